@@ -1,0 +1,44 @@
+# Two commands work on a fresh clone: `make report` and `make test`.
+# Everything runs inside .venv, created here on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= outputs
+JOBS ?= 2
+
+.PHONY: install report tables test eval bench lab clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## tables: run the pipeline on seeds/ and write the tables into outputs/tables
+tables: $(STAMP)
+	$(BIN)/claimscope run seeds --out $(OUT)/tables
+
+## report: tables, then the HTML reports and outputs/index.html
+report: tables
+	@if $(BIN)/claimscope report --help >/dev/null 2>&1; then \
+		$(BIN)/claimscope report --tables $(OUT)/tables --out $(OUT) --jobs $(JOBS); \
+	fi
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m claimscope.evaluate
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py --out $(OUT)/bench.json
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(OUT)/tables $(OUT)/*.html $(OUT)/reports

@@ -1,0 +1,179 @@
+"""The public tables: names, column order, dtypes and meaning.
+
+This module is the contract between stages and with users. Every stage returns
+DataFrames conformed to these specs, the writer stores them as CSV and Parquet,
+and the README documents every column listed here (tests check both).
+Required columns come first in the order given by the foundation issue; the
+others are extra columns users may also rely on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["Column", "TABLES", "TABLE_ORDER", "columns", "conform", "empty"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # a pandas dtype name: "string", "Int64", "Float64", "boolean"
+    doc: str
+    required: bool = True
+
+
+def _c(name: str, dtype: str, doc: str, required: bool = True) -> Column:
+    return Column(name, dtype, doc, required)
+
+
+S, I, F, B = "string", "Int64", "Float64", "boolean"
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "documents": (
+        _c("doc_id", S, "Stable id: the file name without extension (plus a short content hash when two corpora share a name), or the value of the id column for tabular corpora."),
+        _c("path", S, "File path as given, or `table.csv#row=N` for tabular corpora."),
+        _c("outlet", S, "Publishing outlet (manifest, `--columns outlet=`, or the byline 'By X'); empty when unknown."),
+        _c("republished_by", S, "Site that republished the article (e.g. Global Research); empty when none."),
+        _c("title", S, "Title (manifest, title column, or first heading line)."),
+        _c("published", S, "Publication date, ISO `YYYY-MM-DD`, or empty when unknown."),
+        _c("published_precision", S, "How exact `published` is: day, month, year, estimated, unknown."),
+        _c("duplicate_of", S, "doc_id of the earlier copy when this document republishes the same body; empty otherwise. Duplicates never count as independent accounts."),
+        _c("n_chars", I, "Length of the clean `text` in characters."),
+        _c("n_claims", I, "Number of rows in `claims` for this document."),
+        _c("text", S, "Clean text (boilerplate removed, broken paragraphs repaired). All offsets in other tables index into it."),
+        _c("corpus", S, "The corpus argument the document came from.", False),
+        _c("url", S, "Source URL from the manifest or table, when given.", False),
+        _c("published_raw", S, "The phrase the publication date was read from (e.g. 'Global Research, September 08, 2020'), or `manifest`.", False),
+        _c("encoding", S, "Encoding the file was decoded with (utf-8, utf-8-sig, cp1252, ...).", False),
+        _c("raw_map", S, "JSON list of `[clean_start, raw_start, length]` runs mapping clean-text offsets back to raw-file offsets.", False),
+    ),
+    "claims": (
+        _c("claim_id", S, "Stable id from a hash of doc_id and the sentence span."),
+        _c("doc_id", S, "Document the claim comes from."),
+        _c("start", I, "Start offset of the sentence in the document's clean text."),
+        _c("end", I, "End offset (exclusive) of the sentence."),
+        _c("sentence", S, "The sentence that carries the claim (`text[start:end]`)."),
+        _c("source", S, "Canonical name of who the claim is attributed to; the outlet for its own voice; unknown sources verbatim."),
+        _c("source_type", S, "official, monitor, partisan, media, local, unnamed, outlet."),
+        _c("source_side", S, "turkey, syrian_government, opposition, russia, kurdish, iran, us_coalition, independent, unknown, ..."),
+        _c("outlet", S, "Publishing outlet of the document."),
+        _c("hedged", B, "The claim is hedged (reportedly, allegedly, claimed, likely, unconfirmed, if confirmed)."),
+        _c("negated", B, "The claim denies or reports no event or casualties ('denied', 'did not report any casualties')."),
+        _c("event_type", S, "clash, shelling, airstrike, drone_strike, ied, explosion, raid, attack, arrest, deployment, operation, chemical_attack, execution, statement, other."),
+        _c("event_date", S, "Event date, ISO; empty when unknown. Week/month precision dates give the first day."),
+        _c("date_precision", S, "day, week, month, year, unknown."),
+        _c("places", S, "Canonical place names joined by `;`, most specific first."),
+        _c("place_precision", S, "town, near_town, district, governorate, region, country, unknown (after UCDP's where_prec)."),
+        _c("governorate", S, "Syrian governorate (canonical English name) or empty."),
+        _c("lat", F, "Latitude of the most specific geocoded place; empty when none."),
+        _c("lon", F, "Longitude of the most specific geocoded place; empty when none."),
+        _c("perpetrator", S, "Canonical actor said to have carried out (or be responsible for) the act."),
+        _c("target", S, "Canonical actor said to have been attacked or affected."),
+        _c("incident_id", S, "Incident the claim belongs to (from `align`)."),
+        _c("sentence_index", I, "Position of the sentence in the document (0-based).", False),
+        _c("paragraph", I, "Paragraph number of the sentence (0-based).", False),
+        _c("source_raw", S, "The phrase naming the source ('pro-militant sources', 'the group'), empty for the outlet's voice.", False),
+        _c("attribution_cue", S, "How the source was found: according_to, reporting_verb, sentence_final, anaphora, quote, outlet.", False),
+        _c("hedge_cue", S, "The hedging word(s) found.", False),
+        _c("negation_cue", S, "The denial phrase found.", False),
+        _c("event_cue", S, "The word(s) the event type was read from.", False),
+        _c("date_raw", S, "The date phrase ('late Monday', 'A day later'), or `inherited: <phrase>` when taken from context.", False),
+        _c("places_raw", S, "Place phrases as written, joined by `;`.", False),
+        _c("perpetrator_raw", S, "Phrase naming the perpetrator.", False),
+        _c("target_raw", S, "Phrase naming the target.", False),
+        _c("published", S, "Publication date of the document (ISO or empty).", False),
+        _c("duplicate_of", S, "Copied from `documents` so independence can be judged from this table alone.", False),
+    ),
+    "casualties": (
+        _c("claim_id", S, "Claim the figure belongs to."),
+        _c("victims", S, "Canonical victims group (an actor name, civilians, militants, soldiers, people)."),
+        _c("outcome", S, "killed, injured, killed_or_injured, detained."),
+        _c("min", I, "Lowest count the phrase allows (0 for 'no casualties')."),
+        _c("max", I, "Highest count the phrase allows; empty when unbounded ('at least 5')."),
+        _c("qualifier", S, "The qualifying phrase ('at least', 'more than', 'about', 'several', 'dozens'); empty for an exact number."),
+        _c("casualty_id", S, "Stable id from claim_id and the phrase offsets.", False),
+        _c("raw", S, "The figure phrase as written ('at least 9 Syrian soldiers').", False),
+        _c("victims_raw", S, "Victims phrase as written.", False),
+        _c("start", I, "Start offset of the phrase in the document's clean text.", False),
+        _c("end", I, "End offset of the phrase.", False),
+    ),
+    "incidents": (
+        _c("incident_id", S, "Stable id from a hash of the incident's earliest claim; unchanged when unrelated documents are added."),
+        _c("date_start", S, "Earliest event date among the claims (ISO or empty)."),
+        _c("date_end", S, "Latest event date among the claims."),
+        _c("governorate", S, "Most cited governorate."),
+        _c("places", S, "Places named by the claims, `;`-joined, most cited first."),
+        _c("event_type", S, "Most specific event type among the claims."),
+        _c("n_claims", I, "Number of claims."),
+        _c("n_docs", I, "Number of documents (duplicates included)."),
+        _c("n_sources", I, "Number of distinct independent sources."),
+        _c("status", S, "single_source, agree, conflict."),
+        _c("conflict_facets", S, "Facets in conflict, `;`-joined (casualties, perpetrator, responsibility, cause, date, place)."),
+    ),
+    "comparisons": (
+        _c("incident_id", S, "Incident compared."),
+        _c("facet", S, "casualties, perpetrator, responsibility, cause, date, place."),
+        _c("claim_a", S, "First claim (the smaller id)."),
+        _c("claim_b", S, "Second claim."),
+        _c("source_a", S, "Source of claim_a."),
+        _c("source_b", S, "Source of claim_b."),
+        _c("verdict", S, "agree, conflict, partial."),
+        _c("detail", S, "Human-readable reason ('3 killed vs at least 7 killed: disjoint')."),
+    ),
+    "links": (
+        _c("claim_a", S, "First claim of the link (the smaller id)."),
+        _c("claim_b", S, "Second claim."),
+        _c("score", F, "Link score, 0-100."),
+        _c("reasons", S, "Why they were linked ('same date ±0 d; Saraqib~Saraqeb 92; both Turkish Armed Forces')."),
+    ),
+    "source_agreement": (
+        _c("source_a", S, "First source (alphabetical)."),
+        _c("source_b", S, "Second source."),
+        _c("shared_incidents", I, "Incidents both sources give an account of."),
+        _c("agree", I, "Facet comparisons between them that agree."),
+        _c("conflict", I, "Facet comparisons between them that conflict."),
+    ),
+    "problems": (
+        _c("path", S, "File (or table row) that could not be used, or that was used with a caveat."),
+        _c("reason", S, "What went wrong, in words."),
+        _c("stage", S, "Pipeline stage that recorded it (ingest, extract, ...).", False),
+        _c("severity", S, "skipped (the input was left out) or warning (kept, with a caveat).", False),
+    ),
+}
+
+TABLE_ORDER: tuple[str, ...] = tuple(TABLES)
+
+
+def columns(table: str, *, required_only: bool = False) -> list[str]:
+    """Column names of `table` in contract order."""
+    return [c.name for c in TABLES[table] if c.required or not required_only]
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the table's columns and dtypes."""
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in TABLES[table]})
+
+
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return `df` with the contract's columns first (missing ones added as NA),
+    cast to the contract dtypes; further columns are kept after them."""
+    specs = TABLES[table]
+    out = {}
+    n = len(df)
+    for c in specs:
+        if c.name in df.columns:
+            s = df[c.name]
+            if c.dtype == "string":
+                s = s.astype("object").where(s.notna(), None).astype("string")
+            else:
+                s = s.astype(c.dtype)
+        else:
+            s = pd.Series([pd.NA] * n, dtype=c.dtype, index=df.index)
+        out[c.name] = s
+    extra = [k for k in df.columns if k not in out]
+    result = pd.DataFrame(out, index=df.index)
+    for k in extra:
+        result[k] = df[k]
+    return result.reset_index(drop=True)
