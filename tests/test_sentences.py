@@ -1,0 +1,52 @@
+from hypothesis import given, strategies as st
+
+from claimscope.sentences import split_sentences
+
+
+def spans(text):
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_numbers_and_dotted_dates_do_not_split():
+    text = ("Lt. Gen. Sergei Rudskoi said the U.N. team left. The U.S. said 1,300 died on 21.08.2013. "
+            "It was \"bad.\" Then more.")
+    assert spans(text) == [
+        "Lt. Gen. Sergei Rudskoi said the U.N. team left.",
+        "The U.S. said 1,300 died on 21.08.2013.",
+        "It was \"bad.\"",
+        "Then more.",
+    ]
+
+
+def test_country_abbreviation_can_end_a_sentence():
+    assert spans("Troops came from the U.S. The next day they left.") == [
+        "Troops came from the U.S.", "The next day they left."]
+
+
+def test_lowercase_after_period_and_initials_do_not_split():
+    assert spans("He met A. Rahman in Idlib. the text goes on.") == ["He met A. Rahman in Idlib. the text goes on."]
+
+
+def test_newlines_end_sentences_and_number_paragraphs():
+    text = "Headline without period\n\nFirst para one. First para two.\nSecond para."
+    sents = split_sentences(text)
+    assert [text[s.start:s.end] for s in sents] == [
+        "Headline without period", "First para one.", "First para two.", "Second para."]
+    assert [s.paragraph for s in sents] == [0, 1, 1, 2]
+    assert [s.index for s in sents] == [0, 1, 2, 3]
+
+
+def test_wire_copy_spaced_period():
+    assert spans("Damascus explosion due to rocket bomb . The blast heard Saturday") == [
+        "Damascus explosion due to rocket bomb .", "The blast heard Saturday"]
+
+
+@given(st.text())
+def test_spans_are_exact_ordered_and_trimmed(text):
+    last = 0
+    for s in split_sentences(text):
+        piece = text[s.start:s.end]
+        assert piece and piece == piece.strip()
+        assert "\n" not in piece
+        assert s.start >= last
+        last = s.end
