@@ -1,0 +1,243 @@
+"""Armed actors and governments in a sentence, and who did what to whom.
+
+Actors are found through the alias table in `data/actors.yaml`; the roles
+(perpetrator, target) come from a few syntactic frames that conflict reporting
+uses over and over: "X shelled Y", "Y was hit by X", "an airstrike by X",
+"a drone of X struck Y", "blamed X for", "it is X that violated the ceasefire",
+"the clashes started after X ...". Each role keeps the phrase it was read from
+and the frame (`cue`) so a reader can check it and `compare` can tell an act
+("agent") from an accusation ("blamed") or a claim of who started it
+("responsible").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .resources import load_yaml, phrase_pattern
+
+__all__ = ["Actor", "ActorMention", "Roles", "actor_table", "canonical_actor", "find_actors", "find_roles"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    side: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    raw: str
+    name: str
+    side: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    perpetrator: str = ""
+    perpetrator_raw: str = ""
+    perpetrator_cue: str = ""  # agent | by_phrase | blamed | responsible
+    target: str = ""
+    target_raw: str = ""
+
+
+@dataclass(frozen=True)
+class _Tables:
+    actors: dict[str, Actor]  # canonical name -> actor
+    by_alias: dict[str, str]  # lower-cased alias -> canonical name
+    place_like: frozenset[str]  # lower-cased aliases that are also places
+    regex: re.Pattern[str]
+    generic: dict[str, tuple[str, str]]  # noun -> (group, kind)
+    generic_regex: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load_yaml("actors.yaml")
+    actors: dict[str, Actor] = {}
+    by_alias: dict[str, str] = {}
+    place_like: set[str] = set()
+    for entry in data["actors"]:
+        actor = Actor(entry["name"], entry["side"], entry["kind"])
+        actors[actor.name] = actor
+        for alias in [entry["name"], *entry.get("aliases", []), *entry.get("place_like", [])]:
+            by_alias.setdefault(_norm(alias), actor.name)
+        place_like.update(_norm(a) for a in entry.get("place_like", []))
+    generic: dict[str, tuple[str, str]] = {}
+    for g in data["generic"]:
+        for noun in g["nouns"]:
+            generic.setdefault(_norm(noun), (g["group"], g["kind"]))
+    return _Tables(
+        actors=actors,
+        by_alias=by_alias,
+        place_like=frozenset(place_like),
+        regex=re.compile(phrase_pattern(by_alias_keys(data))),
+        generic=generic,
+        generic_regex=re.compile(phrase_pattern(generic)),
+    )
+
+
+def by_alias_keys(data: dict) -> list[str]:
+    """Every surface form in the actor table (canonical names included)."""
+    keys = []
+    for entry in data["actors"]:
+        keys += [entry["name"], *entry.get("aliases", []), *entry.get("place_like", [])]
+    return keys
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def actor_table() -> dict[str, Actor]:
+    """Canonical actors by name."""
+    return dict(_tables().actors)
+
+
+def canonical_actor(name: str) -> str | None:
+    """Canonical actor for any alias or canonical name ('Syrian Army' -> 'Syrian Arab Army')."""
+    t = _tables()
+    key = _norm(name)
+    if key in t.by_alias:
+        return t.by_alias[key]
+    if key.startswith("the "):
+        return t.by_alias.get(key[4:])
+    return None
+
+
+_LOCATIVE = re.compile(r"(?i)\b(?:in|near|to|from|around|outside|of|at|on|towards|toward|into|across|inside)\s+(?:the\s+)?$")
+_NAME_CONTINUES = re.compile(r"\s+[A-Z]")
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Actor mentions in `text`, in order, non-overlapping (longest alias wins)."""
+    t = _tables()
+    out = []
+    for m in t.regex.finditer(text):
+        raw = m.group(0)
+        key = _norm(raw)
+        if key in t.place_like and (
+            _LOCATIVE.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
+        ):
+            continue  # "in Damascus", "the Damascus Opera House": a place, not the government
+        name = t.by_alias.get(key) or t.by_alias.get(key.removeprefix("the "))
+        if name is None:
+            continue
+        a = t.actors[name]
+        out.append(ActorMention(m.start(), m.end(), raw, a.name, a.side, a.kind))
+    return out
+
+
+def generic_group(noun_phrase: str) -> tuple[str, str] | None:
+    """(group, kind) of the first generic victims noun in `noun_phrase`, if any
+    ('Syrian civilians' -> ('civilians', 'civilians'))."""
+    t = _tables()
+    m = t.generic_regex.search(noun_phrase)
+    return t.generic.get(_norm(m.group(0))) if m else None
+
+
+# --- roles --------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _role_patterns() -> dict[str, re.Pattern[str]]:
+    lex = load_yaml("lexicon.yaml")
+    frames = load_yaml("roles.yaml")
+    return {
+        "act_verb": re.compile(phrase_pattern(frames["act_verbs"])),
+        "by_head": re.compile(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?$"),
+        "weapon_of": re.compile(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
+        "blame": re.compile(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
+        "responsible_after": re.compile(phrase_pattern(lex["responsibility_verbs"]) + r""),
+        "started_after": re.compile(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
+        "target_lead": re.compile(phrase_pattern(frames["target_leads"]) + r"\s+(?:\w+\s+){0,3}?$"),
+    }
+
+
+def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) -> Roles:
+    """Perpetrator and target named in `sentence` (canonical names + phrases)."""
+    if mentions is None:
+        mentions = find_actors(sentence)
+    if not mentions:
+        return Roles()
+    p = _role_patterns()
+    perp: ActorMention | None = None
+    cue = ""
+    # 1. "blamed X for", "accused X of"
+    for m in mentions:
+        if p["blame"].search(sentence[max(0, m.start - 30):m.start]):
+            perp, cue = m, "blamed"
+            break
+    # 2. "an airstrike by X", "conducted by X", "shelling by X"
+    if perp is None:
+        for m in mentions:
+            if p["by_head"].search(sentence[max(0, m.start - 60):m.start]):
+                perp, cue = m, "by_phrase"
+                break
+    # 3. "X that violated the ceasefire", "started after X conducted ..."
+    if perp is None:
+        for m in mentions:
+            after = sentence[m.end:m.end + 40]
+            if re.match(r"(?i)\s+(?:that|which|who)?\s*" + p["responsible_after"].pattern, after):
+                perp, cue = m, "responsible"
+                break
+            if p["started_after"].search(sentence[max(0, m.start - 40):m.start]):
+                perp, cue = m, "responsible"
+                break
+    # 4. "X (once again) shelled ...", "a combat drone of X struck ..."
+    verb = None
+    for v in p["act_verb"].finditer(sentence):
+        verb = verb or v
+        if perp is not None:
+            break
+        for m in reversed([m for m in mentions if m.end <= v.start()]):
+            if _is_subject_gap(sentence[m.end:v.start()]) and not _is_object_position(sentence, m, p):
+                perp, cue, verb = m, "agent", v
+                break
+    target = _target(sentence, mentions, perp, verb, p)
+    return Roles(
+        perpetrator=perp.name if perp else "",
+        perpetrator_raw=perp.raw if perp else "",
+        perpetrator_cue=cue,
+        target=target.name if target else "",
+        target_raw=target.raw if target else "",
+    )
+
+
+_SUBJECT_GAP = re.compile(r"(?i)^(?:\s*(?:\(\w+\)|once|again|also|then|later|reportedly|allegedly|have|has|had|recently|"
+                          r"immediately|repeatedly|heavily|intensively|reportedly|forces|units|strikes|artillery|"
+                          r"drones?|warplanes|jets|aircraft|with support of the [\w\s-]+?|,))*\s*$")
+
+
+def _is_subject_gap(gap: str) -> bool:
+    return len(gap) <= 60 and bool(_SUBJECT_GAP.match(gap))
+
+
+def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
+    before = sentence[max(0, m.start - 40):m.start]
+    if p["weapon_of"].search(before):
+        return False  # "a combat drone of the Turkish Armed Forces struck"
+    return bool(re.search(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before))
+
+
+def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
+            verb: re.Match[str] | None, p: dict[str, re.Pattern[str]]) -> ActorMention | None:
+    candidates = [m for m in mentions if perp is None or (m.name != perp.name and m.start != perp.start)]
+    if not candidates:
+        return None
+    # "on positions of X", "against X", "targeting X"
+    for m in candidates:
+        if p["target_lead"].search(sentence[max(0, m.start - 50):m.start]):
+            return m
+    # first actor after the act verb
+    if verb is not None:
+        for m in candidates:
+            if m.start >= verb.end():
+                return m
+    return None
