@@ -1,0 +1,137 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from claimscope.casualties import VictimContext, find_casualties, find_quantities, parse_quantity
+
+
+@pytest.mark.parametrize("phrase,lo,hi,qualifier", [
+    ("at least 5", 5, None, "at least"),
+    ("more than 80", 81, None, "more than"),
+    ("over 20", 21, None, "over"),
+    ("up to 25", 1, 25, "up to"),
+    ("about 11", 11, 11, "about"),
+    ("several", 2, None, "several"),
+    ("dozens of", 24, None, "dozens of"),
+    ("hundreds", 200, None, "hundreds"),
+    ("1,300", 1300, 1300, ""),
+    ("twenty-one", 21, 21, ""),
+    ("two hundred and fifty", 250, 250, ""),
+    ("a total of 111", 111, 111, "a total of"),
+    ("between 10 and 15", 10, 15, "between"),
+    ("over a dozen", 13, None, "over a dozen"),
+    ("fewer than 10", 1, 9, "fewer than"),
+])
+def test_parse_quantity(phrase, lo, hi, qualifier):
+    q = parse_quantity(phrase)
+    assert (q.min, q.max, q.qualifier) == (lo, hi, qualifier)
+    assert q.raw == phrase
+
+
+def test_not_quantities():
+    assert parse_quantity("soldiers") is None
+    assert parse_quantity("") is None
+
+
+@given(st.integers(min_value=0, max_value=10**7))
+def test_at_least_n_yields_min_n(n):
+    q = parse_quantity(f"at least {n:,}")
+    assert q.min == n and q.max is None
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_more_than_n_yields_min_n_plus_one(n):
+    q = parse_quantity(f"more than {n}")
+    assert q.min == n + 1 and q.max is None
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_up_to_n_yields_max_n(n):
+    q = parse_quantity(f"up to {n}")
+    assert q.max == n and q.min <= n
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_number_words_roundtrip(n):
+    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+    def words(k):
+        if k < 20:
+            return units[k]
+        if k < 100:
+            return tens[k // 10] + ("" if k % 10 == 0 else "-" + units[k % 10])
+        rest = k % 100
+        return units[k // 100] + " hundred" + ("" if rest == 0 else " and " + words(rest))
+
+    q = parse_quantity(words(n))
+    assert q is not None and q.min == q.max == n
+
+
+@given(st.text())
+def test_parsers_never_crash(text):
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.raw
+        assert q.min is None or q.max is None or q.min <= q.max
+    for c in find_casualties(text):
+        assert c.outcome in {"killed", "injured", "killed_or_injured", "detained"}
+
+
+def rows(sentence, **ctx):
+    return [(c.victims, c.outcome, c.min, c.max) for c in find_casualties(sentence, context=VictimContext(**ctx))]
+
+
+def test_killed_and_injured_is_one_combined_outcome():
+    assert rows("According to pro-militant sources, at least 5 Syrian Army troops were killed and injured in the confrontation.") == [
+        ("Syrian Arab Army", "killed_or_injured", 5, None)]
+
+
+def test_several_groups_share_one_outcome():
+    assert rows("At least 9 Syrian soldiers and 5 militants were killed in the clashes.") == [
+        ("Syrian Arab Army", "killed", 9, None), ("militants", "killed", 5, 5)]
+
+
+def test_others_and_another_inherit_the_victims_group():
+    assert rows("A total of 111 fighters were killed and more than 80 others were wounded.") == [
+        ("militants", "killed", 111, 111), ("militants", "injured", 81, None)]
+    assert rows("One Turkish soldier died and another was injured in an IED attack.") == [
+        ("Turkish Armed Forces", "killed", 1, 1), ("Turkish Armed Forces", "injured", 1, 1)]
+
+
+def test_outcome_before_the_figure():
+    assert rows("Turkish artillery strikes killed at least 2 members of the Syrian Democratic Forces (SDF) near Ayn Issa.") == [
+        ("Syrian Democratic Forces", "killed", 2, None)]
+    assert rows("The death toll from air strikes on the town has risen to 61, a monitor said.") == [("people", "killed", 61, 61)]
+
+
+def test_generic_victims_resolve_to_the_attacked_actor():
+    sentence = "Gunmen attacked a checkpoint of Hayat Tahrir al-Sham reportedly killing and injuring several terrorists."
+    assert rows(sentence, targets=(("Hayat Tahrir al-Sham", "armed_group"),)) == [
+        ("Hayat Tahrir al-Sham", "killed_or_injured", 2, None)]
+    assert rows(sentence) == [("militants", "killed_or_injured", 2, None)]
+    assert rows("At least 6 members of the terrorist group died.", last_group="Turkistan Islamic Party") == [
+        ("Turkistan Islamic Party", "killed", 6, None)]
+
+
+def test_none_reported_gives_zero_for_the_target_in_context():
+    assert rows("Nonetheless, pro-government sources did not report any casualties.",
+                previous_targets=(("Syrian Arab Army", "state_forces"),)) == [("Syrian Arab Army", "killed_or_injured", 0, 0)]
+
+
+def test_subsets_and_counts_of_things_are_not_confused():
+    assert rows("At least 12 civilians including four children were killed Wednesday.") == [
+        ("civilians", "killed", 12, None), ("children", "killed", 4, 4)]
+    assert rows("Hundreds of fighters and 120 military vehicles are involved.") == []
+    assert rows("Two car bombs exploded on Sunday.") == []
+    assert rows("Wed Sep 7 2016 4 Turkish Troopers Killed 4 Wounded in Daesh Attack") == [
+        ("Turkish Armed Forces", "killed", 4, 4), ("Turkish Armed Forces", "injured", 4, 4)]
+
+
+def test_detentions():
+    assert rows("Security forces detained 5 ISIS members wearing uniforms in Mayadin.") == [("ISIS", "detained", 5, 5)]
+
+
+def test_offsets_point_into_the_document():
+    sentence = "At least 16 soldiers were killed in a raid."
+    [c] = find_casualties(sentence, offset=100)
+    doc = " " * 100 + sentence
+    assert doc[c.start:c.end] == c.raw == "At least 16 soldiers were killed"
