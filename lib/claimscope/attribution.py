@@ -1,0 +1,298 @@
+"""Who a sentence's claim is attributed to, and how firmly it is put.
+
+Attribution frames, in order of precedence:
+  "according to X"; "X quoted Y as saying" (Y speaks); "X said/reported/
+  claimed ... that"; sentence-final "..., X reported late on May 27"; the
+  inverted "..., said X". The source phrase is matched against the taxonomy
+  in `data/sources.yaml`; definite descriptions ("the group", "the London-based
+  monitoring group", "the ministry") and pronouns ("They", "According to
+  them") resolve to the source named last that fits. A phrase that matches
+  nothing is kept verbatim as an `unnamed` source; a sentence with no frame is
+  the outlet's own voice.
+
+Hedging (reportedly, allegedly, likely, "if confirmed", a distancing verb such
+as "claimed") and denial ("denied", "did not report any casualties") are read
+from `data/lexicon.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .resources import load_yaml, phrase_pattern
+
+__all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute", "stance"]
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    type: str
+    side: str
+    refer: tuple[str, ...] = ()
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: str
+    source_type: str
+    source_side: str
+    raw: str = ""  # the phrase naming the source, as written
+    cue: str = "outlet"  # according_to | reporting_verb | sentence_final | quote | anaphora | outlet
+    verb: str = ""
+
+
+@dataclass(frozen=True)
+class Stance:
+    hedged: bool
+    hedge_cue: str
+    negated: bool
+    negation_cue: str
+
+
+@dataclass(frozen=True)
+class _Taxonomy:
+    sources: dict[str, Source]
+    by_alias: dict[str, str]
+    alias_regex: re.Pattern[str]
+    generic: frozenset[str]  # canonical names that are catch-alls ("other sources")
+    determiners: frozenset[str]
+    plural: frozenset[str]
+    singular: frozenset[str]
+    verbs: re.Pattern[str]
+    distancing: frozenset[str]
+    hedges: re.Pattern[str]
+    negations: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _taxonomy() -> _Taxonomy:
+    data = load_yaml("sources.yaml")
+    lex = load_yaml("lexicon.yaml")
+    sources: dict[str, Source] = {}
+    by_alias: dict[str, str] = {}
+    for e in data["sources"]:
+        s = Source(e["name"], e["type"], e["side"], tuple(e.get("refer") or ()), bool(e.get("person", False)))
+        sources[s.name] = s
+        for alias in [e["name"], *e["aliases"]]:
+            by_alias.setdefault(_norm(alias), s.name)
+    return _Taxonomy(
+        sources=sources,
+        by_alias=by_alias,
+        alias_regex=re.compile(phrase_pattern([a for e in data["sources"] for a in [e["name"], *e["aliases"]]])),
+        generic=frozenset(n for n, s in sources.items() if s.type == "unnamed"),
+        determiners=frozenset(lex["source_determiners"]),
+        plural=frozenset(lex["plural_pronouns"]),
+        singular=frozenset(lex["singular_pronouns"]),
+        verbs=re.compile(phrase_pattern(lex["reporting_verbs"], group="verb")),
+        distancing=frozenset(lex["distancing_verbs"]),
+        hedges=re.compile(phrase_pattern(lex["hedges"])),
+        negations=re.compile(phrase_pattern(lex["negations"])),
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def source_table() -> dict[str, Source]:
+    """Canonical sources by name."""
+    return dict(_taxonomy().sources)
+
+
+def canonical_source(phrase: str) -> Source | None:
+    """The taxonomy entry named in `phrase`, preferring specific sources over
+    catch-alls ("reports by pro-militant sources" -> pro-militant sources)."""
+    t = _taxonomy()
+    found: list[str] = []
+    for m in t.alias_regex.finditer(phrase):
+        name = t.by_alias.get(_norm(m.group(0)))
+        if name:
+            found.append(name)
+    if not found:
+        return None
+    specific = [n for n in found if n not in t.generic]
+    return t.sources[(specific or found)[0]]
+
+
+# --- stance ---------------------------------------------------------------------
+
+def stance(sentence: str, *, verb: str = "") -> Stance:
+    """Hedging and denial in `sentence`; a distancing attribution verb
+    ("claimed") hedges too."""
+    t = _taxonomy()
+    hedge = t.hedges.search(sentence)
+    hedge_cue = hedge.group(0) if hedge else ""
+    if not hedge_cue and verb.lower() in t.distancing:
+        hedge_cue = verb
+    neg = t.negations.search(sentence)
+    return Stance(bool(hedge_cue), hedge_cue, bool(neg), neg.group(0) if neg else "")
+
+
+# --- attribution --------------------------------------------------------------------
+
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
+_QUOTED = re.compile(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
+_INVERTED = re.compile(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|whom|whose|while|when|because|but|and then|after|as)\b", re.I)
+_PRE_VERB = re.compile(r"(?i)(?:\s+(?:also|later|previously|earlier|further|repeatedly|again|immediately|has|have|had|"
+                       r"did\s+not|does\s+not|do\s+not|didn't|doesn't|don't|would|will|could|has\s+also|have\s+also|"
+                       r"had\s+also|on\s+\w+|in\s+a\s+statement|in\s+its\s+report|in\s+a\s+report))*\s*$")
+_NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
+_POSSESSIVE_REPORT = re.compile(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?:\w+\s+)?(?:report|statement|reports|figures|toll|count|tally|data|account)$")
+_PRONOUN = re.compile(r"(?i)^(?:they|them|he|she|it)$")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|Abu|el-[\w-]+)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|el-[\w-]+))*$")
+
+
+@dataclass
+class _Memory:
+    """Sources named so far in the document, newest last (for anaphora)."""
+
+    named: list[Attribution] = field(default_factory=list)
+
+    def remember(self, a: Attribution) -> None:
+        if a.cue != "outlet" and a.source_type != "outlet":
+            self.named.append(a)
+
+    def last(self, predicate) -> Attribution | None:
+        for a in reversed(self.named[-8:]):
+            if predicate(a):
+                return a
+        return None
+
+
+def attribute(sentences: Iterable[str], *, outlet: str) -> list[Attribution]:
+    """One attribution per sentence of a document, resolving anaphora to the
+    sources named earlier in the same document."""
+    memory = _Memory()
+    own = Attribution(outlet or "outlet", "outlet", "unknown", "", "outlet", "")
+    out = []
+    for sentence in sentences:
+        a = _attribute_one(sentence, memory) or own
+        memory.remember(a)
+        out.append(a)
+    return out
+
+
+def _attribute_one(sentence: str, memory: _Memory) -> Attribution | None:
+    for m in _ACCORDING.finditer(sentence):
+        a = _resolve(m.group("src"), memory, cue="according_to", verb="according to")
+        if a:
+            return a
+    m = _QUOTED.search(sentence)
+    if m:
+        a = _resolve(m.group("src"), memory, cue="quote", verb="quoted")
+        if a:
+            return a
+    t = _taxonomy()
+    fallback: Attribution | None = None
+    for v in t.verbs.finditer(sentence):
+        head = sentence[:v.start()]
+        if _NOUN_BEFORE.search(head):  # "the report said": 'report' is a noun here
+            continue
+        subject = _subject_before(head)
+        if not subject:
+            continue
+        rest = sentence[v.end():]
+        final = "," in head and len(rest) <= 45 and not re.search(r"(?i)\bthat\b", rest)
+        cue = "sentence_final" if final else "reporting_verb"
+        a = _resolve(subject, memory, cue=cue, verb=v.group("verb"), strict=True)
+        if a and a.source_type != "unnamed":
+            return a
+        if a and fallback is None:
+            fallback = a
+    m = _INVERTED.search(sentence)
+    if m:
+        a = _resolve(m.group("src"), memory, cue="sentence_final", verb=m.group("verb"), strict=True)
+        if a and a.source_type != "unnamed":
+            return a
+    return fallback
+
+
+def _subject_before(head: str) -> str:
+    """The noun phrase ending right before a reporting verb (modal and
+    adverbial words such as 'also', 'did not', 'on Tuesday' skipped)."""
+    pre = _PRE_VERB.search(head)
+    core = head[:pre.start()] if pre else head
+    cut = 0
+    for b in _CLAUSE_BREAK.finditer(core):
+        cut = b.end()
+    subject = core[cut:].strip()
+    words = subject.split()
+    if not words or len(words) > 12:
+        return " ".join(words[-6:]) if words else ""
+    return subject
+
+
+def _strip_determiners(phrase: str) -> str:
+    words = phrase.split()
+    t = _taxonomy()
+    while words and words[0].lower() in t.determiners:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _resolve(phrase: str, memory: _Memory, *, cue: str, verb: str, strict: bool = False) -> Attribution | None:
+    """Attribution for a source phrase: taxonomy, then anaphora, then verbatim."""
+    phrase = phrase.strip(" ,.'\"“”")
+    if not phrase:
+        return None
+    t = _taxonomy()
+    poss = _POSSESSIVE_REPORT.match(phrase)
+    if poss:
+        phrase = poss.group("owner")
+    src = canonical_source(phrase)
+    if src is not None:
+        return Attribution(src.name, src.type, src.side, phrase, cue, verb)
+    ref = _anaphor(phrase, memory)
+    if ref is not None:
+        return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb)
+    bare = _strip_determiners(phrase)
+    if _PRONOUN.match(bare) or not bare:
+        return None
+    if strict and not _looks_like_source(phrase):
+        return None
+    return Attribution(bare, "unnamed", "unknown", phrase, cue, verb)
+
+
+_HEAD = re.compile(r"(?i)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?\s*$")
+
+
+def _anaphor(phrase: str, memory: _Memory) -> Attribution | None:
+    t = _taxonomy()
+    low = _norm(phrase)
+    if low in t.plural:
+        return memory.last(lambda a: _is_plural(a))
+    if low in t.singular:
+        return memory.last(lambda a: a.source in t.sources and t.sources[a.source].person) or memory.last(lambda a: True)
+    if low == "it":
+        return memory.last(lambda a: not _is_plural(a))
+    if not re.match(r"(?i)^(?:the|this|that|its)\b", phrase):
+        return None
+    words = low.split()
+    for n in (2, 1):  # "monitoring group" before "group"
+        if len(words) > n:
+            head = " ".join(words[-n:])
+            hit = memory.last(lambda a: a.source in t.sources and head in t.sources[a.source].refer)
+            if hit:
+                return hit
+    return None
+
+
+def _is_plural(a: Attribution) -> bool:
+    return a.raw.lower().rstrip().endswith("s") or a.source.lower().endswith("sources")
+
+
+def _looks_like_source(phrase: str) -> bool:
+    """A verbatim source must read like a name or a definite description, not
+    a clause fragment: short, capitalised or led by a determiner."""
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return False
+    if _NAME_RUN.search(phrase) and phrase[:1].isupper():
+        return True
+    return words[0].lower() in ("a", "an", "the") and len(words) <= 6 and words[-1][:1].isalpha()
