@@ -202,6 +202,8 @@ class _CasLex:
     after_outcome: dict[str, str]
     before_outcome: dict[str, str]
     aux: re.Pattern[str]
+    aside: re.Pattern[str]
+    weak: frozenset[str]
     toll: re.Pattern[str]
     non_person: re.Pattern[str]
     np_stop: re.Pattern[str]
@@ -215,11 +217,13 @@ def _caslex() -> _CasLex:
     lex = load_yaml("lexicon.yaml")
     after_outcome: dict[str, str] = {}
     before_outcome: dict[str, str] = {}
+    weak: list[str] = []
     for outcome, cues in d["outcomes"].items():
         for c in cues["after"]:
             after_outcome.setdefault(_norm(c), outcome)
-        for c in cues["before"]:
+        for c in cues["before"] + cues.get("weak_before", []):
             before_outcome.setdefault(_norm(c), outcome)
+        weak += [_norm(c) for c in cues.get("weak_before", [])]
     aux = phrase_pattern(d["auxiliaries"] + ["severely", "seriously", "critically", "lightly", "slightly", "badly",
                                                "fatally", "mortally", "moderately"])
     toll_links = phrase_pattern(d["toll_links"])
@@ -239,7 +243,10 @@ def _caslex() -> _CasLex:
         before=re.compile(phrase_pattern(before_outcome, group="cue") + r"\s+(?:the\s+|some\s+)?$"),
         after_outcome=after_outcome,
         before_outcome=before_outcome,
-        aux=re.compile(r"\s*(?:" + aux + r")(?=\W|$)"),
+        aux=re.compile(r"\s*(?:" + aux + r"|(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
+        aside=re.compile(r"\s*(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?(?="
+                         + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
+        weak=frozenset(weak),
         toll=re.compile(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
                         r"\bnumber (?:killed|dead)\b)[^.;]{0,80}?(?:" + toll_links + r")\s+$"),
         non_person=re.compile(r"\s*" + phrase_pattern(d["non_person_units"])),
@@ -275,7 +282,7 @@ def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
                 i = m.end()
                 continue
             break
-        if lex.aux.match(" " + w) or lex.after.match(" " + w) or w[0].isdigit():
+        if lex.aux.match(" " + w) or lex.after.match(text, m.start()) or w[0].isdigit() or (n_words and _is_number_word(bare)):
             break
         n_words += 1
         i = m.end()
@@ -283,7 +290,14 @@ def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
         if w.endswith(".") and w.count(".") == 1:  # "terrorists." ends the sentence, "U.S." does not
             end -= 1
             break
-    return pos, end
+    phrase = text[pos:end]
+    trimmed = re.sub(r"(?i)(?:\s+(?:of|the|and))+\s*$", "", " " + phrase)[1:]  # "14 of the dead"
+    return pos, pos + len(trimmed)
+
+
+def _is_number_word(word: str) -> bool:
+    lex = _numlex()
+    return word in lex.units or word in lex.tens or any(word.startswith(t + "-") for t in lex.tens)
 
 
 def _next_is_name(text: str, pos: int) -> bool:
@@ -310,8 +324,9 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
     main: list[CasualtyMention] = []  # figures that are not subsets ("including two women")
     pending: list[tuple[Quantity, int, int]] = []  # figures waiting for a shared outcome ("9 soldiers and 5 militants were killed")
     last_outcome = ""
+    consumed = -1  # end of the last figure's victims phrase: quantities inside it are part of it
     for q in find_quantities(sentence):
-        if q.end <= (out[-1].end - offset if out else -1) or _is_year(sentence, q):
+        if q.end <= consumed or _is_year(sentence, q):
             continue
         np_start, np_end = _victims_phrase(sentence, q.end)
         victims_raw = sentence[np_start:np_end].strip()
@@ -327,19 +342,25 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
         if q.article and not victims_raw:
             if q.raw.lower() != "another":
                 continue
-        pos = _skip_aux(sentence, np_end)
+        aside = lex.aside.match(sentence, np_end)
+        pos = _skip_aux(sentence, aside.end() if aside else np_end)
         after = lex.after.match(sentence, pos)
+        before, weak = _before_cue(sentence, q, after=out[-1].end - offset if out else 0)
+        if weak and not victims_raw:
+            before = ""
         outcome = ""
         cue_end = np_end
-        if after:
+        if after and _active_verb(sentence, q, after, np_end):
+            after = None  # "A suicide bomber killed 30 people": the bomber is not a victim
+        if after and not (before and not _has_auxiliary(sentence[np_end:after.start()])):
             outcome = lex.after_outcome[_norm(after.group("cue"))]
             cue_end = after.end()
-        else:
-            before = _before_cue(sentence, q)
-            if before:
-                outcome = before
-            elif _including(sentence, q) and last_outcome:
-                outcome = last_outcome
+        elif before:
+            outcome = before
+        elif _including(sentence, q) and last_outcome:
+            outcome = last_outcome
+        elif main and not victims_raw and _distributive(sentence, q, main[-1].end - offset):
+            outcome = main[-1].outcome  # "killed 45 civilians in Aleppo and 22 in Idlib"
         subset = _including(sentence, q)
         if not outcome:
             tail = sentence[np_end:np_end + 12].lstrip().lower()
@@ -356,6 +377,7 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
         pending.clear()
         mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, cue_end=cue_end)
         out.append(mention)
+        consumed = np_end
         if not subset:
             main.append(mention)
         last_outcome = outcome
@@ -374,15 +396,41 @@ def _is_year(sentence: str, q: Quantity) -> bool:
         re.match(r"\s+\d", sentence[q.end:q.end + 3]))
 
 
-def _before_cue(sentence: str, q: Quantity) -> str:
+def _before_cue(sentence: str, q: Quantity, *, after: int = 0) -> tuple[str, bool]:
+    """Outcome of a cue right before the figure (and not before `after`, the
+    end of the figure already read), and whether it is a weak cue."""
     lex = _caslex()
-    window = sentence[max(0, q.start - 60):q.start]
+    window = sentence[max(0, after, q.start - 60):q.start]
     m = lex.before.search(window)
     if m:
-        return lex.before_outcome[_norm(m.group("cue"))]
+        cue = _norm(m.group("cue"))
+        return lex.before_outcome[cue], cue in lex.weak
     if lex.toll.search(sentence[max(0, q.start - 140):q.start]):
-        return "killed"
-    return ""
+        return "killed", False
+    return "", False
+
+
+def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int) -> bool:
+    """The outcome word is the verb of an active clause whose object follows."""
+    if _has_auxiliary(sentence[np_end:after.start()]):
+        return False
+    if not (q.article or after.group("cue")[:1].islower()):
+        return False  # headline style: "4 Turkish Troopers Killed 4 Wounded"
+    nxt = _numlex().regex.match(sentence, after.end() + 1) if after.end() < len(sentence) else None
+    return nxt is not None and not nxt.group("art")
+
+
+_AUXILIARY = re.compile(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
+
+
+def _has_auxiliary(gap: str) -> bool:
+    return bool(_AUXILIARY.search(gap))
+
+
+def _distributive(sentence: str, q: Quantity, previous_end: int) -> bool:
+    """A bare figure after 'and' shortly after the previous one shares its outcome."""
+    gap = sentence[previous_end:q.start]
+    return len(gap) <= 60 and bool(re.search(r"(?i)(?:\band|,)\s*$", gap))
 
 
 def _including(sentence: str, q: Quantity) -> bool:
