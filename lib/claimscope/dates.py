@@ -1,0 +1,690 @@
+"""Find date expressions in article text and resolve them to calendar dates.
+
+Claims need an event date, and conflict reporting states it in many ways:
+explicit dates with or without a year ("On September 5", "28 May 2020",
+"21.08.2013"), dates relative to the publication ("yesterday", "late Monday",
+"last week") and dates relative to the preceding text ("A day later", "the
+next day"). This module finds all of them with one precompiled regular
+expression built from the lexicon in ``data/dates.yaml`` and resolves them.
+
+Public API
+----------
+``find_absolute_dates(text)``
+    explicit calendar dates only, unresolved when the year is missing.
+``find_dates(text, *, published, published_precision, context)``
+    every date expression, resolved against the publication date and the
+    date in force from the preceding text.
+``resolve_year(month, day, published)``
+    the year of a year-less date.
+
+Each result is a :class:`DateMention`; ``text[m.start:m.end] == m.raw``.
+
+Kinds (``DateMention.kind``)
+----------------------------
+``absolute``   an explicit calendar date, month or year ("May 27", "in 2015").
+``relative``   relative to the publication date ("yesterday", "last week",
+               "two days ago", "overnight").
+``weekday``    a named weekday, resolved against the publication date
+               ("on Wednesday", "late Monday", "Monday night").
+``anaphoric``  relative to the date in force in the preceding text
+               ("A day later", "the next day", "on the same day").
+``since``      the start of an ongoing period ("since July 6", "since early
+               July", "since 2020"); resolved like the expression it wraps.
+
+``anchor`` says what supplied the date: ``published`` for relative and
+weekday mentions and for explicit dates whose year came from the publication,
+``context`` for anaphoric ones, ``""`` when the text alone fixes it (or
+nothing could).
+
+Rules
+-----
+* Precision: ``day`` | ``week`` | ``month`` | ``year`` | ``unknown``. Week,
+  month and year precision dates give the first day (Monday for weeks).
+  ``unknown`` always goes with ``date=None``.
+* Numeric dates are day-first (``dd.mm.yyyy``, ``dd-mm-yyyy``, ``dd/mm/yyyy``;
+  the European and wire convention of the corpus); when the second number
+  cannot be a month (> 12) and the first can, they are read month-first; when
+  neither reading is a valid date they are skipped. ISO ``yyyy-mm-dd`` is read
+  as such. Two-digit years are not read (too many false positives).
+* Years are four digits 1900-2099. A bare year or a bare month name is a date
+  only after a period preposition or modifier from the lexicon ("in 2015",
+  "since early July", "mid-2015"), so counts like "2,000" or "120 vehicles"
+  are never years. Times of day ("at 0914", "18:14") are never dates.
+* Year-less dates take the most recent year in which the date is not later
+  than the publication date plus ``year_tolerance_days`` (lexicon, 7 days):
+  "On December 30" in a January article is the previous December. With a
+  month- or year-precision publication date, the last day of that month/year
+  is the reference.
+* Weekdays: the most recent such weekday on or before the publication date (a
+  weekday equal to the publication's weekday is the publication day, the news
+  convention); "last Friday" is strictly before it, "next Monday" strictly
+  after it. They need a day-precision publication date (``day`` or
+  ``estimated``).
+* Day- and week-relative phrases need a day-precision publication date;
+  month-relative ones a month-precision one; year-relative ones any known year.
+* Without a publication date (``published=None`` or precision ``unknown``)
+  only explicit dates with a year resolve; nothing ever uses today's date.
+* Publication-relative phrases (lexicon ``publication_relative``): "today",
+  "this morning", "tonight" are the publication day; "yesterday", "last
+  night" and "overnight" the day before (a night is dated by the evening it
+  began, as spans are dated by their first day); "N days ago" counts back N
+  days; "a week ago", "last week" give the Monday of that week.
+* A day-level relative phrase or a weekday directly followed by an explicit
+  date ("A day later, on September 6", "Wed 05 Apr 2017", "Monday, May 27")
+  forms one mention and the explicit date wins. A year-less date followed by
+  "last year"/"this year" ("in October last year") takes that year.
+* Speed: the grammar is one regex compiled once (memoised). A look-ahead trie
+  of the words an expression can open with rejects most word starts in a few
+  character comparisons, so sentences without dates cost little; FA-KES
+  sentences run at roughly 55-70k sentences/s per process.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from claimscope.resources import load_yaml
+
+__all__ = [
+    "DateMention",
+    "KINDS",
+    "PRECISIONS",
+    "find_absolute_dates",
+    "find_dates",
+    "resolve_year",
+]
+
+KINDS: tuple[str, ...] = ("absolute", "relative", "weekday", "anaphoric", "since")
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "unknown")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a text.
+
+    ``start``/``end`` are offsets into the text given (``raw`` is the slice);
+    ``date`` is the resolved date (first day for week/month/year precision) or
+    None when it cannot be resolved; ``year``/``month``/``day`` are as read
+    from the text (None when absent); ``kind`` and ``anchor`` are described in
+    the module docstring. ``raw`` keeps "since" and period modifiers ("since
+    early July", "late Monday") but not plain prepositions ("on", "in").
+    """
+
+    start: int
+    end: int
+    raw: str
+    date: _dt.date | None
+    precision: str
+    year: int | None
+    month: int | None
+    day: int | None
+    kind: str
+    anchor: str = ""
+
+
+# --------------------------------------------------------------------------
+# Grammar: one combined regex built once from the lexicon.
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    regex: re.Pattern[str]
+    months: dict[str, int]  # lower-case name or abbreviation -> 1..12
+    weekdays: dict[str, int]  # lower-case name or abbreviation -> 0..6
+    qualifiers: dict[str, str]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    directions: dict[str, tuple[str, int]]
+    pub_phrases: dict[str, tuple[str, int]]
+    ctx_phrases: dict[str, int]
+    merge_gap: re.Pattern[str]
+    year_gap: re.Pattern[str]
+    tolerance_days: int
+
+
+def _variants(phrase: str, *, cased: bool) -> set[str]:
+    """Spellings matched for a lexicon entry: Title and UPPER case for names
+    (`cased`: so 'May' the month, never 'may' the verb); lower, Capitalized
+    and UPPER case for ordinary phrases."""
+    title = phrase[:1].upper() + phrase[1:]
+    if cased:
+        return {title, phrase.upper()}
+    return {phrase.lower(), phrase[:1].upper() + phrase[1:].lower(), phrase.upper()}
+
+
+def _words(words: Any, *, cased: bool = False) -> str:
+    """Regex matching exactly the given words/phrases (in their case variants),
+    factored as a trie: every alternative opens with a literal character, which
+    Python's regex engine rejects in C without entering the branch (an
+    IGNORECASE alternation cannot be skipped that way, and costs ~5x more).
+    A space stands for any run of whitespace; longer words are preferred.
+    An empty list matches nothing."""
+    root: dict[str, Any] = {}
+    for w in words:
+        for v in _variants(" ".join(str(w).split()), cased=cased):
+            node = root
+            for ch in v:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + "|)"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(root) + ")" if root else "(?!)"
+
+
+def _guard(entries: list[tuple[str, str]]) -> str:
+    """Look-ahead filter: a regex matching any (literal, tail-regex) entry,
+    factored as a trie like `_words`. An entry with an empty tail ends its
+    branch (longer entries are moot for a filter)."""
+    root: dict[Any, Any] = {}
+    for lit, tail in entries:
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node.setdefault(None, set()).add(tail)
+
+    def emit(node: dict[Any, Any]) -> str:
+        tails = node.get(None, set())
+        if "" in tails:
+            return ""
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch])
+                for ch in sorted(k for k in node if k is not None)]
+        alts += sorted(tails)
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+@functools.lru_cache(maxsize=None)
+def _grammar() -> _Grammar:
+    """Compile the date grammar from data/dates.yaml (memoised)."""
+    lex: dict[str, Any] = load_yaml("dates.yaml")
+
+    months: dict[str, int] = {}
+    month_full: list[str] = []
+    month_abbr: list[str] = []
+    for num, entry in lex["months"].items():
+        for n in entry["names"]:
+            months[n.lower()] = int(num)
+            month_full.append(n)
+        for a in entry["abbreviations"]:
+            months[a.lower()] = int(num)
+            month_abbr.append(a)
+    weekdays: dict[str, int] = {}
+    wd_full: list[str] = []
+    wd_abbr: list[str] = []
+    for num, entry in lex["weekdays"].items():
+        for n in entry["names"]:
+            weekdays[n.lower()] = int(num)
+            wd_full.append(n)
+        for a in entry["abbreviations"]:
+            weekdays[a.lower()] = int(num)
+            wd_abbr.append(a)
+
+    qualifiers = {k.lower(): v for k, v in lex["weekday_qualifiers"].items()}
+    numbers = {k.lower(): int(v) for k, v in lex["number_words"].items()}
+    units = {k.lower(): v for k, v in lex["units"].items()}
+    directions = {k.lower(): (v["anchor"], int(v["sign"])) for k, v in lex["counted_directions"].items()}
+    pub_phrases = {
+        " ".join(k.lower().split()): (v["unit"], int(v["offset"])) for k, v in lex["publication_relative"].items()
+    }
+    ctx_phrases = {" ".join(k.lower().split()): int(v) for k, v in lex["context_relative"].items()}
+    preps = [" ".join(p.lower().split()) for p in lex["period_prepositions"]]
+    mods = [m.lower() for m in lex["modifiers"]]
+
+    nb = r"(?![A-Za-z])"  # end of a word
+    mon_full = rf"{_words(month_full, cased=True)}{nb}"
+    mon_any = rf"(?:{_words(month_full, cased=True)}|{_words(month_abbr, cased=True)}\.?){nb}"
+    ord_ = r"(?:st|nd|rd|th)?"
+    year_end = r"(?!\d|[.,]\d|s\b)"  # not 2,0001 / 2015.5 / the 1990s
+
+    def day(g: str) -> str:
+        return rf"(?P<{g}>3[01]|[12]\d|0?[1-9])"
+
+    def year(g: str) -> str:
+        return rf"(?P<{g}>(?:19|20)\d\d){year_end}"
+
+    rng = rf"\s*(?:{_words([c for c in lex['range_connectors'] if c.isalpha()])}{nb}|" + "|".join(
+        re.escape(c) for c in lex["range_connectors"] if not c.isalpha()
+    ) + r")\s*"
+    num_start = r"(?<![\w.,:/-])"  # not the tail of 1,300 / 12:30 / 1.5
+    after_day = r"(?![\dA-Za-z:])"
+    no_noun = r"(?!\s*[A-Za-z0-9])"  # "the day before, ..." but not "the day before the attack"
+    open_ended = {w.lower() for w in lex["open_ended"]}
+    ctx_plain = [p for p in ctx_phrases if p.split()[-1] not in open_ended]
+    ctx_ba = [p for p in ctx_phrases if p.split()[-1] in open_ended]
+    dir_plain = [d for d in directions if d not in open_ended]
+    dir_ba = [d for d in directions if d in open_ended]
+    needs_period = r"(?(prep)|(?(mod)|(?!)))"  # a bare month/year needs a preposition or modifier
+
+    digit_led = "|".join(
+        [
+            # 21.08.2013, 21-08-2014, 16.04.2017Get
+            rf"{num_start}(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)"
+            rf"(?P<ny>(?:19|20)\d\d)(?!\d|(?P=ns)\d)",
+            # 2017-04-05
+            rf"{num_start}(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])",
+            # between 5 and 7 September (2023)
+            rf"(?P<dr>{num_start}{day('drd1')}{ord_}){rng}(?P<dr2>{day('drd2')}{ord_}\s+(?:of\s+)?"
+            rf"(?P<drm>{mon_any})(?:,?\s+{year('dry')})?)",
+            # 28 May 2020 / 05 Apr 2017 / 5th of September
+            rf"{num_start}{day('dmd')}{ord_}\s+(?:of\s+)?(?P<dmm>{mon_any})(?:,?\s+{year('dmy')})?",
+            # in 2015 / since 2020 / mid-2015
+            rf"{needs_period}(?<![\w.,:/]){year('yo')}",
+        ]
+    )
+    counted = (
+        # two days ago / a day later / 3 weeks earlier
+        rf"(?P<cn>{_words(numbers)}|(?<![\w.,:/-])\d{{1,2}}){nb}(?!\d)\s+(?P<cu>{_words(units)}){nb}\s+"
+        rf"(?:(?P<cd>{_words(dir_plain)}){nb}|(?P<cdb>{_words(dir_ba)}){no_noun})"
+    )
+    word_led = "|".join(
+        [
+            # May 27-28(, 2020)
+            rf"(?P<mr>(?P<mrm>{mon_any})\s*{day('mrd1')}{ord_}){rng}(?P<mr2>{day('mrd2')}{ord_}"
+            rf"(?:,?\s*{year('mry')})?){after_day}(?!\s+[a-z])",
+            # September 08, 2020 / Jul 6 2015 / On September 5 / the March 5 deal
+            rf"(?P<mdm>{mon_any})\s*{day('mdd')}{ord_}{after_day}(?:,?\s+{year('mdy')})?",
+            # Apr 232017 (day glued to the year)
+            rf"(?P<mgm>{mon_any})\s*(?P<mgd>3[01]|[12]\d|0[1-9]|[1-9])(?P<mgy>(?:19|20)\d\d){year_end}",
+            # January 2017
+            rf"(?P<mym>{mon_any}),?\s+{year('myy')}",
+            # in July / since early July
+            rf"{needs_period}(?P<mo>{mon_full})",
+            # yesterday / last week / overnight
+            rf"(?P<pub>{_words(pub_phrases)}){nb}",
+            # the next day / on the same day / the day before,
+            rf"(?P<ctx>{_words(ctx_plain)}){nb}",
+            rf"(?P<ctxb>{_words(ctx_ba)}){no_noun}",
+            # Wednesday / last Friday / Monday night
+            rf"(?:(?P<wq>{_words(qualifiers)})\s+)?(?P<wd>{_words(wd_full, cased=True)}){nb}"
+            rf"(?:\s+(?P<wp>{_words(lex['part_of_day'])}){nb})?",
+            # Wed / Mon. in front of a calendar date (merged with it later)
+            rf"(?P<wa>{_words(wd_abbr, cased=True)})\.?{nb}(?=,?\s+(?:the\s+)?(?:\d|{mon_any}))",
+        ]
+    )
+
+    # A cheap necessary condition checked at each word start before the full
+    # grammar: a trie of the words a date expression can open with, so the
+    # engine rejects most word starts in a few character comparisons.
+    nonletter = r"(?![A-Za-z])"
+    names = month_full + month_abbr + wd_full + wd_abbr
+    entries: list[tuple[str, str]] = [(str(i), "") for i in range(10)]
+    for name in names:
+        entries += [(v, nonletter) for v in _variants(name, cased=True)]
+    for p in list(pub_phrases) + list(ctx_phrases):
+        entries += [(v, "") for v in _variants(p, cased=False)]
+    for n in numbers:
+        entries += [(v, "") for u in units for v in _variants(f"{n} {u}", cased=False)]
+    for q in qualifiers:
+        for w in wd_full:
+            entries += [(f"{qv} {wv}", "") for qv in _variants(q, cased=False) for wv in _variants(w, cased=True)]
+    # A preposition or modifier counts only before a digit, a month or weekday
+    # name, a modifier or weekday qualifier, or the first word of a
+    # publication-relative phrase (not an article: "in the" is everywhere).
+    articles = {p.split()[0] for p in ctx_phrases}
+    head_words = set(mods) | set(qualifiers) | ({p.split()[0] for p in pub_phrases} - articles)
+    heads = rf"(?:[0-9]|(?:{_words(names, cased=True)}|{_words(head_words)}){nonletter})"
+    guard = rf"(?:{_guard(entries)}|{_words(preps + mods)}(?:\s*-\s*|\s+){heads})"
+
+    pattern = (
+        rf"(?<![A-Za-z0-9])(?={guard})"
+        rf"(?P<prep>{_words(preps)}\s+)?"
+        rf"(?P<mod>{_words(mods)}(?:\s*-\s*|\s+))?"
+        rf"(?:(?=\d)(?:{digit_led})|{counted}|(?=[A-Za-z])(?:{word_led}))"
+    )
+    return _Grammar(
+        regex=re.compile(pattern),
+        months=months,
+        weekdays=weekdays,
+        qualifiers=qualifiers,
+        numbers=numbers,
+        units=units,
+        directions=directions,
+        pub_phrases=pub_phrases,
+        ctx_phrases=ctx_phrases,
+        year_gap=re.compile(r"\s*,?\s*"),
+        merge_gap=re.compile(r"\s*[,(]?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?"),
+        tolerance_days=int(lex["year_tolerance_days"]),
+    )
+
+
+# --------------------------------------------------------------------------
+# Scanning: regex matches -> unresolved hits.
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str  # absolute | relative | weekday | anaphoric
+    since: bool = False
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    unit: str = ""  # relative/anaphoric: day | week | month | year
+    offset: int = 0  # relative/anaphoric: signed count of units
+    weekday: int = -1
+    qualifier: str = ""  # weekday: before | after | recent
+    year_offset: int | None = None  # "October last year": year = publication year + offset
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether the parts can form a date (Feb 29 allowed when the year is unknown)."""
+    if month is None or not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    last = calendar.monthrange(year if year is not None else 2000, month)[1]
+    return 1 <= day <= last
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _hits_of(m: re.Match[str], g: _Grammar) -> list[_Hit]:
+    """The hits one regex match stands for (two for a range)."""
+    gd = m.groupdict()
+    prep = gd["prep"]
+    since = bool(prep) and prep.lower().startswith("since")
+    if since:
+        start = m.start("prep")
+    elif gd["mod"]:
+        start = m.start("mod")
+    else:
+        start = m.end("prep") if prep else m.start()
+    end = m.end()
+    month_of = g.months
+
+    def mon(s: str) -> int:
+        return month_of[s.rstrip(".").lower()]
+
+    if gd["ny"]:
+        a, b, y = int(gd["n1"]), int(gd["n2"]), int(gd["ny"])
+        if _valid(y, b, a):
+            d, mo = a, b
+        elif _valid(y, a, b):
+            d, mo = b, a
+        else:
+            return []
+        return [_Hit(start, end, "absolute", since, y, mo, d)]
+    if gd["iy"]:
+        y, mo, d = int(gd["iy"]), int(gd["im"]), int(gd["id"])
+        return [_Hit(start, end, "absolute", since, y, mo, d)] if _valid(y, mo, d) else []
+    if gd["mrm"]:
+        mo, y = mon(gd["mrm"]), _int(gd["mry"])
+        d1, d2 = int(gd["mrd1"]), int(gd["mrd2"])
+        out = []
+        if _valid(y, mo, d1):
+            out.append(_Hit(start, m.end("mr"), "absolute", since, y, mo, d1))
+        if _valid(y, mo, d2):
+            out.append(_Hit(m.start("mr2"), end, "absolute", False, y, mo, d2))
+        return out
+    if gd["mdm"]:
+        mo, d, y = mon(gd["mdm"]), int(gd["mdd"]), _int(gd["mdy"])
+        return [_Hit(start, end, "absolute", since, y, mo, d)] if _valid(y, mo, d) else []
+    if gd["mgm"]:
+        mo, d, y = mon(gd["mgm"]), int(gd["mgd"]), int(gd["mgy"])
+        return [_Hit(start, end, "absolute", since, y, mo, d)] if _valid(y, mo, d) else []
+    if gd["drm"]:
+        mo, y = mon(gd["drm"]), _int(gd["dry"])
+        d1, d2 = int(gd["drd1"]), int(gd["drd2"])
+        out = []
+        if _valid(y, mo, d1):
+            out.append(_Hit(start, m.end("dr"), "absolute", since, y, mo, d1))
+        if _valid(y, mo, d2):
+            out.append(_Hit(m.start("dr2"), end, "absolute", False, y, mo, d2))
+        return out
+    if gd["dmm"]:
+        mo, d, y = mon(gd["dmm"]), int(gd["dmd"]), _int(gd["dmy"])
+        return [_Hit(start, end, "absolute", since, y, mo, d)] if _valid(y, mo, d) else []
+    if gd["mym"]:
+        return [_Hit(start, end, "absolute", since, int(gd["myy"]), mon(gd["mym"]), None)]
+    if gd["mo"]:
+        return [_Hit(start, end, "absolute", since, None, mon(gd["mo"]), None)]
+    if gd["yo"]:
+        return [_Hit(start, end, "absolute", since, int(gd["yo"]), None, None)]
+    if gd["pub"]:
+        unit, off = g.pub_phrases[" ".join(gd["pub"].lower().split())]
+        return [_Hit(start, end, "relative", since, unit=unit, offset=off)]
+    if gd["cn"]:
+        n = g.numbers.get(gd["cn"].lower())
+        if n is None:
+            n = int(gd["cn"])
+        anchor, sign = g.directions[(gd["cd"] or gd["cdb"]).lower()]
+        kind = "relative" if anchor == "published" else "anaphoric"
+        return [_Hit(start, end, kind, since, unit=g.units[gd["cu"].lower()], offset=sign * n)]
+    if gd["ctx"] or gd["ctxb"]:
+        off = g.ctx_phrases[" ".join((gd["ctx"] or gd["ctxb"]).lower().split())]
+        return [_Hit(start, end, "anaphoric", since, unit="day", offset=off)]
+    if gd["wa"]:
+        return [_Hit(start, end, "weekday", since, weekday=g.weekdays[gd["wa"].lower()], qualifier="recent")]
+    if gd["wd"]:
+        q = g.qualifiers.get((gd["wq"] or "").lower(), "recent")
+        return [_Hit(start, end, "weekday", since, weekday=g.weekdays[gd["wd"].lower()], qualifier=q)]
+    return []
+
+
+def _scan(text: str) -> list[_Hit]:
+    """All date hits in `text`, in order, with explicit dates absorbing a
+    relative phrase right before them ("A day later, on September 6")."""
+    if not isinstance(text, str) or not text:
+        return []
+    g = _grammar()
+    hits: list[_Hit] = []
+    for m in g.regex.finditer(text):
+        try:
+            hits.extend(_hits_of(m, g))
+        except (KeyError, ValueError, OverflowError):  # lexicon gap: skip the match
+            continue
+    merged: list[_Hit] = []
+    for h in hits:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == "absolute"
+            and prev.year is None
+            and prev.year_offset is None
+            and h.kind == "relative"
+            and h.unit == "year"
+            and not h.since
+            and g.year_gap.fullmatch(text, prev.end, h.start)
+        ):  # "October last year", "on May 5 this year"
+            merged[-1] = _Hit(
+                prev.start, h.end, "absolute", prev.since, None, prev.month, prev.day, year_offset=h.offset
+            )
+            continue
+        if (
+            merged
+            and h.kind == "absolute"
+            and h.day is not None
+            and (merged[-1].kind == "weekday" or merged[-1].unit == "day")
+            and g.merge_gap.fullmatch(text, merged[-1].end, h.start)
+        ):
+            prev = merged.pop()
+            h = _Hit(prev.start, h.end, "absolute", prev.since or h.since, h.year, h.month, h.day)
+        merged.append(h)
+    return merged
+
+
+# --------------------------------------------------------------------------
+# Resolution.
+
+
+def resolve_year(
+    month: int, day: int | None, published: _dt.date, *, tolerance_days: int | None = None
+) -> int:
+    """Year of a year-less date: the most recent year in which `month`/`day`
+    (day 1 when None) is not later than `published` + `tolerance_days`
+    (default: the lexicon's `year_tolerance_days`, 7). Raises ValueError when
+    no such date exists (e.g. February 30)."""
+    tol = _grammar().tolerance_days if tolerance_days is None else int(tolerance_days)
+    try:
+        limit = published + _dt.timedelta(days=tol)
+    except OverflowError:
+        limit = _dt.date.max
+    for y in range(limit.year, max(limit.year - 9, 0), -1):
+        try:
+            cand = _dt.date(y, month, day or 1)
+        except ValueError:
+            continue
+        if cand <= limit:
+            return y
+    raise ValueError(f"no year for month={month} day={day} up to {limit}")
+
+
+_PUB_LEVEL = {"day": "day", "estimated": "day", "month": "month", "year": "year"}
+_RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
+
+
+def _shift_months(d: _dt.date, n: int) -> _dt.date:
+    """First day of the month `n` months after the month of `d`."""
+    k = d.year * 12 + (d.month - 1) + n
+    return _dt.date(k // 12, k % 12 + 1, 1)
+
+
+def _span_start(d: _dt.date, unit: str, n: int) -> _dt.date:
+    """First day of the `unit` period `n` units after the one holding `d`."""
+    if unit == "day":
+        return d + _dt.timedelta(days=n)
+    if unit == "week":
+        return d - _dt.timedelta(days=d.weekday()) + _dt.timedelta(weeks=n)
+    if unit == "month":
+        return _shift_months(d, n)
+    return _dt.date(d.year + n, 1, 1)
+
+
+def _reference(published: _dt.date, level: str) -> _dt.date:
+    """Latest possible publication day for a publication date of this precision."""
+    if level == "month":
+        return published.replace(day=calendar.monthrange(published.year, published.month)[1])
+    if level == "year":
+        return published.replace(month=12, day=31)
+    return published
+
+
+def _resolve(
+    h: _Hit, published: _dt.date | None, level: str | None, context: _dt.date | None
+) -> tuple[_dt.date | None, str, str]:
+    """(date, precision, anchor) of one hit."""
+    if h.kind == "absolute":
+        if h.year is not None:
+            if h.month is None:
+                return _dt.date(h.year, 1, 1), "year", ""
+            if h.day is None:
+                return _dt.date(h.year, h.month, 1), "month", ""
+            return _dt.date(h.year, h.month, h.day), "day", ""
+        if published is None or level is None or h.month is None:
+            return None, "unknown", ""
+        if h.year_offset is not None:
+            y = published.year + h.year_offset
+            return _dt.date(y, h.month, h.day or 1), ("day" if h.day else "month"), "published"
+        y = resolve_year(h.month, h.day, _reference(published, level))
+        return _dt.date(y, h.month, h.day or 1), ("day" if h.day else "month"), "published"
+    if h.kind == "anaphoric":
+        if context is None:
+            return None, "unknown", ""
+        return _span_start(context, h.unit, h.offset), h.unit, "context"
+    if published is None or level is None:
+        return None, "unknown", ""
+    if h.kind == "weekday":
+        if level != "day":
+            return None, "unknown", ""
+        back = (published.weekday() - h.weekday) % 7
+        if h.qualifier == "before" and back == 0:
+            back = 7
+        if h.qualifier == "after":
+            return published + _dt.timedelta(days=(h.weekday - published.weekday()) % 7 or 7), "day", "published"
+        return published - _dt.timedelta(days=back), "day", "published"
+    # relative to publication: needs a publication date at least as precise as the unit
+    if _RANK[h.unit] < _RANK[level]:
+        return None, "unknown", ""
+    return _span_start(published, h.unit, h.offset), h.unit, "published"
+
+
+def _to_mention(
+    text: str, h: _Hit, date: _dt.date | None, precision: str, anchor: str
+) -> DateMention:
+    kind = "since" if h.since else h.kind
+    if date is None:
+        precision = "unknown"
+    return DateMention(
+        h.start, h.end, text[h.start : h.end], date, precision, h.year, h.month, h.day, kind, anchor
+    )
+
+
+def _as_date(x: Any) -> _dt.date | None:
+    """A plain date from a date, datetime, pandas Timestamp or ISO
+    ``YYYY-MM-DD`` string (the documents table's `published`); None for
+    anything else (None, NaT, empty or malformed strings)."""
+    try:
+        if isinstance(x, str):
+            return _dt.date.fromisoformat(x.strip()[:10]) if x.strip() else None
+        if isinstance(x, _dt.datetime):
+            x = x.date()
+        if isinstance(x, _dt.date) and x == x:  # NaT != NaT
+            return _dt.date(x.year, x.month, x.day)
+    except (TypeError, ValueError, AttributeError):
+        pass
+    return None
+
+
+def find_absolute_dates(text: str) -> list[DateMention]:
+    """Explicit calendar dates in `text` ("September 08, 2020", "28 May 2020",
+    "21.08.2013", "On September 5", "in January 2017", "in 2015"), in order.
+
+    Dates with a year resolve (precision day/month/year); year-less ones keep
+    month/day with ``date=None`` and precision ``unknown``. Mentions opened by
+    "since" have kind ``since``. Never raises: odd input gives ``[]``."""
+    out: list[DateMention] = []
+    for h in _scan(text):
+        if h.kind != "absolute":
+            continue
+        try:
+            date, precision, anchor = _resolve(h, None, None, None)
+        except (ValueError, OverflowError):
+            date, precision, anchor = None, "unknown", ""
+        out.append(_to_mention(text, h, date, precision, anchor))
+    return out
+
+
+def find_dates(
+    text: str,
+    *,
+    published: _dt.date | str | None,
+    published_precision: str = "day",
+    context: _dt.date | str | None = None,
+) -> list[DateMention]:
+    """Every date expression in `text` (usually one sentence), in order,
+    resolved: explicit dates take a missing year from `published`; relative
+    and weekday phrases resolve against `published`; anaphoric ones ("a day
+    later") against `context`, the date in force from the preceding text.
+
+    `published` and `context` may also be ISO ``YYYY-MM-DD`` strings (the
+    documents table's form). `published_precision` is the documents table's:
+    day, estimated (treated as day), month, year or unknown; the module
+    docstring says what each allows. Unresolvable mentions are kept with
+    ``date=None`` and precision ``unknown``. Never raises on odd input."""
+    published = _as_date(published)
+    context = _as_date(context)
+    level = _PUB_LEVEL.get(str(published_precision).strip().lower()) if published else None
+    out: list[DateMention] = []
+    for h in _scan(text):
+        try:
+            date, precision, anchor = _resolve(h, published, level, context)
+        except (ValueError, OverflowError):
+            date, precision, anchor = None, "unknown", ""
+        out.append(_to_mention(text, h, date, precision, anchor))
+    return out
