@@ -31,15 +31,32 @@ class Cause:
     raw: str
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    cues: re.Pattern[str]  # every cue of every type
+    type_of: dict[str, tuple[int, str]]  # lower-cased cue -> (rank, type); rank 0 = most specific
+    cause: re.Pattern[str]
+    accident: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Patterns:
     data = load_yaml("events.yaml")
     lex = load_yaml("lexicon.yaml")
-    types = tuple((e["type"], re.compile(phrase_pattern(e["cues"]))) for e in data["event_types"])
-    any_cue = re.compile(phrase_pattern([c for e in data["event_types"] for c in e["cues"]]))
-    cause = re.compile(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})")
-    accident = re.compile(phrase_pattern(lex["accident_words"]))
-    return types, any_cue, cause, accident
+    type_of: dict[str, tuple[int, str]] = {}
+    for rank, e in enumerate(data["event_types"]):
+        for cue in e["cues"]:
+            type_of.setdefault(_key(cue), (rank, e["type"]))
+    return _Patterns(
+        cues=re.compile(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
+        type_of=type_of,
+        cause=re.compile(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
+        accident=re.compile(phrase_pattern(lex["accident_words"])),
+    )
+
+
+def _key(cue: str) -> str:
+    return " ".join(cue.lower().split())
 
 
 def event_types() -> tuple[str, ...]:
@@ -49,24 +66,23 @@ def event_types() -> tuple[str, ...]:
 
 def event_type(sentence: str) -> EventType | None:
     """The most specific event type cued in `sentence`, with its cue word."""
-    types, any_cue, _, _ = _patterns()
-    if not any_cue.search(sentence):
-        return None
-    for name, regex in types:
-        m = regex.search(sentence)
-        if m:
-            return EventType(name, m.group(0))
-    return None
+    p = _patterns()
+    best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
+    for m in p.cues.finditer(sentence):
+        rank, etype = p.type_of[_key(m.group(0))]
+        if best is None or rank < best[0]:
+            best = (rank, m.start(), etype, m.group(0))
+    return EventType(best[2], best[3]) if best else None
 
 
 def find_cause(sentence: str) -> Cause | None:
     """The stated cause of the event in `sentence`, if the sentence states one."""
-    _, _, cause, accident = _patterns()
-    m = cause.search(sentence)
+    p = _patterns()
+    m = p.cause.search(sentence)
     if m is None:
         return None
     phrase = m.group("phrase").strip()
-    if accident.search(phrase):
+    if p.accident.search(phrase):
         return Cause("accident", phrase)
     et = event_type(phrase)
     if et is not None:

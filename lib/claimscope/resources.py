@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 import yaml
 
-__all__ = ["data_text", "load_yaml", "load_csv", "phrase_pattern", "phrase_regex"]
+__all__ = ["data_text", "load_yaml", "load_csv", "trie_pattern", "case_variants", "phrase_pattern", "phrase_regex"]
 
 
 def data_text(name: str) -> str:
@@ -37,21 +37,52 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
+def trie_pattern(strings: Iterable[str]) -> str:
+    """Regex source matching exactly `strings`, factored as a character trie
+    (longest match first; a space matches any run of whitespace).
+
+    Python's regex engine rejects a branch that opens with a literal character
+    in C, so a trie of literal spellings runs several times faster than an
+    alternation of phrases, and faster still than an IGNORECASE one.
+    """
+    root: dict[str, Any] = {}
+    for s in strings:
+        node = root
+        for ch in " ".join(s.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + "|)"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(root) + ")" if root else "(?!)"
+
+
+def case_variants(phrase: str) -> set[str]:
+    """Spellings a phrase is matched in: as written, lower case, Capitalised,
+    Title Case and UPPER CASE; acronyms (SOHR, IS, TIP) only as written."""
+    p = " ".join(phrase.split())
+    if _is_caps(p):
+        return {p}
+    return {p, p.lower(), p[:1].upper() + p[1:], p[:1].upper() + p[1:].lower(), p.title(), p.upper()}
+
+
 def phrase_pattern(phrases: Iterable[str], *, group: str | None = None) -> str:
     """Regex source matching any of `phrases` as whole words, longest first.
 
-    Phrases written in capitals (SOHR, IS, TIP) match case-sensitively, all
-    others case-insensitively; internal spaces match any run of whitespace.
-    Wrap in a named group when `group` is given.
+    Acronyms written in capitals (SOHR, IS, TIP) match only as written, other
+    phrases in their usual case variants (`case_variants`); internal spaces
+    match any run of whitespace. Wrap in a named group when `group` is given.
     """
-    parts = []
-    for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
-        body = r"\s+".join(re.escape(w) for w in p.split())
-        if not _is_caps(p):
-            body = f"(?i:{body})"
-        parts.append(body)
-    alternation = "|".join(parts) if parts else r"(?!x)x"
-    core = f"(?<![\\w-])(?:{alternation})(?![\\w-])"
+    variants: set[str] = set()
+    for p in phrases:
+        variants |= case_variants(p)
+    core = f"(?<![\\w-]){trie_pattern(variants)}(?![\\w-])"
     return f"(?P<{group}>{core})" if group else core
 
 

@@ -49,7 +49,7 @@ def _is_boundary(text: str, m: re.Match[str], abbrevs: frozenset[str], openers: 
         return False
     if m.group(1) != ".":  # ! ? ... end sentences
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start(1))
+    before = _WORD_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
     if before is None:  # " . " on its own (wire copy): a boundary
         return True
     word = before.group(1)
