@@ -88,7 +88,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from claimscope.resources import load_yaml
+from claimscope.resources import load_yaml, trie_pattern
 
 __all__ = [
     "DateMention",
@@ -164,23 +164,7 @@ def _words(words: Any, *, cased: bool = False) -> str:
     IGNORECASE alternation cannot be skipped that way, and costs ~5x more).
     A space stands for any run of whitespace; longer words are preferred.
     An empty list matches nothing."""
-    root: dict[str, Any] = {}
-    for w in words:
-        for v in _variants(" ".join(str(w).split()), cased=cased):
-            node = root
-            for ch in v:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        if "" in node:
-            return "(?:" + "|".join(alts) + "|)"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return "(?:" + emit(root) + ")" if root else "(?!)"
+    return trie_pattern(v for w in words for v in _variants(" ".join(str(w).split()), cased=cased))
 
 
 def _guard(entries: list[tuple[str, str]]) -> str:
