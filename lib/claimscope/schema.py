@@ -47,6 +47,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("url", S, "Source URL from the manifest or table, when given.", False),
         _c("published_raw", S, "The phrase the publication date was read from (e.g. 'Global Research, September 08, 2020'), or `manifest`.", False),
         _c("encoding", S, "Encoding the file was decoded with (utf-8, utf-8-sig, cp1252, ...).", False),
+        _c("governorate", S, "Main governorate of the document: the most cited in its place names, the headline and lede counting three times.", False),
         _c("raw_map", S, "JSON list of `[clean_start, raw_start, length]` runs mapping clean-text offsets back to raw-file offsets.", False),
     ),
     "claims": (
@@ -66,7 +67,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("date_precision", S, "day, week, month, year, unknown."),
         _c("places", S, "Canonical place names joined by `;`, most specific first."),
         _c("place_precision", S, "town, near_town, district, governorate, region, country, unknown (after UCDP's where_prec)."),
-        _c("governorate", S, "Syrian governorate (canonical English name) or empty."),
+        _c("governorate", S, "Syrian governorate (canonical English name) of the claim's places, else of its paragraph's, else the document's main governorate; empty when none."),
         _c("lat", F, "Latitude of the most specific geocoded place; empty when none."),
         _c("lon", F, "Longitude of the most specific geocoded place; empty when none."),
         _c("perpetrator", S, "Canonical actor said to have carried out (or be responsible for) the act."),
@@ -80,8 +81,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("negation_cue", S, "The denial phrase found.", False),
         _c("event_cue", S, "The word(s) the event type was read from.", False),
         _c("date_raw", S, "The date phrase ('late Monday', 'A day later'), or `inherited: <phrase>` when taken from context.", False),
-        _c("places_raw", S, "Place phrases as written, joined by `;`.", False),
+        _c("places_raw", S, "Place phrases as written, joined by `;` (prefixed `inherited:` when taken from the paragraph).", False),
+        _c("governorate_source", S, "Where `governorate` comes from: sentence, paragraph, document; empty when none.", False),
         _c("perpetrator_raw", S, "Phrase naming the perpetrator.", False),
+        _c("perpetrator_cue", S, "How the perpetrator was named: agent ('X shelled'), by_phrase ('an airstrike by X'), blamed ('blamed X for'), responsible ('X violated the ceasefire', 'started after X ...').", False),
+        _c("cause", S, "Stated cause ('caused by', 'due to'): an event type, `accident`, or the phrase itself.", False),
+        _c("cause_raw", S, "The cause phrase as written.", False),
         _c("target_raw", S, "Phrase naming the target.", False),
         _c("published", S, "Publication date of the document (ISO or empty).", False),
         _c("duplicate_of", S, "Copied from `documents` so independence can be judged from this table alone.", False),
@@ -177,3 +182,21 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for k in extra:
         result[k] = df[k]
     return result.reset_index(drop=True)
+
+
+def markdown() -> str:
+    """The table contract as Markdown, for the README (kept in sync by a test)."""
+    lines = []
+    for table, cols in TABLES.items():
+        lines.append(f"#### `{table}`\n")
+        lines.append("| column | type | required | meaning |")
+        lines.append("|---|---|---|---|")
+        for c in cols:
+            doc = c.doc.replace("|", "\\|")
+            lines.append(f"| `{c.name}` | {c.dtype} | {'yes' if c.required else ''} | {doc} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown(), end="")

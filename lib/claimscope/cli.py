@@ -1,0 +1,121 @@
+"""The `claimscope` command line.
+
+    claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
+    claimscope report --tables DIR --out DIR [--jobs N]
+
+Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
+malformed column map, failed reports), 2 for a malformed command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+__all__ = ["main", "build_parser"]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimscope",
+        description="Line up who claims what about each incident, and where the accounts agree or conflict.",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"claimscope {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract claims, align incidents, compare accounts; write the tables")
+    run.add_argument("corpus", nargs="+", help="folder of .txt/.md/.html articles, a single article, or a .csv/.parquet table")
+    run.add_argument("--out", required=True, help="folder to write the tables into (CSV and Parquet)")
+    run.add_argument("--manifest", help="manifest CSV (file, outlet, published, published_precision, url, title); default: manifest.csv inside each corpus folder")
+    run.add_argument("--columns", help="column map for tabular corpora, e.g. id=unit_id,text=article_content,title=article_title,outlet=source")
+    run.add_argument("--max-bytes", type=_positive_int, default=5_000_000, help="skip (and report) files larger than this (default 5000000)")
+    run.add_argument("--overrides", help="YAML file of analyst corrections to incident links (merge / split / assign)")
+    run.add_argument("--quiet", action="store_true", help="print only problems and errors")
+
+    rep = sub.add_parser("report", help="render the notebooks into self-contained HTML reports")
+    rep.add_argument("--tables", required=True, help="folder written by `claimscope run`")
+    rep.add_argument("--out", required=True, help="folder for index.html and the reports")
+    rep.add_argument("--jobs", type=_positive_int, default=1, help="reports rendered in parallel (default 1)")
+    rep.add_argument("--min-source-claims", type=_positive_int, default=3, help="write a source profile for sources with at least this many claims (default 3)")
+    rep.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"claimscope: {message}", file=sys.stderr)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .ingest import CorpusError, parse_columns
+    from .pipeline import run
+    from .tables import write_tables
+
+    t0 = time.perf_counter()
+    try:
+        columns = parse_columns(args.columns) if args.columns else None
+        tables = run(
+            args.corpus,
+            manifest=args.manifest,
+            columns=columns,
+            max_bytes=args.max_bytes,
+            overrides=args.overrides,
+        )
+    except (CorpusError, FileNotFoundError, NotADirectoryError) as exc:
+        _err(f"error: {exc}")
+        return 1
+    for row in tables["problems"].itertuples(index=False):
+        _err(f"{row.severity or 'skipped'}: {row.path}: {row.reason}")
+    try:
+        write_tables(tables, args.out)
+    except OSError as exc:
+        _err(f"error: cannot write tables to {args.out}: {exc}")
+        return 1
+    if not args.quiet:
+        counts = ", ".join(f"{len(tables[n])} {n}" for n in ("documents", "claims", "casualties", "incidents", "comparisons", "problems"))
+        print(f"claimscope: wrote {counts} to {Path(args.out)} in {time.perf_counter() - t0:.1f}s")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .reports import build_reports
+
+    try:
+        summary = build_reports(
+            args.tables,
+            args.out,
+            jobs=args.jobs,
+            min_source_claims=args.min_source_claims,
+            progress=not args.no_progress,
+        )
+    except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
+        _err(f"error: {exc}")
+        return 1
+    for failure in summary.failures:
+        _err(f"report failed: {failure}")
+    return 1 if summary.failures else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        return _cmd_run(args)
+    return _cmd_report(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

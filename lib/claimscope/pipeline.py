@@ -1,0 +1,46 @@
+"""Chain the stages: ingest -> claims -> align -> compare.
+
+`run` is the in-process pandas engine; it returns every public table (see
+`claimscope.schema`) keyed by name, ready for `claimscope.tables.write_tables`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from . import schema
+from .claims import extract
+from .ingest import read_corpora
+
+__all__ = ["run"]
+
+
+def run(
+    corpora: Sequence[str | os.PathLike[str]],
+    *,
+    manifest: str | os.PathLike[str] | None = None,
+    columns: Mapping[str, str] | None = None,
+    max_bytes: int = 5_000_000,
+    overrides: str | os.PathLike[str] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Run the whole pipeline on `corpora` and return the public tables.
+
+    Raises `claimscope.ingest.CorpusError` for unusable arguments (missing
+    corpus, malformed column map); bad individual documents are skipped and
+    listed in the `problems` table instead.
+    """
+    ingested = read_corpora(corpora, manifest=manifest, columns=columns, max_bytes=max_bytes)
+    tables = {name: schema.empty(name) for name in schema.TABLE_ORDER}
+    extracted = extract(ingested.documents)
+    documents = ingested.documents.copy()
+    counts = extracted.claims.groupby("doc_id").size()
+    documents["n_claims"] = documents["doc_id"].map(counts).fillna(0).astype("Int64")
+    documents["governorate"] = documents["doc_id"].map(extracted.governorates).fillna("").astype("string")
+    tables["documents"] = documents
+    tables["claims"] = extracted.claims
+    tables["casualties"] = extracted.casualties
+    tables["problems"] = pd.concat([ingested.problems, extracted.problems], ignore_index=True)
+    return {name: schema.conform(df, name) for name, df in tables.items()}
