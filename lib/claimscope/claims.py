@@ -1,0 +1,378 @@
+"""Turn documents into attributed claims and casualty figures.
+
+For every sentence this stage asks the per-facet modules (attribution, dates,
+places, actors, casualties, events) and keeps the sentences that assert
+something about an event: an event cue, a casualty figure, or an attributed
+statement. Context is carried the way readers carry it:
+
+* a claim with no date of its own takes the date in force: its paragraph's,
+  else the last day named in the document; one with no place takes the
+  places named last in its paragraph (both marked `inherited:` in
+  `date_raw` / `places_raw`);
+* relative dates ("a day later") resolve against the date in force in the
+  document, weekday and "yesterday" against the publication date;
+* a sentence that only adds figures to the claim before it ("At least 6
+  members of the terrorist group died.") — no source, date, place or actor of
+  its own — continues that claim instead of standing alone;
+* generic victims ("soldiers", "the terrorist group") resolve to the actor
+  attacked in the sentence or the one named last in the paragraph/document.
+
+`extract_document` is a pure function of one document (it parallelises by
+document); `extract` maps it over the `documents` table.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+import pandas as pd
+
+from . import schema
+from .actors import ActorMention, find_actors, find_roles
+from .attribution import Attribution, attribute, stance
+from .casualties import CasualtyMention, VictimContext, find_casualties
+from .dates import DateMention, find_dates
+from .events import event_type, find_cause
+from .places import Gazetteer, PlaceMention, dominant_governorate, find_places
+from .sentences import split_sentences
+
+__all__ = ["DocumentInput", "ExtractResult", "extract", "extract_document", "claim_id"]
+
+_PRECISION_RANK = {"town": 0, "near_town": 1, "district": 2, "governorate": 3, "region": 4, "country": 5}
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    doc_id: str
+    text: str
+    outlet: str = ""
+    published: _dt.date | None = None
+    published_precision: str = "unknown"
+    duplicate_of: str = ""
+    path: str = ""
+    published_raw: str = ""  # the date line the publication date was read from, if any
+
+
+def _dateline_span(doc: DocumentInput) -> tuple[int, int]:
+    """Span of the publication date line near the top of the text: it dates
+    the article, not an event, so it is not a claim's own date; it only sets
+    the date in force that undated claims inherit."""
+    raw = (doc.published_raw or "").strip()
+    if not raw or raw == "manifest":
+        return (-1, -1)
+    at = doc.text.find(raw, 0, 600)
+    return (at, at + len(raw)) if at >= 0 else (-1, -1)
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    claims: pd.DataFrame
+    casualties: pd.DataFrame
+    problems: pd.DataFrame
+    governorates: pd.Series  # doc_id -> the document's main governorate ("" when none)
+
+
+@dataclass(frozen=True)
+class DocumentExtract:
+    claims: list[dict]
+    casualties: list[dict]
+    problems: list[dict]
+    governorate: str  # most cited governorate of the document, lede weighted
+
+
+def claim_id(doc_id: str, start: int, end: int, sentence: str) -> str:
+    """Stable claim id from the document and the sentence it rests on."""
+    h = hashlib.blake2b(f"{doc_id}\x00{start}\x00{end}\x00{sentence}".encode(), digest_size=6)
+    return "c" + h.hexdigest()
+
+
+# --- per sentence -------------------------------------------------------------------
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    paragraph: int
+    index: int
+    attribution: Attribution
+    row: dict[str, Any]
+    casualties: list[CasualtyMention] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What a reader carries from sentence to sentence."""
+
+    date: _dt.date | None = None  # date in force in the document (for "a day later")
+    doc_date: DateMention | None = None  # last day-precision date named in the document
+    dateline: tuple[int, int] = (-1, -1)
+    para: int = -1
+    para_date: DateMention | None = None
+    para_places: list[PlaceMention] = field(default_factory=list)
+    para_places_raw: str = ""
+    para_target: tuple[tuple[str, str], ...] = ()
+    last_group: str = ""
+    places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
+
+
+def _best_date(mentions: list[DateMention]) -> DateMention | None:
+    dated = [m for m in mentions if m.date is not None]
+    for m in dated:
+        if m.kind != "since":
+            return m
+    return dated[0] if dated else None
+
+
+def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
+    ordered = sorted(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 9), p.start))
+    names: list[str] = []
+    for p in ordered:
+        if p.name not in names:
+            names.append(p.name)
+    geo = next((p for p in ordered if p.lat is not None and p.lon is not None), None)
+    gov = next((p.governorate for p in ordered if p.governorate), "")
+    return {
+        "places": ";".join(names),
+        "place_precision": ordered[0].precision if ordered else "unknown",
+        "governorate": gov,
+        "lat": geo.lat if geo else None,
+        "lon": geo.lon if geo else None,
+    }
+
+
+def _targets(roles_target: str, actors: list[ActorMention]) -> tuple[tuple[str, str], ...]:
+    """The sentence's target as (name, kind), for resolving generic victims."""
+    if not roles_target:
+        return ()
+    kind = next((a.kind for a in actors if a.name == roles_target), "")
+    return ((roles_target, kind),)
+
+
+def extract_document(doc: DocumentInput, *, gazetteer: Gazetteer | None = None) -> DocumentExtract:
+    """Claims, casualty rows (as dicts), problems and main governorate of one document."""
+    text = doc.text or ""
+    sentences = split_sentences(text)
+    texts = [text[s.start:s.end] for s in sentences]
+    attributions = attribute(texts, outlet=doc.outlet)
+    ctx = _Context(dateline=_dateline_span(doc))
+    claims: list[_Claim] = []
+    problems: list[dict] = []
+    for s, sent_text, attribution in zip(sentences, texts, attributions):
+        try:
+            _process_sentence(doc, s, sent_text, attribution, ctx, claims, gazetteer)
+        except Exception as exc:  # degrade locally: one odd sentence never loses the document
+            problems.append({
+                "path": f"{doc.path or doc.doc_id}#sentence={s.index}",
+                "reason": f"sentence skipped by extraction: {type(exc).__name__}: {exc}",
+                "stage": "extract",
+                "severity": "warning",
+            })
+    governorate = dominant_governorate(ctx.places) or ""
+    claim_rows, casualty_rows = [], []
+    for c in claims:
+        if not c.row["governorate"] and governorate:
+            c.row["governorate"], c.row["governorate_source"] = governorate, "document"
+        sentence = text[c.start:c.end]
+        cid = claim_id(doc.doc_id, c.start, c.end, sentence)
+        row = dict(c.row, claim_id=cid, start=c.start, end=c.end, sentence=sentence)
+        claim_rows.append(row)
+        for k in c.casualties:
+            casualty_rows.append({
+                "claim_id": cid,
+                "victims": k.victims,
+                "outcome": k.outcome,
+                "min": k.min,
+                "max": k.max,
+                "qualifier": k.qualifier,
+                "casualty_id": "k" + hashlib.blake2b(f"{cid}\x00{k.start}\x00{k.end}\x00{k.outcome}\x00{k.victims}".encode(), digest_size=6).hexdigest(),
+                "raw": k.raw,
+                "victims_raw": k.victims_raw,
+                "start": k.start,
+                "end": k.end,
+            })
+    return DocumentExtract(claim_rows, casualty_rows, problems, governorate)
+
+
+def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
+                      claims: list[_Claim], gazetteer: Gazetteer | None) -> None:
+    if s.paragraph != ctx.para:
+        ctx.para, ctx.para_date, ctx.para_places, ctx.para_places_raw, ctx.para_target = s.paragraph, None, [], "", ()
+    dates = []
+    for d in find_dates(sent, published=doc.published, published_precision=doc.published_precision, context=ctx.date):
+        if d.start + s.start < ctx.dateline[1] and d.end + s.start > ctx.dateline[0]:
+            if d.date is not None and d.precision == "day":  # the date line sets the date in force
+                ctx.date, ctx.doc_date = d.date, d
+            continue
+        dates.append(d)
+    places = [replace(p, start=p.start + s.start, end=p.end + s.start) for p in find_places(sent, gazetteer=gazetteer)]
+    ctx.places.extend(places)
+    actors = find_actors(sent)
+    roles = find_roles(sent, actors)
+    targets = _targets(roles.target, actors)
+    victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group)
+    casualties = find_casualties(sent, context=victim_ctx, offset=s.start)
+    st = stance(sent, verb=attribution.verb)
+    event = event_type(sent)
+    date = _best_date(dates)
+
+    # update the reader's context with what this sentence names
+    for a in actors:
+        if a.kind == "armed_group":
+            ctx.last_group = a.name
+    if targets:
+        ctx.para_target = targets
+    if date is not None and date.kind != "since" and date.precision == "day":
+        ctx.date = date.date
+        ctx.doc_date = date
+
+    attributed = attribution.cue != "outlet"
+    prev = claims[-1] if claims else None
+    if (prev is not None and prev.paragraph == s.paragraph and prev.index == s.index - 1 and casualties
+            and not attributed and not dates and not places and not roles.perpetrator):
+        _continue_claim(prev, s, casualties, st, event)
+        return
+
+    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+    if keep:
+        row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx)
+        claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties)))
+    if date is not None:
+        ctx.para_date = date
+    if places:
+        ctx.para_places = places
+        ctx.para_places_raw = ";".join(p.raw for p in places)
+
+
+def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
+               places: list[PlaceMention], roles, casualties: list[CasualtyMention],
+               targets: tuple[tuple[str, str], ...], ctx: _Context) -> dict[str, Any]:
+    if date is not None:
+        event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
+    elif ctx.para_date is not None or ctx.doc_date is not None:
+        inherited = ctx.para_date or ctx.doc_date
+        event_date, precision = inherited.date.isoformat(), inherited.precision
+        date_raw = f"inherited: {inherited.raw}"
+    else:
+        event_date, precision, date_raw = "", "unknown", ""
+    if places:
+        place = _place_fields(places)
+        places_raw = ";".join(p.raw for p in places)
+        gov_source = "sentence"
+    elif ctx.para_places:
+        place = _place_fields(ctx.para_places)
+        places_raw = f"inherited: {ctx.para_places_raw}"
+        gov_source = "paragraph"
+    else:
+        place = _place_fields([])
+        places_raw = ""
+        gov_source = ""
+    if not place["governorate"]:
+        gov_source = ""
+    target, target_raw = roles.target, roles.target_raw
+    if not target:
+        named = next((k for k in casualties if k.victims and k.victims_raw and find_actors(k.victims_raw)), None)
+        if named is not None:
+            target, target_raw = named.victims, named.victims_raw
+    cause = find_cause(sent)
+    etype = event.type if event else ("statement" if attribution.cue != "outlet" and not casualties else "other")
+    return {
+        "doc_id": doc.doc_id,
+        "source": attribution.source,
+        "source_type": attribution.source_type,
+        "source_side": attribution.source_side,
+        "outlet": doc.outlet,
+        "hedged": st.hedged,
+        "negated": st.negated,
+        "event_type": etype,
+        "event_date": event_date,
+        "date_precision": precision,
+        **place,
+        "perpetrator": roles.perpetrator,
+        "target": target,
+        "incident_id": "",
+        "sentence_index": s.index,
+        "paragraph": s.paragraph,
+        "source_raw": attribution.raw,
+        "attribution_cue": attribution.cue,
+        "hedge_cue": st.hedge_cue,
+        "negation_cue": st.negation_cue,
+        "event_cue": event.cue if event else "",
+        "date_raw": date_raw,
+        "places_raw": places_raw,
+        "governorate_source": gov_source,
+        "perpetrator_raw": roles.perpetrator_raw,
+        "target_raw": target_raw,
+        "published": doc.published.isoformat() if doc.published else "",
+        "duplicate_of": doc.duplicate_of,
+        "perpetrator_cue": roles.perpetrator_cue,
+        "cause": cause.cause if cause else "",
+        "cause_raw": cause.raw if cause else "",
+    }
+
+
+def _continue_claim(prev: _Claim, s, casualties: list[CasualtyMention], st, event) -> None:
+    """Fold a figures-only sentence into the claim before it."""
+    prev.end = s.end
+    prev.index = s.index
+    prev.casualties.extend(casualties)
+    row = prev.row
+    row["hedged"] = bool(row["hedged"] or st.hedged)
+    row["hedge_cue"] = row["hedge_cue"] or st.hedge_cue
+    row["negated"] = bool(row["negated"] or st.negated)
+    row["negation_cue"] = row["negation_cue"] or st.negation_cue
+    if row["event_type"] in ("other", "statement") and event is not None:
+        row["event_type"], row["event_cue"] = event.type, event.cue
+
+
+# --- over the documents table ----------------------------------------------------------
+
+def _inputs(documents: pd.DataFrame) -> Iterable[DocumentInput]:
+    for row in documents.itertuples(index=False):
+        published = None
+        if isinstance(row.published, str) and row.published:
+            try:
+                published = _dt.date.fromisoformat(row.published)
+            except ValueError:
+                published = None
+        yield DocumentInput(
+            doc_id=str(row.doc_id),
+            text=row.text if isinstance(row.text, str) else "",
+            outlet=row.outlet if isinstance(row.outlet, str) else "",
+            published=published,
+            published_precision=row.published_precision if isinstance(row.published_precision, str) else "unknown",
+            duplicate_of=row.duplicate_of if isinstance(row.duplicate_of, str) else "",
+            path=row.path if isinstance(row.path, str) else "",
+            published_raw=getattr(row, "published_raw", "") if isinstance(getattr(row, "published_raw", ""), str) else "",
+        )
+
+
+def extract(documents: pd.DataFrame) -> ExtractResult:
+    """Claims and casualties for every document of the `documents` table."""
+    gazetteer = Gazetteer.default()
+    claims: list[dict] = []
+    casualties: list[dict] = []
+    problems: list[dict] = []
+    governorates: dict[str, str] = {}
+    for doc in _inputs(documents):
+        r = extract_document(doc, gazetteer=gazetteer)
+        claims += r.claims
+        casualties += r.casualties
+        problems += r.problems
+        governorates[doc.doc_id] = r.governorate
+    return ExtractResult(
+        claims=_frame(claims, "claims", ["doc_id", "start"]),
+        casualties=_frame(casualties, "casualties", ["claim_id", "start", "outcome"]),
+        problems=_frame(problems, "problems", ["path"]),
+        governorates=pd.Series(governorates, dtype="string"),
+    )
+
+
+def _frame(rows: list[dict], table: str, order: list[str]) -> pd.DataFrame:
+    if not rows:
+        return schema.empty(table)
+    df = pd.DataFrame(rows)
+    df = schema.conform(df, table)
+    return df.sort_values(order, kind="stable").reset_index(drop=True)
