@@ -1,0 +1,356 @@
+"""Score the pipeline against the seeds gold and the FA-KES crowd annotations.
+
+    python -m claimscope.evaluate [--gold tests/gold/seeds_claims.yaml] [--fakes PATH]
+
+Seeds: for each gold claim, is there a claim whose sentence holds the quote
+(located), and does it carry the gold source, event date, places (any one of
+them, spelling variants count), perpetrator, hedging and each casualty row?
+Then the incident groupings, separations and conflicts the gold asks for.
+
+FA-KES (crowd annotations are per article and noisy, see ../shared/README.md):
+the share of articles whose crowd death count (civilians + non-civilians)
+appears as a killed figure, whose main governorate matches the crowd's, and
+whose main event date matches the crowd's; and, treating articles with the
+same crowd date and governorate as telling of the same incident, pairwise
+precision/recall/F1 of "shares an incident" over article pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import itertools
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+import yaml
+
+from .actors import canonical_actor
+from .attribution import source_table
+from .places import canonical_governorate, place_similarity
+
+__all__ = ["SeedScore", "score_seeds", "score_incidents", "fakes_path", "fakes_columns", "score_fakes", "main"]
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_GOLD = REPO / "tests" / "gold" / "seeds_claims.yaml"
+PLACE_MATCH = 85.0  # place_similarity at or above which two spellings are the same place
+
+
+def fakes_path() -> Path:
+    """Where the FA-KES development split is read from ($CLAIMSCOPE_FAKES or ../shared)."""
+    env = os.environ.get("CLAIMSCOPE_FAKES")
+    return Path(env) if env else REPO.parent / "shared" / "corpora" / "fakes" / "fakes_dev.csv"
+
+
+def fakes_columns() -> dict[str, str]:
+    """Column map for the FA-KES CSV (the publication date is read from the text)."""
+    return {"id": "unit_id", "text": "article_content", "title": "article_title", "outlet": "source"}
+
+
+# --- seeds -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SeedScore:
+    measures: dict[str, tuple[int, int]]  # measure -> (hits, judged)
+    misses: list[str]  # one line per miss, for the reader
+
+    def rate(self, measure: str) -> float:
+        hits, judged = self.measures.get(measure, (0, 0))
+        return hits / judged if judged else 1.0
+
+
+def _squash(text: str) -> str:
+    return " ".join(str(text).replace("’", "'").split())
+
+
+def _doc_ids_by_file(documents: pd.DataFrame) -> dict[str, str]:
+    out = {}
+    for row in documents.itertuples(index=False):
+        out[Path(str(row.path)).name] = row.doc_id
+    return out
+
+
+def locate(gold_claim: Mapping[str, Any], claims: pd.DataFrame, doc_ids: Mapping[str, str]) -> pd.Series | None:
+    """The claim of the gold claim's document whose sentence holds its quote."""
+    doc_id = doc_ids.get(gold_claim["doc"])
+    if doc_id is None:
+        return None
+    quote = _squash(gold_claim["quote"])
+    rows = claims[claims["doc_id"] == doc_id]
+    for _, row in rows.iterrows():
+        if quote in _squash(row["sentence"]):
+            return row
+    return None
+
+
+def _same_actor(gold: str, got: str) -> bool:
+    if not got:
+        return False
+    g = canonical_actor(gold) or gold
+    return g == (canonical_actor(got) or got)
+
+
+def _same_source(gold: str, row: pd.Series) -> bool:
+    if gold == "outlet":
+        return row["source_type"] == "outlet"
+    return row["source"] == gold
+
+
+def _places_match(gold: list[str], got: str) -> bool:
+    names = [p for p in str(got or "").split(";") if p]
+    return any(place_similarity(g, n) >= PLACE_MATCH for g in gold for n in names)
+
+
+def _casualty_match(gold: Mapping[str, Any], rows: pd.DataFrame) -> bool:
+    for _, r in rows.iterrows():
+        if r["outcome"] != gold["outcome"] or not _same_actor(gold["victims"], r["victims"]):
+            continue
+        if "min" in gold and (pd.isna(r["min"]) or int(r["min"]) != int(gold["min"])):
+            continue
+        if "max" in gold and (pd.isna(r["max"]) or int(r["max"]) != int(gold["max"])):
+            continue
+        return True
+    return False
+
+
+def score_seeds(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any]) -> SeedScore:
+    """Per-measure hits over the gold claims (fields a gold claim leaves out are not judged)."""
+    claims, casualties = tables["claims"], tables["casualties"]
+    doc_ids = _doc_ids_by_file(tables["documents"])
+    measures: dict[str, list[int]] = {k: [0, 0] for k in
+                                      ("located", "source", "event_date", "places", "perpetrator", "hedged", "casualties")}
+    misses: list[str] = []
+
+    def judge(measure: str, ok: bool, gid: str, detail: str) -> None:
+        measures[measure][1] += 1
+        measures[measure][0] += int(ok)
+        if not ok:
+            misses.append(f"{gid} {measure}: {detail}")
+
+    for g in gold["claims"]:
+        row = locate(g, claims, doc_ids)
+        judge("located", row is not None, g["id"], f"no claim holds {g['quote'][:60]!r}")
+        if row is None:
+            for key in ("source", "event_date", "places", "perpetrator", "hedged"):
+                if key in g:
+                    judge(key, False, g["id"], "not located")
+            for _ in g.get("casualties", []):
+                judge("casualties", False, g["id"], "not located")
+            continue
+        if "source" in g:
+            judge("source", _same_source(g["source"], row), g["id"], f"{row['source']!r} != {g['source']!r}")
+        if "event_date" in g:
+            judge("event_date", str(row["event_date"]) == str(g["event_date"]), g["id"],
+                  f"{row['event_date']!r} ({row.get('date_raw', '')}) != {g['event_date']}")
+        if "places" in g:
+            judge("places", _places_match(g["places"], row["places"]), g["id"], f"{row['places']!r} vs {g['places']}")
+        if "perpetrator" in g:
+            judge("perpetrator", _same_actor(g["perpetrator"], row["perpetrator"]), g["id"],
+                  f"{row['perpetrator']!r} != {g['perpetrator']!r}")
+        if "hedged" in g:
+            judge("hedged", bool(row["hedged"]) == bool(g["hedged"]), g["id"], f"{row['hedged']} != {g['hedged']}")
+        mine = casualties[casualties["claim_id"] == row["claim_id"]]
+        for gc in g.get("casualties", []):
+            have = "; ".join(f"{r.victims} {r.outcome} {r.min}-{r.max}" for r in mine.itertuples())
+            judge("casualties", _casualty_match(gc, mine), g["id"], f"want {gc}, have [{have}]")
+    return SeedScore({k: (v[0], v[1]) for k, v in measures.items()}, misses)
+
+
+def score_incidents(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any]) -> SeedScore:
+    """Gold incident groupings, separations and conflicts (facet named by the gold)."""
+    claims = tables["claims"]
+    doc_ids = _doc_ids_by_file(tables["documents"])
+    located = {g["id"]: locate(g, claims, doc_ids) for g in gold["claims"]}
+    incident = {gid: (row["incident_id"] if row is not None else None) for gid, row in located.items()}
+    cid = {gid: (row["claim_id"] if row is not None else None) for gid, row in located.items()}
+    measures = {"same": [0, 0], "different": [0, 0], "conflicts": [0, 0]}
+    misses: list[str] = []
+    for group in gold.get("incidents", {}).get("same", []):
+        ids = {incident.get(g) for g in group}
+        ok = len(ids) == 1 and None not in ids and "" not in ids
+        measures["same"][1] += 1
+        measures["same"][0] += ok
+        if not ok:
+            misses.append(f"same {group}: incidents {[incident.get(g) for g in group]}")
+    for a, b in gold.get("incidents", {}).get("different", []):
+        ok = incident.get(a) is not None and incident.get(b) is not None and incident[a] != incident[b]
+        measures["different"][1] += 1
+        measures["different"][0] += ok
+        if not ok:
+            misses.append(f"different [{a}, {b}]: both in {incident.get(a)}")
+    comparisons = tables["comparisons"]
+    for c in gold.get("conflicts", []):
+        a, b = (cid.get(x) for x in c["claims"])
+        rows = comparisons[
+            (((comparisons["claim_a"] == a) & (comparisons["claim_b"] == b))
+             | ((comparisons["claim_a"] == b) & (comparisons["claim_b"] == a)))
+            & (comparisons["verdict"] == "conflict")
+        ]
+        ok = c["facet"] in set(rows["facet"])
+        measures["conflicts"][1] += 1
+        measures["conflicts"][0] += ok
+        if not ok:
+            misses.append(f"conflict {c['claims']} on {c['facet']}: found {sorted(set(rows['facet']))}")
+    return SeedScore({k: (v[0], v[1]) for k, v in measures.items()}, misses)
+
+
+# --- FA-KES ---------------------------------------------------------------------------------
+
+def _crowd_date(value: Any) -> _dt.date | None:
+    try:
+        return _dt.datetime.strptime(str(value), "%m/%d/%y").date()
+    except ValueError:
+        return None
+
+
+def _stated_figures(row: Any) -> set[int]:
+    figures = set()
+    for n in re.findall(r"\d[\d,]*", str(row.raw)):
+        figures.add(int(n.replace(",", "")))
+    if pd.notna(row.min):
+        figures.add(int(row.min))
+        if str(row.qualifier).lower() in ("more than", "over", "upwards of", "in excess of", "above"):
+            figures.add(int(row.min) - 1)
+    if pd.notna(row.max):
+        figures.add(int(row.max))
+    return figures
+
+
+def article_predictions(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per document: killed figures stated, main governorate, main event date."""
+    claims = tables["claims"]
+    cas = tables["casualties"].merge(claims[["claim_id", "doc_id"]], on="claim_id", how="left")
+    killed = cas[cas["outcome"] == "killed"]
+    figures: dict[str, set[int]] = {}
+    for row in killed.itertuples(index=False):
+        figures.setdefault(row.doc_id, set()).update(_stated_figures(row))
+    doc_gov = tables["documents"].set_index("doc_id")["governorate"].fillna("") if "governorate" in tables["documents"] else {}
+    out = []
+    for doc_id, group in claims.groupby("doc_id", sort=True):
+        events = group[~group["event_type"].isin(["statement"])]
+        gov = doc_gov.get(doc_id, "")
+        dated = events[(events["event_date"].fillna("") != "") & (events["date_precision"] == "day")]
+        date = dated["event_date"].iloc[0] if len(dated) else ""
+        out.append({"doc_id": doc_id, "killed_figures": figures.get(doc_id, set()), "governorate": gov, "event_date": date})
+    return pd.DataFrame(out, columns=["doc_id", "killed_figures", "governorate", "event_date"])
+
+
+def crowd_doc_ids(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> list[str | None]:
+    """doc_id of each crowd row, read from the `path` (`file.csv#row=N`) of the
+    documents table: FA-KES repeats some unit_ids, so ids alone are ambiguous."""
+    by_row = {}
+    for row in tables["documents"].itertuples(index=False):
+        m = re.search(r"#row=(\d+)$", str(row.path))
+        if m:
+            by_row[int(m.group(1))] = row.doc_id
+    return [by_row.get(i) for i in range(len(crowd))]
+
+
+# FA-KES's `location` vocabulary has twelve governorate names and no Rif Dimashq:
+# its "damascus" covers the capital and its countryside (Eastern Ghouta, Douma,
+# Darayya ...), so either canonical governorate matches it.
+FAKES_LOCATION_CROSSWALK = {"Damascus": frozenset({"Damascus", "Rif Dimashq"})}
+
+
+def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, Any]:
+    """Death-count recall, governorate and event-date accuracy against the crowd.
+
+    `event_date` is exact agreement; `event_date_1d` accepts the day before the
+    crowd date too: the crowd's date is mostly the article's dateline, while
+    wire copy reports the previous day's events ("killed on Sunday" in a
+    Monday article), which claims date to the day they happened."""
+    pred = article_predictions(tables).set_index("doc_id")
+    n = {"deaths": [0, 0], "governorate": [0, 0], "event_date": [0, 0], "event_date_1d": [0, 0]}
+    for doc_id, row in zip(crowd_doc_ids(tables, crowd), crowd.itertuples(index=False)):
+        p = pred.loc[doc_id] if doc_id in pred.index else None
+        deaths = int(row.nb_civilians) + int(row.nb_noncivilians)
+        if deaths > 0:
+            n["deaths"][1] += 1
+            n["deaths"][0] += int(p is not None and deaths in p["killed_figures"])
+        gov = canonical_governorate(str(row.location))
+        if gov:
+            n["governorate"][1] += 1
+            n["governorate"][0] += int(p is not None and p["governorate"] in FAKES_LOCATION_CROSSWALK.get(gov, {gov}))
+        date = _crowd_date(row.date)
+        if date:
+            got = p["event_date"] if p is not None else ""
+            n["event_date"][1] += 1
+            n["event_date"][0] += int(got == date.isoformat())
+            n["event_date_1d"][1] += 1
+            n["event_date_1d"][0] += int(got in (date.isoformat(), (date - _dt.timedelta(days=1)).isoformat()))
+    return {k: (v[0], v[1], v[0] / v[1] if v[1] else 0.0) for k, v in n.items()}
+
+
+def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, float]:
+    """Pairwise precision/recall/F1 of 'these two articles share an incident'.
+
+    Gold: same crowd event date and governorate. Predicted: the two articles'
+    claims share at least one incident (duplicates are not special-cased)."""
+    crowd = crowd.assign(doc_id=crowd_doc_ids(tables, crowd), key=crowd["date"].astype(str) + "|" + crowd["location"].astype(str))
+    crowd = crowd[crowd["doc_id"].notna()]
+    gold_pairs = set()
+    for _, g in crowd.groupby("key"):
+        ids = sorted(g["doc_id"])
+        gold_pairs.update(itertools.combinations(ids, 2))
+    claims = tables["claims"]
+    pred_pairs = set()
+    for _, g in claims[claims["incident_id"].fillna("") != ""].groupby("incident_id"):
+        ids = sorted(set(g["doc_id"]))
+        pred_pairs.update(itertools.combinations(ids, 2))
+    tp = len(gold_pairs & pred_pairs)
+    precision = tp / len(pred_pairs) if pred_pairs else 0.0
+    recall = tp / len(gold_pairs) if gold_pairs else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "gold_pairs": len(gold_pairs),
+            "predicted_pairs": len(pred_pairs), "true_pairs": tp}
+
+
+# --- command line -----------------------------------------------------------------------------
+
+def _print_score(title: str, score: SeedScore, out=sys.stdout) -> None:
+    print(title, file=out)
+    for k, (hits, judged) in score.measures.items():
+        print(f"  {k:12s} {hits:3d}/{judged:<3d} {hits / judged if judged else 1:.0%}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .pipeline import run
+
+    parser = argparse.ArgumentParser(prog="python -m claimscope.evaluate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", default=str(DEFAULT_GOLD))
+    parser.add_argument("--seeds", default=str(REPO / "seeds"))
+    parser.add_argument("--fakes", default=str(fakes_path()))
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+
+    gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
+    tables = run([args.seeds])
+    claims_score = score_seeds(tables, gold)
+    _print_score("seeds gold: claims", claims_score)
+    inc_score = score_incidents(tables, gold)
+    _print_score("seeds gold: incidents", inc_score)
+    if args.misses:
+        for line in claims_score.misses + inc_score.misses:
+            print("   miss:", line)
+    fakes = Path(args.fakes)
+    if not fakes.exists():
+        print(f"FA-KES: skipped, {fakes} not found (set CLAIMSCOPE_FAKES)")
+        return 0
+    crowd = pd.read_csv(fakes)
+    ftables = run([fakes], columns=fakes_columns())
+    print(f"FA-KES dev ({len(crowd)} articles, crowd annotations):")
+    for k, (hits, judged, rate) in score_fakes(ftables, crowd).items():
+        print(f"  {k:12s} {hits:3d}/{judged:<3d} {rate:.1%}")
+    al = score_fakes_alignment(ftables, crowd)
+    print(f"  shares-an-incident pairs: precision {al['precision']:.2f} recall {al['recall']:.2f} F1 {al['f1']:.2f} "
+          f"(gold {al['gold_pairs']}, predicted {al['predicted_pairs']}, correct {al['true_pairs']})")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
