@@ -260,12 +260,13 @@ FAKES_LOCATION_CROSSWALK = {"Damascus": frozenset({"Damascus", "Rif Dimashq"})}
 def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, Any]:
     """Death-count recall, governorate and event-date accuracy against the crowd.
 
-    `event_date` is exact agreement; `event_date_1d` accepts the day before the
-    crowd date too: the crowd's date is mostly the article's dateline, while
-    wire copy reports the previous day's events ("killed on Sunday" in a
-    Monday article), which claims date to the day they happened."""
+    `event_date` is exact agreement. The crowd's date is mostly the article's
+    dateline, while wire copy reports the previous days' events ("killed on
+    Sunday" in a Tuesday article), which claims date to the day they happened;
+    so `event_date_1d` also accepts the day before the crowd date, and
+    `event_date_week` any day of the week ending on it."""
     pred = article_predictions(tables).set_index("doc_id")
-    n = {"deaths": [0, 0], "governorate": [0, 0], "event_date": [0, 0], "event_date_1d": [0, 0]}
+    n = {"deaths": [0, 0], "governorate": [0, 0], "event_date": [0, 0], "event_date_1d": [0, 0], "event_date_week": [0, 0]}
     for doc_id, row in zip(crowd_doc_ids(tables, crowd), crowd.itertuples(index=False)):
         p = pred.loc[doc_id] if doc_id in pred.index else None
         deaths = int(row.nb_civilians) + int(row.nb_noncivilians)
@@ -281,8 +282,10 @@ def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict
             got = p["event_date"] if p is not None else ""
             n["event_date"][1] += 1
             n["event_date"][0] += int(got == date.isoformat())
-            n["event_date_1d"][1] += 1
-            n["event_date_1d"][0] += int(got in (date.isoformat(), (date - _dt.timedelta(days=1)).isoformat()))
+            lag = (date - _dt.date.fromisoformat(got)).days if got else None
+            for key, days in (("event_date_1d", 1), ("event_date_week", 6)):
+                n[key][1] += 1
+                n[key][0] += int(lag is not None and 0 <= lag <= days)
     return {k: (v[0], v[1], v[0] / v[1] if v[1] else 0.0) for k, v in n.items()}
 
 

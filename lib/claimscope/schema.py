@@ -47,7 +47,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("url", S, "Source URL from the manifest or table, when given.", False),
         _c("published_raw", S, "The phrase the publication date was read from (e.g. 'Global Research, September 08, 2020'), or `manifest`.", False),
         _c("encoding", S, "Encoding the file was decoded with (utf-8, utf-8-sig, cp1252, ...).", False),
-        _c("governorate", S, "Main governorate of the document: the most cited in its place names, the headline and lede counting three times.", False),
+        _c("governorate", S, "Main governorate of the document: the most cited in its place names, those in the headline and lede counting three times and those beside a death toll twice (the article's main incident is where people were killed).", False),
         _c("raw_map", S, "JSON list of `[clean_start, raw_start, length]` runs mapping clean-text offsets back to raw-file offsets.", False),
     ),
     "claims": (
