@@ -1,0 +1,96 @@
+"""`claimscope run`: the table contract on disk, bad input, atomic writes."""
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimscope import schema, tables
+from claimscope.cli import main
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tables")
+    assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_every_table_is_written_as_csv_and_parquet_with_the_contract_columns(seeds_out):
+    for name in schema.TABLE_ORDER:
+        csv = pd.read_csv(seeds_out / f"{name}.csv", keep_default_na=False)
+        pq = pd.read_parquet(seeds_out / f"{name}.parquet")
+        required = schema.columns(name, required_only=True)
+        assert list(csv.columns[: len(required)]) == required
+        assert list(pq.columns) == list(csv.columns)
+        assert len(pq) == len(csv)
+    docs = tables.read_table(seeds_out, "documents")
+    assert len(docs) == 5 and docs["n_claims"].sum() == len(tables.read_table(seeds_out, "claims"))
+
+
+def test_ids_are_stable_across_runs(seeds_out, tmp_path):
+    assert main(["run", str(SEEDS), "--out", str(tmp_path), "--quiet"]) == 0
+    for name, key in (("claims", "claim_id"), ("casualties", "casualty_id"), ("documents", "doc_id")):
+        a = tables.read_table(seeds_out, name)
+        b = tables.read_table(tmp_path, name)
+        assert list(a[key]) == list(b[key])
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "nope" in err and "error" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_malformed_column_map_is_a_clear_error(tmp_path, capsys):
+    table = tmp_path / "a.csv"
+    pd.DataFrame({"id": [1], "body": ["Shelling hit Idlib."]}).to_csv(table, index=False)
+    assert main(["run", str(table), "--out", str(tmp_path / "out"), "--columns", "text"]) == 1
+    err = capsys.readouterr().err
+    assert "error" in err and "text" in err
+
+
+def test_bad_file_is_reported_and_skipped_without_losing_the_others(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (corpus / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "broken.txt" in err and "empty.txt" in err
+    problems = tables.read_table(out, "problems")
+    assert {Path(p).name for p in problems["path"]} >= {"broken.txt", "empty.txt"}
+    assert len(tables.read_table(out, "documents")) == 5
+
+
+def test_a_failed_write_leaves_the_previous_tables_whole(seeds_out, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = {"n": 0}
+    original = pd.DataFrame.to_parquet
+
+    def flaky(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", flaky)
+    assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 1
+    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".claimscope-")]
+
+
+def test_out_must_be_a_folder(tmp_path, capsys):
+    target = tmp_path / "file"
+    target.write_text("x")
+    assert main(["run", str(SEEDS), "--out", str(target), "--quiet"]) == 1
+    assert "file" in capsys.readouterr().err
