@@ -1,0 +1,34 @@
+"""The README documents every table column, flag and notebook parameter."""
+
+import importlib.util
+from pathlib import Path
+
+from claimscope import schema
+from claimscope.cli import build_parser
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_table_section_is_generated_from_the_schema():
+    spec = importlib.util.spec_from_file_location("sync_readme", REPO / "tools" / "sync_readme.py")
+    sync = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sync)
+    assert sync.synced(README) == README, "run: python tools/sync_readme.py"
+    for table, cols in schema.TABLES.items():
+        for c in cols:
+            assert f"| `{c.name}` |" in README
+
+
+def test_every_cli_flag_is_documented():
+    parser = build_parser()
+    for action in parser._subparsers._group_actions[0].choices.values():
+        for a in action._actions:
+            for flag in a.option_strings:
+                if flag.startswith("--") and flag not in ("--help",):
+                    assert flag in README, f"{flag} is not documented in README.md"
+
+
+def test_the_two_commands_come_first():
+    assert README.index("make report") < README.index("## Command line")
+    assert README.index("make test") < README.index("## Command line")
