@@ -1,0 +1,1022 @@
+"""Altair charts and HTML tables over the public tables (see `claimscope.schema`).
+
+Each function takes the tables it needs and returns an `altair` chart (or an
+HTML string for the claims table) that reads at a glance: who reported which
+incident when, where the casualty figures of an incident overlap or not, which
+sources agree, which outlets cite whom, where incidents happened. Tooltips
+carry the sentence an account was read from.
+
+Design notes
+- Data goes into the spec as explicit inline records (`alt.Data(values=...)`)
+  built here from pre-aggregated frames: only the columns a chart shows, no
+  data transformer, so a spec stays small and never hits altair's 5,000-row
+  limit; charts that could grow with the corpus take `max_rows`.
+- Empty input (no incidents yet, no casualty figures) gives a small chart that
+  says so, never an exception.
+- Untrusted text only reaches HTML escaped: Vega renders strings as SVG text
+  and vega-embed's tooltip handler escapes them; the claims table and every
+  HTML fragment here go through `html.escape`; chart specs embedded in a page
+  are serialised with `<`, `>` and `&` as JSON unicode escapes.
+- `mimebundle` / `enable_renderer` display charts offline: in JupyterLab with
+  its built-in Vega-Lite 5 renderer, in exported HTML through the one
+  `window.vegaEmbed` the page's template embeds (see `claimscope.reports`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+__all__ = [
+    "STATUS_ORDER",
+    "STATUS_COLORS",
+    "STATUS_LABELS",
+    "incident_points",
+    "incident_timeline",
+    "casualty_rows",
+    "casualty_ranges",
+    "source_agreement_heatmap",
+    "agreement_bars",
+    "who_cites_whom",
+    "incident_map",
+    "outline_note",
+    "format_range",
+    "claims_table",
+    "claims_table_html",
+    "highlight_spans",
+    "chart_html",
+    "mimebundle",
+    "enable_renderer",
+]
+
+STATUS_ORDER: tuple[str, ...] = ("conflict", "agree", "single_source")
+STATUS_COLORS: tuple[str, ...] = ("#d62728", "#2b8cbe", "#9e9e9e")
+STATUS_LABELS: Mapping[str, str] = {"conflict": "conflict", "agree": "agree", "single_source": "single source"}
+# Most specific first: the coordinates of an incident come from its most precise claim.
+_PRECISION_RANK: Mapping[str, int] = {
+    p: i for i, p in enumerate(("town", "near_town", "district", "governorate", "region", "country", "unknown"))
+}
+_SENTENCE_CHARS = 280
+_WIDTH = 620
+
+
+# ---------------------------------------------------------------- small helpers
+def _s(value: Any) -> str:
+    """`value` as text; "" for NA/None/NaN."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _i(value: Any) -> int | None:
+    """`value` as int; None for NA."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return int(value)
+
+
+def _f(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return out if math.isfinite(out) else None
+
+
+def _truth(value: Any) -> bool:
+    if value is None:
+        return False
+    try:
+        if pd.isna(value):
+            return False
+    except (TypeError, ValueError):
+        pass
+    return bool(value)
+
+
+def _truncate(text: str, n: int = _SENTENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _col(df: pd.DataFrame, name: str) -> pd.Series:
+    """Column `name` as strings ("" for NA), or a column of "" when absent."""
+    if name not in df.columns:
+        return pd.Series([""] * len(df), index=df.index, dtype="object")
+    return df[name].astype("object").map(_s)
+
+
+def _message_chart(message: str, *, title: str = "", width: int = _WIDTH) -> alt.Chart:
+    """A chart that only says `message` (used for empty input)."""
+    chart = (
+        alt.Chart(alt.Data(values=[{"message": message}]))
+        .mark_text(size=14, color="#555", align="left", dx=-width / 2 + 10)
+        .encode(text="message:N")
+        .properties(width=width, height=50)
+    )
+    return chart.properties(title=title) if title else chart
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` as lines of at most about `width` characters (subtitle lines)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _title(text: str, subtitle: Sequence[str] = ()) -> alt.TitleParams:
+    sub = [s for s in subtitle if s]
+    return alt.TitleParams(text=text, subtitle=sub if sub else alt.Undefined, anchor="start")
+
+
+def _size_legend(counts: Iterable[int]) -> alt.Legend:
+    """A size legend listing whole numbers of accounts (at most six of them)."""
+    values = sorted({int(v) for v in counts})
+    if len(values) > 6:
+        step = math.ceil(len(values) / 6)
+        values = values[::step] + ([values[-1]] if values[-1] not in values[::step] else [])
+    return alt.Legend(values=values, format="d")
+
+
+def _status_scale() -> alt.Scale:
+    return alt.Scale(domain=list(STATUS_ORDER), range=list(STATUS_COLORS))
+
+
+# ---------------------------------------------------------------- incidents
+def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per incident with what the charts and the index show.
+
+    Adds to the incident columns: `lat`/`lon` (the incident's own extra columns
+    when present, else the most specific geocoded claim's coordinates, the most
+    cited one on ties), `sentence` (the first claim's sentence, for tooltips),
+    `sources` (`, `-joined), `label` (the incident's `title` extra column, or
+    date · place · event type), the extras `grade` and `casualties_low/best/high`
+    as text ("" when absent), and `conflict_rank` (0 = most conflicted;
+    status, then number of conflicting facets, then independent sources).
+    Sorted by `conflict_rank`.
+    """
+    cols = ["incident_id", "date_start", "date_end", "governorate", "places", "event_type", "n_claims",
+            "n_docs", "n_sources", "status", "conflict_facets"]
+    if incidents.empty:
+        return pd.DataFrame({c: pd.Series([], dtype="object") for c in
+                             cols + ["lat", "lon", "sentence", "sources", "label", "grade", "casualties_low",
+                                     "casualties_best", "casualties_high", "conflict_rank"]})
+    inc = pd.DataFrame({c: _col(incidents, c) for c in cols if c not in ("n_claims", "n_docs", "n_sources")})
+    for c in ("n_claims", "n_docs", "n_sources"):
+        inc[c] = [(_i(v) or 0) for v in incidents[c]] if c in incidents.columns else 0
+    inc = inc[cols]
+    own_lat = [_f(v) for v in incidents["lat"]] if "lat" in incidents.columns else [None] * len(inc)
+    own_lon = [_f(v) for v in incidents["lon"]] if "lon" in incidents.columns else [None] * len(inc)
+
+    coords: dict[str, tuple[float, float]] = {}
+    first_sentence: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    if not claims.empty and "incident_id" in claims.columns:
+        c = pd.DataFrame({
+            "incident_id": _col(claims, "incident_id"),
+            "doc_id": _col(claims, "doc_id"),
+            "sentence": _col(claims, "sentence"),
+            "source": _col(claims, "source"),
+            "published": _col(claims, "published"),
+            "precision": _col(claims, "place_precision"),
+            "start": [(_i(v) or 0) for v in claims["start"]] if "start" in claims.columns else 0,
+            "lat": [_f(v) for v in claims["lat"]] if "lat" in claims.columns else None,
+            "lon": [_f(v) for v in claims["lon"]] if "lon" in claims.columns else None,
+        })
+        c = c[c["incident_id"] != ""]
+        c = c.sort_values(["incident_id", "published", "doc_id", "start"], kind="stable")
+        # vectorised per incident (no Python loop over groups): first sentence, sources in order, coordinates
+        firsts = c.drop_duplicates("incident_id")
+        first_sentence = dict(zip(firsts["incident_id"], firsts["sentence"].map(_truncate)))
+        named = c[c["source"] != ""].drop_duplicates(["incident_id", "source"])
+        for iid, names in named.groupby("incident_id", sort=False)["source"]:
+            names = list(names)
+            sources[iid] = ", ".join(names[:6]) + (f" +{len(names) - 6} more" if len(names) > 6 else "")
+        geo = c[c["lat"].notna() & c["lon"].notna()]
+        if not geo.empty:
+            g = (geo.assign(rank=geo["precision"].map(lambda p: _PRECISION_RANK.get(p, len(_PRECISION_RANK))))
+                 .groupby(["incident_id", "rank", "lat", "lon"], sort=True).size().reset_index(name="n")
+                 .sort_values(["incident_id", "rank", "n", "lat", "lon"], ascending=[True, True, False, True, True],
+                              kind="stable")
+                 .drop_duplicates("incident_id"))
+            coords = {i: (float(a), float(b)) for i, a, b in zip(g["incident_id"], g["lat"], g["lon"])}
+
+    inc["lat"] = [own if own is not None else coords.get(i, (None, None))[0] for i, own in zip(inc["incident_id"], own_lat)]
+    inc["lon"] = [own if own is not None else coords.get(i, (None, None))[1] for i, own in zip(inc["incident_id"], own_lon)]
+    # a lat without lon (or vice versa) is no coordinate
+    bad = [(a is None) != (b is None) for a, b in zip(inc["lat"], inc["lon"])]
+    inc.loc[bad, ["lat", "lon"]] = None
+    inc["sentence"] = [first_sentence.get(i, "") for i in inc["incident_id"]]
+    inc["sources"] = [sources.get(i, "") for i in inc["incident_id"]]
+    titles = _col(incidents, "title")  # extra column from align, when present
+    inc["label"] = [
+        t.strip() or " · ".join(x for x in (d or "undated", p.split(";")[0].strip(), e) if x)
+        for t, d, p, e in zip(titles, inc["date_start"], inc["places"], inc["event_type"])
+    ]
+    for extra in ("grade", "casualties_low", "casualties_best", "casualties_high"):
+        inc[extra] = _col(incidents, extra)
+    status_rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+    inc["_s"] = inc["status"].map(lambda s: status_rank.get(s, len(status_rank)))
+    inc["_f"] = inc["conflict_facets"].map(lambda s: len([x for x in s.split(";") if x.strip()]))
+    inc["_d"] = inc["date_start"].replace("", "9999")  # undated last among equals
+    inc = inc.sort_values(["_s", "_f", "n_sources", "n_claims", "_d", "incident_id"],
+                          ascending=[True, False, False, False, True, True], kind="stable")
+    inc["conflict_rank"] = range(len(inc))
+    return inc.drop(columns=["_s", "_f", "_d"]).reset_index(drop=True)
+
+
+def _records(df: pd.DataFrame, cols: Iterable[str]) -> list[dict[str, Any]]:
+    """JSON-safe records of `cols` (NA -> None, numpy scalars -> Python)."""
+    out = []
+    cols = list(cols)
+    for row in df[cols].itertuples(index=False, name=None):
+        rec = {}
+        for k, v in zip(cols, row):
+            if v is None or (not isinstance(v, (list, dict, str)) and pd.isna(v)):
+                rec[k] = None
+            elif isinstance(v, bool):
+                rec[k] = v
+            elif isinstance(v, (int, float)) or hasattr(v, "item"):
+                x = v.item() if hasattr(v, "item") else v
+                rec[k] = None if isinstance(x, float) and not math.isfinite(x) else x
+            else:
+                rec[k] = v
+        out.append(rec)
+    return out
+
+
+def _incident_tooltip() -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("label:N", title="Incident"),
+        alt.Tooltip("status_label:N", title="Status"),
+        alt.Tooltip("conflict_facets:N", title="In conflict"),
+        alt.Tooltip("n_sources:Q", title="Independent accounts"),
+        alt.Tooltip("n_claims:Q", title="Claims"),
+        alt.Tooltip("places:N", title="Places"),
+        alt.Tooltip("sources:N", title="Sources"),
+        alt.Tooltip("sentence:N", title="Sentence"),
+        alt.Tooltip("incident_id:N", title="Id"),
+    ]
+
+
+def incident_timeline(
+    incidents: pd.DataFrame,
+    claims: pd.DataFrame,
+    *,
+    max_rows: int = 5000,
+    width: int = _WIDTH,
+) -> alt.Chart | alt.LayerChart:
+    """Incidents over time, one row per governorate, coloured by status
+    (conflict / agree / single source), sized by independent accounts.
+
+    Multi-day incidents get a line from first to last date. Undated incidents
+    cannot be placed and are counted in the subtitle; above `max_rows` dated
+    incidents only the most conflicted are drawn (also said in the subtitle).
+    """
+    title = "Incidents over time"
+    pts = incident_points(incidents, claims)
+    if pts.empty:
+        return _message_chart("No incidents yet.", title=title, width=width)
+    dated = pts[pts["date_start"].str.match(r"^\d{4}-\d{2}-\d{2}$")].copy()
+    notes = []
+    if len(dated) < len(pts):
+        notes.append(f"{len(pts) - len(dated)} of {len(pts)} incidents have no date and are not shown.")
+    if dated.empty:
+        return _message_chart("No dated incidents yet.", title=title, width=width)
+    if len(dated) > max_rows:
+        notes.append(f"Showing the {max_rows} most conflicted of {len(dated)} dated incidents.")
+        dated = dated.nsmallest(max_rows, "conflict_rank")
+    dated["date_end"] = [e if re.match(r"^\d{4}-\d{2}-\d{2}$", e) and e > s else s
+                         for s, e in zip(dated["date_start"], dated["date_end"])]
+    dated["governorate"] = dated["governorate"].replace("", "(unknown)")
+    dated["status_label"] = dated["status"].map(lambda s: STATUS_LABELS.get(s, s or "(none)"))
+    recs = _records(dated, ["incident_id", "date_start", "date_end", "governorate", "places", "event_type",
+                            "n_claims", "n_sources", "status", "status_label", "conflict_facets", "label",
+                            "sentence", "sources"])
+    n_rows = dated["governorate"].nunique()
+    x = alt.X("date_start:T", title="Event date", scale=alt.Scale(type="utc", padding=12),
+              axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30))
+    y = alt.Y("governorate:N", title="Governorate", sort="ascending")
+    base = alt.Chart()
+    color = alt.Color("status:N", scale=_status_scale(), title="Status",
+                      legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')"))
+    span = base.mark_rule(strokeWidth=2, opacity=0.5).encode(
+        x=x, x2="date_end:T", y=y, color=color,
+    ).transform_filter("datum.date_end > datum.date_start")
+    dots = base.mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5).encode(
+        x=x,
+        y=y,
+        color=color,
+        size=alt.Size("n_sources:Q", title="Independent accounts", scale=alt.Scale(range=[40, 500], zero=False),
+                      legend=_size_legend(dated["n_sources"])),
+        tooltip=_incident_tooltip(),
+    )
+    return alt.layer(span, dots, data=alt.Data(values=recs)).properties(
+        title=_title(title, notes), width=width, height=alt.Step(28) if n_rows > 1 else 80,
+    )
+
+
+# ---------------------------------------------------------------- casualties
+def format_range(lo: Any, hi: Any) -> str:
+    """A casualty range as short text: '5', '≥5', '3–4', '≤25', '0', '?'."""
+    lo_i, hi_i = _i(lo), _i(hi)
+    if lo_i is None and hi_i is None:
+        return "?"
+    if hi_i is None:
+        return f"≥{lo_i}"
+    if lo_i is None:
+        return f"≤{hi_i}"
+    if lo_i == hi_i:
+        return str(lo_i)
+    if lo_i == 0:
+        return f"≤{hi_i}"
+    return f"{lo_i}–{hi_i}"
+
+
+def casualty_rows(claims: pd.DataFrame, casualties: pd.DataFrame,
+                  incident_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """Casualty figures joined to their claims (incident, source, sentence...),
+    one row per figure, for the incidents in `incident_ids` (all when None).
+    Figures without a lower bound are dropped (nothing to draw)."""
+    cols = ["incident_id", "claim_id", "source", "outlet", "doc_id", "victims", "outcome", "min", "max",
+            "qualifier", "raw", "hedged", "negated", "sentence"]
+    if casualties.empty or claims.empty:
+        return pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
+    cl = pd.DataFrame({
+        "claim_id": _col(claims, "claim_id"), "incident_id": _col(claims, "incident_id"),
+        "source": _col(claims, "source"), "outlet": _col(claims, "outlet"), "doc_id": _col(claims, "doc_id"),
+        "sentence": _col(claims, "sentence"),
+        "hedged": [_truth(v) for v in claims["hedged"]] if "hedged" in claims.columns else False,
+        "negated": [_truth(v) for v in claims["negated"]] if "negated" in claims.columns else False,
+    })
+    ca = pd.DataFrame({
+        "claim_id": _col(casualties, "claim_id"), "victims": _col(casualties, "victims"),
+        "outcome": _col(casualties, "outcome"),
+        "min": [_i(v) for v in casualties["min"]], "max": [_i(v) for v in casualties["max"]],
+        "qualifier": _col(casualties, "qualifier"), "raw": _col(casualties, "raw"),
+    }, index=casualties.index)
+    rows = ca.merge(cl, on="claim_id", how="inner")
+    if incident_ids is not None:
+        rows = rows[rows["incident_id"].isin(list(incident_ids))]
+    rows = rows[rows["min"].notna()]
+    return rows[cols].reset_index(drop=True)
+
+
+def casualty_ranges(
+    claims: pd.DataFrame,
+    casualties: pd.DataFrame,
+    incidents: pd.DataFrame,
+    *,
+    incident_ids: Sequence[str] | None = None,
+    max_incidents: int = 12,
+    width: int = 480,
+) -> alt.Chart | alt.FacetChart:
+    """Per incident, one range bar per source and figure (min to max), so
+    disagreement shows as bars that do not overlap.
+
+    Exact figures are dots; open-ended ones ('at least 5') fade out to a ▶ at
+    the right edge. Colour separates outcomes and victims (killed Syrian
+    soldiers vs injured militants); a source giving several kinds of figure gets
+    one row per kind. Incidents are ordered most
+    conflicted first; at most `max_incidents` are drawn.
+    """
+    title = "Casualty claims by source"
+    pts = incident_points(incidents, claims)
+    order = list(pts["incident_id"])
+    if incident_ids is not None:
+        wanted = set(incident_ids)
+        order = [i for i in order if i in wanted]
+    rows = casualty_rows(claims, casualties, order)
+    if rows.empty:
+        return _message_chart("No casualty figures for these incidents yet.", title=title, width=width)
+    with_figures = [i for i in order if i in set(rows["incident_id"])]
+    notes = []
+    if len(with_figures) > max_incidents:
+        notes.append(f"The {max_incidents} most conflicted of {len(with_figures)} incidents with figures.")
+        with_figures = with_figures[:max_incidents]
+        rows = rows[rows["incident_id"].isin(with_figures)]
+    notes.append("Dots are exact figures; faded bars ending in ▶ are open-ended ('at least 5').")
+    labels = dict(zip(pts["incident_id"], pts["label"]))
+    status = dict(zip(pts["incident_id"], pts["status"]))
+    # one bar per distinct (incident, source, what, range); keep the first sentence
+    rows = rows.assign(what=[" · ".join(x for x in (o.replace("_", " "), v) if x) or "casualties"
+                             for o, v in zip(rows["outcome"], rows["victims"])])
+    rows = rows.drop_duplicates(["incident_id", "source", "what", "min", "max"], keep="first")
+    recs = []
+    for iid, grp in rows.groupby("incident_id", sort=False):
+        # one row per source; a source with figures of several kinds gets one row per kind
+        kinds = grp.groupby("source")["what"].nunique()
+        grp = grp.assign(_k=grp["source"].str.lower()).sort_values(["_k", "what", "min"], kind="stable")
+        finite = [v for v in list(grp["min"]) + list(grp["max"]) if v is not None and not pd.isna(v)]
+        top = max(finite) if finite else 1
+        open_end = max(top * 1.3, top + 2)
+        pad = max(open_end * 1.12, 3)  # room for the labels right of the bars
+        for r in grp.itertuples(index=False):
+            bounded = r.max is not None and not pd.isna(r.max)
+            lo = int(r.min)
+            hi = int(r.max) if bounded else open_end
+            recs.append({
+                "incident_id": iid,
+                "incident": f"{labels.get(iid, iid)} ({STATUS_LABELS.get(status.get(iid, ''), status.get(iid, ''))})",
+                "order": with_figures.index(iid),
+                "source": r.source or "(unknown)", "what": r.what, "lo": lo, "hi": hi,
+                "row": f"{r.source or '(unknown)'} — {r.what}" if kinds.get(r.source, 1) > 1 else (r.source or "(unknown)"),
+                "row_order": len(recs),
+                "open": not bounded, "range": format_range(r.min, r.max),
+                "raw": r.raw, "qualifier": r.qualifier, "outlet": r.outlet,
+                "hedged": "hedged" if r.hedged else "", "negated": "denial" if r.negated else "",
+                "sentence": _truncate(r.sentence), "pad": pad,
+            })
+    tooltip = [
+        alt.Tooltip("source:N", title="Source"), alt.Tooltip("range:N", title="Figure"),
+        alt.Tooltip("what:N", title="Of"), alt.Tooltip("raw:N", title="As written"),
+        alt.Tooltip("hedged:N", title="Hedged"), alt.Tooltip("negated:N", title="Denial"),
+        alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("sentence:N", title="Sentence"),
+    ]
+    y = alt.Y("row:N", title=None, sort=alt.SortField("row_order"), axis=alt.Axis(labelLimit=260))
+    color = alt.Color("what:N", title="Figure of", legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
+    x = alt.X("lo:Q", title="Number of people", scale=alt.Scale(zero=True, nice=False),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    bars = alt.Chart().mark_bar(height=9, cornerRadius=2).encode(
+        x=x, x2="hi:Q", y=y, color=color,
+        opacity=alt.condition("datum.open", alt.value(0.35), alt.value(0.85)),
+        tooltip=tooltip,
+    )
+    lo_dot = alt.Chart().mark_point(filled=True, size=70, opacity=1).encode(
+        x="lo:Q", y=y, color=color, tooltip=tooltip)
+    hi_mark = alt.Chart().mark_point(filled=True, size=70, opacity=1).encode(
+        x="hi:Q", y=y, color=color, tooltip=tooltip,
+        shape=alt.condition("datum.open", alt.value("triangle-right"), alt.value("circle")),
+    )
+    text = alt.Chart().mark_text(align="left", dx=8, fontSize=11, color="#333").encode(
+        x="hi:Q", y=y, text="range:N", tooltip=tooltip)
+    pad = alt.Chart().mark_point(opacity=0).encode(x="pad:Q", y=y)
+    layered = alt.layer(bars, lo_dot, hi_mark, text, pad).properties(width=width, height=alt.Step(24))
+    return (
+        layered.facet(
+            data=alt.Data(values=recs),
+            row=alt.Row("incident:N", title=None, sort=alt.SortField("order"),
+                        header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                          labelOrient="top", labelFontWeight="bold", labelLimit=700)),
+        )
+        .resolve_scale(x="independent", y="independent")
+        .properties(title=_title(title, notes))
+    )
+
+
+# ---------------------------------------------------------------- sources
+def _pair_rows(source_agreement: pd.DataFrame) -> pd.DataFrame:
+    sa = pd.DataFrame({
+        "a": _col(source_agreement, "source_a"), "b": _col(source_agreement, "source_b"),
+        "shared": [(_i(v) or 0) for v in source_agreement["shared_incidents"]],
+        "agree": [(_i(v) or 0) for v in source_agreement["agree"]],
+        "conflict": [(_i(v) or 0) for v in source_agreement["conflict"]],
+    })
+    sa = sa[(sa["a"] != "") & (sa["b"] != "") & (sa["a"] != sa["b"])]
+    both = pd.concat([sa, sa.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
+    return both.drop_duplicates(["a", "b"]).reset_index(drop=True)
+
+
+def _conflict_examples(comparisons: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    if comparisons is None or comparisons.empty:
+        return {}
+    out: dict[tuple[str, str], str] = {}
+    c = comparisons[_col(comparisons, "verdict") == "conflict"]
+    for a, b, facet, detail in zip(_col(c, "source_a"), _col(c, "source_b"), _col(c, "facet"), _col(c, "detail")):
+        text = _truncate(f"{facet}: {detail}" if detail else facet, 200)
+        out.setdefault((a, b), text)
+        out.setdefault((b, a), text)
+    return out
+
+
+def source_agreement_heatmap(
+    source_agreement: pd.DataFrame,
+    comparisons: pd.DataFrame | None = None,
+    *,
+    max_sources: int = 25,
+    width: int | None = None,
+) -> alt.Chart | alt.LayerChart:
+    """Source × source matrix over shared incidents: colour is the share of
+    facet comparisons that agree (blue) or conflict (red), grey where they
+    share incidents but no comparable facet; the cell text gives the counts.
+
+    The `max_sources` sources with most shared incidents are kept.
+    """
+    title = "Where sources agree and conflict"
+    pairs = _pair_rows(source_agreement) if not source_agreement.empty else pd.DataFrame()
+    if pairs.empty:
+        return _message_chart("No two sources report on the same incident yet.", title=title)
+    load = pairs.groupby("a")["shared"].sum().sort_values(ascending=False, kind="stable")
+    keep = sorted(load.index[:max_sources])
+    notes = ["Cells: agreeing ✓ and conflicting ✗ facet comparisons on shared incidents."]
+    if len(load) > max_sources:
+        notes.append(f"The {max_sources} of {len(load)} sources with most shared incidents.")
+    pairs = pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)].copy()
+    examples = _conflict_examples(comparisons)
+    pairs["compared"] = pairs["agree"] + pairs["conflict"]
+    pairs["agree_share"] = [a / n if n else None for a, n in zip(pairs["agree"], pairs["compared"])]
+    pairs["cell"] = [f"{a}✓ {c}✗" for a, c in zip(pairs["agree"], pairs["conflict"])]
+    pairs["example"] = [examples.get((a, b), "") for a, b in zip(pairs["a"], pairs["b"])]
+    recs = _records(pairs, ["a", "b", "shared", "agree", "conflict", "compared", "agree_share", "cell", "example"])
+    side = width or max(160, 34 * len(keep))
+    axis = alt.Axis(labelLimit=200)
+    tooltip = [
+        alt.Tooltip("a:N", title="Source"), alt.Tooltip("b:N", title="and"),
+        alt.Tooltip("shared:Q", title="Shared incidents"), alt.Tooltip("agree:Q", title="Agreeing comparisons"),
+        alt.Tooltip("conflict:Q", title="Conflicting comparisons"), alt.Tooltip("example:N", title="Example conflict"),
+    ]
+    rect = alt.Chart().mark_rect(stroke="white").encode(
+        x=alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=200)),
+        y=alt.Y("a:N", title=None, sort=keep, axis=axis),
+        color=alt.condition(
+            "datum.compared > 0",
+            alt.Color("agree_share:Q", title="Share agreeing",
+                      scale=alt.Scale(domain=[0, 1], scheme="redblue"), legend=alt.Legend(format="%")),
+            alt.value("#dddddd"),
+        ),
+        tooltip=tooltip,
+    )
+    text = alt.Chart().mark_text(fontSize=10).encode(
+        x=alt.X("b:N", sort=keep), y=alt.Y("a:N", sort=keep), text="cell:N", tooltip=tooltip,
+        color=alt.condition("datum.compared > 0 && (datum.agree_share < 0.2 || datum.agree_share > 0.8)",
+                            alt.value("white"), alt.value("#222")),
+    )
+    return alt.layer(rect, text, data=alt.Data(values=recs)).properties(
+        title=_title(title, notes), width=side, height=side)
+
+
+def agreement_bars(source_agreement: pd.DataFrame, source: str, *, max_rows: int = 30,
+                   width: int = 420) -> alt.Chart:
+    """For one source, agreeing vs conflicting facet comparisons with every
+    other source it shares incidents with (most shared first)."""
+    title = f"How {source} compares with other sources"
+    pairs = _pair_rows(source_agreement) if not source_agreement.empty else pd.DataFrame()
+    if not pairs.empty:
+        pairs = pairs[pairs["a"] == source]
+    if pairs.empty:
+        return _message_chart("No other source reports on the same incidents yet.", title=title, width=width)
+    pairs = pairs.sort_values(["shared", "b"], ascending=[False, True], kind="stable").head(max_rows)
+    long = pd.concat([
+        pairs.assign(verdict="agree", n=pairs["agree"]),
+        pairs.assign(verdict="conflict", n=pairs["conflict"]),
+    ], ignore_index=True)
+    recs = _records(long, ["b", "shared", "verdict", "n", "agree", "conflict"])
+    return alt.Chart(alt.Data(values=recs)).mark_bar().encode(
+        x=alt.X("n:Q", title="Facet comparisons", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("b:N", title=None, sort=list(pairs["b"]), axis=alt.Axis(labelLimit=220)),
+        color=alt.Color("verdict:N", title="Verdict",
+                        scale=alt.Scale(domain=["agree", "conflict"], range=[STATUS_COLORS[1], STATUS_COLORS[0]])),
+        tooltip=[alt.Tooltip("b:N", title="Other source"), alt.Tooltip("shared:Q", title="Shared incidents"),
+                 alt.Tooltip("agree:Q", title="Agree"), alt.Tooltip("conflict:Q", title="Conflict")],
+    ).properties(title=_title(title), width=width, height=alt.Step(20))
+
+
+def who_cites_whom(
+    claims: pd.DataFrame,
+    *,
+    include_own_voice: bool = False,
+    max_sources: int = 30,
+    width: int | None = None,
+) -> alt.Chart | alt.LayerChart:
+    """Outlet × cited source: how many claims each outlet attributes to each
+    source, with an example sentence. Republished copies (`duplicate_of`) are
+    left out so a syndicated article counts once; the outlet's own voice is
+    left out unless `include_own_voice`."""
+    title = "Who cites whom"
+    if claims.empty:
+        return _message_chart("No claims yet.", title=title)
+    c = pd.DataFrame({
+        "outlet": _col(claims, "outlet").replace("", "(unknown outlet)"),
+        "source": _col(claims, "source"), "source_type": _col(claims, "source_type"),
+        "source_side": _col(claims, "source_side"), "sentence": _col(claims, "sentence"),
+        "dup": _col(claims, "duplicate_of"),
+    })
+    notes = []
+    n_dup = int((c["dup"] != "").sum())
+    if n_dup:
+        notes.append(f"{n_dup} claims from republished copies are not counted again.")
+    c = c[(c["dup"] == "") & (c["source"] != "")]
+    if not include_own_voice:
+        c = c[c["source_type"] != "outlet"]
+    if c.empty:
+        return _message_chart("No attributed claims yet.", title=title)
+    agg = (c.groupby(["outlet", "source"], sort=True)
+           .agg(claims=("sentence", "size"), example=("sentence", "first"),
+                source_type=("source_type", "first"), source_side=("source_side", "first"))
+           .reset_index())
+    totals = agg.groupby("source")["claims"].sum().sort_values(ascending=False, kind="stable")
+    if len(totals) > max_sources:
+        notes.append(f"The {max_sources} most cited of {len(totals)} sources.")
+        agg = agg[agg["source"].isin(totals.index[:max_sources])]
+    src_order = list(totals.index[:max_sources])
+    agg["example"] = agg["example"].map(_truncate)
+    recs = _records(agg, ["outlet", "source", "claims", "example", "source_type", "source_side"])
+    tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("source:N", title="Cites"),
+               alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("source_type:N", title="Source type"),
+               alt.Tooltip("source_side:N", title="Side"), alt.Tooltip("example:N", title="Example")]
+    x = alt.X("source:N", title="Cited source", sort=src_order, axis=alt.Axis(labelAngle=-40, labelLimit=200))
+    y = alt.Y("outlet:N", title="Outlet", axis=alt.Axis(labelLimit=200))
+    rect = alt.Chart().mark_rect(stroke="white").encode(
+        x=x, y=y, color=alt.Color("claims:Q", title="Claims", scale=alt.Scale(scheme="blues")), tooltip=tooltip)
+    text = alt.Chart().mark_text(fontSize=10).encode(x=x, y=y, text="claims:Q", tooltip=tooltip)
+    return alt.layer(rect, text, data=alt.Data(values=recs)).properties(
+        title=_title(title, notes), width=width or max(200, 34 * len(src_order)), height=alt.Step(26))
+
+
+# ---------------------------------------------------------------- map
+def outline_note(outline: Mapping[str, Any] | None) -> str:
+    """'Outline: <source>. Licence: <licence>.' from the GeoJSON's metadata: the keys
+    `source`/`name`/`attribution` and `license`/`licence` at the top level,
+    under `metadata`, or in the first feature's properties."""
+    if not outline:
+        return "No country outline available."
+    places: list[Mapping[str, Any]] = [outline]
+    if isinstance(outline.get("metadata"), Mapping):
+        places.append(outline["metadata"])
+    feats = outline.get("features") if isinstance(outline.get("features"), list) else []
+    if feats and isinstance(feats[0], Mapping) and isinstance(feats[0].get("properties"), Mapping):
+        places.append(feats[0]["properties"])
+    if isinstance(outline.get("properties"), Mapping):
+        places.append(outline["properties"])
+
+    def pick(*keys: str) -> str:
+        for p in places:
+            for k in keys:
+                if _s(p.get(k)).strip():
+                    return _s(p.get(k)).strip()
+        return ""
+
+    src = pick("source", "attribution", "dataset", "name")
+    lic = pick("license", "licence")
+    src = (src or "source not stated").rstrip(".")
+    lic = (lic or "not stated").rstrip(".")
+    return f"Outline: {src}. Licence: {lic}."
+
+
+def _compact_geometry(geom: Any, ndigits: int) -> Any:
+    if isinstance(geom, (list, tuple)):
+        if geom and all(isinstance(v, (int, float)) for v in geom):
+            return [round(float(v), ndigits) for v in geom]
+        out = [_compact_geometry(g, ndigits) for g in geom]
+        # drop consecutive duplicate points created by rounding
+        if out and all(isinstance(p, list) and p and isinstance(p[0], float) for p in out):
+            dedup = [out[0]] + [p for prev, p in zip(out, out[1:]) if p != prev]
+            return dedup
+        return out
+    return geom
+
+
+def _outline_features(outline: Mapping[str, Any], ndigits: int = 3) -> list[dict[str, Any]]:
+    """Geometries of a GeoJSON FeatureCollection / Feature / geometry, rounded to
+    `ndigits` decimals (about 100 m), properties dropped: small, and no
+    unrelated strings in the page."""
+    if outline.get("type") == "FeatureCollection":
+        geoms = [f.get("geometry") for f in outline.get("features", []) if isinstance(f, Mapping)]
+    elif outline.get("type") == "Feature":
+        geoms = [outline.get("geometry")]
+    else:
+        geoms = [outline]
+    out = []
+    for g in geoms:
+        if isinstance(g, Mapping) and "coordinates" in g and "type" in g:
+            out.append({"type": "Feature", "properties": {},
+                        "geometry": {"type": g["type"], "coordinates": _compact_geometry(g["coordinates"], ndigits)}})
+    return out
+
+
+def _default_outline() -> Mapping[str, Any] | None:
+    """`claimscope.places.syria_outline()` when that module provides it."""
+    try:
+        from . import places
+    except ImportError:
+        return None
+    fn = getattr(places, "syria_outline", None)
+    return fn() if callable(fn) else None
+
+
+def incident_map(
+    incidents: pd.DataFrame,
+    claims: pd.DataFrame,
+    *,
+    outline: Mapping[str, Any] | None = None,
+    use_default_outline: bool = True,
+    width: int = 520,
+) -> alt.LayerChart | alt.Chart:
+    """Geocoded incidents as points over the outline of Syria, coloured by
+    status and sized by independent accounts; the subtitle says how many
+    incidents have no coordinates, and where the outline comes from (licence).
+
+    `outline` is a GeoJSON dict; by default `claimscope.places.syria_outline()`.
+    """
+    title = "Where the incidents happened"
+    if outline is None and use_default_outline:
+        outline = _default_outline()
+    pts = incident_points(incidents, claims)
+    feats = _outline_features(outline) if outline else []
+    notes = []
+    geo = pts[pts["lat"].notna() & pts["lon"].notna()].copy() if not pts.empty else pts
+    if pts.empty:
+        notes.append("No incidents yet.")
+    else:
+        missing = len(pts) - len(geo)
+        notes.append(f"{len(geo)} of {len(pts)} incidents shown; {missing} have no coordinates."
+                     if missing else f"All {len(pts)} incidents have coordinates.")
+    notes += _wrap(outline_note(outline) if outline else "No country outline available.", 95)
+    layers: list[alt.Chart] = []
+    if feats:
+        layers.append(alt.Chart(alt.Data(values=feats)).mark_geoshape(fill="#f0f0f0", stroke="#888", strokeWidth=1))
+    if not geo.empty:
+        geo["status_label"] = geo["status"].map(lambda s: STATUS_LABELS.get(s, s or "(none)"))
+        recs = _records(geo, ["incident_id", "lat", "lon", "status", "status_label", "n_sources", "n_claims",
+                              "label", "places", "conflict_facets", "sources", "sentence"])
+        layers.append(alt.Chart(alt.Data(values=recs)).mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5).encode(
+            longitude="lon:Q", latitude="lat:Q",
+            color=alt.Color("status:N", scale=_status_scale(), title="Status",
+                            legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')")),
+            size=alt.Size("n_sources:Q", title="Independent accounts", scale=alt.Scale(range=[40, 500], zero=False),
+                          legend=_size_legend(geo["n_sources"])),
+            tooltip=_incident_tooltip(),
+        ))
+    if not layers:
+        return _message_chart(notes[0], title=title, width=width)
+    return alt.layer(*layers).project(type="mercator").properties(
+        title=_title(title, notes), width=width, height=int(width * 0.85))
+
+
+# ---------------------------------------------------------------- claims table
+_FACET_CLASSES = ("source", "date", "place", "perpetrator", "target", "casualties", "event", "hedge", "negation")
+
+
+def highlight_spans(sentence: str, phrases: Iterable[tuple[str, str | tuple[int, int]]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping `(start, end, facet)` spans in `sentence` for the given
+    `(facet, phrase_or_offsets)` pairs: offsets are used as given, phrases are
+    found case-insensitively (first occurrence). Earlier pairs win overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    low = sentence.lower()
+    for facet, what in phrases:
+        if isinstance(what, tuple):
+            a, b = what
+        else:
+            phrase = (what or "").strip()
+            if phrase.startswith("inherited:"):
+                continue
+            if not phrase:
+                continue
+            a = low.find(phrase.lower())
+            if a < 0:
+                continue
+            b = a + len(phrase)
+        if not (0 <= a < b <= len(sentence)):
+            continue
+        if any(a < e and s < b for s, e, _ in spans):
+            continue
+        spans.append((a, b, facet))
+    return sorted(spans)
+
+
+def _marked(sentence: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """`sentence` as HTML with each span wrapped in <mark>; all text escaped."""
+    out, pos = [], 0
+    for a, b, facet in spans:
+        out.append(html.escape(sentence[pos:a]))
+        out.append(f'<mark class="cs-f-{html.escape(facet)}" title="{html.escape(facet)}">'
+                   f"{html.escape(sentence[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(sentence[pos:]))
+    return "".join(out)
+
+
+def claims_table(
+    claims: pd.DataFrame,
+    casualties: pd.DataFrame,
+    incident_id: str | None = None,
+    *,
+    incident_ids: Sequence[str] | None = None,
+    source: str | None = None,
+    sources: Sequence[str] | None = None,
+    max_rows: int = 500,
+) -> pd.DataFrame:
+    """Accounts side by side, one row per claim: source (type, side), outlet,
+    dates, facets, casualty figures, hedged/negated marks, the sentence, and
+    the `spans` of facet words in it (see `highlight_spans`).
+
+    Select the claims of one incident (`incident_id`) or several
+    (`incident_ids`, kept in that order), and/or of one or more sources
+    (`source`, `sources`); at most `max_rows` rows.
+    """
+    cols = ["incident_id", "claim_id", "source", "source_type", "source_side", "outlet", "published", "event_date",
+            "event_type", "places", "perpetrator", "target", "casualties", "hedged", "negated", "duplicate_of",
+            "sentence", "spans"]
+    empty = pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
+    if claims.empty:
+        return empty
+    keep = pd.Series(True, index=claims.index)
+    order: list[str] = []
+    if incident_id is not None or incident_ids is not None:
+        order = ([incident_id] if incident_id is not None else []) + list(incident_ids or [])
+        keep &= _col(claims, "incident_id").isin(order)
+    if source is not None or sources is not None:
+        keep &= _col(claims, "source").isin(([source] if source is not None else []) + list(sources or []))
+    mine = claims[keep]
+    if mine.empty:
+        return empty
+    figs: dict[str, list[tuple[str, tuple[int, int] | str]]] = {}
+    fig_text: dict[str, list[str]] = {}
+    starts = {cid: _i(s) for cid, s in zip(_col(mine, "claim_id"), mine["start"] if "start" in mine.columns
+                                           else [None] * len(mine))}
+    if not casualties.empty:
+        cas = casualties[_col(casualties, "claim_id").isin(set(_col(mine, "claim_id")))]
+        for r in cas.itertuples(index=False):
+            cid = _s(r.claim_id)
+            what = " ".join(x for x in (_s(r.victims), _s(r.outcome).replace("_", " ")) if x)
+            fig_text.setdefault(cid, []).append(f"{format_range(r.min, r.max)} {what}".strip())
+            s0 = starts.get(cid)
+            a, b = (_i(getattr(r, "start", None)), _i(getattr(r, "end", None)))
+            if s0 is not None and a is not None and b is not None:
+                figs.setdefault(cid, []).append(("casualties", (a - s0, b - s0)))
+            elif _s(getattr(r, "raw", "")):
+                figs.setdefault(cid, []).append(("casualties", _s(r.raw)))
+    rows = []
+    for r in mine.to_dict("records"):
+        cid = _s(r.get("claim_id"))
+        sentence = _s(r.get("sentence"))
+        phrases: list[tuple[str, Any]] = [("source", _s(r.get("source_raw")))]
+        phrases += figs.get(cid, [])
+        phrases += [("negation", _s(r.get("negation_cue"))), ("hedge", _s(r.get("hedge_cue"))),
+                    ("date", _s(r.get("date_raw")))]
+        phrases += [("place", p) for p in _s(r.get("places_raw")).split(";")]
+        phrases += [("perpetrator", _s(r.get("perpetrator_raw"))), ("target", _s(r.get("target_raw"))),
+                    ("event", _s(r.get("event_cue")))]
+        rows.append({
+            "incident_id": _s(r.get("incident_id")), "claim_id": cid, "source": _s(r.get("source")), "source_type": _s(r.get("source_type")),
+            "source_side": _s(r.get("source_side")), "outlet": _s(r.get("outlet")),
+            "published": _s(r.get("published")), "event_date": _s(r.get("event_date")),
+            "event_type": _s(r.get("event_type")), "places": _s(r.get("places")).replace(";", "; "),
+            "perpetrator": _s(r.get("perpetrator")), "target": _s(r.get("target")),
+            "casualties": "; ".join(fig_text.get(cid, [])), "hedged": _truth(r.get("hedged")),
+            "negated": _truth(r.get("negated")), "duplicate_of": _s(r.get("duplicate_of")),
+            "sentence": sentence, "spans": highlight_spans(sentence, phrases),
+            "_doc": _s(r.get("doc_id")), "_start": _i(r.get("start")) or 0,
+        })
+    out = pd.DataFrame(rows)
+    rank = {iid: i for i, iid in enumerate(order)}
+    out["_inc"] = out["incident_id"].map(lambda i: rank.get(i, len(rank)))
+    out["_src"] = out["source"].str.lower()
+    out = out.sort_values(["_inc", "incident_id", "_src", "published", "_doc", "_start"], kind="stable")
+    return out[cols].head(max_rows).reset_index(drop=True)
+
+
+TABLE_CSS = """<style>
+table.cs-table{border-collapse:collapse;font-size:13px;width:100%;margin:6px 0 14px!important;table-layout:auto!important}
+table.cs-table th,table.cs-table td{border:none;border-bottom:1px solid #ddd;padding:5px 7px;text-align:left!important;vertical-align:top;max-width:none}
+table.cs-table th{background:#f5f5f5;font-weight:600}
+table.cs-table tbody tr:nth-child(odd){background:transparent}
+table.cs-table td.cs-sentence{min-width:340px;line-height:1.45}
+.cs-table .cs-muted{color:#777;font-size:12px}
+.cs-badge{display:inline-block;border-radius:9px;padding:1px 8px;font-size:12px;color:#fff;background:#9e9e9e}
+.cs-badge.cs-conflict{background:#d62728}.cs-badge.cs-agree{background:#2b8cbe}
+.cs-badge.cs-mark{background:#fff;color:#a15c00;border:1px solid #a15c00}
+.cs-badge.cs-neg{background:#fff;color:#6a3d9a;border:1px solid #6a3d9a}
+mark.cs-f-source{background:#dbe9f6}mark.cs-f-date{background:#e5f5e0}mark.cs-f-place{background:#fdeacb}
+mark.cs-f-perpetrator{background:#fbd4d4}mark.cs-f-target{background:#eadcf2}mark.cs-f-casualties{background:#ffe680}
+mark.cs-f-event{background:#e0e0e0}mark.cs-f-hedge{background:#fff3bf;text-decoration:underline dotted}
+mark.cs-f-negation{background:#e8dff5;text-decoration:underline}
+</style>"""
+
+
+def claims_table_html(
+    claims: pd.DataFrame,
+    casualties: pd.DataFrame,
+    incident_id: str | None = None,
+    *,
+    incident_ids: Sequence[str] | None = None,
+    source: str | None = None,
+    sources: Sequence[str] | None = None,
+    max_rows: int = 500,
+    incidents: pd.DataFrame | None = None,
+) -> str:
+    """`claims_table` as an HTML table (every value escaped) with the facet
+    words highlighted in each sentence, a heading row per incident when there
+    are several (titled from `incidents` when given), and a legend of the
+    highlight colours."""
+    t = claims_table(claims, casualties, incident_id, incident_ids=incident_ids, source=source, sources=sources,
+                     max_rows=max_rows + 1)
+    if t.empty:
+        return f'{TABLE_CSS}<p class="cs-muted">No claims to show.</p>'
+    more = len(t) > max_rows
+    t = t.head(max_rows)
+    e = html.escape
+    head = ("<tr><th>Source</th><th>Outlet</th><th>Dates</th><th>Facets</th><th>Casualties</th>"
+            "<th>Marks</th><th>Sentence</th></tr>")
+    several = t["incident_id"].nunique() > 1
+    labels: dict[str, str] = {}
+    if several and incidents is not None and not incidents.empty:
+        pts = incident_points(incidents, claims)
+        labels = dict(zip(pts["incident_id"], pts["label"]))
+    body = []
+    current = None
+    for r in t.to_dict("records"):
+        if several and r["incident_id"] != current:
+            current = r["incident_id"]
+            heading = f"{labels[current]} ({current})" if current in labels else f"Incident {current or '(none)'}"
+            body.append(f'<tr><th colspan="7">{e(heading)}</th></tr>')
+        facets = "<br>".join(f"<b>{e(k)}</b>: {e(v)}" for k, v in (
+            ("event", r["event_type"]), ("places", r["places"]), ("perpetrator", r["perpetrator"]),
+            ("target", r["target"])) if v)
+        marks = " ".join(m for m in (
+            '<span class="cs-badge cs-mark">hedged</span>' if r["hedged"] else "",
+            '<span class="cs-badge cs-neg">denial</span>' if r["negated"] else "",
+            f'<span class="cs-badge">copy of {e(r["duplicate_of"])}</span>' if r["duplicate_of"] else "") if m)
+        src_meta = " · ".join(x for x in (r["source_type"], r["source_side"]) if x)
+        body.append(
+            f"<tr><td><b>{e(r['source'])}</b><br><span class=\"cs-muted\">{e(src_meta)}</span></td>"
+            f"<td>{e(r['outlet'])}</td>"
+            f"<td>event: {e(r['event_date'] or '?')}<br><span class=\"cs-muted\">published: {e(r['published'] or '?')}</span></td>"
+            f"<td>{facets}</td><td>{e(r['casualties'])}</td><td>{marks}</td>"
+            f"<td class=\"cs-sentence\">{_marked(r['sentence'], r['spans'])}</td></tr>")
+    tail = f'<p class="cs-muted">First {max_rows} claims shown.</p>' if more else ""
+    legend = " ".join(f'<mark class="cs-f-{f}">{f}</mark>' for f in _FACET_CLASSES)
+    return (f'{TABLE_CSS}<table class="cs-table"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+            f'{tail}<p class="cs-muted">Highlighted: {legend}</p>')
+
+
+# ---------------------------------------------------------------- display
+def _spec(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, Any]:
+    return dict(chart) if isinstance(chart, Mapping) else chart.to_dict()
+
+
+def _script_json(obj: Any) -> str:
+    """JSON that is safe inside an HTML <script> element (no `</script>`,
+    no `<!--`): `<`, `>`, `&` and the JS line separators become unicode escapes."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+_EMBED_SCRIPT = (
+    "(function(s){var box=s.parentNode,view=box.querySelector('.cs-chart-view');"
+    "var spec=JSON.parse(box.querySelector('script.cs-chart-spec').textContent);"
+    "if(!window.vegaEmbed){view.textContent='This chart needs the page built by claimscope report.';return;}"
+    "window.vegaEmbed(view,spec,{actions:false,renderer:'svg'})"
+    ".catch(function(e){view.textContent='Chart failed: '+e;console.error(e);});"
+    "})(document.currentScript);"
+)
+
+
+def chart_html(chart: alt.TopLevelMixin | Mapping[str, Any]) -> str:
+    """An HTML fragment that renders `chart` with the page's `window.vegaEmbed`
+    (embedded once per page by the claimscope nbconvert template). The spec is
+    JSON in a non-executed script element, so no table text can break out."""
+    return (
+        '<div class="cs-chart"><div class="cs-chart-view"></div>'
+        f'<script type="application/json" class="cs-chart-spec">{_script_json(_spec(chart))}</script>'
+        f"<script>{_EMBED_SCRIPT}</script></div>"
+    )
+
+
+def mimebundle(chart: alt.TopLevelMixin | Mapping[str, Any], *, html_export: bool = False) -> dict[str, Any]:
+    """Display data for `chart`: for the offline HTML export a `text/html`
+    fragment (`chart_html`); otherwise JupyterLab's built-in Vega-Lite 5 MIME
+    type (nbformat-valid, rendered offline by JupyterLab itself)."""
+    spec = _spec(chart)
+    if html_export:
+        return {"text/html": chart_html(spec), "text/plain": "<claimscope chart>"}
+    return {"application/vnd.vegalite.v5+json": spec, "text/plain": "<claimscope chart>"}
+
+
+def enable_renderer(*, html_export: bool = False) -> None:
+    """Make altair display charts through `mimebundle` in this kernel.
+
+    Notebooks call it once at the top. It registers and enables the altair
+    renderer `claimscope` (altair's renderer registry is per-process state: the
+    one side effect in this module, confined to notebook kernels)."""
+    def render(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
+        return mimebundle(spec, html_export=html_export)
+
+    alt.renderers.register("claimscope", render)
+    alt.renderers.enable("claimscope")
