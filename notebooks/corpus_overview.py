@@ -1,0 +1,83 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Corpus overview
+#
+# Who reports which incidents, where the accounts agree or conflict, and who
+# cites whom, across the whole corpus (or a date range / governorate of it).
+# Hover over a mark to read the sentence it comes from.
+
+# %% tags=["parameters"]
+# Parameters (papermill: -p NAME VALUE). Relative paths are relative to this notebook's folder.
+tables: str = "../outputs/tables"  # folder written by `claimscope run`; when it does not exist, the seeds (../seeds) are run
+corpus: str = ""  # a corpus path (folder of articles or a CSV/Parquet table) to run the pipeline on instead of reading `tables`
+date_from: str = ""  # first event day to include, YYYY-MM-DD; empty means no lower bound
+date_to: str = ""  # last event day to include, YYYY-MM-DD; empty means no upper bound
+governorate: str = ""  # keep only incidents in this governorate (e.g. "Idlib"); empty means all
+html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
+
+# %%
+from IPython.display import HTML, display
+
+from claimscope import charts, reports
+
+charts.enable_renderer(html_export=html_export)
+loaded = reports.load_tables(tables, corpus=corpus)
+t = reports.filter_tables(loaded.tables, date_from=date_from, date_to=date_to, governorate=governorate)
+display(HTML(reports.summary_html(t, origin=loaded.origin,
+                                  filters={"from": date_from, "to": date_to, "governorate": governorate})))
+
+# %% [markdown]
+# ## Incidents over time
+# One dot per incident: red where the accounts conflict, blue where they agree,
+# grey where only one source tells of it; bigger dots have more independent accounts.
+
+# %%
+charts.incident_timeline(t["incidents"], t["claims"])
+
+# %% [markdown]
+# ## Where
+
+# %%
+charts.incident_map(t["incidents"], t["claims"])
+
+# %% [markdown]
+# ## Most conflicted incidents
+
+# %%
+display(HTML(reports.incidents_table_html(t, link=html_export)))
+
+# %% [markdown]
+# ## Casualty figures, source by source
+# Bars that do not overlap are accounts that cannot both be right.
+
+# %%
+charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], max_incidents=8)
+
+# %% [markdown]
+# ## Sources: agreement and citation
+
+# %%
+charts.source_agreement_heatmap(t["source_agreement"], t["comparisons"])
+
+# %%
+charts.who_cites_whom(t["claims"])
+
+# %% [markdown]
+# ## Problems met while reading the corpus
+
+# %%
+display(HTML(reports.problems_html(t)))

@@ -1,0 +1,61 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Incident report
+#
+# Every account of one incident side by side: who says what, the facet words in
+# each sentence, where the casualty figures overlap, and which facets conflict.
+
+# %% tags=["parameters"]
+# Parameters (papermill: -p NAME VALUE). Relative paths are relative to this notebook's folder.
+tables: str = "../outputs/tables"  # folder written by `claimscope run`; when it does not exist, the seeds (../seeds) are run
+incident_id: str = ""  # incident to show (incidents.incident_id); empty means the most conflicted incident
+html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
+
+# %%
+from IPython.display import HTML, display
+
+from claimscope import charts, reports
+
+charts.enable_renderer(html_export=html_export)
+t = reports.load_tables(tables).tables
+incident = reports.pick_incident(t, incident_id)
+display(HTML(reports.incident_header_html(t, incident)))
+
+# %% [markdown]
+# ## The accounts
+
+# %%
+display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or "")))
+
+# %% [markdown]
+# ## Casualty figures
+# One bar per source: bars that do not overlap are accounts that cannot both be right.
+
+# %%
+charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=[incident] if incident else [])
+
+# %% [markdown]
+# ## Where the accounts agree and conflict
+
+# %%
+display(HTML(reports.comparisons_html(t, incident_id=incident or "")))
+
+# %% [markdown]
+# ## Why these claims were grouped
+
+# %%
+display(HTML(reports.links_html(t, incident)))

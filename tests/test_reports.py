@@ -1,0 +1,416 @@
+"""Reports: plan, file names, HTML fragments, index, and `build_reports` on
+the hand-made fixture tables (hostile article included), on empty tables and
+on the seeds' real tables.
+
+The report builds are shared with tests/test_browser.py through
+`fixture_build` / `seeds_build`, memoised per pytest session so each set of
+notebooks runs once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from claimscope import charts, reports, schema
+from claimscope.tables import read_tables, write_tables
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "tables_small"
+SEEDS = REPO / "seeds"
+HOSTILE_TEXTS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+HOSTILE_SOURCE = '"<img src=x onerror=alert(1)>" group'
+MAX_PAGE_BYTES = 3_000_000
+_BUILDS: dict[tuple[str, str], tuple[Path, reports.ReportSummary]] = {}
+
+
+# ---------------------------------------------------------------- shared builds
+def _base(tmp_path_factory) -> Path:
+    return Path(tmp_path_factory.getbasetemp())
+
+
+def fixture_build(tmp_path_factory) -> tuple[Path, reports.ReportSummary]:
+    """Reports for the fixture tables (default threshold: one source profile),
+    built once per session. A stale report and a foreign file are planted in
+    the output folder first (see test_stale_reports_removed)."""
+    key = (str(_base(tmp_path_factory)), "fixture")
+    if key not in _BUILDS:
+        out = _base(tmp_path_factory) / "fixture_reports"
+        (out / "reports").mkdir(parents=True)
+        (out / "reports" / "incident-stale-0000.html").write_text("old", encoding="utf-8")
+        (out / "reports" / "notes.txt").write_text("mine", encoding="utf-8")
+        summary = reports.build_reports(FIXTURE, out, jobs=2, min_source_claims=3, progress=False)
+        _BUILDS[key] = (out, summary)
+    return _BUILDS[key]
+
+
+def seed_tables(tmp_path_factory) -> Path:
+    """The seeds' real tables (pipeline.run + write_tables), once per session."""
+    key = (str(_base(tmp_path_factory)), "seed_tables")
+    if key not in _BUILDS:
+        from claimscope import pipeline
+
+        out = _base(tmp_path_factory) / "seed_tables"
+        write_tables(pipeline.run([SEEDS]), out)
+        _BUILDS[key] = (out, None)  # type: ignore[assignment]
+    return _BUILDS[key][0]
+
+
+def seeds_build(tmp_path_factory) -> tuple[Path, reports.ReportSummary]:
+    """Reports for the seeds' real tables, as `make report` builds them."""
+    key = (str(_base(tmp_path_factory)), "seeds")
+    if key not in _BUILDS:
+        tables = seed_tables(tmp_path_factory)
+        out = _base(tmp_path_factory) / "seed_reports"
+        _BUILDS[key] = (out, reports.build_reports(tables, out, jobs=2, progress=False))
+    return _BUILDS[key]
+
+
+@pytest.fixture(scope="module")
+def fx() -> dict[str, pd.DataFrame]:
+    return read_tables(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def empty() -> dict[str, pd.DataFrame]:
+    return {n: schema.empty(n) for n in schema.TABLE_ORDER}
+
+
+# ---------------------------------------------------------------- file names
+@pytest.mark.parametrize("text", ["../../etc/passwd", "/abs/path", "a/b\\c", "..", ".hidden", "C:\\x", "", " ",
+                                  HOSTILE_SOURCE, "Maʿarrat al-Nuʿmān", "عنب بلدي", "x" * 300, "inc\x00nul"])
+def test_safe_name_cannot_escape_and_is_stable(text):
+    name = reports.safe_name(text)
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name), name
+    assert len(name) <= 60
+    assert name == reports.safe_name(text)
+    path = reports.report_filename("source_profile", text)
+    assert path.startswith("reports/source-") and path.endswith(".html") and path.count("/") == 1
+
+
+def test_safe_name_keeps_plain_ids_and_separates_lookalikes():
+    assert reports.safe_name("inc-saraqib-0905") == "inc-saraqib-0905"
+    assert reports.safe_name("a1b2c3d4e5f6") == "a1b2c3d4e5f6"
+    names = {reports.safe_name(t) for t in ("SOHR", "sohr", "S.O.H.R.", "S O H R", "sohr!")}
+    assert len(names) == 5
+
+
+def test_report_filename_kinds():
+    assert reports.report_filename("overview") == "reports/overview.html"
+    assert reports.report_filename("incident", "inc-1") == "reports/incident-inc-1.html"
+    with pytest.raises(ValueError):
+        reports.report_filename("nope", "x")
+    job = reports.report_job("source_profile", HOSTILE_SOURCE)
+    assert job.notebook == "source_profile.ipynb" and job.parameters == {"source": HOSTILE_SOURCE}
+    assert job.filename == reports.report_filename("source_profile", HOSTILE_SOURCE)
+    assert reports.report_job("overview").parameters == {}
+    with pytest.raises(ValueError, match="needs a key"):
+        reports.report_job("incident")
+
+
+# ---------------------------------------------------------------- plan and picking
+def test_plan_reports_on_fixture(fx):
+    plan = reports.plan_reports(fx, min_source_claims=2)
+    kinds = [j.kind for j in plan]
+    assert kinds[0] == "overview"
+    incidents = [j.key for j in plan if j.kind == "incident"]
+    # two or more independent accounts, most conflicted first (more conflicting facets/sources first)
+    assert incidents == ["inc-saraqib-0905", "inc-gassaneyah-0527", "inc-ariha-0907"]
+    sources = [j.key for j in plan if j.kind == "source_profile"]
+    counts = fx["claims"]["source"].value_counts()
+    assert set(sources) == set(counts[counts >= 2].index)
+    assert HOSTILE_SOURCE in sources
+    assert len({j.filename for j in plan}) == len(plan)
+    assert all(j.parameters == ({"incident_id": j.key} if j.kind == "incident" else
+                                {"source": j.key} if j.kind == "source_profile" else {}) for j in plan)
+    assert [j.key for j in reports.plan_reports(fx, min_source_claims=3) if j.kind == "source_profile"] == \
+        ["pro-militant sources"]
+
+
+def test_plan_reports_on_empty_tables(empty):
+    plan = reports.plan_reports(empty)
+    assert [j.kind for j in plan] == ["overview"]
+
+
+def test_pick_functions(fx, empty):
+    assert reports.pick_incident(fx) == "inc-saraqib-0905"
+    assert reports.pick_incident(fx, "inc-ariha-0907") == "inc-ariha-0907"
+    with pytest.raises(ValueError, match="not in the incidents table"):
+        reports.pick_incident(fx, "inc-nope")
+    assert reports.pick_incident(empty) is None
+    assert reports.pick_source(fx) == "pro-militant sources"
+    with pytest.raises(ValueError):
+        reports.pick_source(fx, "Nobody")
+    assert reports.pick_source(empty) is None
+    a, b = reports.pick_source_pair(fx)
+    assert a != b and reports.shared_incidents(fx, a, b)
+    assert reports.pick_source_pair(fx, "Turkish Defense Ministry") == \
+        ("Turkish Defense Ministry", "Syrian Observatory for Human Rights")
+    assert reports.pick_source_pair(fx, "", "Turkish Defense Ministry") == \
+        ("Syrian Observatory for Human Rights", "Turkish Defense Ministry")
+    with pytest.raises(ValueError, match="two different"):
+        reports.pick_source_pair(fx, "local sources", "local sources")
+    assert reports.pick_source_pair(empty) is None
+    assert reports.incidents_of_source(fx, "pro-militant sources") == ["inc-saraqib-0905", "inc-gassaneyah-0527"]
+
+
+def test_filter_tables(fx):
+    assert reports.filter_tables(fx) == dict(fx)
+    may = reports.filter_tables(fx, date_from="2020-05-01", date_to="2020-05-31")
+    assert sorted(may["incidents"]["incident_id"]) == ["inc-gassaneyah-0527", "inc-jisr-0527"]
+    assert set(may["claims"]["incident_id"]) == {"inc-gassaneyah-0527", "inc-jisr-0527"}
+    assert set(may["casualties"]["claim_id"]) <= set(may["claims"]["claim_id"])
+    assert set(may["comparisons"]["incident_id"]) == {"inc-gassaneyah-0527"}
+    pairs = set(zip(may["source_agreement"]["source_a"], may["source_agreement"]["source_b"]))
+    assert ("local sources", "pro-militant sources") in pairs
+    assert not any("Syrian Ministry of Defense" in p for p in pairs)
+    row = may["source_agreement"].set_index(["source_a", "source_b"]).loc[("local sources", "pro-militant sources")]
+    assert (row["agree"], row["conflict"]) == (0, 2)
+    # a range ending on the first day of a multi-day incident still overlaps it
+    assert list(reports.filter_tables(fx, date_to="2020-05-27")["incidents"]["incident_id"]) == \
+        ["inc-gassaneyah-0527", "inc-jisr-0527"]
+    assert reports.filter_tables(fx, governorate="idlib")["incidents"].shape[0] == 5
+    assert reports.filter_tables(fx, governorate="Aleppo")["incidents"].empty
+    with pytest.raises(ValueError, match="ISO date"):
+        reports.filter_tables(fx, date_from="5 May 2020")
+    with pytest.raises(ValueError, match="after"):
+        reports.filter_tables(fx, date_from="2020-06-01", date_to="2020-05-01")
+
+
+def test_load_tables(tmp_path):
+    loaded = reports.load_tables(FIXTURE)
+    assert len(loaded.tables["incidents"]) == 5 and "read from" in loaded.origin
+    with pytest.raises(FileNotFoundError):
+        reports.load_tables(tmp_path / "none", seeds=tmp_path / "no-seeds")
+    with pytest.raises(FileNotFoundError):
+        reports.load_tables(FIXTURE, corpus=tmp_path / "missing-corpus")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(NotADirectoryError):
+        reports.load_tables(tmp_path / "file")
+
+
+@pytest.mark.slow
+def test_load_tables_falls_back_to_seeds(tmp_path):
+    loaded = reports.load_tables(tmp_path / "no-tables-yet", seeds=SEEDS)
+    assert "seeds" in loaded.origin
+    assert len(loaded.tables["documents"]) == 5
+    assert list(loaded.tables) == list(schema.TABLE_ORDER)
+    from_corpus = reports.load_tables(FIXTURE, corpus=SEEDS)  # `corpus` wins over `tables`
+    assert from_corpus.origin.startswith("pipeline run on corpus")
+    assert len(from_corpus.tables["documents"]) == 5
+
+
+# ---------------------------------------------------------------- HTML fragments
+def _fragments(t, incident="inc-gassaneyah-0527", source=HOSTILE_SOURCE):
+    return {
+        "summary": reports.summary_html(t, origin="from <here>", filters={"governorate": "<b>x</b>"}),
+        "incidents": reports.incidents_table_html(t, link=True),
+        "header": reports.incident_header_html(t, incident),
+        "comparisons": reports.comparisons_html(t, incident_id=incident),
+        "comparisons_all": reports.comparisons_html(t),
+        "links": reports.links_html(t, incident),
+        "source": reports.source_header_html(t, source),
+        "pair": reports.pair_header_html(t, (source, "pro-militant sources") if source else None),
+        "problems": reports.problems_html(t),
+        "claims": charts.claims_table_html(t["claims"], t["casualties"], incident),
+        "claims_by_source": charts.claims_table_html(t["claims"], t["casualties"], source=source),
+    }
+
+
+def test_fragments_escape_table_text(fx):
+    for name, frag in _fragments(fx).items():
+        for raw in ("<script>alert", "<img src=x", "Today <b>", "<b>overlap", "<b>x</b>", "<here>", "<1>"):
+            assert raw not in frag, (name, raw)
+        assert "onerror=alert(1)" not in frag or "&lt;img" in frag, name
+    frags = _fragments(fx)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in frags["claims"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in frags["claims"]
+    assert "&lt;b&gt;" in frags["comparisons"]  # detail text with markup shows as text
+    assert "&lt;script&gt;x&lt;/script&gt;" in frags["links"]
+    assert "corpus/broken &lt;1&gt;.html" in frags["problems"]
+
+
+def test_fragments_on_empty_tables(empty):
+    for name, frag in _fragments(empty, incident=None, source=None).items():
+        assert isinstance(frag, str) and frag, name
+    assert "No incidents yet" in reports.summary_html(empty)
+    assert "No incidents yet" in reports.incident_header_html(empty, None)
+    assert "No claims" in reports.source_header_html(empty, None)
+    assert "No two sources" in reports.pair_header_html(empty, None)
+
+
+def test_incident_table_links_only_reported_incidents(fx):
+    frag = reports.incidents_table_html(fx, link=True)
+    assert 'href="incident-inc-saraqib-0905.html"' in frag
+    assert "incident-inc-jisr-0527.html" not in frag  # single source: no report
+    assert "href=" not in reports.incidents_table_html(fx, link=False)
+    order = [m for m in re.findall(r"inc-[a-z]+-[0-9a-z]+", frag)]
+    assert order.index("inc-saraqib-0905") < order.index("inc-ariha-0907") < order.index("inc-jisr-0527")
+
+
+def test_index_html(fx):
+    plan = reports.plan_reports(fx, min_source_claims=2)
+    written = [j.filename for j in plan if j.key != "inc-ariha-0907"]
+    failed = [reports.ReportFailure(next(j for j in plan if j.key == "inc-ariha-0907"),
+                                    "ValueError: bad <script>alert(2)</script>", 4)]
+    page = reports.index_html(fx, plan, written, failed)
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "incident.ipynb, cell 4" in page
+    assert 'href="reports/incident-inc-saraqib-0905.html"' in page
+    assert 'href="reports/incident-inc-ariha-0907.html"' not in page  # failed: listed, not linked
+    assert 'href="reports/overview.html"' in page
+    assert html_escape(HOSTILE_SOURCE) in page
+    # incidents sorted by conflict, with status badges
+    body = page[page.index("most conflicted first"):]
+    assert body.index("Saraqib") < body.index("al-Gassaneyah") < body.index("Ariha") < body.index("Jisr")
+    assert body.count('class="cs-badge cs-conflict"') == 2 and body.count('class="cs-badge cs-agree"') == 1
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def test_index_html_on_empty_tables(empty):
+    page = reports.index_html(empty, reports.plan_reports(empty), [], [])
+    assert "No incidents yet" in page and "No source has enough claims" in page
+
+
+# ---------------------------------------------------------------- build_reports: arguments
+def test_build_reports_validates_arguments(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        reports.build_reports(tmp_path / "missing", tmp_path / "out")
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    shutil.copy(FIXTURE / "claims.csv", partial)
+    with pytest.raises(FileNotFoundError, match="missing table"):
+        reports.build_reports(partial, tmp_path / "out")
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="jobs"):
+            reports.build_reports(FIXTURE, tmp_path / "out", jobs=bad)
+    with pytest.raises(ValueError, match="min_source_claims"):
+        reports.build_reports(FIXTURE, tmp_path / "out", min_source_claims=0)
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(NotADirectoryError):
+        reports.build_reports(FIXTURE, tmp_path / "afile")
+    with pytest.raises(NotADirectoryError):
+        reports.build_reports(tmp_path / "afile", tmp_path / "out")
+    assert not (tmp_path / "out").exists()  # nothing written on bad arguments
+
+
+def test_cli_report_rejects_bad_tables(tmp_path, capsys):
+    from claimscope import cli
+
+    assert cli.main(["report", "--tables", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_vega_bundle_defines_vega_embed_once():
+    js = reports.vega_bundle()
+    assert "window.vegaEmbed" in js and "</script" not in js.lower()
+    assert 500_000 < len(js) < 2_000_000
+
+
+# ---------------------------------------------------------------- build_reports: real runs
+def _pages(out: Path) -> list[Path]:
+    return [out / "index.html", *sorted((out / "reports").glob("*.html"))]
+
+
+@pytest.mark.slow
+def test_fixture_reports_written(tmp_path_factory, fx):
+    out, summary = fixture_build(tmp_path_factory)
+    assert summary.ok, [str(f) for f in summary.failures]
+    plan = reports.plan_reports(fx, min_source_claims=3)
+    assert sorted(p.relative_to(out).as_posix() for p in summary.written) == sorted(j.filename for j in plan)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for job in plan:
+        assert f'href="{job.filename}"' in index
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in [out / "index.html", *summary.written]:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, f"{path.name}: unusual permissions"
+    assert not list(out.rglob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_stale_reports_removed(tmp_path_factory):
+    out, _ = fixture_build(tmp_path_factory)
+    assert not (out / "reports" / "incident-stale-0000.html").exists()
+    assert (out / "reports" / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.slow
+def test_fixture_pages_self_contained_and_escaped(tmp_path_factory):
+    out, _ = fixture_build(tmp_path_factory)
+    for path in _pages(out):
+        page = path.read_text(encoding="utf-8")
+        assert path.stat().st_size < MAX_PAGE_BYTES, path.name
+        assert not re.search(r"<script[^>]+src=", page, re.I), f"{path.name}: external script"
+        assert not re.search(r"<link[^>]+href=[\"']https?:", page, re.I), f"{path.name}: external stylesheet"
+        assert "cdn.jsdelivr" not in page and "require.min.js" not in page and "MathJax" not in page
+        for hostile in HOSTILE_TEXTS:
+            assert hostile not in page, f"{path.name}: raw {hostile!r}"
+        if path.parent.name == "reports":
+            assert page.count("window.vegaEmbed=") == 1, f"{path.name}: vega bundle not embedded exactly once"
+            assert "reports.load_tables" not in page and "enable_renderer" not in page, "code is shown"
+            assert 'href="../index.html"' in page
+    inc = (out / "reports" / "incident-inc-gassaneyah-0527.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in inc and "&lt;img src=x onerror=alert(1)&gt;" in inc
+    # chart specs sit in inert JSON script elements with '<' escaped
+    specs = re.findall(r'<script(?=[^>]*application/json)[^>]*cs-chart-spec[^>]*>(.*?)</script>', inc, re.S)
+    assert specs and all("<" not in s for s in specs)
+    assert any("onerror=alert(1)" in json.dumps(json.loads(s)) for s in specs)
+
+
+@pytest.mark.slow
+def test_failed_notebook_is_reported_and_others_written(tmp_path):
+    nbdir = tmp_path / "notebooks"
+    shutil.copytree(REPO / "notebooks", nbdir, ignore=shutil.ignore_patterns("*.py", ".ipynb_checkpoints"))
+    nb = nbformat.read(nbdir / "incident.ipynb", as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell('raise RuntimeError("boom <b>" + incident_id)'))
+    nbformat.write(nb, nbdir / "incident.ipynb")
+    out = tmp_path / "out"
+    summary = reports.build_reports(FIXTURE, out, jobs=2, min_source_claims=100, progress=False, notebooks_dir=nbdir)
+    assert [p.name for p in summary.written] == ["overview.html"]
+    assert len(summary.failures) == 3
+    f = summary.failures[0]
+    assert f.job.kind == "incident" and f.cell is not None
+    assert "RuntimeError: boom <b>inc-" in f.error and "incident.ipynb, cell" in str(f)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Failed reports (3)" in index and "boom &lt;b&gt;inc-" in index
+    assert 'href="reports/overview.html"' in index and 'href="reports/incident-' not in index
+
+
+@pytest.mark.slow
+def test_empty_tables_report(tmp_path):
+    tables = tmp_path / "tables"
+    write_tables({n: schema.empty(n) for n in schema.TABLE_ORDER}, tables)
+    summary = reports.build_reports(tables, tmp_path / "out", progress=False)
+    assert summary.ok, [str(f) for f in summary.failures]
+    assert [p.name for p in summary.written] == ["overview.html"]
+    overview = (tmp_path / "out" / "reports" / "overview.html").read_text(encoding="utf-8")
+    assert "No incidents yet" in overview
+    assert "No incidents yet" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_seed_reports(tmp_path_factory):
+    out, summary = seeds_build(tmp_path_factory)
+    assert summary.ok, [str(f) for f in summary.failures]
+    tables = read_tables(seed_tables(tmp_path_factory))
+    plan = reports.plan_reports(tables)
+    assert len(summary.written) == len(plan)
+    for path in _pages(out):
+        assert path.stat().st_size < MAX_PAGE_BYTES, f"{path.name}: {path.stat().st_size} bytes"
+    overview = (out / "reports" / "overview.html").read_text(encoding="utf-8")
+    n_docs = len(tables["documents"])
+    assert f"<b>{n_docs}</b> documents" in overview.replace("\n", "")
