@@ -107,6 +107,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 1
     for failure in summary.failures:
         _err(f"report failed: {failure}")
+    print(f"claimscope: wrote {len(summary.written)} reports and {summary.index} in {summary.seconds:.1f}s"
+          + (f"; {len(summary.failures)} failed" if summary.failures else ""))
     return 1 if summary.failures else 0
 
 
