@@ -32,3 +32,20 @@ def test_every_cli_flag_is_documented():
 def test_the_two_commands_come_first():
     assert README.index("make report") < README.index("## Command line")
     assert README.index("make test") < README.index("## Command line")
+
+
+def test_every_notebook_parameter_is_documented():
+    import ast
+
+    import nbformat
+
+    for nb_path in sorted((REPO / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(nb_path, as_version=4)
+        cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+        assert len(cells) == 1, f"{nb_path.name}: one cell tagged 'parameters'"
+        names = [t.id for node in ast.parse(cells[0].source).body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                 for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)]
+        assert names, nb_path.name
+        section = README[README.index(f"`{nb_path.stem}`"):]
+        for name in names:
+            assert f"`{name}`" in section, f"{nb_path.stem}: parameter {name} not documented"
