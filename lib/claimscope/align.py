@@ -1,0 +1,1355 @@
+"""Align claims into incidents, within and across documents, and say why.
+
+Readers of conflict reporting group sentences into incidents without thinking:
+"the attack", "the explosion", "In response" refer back; two outlets telling
+of an airstrike in the same town on the same day tell of one airstrike. This
+stage does it explicitly, in two passes, and records every link with its
+reasons (`links` table):
+
+1. **Within a document**, in reading order: each claim joins one of the
+   document's recent local incidents when the evidence says so (a follow-up
+   cue, a date and place carried over from context, a shared place name, the
+   same target...) and nothing forbids it (another day, another governorate,
+   a place too far away). Republished copies (`duplicate_of`) are tied to
+   their originals sentence by sentence.
+2. **Across documents**, like MELTT's spatio-temporal windows: only local
+   incidents that share an area (governorate group) and a date window are
+   candidate pairs (blocking; never all pairs). Candidates are scored
+   (place names and distance, event-type compatibility, actors, death
+   figures) and merged best-first with constraints: two clusters whose dates
+   fall outside each other's windows, whose governorates differ or whose
+   towns lie farther apart than `max_km` never merge, whatever bridges them.
+   Only an article's main incidents take part (the act it tells first, and
+   the first act with a death toll): background mentions ("since 2011",
+   "the attack of April 4" in a report of April 7) would glue unrelated
+   articles together; `link_min_secondary` in align.yaml opens them up.
+
+Analysts correct the machine with an overrides file (`load_overrides`, format
+in docs/overrides.md): `merge`, `split` and `assign` entries are applied
+deterministically and reported in the `overrides` table.
+
+Incident ids are "i" + a hash of the incident's smallest claim_id: adding
+documents that do not join an incident leaves its id unchanged. Output does
+not depend on the input row order. Knowledge (windows, weights, cues,
+event-type groups) lives in `data/align.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+import yaml
+from rapidfuzz import fuzz
+from rapidfuzz import process as rf_process
+
+from . import schema
+from .actors import actor_table, find_actors
+from .places import Gazetteer, place_similarity
+from .resources import load_yaml, phrase_pattern
+
+__all__ = [
+    "AlignResult",
+    "Overrides",
+    "OverridesError",
+    "OVERRIDES_COLUMNS",
+    "LINK_KINDS",
+    "align",
+    "load_overrides",
+    "incident_id",
+    "account_keys",
+    "event_type_relation",
+    "PlaceProfile",
+    "place_profile",
+    "km_between",
+    "place_match",
+    "date_interval",
+]
+
+_DATA = "align.yaml"
+OVERRIDES_COLUMNS = ("action", "claims", "target", "status", "detail")
+LINK_KINDS = ("within_document", "cross_document", "republished", "override")
+
+
+# =============================================================================== config
+
+@dataclass(frozen=True)
+class _Config:
+    slack_cross: int
+    slack_within: int
+    statement_lag: int
+    anchor_precisions: frozenset[str]
+    gov_group: Mapping[str, str]
+    town_kinds: frozenset[str]
+    max_km: float
+    max_km_follow: float
+    same_place: float
+    relation: Mapping[tuple[str, str], str]
+    generic_types: frozenset[str]
+    non_anchor_types: frozenset[str]
+    distinctive_types: frozenset[str]
+    recent: int
+    join_min: float
+    w_in: Mapping[str, float]
+    near_km_in: float
+    follow_up: re.Pattern[str]
+    new_event: re.Pattern[str]
+    link_min: float
+    link_min_secondary: float
+    w_x: Mapping[str, float]
+    near_km_x: float
+    toll_ratio: float
+    toll_min_difference: int
+    vicinity_km_x: float
+    max_bucket: int
+    outlet_scoped: frozenset[str]
+    copy_match: float
+    type_rank: Mapping[str, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> _Config:
+    d = load_yaml(_DATA)
+    groups = d["event_groups"]
+    generic = frozenset(d["generic_event_types"])
+    relation: dict[tuple[str, str], str] = {}
+    for members in groups.values():
+        for a in members:
+            for b in members:
+                if a != b:
+                    relation[(a, b)] = "compatible"
+    gov_group = {}
+    for grp in d.get("governorate_groups", []):
+        for g in grp:
+            gov_group[g] = grp[0]
+    fu = d["follow_up_cues"]["same_event"]
+    win, xd = d["within_document"], d["cross_document"]
+    events = load_yaml("events.yaml")["event_types"]
+    type_rank = {e["type"]: i for i, e in enumerate(events)}
+    type_rank.setdefault("statement", len(type_rank))
+    type_rank.setdefault("other", len(type_rank) + 1)
+    return _Config(
+        slack_cross=int(d["date_slack_days"]["cross_document"]),
+        slack_within=int(d["date_slack_days"]["within_document"]),
+        statement_lag=int(d["statement_lag_days"]),
+        anchor_precisions=frozenset(d["anchor_precisions"]),
+        gov_group=gov_group,
+        town_kinds=frozenset(d["town_kinds"]),
+        max_km=float(d["max_km"]),
+        max_km_follow=float(d["max_km_follow_up"]),
+        same_place=float(d["same_place"]),
+        relation=relation,
+        generic_types=generic,
+        non_anchor_types=frozenset(d["non_anchor_event_types"]),
+        distinctive_types=frozenset(d["distinctive_event_types"]),
+        recent=int(win["recent_incidents"]),
+        join_min=float(win["join_min"]),
+        w_in={k: float(v) for k, v in win["weights"].items()},
+        near_km_in=float(win["near_km"]),
+        follow_up=re.compile(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
+        new_event=re.compile(r"\W*" + phrase_pattern(d["new_event_cues"])),
+        link_min=float(xd["link_min"]),
+        link_min_secondary=math.inf if xd.get("link_min_secondary") is None else float(xd["link_min_secondary"]),
+        w_x={k: float(v) for k, v in xd["weights"].items()},
+        near_km_x=float(xd["near_km"]),
+        toll_ratio=float(xd["toll_ratio"]),
+        toll_min_difference=int(xd["toll_min_difference"]),
+        vicinity_km_x=float(xd["vicinity_km"]),
+        max_bucket=int(xd["max_bucket"]),
+        outlet_scoped=frozenset(d["compare"]["outlet_scoped_source_types"]),
+        copy_match=float(d["republished_copy_match"]),
+        type_rank=type_rank,
+    )
+
+
+def _follow_up_pattern(determiners: Sequence[str], nouns: Sequence[str], response: Sequence[str]) -> str:
+    """One regex over lower-cased text for the follow-up cues: group `response`
+    ("in response", "after the attack") or group `same` ("the attack", "these
+    strikes"). One alternation per slot keeps it fast."""
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split())
+                        for p in sorted({w.lower() for w in words}, key=lambda x: (-len(x), x)))
+    return rf"\b(?:(?P<response>{alt(response)})|(?P<same>(?:{alt(determiners)})\s+(?:{alt(nouns)})))\b"
+
+
+def event_type_relation(a: str, b: str) -> str:
+    """How two event types relate: same, compatible (one group in align.yaml),
+    generic (one says nothing about the kind of act), incompatible, or unknown
+    (either is empty or a statement)."""
+    cfg = _config()
+    if not a or not b or a == "statement" or b == "statement":
+        return "unknown"
+    if a == b:
+        return "generic" if a in cfg.generic_types else "same"
+    if a in cfg.generic_types or b in cfg.generic_types:
+        return "generic"
+    return cfg.relation.get((a, b), "incompatible")
+
+
+# =============================================================================== results
+
+@dataclass(frozen=True)
+class AlignResult:
+    """Tables of the align stage: `claims` with `incident_id` filled, the
+    `incidents` (compare fills status and the agreement columns), the `links`
+    that formed them, the `overrides` report and `problems` (odd rows that were
+    used with a caveat)."""
+
+    claims: pd.DataFrame
+    incidents: pd.DataFrame
+    links: pd.DataFrame
+    overrides_report: pd.DataFrame
+    problems: pd.DataFrame
+
+
+def incident_id(claim_ids: Iterable[str]) -> str:
+    """Stable incident id: "i" + 12 hex of a hash of the smallest claim id."""
+    first = min(str(c) for c in claim_ids)
+    return "i" + hashlib.sha1(f"incident:{first}".encode("utf-8")).hexdigest()[:12]
+
+
+def account_keys(claims: pd.DataFrame) -> pd.Series:
+    """Independent-account key of each claim.
+
+    Republished copies count as their original document; a named source
+    (SOHR, the Turkish Defense Ministry) is one account whoever cites it; an
+    outlet's own voice and unnamed/local sources are one account per outlet
+    (per original document when the outlet is unknown)."""
+    cfg = _config()
+    if claims.empty:
+        return pd.Series([], dtype="string", index=claims.index)
+    doc = _strs(claims["doc_id"])
+    dup = _strs(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(doc)
+    root = [d or c for c, d in zip(doc, dup)]
+    outlet = _strs(claims["outlet"]) if "outlet" in claims.columns else [""] * len(doc)
+    # the outlet of a republished copy is the original's
+    by_doc = {}
+    for r, d, o in zip(root, doc, outlet):
+        if r == d and o:
+            by_doc.setdefault(d, o)
+    source = _strs(claims["source"])
+    stype = _strs(claims["source_type"])
+    keys = []
+    for r, o, s, t in zip(root, outlet, source, stype):
+        o = by_doc.get(r, o)
+        if t in cfg.outlet_scoped or not s:
+            keys.append(f"{o or 'doc:' + r}|{s or t}")
+        else:
+            keys.append(s)
+    return pd.Series(keys, dtype="string", index=claims.index)
+
+
+# =============================================================================== overrides
+
+class OverridesError(ValueError):
+    """The overrides file cannot be used (missing, not YAML, malformed entry)."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Validated analyst corrections. `merge` groups and `split` pairs are
+    claim ids; `assign` maps a claim id to an incident id (of a previous run)
+    or to a label naming a new incident."""
+
+    merge: tuple[tuple[str, ...], ...] = ()
+    split: tuple[tuple[str, str], ...] = ()
+    assign: tuple[tuple[str, str], ...] = ()
+    origin: str = "<overrides>"
+
+
+_OVERRIDE_KEYS = ("merge", "split", "assign")
+_INCIDENT_ID = re.compile(r"i[0-9a-f]{12}")
+
+
+def load_overrides(source: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None) -> Overrides:
+    """Read and validate an overrides file (or an already parsed mapping).
+
+    Raises `OverridesError` naming the file and the entry for a missing file,
+    YAML that does not parse, unknown keys, malformed entries and entries that
+    contradict each other (the same pair merged and split). Claim ids the
+    corpus does not hold are not an error here: `align` reports them."""
+    if source is None:
+        return Overrides()
+    if isinstance(source, Overrides):
+        return source
+    if isinstance(source, Mapping):
+        origin, data = "<overrides>", source
+    else:
+        path = Path(source)
+        origin = str(path)
+        if not path.is_file():
+            raise OverridesError(f"{origin}: overrides file not found")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise OverridesError(f"{origin}: not valid YAML ({e.__class__.__name__}: {e})") from None
+        if data is None:
+            data = {}
+    if not isinstance(data, Mapping):
+        raise OverridesError(f"{origin}: expected a mapping with keys {', '.join(_OVERRIDE_KEYS)}")
+    unknown = sorted(str(k) for k in data if k not in _OVERRIDE_KEYS)
+    if unknown:
+        raise OverridesError(f"{origin}: unknown key(s) {', '.join(unknown)} (expected {', '.join(_OVERRIDE_KEYS)})")
+
+    def claim_list(key: str, i: int, entry: Any) -> tuple[str, ...]:
+        if not isinstance(entry, (list, tuple)) or not all(isinstance(x, str) and x.strip() for x in entry):
+            raise OverridesError(f"{origin}: {key} entry {i + 1} {entry!r}: expected a list of claim ids")
+        ids = tuple(dict.fromkeys(x.strip() for x in entry))
+        if len(ids) < 2:
+            raise OverridesError(f"{origin}: {key} entry {i + 1} {entry!r}: expected two or more distinct claim ids")
+        return ids
+
+    merge_raw = data.get("merge") or []
+    split_raw = data.get("split") or []
+    assign_raw = data.get("assign") or {}
+    for key, val, kind in (("merge", merge_raw, list), ("split", split_raw, list), ("assign", assign_raw, dict)):
+        if not isinstance(val, kind):
+            raise OverridesError(f"{origin}: {key} must be a {'list of lists' if kind is list else 'mapping claim -> incident'}")
+    merge = tuple(claim_list("merge", i, e) for i, e in enumerate(merge_raw))
+    split_groups = [claim_list("split", i, e) for i, e in enumerate(split_raw)]
+    split = tuple(sorted({tuple(sorted((a, b))) for g in split_groups for j, a in enumerate(g) for b in g[j + 1:]}))
+    assign = []
+    for k, v in assign_raw.items():
+        if not isinstance(k, str) or not k.strip() or not isinstance(v, (str, int)) or not str(v).strip():
+            raise OverridesError(f"{origin}: assign entry {k!r}: {v!r}: expected 'claim_id: incident'")
+        assign.append((k.strip(), str(v).strip()))
+    split_set = set(split)
+    for g in merge:
+        for j, a in enumerate(g):
+            for b in g[j + 1:]:
+                if tuple(sorted((a, b))) in split_set:
+                    raise OverridesError(f"{origin}: claims {a} and {b} are both merged and split")
+    return Overrides(merge=merge, split=split, assign=tuple(sorted(assign)), origin=origin)
+
+
+# =============================================================================== claim features
+
+class _C:
+    """Alignment features of one claim (slots: fast attribute access)."""
+
+    __slots__ = ("i", "cid", "doc", "root", "sidx", "para", "start", "source", "stype", "etype", "lo", "hi",
+                 "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
+                 "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
+                 "sentence", "gov", "gov_raw")
+
+
+def _strs(s: pd.Series) -> list[str]:
+    """Column as Python strings, missing values as ''."""
+    return s.astype("string").fillna("").tolist()
+
+
+def _ints(s: pd.Series) -> list[int | None]:
+    """Column as Python ints, missing or unparsable values as None."""
+    num = pd.to_numeric(s.astype("object"), errors="coerce")
+    missing = num.isna().tolist()
+    vals = num.fillna(0).astype("int64").tolist()
+    return [None if m else v for v, m in zip(vals, missing)]
+
+
+def _floats(s: pd.Series) -> list[float | None]:
+    """Column as Python floats, missing or unparsable values as None."""
+    num = pd.to_numeric(s.astype("object"), errors="coerce").astype("float64")
+    missing = num.isna().tolist()
+    return [None if m else v for v, m in zip(num.tolist(), missing)]
+
+
+@functools.lru_cache(maxsize=1)
+def _places_by_name() -> dict[str, tuple[tuple[str | None, float | None, float | None, str], ...]]:
+    """Canonical gazetteer name -> (governorate, lat, lon, kind) of each place so named."""
+    out: dict[str, list] = {}
+    for p in Gazetteer.default().places:
+        out.setdefault(p.name, []).append((p.governorate, p.lat, p.lon, p.kind))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _place_info(name: str, gov_hint: str, want_town: bool = False) -> tuple[str | None, float | None, float | None, str]:
+    """(governorate, lat, lon, kind) of a canonical place name; the claim's
+    governorate decides between namesakes (and `want_town` between a town and
+    the governorate named after it: Aleppo); unknown names are regions."""
+    cands = _places_by_name().get(name)
+    if not cands:
+        return (None, None, None, "region")
+    if len(cands) == 1:
+        return cands[0]
+    cfg = _config()
+    same = [c for c in cands if c[0] == gov_hint] or list(cands)
+    if want_town:
+        towns = [c for c in same if c[3] in cfg.town_kinds]
+        if towns:
+            return towns[0]
+    if len({c[0] for c in same}) == 1:
+        return same[0]
+    return (None, None, None, cands[0][3])
+
+
+@dataclass(frozen=True)
+class PlaceProfile:
+    """What alignment and comparison need to know about a claim's places.
+
+    `areas`: governorates (governorate groups of align.yaml merged, e.g.
+    Damascus/Rif Dimashq) the places lie in; `towns`: town-level names (the
+    kinds in align.yaml `town_kinds`); `points`: (lat, lon) of geocoded towns;
+    `coarse`: (name, area or None) of the districts, governorates and regions
+    named; `governorates`: the governorates of the places, as named (not
+    grouped), with the claim's own governorate."""
+
+    areas: frozenset[str]
+    towns: tuple[str, ...]
+    points: tuple[tuple[float, float], ...]
+    coarse: tuple[tuple[str, str | None], ...]
+    governorates: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def place_profile(places: str, governorate: str = "", precision: str = "") -> PlaceProfile:
+    """Profile of a claim's `places` (`;`-joined canonical names, most
+    specific first), its `governorate` and `place_precision` (town or
+    near_town make an ambiguous first name the town: Aleppo the city, not the
+    governorate), looked up in the shipped gazetteer (memoised)."""
+    cfg = _config()
+    areas: set[str] = set()
+    raw: list[str] = []
+    towns: list[str] = []
+    points: list[tuple[float, float]] = []
+    coarse: list[tuple[str, str | None]] = []
+    for n, p in enumerate((places or "").split(";")):
+        if not p:
+            continue
+        g, la, lo, kind = _place_info(p, governorate, n == 0 and precision in ("town", "near_town"))
+        if g:
+            areas.add(cfg.gov_group.get(g, g))
+            if g not in raw:
+                raw.append(g)
+        if kind in cfg.town_kinds:
+            towns.append(p)
+            if la is not None and lo is not None and (la, lo) not in points:
+                points.append((la, lo))
+        elif kind != "country":
+            coarse.append((p, cfg.gov_group.get(g, g) if g else None))
+    if governorate:
+        areas.add(cfg.gov_group.get(governorate, governorate))
+        if governorate not in raw:
+            raw.append(governorate)
+    return PlaceProfile(frozenset(areas), tuple(towns), tuple(points), tuple(coarse), tuple(raw))
+
+
+def km_between(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
+    """Smallest great-circle distance (km) between two sets of points; None when either is empty."""
+    return _min_km(p, q)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ordinal(iso: str) -> int | None:
+    try:
+        return _dt.date.fromisoformat(iso).toordinal()
+    except ValueError:
+        return None
+
+
+def date_interval(iso: str, precision: str) -> tuple[int | None, int | None]:
+    """First and last day (proleptic ordinals) an event date of the given
+    precision allows: a day is [d, d], a week/month/year the span starting at
+    `iso`; (None, None) when undated or not an ISO date."""
+    lo = _ordinal(iso) if iso else None
+    if lo is None:
+        return None, None
+    if precision == "day":
+        return lo, lo
+    if precision == "week":
+        return lo, lo + 6
+    d = _dt.date.fromordinal(lo)
+    if precision == "month":
+        nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return lo, nxt.toordinal() - 1
+    if precision == "year":
+        return lo, _dt.date(d.year, 12, 31).toordinal()
+    return None, None
+
+
+def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _min_km(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
+    if not p or not q:
+        return None
+    return min(_haversine(a, b) for a in p for b in q)
+
+
+def _max_km(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
+    if not p or not q:
+        return None
+    return max(_haversine(a, b) for a in p for b in q)
+
+
+@functools.lru_cache(maxsize=1)
+def _sides() -> dict[str, str]:
+    return {name: a.side for name, a in actor_table().items()}
+
+
+def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dict]) -> list[_C]:
+    cfg = _config()
+    n = len(claims)
+    col = {c: _strs(claims[c]) if c in claims.columns else [""] * n
+           for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
+                     "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
+                     "perpetrator_cue", "target", "sentence")}
+    sidx = _ints(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
+    para = _ints(claims["paragraph"]) if "paragraph" in claims.columns else [None] * n
+    start = _ints(claims["start"]) if "start" in claims.columns else [0] * n
+    lat = _floats(claims["lat"]) if "lat" in claims.columns else [None] * n
+    lon = _floats(claims["lon"]) if "lon" in claims.columns else [None] * n
+
+    victims: dict[str, set[str]] = {}
+    killed: dict[str, list[tuple[int, int | None]]] = {}
+    if not casualties.empty:
+        for cid, v, o, lo, hi in zip(_strs(casualties["claim_id"]), _strs(casualties["victims"]),
+                                     _strs(casualties["outcome"]), _ints(casualties["min"]), _ints(casualties["max"])):
+            if v:
+                victims.setdefault(cid, set()).add(v)
+            if o == "killed" and lo is not None:
+                killed.setdefault(cid, []).append((lo, hi))
+    sides = _sides()
+    out: list[_C] = []
+    for i in range(n):
+        c = _C()
+        c.i = i
+        c.cid = col["claim_id"][i]
+        c.doc = col["doc_id"][i]
+        c.root = col["duplicate_of"][i] or c.doc
+        c.sidx = sidx[i] if sidx[i] is not None else (start[i] or 0)
+        c.para = para[i] if para[i] is not None else -1
+        c.start = start[i] or 0
+        c.source = col["source"][i]
+        c.stype = col["source_type"][i]
+        c.etype = col["event_type"][i] or "other"
+        prec = col["date_precision"][i] or "unknown"
+        c.lo, c.hi = date_interval(col["event_date"][i], prec)
+        if col["event_date"][i] and c.lo is None:
+            problems.append({"doc_id": c.doc, "reason": f"claim {c.cid}: event_date {col['event_date'][i]!r} is not an ISO date; "
+                             "aligned as undated"})
+        c.prec = prec if c.lo is not None else "unknown"
+        c.inh_date = col["date_raw"][i].startswith("inherited:")
+        c.own_places = bool(col["places"][i]) and not col["places_raw"][i].startswith("inherited:")
+        gov = col["governorate"][i]
+        c.gov = gov
+        prof = place_profile(col["places"][i], gov, col["place_precision"][i])
+        points = prof.points
+        if lat[i] is not None and lon[i] is not None and (lat[i], lon[i]) not in points:
+            points = points + ((lat[i], lon[i]),)
+        c.govs = prof.areas
+        c.names = prof.towns
+        c.points = points
+        c.coarse = prof.coarse
+        c.gov_raw = prof.governorates
+        c.perp = col["perpetrator"][i]
+        c.perp_side = sides.get(c.perp, "")
+        c.perp_cue = col["perpetrator_cue"][i]
+        t = set(victims.get(c.cid, ()))
+        if col["target"][i]:
+            t.add(col["target"][i])
+        c.targets = frozenset(t)
+        c.killed = tuple(killed.get(c.cid, ()))
+        sent = col["sentence"][i]
+        c.sentence = sent
+        m = cfg.follow_up.search(sent.lower())
+        if m:
+            c.follow = "response" if m.group("response") else "same"
+            c.follow_raw = sent[m.start():m.end()]
+        else:
+            c.follow, c.follow_raw = "", ""
+        c.new_cue = bool(cfg.new_event.match(sent))
+        if c.new_cue:  # "Meanwhile, gunmen attacked ... After the attack, ...": opens an incident
+            c.follow, c.follow_raw = "", ""
+        c.statement = c.etype == "statement"
+        c.mentions = frozenset()
+        if c.statement or c.perp_cue in ("blamed", "responsible"):
+            c.mentions = frozenset(a.name for a in find_actors(sent))
+        c.anchor = c.etype not in cfg.non_anchor_types and c.prec in cfg.anchor_precisions and c.lo is not None
+        out.append(c)
+    return out
+
+
+# =============================================================================== within a document
+
+class _Local:
+    """A local incident: claims of one document told as one incident."""
+
+    __slots__ = ("members", "lo", "hi", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
+                 "etypes", "last")
+
+    def __init__(self, c: _C):
+        self.members = [c]
+        self.lo = self.hi = None
+        self.govs: frozenset[str] | None = None
+        self.names: list[str] = []
+        self.coarse: set[str] = set()
+        self.points: list[tuple[float, float]] = []
+        self.perps: set[str] = set()
+        self.perp_sides: set[str] = set()
+        self.targets: set[str] = set()
+        self.etypes: set[str] = set()
+        self.last = c
+        self._absorb(c)
+
+    def _absorb(self, c: _C) -> None:
+        if c.lo is not None and not c.statement:
+            if self.lo is None:
+                self.lo, self.hi = c.lo, c.hi
+            else:
+                lo, hi = max(self.lo, c.lo), min(self.hi, c.hi)
+                if lo <= hi:
+                    self.lo, self.hi = lo, hi
+        if c.govs and not c.statement:
+            self.govs = c.govs if self.govs is None else (self.govs & c.govs or self.govs)
+        for n in c.names:
+            if n not in self.names:
+                self.names.append(n)
+        self.coarse.update(n for n, _ in c.coarse)
+        for p in c.points:
+            if p not in self.points and len(self.points) < 16:
+                self.points.append(p)
+        if c.perp:
+            self.perps.add(c.perp)
+            if c.perp_side:
+                self.perp_sides.add(c.perp_side)
+        self.targets |= c.targets
+        if c.etype not in ("statement", "other"):
+            self.etypes.add(c.etype)
+
+    def add(self, c: _C) -> None:
+        self.members.append(c)
+        self.last = c
+        self._absorb(c)
+
+
+def _type_relation(etype: str, etypes: Iterable[str]) -> str:
+    order = {"same": 0, "compatible": 1, "generic": 2, "incompatible": 3, "unknown": 4}
+    best = "unknown"
+    for t in etypes:
+        r = event_type_relation(etype, t)
+        if order[r] < order[best]:
+            best = r
+    return best
+
+
+def place_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float) -> tuple[str, str, float] | None:
+    """Best pair of names (one from each list) that are the same place:
+    (a, b, score) with place_similarity >= threshold, else None."""
+    best = None
+    for a in names_a:
+        for b in names_b:
+            s = 100.0 if a == b else place_similarity(a, b)
+            if s >= threshold and (best is None or s > best[2]):
+                best = (a, b, s)
+                if s >= 100:
+                    return best
+    return best
+
+
+def _join_score(c: _C, li: _Local, *, most_recent: bool, split_block: bool) -> tuple[float, list[str]] | None:
+    """Score for claim `c` joining local incident `li`, or None when forbidden."""
+    if split_block:
+        return None
+    cfg = _config()
+    w = cfg.w_in
+    reasons: list[str] = []
+    score = 0.0
+    # dates: a hard constraint
+    if c.lo is not None and li.lo is not None:
+        if c.statement:
+            lag = c.lo - li.hi
+            if not (c.lo <= li.hi and li.lo <= c.hi) and not (0 <= lag <= cfg.statement_lag):
+                return None
+            if lag > 0:
+                reasons.append(f"statement {lag} d after")
+        else:
+            if c.hi < li.lo - cfg.slack_within or c.lo > li.hi + cfg.slack_within:
+                return None
+            if not c.inh_date and c.prec == "day" and li.lo == li.hi == c.lo:
+                score += w["same_date"]
+                reasons.append("same date ±0 d")
+    # places: governorates and distances are hard constraints
+    if c.govs and li.govs is not None and not (c.govs & li.govs):
+        return None
+    own_new_place = False
+    place_hit = False
+    if c.own_places and c.names and (li.names or li.points):
+        hit = place_match(c.names, li.names, cfg.same_place) if li.names else None
+        if hit:
+            a, b, s = hit
+            score += w["same_place"]
+            reasons.append(a if a == b else f"{a}~{b} {s:.0f}")
+            place_hit = True
+        else:
+            km = _min_km(c.points, li.points)
+            limit = cfg.max_km_follow if c.follow else cfg.max_km
+            if km is not None and km > limit:
+                return None
+            if km is not None and km <= cfg.near_km_in:
+                score += w["near_place"]
+                reasons.append(f"{km:.0f} km apart")
+                place_hit = True
+            else:
+                own_new_place = True
+    if c.own_places and not place_hit:
+        shared = [name for name, _ in c.coarse if name in li.coarse]
+        if shared:
+            score += w["same_area"]
+            reasons.append(f"both {shared[0]}")
+            place_hit = True
+        for name, g in c.coarse:
+            # a region or governorate the incident has not named, outside its governorates, is a new place
+            if name not in li.coarse and (g is None or li.govs is None or g not in li.govs):
+                own_new_place = True
+                break
+    if not place_hit and c.govs and li.govs and (c.govs & li.govs):
+        score += w["same_governorate"]
+    # context carried over
+    if c.follow:
+        score += w["follow_up"]
+        reasons.append(f"follow-up '{c.follow_raw}'")
+    if c.inh_date and not own_new_place and not c.new_cue and most_recent:
+        if c.para == li.last.para:
+            score += w["continuation_same_paragraph"]
+            reasons.append("continues the paragraph")
+        elif c.para == li.last.para + 1:
+            score += w["continuation_next_paragraph"]
+            reasons.append("continues from the paragraph before")
+        if c.source and c.source == li.last.source and c.stype != "outlet":
+            score += w["same_source_continuation"]
+            reasons.append(f"{c.source} goes on")
+    if most_recent:
+        score += w["most_recent"]
+    if c.new_cue:
+        score += w["new_event_cue"]
+    # actors
+    actors_ok = False
+    if c.targets & li.targets:
+        score += w["same_target"]
+        reasons.append("both " + "/".join(sorted(c.targets & li.targets)) + " hit")
+        actors_ok = True
+    if c.perp and c.perp in li.perps:
+        score += w["same_perpetrator"]
+        reasons.append(f"both {c.perp}")
+        actors_ok = True
+    elif c.perp_side and c.perp_side in li.perp_sides:
+        score += w["same_side_perpetrator"]
+    if c.mentions and (c.mentions & li.targets):
+        score += w["same_target"]
+        reasons.append("names " + "/".join(sorted(c.mentions & li.targets)))
+        actors_ok = True
+    if c.statement and c.perp_cue in ("blamed", "responsible") and actors_ok:
+        score += w["blame_statement"]
+    if c.follow != "response":
+        if (c.perp and c.perp in li.targets) or (c.targets and c.targets & li.perps):
+            if not (c.targets & li.targets) and not (c.perp and c.perp in li.perps):
+                score += w["role_reversal"]
+                reasons.append("roles reversed")
+    # event types
+    if not c.statement:
+        rel = _type_relation(c.etype, li.etypes)
+        if rel == "same":
+            score += w["same_event_type"]
+        elif rel == "compatible":
+            score += w["compatible_event_type"]
+        elif rel == "incompatible":
+            score += w["incompatible_event_type"]
+    gap = c.sidx - li.last.sidx - 1
+    if gap > 0:
+        score += max(w["distance_cap"], w["distance_per_sentence"] * gap)
+    return score, reasons
+
+
+def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]]) -> tuple[list[_Local], list[tuple]]:
+    """Group the claims of one document (in reading order) into local incidents.
+    Returns the local incidents and link rows (claim_a, claim_b, score, reasons)."""
+    cfg = _config()
+    locals_: list[_Local] = []
+    links: list[tuple] = []
+    prev_li: _Local | None = None
+    for c in claims:
+        best = None
+        for li in reversed(locals_[-cfg.recent:]):
+            blocked = bool(splits) and c.cid in splits and any(m.cid in splits[c.cid] for m in li.members)
+            got = _join_score(c, li, most_recent=li is prev_li, split_block=blocked)
+            if got is None:
+                continue
+            if best is None or got[0] > best[0]:
+                best = (got[0], got[1], li)
+        if best is not None and best[0] >= cfg.join_min:
+            li = best[2]
+            partner = li.last
+            li.add(c)
+            links.append((partner.cid, c.cid, min(100.0, best[0]), "same document; " + "; ".join(best[1]), "within_document"))
+            prev_li = li
+        else:
+            li = _Local(c)
+            locals_.append(li)
+            prev_li = li
+    return locals_, links
+
+
+# =============================================================================== across documents
+
+class _Cross:
+    """Cross-document features of an eligible local incident."""
+
+    __slots__ = ("k", "doc", "lo", "hi", "govs", "names", "points", "etypes", "perps", "targets", "killed",
+                 "exact_killed", "first", "main", "rep", "distinct")
+
+
+def _cross_features(k: int, li: _Local) -> _Cross | None:
+    """Features of a local incident that may link across documents: one with
+    an anchor claim (an act, not a statement, dated to the day) and an area
+    (a governorate, or a distinctive event type); None for the others."""
+    cfg = _config()
+    anchors = [c for c in li.members if c.anchor]
+    if not anchors:
+        return None
+    distinct = frozenset(c.etype for c in anchors if c.etype in cfg.distinctive_types)
+    if not li.govs and not distinct:
+        return None
+    x = _Cross()
+    x.k = k
+    x.doc = anchors[0].doc
+    lo = max(c.lo for c in anchors)
+    hi = min(c.hi for c in anchors)
+    if lo > hi:  # anchors disagree within the document: use the first one's
+        lo, hi = anchors[0].lo, anchors[0].hi
+    x.lo, x.hi = lo, hi
+    x.govs = li.govs or frozenset()
+    x.names = tuple(li.names)
+    x.points = tuple(li.points)
+    x.etypes = frozenset(c.etype for c in anchors)
+    x.perps = frozenset(li.perps)
+    x.targets = frozenset(li.targets)
+    killed = [kv for c in li.members for kv in c.killed]
+    x.killed = tuple(killed)
+    x.exact_killed = frozenset(a for a, b in killed if b == a and a >= 2)
+    first = min(anchors, key=lambda c: (c.sidx, c.start))
+    x.first = (first.sidx, first.start)
+    x.main = False   # set by _mark_main
+    x.rep = first.cid
+    x.distinct = distinct
+    return x
+
+
+def _mark_main(xs: Sequence[_Cross]) -> None:
+    """Mark each document's main incidents: the act it tells first (headline
+    and lead tell the news) and the first act with a death toll (what a
+    conflict report is about: a reaction piece on "the August 21 chemical
+    attack that killed 1,400" leads with the diplomacy). Later incidents are
+    background."""
+    by_doc: dict[str, list[_Cross]] = {}
+    for x in xs:
+        by_doc.setdefault(x.doc, []).append(x)
+    for v in by_doc.values():
+        v.sort(key=lambda x: x.first)
+        v[0].main = True
+        deadly = next((x for x in v if x.killed), None)
+        if deadly is not None:
+            deadly.main = True
+
+
+def _cross_score(a: _Cross, b: _Cross) -> tuple[float, list[str]]:
+    cfg = _config()
+    w = cfg.w_x
+    score = 0.0
+    reasons: list[str] = []
+    gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+    day_pair = a.lo == a.hi and b.lo == b.hi
+    if gap == 0 and day_pair:
+        score += w["same_day"]
+        reasons.append("same date ±0 d")
+    elif gap == 0:
+        score += w["coarser_date"]
+        reasons.append("overlapping dates")
+    elif gap == 1:
+        score += w["one_day_apart"]
+        reasons.append("dates ±1 d")
+    hit = place_match(a.names, b.names, cfg.same_place) if a.names and b.names else None
+    if hit:
+        n1, n2, s = hit
+        score += w["same_place"]
+        reasons.append(n1 if n1 == n2 else f"{n1}~{n2} {s:.0f}")
+    else:
+        km = _min_km(a.points, b.points)
+        if km is not None and km <= cfg.near_km_x:
+            score += w["near_place"]
+            reasons.append(f"{km:.0f} km apart")
+        elif km is not None and km <= cfg.vicinity_km_x:
+            score += w["vicinity"]
+            reasons.append(f"{km:.0f} km apart")
+        elif a.govs & b.govs:
+            score += w["same_governorate"]
+            reasons.append("same governorate " + "/".join(sorted(a.govs & b.govs)))
+
+    best = "unknown"
+    order = {"same": 0, "compatible": 1, "generic": 2, "incompatible": 3, "unknown": 4}
+    pair = ("", "")
+    for t1 in sorted(a.etypes):
+        for t2 in sorted(b.etypes):
+            r = event_type_relation(t1, t2)
+            if order[r] < order[best]:
+                best, pair = r, (t1, t2)
+    if best == "same":
+        score += w["same_event_type"]
+        reasons.append(f"both {pair[0]}")
+    elif best == "compatible":
+        score += w["compatible_event_type"]
+        reasons.append(f"{pair[0]}/{pair[1]}")
+    elif best == "generic":
+        score += w["generic_event_type"]
+    elif best == "incompatible":
+        score += w["incompatible_event_type"]
+        reasons.append(f"{pair[0]} vs {pair[1]}")
+    common = a.perps & b.perps
+    if common:
+        score += w["same_perpetrator"]
+        reasons.append("both " + "/".join(sorted(common)))
+    hit_t = a.targets & b.targets
+    if hit_t:
+        score += w["same_target"]
+        reasons.append("both hit " + "/".join(sorted(hit_t)))
+    same_k = a.exact_killed & b.exact_killed
+    if same_k:
+        score += w["same_killed_figure"]
+        reasons.append(f"both {max(same_k)} killed")
+    elif a.killed and b.killed and any(_overlap(p, q) for p in a.killed for q in b.killed):
+        score += w["overlapping_killed"]
+        reasons.append("death figures overlap")
+    elif a.killed and b.killed:
+        ta, tb = max(k for k, _ in a.killed), max(k for k, _ in b.killed)
+        lo, hi = sorted((ta, tb))
+        if hi - lo >= cfg.toll_min_difference and hi >= cfg.toll_ratio * max(lo, 1):
+            score += w["different_tolls"]
+            reasons.append(f"tolls {ta} vs {tb}")
+    if a.main and b.main:
+        score += w["main_incidents"]
+        reasons.append("both main stories")
+    return max(0.0, min(100.0, score)), reasons
+
+
+def _overlap(p: tuple[int, int | None], q: tuple[int, int | None]) -> bool:
+    hi_p = p[1] if p[1] is not None else math.inf
+    hi_q = q[1] if q[1] is not None else math.inf
+    return p[0] <= hi_q and q[0] <= hi_p
+
+
+def _candidates(xs: Sequence[_Cross]) -> list[tuple[int, int]]:
+    """Candidate pairs (indices into xs) by blocking on area x day within the
+    cross-document date window; never all pairs. Areas are governorate groups,
+    plus the distinctive event types (a chemical attack whose reports name no
+    governorate)."""
+    cfg = _config()
+    slack = cfg.slack_cross
+    buckets: dict[tuple[str, int], list[int]] = {}
+    areas: list[tuple[str, ...]] = []
+    for j, x in enumerate(xs):
+        keys = tuple(sorted(x.govs)) + tuple(f"type:{t}" for t in sorted(x.distinct))
+        areas.append(keys)
+        for area in keys:
+            for day in range(x.lo, x.hi + 1):
+                buckets.setdefault((area, day), []).append(j)
+    pairs: set[tuple[int, int]] = set()
+    for j, x in enumerate(xs):
+        for area in areas[j]:
+            for day in range(x.lo - slack, x.hi + slack + 1):
+                others = buckets.get((area, day))
+                if not others:
+                    continue
+                crowded = len(others) > cfg.max_bucket
+                if crowded and not x.main:
+                    continue
+                for o in others:
+                    if o > j and xs[o].doc != x.doc and not (crowded and not xs[o].main):
+                        pairs.add((j, o))
+    return sorted(pairs)
+
+
+# =============================================================================== clustering
+
+class _UF:
+    """Union-find over local incidents with cluster summaries for constraints."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.lo2: list[float] = [-math.inf] * n    # intersection of windowed anchor intervals (half days)
+        self.hi2: list[float] = [math.inf] * n
+        self.govs: list[frozenset[str] | None] = [None] * n
+        self.points: list[tuple[tuple[float, float], ...]] = [()] * n
+        self.splits: list[frozenset[str]] = [frozenset()] * n   # claims of this cluster named in split pairs
+
+    def find(self, a: int) -> int:
+        p = self.parent
+        while p[a] != a:
+            p[a] = p[p[a]]
+            a = p[a]
+        return a
+
+    def why_not(self, a: int, b: int, split_pairs: Mapping[str, set[str]]) -> str | None:
+        """Reason the clusters of a and b may not merge, or None."""
+        cfg = _config()
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        if max(self.lo2[ra], self.lo2[rb]) > min(self.hi2[ra], self.hi2[rb]):
+            return "dates outside each other's windows"
+        ga, gb = self.govs[ra], self.govs[rb]
+        if ga and gb and not (ga & gb):
+            return "different governorates"
+        km = _max_km(self.points[ra], self.points[rb])
+        if km is not None and km > cfg.max_km:
+            return f"places {km:.0f} km apart"
+        if self.splits[ra] and self.splits[rb]:
+            for c in self.splits[ra]:
+                if split_pairs.get(c, set()) & self.splits[rb]:
+                    return "split by the overrides"
+        return None
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.lo2[ra] = max(self.lo2[ra], self.lo2[rb])
+        self.hi2[ra] = min(self.hi2[ra], self.hi2[rb])
+        ga, gb = self.govs[ra], self.govs[rb]
+        self.govs[ra] = gb if ga is None else (ga if gb is None else (ga & gb or ga))
+        pts = self.points[ra] + tuple(p for p in self.points[rb] if p not in self.points[ra])
+        self.points[ra] = pts[:24]
+        self.splits[ra] = self.splits[ra] | self.splits[rb]
+
+
+# =============================================================================== main entry
+
+def align(
+    claims: pd.DataFrame,
+    casualties: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    overrides: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None = None,
+) -> AlignResult:
+    """Group `claims` into incidents; return claims with `incident_id`, the
+    incidents (status columns left for `compare`), the links with their
+    reasons, the overrides report and problems.
+
+    Raises `OverridesError` for an unusable overrides file."""
+    ov = load_overrides(overrides)
+    problems: list[dict] = []
+    if claims.empty:
+        return AlignResult(schema.conform(claims, "claims"), schema.conform(schema.empty("incidents"), "incidents"),
+                           schema.empty("links"), _empty_overrides(), _problems_frame(problems, documents))
+    claims = claims.copy()
+    # documents.duplicate_of fills in where the claims table has no value
+    if "duplicate_of" in documents.columns and not documents.empty:
+        dup = dict(zip(_strs(documents["doc_id"]), _strs(documents["duplicate_of"])))
+        have = _strs(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(claims)
+        claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, _strs(claims["doc_id"]))],
+                                          dtype="string")
+    claims = claims.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
+    feats = _features(claims, casualties, problems)
+    known = {c.cid for c in feats}
+    split_pairs: dict[str, set[str]] = {}
+    for a, b in ov.split:
+        if a in known and b in known:
+            split_pairs.setdefault(a, set()).add(b)
+            split_pairs.setdefault(b, set()).add(a)
+
+    # --- pass 1: within documents (republished copies tied to their originals first)
+    by_doc: dict[str, list[_C]] = {}
+    for c in feats:
+        by_doc.setdefault(c.doc, []).append(c)
+    cfg = _config()
+    link_rows: list[tuple] = []
+    dup_of: dict[int, int] = {}   # feature index of a copy's claim -> original's
+    for doc, cs in by_doc.items():
+        root = cs[0].root
+        # tie a copy to its original (not to another copy: no chains, no cycles)
+        if root != doc and root in by_doc and by_doc[root][0].root == root:
+            orig: dict[str, _C] = {}
+            for o in by_doc[root]:
+                orig.setdefault(_norm_sentence(o.sentence), o)
+            keys = list(orig)
+            for c in cs:
+                if c.cid in split_pairs:
+                    continue
+                key = _norm_sentence(c.sentence)
+                o = orig.get(key)
+                if o is None:  # copies differ in punctuation, datelines, a word or two
+                    hit = rf_process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cfg.copy_match)
+                    o = orig[hit[0]] if hit else None
+                if o is not None:
+                    dup_of[c.i] = o.i
+    locals_: list[_Local] = []
+    local_of = [0] * len(feats)
+    for doc in sorted(by_doc):
+        cs = [c for c in by_doc[doc] if c.i not in dup_of]
+        lis, rows = _local_incidents(cs, split_pairs)
+        link_rows += rows
+        for li in lis:
+            for m in li.members:
+                local_of[m.i] = len(locals_)
+            locals_.append(li)
+
+    # --- pass 2: across documents
+    uf = _UF(len(locals_))
+    xs: list[_Cross] = []
+    for k, li in enumerate(locals_):
+        x = _cross_features(k, li)
+        if li.govs:
+            uf.govs[k] = li.govs
+        uf.points[k] = (li.points[0],) if li.points else ()
+        marks = frozenset(m.cid for m in li.members if m.cid in split_pairs)
+        uf.splits[k] = marks
+        if x is not None:
+            xs.append(x)
+            uf.lo2[k] = 2 * x.lo - cfg.slack_cross
+            uf.hi2[k] = 2 * x.hi + cfg.slack_cross
+    _mark_main(xs)
+    edges = []
+    for j, o in _candidates(xs):
+        s, reasons = _cross_score(xs[j], xs[o])
+        if s >= (cfg.link_min if xs[j].main and xs[o].main else cfg.link_min_secondary):
+            a, b = xs[j], xs[o]
+            ka, kb = (a, b) if a.rep < b.rep else (b, a)
+            edges.append((-s, ka.rep, kb.rep, ka.k, kb.k, reasons))
+    edges.sort()
+    for neg, ra, rb, ka, kb, reasons in edges:
+        if uf.why_not(ka, kb, split_pairs) is None and uf.find(ka) != uf.find(kb):
+            uf.union(ka, kb)
+            link_rows.append((ra, rb, -neg, "; ".join(reasons), "cross_document"))
+
+    # copies follow their originals
+    comp = [uf.find(local_of[c.i]) if c.i not in dup_of else None for c in feats]
+    for i, o in dup_of.items():
+        link_rows.append((feats[o].cid, feats[i].cid, 100.0,
+                          f"republished copy of {feats[o].doc}", "republished"))
+        comp[i] = comp[o]
+
+    # --- overrides: merge, then assign
+    report: list[dict] = []
+    for a, b in ov.split:
+        missing = [x for x in (a, b) if x not in known]
+        if missing:
+            report.append(_ov("split", (a, b), "", "unknown_claim", f"not in this corpus: {', '.join(missing)}"))
+    group_of = {c.cid: comp[c.i] for c in feats}
+    members: dict[Any, list[str]] = {}
+    for cid, g in group_of.items():
+        members.setdefault(g, []).append(cid)
+    for g in ov.merge:
+        missing = [x for x in g if x not in known]
+        if missing:
+            report.append(_ov("merge", g, "", "unknown_claim", f"not in this corpus: {', '.join(missing)}"))
+            continue
+        groups = sorted({group_of[x] for x in g}, key=lambda gg: min(members[gg]))
+        if len(groups) == 1:
+            report.append(_ov("merge", g, "", "unchanged", "already in one incident"))
+            continue
+        joined = [cid for gg in groups for cid in members[gg]]
+        clash = _split_clash(joined, split_pairs)
+        if clash:
+            report.append(_ov("merge", g, "", "rejected", f"would join {clash[0]} and {clash[1]}, which split keeps apart"))
+            continue
+        target = groups[0]
+        for gg in groups[1:]:
+            for cid in members.pop(gg):
+                group_of[cid] = target
+                members[target].append(cid)
+        for x, y in zip(g, g[1:]):
+            link_rows.append((min(x, y), max(x, y), 100.0, f"merged by {ov.origin}", "override"))
+        report.append(_ov("merge", g, "", "applied", f"joined {len(groups)} incidents"))
+    # incident ids before assignments, so that assign can name them
+    pre_ids = {g: incident_id(cids) for g, cids in members.items()}
+    by_pre_id = {v: g for g, v in pre_ids.items()}
+    touched: set = set()   # groups whose members changed by an assignment
+    for cid, target in ov.assign:
+        if cid not in known:
+            report.append(_ov("assign", (cid,), target, "unknown_claim", f"not in this corpus: {cid}"))
+            continue
+        dest = by_pre_id.get(target, ("label", target))
+        if dest not in pre_ids and _INCIDENT_ID.fullmatch(target):
+            report.append(_ov("assign", (cid,), target, "unknown_incident",
+                              f"no incident {target} in this run (its smallest claim may have changed); not moved"))
+            continue
+        if group_of[cid] == dest:
+            report.append(_ov("assign", (cid,), target, "unchanged", "already in that incident"))
+            continue
+        dest_members = members.get(dest, [])
+        clash = _split_clash(dest_members + [cid], split_pairs)
+        if clash:
+            report.append(_ov("assign", (cid,), target, "rejected", f"would join {clash[0]} and {clash[1]}, which split keeps apart"))
+            continue
+        touched.update((group_of[cid], dest))
+        members[group_of[cid]].remove(cid)
+        if not members[group_of[cid]]:
+            del members[group_of[cid]]
+        members.setdefault(dest, []).append(cid)
+        group_of[cid] = dest
+        kind = "existing incident" if dest in pre_ids else "new incident for label"
+        report.append(_ov("assign", (cid,), target, "applied", f"moved to {kind} {target}"))
+    for a, b in ov.split:
+        if a in known and b in known:
+            same = group_of[a] == group_of[b]
+            report.append(_ov("split", (a, b), "", "rejected" if same else "applied",
+                              "still in one incident" if same else "kept in different incidents"))
+
+    # --- final ids and tables
+    final_id = {g: (pre_ids[g] if g in pre_ids and g not in touched else incident_id(cids)) for g, cids in members.items()}
+    claims["incident_id"] = pd.array([final_id[group_of[c.cid]] for c in feats], dtype="string")
+    for row in report:
+        if row["action"] == "assign" and row["status"] == "applied":
+            row["detail"] += f" (now {final_id[group_of[row['claims']]]})"
+    claims_out = schema.conform(claims, "claims")
+    incidents = _incidents(claims_out, feats)
+    links = _links_frame(link_rows)
+    return AlignResult(claims_out, incidents, links, _overrides_frame(report), _problems_frame(problems, documents))
+
+
+def _norm_sentence(s: str) -> str:
+    return " ".join(s.replace("’", "'").split()).lower()
+
+
+def _split_clash(cids: Sequence[str], split_pairs: Mapping[str, set[str]]) -> tuple[str, str] | None:
+    s = set(cids)
+    for c in sorted(s):
+        hit = split_pairs.get(c, set()) & s
+        if hit:
+            return c, min(hit)
+    return None
+
+
+def _ov(action: str, cids: Sequence[str], target: str, status: str, detail: str) -> dict:
+    return {"action": action, "claims": ";".join(cids), "target": target, "status": status, "detail": detail}
+
+
+def _empty_overrides() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype="string") for c in OVERRIDES_COLUMNS})
+
+
+def _overrides_frame(rows: list[dict]) -> pd.DataFrame:
+    if not rows:
+        return _empty_overrides()
+    df = pd.DataFrame(rows, columns=list(OVERRIDES_COLUMNS)).astype("string")
+    order = {"merge": 0, "split": 1, "assign": 2}
+    df["_o"] = df["action"].map(order)
+    return df.sort_values(["_o", "claims", "target"], kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+def _problems_frame(rows: list[dict], documents: pd.DataFrame) -> pd.DataFrame:
+    if not rows:
+        return schema.empty("problems")
+    paths = dict(zip(_strs(documents["doc_id"]), _strs(documents["path"]))) if "path" in documents.columns else {}
+    df = pd.DataFrame([{"path": paths.get(r["doc_id"]) or r["doc_id"], "reason": r["reason"], "stage": "align",
+                        "severity": "warning"} for r in rows])
+    return schema.conform(df.sort_values(["path", "reason"], kind="stable"), "problems")
+
+
+def _links_frame(rows: list[tuple]) -> pd.DataFrame:
+    if not rows:
+        df = schema.empty("links")
+        df["kind"] = pd.Series([], dtype="string")
+        return df
+    df = pd.DataFrame(rows, columns=["claim_a", "claim_b", "score", "reasons", "kind"])
+    swap = df["claim_a"] > df["claim_b"]
+    df.loc[swap, ["claim_a", "claim_b"]] = df.loc[swap, ["claim_b", "claim_a"]].to_numpy()
+    df["score"] = df["score"].round(1)
+    df = df.drop_duplicates(["claim_a", "claim_b"]).sort_values(["claim_a", "claim_b"], kind="stable")
+    df["kind"] = df["kind"].astype("string")
+    return schema.conform(df, "links")
+
+
+# =============================================================================== incidents table
+
+def _incidents(claims: pd.DataFrame, feats: list[_C]) -> pd.DataFrame:
+    """Incident rows from the aligned claims. `compare` fills status,
+    conflict_facets and the agreement columns; here status is single_source
+    or agree by the number of independent accounts."""
+    cfg = _config()
+    accounts = account_keys(claims).tolist()
+    iid = _strs(claims["incident_id"])
+    lat = _floats(claims["lat"])
+    lon = _floats(claims["lon"])
+    places_col = _strs(claims["places"])
+    groups: dict[str, list[int]] = {}
+    for k, i in enumerate(iid):
+        groups.setdefault(i, []).append(k)
+    out = []
+    for i, ks in groups.items():
+        cs = [feats[k] for k in ks]
+        dates = [(c.lo, c.prec) for c in cs if c.lo is not None and not c.statement] or \
+                [(c.lo, c.prec) for c in cs if c.lo is not None]
+        day_dates = [d for d, p in dates if p == "day"] or [d for d, _ in dates]
+        prec = "day" if any(p == "day" for _, p in dates) else (dates[0][1] if dates else "unknown")
+        govs: Counter = Counter()
+        places: Counter = Counter()
+        towns: Counter = Counter()
+        for k, c in zip(ks, cs):
+            govs.update(c.gov_raw)
+            places.update(p for p in places_col[k].split(";") if p)
+            towns.update(c.names)
+        gov = _most_common(govs)
+        etype = min({c.etype for c in cs}, key=lambda t: (cfg.type_rank.get(t, 99), t))
+        pts = [(lat[k], lon[k]) for k in ks if lat[k] is not None and lon[k] is not None]
+        accts = {accounts[k] for k in ks}
+        ds = _dt.date.fromordinal(min(day_dates)).isoformat() if day_dates else ""
+        de = _dt.date.fromordinal(max(day_dates)).isoformat() if day_dates else ""
+        town_list = _by_count(towns)
+        out.append((i, ds or None, de or None, gov or None, ";".join(_by_count(places)) or None, etype, len(ks),
+                    len({c.doc for c in cs}), len(accts), "single_source" if len(accts) < 2 else "agree", "",
+                    _title(ds, prec, etype, town_list, gov), prec,
+                    round(sum(p[0] for p in pts) / len(pts), 5) if pts else None,
+                    round(sum(p[1] for p in pts) / len(pts), 5) if pts else None,
+                    ";".join(sorted({a.split("|")[-1] for a in accts}))))
+    df = pd.DataFrame(out, columns=["incident_id", "date_start", "date_end", "governorate", "places", "event_type",
+                                    "n_claims", "n_docs", "n_sources", "status", "conflict_facets", "title",
+                                    "date_precision", "lat", "lon", "sources"])
+    df = df.sort_values(["date_start", "incident_id"], na_position="last", kind="stable")
+    df = schema.conform(df, "incidents")
+    for c in ("lat", "lon"):
+        df[c] = df[c].astype("Float64")
+    for c in ("title", "date_precision", "sources"):
+        df[c] = df[c].astype("string")
+    return df
+
+
+def _by_count(counter: Counter) -> list[str]:
+    return [k for k, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _most_common(counter: Counter) -> str:
+    if not counter:
+        return ""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+_TITLE_TYPES = {"drone_strike": "drone strike", "ied": "IED attack", "chemical_attack": "chemical attack",
+                "other": "incident", "statement": "statements"}
+
+
+def _title(date: str, prec: str, etype: str, places: Sequence[str], gov: str) -> str:
+    """A short label: '2020-09-05 clash near Saraqib (Idlib)'."""
+    when = date[:7] if prec in ("month",) and date else (date[:4] if prec == "year" and date else date or "undated")
+    what = _TITLE_TYPES.get(etype, etype.replace("_", " "))
+    where = ""
+    if places:
+        where = f" near {places[0]}"
+        if gov and gov != places[0]:
+            where += f" ({gov})"
+    elif gov:
+        where = f" in {gov}"
+    return f"{when} {what}{where}"

@@ -1,0 +1,389 @@
+"""claimscope.align: incidents within and across documents, links with
+reasons, overrides, stable ids, determinism; the seeds gold groupings and the
+FA-KES pairwise F1."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimscope import schema
+from claimscope.align import (
+    OVERRIDES_COLUMNS,
+    OverridesError,
+    align,
+    event_type_relation,
+    incident_id,
+    km_between,
+    load_overrides,
+    place_profile,
+)
+from claimscope.compare import compare
+from claimscope.evaluate import score_fakes_alignment, score_incidents
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
+import factory  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures" / "align"
+
+
+def run_align(claims, casualties=None, documents=None, **kw):
+    casualties = factory.casualties([]) if casualties is None else casualties
+    documents = factory.documents(claims) if documents is None else documents
+    return align(claims, casualties, documents, **kw)
+
+
+def incident_of(result, claim_id):
+    c = result.claims
+    return c.loc[c["claim_id"] == claim_id, "incident_id"].item()
+
+
+# --------------------------------------------------------------------------- seeds gold
+
+@pytest.fixture(scope="module")
+def seeds_aligned(seeds_tables):
+    t = seeds_tables
+    return align(t["claims"], t["casualties"], t["documents"])
+
+
+def test_seeds_gold_groupings_and_separations_hold(seeds_tables, seeds_aligned, gold):
+    tables = dict(seeds_tables, claims=seeds_aligned.claims)
+    score = score_incidents(tables, gold)
+    assert score.measures["same"] == (4, 4), score.misses
+    assert score.measures["different"] == (5, 5), score.misses
+
+
+def test_every_claim_gets_an_incident_and_incidents_match_claims(seeds_aligned):
+    claims, inc = seeds_aligned.claims, seeds_aligned.incidents
+    assert claims["incident_id"].notna().all() and (claims["incident_id"] != "").all()
+    assert set(inc["incident_id"]) == set(claims["incident_id"])
+    counts = claims.groupby("incident_id").size()
+    assert (inc.set_index("incident_id")["n_claims"] == counts.reindex(inc["incident_id"]).values).all()
+    assert list(inc.columns[: len(schema.columns("incidents"))]) == schema.columns("incidents")
+    assert inc["incident_id"].is_unique
+
+
+def test_every_multi_claim_incident_is_explained_by_links(seeds_aligned):
+    """Links connect all claims of an incident: each grouping has its reasons."""
+    claims, links = seeds_aligned.claims, seeds_aligned.links
+    assert (links["reasons"].fillna("") != "").all()
+    assert links["score"].between(0, 100).all()
+    assert (links["claim_a"] < links["claim_b"]).all()
+    inc = dict(zip(claims["claim_id"], claims["incident_id"]))
+    for iid, group in claims.groupby("incident_id"):
+        ids = set(group["claim_id"])
+        if len(ids) < 2:
+            continue
+        parent = {c: c for c in ids}
+
+        def find(x):
+            while parent[x] != x:
+                x = parent[x]
+            return x
+        for a, b in zip(links["claim_a"], links["claim_b"]):
+            if a in ids and b in ids:
+                parent[find(a)] = find(b)
+        assert len({find(c) for c in ids}) == 1, f"incident {iid} is not connected by its links"
+    for a, b in zip(links["claim_a"], links["claim_b"]):
+        assert inc[a] == inc[b]
+
+
+def test_incident_titles_and_coordinates(seeds_aligned):
+    inc = seeds_aligned.incidents.set_index("incident_id")
+    claims = seeds_aligned.claims
+    saraqib = claims.loc[claims["sentence"].str.contains("heavy clashes between Syrian troops"), "incident_id"].item()
+    assert inc.loc[saraqib, "title"] == "2020-09-05 shelling near Saraqib (Idlib)"
+    assert inc.loc[saraqib, "governorate"] == "Idlib"
+    assert 35.5 < inc.loc[saraqib, "lat"] < 36.5 and 36.0 < inc.loc[saraqib, "lon"] < 37.5
+
+
+# --------------------------------------------------------------------------- within a document
+
+def test_follow_up_sentences_join_the_incident_they_refer_to():
+    claims = factory.claims([
+        dict(doc_id="d", sentence="On May 27, an IED hit a Turkish patrol near Jisr al-Shughur.", event_type="ied",
+             event_date="2020-05-27", places="Jisr al-Shughur", governorate="Idlib", target="Turkish Armed Forces"),
+        dict(doc_id="d", sentence="Earlier on May 27, an explosion hit a depot in Saraqib.", event_type="explosion",
+             event_date="2020-05-27", places="Saraqib", governorate="Idlib", paragraph=1,
+             target="Turkistan Islamic Party"),
+        dict(doc_id="d", sentence="The explosion was caused by an airstrike.", event_type="airstrike",
+             event_date="2020-05-27", date_raw="inherited: May 27", places="Saraqib", places_raw="inherited: Saraqib",
+             governorate="Idlib", paragraph=1, cause="airstrike"),
+        dict(doc_id="d", sentence="The attack on the Turkish patrol was conducted by the TIP.", event_type="attack",
+             event_date="2020-05-27", date_raw="inherited: May 27", paragraph=2, perpetrator="Turkistan Islamic Party",
+             perpetrator_cue="by_phrase", target="Turkish Armed Forces"),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "d-0") == incident_of(r, "d-3")   # same target: the patrol attack
+    assert incident_of(r, "d-1") == incident_of(r, "d-2")   # "The explosion" refers back
+    assert incident_of(r, "d-0") != incident_of(r, "d-1")   # another place
+    why = r.links.set_index(["claim_a", "claim_b"]).loc[("d-1", "d-2"), "reasons"]
+    assert "follow-up 'The explosion'" in why
+
+
+def test_a_new_event_opener_or_another_day_starts_another_incident():
+    claims = factory.claims([
+        dict(doc_id="d", sentence="On September 6, Turkish forces shelled Syrian troops near Saraqib.",
+             event_type="shelling", event_date="2020-09-06", places="Saraqib", governorate="Idlib"),
+        dict(doc_id="d", sentence="Meanwhile, gunmen attacked a checkpoint near Jisr al-Shughur. After the attack, five were arrested.",
+             event_type="shooting", event_date="2020-09-06", date_raw="inherited: September 6",
+             places="Jisr al-Shughur", governorate="Idlib"),
+        dict(doc_id="d", sentence="On September 7, the attack resumed near Saraqib.", event_type="shelling",
+             event_date="2020-09-07", places="Saraqib", governorate="Idlib"),
+    ])
+    r = run_align(claims)
+    assert len({incident_of(r, f"d-{i}") for i in range(3)}) == 3
+
+
+def test_a_statement_days_later_joins_the_act_it_blames_someone_for():
+    claims = factory.claims([
+        dict(doc_id="d", sentence="One Turkish soldier died in an IED attack in Idlib on May 27.", event_type="ied",
+             event_date="2020-05-27", places="Idlib", governorate="Idlib", place_precision="governorate"),
+        dict(doc_id="d", sentence="On May 28, Idlib militant groups blamed Russia for the casualties among the Turkish Army.",
+             event_type="statement", event_date="2020-05-28", perpetrator="Russia", perpetrator_cue="blamed",
+             source="Idlib militant groups", source_type="partisan", paragraph=3),
+    ])
+    cas = factory.casualties([dict(claim_id="d-0", victims="Turkish Armed Forces", outcome="killed", min=1, max=1)])
+    r = run_align(claims, cas)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+    # the incident is dated by the act, not by the statement
+    inc = r.incidents.set_index("incident_id").loc[incident_of(r, "d-0")]
+    assert inc["date_start"] == inc["date_end"] == "2020-05-27"
+
+
+# --------------------------------------------------------------------------- across documents
+
+def _report(doc, sentence, date, places, gov, etype="airstrike", **kw):
+    return dict(doc_id=doc, sentence=sentence, event_type=etype, event_date=date, places=places, governorate=gov,
+                place_precision="town", **kw)
+
+
+def test_reports_of_one_strike_in_two_outlets_share_an_incident_with_reasons():
+    claims = factory.claims([
+        _report("a", "An airstrike killed 18 civilians in Manbij on Monday.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("b", "Coalition jets struck Manbij on July 18, killing 18 civilians.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("c", "An airstrike hit Manbij on July 20.", "2016-07-20", "Manbij", "Aleppo"),
+    ])
+    cas = factory.casualties([dict(claim_id="a-0", victims="civilians", outcome="killed", min=18, max=18),
+                              dict(claim_id="b-0", victims="civilians", outcome="killed", min=18, max=18)])
+    r = run_align(claims, cas)
+    assert incident_of(r, "a-0") == incident_of(r, "b-0")
+    assert incident_of(r, "c-0") != incident_of(r, "a-0")   # two days later: another strike
+    link = r.links[(r.links["claim_a"] == "a-0") & (r.links["claim_b"] == "b-0")].iloc[0]
+    assert link["kind"] == "cross_document"
+    for reason in ("same date ±0 d", "Manbij", "both airstrike", "both 18 killed"):
+        assert reason in link["reasons"]
+
+
+def test_a_third_report_never_bridges_two_places_far_apart():
+    """A governorate-level report of the day is compatible with both towns; the
+    towns themselves lie more than max_km apart and must stay apart."""
+    far = km_between(place_profile("Manbij", "Aleppo").points, place_profile("Azaz", "Aleppo").points)
+    assert far is not None and far > 50
+    claims = factory.claims([
+        _report("a", "An airstrike hit Manbij.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("b", "An airstrike hit Azaz.", "2016-07-18", "Azaz", "Aleppo"),
+        dict(doc_id="c", sentence="Airstrikes hit Aleppo province.", event_type="airstrike", event_date="2016-07-18",
+             places="Aleppo", governorate="Aleppo", place_precision="governorate"),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "a-0") != incident_of(r, "b-0")
+    assert incident_of(r, "c-0") in {incident_of(r, "a-0"), incident_of(r, "b-0")}
+
+
+def test_same_village_other_years_or_other_governorates_never_link():
+    claims = factory.claims([
+        _report("a", "Strikes near Kansafra.", "2020-09-06", "Kansafra", "Idlib"),
+        _report("b", "A convoy reached Kansafra.", "2023-09-10", "Kansafra", "Idlib"),
+        _report("c", "An airstrike hit Palmyra.", "2020-09-06", "Palmyra", "Homs"),
+    ])
+    r = run_align(claims)
+    assert len({incident_of(r, f"{d}-0") for d in "abc"}) == 3
+
+
+def test_republished_copies_follow_their_original_and_are_not_independent():
+    claims = factory.claims([
+        _report("orig", "An airstrike killed 18 civilians in Manbij on Monday.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("copy", "An airstrike killed 18 civilians in Manbij on Monday .", "2016-07-18", "Manbij", "Aleppo"),
+    ], outlets={"orig": "Outlet A", "copy": "Outlet A"}, duplicates={"copy": "orig"})
+    r = run_align(claims, documents=factory.documents(claims, duplicates={"copy": "orig"}))
+    assert incident_of(r, "orig-0") == incident_of(r, "copy-0")
+    assert set(r.links["kind"]) == {"republished"}
+    inc = r.incidents.iloc[0]
+    assert inc["n_docs"] == 2 and inc["n_sources"] == 1 and inc["status"] == "single_source"
+
+
+def test_background_claims_do_not_glue_articles():
+    """Only each article's main incidents (told first, or first with a death
+    toll) link across documents: a year-old background mention shared by two
+    reports of different days does not."""
+    claims = factory.claims([
+        _report("a", "An airstrike killed 3 in Manbij on July 18.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("a", "Last year an IED killed 5 in Al-Bab on May 3.", "2015-05-03", "Al-Bab", "Aleppo", etype="ied",
+                paragraph=3),
+        _report("b", "Shelling killed 2 in Azaz on July 25.", "2016-07-25", "Azaz", "Aleppo", etype="shelling"),
+        _report("b", "An IED killed 5 in Al-Bab on May 3 last year.", "2015-05-03", "Al-Bab", "Aleppo", etype="ied",
+                paragraph=3),
+    ])
+    cas = factory.casualties([dict(claim_id=c, victims="people", outcome="killed", min=n, max=n)
+                              for c, n in (("a-0", 3), ("a-1", 5), ("b-0", 2), ("b-1", 5))])
+    r = run_align(claims, cas)
+    docs_by_inc = r.claims.groupby("incident_id")["doc_id"].nunique()
+    assert (docs_by_inc == 1).all()
+    # as main incidents the same two mentions would link
+    r2 = run_align(claims[claims["event_date"] == "2015-05-03"], cas)
+    assert r2.claims["incident_id"].nunique() == 1
+
+
+# --------------------------------------------------------------------------- ids, determinism
+
+def test_incident_ids_are_stable_when_an_unrelated_document_is_added(seeds_tables):
+    t = seeds_tables
+    last = sorted(t["documents"]["doc_id"])[-1]
+    keep = t["claims"]["doc_id"] != last
+    before = align(t["claims"][keep], t["casualties"], t["documents"])
+    after = align(t["claims"], t["casualties"], t["documents"])
+    # the added document is unrelated: none of its claims joins an older incident
+    docs_of = {i: set(g) for i, g in after.claims.groupby("incident_id")["doc_id"]}
+    assert all(docs == {last} or last not in docs for docs in docs_of.values())
+    b = dict(zip(before.claims["claim_id"], before.claims["incident_id"]))
+    a = dict(zip(after.claims["claim_id"], after.claims["incident_id"]))
+    assert {c: a[c] for c in b} == b
+
+
+def test_incident_id_is_a_hash_of_the_smallest_claim_id():
+    assert incident_id(["c2", "c1", "c3"]) == incident_id(["c1"])
+    assert incident_id(["c2"]) != incident_id(["c1"])
+    assert incident_id(["c1"]).startswith("i") and len(incident_id(["c1"])) == 13
+
+
+def test_output_does_not_depend_on_input_row_order(seeds_tables):
+    t = seeds_tables
+    first = align(t["claims"], t["casualties"], t["documents"])
+    shuffled = align(t["claims"].sample(frac=1.0, random_state=7), t["casualties"].sample(frac=1.0, random_state=3),
+                     t["documents"].sample(frac=1.0, random_state=5))
+    for name in ("claims", "incidents", "links"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(shuffled, name))
+    c1 = compare(first.claims, t["casualties"], first.incidents)
+    c2 = compare(shuffled.claims, t["casualties"].sample(frac=1.0, random_state=11), shuffled.incidents)
+    for name in ("comparisons", "incidents", "source_agreement"):
+        pd.testing.assert_frame_equal(getattr(c1, name), getattr(c2, name))
+
+
+def test_empty_and_odd_input_degrade_locally():
+    empty = align(schema.empty("claims"), schema.empty("casualties"), schema.empty("documents"))
+    assert empty.claims.empty and empty.incidents.empty and empty.links.empty
+    assert list(empty.overrides_report.columns) == list(OVERRIDES_COLUMNS)
+    claims = factory.claims([
+        dict(doc_id="d", sentence="An attack on 2020-13-45.", event_date="2020-13-45", date_precision="day"),
+        dict(doc_id="d", sentence="Nothing else is known.", event_type="other"),
+    ])
+    r = run_align(claims)
+    assert r.claims["incident_id"].notna().all()
+    assert len(r.problems) == 1 and "2020-13-45" in r.problems.iloc[0]["reason"]
+    assert r.problems.iloc[0]["stage"] == "align"
+
+
+def test_event_type_relations():
+    assert event_type_relation("airstrike", "airstrike") == "same"
+    assert event_type_relation("airstrike", "explosion") == "compatible"
+    assert event_type_relation("attack", "ied") == "generic"
+    assert event_type_relation("arrest", "airstrike") == "incompatible"
+    assert event_type_relation("statement", "airstrike") == "unknown"
+
+
+# --------------------------------------------------------------------------- overrides
+
+def _two_incidents():
+    return factory.claims([
+        _report("a", "An airstrike hit Manbij.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("a", "The strike killed 5.", "2016-07-18", "Manbij", "Aleppo", date_raw="inherited: July 18",
+                places_raw="inherited: Manbij"),
+        _report("b", "Shelling hit Azaz on July 25.", "2016-07-25", "Azaz", "Aleppo", etype="shelling"),
+    ])
+
+
+def test_overrides_merge_split_assign_are_applied_and_reported(tmp_path):
+    claims = _two_incidents()
+    base = run_align(claims)
+    assert incident_of(base, "a-0") == incident_of(base, "a-1") != incident_of(base, "b-0")
+
+    merged = run_align(claims, overrides={"merge": [["a-0", "b-0"]]})
+    assert incident_of(merged, "a-0") == incident_of(merged, "b-0") == incident_of(merged, "a-1")
+    assert merged.overrides_report.iloc[0][["action", "claims", "status"]].tolist() == ["merge", "a-0;b-0", "applied"]
+    assert "override" in set(merged.links["kind"])
+
+    split = run_align(claims, overrides={"split": [["a-0", "a-1"]]})
+    assert incident_of(split, "a-0") != incident_of(split, "a-1")
+    assert split.overrides_report.iloc[0]["status"] == "applied"
+
+    target = incident_of(base, "b-0")
+    path = tmp_path / "overrides.yaml"
+    path.write_text(f"assign:\n  a-1: {target}\n  a-0: my-new-incident\n", encoding="utf-8")
+    assigned = run_align(claims, overrides=path)
+    assert incident_of(assigned, "a-1") == incident_of(assigned, "b-0")
+    assert incident_of(assigned, "a-0") not in {incident_of(assigned, "a-1"), target}
+    assert set(assigned.overrides_report["status"]) == {"applied"}
+
+
+def test_overrides_with_unknown_claims_are_reported_not_fatal():
+    r = run_align(_two_incidents(), overrides={"merge": [["a-0", "zzz"]], "split": [["a-0", "yyy"]],
+                                              "assign": {"xxx": "i123"}})
+    assert list(r.overrides_report["status"]) == ["unknown_claim"] * 3
+    assert r.overrides_report["detail"].str.contains("not in this corpus").all()
+
+
+def test_assigning_to_an_incident_id_this_run_lacks_is_reported_and_not_applied():
+    claims = _two_incidents()
+    r = run_align(claims, overrides={"assign": {"a-1": "i0123456789ab"}})
+    assert r.overrides_report.iloc[0]["status"] == "unknown_incident"
+    assert incident_of(r, "a-1") == incident_of(r, "a-0")
+
+
+def test_a_merge_that_contradicts_a_split_is_rejected():
+    claims = _two_incidents()
+    r = run_align(claims, overrides={"split": [["a-1", "b-0"]], "merge": [["a-0", "b-0"]]})
+    rows = r.overrides_report.set_index("action")
+    assert rows.loc["merge", "status"] == "rejected"
+    assert incident_of(r, "a-1") != incident_of(r, "b-0")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("merge: [[a-0]]\n", "merge entry 1"),
+    ("merge: [a-0, b-0]\n", "merge entry 1"),
+    ("split: [[a-0, b-0, a-1]]\nmerge: [[a-0, b-0]]\n", "both merged and split"),
+    ("assign: [a-0]\n", "assign must be a mapping"),
+    ("join: [[a-0, b-0]]\n", "unknown key(s) join"),
+    ("merge: [[a-0, b-0]\n", "not valid YAML"),
+])
+def test_malformed_overrides_raise_an_error_naming_file_and_entry(tmp_path, text, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(OverridesError) as err:
+        load_overrides(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_missing_overrides_file_is_an_error(tmp_path):
+    with pytest.raises(OverridesError, match="not found"):
+        run_align(_two_incidents(), overrides=tmp_path / "nope.yaml")
+
+
+def test_documented_overrides_example_parses():
+    ov = load_overrides(FIXTURES / "overrides_example.yaml")
+    assert ov.merge and ov.split and ov.assign
+
+
+# --------------------------------------------------------------------------- FA-KES
+
+@pytest.mark.fakes
+def test_fakes_shares_an_incident_f1(fakes_tables, fakes_crowd):
+    """Same crowd event date and governorate = same incident; pairwise F1 over
+    article pairs (issue target 0.6)."""
+    t = fakes_tables
+    r = align(t["claims"], t["casualties"], t["documents"])
+    s = score_fakes_alignment(dict(t, claims=r.claims), fakes_crowd)
+    assert s["f1"] >= 0.6, s
