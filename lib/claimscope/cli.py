@@ -61,6 +61,7 @@ def _err(message: str) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from .align import OverridesError
     from .ingest import CorpusError, parse_columns
     from .pipeline import run
     from .tables import write_tables
@@ -75,7 +76,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             overrides=args.overrides,
         )
-    except (CorpusError, FileNotFoundError, NotADirectoryError) as exc:
+    except (CorpusError, OverridesError, FileNotFoundError, NotADirectoryError) as exc:
         _err(f"error: {exc}")
         return 1
     for row in tables["problems"].itertuples(index=False):
@@ -87,6 +88,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         counts = ", ".join(f"{len(tables[n])} {n}" for n in ("documents", "claims", "casualties", "incidents", "comparisons", "problems"))
+        if len(tables["overrides"]):
+            counts += f", {len(tables['overrides'])} overrides"
         print(f"claimscope: wrote {counts} to {Path(args.out)} in {time.perf_counter() - t0:.1f}s")
     return 0
 

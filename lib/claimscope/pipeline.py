@@ -12,7 +12,9 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from . import schema
+from .align import align, load_overrides
 from .claims import extract
+from .compare import compare
 from .ingest import read_corpora
 
 __all__ = ["run"]
@@ -29,9 +31,11 @@ def run(
     """Run the whole pipeline on `corpora` and return the public tables.
 
     Raises `claimscope.ingest.CorpusError` for unusable arguments (missing
-    corpus, malformed column map); bad individual documents are skipped and
-    listed in the `problems` table instead.
+    corpus, malformed column map) and `claimscope.align.OverridesError` for a
+    malformed overrides file; bad individual documents are skipped and listed
+    in the `problems` table instead.
     """
+    analyst = load_overrides(overrides)  # a bad overrides file fails before any work is done
     ingested = read_corpora(corpora, manifest=manifest, columns=columns, max_bytes=max_bytes)
     tables = {name: schema.empty(name) for name in schema.TABLE_ORDER}
     extracted = extract(ingested.documents)
@@ -39,8 +43,17 @@ def run(
     counts = extracted.claims.groupby("doc_id").size()
     documents["n_claims"] = documents["doc_id"].map(counts).fillna(0).astype("Int64")
     documents["governorate"] = documents["doc_id"].map(extracted.governorates).fillna("").astype("string")
-    tables["documents"] = documents
-    tables["claims"] = extracted.claims
-    tables["casualties"] = extracted.casualties
-    tables["problems"] = pd.concat([ingested.problems, extracted.problems], ignore_index=True)
+    aligned = align(extracted.claims, extracted.casualties, documents, overrides=analyst)
+    compared = compare(aligned.claims, extracted.casualties, aligned.incidents)
+    tables.update(
+        documents=documents,
+        claims=aligned.claims,
+        casualties=extracted.casualties,
+        incidents=compared.incidents,
+        comparisons=compared.comparisons,
+        links=aligned.links,
+        source_agreement=compared.source_agreement,
+        overrides=aligned.overrides_report,
+        problems=pd.concat([ingested.problems, extracted.problems, aligned.problems], ignore_index=True),
+    )
     return {name: schema.conform(df, name) for name, df in tables.items()}

@@ -116,6 +116,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("n_sources", I, "Number of distinct independent sources."),
         _c("status", S, "single_source, agree, conflict."),
         _c("conflict_facets", S, "Facets in conflict, `;`-joined (casualties, perpetrator, responsibility, cause, date, place)."),
+        _c("title", S, "Short label: date (or month, year, 'undated'), most specific event type, most cited town, governorate ('2020-09-05 shelling near Saraqib (Idlib)').", False),
+        _c("date_precision", S, "day if any act of the incident is dated to the day, else the coarsest precision given.", False),
+        _c("lat", F, "Mean latitude of the claims' geocoded places; empty when none.", False),
+        _c("lon", F, "Mean longitude of the claims' geocoded places; empty when none.", False),
+        _c("sources", S, "Sources of the independent accounts, `;`-joined.", False),
+        _c("grade", S, "Airwars-like grade: single_source, corroborated (independent accounts agree on some facet, none conflicts), uncorroborated (several accounts, no facet to compare), contested (a facet conflicts).", False),
+        _c("casualties_low", I, "Deaths across independent accounts (after UCDP GED): the smallest lower bound; empty when no death toll.", False),
+        _c("casualties_best", I, "Median of the accounts' death figures.", False),
+        _c("casualties_high", I, "Largest death figure any account gives.", False),
     ),
     "comparisons": (
         _c("incident_id", S, "Incident compared."),
@@ -132,6 +141,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("claim_b", S, "Second claim."),
         _c("score", F, "Link score, 0-100."),
         _c("reasons", S, "Why they were linked ('same date ±0 d; Saraqib~Saraqeb 92; both Turkish Armed Forces')."),
+        _c("kind", S, "within_document, cross_document, republished, override.", False),
     ),
     "source_agreement": (
         _c("source_a", S, "First source (alphabetical)."),
@@ -139,6 +149,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("shared_incidents", I, "Incidents both sources give an account of."),
         _c("agree", I, "Facet comparisons between them that agree."),
         _c("conflict", I, "Facet comparisons between them that conflict."),
+    ),
+    "overrides": (
+        _c("action", S, "merge, split or assign (from the --overrides file)."),
+        _c("claims", S, "The entry's claim ids, `;`-joined."),
+        _c("target", S, "For assign: the incident id or label given; empty otherwise."),
+        _c("status", S, "applied; unchanged (already so); rejected (a split forbids it); unknown_claim (a claim id not in this corpus); unknown_incident (an assign to an incident id this run does not have)."),
+        _c("detail", S, "What happened, in words."),
     ),
     "problems": (
         _c("path", S, "File (or table row) that could not be used, or that was used with a caveat."),
