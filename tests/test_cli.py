@@ -94,3 +94,26 @@ def test_out_must_be_a_folder(tmp_path, capsys):
     target.write_text("x")
     assert main(["run", str(SEEDS), "--out", str(target), "--quiet"]) == 1
     assert "file" in capsys.readouterr().err
+
+
+def test_malformed_overrides_file_stops_the_run_before_any_work(tmp_path, capsys):
+    bad = tmp_path / "ov.yaml"
+    bad.write_text("merge: not-a-list\n")
+    assert main(["run", str(SEEDS), "--out", str(tmp_path / "out"), "--overrides", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "ov.yaml" in err and "merge" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_overrides_are_applied_and_reported(seeds_out, tmp_path):
+    claims = tables.read_table(seeds_out, "claims")
+    a, b = claims.sort_values("claim_id")["claim_id"].iloc[[0, -1]]
+    ov = tmp_path / "ov.yaml"
+    ov.write_text(f"merge:\n  - [{a}, {b}]\nassign:\n  cnotaclaim00: some label\n")
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "--out", str(out), "--overrides", str(ov), "--quiet"]) == 0
+    report = tables.read_table(out, "overrides")
+    assert list(report["action"]) == ["merge", "assign"]
+    assert list(report["status"]) == ["applied", "unknown_claim"]
+    merged = tables.read_table(out, "claims").set_index("claim_id")["incident_id"]
+    assert merged[a] == merged[b]
