@@ -19,7 +19,8 @@ from typing import Sequence
 
 from .resources import load_yaml, phrase_pattern
 
-__all__ = ["Actor", "ActorMention", "Roles", "actor_table", "canonical_actor", "find_actors", "find_roles"]
+__all__ = ["Actor", "ActorMention", "Roles", "actor_table", "canonical_actor", "find_actors", "phrase_actors",
+           "generic_group", "find_roles"]
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,14 @@ def find_actors(text: str) -> list[ActorMention]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def phrase_actors(phrase: str) -> tuple[ActorMention, ...]:
+    """`find_actors` of a short phrase, memoised: victims phrases ("Syrian
+    soldiers", "the terrorists") recur across sentences and documents."""
+    return tuple(find_actors(phrase))
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def generic_group(noun_phrase: str) -> tuple[str, str] | None:
     """(group, kind) of the first generic victims noun in `noun_phrase`, if any
     ('Syrian civilians' -> ('civilians', 'civilians'))."""
@@ -155,9 +164,14 @@ def _role_patterns() -> dict[str, re.Pattern[str]]:
         "weapon_of": re.compile(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": re.compile(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
         "responsible_after": re.compile(phrase_pattern(lex["responsibility_verbs"]) + r""),
+        # "X that violated the ceasefire": compiled once here, not per actor mention
+        "responsible_clause": re.compile(r"(?i)\s+(?:that|which|who)?\s*" + phrase_pattern(lex["responsibility_verbs"])),
         "started_after": re.compile(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
         "target_lead": re.compile(phrase_pattern(frames["target_leads"]) + r"\s+(?:\w+\s+){0,3}?$"),
     }
+
+
+_NO_ROLES = Roles()  # frozen: one shared instance for the many sentences that name no actor
 
 
 def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) -> Roles:
@@ -165,7 +179,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) ->
     if mentions is None:
         mentions = find_actors(sentence)
     if not mentions:
-        return Roles()
+        return _NO_ROLES
     p = _role_patterns()
     perp: ActorMention | None = None
     cue = ""
@@ -184,7 +198,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) ->
     if perp is None:
         for m in mentions:
             after = sentence[m.end:m.end + 40]
-            if re.match(r"(?i)\s+(?:that|which|who)?\s*" + p["responsible_after"].pattern, after):
+            if p["responsible_clause"].match(after):
                 perp, cue = m, "responsible"
                 break
             if p["started_after"].search(sentence[max(0, m.start - 40):m.start]):

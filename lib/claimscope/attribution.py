@@ -67,6 +67,7 @@ class _Taxonomy:
     distancing: frozenset[str]
     hedges: re.Pattern[str]
     negations: re.Pattern[str]
+    stance_any: re.Pattern[str]  # hedges and negations in one pass: most sentences have neither
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def _taxonomy() -> _Taxonomy:
         distancing=frozenset(lex["distancing_verbs"]),
         hedges=re.compile(phrase_pattern(lex["hedges"])),
         negations=re.compile(phrase_pattern(lex["negations"])),
+        stance_any=re.compile(phrase_pattern([*lex["hedges"], *lex["negations"]])),
     )
 
 
@@ -121,10 +123,17 @@ def canonical_source(phrase: str) -> Source | None:
 
 # --- stance ---------------------------------------------------------------------
 
+_PLAIN = Stance(False, "", False, "")  # frozen: shared by the many sentences with no hedge or denial
+
+
 def stance(sentence: str, *, verb: str = "") -> Stance:
     """Hedging and denial in `sentence`; a distancing attribution verb
     ("claimed") hedges too."""
     t = _taxonomy()
+    if t.stance_any.search(sentence) is None:  # a match of either list is a match of the union
+        if verb and verb.lower() in t.distancing:
+            return Stance(True, verb, False, "")
+        return _PLAIN
     hedge = t.hedges.search(sentence)
     hedge_cue = hedge.group(0) if hedge else ""
     if not hedge_cue and verb.lower() in t.distancing:
@@ -143,6 +152,7 @@ _PRE_VERB = re.compile(r"(?i)(?:\s+(?:also|later|previously|earlier|further|repe
                        r"did\s+not|does\s+not|do\s+not|didn't|doesn't|don't|would|will|could|has\s+also|have\s+also|"
                        r"had\s+also|on\s+\w+|in\s+a\s+statement|in\s+its\s+report|in\s+a\s+report))*\s*$")
 _NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
+_NOUN_BEFORE_SPAN = 6  # longest non-space stretch _NOUN_BEFORE can match ("those"), plus one
 _POSSESSIVE_REPORT = re.compile(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?:\w+\s+)?(?:report|statement|reports|figures|toll|count|tally|data|account)$")
 _PRONOUN = re.compile(r"(?i)^(?:they|them|he|she|it)$")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|Abu|el-[\w-]+)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|el-[\w-]+))*$")
@@ -179,11 +189,14 @@ def attribute(sentences: Iterable[str], *, outlet: str) -> list[Attribution]:
 
 
 def _attribute_one(sentence: str, memory: _Memory) -> Attribution | None:
-    for m in _ACCORDING.finditer(sentence):
+    # (?i) frames open with a literal word: on ASCII text it must occur in the
+    # lower-cased sentence (non-ASCII text may case-fold onto ASCII: always scan)
+    low = sentence.lower() if sentence.isascii() else None
+    for m in (_ACCORDING.finditer(sentence) if low is None or "according" in low else ()):
         a = _resolve(m.group("src"), memory, cue="according_to", verb="according to")
         if a:
             return a
-    m = _QUOTED.search(sentence)
+    m = _QUOTED.search(sentence) if low is None or "quot" in low else None
     if m:
         a = _resolve(m.group("src"), memory, cue="quote", verb="quoted")
         if a:
@@ -192,7 +205,8 @@ def _attribute_one(sentence: str, memory: _Memory) -> Attribution | None:
     fallback: Attribution | None = None
     for v in t.verbs.finditer(sentence):
         head = sentence[:v.start()]
-        if _NOUN_BEFORE.search(head):  # "the report said": 'report' is a noun here
+        # the match ends the head: start the search a few characters before its last word
+        if _NOUN_BEFORE.search(head, max(0, len(head.rstrip()) - _NOUN_BEFORE_SPAN)):  # "the report said": 'report' is a noun here
             continue
         subject = _subject_before(head)
         if not subject:

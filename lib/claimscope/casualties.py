@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .actors import find_actors, generic_group
+from .actors import generic_group, phrase_actors
 from .resources import case_variants, load_yaml, phrase_pattern, trie_pattern
 
 __all__ = ["Quantity", "CasualtyMention", "VictimContext", "parse_quantity", "find_quantities", "find_casualties"]
@@ -209,7 +209,9 @@ class _CasLex:
     non_person: re.Pattern[str]
     np_stop: re.Pattern[str]
     zero: tuple[tuple[re.Pattern[str], str], ...]
+    zero_any: re.Pattern[str]  # union of the zero lexicons: one search rules all three out
     trigger: re.Pattern[str]
+    stops: frozenset[str]  # np_stop's words, for a set lookup on ASCII words
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,8 +239,10 @@ def _caslex() -> _CasLex:
     for key, outcome in (("zero_casualties", "killed_or_injured"), ("zero_killed", "killed"), ("zero_injured", "injured")):
         zero.append((re.compile(phrase_pattern(lex[key])), outcome))
     trig_words = list(after_outcome) + list(before_outcome) + ["toll"]
+    zero_words: list[str] = []
     for key in ("zero_casualties", "zero_killed", "zero_injured"):
         trig_words += lex[key]
+        zero_words += lex[key]
     return _CasLex(
         after=re.compile(r"\s*(?:\(\w+\)\s*)?" + phrase_pattern(after_outcome, group="cue")),
         before=re.compile(phrase_pattern(before_outcome, group="cue") + r"\s+(?:the\s+|some\s+)?$"),
@@ -253,7 +257,9 @@ def _caslex() -> _CasLex:
         non_person=re.compile(r"\s*" + phrase_pattern(d["non_person_units"])),
         np_stop=re.compile(r"(?i)^(?:" + "|".join(stops) + r")$"),
         zero=tuple(zero),
+        zero_any=re.compile(phrase_pattern(zero_words)),
         trigger=re.compile(phrase_pattern(trig_words)),
+        stops=frozenset(stops),
     )
 
 
@@ -262,6 +268,7 @@ def _norm(text: str) -> str:
 
 
 _WORD = re.compile(r"\(?[\w'’.-]+\)?|[^\w\s]")
+_TRAILING_FILLER = re.compile(r"(?i)(?:\s+(?:of|the|and))+\s*$")
 
 
 def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
@@ -278,7 +285,8 @@ def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
             break
         w = m.group(0)
         bare = w.strip("()").lower()
-        if not (w[0].isalnum() or w.startswith("(")) or lex.np_stop.match(bare):
+        if not (w[0].isalnum() or w.startswith("(")) or (
+                bare in lex.stops if bare.isascii() else lex.np_stop.match(bare) is not None):
             if bare == "of" or (bare == "and" and _next_is_name(text, m.end())):
                 i = m.end()
                 continue
@@ -292,7 +300,7 @@ def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
             end -= 1
             break
     phrase = text[pos:end]
-    trimmed = re.sub(r"(?i)(?:\s+(?:of|the|and))+\s*$", "", " " + phrase)[1:]  # "14 of the dead"
+    trimmed = _TRAILING_FILLER.sub("", " " + phrase)[1:]  # "14 of the dead"
     return pos, pos + len(trimmed)
 
 
@@ -389,12 +397,15 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
 _YEAR_CONTEXT = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*$|\b(?:in|since|of|year)\s+$")
 
 
+_SPACE_DIGIT = re.compile(r"\s+\d")
+
+
 def _is_year(sentence: str, q: Quantity) -> bool:
     """A bare 19xx/20xx after a month name or 'in'/'since' is a year, not a count."""
     if q.qualifier or not (q.min == q.max and q.min is not None and 1900 <= q.min <= 2100):
         return False
     return bool(_YEAR_CONTEXT.search(sentence[max(0, q.start - 16):q.start])) or bool(
-        re.match(r"\s+\d", sentence[q.end:q.end + 3]))
+        _SPACE_DIGIT.match(sentence, q.end, q.end + 3))
 
 
 def _before_cue(sentence: str, q: Quantity, *, after: int = 0) -> tuple[str, bool]:
@@ -428,18 +439,23 @@ def _has_auxiliary(gap: str) -> bool:
     return bool(_AUXILIARY.search(gap))
 
 
+_AND_BEFORE = re.compile(r"(?i)(?:\band|,)\s*$")
+_INCLUDING = re.compile(r"(?i)\b(?:including|among them|of them|of whom)\s+$")
+
+
 def _distributive(sentence: str, q: Quantity, previous_end: int) -> bool:
     """A bare figure after 'and' shortly after the previous one shares its outcome."""
     gap = sentence[previous_end:q.start]
-    return len(gap) <= 60 and bool(re.search(r"(?i)(?:\band|,)\s*$", gap))
+    return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
 
 
 def _including(sentence: str, q: Quantity) -> bool:
-    return bool(re.search(r"(?i)\b(?:including|among them|of them|of whom)\s+$", sentence[max(0, q.start - 20):q.start]))
+    return bool(_INCLUDING.search(sentence[max(0, q.start - 20):q.start]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_person_phrase(phrase: str) -> bool:
-    return bool(find_actors(phrase)) or generic_group(phrase) is not None or _is_group_anaphor(phrase)
+    return bool(phrase_actors(phrase)) or generic_group(phrase) is not None or _is_group_anaphor(phrase)
 
 
 _GROUP_ANAPHOR = re.compile(r"(?i)\bthe\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|militia)\b")
@@ -473,7 +489,7 @@ _OTHERS = re.compile(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\
 def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention]) -> str:
     if (not victims_raw or _OTHERS.match(victims_raw)) and previous:
         return previous[-1].victims
-    actors = find_actors(victims_raw) if victims_raw else []
+    actors = phrase_actors(victims_raw) if victims_raw else ()
     if actors:
         return actors[0].name
     if _is_group_anaphor(victims_raw) and context.last_group:
@@ -491,8 +507,11 @@ def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequenc
 
 def _zero_mentions(sentence: str, context: VictimContext, offset: int) -> list[CasualtyMention]:
     """'did not report any casualties' -> a figure of 0 for the target in context."""
+    lex = _caslex()
+    if lex.zero_any.search(sentence) is None:
+        return []
     out = []
-    for regex, outcome in _caslex().zero:
+    for regex, outcome in lex.zero:
         for m in regex.finditer(sentence):
             victims = ""
             for pool in (context.targets, context.previous_targets):

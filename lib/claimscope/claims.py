@@ -18,20 +18,24 @@ statement. Context is carried the way readers carry it:
   attacked in the sentence or the one named last in the paragraph/document.
 
 `extract_document` is a pure function of one document (it parallelises by
-document); `extract` maps it over the `documents` table.
+document); `extract_chunk` runs it over a run of documents and returns partial
+tables, `combine` joins partial tables in document order into the result
+`extract` gives (so a process pool or Dask, see `claimscope.engines`, yields
+exactly the tables of the in-process loop); `extract` maps it over the
+`documents` table.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
 
 import pandas as pd
 
 from . import schema
-from .actors import ActorMention, find_actors, find_roles
+from .actors import ActorMention, find_actors, find_roles, phrase_actors
 from .attribution import Attribution, attribute, stance
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
@@ -39,7 +43,8 @@ from .events import event_type, find_cause
 from .places import Gazetteer, PlaceMention, dominant_governorate, find_places
 from .sentences import split_sentences
 
-__all__ = ["DocumentInput", "ExtractResult", "extract", "extract_document", "claim_id"]
+__all__ = ["DocumentInput", "ExtractResult", "ExtractChunk", "extract", "extract_document", "extract_chunk",
+           "combine", "document_inputs", "claim_id"]
 
 _PRECISION_RANK = {"town": 0, "near_town": 1, "district": 2, "governorate": 3, "region": 4, "country": 5}
 
@@ -208,7 +213,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                 ctx.date, ctx.doc_date = d.date, d
             continue
         dates.append(d)
-    places = [replace(p, start=p.start + s.start, end=p.end + s.start) for p in find_places(sent, gazetteer=gazetteer)]
+    places = _shifted(find_places(sent, gazetteer=gazetteer), s.start)
     ctx.places.extend(places)
     actors = find_actors(sent)
     roles = find_roles(sent, actors)
@@ -249,6 +254,14 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         ctx.para_places_raw = ";".join(p.raw for p in places)
 
 
+def _shifted(places: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """Place mentions of a sentence with offsets into the document (direct
+    construction: dataclasses.replace costs several times more per call)."""
+    return [PlaceMention(start=p.start + offset, end=p.end + offset, raw=p.raw, name=p.name, kind=p.kind,
+                         governorate=p.governorate, lat=p.lat, lon=p.lon, precision=p.precision, score=p.score,
+                         cue=p.cue, source=p.source) for p in places]
+
+
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
                targets: tuple[tuple[str, str], ...], ctx: _Context) -> dict[str, Any]:
@@ -276,7 +289,7 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         gov_source = ""
     target, target_raw = roles.target, roles.target_raw
     if not target:
-        named = next((k for k in casualties if k.victims and k.victims_raw and find_actors(k.victims_raw)), None)
+        named = next((k for k in casualties if k.victims and k.victims_raw and phrase_actors(k.victims_raw)), None)
         if named is not None:
             target, target_raw = named.victims, named.victims_raw
     cause = find_cause(sent)
@@ -332,7 +345,8 @@ def _continue_claim(prev: _Claim, s, casualties: list[CasualtyMention], st, even
 
 # --- over the documents table ----------------------------------------------------------
 
-def _inputs(documents: pd.DataFrame) -> Iterable[DocumentInput]:
+def document_inputs(documents: pd.DataFrame) -> Iterator[DocumentInput]:
+    """The `documents` table's rows as extraction inputs, in table order."""
     for row in documents.itertuples(index=False):
         published = None
         if isinstance(row.published, str) and row.published:
@@ -352,30 +366,76 @@ def _inputs(documents: pd.DataFrame) -> Iterable[DocumentInput]:
         )
 
 
-def extract(documents: pd.DataFrame) -> ExtractResult:
-    """Claims and casualties for every document of the `documents` table."""
-    gazetteer = Gazetteer.default()
+CHUNK_DOCS = 1024  # documents per partial table: bounds the row dicts alive at once
+
+
+@dataclass(frozen=True)
+class ExtractChunk:
+    """Partial tables of a run of documents, rows in document order (not yet
+    sorted): what a worker sends back. Join them with `combine`."""
+
+    claims: pd.DataFrame
+    casualties: pd.DataFrame
+    problems: pd.DataFrame
+    governorates: tuple[tuple[str, str], ...]  # (doc_id, main governorate) in document order
+
+
+def extract_chunk(documents: Sequence[DocumentInput], *, gazetteer: Gazetteer | None = None) -> ExtractChunk:
+    """Extract a run of documents into partial tables (contract columns and
+    dtypes, rows in document order)."""
+    gazetteer = gazetteer or Gazetteer.default()
     claims: list[dict] = []
     casualties: list[dict] = []
     problems: list[dict] = []
-    governorates: dict[str, str] = {}
-    for doc in _inputs(documents):
+    governorates: list[tuple[str, str]] = []
+    for doc in documents:
         r = extract_document(doc, gazetteer=gazetteer)
         claims += r.claims
         casualties += r.casualties
         problems += r.problems
-        governorates[doc.doc_id] = r.governorate
+        governorates.append((doc.doc_id, r.governorate))
+    return ExtractChunk(_rows_frame(claims, "claims"), _rows_frame(casualties, "casualties"),
+                        _rows_frame(problems, "problems"), tuple(governorates))
+
+
+def combine(chunks: Iterable[ExtractChunk]) -> ExtractResult:
+    """Join partial tables given in document order into the extraction result:
+    the same tables whichever way the documents were cut into chunks."""
+    chunks = list(chunks)
+    governorates: dict[str, str] = {}
+    for c in chunks:
+        governorates.update(c.governorates)
     return ExtractResult(
-        claims=_frame(claims, "claims", ["doc_id", "start"]),
-        casualties=_frame(casualties, "casualties", ["claim_id", "start", "outcome"]),
-        problems=_frame(problems, "problems", ["path"]),
+        claims=_sorted(_concat([c.claims for c in chunks], "claims"), ["doc_id", "start"]),
+        casualties=_sorted(_concat([c.casualties for c in chunks], "casualties"), ["claim_id", "start", "outcome"]),
+        problems=_sorted(_concat([c.problems for c in chunks], "problems"), ["path"]),
         governorates=pd.Series(governorates, dtype="string"),
     )
 
 
-def _frame(rows: list[dict], table: str, order: list[str]) -> pd.DataFrame:
+def extract(documents: pd.DataFrame) -> ExtractResult:
+    """Claims and casualties for every document of the `documents` table."""
+    gazetteer = Gazetteer.default()
+    docs = list(document_inputs(documents))
+    return combine(extract_chunk(docs[i:i + CHUNK_DOCS], gazetteer=gazetteer) for i in range(0, len(docs), CHUNK_DOCS))
+
+
+def _rows_frame(rows: list[dict], table: str) -> pd.DataFrame:
     if not rows:
         return schema.empty(table)
-    df = pd.DataFrame(rows)
-    df = schema.conform(df, table)
+    return schema.conform(pd.DataFrame(rows), table)
+
+
+def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty(table)
+    if len(frames) == 1:
+        return frames[0]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _sorted(df: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    if df.empty:
+        return df
     return df.sort_values(order, kind="stable").reset_index(drop=True)

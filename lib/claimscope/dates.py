@@ -613,6 +613,8 @@ def _as_date(x: Any) -> _dt.date | None:
     """A plain date from a date, datetime, pandas Timestamp or ISO
     ``YYYY-MM-DD`` string (the documents table's `published`); None for
     anything else (None, NaT, empty or malformed strings)."""
+    if x is None or type(x) is _dt.date:  # the common cases, first
+        return x
     try:
         if isinstance(x, str):
             return _dt.date.fromisoformat(x.strip()[:10]) if x.strip() else None

@@ -21,6 +21,7 @@ Fuzzy results are memoised per gazetteer.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 import unicodedata
@@ -107,9 +108,8 @@ _GLUED_ARTICLE = re.compile(r"^[ae](sh|th|dh|[tdrzsnl])\1(?=[a-z]{2})")
 _FOLD_DIGRAPHS = (("ch", "sh"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"),
                   ("ck", "k"), ("ou", "u"))
 _FOLD_LETTERS = str.maketrans("qwyeo", "kuiiu")
-_DOUBLES = re.compile(r"(.)\1+")
 _TAA = re.compile(r"(?<=[a-z]{2})(?:ah|eh|ih|e)$")
-_VOWELS = re.compile(r"[aiu]")
+_NO_VOWELS = str.maketrans("", "", "aiu")  # the vowel classes left after _fold
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -146,12 +146,12 @@ def _fold(words: tuple[str, ...]) -> str:
             if a in w:
                 w = w.replace(a, b)
         out.append(w.translate(_FOLD_LETTERS))
-    return _DOUBLES.sub(r"\1", "".join(out))
+    return "".join(ch for ch, _ in itertools.groupby("".join(out)))  # runs of one letter as one
 
 
 def _skeleton(folded: str) -> str:
     """Consonant skeleton of a folded form (first letter kept)."""
-    return folded[:1] + _VOWELS.sub("", folded[1:]) if folded else ""
+    return folded[:1] + folded[1:].translate(_NO_VOWELS) if folded else ""
 
 
 def normalize_place(name: str) -> str:
@@ -163,7 +163,19 @@ def normalize_place(name: str) -> str:
 def place_similarity(a: str, b: str, *, gazetteer: Gazetteer | None = None) -> float:
     """Similarity 0-100 of two place names, insensitive to transliteration
     (articles, vowels, doubled letters, q/k, ou/u ...). With a `gazetteer`, two
-    names of the same gazetteer place (Palmyra, Tadmur) also score 100."""
+    names of the same gazetteer place (Palmyra, Tadmur) also score 100.
+    Without one it is memoised: alignment compares the same names over and over."""
+    if gazetteer is None:
+        return _name_similarity(a, b)
+    return _similarity(a, b, gazetteer)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _name_similarity(a: str, b: str) -> float:
+    return _similarity(a, b, None)
+
+
+def _similarity(a: str, b: str, gazetteer: Gazetteer | None) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
@@ -483,24 +495,45 @@ def _float(s: str) -> float | None:
 # --------------------------------------------------------------------------- patterns
 
 def _alt(phrases: Iterable[str], *, reverse: bool = False) -> str:
-    """Regex alternation of phrases, longest first: spaces match whitespace
+    """Regex alternation of phrases (a group), longest first: spaces match whitespace
     runs, hyphens a hyphen or whitespace, apostrophes are optional. With
     `reverse`, each phrase is spelled backwards (for matching reversed text)."""
     out = []
+    firsts: set[str] = set()  # what the first character of a match can be
+    guarded = True
     for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=lambda s: (-len(s), s)):
         parts: list[str] = []
+        opened = False
         for ch in (p[::-1] if reverse else p):
             if ch.isspace():
                 if not parts or parts[-1] != r"\s+":
                     parts.append(r"\s+")
+                    if not opened:
+                        firsts.add(r"\s")
+                opened = True
             elif ch == "-":
                 parts.append(r"[\s\-‐–]+")
+                if not opened:
+                    firsts.update((r"\s", r"\-", "‐", "–"))
+                opened = True
             elif ch in "'’":
                 parts.append(r"['’]?")
+                if not opened:
+                    firsts.update(("'", "’"))
             else:
                 parts.append(re.escape(ch))
+                if not opened:
+                    firsts.add(re.escape(ch))
+                opened = True
+        guarded = guarded and opened  # a phrase of optional apostrophes may match nothing: no guard
         out.append("".join(parts))
-    return "|".join(out) if out else r"(?!x)x"
+    if not out:
+        return r"(?!x)x"
+    # Lead with a one-character look-ahead: the engine tries every branch of an
+    # alternation in turn (IGNORECASE branches are not skipped on their first
+    # letter), so rejecting on the first character saves most of the work.
+    guard = "(?=[" + "".join(sorted(firsts)) + "])" if guarded else ""
+    return guard + "(?:" + "|".join(out) + ")"
 
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -519,7 +552,7 @@ _WORD = re.compile(r"[\w'’‐-]+")
 class _Patterns:
     """Compiled patterns and word sets from places_lexicon.yaml."""
 
-    __slots__ = ("span", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_by_key",
+    __slots__ = ("span", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
                  "pre_rev", "before_rev", "post", "actor_after", "speech_after", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near")
 
@@ -545,6 +578,8 @@ def _patterns() -> _Patterns:
     # lower-case words that begin a region phrase before a capitalised name ("central Syrian desert")
     p.region_lead = frozenset(ph.split()[0].lower() for ph in all_region
                               if ph[:1].islower() and not re.match(rf"{_ART}-", ph))
+    # any of them as a substring of the lower-cased text (a cheap test before the per-name windows)
+    p.region_lead_any = re.compile("|".join(re.escape(w) for w in sorted(p.region_lead)) or r"(?!x)x")
     cues = lex["cues"]
     nb = lex["nouns_before"]
     na = lex["nouns_after"]
@@ -629,11 +664,13 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
     out: list[_Cand] = []
     taken = 0                      # text before this offset is consumed
     prev: _Cand | None = None      # previous name, for lists ("the towns X, Y and Z")
+    # a region lead word in a window is a substring of the lower-cased text: test that once
+    leads = pats.region_lead_any.search(text.lower()) is not None
     for m in pats.span.finditer(text):
         s0 = m.start()
         if m.end() <= taken:
             continue
-        if not pats.region_lead.isdisjoint(text[max(taken, s0 - 48):s0].lower().split()[-5:]):
+        if leads and not pats.region_lead.isdisjoint(text[max(taken, s0 - 48):s0].lower().split()[-5:]):
             reg = _region_before(text, s0, pats, taken)
             if reg is not None:
                 out.append(reg)
@@ -920,6 +957,8 @@ def _apply_context(c: _Cand, text: str, ctx: dict, gz: Gazetteer, pats: _Pattern
 
 def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             default_governorate: str | None) -> list[PlaceMention]:
+    if not cands:
+        return []
     places = gz.places
     context: Counter[str] = Counter()
     for c in cands:
