@@ -45,7 +45,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 import yaml
@@ -73,6 +73,9 @@ __all__ = [
     "km_between",
     "place_match",
     "date_interval",
+    "candidate_blocks",
+    "block_pairs",
+    "score_block",
 ]
 
 _DATA = "align.yaml"
@@ -948,35 +951,99 @@ def _overlap(p: tuple[int, int | None], q: tuple[int, int | None]) -> bool:
     return p[0] <= hi_q and q[0] <= hi_p
 
 
+BLOCK_MEMBERS = 4000  # local incidents per scoring block: blocks of one area are cut by date beyond this
+
+
+def _areas(x: _Cross) -> tuple[str, ...]:
+    """Blocking areas of a local incident: its governorate groups, plus its
+    distinctive event types (a chemical attack whose reports name no governorate)."""
+    return tuple(sorted(x.govs)) + tuple(f"type:{t}" for t in sorted(x.distinct))
+
+
+def candidate_blocks(xs: Sequence[_Cross], *, max_members: int = BLOCK_MEMBERS) -> list[tuple[str, int, int, list[int]]]:
+    """Scoring blocks: (area, first day, last day, indices into xs of the
+    local incidents of the area whose date window reaches those days). Every
+    candidate pair lies within one area and is found in each block that holds
+    a day on which it is a candidate, so blocks are scored independently (in
+    parallel by `claimscope.engines`) and their edges joined without
+    duplicates. An area's days are cut so that blocks stay near `max_members`."""
+    slack = _config().slack_cross
+    members: dict[str, list[int]] = {}
+    for j, x in enumerate(xs):
+        for area in _areas(x):
+            members.setdefault(area, []).append(j)
+    blocks: list[tuple[str, int, int, list[int]]] = []
+    for area in sorted(members):
+        idx = members[area]
+        lo = min(xs[j].lo for j in idx) - slack
+        hi = max(xs[j].hi for j in idx) + slack
+        if len(idx) <= max_members:
+            blocks.append((area, lo, hi, idx))
+            continue
+        starts = sorted(xs[j].lo for j in idx)
+        cuts = sorted({starts[i] for i in range(max_members, len(starts), max_members)} - {starts[0]})
+        bounds = [lo, *cuts, hi + 1]
+        for d0, d1 in zip(bounds, bounds[1:]):
+            part = [j for j in idx if xs[j].lo - slack < d1 and xs[j].hi + slack >= d0]
+            if part:
+                blocks.append((area, d0, d1 - 1, part))
+    return blocks
+
+
+def block_pairs(xs: Sequence[_Cross], first: int, last: int) -> list[tuple[int, int]]:
+    """Candidate pairs (indices into xs, the local incidents of one area) on
+    the days first..last: blocking on day within the cross-document date
+    window; never all pairs."""
+    cfg = _config()
+    slack = cfg.slack_cross
+    buckets: dict[int, list[int]] = {}
+    for j, x in enumerate(xs):
+        for day in range(max(x.lo, first), min(x.hi, last) + 1):
+            buckets.setdefault(day, []).append(j)
+    pairs: set[tuple[int, int]] = set()
+    for j, x in enumerate(xs):
+        for day in range(max(x.lo - slack, first), min(x.hi + slack, last) + 1):
+            others = buckets.get(day)
+            if not others:
+                continue
+            crowded = len(others) > cfg.max_bucket
+            if crowded and not x.main:
+                continue
+            for o in others:
+                if o > j and xs[o].doc != x.doc and not (crowded and not xs[o].main):
+                    pairs.add((j, o))
+    return sorted(pairs)
+
+
 def _candidates(xs: Sequence[_Cross]) -> list[tuple[int, int]]:
     """Candidate pairs (indices into xs) by blocking on area x day within the
     cross-document date window; never all pairs. Areas are governorate groups,
     plus the distinctive event types (a chemical attack whose reports name no
     governorate)."""
-    cfg = _config()
-    slack = cfg.slack_cross
-    buckets: dict[tuple[str, int], list[int]] = {}
-    areas: list[tuple[str, ...]] = []
-    for j, x in enumerate(xs):
-        keys = tuple(sorted(x.govs)) + tuple(f"type:{t}" for t in sorted(x.distinct))
-        areas.append(keys)
-        for area in keys:
-            for day in range(x.lo, x.hi + 1):
-                buckets.setdefault((area, day), []).append(j)
     pairs: set[tuple[int, int]] = set()
-    for j, x in enumerate(xs):
-        for area in areas[j]:
-            for day in range(x.lo - slack, x.hi + slack + 1):
-                others = buckets.get((area, day))
-                if not others:
-                    continue
-                crowded = len(others) > cfg.max_bucket
-                if crowded and not x.main:
-                    continue
-                for o in others:
-                    if o > j and xs[o].doc != x.doc and not (crowded and not xs[o].main):
-                        pairs.add((j, o))
+    for _, first, last, idx in candidate_blocks(xs):
+        pairs.update((idx[a], idx[b]) for a, b in block_pairs([xs[j] for j in idx], first, last))
     return sorted(pairs)
+
+
+def score_block(block: tuple[int, int, Sequence[_Cross]]) -> list[tuple]:
+    """Edges of one scoring block (first day, last day, its local incidents):
+    (-score, rep_a, rep_b, k_a, k_b, reasons) for its candidate pairs that
+    score at least the link threshold."""
+    cfg = _config()
+    first, last, xs = block
+    edges = []
+    for j, o in block_pairs(xs, first, last):
+        s, reasons = _cross_score(xs[j], xs[o])
+        if s >= (cfg.link_min if xs[j].main and xs[o].main else cfg.link_min_secondary):
+            a, b = xs[j], xs[o]
+            ka, kb = (a, b) if a.rep < b.rep else (b, a)
+            edges.append((-s, ka.rep, kb.rep, ka.k, kb.k, reasons))
+    return edges
+
+
+def _serial_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    return [fn(x) for x in items]
 
 
 # =============================================================================== clustering
@@ -1043,10 +1110,16 @@ def align(
     documents: pd.DataFrame,
     *,
     overrides: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None = None,
+    map_blocks: Callable[[Callable[[Any], Any], Sequence[Any]], Sequence[Any]] | None = None,
 ) -> AlignResult:
     """Group `claims` into incidents; return claims with `incident_id`, the
     incidents (status columns left for `compare`), the links with their
     reasons, the overrides report and problems.
+
+    `map_blocks(fn, blocks)` maps the scoring of the blocks of candidate
+    pairs (`score_block` over `candidate_blocks`) and returns the results in
+    order: in-process by default, a process pool or Dask in
+    `claimscope.engines`. The tables do not depend on it.
 
     Raises `OverridesError` for an unusable overrides file."""
     ov = load_overrides(overrides)
@@ -1122,12 +1195,13 @@ def align(
             uf.hi2[k] = 2 * x.hi + cfg.slack_cross
     _mark_main(xs)
     edges = []
-    for j, o in _candidates(xs):
-        s, reasons = _cross_score(xs[j], xs[o])
-        if s >= (cfg.link_min if xs[j].main and xs[o].main else cfg.link_min_secondary):
-            a, b = xs[j], xs[o]
-            ka, kb = (a, b) if a.rep < b.rep else (b, a)
-            edges.append((-s, ka.rep, kb.rep, ka.k, kb.k, reasons))
+    seen: set[tuple[int, int]] = set()
+    blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs)]
+    for part in (map_blocks or _serial_map)(score_block, blocks):
+        for e in part:
+            if (e[3], e[4]) not in seen:  # a pair two blocks share is scored in both
+                seen.add((e[3], e[4]))
+                edges.append(e)
     edges.sort()
     for neg, ra, rb, ka, kb, reasons in edges:
         if uf.why_not(ka, kb, split_pairs) is None and uf.find(ka) != uf.find(kb):
