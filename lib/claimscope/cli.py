@@ -1,6 +1,7 @@
 """The `claimscope` command line.
 
     claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
+                   [--engine pandas|dask] [--jobs N] [--scheduler ADDRESS]
     claimscope report --tables DIR --out DIR [--jobs N]
 
 Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
@@ -45,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--columns", help="column map for tabular corpora, e.g. id=unit_id,text=article_content,title=article_title,outlet=source")
     run.add_argument("--max-bytes", type=_positive_int, default=5_000_000, help="skip (and report) files larger than this (default 5000000)")
     run.add_argument("--overrides", help="YAML file of analyst corrections to incident links (merge / split / assign)")
+    run.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+                     help="where the heavy stages run: in this process (pandas, default) or on Dask (needs claimscope[dask])")
+    run.add_argument("--jobs", type=_positive_int, default=1,
+                     help="worker processes on this machine (default 1); with --engine dask, the local Dask pool's size")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 (with --engine dask; default: a local pool)")
     run.add_argument("--quiet", action="store_true", help="print only problems and errors")
 
     rep = sub.add_parser("report", help="render the notebooks into self-contained HTML reports")
@@ -62,6 +69,7 @@ def _err(message: str) -> None:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from .align import OverridesError
+    from .engines import EngineError
     from .ingest import CorpusError, parse_columns
     from .pipeline import run
     from .tables import write_tables
@@ -75,8 +83,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
             columns=columns,
             max_bytes=args.max_bytes,
             overrides=args.overrides,
+            engine=args.engine,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
         )
-    except (CorpusError, OverridesError, FileNotFoundError, NotADirectoryError) as exc:
+    except (CorpusError, OverridesError, EngineError, FileNotFoundError, NotADirectoryError) as exc:
         _err(f"error: {exc}")
         return 1
     for row in tables["problems"].itertuples(index=False):

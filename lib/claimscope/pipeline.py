@@ -11,9 +11,8 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
-from . import schema
-from .align import align, load_overrides
-from .claims import extract
+from . import engines, schema
+from .align import load_overrides
 from .compare import compare
 from .ingest import read_corpora
 
@@ -27,6 +26,9 @@ def run(
     columns: Mapping[str, str] | None = None,
     max_bytes: int = 5_000_000,
     overrides: str | os.PathLike[str] | None = None,
+    engine: str = "pandas",
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run the whole pipeline on `corpora` and return the public tables.
 
@@ -34,16 +36,25 @@ def run(
     corpus, malformed column map) and `claimscope.align.OverridesError` for a
     malformed overrides file; bad individual documents are skipped and listed
     in the `problems` table instead.
+
+    `engine` ("pandas", the default, or "dask"), `jobs` (worker processes)
+    and `scheduler` (a Dask scheduler address or `distributed.Client`) choose
+    where extraction and alignment's pair scoring run (see
+    `claimscope.engines`); the tables are the same on every engine. Raises
+    `claimscope.engines.EngineError` when the engine cannot run (Dask missing,
+    a scheduler without the dask engine, jobs < 1).
     """
+    engines.check_engine(engine, jobs=jobs, scheduler=scheduler)
     analyst = load_overrides(overrides)  # a bad overrides file fails before any work is done
     ingested = read_corpora(corpora, manifest=manifest, columns=columns, max_bytes=max_bytes)
     tables = {name: schema.empty(name) for name in schema.TABLE_ORDER}
-    extracted = extract(ingested.documents)
+    extracted = engines.extract(ingested.documents, engine=engine, jobs=jobs, scheduler=scheduler)
     documents = ingested.documents.copy()
     counts = extracted.claims.groupby("doc_id").size()
     documents["n_claims"] = documents["doc_id"].map(counts).fillna(0).astype("Int64")
     documents["governorate"] = documents["doc_id"].map(extracted.governorates).fillna("").astype("string")
-    aligned = align(extracted.claims, extracted.casualties, documents, overrides=analyst)
+    aligned = engines.align(extracted.claims, extracted.casualties, documents, overrides=analyst,
+                            engine=engine, jobs=jobs, scheduler=scheduler)
     compared = compare(aligned.claims, extracted.casualties, aligned.incidents)
     tables.update(
         documents=documents,
