@@ -62,3 +62,15 @@ def test_causes():
     c = find_cause("the incident happened due to poor safety measures at the weapon depot")
     assert (c.cause, c.raw) == ("accident", "poor safety measures at the weapon depot")
     assert find_cause("Troops shelled the town.") is None
+
+
+def test_clashes_breaking_out_name_no_perpetrator_and_allies_are_not_targets():
+    r = find_roles("Heavy clashes between Syrian troops and Turkish-backed militants broke out near Fleifel.")
+    assert (r.perpetrator, r.target) == ("", "")
+    r = find_roles("Week of bombing by the Syrian Army and Russia")
+    assert (r.perpetrator, r.target) == ("Syrian Arab Army", "")
+
+
+def test_attacks_on_patrols_are_attacks():
+    assert event_type("The attack on the Turkish patrol was likely conducted by the TIP or its allies.").type == "attack"
+    assert event_type("The Turkish army deployed reinforcements in Idlib.").type == "deployment"

@@ -4,6 +4,7 @@ silently regress. The gold is never special-cased: rules are general."""
 
 import pytest
 
+from claimscope.attribution import UNKNOWN_OUTLET
 from claimscope.evaluate import score_fakes, score_seeds
 
 
@@ -30,7 +31,8 @@ def test_claims_keep_raw_phrases_beside_normalised_values(seeds_tables):
 def test_outlet_voice_and_unknown_sources(seeds_tables):
     claims = seeds_tables["claims"]
     own = claims[claims["source_type"] == "outlet"]
-    assert set(own["source"]) <= set(seeds_tables["documents"]["outlet"].fillna("")) | {"outlet"}
+    assert set(own["source"]) <= set(seeds_tables["documents"]["outlet"].fillna("")) | {UNKNOWN_OUTLET}
+    assert UNKNOWN_OUTLET in set(own["source"])  # seed 003 names no outlet
     assert set(claims["source_type"]) <= {"official", "monitor", "partisan", "media", "local", "unnamed", "outlet"}
 
 
@@ -47,3 +49,11 @@ def test_fakes_crowd_agreement(fakes_tables, fakes_crowd):
     assert s["governorate"][2] >= 0.90
     assert s["event_date"][2] >= 0.62
     assert s["event_date_week"][2] >= 0.72
+
+
+def test_a_claim_lies_in_the_governorate_most_of_its_places_lie_in(seeds_tables):
+    claims = seeds_tables["claims"]
+    row = claims[claims["sentence"].str.startswith("On September 5, heavy clashes")].iloc[0]
+    assert row["governorate"] == "Idlib"  # Fleifel, Saraqib (Idlib); al-Enkawi (Hama); Kafr Taal (Aleppo)
+    region_only = claims[claims["places"] == "central Syrian desert"]
+    assert (region_only["governorate"].fillna("") == "").all()  # no document-wide guess for a named region

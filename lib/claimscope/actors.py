@@ -240,9 +240,18 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     return bool(re.search(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before))
 
 
+_COORDINATION = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?$")
+
+
+def _coordinated(sentence: str, perp: ActorMention, m: ActorMention) -> bool:
+    """'by the Syrian Army and Russia': Russia acts beside the perpetrator, it is not the target."""
+    return m.start >= perp.end and bool(_COORDINATION.match(sentence[perp.end:m.start]))
+
+
 def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
             verb: re.Match[str] | None, p: dict[str, re.Pattern[str]]) -> ActorMention | None:
-    candidates = [m for m in mentions if perp is None or (m.name != perp.name and m.start != perp.start)]
+    candidates = [m for m in mentions if perp is None or (m.name != perp.name and m.start != perp.start
+                                                          and not _coordinated(sentence, perp, m))]
     if not candidates:
         return None
     # "on positions of X", "against X", "targeting X"

@@ -27,6 +27,9 @@ from .resources import load_yaml, phrase_pattern
 __all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute", "stance"]
 
 
+UNKNOWN_OUTLET = "(unknown outlet)"  # the own-voice source of a document whose outlet is not known
+
+
 @dataclass(frozen=True)
 class Source:
     name: str
@@ -179,7 +182,7 @@ def attribute(sentences: Iterable[str], *, outlet: str) -> list[Attribution]:
     """One attribution per sentence of a document, resolving anaphora to the
     sources named earlier in the same document."""
     memory = _Memory()
-    own = Attribution(outlet or "outlet", "outlet", "unknown", "", "outlet", "")
+    own = Attribution(outlet or UNKNOWN_OUTLET, "outlet", "unknown", "", "outlet", "")
     out = []
     for sentence in sentences:
         a = _attribute_one(sentence, memory) or own

@@ -28,6 +28,7 @@ exactly the tables of the in-process loop); `extract` maps it over the
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
@@ -138,8 +139,14 @@ def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
     for p in ordered:
         if p.name not in names:
             names.append(p.name)
-    geo = next((p for p in ordered if p.lat is not None and p.lon is not None), None)
-    gov = next((p.governorate for p in ordered if p.governorate), "")
+    # the governorate most of the places lie in (ties: the one named first):
+    # "near Fleifel and Saraqib in southeastern Idlib ... and Kafr Taal in
+    # western Aleppo" is an Idlib claim even if Kafr Taal is the most precise
+    counts = Counter(p.governorate for p in places if p.governorate)
+    first = {g: min(p.start for p in places if p.governorate == g) for g in counts}
+    gov = min(counts, key=lambda g: (-counts[g], first[g])) if counts else ""
+    geocoded = [p for p in ordered if p.lat is not None and p.lon is not None]
+    geo = next((p for p in geocoded if p.governorate == gov), geocoded[0] if geocoded else None)
     return {
         "places": ";".join(names),
         "place_precision": ordered[0].precision if ordered else "unknown",
@@ -179,7 +186,7 @@ def extract_document(doc: DocumentInput, *, gazetteer: Gazetteer | None = None) 
     governorate = dominant_governorate(ctx.places + ctx.casualty_places) or ""
     claim_rows, casualty_rows = [], []
     for c in claims:
-        if not c.row["governorate"] and governorate:
+        if not c.row["governorate"] and not c.row["places"] and governorate:
             c.row["governorate"], c.row["governorate_source"] = governorate, "document"
         sentence = text[c.start:c.end]
         cid = claim_id(doc.doc_id, c.start, c.end, sentence)
