@@ -47,6 +47,24 @@ def seeds_extract(seeds_docs) -> claims.ExtractResult:
 
 
 @pytest.fixture(scope="module")
+def echo_docs(tmp_path_factory) -> pd.DataFrame:
+    """The seeds plus a second outlet's account of seed 000's 6 September
+    shelling near Saraqib: a corpus with a cross-document block to score."""
+    import shutil
+
+    corpus = tmp_path_factory.mktemp("echo")
+    for f in SEEDS.iterdir():
+        shutil.copy(f, corpus / f.name)
+    (corpus / "echo.txt").write_text(
+        "Turkish shelling near Saraqib\n\n"
+        "On September 6, 2020, the Turkish army shelled Syrian Army positions near Saraqib in southern Idlib, "
+        "the Syrian Observatory for Human Rights said. Two Syrian soldiers were injured.\n",
+        encoding="utf-8",
+    )
+    return read_corpora([corpus]).documents
+
+
+@pytest.fixture(scope="module")
 def cluster():
     """A two-worker Dask cluster of separate processes (as on a real cluster)."""
     pytest.importorskip("dask.bag")
@@ -147,16 +165,20 @@ def test_dask_cluster_gives_the_pandas_tables_on_the_seeds(cluster, seeds_docs, 
 
 
 @pytest.mark.slow
-def test_dask_alignment_scores_its_blocks_on_the_workers(cluster, seeds_docs, seeds_extract):
+def test_dask_alignment_scores_its_blocks_on_the_workers(cluster, echo_docs):
     if not engines.blocked_alignment():
         pytest.skip("align.align takes no map_blocks yet: alignment runs in the driver")
     from distributed import Client, get_task_stream
 
+    from claimscope import align
+
+    extracted = claims.extract(echo_docs)
     with Client(cluster.scheduler_address) as client, get_task_stream(client) as stream:
-        engines.align(seeds_extract.claims, seeds_extract.casualties, seeds_docs, engine="dask", scheduler=client)
+        got = engines.align(extracted.claims, extracted.casualties, echo_docs, engine="dask", scheduler=client)
     assert stream.data, "no alignment block was scored on the cluster"
-    pairs = engines.candidate_document_pairs(seeds_extract.claims, seeds_extract.casualties, seeds_docs)
-    assert pairs and all(a < b for a, b in pairs)
+    _same_align(align.align(extracted.claims, extracted.casualties, echo_docs), got)
+    pairs = engines.candidate_document_pairs(extracted.claims, extracted.casualties, echo_docs)
+    assert ("000_51aa4d9d8c50fdac", "echo") in pairs and all(a < b for a, b in pairs)
 
 
 @pytest.mark.slow
