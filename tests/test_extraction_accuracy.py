@@ -5,7 +5,7 @@ silently regress. The gold is never special-cased: rules are general."""
 import pytest
 
 from claimscope.attribution import UNKNOWN_OUTLET
-from claimscope.evaluate import score_fakes, score_seeds
+from claimscope.evaluate import event_date_ceiling, score_fakes, score_seeds
 
 
 def test_every_gold_claim_is_located_and_every_measure_is_at_least_90_percent(seeds_tables, gold):
@@ -40,10 +40,13 @@ def test_outlet_voice_and_unknown_sources(seeds_tables):
 @pytest.mark.fakes
 def test_fakes_crowd_agreement(fakes_tables, fakes_crowd):
     """Issue targets: deaths >= 0.85, governorate >= 0.90. The event-date
-    target (0.75) is out of reach of exact matching: the crowd date is mostly
-    the dateline and a quarter of them lie outside the week before
-    publication, so this pins the level reached instead."""
+    target (0.75) is out of reach: an oracle choosing among every date the
+    text mentions and the publication date matches only ~0.72 of the crowd
+    dates (mostly datelines; a quarter lie outside the week before
+    publication), so this pins the level reached instead."""
     s = score_fakes(fakes_tables, fakes_crowd)
+    hits, judged = event_date_ceiling(fakes_tables, fakes_crowd)
+    assert hits / judged < 0.75  # what makes the 0.75 event-date target unreachable
     assert len(fakes_tables["documents"]) == len(fakes_crowd) == 381
     assert s["deaths"][2] >= 0.85
     assert s["governorate"][2] >= 0.90

@@ -31,6 +31,7 @@ import pandas as pd
 import yaml
 
 from .actors import canonical_actor
+from .dates import find_dates
 from .attribution import source_table
 from .places import canonical_governorate, place_similarity
 
@@ -289,6 +290,23 @@ def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict
     return {k: (v[0], v[1], v[0] / v[1] if v[1] else 0.0) for k, v in n.items()}
 
 
+def event_date_ceiling(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> tuple[int, int]:
+    """How many crowd dates any reading of the text could give: an oracle that
+    picks, per article, whichever day-precision date the text mentions (or the
+    publication date) equals the crowd's. Bounds the event_date score."""
+    docs = tables["documents"].set_index("doc_id")
+    hits = 0
+    for doc_id, row in zip(crowd_doc_ids(tables, crowd), crowd.itertuples(index=False)):
+        date = _crowd_date(row.date)
+        if doc_id is None or date is None or doc_id not in docs.index:
+            continue
+        pub = docs.at[doc_id, "published"]
+        published = _dt.date.fromisoformat(pub) if isinstance(pub, str) and pub else None
+        found = {m.date for m in find_dates(str(docs.at[doc_id, "text"]), published=published) if m.precision == "day"}
+        hits += int(date in found or date == published)
+    return hits, len(crowd)
+
+
 def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, float]:
     """Pairwise precision/recall/F1 of 'these two articles share an incident'.
 
@@ -349,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"FA-KES dev ({len(crowd)} articles, crowd annotations):")
     for k, (hits, judged, rate) in score_fakes(ftables, crowd).items():
         print(f"  {k:12s} {hits:3d}/{judged:<3d} {rate:.1%}")
+    hits, judged = event_date_ceiling(ftables, crowd)
+    print(f"  event_date ceiling (oracle over every date in the text and the publication date): "
+          f"{hits}/{judged} {hits / judged:.1%}")
     al = score_fakes_alignment(ftables, crowd)
     print(f"  shares-an-incident pairs: precision {al['precision']:.2f} recall {al['recall']:.2f} F1 {al['f1']:.2f} "
           f"(gold {al['gold_pairs']}, predicted {al['predicted_pairs']}, correct {al['true_pairs']})")
