@@ -117,3 +117,38 @@ def test_overrides_are_applied_and_reported(seeds_out, tmp_path):
     assert list(report["status"]) == ["applied", "unknown_claim"]
     merged = tables.read_table(out, "claims").set_index("claim_id")["incident_id"]
     assert merged[a] == merged[b]
+
+
+def test_parquet_corpus_with_missing_cells_gives_empty_fields_not_na_strings(tmp_path):
+    table = tmp_path / "articles.parquet"
+    pd.DataFrame({
+        "id": pd.Series(["a1", "a2"], dtype="string"),
+        "body": pd.Series(["On Monday, shelling killed 3 civilians in Idlib, SOHR said.", "Clashes near Saraqib."],
+                          dtype="string"),
+        "site": pd.Series([pd.NA, "SANA"], dtype="string"),
+    }).to_parquet(table)
+    out = tmp_path / "out"
+    assert main(["run", str(table), "--out", str(out), "--columns", "id=id,text=body,outlet=site", "--quiet"]) == 0
+    docs = tables.read_table(out, "documents").set_index("doc_id")
+    outlet = docs.loc["a1", "outlet"]
+    assert pd.isna(outlet) or outlet == ""
+    assert "<NA>" not in set(tables.read_table(out, "claims")["source"])
+
+
+def test_a_document_that_breaks_extraction_is_skipped_and_reported(monkeypatch):
+    from claimscope import claims as claims_mod
+    from claimscope.ingest import read_corpora
+
+    docs = read_corpora([SEEDS]).documents
+    real = claims_mod.extract_document
+
+    def fragile(doc, **kwargs):
+        if doc.doc_id.startswith("002"):
+            raise RuntimeError("boom")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(claims_mod, "extract_document", fragile)
+    result = claims_mod.extract(docs)
+    assert set(result.claims["doc_id"].str[:3]) == {"000", "001", "003", "004"}
+    [problem] = result.problems.itertuples()
+    assert "boom" in problem.reason and problem.stage == "extract"

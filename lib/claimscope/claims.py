@@ -396,7 +396,17 @@ def extract_chunk(documents: Sequence[DocumentInput], *, gazetteer: Gazetteer | 
     problems: list[dict] = []
     governorates: list[tuple[str, str]] = []
     for doc in documents:
-        r = extract_document(doc, gazetteer=gazetteer)
+        try:
+            r = extract_document(doc, gazetteer=gazetteer)
+        except Exception as exc:  # degrade locally: one odd document never stops the run
+            problems.append({
+                "path": doc.path or doc.doc_id,
+                "reason": f"document skipped by extraction: {type(exc).__name__}: {exc}",
+                "stage": "extract",
+                "severity": "skipped",
+            })
+            governorates.append((doc.doc_id, ""))
+            continue
         claims += r.claims
         casualties += r.casualties
         problems += r.problems

@@ -1300,7 +1300,7 @@ def _read_table(
 
     def cell(key: str, i: int) -> str:
         v = data[key][i] if key in data else None
-        return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+        return "" if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else str(v)
 
     docs = []
     for i in range(len(table)):
