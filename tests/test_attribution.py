@@ -78,3 +78,10 @@ def test_hedging_and_denial():
     neg = stance("Nonetheless, pro-government sources did not report any casualties.")
     assert neg.negated and neg.negation_cue == "did not report any casualties"
     assert stance("The ministry denied the reports.").negated
+
+
+def test_coordinated_voices_stay_one_compound_source():
+    [(name, kind, _)] = sources_of("Rights groups and local activists say regime forces often strike rebel-held areas.")
+    assert (name, kind) == ("Rights groups and local activists", "monitor")
+    [(name, _, _)] = sources_of("SANA and state TV reported that shells hit Aleppo.")
+    assert name == "SANA and state TV"

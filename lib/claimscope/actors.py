@@ -224,13 +224,17 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) ->
     )
 
 
-_SUBJECT_GAP = re.compile(r"(?i)^(?:\s*(?:\(\w+\)|once|again|also|then|later|reportedly|allegedly|have|has|had|recently|"
-                          r"immediately|repeatedly|heavily|intensively|reportedly|forces|units|strikes|artillery|"
-                          r"drones?|warplanes|jets|aircraft|with support of the [\w\s-]+?|,))*\s*$")
+@functools.lru_cache(maxsize=1)
+def _subject_gap() -> re.Pattern[str]:
+    frames = load_yaml("roles.yaml")
+    words = phrase_pattern(frames["subject_gap_words"])
+    support = phrase_pattern(frames["support_phrases"])
+    return re.compile(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$")
 
 
 def _is_subject_gap(gap: str) -> bool:
-    return len(gap) <= 60 and bool(_SUBJECT_GAP.match(gap))
+    """Only adverbs, weapon nouns and a supporting actor lie between subject and verb."""
+    return len(gap) <= 60 and bool(_subject_gap().match(gap))
 
 
 def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:

@@ -258,10 +258,12 @@ def _resolve(phrase: str, memory: _Memory, *, cue: str, verb: str, strict: bool 
     phrase = phrase.strip(" ,.'\"“”")
     if not phrase:
         return None
-    t = _taxonomy()
     poss = _POSSESSIVE_REPORT.match(phrase)
     if poss:
         phrase = poss.group("owner")
+    compound = _compound_source(phrase)
+    if compound is not None:
+        return Attribution(*compound, phrase, cue, verb)
     src = canonical_source(phrase)
     if src is not None:
         return Attribution(src.name, src.type, src.side, phrase, cue, verb)
@@ -276,7 +278,28 @@ def _resolve(phrase: str, memory: _Memory, *, cue: str, verb: str, strict: bool 
     return Attribution(bare, "unnamed", "unknown", phrase, cue, verb)
 
 
-_HEAD = re.compile(r"(?i)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?\s*$")
+_COORDINATED = re.compile(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
+
+
+def _compound_source(phrase: str) -> tuple[str, str, str] | None:
+    """A source phrase coordinating two voices ("Idlib militant groups and
+    pro-Turkish sources") stays one compound source, named as written, with
+    the type and side of its first part the taxonomy knows; a taxonomy entry
+    of that exact name wins. None when the phrase is not such a coordination."""
+    bare = _strip_determiners(phrase)
+    m = _COORDINATED.match(bare)
+    if m is None or len(bare.split()) > 10:
+        return None
+    known = [canonical_source(part) for part in (m.group("a"), m.group("b"))]
+    if not any(known) or not all(k or _looks_like_source(part) for k, part in zip(known, (m.group("a"), m.group("b")))):
+        return None
+    if len({k.name for k in known if k}) == 1 and all(known):
+        return None  # "the ministry and its spokesman": one voice
+    exact = _taxonomy().sources.get(next((n for n in _taxonomy().sources if _norm(n) == _norm(bare)), ""))
+    if exact is not None:
+        return exact.name, exact.type, exact.side
+    first = next(k for k in known if k)
+    return bare, first.type, first.side
 
 
 def _anaphor(phrase: str, memory: _Memory) -> Attribution | None:
