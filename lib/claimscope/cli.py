@@ -1,8 +1,10 @@
 """The `claimscope` command line.
 
     claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
-                   [--engine pandas|dask] [--jobs N] [--scheduler ADDRESS]
-    claimscope report --tables DIR --out DIR [--jobs N]
+                   [--max-bytes N] [--overrides FILE] [--engine pandas|dask]
+                   [--jobs N] [--scheduler ADDRESS] [--quiet]
+    claimscope report --tables DIR --out DIR [--jobs N] [--min-source-claims N]
+                      [--no-progress]
 
 Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
 malformed column map, failed reports), 2 for a malformed command line.

@@ -531,12 +531,13 @@ def problems_html(tables: Mapping[str, pd.DataFrame], *, max_rows: int = 50) -> 
 def safe_name(text: str, *, max_len: int = 48) -> str:
     """A file-name part for `text`: ASCII letters, digits, `-` and `_` only.
 
-    Text that is already such a name (and not too long) is kept as is; any
-    other text becomes a lower-case slug plus 8 hex digits of its SHA-1, so
-    names are stable across runs, cannot escape a folder, and two texts
-    never share a name."""
+    Text that is already such a name in lower case (and not too long) is kept
+    as is; any other text becomes a lower-case slug plus 8 hex digits of its
+    SHA-1, so names are stable across runs, cannot escape a folder, and two
+    texts never share a name, not even on a case-insensitive file system
+    ("Pentapostagma" and "pentapostagma")."""
     text = str(text)
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", text) and len(text) <= max_len:
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text) and len(text) <= max_len:
         return text
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_len].strip("-")

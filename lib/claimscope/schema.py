@@ -97,7 +97,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("outcome", S, "killed, injured, killed_or_injured, detained."),
         _c("min", I, "Lowest count the phrase allows (0 for 'no casualties')."),
         _c("max", I, "Highest count the phrase allows; empty when unbounded ('at least 5')."),
-        _c("qualifier", S, "The qualifying phrase ('at least', 'more than', 'about', 'several', 'dozens'); empty for an exact number."),
+        _c("qualifier", S, "The qualifying phrase ('at least', 'more than', 'about', 'several', 'dozens'); empty for an exact number; `none` for a reported absence of casualties (min = max = 0)."),
         _c("casualty_id", S, "Stable id from claim_id and the phrase offsets.", False),
         _c("raw", S, "The figure phrase as written ('at least 9 Syrian soldiers').", False),
         _c("victims_raw", S, "Victims phrase as written.", False),
