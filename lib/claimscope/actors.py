@@ -102,6 +102,12 @@ def actor_table() -> dict[str, Actor]:
     return dict(_tables().actors)
 
 
+@functools.lru_cache(maxsize=1)
+def actor_sides() -> dict[str, str]:
+    """Side of each canonical actor (memoised; do not mutate)."""
+    return {name: a.side for name, a in _tables().actors.items()}
+
+
 def canonical_actor(name: str) -> str | None:
     """Canonical actor for any alias or canonical name ('Syrian Army' -> 'Syrian Arab Army')."""
     t = _tables()

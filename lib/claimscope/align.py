@@ -53,7 +53,7 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from . import schema
-from .actors import actor_table, find_actors
+from .actors import actor_sides, find_actors
 from .places import Gazetteer, place_similarity
 from .resources import load_yaml, phrase_pattern
 
@@ -496,11 +496,6 @@ def _max_km(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) 
     return max(_haversine(a, b) for a in p for b in q)
 
 
-@functools.lru_cache(maxsize=1)
-def _sides() -> dict[str, str]:
-    return {name: a.side for name, a in actor_table().items()}
-
-
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dict]) -> list[_C]:
     cfg = _config()
     n = len(claims)
@@ -523,7 +518,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dic
                 victims.setdefault(cid, set()).add(v)
             if o == "killed" and lo is not None:
                 killed.setdefault(cid, []).append((lo, hi))
-    sides = _sides()
+    sides = actor_sides()
     out: list[_C] = []
     for i in range(n):
         c = _C()
@@ -1012,17 +1007,6 @@ def block_pairs(xs: Sequence[_Cross], first: int, last: int) -> list[tuple[int, 
             for o in others:
                 if o > j and xs[o].doc != x.doc and not (crowded and not xs[o].main):
                     pairs.add((j, o))
-    return sorted(pairs)
-
-
-def _candidates(xs: Sequence[_Cross]) -> list[tuple[int, int]]:
-    """Candidate pairs (indices into xs) by blocking on area x day within the
-    cross-document date window; never all pairs. Areas are governorate groups,
-    plus the distinctive event types (a chemical attack whose reports name no
-    governorate)."""
-    pairs: set[tuple[int, int]] = set()
-    for _, first, last, idx in candidate_blocks(xs):
-        pairs.update((idx[a], idx[b]) for a, b in block_pairs([xs[j] for j in idx], first, last))
     return sorted(pairs)
 
 

@@ -42,7 +42,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from . import schema
-from .actors import actor_table
+from .actors import actor_sides
 from .align import account_keys, date_interval, km_between, place_match, place_profile
 from .resources import load_yaml
 
@@ -187,18 +187,13 @@ def _is_part(p: Figure, w: Figure, cfg: _Cfg) -> bool:
     return victims_ok and outcome_ok and not (p.victims == w.victims and p.outcome == w.outcome)
 
 
-@functools.lru_cache(maxsize=1)
-def _sides() -> dict[str, str]:
-    return {name: a.side for name, a in actor_table().items()}
-
-
 def compare_actors(a: str, b: str) -> tuple[str, str]:
     """Verdict for two canonical actors named as perpetrator (or as the party
     responsible): same actor or side agrees, different sides conflict,
     unknown sides are partial."""
     if a == b:
         return "agree", f"both {a}"
-    sides = _sides()
+    sides = actor_sides()
     sa, sb = sides.get(a, ""), sides.get(b, "")
     if sa and sb and sa != "unknown" and sb != "unknown":
         if sa == sb:
@@ -384,7 +379,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg) -> list[dict]:
     for x, y in pairs(pick(lambda c: bool(c.perp) and c.perp_cue in cfg.perp_cues)):
         if x.target and y.target and x.perp == y.target and y.perp == x.target:
             continue  # A attacked B vs B attacked A: two acts of one clash
-        if x.target and y.target and x.target != y.target and _sides().get(x.target) != _sides().get(y.target):
+        if x.target and y.target and x.target != y.target and actor_sides().get(x.target) != actor_sides().get(y.target):
             continue  # different targets: different acts
         add("perpetrator", x, y, *compare_actors(x.perp, y.perp))
     for x, y in pairs(pick(lambda c: bool(c.perp) and c.perp_cue in cfg.resp_cues)):

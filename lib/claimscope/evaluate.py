@@ -32,7 +32,6 @@ import yaml
 
 from .actors import canonical_actor
 from .dates import find_dates
-from .attribution import source_table
 from .places import canonical_governorate, place_similarity
 
 __all__ = ["SeedScore", "score_seeds", "score_incidents", "fakes_path", "fakes_columns", "score_fakes", "main"]
