@@ -68,36 +68,31 @@ _WIDTH = 620
 
 
 # ---------------------------------------------------------------- small helpers
+def _na(value: Any) -> bool:
+    """None, NA, NaT or NaN (scalars only: arrays are never NA here)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def _s(value: Any) -> str:
     """`value` as text; "" for NA/None/NaN."""
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+    return "" if _na(value) else str(value)
 
 
 def _i(value: Any) -> int | None:
     """`value` as int; None for NA."""
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return int(value)
+    return None if _na(value) else int(value)
 
 
 def _f(value: Any) -> float | None:
-    if value is None:
+    """`value` as a finite float; None for NA, text or infinity."""
+    if _na(value):
         return None
     try:
-        if pd.isna(value):
-            return None
         out = float(value)
     except (TypeError, ValueError):
         return None
@@ -105,14 +100,7 @@ def _f(value: Any) -> float | None:
 
 
 def _truth(value: Any) -> bool:
-    if value is None:
-        return False
-    try:
-        if pd.isna(value):
-            return False
-    except (TypeError, ValueError):
-        pass
-    return bool(value)
+    return False if _na(value) else bool(value)
 
 
 def _truncate(text: str, n: int = _SENTENCE_CHARS) -> str:
