@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .resources import load_yaml, phrase_pattern
+from .resources import load_yaml, norm_phrase, phrase_pattern
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "canonical_actor", "find_actors", "phrase_actors",
            "generic_group", "find_roles"]
@@ -69,12 +69,12 @@ def _tables() -> _Tables:
         actor = Actor(entry["name"], entry["side"], entry["kind"])
         actors[actor.name] = actor
         for alias in [entry["name"], *entry.get("aliases", []), *entry.get("place_like", [])]:
-            by_alias.setdefault(_norm(alias), actor.name)
-        place_like.update(_norm(a) for a in entry.get("place_like", []))
+            by_alias.setdefault(norm_phrase(alias), actor.name)
+        place_like.update(norm_phrase(a) for a in entry.get("place_like", []))
     generic: dict[str, tuple[str, str]] = {}
     for g in data["generic"]:
         for noun in g["nouns"]:
-            generic.setdefault(_norm(noun), (g["group"], g["kind"]))
+            generic.setdefault(norm_phrase(noun), (g["group"], g["kind"]))
     return _Tables(
         actors=actors,
         by_alias=by_alias,
@@ -93,10 +93,6 @@ def by_alias_keys(data: dict) -> list[str]:
     return keys
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).lower()
-
-
 def actor_table() -> dict[str, Actor]:
     """Canonical actors by name."""
     return dict(_tables().actors)
@@ -111,7 +107,7 @@ def actor_sides() -> dict[str, str]:
 def canonical_actor(name: str) -> str | None:
     """Canonical actor for any alias or canonical name ('Syrian Army' -> 'Syrian Arab Army')."""
     t = _tables()
-    key = _norm(name)
+    key = norm_phrase(name)
     if key in t.by_alias:
         return t.by_alias[key]
     if key.startswith("the "):
@@ -129,7 +125,7 @@ def find_actors(text: str) -> list[ActorMention]:
     out = []
     for m in t.regex.finditer(text):
         raw = m.group(0)
-        key = _norm(raw)
+        key = norm_phrase(raw)
         if key in t.place_like and (
             _LOCATIVE.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
         ):
@@ -155,7 +151,7 @@ def generic_group(noun_phrase: str) -> tuple[str, str] | None:
     ('Syrian civilians' -> ('civilians', 'civilians'))."""
     t = _tables()
     m = t.generic_regex.search(noun_phrase)
-    return t.generic.get(_norm(m.group(0))) if m else None
+    return t.generic.get(norm_phrase(m.group(0))) if m else None
 
 
 # --- roles --------------------------------------------------------------------

@@ -55,7 +55,7 @@ from rapidfuzz import process as rf_process
 from . import schema
 from .actors import actor_sides, find_actors
 from .places import Gazetteer, place_similarity
-from .resources import load_yaml, phrase_pattern
+from .resources import load_yaml, norm_phrase, phrase_pattern
 
 __all__ = [
     "AlignResult",
@@ -1140,12 +1140,12 @@ def align(
         if root != doc and root in by_doc and by_doc[root][0].root == root:
             orig: dict[str, _C] = {}
             for o in by_doc[root]:
-                orig.setdefault(_norm_sentence(o.sentence), o)
+                orig.setdefault(norm_phrase(o.sentence), o)
             keys = list(orig)
             for c in cs:
                 if c.cid in split_pairs:
                     continue
-                key = _norm_sentence(c.sentence)
+                key = norm_phrase(c.sentence)
                 o = orig.get(key)
                 if o is None:  # copies differ in punctuation, datelines, a word or two
                     hit = rf_process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cfg.copy_match)
@@ -1276,10 +1276,6 @@ def align(
     incidents = _incidents(claims_out, feats)
     links = _links_frame(link_rows)
     return AlignResult(claims_out, incidents, links, _overrides_frame(report), _problems_frame(problems, documents))
-
-
-def _norm_sentence(s: str) -> str:
-    return " ".join(s.replace("’", "'").split()).lower()
 
 
 def _split_clash(cids: Sequence[str], split_pairs: Mapping[str, set[str]]) -> tuple[str, str] | None:

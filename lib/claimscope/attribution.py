@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .resources import load_yaml, phrase_pattern
+from .resources import load_yaml, norm_phrase, phrase_pattern
 
 __all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute", "stance"]
 
@@ -83,7 +83,7 @@ def _taxonomy() -> _Taxonomy:
         s = Source(e["name"], e["type"], e["side"], tuple(e.get("refer") or ()), bool(e.get("person", False)))
         sources[s.name] = s
         for alias in [e["name"], *e["aliases"]]:
-            by_alias.setdefault(_norm(alias), s.name)
+            by_alias.setdefault(norm_phrase(alias), s.name)
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
@@ -100,10 +100,6 @@ def _taxonomy() -> _Taxonomy:
     )
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).lower()
-
-
 def source_table() -> dict[str, Source]:
     """Canonical sources by name."""
     return dict(_taxonomy().sources)
@@ -115,7 +111,7 @@ def canonical_source(phrase: str) -> Source | None:
     t = _taxonomy()
     found: list[str] = []
     for m in t.alias_regex.finditer(phrase):
-        name = t.by_alias.get(_norm(m.group(0)))
+        name = t.by_alias.get(norm_phrase(m.group(0)))
         if name:
             found.append(name)
     if not found:
@@ -295,7 +291,8 @@ def _compound_source(phrase: str) -> tuple[str, str, str] | None:
         return None
     if len({k.name for k in known if k}) == 1 and all(known):
         return None  # "the ministry and its spokesman": one voice
-    exact = _taxonomy().sources.get(next((n for n in _taxonomy().sources if _norm(n) == _norm(bare)), ""))
+    t = _taxonomy()
+    exact = t.sources.get(t.by_alias.get(norm_phrase(bare), ""))
     if exact is not None:
         return exact.name, exact.type, exact.side
     first = next(k for k in known if k)
@@ -304,7 +301,7 @@ def _compound_source(phrase: str) -> tuple[str, str, str] | None:
 
 def _anaphor(phrase: str, memory: _Memory) -> Attribution | None:
     t = _taxonomy()
-    low = _norm(phrase)
+    low = norm_phrase(phrase)
     if low in t.plural:
         return memory.last(lambda a: _is_plural(a))
     if low in t.singular:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .actors import generic_group, phrase_actors
-from .resources import case_variants, load_yaml, phrase_pattern, trie_pattern
+from .resources import case_variants, load_yaml, norm_phrase, phrase_pattern, trie_pattern
 
 __all__ = ["Quantity", "CasualtyMention", "VictimContext", "parse_quantity", "find_quantities", "find_casualties"]
 
@@ -223,10 +223,10 @@ def _caslex() -> _CasLex:
     weak: list[str] = []
     for outcome, cues in d["outcomes"].items():
         for c in cues["after"]:
-            after_outcome.setdefault(_norm(c), outcome)
+            after_outcome.setdefault(norm_phrase(c), outcome)
         for c in cues["before"] + cues.get("weak_before", []):
-            before_outcome.setdefault(_norm(c), outcome)
-        weak += [_norm(c) for c in cues.get("weak_before", [])]
+            before_outcome.setdefault(norm_phrase(c), outcome)
+        weak += [norm_phrase(c) for c in cues.get("weak_before", [])]
     aux = phrase_pattern(d["auxiliaries"] + ["severely", "seriously", "critically", "lightly", "slightly", "badly",
                                                "fatally", "mortally", "moderately"])
     toll_links = phrase_pattern(d["toll_links"])
@@ -261,10 +261,6 @@ def _caslex() -> _CasLex:
         trigger=re.compile(phrase_pattern(trig_words)),
         stops=frozenset(stops),
     )
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 _WORD = re.compile(r"\(?[\w'’.-]+\)?|[^\w\s]")
@@ -362,7 +358,7 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
         if after and _active_verb(sentence, q, after, np_end):
             after = None  # "A suicide bomber killed 30 people": the bomber is not a victim
         if after and not (before and not _has_auxiliary(sentence[np_end:after.start()])):
-            outcome = lex.after_outcome[_norm(after.group("cue"))]
+            outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
             cue_end = after.end()
         elif before:
             outcome = before
@@ -415,7 +411,7 @@ def _before_cue(sentence: str, q: Quantity, *, after: int = 0) -> tuple[str, boo
     window = sentence[max(0, after, q.start - 60):q.start]
     m = lex.before.search(window)
     if m:
-        cue = _norm(m.group("cue"))
+        cue = norm_phrase(m.group("cue"))
         return lex.before_outcome[cue], cue in lex.weak
     if lex.toll.search(sentence[max(0, q.start - 140):q.start]):
         return "killed", False

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import load_yaml, phrase_pattern
+from .resources import load_yaml, norm_phrase, phrase_pattern
 
 __all__ = ["EventType", "Cause", "event_type", "event_types", "find_cause"]
 
@@ -46,17 +46,13 @@ def _patterns() -> _Patterns:
     type_of: dict[str, tuple[int, str]] = {}
     for rank, e in enumerate(data["event_types"]):
         for cue in e["cues"]:
-            type_of.setdefault(_key(cue), (rank, e["type"]))
+            type_of.setdefault(norm_phrase(cue), (rank, e["type"]))
     return _Patterns(
         cues=re.compile(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
         type_of=type_of,
         cause=re.compile(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
         accident=re.compile(phrase_pattern(lex["accident_words"])),
     )
-
-
-def _key(cue: str) -> str:
-    return " ".join(cue.lower().split())
 
 
 def event_types() -> tuple[str, ...]:
@@ -69,7 +65,7 @@ def event_type(sentence: str) -> EventType | None:
     p = _patterns()
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
     for m in p.cues.finditer(sentence):
-        rank, etype = p.type_of[_key(m.group(0))]
+        rank, etype = p.type_of[norm_phrase(m.group(0))]
         if best is None or rank < best[0]:
             best = (rank, m.start(), etype, m.group(0))
     return EventType(best[2], best[3]) if best else None

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 import yaml
 
-__all__ = ["data_text", "load_yaml", "load_csv", "trie_pattern", "case_variants", "phrase_pattern", "phrase_regex"]
+__all__ = ["data_text", "load_yaml", "load_csv", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern", "phrase_regex"]
 
 
 def data_text(name: str) -> str:
@@ -35,6 +35,12 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of the CSV data file `name`; lines starting with '#' are comments."""
     lines = [ln for ln in data_text(name).splitlines() if not ln.startswith("#")]
     return tuple(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def norm_phrase(text: str) -> str:
+    """Lookup key for a phrase: curly apostrophe straightened, whitespace
+    squashed, lower case ("Hay’at  Tahrir" -> "hay'at tahrir")."""
+    return " ".join(text.replace("’", "'").split()).lower()
 
 
 def trie_pattern(strings: Iterable[str]) -> str:
