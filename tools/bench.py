@@ -178,14 +178,13 @@ def shift_text(text: str, template: list[tuple[int, int, str, _dt.date, bool]], 
 
 def publication_dates(fakes_csv: Path) -> list[_dt.date | None]:
     """Publication date ingest reads for each row of the FA-KES CSV (row order)."""
+    from claimscope.evaluate import crowd_doc_ids
+
     docs = read_corpora([fakes_csv], columns=fakes_columns()).documents
-    by_row: dict[int, _dt.date | None] = {}
-    for path, pub in zip(docs["path"].astype(str), docs["published"]):
-        m = re.search(r"#row=(\d+)$", path)
-        if m:
-            by_row[int(m.group(1))] = _dt.date.fromisoformat(pub) if isinstance(pub, str) and pub else None
-    n = len(pd.read_csv(fakes_csv, usecols=[0]))
-    return [by_row.get(i) for i in range(n)]
+    published = dict(zip(docs["doc_id"], docs["published"]))
+    rows = pd.read_csv(fakes_csv, usecols=[0])
+    pubs = [published.get(d) if d is not None else None for d in crowd_doc_ids({"documents": docs}, rows)]
+    return [_dt.date.fromisoformat(p) if isinstance(p, str) and p else None for p in pubs]
 
 
 # A sentence end: its last word (letters or digits, no inner dot: not "U.S.")
@@ -471,20 +470,14 @@ def compare_blocking(fakes_csv: Path, *, jobs: int) -> dict[str, Any]:
 
     from rapidfuzz import fuzz, process
 
-    from claimscope.evaluate import crowd_doc_ids
+    from claimscope.evaluate import gold_pairs
 
     crowd = pd.read_csv(fakes_csv)
     ing = read_corpora([fakes_csv], columns=fakes_columns())
     ex = claims_mod.extract(ing.documents)
     docs = ing.documents
     tables = {"documents": docs, "claims": ex.claims}
-    ids = crowd_doc_ids(tables, crowd)
-    crowd = crowd.assign(doc_id=ids)
-    crowd = crowd[crowd["doc_id"].notna()]
-    gold: set[tuple[str, str]] = set()
-    key = crowd["date"].astype(str) + "|" + crowd["location"].astype(str)
-    for _, g in crowd.groupby(key):
-        gold.update(itertools.combinations(sorted(g["doc_id"]), 2))
+    gold = gold_pairs(tables, crowd)
 
     try:
         blocks, s_block, _ = _timed(lambda: engines.candidate_document_pairs(ex.claims, ex.casualties, docs))

@@ -306,27 +306,33 @@ def event_date_ceiling(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) 
     return hits, len(crowd)
 
 
+def gold_pairs(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> set[tuple[str, str]]:
+    """Document pairs (sorted) the crowd puts in one incident: same crowd event
+    date and governorate."""
+    crowd = crowd.assign(doc_id=crowd_doc_ids(tables, crowd), key=crowd["date"].astype(str) + "|" + crowd["location"].astype(str))
+    crowd = crowd[crowd["doc_id"].notna()]
+    pairs: set[tuple[str, str]] = set()
+    for _, g in crowd.groupby("key"):
+        pairs.update(itertools.combinations(sorted(g["doc_id"]), 2))
+    return pairs
+
+
 def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, float]:
     """Pairwise precision/recall/F1 of 'these two articles share an incident'.
 
-    Gold: same crowd event date and governorate. Predicted: the two articles'
-    claims share at least one incident (duplicates are not special-cased)."""
-    crowd = crowd.assign(doc_id=crowd_doc_ids(tables, crowd), key=crowd["date"].astype(str) + "|" + crowd["location"].astype(str))
-    crowd = crowd[crowd["doc_id"].notna()]
-    gold_pairs = set()
-    for _, g in crowd.groupby("key"):
-        ids = sorted(g["doc_id"])
-        gold_pairs.update(itertools.combinations(ids, 2))
+    Gold: `gold_pairs`. Predicted: the two articles' claims share at least one
+    incident (duplicates are not special-cased)."""
+    gold = gold_pairs(tables, crowd)
     claims = tables["claims"]
     pred_pairs = set()
     for _, g in claims[claims["incident_id"].fillna("") != ""].groupby("incident_id"):
         ids = sorted(set(g["doc_id"]))
         pred_pairs.update(itertools.combinations(ids, 2))
-    tp = len(gold_pairs & pred_pairs)
+    tp = len(gold & pred_pairs)
     precision = tp / len(pred_pairs) if pred_pairs else 0.0
-    recall = tp / len(gold_pairs) if gold_pairs else 0.0
+    recall = tp / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "gold_pairs": len(gold_pairs),
+    return {"precision": precision, "recall": recall, "f1": f1, "gold_pairs": len(gold),
             "predicted_pairs": len(pred_pairs), "true_pairs": tp}
 
 
