@@ -91,8 +91,12 @@ class DocumentExtract:
 
 def claim_id(doc_id: str, start: int, end: int, sentence: str) -> str:
     """Stable claim id from the document and the sentence it rests on."""
-    h = hashlib.blake2b(f"{doc_id}\x00{start}\x00{end}\x00{sentence}".encode(), digest_size=6)
-    return "c" + h.hexdigest()
+    return _content_id("c", doc_id, start, end, sentence)
+
+
+def _content_id(prefix: str, *parts: object) -> str:
+    """`prefix` + 12 hex digits of a hash of `parts`: stable, order-free ids."""
+    return prefix + hashlib.blake2b("\x00".join(map(str, parts)).encode(), digest_size=6).hexdigest()
 
 
 # --- per sentence -------------------------------------------------------------------
@@ -200,7 +204,7 @@ def extract_document(doc: DocumentInput, *, gazetteer: Gazetteer | None = None) 
                 "min": k.min,
                 "max": k.max,
                 "qualifier": k.qualifier,
-                "casualty_id": "k" + hashlib.blake2b(f"{cid}\x00{k.start}\x00{k.end}\x00{k.outcome}\x00{k.victims}".encode(), digest_size=6).hexdigest(),
+                "casualty_id": _content_id("k", cid, k.start, k.end, k.outcome, k.victims),
                 "raw": k.raw,
                 "victims_raw": k.victims_raw,
                 "start": k.start,
