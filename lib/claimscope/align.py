@@ -53,6 +53,7 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from . import schema
+from .errors import OverridesError
 from .actors import actor_sides, find_actors
 from .places import Gazetteer, place_similarity
 from .resources import load_yaml, norm_phrase, phrase_pattern
@@ -252,10 +253,6 @@ def account_keys(claims: pd.DataFrame) -> pd.Series:
 
 
 # =============================================================================== overrides
-
-class OverridesError(ValueError):
-    """The overrides file cannot be used (missing, not YAML, malformed entry)."""
-
 
 @dataclass(frozen=True)
 class Overrides:

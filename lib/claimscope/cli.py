@@ -70,9 +70,8 @@ def _err(message: str) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .align import OverridesError
-    from .engines import EngineError
-    from .ingest import CorpusError, parse_columns
+    from .errors import ClaimscopeError
+    from .ingest import parse_columns
     from .pipeline import run
     from .tables import write_tables
 
@@ -89,7 +88,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             scheduler=args.scheduler,
         )
-    except (CorpusError, OverridesError, EngineError, FileNotFoundError, NotADirectoryError) as exc:
+    except (ClaimscopeError, FileNotFoundError, NotADirectoryError) as exc:
         _err(f"error: {exc}")
         return 1
     for row in tables["problems"].itertuples(index=False):

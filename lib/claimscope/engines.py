@@ -52,6 +52,7 @@ import pandas as pd
 
 from . import claims as _claims
 from .claims import DocumentInput, ExtractChunk, ExtractResult
+from .errors import EngineError
 
 __all__ = [
     "ENGINES",
@@ -73,10 +74,6 @@ _LOCAL_SCHEDULERS = frozenset({"threads", "threading", "sync", "synchronous", "s
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-class EngineError(RuntimeError):
-    """The engine cannot run as asked (Dask missing, bad scheduler, bad jobs)."""
 
 
 def dask_available() -> bool:

@@ -48,6 +48,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import schema
+from .errors import CorpusError
 from .dates import find_absolute_dates
 from .resources import load_yaml
 
@@ -81,11 +82,6 @@ _OPENING_CHARS = 250  # the publication date of a text without date line is near
 _NEAR_DUP_MIN_CHARS = 200  # shorter bodies are only compared exactly
 _NEAR_DUP_KEYS = 6  # blocking keys per document (its longest sentences)
 _NEAR_DUP_MAX_BLOCK = 200  # a key shared by more documents is a stock phrase, not a copy
-
-
-class CorpusError(ValueError):
-    """An unusable argument: missing corpus path, malformed column map, unknown
-    column, unreadable --manifest. The message names the path or the problem."""
 
 
 @dataclass(frozen=True)

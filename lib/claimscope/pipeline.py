@@ -15,6 +15,7 @@ from . import engines, schema
 from .align import load_overrides
 from .compare import compare
 from .ingest import read_corpora
+from .tables import Tables
 
 __all__ = ["run"]
 
@@ -29,19 +30,19 @@ def run(
     engine: str = "pandas",
     jobs: int = 1,
     scheduler: str | None = None,
-) -> dict[str, pd.DataFrame]:
+) -> Tables:
     """Run the whole pipeline on `corpora` and return the public tables.
 
-    Raises `claimscope.ingest.CorpusError` for unusable arguments (missing
-    corpus, malformed column map) and `claimscope.align.OverridesError` for a
-    malformed overrides file; bad individual documents are skipped and listed
+    Raises `claimscope.CorpusError` for unusable arguments (missing
+    corpus, malformed column map) and `claimscope.OverridesError` for a
+    malformed overrides file (both are `claimscope.ClaimscopeError`s); bad individual documents are skipped and listed
     in the `problems` table instead.
 
     `engine` ("pandas", the default, or "dask"), `jobs` (worker processes)
     and `scheduler` (a Dask scheduler address or `distributed.Client`) choose
     where extraction and alignment's pair scoring run (see
     `claimscope.engines`); the tables are the same on every engine. Raises
-    `claimscope.engines.EngineError` when the engine cannot run (Dask missing,
+    `claimscope.EngineError` when the engine cannot run (Dask missing,
     a scheduler without the dask engine, jobs < 1).
     """
     engines.check_engine(engine, jobs=jobs, scheduler=scheduler)
@@ -67,4 +68,4 @@ def run(
         overrides=aligned.overrides_report,
         problems=pd.concat([ingested.problems, extracted.problems, aligned.problems], ignore_index=True),
     )
-    return {name: schema.conform(df, name) for name, df in tables.items()}
+    return Tables((name, schema.conform(df, name)) for name, df in tables.items())

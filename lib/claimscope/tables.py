@@ -18,7 +18,24 @@ import pandas as pd
 
 from . import schema
 
-__all__ = ["write_tables", "read_tables", "read_table"]
+__all__ = ["Tables", "write_tables", "read_tables", "read_table"]
+
+
+class Tables(dict):
+    """The public tables of one run, keyed by name (see `claimscope.schema`).
+
+    A plain dict of DataFrames that also reads as attributes:
+    `tables["claims"]` and `tables.claims` are the same table.
+    """
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"no table {name!r}; tables here: {', '.join(self)}") from None
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self))
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | os.PathLike[str]) -> list[Path]:
@@ -65,9 +82,9 @@ def read_table(tables_dir: str | os.PathLike[str], name: str) -> pd.DataFrame:
     return schema.conform(df, name) if name in schema.TABLES else df
 
 
-def read_tables(tables_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
+def read_tables(tables_dir: str | os.PathLike[str]) -> Tables:
     """All contract tables from `tables_dir`, keyed by name."""
     d = Path(tables_dir)
     if not d.is_dir():
         raise FileNotFoundError(f"{d}: not a folder of claimscope tables")
-    return {name: read_table(d, name) for name in schema.TABLE_ORDER}
+    return Tables((name, read_table(d, name)) for name in schema.TABLE_ORDER)
