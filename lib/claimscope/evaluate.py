@@ -1,6 +1,6 @@
-"""Score the pipeline against the seeds gold and the FA-KES crowd annotations.
+"""Score the pipeline: seeds gold, FA-KES crowd, UCDP-AEC, precision gold, FA-KES sources.
 
-    python -m claimscope.evaluate [--gold tests/gold/seeds_claims.yaml] [--fakes PATH]
+    python -m claimscope.evaluate [--sections seeds,fakes,ucdp,gold,sources] [--details DIR]
 
 Seeds: for each gold claim, is there a claim whose sentence holds the quote
 (located), and does it carry the gold source, event date, places (any one of
@@ -13,6 +13,19 @@ appears as a killed figure, whose main governorate matches the crowd's, and
 whose main event date matches the crowd's; and, treating articles with the
 same crowd date and governorate as telling of the same incident, pairwise
 precision/recall/F1 of "shares an incident" over article pairs.
+
+UCDP-AEC (`claimscope.evaluate_ucdp`): each report's main incident against
+UCDP GED's expert coding (date, governorate, deaths, dyad).
+
+Precision gold (`claimscope.evaluate_gold`): casualty-figure precision and
+recall, event/non-event, source and event-date accuracy, sentence by sentence
+on 44 hand-annotated real reports.
+
+FA-KES sources: the most cited sources and the share of claims whose source
+is not a known source, an unnamed group or a person/office.
+
+`figures()` returns every figure as a dict; sections whose corpus is absent
+are skipped with a message.
 """
 
 from __future__ import annotations
@@ -25,7 +38,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from collections import Counter
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 import yaml
@@ -34,7 +48,8 @@ from .actors import canonical_actor
 from .dates import find_dates
 from .places import canonical_governorate, place_similarity
 
-__all__ = ["SeedScore", "score_seeds", "score_incidents", "fakes_path", "fakes_columns", "score_fakes", "main"]
+__all__ = ["SeedScore", "score_seeds", "score_incidents", "fakes_path", "fakes_columns", "score_fakes",
+           "score_fakes_alignment", "score_sources", "source_category", "figures", "print_figures", "main"]
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "gold" / "seeds_claims.yaml"
@@ -336,48 +351,277 @@ def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFram
             "predicted_pairs": len(pred_pairs), "true_pairs": tp}
 
 
+# --- FA-KES source quality ----------------------------------------------------------------------
+
+# source_type values that name a person or an office the text names (a source
+# the taxonomy does not list but the extraction recognised as such).
+PERSON_OR_OFFICE = frozenset({"person", "office", "official"})
+_SQUASH = re.compile(r"[^0-9a-z]+")
+
+
+def source_category(name: str, source_type: str) -> str:
+    """What a claim's source is: `outlet` (the outlet's own voice), `known`
+    (a sources.yaml entry), `unnamed group` (a sources.yaml group of type
+    local/unnamed: "local sources", "activists"), `person/office` (a person or
+    office the text names, marked by source_type), or `unknown` (none of these:
+    kept verbatim; fragments of headlines and clauses end up here)."""
+    from .attribution import source_table
+
+    if source_type == "outlet":
+        return "outlet"
+    entry = source_table().get(name)
+    if entry is not None:
+        return "unnamed group" if entry.type in ("local", "unnamed") else "known"
+    return "person/office" if source_type in PERSON_OR_OFFICE else "unknown"
+
+
+def _hints(name: str) -> str:
+    hints = []
+    if re.search(r"\d", name):
+        hints.append("digits")
+    if name[:1].islower():
+        hints.append("lower-case start")
+    words = len(name.split())
+    if words >= 5:
+        hints.append(f"{words} words")
+    if words == 1 and len(name) > 1 and not name.isupper():
+        hints.append("one word")
+    return ", ".join(hints)
+
+
+def score_sources(claims: pd.DataFrame, *, top: int = 50) -> dict[str, Any]:
+    """The `top` most cited sources (claims not in the outlet's own voice), each
+    with its category (`source_category`) and mechanical hints for a reader
+    judging fragments; the share of all claims whose source is `unknown`; and
+    source names spelled more than one way (case and punctuation aside)."""
+    types = claims["source_type"].fillna("").astype(str)
+    names = claims["source"].fillna("").astype(str)
+    cats = [source_category(n, t) for n, t in zip(names, types)]
+    counts = Counter(cats)
+    cited = Counter(n for n, c in zip(names, cats) if c != "outlet")
+    category_of = {n: c for n, c in zip(names, cats) if c != "outlet"}
+    rows = [{"rank": k + 1, "source": n, "claims": c, "category": category_of[n],
+             "hints": _hints(n) if category_of[n] == "unknown" else ""}
+            for k, (n, c) in enumerate(sorted(cited.items(), key=lambda kv: (-kv[1], kv[0]))[:top])]
+    spellings: dict[str, set[str]] = {}
+    for n in set(names):
+        key = _SQUASH.sub("", n.casefold())
+        if key:
+            spellings.setdefault(key, set()).add(n)
+    n_claims = len(claims)
+    return {
+        "claims": n_claims,
+        "by_category": dict(sorted(counts.items())),
+        "unknown_share": counts.get("unknown", 0) / n_claims if n_claims else 0.0,
+        "top": pd.DataFrame(rows, columns=["rank", "source", "claims", "category", "hints"]),
+        "top_unknown": sum(1 for r in rows if r["category"] == "unknown"),
+        "spelled_several_ways": sorted(sorted(v) for v in spellings.values() if len(v) > 1),
+    }
+
+
+# --- all figures ------------------------------------------------------------------------------
+
+SECTIONS = ("seeds", "fakes", "ucdp", "gold", "sources")
+
+
+def figures(
+    *,
+    sections: Sequence[str] = SECTIONS,
+    gold: str | os.PathLike[str] = DEFAULT_GOLD,
+    seeds: str | os.PathLike[str] = REPO / "seeds",
+    fakes: str | os.PathLike[str] | None = None,
+    ucdp: str | os.PathLike[str] | None = None,
+    precision_gold: str | os.PathLike[str] | None = None,
+    shared: str | os.PathLike[str] | None = None,
+) -> dict[str, Any]:
+    """Every figure `make eval` prints, as a dict keyed by section (seeds,
+    fakes, ucdp, gold, sources); a section whose corpus is absent is
+    {"skipped": reason}. Details (per report, per figure, per sentence) are
+    DataFrames inside their section."""
+    from .evaluate_gold import GOLD_DIR, attach_texts, gold_tables, load_gold, score_gold, shared_dir
+    from .evaluate_ucdp import score_ucdp, ucdp_columns, ucdp_dir
+    from .pipeline import run
+
+    unknown = [s for s in sections if s not in SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown section {unknown[0]!r} (sections: {', '.join(SECTIONS)})")
+    shared = Path(shared) if shared is not None else shared_dir()
+    out: dict[str, Any] = {}
+    if "seeds" in sections:
+        g = yaml.safe_load(Path(gold).read_text(encoding="utf-8"))
+        tables = run([seeds])
+        out["seeds"] = {"claims": score_seeds(tables, g), "incidents": score_incidents(tables, g)}
+    fakes = Path(fakes) if fakes is not None else fakes_path()
+    if "fakes" in sections or "sources" in sections:
+        if not fakes.exists():
+            for s in ("fakes", "sources"):
+                if s in sections:
+                    out[s] = {"skipped": f"{fakes} not found (set CLAIMSCOPE_FAKES)"}
+        else:
+            crowd = pd.read_csv(fakes)
+            ftables = run([fakes], columns=fakes_columns())
+            if "fakes" in sections:
+                out["fakes"] = {"articles": len(crowd), "crowd": score_fakes(ftables, crowd),
+                                "event_date_ceiling": event_date_ceiling(ftables, crowd),
+                                "alignment": score_fakes_alignment(ftables, crowd)}
+            if "sources" in sections:
+                out["sources"] = score_sources(ftables["claims"])
+    if "ucdp" in sections:
+        udir = Path(ucdp) if ucdp is not None else ucdp_dir()
+        if not (udir / "articles.csv").exists() or not (udir / "labels.csv").exists():
+            out["ucdp"] = {"skipped": f"{udir}/articles.csv or labels.csv not found (set CLAIMSCOPE_UCDP_AEC)"}
+        else:
+            utables = run([udir / "articles.csv"], columns=ucdp_columns())
+            out["ucdp"] = score_ucdp(utables, pd.read_csv(udir / "labels.csv"))
+    if "gold" in sections:
+        gdir = Path(precision_gold) if precision_gold is not None else GOLD_DIR
+        pgold = load_gold(gdir)
+        grun = gold_tables(pgold, shared) if pgold else None
+        if grun is None:
+            out["gold"] = {"skipped": f"the gold's corpora were not found under {shared} (set CLAIMSCOPE_SHARED)"
+                           if pgold else f"no precision gold in {gdir}"}
+        else:
+            attach_texts(pgold, shared)
+            out["gold"] = score_gold(grun.tables, pgold, grun.doc_ids)
+    return out
+
+
 # --- command line -----------------------------------------------------------------------------
 
-def _print_score(title: str, score: SeedScore, out=sys.stdout) -> None:
+def _print_score(title: str, score: SeedScore, out: Any = None) -> None:
+    out = out or sys.stdout
     print(title, file=out)
     for k, (hits, judged) in score.measures.items():
         print(f"  {k:12s} {hits:3d}/{judged:<3d} {hits / judged if judged else 1:.0%}", file=out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    from .pipeline import run
+def _fmt(r: tuple[int, int, float]) -> str:
+    return f"{r[0]}/{r[1]} {r[2]:.2f}"
 
-    parser = argparse.ArgumentParser(prog="python -m claimscope.evaluate", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default=str(DEFAULT_GOLD))
-    parser.add_argument("--seeds", default=str(REPO / "seeds"))
-    parser.add_argument("--fakes", default=str(fakes_path()))
-    parser.add_argument("--misses", action="store_true", help="list every miss")
-    args = parser.parse_args(argv)
 
-    gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
-    tables = run([args.seeds])
-    claims_score = score_seeds(tables, gold)
-    _print_score("seeds gold: claims", claims_score)
-    inc_score = score_incidents(tables, gold)
-    _print_score("seeds gold: incidents", inc_score)
-    if args.misses:
-        for line in claims_score.misses + inc_score.misses:
-            print("   miss:", line)
-    fakes = Path(args.fakes)
-    if not fakes.exists():
-        print(f"FA-KES: skipped, {fakes} not found (set CLAIMSCOPE_FAKES)")
-        return 0
-    crowd = pd.read_csv(fakes)
-    ftables = run([fakes], columns=fakes_columns())
-    print(f"FA-KES dev ({len(crowd)} articles, crowd annotations):")
-    for k, (hits, judged, rate) in score_fakes(ftables, crowd).items():
-        print(f"  {k:12s} {hits:3d}/{judged:<3d} {rate:.1%}")
-    hits, judged = event_date_ceiling(ftables, crowd)
-    print(f"  event_date ceiling (oracle over every date in the text and the publication date): "
+def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = None) -> None:
+    """The report `make eval` prints (to `out`, default stdout)."""
+    out = out or sys.stdout
+    def p(*a: Any) -> None:
+        print(*a, file=out)
+
+    if "seeds" in figs:
+        _print_score("seeds gold: claims", figs["seeds"]["claims"], out)
+        _print_score("seeds gold: incidents", figs["seeds"]["incidents"], out)
+        if misses:
+            for line in figs["seeds"]["claims"].misses + figs["seeds"]["incidents"].misses:
+                p("   miss:", line)
+    f = figs.get("fakes")
+    if f and "skipped" in f:
+        p(f"FA-KES: skipped, {f['skipped']}")
+    elif f:
+        p(f"FA-KES dev ({f['articles']} articles, crowd annotations):")
+        for k, (hits, judged, rate) in f["crowd"].items():
+            p(f"  {k:12s} {hits:3d}/{judged:<3d} {rate:.1%}")
+        hits, judged = f["event_date_ceiling"]
+        p(f"  event_date ceiling (oracle over every date in the text and the publication date): "
           f"{hits}/{judged} {hits / judged:.1%}")
-    al = score_fakes_alignment(ftables, crowd)
-    print(f"  shares-an-incident pairs: precision {al['precision']:.2f} recall {al['recall']:.2f} F1 {al['f1']:.2f} "
+        al = f["alignment"]
+        p(f"  shares-an-incident pairs: precision {al['precision']:.2f} recall {al['recall']:.2f} F1 {al['f1']:.2f} "
           f"(gold {al['gold_pairs']}, predicted {al['predicted_pairs']}, correct {al['true_pairs']})")
+    u = figs.get("ucdp")
+    if u and "skipped" in u:
+        p(f"UCDP-AEC: skipped, {u['skipped']}")
+    elif u:
+        p(f"UCDP-AEC ({u['reports']} reports, UCDP GED labels; main incident = {u['main_incident_from']}; "
+          f"{u['no_main_incident']} reports without one):")
+        for k, r in u["measures"].items():
+            p(f"  {k:12s} {_fmt(r)}")
+    g = figs.get("gold")
+    if g and "skipped" in g:
+        p(f"precision gold: skipped, {g['skipped']}")
+    elif g:
+        c, e = g["casualties"], g["events"]
+        p(f"precision gold ({g['documents']} reports, {g['sentences']} sentences, {c['gold_figures']} casualty figures; "
+          f"tool: {c['tool_rows']} figures):")
+        notes = []
+        if not c["tool_has_category"]:
+            notes.append("tool gives no category: not judged")
+        if not c["tool_has_scope"]:
+            notes.append("tool gives no scope: a figure is an event toll unless its claim is a running_total")
+        p(f"  casualties strict   precision {_fmt(c['strict']['precision'])}  recall {_fmt(c['strict']['recall'])}"
+          + (f"  ({'; '.join(notes)})" if notes else ""))
+        p(f"  casualties lenient  precision {_fmt(c['lenient']['precision'])}  recall {_fmt(c['lenient']['recall'])}"
+          "  (outcome, min, max only)")
+        p("  casualty errors: " + ", ".join(f"{k} {v}" for k, v in c["errors"].items()))
+        p(f"  event/non-event     {_fmt(e['accuracy'])}"
+          + ("" if e["tool_has_kind"] else "  (no claims.kind yet: every claim counts as an event)"))
+        p("    tool event / non-event by gold kind: "
+          + ", ".join(f"{k} {v.get('event', 0)}/{v.get('non_event', 0)}" for k, v in e["by_gold_kind"].items()))
+        if e["kind_accuracy"] is not None:
+            p(f"  kind (6-way, no claim = other) {_fmt(e['kind_accuracy'])}")
+        s = g["sources"]
+        p(f"  source              {_fmt(s['accuracy'])}  misses: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(s["misses"].items())))
+        p(f"  event date          {_fmt(g['dates']['accuracy'])}")
+    s = figs.get("sources")
+    if s and "skipped" in s:
+        p(f"FA-KES sources: skipped, {s['skipped']}")
+    elif s:
+        share = s["unknown_share"]
+        p(f"FA-KES dev sources ({s['claims']} claims: "
+          + ", ".join(f"{k} {v}" for k, v in s["by_category"].items())
+          + f"; not a known source, unnamed group or person/office: {share:.1%}):")
+        p(f"  {len(s['top'])} most cited (outlet voice aside), {s['top_unknown']} of them unknown ('!'):")
+        for r in s["top"].itertuples(index=False):
+            flag = "!" if r.category == "unknown" else " "
+            p(f"  {flag}{r.rank:3d} {r.claims:4d}  {r.source}  [{r.category}{'; ' + r.hints if r.hints else ''}]")
+        if s["spelled_several_ways"]:
+            p("  spelled several ways: " + "; ".join(" = ".join(v) for v in s["spelled_several_ways"]))
+
+
+def write_details(figs: Mapping[str, Any], directory: str | os.PathLike[str]) -> list[Path]:
+    """Per-report, per-figure and per-sentence CSVs for reading the misses."""
+    d = Path(directory)
+    if d.exists() and not d.is_dir():
+        raise NotADirectoryError(f"--details {d}: not a directory")
+    d.mkdir(parents=True, exist_ok=True)
+    written = []
+    tables = {
+        "ucdp_aec.csv": (figs.get("ucdp") or {}).get("details"),
+        "precision_figures.csv": (figs.get("gold") or {}).get("figure_rows"),
+        "precision_sentences.csv": (figs.get("gold") or {}).get("sentence_rows"),
+        "fakes_sources.csv": (figs.get("sources") or {}).get("top"),
+    }
+    for name, df in tables.items():
+        if isinstance(df, pd.DataFrame):
+            df.to_csv(d / name, index=False)
+            written.append(d / name)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m claimscope.evaluate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="seeds gold")
+    parser.add_argument("--seeds", default=str(REPO / "seeds"))
+    parser.add_argument("--fakes", default=str(fakes_path()), help="FA-KES dev CSV")
+    parser.add_argument("--ucdp", default=None, help="UCDP-AEC folder (articles.csv, labels.csv)")
+    parser.add_argument("--precision-gold", default=None, help="folder of precision gold YAML files")
+    parser.add_argument("--shared", default=None, help="shared folder the precision gold's texts are read from")
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)})")
+    parser.add_argument("--details", metavar="DIR", help="write per-report, per-figure and per-sentence CSVs here")
+    parser.add_argument("--misses", action="store_true", help="list every seeds miss")
+    args = parser.parse_args(argv)
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    bad = [s for s in sections if s not in SECTIONS]
+    if bad:
+        parser.error(f"--sections: unknown section {bad[0]!r} (sections: {', '.join(SECTIONS)})")
+    figs = figures(sections=sections, gold=args.gold, seeds=args.seeds, fakes=args.fakes, ucdp=args.ucdp,
+                   precision_gold=args.precision_gold, shared=args.shared)
+    print_figures(figs, misses=args.misses)
+    if args.details:
+        try:
+            for path in write_details(figs, args.details):
+                print(f"details: {path}")
+        except OSError as exc:
+            print(f"error: --details: {exc}", file=sys.stderr)
+            return 2
     return 0
 
 

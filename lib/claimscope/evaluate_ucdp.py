@@ -1,0 +1,201 @@
+"""UCDP-AEC: each report's main incident against UCDP GED's expert event coding.
+
+The corpus (../shared/corpora/ucdp_aec, see its README) pairs 80 real reports
+with the UCDP GED event coded from each. Per report the tool's main incident is
+`documents.main_incident_id` when the pipeline provides it, else the incident
+of the report's first non-negated claim with a killed figure (the baseline
+definition of issue 10). It is scored on:
+
+* date: its date range lies within the label's start_date - 1 ... end_date + 1;
+* governorate: equals the label's `location_adm1_name`, mapped to the canonical
+  governorate names through data/ucdp_crosswalk.yaml;
+* deaths: `casualties_best` (killed only; none counts as 0) lies within
+  deaths_low ... deaths_high;
+* dyad: the perpetrator's side and the victims' side are the label's two sides
+  (side_a, side_b mapped to claimscope sides through the crosswalk, in either
+  order). Sides come from the incident's `perpetrator`/`target` columns when
+  it has them, else from its claims' perpetrators and killed victims through
+  the actor side table (civilian victims groups are the side `civilians`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from .actors import actor_sides
+from .resources import load_yaml
+
+__all__ = ["ucdp_dir", "ucdp_columns", "crosswalk", "main_incidents", "incident_sides", "score_ucdp"]
+
+REPO = Path(__file__).resolve().parents[2]
+MAIN_COLUMN = "documents.main_incident_id"
+MAIN_FALLBACK = "first non-negated claim with a killed figure"
+
+
+def ucdp_dir() -> Path:
+    """Where UCDP-AEC is read from ($CLAIMSCOPE_UCDP_AEC or ../shared/corpora/ucdp_aec)."""
+    env = os.environ.get("CLAIMSCOPE_UCDP_AEC")
+    return Path(env) if env else REPO.parent / "shared" / "corpora" / "ucdp_aec"
+
+
+def ucdp_columns() -> dict[str, str]:
+    """Column map for articles.csv."""
+    return {"id": "ged_id", "text": "text", "published": "source_date"}
+
+
+def crosswalk() -> dict[str, dict[str, Any]]:
+    """UCDP governorate and actor names -> claimscope's (data/ucdp_crosswalk.yaml)."""
+    data = load_yaml("ucdp_crosswalk.yaml")
+    return {"governorates": dict(data["governorates"]),
+            "sides": {k: frozenset(v) for k, v in data["sides"].items()}}
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def _civilian_groups() -> frozenset[str]:
+    return frozenset(g["group"] for g in load_yaml("actors.yaml")["generic"] if g["kind"] == "civilians")
+
+
+def main_incidents(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, str], str]:
+    """(doc_id -> main incident id, how it was chosen). Uses
+    `documents.main_incident_id` when the column exists; otherwise each
+    document's first claim (in text order) that is not negated and has a
+    killed figure above zero; documents without one are left out."""
+    docs = tables["documents"]
+    if "main_incident_id" in docs.columns:
+        out = {str(d): _text(m) for d, m in zip(docs["doc_id"], docs["main_incident_id"]) if _text(m)}
+        return out, MAIN_COLUMN
+    claims, cas = tables["claims"], tables["casualties"]
+    killed = cas[(cas["outcome"] == "killed") & ~((cas["min"].fillna(0) == 0) & (cas["max"].fillna(1) == 0))]
+    with_killed = set(killed["claim_id"])
+    c = claims[claims["claim_id"].isin(with_killed) & ~claims["negated"].fillna(False).astype(bool)]
+    c = c[c["incident_id"].fillna("") != ""].sort_values(["doc_id", "start"], kind="stable")
+    first = c.drop_duplicates("doc_id")
+    return dict(zip(first["doc_id"].astype(str), first["incident_id"].astype(str))), MAIN_FALLBACK
+
+
+def _side(name: str, sides: Mapping[str, str], known: frozenset[str], civilians: frozenset[str]) -> str:
+    if not name:
+        return ""
+    if name in civilians:
+        return "civilians"
+    if name in sides:
+        return sides[name]
+    return name if name in known else ""
+
+
+def _most_common(values: list[str]) -> str:
+    values = [v for v in values if v]
+    return Counter(values).most_common(1)[0][0] if values else ""
+
+
+def incident_sides(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[str, str]]:
+    """incident_id -> (perpetrator side, victims side); '' when unknown.
+
+    From the incident's `perpetrator`/`target` columns when it has them (actor
+    names or side names); else the most cited side among its non-negated
+    claims' perpetrators, and among the victims of its killed figures (any
+    casualty figure when none is killed, then the claims' targets)."""
+    sides = actor_sides()
+    known = frozenset(sides.values()) | {"civilians"}
+    civilians = _civilian_groups()
+    inc = tables["incidents"]
+    if "perpetrator" in inc.columns and "target" in inc.columns:
+        return {str(i): (_side(_text(p), sides, known, civilians), _side(_text(t), sides, known, civilians))
+                for i, p, t in zip(inc["incident_id"], inc["perpetrator"], inc["target"])}
+    claims = tables["claims"]
+    claims = claims[(claims["incident_id"].fillna("") != "") & ~claims["negated"].fillna(False).astype(bool)]
+    claims = claims.sort_values(["incident_id", "doc_id", "start"], kind="stable")
+    cas = tables["casualties"].merge(claims[["claim_id", "incident_id"]], on="claim_id", how="inner")
+    cas_by_inc = {i: g for i, g in cas.groupby("incident_id", sort=False)}
+    out: dict[str, tuple[str, str]] = {}
+    for inc_id, group in claims.groupby("incident_id", sort=False):
+        perp = _most_common([_side(_text(p), sides, known, civilians) for p in group["perpetrator"]])
+        figs = cas_by_inc.get(inc_id)
+        victims = ""
+        if figs is not None:
+            killed = figs[figs["outcome"] == "killed"]
+            for rows in (killed, figs):
+                victims = _most_common([_side(_text(v), sides, known, civilians) for v in rows["victims"]])
+                if victims:
+                    break
+        if not victims:
+            victims = _most_common([_side(_text(t), sides, known, civilians) for t in group["target"]])
+        out[str(inc_id)] = (perp, victims)
+    return out
+
+
+def _date(value: Any) -> _dt.date | None:
+    s = _text(value)[:10]
+    try:
+        return _dt.date.fromisoformat(s) if s else None
+    except ValueError:
+        return None
+
+
+def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame) -> dict[str, Any]:
+    """Date, governorate, deaths and dyad of each report's main incident against
+    its UCDP label. Returns {"main_incident_from", "reports", "no_main_incident",
+    "measures": {measure: (hits, judged, rate)}, "details": DataFrame}; every
+    labelled report is judged (no main incident is a miss on every measure)."""
+    cw = crosswalk()
+    main, how = main_incidents(tables)
+    inc = tables["incidents"].copy()
+    inc["incident_id"] = inc["incident_id"].astype(str)
+    inc = inc.set_index("incident_id")
+    sides = incident_sides(tables)
+    docs = tables["documents"].copy()
+    doc_of = {str(d): str(d) for d in docs["doc_id"]}
+    claims = tables["claims"]
+    first_sentence = {}
+    for r in claims.sort_values(["doc_id", "start"], kind="stable").itertuples(index=False):
+        key = (str(r.doc_id), _text(r.incident_id))
+        first_sentence.setdefault(key, _text(r.sentence))
+    rows = []
+    for lab in labels.itertuples(index=False):
+        doc_id = doc_of.get(str(lab.ged_id), "")
+        inc_id = main.get(doc_id, "")
+        i = inc.loc[inc_id] if inc_id and inc_id in inc.index else None
+        start, end = _date(lab.start_date), _date(lab.end_date)
+        d0 = _date(i["date_start"]) if i is not None else None
+        d1 = _date(i["date_end"]) if i is not None else None
+        date_ok = bool(d0 and d1 and start and end and start - _dt.timedelta(days=1) <= d0
+                       and d1 <= end + _dt.timedelta(days=1))
+        want_gov = cw["governorates"].get(_text(lab.location_adm1_name), _text(lab.location_adm1_name))
+        got_gov = _text(i["governorate"]) if i is not None else ""
+        best = i["casualties_best"] if i is not None else None
+        deaths = int(best) if i is not None and _text(best) else 0
+        deaths_ok = i is not None and int(lab.deaths_low) <= deaths <= int(lab.deaths_high)
+        perp, victims = sides.get(inc_id, ("", ""))
+        a = cw["sides"].get(_text(lab.side_a_name), frozenset())
+        b = cw["sides"].get(_text(lab.side_b_name), frozenset())
+        dyad_ok = bool(perp and victims and ((perp in a and victims in b) or (perp in b and victims in a)))
+        rows.append({
+            "ged_id": str(lab.ged_id), "main_incident_id": inc_id,
+            "incident_title": _text(i["title"]) if i is not None and "title" in inc.columns else "",
+            "label_dates": f"{lab.start_date}..{lab.end_date}",
+            "tool_dates": f"{d0 or ''}..{d1 or ''}" if i is not None else "", "date_ok": date_ok,
+            "label_governorate": want_gov, "tool_governorate": got_gov, "governorate_ok": bool(got_gov and got_gov == want_gov),
+            "label_deaths": f"{lab.deaths_low}-{lab.deaths_high}", "tool_deaths_best": deaths if i is not None else "",
+            "deaths_ok": bool(deaths_ok),
+            "label_dyad": f"{lab.side_a_name} / {lab.side_b_name}", "tool_perpetrator_side": perp,
+            "tool_victims_side": victims, "dyad_ok": dyad_ok,
+            "main_sentence": first_sentence.get((doc_id, inc_id), "")[:300],
+        })
+    details = pd.DataFrame(rows)
+    n = len(details)
+    measures = {}
+    for key, col in (("date", "date_ok"), ("governorate", "governorate_ok"), ("deaths", "deaths_ok"), ("dyad", "dyad_ok")):
+        hits = int(details[col].sum()) if n else 0
+        measures[key] = (hits, n, hits / n if n else 0.0)
+    return {"main_incident_from": how, "reports": n,
+            "no_main_incident": int((details["main_incident_id"] == "").sum()) if n else 0,
+            "measures": measures, "details": details}
