@@ -31,8 +31,10 @@ report: tables
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## eval: accuracy figures (seeds, FA-KES, UCDP-AEC, precision gold, FA-KES sources);
+## DETAILS=DIR also writes per-report, per-figure and per-sentence CSVs there
 eval: $(STAMP)
-	$(BIN)/python -m claimscope.evaluate
+	$(BIN)/python -m claimscope.evaluate $(if $(DETAILS),--details $(DETAILS))
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py --out $(OUT)/bench.json

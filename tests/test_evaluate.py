@@ -102,7 +102,7 @@ def test_casualty_figures_strict_and_lenient_with_the_kind_of_each_error():
     # right: five soldiers; the running total is right on its numbers only (no scope: taken as an event toll)
     assert r["strict"]["precision"][:2] == (1, 4) and r["strict"]["recall"][:2] == (1, 3)
     assert r["lenient"]["precision"][:2] == (2, 4) and r["lenient"]["recall"][:2] == (2, 3)
-    assert r["errors"] == {"running total as event": 1, "thing-count (or bare number) read as people": 1,
+    assert r["errors"] == {"running total as event": 1, "thing-count (or other non-figure) read as people": 1,
                            "perpetrator or bystander read as victim": 1, "missed": 1}
     assert not r["tool_has_scope"] and not r["tool_has_category"]
 

@@ -373,7 +373,7 @@ def _error_kind(t: _Fig, g: _Fig | None) -> str:
         return "outside gold sentences"
     if g is None:
         return "perpetrator or bystander read as victim" if _person_noun(t.victims or t.text) else \
-            "thing-count (or bare number) read as people"
+            "thing-count (or other non-figure) read as people"
     if t.outcome != g.outcome:
         return "wrong outcome"
     if (t.min, t.max) != (g.min, g.max):
@@ -464,6 +464,9 @@ def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[st
             open_gold = [j for j in range(len(gfigs)) if j not in strict.values()]
             explained: set[int] = set()
             text_of = doc.get("_text")
+
+            def sentence_text(k: int) -> str:
+                return text_of[spans[k][0]:spans[k][1]][:200] if text_of is not None and k >= 0 else ""
             for i, t in enumerate(tfigs):
                 if i in strict:
                     continue
@@ -491,14 +494,15 @@ def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[st
                     explained.add(g_at)
                 errors[kind] += 1
                 fig_rows.append(_fig_row(corpus, doc["id"], "tool", t, kind, gfigs[g_at] if g_at is not None else None,
-                                         i in lenient))
+                                         i in lenient, sentence_text(t.sentence)))
             for j in open_gold:
                 if j not in explained:
                     errors["missed"] += 1
                     fig_rows.append(_fig_row(corpus, doc["id"], "gold", gfigs[j], "missed", None,
-                                             j in lenient.values()))
+                                             j in lenient.values(), sentence_text(gfigs[j].sentence)))
             for i, j in strict.items():
-                fig_rows.append(_fig_row(corpus, doc["id"], "tool", tfigs[i], "right", gfigs[j], True))
+                fig_rows.append(_fig_row(corpus, doc["id"], "tool", tfigs[i], "right", gfigs[j], True,
+                                         sentence_text(tfigs[i].sentence)))
             # sentences: event decision, source, date
             for k, s in enumerate(doc["sentences"]):
                 over = [(_overlap(span, spans[k]), r) for span, r in tool_claims]
@@ -516,7 +520,8 @@ def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[st
                 row = {"corpus": corpus, "id": doc["id"], "sentence": k, "span": f"{spans[k][0]}-{spans[k][1]}",
                        "gold_kind": s["kind"], "tool_event": tool_event, "event_ok": tool_event == gold_event,
                        "gold_source": s.get("source") or "", "tool_source": "", "tool_cue": "", "source_ok": "",
-                       "gold_date": s.get("event_date") or "", "tool_date": "", "date_ok": ""}
+                       "gold_date": s.get("event_date") or "", "tool_date": "", "date_ok": "",
+                       "text": sentence_text(k)}
                 best = over[0][1] if over else None
                 if best is not None:
                     row["tool_source"] = _text(best.source)
@@ -563,9 +568,13 @@ def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[st
         },
         "sources": {"accuracy": _rate(*src), "misses": dict(src_miss)},
         "dates": {"accuracy": _rate(*dates)},
-        "figure_rows": pd.DataFrame(fig_rows),
-        "sentence_rows": pd.DataFrame(sent_rows),
+        "figure_rows": _sorted(pd.DataFrame(fig_rows), ["corpus", "id", "sentence", "side", "verdict", "phrase"]),
+        "sentence_rows": _sorted(pd.DataFrame(sent_rows), ["corpus", "id", "sentence"]),
     }
+
+
+def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return df.sort_values(keys, kind="stable").reset_index(drop=True) if len(df) else df
 
 
 def _phrase_span(text: str, span: Sequence[int], phrase: str) -> tuple[int, int] | None:
@@ -591,7 +600,8 @@ def _source_ok(gold: str, row: Any, has_cue: bool) -> bool:
     return any(_canon_source(p) == got for p in parts if p.strip())
 
 
-def _fig_row(corpus: str, doc: str, side: str, f: _Fig, verdict: str, g: _Fig | None, lenient_ok: bool) -> dict[str, Any]:
+def _fig_row(corpus: str, doc: str, side: str, f: _Fig, verdict: str, g: _Fig | None, lenient_ok: bool,
+             sentence_text: str) -> dict[str, Any]:
     def rng(x: _Fig) -> str:
         return f"{x.min}-{'' if x.max is None else x.max}"
 
@@ -601,6 +611,7 @@ def _fig_row(corpus: str, doc: str, side: str, f: _Fig, verdict: str, g: _Fig | 
         "category": f.category, "scope": f.scope,
         "gold_phrase": g.text if g else "", "gold_outcome": g.outcome if g else "",
         "gold_range": rng(g) if g else "", "gold_category": g.category if g else "", "gold_scope": g.scope if g else "",
+        "text": sentence_text,
     }
 
 
