@@ -223,11 +223,13 @@ def _ucdp_tables(*, main_column: bool = False) -> dict[str, pd.DataFrame]:
 
 LABELS = pd.DataFrame([
     {"ged_id": 1, "start_date": "2022-01-08", "end_date": "2022-01-08", "location_adm1_name": "Hamah governorate",
-     "side_a_name": "Government of Syria", "side_b_name": "IS", "deaths_low": 3, "deaths_high": 4},
+     "side_a_name": "Government of Syria", "side_b_name": "IS", "deaths_low": 3, "deaths_high": 4,
+     "deaths_civilian": 0},
     {"ged_id": 2, "start_date": "2022-02-02", "end_date": "2022-02-04", "location_adm1_name": "Ar Raqqah governorate",
-     "side_a_name": "SNA", "side_b_name": "Civilians", "deaths_low": 2, "deaths_high": 2},
+     "side_a_name": "SNA", "side_b_name": "Civilians", "deaths_low": 2, "deaths_high": 2, "deaths_civilian": 2},
     {"ged_id": 3, "start_date": "2022-03-01", "end_date": "2022-03-01", "location_adm1_name": "Daraa governorate",
-     "side_a_name": "Government of Syria", "side_b_name": "Syrian insurgents", "deaths_low": 0, "deaths_high": 1},
+     "side_a_name": "Government of Syria", "side_b_name": "Syrian insurgents", "deaths_low": 0, "deaths_high": 1,
+     "deaths_civilian": 0},
 ])
 
 
@@ -256,6 +258,25 @@ def test_ucdp_main_incident_column_and_no_deaths_counts_as_zero():
     assert r["main_incident_from"] == MAIN_COLUMN
     assert not d.loc["1", "deaths_ok"]  # the running total's 200 is not 3-4
     assert d.loc["3", ["date_ok", "governorate_ok", "deaths_ok"]].tolist() == [True, True, True]  # none = 0 in 0-1
+
+
+def test_civilian_victims_match_a_two_party_dyad_only_when_the_label_counts_civilian_deaths():
+    labels = LABELS.copy()
+    labels.loc[1, ["side_a_name", "side_b_name"]] = ["SNA", "SDF"]  # civilians killed in SNA-SDF fighting
+    assert score_ucdp(_ucdp_tables(), labels)["details"].set_index("ged_id").loc["2", "dyad_ok"]
+    labels.loc[1, "deaths_civilian"] = 0
+    assert not score_ucdp(_ucdp_tables(), labels)["details"].set_index("ged_id").loc["2", "dyad_ok"]
+    labels.loc[1, ["side_a_name", "side_b_name", "deaths_civilian"]] = ["Government of Syria", "SDF", 2]
+    assert not score_ucdp(_ucdp_tables(), labels)["details"].set_index("ged_id").loc["2", "dyad_ok"]  # turkey: neither
+
+
+def test_ucdp_label_without_governorate_wants_none():
+    labels = LABELS.copy()
+    labels.loc[2, "location_adm1_name"] = None  # e.g. "Syrian Badia/Syrian Desert"
+    tables = _ucdp_tables(main_column=True)
+    assert not score_ucdp(tables, labels)["details"].set_index("ged_id").loc["3", "governorate_ok"]
+    tables["incidents"].loc[4, "governorate"] = ""
+    assert score_ucdp(tables, labels)["details"].set_index("ged_id").loc["3", "governorate_ok"]
 
 
 def test_incident_sides_from_claims_or_from_incident_columns():

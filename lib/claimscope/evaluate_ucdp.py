@@ -8,12 +8,15 @@ definition of issue 10). It is scored on:
 
 * date: its date range lies within the label's start_date - 1 ... end_date + 1;
 * governorate: equals the label's `location_adm1_name`, mapped to the canonical
-  governorate names through data/ucdp_crosswalk.yaml;
+  governorate names through data/ucdp_crosswalk.yaml (a label with none, such
+  as an event in the desert, wants none);
 * deaths: `casualties_best` (killed only; none counts as 0) lies within
   deaths_low ... deaths_high;
 * dyad: the perpetrator's side and the victims' side are the label's two sides
   (side_a, side_b mapped to claimscope sides through the crosswalk, in either
-  order). Sides come from the incident's `perpetrator`/`target` columns when
+  order); civilian victims also match the side the perpetrator is not on when
+  the label counts civilian deaths (UCDP codes civilians killed in fighting
+  between two parties under that dyad, as deaths_civilian). Sides come from the incident's `perpetrator`/`target` columns when
   it has them, else from its claims' perpetrators and killed victims through
   the actor side table (civilian victims groups are the side `civilians`).
 """
@@ -177,13 +180,16 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame) -> dict
         perp, victims = sides.get(inc_id, ("", ""))
         a = cw["sides"].get(_text(lab.side_a_name), frozenset())
         b = cw["sides"].get(_text(lab.side_b_name), frozenset())
-        dyad_ok = bool(perp and victims and ((perp in a and victims in b) or (perp in b and victims in a)))
+        civilian_deaths = int(getattr(lab, "deaths_civilian", 0) or 0) > 0
+        dyad_ok = bool(perp and victims and (
+            (perp in a and victims in b) or (perp in b and victims in a)
+            or (victims == "civilians" and civilian_deaths and (perp in a or perp in b))))
         rows.append({
             "ged_id": str(lab.ged_id), "main_incident_id": inc_id,
             "incident_title": _text(i["title"]) if i is not None and "title" in inc.columns else "",
             "label_dates": f"{lab.start_date}..{lab.end_date}",
             "tool_dates": f"{d0 or ''}..{d1 or ''}" if i is not None else "", "date_ok": date_ok,
-            "label_governorate": want_gov, "tool_governorate": got_gov, "governorate_ok": bool(got_gov and got_gov == want_gov),
+            "label_governorate": want_gov, "tool_governorate": got_gov, "governorate_ok": i is not None and got_gov == want_gov,
             "label_deaths": f"{lab.deaths_low}-{lab.deaths_high}", "tool_deaths_best": deaths if i is not None else "",
             "deaths_ok": bool(deaths_ok),
             "label_dyad": f"{lab.side_a_name} / {lab.side_b_name}", "tool_perpetrator_side": perp,
