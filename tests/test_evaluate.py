@@ -12,6 +12,7 @@ import pytest
 from claimscope import evaluate
 from claimscope.evaluate import score_sources, source_category
 from claimscope.evaluate_gold import score_gold
+from claimscope.ingest import raw_offset
 from claimscope.evaluate_ucdp import MAIN_COLUMN, MAIN_FALLBACK, crosswalk, incident_sides, main_incidents, score_ucdp
 from claimscope.places import canonical_governorate
 from claimscope.resources import load_yaml
@@ -346,3 +347,32 @@ def test_details_are_written_as_csv(tmp_path):
     assert back["ged_id"].tolist() == ["1", "2", "3"]
     with pytest.raises(NotADirectoryError):
         evaluate.write_details(figs, written[0])
+
+
+# --- on the real corpora (skipped without ../shared) ------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.fakes
+def test_on_the_real_gold_every_tool_figure_lands_in_a_gold_sentence():
+    """The raw_map mapping on real reports: every claim maps back onto its own
+    words in the corpus cell, so no tool figure falls outside the gold's
+    sentences and every gold sentence and figure is judged."""
+    from claimscope.evaluate_gold import GOLD_DIR, attach_texts, gold_tables, load_gold, shared_dir
+
+    gold = load_gold(GOLD_DIR)
+    run = gold_tables(gold, shared_dir())
+    if run is None:
+        pytest.skip(f"the gold's corpora are not under {shared_dir()}")
+    attach_texts(gold, shared_dir())
+    texts = {(c, d["id"]): d["_text"] for c, data in gold.items() for d in data["documents"]}
+    docs = run.tables["documents"].set_index("doc_id")
+    for key, doc_id in run.doc_ids.items():
+        raw, rmap = texts[key], docs.at[doc_id, "raw_map"]
+        for row in run.tables["claims"][run.tables["claims"]["doc_id"] == doc_id].itertuples():
+            s, e = raw_offset(rmap, row.start), raw_offset(rmap, row.end - 1) + 1
+            words = row.sentence.split()  # cleaning may drop boilerplate inside: compare the ends
+            assert raw[s:e].split()[0] == words[0] and raw[s:e].split()[-1] == words[-1], (key, row.sentence[:60])
+    r = score_gold(run.tables, gold, run.doc_ids)
+    assert r["documents"] == 44 and r["sentences"] == 444 and r["casualties"]["gold_figures"] == 246
+    assert "outside gold sentences" not in r["casualties"]["errors"]
+    assert len(run.doc_ids) == 44
