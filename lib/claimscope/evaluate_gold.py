@@ -33,7 +33,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 import yaml
@@ -387,6 +387,154 @@ def _rate(hits: int, n: int) -> tuple[int, int, float]:
     return hits, n, (hits / n if n else 0.0)
 
 
+@dataclass(frozen=True)
+class _Has:
+    """Which of the columns the harness follows the tool's tables have."""
+    kind: bool
+    category: bool
+    scope: bool
+    cue: bool
+
+
+@dataclass
+class _DocView:
+    """One gold document beside the tool's claims and figures, in raw offsets."""
+    corpus: str
+    id: str
+    sentences: list[Mapping[str, Any]]
+    spans: list[tuple[int, int]]
+    text: str | None
+    claims: list[tuple[tuple[int, int], Any]]  # (raw span, claims row)
+    figures: list[_Fig]  # the tool's
+    gold: list[_Fig]
+
+    def sentence_of(self, span: tuple[int, int]) -> int:
+        """The gold sentence `span` overlaps most (-1 for none)."""
+        best, at = 0, -1
+        for k, s in enumerate(self.spans):
+            o = _overlap(span, s)
+            if o > best:
+                best, at = o, k
+        return at
+
+    def sentence_text(self, k: int) -> str:
+        return self.text[self.spans[k][0]:self.spans[k][1]][:200] if self.text is not None and k >= 0 else ""
+
+
+def _doc_view(corpus: str, doc: Mapping[str, Any], doc_id: str | None, claims: pd.DataFrame | None,
+              figures: pd.DataFrame | None, raw_map: Any, claim_kind: Mapping[str, str], has: _Has) -> _DocView:
+    view = _DocView(corpus, doc["id"], list(doc["sentences"]), [tuple(s["span"]) for s in doc["sentences"]],
+                    doc.get("_text"), [], [], [])
+    if claims is not None:
+        view.claims = [(_raw_span(raw_map, int(r.start), int(r.end)), r) for r in claims.itertuples(index=False)]
+    for k, s in enumerate(view.sentences):
+        for c in s.get("casualties") or []:
+            view.gold.append(_Fig(k, c["outcome"], c["min"], c["max"], c["category"], c["scope"], None,
+                                  c["phrase"], c.get("victims") or ""))
+    if figures is not None:
+        for r in figures.sort_values("start", kind="stable").itertuples(index=False):
+            span = _raw_span(raw_map, int(r.start), int(r.end)) if _int(r.start) is not None else (0, 0)
+            scope = _text(getattr(r, "scope", "")) if has.scope else ""
+            if not scope:
+                scope = "total" if claim_kind.get(r.claim_id) == "running_total" else "event"
+            category = _text(getattr(r, "category", "")) if has.category else ""
+            view.figures.append(_Fig(view.sentence_of(span), _text(r.outcome), _int(r.min), _int(r.max), category,
+                                     scope, span, _text(r.raw), _text(getattr(r, "victims_raw", ""))))
+    return view
+
+
+def _read_by(view: _DocView, t: _Fig, open_gold: list[int], explained: set[int]) -> int | None:
+    """The unmatched gold figure a wrong tool row reads: the one whose phrase it
+    overlaps, else one of its sentence sharing its min or max."""
+    if t.sentence < 0:
+        return None
+    cands = [j for j in open_gold if view.gold[j].sentence == t.sentence and j not in explained]
+    if view.text is not None:
+        for j in cands:
+            p = _phrase_span(view.text, view.spans[view.gold[j].sentence], view.gold[j].text)
+            if p and t.span and _overlap(p, t.span) > 0:
+                return j
+    for j in cands:
+        g = view.gold[j]
+        if g.min == t.min or (g.max is not None and g.max == t.max):
+            return j
+    return None
+
+
+def _score_figures(view: _DocView, has: _Has, tally: Counter, errors: Counter, rows: list[dict[str, Any]]) -> None:
+    tool, gold = view.figures, view.gold
+    strict = _match(tool, gold, strict=True, with_category=has.category)
+    lenient = _match(tool, gold, strict=False, with_category=False)
+    tally.update(strict=len(strict), lenient=len(lenient), tool=len(tool), gold=len(gold))
+    open_gold = [j for j in range(len(gold)) if j not in strict.values()]
+    explained: set[int] = set()
+    for i, t in enumerate(tool):
+        if i in strict:
+            rows.append(_fig_row(view, "tool", t, "right", gold[strict[i]], True))
+            continue
+        j = _read_by(view, t, open_gold, explained)
+        if j is None and t.sentence >= 0 and any(
+                gold[m].sentence == t.sentence and (gold[m].outcome, gold[m].min, gold[m].max)
+                == (t.outcome, t.min, t.max) for m in strict.values()):
+            kind = "duplicate of a figure already matched"
+        else:
+            kind = _error_kind(t, gold[j] if j is not None else None)
+        if j is not None:
+            explained.add(j)
+        errors[kind] += 1
+        rows.append(_fig_row(view, "tool", t, kind, gold[j] if j is not None else None, i in lenient))
+    for j in open_gold:
+        if j not in explained:
+            errors["missed"] += 1
+            rows.append(_fig_row(view, "gold", gold[j], "missed", None, j in lenient.values()))
+
+
+def _source_miss(s: Mapping[str, Any], best: Any, has: _Has) -> str:
+    if s["source"] == "outlet":
+        return "gold outlet voice, tool a source"
+    if _is_outlet_voice(best, has.cue):
+        return "tool outlet voice, gold a source"
+    if s.get("via") and _canon_source(s["via"]) == _canon_source(_text(best.source)):
+        return "tool names the relaying outlet (gold via)"
+    return "different source"
+
+
+def _score_sentences(view: _DocView, has: _Has, tally: Counter, by_kind: Mapping[str, Counter],
+                     source_misses: Counter, rows: list[dict[str, Any]]) -> None:
+    for k, s in enumerate(view.sentences):
+        over = sorted(((o, r) for o, r in ((_overlap(span, view.spans[k]), r) for span, r in view.claims) if o > 0),
+                      key=lambda x: -x[0])
+        best = over[0][1] if over else None
+        tool_event = any(_text(r.kind) == "event" if has.kind else True for _, r in over)
+        gold_event = s["kind"] == "event"
+        tally.update(event_n=1, event_hit=int(tool_event == gold_event))
+        by_kind[s["kind"]]["event" if tool_event else "non_event"] += 1
+        if has.kind:
+            tally.update(kind_n=1, kind_hit=int((_text(best.kind) if best is not None else "other") == s["kind"]))
+        row = {"corpus": view.corpus, "id": view.id, "sentence": k, "span": f"{view.spans[k][0]}-{view.spans[k][1]}",
+               "gold_kind": s["kind"], "tool_event": tool_event, "event_ok": tool_event == gold_event,
+               "gold_source": s.get("source") or "", "tool_source": "", "tool_cue": "", "source_ok": "",
+               "gold_date": s.get("event_date") or "", "tool_date": "", "date_ok": "", "text": view.sentence_text(k)}
+        if best is not None:
+            row["tool_source"] = _text(best.source)
+            row["tool_cue"] = _text(best.attribution_cue) if has.cue else _text(best.source_type)
+            if s["kind"] != "other" and s.get("source"):
+                ok = _source_ok(s["source"], best, has.cue)
+                tally.update(source_n=1, source_hit=int(ok))
+                row["source_ok"] = ok
+                if not ok:
+                    source_misses[_source_miss(s, best, has)] += 1
+        if gold_event and s.get("event_date"):
+            events = [r for _, r in over if not has.kind or _text(r.kind) == "event"]
+            pick = events[0] if events else best
+            got = _text(pick.event_date) if pick is not None else ""
+            precision = _text(getattr(pick, "date_precision", "")) if pick is not None else ""
+            ok = bool(got) and got == s["event_date"] and precision not in _COARSE
+            tally.update(date_n=1, date_hit=int(ok))
+            row["tool_date"], row["date_ok"] = got, ok
+        rows.append(row)
+
+
 def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[str, Any]],
                doc_ids: Mapping[tuple[str, str], str]) -> dict[str, Any]:
     """Casualty-figure precision/recall (strict and lenient, with error kinds),
@@ -398,176 +546,48 @@ def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[st
     Returns figures as (hits, judged, rate) plus detail DataFrames
     (`figure_rows`, `sentence_rows`) for reading the misses."""
     documents, claims, casualties = tables["documents"], tables["claims"], tables["casualties"]
-    has_kind = "kind" in claims.columns
-    has_category = "category" in casualties.columns
-    has_scope = "scope" in casualties.columns
-    has_cue = "attribution_cue" in claims.columns
-    raw_maps = dict(zip(documents["doc_id"], documents["raw_map"] if "raw_map" in documents.columns
-                        else [None] * len(documents)))
-    claim_doc = dict(zip(claims["claim_id"], claims["doc_id"]))
-    claim_kind = dict(zip(claims["claim_id"], claims["kind"])) if has_kind else {}
+    has = _Has(kind="kind" in claims.columns, category="category" in casualties.columns,
+               scope="scope" in casualties.columns, cue="attribution_cue" in claims.columns)
+    raw_maps = dict(zip(documents["doc_id"], documents["raw_map"])) if "raw_map" in documents.columns else {}
+    claim_kind = dict(zip(claims["claim_id"], claims["kind"])) if has.kind else {}
     claims_by_doc = {d: g for d, g in claims.groupby("doc_id", sort=False)}
-    cas = casualties.assign(doc_id=casualties["claim_id"].map(claim_doc))
+    cas = casualties.assign(doc_id=casualties["claim_id"].map(dict(zip(claims["claim_id"], claims["doc_id"]))))
     cas_by_doc = {d: g for d, g in cas.groupby("doc_id", sort=False)}
 
+    tally: Counter = Counter()
+    errors: Counter = Counter()
+    source_misses: Counter = Counter()
+    by_kind: dict[str, Counter] = {k: Counter() for k in KINDS}
     fig_rows: list[dict[str, Any]] = []
     sent_rows: list[dict[str, Any]] = []
-    strict_tp = lenient_tp = n_tool = n_gold = 0
-    errors: Counter = Counter()
-    ev = [0, 0]
-    conf: dict[str, Counter] = {k: Counter() for k in KINDS}
-    kind_acc = [0, 0]
-    src = [0, 0]
-    src_miss: Counter = Counter()
-    dates = [0, 0]
     for corpus, data in sorted(gold.items()):
         for doc in data["documents"]:
             doc_id = doc_ids.get((corpus, doc["id"]))
-            rmap = raw_maps.get(doc_id)
-            spans = [tuple(s["span"]) for s in doc["sentences"]]
-            # tool claims with raw spans
-            tool_claims = []
-            for r in (claims_by_doc.get(doc_id, pd.DataFrame()) if doc_id else pd.DataFrame()).itertuples(index=False):
-                tool_claims.append((_raw_span(rmap, int(r.start), int(r.end)), r))
-
-            def sentence_of(span: tuple[int, int]) -> int:
-                best, at = 0, -1
-                for k, s in enumerate(spans):
-                    o = _overlap(span, s)
-                    if o > best:
-                        best, at = o, k
-                return at
-
-            gfigs: list[_Fig] = []
-            for k, s in enumerate(doc["sentences"]):
-                for c in s.get("casualties") or []:
-                    gfigs.append(_Fig(k, c["outcome"], c["min"], c["max"], c["category"], c["scope"], None,
-                                      c["phrase"], c.get("victims") or ""))
-            tfigs: list[_Fig] = []
-            trows = cas_by_doc.get(doc_id) if doc_id else None
-            if trows is not None:
-                for r in trows.sort_values("start", kind="stable").itertuples(index=False):
-                    span = _raw_span(rmap, int(r.start), int(r.end)) if _int(r.start) is not None else (0, 0)
-                    scope = _text(getattr(r, "scope", "")) if has_scope else ""
-                    if not scope:
-                        scope = "total" if claim_kind.get(r.claim_id) == "running_total" else "event"
-                    tfigs.append(_Fig(sentence_of(span), _text(r.outcome), _int(r.min), _int(r.max),
-                                      _text(getattr(r, "category", "")) if has_category else "", scope, span,
-                                      _text(r.raw), _text(getattr(r, "victims_raw", ""))))
-            strict = _match(tfigs, gfigs, strict=True, with_category=has_category)
-            lenient = _match(tfigs, gfigs, strict=False, with_category=False)
-            strict_tp += len(strict)
-            lenient_tp += len(lenient)
-            n_tool += len(tfigs)
-            n_gold += len(gfigs)
-            # error kinds: each wrong tool row against the unmatched gold figure it reads
-            open_gold = [j for j in range(len(gfigs)) if j not in strict.values()]
-            explained: set[int] = set()
-            text_of = doc.get("_text")
-
-            def sentence_text(k: int) -> str:
-                return text_of[spans[k][0]:spans[k][1]][:200] if text_of is not None and k >= 0 else ""
-            for i, t in enumerate(tfigs):
-                if i in strict:
-                    continue
-                g_at = None
-                if t.sentence >= 0:
-                    cands = [j for j in open_gold if gfigs[j].sentence == t.sentence and j not in explained]
-                    if text_of is not None:
-                        for j in cands:
-                            p = _phrase_span(text_of, spans[gfigs[j].sentence], gfigs[j].text)
-                            if p and t.span and _overlap(p, t.span) > 0:
-                                g_at = j
-                                break
-                    if g_at is None:
-                        for j in cands:
-                            if gfigs[j].min == t.min or (gfigs[j].max is not None and gfigs[j].max == t.max):
-                                g_at = j
-                                break
-                if g_at is None and t.sentence >= 0 and any(
-                        gfigs[j].sentence == t.sentence and (gfigs[j].outcome, gfigs[j].min, gfigs[j].max)
-                        == (t.outcome, t.min, t.max) for j in strict.values()):
-                    kind = "duplicate of a figure already matched"
-                else:
-                    kind = _error_kind(t, gfigs[g_at] if g_at is not None else None)
-                if g_at is not None:
-                    explained.add(g_at)
-                errors[kind] += 1
-                fig_rows.append(_fig_row(corpus, doc["id"], "tool", t, kind, gfigs[g_at] if g_at is not None else None,
-                                         i in lenient, sentence_text(t.sentence)))
-            for j in open_gold:
-                if j not in explained:
-                    errors["missed"] += 1
-                    fig_rows.append(_fig_row(corpus, doc["id"], "gold", gfigs[j], "missed", None,
-                                             j in lenient.values(), sentence_text(gfigs[j].sentence)))
-            for i, j in strict.items():
-                fig_rows.append(_fig_row(corpus, doc["id"], "tool", tfigs[i], "right", gfigs[j], True,
-                                         sentence_text(tfigs[i].sentence)))
-            # sentences: event decision, source, date
-            for k, s in enumerate(doc["sentences"]):
-                over = [(_overlap(span, spans[k]), r) for span, r in tool_claims]
-                over = [(o, r) for o, r in over if o > 0]
-                over.sort(key=lambda x: -x[0])
-                tool_event = any((_text(r.kind) == "event") if has_kind else True for _, r in over)
-                gold_event = s["kind"] == "event"
-                ev[1] += 1
-                ev[0] += int(tool_event == gold_event)
-                conf[s["kind"]]["event" if tool_event else "non_event"] += 1
-                if has_kind:
-                    tool_kind = _text(over[0][1].kind) if over else "other"
-                    kind_acc[1] += 1
-                    kind_acc[0] += int(tool_kind == s["kind"])
-                row = {"corpus": corpus, "id": doc["id"], "sentence": k, "span": f"{spans[k][0]}-{spans[k][1]}",
-                       "gold_kind": s["kind"], "tool_event": tool_event, "event_ok": tool_event == gold_event,
-                       "gold_source": s.get("source") or "", "tool_source": "", "tool_cue": "", "source_ok": "",
-                       "gold_date": s.get("event_date") or "", "tool_date": "", "date_ok": "",
-                       "text": sentence_text(k)}
-                best = over[0][1] if over else None
-                if best is not None:
-                    row["tool_source"] = _text(best.source)
-                    row["tool_cue"] = _text(best.attribution_cue) if has_cue else _text(best.source_type)
-                if s["kind"] != "other" and s.get("source") and best is not None:
-                    ok = _source_ok(s["source"], best, has_cue)
-                    src[1] += 1
-                    src[0] += int(ok)
-                    row["source_ok"] = ok
-                    if not ok:
-                        src_miss["gold outlet voice, tool a source" if s["source"] == "outlet" else
-                                 "tool outlet voice, gold a source" if _is_outlet_voice(best, has_cue) else
-                                 "tool names the relaying outlet (gold via)" if s.get("via")
-                                 and _canon_source(s["via"]) == _canon_source(_text(best.source)) else
-                                 "different source"] += 1
-                if gold_event and s.get("event_date"):
-                    events = [r for _, r in over if not has_kind or _text(r.kind) == "event"]
-                    pick = events[0] if events else best
-                    got = _text(pick.event_date) if pick is not None else ""
-                    prec = _text(getattr(pick, "date_precision", "")) if pick is not None else ""
-                    ok = bool(got) and got == s["event_date"] and prec not in _COARSE
-                    dates[1] += 1
-                    dates[0] += int(ok)
-                    row["tool_date"] = got
-                    row["date_ok"] = ok
-                sent_rows.append(row)
+            view = _doc_view(corpus, doc, doc_id, claims_by_doc.get(doc_id), cas_by_doc.get(doc_id),
+                             raw_maps.get(doc_id), claim_kind, has)
+            _score_figures(view, has, tally, errors, fig_rows)
+            _score_sentences(view, has, tally, by_kind, source_misses, sent_rows)
     return {
         "documents": sum(len(d["documents"]) for d in gold.values()),
-        "sentences": ev[1],
+        "sentences": tally["event_n"],
         "casualties": {
-            "tool_rows": n_tool,
-            "gold_figures": n_gold,
-            "strict": {"precision": _rate(strict_tp, n_tool), "recall": _rate(strict_tp, n_gold)},
-            "lenient": {"precision": _rate(lenient_tp, n_tool), "recall": _rate(lenient_tp, n_gold)},
+            "tool_rows": tally["tool"],
+            "gold_figures": tally["gold"],
+            "strict": {"precision": _rate(tally["strict"], tally["tool"]), "recall": _rate(tally["strict"], tally["gold"])},
+            "lenient": {"precision": _rate(tally["lenient"], tally["tool"]),
+                        "recall": _rate(tally["lenient"], tally["gold"])},
             "errors": dict(sorted(errors.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "tool_has_category": has_category,
-            "tool_has_scope": has_scope,
+            "tool_has_category": has.category,
+            "tool_has_scope": has.scope,
         },
         "events": {
-            "accuracy": _rate(*ev),
-            "by_gold_kind": {k: dict(v) for k, v in conf.items() if v},
-            "tool_has_kind": has_kind,
-            "kind_accuracy": _rate(*kind_acc) if has_kind else None,
+            "accuracy": _rate(tally["event_hit"], tally["event_n"]),
+            "by_gold_kind": {k: dict(v) for k, v in by_kind.items() if v},
+            "tool_has_kind": has.kind,
+            "kind_accuracy": _rate(tally["kind_hit"], tally["kind_n"]) if has.kind else None,
         },
-        "sources": {"accuracy": _rate(*src), "misses": dict(src_miss)},
-        "dates": {"accuracy": _rate(*dates)},
+        "sources": {"accuracy": _rate(tally["source_hit"], tally["source_n"]), "misses": dict(source_misses)},
+        "dates": {"accuracy": _rate(tally["date_hit"], tally["date_n"])},
         "figure_rows": _sorted(pd.DataFrame(fig_rows), ["corpus", "id", "sentence", "side", "verdict", "phrase"]),
         "sentence_rows": _sorted(pd.DataFrame(sent_rows), ["corpus", "id", "sentence"]),
     }
@@ -600,18 +620,17 @@ def _source_ok(gold: str, row: Any, has_cue: bool) -> bool:
     return any(_canon_source(p) == got for p in parts if p.strip())
 
 
-def _fig_row(corpus: str, doc: str, side: str, f: _Fig, verdict: str, g: _Fig | None, lenient_ok: bool,
-             sentence_text: str) -> dict[str, Any]:
+def _fig_row(view: _DocView, side: str, f: _Fig, verdict: str, g: _Fig | None, lenient_ok: bool) -> dict[str, Any]:
     def rng(x: _Fig) -> str:
         return f"{x.min}-{'' if x.max is None else x.max}"
 
     return {
-        "corpus": corpus, "id": doc, "sentence": f.sentence, "side": side, "verdict": verdict,
+        "corpus": view.corpus, "id": view.id, "sentence": f.sentence, "side": side, "verdict": verdict,
         "lenient_ok": lenient_ok, "phrase": f.text, "outcome": f.outcome, "range": rng(f),
         "category": f.category, "scope": f.scope,
         "gold_phrase": g.text if g else "", "gold_outcome": g.outcome if g else "",
         "gold_range": rng(g) if g else "", "gold_category": g.category if g else "", "gold_scope": g.scope if g else "",
-        "text": sentence_text,
+        "text": view.sentence_text(f.sentence),
     }
 
 
