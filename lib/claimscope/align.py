@@ -44,11 +44,9 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
@@ -57,6 +55,7 @@ from .errors import OverridesError
 from .actors import actor_sides, find_actors
 from .places import Gazetteer, place_similarity
 from .resources import load_yaml, norm_phrase, phrase_pattern
+from .safeio import bounded, load_user_yaml, printable
 
 __all__ = [
     "AlignResult",
@@ -284,28 +283,22 @@ def load_overrides(source: str | os.PathLike[str] | Mapping[str, Any] | Override
     if isinstance(source, Mapping):
         origin, data = "<overrides>", source
     else:
-        path = Path(source)
-        origin = str(path)
-        if not path.is_file():
-            raise OverridesError(f"{origin}: overrides file not found")
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
-            raise OverridesError(f"{origin}: not valid YAML ({e.__class__.__name__}: {e})") from None
+        origin = printable(str(source))
+        data = load_user_yaml(source, error=OverridesError, what="overrides file")
         if data is None:
             data = {}
     if not isinstance(data, Mapping):
         raise OverridesError(f"{origin}: expected a mapping with keys {', '.join(_OVERRIDE_KEYS)}")
     unknown = sorted(str(k) for k in data if k not in _OVERRIDE_KEYS)
     if unknown:
-        raise OverridesError(f"{origin}: unknown key(s) {', '.join(unknown)} (expected {', '.join(_OVERRIDE_KEYS)})")
+        raise OverridesError(f"{origin}: unknown key(s) {bounded(', '.join(unknown))[1:-1]} (expected {', '.join(_OVERRIDE_KEYS)})")
 
     def claim_list(key: str, i: int, entry: Any) -> tuple[str, ...]:
         if not isinstance(entry, (list, tuple)) or not all(isinstance(x, str) and x.strip() for x in entry):
-            raise OverridesError(f"{origin}: {key} entry {i + 1} {entry!r}: expected a list of claim ids")
+            raise OverridesError(f"{origin}: {key} entry {i + 1} {bounded(entry)}: expected a list of claim ids")
         ids = tuple(dict.fromkeys(x.strip() for x in entry))
         if len(ids) < 2:
-            raise OverridesError(f"{origin}: {key} entry {i + 1} {entry!r}: expected two or more distinct claim ids")
+            raise OverridesError(f"{origin}: {key} entry {i + 1} {bounded(entry)}: expected two or more distinct claim ids")
         return ids
 
     merge_raw = data.get("merge") or []
@@ -320,14 +313,14 @@ def load_overrides(source: str | os.PathLike[str] | Mapping[str, Any] | Override
     assign = []
     for k, v in assign_raw.items():
         if not isinstance(k, str) or not k.strip() or not isinstance(v, (str, int)) or not str(v).strip():
-            raise OverridesError(f"{origin}: assign entry {k!r}: {v!r}: expected 'claim_id: incident'")
+            raise OverridesError(f"{origin}: assign entry {bounded(k)}: {bounded(v)}: expected 'claim_id: incident'")
         assign.append((k.strip(), str(v).strip()))
     split_set = set(split)
     for g in merge:
         for j, a in enumerate(g):
             for b in g[j + 1:]:
                 if tuple(sorted((a, b))) in split_set:
-                    raise OverridesError(f"{origin}: claims {a} and {b} are both merged and split")
+                    raise OverridesError(f"{origin}: claims {bounded(a)} and {bounded(b)} are both merged and split")
     return Overrides(merge=merge, split=split, assign=tuple(sorted(assign)), origin=origin)
 
 
