@@ -422,19 +422,16 @@ def test_unreadable_file_is_skipped(tmp_path):
 
 def test_unreadable_file_is_skipped_simulated(tmp_path, monkeypatch):
     """The same path without chmod (root can read anything): open() refuses."""
-    import builtins
-
-    import claimscope.ingest as ingest_module
-
     _good(tmp_path)
     (tmp_path / "locked.txt").write_text("secret text", encoding="utf-8")
+    real_open = os.open
 
     def refusing_open(file, *args, **kwargs):
         if str(file).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied", str(file))
-        return builtins.open(file, *args, **kwargs)
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(ingest_module, "open", refusing_open, raising=False)
+    monkeypatch.setattr(os, "open", refusing_open)
     res = read_corpora([tmp_path])
     assert list(res.documents.doc_id) == ["good"]
     assert _problem(res, "locked.txt")["reason"] == "cannot read: Permission denied"
@@ -741,3 +738,88 @@ def test_fakes_offsets_repair_and_duplicates(fakes):
     assert len(dup) >= 6
     assert set(dup.duplicate_of) <= set(docs.doc_id)
     assert not set(dup.doc_id) & set(dup.duplicate_of)  # every copy points at an original
+
+
+# ---------------------------------------------------------------------------
+# Hostile files: pipes, devices, huge tables and manifests
+
+
+def _within(seconds: float, fn, *args, **kwargs):
+    """fn(*args, **kwargs), failing the test (not hanging it) when it blocks."""
+    import threading
+
+    out: list = []
+
+    def call() -> None:
+        try:
+            out.append(("ok", fn(*args, **kwargs)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            out.append(("err", exc))
+
+    t = threading.Thread(target=call, daemon=True)
+    t.start()
+    t.join(seconds)
+    if t.is_alive():
+        for fifo in [a for a in args if isinstance(a, Path)]:  # unblock a reader stuck on a pipe
+            if fifo.exists() and not fifo.is_file():
+                with open(fifo, "w"):
+                    pass
+        pytest.fail(f"{fn.__name__} blocked for {seconds}s")
+    kind, value = out[0]
+    if kind == "err":
+        raise value
+    return value
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_named_pipes_are_skipped_everywhere_without_hanging(tmp_path):
+    fifo_table = tmp_path / "articles.csv"
+    os.mkfifo(fifo_table)
+    res = _within(10, read_corpora, [fifo_table])
+    assert res.documents.empty
+    assert _problem(res, "articles.csv")["reason"] == "not a regular file (named pipe)"
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    _good(corpus)
+    os.mkfifo(corpus / "manifest.csv")
+    os.mkfifo(corpus / "feed.txt")
+    res = _within(10, read_corpora, [corpus])
+    assert list(res.documents.doc_id) == ["good"]
+    assert "named pipe" in _problem(res, "manifest.csv")["reason"]
+    assert _problem(res, "feed.txt")["reason"] == "not a regular file (named pipe)"
+    with pytest.raises(CorpusError, match=r"manifest .*manifest\.csv.*named pipe"):
+        _within(10, read_corpora, [corpus], manifest=corpus / "manifest.csv")
+
+
+def test_tables_and_manifests_have_a_size_limit(tmp_path):
+    table = tmp_path / "articles.csv"
+    pd.DataFrame({"text": ["Shelling hit Ariha on Monday, killing two civilians, local sources said."] * 50}).to_csv(
+        table, index=False
+    )
+    size = table.stat().st_size
+    res = read_corpora([table], max_table_bytes=size - 1)
+    assert res.documents.empty
+    reason = _problem(res, "articles.csv")["reason"]
+    assert "too large" in reason and f"{size:,} bytes" in reason and "--max-table-bytes" in reason
+    assert len(read_corpora([table], max_table_bytes=size).documents) == 50
+    pq = tmp_path / "articles.parquet"  # compresses to almost nothing; unpacked it is over the limit
+    pd.DataFrame({"text": ["Shelling hit Ariha on Monday, killing two civilians. " * 20] * 2000}).to_parquet(pq)
+    assert pq.stat().st_size < 100_000
+    res = read_corpora([pq], max_table_bytes=1_000_000)
+    assert res.documents.empty and "uncompressed" in _problem(res, "articles.parquet")["reason"]
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    _good(corpus)
+    (corpus / "manifest.csv").write_text("file,outlet\ngood.txt," + "X" * 2000 + "\n", encoding="utf-8")
+    res = read_corpora([corpus], max_table_bytes=1000)
+    assert list(res.documents.doc_id) == ["good"] and "X" not in res.documents.outlet.fillna("").iloc[0]
+    assert "too large" in _problem(res, "manifest.csv")["reason"]
+    with pytest.raises(CorpusError, match="too large"):
+        read_corpora([corpus], manifest=corpus / "manifest.csv", max_table_bytes=1000)
+
+
+def test_a_device_given_as_a_table_is_refused(tmp_path):
+    zero = tmp_path / "zero.csv"
+    os.symlink("/dev/zero", zero)
+    res = _within(10, read_corpora, [zero])
+    assert res.documents.empty and _problem(res, "zero.csv")["reason"] == "not a regular file (character device)"

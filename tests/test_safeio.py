@@ -98,7 +98,7 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path, monkeypatch):
         return real_open(p, *a, **k)
 
     monkeypatch.setattr(os, "open", denied)
-    with pytest.raises(OverridesError, match="cannot read: permission denied"):
+    with pytest.raises(OverridesError, match="cannot read: Permission denied"):
         load_overrides(path)
 
 

@@ -1,7 +1,7 @@
 """The `claimscope` command line.
 
     claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
-                   [--max-bytes N] [--overrides FILE] [--engine pandas|dask]
+                   [--max-bytes N] [--max-table-bytes N] [--overrides FILE] [--engine pandas|dask]
                    [--jobs N] [--scheduler ADDRESS] [--quiet]
     claimscope report --tables DIR --out DIR [--jobs N] [--min-source-claims N]
                       [--no-progress]
@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, help="folder to write the tables into (CSV and Parquet)")
     run.add_argument("--manifest", help="manifest CSV (file, outlet, published, published_precision, url, title); default: manifest.csv inside each corpus folder")
     run.add_argument("--columns", help="column map for tabular corpora, e.g. id=unit_id,text=article_content,title=article_title,outlet=source")
-    run.add_argument("--max-bytes", type=_positive_int, default=5_000_000, help="skip (and report) files larger than this (default 5000000)")
+    run.add_argument("--max-bytes", type=_positive_int, default=5_000_000, help="skip (and report) article files larger than this (default 5000000)")
+    run.add_argument("--max-table-bytes", type=_positive_int, default=500_000_000,
+                     help="skip (and report) table corpora and manifests larger than this (default 500000000)")
     run.add_argument("--overrides", help="YAML file of analyst corrections to incident links (merge / split / assign)")
     run.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
                      help="where the heavy stages run: in this process (pandas, default) or on Dask (needs claimscope[dask])")
@@ -83,6 +85,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             manifest=args.manifest,
             columns=columns,
             max_bytes=args.max_bytes,
+            max_table_bytes=args.max_table_bytes,
             overrides=args.overrides,
             engine=args.engine,
             jobs=args.jobs,

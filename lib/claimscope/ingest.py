@@ -37,7 +37,6 @@ import io
 import json
 import os
 import re
-import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +50,7 @@ from . import schema
 from .errors import CorpusError
 from .dates import find_absolute_dates
 from .resources import load_yaml
+from .safeio import UnreadableFile, bounded, read_regular
 
 __all__ = [
     "COLUMN_KEYS",
@@ -1022,9 +1022,9 @@ class _Manifest:
     used: set[str]
 
 
-def _read_manifest(path: Path, *, explicit: bool, problems: list[dict[str, str]]) -> _Manifest | None:
-    """Read a manifest CSV; an explicit one that cannot be used is an error,
-    a default one is skipped with a warning."""
+def _read_manifest(path: Path, *, explicit: bool, max_bytes: int, problems: list[dict[str, str]]) -> _Manifest | None:
+    """Read a manifest CSV (at most `max_bytes`); an explicit one that cannot
+    be used is an error, a default one is skipped with a warning."""
 
     def fail(reason: str) -> None:
         if explicit:
@@ -1032,12 +1032,9 @@ def _read_manifest(path: Path, *, explicit: bool, problems: list[dict[str, str]]
         problems.append(_problem(str(path), f"manifest ignored: {reason}", "warning"))
 
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        fail("not found")
-        return None
-    except OSError as exc:
-        fail(f"cannot read: {exc.strerror or exc}")
+        data = read_regular(path, max_bytes=max_bytes, limit_name="--max-table-bytes")
+    except UnreadableFile as exc:
+        fail(exc.reason)
         return None
     text, _, _ = decode_bytes(data)
     try:
@@ -1049,7 +1046,7 @@ def _read_manifest(path: Path, *, explicit: bool, problems: list[dict[str, str]]
         return None
     file_col = next((c for c in _formats()["manifest_file_columns"] if c in fields), None)
     if file_col is None:
-        fail(f"no 'file' column (columns: {', '.join(fields) or 'none'})")
+        fail(f"no 'file' column (columns: {bounded(', '.join(fields))[1:-1] or 'none'})")
         return None
     rows: dict[str, dict[str, str]] = {}
     for r in raw_rows:
@@ -1143,34 +1140,19 @@ def _document(raw: str, kind: str) -> dict[str, Any]:
 
 def _read_bytes(path: Path, shown: str, max_bytes: int, problems: list[dict[str, str]]) -> bytes | None:
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        reason = "broken symbolic link" if os.path.islink(path) else "file not found (removed while reading?)"
-        problems.append(_problem(shown, f"cannot read: {reason}"))
+        data = read_regular(path, max_bytes=max_bytes, limit_name="--max-bytes")
+    except UnreadableFile as exc:
+        reason = exc.reason
+        if reason == "not found":
+            reason = "cannot read: file not found (removed while reading?)"
+        elif reason == "broken symbolic link":
+            reason = "cannot read: broken symbolic link"
+        elif reason.startswith("too large"):
+            reason = "file " + reason
+        problems.append(_problem(shown, reason))
         return None
-    except OSError as exc:
-        problems.append(_problem(shown, f"cannot read: {exc.strerror or exc}"))
-        return None
-    if stat.S_ISDIR(st.st_mode):
-        problems.append(_problem(shown, "is a folder, not an article file"))
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        problems.append(_problem(shown, "not a regular file (device, pipe or socket)"))
-        return None
-    if st.st_size == 0:
+    if not data:
         problems.append(_problem(shown, "empty file (0 bytes)"))
-        return None
-    if st.st_size > max_bytes:
-        problems.append(_problem(shown, f"file too large: {st.st_size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)"))
-        return None
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        problems.append(_problem(shown, f"cannot read: {exc.strerror or exc}"))
-        return None
-    if len(data) > max_bytes:
-        problems.append(_problem(shown, f"file too large: over the limit of {max_bytes:,} bytes (--max-bytes)"))
         return None
     return data
 
@@ -1262,34 +1244,66 @@ def _default_columns(available: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _read_parquet(data: bytes, max_bytes: int) -> pd.DataFrame | None:
+    """The Parquet table in `data`, or None when its data, unpacked, is over
+    `max_bytes` (a few kilobytes of dictionary-encoded text can unpack to
+    gigabytes): batches are read one by one and counted as they come."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    batches = []
+    total = 0
+    for batch in pq.ParquetFile(io.BytesIO(data)).iter_batches(batch_size=4096):
+        total += batch.nbytes
+        if total > max_bytes:
+            return None
+        batches.append(batch)
+    schema_ = pq.read_schema(io.BytesIO(data))
+    return pa.Table.from_batches(batches, schema=schema_).to_pandas()
+
+
 def _read_table(
-    path: Path, corpus: str, kind: str, columns: Mapping[str, str] | None, max_bytes: int, problems: list[dict[str, str]]
+    path: Path,
+    corpus: str,
+    kind: str,
+    columns: Mapping[str, str] | None,
+    max_bytes: int,
+    max_table_bytes: int,
+    problems: list[dict[str, str]],
 ) -> list[dict[str, Any]]:
     try:
+        raw_bytes = read_regular(path, max_bytes=max_table_bytes, limit_name="--max-table-bytes")
+    except UnreadableFile as exc:
+        problems.append(_problem(corpus, exc.reason))
+        return []
+    try:
         if kind == "parquet":
-            table = pd.read_parquet(path)
+            table = _read_parquet(raw_bytes, max_table_bytes)
+            if table is None:
+                problems.append(_problem(corpus, f"too large: over {max_table_bytes:,} bytes uncompressed "
+                                                 "(--max-table-bytes)"))
+                return []
             enc = "utf-8"
         else:
-            raw_bytes = path.read_bytes()
             text, enc, warning = decode_bytes(raw_bytes)
             if warning:
                 problems.append(_problem(corpus, warning, "warning"))
             table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (OSError, ValueError, pd.errors.ParserError, pd.errors.EmptyDataError, ImportError) as exc:
-        problems.append(_problem(corpus, f"table could not be read ({type(exc).__name__}: {exc})"))
+        problems.append(_problem(corpus, f"table could not be read ({type(exc).__name__}: {bounded(str(exc))[1:-1]})"))
         return []
     available = [str(c) for c in table.columns]
     if columns:
         cols = dict(columns)
         missing = [c for c in cols.values() if c not in available]
         if missing:
-            raise CorpusError(f"{corpus}: no column {missing[0]!r} (columns: {', '.join(available)})")
+            raise CorpusError(f"{corpus}: no column {bounded(missing[0])} (columns: {bounded(', '.join(available))[1:-1]})")
     else:
         cols = _default_columns(available)
         if "text" not in cols:
             raise CorpusError(
                 f"{corpus}: no text column found (looked for {', '.join(_formats()['default_columns']['text'])}); "
-                f"give --columns text=COLUMN (columns: {', '.join(available)})"
+                f"give --columns text=COLUMN (columns: {bounded(', '.join(available))[1:-1]})"
             )
     stem = path.stem
     data = {k: table[c].tolist() for k, c in cols.items()}
@@ -1473,6 +1487,7 @@ def read_corpora(
     manifest: str | os.PathLike[str] | None = None,
     columns: Mapping[str, str] | None = None,
     max_bytes: int = 5_000_000,
+    max_table_bytes: int = 500_000_000,
 ) -> IngestResult:
     """Read every corpus in `paths` into the documents table.
 
@@ -1485,7 +1500,9 @@ def read_corpora(
     id/unit_id, title/article_title, outlet/source). `manifest` applies to all
     file corpora; without it a ``manifest.csv`` inside a folder corpus (or
     beside a single file) is used. Manifest and column values win over what
-    the text says. `max_bytes` limits each file, and each table row's text.
+    the text says. `max_bytes` limits each file, and each table row's text;
+    `max_table_bytes` limits each table corpus (for Parquet, its uncompressed
+    size) and each manifest.
 
     Raises `CorpusError` for a missing corpus path, a malformed column map, a
     mapped column the table lacks, or an unusable --manifest; everything else
@@ -1494,8 +1511,9 @@ def read_corpora(
         paths = [paths]
     if not paths:
         raise CorpusError("no corpus given")
-    if not isinstance(max_bytes, int) or max_bytes < 1:
-        raise CorpusError(f"max_bytes must be a positive whole number of bytes, not {max_bytes!r}")
+    for name, value in (("max_bytes", max_bytes), ("max_table_bytes", max_table_bytes)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise CorpusError(f"{name} must be a positive whole number of bytes, not {bounded(value)}")
     cols = _check_columns(columns) if columns else None
     corpora = [str(os.fspath(p)) for p in paths]
     for c in corpora:
@@ -1506,25 +1524,26 @@ def read_corpora(
             raise CorpusError(f"corpus {c}: no such file or folder{hint}")
     fm = _formats()
     problems: list[dict[str, str]] = []
-    explicit = _read_manifest(Path(manifest), explicit=True, problems=problems) if manifest is not None else None
+    explicit = (_read_manifest(Path(manifest), explicit=True, max_bytes=max_table_bytes, problems=problems)
+                if manifest is not None else None)
     manifests: list[_Manifest] = [explicit] if explicit else []
     docs: list[dict[str, Any]] = []
     for c in corpora:
         p = Path(c)
         if p.is_dir():
             man = explicit
-            if man is None and (p / fm["manifest_name"]).is_file():
-                man = _read_manifest(p / fm["manifest_name"], explicit=False, problems=problems)
+            if man is None and os.path.lexists(p / fm["manifest_name"]):
+                man = _read_manifest(p / fm["manifest_name"], explicit=False, max_bytes=max_table_bytes, problems=problems)
                 if man:
                     manifests.append(man)
             docs += _read_folder(p, c, man, max_bytes, problems)
         elif p.suffix.lower() in fm["tables"]:
-            docs += _read_table(p, c, fm["tables"][p.suffix.lower()], cols, max_bytes, problems)
+            docs += _read_table(p, c, fm["tables"][p.suffix.lower()], cols, max_bytes, max_table_bytes, problems)
         else:
             man = explicit
             sibling = p.parent / fm["manifest_name"]
-            if man is None and sibling.is_file() and sibling != p:
-                man = _read_manifest(sibling, explicit=False, problems=problems)
+            if man is None and os.path.lexists(sibling) and sibling != p:
+                man = _read_manifest(sibling, explicit=False, max_bytes=max_table_bytes, problems=problems)
                 if man:
                     manifests.append(man)
             kind = fm["articles"].get(p.suffix.lower(), "txt")

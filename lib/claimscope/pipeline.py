@@ -26,6 +26,7 @@ def run(
     manifest: str | os.PathLike[str] | None = None,
     columns: Mapping[str, str] | None = None,
     max_bytes: int = 5_000_000,
+    max_table_bytes: int = 500_000_000,
     overrides: str | os.PathLike[str] | None = None,
     engine: str = "pandas",
     jobs: int = 1,
@@ -38,6 +39,10 @@ def run(
     malformed overrides file (both are `claimscope.ClaimscopeError`s); bad individual documents are skipped and listed
     in the `problems` table instead.
 
+    `max_bytes` limits each article file (and each table row's text),
+    `max_table_bytes` each table corpus and manifest; larger ones are skipped
+    and reported.
+
     `engine` ("pandas", the default, or "dask"), `jobs` (worker processes)
     and `scheduler` (a Dask scheduler address or `distributed.Client`) choose
     where extraction and alignment's pair scoring run (see
@@ -47,7 +52,8 @@ def run(
     """
     engines.check_engine(engine, jobs=jobs, scheduler=scheduler)
     analyst = load_overrides(overrides)  # a bad overrides file fails before any work is done
-    ingested = read_corpora(corpora, manifest=manifest, columns=columns, max_bytes=max_bytes)
+    ingested = read_corpora(corpora, manifest=manifest, columns=columns, max_bytes=max_bytes,
+                            max_table_bytes=max_table_bytes)
     tables = {name: schema.empty(name) for name in schema.TABLE_ORDER}
     extracted = engines.extract(ingested.documents, engine=engine, jobs=jobs, scheduler=scheduler)
     documents = ingested.documents.copy()

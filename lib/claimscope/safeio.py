@@ -36,7 +36,7 @@ _MESSAGE_MAX = 300  # characters of a user value quoted in a message
 
 class UnreadableFile(Exception):
     """A file cannot be used; `reason` says why in words ("is a folder, not a
-    file", "not a regular file (named pipe)", "cannot read: permission denied",
+    file", "not a regular file (named pipe)", "cannot read: Permission denied",
     "too large: ...")."""
 
     def __init__(self, reason: str) -> None:
@@ -60,7 +60,7 @@ def file_kind(mode: int) -> str:
 
 
 def _os_reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
+    return exc.strerror or str(exc)
 
 
 def read_regular(path: str | os.PathLike[str], *, max_bytes: int, limit_name: str = "") -> bytes:
