@@ -823,3 +823,43 @@ def test_a_device_given_as_a_table_is_refused(tmp_path):
     os.symlink("/dev/zero", zero)
     res = _within(10, read_corpora, [zero])
     assert res.documents.empty and _problem(res, "zero.csv")["reason"] == "not a regular file (character device)"
+
+
+def test_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+    _good(tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _good(locked, "inner.txt")
+    real_scandir = os.scandir
+
+    def refusing(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    res = read_corpora([tmp_path])
+    assert list(res.documents.doc_id) == ["good"]
+    p = _problem(res, "locked")
+    assert p["severity"] == "skipped" and "folder cannot be read" in p["reason"] and "Permission denied" in p["reason"]
+
+
+def test_symbolic_links_leaving_the_corpus_are_reported_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n" * 20, encoding="utf-8")
+    _good(outside, "elsewhere.txt")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _good(corpus)
+    (corpus / "sub").mkdir()
+    _good(corpus / "sub", "inner.txt")
+    os.symlink(outside / "secret.txt", corpus / "passwd.txt")
+    os.symlink(outside, corpus / "linked_folder")
+    os.symlink(corpus / "sub" / "inner.txt", corpus / "alias.txt")  # stays inside: followed, read once
+    res = read_corpora([corpus])
+    assert sorted(res.documents.doc_id) == ["alias", "good"] or sorted(res.documents.doc_id) == ["good", "inner"]
+    assert "root:x" not in "".join(res.documents.text)
+    assert "outside the corpus folder" in _problem(res, "passwd.txt")["reason"]
+    assert "link to a folder" in _problem(res, "linked_folder")["reason"]
+    assert "read once" in _problem(res, "inner.txt" if "alias" in set(res.documents.doc_id) else "alias.txt")["reason"]

@@ -1195,14 +1195,46 @@ def _read_article(
     return doc
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files under `folder`, recursively, sorted; hidden entries left out."""
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(folder: Path, corpus: str, problems: list[dict[str, str]]) -> list[Path]:
+    """Files under `folder`, recursively, sorted; hidden entries left out.
+
+    Links to folders are not followed (they can loop, or lead anywhere);
+    links to files are followed only when the file lies inside `folder`, so a
+    corpus unpacked from an archive cannot make us read /etc/passwd. Both, and
+    subfolders that cannot be listed, are reported in `problems`."""
+    real_root = os.path.realpath(folder)
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+
+    def shown(p: str | os.PathLike[str]) -> str:
+        return os.path.join(corpus, os.path.relpath(p, folder))
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        problems.append(_problem(shown(where), f"folder cannot be read ({exc.strerror or exc}); its files were not read"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        keep = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            if os.path.islink(os.path.join(root, d)):
+                problems.append(_problem(shown(os.path.join(root, d)), "symbolic link to a folder; not followed "
+                                         "(give the folder itself as a corpus to read it)"))
+                continue
+            keep.append(d)
+        dirs[:] = keep
         for f in sorted(files):
-            if not f.startswith("."):
-                found.append(Path(root) / f)
+            if f.startswith("."):
+                continue
+            p = os.path.join(root, f)
+            if os.path.islink(p) and not _inside(os.path.realpath(p), real_root):
+                problems.append(_problem(shown(p), "symbolic link to a file outside the corpus folder; not followed"))
+                continue
+            found.append(Path(p))
     return found
 
 
@@ -1211,7 +1243,7 @@ def _read_folder(
 ) -> list[dict[str, Any]]:
     fm = _formats()
     docs = []
-    for f in _walk(folder):
+    for f in _walk(folder, corpus, problems):
         shown = os.path.join(corpus, os.path.relpath(f, folder))
         ext = f.suffix.lower()
         if man is not None and f == man.path:
