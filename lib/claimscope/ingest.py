@@ -1378,22 +1378,39 @@ def _read_table(
     return docs
 
 
-def _unique_ids(docs: list[dict[str, Any]]) -> None:
+def _unique_ids(docs: list[dict[str, Any]], problems: list[dict[str, str]]) -> None:
     """Give colliding doc_ids a short content-hash suffix (a hash of path and
-    content when the contents are equal too). Every member of a colliding
-    group gets one, so the ids do not depend on the order of the corpora."""
+    content when the contents are equal too), and report each renaming.
+    Every member of a colliding group gets one, so the ids do not depend on
+    the order of the corpora; a suffixed id that another document already
+    has (a file named ``a-1f2e3d4c.txt``) is lengthened until it is free."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for d in docs:
         groups.setdefault(d["doc_id"], []).append(d)
-    for base, group in groups.items():
-        if len(group) < 2:
-            continue
+    taken = {base for base, group in groups.items() if len(group) == 1}
+    for base in sorted(b for b, group in groups.items() if len(group) > 1):
+        group = groups[base]
         hashes = [d["_hash"] for d in group]
+        keyed = []
         for d in group:
             h = d["_hash"]
             if hashes.count(h) > 1:
                 h = hashlib.sha1(f"{d['path']}\0{h}".encode()).hexdigest()
-            d["doc_id"] = f"{base}-{h[:8]}"
+            keyed.append((h, d["path"], d))
+        keyed.sort(key=lambda k: (k[0], k[1]))
+        for h, path, d in keyed:
+            n = 8
+            new = f"{base}-{h[:n]}"
+            while new in taken and n < len(h):
+                n += 4
+                new = f"{base}-{h[:n]}"
+            k = 2
+            while new in taken:
+                new, k = f"{base}-{h}-{k}", k + 1
+            taken.add(new)
+            d["doc_id"] = new
+            problems.append(_problem(path, f"doc_id {bounded(base)} is used by {len(group)} documents; "
+                                           f"this one is renamed {bounded(new)}", "warning"))
 
 
 # ---------------------------------------------------------------------------
@@ -1595,7 +1612,7 @@ def read_corpora(
     for man in manifests:
         for key in sorted(set(man.rows) - man.used):
             problems.append(_problem(str(man.path), f"manifest row {key!r} matches no article file", "warning"))
-    _unique_ids(docs)
+    _unique_ids(docs, problems)
     docs.sort(key=lambda d: d["doc_id"])
     dup = mark_duplicates([d["doc_id"] for d in docs], [d["text"] for d in docs], [d["published"] for d in docs])
     for d, of in zip(docs, dup):
