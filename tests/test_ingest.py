@@ -893,3 +893,35 @@ def test_renamed_ids_never_collide_and_are_reported(tmp_path):
     assert all("'a'" in r["reason"] for r in renamed)
     again = read_corpora([table, folder])
     assert sorted(again.documents.doc_id) == sorted(ids)
+
+
+def test_utf16_without_bom_is_read_not_called_binary(tmp_path):
+    text = "Clashes in Daraa\n\nClashes in Daraa killed three fighters on Friday, activists said.\n"
+    (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(text.encode("utf-16-be"))
+    res = read_corpora([tmp_path])
+    assert res.problems.empty, res.problems.to_string()
+    docs = _by_id(res)
+    assert (docs["le"]["encoding"], docs["be"]["encoding"]) == ("utf-16-le", "utf-16-be")
+    assert docs["le"]["title"] == docs["be"]["title"] == "Clashes in Daraa"
+    assert decode_bytes(text.encode("utf-16-le"))[:2] == (text, "utf-16-le")
+    # real binary data with NUL bytes is still binary
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    assert "binary" in _problem(read_corpora([tmp_path]), "blob.txt")["reason"]
+
+
+def test_manifest_with_no_recognised_column_is_reported(tmp_path):
+    _good(tmp_path)
+    (tmp_path / "manifest.csv").write_text("file,source,date\ngood.txt,Idlib Post,2021-02-01\n", encoding="utf-8")
+    res = read_corpora([tmp_path])
+    p = _problem(res, "manifest.csv")
+    assert p["severity"] == "warning" and "no column claimscope uses" in p["reason"] and "source, date" in p["reason"]
+
+
+def test_single_file_beside_a_manifest_does_not_warn_about_the_other_rows(tmp_path):
+    _good(tmp_path, "one.txt")
+    _good(tmp_path, "two.txt")
+    (tmp_path / "manifest.csv").write_text("file,outlet\none.txt,Idlib Post\ntwo.txt,Other\n", encoding="utf-8")
+    res = read_corpora([tmp_path / "one.txt"])
+    assert list(res.documents.outlet) == ["Idlib Post"]
+    assert res.problems.empty, res.problems.to_string()

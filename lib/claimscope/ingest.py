@@ -919,6 +919,32 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _BINARY_CTRL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
+_UTF16_MIN_ZEROS = 0.3  # share of the high bytes that are NUL in UTF-16 text (Latin script: nearly all)
+_UTF16_MAX_ZEROS = 0.02  # ... and of the low bytes (a NUL character is rare in text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when `data` is UTF-16 text without a
+    byte-order mark: NUL bytes at one parity only, and the decoded opening is
+    printable text (an array of small binary integers decodes to control
+    characters)."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    n = len(head) // 2
+    if n < 2:
+        return None
+    z_even, z_odd = head[0::2].count(0), head[1::2].count(0)
+    if z_odd >= _UTF16_MIN_ZEROS * n and z_even <= _UTF16_MAX_ZEROS * n:
+        codec = "utf-16-le"
+    elif z_even >= _UTF16_MIN_ZEROS * n and z_odd <= _UTF16_MAX_ZEROS * n:
+        codec = "utf-16-be"
+    else:
+        return None
+    text = head.decode(codec, errors="replace")
+    odd = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return codec if odd <= max(2, len(text) // 100) else None
+
+
 def _binary_kind(data: bytes) -> str | None:
     """Why `data` is not text, or None when it looks like text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -927,6 +953,8 @@ def _binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     head = data[:8192]
+    if b"\x00" in head and _utf16_without_bom(data):
+        return None
     if b"\x00" in head:
         return "binary data (NUL bytes)"
     if head and len(_BINARY_CTRL.findall(head)) > max(8, len(head) // 100):
@@ -937,7 +965,9 @@ def _binary_kind(data: bytes) -> str | None:
 def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
     """Decode article bytes: (text, encoding, warning or None).
 
-    UTF-8 (BOM optional) and UTF-16 with BOM are read as such; bytes that are
+    UTF-8 (BOM optional) and UTF-16 (BOM optional: without one, the NUL
+    bytes of its Latin characters tell little- from big-endian) are read as
+    such; bytes that are
     not valid UTF-8 but hold no UTF-8 multi-byte sequences either are
     Windows-1252 (a superset of Latin-1's printable range). Bytes that fit
     neither are replaced with U+FFFD and the warning says how many and where."""
@@ -947,6 +977,10 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
         text = data.decode("utf-16", errors="replace")
         bad = text.count("\ufffd")
         return text, "utf-16", (f"{bad} undecodable bytes replaced with U+FFFD (utf-16)" if bad else None)
+    elif b"\x00" in data[:8192] and (codec := _utf16_without_bom(data)):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        return text, codec, (f"{bad} undecodable bytes replaced with U+FFFD ({codec})" if bad else None)
     else:
         enc, body = "utf-8", data
     try:
@@ -1020,6 +1054,7 @@ class _Manifest:
     rows: dict[str, dict[str, str]]  # relative posix path -> row
     by_name: dict[str, list[str]]  # basename -> keys
     used: set[str]
+    read_folder: bool = False  # applied to a folder corpus: rows matching no file there are worth a warning
 
 
 def _read_manifest(path: Path, *, explicit: bool, max_bytes: int, problems: list[dict[str, str]]) -> _Manifest | None:
@@ -1048,6 +1083,12 @@ def _read_manifest(path: Path, *, explicit: bool, max_bytes: int, problems: list
     if file_col is None:
         fail(f"no 'file' column (columns: {bounded(', '.join(fields))[1:-1] or 'none'})")
         return None
+    given = [k for k in COLUMN_KEYS if k not in ("id", "text")]
+    if not any(f in given for f in fields):
+        others = [f for f in fields if f != file_col]
+        problems.append(_problem(str(path), f"manifest has no column claimscope uses besides {file_col!r} (looked for "
+                                            f"{', '.join(given)}; found {bounded(', '.join(others))[1:-1] or 'none'}): "
+                                            "it changes nothing", "warning"))
     rows: dict[str, dict[str, str]] = {}
     for r in raw_rows:
         row = {str(k).strip().lower(): (v or "").strip() for k, v in r.items() if k is not None and isinstance(v, str)}
@@ -1585,6 +1626,8 @@ def read_corpora(
                 man = _read_manifest(p / fm["manifest_name"], explicit=False, max_bytes=max_table_bytes, problems=problems)
                 if man:
                     manifests.append(man)
+            if man is not None:
+                man.read_folder = True
             docs += _read_folder(p, c, man, max_bytes, problems)
         elif p.suffix.lower() in fm["tables"]:
             docs += _read_table(p, c, fm["tables"][p.suffix.lower()], cols, max_bytes, max_table_bytes, problems)
@@ -1610,6 +1653,8 @@ def read_corpora(
         unique.append(d)
     docs = unique
     for man in manifests:
+        if not man.read_folder:  # beside a single article, the other rows are for other files
+            continue
         for key in sorted(set(man.rows) - man.used):
             problems.append(_problem(str(man.path), f"manifest row {key!r} matches no article file", "warning"))
     _unique_ids(docs, problems)
