@@ -152,3 +152,39 @@ def test_a_document_that_breaks_extraction_is_skipped_and_reported(monkeypatch):
     assert set(result.claims["doc_id"].str[:3]) == {"000", "001", "003", "004"}
     [problem] = result.problems.itertuples()
     assert "boom" in problem.reason and problem.stage == "extract"
+
+
+@pytest.mark.parametrize("make_corpus", ["empty_folder", "only_bad_files", "truncated_parquet", "device"])
+def test_a_run_with_no_usable_document_fails_and_keeps_the_previous_tables(seeds_out, tmp_path, capsys, make_corpus):
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 0
+    before = tables.read_tables(out)
+    corpus = tmp_path / "corpus"
+    if make_corpus == "empty_folder":
+        corpus.mkdir()
+    elif make_corpus == "only_bad_files":
+        corpus.mkdir()
+        (corpus / "empty.txt").write_text("")
+        (corpus / "blob.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    elif make_corpus == "truncated_parquet":
+        corpus = tmp_path / "articles.parquet"
+        pd.DataFrame({"text": ["Shelling hit Idlib on Monday, killing two civilians."]}).to_parquet(corpus)
+        corpus.write_bytes(corpus.read_bytes()[:-20])
+    else:
+        corpus = Path("/dev/zero")
+    capsys.readouterr()
+    assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "no usable documents" in err and "left as they were" in err
+    after = tables.read_tables(out)
+    for name in schema.TABLE_ORDER:
+        pd.testing.assert_frame_equal(before[name], after[name])
+
+
+def test_control_characters_in_file_names_do_not_reach_the_terminal(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "evil\x1b[2J\x1b[31mname.txt").write_text("")
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "evil\\x1b[2J\\x1b[31mname.txt" in err

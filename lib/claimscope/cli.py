@@ -7,7 +7,8 @@
                       [--no-progress]
 
 Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
-malformed column map, failed reports), 2 for a malformed command line.
+malformed column map, no usable document, failed reports), 2 for a malformed
+command line.
 """
 
 from __future__ import annotations
@@ -68,13 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"claimscope: {message}", file=sys.stderr)
+    from .safeio import printable
+
+    print(f"claimscope: {printable(message)}", file=sys.stderr)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from .errors import ClaimscopeError
     from .ingest import parse_columns
     from .pipeline import run
+    from .safeio import printable
     from .tables import write_tables
 
     t0 = time.perf_counter()
@@ -96,6 +100,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return 1
     for row in tables["problems"].itertuples(index=False):
         _err(f"{row.severity or 'skipped'}: {row.path}: {row.reason}")
+    if tables["documents"].empty:
+        skipped = int((tables["problems"]["severity"].fillna("skipped") == "skipped").sum())
+        _err(f"error: no usable documents in {', '.join(args.corpus)}"
+             + (f" ({skipped} skipped, see above)" if skipped else "")
+             + f"; the tables in {args.out} were left as they were")
+        return 1
     try:
         write_tables(tables, args.out)
     except OSError as exc:
@@ -105,7 +115,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{len(tables[n])} {n}" for n in ("documents", "claims", "casualties", "incidents", "comparisons", "problems"))
         if len(tables["overrides"]):
             counts += f", {len(tables['overrides'])} overrides"
-        print(f"claimscope: wrote {counts} to {Path(args.out)} in {time.perf_counter() - t0:.1f}s")
+        print(f"claimscope: wrote {counts} to {printable(str(Path(args.out)))} in {time.perf_counter() - t0:.1f}s")
     return 0
 
 
