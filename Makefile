@@ -43,4 +43,4 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 clean:
-	rm -rf $(OUT)/tables $(OUT)/*.html $(OUT)/reports
+	rm -rf $(OUT)/tables $(OUT)/.tables.claimscope $(OUT)/*.html $(OUT)/reports

@@ -1,5 +1,6 @@
 """`claimscope run`: the table contract on disk, bad input, atomic writes."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -188,3 +189,13 @@ def test_control_characters_in_file_names_do_not_reach_the_terminal(tmp_path, ca
     assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "evil\\x1b[2J\\x1b[31mname.txt" in err
+
+
+def test_a_second_run_into_the_same_out_fails_clearly(tmp_path, capsys):
+    out = tmp_path / "out"
+    with tables.lock_out(out):
+        assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "another claimscope run is writing" in err and f"pid {os.getpid()}" in err
+    assert not out.exists()
+    assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 0  # the lock went with its holder

@@ -7,8 +7,8 @@
                       [--no-progress]
 
 Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
-malformed column map, no usable document, failed reports), 2 for a malformed
-command line.
+malformed column map, no usable document, --out taken by another run, failed
+reports), 2 for a malformed command line.
 """
 
 from __future__ import annotations
@@ -79,38 +79,44 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from .ingest import parse_columns
     from .pipeline import run
     from .safeio import printable
-    from .tables import write_tables
+    from .tables import lock_out, write_tables
 
     t0 = time.perf_counter()
-    try:
-        columns = parse_columns(args.columns) if args.columns else None
-        tables = run(
-            args.corpus,
-            manifest=args.manifest,
-            columns=columns,
-            max_bytes=args.max_bytes,
-            max_table_bytes=args.max_table_bytes,
-            overrides=args.overrides,
-            engine=args.engine,
-            jobs=args.jobs,
-            scheduler=args.scheduler,
-        )
-    except (ClaimscopeError, FileNotFoundError, NotADirectoryError) as exc:
+    try:  # a second run into the same --out fails now, not after the work
+        lock = lock_out(args.out)
+    except ClaimscopeError as exc:
         _err(f"error: {exc}")
         return 1
-    for row in tables["problems"].itertuples(index=False):
-        _err(f"{row.severity or 'skipped'}: {row.path}: {row.reason}")
-    if tables["documents"].empty:
-        skipped = int((tables["problems"]["severity"].fillna("skipped") == "skipped").sum())
-        _err(f"error: no usable documents in {', '.join(args.corpus)}"
-             + (f" ({skipped} skipped, see above)" if skipped else "")
-             + f"; the tables in {args.out} were left as they were")
-        return 1
-    try:
-        write_tables(tables, args.out)
-    except OSError as exc:
-        _err(f"error: cannot write tables to {args.out}: {exc}")
-        return 1
+    with lock:
+        try:
+            columns = parse_columns(args.columns) if args.columns else None
+            tables = run(
+                args.corpus,
+                manifest=args.manifest,
+                columns=columns,
+                max_bytes=args.max_bytes,
+                max_table_bytes=args.max_table_bytes,
+                overrides=args.overrides,
+                engine=args.engine,
+                jobs=args.jobs,
+                scheduler=args.scheduler,
+            )
+        except (ClaimscopeError, FileNotFoundError, NotADirectoryError) as exc:
+            _err(f"error: {exc}")
+            return 1
+        for row in tables["problems"].itertuples(index=False):
+            _err(f"{row.severity or 'skipped'}: {row.path}: {row.reason}")
+        if tables["documents"].empty:
+            skipped = int((tables["problems"]["severity"].fillna("skipped") == "skipped").sum())
+            _err(f"error: no usable documents in {', '.join(args.corpus)}"
+                 + (f" ({skipped} skipped, see above)" if skipped else "")
+                 + f"; the tables in {args.out} were left as they were")
+            return 1
+        try:
+            write_tables(tables, args.out, lock=lock)
+        except OSError as exc:
+            _err(f"error: cannot write tables to {args.out}: {exc}")
+            return 1
     if not args.quiet:
         counts = ", ".join(f"{len(tables[n])} {n}" for n in ("documents", "claims", "casualties", "incidents", "comparisons", "problems"))
         if len(tables["overrides"]):
@@ -120,6 +126,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .errors import ClaimscopeError
     from .reports import build_reports
 
     try:
@@ -130,7 +137,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             min_source_claims=args.min_source_claims,
             progress=not args.no_progress,
         )
-    except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
+    except (ClaimscopeError, FileNotFoundError, NotADirectoryError, ValueError) as exc:
         _err(f"error: {exc}")
         return 1
     for failure in summary.failures:

@@ -5,7 +5,7 @@ Articles, tables, manifests and the overrides file come from outside: they
 may be named pipes (reading one blocks forever), devices (`/dev/zero` never
 ends), folders, huge files, or YAML built to explode (an alias bomb expands a
 few hundred bytes into gigabytes). Everything claimscope reads from a user
-goes through `read_regular`; user YAML through `load_user_yaml`; values and
+goes through `open_regular`/`read_regular`; user YAML through `load_user_yaml`; values and
 names quoted back in messages through `bounded` and `printable`.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import reprlib
 import stat
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -24,6 +24,7 @@ __all__ = [
     "bounded",
     "file_kind",
     "load_user_yaml",
+    "open_regular",
     "printable",
     "read_regular",
 ]
@@ -63,15 +64,15 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_regular(path: str | os.PathLike[str], *, max_bytes: int, limit_name: str = "") -> bytes:
-    """The bytes of the regular file at `path` (symbolic links followed).
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """The regular file at `path` (symbolic links followed), opened for
+    binary reading.
 
     The file is opened without blocking and checked on the open descriptor,
     so a named pipe or device is refused without hanging, even when it
     replaced a regular file after a directory listing. Raises
     `UnreadableFile` for a missing file, a folder, anything but a regular
-    file, an unreadable file, or one larger than `max_bytes` (`limit_name`,
-    e.g. "--max-bytes", is named in that message)."""
+    file, or an unreadable one."""
     p = os.fspath(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -88,24 +89,31 @@ def read_regular(path: str | os.PathLike[str], *, max_bytes: int, limit_name: st
             raise UnreadableFile("is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile(f"not a regular file ({file_kind(st.st_mode)})")
-        flag = f" ({limit_name})" if limit_name else ""
-        if st.st_size > max_bytes:
-            raise UnreadableFile(f"too large: {st.st_size:,} bytes, over the limit of {max_bytes:,}{flag}")
-        chunks = []
-        got = 0
-        while got <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - got))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-        if got > max_bytes:  # grew while we read it
-            raise UnreadableFile(f"too large: over the limit of {max_bytes:,} bytes{flag}")
-        return b"".join(chunks)
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read: {_os_reason(exc)}") from None
-    finally:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def read_regular(path: str | os.PathLike[str], *, max_bytes: int, limit_name: str = "") -> bytes:
+    """The bytes of the regular file at `path`, as `open_regular` opens it.
+    Raises `UnreadableFile` as `open_regular` does, and for a file larger
+    than `max_bytes` (`limit_name`, e.g. "--max-bytes", is named in that
+    message)."""
+    flag = f" ({limit_name})" if limit_name else ""
+    with open_regular(path) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise UnreadableFile(f"too large: {size:,} bytes, over the limit of {max_bytes:,}{flag}")
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read: {_os_reason(exc)}") from None
+    if len(data) > max_bytes:  # grew while we read it
+        raise UnreadableFile(f"too large: over the limit of {max_bytes:,} bytes{flag}")
+    return data
 
 
 _REPR = reprlib.Repr()
