@@ -199,3 +199,26 @@ def test_a_second_run_into_the_same_out_fails_clearly(tmp_path, capsys):
     assert "another claimscope run is writing" in err and f"pid {os.getpid()}" in err
     assert not out.exists()
     assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 0  # the lock went with its holder
+
+
+def test_csv_safe_prefixes_formula_cells_in_csv_only(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "=HYPERLINK(\"http://evil.example\",\"Click\")\n\n"
+        "Shelling hit the town of Ariha on Monday, killing two civilians, local sources said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "manifest.csv").write_text("file,outlet\na.txt,@SUM(1+1)\n", encoding="utf-8")
+    plain, safe = tmp_path / "plain", tmp_path / "safe"
+    assert main(["run", str(corpus), "--out", str(plain), "--quiet"]) == 0
+    assert main(["run", str(corpus), "--out", str(safe), "--quiet", "--csv-safe"]) == 0
+    raw_plain = pd.read_csv(plain / "documents.csv", keep_default_na=False)
+    raw_safe = pd.read_csv(safe / "documents.csv", keep_default_na=False)
+    assert raw_plain.loc[0, "outlet"] == "@SUM(1+1)" and raw_safe.loc[0, "outlet"] == "'@SUM(1+1)"
+    assert raw_safe.loc[0, "title"].startswith("'=HYPERLINK")
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for col in raw_safe for v in raw_safe[col]
+                   if raw_safe[col].dtype == object)
+    assert pd.read_parquet(safe / "documents.parquet").loc[0, "outlet"] == "@SUM(1+1)"  # Parquet keeps the value
+    (safe / "documents.parquet").unlink()  # the CSV fallback of read_table undoes the prefix
+    assert tables.read_table(safe, "documents").loc[0, "outlet"] == "@SUM(1+1)"

@@ -2,7 +2,7 @@
 
     claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
                    [--max-bytes N] [--max-table-bytes N] [--overrides FILE] [--engine pandas|dask]
-                   [--jobs N] [--scheduler ADDRESS] [--quiet]
+                   [--jobs N] [--scheduler ADDRESS] [--csv-safe] [--quiet]
     claimscope report --tables DIR --out DIR [--jobs N] [--min-source-claims N]
                       [--no-progress]
 
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="worker processes on this machine (default 1); with --engine dask, the local Dask pool's size")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 (with --engine dask; default: a local pool)")
+    run.add_argument("--csv-safe", action="store_true",
+                     help="prefix CSV cells starting with = + - @ (formulas to a spreadsheet) with ' (Parquet unchanged)")
     run.add_argument("--quiet", action="store_true", help="print only problems and errors")
 
     rep = sub.add_parser("report", help="render the notebooks into self-contained HTML reports")
@@ -113,7 +115,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
                  + f"; the tables in {args.out} were left as they were")
             return 1
         try:
-            write_tables(tables, args.out, lock=lock)
+            write_tables(tables, args.out, csv_safe=args.csv_safe, lock=lock)
         except OSError as exc:
             _err(f"error: cannot write tables to {args.out}: {exc}")
             return 1

@@ -56,8 +56,10 @@ except ImportError:  # pragma: no cover - Windows
 __all__ = [
     "MANIFEST",
     "MissingTableError",
+    "CSV_FORMULA_START",
     "OutLock",
     "Tables",
+    "csv_safe_frame",
     "lock_out",
     "read_manifest",
     "read_table",
@@ -70,6 +72,8 @@ MANIFEST = "manifest.json"
 _FORMAT = "claimscope-tables/1"
 _STORE = ".{}.claimscope"  # beside the --out link
 _RUN, _TMP, _LINK = "run-", "tmp-", "link-"
+#: Cells starting with these are formulas to spreadsheet programs (OWASP "CSV injection").
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MANIFEST_MAX_BYTES = 10_000_000
 _READ_ATTEMPTS = 3  # a run folder removed mid-read (two newer runs finished) is read again from the link
 
@@ -271,10 +275,39 @@ def _digest(path: Path, h: "hashlib._Hash") -> int:
     return size
 
 
+def csv_safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with every text cell that a spreadsheet would run as a formula
+    (starting with = + - @, tab or carriage return) prefixed with a single
+    quote, as OWASP advises against CSV injection. Numbers are left alone."""
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if not (pd.api.types.is_string_dtype(s.dtype) or s.dtype == object):
+            continue
+        text = s.astype("string")
+        risky = text.str.startswith(CSV_FORMULA_START).fillna(False).astype(bool)
+        if risky.any():
+            out[col] = text.mask(risky, "'" + text)
+    return out
+
+
+def _undo_csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    for col in df.columns:
+        s = df[col]
+        if not (pd.api.types.is_string_dtype(s.dtype) or s.dtype == object):
+            continue
+        text = s.astype("string")
+        quoted = (text.str.startswith("'") & text.str[1:2].isin(CSV_FORMULA_START)).fillna(False).astype(bool)
+        if quoted.any():
+            df[col] = text.mask(quoted, text.str[1:])
+    return df
+
+
 def write_tables(
     tables: Mapping[str, pd.DataFrame],
     out_dir: str | os.PathLike[str],
     *,
+    csv_safe: bool = False,
     lock: OutLock | None = None,
     wait: float = 60.0,
 ) -> list[Path]:
@@ -282,7 +315,9 @@ def write_tables(
     folder and switch `out_dir` (a symbolic link) to it in one step (see the
     module docstring); readers never see a mixed or partial set.
 
-    Tables named in the contract are conformed to it first. `lock` is the folder's lock
+    Tables named in the contract are conformed to it first. `csv_safe`
+    prefixes CSV cells a spreadsheet would run as formulas with ``'`` (the
+    Parquet files keep the values as they are). `lock` is the folder's lock
     when the caller already holds it (`lock_out`); otherwise it is taken
     here, waiting up to `wait` seconds for another run. Returns the paths
     written (through `out_dir`), sorted. Raises `TablesError` when `out_dir`
@@ -290,12 +325,12 @@ def write_tables(
     if lock is not None:
         if not lock.held or lock.target.store != _Target(out_dir).store:
             raise TablesError(f"write_tables: the lock given is not held for {printable(str(out_dir))}")
-        return _write_locked(tables, lock.target)
+        return _write_locked(tables, lock.target, csv_safe=csv_safe)
     with lock_out(out_dir, wait=wait) as held:
-        return _write_locked(tables, held.target)
+        return _write_locked(tables, held.target, csv_safe=csv_safe)
 
 
-def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target) -> list[Path]:
+def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target, *, csv_safe: bool) -> list[Path]:
     target.check()
     store = target.store
     _remove_leftovers(store, keep=set())  # temp folders and links of killed runs
@@ -309,7 +344,7 @@ def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target) -> list[P
             if name in schema.TABLES:
                 df = schema.conform(df, name)
             csv_path, pq_path = tmp / f"{name}.csv", tmp / f"{name}.parquet"
-            df.to_csv(csv_path, index=False, encoding="utf-8")
+            (csv_safe_frame(df) if csv_safe else df).to_csv(csv_path, index=False, encoding="utf-8")
             df.to_parquet(pq_path, index=False)
             h.update(f"\0{name}\0".encode())
             entries[name] = {
@@ -318,8 +353,9 @@ def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target) -> list[P
                 "csv_bytes": _digest(csv_path, h),
                 "parquet_bytes": _digest(pq_path, h),
             }
+        h.update(b"\0csv_safe" if csv_safe else b"")
         run_id = h.hexdigest()[:16]
-        manifest = {"format": _FORMAT, "run_id": run_id, "tables": entries}
+        manifest = {"format": _FORMAT, "run_id": run_id, "csv_safe": csv_safe, "tables": entries}
         with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, indent=1, sort_keys=True)
             fh.write("\n")
@@ -447,6 +483,8 @@ def _read_one(folder: Path, name: str, manifest: dict, shown: str) -> pd.DataFra
                 df = pd.read_parquet(fh)
             else:
                 df = pd.read_csv(fh, keep_default_na=False, na_values=[""])
+                if manifest.get("csv_safe"):
+                    df = _undo_csv_safe(df)
     except UnreadableFile as exc:
         if exc.reason == "not found":
             raise FileNotFoundError(errno.ENOENT, "removed while reading", str(path)) from None
