@@ -49,3 +49,11 @@ def test_every_notebook_parameter_is_documented():
         section = README[README.index(f"`{nb_path.stem}`"):]
         for name in names:
             assert f"`{name}`" in section, f"{nb_path.stem}: parameter {name} not documented"
+
+
+def test_bad_input_section_covers_the_hostile_inputs():
+    section = README[README.index("## Bad input"):README.index("## Tables")]
+    for phrase in ("no usable documents", "named pipe", "outside the corpus folder", "cannot be listed",
+                   "--max-table-bytes", "aliases or repeated keys", "another run is writing", "TablesError",
+                   "--csv-safe", "byte-order mark", "same id", "control characters"):
+        assert phrase in section, phrase
