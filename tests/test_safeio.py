@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from claimscope.align import OverridesError, load_overrides
-from claimscope.safeio import UnreadableFile, bounded, printable, read_regular
+from claimscope.safeio import UnreadableFile, bounded, printable, read_regular, shorten
 
 
 def _bomb(depth: int = 6, width: int = 9) -> str:
@@ -117,3 +117,5 @@ def test_messages_are_bounded_and_printable():
     assert bounded({"a": [[[[1]]]]}) == "{'a': [[[...]]]}"
     assert printable("bad\x1b[31mname\r.txt") == "bad\\x1b[31mname\\x0d.txt"
     assert printable("tab\tand\nnewline") == "tab\tand\nnewline"
+    long = shorten("column, " * 1000)
+    assert len(long) <= 300 and long.endswith("more characters)") and long.startswith("column, column")

@@ -55,7 +55,7 @@ from .errors import OverridesError
 from .actors import actor_sides, find_actors
 from .places import Gazetteer, place_similarity
 from .resources import load_yaml, norm_phrase, phrase_pattern
-from .safeio import bounded, load_user_yaml, printable
+from .safeio import bounded, load_user_yaml, printable, shorten
 
 __all__ = [
     "AlignResult",
@@ -291,7 +291,7 @@ def load_overrides(source: str | os.PathLike[str] | Mapping[str, Any] | Override
         raise OverridesError(f"{origin}: expected a mapping with keys {', '.join(_OVERRIDE_KEYS)}")
     unknown = sorted(str(k) for k in data if k not in _OVERRIDE_KEYS)
     if unknown:
-        raise OverridesError(f"{origin}: unknown key(s) {bounded(', '.join(unknown))[1:-1]} (expected {', '.join(_OVERRIDE_KEYS)})")
+        raise OverridesError(f"{origin}: unknown key(s) {shorten(', '.join(unknown))} (expected {', '.join(_OVERRIDE_KEYS)})")
 
     def claim_list(key: str, i: int, entry: Any) -> tuple[str, ...]:
         if not isinstance(entry, (list, tuple)) or not all(isinstance(x, str) and x.strip() for x in entry):

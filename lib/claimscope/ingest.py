@@ -50,7 +50,7 @@ from . import schema
 from .errors import CorpusError
 from .dates import find_absolute_dates
 from .resources import load_yaml
-from .safeio import UnreadableFile, bounded, read_regular
+from .safeio import UnreadableFile, bounded, read_regular, shorten
 
 __all__ = [
     "COLUMN_KEYS",
@@ -1081,13 +1081,13 @@ def _read_manifest(path: Path, *, explicit: bool, max_bytes: int, problems: list
         return None
     file_col = next((c for c in _formats()["manifest_file_columns"] if c in fields), None)
     if file_col is None:
-        fail(f"no 'file' column (columns: {bounded(', '.join(fields))[1:-1] or 'none'})")
+        fail(f"no 'file' column (columns: {shorten(', '.join(fields)) or 'none'})")
         return None
     given = [k for k in COLUMN_KEYS if k not in ("id", "text")]
     if not any(f in given for f in fields):
         others = [f for f in fields if f != file_col]
         problems.append(_problem(str(path), f"manifest has no column claimscope uses besides {file_col!r} (looked for "
-                                            f"{', '.join(given)}; found {bounded(', '.join(others))[1:-1] or 'none'}): "
+                                            f"{', '.join(given)}; found {shorten(', '.join(others)) or 'none'}): "
                                             "it changes nothing", "warning"))
     rows: dict[str, dict[str, str]] = {}
     for r in raw_rows:
@@ -1363,20 +1363,20 @@ def _read_table(
                 problems.append(_problem(corpus, warning, "warning"))
             table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (OSError, ValueError, pd.errors.ParserError, pd.errors.EmptyDataError, ImportError) as exc:
-        problems.append(_problem(corpus, f"table could not be read ({type(exc).__name__}: {bounded(str(exc))[1:-1]})"))
+        problems.append(_problem(corpus, f"table could not be read ({type(exc).__name__}: {shorten(str(exc))})"))
         return []
     available = [str(c) for c in table.columns]
     if columns:
         cols = dict(columns)
         missing = [c for c in cols.values() if c not in available]
         if missing:
-            raise CorpusError(f"{corpus}: no column {bounded(missing[0])} (columns: {bounded(', '.join(available))[1:-1]})")
+            raise CorpusError(f"{corpus}: no column {bounded(missing[0])} (columns: {shorten(', '.join(available))})")
     else:
         cols = _default_columns(available)
         if "text" not in cols:
             raise CorpusError(
                 f"{corpus}: no text column found (looked for {', '.join(_formats()['default_columns']['text'])}); "
-                f"give --columns text=COLUMN (columns: {bounded(', '.join(available))[1:-1]})"
+                f"give --columns text=COLUMN (columns: {shorten(', '.join(available))})"
             )
     stem = path.stem
     data = {k: table[c].tolist() for k, c in cols.items()}

@@ -27,6 +27,7 @@ __all__ = [
     "open_regular",
     "printable",
     "read_regular",
+    "shorten",
 ]
 
 #: Largest user YAML file read (an overrides file of ~100,000 entries).
@@ -131,6 +132,15 @@ def bounded(value: Any, limit: int = _MESSAGE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def shorten(text: str, limit: int = _MESSAGE_MAX) -> str:
+    """`text` (an error message, a list of names) cut to `limit` characters
+    for a message, saying how much was left out, control characters escaped."""
+    text = printable(text)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 30]}... ({len(text) - limit + 30:,} more characters)"
+
+
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
 # bidirectional overrides and isolates can make a file name read backwards
 _CONTROL.update({c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
@@ -156,7 +166,7 @@ class _UserYamlLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, f"alias *{bounded(event.anchor, 60)[1:-1]} is not allowed here (write the values out)",
+                None, None, f"alias *{shorten(str(event.anchor), 60)} is not allowed here (write the values out)",
                 event.start_mark,
             )
         return super().compose_node(parent, index)

@@ -46,7 +46,7 @@ import pandas as pd
 
 from . import schema
 from .errors import TablesError
-from .safeio import UnreadableFile, bounded, open_regular, printable, read_regular
+from .safeio import UnreadableFile, open_regular, printable, read_regular, shorten
 
 try:  # POSIX; elsewhere runs are not protected against each other
     import fcntl
@@ -150,7 +150,7 @@ class _Target:
             raise TablesError(f"--out {self.given}: exists and is not a folder")
         foreign = sorted(n for n in os.listdir(p) if not _legacy_entry(n))
         if foreign:
-            shown = bounded(", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else ""))[1:-1]
+            shown = shorten(", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else ""))
             raise TablesError(
                 f"--out {self.given}: a folder holding files claimscope did not write ({shown}); "
                 "give a new or empty folder, or one written by claimscope run"
@@ -456,7 +456,7 @@ def read_manifest(tables_dir: str | os.PathLike[str]) -> dict:
     except UnreadableFile as exc:
         raise TablesError(f"{printable(str(path))}: {exc.reason}") from None
     except ValueError as exc:
-        raise TablesError(f"{printable(str(path))}: not a claimscope manifest ({bounded(str(exc))[1:-1]})") from None
+        raise TablesError(f"{printable(str(path))}: not a claimscope manifest ({shorten(str(exc))})") from None
     if not isinstance(data, dict) or data.get("format") != _FORMAT or not isinstance(data.get("tables"), dict):
         raise TablesError(f"{printable(str(path))}: not a claimscope manifest (format {_FORMAT} expected)")
     return data
@@ -490,7 +490,7 @@ def _read_one(folder: Path, name: str, manifest: dict, shown: str) -> pd.DataFra
             raise FileNotFoundError(errno.ENOENT, "removed while reading", str(path)) from None
         raise TablesError(f"{shown}/{path.name}: {exc.reason}") from None
     except (ValueError, OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise TablesError(f"{shown}/{path.name}: not a readable table ({bounded(str(exc))[1:-1]})") from None
+        raise TablesError(f"{shown}/{path.name}: not a readable table ({shorten(str(exc))})") from None
     entry = manifest.get("tables", {}).get(name) if manifest else None
     if manifest and entry is None:
         raise TablesError(f"{shown}: {path.name} is not a table of run {manifest.get('run_id')} (see {MANIFEST})")
@@ -505,7 +505,7 @@ def _read_one(folder: Path, name: str, manifest: dict, shown: str) -> pd.DataFra
         if missing:
             raise TablesError(
                 f"{shown}/{path.name}: not a claimscope {name} table: missing required column(s) "
-                f"{bounded(', '.join(missing))[1:-1]} (has {bounded(', '.join(map(str, df.columns)))[1:-1] or 'none'})"
+                f"{shorten(', '.join(missing))} (has {shorten(', '.join(map(str, df.columns))) or 'none'})"
             )
         df = schema.conform(df, name)
     return df
@@ -572,6 +572,6 @@ def _check_references(tables: Mapping[str, pd.DataFrame], shown: str) -> None:
         if dangling:
             raise TablesError(
                 f"{shown}: {len(dangling)} {table}.{col} value(s) not in {other} "
-                f"({bounded(', '.join(dangling[:3]))[1:-1]}{', ...' if len(dangling) > 3 else ''}): "
+                f"({shorten(', '.join(dangling[:3]))}{', ...' if len(dangling) > 3 else ''}): "
                 "these tables are not from one run; rerun claimscope run"
             )
