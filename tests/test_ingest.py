@@ -788,10 +788,13 @@ def test_named_pipes_are_skipped_everywhere_without_hanging(tmp_path):
     _good(corpus)
     os.mkfifo(corpus / "manifest.csv")
     os.mkfifo(corpus / "feed.txt")
+    os.mkfifo(corpus / "feed.csv")
+    os.mkfifo(corpus / "feed")
     res = _within(10, read_corpora, [corpus])
     assert list(res.documents.doc_id) == ["good"]
     assert "named pipe" in _problem(res, "manifest.csv")["reason"]
-    assert _problem(res, "feed.txt")["reason"] == "not a regular file (named pipe)"
+    for name in ("feed.txt", "feed.csv", "feed"):
+        assert _problem(res, name)["reason"] == "not a regular file (named pipe)"
     with pytest.raises(CorpusError, match=r"manifest .*manifest\.csv.*named pipe"):
         _within(10, read_corpora, [corpus], manifest=corpus / "manifest.csv")
 

@@ -37,6 +37,7 @@ import io
 import json
 import os
 import re
+import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,7 @@ from . import schema
 from .errors import CorpusError
 from .dates import find_absolute_dates
 from .resources import load_yaml
-from .safeio import UnreadableFile, bounded, read_regular, shorten
+from .safeio import UnreadableFile, bounded, file_kind, read_regular, shorten
 
 __all__ = [
     "COLUMN_KEYS",
@@ -1279,6 +1280,16 @@ def _walk(folder: Path, corpus: str, problems: list[dict[str, str]]) -> list[Pat
     return found
 
 
+def _special_kind(path: Path) -> str | None:
+    """What `path` is when it is neither a regular file nor missing (a pipe,
+    a device, a socket), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else file_kind(mode)
+
+
 def _read_folder(
     folder: Path, corpus: str, man: _Manifest | None, max_bytes: int, problems: list[dict[str, str]]
 ) -> list[dict[str, Any]]:
@@ -1295,6 +1306,8 @@ def _read_folder(
                 docs.append(doc)
         elif f.name == fm["manifest_name"]:
             continue
+        elif (kind := _special_kind(f)) is not None:
+            problems.append(_problem(shown, f"not a regular file ({kind})"))
         elif ext in fm["tables"]:
             problems.append(_problem(shown, "a table inside a corpus folder is not read; give the table itself as a corpus"))
         else:
