@@ -22,7 +22,7 @@ import pytest
 from claimscope import pipeline, schema
 from claimscope.cli import main
 from claimscope.errors import TablesError
-from claimscope.tables import MANIFEST, lock_out, read_manifest, read_table, read_tables, write_tables
+from claimscope.tables import MANIFEST, lock_out, read_table, read_tables, write_tables
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
