@@ -50,7 +50,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
-from . import schema
+from . import cells, schema
 from .errors import OverridesError
 from .actors import actor_sides, find_actors
 from .places import Gazetteer, place_similarity
@@ -230,17 +230,17 @@ def account_keys(claims: pd.DataFrame) -> pd.Series:
     cfg = _config()
     if claims.empty:
         return pd.Series([], dtype="string", index=claims.index)
-    doc = _strs(claims["doc_id"])
-    dup = _strs(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(doc)
+    doc = cells.texts(claims["doc_id"])
+    dup = cells.texts(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(doc)
     root = [d or c for c, d in zip(doc, dup)]
-    outlet = _strs(claims["outlet"]) if "outlet" in claims.columns else [""] * len(doc)
+    outlet = cells.texts(claims["outlet"]) if "outlet" in claims.columns else [""] * len(doc)
     # the outlet of a republished copy is the original's
     by_doc = {}
     for r, d, o in zip(root, doc, outlet):
         if r == d and o:
             by_doc.setdefault(d, o)
-    source = _strs(claims["source"])
-    stype = _strs(claims["source_type"])
+    source = cells.texts(claims["source"])
+    stype = cells.texts(claims["source_type"])
     keys = []
     for r, o, s, t in zip(root, outlet, source, stype):
         o = by_doc.get(r, o)
@@ -333,26 +333,6 @@ class _C:
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw")
-
-
-def _strs(s: pd.Series) -> list[str]:
-    """Column as Python strings, missing values as ''."""
-    return s.astype("string").fillna("").tolist()
-
-
-def _ints(s: pd.Series) -> list[int | None]:
-    """Column as Python ints, missing or unparsable values as None."""
-    num = pd.to_numeric(s.astype("object"), errors="coerce")
-    missing = num.isna().tolist()
-    vals = num.fillna(0).astype("int64").tolist()
-    return [None if m else v for v, m in zip(vals, missing)]
-
-
-def _floats(s: pd.Series) -> list[float | None]:
-    """Column as Python floats, missing or unparsable values as None."""
-    num = pd.to_numeric(s.astype("object"), errors="coerce").astype("float64")
-    missing = num.isna().tolist()
-    return [None if m else v for v, m in zip(num.tolist(), missing)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -489,21 +469,21 @@ def _max_km(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) 
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dict]) -> list[_C]:
     cfg = _config()
     n = len(claims)
-    col = {c: _strs(claims[c]) if c in claims.columns else [""] * n
+    col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
                      "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
                      "perpetrator_cue", "target", "sentence")}
-    sidx = _ints(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
-    para = _ints(claims["paragraph"]) if "paragraph" in claims.columns else [None] * n
-    start = _ints(claims["start"]) if "start" in claims.columns else [0] * n
-    lat = _floats(claims["lat"]) if "lat" in claims.columns else [None] * n
-    lon = _floats(claims["lon"]) if "lon" in claims.columns else [None] * n
+    sidx = cells.integers(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
+    para = cells.integers(claims["paragraph"]) if "paragraph" in claims.columns else [None] * n
+    start = cells.integers(claims["start"]) if "start" in claims.columns else [0] * n
+    lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * n
+    lon = cells.numbers(claims["lon"]) if "lon" in claims.columns else [None] * n
 
     victims: dict[str, set[str]] = {}
     killed: dict[str, list[tuple[int, int | None]]] = {}
     if not casualties.empty:
-        for cid, v, o, lo, hi in zip(_strs(casualties["claim_id"]), _strs(casualties["victims"]),
-                                     _strs(casualties["outcome"]), _ints(casualties["min"]), _ints(casualties["max"])):
+        for cid, v, o, lo, hi in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
+                                     cells.texts(casualties["outcome"]), cells.integers(casualties["min"]), cells.integers(casualties["max"])):
             if v:
                 victims.setdefault(cid, set()).add(v)
             if o == "killed" and lo is not None:
@@ -1104,9 +1084,9 @@ def align(
     claims = claims.copy()
     # documents.duplicate_of fills in where the claims table has no value
     if "duplicate_of" in documents.columns and not documents.empty:
-        dup = dict(zip(_strs(documents["doc_id"]), _strs(documents["duplicate_of"])))
-        have = _strs(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(claims)
-        claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, _strs(claims["doc_id"]))],
+        dup = dict(zip(cells.texts(documents["doc_id"]), cells.texts(documents["duplicate_of"])))
+        have = cells.texts(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(claims)
+        claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, cells.texts(claims["doc_id"]))],
                                           dtype="string")
     claims = claims.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
     feats = _features(claims, casualties, problems)
@@ -1297,7 +1277,7 @@ def _overrides_frame(rows: list[dict]) -> pd.DataFrame:
 def _problems_frame(rows: list[dict], documents: pd.DataFrame) -> pd.DataFrame:
     if not rows:
         return schema.empty("problems")
-    paths = dict(zip(_strs(documents["doc_id"]), _strs(documents["path"]))) if "path" in documents.columns else {}
+    paths = dict(zip(cells.texts(documents["doc_id"]), cells.texts(documents["path"]))) if "path" in documents.columns else {}
     df = pd.DataFrame([{"path": paths.get(r["doc_id"]) or r["doc_id"], "reason": r["reason"], "stage": "align",
                         "severity": "warning"} for r in rows])
     return schema.conform(df.sort_values(["path", "reason"], kind="stable"), "problems")
@@ -1325,10 +1305,10 @@ def _incidents(claims: pd.DataFrame, feats: list[_C]) -> pd.DataFrame:
     or agree by the number of independent accounts."""
     cfg = _config()
     accounts = account_keys(claims).tolist()
-    iid = _strs(claims["incident_id"])
-    lat = _floats(claims["lat"])
-    lon = _floats(claims["lon"])
-    places_col = _strs(claims["places"])
+    iid = cells.texts(claims["incident_id"])
+    lat = cells.numbers(claims["lat"])
+    lon = cells.numbers(claims["lon"])
+    places_col = cells.texts(claims["places"])
     groups: dict[str, list[int]] = {}
     for k, i in enumerate(iid):
         groups.setdefault(i, []).append(k)

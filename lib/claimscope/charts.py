@@ -34,6 +34,12 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from .cells import column as _col
+from .cells import integer as _i
+from .cells import number as _f
+from .cells import text as _s
+from .cells import truth as _truth
+
 __all__ = [
     "STATUS_ORDER",
     "STATUS_COLORS",
@@ -68,51 +74,9 @@ _WIDTH = 620
 
 
 # ---------------------------------------------------------------- small helpers
-def _na(value: Any) -> bool:
-    """None, NA, NaT or NaN (scalars only: arrays are never NA here)."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _s(value: Any) -> str:
-    """`value` as text; "" for NA/None/NaN."""
-    return "" if _na(value) else str(value)
-
-
-def _i(value: Any) -> int | None:
-    """`value` as int; None for NA."""
-    return None if _na(value) else int(value)
-
-
-def _f(value: Any) -> float | None:
-    """`value` as a finite float; None for NA, text or infinity."""
-    if _na(value):
-        return None
-    try:
-        out = float(value)
-    except (TypeError, ValueError):
-        return None
-    return out if math.isfinite(out) else None
-
-
-def _truth(value: Any) -> bool:
-    return False if _na(value) else bool(value)
-
-
 def _truncate(text: str, n: int = _SENTENCE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
-def _col(df: pd.DataFrame, name: str) -> pd.Series:
-    """Column `name` as strings ("" for NA), or a column of "" when absent."""
-    if name not in df.columns:
-        return pd.Series([""] * len(df), index=df.index, dtype="object")
-    return df[name].astype("object").map(_s)
 
 
 def _message_chart(message: str, *, title: str = "", width: int = _WIDTH) -> alt.Chart:

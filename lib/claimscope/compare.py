@@ -41,7 +41,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from . import schema
+from . import cells, schema
 from .actors import actor_sides
 from .align import account_keys, date_interval, km_between, place_match, place_profile
 from .resources import load_yaml
@@ -282,12 +282,6 @@ class _Claim:
     figures: tuple[Figure, ...]
 
 
-def _s(v: Any) -> str:
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return str(v)
-
-
 def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFrame) -> CompareResult:
     """Compare the independent accounts of every incident; see the module doc."""
     cfg = _cfg()
@@ -298,25 +292,24 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     accounts = account_keys(claims).tolist()
     figs: dict[str, list[Figure]] = defaultdict(list)
     if not casualties.empty:
-        k_id, k_vic, k_out = (casualties[c].astype("string").fillna("").tolist() for c in ("claim_id", "victims", "outcome"))
-        k_raw = casualties["raw"].astype("string").fillna("").tolist() if "raw" in casualties.columns else [""] * len(k_id)
-        k_min = pd.to_numeric(casualties["min"].astype("object"), errors="coerce").tolist()
-        k_max = pd.to_numeric(casualties["max"].astype("object"), errors="coerce").tolist()
-        for cid_, vic, out, lo, hi, raw in zip(k_id, k_vic, k_out, k_min, k_max, k_raw):
-            if lo is None or math.isnan(lo):
+        k_id, k_vic, k_out = (cells.texts(casualties[c]) for c in ("claim_id", "victims", "outcome"))
+        k_raw = cells.texts(casualties["raw"]) if "raw" in casualties.columns else [""] * len(k_id)
+        for cid_, vic, out, lo, hi, raw in zip(k_id, k_vic, k_out, cells.integers(casualties["min"]),
+                                               cells.integers(casualties["max"]), k_raw):
+            if lo is None:
                 continue
-            figs[cid_].append(Figure(vic, out, int(lo), None if hi is None or math.isnan(hi) else int(hi), raw))
+            figs[cid_].append(Figure(vic, out, lo, hi, raw))
 
     def col(name: str) -> list[str]:
         if name not in claims.columns:
             return [""] * len(claims)
-        return claims[name].astype("string").fillna("").tolist()
+        return cells.texts(claims[name])
 
     cid, doc, iid, src, perp, cue, tgt, cause = (col(n) for n in ("claim_id", "doc_id", "incident_id", "source", "perpetrator",
                                                                   "perpetrator_cue", "target", "cause"))
     etype, edate, prec, draw, places, praw, pprec, gov = (col(n) for n in (
         "event_type", "event_date", "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate"))
-    starts = pd.to_numeric(claims["start"].astype("object"), errors="coerce").fillna(0).astype("int64").tolist()
+    starts = [s or 0 for s in cells.integers(claims["start"])]
     by_inc: dict[str, list[_Claim]] = defaultdict(list)
     for k in range(len(claims)):
         if not iid[k]:
@@ -546,7 +539,7 @@ def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFr
     agree: Counter = Counter()
     conflict: Counter = Counter()
     for r in comparisons.itertuples(index=False):
-        a, b = sorted((_s(r.source_a), _s(r.source_b)))
+        a, b = sorted((cells.text(r.source_a), cells.text(r.source_b)))
         if a == b:
             continue
         if r.verdict == "agree":

@@ -47,7 +47,7 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
-from . import schema
+from . import cells, schema
 from .errors import CorpusError
 from .dates import find_absolute_dates
 from .resources import load_yaml
@@ -1395,8 +1395,7 @@ def _read_table(
     data = {k: table[c].tolist() for k, c in cols.items()}
 
     def cell(key: str, i: int) -> str:
-        v = data[key][i] if key in data else None
-        return "" if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else str(v)
+        return cells.text(data[key][i]) if key in data else ""
 
     docs = []
     for i in range(len(table)):

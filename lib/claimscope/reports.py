@@ -34,6 +34,8 @@ from typing import Any
 import pandas as pd
 
 from . import charts, schema
+from .cells import column as _col
+from .cells import text as _s
 
 __all__ = [
     "LoadedTables",
@@ -74,14 +76,6 @@ NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _e = html.escape
-
-
-def _s(value: Any) -> str:
-    return charts._s(value)
-
-
-def _col(df: pd.DataFrame, name: str) -> pd.Series:
-    return charts._col(df, name)
 
 
 # ====================================================================== loading
