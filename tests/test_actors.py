@@ -3,6 +3,14 @@ import pytest
 from claimscope.actors import canonical_actor, find_actors, find_roles
 from claimscope.events import event_type, find_cause
 
+from builtin_knowledge import bind
+
+canonical_actor = bind(canonical_actor)
+find_actors = bind(find_actors)
+find_roles = bind(find_roles)
+event_type = bind(event_type)
+find_cause = bind(find_cause)
+
 
 @pytest.mark.parametrize("alias,name", [
     ("Syrian Army", "Syrian Arab Army"), ("Syrian troops", "Syrian Arab Army"), ("government forces", "Syrian Arab Army"),

@@ -17,15 +17,18 @@ from claimscope.align import (
     align,
     event_type_relation,
     incident_id,
-    km_between,
     load_overrides,
-    place_profile,
 )
 from claimscope.compare import compare
+from claimscope.places import gazetteer, km_between
 from claimscope.evaluate import score_fakes_alignment, score_incidents
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
 import factory  # noqa: E402
+
+from builtin_knowledge import K, bind
+
+event_type_relation = bind(event_type_relation)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "align"
 
@@ -33,7 +36,14 @@ FIXTURES = Path(__file__).parent / "fixtures" / "align"
 def run_align(claims, casualties=None, documents=None, **kw):
     casualties = factory.casualties([]) if casualties is None else casualties
     documents = factory.documents(claims) if documents is None else documents
-    return align(claims, casualties, documents, **kw)
+    return align(claims, casualties, documents, mentions=factory.mentions(claims, K), knowledge=K, **kw)
+
+
+def align_tables(t, claims=None, casualties=None, **kw):
+    """align over pipeline tables (their mentions), `claims` instead of t's if given."""
+    claims = t["claims"] if claims is None else claims
+    casualties = t["casualties"] if casualties is None else casualties
+    return align(claims, casualties, t["documents"], mentions=t["mentions"], knowledge=K, **kw)
 
 
 def incident_of(result, claim_id):
@@ -46,7 +56,7 @@ def incident_of(result, claim_id):
 @pytest.fixture(scope="module")
 def seeds_aligned(seeds_tables):
     t = seeds_tables
-    return align(t["claims"], t["casualties"], t["documents"])
+    return align_tables(t)
 
 
 def test_seeds_gold_groupings_and_separations_hold(seeds_tables, seeds_aligned, gold):
@@ -181,7 +191,9 @@ def test_reports_of_one_strike_in_two_outlets_share_an_incident_with_reasons():
 def test_a_third_report_never_bridges_two_places_far_apart():
     """A governorate-level report of the day is compatible with both towns; the
     towns themselves lie more than max_km apart and must stay apart."""
-    far = km_between(place_profile("Manbij", "Aleppo").points, place_profile("Azaz", "Aleppo").points)
+    gz = gazetteer(K)
+    far = km_between([(p.lat, p.lon) for p in gz.places if p.name == "Manbij"],
+                     [(p.lat, p.lon) for p in gz.places if p.name == "Azaz"])
     assert far is not None and far > 50
     claims = factory.claims([
         _report("a", "An airstrike hit Manbij.", "2016-07-18", "Manbij", "Aleppo"),
@@ -244,8 +256,8 @@ def test_incident_ids_are_stable_when_an_unrelated_document_is_added(seeds_table
     t = seeds_tables
     last = sorted(t["documents"]["doc_id"])[-1]
     keep = t["claims"]["doc_id"] != last
-    before = align(t["claims"][keep], t["casualties"], t["documents"])
-    after = align(t["claims"], t["casualties"], t["documents"])
+    before = align_tables(t, t["claims"][keep])
+    after = align_tables(t)
     # the added document is unrelated: none of its claims joins an older incident
     docs_of = {i: set(g) for i, g in after.claims.groupby("incident_id")["doc_id"]}
     assert all(docs == {last} or last not in docs for docs in docs_of.values())
@@ -262,19 +274,22 @@ def test_incident_id_is_a_hash_of_the_smallest_claim_id():
 
 def test_output_does_not_depend_on_input_row_order(seeds_tables):
     t = seeds_tables
-    first = align(t["claims"], t["casualties"], t["documents"])
+    first = align_tables(t)
     shuffled = align(t["claims"].sample(frac=1.0, random_state=7), t["casualties"].sample(frac=1.0, random_state=3),
-                     t["documents"].sample(frac=1.0, random_state=5))
+                     t["documents"].sample(frac=1.0, random_state=5), mentions=t["mentions"].sample(frac=1.0, random_state=9),
+                     knowledge=K)
     for name in ("claims", "incidents", "links"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(shuffled, name))
-    c1 = compare(first.claims, t["casualties"], first.incidents)
-    c2 = compare(shuffled.claims, t["casualties"].sample(frac=1.0, random_state=11), shuffled.incidents)
+    c1 = compare(first.claims, t["casualties"], first.incidents, mentions=t["mentions"], knowledge=K)
+    c2 = compare(shuffled.claims, t["casualties"].sample(frac=1.0, random_state=11), shuffled.incidents,
+                 mentions=t["mentions"].sample(frac=1.0, random_state=5), knowledge=K)
     for name in ("comparisons", "incidents", "source_agreement"):
         pd.testing.assert_frame_equal(getattr(c1, name), getattr(c2, name))
 
 
 def test_empty_and_odd_input_degrade_locally():
-    empty = align(schema.empty("claims"), schema.empty("casualties"), schema.empty("documents"))
+    empty = align(schema.empty("claims"), schema.empty("casualties"), schema.empty("documents"),
+                  mentions=schema.empty("mentions"), knowledge=K)
     assert empty.claims.empty and empty.incidents.empty and empty.links.empty
     assert list(empty.overrides_report.columns) == list(OVERRIDES_COLUMNS)
     claims = factory.claims([
@@ -384,6 +399,6 @@ def test_fakes_shares_an_incident_f1(fakes_tables, fakes_crowd):
     """Same crowd event date and governorate = same incident; pairwise F1 over
     article pairs (issue target 0.6)."""
     t = fakes_tables
-    r = align(t["claims"], t["casualties"], t["documents"])
+    r = align_tables(t)
     s = score_fakes_alignment(dict(t, claims=r.claims), fakes_crowd)
     assert s["f1"] >= 0.6, s

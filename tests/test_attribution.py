@@ -3,6 +3,12 @@ from pathlib import Path
 
 from claimscope.attribution import attribute, source_table, stance
 
+from builtin_knowledge import bind
+
+attribute = bind(attribute)
+source_table = bind(source_table)
+stance = bind(stance)
+
 GOLD = Path(__file__).parent / "gold" / "seeds_claims.yaml"
 
 

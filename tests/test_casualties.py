@@ -3,6 +3,12 @@ from hypothesis import given, strategies as st
 
 from claimscope.casualties import VictimContext, find_casualties, find_quantities, parse_quantity
 
+from builtin_knowledge import bind
+
+find_casualties = bind(find_casualties)
+find_quantities = bind(find_quantities)
+parse_quantity = bind(parse_quantity)
+
 
 @pytest.mark.parametrize("phrase,lo,hi,qualifier", [
     ("at least 5", 5, None, "at least"),

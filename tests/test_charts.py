@@ -229,13 +229,18 @@ def test_map_points_outline_and_licence(t):
 
 
 def test_map_uses_the_committed_syria_outline(t):
-    places = pytest.importorskip("claimscope.places")
-    if not hasattr(places, "syria_outline"):
-        pytest.skip("claimscope.places.syria_outline not available")
     spec = charts.incident_map(t["incidents"], t["claims"]).to_dict()
     assert spec["layer"][0]["mark"]["type"] == "geoshape"
-    assert "Licence:" in _subtitle(spec) and "not stated" not in _subtitle(spec)
+    assert "Natural Earth" in _subtitle(spec) and "not stated" not in _subtitle(spec)
     assert len(json.dumps(spec)) < 60_000
+
+
+def test_map_outline_comes_from_the_knowledge_pack(t, tmp_path):
+    from claimscope import load_knowledge
+
+    (tmp_path / "outline.geojson").write_text(json.dumps(FAKE_OUTLINE), encoding="utf-8")
+    spec = charts.incident_map(t["incidents"], t["claims"], knowledge=load_knowledge(tmp_path)).to_dict()
+    assert "Outline: hand-drawn test box. Licence: CC0." in _subtitle(spec)   # the pack's outline replaces Syria's
 
 
 def test_outline_note_finds_metadata_anywhere():

@@ -137,10 +137,12 @@ def test_parquet_corpus_with_missing_cells_gives_empty_fields_not_na_strings(tmp
 
 
 def test_a_document_that_breaks_extraction_is_skipped_and_reported(monkeypatch):
+    from builtin_knowledge import K
+
     from claimscope import claims as claims_mod
     from claimscope.ingest import read_corpora
 
-    docs = read_corpora([SEEDS]).documents
+    docs = read_corpora([SEEDS], knowledge=K).documents
     real = claims_mod.extract_document
 
     def fragile(doc, **kwargs):
@@ -149,7 +151,7 @@ def test_a_document_that_breaks_extraction_is_skipped_and_reported(monkeypatch):
         return real(doc, **kwargs)
 
     monkeypatch.setattr(claims_mod, "extract_document", fragile)
-    result = claims_mod.extract(docs)
+    result = claims_mod.extract(docs, knowledge=K)
     assert set(result.claims["doc_id"].str[:3]) == {"000", "001", "003", "004"}
     [problem] = result.problems.itertuples()
     assert "boom" in problem.reason and problem.stage == "extract"

@@ -26,6 +26,14 @@ from claimscope.evaluate import score_incidents
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
 import factory  # noqa: E402
 
+from builtin_knowledge import K, bind
+
+account_keys = bind(account_keys)
+casualty_estimates = bind(casualty_estimates)
+compare_actors = bind(compare_actors)
+compare_causes = bind(compare_causes)
+compare_figures = bind(compare_figures)
+
 
 def F(victims, outcome, lo, hi):
     return Figure(victims, outcome, lo, hi)
@@ -104,8 +112,9 @@ def test_casualty_estimates_low_best_high():
 
 def _aligned(claims, cas, duplicates=None):
     docs = factory.documents(claims, duplicates=duplicates)
-    r = align(claims, cas, docs)
-    return r, compare(r.claims, cas, r.incidents)
+    m = factory.mentions(claims, K)
+    r = align(claims, cas, docs, mentions=m, knowledge=K)
+    return r, compare(r.claims, cas, r.incidents, mentions=m, knowledge=K)
 
 
 def _strike(doc, sentence, **kw):
@@ -215,7 +224,8 @@ def test_two_sides_of_a_clash_are_not_a_perpetrator_conflict():
 
 
 def test_empty_input():
-    c = compare(schema.empty("claims"), schema.empty("casualties"), schema.empty("incidents"))
+    c = compare(schema.empty("claims"), schema.empty("casualties"), schema.empty("incidents"),
+                mentions=schema.empty("mentions"), knowledge=K)
     assert c.comparisons.empty and c.source_agreement.empty
     assert list(c.comparisons.columns) == schema.columns("comparisons")
 
@@ -224,8 +234,8 @@ def test_empty_input():
 
 def test_seeds_gold_conflicts_are_found_on_the_right_facet(seeds_tables, gold):
     t = seeds_tables
-    r = align(t["claims"], t["casualties"], t["documents"])
-    c = compare(r.claims, t["casualties"], r.incidents)
+    r = align(t["claims"], t["casualties"], t["documents"], mentions=t["mentions"], knowledge=K)
+    c = compare(r.claims, t["casualties"], r.incidents, mentions=t["mentions"], knowledge=K)
     score = score_incidents(dict(t, claims=r.claims, comparisons=c.comparisons), gold)
     assert score.measures["conflicts"] == (3, 3), score.misses
     assert score.measures["same"] == (4, 4) and score.measures["different"] == (5, 5), score.misses

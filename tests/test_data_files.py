@@ -1,19 +1,50 @@
-"""The knowledge files under lib/claimscope/data: provenance and YAML hygiene."""
+"""The knowledge files under lib/claimscope/data: provenance, YAML hygiene and
+the pack layout (every file a pack holds is a Knowledge field, every required
+field is in a built-in pack)."""
 
-from importlib import resources
+import json
+from dataclasses import fields
+from pathlib import Path
 
 import pytest
 import yaml
 
-DATA = resources.files("claimscope").joinpath("data")
-YAML_FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".yaml"))
-CSV_FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".csv"))
+from claimscope.knowledge import BUILTIN_PACKS, Knowledge, pack_files
+
+DATA = Path(__file__).resolve().parents[1] / "lib" / "claimscope" / "data"
+YAML_FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*.yaml"))
+CSV_FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*.csv"))
+PACK_FILES = sorted(str(p.relative_to(DATA)) for pack in BUILTIN_PACKS for p in (DATA / pack).iterdir())
+
+
+def test_the_layout_has_a_language_and_a_region_pack():
+    assert BUILTIN_PACKS == ("lang/en", "syria")
+    assert len(YAML_FILES) == 20 and len(CSV_FILES) == 2
+    # outside the packs: file formats, and the UCDP vocabulary `make eval` scores against
+    assert sorted(p.name for p in DATA.iterdir() if p.is_file()) == ["ingest.yaml", "ucdp_crosswalk.yaml"]
 
 
 @pytest.mark.parametrize("name", YAML_FILES + CSV_FILES)
 def test_every_data_file_opens_with_a_provenance_comment(name):
-    first = DATA.joinpath(name).read_text(encoding="utf-8").lstrip().splitlines()[0]
+    first = (DATA / name).read_text(encoding="utf-8").lstrip().splitlines()[0]
     assert first.startswith("#"), f"{name} must start with a comment on where its content comes from"
+
+
+def test_the_outline_carries_its_provenance_in_metadata():
+    meta = json.loads((DATA / "syria" / "outline.geojson").read_text(encoding="utf-8"))["metadata"]
+    assert meta["source"] and meta["licence"] and meta["derived"]
+
+
+@pytest.mark.parametrize("name", PACK_FILES)
+def test_every_file_in_a_builtin_pack_is_a_knowledge_field(name):
+    assert Path(name).name in set(pack_files().values()), f"{name}: no Knowledge field reads it"
+
+
+def test_every_required_field_is_in_a_builtin_pack():
+    present = {Path(n).name for n in PACK_FILES}
+    for f in fields(Knowledge):
+        if f.metadata.get("required"):
+            assert f.metadata["file"] in present, f.metadata["file"]
 
 
 def _booleans_in_lists(node, path=""):
@@ -34,5 +65,10 @@ def _booleans_in_lists(node, path=""):
 
 @pytest.mark.parametrize("name", YAML_FILES)
 def test_no_word_list_item_is_read_as_a_boolean(name):
-    data = yaml.safe_load(DATA.joinpath(name).read_text(encoding="utf-8"))
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
     assert list(_booleans_in_lists(data)) == []
+
+
+@pytest.mark.parametrize("name", [n for n in YAML_FILES if n.startswith(("lang/", "syria/"))])
+def test_pack_yaml_files_are_mappings(name):
+    assert isinstance(yaml.safe_load((DATA / name).read_text(encoding="utf-8")), dict)

@@ -18,6 +18,11 @@ from claimscope import dates
 from claimscope.dates import DateMention, find_absolute_dates, find_dates, resolve_year
 from claimscope.resources import data_text
 
+from builtin_knowledge import K, bind
+
+find_absolute_dates = bind(find_absolute_dates)
+find_dates = bind(find_dates)
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 GOLD = REPO / "tests" / "gold" / "seeds_claims.yaml"
@@ -346,15 +351,17 @@ def test_year_inference(text, published, date):
 
 
 def test_resolve_year():
-    assert resolve_year(12, 30, D(2021, 1, 3)) == 2020
-    assert resolve_year(1, 3, D(2021, 1, 3)) == 2021
-    assert resolve_year(1, 9, D(2021, 1, 3)) == 2021  # within 7 days
-    assert resolve_year(1, 11, D(2021, 1, 3)) == 2020
+    tol = K.dates["year_tolerance_days"]
+    assert tol == 7
+    assert resolve_year(12, 30, D(2021, 1, 3), tolerance_days=tol) == 2020
+    assert resolve_year(1, 3, D(2021, 1, 3), tolerance_days=tol) == 2021
+    assert resolve_year(1, 9, D(2021, 1, 3), tolerance_days=tol) == 2021  # within 7 days
+    assert resolve_year(1, 11, D(2021, 1, 3), tolerance_days=tol) == 2020
     assert resolve_year(1, 11, D(2021, 1, 3), tolerance_days=10) == 2021
-    assert resolve_year(3, None, D(2021, 3, 31)) == 2021
-    assert resolve_year(2, 29, D(2021, 6, 1)) == 2020
+    assert resolve_year(3, None, D(2021, 3, 31), tolerance_days=tol) == 2021
+    assert resolve_year(2, 29, D(2021, 6, 1), tolerance_days=tol) == 2020
     with pytest.raises(ValueError):
-        resolve_year(2, 30, D(2021, 6, 1))
+        resolve_year(2, 30, D(2021, 6, 1), tolerance_days=tol)
 
 
 def test_published_none_resolves_only_dates_with_a_year():
@@ -442,7 +449,7 @@ def test_resolution_never_reads_the_clock():
 
 
 def test_lexicon_has_provenance_header():
-    first = data_text("dates.yaml").splitlines()[:12]
+    first = data_text("lang/en/dates.yaml").splitlines()[:12]
     assert any("Provenance" in ln for ln in first) and all(ln.startswith("#") for ln in first[:3])
 
 

@@ -20,13 +20,18 @@ from claimscope.ingest import read_corpora
 from claimscope.places import PlaceMention
 from claimscope.sentences import split_sentences
 
+from builtin_knowledge import K, bind
+
+read_corpora = bind(read_corpora)
+split_sentences = bind(split_sentences)
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 ALIGN_TABLES = ("claims", "incidents", "links", "overrides_report", "problems")
 
 
 def _same_extract(a: claims.ExtractResult, b: claims.ExtractResult) -> None:
-    for name in ("claims", "casualties", "problems"):
+    for name in ("claims", "casualties", "problems", "mentions"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
     pd.testing.assert_series_equal(a.governorates, b.governorates)
 
@@ -43,7 +48,7 @@ def seeds_docs() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def seeds_extract(seeds_docs) -> claims.ExtractResult:
-    return claims.extract(seeds_docs)
+    return claims.extract(seeds_docs, knowledge=K)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +92,7 @@ def test_shifted_places_keep_every_field():
 @pytest.mark.parametrize("size", [1, 2, 3])
 def test_chunks_joined_in_document_order_equal_one_pass(seeds_docs, seeds_extract, size):
     docs = list(claims.document_inputs(seeds_docs))
-    parts = [claims.extract_chunk(docs[i:i + size]) for i in range(0, len(docs), size)]
+    parts = [claims.extract_chunk(docs[i:i + size], knowledge=K) for i in range(0, len(docs), size)]
     _same_extract(seeds_extract, claims.combine(parts))
 
 
@@ -122,7 +127,7 @@ def test_dask_engine_without_dask_names_the_extra(monkeypatch, seeds_docs):
     monkeypatch.setitem(sys.modules, "dask.bag", None)
     assert not engines.dask_available()
     with pytest.raises(engines.EngineError, match=r"pip install 'claimscope\[dask\]'"):
-        engines.extract(seeds_docs, engine="dask")
+        engines.extract(seeds_docs, knowledge=K, engine="dask")
 
 
 def test_claimscope_imports_without_dask():
@@ -137,7 +142,7 @@ def test_claimscope_imports_without_dask():
 def test_unreachable_scheduler_is_a_clear_error(seeds_docs):
     pytest.importorskip("distributed")
     with pytest.raises(engines.EngineError, match="cannot reach the Dask scheduler"):
-        engines.extract(seeds_docs, engine="dask", scheduler="tcp://127.0.0.1:9")
+        engines.extract(seeds_docs, knowledge=K, engine="dask", scheduler="tcp://127.0.0.1:9")
 
 
 # --------------------------------------------------------------------------- same tables
@@ -145,22 +150,23 @@ def test_unreachable_scheduler_is_a_clear_error(seeds_docs):
 @pytest.mark.slow
 def test_process_pool_gives_the_in_process_tables(monkeypatch, seeds_docs, seeds_extract):
     monkeypatch.setattr(engines, "MIN_POOL_DOCS", 1)  # the seeds are too few to start workers otherwise
-    _same_extract(seeds_extract, engines.extract(seeds_docs, jobs=2))
+    _same_extract(seeds_extract, engines.extract(seeds_docs, knowledge=K, jobs=2))
 
 
 def test_dask_local_schedulers_give_the_in_process_tables(seeds_docs, seeds_extract):
     pytest.importorskip("dask.bag")
-    _same_extract(seeds_extract, engines.extract(seeds_docs, engine="dask", scheduler="sync"))
+    _same_extract(seeds_extract, engines.extract(seeds_docs, knowledge=K, engine="dask", scheduler="sync"))
 
 
 @pytest.mark.slow
 def test_dask_cluster_gives_the_pandas_tables_on_the_seeds(cluster, seeds_docs, seeds_extract):
     from claimscope import align
 
-    got = engines.extract(seeds_docs, engine="dask", scheduler=cluster.scheduler_address)
+    got = engines.extract(seeds_docs, knowledge=K, engine="dask", scheduler=cluster.scheduler_address)
     _same_extract(seeds_extract, got)
-    want = align.align(seeds_extract.claims, seeds_extract.casualties, seeds_docs)
-    _same_align(want, engines.align(seeds_extract.claims, seeds_extract.casualties, seeds_docs,
+    given = {"mentions": seeds_extract.mentions, "knowledge": K}
+    want = align.align(seeds_extract.claims, seeds_extract.casualties, seeds_docs, **given)
+    _same_align(want, engines.align(seeds_extract.claims, seeds_extract.casualties, seeds_docs, **given,
                                     engine="dask", scheduler=cluster.scheduler_address))
 
 
@@ -172,12 +178,13 @@ def test_dask_alignment_scores_its_blocks_on_the_workers(cluster, echo_docs):
 
     from claimscope import align
 
-    extracted = claims.extract(echo_docs)
+    extracted = claims.extract(echo_docs, knowledge=K)
+    given = {"mentions": extracted.mentions, "knowledge": K}
     with Client(cluster.scheduler_address) as client, get_task_stream(client) as stream:
-        got = engines.align(extracted.claims, extracted.casualties, echo_docs, engine="dask", scheduler=client)
+        got = engines.align(extracted.claims, extracted.casualties, echo_docs, **given, engine="dask", scheduler=client)
     assert stream.data, "no alignment block was scored on the cluster"
-    _same_align(align.align(extracted.claims, extracted.casualties, echo_docs), got)
-    pairs = engines.candidate_document_pairs(extracted.claims, extracted.casualties, echo_docs)
+    _same_align(align.align(extracted.claims, extracted.casualties, echo_docs, **given), got)
+    pairs = engines.candidate_document_pairs(extracted.claims, extracted.casualties, echo_docs, **given)
     assert ("000_51aa4d9d8c50fdac", "echo") in pairs and all(a < b for a, b in pairs)
 
 
@@ -187,12 +194,14 @@ def test_dask_cluster_gives_the_pandas_tables_on_the_dev_split(cluster, fakes_fi
     from claimscope import align
 
     docs = read_corpora([fakes_file], columns=fakes_columns()).documents
-    want = claims.extract(docs)
-    _same_extract(want, engines.extract(docs, jobs=2))
-    got = engines.extract(docs, engine="dask", scheduler=cluster.scheduler_address)
+    want = claims.extract(docs, knowledge=K)
+    _same_extract(want, engines.extract(docs, knowledge=K, jobs=2))
+    got = engines.extract(docs, knowledge=K, engine="dask", scheduler=cluster.scheduler_address)
     _same_extract(want, got)
-    _same_align(align.align(want.claims, want.casualties, docs),
-                engines.align(want.claims, want.casualties, docs, engine="dask", scheduler=cluster.scheduler_address))
+    given = {"mentions": want.mentions, "knowledge": K}
+    _same_align(align.align(want.claims, want.casualties, docs, **given),
+                engines.align(want.claims, want.casualties, docs, **given, engine="dask",
+                              scheduler=cluster.scheduler_address))
 
 
 @pytest.mark.slow
@@ -201,7 +210,7 @@ def test_pipeline_run_on_dask_gives_the_default_tables(cluster, seeds_tables):
 
     if "engine" not in inspect.signature(run).parameters:
         pytest.skip("pipeline.run has no engine parameter yet")
-    got = run([SEEDS], engine="dask", scheduler=cluster.scheduler_address)
+    got = run([SEEDS], engine="dask", scheduler=cluster.scheduler_address, knowledge=K)
     for name, df in seeds_tables.items():
         pd.testing.assert_frame_equal(df, got[name], obj=name)
 
@@ -225,9 +234,9 @@ def test_bench_copies_move_dates_and_stay_distinct():
             "On April 3rd, 2017 and on 21.03.2017 there were strikes. Earlier, on March 30 the army moved.")
     pub = dt.date(2017, 4, 7)
     moved = bench.shift_text(text, bench.date_template(text, pub), 14)
-    want = sorted(m.date + dt.timedelta(days=14) for m in find_dates(text, published=pub)
+    want = sorted(m.date + dt.timedelta(days=14) for m in find_dates(text, knowledge=K, published=pub)
                   if m.date and m.precision == "day" and m.day)
-    got = sorted(m.date for m in find_dates(moved, published=pub + dt.timedelta(days=14))
+    got = sorted(m.date for m in find_dates(moved, knowledge=K, published=pub + dt.timedelta(days=14))
                  if m.date and m.precision == "day" and m.day)
     assert got == want and "Fri 21 Apr 2017" in moved and "April 17th, 2017" in moved
     tagged = bench.tag_sentences(moved, 3)

@@ -15,7 +15,15 @@ from claimscope.evaluate_gold import score_gold
 from claimscope.ingest import raw_offset
 from claimscope.evaluate_ucdp import MAIN_COLUMN, MAIN_FALLBACK, crosswalk, incident_sides, main_incidents, score_ucdp
 from claimscope.places import canonical_governorate
-from claimscope.resources import load_yaml
+
+from builtin_knowledge import K, bind
+
+score_sources = bind(score_sources)
+source_category = bind(source_category)
+score_gold = bind(score_gold)
+score_ucdp = bind(score_ucdp)
+incident_sides = bind(incident_sides)
+canonical_governorate = bind(canonical_governorate)
 
 # --- precision gold ---------------------------------------------------------------------------
 
@@ -296,7 +304,7 @@ def test_ucdp_crosswalk_names_canonical_governorates_and_known_sides():
     for ucdp_name, canonical in cw["governorates"].items():
         assert canonical_governorate(canonical) == canonical, ucdp_name
     assert len(set(cw["governorates"].values())) == 14
-    sides = {a["side"] for a in load_yaml("actors.yaml")["actors"]} | {"civilians"}
+    sides = {a["side"] for a in K.actors["actors"]} | {"civilians"}
     for actor, allowed in cw["sides"].items():
         assert allowed and allowed <= sides, actor
 
@@ -360,7 +368,7 @@ def test_on_the_real_gold_every_tool_figure_lands_in_a_gold_sentence():
     from claimscope.evaluate_gold import GOLD_DIR, attach_texts, gold_tables, load_gold, shared_dir
 
     gold = load_gold(GOLD_DIR)
-    run = gold_tables(gold, shared_dir())
+    run = gold_tables(gold, shared_dir(), knowledge=K)
     if run is None:
         pytest.skip(f"the gold's corpora are not under {shared_dir()}")
     attach_texts(gold, shared_dir())

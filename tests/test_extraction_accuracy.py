@@ -7,6 +7,12 @@ import pytest
 from claimscope.attribution import UNKNOWN_OUTLET
 from claimscope.evaluate import event_date_ceiling, score_fakes, score_seeds
 
+from builtin_knowledge import bind
+
+event_date_ceiling = bind(event_date_ceiling)
+score_fakes = bind(score_fakes)
+score_seeds = bind(score_seeds)
+
 
 def test_every_gold_claim_is_located_and_every_measure_is_at_least_90_percent(seeds_tables, gold):
     score = score_seeds(seeds_tables, gold)

@@ -26,6 +26,11 @@ from claimscope.ingest import (
     read_corpora,
 )
 
+from builtin_knowledge import bind
+
+clean_text = bind(clean_text)
+read_corpora = bind(read_corpora)
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"

@@ -14,18 +14,24 @@ import yaml
 from claimscope import places as P
 from claimscope.places import (
     PRECISIONS,
-    Gazetteer,
     PlaceMention,
     canonical_governorate,
     dominant_governorate,
     find_places,
+    gazetteer,
+    outline,
     place_similarity,
-    syria_outline,
 )
-from claimscope.resources import data_text, load_csv, load_yaml
+
+from builtin_knowledge import K, bind
+
+canonical_governorate = bind(canonical_governorate)
+dominant_governorate = bind(dominant_governorate)
+find_places = bind(find_places)
+place_similarity = bind(place_similarity)
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "lib" / "claimscope" / "data"
+DATA = REPO / "lib" / "claimscope" / "data" / "syria"
 GOLD = REPO / "tests" / "gold" / "seeds_claims.yaml"
 SEEDS = REPO / "seeds"
 CANONICAL = {"Aleppo", "Idlib", "Hama", "Homs", "Latakia", "Tartus", "Damascus", "Rif Dimashq", "Daraa",
@@ -63,11 +69,11 @@ PAIRS = [
 
 @pytest.mark.parametrize("a,b", PAIRS)
 def test_transliteration_pairs_resolve_to_one_place(a, b):
-    gz = Gazetteer.default()
+    gz = gazetteer(K)
     pa, pb = gz.lookup(a), gz.lookup(b)
     assert pa is not None and pb is not None, (a, b)
     assert pa[0] == pb[0], (pa[0].name, pb[0].name)
-    assert place_similarity(a, b, gazetteer=gz) >= 90
+    assert place_similarity(a, b, same_place=True) >= 90
 
 
 @pytest.mark.parametrize("a,b", PAIRS[:7])
@@ -89,7 +95,7 @@ def test_similarity_is_symmetric_and_bounded():
 
 
 def test_lookup_scores_and_threshold():
-    gz = Gazetteer.default()
+    gz = gazetteer(K)
     place, score = gz.lookup("Saraqib")
     assert place.name == "Saraqib" and score == 100 and place.lat is not None
     place, score = gz.lookup("Kafar Takharim")
@@ -119,8 +125,8 @@ def test_canonical_governorate_rejects_non_governorates(raw):
     assert canonical_governorate(raw) is None
 
 
-def test_governorates_yaml_lists_the_fourteen():
-    govs = load_yaml("governorates.yaml")["governorates"]
+def test_admin1_yaml_lists_the_fourteen():
+    govs = K.admin1["units"]
     assert {g["name"] for g in govs} == CANONICAL
     assert all(canonical_governorate(g["name"]) == g["name"] for g in govs)
     for g in govs:
@@ -181,7 +187,7 @@ def test_precision_values(sentence, name, precision):
     assert found[name].precision in PRECISIONS
 
 
-def test_bare_names_follow_governorates_yaml():
+def test_bare_names_follow_admin1_yaml():
     # Idlib is mostly the province in news copy, Aleppo mostly the city
     assert by_name("Jets struck Idlib.")["Idlib"].precision == "governorate"
     aleppo = by_name("Bombs fell on Aleppo.")["Aleppo"]
@@ -261,7 +267,6 @@ def _gold_claims():
 
 @pytest.mark.parametrize("claim", _gold_claims(), ids=lambda c: c["id"])
 def test_gold_places_found_in_seed_sentences(claim):
-    gz = Gazetteer.default()
     text = (SEEDS / claim["doc"]).read_text(encoding="utf-8")
     text = re.sub(r"(?<=[a-z,])\n\n(?=[a-z])", " ", text)       # repair broken paragraphs
     i = text.index(claim["quote"])
@@ -271,7 +276,7 @@ def test_gold_places_found_in_seed_sentences(claim):
 
     def hits(span):
         found = find_places(text[span[0]:span[1]])
-        return [m.name for m in found if any(place_similarity(g, m.name, gazetteer=gz) >= 85 for g in gold)]
+        return [m.name for m in found if any(place_similarity(g, m.name, same_place=True) >= 85 for g in gold)]
 
     # the quote's own sentence, or (when it names no place at all: "killed in the
     # confrontation") the sentence before it, whose place the claim inherits
@@ -281,7 +286,7 @@ def test_gold_places_found_in_seed_sentences(claim):
 
 
 def test_every_gold_place_is_in_the_gazetteer():
-    gz = Gazetteer.default()
+    gz = gazetteer(K)
     missing = [g for c in _gold_claims() for g in c["places"] if gz.lookup(g) is None]
     assert missing == []
 
@@ -347,7 +352,7 @@ def test_fakes_article_governorate_agrees_with_crowd():
 # ----------------------------------------------------------------------------- data files
 
 def _header(name: str) -> str:
-    return "\n".join(ln for ln in data_text(name).splitlines() if ln.startswith("#"))
+    return "\n".join(ln for ln in (DATA / name).read_text(encoding="utf-8").splitlines() if ln.startswith("#"))
 
 
 def test_gazetteer_files_have_provenance_headers():
@@ -356,13 +361,13 @@ def test_gazetteer_files_have_provenance_headers():
     assert "tools/build_gazetteer.py" in geo
     sup = _header("gazetteer_supplement.csv")
     assert "Provenance" in sup and "coord_source" in sup and "EMPTY" in sup
-    for name in ("governorates.yaml", "places_lexicon.yaml"):
+    for name in ("admin1.yaml", "places_lexicon.yaml", "transliteration.yaml"):
         assert "Provenance" in _header(name)
 
 
 def test_supplement_rows_are_well_formed():
-    rows = load_csv("gazetteer_supplement.csv")
-    geo_ids = {r["geonameid"] for r in load_csv("gazetteer_geonames.csv")}
+    rows = K.supplement
+    geo_ids = {r["geonameid"] for r in K.gazetteer}
     kinds = {"town", "village", "neighbourhood", "hill", "crossing", "landmark", "region", "district"}
     assert rows
     for r in rows:
@@ -378,7 +383,7 @@ def test_supplement_rows_are_well_formed():
 
 
 def test_geonames_rows_are_syrian_and_mapped():
-    rows = load_csv("gazetteer_geonames.csv")
+    rows = K.gazetteer
     assert len(rows) > 300
     for r in rows:
         assert r["governorate"] in CANONICAL, r
@@ -388,7 +393,7 @@ def test_geonames_rows_are_syrian_and_mapped():
 
 
 def test_region_lexicon_governorates_are_canonical():
-    for r in load_yaml("places_lexicon.yaml")["regions"]:
+    for r in K.places_lexicon["regions"]:
         assert r["governorate"] in CANONICAL | {""}, r
         assert r["kind"] in {"region", "landmark", "neighbourhood"}, r
 
@@ -403,7 +408,7 @@ def _rings(geom):
 
 
 def test_syria_outline_is_valid_geojson_with_licence():
-    fc = syria_outline()
+    fc = outline(K)
     assert fc["type"] == "FeatureCollection" and fc["features"]
     meta = fc["metadata"]
     assert "public domain" in meta["licence"].lower() and "Natural Earth" in meta["source"]
@@ -414,12 +419,12 @@ def test_syria_outline_is_valid_geojson_with_licence():
             assert len(ring) >= 4 and ring[0] == ring[-1]
             for lon, lat in ring:
                 assert 35.5 <= lon <= 42.5 and 32.0 <= lat <= 37.5
-    assert (DATA / "syria_outline.geojson").stat().st_size < 100_000
+    assert (DATA / "outline.geojson").stat().st_size < 100_000
     json.dumps(fc)       # serialisable
 
 
 def test_syria_outline_contains_syrian_towns():
-    ring = _rings(syria_outline()["features"][0]["geometry"])[0]
+    ring = _rings(outline(K)["features"][0]["geometry"])[0]
 
     def inside(lon, lat):
         c = False
@@ -428,7 +433,7 @@ def test_syria_outline_contains_syrian_towns():
                 c = not c
         return c
 
-    gz = Gazetteer.default()
+    gz = gazetteer(K)
     for name in ("Aleppo", "Damascus", "Al-Qamishli", "Deir ez-Zor", "Latakia", "Daraa", "Abu Kamal"):
         p = gz.lookup(name)[0]
         assert inside(p.lon, p.lat), name
@@ -436,12 +441,12 @@ def test_syria_outline_contains_syrian_towns():
 
 
 def test_syria_outline_returns_a_fresh_dict():
-    a = syria_outline()
+    a = outline(K)
     a["features"].clear()
-    assert syria_outline()["features"]
+    assert outline(K)["features"]
 
 
 def test_public_api():
     for name in P.__all__:
         assert hasattr(P, name)
-    assert Gazetteer.default() is Gazetteer.default()
+    assert gazetteer(K) is gazetteer(K)                   # built once per knowledge object

@@ -2,6 +2,10 @@ from hypothesis import given, strategies as st
 
 from claimscope.sentences import split_sentences
 
+from builtin_knowledge import bind
+
+split_sentences = bind(split_sentences)
+
 
 def spans(text):
     return [text[s.start:s.end] for s in split_sentences(text)]

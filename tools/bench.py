@@ -67,8 +67,12 @@ from claimscope import engines  # noqa: E402
 from claimscope.dates import find_dates  # noqa: E402
 from claimscope.evaluate import fakes_columns, fakes_path  # noqa: E402
 from claimscope.ingest import read_corpora  # noqa: E402
-from claimscope.resources import load_yaml  # noqa: E402
+from claimscope.knowledge import load_knowledge  # noqa: E402
 from claimscope.sentences import split_sentences  # noqa: E402
+
+# The built-in knowledge, loaded once for the whole benchmark (a script's
+# constant: the library itself keeps no knowledge at module level).
+K = load_knowledge()
 
 TARGETS = {
     "extract_docs_per_s_per_process": 500.0,
@@ -85,7 +89,7 @@ SHIFT_DAYS = 7  # copies move by whole weeks: "on Friday" stays a Friday
 def _month_names() -> dict[int, tuple[str, str]]:
     """month -> (full name, shortest abbreviation) from data/dates.yaml."""
     out = {}
-    for num, entry in load_yaml("dates.yaml")["months"].items():
+    for num, entry in K.dates["months"].items():
         full = entry["names"][0]
         abbr = min(entry["abbreviations"], key=len) if entry["abbreviations"] else full
         out[int(num)] = (full, abbr)
@@ -94,7 +98,7 @@ def _month_names() -> dict[int, tuple[str, str]]:
 
 _MONTHS = _month_names()
 _MONTH_OF = {name.lower(): m for m, (full, abbr) in _MONTHS.items() for name in (full, abbr)}
-_MONTH_OF.update({a.lower(): int(n) for n, e in load_yaml("dates.yaml")["months"].items() for a in e["abbreviations"]})
+_MONTH_OF.update({a.lower(): int(n) for n, e in K.dates["months"].items() for a in e["abbreviations"]})
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})(?P<s>[./-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[A-Za-z]+\.?")
@@ -154,7 +158,7 @@ def rewrite_date(raw: str, old: _dt.date, new: _dt.date, *, has_year: bool) -> s
 def date_template(text: str, published: _dt.date | None) -> list[tuple[int, int, str, _dt.date, bool]]:
     """Explicit day-precision dates of `text`: (start, end, raw, date, has_year)."""
     out = []
-    for m in find_dates(text, published=published, published_precision="day" if published else "unknown"):
+    for m in find_dates(text, knowledge=K, published=published, published_precision="day" if published else "unknown"):
         if m.kind in ("absolute", "since") and m.precision == "day" and m.date is not None and m.month and m.day:
             out.append((m.start, m.end, m.raw, m.date, m.year is not None))
     return out
@@ -180,7 +184,7 @@ def publication_dates(fakes_csv: Path) -> list[_dt.date | None]:
     """Publication date ingest reads for each row of the FA-KES CSV (row order)."""
     from claimscope.evaluate import crowd_doc_ids
 
-    docs = read_corpora([fakes_csv], columns=fakes_columns()).documents
+    docs = read_corpora([fakes_csv], columns=fakes_columns(), knowledge=K).documents
     published = dict(zip(docs["doc_id"], docs["published"]))
     rows = pd.read_csv(fakes_csv, usecols=[0])
     pubs = [published.get(d) if d is not None else None for d in crowd_doc_ids({"documents": docs}, rows)]
@@ -324,13 +328,13 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
         stages: dict[str, Any] = {}
         notes: list[str] = []
         # the stages, chained as pipeline.run chains them
-        ing, s, c = _timed(lambda: read_corpora([csv], columns=fakes_columns()))
+        ing, s, c = _timed(lambda: read_corpora([csv], columns=fakes_columns(), knowledge=K))
         docs = ing.documents
         n = len(docs)
         stages["ingest"] = (s, c)
         # sentences on their own (one process): a reference, also inside extract
-        _, s_sent, c_sent = _timed(lambda: [split_sentences(t) for t in docs["text"].fillna("").tolist()])
-        ex, s, c = _timed(lambda: engines.extract(docs, engine=engine, jobs=jobs, scheduler=scheduler))
+        _, s_sent, c_sent = _timed(lambda: [split_sentences(t, knowledge=K) for t in docs["text"].fillna("").tolist()])
+        ex, s, c = _timed(lambda: engines.extract(docs, knowledge=K, engine=engine, jobs=jobs, scheduler=scheduler))
         stages["extract"] = (s, c)
         n_claims = len(ex.claims)
         documents = docs.copy()
@@ -341,7 +345,7 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
         tables.update(documents=documents, claims=ex.claims, casualties=ex.casualties)
         problems = [ing.problems, ex.problems]
         if align_mod is not None:
-            al, s, c = _timed(lambda: engines.align(ex.claims, ex.casualties, documents, engine=engine,
+            al, s, c = _timed(lambda: engines.align(ex.claims, ex.casualties, documents, mentions=ex.mentions, knowledge=K, engine=engine,
                                                     jobs=jobs, scheduler=scheduler))
             stages["align"] = (s, c)
             tables.update(claims=al.claims, incidents=al.incidents, links=al.links)
@@ -349,7 +353,8 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
                 tables["overrides"] = al.overrides_report
             problems.append(al.problems)
             if compare_mod is not None:
-                cr, s, c = _timed(lambda: compare_mod.compare(al.claims, ex.casualties, al.incidents))
+                cr, s, c = _timed(lambda: compare_mod.compare(al.claims, ex.casualties, al.incidents, mentions=ex.mentions,
+                                                                 knowledge=K))
                 stages["compare"] = (s, c)
                 tables.update(incidents=cr.incidents, comparisons=cr.comparisons,
                               source_agreement=cr.source_agreement)
@@ -389,11 +394,11 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
 def extraction_speed(docs: pd.DataFrame, *, repeats: int) -> dict[str, Any]:
     """Documents/s of extraction in this process, after a warm-up, best of `repeats`."""
     inputs = list(claims_mod.document_inputs(docs))
-    claims_mod.extract_chunk(inputs[:20])  # compile lexicons, load the gazetteer
+    claims_mod.extract_chunk(inputs[:20], knowledge=K)  # compile lexicons, load the gazetteer
     best_wall = best_cpu = float("inf")
     n_claims = 0
     for _ in range(repeats):
-        chunk, wall, cpu = _timed(lambda: claims_mod.extract_chunk(inputs))
+        chunk, wall, cpu = _timed(lambda: claims_mod.extract_chunk(inputs, knowledge=K))
         n_claims = len(chunk.claims)
         best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
     chars = docs["text"].fillna("").str.len()
@@ -422,12 +427,12 @@ def compare_dateparser(docs: pd.DataFrame, *, limit: int) -> dict[str, Any]:
             continue
         pub = _dt.date.fromisoformat(row.published)
         text = row.text if isinstance(row.text, str) else ""
-        sents += [(text[s.start:s.end], pub, row.published_precision) for s in split_sentences(text)]
+        sents += [(text[s.start:s.end], pub, row.published_precision) for s in split_sentences(text, knowledge=K)]
     step = max(1, len(sents) // limit)
     sample = sents[::step][:limit]
 
     def ours() -> list[list[_dt.date]]:
-        return [[m.date for m in find_dates(s, published=p, published_precision=pp) if m.date is not None and m.precision == "day"]
+        return [[m.date for m in find_dates(s, knowledge=K, published=p, published_precision=pp) if m.date is not None and m.precision == "day"]
                 for s, p, pp in sample]
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -473,17 +478,18 @@ def compare_blocking(fakes_csv: Path, *, jobs: int) -> dict[str, Any]:
     from claimscope.evaluate import gold_pairs
 
     crowd = pd.read_csv(fakes_csv)
-    ing = read_corpora([fakes_csv], columns=fakes_columns())
-    ex = claims_mod.extract(ing.documents)
+    ing = read_corpora([fakes_csv], columns=fakes_columns(), knowledge=K)
+    ex = claims_mod.extract(ing.documents, knowledge=K)
     docs = ing.documents
     tables = {"documents": docs, "claims": ex.claims}
     gold = gold_pairs(tables, crowd)
 
     try:
-        blocks, s_block, _ = _timed(lambda: engines.candidate_document_pairs(ex.claims, ex.casualties, docs))
+        blocks, s_block, _ = _timed(lambda: engines.candidate_document_pairs(ex.claims, ex.casualties, docs, mentions=ex.mentions,
+                                                                                knowledge=K))
     except engines.EngineError as exc:
         return {"skipped": str(exc)}
-    aligned, s_align, _ = _timed(lambda: engines.align(ex.claims, ex.casualties, docs))
+    aligned, s_align, _ = _timed(lambda: engines.align(ex.claims, ex.casualties, docs, mentions=ex.mentions, knowledge=K))
     linked: set[tuple[str, str]] = set()
     ac = aligned.claims
     for _, g in ac[ac["incident_id"].fillna("") != ""].groupby("incident_id"):
@@ -544,10 +550,10 @@ def profile_extraction(docs: pd.DataFrame, *, top: int = 12) -> dict[str, Any]:
     except ImportError:
         return {"skipped": "pyinstrument not installed (pip install 'claimscope[bench]')"}
     inputs = list(claims_mod.document_inputs(docs))
-    claims_mod.extract_chunk(inputs[:20])
+    claims_mod.extract_chunk(inputs[:20], knowledge=K)
     prof = Profiler(interval=0.0005)
     prof.start()
-    claims_mod.extract_chunk(inputs)
+    claims_mod.extract_chunk(inputs, knowledge=K)
     prof.stop()
     session = prof.last_session
     selfs: dict[str, float] = {}
@@ -582,7 +588,7 @@ def seed_reports(*, jobs: int) -> dict[str, Any]:
 
     work = Path(tempfile.mkdtemp(prefix="claimscope-bench-reports-"))
     try:
-        write_tables(run([REPO / "seeds"]), work / "tables")
+        write_tables(run([REPO / "seeds"], knowledge=K), work / "tables")
         summary, s, _ = _timed(lambda: build_reports(work / "tables", work / "out", jobs=jobs, progress=False))
         return {"seconds": round(s, 1), "failures": [str(f) for f in getattr(summary, "failures", [])]}
     finally:
@@ -768,7 +774,7 @@ def main(argv: list[str] | None = None) -> int:
                    "quick": args.quick, "shift_days_per_copy": SHIFT_DAYS},
     }
     print(f"bench: FA-KES dev split {fakes}; sizes {', '.join(f'{s}x' for s in sizes)}; jobs {args.jobs}; engine {args.engine}")
-    docs = read_corpora([fakes], columns=fakes_columns()).documents
+    docs = read_corpora([fakes], columns=fakes_columns(), knowledge=K).documents
     res["extraction_per_process"] = extraction_speed(docs, repeats=2 if args.quick else 5)
     print(f"bench: extraction {res['extraction_per_process']['docs_per_s']:.0f} docs/s per process")
     res["sizes"] = {}

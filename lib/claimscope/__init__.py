@@ -9,10 +9,15 @@ The public API, for notebooks and scripts::
     tables = claimscope.read_tables("out/tables")
     claimscope.report("out/tables", "out")        # HTML reports + index.html
 
+    k = claimscope.load_knowledge("my_pack")      # built-in knowledge + a user pack
+    tables = claimscope.run(["articles"], knowledge=k)
+
 The pipeline runs in stages that pass tidy DataFrames forward:
 ingest -> sentences -> claims (attribution, dates, places, actors,
 casualties) -> align -> compare. The tables' columns are documented in
-`claimscope.schema` and the README. Every error raised on purpose is a
+`claimscope.schema` and the README. Everything the stages know (gazetteer,
+lexicons, sources) is one `Knowledge` object passed to each of them (see
+`claimscope.knowledge`). Every error raised on purpose is a
 `ClaimscopeError`.
 """
 
@@ -25,10 +30,12 @@ from .errors import (
     ClaimscopeError,
     CorpusError,
     EngineError,
+    KnowledgeError,
     OverridesError,
     ReportError,
     TablesError,
 )
+from .knowledge import Knowledge, load_knowledge
 from .pipeline import run
 from .tables import Tables, read_table, read_tables, write_tables
 
@@ -44,9 +51,12 @@ __all__ = [
     "write_tables",
     "report",
     "Tables",
+    "Knowledge",
+    "load_knowledge",
     "ClaimscopeError",
     "CorpusError",
     "OverridesError",
+    "KnowledgeError",
     "EngineError",
     "ReportError",
     "TablesError",

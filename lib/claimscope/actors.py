@@ -1,6 +1,7 @@
 """Armed actors and governments in a sentence, and who did what to whom.
 
-Actors are found through the alias table in `data/actors.yaml`; the roles
+Actors are found through the alias table of the knowledge pack's
+`actors.yaml`; the roles
 (perpetrator, target) come from a few syntactic frames that conflict reporting
 uses over and over: "X shelled Y", "Y was hit by X", "an airstrike by X",
 "a drone of X struck Y", "blamed X for", "it is X that violated the ceasefire",
@@ -12,15 +13,15 @@ and the frame (`cue`) so a reader can check it and `compare` can tell an act
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
-from .resources import load_yaml, norm_phrase, phrase_pattern
+from .knowledge import Knowledge, Memo
+from .resources import norm_phrase, phrase_pattern
 
-__all__ = ["Actor", "ActorMention", "Roles", "actor_table", "canonical_actor", "find_actors", "phrase_actors",
-           "generic_group", "find_roles"]
+__all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
+           "phrase_actors", "generic_group", "find_roles"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Roles:
     perpetrator_cue: str = ""  # agent | by_phrase | blamed | responsible
     target: str = ""
     target_raw: str = ""
+    perpetrator_start: int = -1  # offset of the perpetrator's mention in the sentence (-1: none)
+    target_start: int = -1
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,13 @@ class _Tables:
     regex: re.Pattern[str]
     generic: dict[str, tuple[str, str]]  # noun -> (group, kind)
     generic_regex: re.Pattern[str]
+    sides: dict[str, str]  # canonical actor -> side
+    phrase_memo: Memo  # phrase -> its actor mentions (victims phrases recur)
+    generic_memo: Memo  # noun phrase -> (group, kind) or None
 
 
-@functools.lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    data = load_yaml("actors.yaml")
+def _build_tables(knowledge: Knowledge) -> _Tables:
+    data = knowledge.actors
     actors: dict[str, Actor] = {}
     by_alias: dict[str, str] = {}
     place_like: set[str] = set()
@@ -82,10 +87,13 @@ def _tables() -> _Tables:
         regex=re.compile(phrase_pattern(by_alias_keys(data))),
         generic=generic,
         generic_regex=re.compile(phrase_pattern(generic)),
+        sides={name: a.side for name, a in actors.items()},
+        phrase_memo=Memo(),
+        generic_memo=Memo(),
     )
 
 
-def by_alias_keys(data: dict) -> list[str]:
+def by_alias_keys(data: Mapping[str, Any]) -> list[str]:
     """Every surface form in the actor table (canonical names included)."""
     keys = []
     for entry in data["actors"]:
@@ -93,20 +101,19 @@ def by_alias_keys(data: dict) -> list[str]:
     return keys
 
 
-def actor_table() -> dict[str, Actor]:
+def actor_table(knowledge: Knowledge) -> dict[str, Actor]:
     """Canonical actors by name."""
-    return dict(_tables().actors)
+    return dict(knowledge.derived(_build_tables).actors)
 
 
-@functools.lru_cache(maxsize=1)
-def actor_sides() -> dict[str, str]:
-    """Side of each canonical actor (memoised; do not mutate)."""
-    return {name: a.side for name, a in _tables().actors.items()}
+def actor_sides(knowledge: Knowledge) -> dict[str, str]:
+    """Side of each canonical actor (shared: do not mutate)."""
+    return knowledge.derived(_build_tables).sides
 
 
-def canonical_actor(name: str) -> str | None:
+def canonical_actor(name: str, *, knowledge: Knowledge) -> str | None:
     """Canonical actor for any alias or canonical name ('Syrian Army' -> 'Syrian Arab Army')."""
-    t = _tables()
+    t = knowledge.derived(_build_tables)
     key = norm_phrase(name)
     if key in t.by_alias:
         return t.by_alias[key]
@@ -119,9 +126,12 @@ _LOCATIVE = re.compile(r"(?i)\b(?:in|near|to|from|around|outside|of|at|on|toward
 _NAME_CONTINUES = re.compile(r"\s+[A-Z]")
 
 
-def find_actors(text: str) -> list[ActorMention]:
+def find_actors(text: str, *, knowledge: Knowledge) -> list[ActorMention]:
     """Actor mentions in `text`, in order, non-overlapping (longest alias wins)."""
-    t = _tables()
+    return _find_actors(text, knowledge.derived(_build_tables))
+
+
+def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
     out = []
     for m in t.regex.finditer(text):
         raw = m.group(0)
@@ -138,29 +148,41 @@ def find_actors(text: str) -> list[ActorMention]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def phrase_actors(phrase: str) -> tuple[ActorMention, ...]:
-    """`find_actors` of a short phrase, memoised: victims phrases ("Syrian
-    soldiers", "the terrorists") recur across sentences and documents."""
-    return tuple(find_actors(phrase))
+def phrase_actors(phrase: str, *, knowledge: Knowledge) -> tuple[ActorMention, ...]:
+    """`find_actors` of a short phrase, memoised in the knowledge object:
+    victims phrases ("Syrian soldiers", "the terrorists") recur across
+    sentences and documents."""
+    t = knowledge.derived(_build_tables)
+    got = t.phrase_memo.get(phrase)
+    if got is None:
+        got = t.phrase_memo.put(phrase, tuple(_find_actors(phrase, t)))
+    return got  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def generic_group(noun_phrase: str) -> tuple[str, str] | None:
+_NO_GROUP = ("", "")
+
+
+def generic_group(noun_phrase: str, *, knowledge: Knowledge) -> tuple[str, str] | None:
     """(group, kind) of the first generic victims noun in `noun_phrase`, if any
     ('Syrian civilians' -> ('civilians', 'civilians'))."""
-    t = _tables()
-    m = t.generic_regex.search(noun_phrase)
-    return t.generic.get(norm_phrase(m.group(0))) if m else None
+    t = knowledge.derived(_build_tables)
+    got = t.generic_memo.get(noun_phrase)
+    if got is None:
+        m = t.generic_regex.search(noun_phrase)
+        got = t.generic_memo.put(noun_phrase, (t.generic.get(norm_phrase(m.group(0))) if m else None) or _NO_GROUP)
+    return None if got is _NO_GROUP else got
 
 
 # --- roles --------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def _role_patterns() -> dict[str, re.Pattern[str]]:
-    lex = load_yaml("lexicon.yaml")
-    frames = load_yaml("roles.yaml")
+def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
+    lex = knowledge.lexicon
+    frames = knowledge.roles
+    words = phrase_pattern(frames["subject_gap_words"])
+    support = phrase_pattern(frames["support_phrases"])
     return {
+        # only adverbs, weapon nouns and a supporting actor between subject and verb
+        "subject_gap": re.compile(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": re.compile(phrase_pattern(frames["act_verbs"])),
         "by_head": re.compile(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?$"),
         "weapon_of": re.compile(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
@@ -176,13 +198,14 @@ def _role_patterns() -> dict[str, re.Pattern[str]]:
 _NO_ROLES = Roles()  # frozen: one shared instance for the many sentences that name no actor
 
 
-def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) -> Roles:
-    """Perpetrator and target named in `sentence` (canonical names + phrases)."""
+def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *, knowledge: Knowledge) -> Roles:
+    """Perpetrator and target named in `sentence` (canonical names + phrases;
+    `*_start` give which mention, by its offset in the sentence)."""
     if mentions is None:
-        mentions = find_actors(sentence)
+        mentions = find_actors(sentence, knowledge=knowledge)
     if not mentions:
         return _NO_ROLES
-    p = _role_patterns()
+    p = knowledge.derived(_role_patterns)
     perp: ActorMention | None = None
     cue = ""
     # 1. "blamed X for", "accused X of"
@@ -213,7 +236,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) ->
         if perp is not None:
             break
         for m in reversed([m for m in mentions if m.end <= v.start()]):
-            if _is_subject_gap(sentence[m.end:v.start()]) and not _is_object_position(sentence, m, p):
+            if _is_subject_gap(sentence[m.end:v.start()], p) and not _is_object_position(sentence, m, p):
                 perp, cue, verb = m, "agent", v
                 break
     target = _target(sentence, mentions, perp, verb, p)
@@ -223,20 +246,14 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None) ->
         perpetrator_cue=cue,
         target=target.name if target else "",
         target_raw=target.raw if target else "",
+        perpetrator_start=perp.start if perp else -1,
+        target_start=target.start if target else -1,
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _subject_gap() -> re.Pattern[str]:
-    frames = load_yaml("roles.yaml")
-    words = phrase_pattern(frames["subject_gap_words"])
-    support = phrase_pattern(frames["support_phrases"])
-    return re.compile(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$")
-
-
-def _is_subject_gap(gap: str) -> bool:
+def _is_subject_gap(gap: str, p: dict[str, re.Pattern[str]]) -> bool:
     """Only adverbs, weapon nouns and a supporting actor lie between subject and verb."""
-    return len(gap) <= 60 and bool(_subject_gap().match(gap))
+    return len(gap) <= 60 and bool(p["subject_gap"].match(gap))
 
 
 def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:

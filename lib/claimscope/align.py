@@ -31,7 +31,9 @@ deterministically and reported in the `overrides` table.
 Incident ids are "i" + a hash of the incident's smallest claim_id: adding
 documents that do not join an incident leaves its id unchanged. Output does
 not depend on the input row order. Knowledge (windows, weights, cues,
-event-type groups) lives in `data/align.yaml`.
+event-type groups) comes from the knowledge pack's `align.yaml`
+(`AlignSettings`); a claim's places and actors are read from the `mentions`
+table extraction wrote, never looked up again.
 """
 
 from __future__ import annotations
@@ -51,10 +53,13 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from . import cells, schema
+from .actors import actor_sides
+from .dates import date_interval
 from .errors import OverridesError
-from .actors import actor_sides, find_actors
-from .places import Gazetteer, place_similarity
-from .resources import load_yaml, norm_phrase, phrase_pattern
+from .events import event_label
+from .knowledge import Knowledge
+from .places import Translit, best_match, km_apart, km_between, place_profiles, translit
+from .resources import norm_phrase, phrase_pattern
 from .safeio import bounded, load_user_yaml, printable, shorten
 
 __all__ = [
@@ -68,17 +73,13 @@ __all__ = [
     "incident_id",
     "account_keys",
     "event_type_relation",
-    "PlaceProfile",
-    "place_profile",
-    "km_between",
-    "place_match",
-    "date_interval",
+    "AlignSettings",
+    "align_settings",
     "candidate_blocks",
     "block_pairs",
     "score_block",
 ]
 
-_DATA = "align.yaml"
 OVERRIDES_COLUMNS = ("action", "claims", "target", "status", "detail")
 LINK_KINDS = ("within_document", "cross_document", "republished", "override")
 
@@ -86,7 +87,12 @@ LINK_KINDS = ("within_document", "cross_document", "republished", "override")
 # =============================================================================== config
 
 @dataclass(frozen=True)
-class _Config:
+class AlignSettings:
+    """Alignment's knowledge, compiled from the pack's align.yaml (windows,
+    weights, thresholds, cues), events.yaml (type ranks) and
+    transliteration.yaml (place-name similarity): small and picklable, it
+    travels with the scoring blocks to worker processes."""
+
     slack_cross: int
     slack_within: int
     statement_lag: int
@@ -117,11 +123,14 @@ class _Config:
     outlet_scoped: frozenset[str]
     copy_match: float
     type_rank: Mapping[str, int]
+    translit: Translit
 
 
-@functools.lru_cache(maxsize=1)
-def _config() -> _Config:
-    d = load_yaml(_DATA)
+_Config = AlignSettings
+
+
+def _build_settings(knowledge: Knowledge) -> AlignSettings:
+    d = knowledge.align
     groups = d["event_groups"]
     generic = frozenset(d["generic_event_types"])
     relation: dict[tuple[str, str], str] = {}
@@ -131,12 +140,12 @@ def _config() -> _Config:
                 if a != b:
                     relation[(a, b)] = "compatible"
     gov_group = {}
-    for grp in d.get("governorate_groups", []):
+    for grp in knowledge.admin1.get("groups") or ():
         for g in grp:
             gov_group[g] = grp[0]
     fu = d["follow_up_cues"]["same_event"]
     win, xd = d["within_document"], d["cross_document"]
-    events = load_yaml("events.yaml")["event_types"]
+    events = knowledge.events["event_types"]
     type_rank = {e["type"]: i for i, e in enumerate(events)}
     type_rank.setdefault("statement", len(type_rank))
     type_rank.setdefault("other", len(type_rank) + 1)
@@ -171,7 +180,13 @@ def _config() -> _Config:
         outlet_scoped=frozenset(d["compare"]["outlet_scoped_source_types"]),
         copy_match=float(d["republished_copy_match"]),
         type_rank=type_rank,
+        translit=translit(knowledge),
     )
+
+
+def align_settings(knowledge: Knowledge) -> AlignSettings:
+    """The alignment settings of `knowledge` (built once per knowledge object)."""
+    return knowledge.derived(_build_settings)
 
 
 def _follow_up_pattern(determiners: Sequence[str], nouns: Sequence[str], response: Sequence[str]) -> str:
@@ -184,11 +199,14 @@ def _follow_up_pattern(determiners: Sequence[str], nouns: Sequence[str], respons
     return rf"\b(?:(?P<response>{alt(response)})|(?P<same>(?:{alt(determiners)})\s+(?:{alt(nouns)})))\b"
 
 
-def event_type_relation(a: str, b: str) -> str:
+def event_type_relation(a: str, b: str, *, knowledge: Knowledge) -> str:
     """How two event types relate: same, compatible (one group in align.yaml),
     generic (one says nothing about the kind of act), incompatible, or unknown
     (either is empty or a statement)."""
-    cfg = _config()
+    return _relation(a, b, align_settings(knowledge))
+
+
+def _relation(a: str, b: str, cfg: AlignSettings) -> str:
     if not a or not b or a == "statement" or b == "statement":
         return "unknown"
     if a == b:
@@ -220,14 +238,14 @@ def incident_id(claim_ids: Iterable[str]) -> str:
     return "i" + hashlib.sha1(f"incident:{first}".encode("utf-8")).hexdigest()[:12]
 
 
-def account_keys(claims: pd.DataFrame) -> pd.Series:
+def account_keys(claims: pd.DataFrame, *, knowledge: Knowledge) -> pd.Series:
     """Independent-account key of each claim.
 
     Republished copies count as their original document; a named source
     (SOHR, the Turkish Defense Ministry) is one account whoever cites it; an
     outlet's own voice and unnamed/local sources are one account per outlet
     (per original document when the outlet is unknown)."""
-    cfg = _config()
+    cfg = align_settings(knowledge)
     if claims.empty:
         return pd.Series([], dtype="string", index=claims.index)
     doc = cells.texts(claims["doc_id"])
@@ -335,139 +353,8 @@ class _C:
                  "sentence", "gov", "gov_raw")
 
 
-@functools.lru_cache(maxsize=1)
-def _places_by_name() -> dict[str, tuple[tuple[str | None, float | None, float | None, str], ...]]:
-    """Canonical gazetteer name -> (governorate, lat, lon, kind) of each place so named."""
-    out: dict[str, list] = {}
-    for p in Gazetteer.default().places:
-        out.setdefault(p.name, []).append((p.governorate, p.lat, p.lon, p.kind))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _place_info(name: str, gov_hint: str, want_town: bool = False) -> tuple[str | None, float | None, float | None, str]:
-    """(governorate, lat, lon, kind) of a canonical place name; the claim's
-    governorate decides between namesakes (and `want_town` between a town and
-    the governorate named after it: Aleppo); unknown names are regions."""
-    cands = _places_by_name().get(name)
-    if not cands:
-        return (None, None, None, "region")
-    if len(cands) == 1:
-        return cands[0]
-    cfg = _config()
-    same = [c for c in cands if c[0] == gov_hint] or list(cands)
-    if want_town:
-        towns = [c for c in same if c[3] in cfg.town_kinds]
-        if towns:
-            return towns[0]
-    if len({c[0] for c in same}) == 1:
-        return same[0]
-    return (None, None, None, cands[0][3])
-
-
-@dataclass(frozen=True)
-class PlaceProfile:
-    """What alignment and comparison need to know about a claim's places.
-
-    `areas`: governorates (governorate groups of align.yaml merged, e.g.
-    Damascus/Rif Dimashq) the places lie in; `towns`: town-level names (the
-    kinds in align.yaml `town_kinds`); `points`: (lat, lon) of geocoded towns;
-    `coarse`: (name, area or None) of the districts, governorates and regions
-    named; `governorates`: the governorates of the places, as named (not
-    grouped), with the claim's own governorate."""
-
-    areas: frozenset[str]
-    towns: tuple[str, ...]
-    points: tuple[tuple[float, float], ...]
-    coarse: tuple[tuple[str, str | None], ...]
-    governorates: tuple[str, ...] = ()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def place_profile(places: str, governorate: str = "", precision: str = "") -> PlaceProfile:
-    """Profile of a claim's `places` (`;`-joined canonical names, most
-    specific first), its `governorate` and `place_precision` (town or
-    near_town make an ambiguous first name the town: Aleppo the city, not the
-    governorate), looked up in the shipped gazetteer (memoised)."""
-    cfg = _config()
-    areas: set[str] = set()
-    raw: list[str] = []
-    towns: list[str] = []
-    points: list[tuple[float, float]] = []
-    coarse: list[tuple[str, str | None]] = []
-    for n, p in enumerate((places or "").split(";")):
-        if not p:
-            continue
-        g, la, lo, kind = _place_info(p, governorate, n == 0 and precision in ("town", "near_town"))
-        if g:
-            areas.add(cfg.gov_group.get(g, g))
-            if g not in raw:
-                raw.append(g)
-        if kind in cfg.town_kinds:
-            towns.append(p)
-            if la is not None and lo is not None and (la, lo) not in points:
-                points.append((la, lo))
-        elif kind != "country":
-            coarse.append((p, cfg.gov_group.get(g, g) if g else None))
-    if governorate:
-        areas.add(cfg.gov_group.get(governorate, governorate))
-        if governorate not in raw:
-            raw.append(governorate)
-    return PlaceProfile(frozenset(areas), tuple(towns), tuple(points), tuple(coarse), tuple(raw))
-
-
-def km_between(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
-    """Smallest great-circle distance (km) between two sets of points; None when either is empty."""
-    return _min_km(p, q)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _ordinal(iso: str) -> int | None:
-    try:
-        return _dt.date.fromisoformat(iso).toordinal()
-    except ValueError:
-        return None
-
-
-def date_interval(iso: str, precision: str) -> tuple[int | None, int | None]:
-    """First and last day (proleptic ordinals) an event date of the given
-    precision allows: a day is [d, d], a week/month/year the span starting at
-    `iso`; (None, None) when undated or not an ISO date."""
-    lo = _ordinal(iso) if iso else None
-    if lo is None:
-        return None, None
-    if precision == "day":
-        return lo, lo
-    if precision == "week":
-        return lo, lo + 6
-    d = _dt.date.fromordinal(lo)
-    if precision == "month":
-        nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-        return lo, nxt.toordinal() - 1
-    if precision == "year":
-        return lo, _dt.date(d.year, 12, 31).toordinal()
-    return None, None
-
-
-def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _min_km(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
-    if not p or not q:
-        return None
-    return min(_haversine(a, b) for a in p for b in q)
-
-
-def _max_km(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
-    if not p or not q:
-        return None
-    return max(_haversine(a, b) for a in p for b in q)
-
-
-def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dict]) -> list[_C]:
-    cfg = _config()
+def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
+              cfg: AlignSettings, knowledge: Knowledge) -> list[_C]:
     n = len(claims)
     col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
@@ -488,7 +375,20 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dic
                 victims.setdefault(cid, set()).add(v)
             if o == "killed" and lo is not None:
                 killed.setdefault(cid, []).append((lo, hi))
-    sides = actor_sides()
+    sides = actor_sides(knowledge)
+    profiles = place_profiles(claims, mentions, knowledge=knowledge)
+    # actors each claim's sentence names, as extraction found them
+    named: dict[str, set[str]] = {}
+    placed: set[str] = set()
+    if len(mentions):
+        own = ~mentions["inherited"].fillna(False).astype(bool) if "inherited" in mentions.columns else None
+        for cid, kind, name, mine in zip(cells.texts(mentions["claim_id"]), cells.texts(mentions["kind"]),
+                                         cells.texts(mentions["name"]),
+                                         own.tolist() if own is not None else [True] * len(mentions)):
+            if kind == "actor" and mine:
+                named.setdefault(cid, set()).add(name)
+            elif kind == "place":
+                placed.add(cid)
     out: list[_C] = []
     for i in range(n):
         c = _C()
@@ -512,7 +412,10 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dic
         c.own_places = bool(col["places"][i]) and not col["places_raw"][i].startswith("inherited:")
         gov = col["governorate"][i]
         c.gov = gov
-        prof = place_profile(col["places"][i], gov, col["place_precision"][i])
+        prof = profiles[i]
+        if col["places"][i] and c.cid not in placed:
+            problems.append({"doc_id": c.doc, "reason": f"claim {c.cid}: places {col['places'][i]!r} have no rows in "
+                             "the mentions table; aligned as unresolved names"})
         points = prof.points
         if lat[i] is not None and lon[i] is not None and (lat[i], lon[i]) not in points:
             points = points + ((lat[i], lon[i]),)
@@ -543,7 +446,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, problems: list[dic
         c.statement = c.etype == "statement"
         c.mentions = frozenset()
         if c.statement or c.perp_cue in ("blamed", "responsible"):
-            c.mentions = frozenset(a.name for a in find_actors(sent))
+            c.mentions = frozenset(named.get(c.cid, ()))
         c.anchor = c.etype not in cfg.non_anchor_types and c.prec in cfg.anchor_precisions and c.lo is not None
         out.append(c)
     return out
@@ -602,35 +505,21 @@ class _Local:
         self._absorb(c)
 
 
-def _type_relation(etype: str, etypes: Iterable[str]) -> str:
+def _type_relation(etype: str, etypes: Iterable[str], cfg: AlignSettings) -> str:
     order = {"same": 0, "compatible": 1, "generic": 2, "incompatible": 3, "unknown": 4}
     best = "unknown"
     for t in etypes:
-        r = event_type_relation(etype, t)
+        r = _relation(etype, t, cfg)
         if order[r] < order[best]:
             best = r
     return best
 
 
-def place_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float) -> tuple[str, str, float] | None:
-    """Best pair of names (one from each list) that are the same place:
-    (a, b, score) with place_similarity >= threshold, else None."""
-    best = None
-    for a in names_a:
-        for b in names_b:
-            s = 100.0 if a == b else place_similarity(a, b)
-            if s >= threshold and (best is None or s > best[2]):
-                best = (a, b, s)
-                if s >= 100:
-                    return best
-    return best
-
-
-def _join_score(c: _C, li: _Local, *, most_recent: bool, split_block: bool) -> tuple[float, list[str]] | None:
+def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
+                split_block: bool) -> tuple[float, list[str]] | None:
     """Score for claim `c` joining local incident `li`, or None when forbidden."""
     if split_block:
         return None
-    cfg = _config()
     w = cfg.w_in
     reasons: list[str] = []
     score = 0.0
@@ -654,14 +543,14 @@ def _join_score(c: _C, li: _Local, *, most_recent: bool, split_block: bool) -> t
     own_new_place = False
     place_hit = False
     if c.own_places and c.names and (li.names or li.points):
-        hit = place_match(c.names, li.names, cfg.same_place) if li.names else None
+        hit = best_match(c.names, li.names, cfg.same_place, cfg.translit.similarity) if li.names else None
         if hit:
             a, b, s = hit
             score += w["same_place"]
             reasons.append(a if a == b else f"{a}~{b} {s:.0f}")
             place_hit = True
         else:
-            km = _min_km(c.points, li.points)
+            km = km_between(c.points, li.points)
             limit = cfg.max_km_follow if c.follow else cfg.max_km
             if km is not None and km > limit:
                 return None
@@ -727,7 +616,7 @@ def _join_score(c: _C, li: _Local, *, most_recent: bool, split_block: bool) -> t
                 reasons.append("roles reversed")
     # event types
     if not c.statement:
-        rel = _type_relation(c.etype, li.etypes)
+        rel = _type_relation(c.etype, li.etypes, cfg)
         if rel == "same":
             score += w["same_event_type"]
         elif rel == "compatible":
@@ -740,10 +629,10 @@ def _join_score(c: _C, li: _Local, *, most_recent: bool, split_block: bool) -> t
     return score, reasons
 
 
-def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]]) -> tuple[list[_Local], list[tuple]]:
+def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]],
+                     cfg: AlignSettings) -> tuple[list[_Local], list[tuple]]:
     """Group the claims of one document (in reading order) into local incidents.
     Returns the local incidents and link rows (claim_a, claim_b, score, reasons)."""
-    cfg = _config()
     locals_: list[_Local] = []
     links: list[tuple] = []
     prev_li: _Local | None = None
@@ -751,7 +640,7 @@ def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]]) -> tuple[
         best = None
         for li in reversed(locals_[-cfg.recent:]):
             blocked = bool(splits) and c.cid in splits and any(m.cid in splits[c.cid] for m in li.members)
-            got = _join_score(c, li, most_recent=li is prev_li, split_block=blocked)
+            got = _join_score(c, li, cfg, most_recent=li is prev_li, split_block=blocked)
             if got is None:
                 continue
             if best is None or got[0] > best[0]:
@@ -778,11 +667,10 @@ class _Cross:
                  "exact_killed", "first", "main", "rep", "distinct")
 
 
-def _cross_features(k: int, li: _Local) -> _Cross | None:
+def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     """Features of a local incident that may link across documents: one with
     an anchor claim (an act, not a statement, dated to the day) and an area
     (a governorate, or a distinctive event type); None for the others."""
-    cfg = _config()
     anchors = [c for c in li.members if c.anchor]
     if not anchors:
         return None
@@ -831,8 +719,7 @@ def _mark_main(xs: Sequence[_Cross]) -> None:
             deadly.main = True
 
 
-def _cross_score(a: _Cross, b: _Cross) -> tuple[float, list[str]]:
-    cfg = _config()
+def _cross_score(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[float, list[str]]:
     w = cfg.w_x
     score = 0.0
     reasons: list[str] = []
@@ -847,13 +734,13 @@ def _cross_score(a: _Cross, b: _Cross) -> tuple[float, list[str]]:
     elif gap == 1:
         score += w["one_day_apart"]
         reasons.append("dates ±1 d")
-    hit = place_match(a.names, b.names, cfg.same_place) if a.names and b.names else None
+    hit = best_match(a.names, b.names, cfg.same_place, cfg.translit.similarity) if a.names and b.names else None
     if hit:
         n1, n2, s = hit
         score += w["same_place"]
         reasons.append(n1 if n1 == n2 else f"{n1}~{n2} {s:.0f}")
     else:
-        km = _min_km(a.points, b.points)
+        km = km_between(a.points, b.points)
         if km is not None and km <= cfg.near_km_x:
             score += w["near_place"]
             reasons.append(f"{km:.0f} km apart")
@@ -869,7 +756,7 @@ def _cross_score(a: _Cross, b: _Cross) -> tuple[float, list[str]]:
     pair = ("", "")
     for t1 in sorted(a.etypes):
         for t2 in sorted(b.etypes):
-            r = event_type_relation(t1, t2)
+            r = _relation(t1, t2, cfg)
             if order[r] < order[best]:
                 best, pair = r, (t1, t2)
     if best == "same":
@@ -925,14 +812,15 @@ def _areas(x: _Cross) -> tuple[str, ...]:
     return tuple(sorted(x.govs)) + tuple(f"type:{t}" for t in sorted(x.distinct))
 
 
-def candidate_blocks(xs: Sequence[_Cross], *, max_members: int = BLOCK_MEMBERS) -> list[tuple[str, int, int, list[int]]]:
+def candidate_blocks(xs: Sequence[_Cross], *, settings: AlignSettings,
+                     max_members: int = BLOCK_MEMBERS) -> list[tuple[str, int, int, list[int]]]:
     """Scoring blocks: (area, first day, last day, indices into xs of the
     local incidents of the area whose date window reaches those days). Every
     candidate pair lies within one area and is found in each block that holds
     a day on which it is a candidate, so blocks are scored independently (in
     parallel by `claimscope.engines`) and their edges joined without
     duplicates. An area's days are cut so that blocks stay near `max_members`."""
-    slack = _config().slack_cross
+    slack = settings.slack_cross
     members: dict[str, list[int]] = {}
     for j, x in enumerate(xs):
         for area in _areas(x):
@@ -955,11 +843,11 @@ def candidate_blocks(xs: Sequence[_Cross], *, max_members: int = BLOCK_MEMBERS) 
     return blocks
 
 
-def block_pairs(xs: Sequence[_Cross], first: int, last: int) -> list[tuple[int, int]]:
+def block_pairs(xs: Sequence[_Cross], first: int, last: int, *, settings: AlignSettings) -> list[tuple[int, int]]:
     """Candidate pairs (indices into xs, the local incidents of one area) on
     the days first..last: blocking on day within the cross-document date
     window; never all pairs."""
-    cfg = _config()
+    cfg = settings
     slack = cfg.slack_cross
     buckets: dict[int, list[int]] = {}
     for j, x in enumerate(xs):
@@ -980,15 +868,15 @@ def block_pairs(xs: Sequence[_Cross], first: int, last: int) -> list[tuple[int, 
     return sorted(pairs)
 
 
-def score_block(block: tuple[int, int, Sequence[_Cross]]) -> list[tuple]:
+def score_block(block: tuple[int, int, Sequence[_Cross]], *, settings: AlignSettings) -> list[tuple]:
     """Edges of one scoring block (first day, last day, its local incidents):
     (-score, rep_a, rep_b, k_a, k_b, reasons) for its candidate pairs that
     score at least the link threshold."""
-    cfg = _config()
+    cfg = settings
     first, last, xs = block
     edges = []
-    for j, o in block_pairs(xs, first, last):
-        s, reasons = _cross_score(xs[j], xs[o])
+    for j, o in block_pairs(xs, first, last, settings=cfg):
+        s, reasons = _cross_score(xs[j], xs[o], cfg)
         if s >= (cfg.link_min if xs[j].main and xs[o].main else cfg.link_min_secondary):
             a, b = xs[j], xs[o]
             ka, kb = (a, b) if a.rep < b.rep else (b, a)
@@ -1005,7 +893,8 @@ def _serial_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
 class _UF:
     """Union-find over local incidents with cluster summaries for constraints."""
 
-    def __init__(self, n: int):
+    def __init__(self, n: int, cfg: AlignSettings):
+        self.cfg = cfg
         self.parent = list(range(n))
         self.lo2: list[float] = [-math.inf] * n    # intersection of windowed anchor intervals (half days)
         self.hi2: list[float] = [math.inf] * n
@@ -1022,7 +911,7 @@ class _UF:
 
     def why_not(self, a: int, b: int, split_pairs: Mapping[str, set[str]]) -> str | None:
         """Reason the clusters of a and b may not merge, or None."""
-        cfg = _config()
+        cfg = self.cfg
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return None
@@ -1031,7 +920,7 @@ class _UF:
         ga, gb = self.govs[ra], self.govs[rb]
         if ga and gb and not (ga & gb):
             return "different governorates"
-        km = _max_km(self.points[ra], self.points[rb])
+        km = km_apart(self.points[ra], self.points[rb])
         if km is not None and km > cfg.max_km:
             return f"places {km:.0f} km apart"
         if self.splits[ra] and self.splits[rb]:
@@ -1063,6 +952,8 @@ def align(
     casualties: pd.DataFrame,
     documents: pd.DataFrame,
     *,
+    mentions: pd.DataFrame,
+    knowledge: Knowledge,
     overrides: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None = None,
     map_blocks: Callable[[Callable[[Any], Any], Sequence[Any]], Sequence[Any]] | None = None,
 ) -> AlignResult:
@@ -1077,9 +968,10 @@ def align(
 
     Raises `OverridesError` for an unusable overrides file."""
     ov = load_overrides(overrides)
+    cfg = align_settings(knowledge)
     problems: list[dict] = []
     if claims.empty:
-        return AlignResult(schema.conform(claims, "claims"), schema.conform(schema.empty("incidents"), "incidents"),
+        return AlignResult(claims, schema.empty("incidents"),
                            schema.empty("links"), _empty_overrides(), _problems_frame(problems, documents))
     claims = claims.copy()
     # documents.duplicate_of fills in where the claims table has no value
@@ -1089,7 +981,7 @@ def align(
         claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, cells.texts(claims["doc_id"]))],
                                           dtype="string")
     claims = claims.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
-    feats = _features(claims, casualties, problems)
+    feats = _features(claims, casualties, mentions, problems, cfg, knowledge)
     known = {c.cid for c in feats}
     split_pairs: dict[str, set[str]] = {}
     for a, b in ov.split:
@@ -1101,7 +993,6 @@ def align(
     by_doc: dict[str, list[_C]] = {}
     for c in feats:
         by_doc.setdefault(c.doc, []).append(c)
-    cfg = _config()
     link_rows: list[tuple] = []
     dup_of: dict[int, int] = {}   # feature index of a copy's claim -> original's
     for doc, cs in by_doc.items():
@@ -1126,7 +1017,7 @@ def align(
     local_of = [0] * len(feats)
     for doc in sorted(by_doc):
         cs = [c for c in by_doc[doc] if c.i not in dup_of]
-        lis, rows = _local_incidents(cs, split_pairs)
+        lis, rows = _local_incidents(cs, split_pairs, cfg)
         link_rows += rows
         for li in lis:
             for m in li.members:
@@ -1134,10 +1025,10 @@ def align(
             locals_.append(li)
 
     # --- pass 2: across documents
-    uf = _UF(len(locals_))
+    uf = _UF(len(locals_), cfg)
     xs: list[_Cross] = []
     for k, li in enumerate(locals_):
-        x = _cross_features(k, li)
+        x = _cross_features(k, li, cfg)
         if li.govs:
             uf.govs[k] = li.govs
         uf.points[k] = (li.points[0],) if li.points else ()
@@ -1150,8 +1041,8 @@ def align(
     _mark_main(xs)
     edges = []
     seen: set[tuple[int, int]] = set()
-    blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs)]
-    for part in (map_blocks or _serial_map)(score_block, blocks):
+    blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs, settings=cfg)]
+    for part in (map_blocks or _serial_map)(functools.partial(score_block, settings=cfg), blocks):
         for e in part:
             if (e[3], e[4]) not in seen:  # a pair two blocks share is scored in both
                 seen.add((e[3], e[4]))
@@ -1242,8 +1133,8 @@ def align(
     for row in report:
         if row["action"] == "assign" and row["status"] == "applied":
             row["detail"] += f" (now {final_id[group_of[row['claims']]]})"
-    claims_out = schema.conform(claims, "claims")
-    incidents = _incidents(claims_out, feats)
+    claims_out = claims
+    incidents = _incidents(claims_out, feats, cfg, knowledge)
     links = _links_frame(link_rows)
     return AlignResult(claims_out, incidents, links, _overrides_frame(report), _problems_frame(problems, documents))
 
@@ -1280,7 +1171,7 @@ def _problems_frame(rows: list[dict], documents: pd.DataFrame) -> pd.DataFrame:
     paths = dict(zip(cells.texts(documents["doc_id"]), cells.texts(documents["path"]))) if "path" in documents.columns else {}
     df = pd.DataFrame([{"path": paths.get(r["doc_id"]) or r["doc_id"], "reason": r["reason"], "stage": "align",
                         "severity": "warning"} for r in rows])
-    return schema.conform(df.sort_values(["path", "reason"], kind="stable"), "problems")
+    return schema.frame(df.sort_values(["path", "reason"], kind="stable").reset_index(drop=True), "problems")
 
 
 def _links_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -1294,17 +1185,16 @@ def _links_frame(rows: list[tuple]) -> pd.DataFrame:
     df["score"] = df["score"].round(1)
     df = df.drop_duplicates(["claim_a", "claim_b"]).sort_values(["claim_a", "claim_b"], kind="stable")
     df["kind"] = df["kind"].astype("string")
-    return schema.conform(df, "links")
+    return schema.frame(df.reset_index(drop=True), "links")
 
 
 # =============================================================================== incidents table
 
-def _incidents(claims: pd.DataFrame, feats: list[_C]) -> pd.DataFrame:
+def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowledge: Knowledge) -> pd.DataFrame:
     """Incident rows from the aligned claims. `compare` fills status,
     conflict_facets and the agreement columns; here status is single_source
     or agree by the number of independent accounts."""
-    cfg = _config()
-    accounts = account_keys(claims).tolist()
+    accounts = account_keys(claims, knowledge=knowledge).tolist()
     iid = cells.texts(claims["incident_id"])
     lat = cells.numbers(claims["lat"])
     lon = cells.numbers(claims["lon"])
@@ -1335,7 +1225,7 @@ def _incidents(claims: pd.DataFrame, feats: list[_C]) -> pd.DataFrame:
         town_list = _by_count(towns)
         out.append((i, ds or None, de or None, gov or None, ";".join(_by_count(places)) or None, etype, len(ks),
                     len({c.doc for c in cs}), len(accts), "single_source" if len(accts) < 2 else "agree", "",
-                    _title(ds, prec, etype, town_list, gov), prec,
+                    _title(ds, prec, event_label(etype, knowledge=knowledge), town_list, gov), prec,
                     round(sum(p[0] for p in pts) / len(pts), 5) if pts else None,
                     round(sum(p[1] for p in pts) / len(pts), 5) if pts else None,
                     ";".join(sorted({a.split("|")[-1] for a in accts}))))
@@ -1343,12 +1233,7 @@ def _incidents(claims: pd.DataFrame, feats: list[_C]) -> pd.DataFrame:
                                     "n_claims", "n_docs", "n_sources", "status", "conflict_facets", "title",
                                     "date_precision", "lat", "lon", "sources"])
     df = df.sort_values(["date_start", "incident_id"], na_position="last", kind="stable")
-    df = schema.conform(df, "incidents")
-    for c in ("lat", "lon"):
-        df[c] = df[c].astype("Float64")
-    for c in ("title", "date_precision", "sources"):
-        df[c] = df[c].astype("string")
-    return df
+    return schema.frame(df.reset_index(drop=True), "incidents")
 
 
 def _by_count(counter: Counter) -> list[str]:
@@ -1361,14 +1246,10 @@ def _most_common(counter: Counter) -> str:
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-_TITLE_TYPES = {"drone_strike": "drone strike", "ied": "IED attack", "chemical_attack": "chemical attack",
-                "other": "incident", "statement": "statements"}
-
-
-def _title(date: str, prec: str, etype: str, places: Sequence[str], gov: str) -> str:
-    """A short label: '2020-09-05 clash near Saraqib (Idlib)'."""
+def _title(date: str, prec: str, what: str, places: Sequence[str], gov: str) -> str:
+    """A short label: '2020-09-05 clash near Saraqib (Idlib)'; `what` is the
+    event type as the pack's events.yaml `title_labels` name it."""
     when = date[:7] if prec in ("month",) and date else (date[:4] if prec == "year" and date else date or "undated")
-    what = _TITLE_TYPES.get(etype, etype.replace("_", " "))
     where = ""
     if places:
         where = f" near {places[0]}"

@@ -4,7 +4,7 @@ Attribution frames, in order of precedence:
   "according to X"; "X quoted Y as saying" (Y speaks); "X said/reported/
   claimed ... that"; sentence-final "..., X reported late on May 27"; the
   inverted "..., said X". The source phrase is matched against the taxonomy
-  in `data/sources.yaml`; definite descriptions ("the group", "the London-based
+  in the knowledge pack's `sources.yaml`; definite descriptions ("the group", "the London-based
   monitoring group", "the ministry") and pronouns ("They", "According to
   them") resolve to the source named last that fits. A phrase that matches
   nothing is kept verbatim as an `unnamed` source; a sentence with no frame is
@@ -12,17 +12,17 @@ Attribution frames, in order of precedence:
 
 Hedging (reportedly, allegedly, likely, "if confirmed", a distancing verb such
 as "claimed") and denial ("denied", "did not report any casualties") are read
-from `data/lexicon.yaml`.
+from the pack's `lexicon.yaml`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .resources import load_yaml, norm_phrase, phrase_pattern
+from .knowledge import Knowledge
+from .resources import norm_phrase, phrase_pattern
 
 __all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute", "stance"]
 
@@ -73,10 +73,9 @@ class _Taxonomy:
     stance_any: re.Pattern[str]  # hedges and negations in one pass: most sentences have neither
 
 
-@functools.lru_cache(maxsize=1)
-def _taxonomy() -> _Taxonomy:
-    data = load_yaml("sources.yaml")
-    lex = load_yaml("lexicon.yaml")
+def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
+    data = knowledge.sources
+    lex = knowledge.lexicon
     sources: dict[str, Source] = {}
     by_alias: dict[str, str] = {}
     for e in data["sources"]:
@@ -100,15 +99,18 @@ def _taxonomy() -> _Taxonomy:
     )
 
 
-def source_table() -> dict[str, Source]:
+def source_table(knowledge: Knowledge) -> dict[str, Source]:
     """Canonical sources by name."""
-    return dict(_taxonomy().sources)
+    return dict(knowledge.derived(_build_taxonomy).sources)
 
 
-def canonical_source(phrase: str) -> Source | None:
+def canonical_source(phrase: str, *, knowledge: Knowledge) -> Source | None:
     """The taxonomy entry named in `phrase`, preferring specific sources over
     catch-alls ("reports by pro-militant sources" -> pro-militant sources)."""
-    t = _taxonomy()
+    return _canonical_source(phrase, knowledge.derived(_build_taxonomy))
+
+
+def _canonical_source(phrase: str, t: _Taxonomy) -> Source | None:
     found: list[str] = []
     for m in t.alias_regex.finditer(phrase):
         name = t.by_alias.get(norm_phrase(m.group(0)))
@@ -125,10 +127,10 @@ def canonical_source(phrase: str) -> Source | None:
 _PLAIN = Stance(False, "", False, "")  # frozen: shared by the many sentences with no hedge or denial
 
 
-def stance(sentence: str, *, verb: str = "") -> Stance:
+def stance(sentence: str, *, verb: str = "", knowledge: Knowledge) -> Stance:
     """Hedging and denial in `sentence`; a distancing attribution verb
     ("claimed") hedges too."""
-    t = _taxonomy()
+    t = knowledge.derived(_build_taxonomy)
     if t.stance_any.search(sentence) is None:  # a match of either list is a match of the union
         if verb and verb.lower() in t.distancing:
             return Stance(True, verb, False, "")
@@ -174,33 +176,33 @@ class _Memory:
         return None
 
 
-def attribute(sentences: Iterable[str], *, outlet: str) -> list[Attribution]:
+def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) -> list[Attribution]:
     """One attribution per sentence of a document, resolving anaphora to the
     sources named earlier in the same document."""
+    t = knowledge.derived(_build_taxonomy)
     memory = _Memory()
     own = Attribution(outlet or UNKNOWN_OUTLET, "outlet", "unknown", "", "outlet", "")
     out = []
     for sentence in sentences:
-        a = _attribute_one(sentence, memory) or own
+        a = _attribute_one(sentence, memory, t) or own
         memory.remember(a)
         out.append(a)
     return out
 
 
-def _attribute_one(sentence: str, memory: _Memory) -> Attribution | None:
+def _attribute_one(sentence: str, memory: _Memory, t: _Taxonomy) -> Attribution | None:
     # (?i) frames open with a literal word: on ASCII text it must occur in the
     # lower-cased sentence (non-ASCII text may case-fold onto ASCII: always scan)
     low = sentence.lower() if sentence.isascii() else None
     for m in (_ACCORDING.finditer(sentence) if low is None or "according" in low else ()):
-        a = _resolve(m.group("src"), memory, cue="according_to", verb="according to")
+        a = _resolve(m.group("src"), memory, t, cue="according_to", verb="according to")
         if a:
             return a
     m = _QUOTED.search(sentence) if low is None or "quot" in low else None
     if m:
-        a = _resolve(m.group("src"), memory, cue="quote", verb="quoted")
+        a = _resolve(m.group("src"), memory, t, cue="quote", verb="quoted")
         if a:
             return a
-    t = _taxonomy()
     fallback: Attribution | None = None
     for v in t.verbs.finditer(sentence):
         head = sentence[:v.start()]
@@ -213,14 +215,14 @@ def _attribute_one(sentence: str, memory: _Memory) -> Attribution | None:
         rest = sentence[v.end():]
         final = "," in head and len(rest) <= 45 and not re.search(r"(?i)\bthat\b", rest)
         cue = "sentence_final" if final else "reporting_verb"
-        a = _resolve(subject, memory, cue=cue, verb=v.group("verb"), strict=True)
+        a = _resolve(subject, memory, t, cue=cue, verb=v.group("verb"), strict=True)
         if a and a.source_type != "unnamed":
             return a
         if a and fallback is None:
             fallback = a
     m = _INVERTED.search(sentence)
     if m:
-        a = _resolve(m.group("src"), memory, cue="sentence_final", verb=m.group("verb"), strict=True)
+        a = _resolve(m.group("src"), memory, t, cue="sentence_final", verb=m.group("verb"), strict=True)
         if a and a.source_type != "unnamed":
             return a
     return fallback
@@ -241,15 +243,14 @@ def _subject_before(head: str) -> str:
     return subject
 
 
-def _strip_determiners(phrase: str) -> str:
+def _strip_determiners(phrase: str, t: _Taxonomy) -> str:
     words = phrase.split()
-    t = _taxonomy()
     while words and words[0].lower() in t.determiners:
         words = words[1:]
     return " ".join(words)
 
 
-def _resolve(phrase: str, memory: _Memory, *, cue: str, verb: str, strict: bool = False) -> Attribution | None:
+def _resolve(phrase: str, memory: _Memory, t: _Taxonomy, *, cue: str, verb: str, strict: bool = False) -> Attribution | None:
     """Attribution for a source phrase: taxonomy, then anaphora, then verbatim."""
     phrase = phrase.strip(" ,.'\"“”")
     if not phrase:
@@ -257,16 +258,16 @@ def _resolve(phrase: str, memory: _Memory, *, cue: str, verb: str, strict: bool 
     poss = _POSSESSIVE_REPORT.match(phrase)
     if poss:
         phrase = poss.group("owner")
-    compound = _compound_source(phrase)
+    compound = _compound_source(phrase, t)
     if compound is not None:
         return Attribution(*compound, phrase, cue, verb)
-    src = canonical_source(phrase)
+    src = _canonical_source(phrase, t)
     if src is not None:
         return Attribution(src.name, src.type, src.side, phrase, cue, verb)
-    ref = _anaphor(phrase, memory)
+    ref = _anaphor(phrase, memory, t)
     if ref is not None:
         return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb)
-    bare = _strip_determiners(phrase)
+    bare = _strip_determiners(phrase, t)
     if _PRONOUN.match(bare) or not bare:
         return None
     if strict and not _looks_like_source(phrase):
@@ -277,21 +278,20 @@ def _resolve(phrase: str, memory: _Memory, *, cue: str, verb: str, strict: bool 
 _COORDINATED = re.compile(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
 
 
-def _compound_source(phrase: str) -> tuple[str, str, str] | None:
+def _compound_source(phrase: str, t: _Taxonomy) -> tuple[str, str, str] | None:
     """A source phrase coordinating two voices ("Idlib militant groups and
     pro-Turkish sources") stays one compound source, named as written, with
     the type and side of its first part the taxonomy knows; a taxonomy entry
     of that exact name wins. None when the phrase is not such a coordination."""
-    bare = _strip_determiners(phrase)
+    bare = _strip_determiners(phrase, t)
     m = _COORDINATED.match(bare)
     if m is None or len(bare.split()) > 10:
         return None
-    known = [canonical_source(part) for part in (m.group("a"), m.group("b"))]
+    known = [_canonical_source(part, t) for part in (m.group("a"), m.group("b"))]
     if not any(known) or not all(k or _looks_like_source(part) for k, part in zip(known, (m.group("a"), m.group("b")))):
         return None
     if len({k.name for k in known if k}) == 1 and all(known):
         return None  # "the ministry and its spokesman": one voice
-    t = _taxonomy()
     exact = t.sources.get(t.by_alias.get(norm_phrase(bare), ""))
     if exact is not None:
         return exact.name, exact.type, exact.side
@@ -299,8 +299,7 @@ def _compound_source(phrase: str) -> tuple[str, str, str] | None:
     return bare, first.type, first.side
 
 
-def _anaphor(phrase: str, memory: _Memory) -> Attribution | None:
-    t = _taxonomy()
+def _anaphor(phrase: str, memory: _Memory, t: _Taxonomy) -> Attribution | None:
     low = norm_phrase(phrase)
     if low in t.plural:
         return memory.last(lambda a: _is_plural(a))
@@ -314,7 +313,7 @@ def _anaphor(phrase: str, memory: _Memory) -> Attribution | None:
     for n in (2, 1):  # "monitoring group" before "group"
         if len(words) > n:
             head = " ".join(words[-n:])
-            hit = memory.last(lambda a: a.source in t.sources and head in t.sources[a.source].refer)
+            hit = memory.last(lambda a, head=head: a.source in t.sources and head in t.sources[a.source].refer)
             if hit:
                 return hit
     return None

@@ -3,7 +3,7 @@
 A figure is a quantity phrase ("at least 5", "several", "dozens of", "111",
 "one") bound to an outcome cue either after it ("5 soldiers were killed",
 "3 dead") or before it ("killing 23 people", "the death toll rose to 61").
-Qualifiers become ranges following `data/numbers.yaml` ("at least 5" ->
+Qualifiers become ranges following the pack's `numbers.yaml` ("at least 5" ->
 [5, open], "more than 80" -> [81, open], "up to 25" -> [1, 25], "several" ->
 [2, open]); the phrase is kept beside the range. Victims are resolved to a
 canonical actor when the phrase names one ("Syrian Army troops"), otherwise a
@@ -13,13 +13,13 @@ the sentence or just before it, else kept as a generic group.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from .actors import generic_group, phrase_actors
-from .resources import case_variants, load_yaml, norm_phrase, phrase_pattern, trie_pattern
+from .knowledge import Knowledge, Memo
+from .resources import case_variants, norm_phrase, phrase_pattern, trie_pattern
 
 __all__ = ["Quantity", "CasualtyMention", "VictimContext", "parse_quantity", "find_quantities", "find_casualties"]
 
@@ -72,9 +72,8 @@ class _NumLex:
     regex: re.Pattern[str]
 
 
-@functools.lru_cache(maxsize=1)
-def _numlex() -> _NumLex:
-    d = load_yaml("numbers.yaml")
+def _build_numlex(knowledge: Knowledge) -> _NumLex:
+    d = knowledge.numbers
     units = {k: int(v) for k, v in d["units"].items()}
     tens = {k: int(v) for k, v in d["tens"].items()}
     scales = {k: int(v) for k, v in d["scales"].items()}
@@ -100,10 +99,9 @@ def _numlex() -> _NumLex:
     return _NumLex(units, tens, scales, vague, qualifiers, articles, re.compile(pattern))
 
 
-def _number_value(text: str) -> int | None:
+def _number_value(text: str, lex: _NumLex) -> int | None:
     """Integer value of a digit or number-word phrase ("1,300", "twenty-one",
     "two hundred and fifty"), None when it is not one."""
-    lex = _numlex()
     t = text.lower().replace(",", "").strip()
     if t.isdigit():
         return int(t)
@@ -130,15 +128,14 @@ def _number_value(text: str) -> int | None:
     return total + current if seen else None
 
 
-def _quantity(m: re.Match[str], offset: int = 0) -> Quantity | None:
-    lex = _numlex()
+def _quantity(m: re.Match[str], lex: _NumLex, offset: int = 0) -> Quantity | None:
     qual_raw = (m.group("qual") or "").strip()
     qual_kind = lex.qualifiers.get(" ".join(qual_raw.lower().split()), "") if qual_raw else ""
     raw = m.group(0)
     if m.group("range"):
-        lo, hi = _number_value(m.group("lo")), _number_value(m.group("hi"))
+        lo, hi = _number_value(m.group("lo"), lex), _number_value(m.group("hi"), lex)
         if lo is None or hi is None or hi < lo:
-            n = _number_value(m.group("range"))  # "twenty-one", "two hundred and fifty"
+            n = _number_value(m.group("range"), lex)  # "twenty-one", "two hundred and fifty"
             if n is None:
                 return None
             lo, hi = _bounds(n, qual_kind)
@@ -155,7 +152,7 @@ def _quantity(m: re.Match[str], offset: int = 0) -> Quantity | None:
         if qual_raw:
             return None
         return Quantity(m.start() + offset, m.end() + offset, raw, 1, 1, "", article=True)
-    n = _number_value(m.group("num"))
+    n = _number_value(m.group("num"), lex)
     if n is None:
         return None
     lo, hi = _bounds(n, qual_kind)
@@ -174,21 +171,25 @@ def _bounds(n: int, kind: str) -> tuple[int | None, int | None]:
     return n, n  # exact, approx
 
 
-def parse_quantity(text: str) -> Quantity | None:
+def parse_quantity(text: str, *, knowledge: Knowledge) -> Quantity | None:
     """Parse a whole phrase as a quantity ("at least 5" -> min 5, max None);
     None when `text` is not exactly one quantity phrase."""
-    stripped = text.strip()
-    m = _numlex().regex.fullmatch(stripped)
+    lex = knowledge.derived(_build_numlex)
+    m = lex.regex.fullmatch(text.strip())
     if m is None:
         return None
-    return _quantity(m)
+    return _quantity(m, lex)
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, *, knowledge: Knowledge) -> list[Quantity]:
     """Every quantity phrase in `text`, in order."""
+    return _find_quantities(text, knowledge.derived(_build_numlex))
+
+
+def _find_quantities(text: str, lex: _NumLex) -> list[Quantity]:
     out = []
-    for m in _numlex().regex.finditer(text):
-        q = _quantity(m)
+    for m in lex.regex.finditer(text):
+        q = _quantity(m, lex)
         if q is not None:
             out.append(q)
     return out
@@ -212,29 +213,26 @@ class _CasLex:
     zero_any: re.Pattern[str]  # union of the zero lexicons: one search rules all three out
     trigger: re.Pattern[str]
     stops: frozenset[str]  # np_stop's words, for a set lookup on ASCII words
+    num: _NumLex
+    knowledge: Knowledge  # for the actor tables victims phrases are resolved with
+    person_memo: Memo  # victims phrase -> names people?
 
 
-@functools.lru_cache(maxsize=1)
-def _caslex() -> _CasLex:
-    d = load_yaml("numbers.yaml")
-    lex = load_yaml("lexicon.yaml")
+def _build_caslex(knowledge: Knowledge) -> _CasLex:
+    d = knowledge.numbers
+    lex = knowledge.lexicon
     after_outcome: dict[str, str] = {}
     before_outcome: dict[str, str] = {}
     weak: list[str] = []
     for outcome, cues in d["outcomes"].items():
         for c in cues["after"]:
             after_outcome.setdefault(norm_phrase(c), outcome)
-        for c in cues["before"] + cues.get("weak_before", []):
+        for c in (*cues["before"], *cues.get("weak_before", ())):
             before_outcome.setdefault(norm_phrase(c), outcome)
         weak += [norm_phrase(c) for c in cues.get("weak_before", [])]
-    aux = phrase_pattern(d["auxiliaries"] + ["severely", "seriously", "critically", "lightly", "slightly", "badly",
-                                               "fatally", "mortally", "moderately"])
+    aux = phrase_pattern([*d["auxiliaries"], *d["outcome_adverbs"]])
     toll_links = phrase_pattern(d["toll_links"])
-    stops = [
-        "in", "on", "at", "near", "during", "after", "before", "by", "from", "while", "when", "as", "since",
-        "including", "among", "who", "that", "which", "whom", "whose", "and", "or", "but", "with", "for", "to",
-        "into", "across", "amid", "inside", "outside", "over", "under", "following", "within", "without",
-    ]
+    stops = list(d["victims_phrase_stops"])
     zero = []
     for key, outcome in (("zero_casualties", "killed_or_injured"), ("zero_killed", "killed"), ("zero_injured", "injured")):
         zero.append((re.compile(phrase_pattern(lex[key])), outcome))
@@ -260,6 +258,9 @@ def _caslex() -> _CasLex:
         zero_any=re.compile(phrase_pattern(zero_words)),
         trigger=re.compile(phrase_pattern(trig_words)),
         stops=frozenset(stops),
+        num=knowledge.derived(_build_numlex),
+        knowledge=knowledge,
+        person_memo=Memo(),
     )
 
 
@@ -267,9 +268,8 @@ _WORD = re.compile(r"\(?[\w'’.-]+\)?|[^\w\s]")
 _TRAILING_FILLER = re.compile(r"(?i)(?:\s+(?:of|the|and))+\s*$")
 
 
-def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
+def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
     """Span of the victims noun phrase starting at `pos` (may be empty)."""
-    lex = _caslex()
     end = pos
     i = pos
     n_words = 0
@@ -287,7 +287,7 @@ def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
                 i = m.end()
                 continue
             break
-        if lex.aux.match(" " + w) or lex.after.match(text, m.start()) or w[0].isdigit() or (n_words and _is_number_word(bare)):
+        if lex.aux.match(" " + w) or lex.after.match(text, m.start()) or w[0].isdigit() or (n_words and _is_number_word(bare, lex.num)):
             break
         n_words += 1
         i = m.end()
@@ -300,8 +300,7 @@ def _victims_phrase(text: str, pos: int) -> tuple[int, int]:
     return pos, pos + len(trimmed)
 
 
-def _is_number_word(word: str) -> bool:
-    lex = _numlex()
+def _is_number_word(word: str, lex: _NumLex) -> bool:
     return word in lex.units or word.split("-", 1)[0] in lex.tens
 
 
@@ -311,8 +310,7 @@ def _next_is_name(text: str, pos: int) -> bool:
     return rest[:1].isupper()
 
 
-def _skip_aux(text: str, pos: int) -> int:
-    lex = _caslex()
+def _skip_aux(text: str, pos: int, lex: _CasLex) -> int:
     while True:
         m = lex.aux.match(text, pos)
         if m is None:
@@ -320,9 +318,10 @@ def _skip_aux(text: str, pos: int) -> int:
         pos = m.end()
 
 
-def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), offset: int = 0) -> list[CasualtyMention]:
+def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimContext = VictimContext(),
+                    offset: int = 0) -> list[CasualtyMention]:
     """Casualty figures in `sentence`; offsets are shifted by `offset`."""
-    lex = _caslex()
+    lex = knowledge.derived(_build_caslex)
     if not lex.trigger.search(sentence):
         return []
     out: list[CasualtyMention] = []
@@ -330,16 +329,16 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
     pending: list[tuple[Quantity, int, int]] = []  # figures waiting for a shared outcome ("9 soldiers and 5 militants were killed")
     last_outcome = ""
     consumed = -1  # end of the last figure's victims phrase: quantities inside it are part of it
-    for q in find_quantities(sentence):
+    for q in _find_quantities(sentence, lex.num):
         if q.end <= consumed or _is_year(sentence, q):
             continue
-        np_start, np_end = _victims_phrase(sentence, q.end)
+        np_start, np_end = _victims_phrase(sentence, q.end, lex)
         victims_raw = sentence[np_start:np_end].strip()
         if lex.non_person.match(sentence, q.end):
             pending.clear()
             continue
-        if victims_raw and not _is_person_phrase(victims_raw):
-            if q.article or not _before_cue(sentence, q):
+        if victims_raw and not _is_person_phrase(victims_raw, lex):
+            if q.article or not _before_cue(sentence, q, lex):
                 pending.clear()
                 continue
             victims_raw = ""  # "killed 5 in Aleppo" style: no victims noun
@@ -348,14 +347,14 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
             if q.raw.lower() != "another":
                 continue
         aside = lex.aside.match(sentence, np_end)
-        pos = _skip_aux(sentence, aside.end() if aside else np_end)
+        pos = _skip_aux(sentence, aside.end() if aside else np_end, lex)
         after = lex.after.match(sentence, pos)
-        before, weak = _before_cue(sentence, q, after=out[-1].end - offset if out else 0)
+        before, weak = _before_cue(sentence, q, lex, after=out[-1].end - offset if out else 0)
         if weak and not victims_raw:
             before = ""
         outcome = ""
         cue_end = np_end
-        if after and _active_verb(sentence, q, after, np_end):
+        if after and _active_verb(sentence, q, after, np_end, lex):
             after = None  # "A suicide bomber killed 30 people": the bomber is not a victim
         if after and not (before and not _has_auxiliary(sentence[np_end:after.start()])):
             outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
@@ -375,18 +374,18 @@ def find_casualties(sentence: str, *, context: VictimContext = VictimContext(), 
                 pending.clear()
             continue
         for pq, ps, pe in pending:
-            mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset)
+            mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex)
             out.append(mention)
             if not _including(sentence, pq):
                 main.append(mention)
         pending.clear()
-        mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, cue_end=cue_end)
+        mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end)
         out.append(mention)
         consumed = np_end
         if not subset:
             main.append(mention)
         last_outcome = outcome
-    out.extend(_zero_mentions(sentence, context, offset))
+    out.extend(_zero_mentions(sentence, context, offset, lex))
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
@@ -404,10 +403,9 @@ def _is_year(sentence: str, q: Quantity) -> bool:
         _SPACE_DIGIT.match(sentence, q.end, q.end + 3))
 
 
-def _before_cue(sentence: str, q: Quantity, *, after: int = 0) -> tuple[str, bool]:
+def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0) -> tuple[str, bool]:
     """Outcome of a cue right before the figure (and not before `after`, the
     end of the figure already read), and whether it is a weak cue."""
-    lex = _caslex()
     window = sentence[max(0, after, q.start - 60):q.start]
     m = lex.before.search(window)
     if m:
@@ -418,13 +416,13 @@ def _before_cue(sentence: str, q: Quantity, *, after: int = 0) -> tuple[str, boo
     return "", False
 
 
-def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int) -> bool:
+def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, lex: _CasLex) -> bool:
     """The outcome word is the verb of an active clause whose object follows."""
     if _has_auxiliary(sentence[np_end:after.start()]):
         return False
     if not (q.article or after.group("cue")[:1].islower()):
         return False  # headline style: "4 Turkish Troopers Killed 4 Wounded"
-    nxt = _numlex().regex.match(sentence, after.end() + 1) if after.end() < len(sentence) else None
+    nxt = lex.num.regex.match(sentence, after.end() + 1) if after.end() < len(sentence) else None
     return nxt is not None and not nxt.group("art")
 
 
@@ -449,9 +447,13 @@ def _including(sentence: str, q: Quantity) -> bool:
     return bool(_INCLUDING.search(sentence[max(0, q.start - 20):q.start]))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _is_person_phrase(phrase: str) -> bool:
-    return bool(phrase_actors(phrase)) or generic_group(phrase) is not None or _is_group_anaphor(phrase)
+def _is_person_phrase(phrase: str, lex: _CasLex) -> bool:
+    got = lex.person_memo.get(phrase)
+    if got is None:
+        k = lex.knowledge
+        got = lex.person_memo.put(phrase, bool(phrase_actors(phrase, knowledge=k)) or generic_group(phrase, knowledge=k)
+                                  is not None or _is_group_anaphor(phrase))
+    return got  # type: ignore[no-any-return]
 
 
 _GROUP_ANAPHOR = re.compile(r"(?i)\bthe\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|militia)\b")
@@ -462,9 +464,10 @@ def _is_group_anaphor(phrase: str) -> bool:
 
 
 def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: str, context: VictimContext,
-             previous: Sequence[CasualtyMention], offset: int, cue_end: int | None = None) -> CasualtyMention:
+             previous: Sequence[CasualtyMention], offset: int, lex: _CasLex,
+             cue_end: int | None = None) -> CasualtyMention:
     victims_raw = sentence[np_start:np_end].strip()
-    victims = _resolve_victims(victims_raw, context, previous)
+    victims = _resolve_victims(victims_raw, context, previous, lex.knowledge)
     end = max(np_end, cue_end or np_end)
     return CasualtyMention(
         start=q.start + offset,
@@ -482,15 +485,16 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
 _OTHERS = re.compile(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+)$")
 
 
-def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention]) -> str:
+def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
+                     knowledge: Knowledge) -> str:
     if (not victims_raw or _OTHERS.match(victims_raw)) and previous:
         return previous[-1].victims
-    actors = phrase_actors(victims_raw) if victims_raw else ()
+    actors = phrase_actors(victims_raw, knowledge=knowledge) if victims_raw else ()
     if actors:
         return actors[0].name
     if _is_group_anaphor(victims_raw) and context.last_group:
         return context.last_group
-    generic = generic_group(victims_raw) if victims_raw else None
+    generic = generic_group(victims_raw, knowledge=knowledge) if victims_raw else None
     if generic is None:
         return "people"
     group, kind = generic
@@ -501,9 +505,8 @@ def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequenc
     return group
 
 
-def _zero_mentions(sentence: str, context: VictimContext, offset: int) -> list[CasualtyMention]:
+def _zero_mentions(sentence: str, context: VictimContext, offset: int, lex: _CasLex) -> list[CasualtyMention]:
     """'did not report any casualties' -> a figure of 0 for the target in context."""
-    lex = _caslex()
     if lex.zero_any.search(sentence) is None:
         return []
     out = []

@@ -35,6 +35,7 @@ import altair as alt
 import pandas as pd
 
 from .cells import column as _col
+from .knowledge import Knowledge
 from .cells import integer as _i
 from .cells import number as _f
 from .cells import text as _s
@@ -661,14 +662,13 @@ def _outline_features(outline: Mapping[str, Any], ndigits: int = 3) -> list[dict
     return out
 
 
-def _default_outline() -> Mapping[str, Any] | None:
-    """`claimscope.places.syria_outline()` when that module provides it."""
-    try:
-        from . import places
-    except ImportError:
-        return None
-    fn = getattr(places, "syria_outline", None)
-    return fn() if callable(fn) else None
+def _default_outline(knowledge: Knowledge | None) -> Mapping[str, Any] | None:
+    """The map outline of `knowledge` (default: the built-in knowledge's,
+    Syria's) via `claimscope.places.outline`."""
+    from .knowledge import load_knowledge
+    from .places import outline
+
+    return outline(knowledge if knowledge is not None else load_knowledge())
 
 
 def incident_map(
@@ -678,16 +678,18 @@ def incident_map(
     outline: Mapping[str, Any] | None = None,
     use_default_outline: bool = True,
     width: int = 520,
+    knowledge: Knowledge | None = None,
 ) -> alt.LayerChart | alt.Chart:
-    """Geocoded incidents as points over the outline of Syria, coloured by
+    """Geocoded incidents as points over a country outline, coloured by
     status and sized by independent accounts; the subtitle says how many
     incidents have no coordinates, and where the outline comes from (licence).
 
-    `outline` is a GeoJSON dict; by default `claimscope.places.syria_outline()`.
+    `outline` is a GeoJSON dict; by default the outline of `knowledge` (a
+    pack's outline.geojson; the built-in knowledge's is Syria's).
     """
     title = "Where the incidents happened"
     if outline is None and use_default_outline:
-        outline = _default_outline()
+        outline = _default_outline(knowledge)
     pts = incident_points(incidents, claims)
     feats = _outline_features(outline) if outline else []
     notes = []

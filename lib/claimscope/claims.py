@@ -17,6 +17,12 @@ statement. Context is carried the way readers carry it:
 * generic victims ("soldiers", "the terrorist group") resolve to the actor
   attacked in the sentence or the one named last in the paragraph/document.
 
+Every place and actor found is also a row of the `mentions` table (with its
+offsets, canonical name, admin-1 unit, coordinates, precision and role), tied
+to the claim whose sentence names it: later stages read places and actors
+from there instead of finding them again. All knowledge comes from the
+`Knowledge` object passed in.
+
 `extract_document` is a pure function of one document (it parallelises by
 document); `extract_chunk` runs it over a run of documents and returns partial
 tables, `combine` joins partial tables in document order into the result
@@ -28,20 +34,20 @@ exactly the tables of the in-process loop); `extract` maps it over the
 from __future__ import annotations
 
 import datetime as _dt
-from collections import Counter
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from . import schema
+from . import cells, schema
 from .actors import ActorMention, find_actors, find_roles, phrase_actors
 from .attribution import Attribution, attribute, stance
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
 from .events import event_type, find_cause
-from .places import Gazetteer, PlaceMention, dominant_governorate, find_places
+from .knowledge import Knowledge
+from .places import PlaceMention, dominant_governorate, find_places
 from .sentences import split_sentences
 
 __all__ = ["DocumentInput", "ExtractResult", "ExtractChunk", "extract", "extract_document", "extract_chunk",
@@ -79,6 +85,7 @@ class ExtractResult:
     casualties: pd.DataFrame
     problems: pd.DataFrame
     governorates: pd.Series  # doc_id -> the document's main governorate ("" when none)
+    mentions: pd.DataFrame = field(default_factory=lambda: schema.empty("mentions"))
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,7 @@ class DocumentExtract:
     casualties: list[dict]
     problems: list[dict]
     governorate: str  # most cited governorate: lede x3, places beside a death toll twice
+    mentions: list[dict] = field(default_factory=list)
 
 
 def claim_id(doc_id: str, start: int, end: int, sentence: str) -> str:
@@ -110,6 +118,7 @@ class _Claim:
     attribution: Attribution
     row: dict[str, Any]
     casualties: list[CasualtyMention] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)  # (mention, role, inherited) it names or inherits
 
 
 @dataclass
@@ -127,6 +136,7 @@ class _Context:
     last_group: str = ""
     places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
     casualty_places: list[PlaceMention] = field(default_factory=list)  # places named beside a death toll
+    free_mentions: list[tuple] = field(default_factory=list)  # mentions in sentences that carry no claim
 
 
 def _best_date(mentions: list[DateMention]) -> DateMention | None:
@@ -137,7 +147,12 @@ def _best_date(mentions: list[DateMention]) -> DateMention | None:
     return dated[0] if dated else None
 
 
+_NO_PLACE_FIELDS = {"places": "", "place_precision": "unknown", "governorate": "", "lat": None, "lon": None}
+
+
 def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
+    if not places:
+        return dict(_NO_PLACE_FIELDS)
     ordered = sorted(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 9), p.start))
     names: list[str] = []
     for p in ordered:
@@ -146,8 +161,13 @@ def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
     # the governorate most of the places lie in (ties: the one named first):
     # "near Fleifel and Saraqib in southeastern Idlib ... and Kafr Taal in
     # western Aleppo" is an Idlib claim even if Kafr Taal is the most precise
-    counts = Counter(p.governorate for p in places if p.governorate)
-    first = {g: min(p.start for p in places if p.governorate == g) for g in counts}
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for p in places:
+        g = p.governorate
+        if g:
+            counts[g] = counts.get(g, 0) + 1
+            first[g] = min(first.get(g, p.start), p.start)
     gov = min(counts, key=lambda g: (-counts[g], first[g])) if counts else ""
     geocoded = [p for p in ordered if p.lat is not None and p.lon is not None]
     geo = next((p for p in geocoded if p.governorate == gov), geocoded[0] if geocoded else None)
@@ -168,18 +188,19 @@ def _targets(roles_target: str, actors: list[ActorMention]) -> tuple[tuple[str, 
     return ((roles_target, kind),)
 
 
-def extract_document(doc: DocumentInput, *, gazetteer: Gazetteer | None = None) -> DocumentExtract:
-    """Claims, casualty rows (as dicts), problems and main governorate of one document."""
+def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExtract:
+    """Claims, casualty and mention rows (as dicts), problems and main
+    governorate of one document."""
     text = doc.text or ""
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, knowledge=knowledge)
     texts = [text[s.start:s.end] for s in sentences]
-    attributions = attribute(texts, outlet=doc.outlet)
+    attributions = attribute(texts, outlet=doc.outlet, knowledge=knowledge)
     ctx = _Context(dateline=_dateline_span(doc))
     claims: list[_Claim] = []
     problems: list[dict] = []
     for s, sent_text, attribution in zip(sentences, texts, attributions):
         try:
-            _process_sentence(doc, s, sent_text, attribution, ctx, claims, gazetteer)
+            _process_sentence(doc, s, sent_text, attribution, ctx, claims, knowledge)
         except Exception as exc:  # degrade locally: one odd sentence never loses the document
             problems.append({
                 "path": f"{doc.path or doc.doc_id}#sentence={s.index}",
@@ -187,8 +208,9 @@ def extract_document(doc: DocumentInput, *, gazetteer: Gazetteer | None = None) 
                 "stage": "extract",
                 "severity": "warning",
             })
-    governorate = dominant_governorate(ctx.places + ctx.casualty_places) or ""
+    governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
     claim_rows, casualty_rows = [], []
+    mention_rows = [_mention_row(doc.doc_id, "", *m) for m in ctx.free_mentions]
     for c in claims:
         if not c.row["governorate"] and not c.row["places"] and governorate:
             c.row["governorate"], c.row["governorate_source"] = governorate, "document"
@@ -210,32 +232,51 @@ def extract_document(doc: DocumentInput, *, gazetteer: Gazetteer | None = None) 
                 "start": k.start,
                 "end": k.end,
             })
-    return DocumentExtract(claim_rows, casualty_rows, problems, governorate)
+        mention_rows += [_mention_row(doc.doc_id, cid, *m) for m in c.mentions]
+    return DocumentExtract(claim_rows, casualty_rows, problems, governorate, mention_rows)
+
+
+def _mention_row(doc_id: str, cid: str, m: PlaceMention | ActorMention, offset: int, role: str,
+                 inherited: bool) -> dict[str, Any]:
+    """A `mentions` row for a place or actor mention; `offset` shifts the
+    mention's offsets into the document (actors are found per sentence)."""
+    start, end = m.start + offset, m.end + offset
+    if isinstance(m, PlaceMention):
+        return {"doc_id": doc_id, "claim_id": cid, "kind": "place", "name": m.name, "raw": m.raw, "start": start, "end": end,
+                "role": role, "admin1": m.governorate or "", "lat": m.lat, "lon": m.lon, "precision": m.precision,
+                "type": m.kind, "side": "", "entry": m.source, "score": m.score, "cue": m.cue, "inherited": inherited}
+    return {"doc_id": doc_id, "claim_id": cid, "kind": "actor", "name": m.name, "raw": m.raw, "start": start, "end": end,
+            "role": role, "admin1": "", "lat": None, "lon": None, "precision": "", "type": m.kind,
+            "side": m.side, "entry": "", "score": None, "cue": "", "inherited": inherited}
 
 
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
-                      claims: list[_Claim], gazetteer: Gazetteer | None) -> None:
+                      claims: list[_Claim], knowledge: Knowledge) -> None:
     if s.paragraph != ctx.para:
         ctx.para, ctx.para_date, ctx.para_places, ctx.para_places_raw, ctx.para_target = s.paragraph, None, [], "", ()
     dates = []
-    for d in find_dates(sent, published=doc.published, published_precision=doc.published_precision, context=ctx.date):
+    for d in find_dates(sent, knowledge=knowledge, published=doc.published, published_precision=doc.published_precision,
+                        context=ctx.date):
         if d.start + s.start < ctx.dateline[1] and d.end + s.start > ctx.dateline[0]:
             if d.date is not None and d.precision == "day":  # the date line sets the date in force
                 ctx.date, ctx.doc_date = d.date, d
             continue
         dates.append(d)
-    places = _shifted(find_places(sent, gazetteer=gazetteer), s.start)
+    places = _shifted(find_places(sent, knowledge=knowledge), s.start)
     ctx.places.extend(places)
-    actors = find_actors(sent)
-    roles = find_roles(sent, actors)
+    actors = find_actors(sent, knowledge=knowledge)
+    roles = find_roles(sent, actors, knowledge=knowledge)
     targets = _targets(roles.target, actors)
     victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group)
-    casualties = find_casualties(sent, context=victim_ctx, offset=s.start)
+    casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 for k in casualties):
         ctx.casualty_places.extend(places)
-    st = stance(sent, verb=attribution.verb)
-    event = event_type(sent)
+    st = stance(sent, verb=attribution.verb, knowledge=knowledge)
+    event = event_type(sent, knowledge=knowledge)
     date = _best_date(dates)
+    named = [(p, 0, "", False) for p in places]
+    if actors:
+        named += _actor_mentions(actors, roles, casualties, s.start)
 
     # update the reader's context with what this sentence names
     for a in actors:
@@ -252,17 +293,43 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if (prev is not None and prev.paragraph == s.paragraph and prev.index == s.index - 1 and casualties
             and not attributed and not dates and not places and not roles.perpetrator):
         _continue_claim(prev, s, casualties, st, event)
+        prev.mentions.extend(named)
         return
 
     keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
     if keep:
-        row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx)
-        claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties)))
+        row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
+                         knowledge)
+        if not places:  # the places it takes from its paragraph
+            named = [(p, 0, "", True) for p in ctx.para_places] + named
+        claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named))
+    else:
+        ctx.free_mentions.extend(named)
     if date is not None:
         ctx.para_date = date
     if places:
         ctx.para_places = places
         ctx.para_places_raw = ";".join(p.raw for p in places)
+
+
+def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[CasualtyMention],
+                    offset: int) -> list[tuple[ActorMention, int, str, bool]]:
+    """The sentence's actor mentions (with the sentence's offset in the
+    document) and their roles: the perpetrator and target `find_roles` chose,
+    and victims of a casualty figure whose phrase names them."""
+    out = []
+    for a in actors:
+        role = []
+        if a.start == roles.perpetrator_start and a.name == roles.perpetrator:
+            role.append("perpetrator")
+        if a.start == roles.target_start and a.name == roles.target:
+            role.append("target")
+        if casualties:
+            start, end = a.start + offset, a.end + offset
+            if any(k.start <= start and end <= k.end and k.victims == a.name for k in casualties):
+                role.append("victims")
+        out.append((a, offset, ";".join(role), False))
+    return out
 
 
 def _shifted(places: list[PlaceMention], offset: int) -> list[PlaceMention]:
@@ -275,7 +342,7 @@ def _shifted(places: list[PlaceMention], offset: int) -> list[PlaceMention]:
 
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
-               targets: tuple[tuple[str, str], ...], ctx: _Context) -> dict[str, Any]:
+               targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge) -> dict[str, Any]:
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
     elif ctx.para_date is not None or ctx.doc_date is not None:
@@ -300,10 +367,11 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         gov_source = ""
     target, target_raw = roles.target, roles.target_raw
     if not target:
-        named = next((k for k in casualties if k.victims and k.victims_raw and phrase_actors(k.victims_raw)), None)
+        named = next((k for k in casualties
+                      if k.victims and k.victims_raw and phrase_actors(k.victims_raw, knowledge=knowledge)), None)
         if named is not None:
             target, target_raw = named.victims, named.victims_raw
-    cause = find_cause(sent)
+    cause = find_cause(sent, knowledge=knowledge)
     etype = event.type if event else ("statement" if attribution.cue != "outlet" and not casualties else "other")
     return {
         "doc_id": doc.doc_id,
@@ -360,20 +428,20 @@ def document_inputs(documents: pd.DataFrame) -> Iterator[DocumentInput]:
     """The `documents` table's rows as extraction inputs, in table order."""
     for row in documents.itertuples(index=False):
         published = None
-        if isinstance(row.published, str) and row.published:
+        if cells.text(row.published):
             try:
                 published = _dt.date.fromisoformat(row.published)
             except ValueError:
                 published = None
         yield DocumentInput(
             doc_id=str(row.doc_id),
-            text=row.text if isinstance(row.text, str) else "",
-            outlet=row.outlet if isinstance(row.outlet, str) else "",
+            text=cells.text(row.text),
+            outlet=cells.text(row.outlet),
             published=published,
-            published_precision=row.published_precision if isinstance(row.published_precision, str) else "unknown",
-            duplicate_of=row.duplicate_of if isinstance(row.duplicate_of, str) else "",
-            path=row.path if isinstance(row.path, str) else "",
-            published_raw=getattr(row, "published_raw", "") if isinstance(getattr(row, "published_raw", ""), str) else "",
+            published_precision="unknown" if cells.is_na(row.published_precision) else str(row.published_precision),
+            duplicate_of=cells.text(row.duplicate_of),
+            path=cells.text(row.path),
+            published_raw=cells.text(getattr(row, "published_raw", "")),
         )
 
 
@@ -389,19 +457,20 @@ class ExtractChunk:
     casualties: pd.DataFrame
     problems: pd.DataFrame
     governorates: tuple[tuple[str, str], ...]  # (doc_id, main governorate) in document order
+    mentions: pd.DataFrame = field(default_factory=lambda: schema.empty("mentions"))
 
 
-def extract_chunk(documents: Sequence[DocumentInput], *, gazetteer: Gazetteer | None = None) -> ExtractChunk:
+def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -> ExtractChunk:
     """Extract a run of documents into partial tables (contract columns and
     dtypes, rows in document order)."""
-    gazetteer = gazetteer or Gazetteer.default()
     claims: list[dict] = []
     casualties: list[dict] = []
     problems: list[dict] = []
+    mentions: list[dict] = []
     governorates: list[tuple[str, str]] = []
     for doc in documents:
         try:
-            r = extract_document(doc, gazetteer=gazetteer)
+            r = extract_document(doc, knowledge=knowledge)
         except Exception as exc:  # degrade locally: one odd document never stops the run
             problems.append({
                 "path": doc.path or doc.doc_id,
@@ -414,9 +483,10 @@ def extract_chunk(documents: Sequence[DocumentInput], *, gazetteer: Gazetteer | 
         claims += r.claims
         casualties += r.casualties
         problems += r.problems
+        mentions += r.mentions
         governorates.append((doc.doc_id, r.governorate))
     return ExtractChunk(_rows_frame(claims, "claims"), _rows_frame(casualties, "casualties"),
-                        _rows_frame(problems, "problems"), tuple(governorates))
+                        _rows_frame(problems, "problems"), tuple(governorates), _rows_frame(mentions, "mentions"))
 
 
 def combine(chunks: Iterable[ExtractChunk]) -> ExtractResult:
@@ -431,20 +501,19 @@ def combine(chunks: Iterable[ExtractChunk]) -> ExtractResult:
         casualties=_sorted(_concat([c.casualties for c in chunks], "casualties"), ["claim_id", "start", "outcome"]),
         problems=_sorted(_concat([c.problems for c in chunks], "problems"), ["path"]),
         governorates=pd.Series(governorates, dtype="string"),
+        mentions=_sorted(_concat([c.mentions for c in chunks], "mentions"),
+                         ["doc_id", "start", "end", "kind", "claim_id", "inherited"]),
     )
 
 
-def extract(documents: pd.DataFrame) -> ExtractResult:
-    """Claims and casualties for every document of the `documents` table."""
-    gazetteer = Gazetteer.default()
+def extract(documents: pd.DataFrame, *, knowledge: Knowledge) -> ExtractResult:
+    """Claims, casualties and mentions for every document of the `documents` table."""
     docs = list(document_inputs(documents))
-    return combine(extract_chunk(docs[i:i + CHUNK_DOCS], gazetteer=gazetteer) for i in range(0, len(docs), CHUNK_DOCS))
+    return combine(extract_chunk(docs[i:i + CHUNK_DOCS], knowledge=knowledge) for i in range(0, len(docs), CHUNK_DOCS))
 
 
 def _rows_frame(rows: list[dict], table: str) -> pd.DataFrame:
-    if not rows:
-        return schema.empty(table)
-    return schema.conform(pd.DataFrame(rows), table)
+    return schema.frame(rows, table)
 
 
 def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:

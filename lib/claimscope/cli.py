@@ -1,8 +1,8 @@
 """The `claimscope` command line.
 
     claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
-                   [--max-bytes N] [--max-table-bytes N] [--overrides FILE] [--engine pandas|dask]
-                   [--jobs N] [--scheduler ADDRESS] [--csv-safe] [--quiet]
+                   [--max-bytes N] [--max-table-bytes N] [--overrides FILE] [--knowledge DIR ...]
+                   [--engine pandas|dask] [--jobs N] [--scheduler ADDRESS] [--csv-safe] [--quiet]
     claimscope report --tables DIR --out DIR [--jobs N] [--min-source-claims N]
                       [--no-progress]
 
@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-table-bytes", type=_positive_int, default=500_000_000,
                      help="skip (and report) table corpora and manifests larger than this (default 500000000)")
     run.add_argument("--overrides", help="YAML file of analyst corrections to incident links (merge / split / assign)")
+    run.add_argument("--knowledge", metavar="DIR", action="append",
+                     help="knowledge pack folder layered over the built-in knowledge (e.g. a places.csv of another "
+                          "country); repeat to layer several, in order")
     run.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
                      help="where the heavy stages run: in this process (pandas, default) or on Dask (needs claimscope[dask])")
     run.add_argument("--jobs", type=_positive_int, default=1,
@@ -102,6 +105,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 engine=args.engine,
                 jobs=args.jobs,
                 scheduler=args.scheduler,
+                knowledge=args.knowledge,
             )
         except (ClaimscopeError, FileNotFoundError, NotADirectoryError) as exc:
             _err(f"error: {exc}")

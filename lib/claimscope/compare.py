@@ -32,19 +32,20 @@ and conflicting comparisons.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from . import cells, schema
 from .actors import actor_sides
-from .align import account_keys, date_interval, km_between, place_match, place_profile
-from .resources import load_yaml
+from .align import account_keys
+from .dates import date_interval
+from .knowledge import Knowledge
+from .places import PlaceProfile, Translit, best_match, km_between, place_profiles, translit
 
 __all__ = [
     "CompareResult",
@@ -106,11 +107,12 @@ class _Cfg:
     same_place: float
     near_km: float
     max_km: float
+    sides: Mapping[str, str]  # canonical actor -> side
+    translit: Translit
 
 
-@functools.lru_cache(maxsize=1)
-def _cfg() -> _Cfg:
-    d = load_yaml("align.yaml")
+def _build_cfg(knowledge: Knowledge) -> _Cfg:
+    d = knowledge.align
     c = d["compare"]
     return _Cfg(
         generic_victims=frozenset(c["generic_victims"]),
@@ -125,6 +127,8 @@ def _cfg() -> _Cfg:
         same_place=float(d["same_place"]),
         near_km=float(d["cross_document"]["near_km"]),
         max_km=float(d["max_km"]),
+        sides=actor_sides(knowledge),
+        translit=translit(knowledge),
     )
 
 
@@ -136,7 +140,7 @@ def _overlaps(a: Figure, b: Figure) -> bool:
     return a.min <= hb and b.min <= ha
 
 
-def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[str, str] | None:
+def compare_figures(a: Sequence[Figure], b: Sequence[Figure], *, knowledge: Knowledge) -> tuple[str, str] | None:
     """Verdict and detail for two claims' casualty figures, or None when they
     speak of different victims or outcomes (nothing to compare).
 
@@ -144,7 +148,10 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[str, str]
     conflict. A part against its whole (children vs civilians, killed vs
     killed or injured, a group vs generic 'people'): more of the part than
     the whole allows conflicts, anything else is partial."""
-    cfg = _cfg()
+    return _compare_figures(a, b, knowledge.derived(_build_cfg))
+
+
+def _compare_figures(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> tuple[str, str] | None:
     verdicts: list[tuple[str, str]] = []
     for fa in a:
         for fb in b:
@@ -187,13 +194,16 @@ def _is_part(p: Figure, w: Figure, cfg: _Cfg) -> bool:
     return victims_ok and outcome_ok and not (p.victims == w.victims and p.outcome == w.outcome)
 
 
-def compare_actors(a: str, b: str) -> tuple[str, str]:
+def compare_actors(a: str, b: str, *, knowledge: Knowledge) -> tuple[str, str]:
     """Verdict for two canonical actors named as perpetrator (or as the party
     responsible): same actor or side agrees, different sides conflict,
     unknown sides are partial."""
+    return _compare_actors(a, b, knowledge.derived(_build_cfg).sides)
+
+
+def _compare_actors(a: str, b: str, sides: Mapping[str, str]) -> tuple[str, str]:
     if a == b:
         return "agree", f"both {a}"
-    sides = actor_sides()
     sa, sb = sides.get(a, ""), sides.get(b, "")
     if sa and sb and sa != "unknown" and sb != "unknown":
         if sa == sb:
@@ -202,10 +212,13 @@ def compare_actors(a: str, b: str) -> tuple[str, str]:
     return "partial", f"{a} vs {b}: side unknown"
 
 
-def compare_causes(a: str, b: str) -> tuple[str, str] | None:
+def compare_causes(a: str, b: str, *, knowledge: Knowledge) -> tuple[str, str] | None:
     """Verdict for two stated causes (claims.cause), or None when either is
     not a known cause category (free text is not compared)."""
-    cfg = _cfg()
+    return _compare_causes(a, b, knowledge.derived(_build_cfg))
+
+
+def _compare_causes(a: str, b: str, cfg: _Cfg) -> tuple[str, str] | None:
     ka, kb = a.strip().lower(), b.strip().lower()
     if ka in cfg.generic_causes or kb in cfg.generic_causes:
         if (ka in cfg.generic_causes or ka in cfg.cause_cat) and (kb in cfg.generic_causes or kb in cfg.cause_cat):
@@ -234,11 +247,10 @@ def compare_dates(a: tuple[int, int, str], b: tuple[int, int, str]) -> tuple[str
     return "conflict", f"{da} vs {db}: {gap} days apart"
 
 
-def _compare_places(a: Any, b: Any) -> tuple[str, str] | None:
-    """Verdict for two place profiles (see align.place_profile)."""
-    cfg = _cfg()
+def _compare_places(a: PlaceProfile, b: PlaceProfile, cfg: _Cfg) -> tuple[str, str] | None:
+    """Verdict for two place profiles (see places.place_profiles)."""
     if a.towns and b.towns:
-        hit = place_match(a.towns, b.towns, cfg.same_place)
+        hit = best_match(a.towns, b.towns, cfg.same_place, cfg.translit.similarity)
         if hit:
             x, y, s = hit
             return "agree", (f"both {x}" if x == y else f"{x}~{y} {s:.0f}")
@@ -276,20 +288,23 @@ class _Claim:
     cause: str
     date: tuple[int, int, str] | None
     own_date: bool
-    places: Any
+    places: PlaceProfile
     own_places: bool
     statement: bool
     figures: tuple[Figure, ...]
 
 
-def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFrame) -> CompareResult:
-    """Compare the independent accounts of every incident; see the module doc."""
-    cfg = _cfg()
+def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFrame, *,
+            mentions: pd.DataFrame, knowledge: Knowledge) -> CompareResult:
+    """Compare the independent accounts of every incident; see the module doc.
+    Places come from the claims' rows of `mentions`."""
+    cfg = knowledge.derived(_build_cfg)
     if claims.empty or "incident_id" not in claims.columns:
-        return CompareResult(schema.empty("comparisons"), schema.conform(incidents, "incidents"),
+        return CompareResult(schema.empty("comparisons"), _update_incidents(incidents, {}, schema.empty("comparisons"), cfg),
                              schema.empty("source_agreement"))
     claims = claims.sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
-    accounts = account_keys(claims).tolist()
+    accounts = account_keys(claims, knowledge=knowledge).tolist()
+    profiles = place_profiles(claims, mentions, knowledge=knowledge)
     figs: dict[str, list[Figure]] = defaultdict(list)
     if not casualties.empty:
         k_id, k_vic, k_out = (cells.texts(casualties[c]) for c in ("claim_id", "victims", "outcome"))
@@ -307,8 +322,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
 
     cid, doc, iid, src, perp, cue, tgt, cause = (col(n) for n in ("claim_id", "doc_id", "incident_id", "source", "perpetrator",
                                                                   "perpetrator_cue", "target", "cause"))
-    etype, edate, prec, draw, places, praw, pprec, gov = (col(n) for n in (
-        "event_type", "event_date", "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate"))
+    etype, edate, prec, draw, places, praw = (col(n) for n in (
+        "event_type", "event_date", "date_precision", "date_raw", "places", "places_raw"))
     starts = [s or 0 for s in cells.integers(claims["start"])]
     by_inc: dict[str, list[_Claim]] = defaultdict(list)
     for k in range(len(claims)):
@@ -319,7 +334,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             cid=cid[k], doc=doc[k], start=starts[k], account=accounts[k], source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
             date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith("inherited:"),
-            places=place_profile(places[k], gov[k], pprec[k]), own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
+            places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
         ))
 
@@ -331,7 +346,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             continue
         rows += _compare_incident(inc, cs, cfg)
     comparisons = _comparisons_frame(rows)
-    incidents_out = _update_incidents(incidents, by_inc, comparisons)
+    incidents_out = _update_incidents(incidents, by_inc, comparisons, cfg)
     agreement = _source_agreement(by_inc, comparisons)
     return CompareResult(comparisons, incidents_out, agreement)
 
@@ -366,26 +381,26 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg) -> list[dict]:
                      "source_b": y.source, "verdict": verdict, "detail": detail})
 
     for x, y in pairs(_headline_figures(cs, keep, cfg)):
-        v = compare_figures(x.figures, y.figures)
+        v = _compare_figures(x.figures, y.figures, cfg)
         if v:
             add("casualties", x, y, *v)
     for x, y in pairs(pick(lambda c: bool(c.perp) and c.perp_cue in cfg.perp_cues)):
         if x.target and y.target and x.perp == y.target and y.perp == x.target:
             continue  # A attacked B vs B attacked A: two acts of one clash
-        if x.target and y.target and x.target != y.target and actor_sides().get(x.target) != actor_sides().get(y.target):
+        if x.target and y.target and x.target != y.target and cfg.sides.get(x.target) != cfg.sides.get(y.target):
             continue  # different targets: different acts
-        add("perpetrator", x, y, *compare_actors(x.perp, y.perp))
+        add("perpetrator", x, y, *_compare_actors(x.perp, y.perp, cfg.sides))
     for x, y in pairs(pick(lambda c: bool(c.perp) and c.perp_cue in cfg.resp_cues)):
-        verdict, detail = compare_actors(x.perp, y.perp)
+        verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
         add("responsibility", x, y, verdict, f"who started it: {detail}")
     for x, y in pairs(pick(lambda c: bool(c.cause))):
-        v = compare_causes(x.cause, y.cause)
+        v = _compare_causes(x.cause, y.cause, cfg)
         if v:
             add("cause", x, y, *v)
     for x, y in pairs(pick(lambda c: c.date is not None and c.own_date and not c.statement)):
         add("date", x, y, *compare_dates(x.date, y.date))
     for x, y in pairs(pick(lambda c: c.own_places and bool(c.places.areas or c.places.towns))):
-        v = _compare_places(x.places, y.places)
+        v = _compare_places(x.places, y.places, cfg)
         if v:
             add("place", x, y, *v)
     return rows
@@ -418,12 +433,13 @@ def _comparisons_frame(rows: list[dict]) -> pd.DataFrame:
     df["_f"] = df["facet"].map({f: i for i, f in enumerate(FACETS)})
     df = df.drop_duplicates(["incident_id", "facet", "claim_a", "claim_b"])
     df = df.sort_values(["incident_id", "_f", "claim_a", "claim_b"], kind="stable").drop(columns="_f")
-    return schema.conform(df, "comparisons")
+    return schema.frame(df.reset_index(drop=True), "comparisons")
 
 
 # =============================================================================== incidents, sources
 
-def casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]]) -> tuple[int | None, int | None, int | None]:
+def casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]], *,
+                       knowledge: Knowledge) -> tuple[int | None, int | None, int | None]:
     """UCDP-style (low, best, high) deaths across accounts.
 
     Each claim's deaths are the sum over its victims groups (a part such as
@@ -432,7 +448,11 @@ def casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]]) -> tu
     claim (tolls rise as reports come in). low is the smallest account lower
     bound, high the largest stated bound, best the median of the accounts'
     figures (a range's stated upper figure, an open range's lower bound)."""
-    cfg = _cfg()
+    return _casualty_estimates(accounts, knowledge.derived(_build_cfg))
+
+
+def _casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]],
+                        cfg: _Cfg) -> tuple[int | None, int | None, int | None]:
     per_account: list[tuple[int, int | None]] = []
     for claims in accounts.values():
         best_claim: tuple[int, int | None] | None = None
@@ -471,15 +491,11 @@ def casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]]) -> tu
     return low, best, high
 
 
-def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame) -> pd.DataFrame:
+def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame,
+                      cfg: _Cfg) -> pd.DataFrame:
+    if incidents.empty:
+        return schema.empty("incidents")
     inc = incidents.copy()
-    if inc.empty:
-        out = schema.conform(inc, "incidents")
-        for c in ("grade",):
-            out[c] = pd.Series([], dtype="string")
-        for c in ("casualties_low", "casualties_best", "casualties_high"):
-            out[c] = pd.Series([], dtype="Int64")
-        return out
     conflicts: dict[str, list[str]] = defaultdict(list)
     agrees: Counter = Counter()
     for r in comparisons.itertuples(index=False):
@@ -508,12 +524,12 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         for c in cs:
             if c.figures:
                 per_acc[c.account].append(c.figures)
-        lo, be, hi = casualty_estimates(per_acc)
+        lo, be, hi = _casualty_estimates(per_acc, cfg)
         low.append(lo)
         best.append(be)
         high.append(hi)
-    inc["status"] = status
-    inc["conflict_facets"] = facets
+    inc["status"] = pd.array(status, dtype="string")
+    inc["conflict_facets"] = pd.array(facets, dtype="string")
     if "n_sources" not in inc.columns or inc["n_sources"].isna().all():
         inc["n_sources"] = pd.array(n_src, dtype="Int64")
     else:
@@ -522,12 +538,12 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
     inc["casualties_low"] = pd.array(low, dtype="Int64")
     inc["casualties_best"] = pd.array(best, dtype="Int64")
     inc["casualties_high"] = pd.array(high, dtype="Int64")
-    return schema.conform(inc, "incidents")
+    return inc
 
 
 def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame) -> pd.DataFrame:
     shared: Counter = Counter()
-    for inc, cs in by_inc.items():
+    for cs in by_inc.values():
         names: dict[str, set[str]] = defaultdict(set)
         for c in cs:
             names[c.source].add(c.account)
@@ -551,4 +567,4 @@ def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFr
         return schema.empty("source_agreement")
     df = pd.DataFrame([{"source_a": a, "source_b": b, "shared_incidents": shared[(a, b)], "agree": agree[(a, b)],
                         "conflict": conflict[(a, b)]} for a, b in keys])
-    return schema.conform(df, "source_agreement")
+    return schema.frame(df, "source_agreement")

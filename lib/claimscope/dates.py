@@ -5,17 +5,20 @@ explicit dates with or without a year ("On September 5", "28 May 2020",
 "21.08.2013"), dates relative to the publication ("yesterday", "late Monday",
 "last week") and dates relative to the preceding text ("A day later", "the
 next day"). This module finds all of them with one precompiled regular
-expression built from the lexicon in ``data/dates.yaml`` and resolves them.
+expression built from the knowledge pack's date lexicon (``dates.yaml``) and
+resolves them; the compiled grammar is kept in the `Knowledge` object.
 
 Public API
 ----------
-``find_absolute_dates(text)``
+``find_absolute_dates(text, *, knowledge)``
     explicit calendar dates only, unresolved when the year is missing.
-``find_dates(text, *, published, published_precision, context)``
+``find_dates(text, *, knowledge, published, published_precision, context)``
     every date expression, resolved against the publication date and the
     date in force from the preceding text.
-``resolve_year(month, day, published)``
+``resolve_year(month, day, published, *, tolerance_days)``
     the year of a year-less date.
+``date_interval(iso, precision)``
+    the first and last day an event date of a precision allows.
 
 Each result is a :class:`DateMention`; ``text[m.start:m.end] == m.raw``.
 
@@ -73,7 +76,7 @@ Rules
   date ("A day later, on September 6", "Wed 05 Apr 2017", "Monday, May 27")
   forms one mention and the explicit date wins. A year-less date followed by
   "last year"/"this year" ("in October last year") takes that year.
-* Speed: the grammar is one regex compiled once (memoised). A look-ahead trie
+* Speed: the grammar is one regex compiled once per knowledge object. A look-ahead trie
   of the words an expression can open with rejects most word starts in a few
   character comparisons, so sentences without dates cost little; FA-KES
   sentences run at roughly 55-70k sentences/s per process.
@@ -88,12 +91,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from claimscope.resources import load_yaml, trie_pattern
+from .knowledge import Knowledge
+from .resources import trie_pattern
 
 __all__ = [
     "DateMention",
     "KINDS",
     "PRECISIONS",
+    "date_interval",
     "find_absolute_dates",
     "find_dates",
     "resolve_year",
@@ -190,10 +195,9 @@ def _guard(entries: list[tuple[str, str]]) -> str:
     return emit(root)
 
 
-@functools.lru_cache(maxsize=None)
-def _grammar() -> _Grammar:
-    """Compile the date grammar from data/dates.yaml (memoised)."""
-    lex: dict[str, Any] = load_yaml("dates.yaml")
+def _build_grammar(knowledge: Knowledge) -> _Grammar:
+    """Compile the date grammar from the pack's dates.yaml."""
+    lex = knowledge.dates
 
     months: dict[str, int] = {}
     month_full: list[str] = []
@@ -461,12 +465,11 @@ def _hits_of(m: re.Match[str], g: _Grammar) -> list[_Hit]:
     return []
 
 
-def _scan(text: str) -> list[_Hit]:
+def _scan(text: str, g: _Grammar) -> list[_Hit]:
     """All date hits in `text`, in order, with explicit dates absorbing a
     relative phrase right before them ("A day later, on September 6")."""
     if not isinstance(text, str) or not text:
         return []
-    g = _grammar()
     hits: list[_Hit] = []
     for m in g.regex.finditer(text):
         try:
@@ -507,14 +510,12 @@ def _scan(text: str) -> list[_Hit]:
 # Resolution.
 
 
-def resolve_year(
-    month: int, day: int | None, published: _dt.date, *, tolerance_days: int | None = None
-) -> int:
+def resolve_year(month: int, day: int | None, published: _dt.date, *, tolerance_days: int) -> int:
     """Year of a year-less date: the most recent year in which `month`/`day`
-    (day 1 when None) is not later than `published` + `tolerance_days`
-    (default: the lexicon's `year_tolerance_days`, 7). Raises ValueError when
-    no such date exists (e.g. February 30)."""
-    tol = _grammar().tolerance_days if tolerance_days is None else int(tolerance_days)
+    (day 1 when None) is not later than `published` + `tolerance_days` (the
+    date lexicon's `year_tolerance_days`). Raises ValueError when no such date
+    exists (e.g. February 30)."""
+    tol = int(tolerance_days)
     try:
         limit = published + _dt.timedelta(days=tol)
     except OverflowError:
@@ -560,7 +561,7 @@ def _reference(published: _dt.date, level: str) -> _dt.date:
 
 
 def _resolve(
-    h: _Hit, published: _dt.date | None, level: str | None, context: _dt.date | None
+    h: _Hit, published: _dt.date | None, level: str | None, context: _dt.date | None, tolerance_days: int
 ) -> tuple[_dt.date | None, str, str]:
     """(date, precision, anchor) of one hit."""
     if h.kind == "absolute":
@@ -575,7 +576,7 @@ def _resolve(
         if h.year_offset is not None:
             y = published.year + h.year_offset
             return _dt.date(y, h.month, h.day or 1), ("day" if h.day else "month"), "published"
-        y = resolve_year(h.month, h.day, _reference(published, level))
+        y = resolve_year(h.month, h.day, _reference(published, level), tolerance_days=tolerance_days)
         return _dt.date(y, h.month, h.day or 1), ("day" if h.day else "month"), "published"
     if h.kind == "anaphoric":
         if context is None:
@@ -627,19 +628,20 @@ def _as_date(x: Any) -> _dt.date | None:
     return None
 
 
-def find_absolute_dates(text: str) -> list[DateMention]:
+def find_absolute_dates(text: str, *, knowledge: Knowledge) -> list[DateMention]:
     """Explicit calendar dates in `text` ("September 08, 2020", "28 May 2020",
     "21.08.2013", "On September 5", "in January 2017", "in 2015"), in order.
 
     Dates with a year resolve (precision day/month/year); year-less ones keep
     month/day with ``date=None`` and precision ``unknown``. Mentions opened by
     "since" have kind ``since``. Never raises: odd input gives ``[]``."""
+    g = knowledge.derived(_build_grammar)
     out: list[DateMention] = []
-    for h in _scan(text):
+    for h in _scan(text, g):
         if h.kind != "absolute":
             continue
         try:
-            date, precision, anchor = _resolve(h, None, None, None)
+            date, precision, anchor = _resolve(h, None, None, None, g.tolerance_days)
         except (ValueError, OverflowError):
             date, precision, anchor = None, "unknown", ""
         out.append(_to_mention(text, h, date, precision, anchor))
@@ -649,6 +651,7 @@ def find_absolute_dates(text: str) -> list[DateMention]:
 def find_dates(
     text: str,
     *,
+    knowledge: Knowledge,
     published: _dt.date | str | None,
     published_precision: str = "day",
     context: _dt.date | str | None = None,
@@ -666,11 +669,44 @@ def find_dates(
     published = _as_date(published)
     context = _as_date(context)
     level = _PUB_LEVEL.get(str(published_precision).strip().lower()) if published else None
+    g = knowledge.derived(_build_grammar)
     out: list[DateMention] = []
-    for h in _scan(text):
+    for h in _scan(text, g):
         try:
-            date, precision, anchor = _resolve(h, published, level, context)
+            date, precision, anchor = _resolve(h, published, level, context, g.tolerance_days)
         except (ValueError, OverflowError):
             date, precision, anchor = None, "unknown", ""
         out.append(_to_mention(text, h, date, precision, anchor))
     return out
+
+
+# --------------------------------------------------------------------------
+# Date intervals (alignment and comparison).
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ordinal(iso: str) -> int | None:
+    try:
+        return _dt.date.fromisoformat(iso).toordinal()
+    except ValueError:
+        return None
+
+
+def date_interval(iso: str, precision: str) -> tuple[int | None, int | None]:
+    """First and last day (proleptic ordinals) an event date of the given
+    precision allows: a day is [d, d], a week/month/year the span starting at
+    `iso`; (None, None) when undated or not an ISO date."""
+    lo = _ordinal(iso) if iso else None
+    if lo is None:
+        return None, None
+    if precision == "day":
+        return lo, lo
+    if precision == "week":
+        return lo, lo + 6
+    d = _dt.date.fromordinal(lo)
+    if precision == "month":
+        nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return lo, nxt.toordinal() - 1
+    if precision == "year":
+        return lo, _dt.date(d.year, 12, 31).toordinal()
+    return None, None

@@ -21,8 +21,13 @@ Engines:
 ``pandas`` (default)
     everything in this process; with ``jobs > 1`` extraction and alignment's
     block scoring run on a pool of ``jobs`` worker processes (``fork`` on
-    Linux, so the compiled lexicons and the gazetteer are shared;
-    ``forkserver`` while other threads run; ``spawn`` elsewhere).
+    Linux; ``forkserver`` while other threads run; ``spawn`` elsewhere).
+
+The `Knowledge` object travels with every task: it is compiled (regexes,
+gazetteer indexes) in the driver first and pickles with its compiled form,
+so a worker unpickles it instead of compiling it again (re-compiling a
+pattern a worker has seen is a cache hit of the `re` module); its bounded
+memos arrive empty. Alignment's blocks carry only the small `AlignSettings`.
 ``dask``
     extraction as a ``dask.bag`` of document chunks and alignment's block
     scoring as a ``dask.bag`` of blocks, computed by
@@ -53,6 +58,7 @@ import pandas as pd
 from . import claims as _claims
 from .claims import DocumentInput, ExtractChunk, ExtractResult
 from .errors import EngineError
+from .knowledge import Knowledge
 
 __all__ = [
     "ENGINES",
@@ -164,16 +170,19 @@ def chunk_documents(docs: Sequence[DocumentInput], *, parts: int, max_docs: int 
     return [list(docs[i:i + size]) for i in range(0, n, size)]
 
 
-def _extract_part(docs: Sequence[DocumentInput]) -> ExtractChunk:
-    return _claims.extract_chunk(docs)
+def _extract_part(docs: Sequence[DocumentInput], *, knowledge: Knowledge) -> ExtractChunk:
+    return _claims.extract_chunk(docs, knowledge=knowledge)
 
 
-def _warm_up() -> None:
-    """Compile the lexicons and load the gazetteer before forking workers."""
-    _claims.extract_document(DocumentInput("warm-up", "At least 5 people were killed in Aleppo on Monday, SOHR said."))
+def _warm_up(knowledge: Knowledge) -> None:
+    """Compile the lexicons and build the gazetteer in the driver, so that
+    they travel compiled with the knowledge object to the workers."""
+    _claims.extract_document(DocumentInput("warm-up", "At least 5 people were killed in Aleppo on Monday, SOHR said."),
+                             knowledge=knowledge)
 
 
-def extract(documents: pd.DataFrame, *, engine: str = "pandas", jobs: int = 1, scheduler: Any = None) -> ExtractResult:
+def extract(documents: pd.DataFrame, *, knowledge: Knowledge, engine: str = "pandas", jobs: int = 1,
+            scheduler: Any = None) -> ExtractResult:
     """`claims.extract` on the chosen engine; the same tables on every engine.
 
     With the pandas engine and ``jobs == 1`` this is `claims.extract`; with
@@ -181,14 +190,15 @@ def extract(documents: pd.DataFrame, *, engine: str = "pandas", jobs: int = 1, s
     worker) that are extracted in parallel and joined in document order."""
     check_engine(engine, jobs=jobs, scheduler=scheduler)
     if engine == "pandas" and (jobs == 1 or len(documents) < MIN_POOL_DOCS):
-        return _claims.extract(documents)
+        return _claims.extract(documents, knowledge=knowledge)
     docs = list(_claims.document_inputs(documents))
     parts = chunk_documents(docs, parts=4 * jobs)
+    _warm_up(knowledge)
+    task = functools.partial(_extract_part, knowledge=knowledge)
     if engine == "pandas":
-        _warm_up()
-        chunks = _pool_map(_extract_part, parts, jobs)
+        chunks = _pool_map(task, parts, jobs)
     else:
-        chunks = _dask_map(_extract_part, parts, scheduler=scheduler, jobs=jobs)
+        chunks = _dask_map(task, parts, scheduler=scheduler, jobs=jobs)
     return _claims.combine(chunks)
 
 
@@ -202,8 +212,9 @@ def blocked_alignment() -> bool:
     return "map_blocks" in inspect.signature(_align.align).parameters
 
 
-def align(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFrame, *,
-          overrides: Any = None, engine: str = "pandas", jobs: int = 1, scheduler: Any = None) -> Any:
+def align(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFrame, *, mentions: pd.DataFrame,
+          knowledge: Knowledge, overrides: Any = None, engine: str = "pandas", jobs: int = 1,
+          scheduler: Any = None) -> Any:
     """`align.align` on the chosen engine; the same tables on every engine.
 
     Alignment's within-document pass and its global clustering run in the
@@ -217,17 +228,18 @@ def align(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFram
     from . import align as _align
 
     check_engine(engine, jobs=jobs, scheduler=scheduler)
+    given = {"mentions": mentions, "knowledge": knowledge, "overrides": overrides}
     if engine == "pandas" and jobs == 1:
-        return _align.align(claims, casualties, documents, overrides=overrides)
+        return _align.align(claims, casualties, documents, **given)
     if not blocked_alignment():
         if engine == "dask":
             warnings.warn("align.align takes no map_blocks: alignment runs in the driver", RuntimeWarning, stacklevel=2)
-        return _align.align(claims, casualties, documents, overrides=overrides)
+        return _align.align(claims, casualties, documents, **given)
     if engine == "pandas":
         mapper = functools.partial(_pool_map_blocks, jobs=jobs)
     else:
         mapper = functools.partial(_dask_map_blocks, scheduler=scheduler, jobs=jobs)
-    return _align.align(claims, casualties, documents, overrides=overrides, map_blocks=mapper)
+    return _align.align(claims, casualties, documents, **given, map_blocks=mapper)
 
 
 def _pool_map_blocks(fn: Callable[[T], R], blocks: Sequence[T], *, jobs: int) -> list[R]:
@@ -238,8 +250,8 @@ def _dask_map_blocks(fn: Callable[[T], R], blocks: Sequence[T], *, scheduler: An
     return _dask_map(fn, blocks, scheduler=scheduler, jobs=jobs)
 
 
-def candidate_document_pairs(claims: pd.DataFrame, casualties: pd.DataFrame,
-                             documents: pd.DataFrame) -> set[tuple[str, str]]:
+def candidate_document_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFrame, *,
+                             mentions: pd.DataFrame, knowledge: Knowledge) -> set[tuple[str, str]]:
     """Pairs of documents (sorted ids) that alignment's blocking makes
     candidates (some local incident of one is a candidate partner of some
     local incident of the other): what blocking lets the scorer see.
@@ -249,13 +261,14 @@ def candidate_document_pairs(claims: pd.DataFrame, casualties: pd.DataFrame,
     if not blocked_alignment():
         raise EngineError("align.align takes no map_blocks: its blocks cannot be read")
     pairs: set[tuple[str, str]] = set()
+    settings = _align.align_settings(knowledge)
 
     def spy(fn: Callable[[Any], Any], blocks: Sequence[Any]) -> list[Any]:
         for first, last, xs in blocks:
-            for j, o in _align.block_pairs(xs, first, last):
+            for j, o in _align.block_pairs(xs, first, last, settings=settings):
                 a, b = xs[j].doc, xs[o].doc
                 pairs.add((a, b) if a < b else (b, a))
         return [fn(b) for b in blocks]
 
-    _align.align(claims, casualties, documents, map_blocks=spy)
+    _align.align(claims, casualties, documents, mentions=mentions, knowledge=knowledge, map_blocks=spy)
     return pairs

@@ -13,6 +13,7 @@ __all__ = [
     "ClaimscopeError",
     "CorpusError",
     "OverridesError",
+    "KnowledgeError",
     "EngineError",
     "ReportError",
     "TablesError",
@@ -31,6 +32,11 @@ class CorpusError(ClaimscopeError, ValueError):
 class OverridesError(ClaimscopeError, ValueError):
     """The analyst's overrides file cannot be used (missing, not YAML,
     malformed entry); names the file and the entry."""
+
+
+class KnowledgeError(ClaimscopeError, ValueError):
+    """A knowledge pack cannot be used (not a folder, an unknown or
+    unreadable file, a malformed places.csv); names the file and the row."""
 
 
 class EngineError(ClaimscopeError, RuntimeError):

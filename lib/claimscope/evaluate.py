@@ -46,6 +46,7 @@ import yaml
 
 from .actors import canonical_actor
 from .dates import find_dates
+from .knowledge import Knowledge, load_knowledge
 from .places import canonical_governorate, place_similarity
 
 __all__ = ["SeedScore", "score_seeds", "score_incidents", "fakes_path", "fakes_columns", "score_fakes",
@@ -103,11 +104,11 @@ def locate(gold_claim: Mapping[str, Any], claims: pd.DataFrame, doc_ids: Mapping
     return None
 
 
-def _same_actor(gold: str, got: str) -> bool:
+def _same_actor(gold: str, got: str, knowledge: Knowledge) -> bool:
     if not got:
         return False
-    g = canonical_actor(gold) or gold
-    return g == (canonical_actor(got) or got)
+    g = canonical_actor(gold, knowledge=knowledge) or gold
+    return g == (canonical_actor(got, knowledge=knowledge) or got)
 
 
 def _same_source(gold: str, row: pd.Series) -> bool:
@@ -116,14 +117,14 @@ def _same_source(gold: str, row: pd.Series) -> bool:
     return row["source"] == gold
 
 
-def _places_match(gold: list[str], got: str) -> bool:
+def _places_match(gold: list[str], got: str, knowledge: Knowledge) -> bool:
     names = [p for p in str(got or "").split(";") if p]
-    return any(place_similarity(g, n) >= PLACE_MATCH for g in gold for n in names)
+    return any(place_similarity(g, n, knowledge=knowledge) >= PLACE_MATCH for g in gold for n in names)
 
 
-def _casualty_match(gold: Mapping[str, Any], rows: pd.DataFrame) -> bool:
+def _casualty_match(gold: Mapping[str, Any], rows: pd.DataFrame, knowledge: Knowledge) -> bool:
     for _, r in rows.iterrows():
-        if r["outcome"] != gold["outcome"] or not _same_actor(gold["victims"], r["victims"]):
+        if r["outcome"] != gold["outcome"] or not _same_actor(gold["victims"], r["victims"], knowledge):
             continue
         if "min" in gold and (pd.isna(r["min"]) or int(r["min"]) != int(gold["min"])):
             continue
@@ -133,7 +134,7 @@ def _casualty_match(gold: Mapping[str, Any], rows: pd.DataFrame) -> bool:
     return False
 
 
-def score_seeds(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any]) -> SeedScore:
+def score_seeds(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any], *, knowledge: Knowledge) -> SeedScore:
     """Per-measure hits over the gold claims (fields a gold claim leaves out are not judged)."""
     claims, casualties = tables["claims"], tables["casualties"]
     doc_ids = _doc_ids_by_file(tables["documents"])
@@ -163,16 +164,16 @@ def score_seeds(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any]) -> 
             judge("event_date", str(row["event_date"]) == str(g["event_date"]), g["id"],
                   f"{row['event_date']!r} ({row.get('date_raw', '')}) != {g['event_date']}")
         if "places" in g:
-            judge("places", _places_match(g["places"], row["places"]), g["id"], f"{row['places']!r} vs {g['places']}")
+            judge("places", _places_match(g["places"], row["places"], knowledge), g["id"], f"{row['places']!r} vs {g['places']}")
         if "perpetrator" in g:
-            judge("perpetrator", _same_actor(g["perpetrator"], row["perpetrator"]), g["id"],
+            judge("perpetrator", _same_actor(g["perpetrator"], row["perpetrator"], knowledge), g["id"],
                   f"{row['perpetrator']!r} != {g['perpetrator']!r}")
         if "hedged" in g:
             judge("hedged", bool(row["hedged"]) == bool(g["hedged"]), g["id"], f"{row['hedged']} != {g['hedged']}")
         mine = casualties[casualties["claim_id"] == row["claim_id"]]
         for gc in g.get("casualties", []):
             have = "; ".join(f"{r.victims} {r.outcome} {r.min}-{r.max}" for r in mine.itertuples())
-            judge("casualties", _casualty_match(gc, mine), g["id"], f"want {gc}, have [{have}]")
+            judge("casualties", _casualty_match(gc, mine, knowledge), g["id"], f"want {gc}, have [{have}]")
     return SeedScore({k: (v[0], v[1]) for k, v in measures.items()}, misses)
 
 
@@ -272,7 +273,7 @@ def crowd_doc_ids(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> li
 FAKES_LOCATION_CROSSWALK = {"Damascus": frozenset({"Damascus", "Rif Dimashq"})}
 
 
-def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, Any]:
+def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame, *, knowledge: Knowledge) -> dict[str, Any]:
     """Death-count recall, governorate and event-date accuracy against the crowd.
 
     `event_date` is exact agreement. The crowd's date is mostly the article's
@@ -288,7 +289,7 @@ def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict
         if deaths > 0:
             n["deaths"][1] += 1
             n["deaths"][0] += int(p is not None and deaths in p["killed_figures"])
-        gov = canonical_governorate(str(row.location))
+        gov = canonical_governorate(str(row.location), knowledge=knowledge)
         if gov:
             n["governorate"][1] += 1
             n["governorate"][0] += int(p is not None and p["governorate"] in FAKES_LOCATION_CROSSWALK.get(gov, {gov}))
@@ -304,7 +305,8 @@ def score_fakes(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict
     return {k: (v[0], v[1], v[0] / v[1] if v[1] else 0.0) for k, v in n.items()}
 
 
-def event_date_ceiling(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> tuple[int, int]:
+def event_date_ceiling(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame, *,
+                       knowledge: Knowledge) -> tuple[int, int]:
     """How many crowd dates any reading of the text could give: an oracle that
     picks, per article, whichever day-precision date the text mentions (or the
     publication date) equals the crowd's. Bounds the event_date score."""
@@ -316,7 +318,8 @@ def event_date_ceiling(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) 
             continue
         pub = docs.at[doc_id, "published"]
         published = _dt.date.fromisoformat(pub) if isinstance(pub, str) and pub else None
-        found = {m.date for m in find_dates(str(docs.at[doc_id, "text"]), published=published) if m.precision == "day"}
+        found = {m.date for m in find_dates(str(docs.at[doc_id, "text"]), knowledge=knowledge, published=published)
+                 if m.precision == "day"}
         hits += int(date in found or date == published)
     return hits, len(crowd)
 
@@ -359,7 +362,7 @@ PERSON_OR_OFFICE = frozenset({"person", "office", "official"})
 _SQUASH = re.compile(r"[^0-9a-z]+")
 
 
-def source_category(name: str, source_type: str) -> str:
+def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str:
     """What a claim's source is: `outlet` (the outlet's own voice), `known`
     (a sources.yaml entry), `unnamed group` (a sources.yaml group of type
     local/unnamed: "local sources", "activists"), `person/office` (a person or
@@ -369,7 +372,7 @@ def source_category(name: str, source_type: str) -> str:
 
     if source_type == "outlet":
         return "outlet"
-    entry = source_table().get(name)
+    entry = source_table(knowledge).get(name)
     if entry is not None:
         return "unnamed group" if entry.type in ("local", "unnamed") else "known"
     return "person/office" if source_type in PERSON_OR_OFFICE else "unknown"
@@ -389,14 +392,14 @@ def _hints(name: str) -> str:
     return ", ".join(hints)
 
 
-def score_sources(claims: pd.DataFrame, *, top: int = 50) -> dict[str, Any]:
+def score_sources(claims: pd.DataFrame, *, knowledge: Knowledge, top: int = 50) -> dict[str, Any]:
     """The `top` most cited sources (claims not in the outlet's own voice), each
     with its category (`source_category`) and mechanical hints for a reader
     judging fragments; the share of all claims whose source is `unknown`; and
     source names spelled more than one way (case and punctuation aside)."""
     types = claims["source_type"].fillna("").astype(str)
     names = claims["source"].fillna("").astype(str)
-    cats = [source_category(n, t) for n, t in zip(names, types)]
+    cats = [source_category(n, t, knowledge=knowledge) for n, t in zip(names, types)]
     counts = Counter(cats)
     cited = Counter(n for n, c in zip(names, cats) if c != "outlet")
     category_of = {n: c for n, c in zip(names, cats) if c != "outlet"}
@@ -433,11 +436,13 @@ def figures(
     ucdp: str | os.PathLike[str] | None = None,
     precision_gold: str | os.PathLike[str] | None = None,
     shared: str | os.PathLike[str] | None = None,
+    knowledge: Knowledge | None = None,
 ) -> dict[str, Any]:
     """Every figure `make eval` prints, as a dict keyed by section (seeds,
     fakes, ucdp, gold, sources); a section whose corpus is absent is
     {"skipped": reason}. Details (per report, per figure, per sentence) are
-    DataFrames inside their section."""
+    DataFrames inside their section. `knowledge`: default the built-in
+    knowledge."""
     from .evaluate_gold import GOLD_DIR, attach_texts, gold_tables, load_gold, score_gold, shared_dir
     from .evaluate_ucdp import score_ucdp, ucdp_columns, ucdp_dir
     from .pipeline import run
@@ -446,11 +451,12 @@ def figures(
     if unknown:
         raise ValueError(f"unknown section {unknown[0]!r} (sections: {', '.join(SECTIONS)})")
     shared = Path(shared) if shared is not None else shared_dir()
+    k = knowledge if knowledge is not None else load_knowledge()
     out: dict[str, Any] = {}
     if "seeds" in sections:
         g = yaml.safe_load(Path(gold).read_text(encoding="utf-8"))
-        tables = run([seeds])
-        out["seeds"] = {"claims": score_seeds(tables, g), "incidents": score_incidents(tables, g)}
+        tables = run([seeds], knowledge=k)
+        out["seeds"] = {"claims": score_seeds(tables, g, knowledge=k), "incidents": score_incidents(tables, g)}
     fakes = Path(fakes) if fakes is not None else fakes_path()
     if "fakes" in sections or "sources" in sections:
         if not fakes.exists():
@@ -459,30 +465,30 @@ def figures(
                     out[s] = {"skipped": f"{fakes} not found (set CLAIMSCOPE_FAKES)"}
         else:
             crowd = pd.read_csv(fakes)
-            ftables = run([fakes], columns=fakes_columns())
+            ftables = run([fakes], columns=fakes_columns(), knowledge=k)
             if "fakes" in sections:
-                out["fakes"] = {"articles": len(crowd), "crowd": score_fakes(ftables, crowd),
-                                "event_date_ceiling": event_date_ceiling(ftables, crowd),
+                out["fakes"] = {"articles": len(crowd), "crowd": score_fakes(ftables, crowd, knowledge=k),
+                                "event_date_ceiling": event_date_ceiling(ftables, crowd, knowledge=k),
                                 "alignment": score_fakes_alignment(ftables, crowd)}
             if "sources" in sections:
-                out["sources"] = score_sources(ftables["claims"])
+                out["sources"] = score_sources(ftables["claims"], knowledge=k)
     if "ucdp" in sections:
         udir = Path(ucdp) if ucdp is not None else ucdp_dir()
         if not (udir / "articles.csv").exists() or not (udir / "labels.csv").exists():
             out["ucdp"] = {"skipped": f"{udir}/articles.csv or labels.csv not found (set CLAIMSCOPE_UCDP_AEC)"}
         else:
-            utables = run([udir / "articles.csv"], columns=ucdp_columns())
-            out["ucdp"] = score_ucdp(utables, pd.read_csv(udir / "labels.csv"))
+            utables = run([udir / "articles.csv"], columns=ucdp_columns(), knowledge=k)
+            out["ucdp"] = score_ucdp(utables, pd.read_csv(udir / "labels.csv"), knowledge=k)
     if "gold" in sections:
         gdir = Path(precision_gold) if precision_gold is not None else GOLD_DIR
         pgold = load_gold(gdir)
-        grun = gold_tables(pgold, shared) if pgold else None
+        grun = gold_tables(pgold, shared, knowledge=k) if pgold else None
         if grun is None:
             out["gold"] = {"skipped": f"the gold's corpora were not found under {shared} (set CLAIMSCOPE_SHARED)"
                            if pgold else f"no precision gold in {gdir}"}
         else:
             attach_texts(pgold, shared)
-            out["gold"] = score_gold(grun.tables, pgold, grun.doc_ids)
+            out["gold"] = score_gold(grun.tables, pgold, grun.doc_ids, knowledge=k)
     return out
 
 

@@ -41,6 +41,7 @@ import yaml
 from .actors import canonical_actor, generic_group
 from .attribution import canonical_source
 from .ingest import raw_offset
+from .knowledge import Knowledge
 from .resources import norm_phrase
 
 __all__ = [
@@ -250,7 +251,8 @@ class GoldRun:
     doc_ids: dict[tuple[str, str], str]  # (corpus, gold id) -> doc_id
 
 
-def gold_tables(gold: Mapping[str, Mapping[str, Any]], shared: str | os.PathLike[str]) -> GoldRun | None:
+def gold_tables(gold: Mapping[str, Mapping[str, Any]], shared: str | os.PathLike[str], *,
+                knowledge: Knowledge | None = None) -> GoldRun | None:
     """Run the pipeline on the gold documents only (each corpus filtered to its
     gold ids, written to a temporary Parquet table so the text cells stay
     byte-exact); None when a corpus is missing from `shared`."""
@@ -270,7 +272,7 @@ def gold_tables(gold: Mapping[str, Mapping[str, Any]], shared: str | os.PathLike
             table = table.reset_index(drop=True)
             sub = Path(tmp) / f"{corpus}.parquet"
             table.to_parquet(sub, index=False)
-            tables = run([sub], columns=spec["columns"])
+            tables = run([sub], columns=spec["columns"], knowledge=knowledge)
             by_row = {}
             for row in tables["documents"].itertuples(index=False):
                 m = re.search(r"#row=(\d+)$", str(row.path))
@@ -314,18 +316,18 @@ def _raw_span(raw_map: Any, start: int, end: int) -> tuple[int, int]:
     return s, max(s + 1, e)
 
 
-def _canon_source(name: str) -> str:
+def _canon_source(name: str, knowledge: Knowledge) -> str:
     """Canonical source name for comparison: a sources.yaml entry when the
     name (or an alias in it) is one, else the name normalised."""
     name = _text(name).strip()
-    src = canonical_source(name) if name else None
+    src = canonical_source(name, knowledge=knowledge) if name else None
     return src.name if src else norm_phrase(name)
 
 
 _HEAD_CUT = re.compile(r"(?i)\s+(?:of|in|from|at|on|near|who|which|that|were|was|have|has|had)\b.*$")
 
 
-def _person_noun(phrase: str) -> bool:
+def _person_noun(phrase: str, knowledge: Knowledge) -> bool:
     """Whether the head noun of a figure's phrase names people ("two gunmen",
     "a member of the factions") rather than things ("several army positions",
     "an armored personnel carrier of the army"): the last word before a
@@ -334,7 +336,8 @@ def _person_noun(phrase: str) -> bool:
     if not head:
         return False
     word = head[-1].strip(".,;:'\"")
-    return bool(generic_group(word) or canonical_actor(word) or _PERSON_EXTRA.fullmatch(word))
+    return bool(generic_group(word, knowledge=knowledge) or canonical_actor(word, knowledge=knowledge)
+                or _PERSON_EXTRA.fullmatch(word))
 
 
 @dataclass
@@ -368,11 +371,11 @@ def _match(tool: list[_Fig], gold: list[_Fig], *, strict: bool, with_category: b
     return out
 
 
-def _error_kind(t: _Fig, g: _Fig | None) -> str:
+def _error_kind(t: _Fig, g: _Fig | None, knowledge: Knowledge) -> str:
     if t.sentence < 0:
         return "outside gold sentences"
     if g is None:
-        return "perpetrator or bystander read as victim" if _person_noun(t.victims or t.text) else \
+        return "perpetrator or bystander read as victim" if _person_noun(t.victims or t.text, knowledge) else \
             "thing-count (or other non-figure) read as people"
     if t.outcome != g.outcome:
         return "wrong outcome"
@@ -389,11 +392,13 @@ def _rate(hits: int, n: int) -> tuple[int, int, float]:
 
 @dataclass(frozen=True)
 class _Has:
-    """Which of the columns the harness follows the tool's tables have."""
+    """Which of the columns the harness follows the tool's tables have, and
+    the knowledge their names are compared with."""
     kind: bool
     category: bool
     scope: bool
     cue: bool
+    knowledge: Knowledge
 
 
 @dataclass
@@ -478,7 +483,7 @@ def _score_figures(view: _DocView, has: _Has, tally: Counter, errors: Counter, r
                 == (t.outcome, t.min, t.max) for m in strict.values()):
             kind = "duplicate of a figure already matched"
         else:
-            kind = _error_kind(t, gold[j] if j is not None else None)
+            kind = _error_kind(t, gold[j] if j is not None else None, has.knowledge)
         if j is not None:
             explained.add(j)
         errors[kind] += 1
@@ -494,7 +499,7 @@ def _source_miss(s: Mapping[str, Any], best: Any, has: _Has) -> str:
         return "gold outlet voice, tool a source"
     if _is_outlet_voice(best, has.cue):
         return "tool outlet voice, gold a source"
-    if s.get("via") and _canon_source(s["via"]) == _canon_source(_text(best.source)):
+    if s.get("via") and _canon_source(s["via"], has.knowledge) == _canon_source(_text(best.source), has.knowledge):
         return "tool names the relaying outlet (gold via)"
     return "different source"
 
@@ -519,7 +524,7 @@ def _score_sentences(view: _DocView, has: _Has, tally: Counter, by_kind: Mapping
             row["tool_source"] = _text(best.source)
             row["tool_cue"] = _text(best.attribution_cue) if has.cue else _text(best.source_type)
             if s["kind"] != "other" and s.get("source"):
-                ok = _source_ok(s["source"], best, has.cue)
+                ok = _source_ok(s["source"], best, has.cue, has.knowledge)
                 tally.update(source_n=1, source_hit=int(ok))
                 row["source_ok"] = ok
                 if not ok:
@@ -536,7 +541,7 @@ def _score_sentences(view: _DocView, has: _Has, tally: Counter, by_kind: Mapping
 
 
 def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[str, Any]],
-               doc_ids: Mapping[tuple[str, str], str]) -> dict[str, Any]:
+               doc_ids: Mapping[tuple[str, str], str], *, knowledge: Knowledge) -> dict[str, Any]:
     """Casualty-figure precision/recall (strict and lenient, with error kinds),
     event/non-event accuracy, source and event-date accuracy of the tool's
     `tables` (documents, claims, casualties) against the gold documents.
@@ -547,7 +552,7 @@ def score_gold(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Mapping[st
     (`figure_rows`, `sentence_rows`) for reading the misses."""
     documents, claims, casualties = tables["documents"], tables["claims"], tables["casualties"]
     has = _Has(kind="kind" in claims.columns, category="category" in casualties.columns,
-               scope="scope" in casualties.columns, cue="attribution_cue" in claims.columns)
+               scope="scope" in casualties.columns, cue="attribution_cue" in claims.columns, knowledge=knowledge)
     raw_maps = dict(zip(documents["doc_id"], documents["raw_map"])) if "raw_map" in documents.columns else {}
     claim_kind = dict(zip(claims["claim_id"], claims["kind"])) if has.kind else {}
     claims_by_doc = {d: g for d, g in claims.groupby("doc_id", sort=False)}
@@ -610,14 +615,14 @@ def _is_outlet_voice(row: Any, has_cue: bool) -> bool:
     return (_text(row.attribution_cue) if has_cue else "") == "outlet" or _text(row.source_type) == "outlet"
 
 
-def _source_ok(gold: str, row: Any, has_cue: bool) -> bool:
+def _source_ok(gold: str, row: Any, has_cue: bool, knowledge: Knowledge) -> bool:
     """Right when the tool gives the gold's source (or, for a compound gold
     source "X and Y", one of its parts), or the outlet's voice for `outlet`."""
     if gold == "outlet":
         return _is_outlet_voice(row, has_cue)
-    got = _canon_source(_text(row.source))
+    got = _canon_source(_text(row.source), knowledge)
     parts = [gold, *re.split(r",\s*|\s+and\s+", gold)] if " and " in gold else [gold]
-    return any(_canon_source(p) == got for p in parts if p.strip())
+    return any(_canon_source(p, knowledge) == got for p in parts if p.strip())
 
 
 def _fig_row(view: _DocView, side: str, f: _Fig, verdict: str, g: _Fig | None, lenient_ok: bool) -> dict[str, Any]:

@@ -31,8 +31,11 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+import yaml
+
 from .actors import actor_sides
-from .resources import load_yaml
+from .knowledge import Knowledge
+from .resources import data_text
 
 __all__ = ["ucdp_dir", "ucdp_columns", "crosswalk", "main_incidents", "incident_sides", "score_ucdp"]
 
@@ -53,8 +56,9 @@ def ucdp_columns() -> dict[str, str]:
 
 
 def crosswalk() -> dict[str, dict[str, Any]]:
-    """UCDP governorate and actor names -> claimscope's (data/ucdp_crosswalk.yaml)."""
-    data = load_yaml("ucdp_crosswalk.yaml")
+    """UCDP governorate and actor names -> claimscope's (data/ucdp_crosswalk.yaml:
+    evaluation data, outside the knowledge packs)."""
+    data = yaml.safe_load(data_text("ucdp_crosswalk.yaml"))
     return {"governorates": dict(data["governorates"]),
             "sides": {k: frozenset(v) for k, v in data["sides"].items()}}
 
@@ -63,8 +67,8 @@ def _text(value: Any) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
 
 
-def _civilian_groups() -> frozenset[str]:
-    return frozenset(g["group"] for g in load_yaml("actors.yaml")["generic"] if g["kind"] == "civilians")
+def _civilian_groups(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(g["group"] for g in knowledge.actors["generic"] if g["kind"] == "civilians")
 
 
 def main_incidents(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, str], str]:
@@ -100,16 +104,16 @@ def _most_common(values: list[str]) -> str:
     return Counter(values).most_common(1)[0][0] if values else ""
 
 
-def incident_sides(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[str, str]]:
+def incident_sides(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledge) -> dict[str, tuple[str, str]]:
     """incident_id -> (perpetrator side, victims side); '' when unknown.
 
     From the incident's `perpetrator`/`target` columns when it has them (actor
     names or side names); else the most cited side among its non-negated
     claims' perpetrators, and among the victims of its killed figures (any
     casualty figure when none is killed, then the claims' targets)."""
-    sides = actor_sides()
+    sides = actor_sides(knowledge)
     known = frozenset(sides.values()) | {"civilians"}
-    civilians = _civilian_groups()
+    civilians = _civilian_groups(knowledge)
     inc = tables["incidents"]
     if "perpetrator" in inc.columns and "target" in inc.columns:
         return {str(i): (_side(_text(p), sides, known, civilians), _side(_text(t), sides, known, civilians))
@@ -144,7 +148,7 @@ def _date(value: Any) -> _dt.date | None:
         return None
 
 
-def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame) -> dict[str, Any]:
+def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, knowledge: Knowledge) -> dict[str, Any]:
     """Date, governorate, deaths and dyad of each report's main incident against
     its UCDP label. Returns {"main_incident_from", "reports", "no_main_incident",
     "measures": {measure: (hits, judged, rate)}, "details": DataFrame}; every
@@ -154,7 +158,7 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame) -> dict
     inc = tables["incidents"].copy()
     inc["incident_id"] = inc["incident_id"].astype(str)
     inc = inc.set_index("incident_id")
-    sides = incident_sides(tables)
+    sides = incident_sides(tables, knowledge=knowledge)
     docs = tables["documents"].copy()
     doc_of = {str(d): str(d) for d in docs["doc_id"]}
     claims = tables["claims"]

@@ -1,7 +1,7 @@
 """Event type and stated cause of a sentence's claim.
 
 The event type is the most specific type whose cue occurs in the sentence
-(`data/events.yaml` lists types from most to least specific). The cause is
+(the knowledge pack's `events.yaml` lists types from most to least specific). The cause is
 what a "caused by / due to / as a result of" phrase names: an event type when
 the phrase names an act of war ("an airstrike by ..."), `accident` when it
 names a mishap ("poor safety measures"), else the phrase itself. `statement`
@@ -10,13 +10,13 @@ is left to the caller for attributed sentences that name no event.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from .resources import load_yaml, norm_phrase, phrase_pattern
+from .knowledge import Knowledge
+from .resources import norm_phrase, phrase_pattern
 
-__all__ = ["EventType", "Cause", "event_type", "event_types", "find_cause"]
+__all__ = ["EventType", "Cause", "event_type", "event_types", "event_label", "find_cause"]
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,13 @@ class _Patterns:
     type_of: dict[str, tuple[int, str]]  # lower-cased cue -> (rank, type); rank 0 = most specific
     cause: re.Pattern[str]
     accident: re.Pattern[str]
+    types: tuple[str, ...]  # most specific first, then "statement"
+    labels: dict[str, str]  # type -> how a title names it
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    data = load_yaml("events.yaml")
-    lex = load_yaml("lexicon.yaml")
+def _build_patterns(knowledge: Knowledge) -> _Patterns:
+    data = knowledge.events
+    lex = knowledge.lexicon
     type_of: dict[str, tuple[int, str]] = {}
     for rank, e in enumerate(data["event_types"]):
         for cue in e["cues"]:
@@ -52,17 +53,27 @@ def _patterns() -> _Patterns:
         type_of=type_of,
         cause=re.compile(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
         accident=re.compile(phrase_pattern(lex["accident_words"])),
+        types=tuple(e["type"] for e in data["event_types"]) + ("statement",),
+        labels=dict(data.get("title_labels") or {}),
     )
 
 
-def event_types() -> tuple[str, ...]:
+def event_types(knowledge: Knowledge) -> tuple[str, ...]:
     """The event-type vocabulary, most specific first, plus `statement`."""
-    return tuple(e["type"] for e in load_yaml("events.yaml")["event_types"]) + ("statement",)
+    return knowledge.derived(_build_patterns).types
 
 
-def event_type(sentence: str) -> EventType | None:
+def event_label(etype: str, *, knowledge: Knowledge) -> str:
+    """How a title names an event type ("drone strike", "IED attack")."""
+    return knowledge.derived(_build_patterns).labels.get(etype, etype.replace("_", " "))
+
+
+def event_type(sentence: str, *, knowledge: Knowledge) -> EventType | None:
     """The most specific event type cued in `sentence`, with its cue word."""
-    p = _patterns()
+    return _event_type(sentence, knowledge.derived(_build_patterns))
+
+
+def _event_type(sentence: str, p: _Patterns) -> EventType | None:
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
     for m in p.cues.finditer(sentence):
         rank, etype = p.type_of[norm_phrase(m.group(0))]
@@ -71,16 +82,16 @@ def event_type(sentence: str) -> EventType | None:
     return EventType(best[2], best[3]) if best else None
 
 
-def find_cause(sentence: str) -> Cause | None:
+def find_cause(sentence: str, *, knowledge: Knowledge) -> Cause | None:
     """The stated cause of the event in `sentence`, if the sentence states one."""
-    p = _patterns()
+    p = knowledge.derived(_build_patterns)
     m = p.cause.search(sentence)
     if m is None:
         return None
     phrase = m.group("phrase").strip()
     if p.accident.search(phrase):
         return Cause("accident", phrase)
-    et = event_type(phrase)
+    et = _event_type(phrase, p)
     if et is not None:
         return Cause(et.type, phrase)
     return Cause(phrase.lower(), phrase)

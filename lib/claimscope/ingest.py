@@ -21,8 +21,10 @@ Bad input never stops a run: an empty, binary, unreadable or oversized file
 only unusable arguments (missing corpus, malformed column map, unknown column,
 missing --manifest) raise `CorpusError`.
 
-Patterns and word lists live in ``data/boilerplate.yaml``, ``data/outlets.yaml``
-and ``data/ingest.yaml``; dates are read with `claimscope.dates`.
+Boilerplate patterns, outlet names, byline and date-line words come from the
+knowledge pack (``boilerplate.yaml``, ``outlets.yaml``, ``dates.yaml``; see
+`claimscope.knowledge`); file formats from the package's ``data/ingest.yaml``;
+dates are read with `claimscope.dates`.
 """
 
 from __future__ import annotations
@@ -47,10 +49,13 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
+import yaml
+
 from . import cells, schema
-from .errors import CorpusError
 from .dates import find_absolute_dates
-from .resources import load_yaml
+from .errors import CorpusError
+from .knowledge import Knowledge
+from .resources import data_text
 from .safeio import UnreadableFile, bounded, file_kind, read_regular, shorten
 
 __all__ = [
@@ -117,6 +122,7 @@ class _Rules:
     republisher_re: re.Pattern[str] | None
     event_preps: frozenset[str]
     pub_labels: frozenset[str]
+    knowledge: Knowledge  # for reading dates
 
 
 def _split_entries(entries: Iterable[Any], default_max: int) -> tuple[list[str], list[tuple[str, int]]]:
@@ -139,11 +145,10 @@ def _alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    bp = load_yaml("boilerplate.yaml")
-    ol = load_yaml("outlets.yaml")
-    ing = load_yaml("ingest.yaml")
+def _build_rules(knowledge: Knowledge) -> _Rules:
+    bp = knowledge.boilerplate
+    ol = knowledge.outlets
+    ing = knowledge.dates
     short_max = int(bp.get("max_line_chars", 200))
     d_short, d_long = _split_entries(bp.get("drop_lines"), short_max)
     e_short, e_long = _split_entries(bp.get("end_markers"), short_max)
@@ -176,12 +181,21 @@ def _rules() -> _Rules:
         republisher_re=rep_re,
         event_preps=frozenset(ing.get("event_prepositions") or ()),
         pub_labels=frozenset(ing.get("publication_labels") or ()),
+        knowledge=knowledge,
     )
 
 
 @functools.lru_cache(maxsize=1)
+def _ingest_yaml() -> Any:
+    """data/ingest.yaml: file formats (extensions, signatures, HTML elements,
+    default column names): how files are read, not knowledge of a language
+    or a region, so not part of a knowledge pack."""
+    return yaml.safe_load(data_text("ingest.yaml"))
+
+
+@functools.lru_cache(maxsize=1)
 def _formats() -> dict[str, Any]:
-    ing = load_yaml("ingest.yaml")
+    ing = _ingest_yaml()
     sigs = sorted(((bytes.fromhex(k), v) for k, v in (ing.get("binary_signatures") or {}).items()), key=lambda kv: -len(kv[0]))
     return {
         "articles": {k.lower(): v for k, v in ing["article_extensions"].items()},
@@ -286,7 +300,7 @@ _ENTITY_STRICT = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,3
 @functools.lru_cache(maxsize=None)
 def _markup_re(kind: str) -> re.Pattern[str]:
     if kind == "html":
-        ing = load_yaml("ingest.yaml")
+        ing = _ingest_yaml()
         drop = "|".join(map(re.escape, ing["html_drop_elements"]))
         block = "|".join(map(re.escape, ing["html_block_elements"]))
         return re.compile(
@@ -611,13 +625,13 @@ def _parse_iso(value: str) -> tuple[_dt.date, str] | None:
         return None
 
 
-def _parse_date_value(value: str) -> tuple[_dt.date, str] | None:
+def _parse_date_value(value: str, rules: _Rules) -> tuple[_dt.date, str] | None:
     """A date given as a value (manifest cell, table cell, HTML meta): ISO
     first, else the first explicit date `claimscope.dates` finds."""
     iso = _parse_iso(value)
     if iso:
         return iso
-    for m in find_absolute_dates(value):
+    for m in find_absolute_dates(value, knowledge=rules.knowledge):
         if m.date is not None and m.precision in ("day", "month", "year"):
             return m.date, m.precision
     return None
@@ -631,7 +645,7 @@ def _opening_date(text: str, rules: _Rules) -> tuple[_dt.date, str, str] | None:
     is only `estimated`, unless a publication label precedes it ("Posted on
     April 4 2017"). Any other full date there is a dateline: precision day."""
     head = text[:_OPENING_CHARS]
-    for m in find_absolute_dates(head):
+    for m in find_absolute_dates(head, knowledge=rules.knowledge):
         if m.date is None or m.precision != "day" or m.year is None:
             continue
         before = _WORDS.findall(head[max(0, m.start - 40) : m.start].lower())
@@ -692,7 +706,8 @@ def _read_header(lines: list[_Line], texts: list[str], rules: _Rules) -> _Header
             continue
         if len(t) > _DATE_LINE_MAX_CHARS:
             continue
-        found = [d for d in find_absolute_dates(t) if d.date is not None and d.precision in ("day", "month")]
+        found = [d for d in find_absolute_dates(t, knowledge=rules.knowledge)
+                 if d.date is not None and d.precision in ("day", "month")]
         if not found:
             continue
         d = found[0]
@@ -855,7 +870,7 @@ def _publication(meta: Mapping[str, str], h: _Header, clean: str, rules: _Rules)
     outlet's own date line, the republisher's date line, else the earliest
     full date in the opening of the clean text; (None, unknown, None)."""
     if meta.get("published"):
-        got = _parse_date_value(meta["published"])
+        got = _parse_date_value(meta["published"], rules)
         if got:
             return got[0], got[1], meta["published"]
     if h.own_dates:
@@ -865,9 +880,8 @@ def _publication(meta: Mapping[str, str], h: _Header, clean: str, rules: _Rules)
     return _opening_date(clean, rules) or (None, "unknown", None)
 
 
-def _analyse(raw: str, kind: str) -> _Parsed:
+def _analyse(raw: str, kind: str, rules: _Rules) -> _Parsed:
     """Clean `raw` and read its metadata from the text."""
-    rules = _rules()
     meta = _html_meta(raw) if kind == "html" else {}
     s, runs1 = _strip_markup(raw, kind)
     lines = _split_lines(s, kind)
@@ -893,11 +907,11 @@ def _analyse(raw: str, kind: str) -> _Parsed:
     )
 
 
-def clean_text(raw: str, *, kind: str = "txt") -> tuple[str, list[tuple[int, int, int]]]:
+def clean_text(raw: str, *, kind: str = "txt", knowledge: Knowledge) -> tuple[str, list[tuple[int, int, int]]]:
     """Clean article text and its map back to `raw`.
 
     `kind` is txt, md or html. Markup, page furniture and boilerplate
-    (patterns in data/boilerplate.yaml) are removed, byline and date lines of
+    (the knowledge pack's boilerplate.yaml) are removed, byline and date lines of
     the header dropped (their content goes to the documents' metadata),
     paragraphs are separated by a blank line, and a paragraph that ends
     without sentence-final punctuation is joined to a next one that starts in
@@ -905,7 +919,7 @@ def clean_text(raw: str, *, kind: str = "txt") -> tuple[str, list[tuple[int, int
     length)` with ``clean[c:c+n] == raw[r:r+n]`` for each run."""
     if kind not in ("txt", "md", "html"):
         raise ValueError(f"kind must be txt, md or html, not {kind!r}")
-    p = _analyse(raw, kind)
+    p = _analyse(raw, kind, knowledge.derived(_build_rules))
     return p.text, p.runs
 
 
@@ -1130,7 +1144,8 @@ def _problem(path: str, reason: str, severity: str = "skipped") -> dict[str, str
 
 
 def _apply_given(
-    doc: dict[str, Any], given: Mapping[str, str], *, sources: Mapping[str, str], where: str, problems: list[dict[str, str]]
+    doc: dict[str, Any], given: Mapping[str, str], *, sources: Mapping[str, str], where: str, problems: list[dict[str, str]],
+    rules: _Rules,
 ) -> None:
     """Overlay values from a manifest row or table columns on what the text
     gave. `sources` names where each key came from, for the problem messages
@@ -1149,7 +1164,7 @@ def _apply_given(
         )
         prec = ""
     if pub:
-        got = _parse_date_value(pub)
+        got = _parse_date_value(pub, rules)
         if got is None:
             problems.append(
                 _problem(
@@ -1166,8 +1181,8 @@ def _apply_given(
         doc["published"], doc["published_precision"], doc["published_raw"] = None, "unknown", None
 
 
-def _document(raw: str, kind: str) -> dict[str, Any]:
-    p = _analyse(raw, kind)
+def _document(raw: str, kind: str, rules: _Rules) -> dict[str, Any]:
+    p = _analyse(raw, kind, rules)
     return {
         "title": p.title,
         "outlet": p.outlet,
@@ -1200,7 +1215,8 @@ def _read_bytes(path: Path, shown: str, max_bytes: int, problems: list[dict[str,
 
 
 def _read_article(
-    path: Path, shown: str, corpus: str, kind: str, max_bytes: int, man: _Manifest | None, problems: list[dict[str, str]]
+    path: Path, shown: str, corpus: str, kind: str, max_bytes: int, man: _Manifest | None, problems: list[dict[str, str]],
+    rules: _Rules,
 ) -> dict[str, Any] | None:
     data = _read_bytes(path, shown, max_bytes, problems)
     if data is None:
@@ -1216,7 +1232,7 @@ def _read_article(
         problems.append(_problem(shown, "empty file (only whitespace)"))
         return None
     try:
-        doc = _document(raw, kind)
+        doc = _document(raw, kind, rules)
     except Exception as exc:  # degrade locally: one odd file never stops the run
         problems.append(_problem(shown, f"could not be cleaned ({type(exc).__name__}: {exc})"))
         return None
@@ -1225,7 +1241,8 @@ def _read_article(
         return None
     row = _manifest_row(man, path)
     if row:
-        _apply_given(doc, row, sources={k: f"manifest column {k!r}" for k in COLUMN_KEYS}, where=shown, problems=problems)
+        _apply_given(doc, row, sources={k: f"manifest column {k!r}" for k in COLUMN_KEYS}, where=shown, problems=problems,
+                     rules=rules)
     doc.update(
         doc_id=path.stem,
         path=shown,
@@ -1291,7 +1308,7 @@ def _special_kind(path: Path) -> str | None:
 
 
 def _read_folder(
-    folder: Path, corpus: str, man: _Manifest | None, max_bytes: int, problems: list[dict[str, str]]
+    folder: Path, corpus: str, man: _Manifest | None, max_bytes: int, problems: list[dict[str, str]], rules: _Rules
 ) -> list[dict[str, Any]]:
     fm = _formats()
     docs = []
@@ -1301,7 +1318,7 @@ def _read_folder(
         if man is not None and f == man.path:
             continue
         if ext in fm["articles"]:
-            doc = _read_article(f, shown, corpus, fm["articles"][ext], max_bytes, man, problems)
+            doc = _read_article(f, shown, corpus, fm["articles"][ext], max_bytes, man, problems, rules)
             if doc:
                 docs.append(doc)
         elif f.name == fm["manifest_name"]:
@@ -1356,6 +1373,7 @@ def _read_table(
     max_bytes: int,
     max_table_bytes: int,
     problems: list[dict[str, str]],
+    rules: _Rules,
 ) -> list[dict[str, Any]]:
     try:
         raw_bytes = read_regular(path, max_bytes=max_table_bytes, limit_name="--max-table-bytes")
@@ -1409,7 +1427,7 @@ def _read_table(
             problems.append(_problem(shown, f"text too large: {nbytes:,} bytes, over the limit of {max_bytes:,} (--max-bytes)"))
             continue
         try:
-            doc = _document(raw, "txt")
+            doc = _document(raw, "txt", rules)
         except Exception as exc:  # degrade locally
             problems.append(_problem(shown, f"could not be cleaned ({type(exc).__name__}: {exc})"))
             continue
@@ -1417,7 +1435,8 @@ def _read_table(
             problems.append(_problem(shown, "no article text left after removing boilerplate"))
             continue
         given = {k: cell(k, i) for k in cols if k not in ("id", "text")}
-        _apply_given(doc, given, sources={k: f"column {c!r}" for k, c in cols.items()}, where=shown, problems=problems)
+        _apply_given(doc, given, sources={k: f"column {c!r}" for k, c in cols.items()}, where=shown, problems=problems,
+                     rules=rules)
         doc_id = cell("id", i).strip() or f"{stem}-{i}"
         doc.update(
             doc_id=doc_id,
@@ -1590,6 +1609,7 @@ def read_corpora(
     columns: Mapping[str, str] | None = None,
     max_bytes: int = 5_000_000,
     max_table_bytes: int = 500_000_000,
+    knowledge: Knowledge,
 ) -> IngestResult:
     """Read every corpus in `paths` into the documents table.
 
@@ -1604,7 +1624,8 @@ def read_corpora(
     beside a single file) is used. Manifest and column values win over what
     the text says. `max_bytes` limits each file, and each table row's text;
     `max_table_bytes` limits each table corpus (for Parquet, its uncompressed
-    size) and each manifest.
+    size) and each manifest. `knowledge` gives the boilerplate, outlet and
+    date-line words.
 
     Raises `CorpusError` for a missing corpus path, a malformed column map, a
     mapped column the table lacks, or an unusable --manifest; everything else
@@ -1625,6 +1646,7 @@ def read_corpora(
             hint = " (broken symbolic link)" if os.path.islink(c) else ""
             raise CorpusError(f"corpus {c}: no such file or folder{hint}")
     fm = _formats()
+    rules = knowledge.derived(_build_rules)
     problems: list[dict[str, str]] = []
     explicit = (_read_manifest(Path(manifest), explicit=True, max_bytes=max_table_bytes, problems=problems)
                 if manifest is not None else None)
@@ -1640,9 +1662,9 @@ def read_corpora(
                     manifests.append(man)
             if man is not None:
                 man.read_folder = True
-            docs += _read_folder(p, c, man, max_bytes, problems)
+            docs += _read_folder(p, c, man, max_bytes, problems, rules)
         elif p.suffix.lower() in fm["tables"]:
-            docs += _read_table(p, c, fm["tables"][p.suffix.lower()], cols, max_bytes, max_table_bytes, problems)
+            docs += _read_table(p, c, fm["tables"][p.suffix.lower()], cols, max_bytes, max_table_bytes, problems, rules)
         else:
             man = explicit
             sibling = p.parent / fm["manifest_name"]
@@ -1651,7 +1673,7 @@ def read_corpora(
                 if man:
                     manifests.append(man)
             kind = fm["articles"].get(p.suffix.lower(), "txt")
-            doc = _read_article(p, c, c, kind, max_bytes, man, problems)
+            doc = _read_article(p, c, c, kind, max_bytes, man, problems, rules)
             if doc:
                 docs.append(doc)
     # the same file reached twice (corpus listed twice, file inside a listed folder)
@@ -1678,7 +1700,7 @@ def read_corpora(
         d["n_claims"] = 0
         d["raw_map"] = json.dumps(d["raw_map"], separators=(",", ":"))
     names = schema.columns("documents")
-    frame = pd.DataFrame({k: [d.get(k) for d in docs] for k in names}) if docs else schema.empty("documents")
-    documents = schema.conform(frame, "documents")
+    frame = pd.DataFrame({k: [d.get(k) for d in docs] for k in names}, dtype=object) if docs else schema.empty("documents")
+    documents = schema.frame(frame, "documents")
     prob = pd.DataFrame(problems, columns=schema.columns("problems")) if problems else schema.empty("problems")
-    return IngestResult(documents=documents, problems=schema.conform(prob, "problems"))
+    return IngestResult(documents=documents, problems=schema.frame(prob, "problems"))

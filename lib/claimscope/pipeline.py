@@ -1,7 +1,9 @@
 """Chain the stages: ingest -> claims -> align -> compare.
 
-`run` is the in-process pandas engine; it returns every public table (see
-`claimscope.schema`) keyed by name, ready for `claimscope.tables.write_tables`.
+`run` returns every public table (see `claimscope.schema`) keyed by name,
+ready for `claimscope.tables.write_tables`. One `Knowledge` object (the
+built-in packs, with any user packs layered over them) is loaded once and
+passed to every stage.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from . import engines, schema
 from .align import load_overrides
 from .compare import compare
 from .ingest import read_corpora
+from .knowledge import Knowledge, as_knowledge
 from .tables import Tables
 
 __all__ = ["run"]
@@ -31,6 +34,7 @@ def run(
     engine: str = "pandas",
     jobs: int = 1,
     scheduler: str | None = None,
+    knowledge: Knowledge | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> Tables:
     """Run the whole pipeline on `corpora` and return the public tables.
 
@@ -49,24 +53,32 @@ def run(
     `claimscope.engines`); the tables are the same on every engine. Raises
     `claimscope.EngineError` when the engine cannot run (Dask missing,
     a scheduler without the dask engine, jobs < 1).
+
+    `knowledge`: a `Knowledge` object, or one or more knowledge-pack folders
+    to layer over the built-in knowledge (see `claimscope.knowledge`);
+    default the built-in knowledge. A pack that cannot be used raises
+    `claimscope.KnowledgeError` before any work is done.
     """
     engines.check_engine(engine, jobs=jobs, scheduler=scheduler)
+    know = as_knowledge(knowledge)
     analyst = load_overrides(overrides)  # a bad overrides file fails before any work is done
     ingested = read_corpora(corpora, manifest=manifest, columns=columns, max_bytes=max_bytes,
-                            max_table_bytes=max_table_bytes)
+                            max_table_bytes=max_table_bytes, knowledge=know)
     tables = {name: schema.empty(name) for name in schema.TABLE_ORDER}
-    extracted = engines.extract(ingested.documents, engine=engine, jobs=jobs, scheduler=scheduler)
+    extracted = engines.extract(ingested.documents, knowledge=know, engine=engine, jobs=jobs, scheduler=scheduler)
     documents = ingested.documents.copy()
     counts = extracted.claims.groupby("doc_id").size()
     documents["n_claims"] = documents["doc_id"].map(counts).fillna(0).astype("Int64")
     documents["governorate"] = documents["doc_id"].map(extracted.governorates).fillna("").astype("string")
-    aligned = engines.align(extracted.claims, extracted.casualties, documents, overrides=analyst,
-                            engine=engine, jobs=jobs, scheduler=scheduler)
-    compared = compare(aligned.claims, extracted.casualties, aligned.incidents)
+    aligned = engines.align(extracted.claims, extracted.casualties, documents, mentions=extracted.mentions,
+                            knowledge=know, overrides=analyst, engine=engine, jobs=jobs, scheduler=scheduler)
+    compared = compare(aligned.claims, extracted.casualties, aligned.incidents, mentions=extracted.mentions,
+                       knowledge=know)
     tables.update(
         documents=documents,
         claims=aligned.claims,
         casualties=extracted.casualties,
+        mentions=extracted.mentions,
         incidents=compared.incidents,
         comparisons=compared.comparisons,
         links=aligned.links,

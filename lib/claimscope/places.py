@@ -1,68 +1,84 @@
-"""Places: a Syrian gazetteer, place mentions in text, governorates, the map outline.
+"""Places: a gazetteer, place mentions in text, admin-1 units, the map outline.
 
 Reporting on Syria spells one village five ways (Kinsafra, Kansafra; Saraqib,
 Saraqeb; Jisr al-Shughur, Jisr ash-Shughur) and locates events at every level
 of precision ("in the town of Nayrab", "near Ariha", "in southern Idlib", "in
-the central Syrian desert"). This module resolves such phrases against a
-gazetteer built from GeoNames (``data/gazetteer_geonames.csv``, derived by
-``tools/build_gazetteer.py``) plus a curated supplement
-(``data/gazetteer_supplement.csv``), governorate aliases
-(``data/governorates.yaml``) and cue words (``data/places_lexicon.yaml``), and
-tells for each mention its governorate and a ``precision`` after UCDP GED's
-where_prec: town, near_town, district, governorate, region, country.
+the central Syrian desert"). This module resolves such phrases against the
+gazetteer of a knowledge pack (`claimscope.knowledge`: GeoNames places, a
+curated supplement, a pack's own ``places.csv``), its admin-1 units
+(``admin1.yaml``; Syria's governorates), cue words (``places_lexicon.yaml``)
+and transliteration folds (``transliteration.yaml``), and tells for each
+mention its admin-1 unit (the `governorate` of the tables) and a
+``precision`` after UCDP GED's where_prec: town, near_town, district,
+governorate, region, country.
 
 Matching is layered for speed: an exact index of normalised aliases, then a
 transliteration-folded index (articles, vowels, doubled letters, q/k ...),
 then, only after a place cue ("near", "the town of", "in"), a consonant
 skeleton index and rapidfuzz over a block of aliases sharing the first letter.
-Fuzzy results are memoised per gazetteer.
+Fuzzy results are memoised per gazetteer, inside the knowledge object.
+
+Alignment and comparison read a claim's places from the `mentions` table
+(`place_profiles`); distances (`km_between`) and name matches (`place_match`)
+are here too.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-import json
+import math
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import pandas as pd
 from rapidfuzz import fuzz, process
 
-from claimscope.resources import data_text, load_csv, load_yaml
+from . import cells
+from .knowledge import FrozenMap, Knowledge, Memo
 
 __all__ = [
     "PRECISIONS",
     "Place",
     "PlaceMention",
     "Gazetteer",
+    "Translit",
+    "PlaceProfile",
+    "gazetteer",
+    "translit",
     "find_places",
     "dominant_governorate",
     "canonical_governorate",
     "place_similarity",
     "normalize_place",
-    "syria_outline",
+    "outline",
+    "place_profiles",
+    "place_match",
+    "best_match",
+    "km_between",
+    "km_apart",
 ]
 
 PRECISIONS = ("town", "near_town", "district", "governorate", "region", "country", "unknown")
+_PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS[:-1])}
 _KIND_PRECISION = {
     "governorate": "governorate",
     "district": "district",
     "region": "region",
     "country": "country",
 }
-_LEXICON = "places_lexicon.yaml"
-_GOVERNORATES = "governorates.yaml"
 
 
 # --------------------------------------------------------------------------- data types
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry. `source` names where it comes from (``geonames:<id>``,
-    ``supplement``, ``lexicon``); `coord_source` where lat/lon come from."""
+    """One gazetteer entry. `governorate` is its admin-1 unit. `source` names
+    where it comes from (``geonames:<id>``, ``supplement``, ``places.csv:<row>``,
+    ``country``, ``admin1``); `coord_source` where lat/lon come from."""
 
     name: str
     kind: str
@@ -97,29 +113,10 @@ class PlaceMention:
     precision: str
     score: float
     cue: str = ""       # the cue phrase before or after the name ("near the town of", "province")
-    source: str = ""    # gazetteer source of the place; "unresolved" when no entry matched
+    source: str = ""    # gazetteer entry of the place; "region" for a region phrase, "unresolved" when none matched
 
 
 # --------------------------------------------------------------------------- normalisation
-
-_MARKS = str.maketrans("", "", "'’‘`´ʿʾʻʼ")
-_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath eth adh edh".split())
-_GLUED_ARTICLE = re.compile(r"^[ae](sh|th|dh|[tdrzsnl])\1(?=[a-z]{2})")
-_FOLD_DIGRAPHS = (("ch", "sh"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"),
-                  ("ck", "k"), ("ou", "u"))
-_FOLD_LETTERS = str.maketrans("qwyeo", "kuiiu")
-_TAA = re.compile(r"(?<=[a-z]{2})(?:ah|eh|ih|e)$")
-_NO_VOWELS = str.maketrans("", "", "aiu")  # the vowel classes left after _fold
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _words(name: str) -> tuple[str, ...]:
-    """Lower-case ASCII words of a name; articles (al-, ash-, ez- ...) become 'al'."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"['’]s\b", "", s).translate(_MARKS)
-    return tuple("al" if w in _ARTICLES else w for w in re.findall(r"[a-z0-9]+", s))
-
 
 def _key(words: tuple[str, ...]) -> str:
     """Exact-match key: words without leading articles ("al-Qamishli" = "Qamishli")."""
@@ -129,129 +126,203 @@ def _key(words: tuple[str, ...]) -> str:
     return " ".join(words[i:])
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _fold(words: tuple[str, ...]) -> str:
-    """Transliteration-folded form: no articles or spaces, one vowel per class,
-    q=k, kh=k, ou=u, doubled letters single, final -ah/-eh = -a."""
-    out = []
-    for i, w in enumerate(words):
-        if w == "al" and len(words) > 1:
-            continue
-        if i > 0:
-            m = _GLUED_ARTICLE.match(w)          # "Ezzor" -> "zor"
-            if m:
-                w = w[m.end(1):]
-        w = _TAA.sub("a", w)
-        for a, b in _FOLD_DIGRAPHS:
-            if a in w:
-                w = w.replace(a, b)
-        out.append(w.translate(_FOLD_LETTERS))
-    return "".join(ch for ch, _ in itertools.groupby("".join(out)))  # runs of one letter as one
+class Translit:
+    """How place names are normalised, folded and compared, from a pack's
+    transliteration.yaml. The folds are memoised (bounded) in the object; it
+    pickles as its data and rebuilds them where it lands."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.marks = str.maketrans("", "", data["marks"])
+        self.articles = frozenset(data["articles"])
+        self.glued_article = re.compile(data["glued_article"])
+        self.final_taa = re.compile(data["final_taa"])
+        self.digraphs = tuple((a, b) for a, b in data["digraphs"])
+        letters = data["letters"]
+        self.letters = str.maketrans("".join(letters), "".join(letters[k] for k in letters))
+        self.no_vowels = str.maketrans("", "", data["vowels"])
+        self.span_articles = tuple(data["span_articles"])
+        self.name_particles = tuple(data["name_particles"])
+        self.particles = frozenset((*self.span_articles, *self.name_particles))
+        fz = data["fuzzy"]
+        self.short_length, self.cut_short = int(fz["short_length"]), float(fz["short"])
+        self.cut_weak, self.cut_strong = float(fz["weak"]), float(fz["strong"])
+        self.cut_skeleton, self.skeleton_floor = float(fz["skeleton"]), float(fz["skeleton_floor"])
+        self.cut_admin1, self.admin1_min_length = float(fz["admin1"]), int(fz["admin1_min_length"])
+        # bounded memos of pure string functions, per object (C-speed lru_cache)
+        self.words = functools.lru_cache(maxsize=1 << 16)(self._words)
+        self.fold = functools.lru_cache(maxsize=1 << 16)(self._fold)
+        self.similarity = functools.lru_cache(maxsize=1 << 17)(self._similarity)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Translit, (self.data,))
+
+    def _words(self, name: str) -> tuple[str, ...]:
+        """Lower-case ASCII words of a name; articles (al-, ash-, ez- ...) become 'al'."""
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+        s = re.sub(r"['’]s\b", "", s).translate(self.marks)
+        arts = self.articles
+        return tuple("al" if w in arts else w for w in re.findall(r"[a-z0-9]+", s))
+
+    def _fold(self, words: tuple[str, ...]) -> str:
+        """Transliteration-folded form: no articles or spaces, one vowel per class,
+        q=k, kh=k, ou=u, doubled letters single, final -ah/-eh = -a."""
+        out = []
+        for i, w in enumerate(words):
+            if w == "al" and len(words) > 1:
+                continue
+            if i > 0:
+                m = self.glued_article.match(w)          # "Ezzor" -> "zor"
+                if m:
+                    w = w[m.end(1):]
+            w = self.final_taa.sub("a", w)
+            for a, b in self.digraphs:
+                if a in w:
+                    w = w.replace(a, b)
+            out.append(w.translate(self.letters))
+        return "".join(ch for ch, _ in itertools.groupby("".join(out)))  # runs of one letter as one
+
+    def skeleton(self, folded: str) -> str:
+        """Consonant skeleton of a folded form (first letter kept)."""
+        return folded[:1] + folded[1:].translate(self.no_vowels) if folded else ""
+
+    def _similarity(self, a: str, b: str) -> float:
+        return _similarity(a, b, self, None)
 
 
-def _skeleton(folded: str) -> str:
-    """Consonant skeleton of a folded form (first letter kept)."""
-    return folded[:1] + folded[1:].translate(_NO_VOWELS) if folded else ""
+def _build_translit(knowledge: Knowledge) -> Translit:
+    return Translit(knowledge.transliteration)
 
 
-def normalize_place(name: str) -> str:
+def translit(knowledge: Knowledge) -> Translit:
+    """The transliteration folds of `knowledge` (built once per knowledge object)."""
+    return knowledge.derived(_build_translit)
+
+
+def normalize_place(name: str, *, knowledge: Knowledge) -> str:
     """The folded, transliteration-insensitive form of a place name
     ('Jisr ash-Shughur' and 'Jisr al-Shughour' give the same string)."""
-    return _fold(_words(name))
+    tr = knowledge.derived(_build_translit)
+    return tr.fold(tr.words(name))
 
 
-def place_similarity(a: str, b: str, *, gazetteer: Gazetteer | None = None) -> float:
+def place_similarity(a: str, b: str, *, knowledge: Knowledge, same_place: bool = False) -> float:
     """Similarity 0-100 of two place names, insensitive to transliteration
-    (articles, vowels, doubled letters, q/k, ou/u ...). With a `gazetteer`, two
-    names of the same gazetteer place (Palmyra, Tadmur) also score 100.
-    Without one it is memoised: alignment compares the same names over and over."""
-    if gazetteer is None:
-        return _name_similarity(a, b)
-    return _similarity(a, b, gazetteer)
+    (articles, vowels, doubled letters, q/k, ou/u ...). With `same_place`, two
+    names of one gazetteer place (Palmyra, Tadmur) also score 100. Memoised in
+    the knowledge object: alignment compares the same names over and over."""
+    if same_place:
+        return _similarity(a, b, knowledge.derived(_build_translit), gazetteer(knowledge))
+    return knowledge.derived(_build_translit).similarity(a, b)  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _name_similarity(a: str, b: str) -> float:
-    return _similarity(a, b, None)
-
-
-def _similarity(a: str, b: str, gazetteer: Gazetteer | None) -> float:
-    wa, wb = _words(a), _words(b)
+def _similarity(a: str, b: str, tr: Translit, gz: Gazetteer | None) -> float:
+    wa, wb = tr.words(a), tr.words(b)
     if not wa or not wb:
         return 0.0
     if _key(wa) == _key(wb):
         return 100.0
-    fa, fb = _fold(wa), _fold(wb)
+    fa, fb = tr.fold(wa), tr.fold(wb)
     if fa == fb:
         return 97.0
     score = fuzz.ratio(fa, fb)
-    sa, sb = _skeleton(fa), _skeleton(fb)
+    sa, sb = tr.skeleton(fa), tr.skeleton(fb)
     if len(sa) >= 4 and sa == sb and score >= 70:
         score = max(score, 90.0)
-    if gazetteer is not None and score < 100:
-        pa, pb = gazetteer.lookup(a), gazetteer.lookup(b)
+    if gz is not None and score < 100:
+        pa, pb = gz.lookup(a), gz.lookup(b)
         if pa and pb and pa[0] == pb[0] and min(pa[1], pb[1]) >= 90:
             score = 100.0
     return round(float(score), 1)
 
 
-# --------------------------------------------------------------------------- governorates
+# --------------------------------------------------------------------------- admin-1 units
 
-@functools.lru_cache(maxsize=1)
-def _governorate_records() -> tuple[dict, ...]:
-    return tuple(load_yaml(_GOVERNORATES)["governorates"])
+def _admin1_records(knowledge: Knowledge) -> tuple[Mapping[str, Any], ...]:
+    """The admin-1 units: admin1.yaml's, then the `admin1` values of the
+    packs' places.csv that it does not name (as bare records)."""
+    units = list(knowledge.admin1.get("units") or ())
+    known = {u["name"] for u in units}
+    for r in knowledge.places:
+        name = r.get("admin1", "")
+        if name and name not in known:
+            known.add(name)
+            units.append(FrozenMap({"name": name}))
+    return tuple(units)
 
 
-@functools.lru_cache(maxsize=1)
-def _governorate_index() -> tuple[dict[str, str], dict[str, str]]:
-    """(key -> governorate, folded -> governorate) over names and aliases."""
+@dataclass(frozen=True)
+class _Admin1:
+    records: tuple[Mapping[str, Any], ...]
+    exact: dict[str, str]   # key -> unit
+    folded: dict[str, str]  # folded -> unit
+    countryside: dict[str, str]
+    suffix: re.Pattern[str]
+    prefix: re.Pattern[str]
+    countryside_words: re.Pattern[str]
+    tr: Translit
+    memo: Memo
+
+
+def _build_admin1(knowledge: Knowledge) -> _Admin1:
+    tr = knowledge.derived(_build_translit)
+    lex = knowledge.places_lexicon
+    records = _admin1_records(knowledge)
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
-    for g in _governorate_records():
+    for g in records:
         for alias in (g["name"], *g.get("aliases", ())):
-            w = _words(alias)
+            w = tr.words(alias)
             exact.setdefault(_key(w), g["name"])
-            folded.setdefault(_fold(w), g["name"])
-    return exact, folded
+            folded.setdefault(tr.fold(w), g["name"])
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=lambda x: (-len(x), x)))
+
+    return _Admin1(
+        records=records, exact=exact, folded=folded,
+        countryside={g["name"]: g.get("countryside") or g["name"] for g in records},
+        suffix=re.compile(rf"(?:\s+(?:{alt(lex['admin1_suffixes'])}))+\s*$", re.I),
+        prefix=re.compile(rf"^\s*(?:the\s+)?(?:(?:{alt(lex['admin1_prefixes'])})\s+)", re.I),
+        countryside_words=re.compile(alt(lex["countryside_words"]), re.I),
+        tr=tr, memo=Memo(4096),
+    )
 
 
-_GOV_SUFFIX = re.compile(r"(?:\s+(?:province|governorate|muhafazat|region|countryside|suburbs))+\s*$", re.I)
-_GOV_PREFIX = re.compile(r"^\s*(?:the\s+)?(?:(?:province|governorate)\s+of\s+)", re.I)
-
-
-@functools.lru_cache(maxsize=4096)
-def canonical_governorate(name: str) -> str | None:
-    """Canonical governorate name for a spelling of a governorate ('deir ezzor',
+def canonical_governorate(name: str, *, knowledge: Knowledge) -> str | None:
+    """Canonical admin-1 unit (governorate) for a spelling of one ('deir ezzor',
     'Lattakia', 'hasakeh', 'Rural Damascus', 'Idlib province'); None when the
-    name is not a governorate."""
+    name is not an admin-1 unit."""
+    a = knowledge.derived(_build_admin1)
+    got = a.memo.get(name, "")
+    if got == "":
+        got = a.memo.put(name, _canonical_admin1(name, a))
+    return got  # type: ignore[no-any-return]
+
+
+def _canonical_admin1(name: str, a: _Admin1) -> str | None:
     if not name or not name.strip():
         return None
-    exact, folded = _governorate_index()
-    w = _words(name)
-    hit = exact.get(_key(w)) or folded.get(_fold(w))
+    tr = a.tr
+    w = tr.words(name)
+    hit = a.exact.get(_key(w)) or a.folded.get(tr.fold(w))
     if hit:
         return hit
-    bare = _GOV_PREFIX.sub("", _GOV_SUFFIX.sub("", name))
+    bare = a.prefix.sub("", a.suffix.sub("", name))
     if bare != name:
-        w = _words(bare)
-        hit = exact.get(_key(w)) or folded.get(_fold(w))
+        w = tr.words(bare)
+        hit = a.exact.get(_key(w)) or a.folded.get(tr.fold(w))
         if hit:
-            if re.search(r"countryside|suburbs", name, re.I):
-                return _countryside_of(hit)
+            if a.countryside_words.search(name):
+                return a.countryside.get(hit, hit)
             return hit
-    f = _fold(w)
-    if len(f) >= 6:       # short names are too close to each other ("Hamas" ~ "Hama") for fuzzy matching
-        best = process.extractOne(f, list(folded), scorer=fuzz.ratio, score_cutoff=90)
+    f = tr.fold(w)
+    if len(f) >= tr.admin1_min_length:  # short names are too close to each other ("Hamas" ~ "Hama") for fuzzy matching
+        best = process.extractOne(f, list(a.folded), scorer=fuzz.ratio, score_cutoff=tr.cut_admin1)
         if best:
-            return folded[best[0]]
+            return a.folded[best[0]]
     return None
-
-
-def _countryside_of(gov: str) -> str:
-    for g in _governorate_records():
-        if g["name"] == gov:
-            return g.get("countryside") or gov
-    return gov
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -260,9 +331,10 @@ class _Index:
     """Lookup tables of a Gazetteer (built once; `memo` memoises resolutions)."""
 
     __slots__ = ("exact", "folded", "skeleton", "blocks", "multi_first", "gov_exact", "gov_folded", "gov_place",
-                 "seat_of", "seat", "bare", "countryside", "memo")
+                 "seat_of", "seat", "bare", "countryside", "memo", "tr")
 
-    def __init__(self) -> None:
+    def __init__(self, tr: Translit) -> None:
+        self.tr = tr
         self.exact: dict[str, tuple[int, ...]] = {}
         self.folded: dict[str, tuple[int, ...]] = {}
         self.skeleton: dict[str, tuple[str, ...]] = {}
@@ -275,41 +347,37 @@ class _Index:
         self.seat: dict[str, int] = {}          # governorate -> place index of its seat town
         self.bare: dict[str, str] = {}          # governorate -> "town" | "governorate"
         self.countryside: dict[str, str] = {}   # governorate -> governorate of its countryside
-        self.memo: dict[tuple, tuple] = {}
+        self.memo: Memo = Memo(200_001)
 
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Places with alias indexes. Build with `default()` (the shipped data) or
-    `from_places()` (tests, other data)."""
+    """Places with alias indexes. `gazetteer(knowledge)` is a knowledge pack's;
+    `from_places()` indexes any places (tests, other data)."""
 
     places: tuple[Place, ...]
     _index: _Index = field(repr=False, compare=False)
 
     @classmethod
-    def default(cls) -> "Gazetteer":
-        """The gazetteer of the shipped data files (memoised)."""
-        return _default_gazetteer()
-
-    @classmethod
-    def from_places(cls, places: Iterable[Place], *, governorates: Iterable[Mapping] | None = None,
+    def from_places(cls, places: Iterable[Place], *, translit: Translit, governorates: Iterable[Mapping[str, Any]] = (),
                     alias_blocklist: Iterable[str] = ()) -> "Gazetteer":
-        """Index `places`; `governorates` are records like governorates.yaml's
-        (name, aliases, seat_geonameid, bare_name, countryside)."""
+        """Index `places`; `governorates` are admin-1 records like admin1.yaml's
+        units (name, aliases, seat_geonameid, bare_name, countryside)."""
         places = tuple(places)
-        govs = tuple(governorates if governorates is not None else _governorate_records())
-        idx = _Index()
-        blocked = {_key(_words(b)) for b in alias_blocklist}
+        govs = tuple(governorates)
+        tr = translit
+        idx = _Index(tr)
+        blocked = {_key(tr.words(b)) for b in alias_blocklist}
         exact: dict[str, list[int]] = {}
         folded: dict[str, list[int]] = {}
         for i, p in enumerate(places):
             for alias in (p.name, *p.aliases):
-                w = _words(alias)
+                w = tr.words(alias)
                 k = _key(w)
                 if len(k) < 3 or k in blocked:
                     continue
                 exact.setdefault(k, []).append(i)
-                folded.setdefault(_fold(w), []).append(i)
+                folded.setdefault(tr.fold(w), []).append(i)
         idx.exact = {k: tuple(dict.fromkeys(v)) for k, v in exact.items()}
         idx.folded = {k: tuple(dict.fromkeys(v)) for k, v in folded.items()}
         by_source = {p.source: i for i, p in enumerate(places)}
@@ -329,22 +397,22 @@ class Gazetteer:
                 idx.seat[name] = seat
                 names += [places[seat].name, *places[seat].aliases]
             for alias in names:
-                w = _words(alias)
+                w = tr.words(alias)
                 k = _key(w)
                 if len(k) < 3 or k in blocked:
                     continue
                 idx.gov_exact.setdefault(k, name)
-                idx.gov_folded.setdefault(_fold(w), name)
+                idx.gov_folded.setdefault(tr.fold(w), name)
                 # governorate aliases also find the governorate place
                 if gi is not None:
                     idx.exact[k] = tuple(dict.fromkeys((*idx.exact.get(k, ()), gi)))
-                    idx.folded[_fold(w)] = tuple(dict.fromkeys((*idx.folded.get(_fold(w), ()), gi)))
-        idx.multi_first = frozenset(_fold((k.split(" ", 1)[0],)) for k in idx.exact if " " in k)
+                    idx.folded[tr.fold(w)] = tuple(dict.fromkeys((*idx.folded.get(tr.fold(w), ()), gi)))
+        idx.multi_first = frozenset(tr.fold((k.split(" ", 1)[0],)) for k in idx.exact if " " in k)
         # fuzzy blocks: folded aliases by consonant skeleton and by first letter
         skel: dict[str, list[str]] = {}
         blocks: dict[str, list[str]] = {}
         for f in idx.folded:
-            sk = _skeleton(f)
+            sk = tr.skeleton(f)
             if len(sk) >= 4:
                 skel.setdefault(sk, []).append(f)
             blocks.setdefault(f[:1], []).append(f)
@@ -357,18 +425,18 @@ class Gazetteer:
         """Best place for `name` and the match score (100 exact or alias, 97 for
         a transliteration variant, lower for fuzzy matches); None below the
         fuzzy threshold."""
-        cands, score = self._resolve(_words(name), strength=2)
+        cands, score = self._resolve(self._index.tr.words(name), strength=2)
         if not cands:
             return None
         return self.places[self._choose(cands, want=None, context=())], score
 
     def governorate_of_name(self, name: str) -> str | None:
         """Governorate that `name` names, itself or through its seat town."""
-        return self._governorate(_words(name))
+        return self._governorate(self._index.tr.words(name))
 
     def _governorate(self, words: tuple[str, ...]) -> str | None:
         idx = self._index
-        return idx.gov_exact.get(_key(words)) or idx.gov_folded.get(_fold(words))
+        return idx.gov_exact.get(_key(words)) or idx.gov_folded.get(idx.tr.fold(words))
 
     def _resolve(self, words: tuple[str, ...], *, strength: int) -> tuple[tuple[int, ...], float]:
         """Candidate place indices for `words` and the score. `strength` is how
@@ -377,11 +445,12 @@ class Gazetteer:
         fuzzy at 90), 2 a strong cue ("near X", "the town of X": also the
         consonant skeleton and fuzzy at 88)."""
         idx = self._index
+        tr = idx.tr
         k = _key(words)
         hit = idx.exact.get(k)
         if hit:
             return hit, 100.0
-        f = _fold(words)
+        f = tr.fold(words)
         hit = idx.folded.get(f)
         if hit and (strength or len(f) >= 5):
             return hit, 97.0
@@ -397,17 +466,17 @@ class Gazetteer:
         if got is not None:
             return got
         result: tuple[tuple[int, ...], float] = ((), 0.0)
-        sk = _skeleton(f)
+        sk = tr.skeleton(f)
         best_f, best_s = None, 0.0
         if strength >= 2 and len(sk) >= 4:
             for cand in idx.skeleton.get(sk, ()):
                 sc = fuzz.ratio(f, cand)
-                if sc >= 80 and sc > best_s:
+                if sc >= tr.cut_skeleton and sc > best_s:
                     best_f, best_s = cand, sc
         if best_f is not None:
-            result = (idx.folded[best_f], max(90.0, round(best_s, 1)))
+            result = (idx.folded[best_f], max(tr.skeleton_floor, round(best_s, 1)))
         else:
-            cutoff = 92 if len(f) <= 6 else (88 if strength >= 2 else 90)
+            cutoff = tr.cut_short if len(f) <= tr.short_length else (tr.cut_strong if strength >= 2 else tr.cut_weak)
             block = idx.blocks.get(f[:1], ())
             got = process.extractOne(f, block, scorer=fuzz.ratio, score_cutoff=cutoff) if block else None
             if got:
@@ -451,22 +520,33 @@ class Gazetteer:
                                         -(places[i].population or 0), i))
 
 
-@functools.lru_cache(maxsize=1)
-def _default_gazetteer() -> Gazetteer:
-    lex = load_yaml(_LEXICON)
+def _float(s: str) -> float | None:
+    s = (s or "").strip()
+    return float(s) if s else None
+
+
+def _aliases(text: str, sep: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (text or "").split(sep) if a.strip())
+
+
+def _build_gazetteer(knowledge: Knowledge) -> Gazetteer:
+    """The gazetteer of a knowledge pack: GeoNames places, the supplement
+    (rows with a geonameid add names to that place), the country, then the
+    packs' places.csv rows, their admin-1 units and countries."""
+    lex = knowledge.places_lexicon
     places: list[Place] = []
     by_gid: dict[str, int] = {}
-    for r in load_csv("gazetteer_geonames.csv"):
+    for r in knowledge.gazetteer:
         gid = r["geonameid"]
         lat, lon = _float(r["lat"]), _float(r["lon"])
         by_gid[gid] = len(places)
         places.append(Place(
             name=r["name"], kind=r["kind"], governorate=r["governorate"] or None, lat=lat, lon=lon,
-            aliases=tuple(a for a in r["aliases"].split("|") if a), source=f"geonames:{gid}",
+            aliases=_aliases(r["aliases"], "|"), source=f"geonames:{gid}",
             population=int(r["population"]) if r["population"] else None,
             coord_source=f"GeoNames id {gid}" if lat is not None else ""))
-    for r in load_csv("gazetteer_supplement.csv"):
-        aliases = tuple(a for a in (r.get("aliases") or "").split("|") if a)
+    for r in knowledge.supplement:
+        aliases = _aliases(r.get("aliases", ""), "|")
         gid = (r.get("geonameid") or "").strip()
         if gid and gid in by_gid:
             old = places[by_gid[gid]]
@@ -480,16 +560,38 @@ def _default_gazetteer() -> Gazetteer:
         places.append(Place(
             name=r["name"], kind=r["kind"], governorate=r["governorate"] or None, lat=lat, lon=lon,
             aliases=aliases, source="supplement", coord_source=r.get("coord_source", "") if lat is not None else ""))
-    country = lex["country"]
-    places.append(Place(name=country["name"], kind="country", governorate=None, lat=None, lon=None,
-                        aliases=tuple(country["aliases"]), source="lexicon"))
-    return Gazetteer.from_places(places, governorates=_governorate_records(),
+    country = lex.get("country")
+    if country:
+        places.append(Place(name=country["name"], kind="country", governorate=None, lat=None, lon=None,
+                            aliases=tuple(country["aliases"]), source="country"))
+    # a pack's own places: name,admin1,country,lat,lon,aliases (';'-joined)[,kind,population]
+    records = _admin1_records(knowledge)
+    countries: list[str] = []
+    for n, r in enumerate(knowledge.places, start=1):
+        lat, lon = _float(r.get("lat", "")), _float(r.get("lon", ""))
+        places.append(Place(
+            name=r["name"], kind=r.get("kind") or "town", governorate=r.get("admin1") or None, lat=lat, lon=lon,
+            aliases=_aliases(r.get("aliases", ""), ";"), source=f"places.csv:{n}",
+            population=int(r["population"]) if r.get("population") else None,
+            coord_source=(r.get("coord_source") or "places.csv") if lat is not None else ""))
+        if r.get("country") and r["country"] not in countries:
+            countries.append(r["country"])
+    names = {p.name for p in places}
+    for g in records:
+        if g["name"] not in names:  # an admin-1 unit only places.csv names: a place of its own
+            names.add(g["name"])
+            places.append(Place(name=g["name"], kind="governorate", governorate=g["name"], lat=None, lon=None,
+                                source="admin1"))
+    for c in countries:
+        if c not in names:
+            places.append(Place(name=c, kind="country", governorate=None, lat=None, lon=None, source="country"))
+    return Gazetteer.from_places(places, translit=knowledge.derived(_build_translit), governorates=records,
                                  alias_blocklist=lex.get("alias_blocklist", ()))
 
 
-def _float(s: str) -> float | None:
-    s = (s or "").strip()
-    return float(s) if s else None
+def gazetteer(knowledge: Knowledge) -> Gazetteer:
+    """The gazetteer of `knowledge` (built once per knowledge object)."""
+    return knowledge.derived(_build_gazetteer)
 
 
 # --------------------------------------------------------------------------- patterns
@@ -537,31 +639,43 @@ def _alt(phrases: Iterable[str], *, reverse: bool = False) -> str:
 
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_ART = r"(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ed|er|es|esh|et|ez|en|ul)"
-_PARTICLE = rf"(?:{_ART}|bin|ibn|bani|bint|wa)"
-# a run of capitalised words ("Jisr al-Shughur", "Deir ez-Zor", "al-Qamishli"),
-# lower-case particles allowed between them ("Jisr ash Shughur")
-_SPAN = (rf"(?:(?<![\w-]){_ART}-)?{_CAP}[\w'’‘ʿ-]*"
-         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_ART}-)?{_CAP}[\w'’‘ʿ-]*)*")
-_PARTICLES = frozenset(["al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "er", "es",
-                        "esh", "et", "ez", "en", "ul", "bin", "ibn", "bani", "bint", "wa"])
 _B = r"(?![\w'’‐-])"      # word boundary after a (reversed) word
 _WORD = re.compile(r"[\w'’‐-]+")
 
 
 class _Patterns:
-    """Compiled patterns and word sets from places_lexicon.yaml."""
+    """Compiled patterns and word sets of a pack's places_lexicon.yaml (and
+    its transliteration: `words`, `fold`, `particles`)."""
 
     __slots__ = ("span", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
                  "pre_rev", "before_rev", "post", "actor_after", "speech_after", "separator", "stop", "foreign",
-                 "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near")
+                 "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
+                 "particles")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    lex = load_yaml(_LEXICON)
+def _restore_patterns(state: dict[str, Any]) -> "_Patterns":
     p = _Patterns()
-    p.span = re.compile(_SPAN)
+    for k, v in state.items():
+        setattr(p, k, v)
+    p.words, p.fold = p.tr.words, p.tr.fold
+    return p
+
+
+def _build_patterns(knowledge: Knowledge) -> _Patterns:
+    lex = knowledge.places_lexicon
+    tr = knowledge.derived(_build_translit)
+    _words = tr.words
+    p = _Patterns()
+    p.tr, p.words, p.fold, p.particles = tr, tr.words, tr.fold, tr.particles
+    art = "(?:" + "|".join(map(re.escape, tr.span_articles)) + ")"
+    particle = "(?:" + art + "".join("|" + re.escape(w) for w in tr.name_particles) + ")"
+    # a run of capitalised words ("Jisr al-Shughur", "Deir ez-Zor", "al-Qamishli"),
+    # lower-case particles allowed between them ("Jisr ash Shughur")
+    p.span = re.compile(rf"(?:(?<![\w-]){art}-)?{_CAP}[\w'’‘ʿ-]*"
+                        rf"(?:[ \t]+(?:{particle}[ \t]+)?(?:{art}-)?{_CAP}[\w'’‘ʿ-]*)*")
     p.token = re.compile(r"\S+")
     masks = lex["not_place_phrases"]
     p.mask = re.compile(rf"(?:{_alt(masks)})(?:['’]?s)?{_B}", re.I)
@@ -577,7 +691,7 @@ def _patterns() -> _Patterns:
     p.region_first = frozenset(_words(ph)[0] for ph in all_region if _words(ph))
     # lower-case words that begin a region phrase before a capitalised name ("central Syrian desert")
     p.region_lead = frozenset(ph.split()[0].lower() for ph in all_region
-                              if ph[:1].islower() and not re.match(rf"{_ART}-", ph))
+                              if ph[:1].islower() and not re.match(rf"{art}-", ph))
     # any of them as a substring of the lower-cased text (a cheap test before the per-name windows)
     p.region_lead_any = re.compile("|".join(re.escape(w) for w in sorted(p.region_lead)) or r"(?!x)x")
     cues = lex["cues"]
@@ -614,7 +728,10 @@ def _patterns() -> _Patterns:
     p.separator = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/)\s*(?:the\s+)?"
                              r"(?:(?:towns?|villages?|cit(?:y|ies))\s+(?:of\s+)?)?", re.I)
     p.stop = frozenset(" ".join(_words(w)) for w in lex["not_place_words"])
-    p.foreign = frozenset(_key(_words(w)) for w in lex["foreign_places"])
+    # names a pack's places.csv gives (places, admin-1 units, countries) are never foreign
+    own = {_key(_words(n)) for r in knowledge.places for n in (r["name"], r.get("admin1", ""), r.get("country", ""),
+                                                                 *_aliases(r.get("aliases", ""), ";")) if n}
+    p.foreign = frozenset(_key(_words(w)) for w in lex["foreign_places"]) - own
     p.sentence_end = re.compile(r"[.!?;]\s|\n")
     return p
 
@@ -639,8 +756,7 @@ class _Cand:
     unknown_kind: str = ""
 
 
-def find_places(text: str, *, gazetteer: Gazetteer | None = None,
-                default_governorate: str | None = None) -> list[PlaceMention]:
+def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | None = None) -> list[PlaceMention]:
     """Place mentions in `text` (a sentence or a document), in text order.
 
     Gazetteer names are found anywhere; a capitalised name the gazetteer lacks
@@ -655,8 +771,8 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
     """
     if not text:
         return []
-    gz = gazetteer or Gazetteer.default()
-    pats = _patterns()
+    gz = knowledge.derived(_build_gazetteer)
+    pats = knowledge.derived(_build_patterns)
     return _finish(text, _scan(text, gz, pats), gz, pats, default_governorate)
 
 
@@ -715,7 +831,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
             if _blocked(text, start, end, pats) or (not hit and pats.speech_after.match(text, end, end + 30)):
                 prev = None
                 continue
-            words = tuple(w for t in toks[i:j] for w in _words(t[2]))
+            words = tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, ctx, gz, pats, words)
             if not hit and cand.gov_name is None:
@@ -743,8 +859,8 @@ def _segment(span: str, gz: Gazetteer, pats: _Patterns) -> tuple[tuple[_Tok, ...
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i][2]
-        w0 = _words(tok)
-        if not w0 or tok in _PARTICLES:
+        w0 = pats.words(tok)
+        if not w0 or tok in pats.particles:
             i += 1
             continue
         regionable = w0[0] in pats.region_first
@@ -783,9 +899,9 @@ def _name_like(tok: str, pats: _Patterns) -> bool:
     for k, part in enumerate(parts):
         if not part:
             continue
-        if k and part[0].islower() and part.lower() not in _PARTICLES:
+        if k and part[0].islower() and part.lower() not in pats.particles:
             return False
-        if " ".join(_words(part)) in pats.stop:
+        if " ".join(pats.words(part)) in pats.stop:
             return False
     return True
 
@@ -795,16 +911,16 @@ def _longest_match(toks: tuple[_Tok, ...], i: int, gz: Gazetteer,
     """Longest run of tokens from `i` that is a gazetteer alias (exact or
     folded); (j, (), -1) for a foreign place."""
     n = len(toks)
-    first = _key(_words(toks[i][2])).split(" ", 1)[0]
-    longest = min(n, i + 6) if _fold((first,)) in gz._index.multi_first else i + 1
+    first = _key(pats.words(toks[i][2])).split(" ", 1)[0]
+    longest = min(n, i + 6) if pats.fold((first,)) in gz._index.multi_first else i + 1
     for j in range(longest, i, -1):
         last = toks[j - 1][2]
-        if last in _PARTICLES:
+        if last in pats.particles:
             continue
-        lw = _words(last)
+        lw = pats.words(last)
         if not lw or (j > i + 1 and " ".join(lw) in pats.stop):
             continue
-        words = tuple(w for t in toks[i:j] for w in _words(t[2]))
+        words = tuple(w for t in toks[i:j] for w in pats.words(t[2]))
         k = _key(words)
         if k in pats.foreign or (k.endswith("s") and k[:-1] in pats.foreign):
             return j, (), -1.0
@@ -826,15 +942,15 @@ def _cued_match(toks: tuple[_Tok, ...], i: int, gz: Gazetteer, pats: _Patterns,
     as an unresolved place."""
     n = len(toks)
     j = min(n, i + 4)
-    while j > i + 1 and (toks[j - 1][2] in _PARTICLES or " ".join(_words(toks[j - 1][2])) in pats.stop
+    while j > i + 1 and (toks[j - 1][2] in pats.particles or " ".join(pats.words(toks[j - 1][2])) in pats.stop
                          or not _name_like(toks[j - 1][2], pats) and toks[j - 1][2][:1].isupper()):
         j -= 1
-    words = tuple(w for t in toks[i:j] for w in _words(t[2]))
+    words = tuple(w for t in toks[i:j] for w in pats.words(t[2]))
     if _key(words) in pats.foreign or len(_key(words)) < 3:
         return None
     hit, score = gz._resolve(words, strength=strength)
     if not hit and j > i + 1:
-        first = _words(toks[i][2])
+        first = pats.words(toks[i][2])
         hit1, score1 = gz._resolve(first, strength=strength)
         if hit1:
             return i + 1, hit1, score1
@@ -846,7 +962,7 @@ def _cued_match(toks: tuple[_Tok, ...], i: int, gz: Gazetteer, pats: _Patterns,
 
 
 def _region_cand(rm: re.Match, pats: _Patterns) -> _Cand:
-    reg = pats.region_by_key.get(_key(_words(rm.group())))
+    reg = pats.region_by_key.get(_key(pats.words(rm.group())))
     return _Cand(rm.start(), rm.end(), rm.group(), score=100.0, region=reg)
 
 
@@ -856,10 +972,10 @@ def _region_before(text: str, start: int, pats: _Patterns, taken: int) -> _Cand 
     lo = max(taken, start - 48)
     words = list(_WORD.finditer(text, lo, start))[-5:]
     for w in words:
-        if _words(w.group())[:1] and _words(w.group())[0] in pats.region_first:
+        if pats.words(w.group())[:1] and pats.words(w.group())[0] in pats.region_first:
             rm = pats.regions.match(text, w.start())
             if rm and rm.end() > start and rm.group().lower().strip().split()[0] == w.group().lower() \
-                    and pats.region_by_key.get(_key(_words(rm.group()))) is not None:
+                    and pats.region_by_key.get(_key(pats.words(rm.group()))) is not None:
                 return _region_cand(rm, pats)
     return None
 
@@ -890,7 +1006,7 @@ def _context(text: str, start: int, pats: _Patterns, prev: _Cand | None) -> dict
     if not m or not (m.group("noun") or m.group("dir") or m.group("near") or m.group("at")):
         return res
     noun = m.group("noun")
-    noun_kind = pats.noun_kind_before.get(" ".join(_words(noun[::-1])), "") if noun else ""
+    noun_kind = pats.noun_kind_before.get(" ".join(pats.words(noun[::-1])), "") if noun else ""
     res["cue"] = " ".join(rev[: m.end()][::-1].split())
     res["dir"] = m.group("dir")[::-1] if m.group("dir") else None
     res["noun_kind"] = noun_kind
@@ -898,12 +1014,12 @@ def _context(text: str, start: int, pats: _Patterns, prev: _Cand | None) -> dict
     res["near"] = bool(near) or noun_kind == "near"
     # strong: "near X", "5 km north of X", "the town of X", "the towns X, Y"
     # (a bare plural noun without "of"/"the" is too often a run-on headline)
-    strong_near = bool(near) and (" ".join(_words(near[::-1])) in pats.strong_near or near[:2].lower() == "fo")
+    strong_near = bool(near) and (" ".join(pats.words(near[::-1])) in pats.strong_near or near[:2].lower() == "fo")
     strong_noun = noun_kind in ("town", "near") and bool(m.group("of") or m.group("the"))
     res["strength"] = 2 if strong_near or strong_noun else 1
     if noun_kind == "governorate":
         res["want"] = "governorate"
-    elif noun_kind == "town" and _words(noun[::-1])[:1] and _words(noun[::-1])[0] in ("city", "cities", "town", "towns", "port"):
+    elif noun_kind == "town" and pats.words(noun[::-1])[:1] and pats.words(noun[::-1])[0] in ("city", "cities", "town", "towns", "port"):
         res["want"] = "town"
     first = m.end("dir") if m.group("dir") else (m.end("noun") if noun else 0)
     res["pre_start"] = start - first
@@ -916,7 +1032,7 @@ def _apply_context(c: _Cand, text: str, ctx: dict, gz: Gazetteer, pats: _Pattern
     ("southern Idlib", "Idlib province", "the countryside of Aleppo"), town
     ("the city of Idlib"), near a town ("near X", "X area", "northern Saraqib")."""
     post = pats.post.match(text, c.end, c.end + 60)
-    post_kind = pats.noun_kind_after.get(" ".join(_words(post.group("noun"))), "") if post else ""
+    post_kind = pats.noun_kind_after.get(" ".join(pats.words(post.group("noun"))), "") if post else ""
     gov = gz._governorate(words)
     c.want = ctx["want"]
     if post_kind == "town":
@@ -975,12 +1091,12 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             r = c.region
             kind = r.get("kind", "region")
             out.append(PlaceMention(c.start, c.end, c.raw, r["name"], kind, r.get("governorate") or None,
-                                    None, None, "region" if kind == "region" else "town", 100.0, "", "lexicon"))
+                                    None, None, "region" if kind == "region" else "town", 100.0, "", "region"))
         elif c.gov_name is not None:
             gi = gz._index.gov_place.get(c.gov_name)
             out.append(PlaceMention(c.start, c.end, c.raw, c.gov_name, "governorate", c.gov_name, None, None,
                                     "governorate", c.score or 100.0, c.cue,
-                                    places[gi].source if gi is not None else "governorates.yaml"))
+                                    places[gi].source if gi is not None else "admin1"))
         elif not c.cands:
             out.append(PlaceMention(c.start, c.end, c.raw, " ".join(c.raw.split()), c.unknown_kind or "town",
                                     None, None, None, "near_town" if c.near else "town", 0.0, c.cue,
@@ -1012,18 +1128,21 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
     return out
 
 
-def dominant_governorate(mentions: Iterable[PlaceMention], *, lead_chars: int = 300,
-                         lead_weight: float = 3.0) -> str | None:
-    """Most cited governorate among `mentions` of one text (ties: the one named
-    first). News copy names its main place in the headline and lede, so
+def dominant_governorate(mentions: Iterable[PlaceMention], *, knowledge: Knowledge, lead_chars: int | None = None,
+                         lead_weight: float | None = None) -> str | None:
+    """Most cited admin-1 unit among `mentions` of one text (ties: the one
+    named first). News copy names its main place in the headline and lede, so
     mentions starting within the first `lead_chars` characters count
-    `lead_weight` times (on FA-KES dev this raises agreement with the crowd's
-    governorate from 0.81 to 0.85)."""
+    `lead_weight` times (defaults: the place lexicon's `main_place`; on FA-KES
+    dev this raises agreement with the crowd's governorate from 0.81 to 0.85)."""
+    main = knowledge.places_lexicon["main_place"]
+    chars = int(main["lead_chars"]) if lead_chars is None else lead_chars
+    weight = float(main["lead_weight"]) if lead_weight is None else lead_weight
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for k, m in enumerate(mentions):
         if m.governorate:
-            counts[m.governorate] += lead_weight if m.start < lead_chars else 1.0
+            counts[m.governorate] += weight if m.start < chars else 1.0
             first.setdefault(m.governorate, k)
     if not counts:
         return None
@@ -1032,13 +1151,160 @@ def dominant_governorate(mentions: Iterable[PlaceMention], *, lead_chars: int = 
 
 # --------------------------------------------------------------------------- map outline
 
-@functools.lru_cache(maxsize=1)
-def _outline_text() -> str:
-    return data_text("syria_outline.geojson")
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
 
 
-def syria_outline() -> dict:
-    """GeoJSON FeatureCollection with the outline of Syria (Natural Earth 1:10m,
-    public domain, via npm world-atlas 2.0.2); the top-level ``metadata`` member
-    gives source, licence and how it was derived. A fresh dict on each call."""
-    return json.loads(_outline_text())
+def outline(knowledge: Knowledge) -> dict[str, Any] | None:
+    """GeoJSON of the map outline of `knowledge` (the built-in pack: Syria,
+    Natural Earth 1:10m, public domain, via npm world-atlas 2.0.2; its
+    ``metadata`` member gives source, licence and how it was derived), as a
+    fresh dict; None when no pack has one."""
+    return _thaw(knowledge.outline) if knowledge.outline else None
+
+
+# --------------------------------------------------------------------------- claims' places (align, compare)
+
+@dataclass(frozen=True)
+class PlaceProfile:
+    """What alignment and comparison need to know about a claim's places.
+
+    `areas`: admin-1 units (groups of admin1.yaml merged, e.g.
+    Damascus/Rif Dimashq) the places lie in; `towns`: town-level names (the
+    kinds in align.yaml `town_kinds`); `points`: (lat, lon) of geocoded towns;
+    `coarse`: (name, area or None) of the districts, admin-1 units and regions
+    named; `governorates`: the admin-1 units of the places, as named (not
+    grouped), with the claim's own."""
+
+    areas: frozenset[str]
+    towns: tuple[str, ...]
+    points: tuple[tuple[float, float], ...]
+    coarse: tuple[tuple[str, str | None], ...]
+    governorates: tuple[str, ...] = ()
+
+
+_NO_PLACE = (None, None, None, "region")
+
+
+def _profile_settings(knowledge: Knowledge) -> tuple[dict[str, str], frozenset[str]]:
+    groups: dict[str, str] = {}
+    for grp in knowledge.admin1.get("groups") or ():
+        for g in grp:
+            groups[g] = grp[0]
+    return groups, frozenset(knowledge.align["town_kinds"])
+
+
+def place_profiles(claims: pd.DataFrame, mentions: pd.DataFrame, *, knowledge: Knowledge) -> list[PlaceProfile]:
+    """The place profile of each claim (in row order of `claims`), read from
+    its place rows in the `mentions` table (its own places, or those it
+    inherits from its paragraph): no place is looked up again.
+
+    Each name of `claims.places` counts as its most precise mention. A name
+    the gazetteer lacks (a region phrase, an unresolved name) has no area. A
+    town named like its own admin-1 unit (Aleppo, Idlib) reads as the town
+    only as the claim's main place with town precision; elsewhere it stands
+    for the unit (reports name the province by the seat's name)."""
+    groups, town_kinds = knowledge.derived(_profile_settings)
+    reps: dict[str, dict[str, tuple]] = {}
+    if len(mentions):
+        m = mentions[mentions["kind"] == "place"] if "kind" in mentions.columns else mentions
+        rows = zip(cells.texts(m["claim_id"]), cells.texts(m["name"]), cells.texts(m["precision"]),
+                   cells.integers(m["start"]), cells.texts(m["type"]), cells.texts(m["admin1"]),
+                   cells.numbers(m["lat"]), cells.numbers(m["lon"]), cells.texts(m["entry"]))
+        ordered = sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(r[2], 9), r[3] or 0))
+        for cid, name, _prec, _start, kind, admin1, lat, lon, entry in ordered:
+            reps.setdefault(cid, {}).setdefault(name, (kind, admin1, lat, lon, entry))
+    n = len(claims)
+    cid_col = cells.texts(claims["claim_id"])
+    places_col = cells.texts(claims["places"]) if "places" in claims.columns else [""] * n
+    gov_col = cells.texts(claims["governorate"]) if "governorate" in claims.columns else [""] * n
+    prec_col = cells.texts(claims["place_precision"]) if "place_precision" in claims.columns else [""] * n
+    memo: dict[tuple, PlaceProfile] = {}
+    out = []
+    for cid, places, gov, prec in zip(cid_col, places_col, gov_col, prec_col):
+        names = tuple(p for p in places.split(";") if p)
+        mine = reps.get(cid, {})
+        key = (tuple(mine.get(p) for p in names), names, gov, prec in ("town", "near_town"))
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = _profile(names, mine, gov, key[3], groups, town_kinds)
+        out.append(got)
+    return out
+
+
+def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, town_first: bool,
+             groups: Mapping[str, str], town_kinds: frozenset[str]) -> PlaceProfile:
+    areas: set[str] = set()
+    raw: list[str] = []
+    towns: list[str] = []
+    points: list[tuple[float, float]] = []
+    coarse: list[tuple[str, str | None]] = []
+    for n, p in enumerate(names):
+        r = reps.get(p)
+        if r is None or r[4] in ("region", "unresolved"):
+            g, la, lo, kind = _NO_PLACE
+        else:
+            kind, g, la, lo = r[0], r[1] or None, r[2], r[3]
+            if kind in town_kinds and p == g and not (n == 0 and town_first):
+                la, lo, kind = None, None, "governorate"  # "Aleppo" beside other places: the governorate
+        if g:
+            areas.add(groups.get(g, g))
+            if g not in raw:
+                raw.append(g)
+        if kind in town_kinds:
+            towns.append(p)
+            if la is not None and lo is not None and (la, lo) not in points:
+                points.append((la, lo))
+        elif kind != "country":
+            coarse.append((p, groups.get(g, g) if g else None))
+    if governorate:
+        areas.add(groups.get(governorate, governorate))
+        if governorate not in raw:
+            raw.append(governorate)
+    return PlaceProfile(frozenset(areas), tuple(towns), tuple(points), tuple(coarse), tuple(raw))
+
+
+def place_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float, *,
+                knowledge: Knowledge) -> tuple[str, str, float] | None:
+    """Best pair of names (one from each list) that are the same place:
+    (a, b, score) with place_similarity >= threshold, else None."""
+    return best_match(names_a, names_b, threshold, translit(knowledge).similarity)
+
+
+def best_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float,
+               similarity: Callable[[str, str], float]) -> tuple[str, str, float] | None:
+    """`place_match` with a given `similarity` (a `Translit.similarity`)."""
+    sim = similarity
+    best = None
+    for a in names_a:
+        for b in names_b:
+            s = 100.0 if a == b else sim(a, b)
+            if s >= threshold and (best is None or s > best[2]):
+                best = (a, b, s)
+                if s >= 100:
+                    return best
+    return best
+
+
+def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def km_between(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
+    """Smallest great-circle distance (km) between two sets of points; None when either is empty."""
+    if not p or not q:
+        return None
+    return min(_haversine(a, b) for a in p for b in q)
+
+
+def km_apart(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
+    """Largest great-circle distance (km) between two sets of points; None when either is empty."""
+    if not p or not q:
+        return None
+    return max(_haversine(a, b) for a in p for b in q)

@@ -35,7 +35,6 @@ import pandas as pd
 
 from . import charts, schema
 from .cells import column as _col
-from .cells import text as _s
 
 __all__ = [
     "LoadedTables",

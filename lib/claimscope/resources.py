@@ -1,40 +1,23 @@
-"""Load the knowledge files shipped in `claimscope/data/`.
+"""Helpers that turn knowledge-file word lists into fast regular expressions.
 
-Lexicons, taxonomies and gazetteers live as YAML/CSV with a provenance header
-comment, so they can be reviewed and extended without touching code. Loaders
-are memoised: the files are read-only package data.
+The knowledge itself (lexicons, taxonomies, gazetteers) is read by
+`claimscope.knowledge` into a `Knowledge` object passed to every stage; this
+module only builds patterns from its lists (and reads the package's file-format
+table for ingest).
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
 import re
 from importlib import resources
 from typing import Any, Iterable
 
-import yaml
-
-__all__ = ["data_text", "load_yaml", "load_csv", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern", "phrase_regex"]
+__all__ = ["data_text", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern"]
 
 
 def data_text(name: str) -> str:
-    """Text of the data file `name` (relative to claimscope/data)."""
+    """Text of the package data file `name` (relative to claimscope/data)."""
     return resources.files("claimscope").joinpath("data", name).read_text(encoding="utf-8")
-
-
-@functools.lru_cache(maxsize=None)
-def load_yaml(name: str) -> Any:
-    """Parsed YAML data file `name`."""
-    return yaml.safe_load(data_text(name))
-
-
-@functools.lru_cache(maxsize=None)
-def load_csv(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of the CSV data file `name`; lines starting with '#' are comments."""
-    lines = [ln for ln in data_text(name).splitlines() if not ln.startswith("#")]
-    return tuple(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
 def norm_phrase(text: str) -> str:
@@ -95,9 +78,3 @@ def phrase_pattern(phrases: Iterable[str], *, group: str | None = None) -> str:
 def _is_caps(phrase: str) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and len(letters) <= 8
-
-
-@functools.lru_cache(maxsize=None)
-def phrase_regex(name: str, key: str) -> re.Pattern[str]:
-    """Compiled `phrase_pattern` for the list at `key` of YAML data file `name`."""
-    return re.compile(phrase_pattern(load_yaml(name)[key]))

@@ -9,11 +9,13 @@ others are extra columns users may also rely on.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["Column", "TABLES", "TABLE_ORDER", "columns", "conform", "empty"]
+__all__ = ["Column", "TABLES", "TABLE_ORDER", "columns", "conform", "conforms", "empty", "frame"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ def _c(name: str, dtype: str, doc: str, required: bool = True) -> Column:
     return Column(name, dtype, doc, required)
 
 
-S, I, F, B = "string", "Int64", "Float64", "boolean"
+S, I, F, B = "string", "Int64", "Float64", "boolean"  # noqa: E741 (the four dtypes, as the tables read them)
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": (
@@ -47,7 +49,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("url", S, "Source URL from the manifest or table, when given.", False),
         _c("published_raw", S, "The phrase the publication date was read from (e.g. 'Global Research, September 08, 2020'), or `manifest`.", False),
         _c("encoding", S, "Encoding the file was decoded with (utf-8, utf-8-sig, cp1252, ...).", False),
-        _c("governorate", S, "Main governorate of the document: the most cited in its place names, those in the headline and lede counting three times and those beside a death toll twice (the article's main incident is where people were killed).", False),
+        _c("governorate", S, "Main governorate (admin-1 unit, as `claims.governorate`) of the document: the most cited in its place names, those in the headline and lede counting three times and those beside a death toll twice (the article's main incident is where people were killed).", False),
         _c("raw_map", S, "JSON list of `[clean_start, raw_start, length]` runs mapping clean-text offsets back to raw-file offsets.", False),
     ),
     "claims": (
@@ -67,7 +69,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("date_precision", S, "day, week, month, year, unknown."),
         _c("places", S, "Canonical place names joined by `;`, most specific first."),
         _c("place_precision", S, "town, near_town, district, governorate, region, country, unknown (after UCDP's where_prec)."),
-        _c("governorate", S, "Syrian governorate (canonical English name) of the claim's places, else of its paragraph's, else the document's main governorate; empty when none."),
+        _c("governorate", S, "First-level administrative unit (admin-1) of the claim's places, else of its paragraph's, else the document's main governorate; empty when none. With the built-in knowledge a Syrian governorate (canonical English name); for places of a knowledge pack's places.csv, that file's `admin1` value."),
         _c("lat", F, "Latitude of the most specific geocoded place; empty when none."),
         _c("lon", F, "Longitude of the most specific geocoded place; empty when none."),
         _c("perpetrator", S, "Canonical actor said to have carried out (or be responsible for) the act."),
@@ -103,6 +105,26 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("victims_raw", S, "Victims phrase as written.", False),
         _c("start", I, "Start offset of the phrase in the document's clean text.", False),
         _c("end", I, "End offset of the phrase.", False),
+    ),
+    "mentions": (
+        _c("doc_id", S, "Document the mention is in."),
+        _c("claim_id", S, "Claim whose sentence names it, or (`inherited`) that takes the place from its paragraph; empty when the sentence carries no claim."),
+        _c("kind", S, "place or actor."),
+        _c("name", S, "Canonical name: a gazetteer place, admin-1 unit, region or landmark (as in `claims.places`), or a canonical actor (as in `claims.perpetrator`)."),
+        _c("raw", S, "The phrase as written ('southeastern Idlib', 'the Turkish army')."),
+        _c("start", I, "Start offset of the phrase in the document's clean text (for an inherited place: where the paragraph names it)."),
+        _c("end", I, "End offset (exclusive) of the phrase."),
+        _c("role", S, "For actors: perpetrator, target, victims (the actor a casualty figure counts), `;`-joined when several; empty when none was read, and for places."),
+        _c("admin1", S, "For places: the first-level administrative unit the place lies in (the `governorate` vocabulary: a Syrian governorate with the built-in knowledge, a pack's `admin1`); for a name the gazetteer lacks, the unit of the text around it. Empty for actors."),
+        _c("lat", F, "Latitude of the place; empty when the gazetteer has no coordinates, and for actors."),
+        _c("lon", F, "Longitude of the place; empty when none."),
+        _c("precision", S, "For places: town, near_town, district, governorate, region, country (as `claims.place_precision`). Empty for actors."),
+        _c("type", S, "What the name is: for places the gazetteer kind (town, village, neighbourhood, hill, landmark, crossing, district, governorate, region, country); for actors the actor kind (state_forces, armed_group, government, civilians, people).", False),
+        _c("side", S, "For actors: the actor's side (as `claims.source_side`). Empty for places.", False),
+        _c("entry", S, "For places: the knowledge entry the name resolved to: `geonames:<id>`, `supplement` (gazetteer_supplement.csv), `places.csv:<row>` (a pack's places), `admin1`, `country`, `region` (a region or landmark phrase of the place lexicon), or `unresolved` (a name after a strong cue that no entry holds). Empty for actors.", False),
+        _c("score", F, "For places: how well the name matched its entry, 0-100 (100 exact or alias, 97 a transliteration variant, lower fuzzy, 0 unresolved).", False),
+        _c("cue", S, "For places: the cue phrase before or after the name ('near the town of', 'province').", False),
+        _c("inherited", B, "The claim takes this place from its paragraph (claims.places_raw says `inherited:`).", False),
     ),
     "incidents": (
         _c("incident_id", S, "Stable id from a hash of the incident's earliest claim; unchanged when unrelated documents are added."),
@@ -178,9 +200,46 @@ def empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in TABLES[table]})
 
 
+def frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame, table: str) -> pd.DataFrame:
+    """A new table built from row dicts (or a frame a stage just assembled),
+    with the contract's columns and dtypes: how stages make their output.
+    Rows are read as objects and cast once (letting pandas infer dtypes first
+    would convert every text column twice)."""
+    if isinstance(rows, pd.DataFrame):
+        return _cast(rows, table)
+    records = list(rows)
+    if not records:
+        return empty(table)
+    return _cast(pd.DataFrame(records, dtype=object), table)
+
+
+def conforms(df: pd.DataFrame, table: str) -> bool:
+    """Whether `df` already has the contract's columns first, in order, with
+    the contract dtypes, and a plain 0..n-1 index."""
+    specs = TABLES[table]
+    names = list(df.columns[: len(specs)])
+    if names != [c.name for c in specs]:
+        return False
+    idx = df.index
+    if not (isinstance(idx, pd.RangeIndex) and idx.start == 0 and idx.step == 1):
+        return False
+    return all(str(df.dtypes.iloc[i]) == c.dtype for i, c in enumerate(specs))
+
+
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return `df` with the contract's columns first (missing ones added as NA),
-    cast to the contract dtypes; further columns are kept after them."""
+    cast to the contract dtypes; further columns are kept after them. A frame
+    that already `conforms` is returned as it is.
+
+    The pipeline conforms where tables leave it (`claimscope.run`, when they
+    are written) and where they are read from disk; stages build their frames
+    with the contract's columns."""
+    if conforms(df, table):
+        return df
+    return _cast(df, table)
+
+
+def _cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
     specs = TABLES[table]
     out = {}
     n = len(df)
@@ -190,7 +249,7 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
             if c.dtype == "string":
                 s = s.astype("object").where(s.notna(), None).astype("string")
             else:
-                s = s.astype(c.dtype)
+                s = s.astype(pd.api.types.pandas_dtype(c.dtype))
         else:
             s = pd.Series([pd.NA] * n, dtype=c.dtype, index=df.index)
         out[c.name] = s

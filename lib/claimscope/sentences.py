@@ -4,17 +4,16 @@ Rule-based on purpose: conflict reporting is full of abbreviations (U.N., Lt.
 Gen.), dotted dates (21.08.2013) and thousands separators (1,300) that trip
 generic splitters, and every later stage needs offsets that index straight
 into the document text. Every newline ends a sentence (headlines, bylines and
-paragraphs carry no final period); the abbreviation list lives in
-`data/sentences.yaml`.
+paragraphs carry no final period); the abbreviation list is the knowledge
+pack's `sentences.yaml`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from .resources import load_yaml
+from .knowledge import Knowledge
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -27,9 +26,8 @@ class Sentence:
     paragraph: int  # number of the non-empty line holding it, 0-based
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml("sentences.yaml")
+def _lexicon(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+    data = knowledge.sentences
     abbrevs = frozenset(a.lower() for a in data["abbreviations"])
     openers = frozenset(data["sentence_openers"])
     return abbrevs, openers
@@ -61,9 +59,9 @@ def _is_boundary(text: str, m: re.Match[str], abbrevs: frozenset[str], openers: 
     return True
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, *, knowledge: Knowledge) -> list[Sentence]:
     """Sentences of `text` in order; spans exclude surrounding whitespace."""
-    abbrevs, openers = _lexicon()
+    abbrevs, openers = knowledge.derived(_lexicon)
     out: list[Sentence] = []
     for paragraph, line in enumerate(_LINE.finditer(text)):
         pos = line.start()

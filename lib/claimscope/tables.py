@@ -559,6 +559,7 @@ _REFERENCES = (  # (table, column) must be in (table, column)
     ("claims", "doc_id", "documents", "doc_id"),
     ("comparisons", "incident_id", "incidents", "incident_id"),
     ("casualties", "claim_id", "claims", "claim_id"),
+    ("mentions", "doc_id", "documents", "doc_id"),
 )
 
 
