@@ -29,6 +29,8 @@ report: tables
 	fi
 
 test: $(STAMP)
+	$(BIN)/ruff check lib tests tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## eval: accuracy figures (seeds, FA-KES, UCDP-AEC, precision gold, FA-KES sources);
