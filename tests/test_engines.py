@@ -17,7 +17,6 @@ import pytest
 from claimscope import claims, engines
 from claimscope.evaluate import fakes_columns
 from claimscope.ingest import read_corpora
-from claimscope.places import PlaceMention
 from claimscope.sentences import split_sentences
 
 from builtin_knowledge import K, bind
@@ -81,12 +80,20 @@ def cluster():
 
 # --------------------------------------------------------------------------- in-process pieces
 
-def test_shifted_places_keep_every_field():
-    p = PlaceMention(3, 9, "Idlib", "Idlib", "governorate", "Idlib", None, None, "governorate", 100.0, "in", "x")
-    assert claims._shifted([p], 40) == [dataclasses.replace(p, start=43, end=49)]
-    assert {f.name for f in dataclasses.fields(PlaceMention)} == {
-        "start", "end", "raw", "name", "kind", "governorate", "lat", "lon", "precision", "score", "cue", "source"
-    }, "PlaceMention changed: update claims._shifted"
+def test_places_found_at_an_offset_keep_every_field():
+    from claimscope.places import find_places
+
+    sent = "Clashes near the village of Zorbaqa and Saraqib in southern Idlib, the monitor said."
+    here = find_places(sent, knowledge=K)
+    assert len(here) == 3 and here[0].source == "unresolved" and here[0].governorate == "Idlib"
+    assert find_places(sent, knowledge=K, offset=40) == [dataclasses.replace(m, start=m.start + 40, end=m.end + 40)
+                                                         for m in here]
+
+
+def test_mention_rows_follow_the_contract():
+    from claimscope import schema
+
+    assert claims.MENTION_COLUMNS == tuple(schema.columns("mentions"))
 
 
 @pytest.mark.parametrize("size", [1, 2, 3])

@@ -94,7 +94,7 @@ class DocumentExtract:
     casualties: list[dict]
     problems: list[dict]
     governorate: str  # most cited governorate: lede x3, places beside a death toll twice
-    mentions: list[dict] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)  # rows of `mentions`, columns MENTION_COLUMNS
 
 
 def claim_id(doc_id: str, start: int, end: int, sentence: str) -> str:
@@ -118,7 +118,7 @@ class _Claim:
     attribution: Attribution
     row: dict[str, Any]
     casualties: list[CasualtyMention] = field(default_factory=list)
-    mentions: list[tuple] = field(default_factory=list)  # (mention, role, inherited) it names or inherits
+    mentions: list[tuple] = field(default_factory=list)  # (mention, offset, role, inherited) it names or inherits
 
 
 @dataclass
@@ -216,7 +216,8 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
             c.row["governorate"], c.row["governorate_source"] = governorate, "document"
         sentence = text[c.start:c.end]
         cid = claim_id(doc.doc_id, c.start, c.end, sentence)
-        row = dict(c.row, claim_id=cid, start=c.start, end=c.end, sentence=sentence)
+        row = c.row
+        row.update(claim_id=cid, start=c.start, end=c.end, sentence=sentence)
         claim_rows.append(row)
         for k in c.casualties:
             casualty_rows.append({
@@ -236,18 +237,20 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
     return DocumentExtract(claim_rows, casualty_rows, problems, governorate, mention_rows)
 
 
+MENTION_COLUMNS = ("doc_id", "claim_id", "kind", "name", "raw", "start", "end", "role", "admin1", "lat", "lon",
+                   "precision", "type", "entry", "inherited", "side", "score", "cue")
+
+
 def _mention_row(doc_id: str, cid: str, m: PlaceMention | ActorMention, offset: int, role: str,
-                 inherited: bool) -> dict[str, Any]:
-    """A `mentions` row for a place or actor mention; `offset` shifts the
-    mention's offsets into the document (actors are found per sentence)."""
-    start, end = m.start + offset, m.end + offset
+                 inherited: bool) -> tuple:
+    """A `mentions` row (MENTION_COLUMNS) for a place or actor mention;
+    `offset` shifts its offsets into the document (actors are found per
+    sentence)."""
     if isinstance(m, PlaceMention):
-        return {"doc_id": doc_id, "claim_id": cid, "kind": "place", "name": m.name, "raw": m.raw, "start": start, "end": end,
-                "role": role, "admin1": m.governorate or "", "lat": m.lat, "lon": m.lon, "precision": m.precision,
-                "type": m.kind, "side": "", "entry": m.source, "score": m.score, "cue": m.cue, "inherited": inherited}
-    return {"doc_id": doc_id, "claim_id": cid, "kind": "actor", "name": m.name, "raw": m.raw, "start": start, "end": end,
-            "role": role, "admin1": "", "lat": None, "lon": None, "precision": "", "type": m.kind,
-            "side": m.side, "entry": "", "score": None, "cue": "", "inherited": inherited}
+        return (doc_id, cid, "place", m.name, m.raw, m.start + offset, m.end + offset, role, m.governorate or "",
+                m.lat, m.lon, m.precision, m.kind, m.source, inherited, "", m.score, m.cue)
+    return (doc_id, cid, "actor", m.name, m.raw, m.start + offset, m.end + offset, role, "", None, None, "",
+            m.kind, "", inherited, m.side, None, "")
 
 
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
@@ -262,7 +265,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                 ctx.date, ctx.doc_date = d.date, d
             continue
         dates.append(d)
-    places = _shifted(find_places(sent, knowledge=knowledge), s.start)
+    places = find_places(sent, knowledge=knowledge, offset=s.start)
     ctx.places.extend(places)
     actors = find_actors(sent, knowledge=knowledge)
     roles = find_roles(sent, actors, knowledge=knowledge)
@@ -330,14 +333,6 @@ def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[Cas
                 role.append("victims")
         out.append((a, offset, ";".join(role), False))
     return out
-
-
-def _shifted(places: list[PlaceMention], offset: int) -> list[PlaceMention]:
-    """Place mentions of a sentence with offsets into the document (direct
-    construction: dataclasses.replace costs several times more per call)."""
-    return [PlaceMention(start=p.start + offset, end=p.end + offset, raw=p.raw, name=p.name, kind=p.kind,
-                         governorate=p.governorate, lat=p.lat, lon=p.lon, precision=p.precision, score=p.score,
-                         cue=p.cue, source=p.source) for p in places]
 
 
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
@@ -466,7 +461,7 @@ def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -
     claims: list[dict] = []
     casualties: list[dict] = []
     problems: list[dict] = []
-    mentions: list[dict] = []
+    mentions: list[tuple] = []
     governorates: list[tuple[str, str]] = []
     for doc in documents:
         try:
@@ -486,7 +481,7 @@ def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -
         mentions += r.mentions
         governorates.append((doc.doc_id, r.governorate))
     return ExtractChunk(_rows_frame(claims, "claims"), _rows_frame(casualties, "casualties"),
-                        _rows_frame(problems, "problems"), tuple(governorates), _rows_frame(mentions, "mentions"))
+                        _rows_frame(problems, "problems"), tuple(governorates), _mentions_frame(mentions))
 
 
 def combine(chunks: Iterable[ExtractChunk]) -> ExtractResult:
@@ -514,6 +509,12 @@ def extract(documents: pd.DataFrame, *, knowledge: Knowledge) -> ExtractResult:
 
 def _rows_frame(rows: list[dict], table: str) -> pd.DataFrame:
     return schema.frame(rows, table)
+
+
+def _mentions_frame(rows: list[tuple]) -> pd.DataFrame:
+    if not rows:
+        return schema.empty("mentions")
+    return schema.frame(pd.DataFrame(rows, columns=list(MENTION_COLUMNS), dtype=object), "mentions")
 
 
 def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:

@@ -756,7 +756,8 @@ class _Cand:
     unknown_kind: str = ""
 
 
-def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | None = None) -> list[PlaceMention]:
+def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | None = None,
+                offset: int = 0) -> list[PlaceMention]:
     """Place mentions in `text` (a sentence or a document), in text order.
 
     Gazetteer names are found anywhere; a capitalised name the gazetteer lacks
@@ -773,7 +774,7 @@ def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | N
         return []
     gz = knowledge.derived(_build_gazetteer)
     pats = knowledge.derived(_build_patterns)
-    return _finish(text, _scan(text, gz, pats), gz, pats, default_governorate)
+    return _finish(text, _scan(text, gz, pats), gz, pats, default_governorate, offset)
 
 
 def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
@@ -1072,33 +1073,39 @@ def _apply_context(c: _Cand, text: str, ctx: dict, gz: Gazetteer, pats: _Pattern
 
 
 def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
-            default_governorate: str | None) -> list[PlaceMention]:
+            default_governorate: str | None, offset: int = 0) -> list[PlaceMention]:
+    """The mentions of the candidates, offsets shifted by `offset` (a
+    sentence's place in its document)."""
     if not cands:
         return []
     places = gz.places
-    context: Counter[str] = Counter()
+    context: dict[str, int] = {}
     for c in cands:
         if c.gov_name:
-            context[c.gov_name] += 1
+            g: str | None = c.gov_name
         elif c.region is not None and c.region.get("governorate"):
-            context[c.region["governorate"]] += 1
+            g = c.region["governorate"]
         elif len(c.cands) == 1 and places[c.cands[0]].governorate:
-            context[places[c.cands[0]].governorate] += 1
-    ctx = tuple(g for g, _ in context.most_common())
+            g = places[c.cands[0]].governorate
+        else:
+            continue
+        context[g] = context.get(g, 0) + 1  # type: ignore[index]
+    ctx = tuple(sorted(context, key=lambda g: -context[g]))  # most cited first, ties in text order
     out: list[PlaceMention] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        start, end = c.start + offset, c.end + offset
         if c.region is not None:
             r = c.region
             kind = r.get("kind", "region")
-            out.append(PlaceMention(c.start, c.end, c.raw, r["name"], kind, r.get("governorate") or None,
+            out.append(PlaceMention(start, end, c.raw, r["name"], kind, r.get("governorate") or None,
                                     None, None, "region" if kind == "region" else "town", 100.0, "", "region"))
         elif c.gov_name is not None:
             gi = gz._index.gov_place.get(c.gov_name)
-            out.append(PlaceMention(c.start, c.end, c.raw, c.gov_name, "governorate", c.gov_name, None, None,
+            out.append(PlaceMention(start, end, c.raw, c.gov_name, "governorate", c.gov_name, None, None,
                                     "governorate", c.score or 100.0, c.cue,
                                     places[gi].source if gi is not None else "admin1"))
         elif not c.cands:
-            out.append(PlaceMention(c.start, c.end, c.raw, " ".join(c.raw.split()), c.unknown_kind or "town",
+            out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), c.unknown_kind or "town",
                                     None, None, None, "near_town" if c.near else "town", 0.0, c.cue,
                                     "unresolved"))
         else:
@@ -1106,7 +1113,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             prec = p.precision
             if c.near and prec == "town":
                 prec = "near_town"
-            out.append(PlaceMention(c.start, c.end, c.raw, p.name, p.kind, p.governorate, p.lat, p.lon, prec,
+            out.append(PlaceMention(start, end, c.raw, p.name, p.kind, p.governorate, p.lat, p.lon, prec,
                                     c.score, c.cue, p.source))
     # unresolved names take the governorate of the text around them
     for k, mnt in enumerate(out):
@@ -1114,7 +1121,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             continue
         gov = None
         for later in out[k + 1:]:
-            if pats.sentence_end.search(text, mnt.end, later.start):
+            if pats.sentence_end.search(text, mnt.end - offset, later.start - offset):
                 break
             if later.governorate:
                 gov = later.governorate

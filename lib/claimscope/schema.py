@@ -119,12 +119,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("lat", F, "Latitude of the place; empty when the gazetteer has no coordinates, and for actors."),
         _c("lon", F, "Longitude of the place; empty when none."),
         _c("precision", S, "For places: town, near_town, district, governorate, region, country (as `claims.place_precision`). Empty for actors."),
-        _c("type", S, "What the name is: for places the gazetteer kind (town, village, neighbourhood, hill, landmark, crossing, district, governorate, region, country); for actors the actor kind (state_forces, armed_group, government, civilians, people).", False),
+        _c("type", S, "What the name is: for places the gazetteer kind (town, village, neighbourhood, hill, landmark, crossing, district, governorate, region, country); for actors the actor kind (state_forces, armed_group, government, civilians, people)."),
+        _c("entry", S, "For places: the knowledge entry the name resolved to: `geonames:<id>`, `supplement` (gazetteer_supplement.csv), `places.csv:<row>` (a pack's places), `admin1`, `country`, `region` (a region or landmark phrase of the place lexicon), or `unresolved` (a name after a strong cue that no entry holds). Empty for actors."),
+        _c("inherited", B, "The claim takes this place from its paragraph (claims.places_raw says `inherited:`)."),
         _c("side", S, "For actors: the actor's side (as `claims.source_side`). Empty for places.", False),
-        _c("entry", S, "For places: the knowledge entry the name resolved to: `geonames:<id>`, `supplement` (gazetteer_supplement.csv), `places.csv:<row>` (a pack's places), `admin1`, `country`, `region` (a region or landmark phrase of the place lexicon), or `unresolved` (a name after a strong cue that no entry holds). Empty for actors.", False),
         _c("score", F, "For places: how well the name matched its entry, 0-100 (100 exact or alias, 97 a transliteration variant, lower fuzzy, 0 unresolved).", False),
         _c("cue", S, "For places: the cue phrase before or after the name ('near the town of', 'province').", False),
-        _c("inherited", B, "The claim takes this place from its paragraph (claims.places_raw says `inherited:`).", False),
     ),
     "incidents": (
         _c("incident_id", S, "Stable id from a hash of the incident's earliest claim; unchanged when unrelated documents are added."),
@@ -247,7 +247,11 @@ def _cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
         if c.name in df.columns:
             s = df[c.name]
             if c.dtype == "string":
-                s = s.astype("object").where(s.notna(), None).astype("string")
+                if s.dtype != object:
+                    s = s.astype("object")
+                if s.hasnans:
+                    s = s.where(s.notna(), None)
+                s = s.astype("string")
             else:
                 s = s.astype(pd.api.types.pandas_dtype(c.dtype))
         else:
