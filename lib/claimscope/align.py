@@ -353,6 +353,9 @@ class _C:
                  "sentence", "gov", "gov_raw")
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
               cfg: AlignSettings, knowledge: Knowledge) -> list[_C]:
     n = len(claims)
@@ -381,14 +384,18 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     named: dict[str, set[str]] = {}
     placed: set[str] = set()
     if len(mentions):
-        own = ~mentions["inherited"].fillna(False).astype(bool) if "inherited" in mentions.columns else None
-        for cid, kind, name, mine in zip(cells.texts(mentions["claim_id"]), cells.texts(mentions["kind"]),
-                                         cells.texts(mentions["name"]),
-                                         own.tolist() if own is not None else [True] * len(mentions)):
-            if kind == "actor" and mine:
+        kind = mentions["kind"]
+        own = (kind == "actor").fillna(False).astype(bool)
+        if "inherited" in mentions.columns:
+            own &= ~mentions["inherited"].fillna(False).astype(bool)
+        actors = mentions[own]
+        # only statements and blame/responsibility claims are matched on the actors they name
+        wanted = {cid for cid, et, cue in zip(col["claim_id"], col["event_type"], col["perpetrator_cue"])
+                  if et == "statement" or cue in ("blamed", "responsible")}
+        for cid, name in zip(cells.texts(actors["claim_id"]), cells.texts(actors["name"])):
+            if cid in wanted:
                 named.setdefault(cid, set()).add(name)
-            elif kind == "place":
-                placed.add(cid)
+        placed = set(cells.texts(mentions.loc[(kind == "place").fillna(False).astype(bool), "claim_id"]))
     out: list[_C] = []
     for i in range(n):
         c = _C()
@@ -427,10 +434,12 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.perp = col["perpetrator"][i]
         c.perp_side = sides.get(c.perp, "")
         c.perp_cue = col["perpetrator_cue"][i]
-        t = set(victims.get(c.cid, ()))
-        if col["target"][i]:
-            t.add(col["target"][i])
-        c.targets = frozenset(t)
+        hit = victims.get(c.cid)
+        target = col["target"][i]
+        if hit is None:
+            c.targets = frozenset((target,)) if target else _NONE
+        else:
+            c.targets = frozenset(hit | {target}) if target else frozenset(hit)
         c.killed = tuple(killed.get(c.cid, ()))
         sent = col["sentence"][i]
         c.sentence = sent
@@ -444,7 +453,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         if c.new_cue:  # "Meanwhile, gunmen attacked ... After the attack, ...": opens an incident
             c.follow, c.follow_raw = "", ""
         c.statement = c.etype == "statement"
-        c.mentions = frozenset()
+        c.mentions = _NONE
         if c.statement or c.perp_cue in ("blamed", "responsible"):
             c.mentions = frozenset(named.get(c.cid, ()))
         c.anchor = c.etype not in cfg.non_anchor_types and c.prec in cfg.anchor_precisions and c.lo is not None
@@ -1202,6 +1211,7 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
     groups: dict[str, list[int]] = {}
     for k, i in enumerate(iid):
         groups.setdefault(i, []).append(k)
+    labels = {t: event_label(t, knowledge=knowledge) for t in set(cells.texts(claims["event_type"])) | {"other"}}
     out = []
     for i, ks in groups.items():
         cs = [feats[k] for k in ks]
@@ -1225,7 +1235,7 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
         town_list = _by_count(towns)
         out.append((i, ds or None, de or None, gov or None, ";".join(_by_count(places)) or None, etype, len(ks),
                     len({c.doc for c in cs}), len(accts), "single_source" if len(accts) < 2 else "agree", "",
-                    _title(ds, prec, event_label(etype, knowledge=knowledge), town_list, gov), prec,
+                    _title(ds, prec, labels[etype], town_list, gov), prec,
                     round(sum(p[0] for p in pts) / len(pts), 5) if pts else None,
                     round(sum(p[1] for p in pts) / len(pts), 5) if pts else None,
                     ";".join(sorted({a.split("|")[-1] for a in accts}))))

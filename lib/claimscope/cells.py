@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -63,11 +63,15 @@ def truth(value: Any) -> bool:
 def texts(values: pd.Series | Sequence[Any]) -> list[str]:
     """A column as Python strings, missing values as ""."""
     s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
-    return s.astype("string").fillna("").tolist()
+    if isinstance(s.dtype, pd.StringDtype):  # the contract's text columns: one pass, no copy
+        return cast("list[str]", s.to_numpy(dtype=object, na_value="").tolist())
+    return cast("list[str]", s.astype("string").fillna("").tolist())
 
 
 def integers(values: pd.Series) -> list[int | None]:
     """A column as Python ints, missing or unparsable values as None."""
+    if str(values.dtype) == "Int64":  # the contract's integer columns
+        return cast("list[int | None]", cast(Any, values).to_numpy(dtype=object, na_value=None).tolist())
     num = pd.to_numeric(values.astype("object"), errors="coerce")
     missing = num.isna().tolist()
     vals = num.fillna(0).astype("int64").tolist()
@@ -76,6 +80,8 @@ def integers(values: pd.Series) -> list[int | None]:
 
 def numbers(values: pd.Series) -> list[float | None]:
     """A column as Python floats, missing or unparsable values as None."""
+    if str(values.dtype) == "Float64":  # the contract's decimal columns
+        return cast("list[float | None]", cast(Any, values).to_numpy(dtype=object, na_value=None).tolist())
     num = pd.to_numeric(values.astype("object"), errors="coerce").astype("float64")
     missing = num.isna().tolist()
     return [None if m else v for v, m in zip(num.tolist(), missing)]

@@ -498,13 +498,14 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
     inc = incidents.copy()
     conflicts: dict[str, list[str]] = defaultdict(list)
     agrees: Counter = Counter()
-    for r in comparisons.itertuples(index=False):
-        if r.verdict == "conflict" and r.facet not in conflicts[r.incident_id]:
-            conflicts[r.incident_id].append(r.facet)
-        elif r.verdict == "agree":
-            agrees[r.incident_id] += 1
+    for iid, facet, verdict in zip(cells.texts(comparisons["incident_id"]), cells.texts(comparisons["facet"]),
+                                   cells.texts(comparisons["verdict"])):
+        if verdict == "conflict" and facet not in conflicts[iid]:
+            conflicts[iid].append(facet)
+        elif verdict == "agree":
+            agrees[iid] += 1
     status, facets, grade, n_src, low, best, high = [], [], [], [], [], [], []
-    for i in inc["incident_id"].astype("object").tolist():
+    for i in cells.texts(inc["incident_id"]):
         cs = by_inc.get(i, [])
         accts = {c.account for c in cs}
         n = len(accts)
@@ -554,13 +555,14 @@ def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFr
                     shared[(a, b)] += 1
     agree: Counter = Counter()
     conflict: Counter = Counter()
-    for r in comparisons.itertuples(index=False):
-        a, b = sorted((cells.text(r.source_a), cells.text(r.source_b)))
+    for sa, sb, verdict in zip(cells.texts(comparisons["source_a"]), cells.texts(comparisons["source_b"]),
+                               cells.texts(comparisons["verdict"])):
+        a, b = (sa, sb) if sa <= sb else (sb, sa)
         if a == b:
             continue
-        if r.verdict == "agree":
+        if verdict == "agree":
             agree[(a, b)] += 1
-        elif r.verdict == "conflict":
+        elif verdict == "conflict":
             conflict[(a, b)] += 1
     keys = sorted(set(shared) | set(agree) | set(conflict))
     if not keys:

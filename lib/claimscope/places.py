@@ -1195,6 +1195,7 @@ class PlaceProfile:
 
 
 _NO_PLACE = (None, None, None, "region")
+_NO_REPS: dict[str, tuple] = {}
 
 
 def _profile_settings(knowledge: Knowledge) -> tuple[dict[str, str], frozenset[str]]:
@@ -1216,26 +1217,39 @@ def place_profiles(claims: pd.DataFrame, mentions: pd.DataFrame, *, knowledge: K
     only as the claim's main place with town precision; elsewhere it stands
     for the unit (reports name the province by the seat's name)."""
     groups, town_kinds = knowledge.derived(_profile_settings)
-    reps: dict[str, dict[str, tuple]] = {}
+    reps: dict[str, dict[str, tuple]] = {}  # claim -> name -> (kind, admin1, lat, lon, entry)
     if len(mentions):
-        m = mentions[mentions["kind"] == "place"] if "kind" in mentions.columns else mentions
-        rows = zip(cells.texts(m["claim_id"]), cells.texts(m["name"]), cells.texts(m["precision"]),
-                   cells.integers(m["start"]), cells.texts(m["type"]), cells.texts(m["admin1"]),
-                   cells.numbers(m["lat"]), cells.numbers(m["lon"]), cells.texts(m["entry"]))
-        ordered = sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(r[2], 9), r[3] or 0))
-        for cid, name, _prec, _start, kind, admin1, lat, lon, entry in ordered:
-            reps.setdefault(cid, {}).setdefault(name, (kind, admin1, lat, lon, entry))
+        m = mentions.loc[(mentions["kind"] == "place").fillna(False).astype(bool),
+                         ["claim_id", "name", "precision", "start", "type", "admin1", "lat", "lon", "entry"]]
+        # a name counts as its most precise mention, then its first
+        m = (m.assign(_rank=m["precision"].map(_PRECISION_RANK).fillna(9))
+             .sort_values(["claim_id", "_rank", "start"], kind="stable")
+             .drop_duplicates(["claim_id", "name"]))
+        for cid, name, kind, admin1, lat, lon, entry in zip(
+                cells.texts(m["claim_id"]), cells.texts(m["name"]), cells.texts(m["type"]), cells.texts(m["admin1"]),
+                cells.numbers(m["lat"]), cells.numbers(m["lon"]), cells.texts(m["entry"])):
+            mine = reps.get(cid)
+            if mine is None:
+                mine = reps[cid] = {}
+            mine[name] = (kind, admin1, lat, lon, entry)
     n = len(claims)
     cid_col = cells.texts(claims["claim_id"])
     places_col = cells.texts(claims["places"]) if "places" in claims.columns else [""] * n
     gov_col = cells.texts(claims["governorate"]) if "governorate" in claims.columns else [""] * n
     prec_col = cells.texts(claims["place_precision"]) if "place_precision" in claims.columns else [""] * n
-    memo: dict[tuple, PlaceProfile] = {}
+    memo: dict[Any, PlaceProfile] = {}
     out = []
     for cid, places, gov, prec in zip(cid_col, places_col, gov_col, prec_col):
-        names = tuple(p for p in places.split(";") if p)
-        mine = reps.get(cid, {})
-        key = (tuple(mine.get(p) for p in names), names, gov, prec in ("town", "near_town"))
+        if not places:  # no place: the claim's governorate alone
+            got = memo.get(gov)
+            if got is None:
+                got = memo[gov] = _profile((), {}, gov, False, groups, town_kinds)
+            out.append(got)
+            continue
+        parts = places.split(";")
+        names = tuple(parts) if "" not in parts else tuple(p for p in parts if p)
+        mine = reps.get(cid, _NO_REPS)
+        key = (tuple(map(mine.get, names)), names, gov, prec in ("town", "near_town"))
         got = memo.get(key)
         if got is None:
             got = memo[key] = _profile(names, mine, gov, key[3], groups, town_kinds)
