@@ -161,6 +161,18 @@ def test_bad_packs_are_refused_naming_the_file(tmp_path, files, message):
     assert isinstance(err.value, claimscope.ClaimscopeError)
 
 
+def test_a_packs_files_are_read_like_any_user_file(tmp_path):
+    import os
+
+    (tmp_path / "lexicon.yaml").write_text("a: &x [hedge]\nhedges: *x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="alias"):
+        load_knowledge(tmp_path)
+    (tmp_path / "lexicon.yaml").unlink()
+    os.mkfifo(tmp_path / "places.csv")  # a pipe is never opened for a blocking read
+    with pytest.raises(KnowledgeError, match="named pipe"):
+        load_knowledge(tmp_path)
+
+
 def test_a_pack_must_be_a_folder(tmp_path):
     with pytest.raises(KnowledgeError, match="not a folder"):
         load_knowledge(tmp_path / "missing")

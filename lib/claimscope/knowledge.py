@@ -48,6 +48,7 @@ from typing import Any, TypeVar
 import yaml
 
 from .errors import KnowledgeError
+from .safeio import UnreadableFile, load_user_yaml, printable, read_regular
 
 __all__ = [
     "Knowledge",
@@ -68,6 +69,8 @@ BUILTIN_PACKS: tuple[str, ...] = ("lang/en", "syria")
 #: Columns a pack's places.csv must have.
 PLACES_COLUMNS: tuple[str, ...] = ("name", "admin1", "country", "lat", "lon", "aliases")
 _IGNORED_SUFFIXES = (".md", ".txt", ".rst", ".license")
+#: Largest file a user's pack may hold (a gazetteer of a large country).
+MAX_PACK_FILE_BYTES = 200_000_000
 
 try:  # the C loader parses the packs several times faster; same results
     _YamlLoader: Any = yaml.CSafeLoader
@@ -219,34 +222,46 @@ def _strip_comments(text: str) -> str:
     return "\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))
 
 
-def _read(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KnowledgeError(f"{path}: cannot be read ({exc})") from None
+def _read(path: Path, *, trusted: bool) -> Any:
+    """The data of a pack file. Files of a user's pack are read like every
+    user file (`claimscope.safeio`: regular files only, size-limited, YAML
+    without aliases or repeated keys); the built-in ones with the C loader."""
+    shown = printable(str(path))
     suffix = path.suffix.lower()
-    if suffix == ".yaml":
+    if suffix == ".yaml" and not trusted:
+        data = load_user_yaml(path, error=KnowledgeError, what="knowledge file", max_bytes=MAX_PACK_FILE_BYTES)
+        text = ""
+    else:
         try:
-            data = yaml.load(text, Loader=_YamlLoader)
-        except yaml.YAMLError as exc:
-            raise KnowledgeError(f"{path}: not valid YAML ({exc})") from None
+            raw = path.read_bytes() if trusted else read_regular(path, max_bytes=MAX_PACK_FILE_BYTES)
+            text = raw.decode("utf-8-sig")
+        except UnreadableFile as exc:
+            raise KnowledgeError(f"{shown}: knowledge file: {exc.reason}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnowledgeError(f"{shown}: cannot be read ({type(exc).__name__})") from None
+    if suffix == ".yaml":
+        if trusted:
+            try:
+                data = yaml.load(text, Loader=_YamlLoader)
+            except yaml.YAMLError as exc:
+                raise KnowledgeError(f"{shown}: not valid YAML ({exc})") from None
         if data is None:
             return {}
         if not isinstance(data, dict):
-            raise KnowledgeError(f"{path}: expected a mapping at the top level")
+            raise KnowledgeError(f"{shown}: expected a mapping at the top level")
         return data
     if suffix == ".csv":
         try:
             rows = list(csv.DictReader(io.StringIO(_strip_comments(text))))
         except csv.Error as exc:
-            raise KnowledgeError(f"{path}: not valid CSV ({exc})") from None
+            raise KnowledgeError(f"{shown}: not valid CSV ({exc})") from None
         return [{str(k).strip(): (v or "").strip() for k, v in r.items() if k is not None} for r in rows]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise KnowledgeError(f"{path}: not valid JSON ({exc})") from None
+        raise KnowledgeError(f"{shown}: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected a JSON object")
+        raise KnowledgeError(f"{shown}: expected a JSON object")
     return data
 
 
@@ -292,25 +307,26 @@ def _check_places(path: Path, rows: list[dict[str, str]]) -> None:
     coordinates that are numbers on Earth (or both empty)."""
     if not rows:
         return
+    shown = printable(str(path))
     missing = [c for c in PLACES_COLUMNS if c not in rows[0]]
     if missing:
-        raise KnowledgeError(f"{path}: missing column(s) {', '.join(missing)} "
+        raise KnowledgeError(f"{shown}: missing column(s) {', '.join(missing)} "
                              f"(a places.csv has {', '.join(PLACES_COLUMNS)})")
     for n, r in enumerate(rows, start=2):
         if not r["name"]:
-            raise KnowledgeError(f"{path}: row {n}: empty name")
+            raise KnowledgeError(f"{shown}: row {n}: empty name")
         lat, lon = r["lat"], r["lon"]
         if bool(lat) != bool(lon):
-            raise KnowledgeError(f"{path}: row {n} ({r['name']}): give both lat and lon, or neither")
+            raise KnowledgeError(f"{shown}: row {n} ({r['name']}): give both lat and lon, or neither")
         if lat:
             try:
                 la, lo = float(lat), float(lon)
             except ValueError:
-                raise KnowledgeError(f"{path}: row {n} ({r['name']}): lat/lon {lat!r}, {lon!r} are not numbers") from None
+                raise KnowledgeError(f"{shown}: row {n} ({r['name']}): lat/lon {lat!r}, {lon!r} are not numbers") from None
             if not (-90 <= la <= 90 and -180 <= lo <= 180):
-                raise KnowledgeError(f"{path}: row {n} ({r['name']}): lat/lon {la}, {lo} are off the globe")
+                raise KnowledgeError(f"{shown}: row {n} ({r['name']}): lat/lon {la}, {lo} are off the globe")
         if r.get("population") and not r["population"].isdigit():
-            raise KnowledgeError(f"{path}: row {n} ({r['name']}): population {r['population']!r} is not a whole number")
+            raise KnowledgeError(f"{shown}: row {n} ({r['name']}): population {r['population']!r} is not a whole number")
 
 
 def _pack_dirs(packs: Sequence[str | os.PathLike[str]]) -> list[Path]:
@@ -319,13 +335,19 @@ def _pack_dirs(packs: Sequence[str | os.PathLike[str]]) -> list[Path]:
     known = set(pack_files().values())
     for p in packs:
         d = Path(os.fspath(p))
+        shown = printable(str(d))
         if not d.is_dir():
-            raise KnowledgeError(f"knowledge pack {d}: not a folder")
-        for f in sorted(d.iterdir()):
+            raise KnowledgeError(f"knowledge pack {shown}: not a folder")
+        try:
+            entries = sorted(d.iterdir())
+        except OSError as exc:
+            raise KnowledgeError(f"knowledge pack {shown}: cannot be read ({type(exc).__name__})") from None
+        for f in entries:
             if f.name.startswith(".") or f.is_dir() or f.suffix.lower() in _IGNORED_SUFFIXES:
                 continue
             if f.name not in known:
-                raise KnowledgeError(f"knowledge pack {d}: unknown file {f.name} (a pack holds {', '.join(sorted(known))})")
+                raise KnowledgeError(f"knowledge pack {shown}: unknown file {printable(f.name)[:80]} "
+                                     f"(a pack holds {', '.join(sorted(known))})")
         dirs.append(d)
     return dirs
 
@@ -336,17 +358,18 @@ def load_knowledge(*packs: str | os.PathLike[str]) -> Knowledge:
     what replaces). Raises `KnowledgeError` naming the file for a pack that is
     not a folder, an unknown or unreadable file, or a malformed places.csv."""
     dirs = _pack_dirs(packs)
+    builtin = len(BUILTIN_PACKS)
     values: dict[str, Any] = {}
     for f in fields(Knowledge):
         if "file" not in f.metadata:
             continue
         name, merge = f.metadata["file"], f.metadata["merge"]
         value: Any = None
-        for d in dirs:
+        for n, d in enumerate(dirs):
             path = d / name
-            if not path.is_file():
+            if not (path.is_file() or (n >= builtin and os.path.lexists(path))):
                 continue
-            data = _read(path)
+            data = _read(path, trusted=n < builtin)
             if name == "places.csv":
                 _check_places(path, data)
             if isinstance(data, dict) and data.get("replace") is True:
