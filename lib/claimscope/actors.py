@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
-from .resources import norm_phrase, phrase_pattern
+from .resources import norm_phrase, phrase_pattern, regex
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
            "phrase_actors", "generic_group", "find_roles"]
@@ -84,9 +84,9 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         actors=actors,
         by_alias=by_alias,
         place_like=frozenset(place_like),
-        regex=re.compile(phrase_pattern(by_alias_keys(data))),
+        regex=regex(phrase_pattern(by_alias_keys(data))),
         generic=generic,
-        generic_regex=re.compile(phrase_pattern(generic)),
+        generic_regex=regex(phrase_pattern(generic)),
         sides={name: a.side for name, a in actors.items()},
         phrase_memo=Memo(),
         generic_memo=Memo(),
@@ -122,8 +122,8 @@ def canonical_actor(name: str, *, knowledge: Knowledge) -> str | None:
     return None
 
 
-_LOCATIVE = re.compile(r"(?i)\b(?:in|near|to|from|around|outside|of|at|on|towards|toward|into|across|inside)\s+(?:the\s+)?$")
-_NAME_CONTINUES = re.compile(r"\s+[A-Z]")
+_LOCATIVE = regex(r"(?i)\b(?:in|near|to|from|around|outside|of|at|on|towards|toward|into|across|inside)\s+(?:the\s+)?$")
+_NAME_CONTINUES = regex(r"\s+[A-Z]")
 
 
 def find_actors(text: str, *, knowledge: Knowledge) -> list[ActorMention]:
@@ -182,16 +182,16 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     support = phrase_pattern(frames["support_phrases"])
     return {
         # only adverbs, weapon nouns and a supporting actor between subject and verb
-        "subject_gap": re.compile(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
-        "act_verb": re.compile(phrase_pattern(frames["act_verbs"])),
-        "by_head": re.compile(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?$"),
-        "weapon_of": re.compile(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
-        "blame": re.compile(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
-        "responsible_after": re.compile(phrase_pattern(lex["responsibility_verbs"]) + r""),
+        "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
+        "act_verb": regex(phrase_pattern(frames["act_verbs"])),
+        "by_head": regex(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?$"),
+        "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
+        "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
+        "responsible_after": regex(phrase_pattern(lex["responsibility_verbs"]) + r""),
         # "X that violated the ceasefire": compiled once here, not per actor mention
-        "responsible_clause": re.compile(r"(?i)\s+(?:that|which|who)?\s*" + phrase_pattern(lex["responsibility_verbs"])),
-        "started_after": re.compile(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
-        "target_lead": re.compile(phrase_pattern(frames["target_leads"]) + r"\s+(?:\w+\s+){0,3}?$"),
+        "responsible_clause": regex(r"(?i)\s+(?:that|which|who)?\s*" + phrase_pattern(lex["responsibility_verbs"])),
+        "started_after": regex(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
+        "target_lead": regex(phrase_pattern(frames["target_leads"]) + r"\s+(?:\w+\s+){0,3}?$"),
     }
 
 
@@ -263,7 +263,7 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     return bool(re.search(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before))
 
 
-_COORDINATION = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?$")
+_COORDINATION = regex(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?$")
 
 
 def _coordinated(sentence: str, perp: ActorMention, m: ActorMention) -> bool:

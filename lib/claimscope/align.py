@@ -59,7 +59,7 @@ from .errors import OverridesError
 from .events import event_label
 from .knowledge import Knowledge
 from .places import Translit, best_match, km_apart, km_between, place_profiles, translit
-from .resources import norm_phrase, phrase_pattern
+from .resources import norm_phrase, phrase_pattern, regex
 from .safeio import bounded, load_user_yaml, printable, shorten
 
 __all__ = [
@@ -167,8 +167,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         join_min=float(win["join_min"]),
         w_in={k: float(v) for k, v in win["weights"].items()},
         near_km_in=float(win["near_km"]),
-        follow_up=re.compile(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
-        new_event=re.compile(r"\W*" + phrase_pattern(d["new_event_cues"])),
+        follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
+        new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
         link_min=float(xd["link_min"]),
         link_min_secondary=math.inf if xd.get("link_min_secondary") is None else float(xd["link_min_secondary"]),
         w_x={k: float(v) for k, v in xd["weights"].items()},
@@ -284,7 +284,7 @@ class Overrides:
 
 
 _OVERRIDE_KEYS = ("merge", "split", "assign")
-_INCIDENT_ID = re.compile(r"i[0-9a-f]{12}")
+_INCIDENT_ID = regex(r"i[0-9a-f]{12}")
 
 
 def load_overrides(source: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None) -> Overrides:

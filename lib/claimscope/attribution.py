@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .knowledge import Knowledge
-from .resources import norm_phrase, phrase_pattern
+from .resources import norm_phrase, phrase_pattern, regex
 
 __all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute", "stance"]
 
@@ -86,16 +86,16 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
-        alias_regex=re.compile(phrase_pattern([a for e in data["sources"] for a in [e["name"], *e["aliases"]]])),
+        alias_regex=regex(phrase_pattern([a for e in data["sources"] for a in [e["name"], *e["aliases"]]])),
         generic=frozenset(n for n, s in sources.items() if s.type == "unnamed"),
         determiners=frozenset(lex["source_determiners"]),
         plural=frozenset(lex["plural_pronouns"]),
         singular=frozenset(lex["singular_pronouns"]),
-        verbs=re.compile(phrase_pattern(lex["reporting_verbs"], group="verb")),
+        verbs=regex(phrase_pattern(lex["reporting_verbs"], group="verb")),
         distancing=frozenset(lex["distancing_verbs"]),
-        hedges=re.compile(phrase_pattern(lex["hedges"])),
-        negations=re.compile(phrase_pattern(lex["negations"])),
-        stance_any=re.compile(phrase_pattern([*lex["hedges"], *lex["negations"]])),
+        hedges=regex(phrase_pattern(lex["hedges"])),
+        negations=regex(phrase_pattern(lex["negations"])),
+        stance_any=regex(phrase_pattern([*lex["hedges"], *lex["negations"]])),
     )
 
 
@@ -145,18 +145,18 @@ def stance(sentence: str, *, verb: str = "", knowledge: Knowledge) -> Stance:
 
 # --- attribution --------------------------------------------------------------------
 
-_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
-_QUOTED = re.compile(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
-_INVERTED = re.compile(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|whom|whose|while|when|because|but|and then|after|as)\b", re.I)
-_PRE_VERB = re.compile(r"(?i)(?:\s+(?:also|later|previously|earlier|further|repeatedly|again|immediately|has|have|had|"
+_ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
+_QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
+_INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
+_CLAUSE_BREAK = regex(r"[,;:()\"“”]|\b(?:that|which|who|whom|whose|while|when|because|but|and then|after|as)\b", re.I)
+_PRE_VERB = regex(r"(?i)(?:\s+(?:also|later|previously|earlier|further|repeatedly|again|immediately|has|have|had|"
                        r"did\s+not|does\s+not|do\s+not|didn't|doesn't|don't|would|will|could|has\s+also|have\s+also|"
                        r"had\s+also|on\s+\w+|in\s+a\s+statement|in\s+its\s+report|in\s+a\s+report))*\s*$")
-_NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
+_NOUN_BEFORE = regex(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
 _NOUN_BEFORE_SPAN = 6  # longest non-space stretch _NOUN_BEFORE can match ("those"), plus one
-_POSSESSIVE_REPORT = re.compile(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?:\w+\s+)?(?:report|statement|reports|figures|toll|count|tally|data|account)$")
-_PRONOUN = re.compile(r"(?i)^(?:they|them|he|she|it)$")
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|Abu|el-[\w-]+)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|el-[\w-]+))*$")
+_POSSESSIVE_REPORT = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?:\w+\s+)?(?:report|statement|reports|figures|toll|count|tally|data|account)$")
+_PRONOUN = regex(r"(?i)^(?:they|them|he|she|it)$")
+_NAME_RUN = regex(r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|Abu|el-[\w-]+)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|el-[\w-]+))*$")
 
 
 @dataclass
@@ -275,7 +275,7 @@ def _resolve(phrase: str, memory: _Memory, t: _Taxonomy, *, cue: str, verb: str,
     return Attribution(bare, "unnamed", "unknown", phrase, cue, verb)
 
 
-_COORDINATED = re.compile(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
+_COORDINATED = regex(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
 
 
 def _compound_source(phrase: str, t: _Taxonomy) -> tuple[str, str, str] | None:

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from .actors import generic_group, phrase_actors
 from .knowledge import Knowledge, Memo
-from .resources import case_variants, norm_phrase, phrase_pattern, trie_pattern
+from .resources import case_variants, norm_phrase, phrase_pattern, regex, trie_pattern
 
 __all__ = ["Quantity", "CasualtyMention", "VictimContext", "parse_quantity", "find_quantities", "find_casualties"]
 
@@ -96,7 +96,7 @@ def _build_numlex(knowledge: Knowledge) -> _NumLex:
         rf"(?<![\w.,-])(?:(?P<qual>{quals})\s+)?"
         rf"(?:(?P<range>{rng})|(?P<vague>{vagues})|(?P<num>{num})|(?P<art>{arts}))(?![\w-])"
     )
-    return _NumLex(units, tens, scales, vague, qualifiers, articles, re.compile(pattern))
+    return _NumLex(units, tens, scales, vague, qualifiers, articles, regex(pattern))
 
 
 def _number_value(text: str, lex: _NumLex) -> int | None:
@@ -235,28 +235,28 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     stops = list(d["victims_phrase_stops"])
     zero = []
     for key, outcome in (("zero_casualties", "killed_or_injured"), ("zero_killed", "killed"), ("zero_injured", "injured")):
-        zero.append((re.compile(phrase_pattern(lex[key])), outcome))
+        zero.append((regex(phrase_pattern(lex[key])), outcome))
     trig_words = list(after_outcome) + list(before_outcome) + ["toll"]
     zero_words: list[str] = []
     for key in ("zero_casualties", "zero_killed", "zero_injured"):
         trig_words += lex[key]
         zero_words += lex[key]
     return _CasLex(
-        after=re.compile(r"\s*(?:\(\w+\)\s*)?" + phrase_pattern(after_outcome, group="cue")),
-        before=re.compile(phrase_pattern(before_outcome, group="cue") + r"\s+(?:the\s+|some\s+)?$"),
+        after=regex(r"\s*(?:\(\w+\)\s*)?" + phrase_pattern(after_outcome, group="cue")),
+        before=regex(phrase_pattern(before_outcome, group="cue") + r"\s+(?:the\s+|some\s+)?$"),
         after_outcome=after_outcome,
         before_outcome=before_outcome,
-        aux=re.compile(r"\s*(?:" + aux + r"|(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
-        aside=re.compile(r"\s*(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?(?="
+        aux=regex(r"\s*(?:" + aux + r"|(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
+        aside=regex(r"\s*(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?(?="
                          + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
         weak=frozenset(weak),
-        toll=re.compile(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
+        toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
                         r"\bnumber (?:killed|dead)\b)[^.;]{0,80}?(?:" + toll_links + r")\s+$"),
-        non_person=re.compile(r"\s*" + phrase_pattern(d["non_person_units"])),
-        np_stop=re.compile(r"(?i)^(?:" + "|".join(stops) + r")$"),
+        non_person=regex(r"\s*" + phrase_pattern(d["non_person_units"])),
+        np_stop=regex(r"(?i)^(?:" + "|".join(stops) + r")$"),
         zero=tuple(zero),
-        zero_any=re.compile(phrase_pattern(zero_words)),
-        trigger=re.compile(phrase_pattern(trig_words)),
+        zero_any=regex(phrase_pattern(zero_words)),
+        trigger=regex(phrase_pattern(trig_words)),
         stops=frozenset(stops),
         num=knowledge.derived(_build_numlex),
         knowledge=knowledge,
@@ -264,8 +264,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     )
 
 
-_WORD = re.compile(r"\(?[\w'’.-]+\)?|[^\w\s]")
-_TRAILING_FILLER = re.compile(r"(?i)(?:\s+(?:of|the|and))+\s*$")
+_WORD = regex(r"\(?[\w'’.-]+\)?|[^\w\s]")
+_TRAILING_FILLER = regex(r"(?i)(?:\s+(?:of|the|and))+\s*$")
 
 
 def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
@@ -389,10 +389,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
-_YEAR_CONTEXT = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*$|\b(?:in|since|of|year)\s+$")
+_YEAR_CONTEXT = regex(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*$|\b(?:in|since|of|year)\s+$")
 
 
-_SPACE_DIGIT = re.compile(r"\s+\d")
+_SPACE_DIGIT = regex(r"\s+\d")
 
 
 def _is_year(sentence: str, q: Quantity) -> bool:
@@ -426,15 +426,15 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
     return nxt is not None and not nxt.group("art")
 
 
-_AUXILIARY = re.compile(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
+_AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
 
 
 def _has_auxiliary(gap: str) -> bool:
     return bool(_AUXILIARY.search(gap))
 
 
-_AND_BEFORE = re.compile(r"(?i)(?:\band|,)\s*$")
-_INCLUDING = re.compile(r"(?i)\b(?:including|among them|of them|of whom)\s+$")
+_AND_BEFORE = regex(r"(?i)(?:\band|,)\s*$")
+_INCLUDING = regex(r"(?i)\b(?:including|among them|of them|of whom)\s+$")
 
 
 def _distributive(sentence: str, q: Quantity, previous_end: int) -> bool:
@@ -456,7 +456,7 @@ def _is_person_phrase(phrase: str, lex: _CasLex) -> bool:
     return got  # type: ignore[no-any-return]
 
 
-_GROUP_ANAPHOR = re.compile(r"(?i)\bthe\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|militia)\b")
+_GROUP_ANAPHOR = regex(r"(?i)\bthe\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|militia)\b")
 
 
 def _is_group_anaphor(phrase: str) -> bool:
@@ -482,7 +482,7 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
     )
 
 
-_OTHERS = re.compile(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+)$")
+_OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+)$")
 
 
 def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
@@ -510,8 +510,8 @@ def _zero_mentions(sentence: str, context: VictimContext, offset: int, lex: _Cas
     if lex.zero_any.search(sentence) is None:
         return []
     out = []
-    for regex, outcome in lex.zero:
-        for m in regex.finditer(sentence):
+    for rx, outcome in lex.zero:
+        for m in rx.finditer(sentence):
             victims = ""
             for pool in (context.targets, context.previous_targets):
                 if pool:

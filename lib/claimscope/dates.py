@@ -92,7 +92,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .knowledge import Knowledge
-from .resources import trie_pattern
+from .resources import regex, trie_pattern
 
 __all__ = [
     "DateMention",
@@ -333,7 +333,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         rf"(?:(?=\d)(?:{digit_led})|{counted}|(?=[A-Za-z])(?:{word_led}))"
     )
     return _Grammar(
-        regex=re.compile(pattern),
+        regex=regex(pattern),
         months=months,
         weekdays=weekdays,
         qualifiers=qualifiers,
@@ -342,8 +342,8 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         directions=directions,
         pub_phrases=pub_phrases,
         ctx_phrases=ctx_phrases,
-        year_gap=re.compile(r"\s*,?\s*"),
-        merge_gap=re.compile(r"\s*[,(]?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?"),
+        year_gap=regex(r"\s*,?\s*"),
+        merge_gap=regex(r"\s*[,(]?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?"),
         tolerance_days=int(lex["year_tolerance_days"]),
     )
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .knowledge import Knowledge
-from .resources import norm_phrase, phrase_pattern
+from .resources import norm_phrase, phrase_pattern, regex
 
 __all__ = ["EventType", "Cause", "event_type", "event_types", "event_label", "find_cause"]
 
@@ -49,10 +49,10 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         for cue in e["cues"]:
             type_of.setdefault(norm_phrase(cue), (rank, e["type"]))
     return _Patterns(
-        cues=re.compile(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
+        cues=regex(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
         type_of=type_of,
-        cause=re.compile(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
-        accident=re.compile(phrase_pattern(lex["accident_words"])),
+        cause=regex(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
+        accident=regex(phrase_pattern(lex["accident_words"])),
         types=tuple(e["type"] for e in data["event_types"]) + ("statement",),
         labels=dict(data.get("title_labels") or {}),
     )

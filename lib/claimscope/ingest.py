@@ -55,7 +55,7 @@ from . import cells, schema
 from .dates import find_absolute_dates
 from .errors import CorpusError
 from .knowledge import Knowledge
-from .resources import data_text
+from .resources import data_text, regex
 from .safeio import UnreadableFile, bounded, file_kind, read_regular, shorten
 
 __all__ = [
@@ -142,7 +142,7 @@ def _split_entries(entries: Iterable[Any], default_max: int) -> tuple[list[str],
 def _alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return regex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def _build_rules(knowledge: Knowledge) -> _Rules:
@@ -161,19 +161,19 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         return out
 
     reps = names(ol.get("republishers"))
-    rep_re = re.compile("|".join(re.escape(n) for n in sorted(reps, key=len, reverse=True)), re.IGNORECASE) if reps else None
+    rep_re = regex("|".join(re.escape(n) for n in sorted(reps, key=len, reverse=True)), re.IGNORECASE) if reps else None
     return _Rules(
         short_max=short_max,
         min_body_chars=int(bp.get("min_body_chars", 200)),
         drop_short=_alternation(d_short),
-        drop_long=tuple((re.compile(p, re.IGNORECASE), mx) for p, mx in d_long),
+        drop_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in d_long),
         end_short=_alternation(e_short),
-        end_long=tuple((re.compile(p, re.IGNORECASE), mx) for p, mx in e_long),
-        inline=tuple(re.compile(p) for p in bp.get("inline") or ()),
-        byline=re.compile(ol["byline"], re.IGNORECASE),
-        byline_tail=re.compile(ol.get("byline_tail") or r"(?!)", re.IGNORECASE),
-        date_label=re.compile(ol["date_labels"], re.IGNORECASE),
-        credit=tuple((re.compile(c["pattern"], re.IGNORECASE), c["role"]) for c in ol.get("credit_lines") or ()),
+        end_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in e_long),
+        inline=tuple(regex(p) for p in bp.get("inline") or ()),
+        byline=regex(ol["byline"], re.IGNORECASE),
+        byline_tail=regex(ol.get("byline_tail") or r"(?!)", re.IGNORECASE),
+        date_label=regex(ol["date_labels"], re.IGNORECASE),
+        credit=tuple((regex(c["pattern"], re.IGNORECASE), c["role"]) for c in ol.get("credit_lines") or ()),
         not_names=frozenset(str(n).casefold() for n in ol.get("not_names") or ()),
         name_connectors=frozenset(str(n).casefold() for n in ol.get("name_connectors") or ()),
         outlet_names=names(ol.get("outlets")),

@@ -28,7 +28,11 @@ lon,aliases``; aliases `;`-joined; optional ``kind`` and ``population``).
 
 Compiled forms (regexes, gazetteer indexes) are built from the data the first
 time a stage asks (`Knowledge.derived`) and kept in the object; they travel
-with it to worker processes, where bounded memos (`Memo`) start empty.
+with it to worker processes, where bounded memos (`Memo`) start empty. A
+knowledge object arriving in a process that already holds it (a forked pool
+worker, or the second task of a worker) is that object, not a new copy, so
+its compiled forms and warm memos are reused; objects are told apart by a
+token drawn when they are made, never by their content.
 Adding a lexicon is one data file (with a provenance header) in a pack
 folder plus one `pack_file` field below.
 """
@@ -39,6 +43,8 @@ import csv
 import io
 import json
 import os
+import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from importlib import resources
@@ -191,6 +197,11 @@ class Knowledge:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_derived", {})
+        object.__setattr__(self, "_token", uuid.uuid4().hex)
+        _ARRIVED[self._token] = self  # type: ignore[attr-defined]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_arrive, (self._token, dict(self.__dict__)))  # type: ignore[attr-defined]
 
     def derived(self, build: Callable[["Knowledge"], T]) -> T:
         """`build(self)`, computed once per Knowledge object: the compiled form
@@ -205,6 +216,23 @@ class Knowledge:
 
     def __repr__(self) -> str:
         return f"Knowledge(packs={list(self.packs)!r})"
+
+
+# Knowledge objects alive in this process, by token: weak references only
+# (nothing is kept alive here), so an unpickled copy of an object the process
+# already holds resolves to it.
+_ARRIVED: weakref.WeakValueDictionary[str, Knowledge] = weakref.WeakValueDictionary()
+
+
+def _arrive(token: str, state: dict[str, Any]) -> Knowledge:
+    """Unpickle a Knowledge object: the live one with this token, else the copy."""
+    live = _ARRIVED.get(token)
+    if live is not None:
+        return live
+    k = object.__new__(Knowledge)
+    k.__dict__.update(state)
+    _ARRIVED[token] = k
+    return k
 
 
 def pack_files() -> dict[str, str]:

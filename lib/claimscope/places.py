@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 
 from . import cells
 from .knowledge import FrozenMap, Knowledge, Memo
+from .resources import regex
 
 __all__ = [
     "PRECISIONS",
@@ -135,8 +136,8 @@ class Translit:
         self.data = data
         self.marks = str.maketrans("", "", data["marks"])
         self.articles = frozenset(data["articles"])
-        self.glued_article = re.compile(data["glued_article"])
-        self.final_taa = re.compile(data["final_taa"])
+        self.glued_article = regex(data["glued_article"])
+        self.final_taa = regex(data["final_taa"])
         self.digraphs = tuple((a, b) for a, b in data["digraphs"])
         letters = data["letters"]
         self.letters = str.maketrans("".join(letters), "".join(letters[k] for k in letters))
@@ -283,9 +284,9 @@ def _build_admin1(knowledge: Knowledge) -> _Admin1:
     return _Admin1(
         records=records, exact=exact, folded=folded,
         countryside={g["name"]: g.get("countryside") or g["name"] for g in records},
-        suffix=re.compile(rf"(?:\s+(?:{alt(lex['admin1_suffixes'])}))+\s*$", re.I),
-        prefix=re.compile(rf"^\s*(?:the\s+)?(?:(?:{alt(lex['admin1_prefixes'])})\s+)", re.I),
-        countryside_words=re.compile(alt(lex["countryside_words"]), re.I),
+        suffix=regex(rf"(?:\s+(?:{alt(lex['admin1_suffixes'])}))+\s*$", re.I),
+        prefix=regex(rf"^\s*(?:the\s+)?(?:(?:{alt(lex['admin1_prefixes'])})\s+)", re.I),
+        countryside_words=regex(alt(lex["countryside_words"]), re.I),
         tr=tr, memo=Memo(4096),
     )
 
@@ -640,7 +641,7 @@ def _alt(phrases: Iterable[str], *, reverse: bool = False) -> str:
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _B = r"(?![\w'’‐-])"      # word boundary after a (reversed) word
-_WORD = re.compile(r"[\w'’‐-]+")
+_WORD = regex(r"[\w'’‐-]+")
 
 
 class _Patterns:
@@ -674,11 +675,11 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     particle = "(?:" + art + "".join("|" + re.escape(w) for w in tr.name_particles) + ")"
     # a run of capitalised words ("Jisr al-Shughur", "Deir ez-Zor", "al-Qamishli"),
     # lower-case particles allowed between them ("Jisr ash Shughur")
-    p.span = re.compile(rf"(?:(?<![\w-]){art}-)?{_CAP}[\w'’‘ʿ-]*"
+    p.span = regex(rf"(?:(?<![\w-]){art}-)?{_CAP}[\w'’‘ʿ-]*"
                         rf"(?:[ \t]+(?:{particle}[ \t]+)?(?:{art}-)?{_CAP}[\w'’‘ʿ-]*)*")
-    p.token = re.compile(r"\S+")
+    p.token = regex(r"\S+")
     masks = lex["not_place_phrases"]
-    p.mask = re.compile(rf"(?:{_alt(masks)})(?:['’]?s)?{_B}", re.I)
+    p.mask = regex(rf"(?:{_alt(masks)})(?:['’]?s)?{_B}", re.I)
     p.mask_first = frozenset(_words(m)[0] for m in masks if _words(m))
     region_phrases: dict[str, dict] = {}
     all_region: list[str] = []
@@ -687,13 +688,13 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
             region_phrases.setdefault(_key(_words(ph)), r)
             all_region.append(ph)
     p.region_by_key = region_phrases
-    p.regions = re.compile(rf"(?:{_alt(all_region)}){_B}", re.I)
+    p.regions = regex(rf"(?:{_alt(all_region)}){_B}", re.I)
     p.region_first = frozenset(_words(ph)[0] for ph in all_region if _words(ph))
     # lower-case words that begin a region phrase before a capitalised name ("central Syrian desert")
     p.region_lead = frozenset(ph.split()[0].lower() for ph in all_region
                               if ph[:1].islower() and not re.match(rf"{art}-", ph))
     # any of them as a substring of the lower-cased text (a cheap test before the per-name windows)
-    p.region_lead_any = re.compile("|".join(re.escape(w) for w in sorted(p.region_lead)) or r"(?!x)x")
+    p.region_lead_any = regex("|".join(re.escape(w) for w in sorted(p.region_lead)) or r"(?!x)x")
     cues = lex["cues"]
     nb = lex["nouns_before"]
     na = lex["nouns_after"]
@@ -708,7 +709,7 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     # What stands before a name, read backwards from the name: [noun (of) (the)]
     # [direction] [the] [cue]. Matching the reversed window at its start keeps
     # this an anchored match instead of a search.
-    p.pre_rev = re.compile(
+    p.pre_rev = regex(
         r"[\s\"“‘(\[]*"
         rf"(?:(?:eht\s+)?(?:(?P<of>fo)\s+)?(?P<noun>{nouns_r}){_B})?"
         rf"(?:\s*(?P<dir>{dirs_r}){_B})?"
@@ -718,21 +719,21 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         rf"|(?P<at>{_alt(cues['at'], reverse=True)})){_B})?",
         re.I)
     p.strong_near = frozenset(" ".join(_words(c)) for c in cues["near"])
-    p.before_rev = re.compile(
+    p.before_rev = regex(
         rf"\s+(?:\.?(?:{_alt(lex['person_titles'], reverse=True)})|(?:eht\s+)?(?:{_alt(lex['media_before'], reverse=True)})){_B}",
         re.I)
-    p.post = re.compile(
+    p.post = regex(
         rf"(?:['’]s)?\s+(?:(?P<dir>{_alt(lex['directions'])})\s+)?(?P<noun>{_alt(p.noun_kind_after)}){_B}", re.I)
-    p.actor_after = re.compile(rf"(?:['’]s)?[\s\-]+(?:{_alt(lex['actor_followers'])}){_B}", re.I)
-    p.speech_after = re.compile(rf"[\s,\"”]+(?:{_alt(lex['speech_verbs'])}){_B}", re.I)
-    p.separator = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/)\s*(?:the\s+)?"
+    p.actor_after = regex(rf"(?:['’]s)?[\s\-]+(?:{_alt(lex['actor_followers'])}){_B}", re.I)
+    p.speech_after = regex(rf"[\s,\"”]+(?:{_alt(lex['speech_verbs'])}){_B}", re.I)
+    p.separator = regex(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/)\s*(?:the\s+)?"
                              r"(?:(?:towns?|villages?|cit(?:y|ies))\s+(?:of\s+)?)?", re.I)
     p.stop = frozenset(" ".join(_words(w)) for w in lex["not_place_words"])
     # names a pack's places.csv gives (places, admin-1 units, countries) are never foreign
     own = {_key(_words(n)) for r in knowledge.places for n in (r["name"], r.get("admin1", ""), r.get("country", ""),
                                                                  *_aliases(r.get("aliases", ""), ";")) if n}
     p.foreign = frozenset(_key(_words(w)) for w in lex["foreign_places"]) - own
-    p.sentence_end = re.compile(r"[.!?;]\s|\n")
+    p.sentence_end = regex(r"[.!?;]\s|\n")
     return p
 
 

@@ -12,12 +12,21 @@ import re
 from importlib import resources
 from typing import Any, Iterable
 
-__all__ = ["data_text", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern"]
+__all__ = ["data_text", "regex", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern"]
 
 
 def data_text(name: str) -> str:
     """Text of the package data file `name` (relative to claimscope/data)."""
     return resources.files("claimscope").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)` with the `re.UNICODE` flag a str pattern
+    carries anyway written out: a pattern pickled with a knowledge object
+    (to a worker process) is rebuilt through re's cache under its flags, so a
+    worker that inherited the cache (fork) finds it there instead of
+    compiling it again."""
+    return re.compile(pattern, flags | re.UNICODE)
 
 
 def norm_phrase(text: str) -> str:
