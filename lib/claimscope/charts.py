@@ -85,7 +85,7 @@ def _message_chart(message: str, *, title: str = "", width: int = _WIDTH) -> alt
     chart = (
         alt.Chart(alt.Data(values=[{"message": message}]))
         .mark_text(size=14, color="#555", align="left", dx=-width / 2 + 10)
-        .encode(text="message:N")
+        .encode(text=alt.Text("message:N"))
         .properties(width=width, height=50)
     )
     return chart.properties(title=title) if title else chart
@@ -359,14 +359,14 @@ def casualty_ranges(
     conflicted first; at most `max_incidents` are drawn.
     """
     title = "Casualty claims by source"
-    pts = incident_points(incidents, claims)
-    order = list(pts["incident_id"])
+    wanted = set(_col(incidents, "incident_id"))
     if incident_ids is not None:
-        wanted = set(incident_ids)
-        order = [i for i in order if i in wanted]
-    rows = casualty_rows(claims, casualties, order)
-    if rows.empty:
+        wanted &= set(incident_ids)
+    rows = casualty_rows(claims, casualties, sorted(wanted))
+    if rows.empty:  # before ranking the incidents: half of all incident reports have no figures
         return _message_chart("No casualty figures for these incidents yet.", title=title, width=width)
+    pts = incident_points(incidents, claims)
+    order = [i for i in pts["incident_id"] if i in wanted]
     with_figures = [i for i in order if i in set(rows["incident_id"])]
     notes = []
     if len(with_figures) > max_incidents:
@@ -415,30 +415,35 @@ def casualty_ranges(
     color = alt.Color("what:N", title="Figure of", legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
     x = alt.X("lo:Q", title="Number of people", scale=alt.Scale(zero=True, nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
+    # channels as altair objects, not shorthand strings or condition dicts: altair turns each of
+    # those into an object through a schema lookup that costs ~10 ms, and this chart is drawn
+    # once per incident report (same spec either way)
     bars = alt.Chart().mark_bar(height=9, cornerRadius=2).encode(
-        x=x, x2="hi:Q", y=y, color=color,
-        opacity=alt.condition("datum.open", alt.value(0.35), alt.value(0.85)),
+        x=x, x2=alt.X2("hi:Q"), y=y, color=color,
+        opacity=alt.OpacityValue(**alt.condition("datum.open", alt.value(0.35), alt.value(0.85))),
         tooltip=tooltip,
     )
     lo_dot = alt.Chart().mark_point(filled=True, size=70, opacity=1).encode(
-        x="lo:Q", y=y, color=color, tooltip=tooltip)
+        x=alt.X("lo:Q"), y=y, color=color, tooltip=tooltip)
     hi_mark = alt.Chart().mark_point(filled=True, size=70, opacity=1).encode(
-        x="hi:Q", y=y, color=color, tooltip=tooltip,
-        shape=alt.condition("datum.open", alt.value("triangle-right"), alt.value("circle")),
+        x=alt.X("hi:Q"), y=y, color=color, tooltip=tooltip,
+        shape=alt.ShapeValue(**alt.condition("datum.open", alt.value("triangle-right"), alt.value("circle"))),
     )
     text = alt.Chart().mark_text(align="left", dx=8, fontSize=11, color="#333").encode(
-        x="hi:Q", y=y, text="range:N", tooltip=tooltip)
-    pad = alt.Chart().mark_point(opacity=0).encode(x="pad:Q", y=y)
-    layered = alt.layer(bars, lo_dot, hi_mark, text, pad).properties(width=width, height=alt.Step(24))
-    return (
-        layered.facet(
-            data=alt.Data(values=recs),
-            row=alt.Row("incident:N", title=None, sort=alt.SortField("order"),
-                        header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
-                                          labelOrient="top", labelFontWeight="bold", labelLimit=700)),
-        )
-        .resolve_scale(x="independent", y="independent")
-        .properties(title=_title(title, notes))
+        x=alt.X("hi:Q"), y=y, text=alt.Text("range:N"), tooltip=tooltip)
+    pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
+    # built with the constructors, not .facet().resolve_scale().properties(): each of those
+    # deep-copies the whole chart (~10 ms apiece); the spec is the same
+    layered = alt.LayerChart(layer=[bars, lo_dot, hi_mark, text, pad], width=width, height=alt.Step(24))
+    return alt.FacetChart(
+        data=alt.Data(values=recs),
+        facet=alt.FacetMapping(row=alt.Row(
+            "incident:N", title=None, sort=alt.SortField("order"),
+            header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                              labelOrient="top", labelFontWeight="bold", labelLimit=700))),
+        spec=layered,
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="independent", y="independent")),
+        title=_title(title, notes),
     )
 
 
@@ -974,3 +979,28 @@ def enable_renderer(*, html_export: bool = False) -> None:
 
     alt.renderers.register("claimscope", render)
     alt.renderers.enable("claimscope")
+    _skip_display_validation(html_export)
+
+
+def _skip_display_validation(on: bool) -> None:
+    """For the HTML export, display charts from `to_dict(validate=False)`.
+
+    altair validates every spec against the Vega-Lite schema when it displays
+    a chart: ~50 ms a chart, the largest part of a report page's time. The
+    specs these functions build are validated by the tests (tests/test_charts.py
+    calls `to_dict()` on every chart), and the dict is the same either way. In
+    JupyterLab (`html_export=False`) altair's own display, validation
+    included, is kept."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - notebooks always have IPython
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.mimebundle_formatter
+    if on:
+        formatter.for_type(alt.TopLevelMixin, lambda chart: mimebundle(
+            chart.to_dict(validate=False, context={"pre_transform": False}), html_export=True))
+    else:
+        formatter.pop(alt.TopLevelMixin, None)
