@@ -339,3 +339,32 @@ def test_enable_renderer(t):
         assert "application/vnd.vegalite.v5+json" in data
     finally:
         alt.renderers.enable(before)
+
+
+def test_html_export_displays_the_same_chart_without_revalidating(t):
+    """In an IPython shell, the HTML export displays charts from
+    to_dict(validate=False): the same output as altair's own (validating)
+    display; JupyterLab's display (html_export=False) is altair's own."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    before = alt.renderers.active
+    charts_ = [charts.incident_timeline(t["incidents"], t["claims"]),
+               charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"]),
+               charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=[])]
+    try:
+        charts.enable_renderer(html_export=True)
+        formatter = shell.display_formatter.mimebundle_formatter
+        assert formatter.lookup_by_type(alt.FacetChart) is not None
+        for chart in charts_:
+            shown, _ = shell.display_formatter.format(chart)
+            assert shown["text/html"] == charts.mimebundle(chart.to_dict(), html_export=True)["text/html"]
+        charts.enable_renderer()
+        with pytest.raises(KeyError):
+            formatter.lookup_by_type(alt.FacetChart)
+        shown, _ = shell.display_formatter.format(charts_[0])
+        assert "application/vnd.vegalite.v5+json" in shown
+    finally:
+        shell.display_formatter.mimebundle_formatter.pop(alt.TopLevelMixin, None)
+        alt.renderers.enable(before)
+        InteractiveShell.clear_instance()
