@@ -27,6 +27,7 @@ corpus: str = ""  # a corpus path (folder of articles or a CSV/Parquet table) to
 date_from: str = ""  # first event day to include, YYYY-MM-DD; empty means no lower bound
 date_to: str = ""  # last event day to include, YYYY-MM-DD; empty means no upper bound
 governorate: str = ""  # keep only incidents in this governorate (e.g. "Idlib"); empty means all
+incident_pages: str = ""  # which incidents have a report page to link to, as `claimscope report --incidents` (default, all, contested or a number N); empty means default
 html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
 
 # %%
@@ -37,6 +38,7 @@ from claimscope import charts, reports
 charts.enable_renderer(html_export=html_export)
 loaded = reports.load_tables(tables, corpus=corpus)
 t = reports.filter_tables(loaded.tables, date_from=date_from, date_to=date_to, governorate=governorate)
+pages = reports.incident_pages(loaded.tables, incident_pages)
 display(HTML(reports.summary_html(t, origin=loaded.origin,
                                   filters={"from": date_from, "to": date_to, "governorate": governorate})))
 
@@ -58,7 +60,7 @@ charts.incident_map(t["incidents"], t["claims"])
 # ## Most conflicted incidents
 
 # %%
-display(HTML(reports.incidents_table_html(t, link=html_export)))
+display(HTML(reports.incidents_table_html(t, link=html_export, linked=pages)))
 
 # %% [markdown]
 # ## Casualty figures, source by source

@@ -33,6 +33,7 @@ from claimscope import charts, reports
 charts.enable_renderer(html_export=html_export)
 t = reports.load_tables(tables).tables
 incident = reports.pick_incident(t, incident_id)
+t = reports.incident_tables(t, incident)  # only this incident's rows: quick on any corpus, same page
 display(HTML(reports.incident_header_html(t, incident)))
 
 # %% [markdown]

@@ -23,6 +23,7 @@
 # Parameters (papermill: -p NAME VALUE). Relative paths are relative to this notebook's folder.
 tables: str = "../outputs/tables"  # folder written by `claimscope run`; when it does not exist, the seeds (../seeds) are run
 source: str = ""  # canonical source name as in claims.source (e.g. "Syrian Observatory for Human Rights"); empty means the most cited source other than an outlet's own voice
+incident_pages: str = ""  # which incidents have a report page to link to, as `claimscope report --incidents` (default, all, contested or a number N); empty means default
 html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
 
 # %%
@@ -33,6 +34,8 @@ from claimscope import charts, reports
 charts.enable_renderer(html_export=html_export)
 t = reports.load_tables(tables).tables
 who = reports.pick_source(t, source)
+pages = reports.incident_pages(t, incident_pages)
+t = reports.source_tables(t, who)  # only what this source tells of: quick on any corpus, same page
 its_incidents = reports.incidents_of_source(t, who) if who else []
 display(HTML(reports.source_header_html(t, who)))
 
@@ -40,7 +43,7 @@ display(HTML(reports.source_header_html(t, who)))
 # ## Incidents it tells of
 
 # %%
-display(HTML(reports.incidents_table_html(t, incident_ids=its_incidents, link=html_export)))
+display(HTML(reports.incidents_table_html(t, incident_ids=its_incidents, link=html_export, linked=pages)))
 
 # %% [markdown]
 # ## Agreement with other sources

@@ -128,10 +128,44 @@ def test_plan_reports_on_fixture(fx):
     assert set(sources) == set(counts[counts >= 2].index)
     assert HOSTILE_SOURCE in sources
     assert len({j.filename for j in plan}) == len(plan)
+    # the overview and the source profiles are told which incident pages exist, to link only those
     assert all(j.parameters == ({"incident_id": j.key} if j.kind == "incident" else
-                                {"source": j.key} if j.kind == "source_profile" else {}) for j in plan)
+                                {"source": j.key, "incident_pages": "default"} if j.kind == "source_profile"
+                                else {"incident_pages": "default"}) for j in plan)
     assert [j.key for j in reports.plan_reports(fx, min_source_claims=3) if j.kind == "source_profile"] == \
         ["pro-militant sources"]
+
+
+def test_incidents_worth_reading_is_two_independent_accounts(fx):
+    n = dict(zip(fx["incidents"]["incident_id"], fx["incidents"]["n_sources"]))
+    worth = reports.incidents_worth_reading(fx)
+    assert worth == ["inc-saraqib-0905", "inc-gassaneyah-0527", "inc-ariha-0907"]  # most conflicted first
+    assert set(worth) == {i for i, k in n.items() if k >= 2} and len(worth) < len(n)
+
+
+def test_incident_pages_choices(fx, empty):
+    everything = list(charts.incident_points(fx["incidents"], fx["claims"])["incident_id"])
+    assert reports.incident_pages(fx) == reports.incident_pages(fx, "") == reports.incidents_worth_reading(fx)
+    assert reports.incident_pages(fx, "all") == everything and len(everything) == 5
+    status = dict(zip(fx["incidents"]["incident_id"], fx["incidents"]["status"]))
+    contested = reports.incident_pages(fx, "contested")
+    assert contested and all(status[i] == "conflict" for i in contested)
+    assert set(contested) == {i for i, s in status.items() if s == "conflict"}
+    assert reports.incident_pages(fx, 2) == reports.incident_pages(fx, "2") == everything[:2]
+    assert reports.incident_pages(fx, 0) == [] and reports.incident_pages(fx, 99) == everything
+    assert reports.incident_pages(empty, "all") == []
+    for bad in ("some", "-1", "1.5", True, -3, "all,contested"):
+        with pytest.raises(ValueError, match="incidents"):
+            reports.parse_incident_pages(bad)
+    with pytest.raises(ValueError):
+        reports.build_reports(FIXTURE, "/nonexistent-out", incidents="lots")
+
+
+def test_plan_follows_the_incident_choice(fx):
+    for which in ("all", "contested", 1, "default"):
+        plan = reports.plan_reports(fx, incidents=which, min_source_claims=3)
+        assert [j.key for j in plan if j.kind == "incident"] == reports.incident_pages(fx, which)
+        assert {j.parameters["incident_pages"] for j in plan if j.kind != "incident"} == {str(which)}
 
 
 def test_plan_reports_on_empty_tables(empty):
@@ -207,6 +241,79 @@ def test_load_tables_falls_back_to_seeds(tmp_path):
     assert len(from_corpus.tables["documents"]) == 5
 
 
+# ---------------------------------------------------------------- cut tables and the table cache
+def _incident_page(t, i):
+    return [reports.incident_header_html(t, i), charts.claims_table_html(t["claims"], t["casualties"], i),
+            json.dumps(charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=[i]).to_dict()),
+            reports.comparisons_html(t, incident_id=i), reports.links_html(t, i)]
+
+
+def _source_page(t, who, pages):
+    its = reports.incidents_of_source(t, who)
+    return [its, reports.source_header_html(t, who),
+            reports.incidents_table_html(t, incident_ids=its, link=True, linked=pages),
+            json.dumps(charts.agreement_bars(t["source_agreement"], who).to_dict()),
+            json.dumps(charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=its,
+                                              max_incidents=8).to_dict()),
+            charts.claims_table_html(t["claims"], t["casualties"], source=who, incidents=t["incidents"])]
+
+
+def _same_pages_from_cut_tables(t):
+    for i in t["incidents"]["incident_id"]:
+        assert _incident_page(reports.incident_tables(t, i), i) == _incident_page(t, i), i
+    pages = reports.incident_pages(t, "all")
+    for who in t["claims"]["source"].dropna().unique():
+        assert _source_page(reports.source_tables(t, who), who, pages) == _source_page(t, who, pages), who
+
+
+def test_cut_tables_give_the_same_page_parts(fx):
+    """What the incident and source notebooks show, from the tables cut to the
+    page (incident_tables / source_tables) and from the whole tables."""
+    _same_pages_from_cut_tables(fx)
+    cut = reports.incident_tables(fx, "inc-gassaneyah-0527")
+    assert set(cut["incidents"]["incident_id"]) == {"inc-gassaneyah-0527"}
+    assert set(cut["claims"]["incident_id"]) == {"inc-gassaneyah-0527"}
+    assert len(reports.incident_tables(fx, None)["claims"]) == 0
+
+
+@pytest.mark.slow
+def test_cut_tables_give_the_same_page_parts_on_the_seeds(tmp_path_factory):
+    _same_pages_from_cut_tables(read_tables(seed_tables(tmp_path_factory)))
+
+
+def _rows(df: pd.DataFrame) -> list[dict]:
+    """Records with every missing value as None (a column of numbers holds NaN, one of None alone None)."""
+    return [{k: (None if v is None or (isinstance(v, float) and v != v) else v) for k, v in r.items()}
+            for r in df.to_dict("records")]
+
+
+def test_table_cache_only_in_report_kernels(tmp_path, monkeypatch):
+    folder = tmp_path / "tables"
+    shutil.copytree(FIXTURE, folder)
+    monkeypatch.delenv("CLAIMSCOPE_TABLE_CACHE", raising=False)
+    assert reports.load_tables(folder).tables["claims"] is not reports.load_tables(folder).tables["claims"]
+    monkeypatch.setenv("CLAIMSCOPE_TABLE_CACHE", "1")
+    monkeypatch.setattr(reports, "_TABLE_CACHE", {})
+    first = reports.load_tables(folder)
+    assert reports.load_tables(folder) is first  # read once per worker
+    pts = reports._points(first.tables)
+    assert reports._points(dict(first.tables)) is pts  # derived values too (e.g. filter_tables without filter)
+    # cut tables of kept ones reuse those points: the same rows as computing them afresh
+    for i in first.tables["incidents"]["incident_id"]:
+        cut = reports.incident_tables(first.tables, i)
+        assert _rows(reports._points(cut)) == _rows(charts.incident_points(cut["incidents"], cut["claims"])), i
+    who = "Syrian Observatory for Human Rights"
+    cut = reports.source_tables(first.tables, who)
+    assert _rows(reports._points(cut)) == _rows(charts.incident_points(cut["incidents"], cut["claims"]))
+    # tables written again: read again
+    claims = read_tables(folder)["claims"].head(3)
+    tables = read_tables(folder)
+    tables["claims"] = claims
+    write_tables(tables, folder)
+    again = reports.load_tables(folder)
+    assert again is not first and len(again.tables["claims"]) == 3
+
+
 # ---------------------------------------------------------------- HTML fragments
 def _fragments(t, incident="inc-gassaneyah-0527", source=HOSTILE_SOURCE):
     return {
@@ -255,23 +362,49 @@ def test_incident_table_links_only_reported_incidents(fx):
     assert order.index("inc-saraqib-0905") < order.index("inc-ariha-0907") < order.index("inc-jisr-0527")
 
 
+def _scripts(page: str) -> list[str]:
+    return re.findall(r"<script[^>]*>(.*?)</script>", page, re.S | re.I)
+
+
 def test_index_html(fx):
     plan = reports.plan_reports(fx, min_source_claims=2)
     written = [j.filename for j in plan if j.key != "inc-ariha-0907"]
     failed = [reports.ReportFailure(next(j for j in plan if j.key == "inc-ariha-0907"),
                                     "ValueError: bad <script>alert(2)</script>", 4)]
     page = reports.index_html(fx, plan, written, failed)
-    assert "<script" not in page.lower() and "<img" not in page.lower()
+    # one script, our own static file (filter and pages); no table text in any script
+    static = (reports.TEMPLATES_DIR / "js" / "index.js").read_text(encoding="utf-8")
+    assert _scripts(page) == [static] and page.lower().count("<script") == 1
+    assert "<img" not in page.lower() and "alert(2)</script>" not in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
     assert "incident.ipynb, cell 4" in page
     assert 'href="reports/incident-inc-saraqib-0905.html"' in page
     assert 'href="reports/incident-inc-ariha-0907.html"' not in page  # failed: listed, not linked
     assert 'href="reports/overview.html"' in page
-    assert html_escape(HOSTILE_SOURCE) in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and HOSTILE_SOURCE not in page
     # incidents sorted by conflict, with status badges
     body = page[page.index("most conflicted first"):]
     assert body.index("Saraqib") < body.index("al-Gassaneyah") < body.index("Ariha") < body.index("Jisr")
     assert body.count('class="cs-badge cs-conflict"') == 2 and body.count('class="cs-badge cs-agree"') == 1
+    # every incident is listed (filterable by status and by having a page), pages or not
+    rows = re.findall(r'<tr data-status="([a-z_]*)" data-page="([01])">', page)
+    assert len(rows) == len(fx["incidents"]) and {s for s, _ in rows} >= {"conflict", "agree"}
+    assert [p for _, p in rows].count("1") == 2  # saraqib and gassaneyah; ariha failed
+    assert "(report failed)" in page and "(no report page)" in page
+    assert "at least two independent accounts" in page
+    assert "Every incident has its own report." in reports.index_html(fx, plan, written, failed, incidents="all")
+
+
+def test_index_css_and_script_are_files():
+    """Styling lives in templates/css, the index script in templates/js; the
+    fragments still escape every value."""
+    for name in ("css/fragments.css", "css/index.css", "css/table.css", "js/index.js"):
+        assert (reports.TEMPLATES_DIR / name).is_file(), name
+    assert (reports.TEMPLATES_DIR / "css" / "fragments.css").read_text(encoding="utf-8") in reports.message_html("x")
+    assert (reports.TEMPLATES_DIR / "css" / "table.css").read_text(encoding="utf-8") in charts.TABLE_CSS
+    for module in ("reports.py", "render.py"):  # no CSS rule (selector{property:...) left in the code
+        source = (REPO / "lib" / "claimscope" / module).read_text(encoding="utf-8")
+        assert not re.search(r"[.#a-z][\w-]*\{[a-z-]+:[^}]*;?\}", source), module
 
 
 def html_escape(text: str) -> str:
@@ -388,6 +521,81 @@ def test_failed_notebook_is_reported_and_others_written(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Failed reports (3)" in index and "boom &lt;b&gt;inc-" in index
     assert 'href="reports/overview.html"' in index and 'href="reports/incident-' not in index
+
+
+_CELL_ID = re.compile(r'(celltag_injected-parameters" id="cell-id=)[0-9a-f]+"')
+
+
+def _normalised_pages(out: Path) -> dict[str, str]:
+    """Every page of a report folder, the random id papermill gives the cell
+    it injects replaced (the one thing that differs between two runs)."""
+    return {p.relative_to(out).as_posix(): _CELL_ID.sub(r'\1X"', p.read_text(encoding="utf-8"))
+            for p in _pages(out)}
+
+
+@pytest.mark.slow
+def test_warm_kernels_write_the_same_pages_as_fresh_kernels(tmp_path_factory, tmp_path):
+    """One warm kernel per worker (namespace reset between notebooks, tables
+    kept) against a fresh kernel per page: the same bytes, page for page."""
+    warm_out, warm = fixture_build(tmp_path_factory)
+    fresh = reports.build_reports(FIXTURE, tmp_path / "fresh", jobs=2, min_source_claims=3, progress=False,
+                                  fresh_kernels=True)
+    assert warm.ok and fresh.ok, [str(f) for f in warm.failures + fresh.failures]
+    a, b = _normalised_pages(warm_out), _normalised_pages(tmp_path / "fresh")
+    assert sorted(a) == sorted(b) and len(a) > 5
+    for name in a:
+        assert a[name] == b[name], f"{name} differs between warm and fresh kernels"
+    assert sum('injected-parameters" id="cell-id=X"' in text for text in a.values()) == len(a) - 1  # not the index
+
+
+def _links(page: str) -> list[str]:
+    return [h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith(("http:", "https:", "#", "data:"))]
+
+
+@pytest.mark.slow
+def test_every_incident_page_and_every_link_resolves(tmp_path):
+    """--incidents all on the fixture: a page per incident, and every link in
+    every page (index, overview, source profiles, incidents) leads to a page."""
+    out = tmp_path / "all"
+    summary = reports.build_reports(FIXTURE, out, jobs=1, incidents="all", min_source_claims=1, progress=False)
+    assert summary.ok, [str(f) for f in summary.failures]
+    fx_ = read_tables(FIXTURE)
+    assert {p.name for p in (out / "reports").glob("incident-*.html")} == {
+        Path(reports.report_filename("incident", i)).name for i in fx_["incidents"]["incident_id"]}
+    linked_incidents = set()
+    for page in _pages(out):
+        for href in _links(page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            assert target.is_file(), f"{page.name} links to missing {href}"
+            if target.name.startswith("incident-"):
+                linked_incidents.add(target.name)
+    assert len(linked_incidents) == len(fx_["incidents"])  # the overview links the pages it was told of
+
+
+@pytest.mark.slow
+def test_default_pages_link_only_pages_written(tmp_path_factory):
+    for out, _ in (fixture_build(tmp_path_factory), seeds_build(tmp_path_factory)):
+        for page in _pages(out):
+            for href in _links(page.read_text(encoding="utf-8")):
+                assert (page.parent / href).resolve().is_file(), f"{page.name} links to missing {href}"
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_fails_one_page_and_the_others_are_written(tmp_path):
+    """A notebook that kills its kernel: that page is reported, the worker
+    starts a new kernel and makes the other pages."""
+    nbdir = tmp_path / "notebooks"
+    shutil.copytree(REPO / "notebooks", nbdir, ignore=shutil.ignore_patterns("*.py", ".ipynb_checkpoints"))
+    nb = nbformat.read(nbdir / "incident.ipynb", as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell(
+        'import os\nif incident_id == "inc-gassaneyah-0527":\n    os._exit(3)'))
+    nbformat.write(nb, nbdir / "incident.ipynb")
+    out = tmp_path / "out"
+    summary = reports.build_reports(FIXTURE, out, jobs=1, min_source_claims=100, progress=False, notebooks_dir=nbdir)
+    assert sorted(p.name for p in summary.written) == [
+        "incident-inc-ariha-0907.html", "incident-inc-saraqib-0905.html", "overview.html"]
+    assert len(summary.failures) == 1 and summary.failures[0].job.key == "inc-gassaneyah-0527"
+    assert "Kernel died" in summary.failures[0].error or "DeadKernel" in summary.failures[0].error
 
 
 @pytest.mark.slow

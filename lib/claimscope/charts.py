@@ -29,6 +29,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -850,22 +851,9 @@ def claims_table(
     return out[cols].head(max_rows).reset_index(drop=True)
 
 
-TABLE_CSS = """<style>
-table.cs-table{border-collapse:collapse;font-size:13px;width:100%;margin:6px 0 14px!important;table-layout:auto!important}
-table.cs-table th,table.cs-table td{border:none;border-bottom:1px solid #ddd;padding:5px 7px;text-align:left!important;vertical-align:top;max-width:none}
-table.cs-table th{background:#f5f5f5;font-weight:600}
-table.cs-table tbody tr:nth-child(odd){background:transparent}
-table.cs-table td.cs-sentence{min-width:340px;line-height:1.45}
-.cs-table .cs-muted{color:#777;font-size:12px}
-.cs-badge{display:inline-block;border-radius:9px;padding:1px 8px;font-size:12px;color:#fff;background:#9e9e9e}
-.cs-badge.cs-conflict{background:#d62728}.cs-badge.cs-agree{background:#2b8cbe}
-.cs-badge.cs-mark{background:#fff;color:#a15c00;border:1px solid #a15c00}
-.cs-badge.cs-neg{background:#fff;color:#6a3d9a;border:1px solid #6a3d9a}
-mark.cs-f-source{background:#dbe9f6}mark.cs-f-date{background:#e5f5e0}mark.cs-f-place{background:#fdeacb}
-mark.cs-f-perpetrator{background:#fbd4d4}mark.cs-f-target{background:#eadcf2}mark.cs-f-casualties{background:#ffe680}
-mark.cs-f-event{background:#e0e0e0}mark.cs-f-hedge{background:#fff3bf;text-decoration:underline dotted}
-mark.cs-f-negation{background:#e8dff5;text-decoration:underline}
-</style>"""
+# the style of the HTML tables (claims, incidents, comparisons), in templates/css/table.css
+TABLE_CSS = "<style>\n" + (Path(__file__).resolve().parent / "templates" / "css" / "table.css").read_text(
+    encoding="utf-8") + "</style>"
 
 
 def claims_table_html(

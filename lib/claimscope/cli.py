@@ -3,8 +3,9 @@
     claimscope run CORPUS [CORPUS ...] --out DIR [--manifest FILE] [--columns MAP]
                    [--max-bytes N] [--max-table-bytes N] [--overrides FILE] [--knowledge DIR ...]
                    [--engine pandas|dask] [--jobs N] [--scheduler ADDRESS] [--csv-safe] [--quiet]
-    claimscope report --tables DIR --out DIR [--jobs N] [--min-source-claims N]
-                      [--no-progress]
+    claimscope report --tables DIR --out DIR [--jobs N] [--incidents default|all|contested|N]
+                      [--min-source-claims N] [--notebooks DIR] [--fresh-kernels]
+                      [--timeout SECONDS] [--no-progress]
 
 Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
 malformed column map, no usable document, --out taken by another run, failed
@@ -30,6 +31,15 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
     return value
+
+
+def _incident_pages(text: str) -> str | int:
+    from .reports import parse_incident_pages
+
+    try:
+        return parse_incident_pages(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("incidents: ")) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,8 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="render the notebooks into self-contained HTML reports")
     rep.add_argument("--tables", required=True, help="folder written by `claimscope run`")
     rep.add_argument("--out", required=True, help="folder for index.html and the reports")
-    rep.add_argument("--jobs", type=_positive_int, default=1, help="reports rendered in parallel (default 1)")
+    rep.add_argument("--jobs", type=_positive_int, default=1,
+                     help="worker processes making pages, one warm kernel each (default 1)")
+    rep.add_argument("--incidents", type=_incident_pages, default="default", metavar="default|all|contested|N",
+                     help="which incidents get their own page: default (at least two independent accounts), all, "
+                          "contested (accounts conflict), or the N most conflicted")
     rep.add_argument("--min-source-claims", type=_positive_int, default=3, help="write a source profile for sources with at least this many claims (default 3)")
+    rep.add_argument("--notebooks", metavar="DIR", help="folder of the report notebooks (default: the installed ones)")
+    rep.add_argument("--fresh-kernels", action="store_true",
+                     help="start a fresh kernel for every page (slow; the pages are the same)")
+    rep.add_argument("--timeout", type=_positive_int, default=600, metavar="SECONDS",
+                     help="longest a notebook cell may run (default 600)")
     rep.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
@@ -133,6 +152,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .errors import ClaimscopeError
+    from .render import skip_iri_format_check
+
+    skip_iri_format_check()  # this process is ours: skip a 1.5-2 s import no report needs
     from .reports import build_reports
 
     try:
@@ -140,8 +162,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
             args.tables,
             args.out,
             jobs=args.jobs,
+            incidents=args.incidents,
             min_source_claims=args.min_source_claims,
             progress=not args.no_progress,
+            notebooks_dir=args.notebooks,
+            fresh_kernels=args.fresh_kernels,
+            timeout=args.timeout,
         )
     except (ClaimscopeError, FileNotFoundError, NotADirectoryError, ValueError) as exc:
         _err(f"error: {exc}")

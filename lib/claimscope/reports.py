@@ -3,21 +3,25 @@
 Two halves:
 
 - What the notebooks call (they only load, call and chart): `load_tables`,
-  `filter_tables`, `pick_incident` / `pick_source` / `pick_source_pair`, and
-  the `*_html` fragments. Every table string that reaches HTML goes through
-  `html.escape`.
+  `filter_tables`, `incident_tables` / `source_tables` (the tables cut to what
+  one page shows), `pick_incident` / `pick_source` / `pick_source_pair`,
+  `incident_pages`, and the `*_html` fragments. Every table string that
+  reaches HTML goes through `html.escape`; the styling lives in
+  `templates/css/`.
 - `build_reports`: executes the notebooks with papermill (the overview, one
-  `incident` report per incident with two or more independent accounts, one
-  `source_profile` per source with enough claims), exports each to one
-  self-contained HTML file (code hidden, the Vega JavaScript embedded once per
-  page by the `claimscope` nbconvert template, no CDN), and writes an
-  `index.html` linking them, incidents sorted by conflict with status badges.
-  A failing notebook is reported with its cell error; the others still run.
+  `incident` report per incident chosen by `--incidents` — by default those
+  worth reading first, see `incidents_worth_reading` —, one `source_profile`
+  per source with enough claims) in warm kernels (`claimscope.render`),
+  exports each to one self-contained HTML file (code hidden, the Vega
+  JavaScript embedded once per page by the `claimscope` nbconvert template, no
+  CDN), and writes an `index.html` (`templates/index.html.j2`) listing every
+  incident, most conflicted first with status badges, filtered and paged in
+  the browser. A failing notebook is reported with its cell error; the others
+  still run.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import functools
 import hashlib
 import html
@@ -25,16 +29,27 @@ import os
 import re
 import time
 import unicodedata
-import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from . import charts, schema
 from .cells import column as _col
+from .render import (
+    KERNEL_ARGS,
+    TABLE_CACHE_ENV,
+    TEMPLATES_DIR,
+    ReportFailure,
+    ReportJob,
+    default_notebooks_dir,
+    execute_notebook,
+    export_html,
+    render_page,
+    write_atomic,
+)
 
 __all__ = [
     "LoadedTables",
@@ -43,13 +58,19 @@ __all__ = [
     "ReportSummary",
     "NOTEBOOKS_DIR",
     "TEMPLATES_DIR",
+    "INCIDENT_PAGE_CHOICES",
     "load_tables",
     "filter_tables",
+    "incident_tables",
+    "source_tables",
     "pick_incident",
     "pick_source",
     "pick_source_pair",
     "incidents_of_source",
     "shared_incidents",
+    "incidents_worth_reading",
+    "incident_pages",
+    "parse_incident_pages",
     "summary_html",
     "incidents_table_html",
     "incident_header_html",
@@ -71,10 +92,18 @@ __all__ = [
     "build_reports",
 ]
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+NOTEBOOKS_DIR = default_notebooks_dir()
+_KERNEL_ARGS = KERNEL_ARGS  # older name
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _e = html.escape
+_T = TypeVar("_T")
+
+
+@functools.lru_cache(maxsize=None)
+def _css(name: str) -> str:
+    """`templates/css/<name>` as a <style> element (the styling of the HTML
+    fragments and the index lives in those files, not in code)."""
+    return f"<style>\n{(TEMPLATES_DIR / 'css' / name).read_text(encoding='utf-8')}</style>"
 
 
 # ====================================================================== loading
@@ -98,6 +127,12 @@ def load_tables(
     (written by `claimscope run`); when that folder does not exist yet (a fresh
     clone), run the pipeline on `seeds` so the notebook still works. A folder
     that exists but lacks tables is an error, not silently replaced.
+
+    In the kernels of `claimscope report` (the `CLAIMSCOPE_TABLE_CACHE`
+    environment variable set to 1) tables read from a folder are kept in
+    memory and the same frames returned again while the folder's files are
+    unchanged (same names, sizes and modification times), so a worker reads
+    them once for all its pages; those frames are read-only by contract.
     """
     from .tables import read_tables
 
@@ -110,6 +145,8 @@ def load_tables(
         return LoadedTables(_conformed(pipeline.run([path])), f"pipeline run on corpus {path}")
     tpath = Path(tables)
     if tpath.is_dir():
+        if os.environ.get(TABLE_CACHE_ENV) == "1":
+            return _cached_tables(tpath)
         return LoadedTables(read_tables(tpath), f"tables read from {tpath}")
     if tpath.exists():
         raise NotADirectoryError(f"tables {str(tables)!r}: not a folder")
@@ -119,6 +156,80 @@ def load_tables(
     if not spath.is_dir():
         raise FileNotFoundError(f"no tables at {str(tables)!r} and no seeds folder at {str(seeds)!r}")
     return LoadedTables(_conformed(pipeline.run([spath])), f"no tables at {tpath}: pipeline run on the seeds ({spath})")
+
+
+@dataclass
+class _CacheEntry:
+    signature: tuple[Any, ...]
+    loaded: LoadedTables
+    derived: dict[str, Any] = field(default_factory=dict)
+
+
+# Tables kept by `load_tables` in report kernels only (TABLE_CACHE_ENV), by folder.
+_TABLE_CACHE: dict[str, _CacheEntry] = {}
+
+
+def _folder_signature(path: Path) -> tuple[Any, ...]:
+    """Names, sizes and modification times of what `path` holds: changes when
+    `claimscope run` writes the tables again."""
+    out = []
+    for entry in sorted(os.scandir(path), key=lambda e: e.name):
+        st = entry.stat()
+        out.append((entry.name, entry.is_dir(), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _cached_tables(tpath: Path) -> LoadedTables:
+    from .tables import read_tables
+
+    key = f"{tpath}\0{tpath.resolve()}"
+    signature = _folder_signature(tpath)
+    entry = _TABLE_CACHE.get(key)
+    if entry is None or entry.signature != signature:
+        if len(_TABLE_CACHE) >= 2:  # a report reads one folder; keep memory bounded all the same
+            _TABLE_CACHE.clear()
+        entry = _CacheEntry(signature, LoadedTables(read_tables(tpath), f"tables read from {tpath}"))
+        _TABLE_CACHE[key] = entry
+    return entry.loaded
+
+
+def _kept_entry(tables: Mapping[str, pd.DataFrame]) -> _CacheEntry | None:
+    for entry in _TABLE_CACHE.values():
+        kept = entry.loaded.tables
+        if tables.keys() == kept.keys() and all(tables[n] is kept[n] for n in kept):
+            return entry
+    return None
+
+
+def _is_kept(tables: Mapping[str, pd.DataFrame]) -> bool:
+    return _kept_entry(tables) is not None
+
+
+def _memo(tables: Mapping[str, pd.DataFrame], key: str, compute: Callable[[], _T]) -> _T:
+    """`compute()`, remembered when `tables` are frames `load_tables` keeps
+    (report kernels): the same value for every page of a worker. Any other
+    tables (a user's, or cut ones) are computed afresh."""
+    entry = _kept_entry(tables)
+    if entry is None:
+        return compute()
+    if key not in entry.derived:
+        entry.derived[key] = compute()
+    return entry.derived[key]
+
+
+def _points(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """`charts.incident_points` of the tables (most conflicted first).
+
+    For tables cut from kept ones (`incident_tables`, `source_tables` in a
+    report kernel) the rows of the kept tables' points: each row depends only
+    on its incident and that incident's claims, which a cut keeps whole, and
+    the order on per-incident keys, so the rows are the same; only
+    `conflict_rank` is counted again within the cut."""
+    if isinstance(tables, _CutTables) and _is_kept(tables.parent):
+        full = _points(tables.parent)
+        sub = full[full["incident_id"].isin(tables.incident_ids)].reset_index(drop=True)
+        return sub.assign(conflict_rank=range(len(sub)))
+    return _memo(tables, "points", lambda: charts.incident_points(tables["incidents"], tables["claims"]))
 
 
 def _conformed(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -199,11 +310,125 @@ def _recount_agreement(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.Da
     return schema.conform(pd.DataFrame(rows), "source_agreement") if rows else schema.empty("source_agreement")
 
 
+class _CutTables(dict):
+    """Tables `_cut` from `parent` to `incident_ids`: a plain dict of frames,
+    that also remembers where it was cut from (see `_points`)."""
+
+    parent: Mapping[str, pd.DataFrame]
+    incident_ids: frozenset[str]
+
+
+def _key_col(tables: Mapping[str, pd.DataFrame], table: str, column: str) -> pd.Series:
+    return _memo(tables, f"col:{table}:{column}", lambda: _col(tables[table], column))
+
+
+def _cut(tables: Mapping[str, pd.DataFrame], incident_ids: Sequence[str], source: str | None = None) -> _CutTables:
+    """The tables cut to `incident_ids` (every claim of those incidents, plus
+    every claim of `source`), rows in their original order."""
+    ids = set(incident_ids)
+    keep = _key_col(tables, "claims", "incident_id").isin(ids)
+    if source is not None:
+        keep |= _key_col(tables, "claims", "source") == source
+    out = _CutTables(tables)
+    out.parent, out.incident_ids = tables, frozenset(ids)
+    out["claims"] = tables["claims"][keep]
+    cids = set(_col(out["claims"], "claim_id"))
+    out["incidents"] = tables["incidents"][_key_col(tables, "incidents", "incident_id").isin(ids)]
+    out["casualties"] = tables["casualties"][_key_col(tables, "casualties", "claim_id").isin(cids)]
+    out["comparisons"] = tables["comparisons"][_key_col(tables, "comparisons", "incident_id").isin(ids)]
+    out["links"] = tables["links"][_key_col(tables, "links", "claim_a").isin(cids)
+                                   & _key_col(tables, "links", "claim_b").isin(cids)]
+    return out
+
+
+def incident_tables(tables: Mapping[str, pd.DataFrame], incident_id: str | None) -> dict[str, pd.DataFrame]:
+    """The tables cut to one incident: its row, its claims and their
+    casualties, its comparisons and links (other tables as they are).
+
+    Every fragment and chart of one incident reads the same from these as from
+    the whole tables, only faster: an incident page should not cost more on a
+    large corpus than on a small one."""
+    return _cut(tables, [incident_id] if incident_id else [])
+
+
+def source_tables(tables: Mapping[str, pd.DataFrame], source: str | None) -> dict[str, pd.DataFrame]:
+    """The tables cut to what one source's profile shows: every claim citing
+    it, the incidents it tells of with all their claims (so counts, status and
+    order are those of the whole tables), and their casualties, comparisons
+    and links; `source_agreement` and the other tables as they are."""
+    if not source:
+        return _cut(tables, [])
+    claims = tables["claims"]
+    ids = set(_col(claims, "incident_id")[_col(claims, "source") == source]) - {""}
+    return _cut(tables, sorted(ids), source)
+
+
+# ====================================================================== which incidents get a page
+INCIDENT_PAGE_CHOICES = ("default", "all", "contested")
+
+
+def incidents_worth_reading(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Incidents worth reading first, most conflicted first: those told by at
+    least two independent accounts (`incidents.n_sources >= 2`).
+
+    The one place that says which incidents these are: `claimscope report`
+    gives them their own page by default, and the index and the overview link
+    them; a new definition of independence changes only this function."""
+    pts = _points(tables)
+    return list(pts.loc[pts["n_sources"] >= 2, "incident_id"])
+
+
+def parse_incident_pages(which: str | int | None) -> str | int:
+    """`which` as `incident_pages` takes it: "default" ("" and None too),
+    "all", "contested", or a whole number N >= 0 (also as text)."""
+    if which is None or (isinstance(which, str) and not which.strip()):
+        return "default"
+    if isinstance(which, bool):
+        raise ValueError(f"incidents: expected default, all, contested or a whole number, got {which!r}")
+    if isinstance(which, int):
+        n = which
+    else:
+        text = which.strip().lower()
+        if text in INCIDENT_PAGE_CHOICES:
+            return text
+        if not re.fullmatch(r"\d+", text):
+            raise ValueError(f"incidents: expected default, all, contested or a whole number, got {which!r}")
+        n = int(text)
+    if n < 0:
+        raise ValueError(f"incidents: expected a whole number of at least 0, got {n}")
+    return n
+
+
+def incident_pages(tables: Mapping[str, pd.DataFrame], which: str | int | None = "default") -> list[str]:
+    """The incidents that get their own report page, most conflicted first
+    (the index's order: status, number of conflicting facets, independent
+    accounts, claims, date):
+
+    - "default" (or ""): `incidents_worth_reading` — at least two independent accounts;
+    - "all": every incident;
+    - "contested": incidents whose accounts conflict on at least one facet (status `conflict`);
+    - N: the first N incidents in that order.
+    """
+    choice = parse_incident_pages(which)
+
+    def compute() -> list[str]:
+        pts = _points(tables)
+        if choice == "default":
+            return incidents_worth_reading(tables)
+        if choice == "all":
+            return list(pts["incident_id"])
+        if choice == "contested":
+            return list(pts.loc[pts["status"] == "conflict", "incident_id"])
+        return list(pts["incident_id"].head(int(choice)))
+
+    return _memo(tables, f"pages:{choice}", compute)
+
+
 # ====================================================================== picking
 def pick_incident(tables: Mapping[str, pd.DataFrame], incident_id: str = "") -> str | None:
     """`incident_id` when the incidents table has it (ValueError otherwise);
     "" picks the most conflicted incident; None when there are no incidents."""
-    ids = list(_col(tables["incidents"], "incident_id"))
+    ids = _memo(tables, "incident_ids", lambda: set(_col(tables["incidents"], "incident_id")))
     wanted = (incident_id or "").strip()
     if wanted:
         if wanted not in ids:
@@ -211,7 +436,7 @@ def pick_incident(tables: Mapping[str, pd.DataFrame], incident_id: str = "") -> 
         return wanted
     if not ids:
         return None
-    return str(charts.incident_points(tables["incidents"], tables["claims"])["incident_id"].iloc[0])
+    return str(_points(tables)["incident_id"].iloc[0])
 
 
 def _claim_counts(claims: pd.DataFrame) -> pd.Series:
@@ -269,7 +494,7 @@ def incidents_of_source(tables: Mapping[str, pd.DataFrame], source: str) -> list
     """Incidents `source` gives an account of, most conflicted first."""
     claims = tables["claims"]
     ids = set(_col(claims, "incident_id")[_col(claims, "source") == source]) - {""}
-    ranked = charts.incident_points(tables["incidents"], claims)
+    ranked = _points(tables)
     return [i for i in ranked["incident_id"] if i in ids]
 
 
@@ -280,19 +505,11 @@ def shared_incidents(tables: Mapping[str, pd.DataFrame], source_a: str, source_b
 
 
 # ====================================================================== HTML fragments
-_CSS = """<style>
-.cs-box{font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222}
-.cs-box h2{font-size:20px;margin:4px 0 6px}.cs-box .cs-muted{color:#666}
-.cs-stats{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
-.cs-stat{border:1px solid #ddd;border-radius:6px;padding:6px 12px;min-width:90px}
-.cs-stat b{display:block;font-size:20px}
-.cs-note{background:#f6f6f6;border-left:4px solid #bbb;padding:8px 12px;margin:8px 0}
-</style>"""
 
 
 def message_html(text: str) -> str:
     """A short notice (e.g. 'No incidents yet.'), escaped."""
-    return f'{_CSS}<div class="cs-box cs-note">{_e(text)}</div>'
+    return f'{_css("fragments.css")}<div class="cs-box cs-note">{_e(text)}</div>'
 
 
 def _badge(status: str) -> str:
@@ -323,7 +540,7 @@ def summary_html(tables: Mapping[str, pd.DataFrame], *, origin: str = "", filter
         ("sources", int(_col(tables["claims"], "source").replace("", pd.NA).nunique())),
         ("problems", len(tables["problems"])),
     ]
-    parts = [_CSS, charts.TABLE_CSS, '<div class="cs-box">', _stats(items)]
+    parts = [_css("fragments.css"), charts.TABLE_CSS, '<div class="cs-box">', _stats(items)]
     active = {k: v for k, v in (filters or {}).items() if (v or "").strip()}
     if active:
         parts.append('<p class="cs-muted">Filtered: ' + "; ".join(f"{_e(k)} = {_e(v)}" for k, v in active.items()) + "</p>")
@@ -341,24 +558,25 @@ def incidents_table_html(
     *,
     incident_ids: Sequence[str] | None = None,
     link: bool = False,
-    min_accounts: int = 2,
+    linked: Sequence[str] | None = None,
     max_rows: int = 30,
 ) -> str:
     """Incidents, most conflicted first, with status badges, places, accounts
-    and conflicting facets. With `link`, incidents that get their own report
-    (`min_accounts` or more independent accounts) link to it (hrefs relative
-    to the reports folder)."""
-    pts = charts.incident_points(tables["incidents"], tables["claims"])
+    and conflicting facets. With `link`, incidents that have their own report
+    page link to it (hrefs relative to the reports folder): those in `linked`
+    (`incident_pages(...)` of the report), by default `incidents_worth_reading`."""
+    pts = _points(tables)
     if incident_ids is not None:
         pts = pts[pts["incident_id"].isin(list(incident_ids))]
     if pts.empty:
         return message_html("No incidents yet.")
     more = len(pts) - max_rows
     pts = pts.head(max_rows)
+    pages = set(incidents_worth_reading(tables) if linked is None else linked) if link else set()
     rows = []
     for r in pts.to_dict("records"):
         label = _e(r["label"])
-        if link and r["n_sources"] >= min_accounts:
+        if r["incident_id"] in pages:
             href = report_filename("incident", r["incident_id"]).split("/", 1)[1]
             label = f'<a href="{_e(href)}">{label}</a>'
         rows.append(
@@ -376,7 +594,7 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     conflicting facets, counts and the sources heard."""
     if not incident_id:
         return message_html("No incidents yet: nothing to show.")
-    pts = charts.incident_points(tables["incidents"], tables["claims"])
+    pts = _points(tables)
     row = pts[pts["incident_id"] == incident_id]
     if row.empty:
         return message_html(f"No incident {incident_id}.")
@@ -393,7 +611,7 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     extras = [("grade", r["grade"]), ("casualty estimate", estimate)]
     extra_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in extras if v)
     return (
-        f'{_CSS}{charts.TABLE_CSS}<div class="cs-box"><h2>{_e(r["label"])} {_badge(r["status"])}</h2>'
+        f'{_css("fragments.css")}{charts.TABLE_CSS}<div class="cs-box"><h2>{_e(r["label"])} {_badge(r["status"])}</h2>'
         f'<p>{_e(dates)} · {_e(r["places"].replace(";", "; ") or "place unknown")}'
         f'{" · " + _e(r["governorate"]) if r["governorate"] else ""} · {_e(r["event_type"] or "event type unknown")}</p>'
         + (f"<p><b>Accounts conflict on:</b> {_e(facets)}</p>" if facets else "") + extra_html
@@ -423,8 +641,10 @@ def comparisons_html(
     order = {"conflict": 0, "partial": 1, "agree": 2}
     c = c.assign(_o=c["verdict"].map(lambda v: order.get(v, 3))).sort_values(
         ["_o", "incident_id", "facet", "source_a", "source_b"], kind="stable")
-    labels = dict(zip(*(lambda p: (p["incident_id"], p["label"]))(
-        charts.incident_points(tables["incidents"], tables["claims"]))))
+    labels: dict[str, str] = {}
+    if incident_id is None:
+        pts = _points(tables)
+        labels = dict(zip(pts["incident_id"], pts["label"]))
     rows = []
     for r in c.head(max_rows).to_dict("records"):
         badge = {"conflict": _badge("conflict"), "agree": _badge("agree")}.get(
@@ -481,7 +701,7 @@ def source_header_html(tables: Mapping[str, pd.DataFrame], source: str | None) -
     negated = sum(charts._truth(v) for v in mine["negated"])
     raws = [r for r in _col(mine, "source_raw").value_counts().index if r and r != source][:6]
     return (
-        f'{_CSS}<div class="cs-box"><h2>{_e(source)}</h2><p class="cs-muted">{_e(kinds)}</p>'
+        f'{_css("fragments.css")}<div class="cs-box"><h2>{_e(source)}</h2><p class="cs-muted">{_e(kinds)}</p>'
         + _stats([("claims", len(mine)), ("incidents", n_inc), ("outlets citing it", len(outlets)),
                   ("hedged", hedged), ("denials", negated)])
         + "<p><b>Cited by:</b> " + ", ".join(f"{_e(o)} ({n})" for o, n in outlets.items()) + "</p>"
@@ -500,7 +720,7 @@ def pair_header_html(tables: Mapping[str, pd.DataFrame], pair: tuple[str, str] |
     ca, cb, v = _col(comp, "source_a"), _col(comp, "source_b"), _col(comp, "verdict")
     between = v[((ca == a) & (cb == b)) | ((ca == b) & (cb == a))].value_counts()
     return (
-        f'{_CSS}<div class="cs-box"><h2>{_e(a)} <span class="cs-muted">vs</span> {_e(b)}</h2>'
+        f'{_css("fragments.css")}<div class="cs-box"><h2>{_e(a)} <span class="cs-muted">vs</span> {_e(b)}</h2>'
         + _stats([("shared incidents", len(shared)), ("agree", int(between.get("agree", 0))),
                   ("conflict", int(between.get("conflict", 0))), ("partial", int(between.get("partial", 0)))])
         + "</div>"
@@ -550,31 +770,6 @@ def report_filename(kind: str, key: str = "") -> str:
 
 
 @dataclass(frozen=True)
-class ReportJob:
-    """One notebook to execute and export."""
-
-    kind: str  # overview | incident | source_profile
-    key: str  # incident_id, source name, or "" for the overview
-    notebook: str  # file name in the notebooks folder
-    filename: str  # output path relative to the output folder
-    title: str
-    parameters: Mapping[str, Any] = field(default_factory=dict, hash=False)
-
-
-@dataclass(frozen=True)
-class ReportFailure:
-    """A report that could not be written, with the notebook cell that failed."""
-
-    job: ReportJob
-    error: str
-    cell: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.job.notebook}" + (f", cell {self.cell}" if self.cell is not None else "")
-        return f"{self.job.filename} ({where}): {self.error}"
-
-
-@dataclass(frozen=True)
 class ReportSummary:
     """What `build_reports` wrote (paths), and what failed."""
 
@@ -607,19 +802,25 @@ def report_job(kind: str, key: str = "", *, title: str | None = None) -> ReportJ
                      title or default_title[kind], {param: key} if param else {})
 
 
-def plan_reports(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3,
-                 min_accounts: int = 2) -> tuple[ReportJob, ...]:
-    """The reports to write: the overview, one per incident with at least
-    `min_accounts` independent accounts (most conflicted first), one per
-    source with at least `min_source_claims` claims (most claims first)."""
-    jobs = [report_job("overview")]
-    pts = charts.incident_points(tables["incidents"], tables["claims"])
-    for r in pts[pts["n_sources"] >= min_accounts].to_dict("records"):
+def plan_reports(tables: Mapping[str, pd.DataFrame], *, incidents: str | int = "default",
+                 min_source_claims: int = 3) -> tuple[ReportJob, ...]:
+    """The reports to write: the overview, one per incident chosen by
+    `incidents` (see `incident_pages`; most conflicted first), one per source
+    with at least `min_source_claims` claims (most claims first). The overview
+    and source profiles get `incident_pages` so they link exactly the
+    incident pages written."""
+    choice = parse_incident_pages(incidents)
+    pages = {"incident_pages": str(choice)}
+    jobs = [replace(report_job("overview"), parameters=pages)]
+    wanted = set(incident_pages(tables, choice))
+    pts = _points(tables)
+    for r in pts[pts["incident_id"].isin(wanted)].to_dict("records"):
         jobs.append(report_job("incident", r["incident_id"], title=f"Incident: {r['label']}"))
     counts = _claim_counts(tables["claims"])
     for src, n in counts.items():
         if n >= min_source_claims:
-            jobs.append(report_job("source_profile", str(src)))
+            job = report_job("source_profile", str(src))
+            jobs.append(replace(job, parameters={**job.parameters, **pages}))
     names = [j.filename for j in jobs]
     if len(names) != len(set(names)):  # cannot happen with safe_name's hashes; guard anyway
         raise ValueError("two reports would share a file name")
@@ -631,100 +832,41 @@ def plan_reports(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int =
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert, no
     network) that sets `window.vegaEmbed`; pinned to altair's Vega-Lite
-    version. About 0.9 MB; embedded once per report page."""
+    version. About 0.9 MB; embedded once per report page.
+
+    vl-convert takes ~2 s to bundle it, so the bundle is kept in the user's
+    cache folder (`$XDG_CACHE_HOME/claimscope`, else `~/.cache/claimscope`),
+    one file per vl-convert and Vega-Lite version; an unusable cache is
+    ignored."""
     import altair as alt
     import vl_convert as vlc
 
     want = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     version = want if want in vlc.get_vegalite_versions() else None
+    cache = _cache_dir() / safe_name(f"vega-bundle-{getattr(vlc, '__version__', 'x')}-{version or 'default'}", max_len=80)
+    try:
+        js = cache.with_suffix(".js").read_text(encoding="utf-8")
+        if _usable_bundle(js):
+            return js
+    except OSError:
+        pass
     js = vlc.javascript_bundle(vl_version=version)
     # the bundle sits inside a <script> element: it must not close it
-    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
-
-
-def export_html(nb: Any, *, title: str, vega_js: str | None = None, index_href: str | None = "../index.html") -> str:
-    """An executed notebook as one self-contained HTML page: code and prompts
-    hidden, stderr streams dropped, the `claimscope` template (no CDN; the
-    Vega bundle `vega_js`, default `vega_bundle()`, embedded once)."""
-    import copy
-
-    from nbconvert import HTMLExporter
-
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code":
-            cell["outputs"] = [o for o in cell.get("outputs", [])
-                               if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    nb.metadata["title"] = title
-    exporter = HTMLExporter(
-        template_name="claimscope",
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    resources = {"claimscope": {"vega_js": vega_bundle() if vega_js is None else vega_js, "index_href": index_href}}
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return body
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write `text` to a new file beside `path`, then move it into place: a
-    reader never sees half a page. The file gets the usual umask permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
     try:
-        with open(tmp, "x", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        write_atomic(cache.with_suffix(".js"), js)
+    except OSError:
+        pass
+    return js
 
 
-# Extra command-line arguments for the report kernels. jsonschema (imported by
-# altair) eagerly imports `rfc3987_syntax`, which compiles ~35 Earley grammars
-# at import: 1.5-2 s per kernel, a third of a report's time. Marking the module
-# absent in the report kernels makes jsonschema skip its `iri` format check,
-# which no Vega-Lite spec uses (python-jsonschema/jsonschema#1428). Only these
-# kernels are affected; the user's own JupyterLab is not.
-# Also: kernel log level CRITICAL, so report kernels do not print ipykernel's
-# "running over TCP without encryption" warning, nor the "KeyboardInterrupt
-# caught" logged at shutdown, into the command's output (cell errors still
-# reach papermill through the kernel protocol).
-_KERNEL_ARGS: tuple[str, ...] = (
-    "--IPKernelApp.exec_lines=__import__('sys').modules.setdefault('rfc3987_syntax', None)",
-    "--IPKernelApp.log_level=CRITICAL",
-)
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimscope"
 
 
-def execute_notebook(
-    notebook: str | os.PathLike[str],
-    *,
-    parameters: Mapping[str, Any] | None = None,
-    cwd: str | os.PathLike[str] | None = None,
-    output_path: str | os.PathLike[str] | None = None,
-    timeout: int = 600,
-) -> Any:
-    """Run `notebook` top to bottom in a fresh kernel with papermill and return
-    the executed notebook (also saved to `output_path` when given).
-
-    The kernel starts in `cwd` (default: the notebook's folder) so relative
-    parameter defaults resolve as under JupyterLab. Unlike papermill's own
-    `cwd` option this never changes the calling process's working directory,
-    so several notebooks can run at once from threads. Raises papermill's
-    PapermillExecutionError when a cell fails."""
-    import papermill as pm
-
-    path = Path(notebook).resolve()
-    kernel_cwd = Path(cwd).resolve() if cwd is not None else path.parent
-    return pm.execute_notebook(
-        str(path), None if output_path is None else str(output_path), parameters=dict(parameters or {}),
-        kernel_name="python3", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-        resources={"metadata": {"path": str(kernel_cwd)}}, execution_timeout=timeout,
-        extra_arguments=list(_KERNEL_ARGS),
-        shutdown_kernel="immediate",  # every output has arrived; no need to wait for a graceful exit
-    )
+def _usable_bundle(js: str) -> bool:
+    return len(js) > 100_000 and "window.vegaEmbed" in js and not re.search(r"</script", js, re.IGNORECASE)
 
 
 def render_report(
@@ -732,43 +874,55 @@ def render_report(
     *,
     tables_dir: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
-    notebooks_dir: str | os.PathLike[str] = NOTEBOOKS_DIR,
+    notebooks_dir: str | os.PathLike[str] | None = None,
     vega_js: str | None = None,
     timeout: int = 600,
 ) -> Path | ReportFailure:
-    """Execute `job`'s notebook with papermill (kernel started in the
-    notebooks folder, `tables` and `html_export=True` injected) and write its
-    HTML export; return the path written, or a ReportFailure with the failing
-    cell and error (never raises for a notebook error)."""
-    from papermill.exceptions import PapermillExecutionError
-
-    nb_dir = Path(notebooks_dir).resolve()
-    params = dict(job.parameters, tables=str(Path(tables_dir).resolve()), html_export=True)
-    try:
-        nb = execute_notebook(nb_dir / job.notebook, parameters=params, cwd=nb_dir, timeout=timeout)
-    except PapermillExecutionError as exc:
-        return ReportFailure(job, f"{exc.ename}: {exc.evalue}", exc.exec_count)
-    except Exception as exc:  # kernel died, notebook missing, timeout...: report, do not stop the others
-        return ReportFailure(job, f"{type(exc).__name__}: {exc}")
-    try:
-        page = export_html(nb, title=job.title, vega_js=vega_js)
-        target = Path(out_dir) / job.filename
-        _write_atomic(target, page)
-    except Exception as exc:
-        return ReportFailure(job, f"export failed: {type(exc).__name__}: {exc}")
-    return target
+    """Execute `job`'s notebook in a fresh kernel (started in the notebooks
+    folder, `tables` and `html_export=True` injected) and write its HTML
+    export; return the path written, or a ReportFailure with the failing cell
+    and error (never raises for a notebook error). `build_reports` makes many
+    pages faster, in warm kernels."""
+    return render_page(job, tables_dir=tables_dir, out_dir=out_dir, notebooks_dir=notebooks_dir,
+                       vega_js=vega_js, timeout=timeout)
 
 
-_INDEX_CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:1100px;margin:24px auto;padding:0 20px}
-h1{font-size:26px;margin-bottom:4px}h2{font-size:19px;margin-top:28px}
-a{color:#1f5f99}.cs-muted{color:#666}
-table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:5px 8px;text-align:left;vertical-align:top}
-th{background:#f5f5f5}
-.cs-badge{display:inline-block;border-radius:9px;padding:1px 8px;font-size:12px;color:#fff;background:#9e9e9e}
-.cs-badge.cs-conflict{background:#d62728}.cs-badge.cs-agree{background:#2b8cbe}
-.cs-fail{background:#fff4f4;border-left:4px solid #d62728;padding:8px 12px;margin:6px 0;white-space:pre-wrap;font-family:monospace;font-size:13px}
-"""
+
+
+_INDEX_PAGE_SIZE = 100
+
+
+@functools.lru_cache(maxsize=1)
+def _index_template() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template("index.html.j2")
+
+
+@functools.lru_cache(maxsize=None)
+def _static(name: str) -> Any:
+    """A static file of `templates/` for inlining into a page (markup-safe)."""
+    import markupsafe
+
+    text = (TEMPLATES_DIR / name).read_text(encoding="utf-8")
+    if re.search(r"</(script|style)", text, re.IGNORECASE):
+        raise ValueError(f"templates/{name} must not close its own element")
+    return markupsafe.Markup(text)  # noqa: S704 - our own file, checked above
+
+
+def _pages_note(choice: str | int) -> str:
+    if choice == "all":
+        return "Every incident has its own report."
+    if choice == "contested":
+        return ("Incidents whose accounts conflict have their own report; "
+                "`claimscope report --incidents all` writes one for every incident.")
+    if isinstance(choice, int):
+        return (f"The {choice} most conflicted incidents have their own report; "
+                "`claimscope report --incidents all` writes one for every incident.")
+    return ("Incidents told by at least two independent accounts have their own report; "
+            "`claimscope report --incidents all` writes one for every incident.")
 
 
 def index_html(
@@ -777,59 +931,44 @@ def index_html(
     written: Sequence[str],
     failures: Sequence[ReportFailure],
     *,
-    min_accounts: int = 2,
+    incidents: str | int = "default",
 ) -> str:
-    """The landing page: the overview, every incident (most conflicted first,
-    status badges; linked when its report was written), the source profiles
-    and any failed report with its error. Self-contained, no script."""
+    """The landing page (`templates/index.html.j2`, every value escaped): the
+    overview, every incident (most conflicted first, status badges; linked
+    when its report was written), the source profiles and any failed report
+    with its error. Self-contained; one small inline script
+    (`templates/js/index.js`) filters and pages the incidents when there are
+    many."""
     ok = set(written)
     by_key = {(j.kind, j.key): j for j in jobs}
     docs, claims = tables["documents"], tables["claims"]
-    pts = charts.incident_points(tables["incidents"], claims)
-    n_conf = int((pts["status"] == "conflict").sum()) if not pts.empty else 0
+    pts = _points(tables)
 
-    def link(job: ReportJob | None, text: str) -> str:
-        if job is not None and job.filename in ok:
-            return f'<a href="{_e(job.filename)}">{_e(text)}</a>'
-        return _e(text)
+    def href(job: ReportJob | None) -> str:
+        return job.filename if job is not None and job.filename in ok else ""
 
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>claimscope reports</title>", f"<style>{_INDEX_CSS}</style></head><body>",
-        "<h1>claimscope reports</h1>",
-        f'<p class="cs-muted">{len(docs)} documents · {len(claims)} claims · {len(pts)} incidents '
-        f"({n_conf} in conflict) · {len(ok)} reports</p>",
-        f"<p>{link(by_key.get(('overview', '')), 'Corpus overview')}</p>",
-    ]
-    if failures:
-        parts.append(f"<h2>Failed reports ({len(failures)})</h2>")
-        parts += [f'<div class="cs-fail">{_e(str(f))}</div>' for f in failures]
-    parts.append("<h2>Incidents, most conflicted first</h2>")
-    if pts.empty:
-        parts.append('<p class="cs-muted">No incidents yet.</p>')
-    else:
-        parts.append("<table><thead><tr><th>Status</th><th>Incident</th><th>Places</th><th>Independent accounts</th>"
-                     "<th>In conflict</th><th>Sources</th></tr></thead><tbody>")
-        for r in pts.to_dict("records"):
-            job = by_key.get(("incident", r["incident_id"]))
-            note = "" if job else f' <span class="cs-muted">(fewer than {min_accounts} accounts: no report)</span>'
-            parts.append(
-                f"<tr><td>{_badge(r['status'])}</td><td>{link(job, r['label'])}{note}</td>"
-                f"<td>{_e(r['places'].replace(';', '; '))}</td><td>{r['n_sources']}</td>"
-                f"<td>{_e(r['conflict_facets'].replace(';', ', '))}</td><td>{_e(r['sources'])}</td></tr>")
-        parts.append("</tbody></table>")
-    profiles = [j for j in jobs if j.kind == "source_profile"]
-    parts.append("<h2>Source profiles</h2>")
-    if profiles:
-        counts = _claim_counts(claims)
-        parts.append("<ul>" + "".join(
-            f"<li>{link(j, j.key)} <span class=\"cs-muted\">({int(counts.get(j.key, 0))} claims)</span></li>"
-            for j in profiles) + "</ul>")
-    else:
-        parts.append('<p class="cs-muted">No source has enough claims for a profile yet.</p>')
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
+    rows = []
+    for r in pts.to_dict("records"):
+        job = by_key.get(("incident", r["incident_id"]))
+        rows.append({
+            "status": r["status"], "status_label": charts.STATUS_LABELS.get(r["status"], r["status"] or "unknown"),
+            "badge": {"conflict": "cs-conflict", "agree": "cs-agree"}.get(r["status"], ""),
+            "label": r["label"], "href": href(job), "incident_id": r["incident_id"],
+            "note": "report failed" if job is not None else "no report page",
+            "places": r["places"].replace(";", "; "), "n_sources": r["n_sources"],
+            "conflict": r["conflict_facets"].replace(";", ", "), "sources": r["sources"],
+        })
+    statuses = [(st, charts.STATUS_LABELS.get(st, st)) for st in dict.fromkeys(pts["status"]) if st]
+    counts = _claim_counts(claims)
+    profiles = [{"name": j.key, "href": href(j), "claims": int(counts.get(j.key, 0))}
+                for j in jobs if j.kind == "source_profile"]
+    return _index_template().render(
+        css=_static("css/index.css"), script=_static("js/index.js"),
+        n_docs=len(docs), n_claims=len(claims), n_conflict=int((pts["status"] == "conflict").sum()),
+        n_reports=len(ok), overview_href=href(by_key.get(("overview", ""))),
+        failures=[str(f) for f in failures], incidents=rows, statuses=statuses,
+        pages_note=_pages_note(parse_incident_pages(incidents)), page_size=_INDEX_PAGE_SIZE, profiles=profiles,
+    )
 
 
 def _check_tables_dir(tables_dir: Path) -> None:
@@ -852,12 +991,23 @@ def build_reports(
     out_dir: str | os.PathLike[str],
     *,
     jobs: int = 1,
+    incidents: str | int = "default",
     min_source_claims: int = 3,
     progress: bool = True,
-    notebooks_dir: str | os.PathLike[str] = NOTEBOOKS_DIR,
+    notebooks_dir: str | os.PathLike[str] | None = None,
+    fresh_kernels: bool = False,
+    timeout: int = 600,
 ) -> ReportSummary:
     """Render every report for the tables in `tables_dir` into `out_dir`
-    (`index.html` plus `reports/*.html`), `jobs` notebooks at a time.
+    (`index.html` plus `reports/*.html`), `jobs` pages at a time.
+
+    `incidents` chooses the incident pages (see `incident_pages`: "default",
+    "all", "contested" or a number N). Pages are made in `jobs` worker
+    processes, each running the notebooks in one warm kernel
+    (`claimscope.render`); with `fresh_kernels`, each page gets a fresh kernel
+    instead (slow; the pages are the same). `notebooks_dir` defaults to the
+    installed notebooks (`render.default_notebooks_dir()`); `timeout` is per
+    cell, in seconds.
 
     Raises FileNotFoundError / NotADirectoryError / ValueError for unusable
     arguments before doing any work. A failing notebook becomes a
@@ -865,44 +1015,80 @@ def build_reports(
     still written. Reports left over from earlier runs in `out_dir/reports`
     that this run did not write are removed, so the folder matches the index.
     """
-    from tqdm import tqdm  # plain text bar on stderr (the CLI), also when called from a notebook
-
-    from .tables import read_tables
+    from .render import WorkerPool
 
     t0 = time.perf_counter()
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a whole number of at least 1, got {jobs!r}")
     if not isinstance(min_source_claims, int) or isinstance(min_source_claims, bool) or min_source_claims < 1:
         raise ValueError(f"min_source_claims must be a whole number of at least 1, got {min_source_claims!r}")
-    tdir, odir, ndir = Path(tables_dir), Path(out_dir), Path(notebooks_dir)
+    if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
+        raise ValueError(f"timeout must be a whole number of seconds, at least 1, got {timeout!r}")
+    choice = parse_incident_pages(incidents)
+    tdir, odir = Path(tables_dir), Path(out_dir)
+    ndir = Path(notebooks_dir) if notebooks_dir is not None else default_notebooks_dir()
     _check_tables_dir(tdir)
     if odir.exists() and not odir.is_dir():
         raise NotADirectoryError(f"--out {odir}: exists and is not a folder")
     if not ndir.is_dir():
         raise FileNotFoundError(f"notebooks folder {ndir} not found")
-    tables = read_tables(tdir)
-    plan = plan_reports(tables, min_source_claims=min_source_claims)
-    missing_nb = sorted({j.notebook for j in plan if not (ndir / j.notebook).is_file()})
+    missing_nb = sorted(nb for nb in _NOTEBOOK_OF.values() if not (ndir / nb).is_file())
     if missing_nb:
         raise FileNotFoundError(f"notebooks folder {ndir}: missing {', '.join(missing_nb)}")
+    # the workers boot (imports, kernels) while this process reads the tables and plans
+    pool = None if fresh_kernels else WorkerPool(workers=jobs, notebooks_dir=ndir)
+    try:
+        summary = _build(tdir, odir, ndir, pool, t0=t0, jobs=jobs, choice=choice,
+                         min_source_claims=min_source_claims, progress=progress, timeout=timeout)
+    except BaseException:
+        if pool is not None:
+            pool.close(kill=True)
+        raise
+    if pool is not None:
+        pool.close()
+    return summary
+
+
+def _build(tdir: Path, odir: Path, ndir: Path, pool: Any, *, t0: float, jobs: int, choice: str | int,
+           min_source_claims: int, progress: bool, timeout: int) -> ReportSummary:
+    import concurrent.futures as cf
+
+    from tqdm import tqdm  # plain text bar on stderr (the CLI), also when called from a notebook
+
+    from .render import RenderConfig
+    from .tables import read_tables
+
+    tables = read_tables(tdir)
+    plan = plan_reports(tables, incidents=choice, min_source_claims=min_source_claims)
     odir.mkdir(parents=True, exist_ok=True)
     (odir / "reports").mkdir(exist_ok=True)
     js = vega_bundle()
+    # slow pages first, so no worker is left with a long one at the end
+    order = sorted(plan, key=lambda j: {"overview": 0, "source_profile": 1}.get(j.kind, 2))
 
     results: dict[str, Path | ReportFailure] = {}  # by job.filename (unique)
     bar = tqdm(total=len(plan), desc="reports", unit="report", disable=not progress, leave=True)
+
+    def done(job: ReportJob, result: Path | ReportFailure) -> None:
+        results[job.filename] = result
+        bar.set_postfix_str(job.filename.split("/")[-1][:40], refresh=False)
+        bar.update(1)
+
     try:
-        with cf.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="claimscope-report") as pool:
-            futures = {pool.submit(render_report, job, tables_dir=tdir, out_dir=odir, notebooks_dir=ndir, vega_js=js): job
-                       for job in plan}
-            for fut in cf.as_completed(futures):
-                job = futures[fut]
-                try:
-                    results[job.filename] = fut.result()
-                except Exception as exc:  # render_report reports its own errors; this is a last resort
-                    results[job.filename] = ReportFailure(job, f"{type(exc).__name__}: {exc}")
-                bar.set_postfix_str(job.filename.split("/")[-1][:40], refresh=False)
-                bar.update(1)
+        if pool is None:
+            with cf.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="claimscope-report") as threads:
+                futures = {threads.submit(render_page, job, tables_dir=tdir, out_dir=odir, notebooks_dir=ndir,
+                                       vega_js=js, timeout=timeout): job for job in order}
+                for fut in cf.as_completed(futures):
+                    try:
+                        result = fut.result()
+                    except Exception as exc:  # render_page reports its own errors; this is a last resort
+                        result = ReportFailure(futures[fut], f"{type(exc).__name__}: {exc}")
+                    done(futures[fut], result)
+        else:
+            config = RenderConfig(tables_dir=str(tdir.resolve()), out_dir=str(odir.resolve()),
+                                  notebooks_dir=str(ndir.resolve()), vega_js=js, timeout=timeout)
+            pool.run(order, config, on_result=done)
     finally:
         bar.close()
 
@@ -913,5 +1099,5 @@ def build_reports(
         if _OWN_FILES.match(old.name) and old.name not in keep:
             old.unlink()
     index = odir / "index.html"
-    _write_atomic(index, index_html(tables, plan, written, failures))
+    write_atomic(index, index_html(tables, plan, written, failures, incidents=choice))
     return ReportSummary(odir, index, tuple(odir / f for f in written), failures, time.perf_counter() - t0)
