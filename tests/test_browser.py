@@ -300,6 +300,55 @@ def test_seed_reports_render_offline(tmp_path_factory, page):
         _check_page(page.open(path), path)
 
 
+def _visible_rows(page) -> list[str]:
+    return page.eval("""Array.from(document.querySelectorAll('#cs-incidents tbody tr'))
+        .filter(r => !r.hidden).map(r => r.querySelector('td:nth-child(2) span.cs-muted:last-of-type').textContent)""")
+
+
+def _type(page, selector: str, value: str, event: str = "input") -> None:
+    page.eval(f"""(() => {{ const el = document.querySelector({json.dumps(selector)});
+        if (el.type === 'checkbox') el.checked = {json.dumps(bool(value))}; else el.value = {json.dumps(value)};
+        el.dispatchEvent(new Event({json.dumps(event)})); }})()""")
+
+
+def test_index_filters_and_pages_thousands_of_incidents(tmp_path, page):
+    """The index lists every incident; its inline script (no network) filters
+    them by text, status and having a page, and shows them 100 at a time."""
+    import pandas as pd
+
+    from claimscope import reports
+    from claimscope.tables import read_tables
+    from test_reports import FIXTURE
+
+    t = read_tables(FIXTURE)
+    base = t["incidents"]
+    many = pd.concat([base.assign(incident_id=[f"{i}-{k:04d}" for i in base["incident_id"]]) for k in range(50)],
+                     ignore_index=True)  # 250 incidents
+    t["incidents"] = many
+    plan = reports.plan_reports(t, incidents=7)
+    written = [j.filename for j in plan]
+    index = tmp_path / "index.html"
+    index.write_text(reports.index_html(t, plan, written, [], incidents=7), encoding="utf-8")
+    state = page.open(index)
+    _check_page(state, index)
+    assert page.eval("document.getElementById('cs-controls').hidden") is False
+    rows = _visible_rows(page)
+    assert len(rows) == 100 and page.eval("document.getElementById('cs-count').textContent") == "incidents 1–100 of 250"
+    page.eval("document.getElementById('cs-next').click()")
+    assert len(_visible_rows(page)) == 100 and set(_visible_rows(page)).isdisjoint(rows)
+    page.eval("document.getElementById('cs-next').click()")
+    assert len(_visible_rows(page)) == 50 and page.eval("document.getElementById('cs-next').disabled")
+    _type(page, "#cs-q", "ariha 0042")  # every word must match
+    assert _visible_rows(page) == ["inc-ariha-0907-0042"]
+    _type(page, "#cs-q", "")
+    _type(page, "#cs-with-page", "on", "change")
+    assert len(_visible_rows(page)) == 7
+    _type(page, "#cs-with-page", "", "change")
+    _type(page, "#cs-status", "conflict", "change")
+    assert len(_visible_rows(page)) == 100 and "of 100" in page.eval("document.getElementById('cs-count').textContent")
+    assert page.eval("window.__csAlerts.length") == 0
+
+
 def test_harness_catches_a_hostile_page(tmp_path, page):
     """The checks above can fail: a page that runs article markup, loads from a
     CDN, throws, and leaves a chart empty is caught on every count."""
