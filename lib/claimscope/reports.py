@@ -1031,7 +1031,7 @@ def build_reports(
     if odir.exists() and not odir.is_dir():
         raise NotADirectoryError(f"--out {odir}: exists and is not a folder")
     if not ndir.is_dir():
-        raise FileNotFoundError(f"notebooks folder {ndir} not found")
+        raise FileNotFoundError(f"notebooks folder {ndir} not found (give the folder with --notebooks DIR)")
     missing_nb = sorted(nb for nb in _NOTEBOOK_OF.values() if not (ndir / nb).is_file())
     if missing_nb:
         raise FileNotFoundError(f"notebooks folder {ndir}: missing {', '.join(missing_nb)}")
