@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= outputs
 JOBS ?= 2
+INCIDENTS ?= default
 
 .PHONY: install report tables test eval bench lab clean
 
@@ -22,11 +23,10 @@ install: $(STAMP)
 tables: $(STAMP)
 	$(BIN)/claimscope run seeds --out $(OUT)/tables
 
-## report: tables, then the HTML reports and outputs/index.html
+## report: tables, then the HTML reports and outputs/index.html; fails when the report step fails
+## (INCIDENTS=all gives every incident its own page)
 report: tables
-	@if $(BIN)/claimscope report --help >/dev/null 2>&1; then \
-		$(BIN)/claimscope report --tables $(OUT)/tables --out $(OUT) --jobs $(JOBS); \
-	fi
+	$(BIN)/claimscope report --tables $(OUT)/tables --out $(OUT) --jobs $(JOBS) --incidents $(INCIDENTS)
 
 test: $(STAMP)
 	$(BIN)/ruff check lib tests tools
