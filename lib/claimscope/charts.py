@@ -187,21 +187,39 @@ def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     inc.loc[bad, ["lat", "lon"]] = None
     inc["sentence"] = [first_sentence.get(i, "") for i in inc["incident_id"]]
     inc["sources"] = [sources.get(i, "") for i in inc["incident_id"]]
-    titles = _col(incidents, "title")  # extra column from align, when present
-    inc["label"] = [
-        t.strip() or " · ".join(x for x in (d or "undated", p.split(";")[0].strip(), e) if x)
-        for t, d, p, e in zip(titles, inc["date_start"], inc["places"], inc["event_type"])
-    ]
+    inc["label"] = _labels(incidents)
     for extra in ("grade", "casualties_low", "casualties_best", "casualties_high"):
         inc[extra] = _col(incidents, extra)
-    status_rank = {s: i for i, s in enumerate(STATUS_ORDER)}
-    inc["_s"] = inc["status"].map(lambda s: status_rank.get(s, len(status_rank)))
-    inc["_f"] = inc["conflict_facets"].map(lambda s: len([x for x in s.split(";") if x.strip()]))
-    inc["_d"] = inc["date_start"].replace("", "9999")  # undated last among equals
-    inc = inc.sort_values(["_s", "_f", "n_sources", "n_claims", "_d", "incident_id"],
-                          ascending=[True, False, False, False, True, True], kind="stable")
+    inc = inc.iloc[_conflict_order(incidents)].reset_index(drop=True)
     inc["conflict_rank"] = range(len(inc))
-    return inc.drop(columns=["_s", "_f", "_d"]).reset_index(drop=True)
+    return inc
+
+
+def _labels(incidents: pd.DataFrame) -> list[str]:
+    """Each incident's label, in row order: its `title` extra column (from
+    align, when present), or date · first place · event type."""
+    return [
+        t.strip() or " · ".join(x for x in (d or "undated", p.split(";")[0].strip(), e) if x)
+        for t, d, p, e in zip(_col(incidents, "title"), _col(incidents, "date_start"), _col(incidents, "places"),
+                              _col(incidents, "event_type"))
+    ]
+
+
+def _conflict_order(incidents: pd.DataFrame) -> list[int]:
+    """Row positions of `incidents`, most conflicted first: status, then more
+    conflicting facets, more independent sources, more claims, then date
+    (undated last) and id. Reads the incidents table only, so charts can rank
+    incidents without `incident_points`' work on the claims."""
+    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+    def count(column: str) -> list[int]:
+        return [(_i(v) or 0) for v in incidents[column]] if column in incidents.columns else [0] * len(incidents)
+
+    keys = [(rank.get(s, len(rank)), -len([x for x in f.split(";") if x.strip()]), -n_src, -n_cl, d or "9999", i)
+            for s, f, n_src, n_cl, d, i in zip(_col(incidents, "status"), _col(incidents, "conflict_facets"),
+                                               count("n_sources"), count("n_claims"), _col(incidents, "date_start"),
+                                               _col(incidents, "incident_id"))]
+    return sorted(range(len(keys)), key=keys.__getitem__)  # stable: equal keys keep their row order
 
 
 def _records(df: pd.DataFrame, cols: Iterable[str]) -> list[dict[str, Any]]:
@@ -366,8 +384,8 @@ def casualty_ranges(
     rows = casualty_rows(claims, casualties, sorted(wanted))
     if rows.empty:  # before ranking the incidents: half of all incident reports have no figures
         return _message_chart("No casualty figures for these incidents yet.", title=title, width=width)
-    pts = incident_points(incidents, claims)
-    order = [i for i in pts["incident_id"] if i in wanted]
+    ids = list(_col(incidents, "incident_id"))
+    order = [ids[k] for k in _conflict_order(incidents) if ids[k] in wanted]
     with_figures = [i for i in order if i in set(rows["incident_id"])]
     notes = []
     if len(with_figures) > max_incidents:
@@ -375,8 +393,8 @@ def casualty_ranges(
         with_figures = with_figures[:max_incidents]
         rows = rows[rows["incident_id"].isin(with_figures)]
     notes.append("Dots are exact figures; faded bars ending in ▶ are open-ended ('at least 5').")
-    labels = dict(zip(pts["incident_id"], pts["label"]))
-    status = dict(zip(pts["incident_id"], pts["status"]))
+    labels = dict(zip(ids, _labels(incidents)))
+    status = dict(zip(ids, _col(incidents, "status")))
     # one bar per distinct (incident, source, what, range); keep the first sentence
     rows = rows.assign(what=[" · ".join(x for x in (o.replace("_", " "), v) if x) or "casualties"
                              for o, v in zip(rows["outcome"], rows["victims"])])
@@ -771,6 +789,14 @@ def _marked(sentence: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
+_CLAIMS_TABLE_COLUMNS = (
+    "claim_id", "doc_id", "start", "incident_id", "sentence", "source", "source_raw", "source_type", "source_side",
+    "outlet", "published", "event_date", "date_raw", "event_type", "event_cue", "places", "places_raw",
+    "perpetrator", "perpetrator_raw", "target", "target_raw", "hedged", "hedge_cue", "negated", "negation_cue",
+    "duplicate_of",
+)
+
+
 def claims_table(
     claims: pd.DataFrame,
     casualties: pd.DataFrame,
@@ -822,7 +848,8 @@ def claims_table(
             elif _s(getattr(r, "raw", "")):
                 figs.setdefault(cid, []).append(("casualties", _s(r.raw)))
     rows = []
-    for r in mine.to_dict("records"):
+    used = [c for c in _CLAIMS_TABLE_COLUMNS if c in mine.columns]  # to_dict costs per column: only those read
+    for r in mine[used].to_dict("records"):
         cid = _s(r.get("claim_id"))
         sentence = _s(r.get("sentence"))
         phrases: list[tuple[str, Any]] = [("source", _s(r.get("source_raw")))]
