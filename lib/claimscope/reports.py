@@ -358,8 +358,7 @@ def source_tables(tables: Mapping[str, pd.DataFrame], source: str | None) -> dic
     and links; `source_agreement` and the other tables as they are."""
     if not source:
         return _cut(tables, [])
-    claims = tables["claims"]
-    ids = set(_col(claims, "incident_id")[_col(claims, "source") == source]) - {""}
+    ids = set(_key_col(tables, "claims", "incident_id")[_key_col(tables, "claims", "source") == source]) - {""}
     return _cut(tables, sorted(ids), source)
 
 
@@ -450,7 +449,7 @@ def pick_source(tables: Mapping[str, pd.DataFrame], source: str = "") -> str | N
     there are no claims."""
     claims = tables["claims"]
     wanted = (source or "").strip()
-    counts = _claim_counts(claims)
+    counts = _memo(tables, "claim_counts", lambda: _claim_counts(claims))
     if wanted:
         if wanted not in counts.index:
             raise ValueError(f"source {wanted!r} is not cited by any claim ({len(counts)} sources)")
@@ -493,7 +492,7 @@ def pick_source_pair(tables: Mapping[str, pd.DataFrame], source_a: str = "", sou
 def incidents_of_source(tables: Mapping[str, pd.DataFrame], source: str) -> list[str]:
     """Incidents `source` gives an account of, most conflicted first."""
     claims = tables["claims"]
-    ids = set(_col(claims, "incident_id")[_col(claims, "source") == source]) - {""}
+    ids = set(_key_col(tables, "claims", "incident_id")[_key_col(tables, "claims", "source") == source]) - {""}
     ranked = _points(tables)
     return [i for i in ranked["incident_id"] if i in ids]
 
