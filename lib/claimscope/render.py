@@ -13,7 +13,7 @@ of making pages:
   Imported modules stay imported, which is the point; the tables stay loaded
   too (`reports.load_tables` keeps them while their files are unchanged when
   `TABLE_CACHE_ENV` is set, which only these kernels do).
-- **worker processes**: `render_pages` spreads the pages over `jobs` worker
+- **worker processes**: a `WorkerPool` spreads the pages over `jobs` worker
   processes, each with its own warm kernel and its own nbconvert exporter, so
   two jobs use two cores (papermill's and nbconvert's Python work included).
   A failing cell becomes a `ReportFailure` with the cell's error; a kernel that
@@ -90,6 +90,7 @@ KERNEL_ARGS: tuple[str, ...] = (
     "--HistoryManager.enabled=False",
     "--InteractiveShell.cache_size=0",
 )
+
 
 def skip_iri_format_check() -> None:
     """In a process of claimscope's own (a report worker, the `claimscope
@@ -300,7 +301,7 @@ class WarmKernel:
             raise
         self.km, self.kc = km, kc
         self.starts += 1
-        kc.execute("import claimscope.reports", silent=True, store_history=False)
+        kc.execute("import claimscope.reports", silent=True, store_history=False, stop_on_error=False)
 
     def close(self) -> None:
         """Shut the kernel down (a later use starts a new one)."""
