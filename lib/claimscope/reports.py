@@ -170,9 +170,10 @@ _TABLE_CACHE: dict[str, _CacheEntry] = {}
 
 
 def _folder_signature(path: Path) -> tuple[Any, ...]:
-    """Names, sizes and modification times of what `path` holds: changes when
-    `claimscope run` writes the tables again."""
-    out = []
+    """Where `path` leads (the tables folder is a link to the current run)
+    and the names, sizes and modification times of what it holds: changes
+    when `claimscope run` writes the tables again."""
+    out: list[Any] = [os.path.realpath(path)]
     for entry in sorted(os.scandir(path), key=lambda e: e.name):
         st = entry.stat()
         out.append((entry.name, entry.is_dir(), st.st_size, st.st_mtime_ns))
