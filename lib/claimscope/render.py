@@ -278,6 +278,7 @@ class WarmKernel:
         self.startup_timeout = startup_timeout
         self.km: Any = None
         self.kc: Any = None
+        self.language_info: dict[str, Any] | None = None  # the kernel's, asked once per kernel
         self.starts = 0  # how many kernels this object has started (restarts after a dead kernel count)
 
     def ensure_started(self) -> None:
@@ -308,6 +309,7 @@ class WarmKernel:
         from jupyter_core.utils import run_sync
 
         kc, km, self.kc, self.km = self.kc, self.km, None, None
+        self.language_info = None
         if kc is not None:
             try:
                 kc.stop_channels()
@@ -334,9 +336,23 @@ def _engine_class() -> type:
     from papermill.utils import merge_kwargs, remove_args
 
     class WarmNotebookClient(PapermillNotebookClient):
-        """papermill's client, resetting the warm kernel's namespace first."""
+        """papermill's client, resetting the warm kernel's namespace first,
+        and asking the kernel for its language_info once, not per notebook
+        (one request less per page; the answer cannot change)."""
 
         reset_code = ""
+        warm: WarmKernel
+
+        def execute(self, **kwargs: Any) -> Any:  # papermill's execute, with language_info kept
+            self.reset_execution_trackers()
+            with self.setup_kernel(**kwargs):
+                self.papermill_execute_cells()
+                if self.warm.language_info is None:
+                    reply = self.wait_for_reply(self.kc.kernel_info())
+                    self.warm.language_info = reply["content"]["language_info"]
+                self.nb.metadata["language_info"] = copy.deepcopy(self.warm.language_info)
+                self.set_widgets_metadata()
+            return self.nb
 
         def papermill_execute_cells(self) -> None:
             for _ in range(2):  # a request may be aborted right after a failed cell (stop_on_error): retry once
@@ -365,6 +381,7 @@ def _engine_class() -> type:
             client = WarmNotebookClient(nb_man, km=warm_kernel.km, **final)
             client.kc = warm_kernel.kc  # the kernel's own client: no new channels per notebook, none left open
             client.reset_code = RESET_CODE.format(cwd=kernel_cwd)
+            client.warm = warm_kernel
             return client.execute()
 
     return WarmKernelEngine
