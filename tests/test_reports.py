@@ -447,6 +447,27 @@ def test_cli_report_rejects_bad_tables(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
+@pytest.mark.slow
+def test_vega_bundle_is_kept_in_the_user_cache(tmp_path, monkeypatch):
+    """vl-convert's ~2 s bundling happens once per version: the bundle is kept
+    in $XDG_CACHE_HOME/claimscope; a damaged file is made again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    reports.vega_bundle.cache_clear()
+    try:
+        js = reports.vega_bundle()
+        kept = list((tmp_path / "claimscope").glob("vega-bundle-*.js"))
+        assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == js
+        kept[0].write_text("window.vegaEmbed = broken", encoding="utf-8")
+        reports.vega_bundle.cache_clear()
+        assert reports.vega_bundle() == js and kept[0].read_text(encoding="utf-8") == js
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # a cache that cannot be made: no error
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        reports.vega_bundle.cache_clear()
+        assert reports.vega_bundle() == js
+    finally:
+        reports.vega_bundle.cache_clear()
+
+
 def test_vega_bundle_defines_vega_embed_once():
     js = reports.vega_bundle()
     assert "window.vegaEmbed" in js and "</script" not in js.lower()
