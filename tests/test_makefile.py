@@ -2,7 +2,6 @@
 step only if `claimscope report --help` worked, so a broken report command
 left no reports and exit status 0."""
 
-import os
 import shutil
 import subprocess
 from pathlib import Path

@@ -492,7 +492,6 @@ def pick_source_pair(tables: Mapping[str, pd.DataFrame], source_a: str = "", sou
 
 def incidents_of_source(tables: Mapping[str, pd.DataFrame], source: str) -> list[str]:
     """Incidents `source` gives an account of, most conflicted first."""
-    claims = tables["claims"]
     ids = set(_key_col(tables, "claims", "incident_id")[_key_col(tables, "claims", "source") == source]) - {""}
     ranked = _points(tables)
     return [i for i in ranked["incident_id"] if i in ids]
