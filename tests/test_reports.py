@@ -649,3 +649,19 @@ def test_seed_reports(tmp_path_factory):
     overview = (out / "reports" / "overview.html").read_text(encoding="utf-8")
     n_docs = len(tables["documents"])
     assert f"<b>{n_docs}</b> documents" in overview.replace("\n", "")
+
+
+def test_cli_report_checks_its_new_options(tmp_path, capsys):
+    from claimscope import cli, errors
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["report", "--tables", str(FIXTURE), "--out", str(tmp_path / "o"), "--incidents", "most"])
+    assert stop.value.code == 2 and "--incidents" in capsys.readouterr().err
+    assert cli.main(["report", "--tables", str(FIXTURE), "--out", str(tmp_path / "o"),
+                     "--notebooks", str(tmp_path / "none")]) == 1
+    assert "notebooks folder" in capsys.readouterr().err and not (tmp_path / "o").exists()
+    with pytest.raises(SystemExit):
+        cli.main(["report", "--tables", str(FIXTURE), "--out", str(tmp_path / "o"), "--timeout", "0"])
+    assert issubclass(errors.ReportError, ValueError)
+    with pytest.raises(errors.ReportError):
+        reports.parse_incident_pages("-2")

@@ -38,6 +38,7 @@ import pandas as pd
 
 from . import charts, schema
 from .cells import column as _col
+from .errors import ReportError
 from .render import (
     KERNEL_ARGS,
     TABLE_CACHE_ENV,
@@ -380,11 +381,12 @@ def incidents_worth_reading(tables: Mapping[str, pd.DataFrame]) -> list[str]:
 
 def parse_incident_pages(which: str | int | None) -> str | int:
     """`which` as `incident_pages` takes it: "default" ("" and None too),
-    "all", "contested", or a whole number N >= 0 (also as text)."""
+    "all", "contested", or a whole number N >= 0 (also as text); anything else
+    is a ReportError (a ValueError)."""
     if which is None or (isinstance(which, str) and not which.strip()):
         return "default"
     if isinstance(which, bool):
-        raise ValueError(f"incidents: expected default, all, contested or a whole number, got {which!r}")
+        raise ReportError(f"incidents: expected default, all, contested or a whole number, got {which!r}")
     if isinstance(which, int):
         n = which
     else:
@@ -392,10 +394,10 @@ def parse_incident_pages(which: str | int | None) -> str | int:
         if text in INCIDENT_PAGE_CHOICES:
             return text
         if not re.fullmatch(r"\d+", text):
-            raise ValueError(f"incidents: expected default, all, contested or a whole number, got {which!r}")
+            raise ReportError(f"incidents: expected default, all, contested or a whole number, got {which!r}")
         n = int(text)
     if n < 0:
-        raise ValueError(f"incidents: expected a whole number of at least 0, got {n}")
+        raise ReportError(f"incidents: expected a whole number of at least 0, got {n}")
     return n
 
 
