@@ -665,3 +665,20 @@ def test_cli_report_checks_its_new_options(tmp_path, capsys):
     assert issubclass(errors.ReportError, ValueError)
     with pytest.raises(errors.ReportError):
         reports.parse_incident_pages("-2")
+
+
+@pytest.mark.slow
+def test_worker_pool_runs_again_and_refuses_another_configuration(tmp_path):
+    from claimscope import render
+
+    plan = reports.plan_reports(read_tables(FIXTURE), min_source_claims=100)
+    config = render.RenderConfig(tables_dir=str(FIXTURE), out_dir=str(tmp_path), notebooks_dir=str(reports.NOTEBOOKS_DIR),
+                                 vega_js=reports.vega_bundle())
+    with render.WorkerPool(workers=2, notebooks_dir=reports.NOTEBOOKS_DIR) as pool:
+        first = pool.run(plan[:2], config)
+        second = pool.run(plan[2:], config)  # idle workers take the new jobs
+        assert all(isinstance(r, Path) for r in [*first.values(), *second.values()])
+        assert len(first) + len(second) == len(plan)
+        with pytest.raises(ValueError, match="one configuration"):
+            pool.run(plan[:1], render.RenderConfig(tables_dir=str(FIXTURE), out_dir=str(tmp_path / "x"),
+                                                   notebooks_dir=str(reports.NOTEBOOKS_DIR), vega_js=""))

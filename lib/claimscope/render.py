@@ -681,8 +681,19 @@ class WorkerPool:
             if not w.configured:
                 w.configured = w.send(config)
 
+        def give(w: _Worker) -> None:
+            w.job = todo.pop() if todo else None
+            if w.job is not None:
+                w.send(w.job)  # on failure the worker is dead: its "died" event follows
+
+        if self._config is not None and config != self._config:
+            raise ValueError("a WorkerPool renders with one configuration; start another pool for another")
+        self._config = config
         for w in pool:
             configure(w)  # queued in the pipe; read once the worker is ready
+        for w in list(pool):
+            if w.ready and w.job is None:  # idle after an earlier run: no "ready" will come again
+                give(w)
         while pool and len(results) < len(jobs):
             w, kind, payload = self.events.get()
             if w not in pool:
@@ -691,9 +702,7 @@ class WorkerPool:
                 if kind == "done" and w.job is not None:
                     finish(w.job, payload)
                 w.ready = True
-                w.job = todo.pop() if todo else None
-                if w.job is not None:
-                    w.send(w.job)  # on failure the worker is dead: its "died" event follows
+                give(w)
                 continue
             pool.remove(w)  # died, or could not start its kernel
             self._retired.append(w)
