@@ -112,17 +112,17 @@ def test_builtin_places_stay_with_a_pack(pack):
 def test_yaml_extends_named_entries_and_lists(tmp_path):
     (tmp_path / "sources.yaml").write_text(
         "# test pack\nsources:\n"
-        "  - {name: Syrian Observatory for Human Rights, aliases: [the Coventry monitor]}\n"
+        "  - {name: Syrian Observatory for Human Rights, aliases: [the Coventry watchers]}\n"
         "  - {name: Kyiv Independent, type: media, side: independent, aliases: [Kyiv Independent]}\n",
         encoding="utf-8")
     (tmp_path / "lexicon.yaml").write_text("# test pack\nhedges: [ostensibly]\n", encoding="utf-8")
     k = load_knowledge(tmp_path)
-    sohr = canonical_source("the Coventry monitor", knowledge=k)
+    sohr = canonical_source("the Coventry watchers", knowledge=k)
     assert sohr is not None and sohr.name == "Syrian Observatory for Human Rights" and sohr.type == "monitor"
     assert canonical_source("SOHR", knowledge=k).name == sohr.name          # built-in aliases kept
     assert canonical_source("Kyiv Independent", knowledge=k).type == "media"  # a new entry appended
     assert "ostensibly" in k.lexicon["hedges"] and "reportedly" in k.lexicon["hedges"]
-    assert canonical_source("the Coventry monitor", knowledge=K) is None     # the built-in object is untouched
+    assert canonical_source("the Coventry watchers", knowledge=K) is None     # the built-in object is untouched
 
 
 def test_scalars_are_replaced_and_replace_true_replaces_a_file(tmp_path):

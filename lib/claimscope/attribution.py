@@ -1,14 +1,44 @@
 """Who a sentence's claim is attributed to, and how firmly it is put.
 
 Attribution frames, in order of precedence:
-  "according to X"; "X quoted Y as saying" (Y speaks); "X said/reported/
-  claimed ... that"; sentence-final "..., X reported late on May 27"; the
-  inverted "..., said X". The source phrase is matched against the taxonomy
-  in the knowledge pack's `sources.yaml`; definite descriptions ("the group", "the London-based
-  monitoring group", "the ministry") and pronouns ("They", "According to
-  them") resolve to the source named last that fits. A phrase that matches
-  nothing is kept verbatim as an `unnamed` source; a sentence with no frame is
-  the outlet's own voice.
+  "according to X"; "X quoted Y as saying" / "Y, quoted by X" (Y speaks, X
+  relays); "X said/reported/claimed ... that" (the noun phrase right before
+  the verb); sentence-final "..., X reported late on May 27"; the inverted
+  "..., said X" (also without the comma texts stripped of punctuation lose);
+  "documented by X"; a participle ("..., saying") takes the sentence's subject.
+
+A source is a person, an office, an organisation, an outlet or a recognised
+unnamed group. The phrase a frame finds is resolved, in order, as
+
+  * a pronoun or a definite description that points back ("they", "the
+    group", "the ministry", "the source", "the statement") -> the source named
+    before it in the document that fits;
+  * the same phrase resolved earlier in the document -> the same source;
+  * two coordinated voices ("X and Y") -> one compound source;
+  * an entry of the pack's `sources.yaml` (longest alias wins; possessives
+    without apostrophe allowed) -> that source; a singular unnamed monitor ("a
+    monitor", "a monitoring group") is the one monitor the document names;
+  * a state's office ("Turkey's foreign ministry", "the defence ministry in
+    Moscow", "Syrian Information Minister Omran Zoabi", "Russia") -> the
+    state's government, defence or military source (`states` in sources.yaml);
+    an unqualified ministry is the outlet's state's, else the theatre's;
+  * an actor of `actors.yaml` ("the Islamic State group") -> that actor;
+  * a person's name, with the office the text gives ("White House spokesman
+    Sean Spicer" -> US government, person Sean Spicer), or a named
+    organisation the taxonomy lacks ("Long War Journal") -> verbatim, type
+    `person` / `organisation`; a surname alone resolves to the person named
+    before ("Johnson" after "Boris Johnson");
+  * an unnamed description whose head noun names a speaker ("a Kurdish
+    official" -> other sources, "the rebel alliance") -> its unnamed group, or
+    verbatim with type `unnamed`.
+
+Anything else (fragments of headlines, tags, dates, clauses and truncated
+names: "type location flight patterns and munitions used", "Least 25 Dead",
+"statement") is no source: the sentence is the outlet's own voice, with the
+phrase kept in `raw`. The speaker relayed by an outlet ("X told Reuters", "X,
+quoted by SANA", "Kurdish media reported citing an SDF statement") is the
+source, the outlet is kept as `via`; unnamed informants of a monitor
+("reliable sources informed SOHR") are the monitor itself.
 
 Hedging (reportedly, allegedly, likely, "if confirmed", a distancing verb such
 as "claimed") and denial ("denied", "did not report any casualties") are read
@@ -18,13 +48,14 @@ from the pack's `lexicon.yaml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable
 
-from .knowledge import Knowledge
-from .resources import norm_phrase, phrase_pattern, regex
+from .knowledge import Knowledge, Memo
+from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
 
-__all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute", "stance"]
+__all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "outlet_source", "attribute",
+           "stance"]
 
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # the own-voice source of a document whose outlet is not known
@@ -44,9 +75,11 @@ class Attribution:
     source: str
     source_type: str
     source_side: str
-    raw: str = ""  # the phrase naming the source, as written
+    raw: str = ""  # the phrase naming the source, as written (for the outlet's voice: a phrase found but not a source)
     cue: str = "outlet"  # according_to | reporting_verb | sentence_final | quote | anaphora | outlet
     verb: str = ""
+    person: str = ""  # the person speaking for the source, when the text names one
+    via: str = ""  # the outlet or source that relays the speaker ("told Reuters", "quoted by SANA")
 
 
 @dataclass(frozen=True)
@@ -55,6 +88,16 @@ class Stance:
     hedge_cue: str
     negated: bool
     negation_cue: str
+
+
+@dataclass(frozen=True)
+class _State:
+    name: str
+    side: str
+    government: str
+    defense: str
+    military: str
+    home: bool
 
 
 @dataclass(frozen=True)
@@ -67,10 +110,54 @@ class _Taxonomy:
     plural: frozenset[str]
     singular: frozenset[str]
     verbs: re.Pattern[str]
+    verbs_low: re.Pattern[str]  # the same, lower case only: for lower-cased ASCII text
     distancing: frozenset[str]
     hedges: re.Pattern[str]
     negations: re.Pattern[str]
     stance_any: re.Pattern[str]  # hedges and negations in one pass: most sentences have neither
+    stance_low: re.Pattern[str]  # the same, lower case only: for lower-cased ASCII text
+    # what a source phrase is
+    stops: frozenset[str]
+    no_speaker: frozenset[str]
+    locative: frozenset[str]
+    time_words: frozenset[str]
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
+    office_regex: re.Pattern[str]
+    military_regex: re.Pattern[str]
+    org_name_words: frozenset[str]
+    group_nouns: frozenset[str]
+    fallback_group: str  # the unnamed group a speaker no rule can name falls back to ("other sources")
+    not_person: frozenset[str]
+    portfolios: frozenset[str]  # words of a ministry's name that name no state ("Interior", "Health")
+    group_of_head: dict[str, str]  # head noun of an unnamed group's alias -> the group ("official" -> other sources)
+    relay_verbs: frozenset[str]
+    relay_participles: frozenset[str]  # "quoted", "carried", "cited": "X, quoted by SANA" relays X
+    relay_citing: re.Pattern[str]
+    relay_by: re.Pattern[str]
+    # states and outlets
+    states: dict[str, _State]
+    state_of_word: dict[str, str]  # lower-cased state name / adjective / capital -> state
+    state_regex: re.Pattern[str]
+    state_names: frozenset[str]  # lower-cased names and capitals: the phrase alone is the government
+    state_by_side: dict[str, str]
+    home_state: str
+    outlet_state: dict[str, str]  # casefolded outlet name or alias -> state
+    # actors (actors.yaml) as speakers
+    actor_by_alias: dict[str, tuple[str, str, str]]  # alias -> (name, side, kind)
+    actor_regex: re.Pattern[str]
+    monitor_names: frozenset[str]  # specific sources of type monitor
+    monitor_regex: re.Pattern[str]  # their aliases
+    memo: Memo  # phrase -> resolution, for resolutions that read no document
+    clean_memo: Memo  # phrase -> the phrase tidied
+    form_memo: Memo  # phrase -> its _Form
+    place_like: frozenset[str]  # lower-cased aliases that are a state's name or capital ("Moscow", "Ankara")
+    refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
+
+
+def _plural_forms(word: str) -> tuple[str, ...]:
+    return (word, word + "s") if not word.endswith("s") else (word, word[:-1])
 
 
 def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
@@ -83,20 +170,115 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         sources[s.name] = s
         for alias in [e["name"], *e["aliases"]]:
             by_alias.setdefault(norm_phrase(alias), s.name)
+    aliases = [a for e in data["sources"] for a in [e["name"], *e["aliases"]]]
+    generic = frozenset(n for n, s in sources.items() if s.type == "unnamed")
+    # a one-word alias of an unnamed group ("officials", "residents", "activists") names that group with
+    # any modifier ("a Kurdish official", "Aleppo residents")
+    group_of_head: dict[str, str] = {}
+    for e in data["sources"]:
+        if e["name"][:1].islower():  # "local sources", "monitors": groups, not named bodies
+            for alias in [e["name"], *e["aliases"]]:
+                words = norm_phrase(alias).split()
+                if len(words) == 1:
+                    for form in _plural_forms(words[0]):
+                        group_of_head.setdefault(form, e["name"])
+    speakers = lex.get("speaker_nouns") or {}
+    states: dict[str, _State] = {}
+    state_of_word: dict[str, str] = {}
+    state_names: set[str] = set()
+    home = ""
+    for st in data.get("states") or ():
+        gov = st["government"]
+        defense = st.get("defense") or gov
+        states[st["name"]] = _State(st["name"], st.get("side", ""), gov, defense, st.get("military") or defense,
+                                    bool(st.get("home", False)))
+        if st.get("home") and not home:
+            home = st["name"]
+        for w in [*st.get("names", ()), *st.get("adjectives", ()), *st.get("capitals", ())]:
+            state_of_word.setdefault(norm_phrase(w), st["name"])
+        state_names.update(norm_phrase(w) for w in [*st.get("names", ()), *st.get("capitals", ())])
+    outlet_state: dict[str, str] = {}
+    for o in knowledge.outlets.get("outlets") or ():
+        if o.get("state"):
+            for n in [o["name"], *(o.get("aliases") or ())]:
+                outlet_state[str(n).casefold()] = o["state"]
+    actor_by_alias: dict[str, tuple[str, str, str]] = {}
+    for a in knowledge.actors.get("actors") or ():
+        for alias in [a["name"], *a.get("aliases", ())]:
+            actor_by_alias.setdefault(norm_phrase(alias), (a["name"], a["side"], a["kind"]))
+    months = [n for m in (knowledge.dates.get("months") or {}).values() for n in [*m["names"], *m["abbreviations"]]]
+    days = [n for d in (knowledge.dates.get("weekdays") or {}).values() for n in [*d["names"], *d["abbreviations"]]]
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
-        alias_regex=regex(phrase_pattern([a for e in data["sources"] for a in [e["name"], *e["aliases"]]])),
-        generic=frozenset(n for n, s in sources.items() if s.type == "unnamed"),
+        alias_regex=regex(_possessive_tolerant(phrase_pattern(aliases))),
+        generic=generic,
         determiners=frozenset(lex["source_determiners"]),
         plural=frozenset(lex["plural_pronouns"]),
         singular=frozenset(lex["singular_pronouns"]),
         verbs=regex(phrase_pattern(lex["reporting_verbs"], group="verb")),
+        verbs_low=regex(_lower_pattern(lex["reporting_verbs"])),
         distancing=frozenset(lex["distancing_verbs"]),
         hedges=regex(phrase_pattern(lex["hedges"])),
         negations=regex(phrase_pattern(lex["negations"])),
         stance_any=regex(phrase_pattern([*lex["hedges"], *lex["negations"]])),
+        stance_low=regex(_lower_pattern([*lex["hedges"], *lex["negations"]])),
+        stops=frozenset(norm_phrase(w) for w in lex.get("source_phrase_stops") or ()),
+        no_speaker=frozenset(norm_phrase(w) for w in lex.get("no_speaker_words") or ()),
+        locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
+        time_words=frozenset(w.lower() for w in [*months, *days]),
+        person_nouns=frozenset(norm_phrase(w) for w in speakers.get("person") or ()),
+        org_nouns=frozenset(norm_phrase(w) for w in speakers.get("organisation") or ()),
+        speech_nouns=frozenset(norm_phrase(w) for w in lex.get("speech_nouns") or ()),
+        office_regex=regex("(?i)" + phrase_pattern(lex.get("office_nouns") or ["(?!)"])),
+        military_regex=regex("(?i)" + phrase_pattern(lex.get("military_nouns") or ["(?!)"])),
+        org_name_words=frozenset(norm_phrase(w) for w in lex.get("organisation_name_words") or ()),
+        group_nouns=frozenset(norm_phrase(w) for w in lex.get("armed_group_nouns") or ()),
+        fallback_group=str(data.get("unnamed_fallback") or "other sources"),
+        not_person=frozenset(norm_phrase(w) for w in lex.get("not_person_words") or ()),
+        portfolios=frozenset(norm_phrase(w) for w in lex.get("ministry_portfolios") or ()),
+        group_of_head=group_of_head,
+        relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
+        relay_participles=frozenset(p.split()[0].lower() for p in lex.get("relay_by") or ()),
+        relay_citing=regex(r"(?i)\b(?:" + "|".join(map(re.escape, lex.get("relay_citing") or ["citing"]))
+                           + r")\s+(?P<src>[^,;:.!?\"“”()]{2,80})"),
+        relay_by=regex(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.get("relay_by") or ["quoted by"])
+                       + r")\s+(?P<via>[^,;:.!?\"“”()]{2,60})"),
+        states=states,
+        state_of_word=state_of_word,
+        state_regex=regex(_possessive_tolerant(phrase_pattern(list({w for st in data.get("states") or ()
+                                                                    for w in [*st.get("names", ()),
+                                                                              *st.get("adjectives", ()),
+                                                                              *st.get("capitals", ())]})))),
+        state_names=frozenset(state_names),
+        state_by_side={s.side: s.name for s in reversed(list(states.values())) if s.side},
+        home_state=home,
+        outlet_state=outlet_state,
+        actor_by_alias=actor_by_alias,
+        actor_regex=regex(phrase_pattern(list(actor_by_alias) + [a["name"] for a in knowledge.actors.get("actors") or ()])),
+        place_like=frozenset(state_names),
+        refer_nouns=frozenset(norm_phrase(r) for src in sources.values() for r in src.refer),
+        memo=Memo(),
+        clean_memo=Memo(),
+        form_memo=Memo(),
+        monitor_names=frozenset(n for n, s in sources.items() if s.type == "monitor" and n[:1].isupper()),
+        monitor_regex=regex(_possessive_tolerant(phrase_pattern(
+            [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
+             for a in [e["name"], *e["aliases"]]]))),
     )
+
+
+def _lower_pattern(phrases: Iterable[str]) -> str:
+    """Whole-word pattern of `phrases` in lower case only: on lower-cased text
+    it matches what `phrase_pattern` matches in any of its case variants."""
+    return f"(?<![\\w-]){trie_pattern({' '.join(p.lower().split()) for p in phrases})}(?![\\w-])"
+
+
+def _possessive_tolerant(pattern: str) -> str:
+    """An alias pattern that also matches the alias with a possessive ending,
+    apostrophe or not ("Assad's officials", "Assads officials": texts stripped
+    of punctuation lose the apostrophe); the match stops before the ending."""
+    return pattern.replace(r"(?![\w-])", r"(?=(?:['’]?s)?(?![\w-]))")
 
 
 def source_table(knowledge: Knowledge) -> dict[str, Source]:
@@ -106,20 +288,43 @@ def source_table(knowledge: Knowledge) -> dict[str, Source]:
 
 def canonical_source(phrase: str, *, knowledge: Knowledge) -> Source | None:
     """The taxonomy entry named in `phrase`, preferring specific sources over
-    catch-alls ("reports by pro-militant sources" -> pro-militant sources)."""
-    return _canonical_source(phrase, knowledge.derived(_build_taxonomy))
+    catch-alls ("reports by pro-militant sources" -> pro-militant sources) and
+    longer aliases over shorter ones ("the opposition Local Coordination
+    Committees" -> Local Coordination Committees)."""
+    t = knowledge.derived(_build_taxonomy)
+    return _canonical_source(phrase, t) or _state_source(phrase, t)
+
+
+def outlet_source(outlet: str, *, knowledge: Knowledge) -> Source | None:
+    """The source entry an outlet's name is (SANA, Reuters, the Syrian
+    Observatory for Human Rights), giving the outlet's own voice its side."""
+    t = knowledge.derived(_build_taxonomy)
+    name = t.by_alias.get(norm_phrase(outlet))
+    return t.sources[name] if name else None
+
+
+_LOCATIVE_BEFORE = regex(r"(?i)\b(?:in|inside|near|from|to|at|into|outside|around|across)\s+(?:the\s+)?$")
+
+
+def _canonical_match(phrase: str, t: _Taxonomy) -> tuple[Source, re.Match[str]] | None:
+    found: list[tuple[bool, bool, int, str, re.Match[str]]] = []
+    for m in t.alias_regex.finditer(phrase):
+        key = norm_phrase(m.group(0))
+        name = t.by_alias.get(key)
+        if name and key in t.place_like and _LOCATIVE_BEFORE.search(phrase, 0, m.start()):
+            continue  # "activists in Moscow": a place there, not the government
+        if name:
+            found.append((name in t.generic, name[:1].islower(), -len(m.group(0)), name, m))
+    if not found:
+        return None
+    # a named source before an unnamed group ("SOHR activists" -> SOHR), a longer alias before a shorter
+    best = min(found, key=lambda f: f[:3])
+    return t.sources[best[3]], best[4]
 
 
 def _canonical_source(phrase: str, t: _Taxonomy) -> Source | None:
-    found: list[str] = []
-    for m in t.alias_regex.finditer(phrase):
-        name = t.by_alias.get(norm_phrase(m.group(0)))
-        if name:
-            found.append(name)
-    if not found:
-        return None
-    specific = [n for n in found if n not in t.generic]
-    return t.sources[(specific or found)[0]]
+    got = _canonical_match(phrase, t)
+    return got[0] if got else None
 
 
 # --- stance ---------------------------------------------------------------------
@@ -131,7 +336,8 @@ def stance(sentence: str, *, verb: str = "", knowledge: Knowledge) -> Stance:
     """Hedging and denial in `sentence`; a distancing attribution verb
     ("claimed") hedges too."""
     t = knowledge.derived(_build_taxonomy)
-    if t.stance_any.search(sentence) is None:  # a match of either list is a match of the union
+    hit = t.stance_low.search(sentence.lower()) if sentence.isascii() else t.stance_any.search(sentence)
+    if hit is None:  # a match of either list is a match of the union
         if verb and verb.lower() in t.distancing:
             return Stance(True, verb, False, "")
         return _PLAIN
@@ -143,105 +349,518 @@ def stance(sentence: str, *, verb: str = "", knowledge: Knowledge) -> Stance:
     return Stance(bool(hedge_cue), hedge_cue, bool(neg), neg.group(0) if neg else "")
 
 
-# --- attribution --------------------------------------------------------------------
-
-_ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
-_QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
-_INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
-_CLAUSE_BREAK = regex(r"[,;:()\"“”]|\b(?:that|which|who|whom|whose|while|when|because|but|and then|after|as)\b", re.I)
-_PRE_VERB = regex(r"(?i)(?:\s+(?:also|later|previously|earlier|further|repeatedly|again|immediately|has|have|had|"
-                       r"did\s+not|does\s+not|do\s+not|didn't|doesn't|don't|would|will|could|has\s+also|have\s+also|"
-                       r"had\s+also|on\s+\w+|in\s+a\s+statement|in\s+its\s+report|in\s+a\s+report))*\s*$")
-_NOUN_BEFORE = regex(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
-_NOUN_BEFORE_SPAN = 6  # longest non-space stretch _NOUN_BEFORE can match ("those"), plus one
-_POSSESSIVE_REPORT = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?:\w+\s+)?(?:report|statement|reports|figures|toll|count|tally|data|account)$")
-_PRONOUN = regex(r"(?i)^(?:they|them|he|she|it)$")
-_NAME_RUN = regex(r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|Abu|el-[\w-]+)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|for|the|de|bin|ibn|abu|el-[\w-]+))*$")
-
+# --- the document being read ------------------------------------------------------------
 
 @dataclass
-class _Memory:
-    """Sources named so far in the document, newest last (for anaphora)."""
+class _Doc:
+    """What attribution knows of the document: the sources named so far
+    (newest last, for anaphora), the phrases already resolved, the outlet and
+    its state, and the monitor the whole text names (for "a monitor")."""
 
+    text: str
+    outlet: str
+    outlet_state: str
+    knowledge: Knowledge | None = None
+    sentences: list[str] = field(default_factory=list)
+    index: int = 0  # the sentence being read
+    uses: int = 0  # how often a resolution read the document (its result then cannot be shared across documents)
     named: list[Attribution] = field(default_factory=list)
+    resolved: dict[str, Attribution] = field(default_factory=dict)
+    _monitor: str | None = None
 
     def remember(self, a: Attribution) -> None:
         if a.cue != "outlet" and a.source_type != "outlet":
             self.named.append(a)
+            if a.raw and a.cue != "anaphora":
+                self.resolved.setdefault(norm_phrase(a.raw), a)
 
-    def last(self, predicate) -> Attribution | None:
+    def state(self) -> str:
+        self.uses += 1
+        return self.outlet_state
+
+    def last(self, predicate: Callable[[Attribution], bool]) -> Attribution | None:
+        self.uses += 1
         for a in reversed(self.named[-8:]):
             if predicate(a):
                 return a
         return None
+
+    def last_group(self, t: _Taxonomy) -> tuple[str, str, str] | None:
+        """The armed group named last in the sentences read so far ("the
+        group said" after "Jaish al-Islam fighters shelled ..."), if any."""
+        for sentence in reversed(self.sentences[max(0, self.index - 3): self.index + 1]):
+            groups = [t.actor_by_alias.get(norm_phrase(m.group(0))) for m in t.actor_regex.finditer(sentence)]
+            groups = [g for g in groups if g is not None and g[2] == "armed_group"]
+            if groups:
+                return groups[-1]
+        return None
+
+    def monitor(self, t: _Taxonomy) -> str:
+        """The one specific monitor named anywhere in the document ('' when
+        none or several): "a monitor said" in a report naming the Syrian
+        Observatory for Human Rights is the Observatory."""
+        self.uses += 1
+        if self._monitor is None:
+            self.text = self.text or " ".join(self.sentences)
+            names = {t.by_alias.get(norm_phrase(m.group(0))) for m in t.monitor_regex.finditer(self.text)}
+            monitors = sorted(n for n in names if n in t.monitor_names)
+            self._monitor = monitors[0] if len(monitors) == 1 else ""
+        return self._monitor
 
 
 def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) -> list[Attribution]:
     """One attribution per sentence of a document, resolving anaphora to the
     sources named earlier in the same document."""
     t = knowledge.derived(_build_taxonomy)
-    memory = _Memory()
-    own = Attribution(outlet or UNKNOWN_OUTLET, "outlet", "unknown", "", "outlet", "")
+    sentences = list(sentences)
+    doc = _Doc("", outlet, t.outlet_state.get((outlet or "").casefold(), ""), knowledge, sentences)
+    voice = _canonical_source(outlet, t) if outlet and norm_phrase(outlet) in t.by_alias else None
+    own = Attribution(outlet or UNKNOWN_OUTLET, "outlet", voice.side if voice else "unknown", "", "outlet", "")
     out = []
-    for sentence in sentences:
-        a = _attribute_one(sentence, memory, t) or own
-        memory.remember(a)
+    for i, sentence in enumerate(sentences):
+        doc.index = i
+        a = _attribute_one(sentence, doc, t)
+        if a is None:
+            a = own
+        elif a.cue == "outlet":  # a phrase that names no source: the outlet's voice, the phrase kept
+            a = replace(own, raw=a.raw)
+        doc.remember(a)
         out.append(a)
     return out
 
 
-def _attribute_one(sentence: str, memory: _Memory, t: _Taxonomy) -> Attribution | None:
+# --- frames ------------------------------------------------------------------------------
+
+_ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
+_QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
+_INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
+# words between a subject and its reporting verb ("SOHR also said", "the ministry did not say",
+# "Moscow on Tuesday said", "the group in a statement said"): skipped
+_PRE_VERB_WORDS = frozenset("also later previously earlier further repeatedly again immediately has have had just "
+                            "reportedly allegedly officially publicly separately initially recently already "
+                            "didn't doesn't don't would will could".split())
+_PRE_VERB_PAIRS = frozenset({("did", "not"), ("does", "not"), ("do", "not")})
+_NONSPACE = regex(r"\S+")
+_PRE_VERB_TRIPLES = frozenset({("in", "a", "statement"), ("in", "its", "report"), ("in", "a", "report")})
+_NOUN_BEFORE = regex(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
+_NOUN_BEFORE_SPAN = 6  # longest non-space stretch _NOUN_BEFORE can match ("those"), plus one
+_PASSIVE_BEFORE = regex(r"(?i)\b(?:was|were|is|are|be|been|being|get|got)(?:\s+(?:not|also|never|widely|first))?\s*$")
+_BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
+_POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
+_NOT_REPORTING = regex(r"(?i)\s+(?:\S+\s+){0,3}?(?:lives|life|responsibility\s+for\s+the\s+lives)\b")
+_PARENTHETICAL = regex(r"\s*\([^()]{1,60}\)")
+_PRONOUN = regex(r"(?i)^(?:they|them|he|she|it)$")
+_TOKEN = regex(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
+_NAME_CONNECTORS = frozenset({"of", "for", "al", "el", "de", "bin", "ibn", "abu", "and", "the", "al-", "ul", "van", "von"})
+_WORD_START = regex(r"(?<!\S)[A-Za-z]")
+_CAP_START = regex(r"(?<!\S)[A-Z]")
+_DIGIT = regex(r"\d")
+_ORDINAL = regex(r"\d+(?:st|nd|rd|th)")
+_HEAD_CHARS = 180  # how far before a reporting verb its subject (and a place before it) can start
+_TITLE_CASE_SHARE = 0.6  # a sentence this capitalised is a headline: its verbs may be capitalised too
+
+
+def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     # (?i) frames open with a literal word: on ASCII text it must occur in the
     # lower-cased sentence (non-ASCII text may case-fold onto ASCII: always scan)
     low = sentence.lower() if sentence.isascii() else None
+    rejected = ""  # a phrase a frame offered that names no speaker
     for m in (_ACCORDING.finditer(sentence) if low is None or "according" in low else ()):
-        a = _resolve(m.group("src"), memory, t, cue="according_to", verb="according to")
+        a = _resolve(_np_forward(m.group("src"), t), doc, t, cue="according_to", verb="according to")
         if a:
-            return a
+            return _with_via(a, sentence, m.end(), doc, t)
+        rejected = rejected or m.group("src").strip()
     m = _QUOTED.search(sentence) if low is None or "quot" in low else None
     if m:
-        a = _resolve(m.group("src"), memory, t, cue="quote", verb="quoted")
+        a = _resolve(m.group("src"), doc, t, cue="quote", verb="quoted")
         if a:
-            return a
+            relay = _resolve(_subject_np(sentence[:m.start()], t), doc, t, cue="quote", verb="quoted")
+            return _relayed(a, relay.source if relay else "", t)
     fallback: Attribution | None = None
-    for v in t.verbs.finditer(sentence):
-        head = sentence[:v.start()]
+    headline: bool | None = None  # whether the sentence is a title-case headline, worked out when needed
+    any_verb = False
+    # on ASCII text the lower-case trie runs on the lower-cased sentence (same offsets, fewer branches)
+    for v in (t.verbs_low.finditer(low) if low is not None else t.verbs.finditer(sentence)):
+        any_verb = True
+        vs, ve = v.span()
+        verb = sentence[vs:ve]
+        if verb[:1].isupper() and vs > 0:
+            if headline is None:
+                headline = _title_case(sentence)
+            if not headline:
+                continue  # "the United States", "the Caliphate States": a capitalised word mid-sentence is a name
+        head = sentence[max(0, vs - _HEAD_CHARS):vs]  # the subject is a dozen words at most: the rest is not read
+        if verb[:1].isupper() and _ends_a_name(head, verb, t):
+            continue  # "United States" in a headline: the word ends a name the knowledge holds
         # the match ends the head: start the search a few characters before its last word
         if _NOUN_BEFORE.search(head, max(0, len(head.rstrip()) - _NOUN_BEFORE_SPAN)):  # "the report said": 'report' is a noun here
             continue
-        subject = _subject_before(head)
-        if not subject:
+        if ve < len(sentence) and sentence[ve] == " " and verb[-1:] in "sS" and (
+                t.verbs_low.match(low, ve + 1) if low is not None else t.verbs.match(sentence, ve + 1)):
+            continue  # "reports say", "claims said": the first word is the subject
+        if _NOT_REPORTING.match(sentence, ve):
+            continue  # "the blast claimed the lives of five": not a claim
+        by = _BY_AFTER.match(sentence, ve)
+        if by or _PASSIVE_BEFORE.search(head, max(0, len(head) - 24)):  # "documented by SOHR", "were not reported"
+            if by and verb.lower() not in t.relay_participles:  # "quoted by SANA" relays: kept as via
+                a = _resolve(_np_forward(by.group("src"), t), doc, t, cue="reporting_verb", verb=verb)
+                if a:
+                    return a
             continue
-        rest = sentence[v.end():]
-        final = "," in head and len(rest) <= 45 and not re.search(r"(?i)\bthat\b", rest)
+        final = "," in head and len(sentence) - ve <= 45 and not _THAT.search(sentence, ve)
         cue = "sentence_final" if final else "reporting_verb"
-        a = _resolve(subject, memory, t, cue=cue, verb=v.group("verb"), strict=True)
-        if a and a.source_type != "unnamed":
-            return a
-        if a and fallback is None:
-            fallback = a
-    m = _INVERTED.search(sentence)
+        participle = verb.lower().endswith("ing")
+        subject, locative = _subject(head, t)
+        a = None
+        relative = bool(subject) and _in_relative_clause(head, subject)
+        if relative:
+            a = _antecedent(head, doc, t, cue=cue, verb=verb, strong=True)  # "The Observatory which relies on sources says"
+        if a is None and subject:
+            a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative)
+            if a is not None and _weak(a, t):
+                if headline is None:
+                    headline = _title_case(sentence)
+                if headline:  # a title-case headline's capitalised run is no name: only what the knowledge names speaks
+                    a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative, strong_only=True)
+        if a is None and (head.rstrip().endswith(",") or "which" in head or "who" in head or "that" in head):
+            if headline is None:
+                headline = _title_case(sentence)
+            if not headline:
+                a = _antecedent(head, doc, t, cue=cue, verb=verb)
+        if participle and (a is None or a.cue == "outlet"):
+            a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
+        if a is None or a.cue == "outlet" or _weak(a, t):
+            inv = _inverted(sentence[ve:], doc, t, verb)  # "... for the Army of Conquest said observatory head Rami Abdel Rahman."
+            if inv is not None and (a is None or not _weak(inv, t)):
+                return inv
+        if a is not None and a.cue != "outlet":
+            rest = sentence[ve:]
+            if verb.lower() in t.relay_verbs:
+                a = _told(a, rest, doc, t)
+            a = _cited(a, rest, doc, t)
+            a = _with_via(a, sentence, v.end(), doc, t)
+            if a.source_type != "unnamed":
+                return a
+            fallback = fallback or a
+        elif subject:
+            rejected = rejected or subject
+    m = _INVERTED.search(sentence) if any_verb else None
     if m:
-        a = _resolve(m.group("src"), memory, t, cue="sentence_final", verb=m.group("verb"), strict=True)
+        a = _resolve(m.group("src"), doc, t, cue="sentence_final", verb=m.group("verb"))
         if a and a.source_type != "unnamed":
             return a
-    return fallback
+    if fallback is not None:
+        return fallback
+    return Attribution("", "outlet", "", rejected, "outlet") if rejected else None
 
 
-def _subject_before(head: str) -> str:
-    """The noun phrase ending right before a reporting verb (modal and
-    adverbial words such as 'also', 'did not', 'on Tuesday' skipped)."""
-    pre = _PRE_VERB.search(head)
-    core = head[:pre.start()] if pre else head
-    cut = 0
-    for b in _CLAUSE_BREAK.finditer(core):
-        cut = b.end()
-    subject = core[cut:].strip()
-    words = subject.split()
-    if not words or len(words) > 12:
-        return " ".join(words[-6:]) if words else ""
-    return subject
+def _weak(a: Attribution, t: _Taxonomy) -> bool:
+    """A resolution from the phrase's form alone (a name or description the
+    taxonomy lacks), not from knowledge."""
+    return a.source not in t.sources and a.source_type in ("person", "organisation", "unnamed")
 
+
+def _ends_a_name(head: str, verb: str, t: _Taxonomy) -> bool:
+    words = head.split()
+    if not words:
+        return False
+    key = norm_phrase(f"{words[-1]} {verb}")
+    return key in t.state_of_word or key in t.by_alias or key in t.actor_by_alias
+
+
+_RELATIVE_WORD = regex(r"(?i)\b(?:which|who|that)\b")
+_THAT = regex(r"(?i)\bthat\b")
+_CLAUSE_MARK = regex(r"(?i)\bthat\b|[,;:]")
+_TIME_TAIL = regex(r"(?i)\s+(?:on|late|early|in|at)\b.*$")
+_UNQUALIFIED_OFFICE = regex(r"(?i)\b(?:ministr(?:y|ies)|government|authorities|police|presidency)\b")
+_DEFENCE = regex(r"\bdefen[cs]e\b")
+_PREPOSITION = regex(r"\s+(?:in|of|at|for)\s+")
+_DEFINITE = regex(r"(?i)(?:the|this|that|its)\b")
+
+
+def _in_relative_clause(head: str, subject: str) -> bool:
+    """Whether the phrase before the verb lies inside a relative clause of the
+    same stretch of text (no punctuation between): its verb's subject is the
+    clause's antecedent."""
+    if "which" not in head and "who" not in head and "that" not in head:
+        return False
+    at = head.rfind(subject)
+    if at < 0:
+        return False
+    last = None
+    for last in _RELATIVE_WORD.finditer(head, max(0, at - _HEAD_CHARS), at):
+        pass
+    if last is None:
+        return False
+    return not any(c in head[last.end():at] for c in ",;:()\"“”")
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether most words are capitalised: a headline ("Turkish Defence
+    Minister Says ..."), whose verbs are capitalised too."""
+    n = len(_WORD_START.findall(sentence))
+    return n >= 3 and len(_CAP_START.findall(sentence)) >= _TITLE_CASE_SHARE * n
+
+
+def _inverted(rest: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attribution | None:
+    """"... said observatory head Rami Abdel Rahman." without the comma: the
+    words after the verb, up to the end of the sentence, name the speaker."""
+    tail = rest.strip().rstrip(".!?\"”'’ ")
+    if not tail or len(tail.split()) > 8 or _CLAUSE_MARK.search(tail):
+        return None
+    tail = _TIME_TAIL.sub("", tail)
+    if _np_head(tail, t) != tail:
+        return None  # "Assad's forces have used sarin": a clause, not a speaker
+    a = _resolve(tail, doc, t, cue="sentence_final", verb=verb)
+    return a if a is not None and a.cue != "outlet" and a.source_type != "unnamed" else None
+
+
+def _np_head(phrase: str, t: _Taxonomy) -> str:
+    """The noun phrase a span opens with (up to a stop word): "SOHR in Daraa
+    province" -> "SOHR"."""
+    words: list[str] = []
+    for w in phrase.split():
+        low = norm_phrase(w)
+        if low in t.stops or any(c.isdigit() for c in w):
+            break
+        if words and low in ("the", "a", "an") and norm_phrase(words[-1]) not in ("of", "for", "and"):
+            break  # "the Syrian Center for Policy Research the conflict ...": a new phrase
+        if words and words[-1][:1].isupper() and w[:1].islower() and low not in _NAME_CONNECTORS \
+                and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
+                and not low.startswith(("al-", "el-")):
+            break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
+        words.append(w)
+    return " ".join(words)
+
+
+def _np_forward(phrase: str, t: _Taxonomy) -> str:
+    """The noun phrase a span opens with, with the place after a speaker noun
+    ("a source in the YPG", "sources at the hospital"), never a clause."""
+    first = _np_head(phrase, t)
+    words = first.split()
+    rest = phrase[len(first):].split()
+    if words and rest and norm_phrase(rest[0]) in t.locative and (
+            norm_phrase(words[-1]) in t.person_nouns or norm_phrase(words[-1]) in t.org_nouns):
+        more = _np_head(" ".join(rest[1:]), t)
+        if more:
+            return f"{first} {rest[0]} {more}"
+    return first
+
+
+def _subject_np(head: str, t: _Taxonomy) -> str:
+    """The noun phrase ending right before a reporting verb (see `_subject`)."""
+    return _subject(head, t)[0]
+
+
+def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
+    """The noun phrase ending right before a reporting verb, and whether it is
+    the object of a preposition (a place: "sources inside Syria says").
+
+    Walking back over words that can stand in a speaker's name or description,
+    it stops after a determiner and before a stop word, a digit, a date word or
+    punctuation ("... in central Damascus the interior ministry" -> "the
+    interior ministry"); modal and adverbial words before the verb ('also',
+    'did not', 'on Tuesday') are skipped, a parenthetical ("(SOHR)") too. An
+    office before a preposition takes the place along ("the defence ministry
+    in Moscow"); an indefinite description after a name is an apposition
+    ("John McCain a Republican critic of ...")."""
+    head = head[-_HEAD_CHARS:]  # the phrase is a dozen words at most: the rest of the sentence is not read
+    core = _strip_pre_verb(head).rstrip()
+    while True:  # "The Syrian Observatory for Human Rights (SOHR)": the acronym restates the name
+        p = _PARENTHETICAL.search(core[-62:]) if core.endswith(")") else None
+        if p is None or not core[-62:].endswith(p.group(0)):
+            break
+        core = core[: len(core) - len(p.group(0))].rstrip()
+    tokens = _TOKEN.findall(core)
+    if tokens and norm_phrase(tokens[-1]) in ("they", "them", "he", "she", "it"):
+        return tokens[-1], False
+    out, stop = _walk_back(tokens, t)
+    if stop is not None and norm_phrase(stop) in t.locative and out:
+        before, _ = _walk_back(tokens[: len(tokens) - len(out) - 1], t)
+        if before and (norm_phrase(before[-1]) in t.org_nouns or norm_phrase(before[-1]) in t.person_nouns
+                       or t.office_regex.fullmatch(before[-1])):
+            # "the defence ministry in Moscow", "SOHR activists in the Putin-Erdogan area"
+            return " ".join([*before, stop, *out]), False
+        return " ".join(out), True
+    return " ".join(out), False
+
+
+def _strip_pre_verb(head: str) -> str:
+    """`head` without the modal and adverbial words that end it ("also", "did
+    not", "on Tuesday", "in a statement")."""
+    last = head[-40:].split()[-3:]
+    if not last:
+        return head
+    low3 = [w.lower() for w in last]
+    if low3[-1] not in _PRE_VERB_WORDS and (len(low3) < 2 or (tuple(low3[-2:]) not in _PRE_VERB_PAIRS
+                                                         and low3[-2] != "on")) \
+            and (len(low3) < 3 or tuple(low3) not in _PRE_VERB_TRIPLES):
+        return head  # most subjects meet their verb directly
+    spans = [(m.start(), m.group().lower()) for m in _NONSPACE.finditer(head, max(0, len(head) - 60))]
+    end = len(head)
+    while spans:
+        low = [w for _, w in spans[-3:]]
+        if low[-1] in _PRE_VERB_WORDS:
+            n = 1
+        elif len(low) >= 2 and (tuple(low[-2:]) in _PRE_VERB_PAIRS or (low[-2] == "on" and low[-1].isalnum())):
+            n = 2
+        elif len(low) == 3 and tuple(low) in _PRE_VERB_TRIPLES:
+            n = 3
+        else:
+            break
+        end = spans[-n][0]
+        del spans[-n:]
+    return head[:end]
+
+
+def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
+    """The words of the noun phrase ending `tokens`, in order, and the word it
+    stopped before (None at punctuation or the start)."""
+    out: list[str] = []
+    stop: str | None = None
+    stops, time_words = t.stops, t.time_words
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
+        low = tok.lower()
+        if not tok.isalpha():
+            if len(tok) == 1:
+                break  # punctuation
+            if _DIGIT.search(tok) and not _ORDINAL.fullmatch(tok):
+                break
+            low = low.replace("’", "'").rstrip(".")
+        if low in stops or low in time_words:
+            stop = tok
+            break
+        out.append(tok)
+        if low in t.determiners and low not in ("two", "three", "both"):
+            if low in ("a", "an") and k >= 1 and tokens[k - 1][:1].isupper() and tokens[k - 1].isalpha():
+                continue  # "John McCain a Republican critic of the policy": an apposition; the name is the subject
+            if low == "the" and k >= 2 and tokens[k - 1].lower() in ("of", "for") and tokens[k - 2][:1].isupper():
+                continue  # "the Organisation for the Prohibition of Chemical Weapons": "the" inside a name
+            if k >= 1 and tokens[k - 1].lower() in t.locative:
+                stop = tokens[k - 1]  # "SOHR activists in the area": the determiner opens a place
+            break
+        if len(out) >= 12:
+            break
+    out.reverse()
+    while out and out[0].lower() in ("of", "for", "and"):
+        out.pop(0)
+    while out and out[-1].lower() in ("of", "for", "and"):
+        out.pop()
+    return out, stop
+
+
+_RELATIVE = regex(r"(?i)(?:,\s*|\s+)(?:which|who|that)\s")
+
+
+def _antecedent(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str, strong: bool = False) -> Attribution | None:
+    """The subject before a relative clause or an apposition: "The
+    Observatory, which relies on a network of sources, says"; "John McCain,
+    a Republican critic of the policy, said" (the description gives the
+    office when it names one)."""
+    core = head.rstrip()
+    if core.endswith(","):
+        parts = core[:-1].rsplit(",", 1)
+        if len(parts) == 2:
+            np = _subject_np(parts[0], t)
+            a = _resolve(np, doc, t, cue=cue, verb=verb) if np else None
+            if a is not None and a.cue != "outlet":
+                if a.source_type == "person":
+                    return _with_apposition(a, parts[1], doc, t, cue=cue, verb=verb, raw=f"{np},{parts[1]}")
+                return a
+    ms = list(_RELATIVE.finditer(head))
+    if not ms:
+        return None
+    np = _subject_np(head[:ms[-1].start()], t)
+    a = _resolve(np, doc, t, cue=cue, verb=verb, strong_only=strong) if np else None
+    return a if a is not None and a.cue != "outlet" else None
+
+def _with_apposition(a: Attribution, desc: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
+                     raw: str) -> Attribution:
+    """A name with a description beside it ("Karim Saleh, a nurse at the field
+    hospital", "Nour al-Din Zenki, a rebel faction"): the description gives
+    the person's office or group when it names one, and makes the name an
+    organisation when its head is a body."""
+    head = _head_noun([norm_phrase(w) for w in _strip_determiners(desc, t).split()])
+    if head in t.person_nouns:
+        office = _resolve(desc, doc, t, cue=cue, verb=verb, strong_only=True)
+        if office is None or office.cue == "outlet":
+            group = t.group_of_head.get(head or "")
+            office = Attribution(group, t.sources[group].type, t.sources[group].side) if group else None
+        if office is not None:
+            return replace(office, person=a.person, raw=raw or a.raw, cue=cue or a.cue, verb=verb or a.verb, via=a.via)
+    elif head in t.org_nouns:
+        return replace(a, source_type="organisation", person="")
+    return a
+
+
+def _sentence_subject(sentence: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str) -> Attribution | None:
+    """"The monitoring group updated its toll, saying ...": the subject of a
+    participle is the sentence's subject, if its first few words (the fewest
+    that do) name a known speaker."""
+    words = _np_head(sentence, t).split()[:6]
+    for n in range(1, len(words) + 1):
+        a = _resolve(" ".join(words[:n]), doc, t, cue=cue, verb=verb, strong_only=True)
+        if a is not None and a.cue != "outlet":
+            return a
+    return None
+
+def _told(a: Attribution, rest: str, doc: _Doc, t: _Taxonomy) -> Attribution:
+    """"X told Reuters", "sources informed SOHR": the object relays X."""
+    obj = _np_head(rest, t)
+    if not obj:
+        return a
+    words = obj.split()
+    if words and norm_phrase(words[0]) in ("reporters", "journalists", "the", "a", "an") and len(words) == 1:
+        return a
+    via = _canonical_source(obj, t)
+    name = via.name if via else (obj if obj[:1].isupper() and len(words) <= 5 else "")
+    return _relayed(a, name, t) if name else a
+
+
+def _cited(a: Attribution, rest: str, doc: _Doc, t: _Taxonomy) -> Attribution:
+    """"Kurdish media reported, citing an SDF statement, that ...": the cited
+    speaker is the source, the citing one relays it. What is cited must be a
+    speaker ("citing figures compiled from clinics" leaves the source as it is)."""
+    m = t.relay_citing.match(rest.lstrip(" ,"))
+    if m is None:
+        return a
+    np = _np_forward(m.group("src"), t)
+    cited = _resolve(np, doc, t, cue=a.cue, verb=a.verb) if np else None
+    if cited is None or cited.cue == "outlet":
+        return a
+    head = _head_noun([norm_phrase(w) for w in _strip_determiners(np, t).split()])
+    if cited.source_type in ("unnamed", "local") and head not in t.person_nouns:
+        return a
+    return _relayed(cited, a.source, t)
+
+
+def _with_via(a: Attribution, sentence: str, after: int, doc: _Doc, t: _Taxonomy) -> Attribution:
+    """"... said in a statement carried by state media": the relaying outlet."""
+    if a.via or " by " not in sentence:
+        return a
+    m = t.relay_by.search(sentence, after) or t.relay_by.search(sentence)
+    if m is None:
+        return a
+    via = _canonical_source(m.group("via"), t)
+    return _relayed(a, via.name, t) if via else a
+
+
+def _relayed(a: Attribution, via: str, t: _Taxonomy) -> Attribution:
+    """`a` relayed by `via`. An unnamed informant of a monitor ("reliable
+    sources informed SOHR", "activists told the Observatory") is the monitor
+    itself: monitors publish what their network reports as their own
+    documentation."""
+    if not via or via == a.source:
+        return a
+    v = t.sources.get(via)
+    if v is not None and v.type == "monitor" and a.source_type in ("unnamed", "local") \
+            and (a.source in t.sources or not a.source):
+        return Attribution(v.name, v.type, v.side, a.raw, a.cue, a.verb, a.person, "")
+    return replace(a, via=via)
+
+
+# --- resolving a phrase ---------------------------------------------------------------------
 
 def _strip_determiners(phrase: str, t: _Taxonomy) -> str:
     words = phrase.split()
@@ -250,85 +869,618 @@ def _strip_determiners(phrase: str, t: _Taxonomy) -> str:
     return " ".join(words)
 
 
-def _resolve(phrase: str, memory: _Memory, t: _Taxonomy, *, cue: str, verb: str, strict: bool = False) -> Attribution | None:
-    """Attribution for a source phrase: taxonomy, then anaphora, then verbatim."""
-    phrase = phrase.strip(" ,.'\"“”")
+def _clean(phrase: str, t: _Taxonomy | None = None) -> str:
+    if t is not None:
+        got = t.clean_memo.get(phrase)
+        if got is not None:
+            return got  # type: ignore[no-any-return]
+    out = " ".join(_PARENTHETICAL.sub("", phrase).split()).strip(" ,.'\"“”‘’-–—")
+    if t is not None:
+        t.clean_memo.put(phrase, out)
+    return out
+
+
+def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
+             strong_only: bool = False, locative: bool = False) -> Attribution | None:
+    """Attribution for a source phrase (see the module docstring for the
+    order), None when it names no speaker. `locative`: the phrase follows a
+    preposition, so it opens with a place ("in Idlib SOHR"): only a source
+    named after its first word counts."""
+    phrase = _clean(phrase, t)
     if not phrase:
         return None
-    poss = _POSSESSIVE_REPORT.match(phrase)
-    if poss:
-        phrase = poss.group("owner")
-    compound = _compound_source(phrase, t)
-    if compound is not None:
-        return Attribution(*compound, phrase, cue, verb)
-    src = _canonical_source(phrase, t)
-    if src is not None:
+    if locative:
+        hit = _canonical_match(phrase, t)
+        if hit is None or hit[1].start() == 0:
+            # "embedded within the group Long War Journal": a name after the place
+            words = phrase.split()
+            run = _name_run(phrase)
+            if run and len(run) < len(words) and norm_phrase(words[-len(run) - 1]) not in t.locative | t.determiners:
+                named = _named(" ".join(run), " ".join(run), doc, t)
+                if named is not None:
+                    return Attribution(*named[:3], phrase, cue, verb, named[3])
+            return None
+        src = hit[0]
+        if src.name == "monitors" and _singular(hit[1].group(0)) and doc.monitor(t):
+            src = t.sources[doc.monitor(t)]
         return Attribution(src.name, src.type, src.side, phrase, cue, verb)
-    ref = _anaphor(phrase, memory, t)
-    if ref is not None:
-        return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb)
+    f = _form(phrase, t)
+    if f.owner:
+        ref = _anaphor(f.owner, doc, t)  # "the group's report said"
+        if ref is not None:
+            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb,
+                               ref.person or _person_name(f.owned, t), ref.via)
+    # a pronoun or a pointing description first: "the ministry" is the ministry named before
+    if f.points:
+        ref = _anaphor(phrase, doc, t)
+        if ref is not None:
+            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb, ref.person, ref.via)
+        if f.only_anaphor:
+            return None
+    seen = doc.resolved.get(f.key)
+    if seen is not None:
+        return Attribution(seen.source, seen.source_type, seen.source_side, phrase, cue, verb, seen.person, seen.via)
+    got = _resolve_new(phrase, f.bare, doc, t, strong_only=strong_only)
+    if got is None or (f.short_pointing and got[0] not in t.sources and got[1] == "unnamed"):
+        ref = _anaphor(phrase, doc, t)
+        if ref is not None:
+            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb, ref.person, ref.via)
+        if got is not None and t.fallback_group in t.sources:
+            # "the source said" with nothing it can point back at: an unnamed source
+            g = t.sources[t.fallback_group]
+            return Attribution(g.name, g.type, g.side, phrase, cue, verb)
+        return None
+    name, stype, side, person = got
+    return Attribution(name, stype, side, phrase, cue, verb, person)
+
+
+@dataclass(frozen=True)
+class _Form:
+    """What the wording of a source phrase says, whatever the document."""
+
+    key: str  # the phrase normalised
+    bare: str  # without its determiners
+    owner: str  # "the group" of "the group's report" ('' when no such possessive)
+    owned: str  # "report"
+    points: bool  # a pronoun, a pointing description ("the ministry") or a speech act ("the statement")
+    only_anaphor: bool  # a pronoun or a bare speech act: nothing but what it points at
+    short_pointing: bool  # "the source", "the group": an unnamed source when it points at nothing
+
+
+def _form(phrase: str, t: _Taxonomy) -> _Form:
+    got = t.form_memo.get(phrase)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    key = norm_phrase(phrase)
     bare = _strip_determiners(phrase, t)
-    if _PRONOUN.match(bare) or not bare:
+    nbare = norm_phrase(bare)
+    owner = owned = ""
+    if "'s " in phrase or "’s " in phrase or "s' " in phrase:
+        poss = _POSSESSIVE_OWNER.match(phrase)
+        if poss and norm_phrase(poss.group("rest").split()[0]) in (t.speech_nouns | t.person_nouns):
+            owner, owned = poss.group("owner"), poss.group("rest")
+    pronoun = _PRONOUN.match(bare) is not None
+    speech = nbare in t.speech_nouns
+    determined = key != nbare
+    f = _Form(key, bare, owner, owned,
+              points=pronoun or speech or (determined and (_pointing(bare) or _pointing_name(bare, t))),
+              only_anaphor=pronoun or speech,
+              short_pointing=determined and _pointing(bare) and len(bare.split()) <= 2 and " of " not in bare)
+    return t.form_memo.put(phrase, f)
+
+
+def _pointing(bare: str) -> bool:
+    """A short lower-case description after a determiner ("the group", "the
+    defence ministry", "the source"): it points back at a source named before."""
+    words = bare.split()
+    return 0 < len(words) <= 3 and all(w[:1].islower() or ("-" in w and w.rsplit("-", 1)[1][:1].islower())
+                                       for w in words)
+
+
+def _pointing_name(bare: str, t: _Taxonomy) -> bool:
+    """"the Coalition", "the Ministry": a capitalised head noun alone after a
+    determiner points back like "the coalition" does."""
+    words = [norm_phrase(w) for w in bare.split()]
+    return 0 < len(words) <= 2 and all(w in t.org_nouns or w in t.person_nouns or w in t.refer_nouns
+                                       or t.office_regex.fullmatch(w) is not None for w in words)
+
+
+def _resolve_new(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
+                 strong_only: bool) -> tuple[str, str, str, str] | None:
+    """(source, type, side, person) for a phrase not resolved before; a
+    result that did not read the document is shared by every document (the
+    same phrases recur: "the Syrian Observatory for Human Rights", "activists")."""
+    key = (phrase, bare, strong_only)
+    got = t.memo.get(key, _MISSING)
+    if got is not _MISSING:
+        return got  # type: ignore[no-any-return]
+    before = doc.uses
+    got = _resolve_fresh(phrase, bare, doc, t, strong_only=strong_only)
+    if doc.uses == before:
+        t.memo.put(key, got)
+    return got
+
+
+_MISSING = object()
+
+
+def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
+                   strong_only: bool) -> tuple[str, str, str, str] | None:
+    if norm_phrase(phrase.split()[0]) in t.no_speaker:
+        return None  # "No group has claimed", "None of the sources"
+    poss = _POSSESSIVE_OWNER.match(phrase)
+    if poss and norm_phrase(poss.group("rest").split()[0]) in (t.speech_nouns | t.person_nouns):
+        # "the ministry's spokesman Igor Konashenkov", "the group's report"
+        owner = _resolve_new(poss.group("owner"), _strip_determiners(poss.group("owner"), t), doc, t,
+                             strong_only=strong_only)
+        if owner is not None:
+            return owner[:3] + (owner[3] or _person_name(poss.group("rest"), t),)
+    of = _OF_BODY.match(bare)
+    if of and norm_phrase(of.group("role")).split()[-1] in t.person_nouns:
+        # "the head of the monitor", "a spokesman for the ministry": the body speaks
+        body = _resolve_new(of.group("body"), _strip_determiners(of.group("body"), t), doc, t, strong_only=True) \
+            or _anaphor_tuple(of.group("body"), doc, t)
+        if body is not None:
+            return body
+    app = _APPOSITION.match(bare)
+    if app and _name_run(app.group("name")) == app.group("name").split():
+        # "Jaysh al Tahrir a rebel group", "John McCain a Republican critic of the policy": the name speaks
+        got = _resolve_new(app.group("name"), app.group("name"), doc, t, strong_only=strong_only)
+        if got is not None:
+            if got[1] == "person":
+                a = _with_apposition(Attribution(*got[:3], app.group("name"), "", "", got[3]), app.group("desc"), doc, t,
+                                     cue="", verb="", raw="")
+                return a.source, a.source_type, a.source_side, a.person
+            return got
+    words = bare.split()
+    if words and norm_phrase(words[-1]) in t.speech_nouns and len(words) > 1:
+        # "a YPG statement": the statement's author
+        inner = _resolve_new(" ".join(words[:-1]), " ".join(words[:-1]), doc, t, strong_only=True)
+        if inner is not None:
+            return inner
+    compound = _compound_source(bare, doc, t)
+    if compound is not None:
+        return compound
+    hit = _canonical_match(phrase, t)
+    if hit is not None and _in_complement(phrase, hit[1].start(), hit[1].end(), t):
+        hit = None  # "a critic of Obama's policy": Obama is not the speaker
+    if hit is not None and norm_phrase(hit[1].group(0)) in t.place_like and norm_phrase(bare) != norm_phrase(hit[1].group(0)):
+        office = _state_office(phrase, bare, doc, t)  # "the defence ministry in Moscow": the office, not the capital
+        if office is not None:
+            return office
+    if hit is not None:
+        src, m = hit
+        if src.name == "monitors" and _singular(m.group(0)) and doc.monitor(t):
+            mon = t.sources[doc.monitor(t)]
+            return mon.name, mon.type, mon.side, ""
+        person = _person_name(phrase[m.end():], t) or _person_name(phrase[:m.start()], t, trailing=True)
+        return src.name, src.type, src.side, person
+    state = _state_office(phrase, bare, doc, t)
+    if state is not None:
+        return state
+    actor = _actor_source(phrase, bare, t)
+    if actor is not None:
+        return actor
+    if strong_only:
         return None
-    if strict and not _looks_like_source(phrase):
-        return None
-    return Attribution(bare, "unnamed", "unknown", phrase, cue, verb)
+    named = _named(phrase, bare, doc, t)
+    if named is not None:
+        return named
+    return _description(bare, doc, t)
+
+
+_OF_BODY = regex(r"^(?P<role>(?:\S+\s+){0,2}\S+)\s+(?:of|for|at)\s+(?P<body>(?:the|its|a)\s+.+)$")
+_APPOSITION = regex(r"^(?P<name>.+?)\s+(?:a|an)\s+(?P<desc>.+)$")
+_COMPLEMENT = regex(r"\s(?:of|for|on|about|against|with|over)\s")
+
+
+def _in_complement(phrase: str, at: int, end: int, t: _Taxonomy) -> bool:
+    """Whether offset `at` lies in a prepositional complement of a head that
+    names no speaker ("a critic of Obama's policy", "the number of attacks
+    on SOHR") rather than in the speaker's own name ("head of the
+    Observatory", "Syrian Observatory for Human Rights")."""
+    m = _COMPLEMENT.search(phrase, 0, at + 1)
+    if m is None or m.end() > at:
+        return False
+    if not phrase[end:].strip(" .,'’s"):
+        return False  # the alias ends the phrase: it is the head ("the town of Deir al-Adas reports")
+    before = phrase[: m.start()].split()
+    if not before:
+        return False
+    head = before[-1]
+    low = norm_phrase(head)
+    return head[:1].islower() and low not in t.person_nouns and low not in t.org_nouns
+
+
+def _singular(bare: str) -> bool:
+    last = bare.split()[-1].lower() if bare.split() else ""
+    return not last.endswith("s")
 
 
 _COORDINATED = regex(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
 
 
-def _compound_source(phrase: str, t: _Taxonomy) -> tuple[str, str, str] | None:
+def _compound_source(bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
     """A source phrase coordinating two voices ("Idlib militant groups and
     pro-Turkish sources") stays one compound source, named as written, with
     the type and side of its first part the taxonomy knows; a taxonomy entry
     of that exact name wins. None when the phrase is not such a coordination."""
-    bare = _strip_determiners(phrase, t)
     m = _COORDINATED.match(bare)
     if m is None or len(bare.split()) > 10:
         return None
-    known = [_canonical_source(part, t) for part in (m.group("a"), m.group("b"))]
-    if not any(known) or not all(k or _looks_like_source(part) for k, part in zip(known, (m.group("a"), m.group("b")))):
+    whole = _canonical_match(bare, t)
+    if whole is not None and whole[1].start() < m.end("a") and whole[1].end() > m.start("b"):
+        return None  # "National Coalition of Revolutionary and Opposition Forces": one name
+    parts = (m.group("a"), m.group("b"))
+    known = [_part_source(p, doc, t) for p in parts]
+    if not any(known) or not all(k or _looks_like_source(p, t) for k, p in zip(known, parts)):
         return None
     if len({k.name for k in known if k}) == 1 and all(known):
         return None  # "the ministry and its spokesman": one voice
     exact = t.sources.get(t.by_alias.get(norm_phrase(bare), ""))
     if exact is not None:
-        return exact.name, exact.type, exact.side
+        return exact.name, exact.type, exact.side, ""
     first = next(k for k in known if k)
-    return bare, first.type, first.side
+    # each voice by its canonical name when it has one ("the United States and others" -> "US government and others")
+    name = " and ".join(k.name if k else _strip_determiners(p, t) for k, p in zip(known, parts))
+    return name, first.type, first.side, ""
 
 
-def _anaphor(phrase: str, memory: _Memory, t: _Taxonomy) -> Attribution | None:
+def _part_source(part: str, doc: _Doc, t: _Taxonomy) -> Source | None:
+    """The known source one voice of a coordination names, if any."""
+    src = _canonical_source(part, t) or _state_source(part, t) or _state_source(_strip_determiners(part, t), t)
+    if src is not None and src.name == "monitors" and _singular(part) and doc.monitor(t):
+        return t.sources[doc.monitor(t)]  # "Kurdish sources and the monitor"
+    return src
+
+
+def _state_source(phrase: str, t: _Taxonomy) -> Source | None:
+    st = t.state_of_word.get(norm_phrase(_strip_determiners(phrase, t)))
+    if st is None or norm_phrase(_strip_determiners(phrase, t)) not in t.state_names:
+        return None
+    return t.sources.get(t.states[st].government)
+
+
+def _state_office(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
+    """A state's office: the state named (name, adjective or capital: "the
+    defence ministry in Moscow", "Turkey's foreign ministry", "Russia") with
+    an office noun at the head, or a state's name alone; an unqualified
+    ministry ("the interior ministry") is the outlet's state's, else the
+    theatre's (the `home` state), unless another proper noun qualifies it
+    ("the Lebanese Health Ministry")."""
+    key = norm_phrase(bare)
+    if key in t.state_names:
+        src = t.sources.get(t.states[t.state_of_word[key]].government)
+        return (src.name, src.type, src.side, "") if src else None
+    office = t.office_regex.search(phrase)
+    military = t.military_regex.search(phrase)
+    if (office is None and military is None) or not _office_head(phrase, t):
+        return None
+    states = [t.state_of_word.get(norm_phrase(m.group(0))) for m in t.state_regex.finditer(phrase)]
+    named = [s for s in states if s]
+    if named:
+        state = t.states[named[0]]
+    else:
+        if not _UNQUALIFIED_OFFICE.search(phrase):
+            return None
+        person = _person_name(phrase, t)
+        others = [w for w in phrase.split()[1:] if w[:1].isupper() and w not in person.split()
+                  and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)
+                  and norm_phrase(w) not in t.portfolios]
+        if others:
+            return None
+        state = t.states.get(doc.state()) or t.states.get(t.home_state)  # type: ignore[assignment]
+        if state is None:
+            return None
+    low = phrase.lower()
+    if _DEFENCE.search(low):
+        name = state.defense
+    elif military is not None and office is None:
+        name = state.military
+    else:
+        name = state.government
+    src = t.sources.get(name)
+    if src is None:
+        return None
+    return src.name, src.type, src.side, _person_name(phrase, t)
+
+
+def _office_head(phrase: str, t: _Taxonomy) -> bool:
+    """Whether the phrase's head is an office ("Syrian Information Minister
+    Omran Zoabi", "the defence ministry in Moscow") rather than something an
+    office owns ("Syrian government denials")."""
+    words = [norm_phrase(w) for w in _PREPOSITION.split(phrase, maxsplit=1)[0].split()]
+    while words and words[-1][:1].isalpha() and _is_name_word(words[-1], phrase) and not (
+            t.office_regex.fullmatch(words[-1]) or t.military_regex.fullmatch(words[-1])):
+        words.pop()  # the person's name after the office
+    if not words:
+        return False
+    tail = " ".join(words[-3:])
+    return bool(t.office_regex.search(tail) or t.military_regex.search(tail)) and (
+        t.office_regex.fullmatch(words[-1]) is not None or t.military_regex.fullmatch(words[-1]) is not None
+        or words[-1] in t.person_nouns or words[-1] in t.org_nouns)
+
+
+def _is_name_word(low_word: str, phrase: str) -> bool:
+    """Whether a word of `phrase` (given lower-cased) is written capitalised there."""
+    for w in phrase.split():
+        if norm_phrase(w) == low_word:
+            return w[:1].isupper()
+    return False
+
+
+def _actor_source(phrase: str, bare: str, t: _Taxonomy) -> tuple[str, str, str, str] | None:
+    """An actor of actors.yaml as the speaker ("the Islamic State group",
+    "the army"): a state's forces or government speak through its military or
+    government source; an armed group speaks as itself."""
+    m = t.actor_regex.search(phrase)
+    if m is None:
+        return None
+    key = norm_phrase(m.group(0))
+    actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
+    if actor is None:
+        return None
+    rest = norm_phrase(phrase[m.end():])
+    if rest and not all(w in t.org_nouns or w in t.person_nouns for w in rest.split()[:2]):
+        return None  # "ISIS attacks on the town": the actor is not the head
+    name, side, kind = actor
+    state = t.states.get(t.state_by_side.get(side, ""))
+    if state is not None and kind in ("state_forces", "government"):
+        src = t.sources.get(state.military if kind == "state_forces" else state.government)
+        if src is not None:
+            return src.name, src.type, src.side, ""
+    return name, "official" if kind in ("state_forces", "government") else "partisan", side, ""
+
+
+def _is_name_token(w: str) -> bool:
+    return (w[:1].isupper() and any(c.isalpha() for c in w)) or norm_phrase(w) in _NAME_CONNECTORS \
+        or w.lower().startswith(("al-", "el-", "abu-", "bin-"))
+
+
+def _name_run(phrase: str, *, trailing: bool = True) -> list[str]:
+    """The run of capitalised words (with name connectors) at the end of
+    `phrase` (or at its start when `trailing` is False)."""
+    words = phrase.split()
+    seq = list(reversed(words)) if trailing else words
+    run: list[str] = []
+    for w in seq:
+        if not _is_name_token(w):
+            break
+        run.append(w)
+    if trailing:
+        run.reverse()
+    while run and norm_phrase(run[0]) in _NAME_CONNECTORS:
+        run.pop(0)
+    while run and norm_phrase(run[-1]) in _NAME_CONNECTORS:
+        run.pop()
+    return run
+
+
+def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
+    """A person's name in `phrase`: two to four capitalised words that are no
+    office, title, state or organisation word ("White House spokesman Sean
+    Spicer" -> "Sean Spicer"; "Syrian Information Minister Omran Zoabi" ->
+    "Omran Zoabi"), the first such run (the last with `trailing`)."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for w in [*(x.strip(".,'\"’”“") for x in phrase.split()), ""]:
+        low = norm_phrase(w)
+        if w and run and low in ("al", "bin", "ibn", "abu", "de", "van", "von"):
+            run.append(w)
+            continue
+        if w and run and low.startswith(("al-", "el-", "bin-", "abu-", "ibn-")):
+            run.append(w)  # "Nour al-Din Zenki"
+            continue
+        if (w[:1].isupper() and not (w.isupper() and len(w) > 1) and low not in t.org_name_words
+                and low not in t.state_of_word and low not in t.person_nouns and low.strip(".") not in t.time_words
+                and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)):
+            run.append(w)
+            continue
+        if 2 <= len(run) <= 4:
+            runs.append(run)
+        run = []
+    if not runs:
+        return ""
+    return " ".join(runs[-1] if trailing else runs[0])
+
+def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
+    """A person or an organisation the text names and the taxonomy lacks.
+
+    The capitalised run at the end of the phrase is the name ("observatory
+    head Rami Abdel Rahman", "Long War Journal"). A run with an organisation
+    word, an "of"/"for" inside it, or after an organisation noun
+    ("watchdog Reporters Without Borders") names an organisation; else the
+    person's name in it (two to four words; titles, offices and places aside:
+    "U.S. Senator John McCain" -> John McCain), the office before it resolving
+    when it can ("White House spokesman Sean Spicer" -> US government, person
+    Sean Spicer; "activist Hassaan Abu Nuh" -> activists); one word only as the
+    surname of a person named before ("Johnson"). A run after a preposition
+    ("villagers of Tel Hormizd", "the Unified Medical Office in Eastern
+    Ghouta") is a place, not the speaker."""
+    words = bare.split()
+    if not words or len(words) > 12:
+        return None
+    run = _name_run(bare)
+    if not run:
+        return None
+    before = words[: len(words) - len(run)]
+    prev = norm_phrase(before[-1]) if before else ""
+    if prev in t.locative or prev in ("of", "for"):
+        inner = " ".join(before[:-1])
+        if inner and prev in t.locative and prev != "of":  # "The Unified Medical Office in Eastern Ghouta"
+            return _named(inner, _strip_determiners(inner, t), doc, t) or _description(_strip_determiners(inner, t), doc, t)
+        return None
+    low_run = [norm_phrase(w).strip(".") for w in run]
+    if all(w in t.state_of_word or w in _NAME_CONNECTORS for w in low_run):
+        return None
+    if any(_is_time_word(w, t) or w in t.not_person for w in low_run if w not in t.org_name_words):
+        if not any(w in t.org_name_words for w in low_run):
+            return None
+    if any(w in t.org_name_words for w in low_run) or any(w in ("of", "for") for w in low_run) \
+            or prev in t.org_nouns:
+        if len(run) > 8:
+            return None
+        return " ".join(run), "organisation", "unknown", ""
+    if len(run) == 1:
+        person = doc.last(lambda a: bool(a.person) and a.person.split()[-1].lower() == low_run[0])
+        if person is not None:
+            return person.source, person.source_type, person.source_side, person.person
+        return None
+    gz = _gazetteer(doc)
+    while run and gz is not None and gz.knows(run[0]):
+        run = run[1:]  # "Health director for Aleppo Mohammad Hazouri"
+    name = _person_name(" ".join(run), t, trailing=True)
+    if not name or not " ".join(run).endswith(name) or (gz is not None and gz.knows(name)):
+        return None
+    office_words = bare[: bare.rfind(name)].split()
+    office = " ".join(office_words)
+    if office_words and (norm_phrase(office_words[-1]) in t.person_nouns
+                         or norm_phrase(office_words[-1]) in t.org_nouns):
+        tail = office_words[-1:]  # "the rebel-held town of Talbisseh activist": the role next to the name
+        desc = _description(" ".join(tail), doc, t, office_only=True)
+        if desc is not None:
+            return desc[0], desc[1], desc[2], name
+    if office.strip():
+        desc = _description(_strip_determiners(office, t), doc, t, office_only=True)
+        if desc is not None:
+            return desc[0], desc[1], desc[2], name
+    return name, "person", "unknown", name
+
+
+def _gazetteer(doc: _Doc) -> Any:
+    if doc.knowledge is None:
+        return None
+    from .places import gazetteer  # the place stage's gazetteer, built once per knowledge object
+    return gazetteer(doc.knowledge)
+
+
+def _is_time_word(low: str, t: _Taxonomy) -> bool:
+    return low in t.time_words or low.rstrip("s'’") in t.time_words
+
+
+def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = False) -> tuple[str, str, str, str] | None:
+    """An unnamed description whose head noun names a speaker: its unnamed
+    group ("a Kurdish official" -> other sources), the monitor the document
+    names ("a Britain-based monitoring group"), the organisation a bare
+    office points back to ("Spokesman Sean Spicer" after "the White House"),
+    or the phrase itself (type unnamed)."""
+    if " and " in bare:  # "... treaty that bans chemical weapons and Western nations": the last conjunct
+        bare = bare.rsplit(" and ", 1)[1]
+    words = [norm_phrase(w) for w in bare.split()]
+    if not words or len(words) > 8:
+        return None
+    head = _head_noun(words)
+    if head is None:
+        return None
+    if head in ("monitor", "watchdog", "observatory") or words[-2:] == ["monitoring", "group"]:
+        if doc.monitor(t):
+            mon = t.sources[doc.monitor(t)]
+            return mon.name, mon.type, mon.side, ""
+    if head in t.person_nouns and len(words) <= 3 and all(w[:1].isalpha() for w in words):
+        # "spokesman", "a spokesman": the organisation named just before speaks through it
+        org = doc.last(lambda a: a.source_type not in ("unnamed", "local", "person") and not a.person)
+        if org is not None and head in ("spokesman", "spokeswoman", "spokesperson", "official", "head", "chief",
+                                        "director", "commander"):
+            return org.source, org.source_type, org.source_side, ""
+    group = t.group_of_head.get(head)
+    if office_only:
+        if group is not None and t.sources[group].type == "local":  # "a nurse at the clinic Bayan Baker"
+            g = t.sources[group]
+            return g.name, g.type, g.side, ""
+        return None
+    if group is not None:
+        g = t.sources[group]
+        return g.name, g.type, g.side, ""
+    if head not in t.person_nouns and head not in t.org_nouns:
+        return None  # "the death toll", "type location flight patterns": no speaker
+    if any(any(c.isdigit() for c in w) for w in words):
+        return None
+    return " ".join(bare.split()), "unnamed", "unknown", ""
+
+
+def _head_noun(words: list[str]) -> str | None:
+    """The head noun of a description ("the governor of Hatay province" ->
+    governor; "a monitoring group" -> group), if it names a speaker."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for", "in", "at", "from")), len(words))
+    core = words[:cut] or words
+    return core[-1] if core else None
+
+
+def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     low = norm_phrase(phrase)
+    bare = norm_phrase(_strip_determiners(phrase, t))
     if low in t.plural:
-        return memory.last(lambda a: _is_plural(a))
+        return doc.last(lambda a: _is_plural(a))
     if low in t.singular:
-        return memory.last(lambda a: a.source in t.sources and t.sources[a.source].person) or memory.last(lambda a: True)
+        return doc.last(lambda a: bool(a.person) or (a.source in t.sources and t.sources[a.source].person)) \
+            or doc.last(lambda a: True)
     if low == "it":
-        return memory.last(lambda a: not _is_plural(a))
-    if not re.match(r"(?i)^(?:the|this|that|its)\b", phrase):
+        return doc.last(lambda a: not _is_plural(a))
+    if bare in t.speech_nouns:  # "the statement said": the source that made it
+        return doc.last(lambda a: True)
+    if not _DEFINITE.match(phrase):
         return None
     words = low.split()
+    bare_words = bare.split()
     for n in (2, 1):  # "monitoring group" before "group"
         if len(words) > n:
             head = " ".join(words[-n:])
-            hit = memory.last(lambda a, head=head: a.source in t.sources and head in t.sources[a.source].refer)
+            mods = set(bare_words[:-n]) - {"london-based", "uk-based", "britain-based", "us-based", "the", "said"}
+
+            def fits(a: Attribution, head: str = head, mods: set[str] = mods) -> bool:
+                # "the interior ministry" cannot point back at a defence ministry
+                return a.source in t.sources and head in t.sources[a.source].refer and (
+                    not mods or mods <= set(norm_phrase(f"{a.raw} {a.source}").split()))
+            hit = doc.last(fits)
             if hit:
                 return hit
+    if len(words) >= 2 and (words[-1] in t.person_nouns or words[-1] in t.org_nouns):
+        # "the source" after "a source in the Police Command", "the official" after "a Kurdish official"
+        head = words[-1]
+        mods = set(bare_words[:-1])
+        hit = doc.last(lambda a: bool(a.raw) and head in norm_phrase(a.raw).split()
+                       and mods <= set(norm_phrase(f"{a.raw} {a.source}").split()))
+        if hit is not None:
+            return hit
+    if words and words[-1] in t.group_nouns and len(words) <= 3:
+        group = doc.last_group(t)  # "the group said" after "Jaish al-Islam fighters shelled ..."
+        if group is not None:
+            name, side, _ = group
+            return Attribution(name, "partisan", side, phrase, "anaphora")
+    own = t.sources.get(t.by_alias.get(norm_phrase(doc.outlet), "")) if doc.outlet else None
+    if own is not None and len(words) <= 3 and words[-1] in own.refer:
+        # "the Coalition said" on the Coalition's own site, "the agency said" in SANA's copy
+        return Attribution(own.name, own.type, own.side, phrase, "anaphora")
     return None
 
 
+def _anaphor_tuple(phrase: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
+    a = _anaphor(phrase, doc, t)
+    return (a.source, a.source_type, a.source_side, a.person) if a is not None else None
+
+
 def _is_plural(a: Attribution) -> bool:
-    return a.raw.lower().rstrip().endswith("s") or a.source.lower().endswith("sources")
+    """Whether "they" can point at `a`: a group ("activists", "local
+    sources") or a plural description ("Kurdish officials"), not a named
+    body ("the Syrian Observatory for Human Rights" is an "it")."""
+    if a.source.lower().endswith("sources"):
+        return True
+    words = a.raw.split()
+    while words and words[0].lower() in ("the", "a", "an", "some", "other", "several", "many", "its", "their"):
+        words = words[1:]
+    if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words))) == len(words)):
+        return False
+    last = words[-1].lower()
+    return last.endswith("s") and not last.endswith("ss")
 
 
-def _looks_like_source(phrase: str) -> bool:
-    """A verbatim source must read like a name or a definite description, not
-    a clause fragment: short, capitalised or led by a determiner."""
+def _looks_like_source(phrase: str, t: _Taxonomy) -> bool:
+    """A part of a coordination reads like a speaker: a name, or a description
+    whose head noun names a speaker."""
     words = phrase.split()
     if not words or len(words) > 8:
         return False
-    if _NAME_RUN.search(phrase) and phrase[:1].isupper():
+    if _name_run(phrase) and phrase[:1].isupper():
         return True
-    return words[0].lower() in ("a", "an", "the") and len(words) <= 6 and words[-1][:1].isalpha()
+    head = _head_noun([norm_phrase(w) for w in _strip_determiners(phrase, t).split()])
+    return head is not None and (head in t.person_nouns or head in t.org_nouns)

@@ -431,6 +431,12 @@ class Gazetteer:
             return None
         return self.places[self._choose(cands, want=None, context=())], score
 
+    def knows(self, name: str) -> bool:
+        """Whether `name` is a place of the gazetteer, exactly or as a
+        transliteration variant (no fuzzy match): for telling a place from a
+        person's name ("Aleppo Mohammad Hazouri")."""
+        return bool(self._resolve(self._index.tr.words(name), strength=0)[0])
+
     def governorate_of_name(self, name: str) -> str | None:
         """Governorate that `name` names, itself or through its seat town."""
         return self._governorate(self._index.tr.words(name))
