@@ -386,6 +386,8 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         "sentence_index": s.index,
         "paragraph": s.paragraph,
         "source_raw": attribution.raw,
+        "source_person": attribution.person,
+        "source_via": attribution.via,
         "attribution_cue": attribution.cue,
         "hedge_cue": st.hedge_cue,
         "negation_cue": st.negation_cue,
