@@ -356,18 +356,20 @@ def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFram
 
 # --- FA-KES source quality ----------------------------------------------------------------------
 
-# source_type values that name a person or an office the text names (a source
-# the taxonomy does not list but the extraction recognised as such).
-PERSON_OR_OFFICE = frozenset({"person", "office", "official"})
+# source_type values that name a person, an office or an organisation the text
+# names (a source the taxonomy does not list but the extraction recognised as such).
+PERSON_OR_OFFICE = frozenset({"person", "office", "official", "organisation"})
 _SQUASH = re.compile(r"[^0-9a-z]+")
 
 
 def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str:
     """What a claim's source is: `outlet` (the outlet's own voice), `known`
-    (a sources.yaml entry), `unnamed group` (a sources.yaml group of type
-    local/unnamed: "local sources", "activists"), `person/office` (a person or
-    office the text names, marked by source_type), or `unknown` (none of these:
-    kept verbatim; fragments of headlines and clauses end up here)."""
+    (a sources.yaml entry, or an actor of actors.yaml speaking: "ISIS"),
+    `unnamed group` (a sources.yaml group of type local/unnamed: "local
+    sources", "activists"), `person/office` (a person, office or organisation
+    the text names, marked by source_type), or `unknown` (none of these: kept
+    verbatim; fragments of headlines and clauses end up here)."""
+    from .actors import actor_table
     from .attribution import source_table
 
     if source_type == "outlet":
@@ -375,6 +377,8 @@ def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str
     entry = source_table(knowledge).get(name)
     if entry is not None:
         return "unnamed group" if entry.type in ("local", "unnamed") else "known"
+    if name in actor_table(knowledge):
+        return "known"
     return "person/office" if source_type in PERSON_OR_OFFICE else "unknown"
 
 

@@ -318,10 +318,14 @@ def _raw_span(raw_map: Any, start: int, end: int) -> tuple[int, int]:
 
 def _canon_source(name: str, knowledge: Knowledge) -> str:
     """Canonical source name for comparison: a sources.yaml entry when the
-    name (or an alias in it) is one, else the name normalised."""
+    name (or an alias in it) is one, else an actor of actors.yaml ("Islamic
+    State" and "ISIS" are one speaker), else the name normalised."""
     name = _text(name).strip()
     src = canonical_source(name, knowledge=knowledge) if name else None
-    return src.name if src else norm_phrase(name)
+    if src is not None:
+        return src.name
+    actor = canonical_actor(name, knowledge=knowledge) if name else None
+    return actor or norm_phrase(name)
 
 
 _HEAD_CUT = re.compile(r"(?i)\s+(?:of|in|from|at|on|near|who|which|that|were|was|have|has|had)\b.*$")
