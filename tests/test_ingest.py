@@ -533,7 +533,9 @@ def test_csv_table_with_a_column_map(tmp_path):
     assert [d["published"] for d in docs[:3]] == ["2017-04-07", "2016-07-05", "2014-08-21"]
     assert [d["published_raw"] for d in docs[:3]] == ["Fri 07 Apr 2017", "5 July 2016", "21-08-2014"]
     assert _na(docs[3]["published"]) and docs[3]["published_precision"] == "unknown"
-    assert [d["outlet"] for d in docs] == ["nna", "alaraby", "manar", "ahram"]  # column values as given
+    # one canonical spelling per outlet (outlets.yaml), the value as given kept beside it
+    assert [d["outlet"] for d in docs] == ["NNA", "The New Arab", "Al-Manar", "Ahram Online"]
+    assert [d["outlet_raw"] for d in docs] == ["nna", "alaraby", "manar", "ahram"]
     assert docs[0]["title"] == "Strike kills 5"
     assert docs[0]["text"].startswith("Fri 07 Apr 2017 at 0914 Strike kills 5")
     assert all(d["corpus"] == str(table) for d in docs)
@@ -548,7 +550,7 @@ def test_table_default_columns_parquet_and_unknown_columns(tmp_path):
     table = tmp_path / "articles.csv"
     _write_table(table)
     res = read_corpora([table])  # no map: unit_id/article_content/article_title/source are known defaults
-    assert len(res.documents) == 4 and res.documents.outlet.iloc[0] == "nna"
+    assert len(res.documents) == 4 and res.documents.outlet.iloc[0] == "NNA"
     pq = tmp_path / "articles.parquet"
     pd.read_csv(table, keep_default_na=False).to_parquet(pq)
     res_pq = read_corpora([pq], columns={"id": "unit_id", "text": "article_content", "published": "date"})
@@ -933,3 +935,109 @@ def test_single_file_beside_a_manifest_does_not_warn_about_the_other_rows(tmp_pa
     res = read_corpora([tmp_path / "one.txt"])
     assert list(res.documents.outlet) == ["Idlib Post"]
     assert res.problems.empty, res.problems.to_string()
+
+
+# ---------------------------------------------------------------------------
+# Outlet and date read from the text: bylines, outlet lines, date lines, wire datelines
+
+CROSSDOC = Path(__file__).resolve().parent / "fixtures" / "crossdoc"
+
+
+def _one(tmp_path, text: str, name: str = "a.txt") -> dict:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    [d] = read_corpora([tmp_path]).documents.to_dict("records")
+    return d
+
+
+BODY = ("Shelling hit the eastern quarter of the town on Tuesday evening and damaged two schools, according to "
+        "residents who spoke by telephone, while rescue teams searched the rubble into the night.\n")
+
+
+@pytest.mark.parametrize("dateline, outlet", [
+    ("HOMS (Reuters) -", "Reuters"),
+    ("GAZIANTEP (AA) –", "Anadolu Agency"),
+    ("Qamishli (Syria) (AFP) -", "AFP"),
+    ("Hama, SANA –", "SANA"),
+    ("LATAKIA, May 3. /TASS/.", "TASS"),
+    ("Hama Province – Syrian Observatory for Human Rights:", "Syrian Observatory for Human Rights"),
+])
+def test_a_wire_dateline_names_the_outlet(tmp_path, dateline, outlet):
+    """The agency in a dateline at the start of the body, when it is a known outlet."""
+    d = _one(tmp_path, f"Shelling damages schools in eastern quarter\n\n{dateline} {BODY}")
+    assert (d["outlet"], d["outlet_raw"].strip(" .")) == (outlet, dateline.strip(" ."))
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("ENAB BALADI WITH AGENCIES", "Enab Baladi"),  # with its partner agencies
+    ("QAMISHLI – ANHA", "Hawar News Agency"),  # with its desk
+    ("DAILY SABAH", "Daily Sabah"),  # alone, in capitals
+])
+def test_a_header_line_names_the_outlet(tmp_path, line, outlet):
+    d = _one(tmp_path, f"Shelling damages schools in eastern quarter\n{line}\n\n{BODY}")
+    assert (d["outlet"], d["outlet_raw"]) == (outlet, line)
+    assert line not in d["text"]
+
+
+def test_an_unknown_agency_in_parentheses_is_no_outlet(tmp_path):
+    d = _one(tmp_path, f"Shelling damages schools\n\nQAMISHLI (Syria) - {BODY}")
+    assert _na(d["outlet"])
+
+
+def test_the_outlets_own_date_line_gives_outlet_and_date(tmp_path):
+    d = _one(tmp_path, f"Shelling damages schools in eastern quarter\nSyrian Observatory for Human Rights, June 9, 2021\n\n{BODY}")
+    assert (d["outlet"], d["published"], d["published_precision"]) == (
+        "Syrian Observatory for Human Rights", "2021-06-09", "day")
+    d = _one(tmp_path, f"Shelling damages schools in eastern quarter\nAnadolu Agency | 14.11.2022\n\n{BODY}")
+    assert (d["outlet"], d["published"]) == ("Anadolu Agency", "2022-11-14")
+    assert "Anadolu Agency" not in d["text"]  # the date line is furniture, not body
+
+
+def test_a_date_line_with_an_arabic_comma_is_read(tmp_path):
+    d = _one(tmp_path, f"Army units repel an attack near the highway\n9 October، 2019\n\nHama, SANA- {BODY}")
+    assert (d["outlet"], d["published"], d["published_precision"]) == ("SANA", "2019-10-09", "day")
+
+
+def test_a_byline_names_the_author_and_the_outlet_apart(tmp_path):
+    d = _one(tmp_path, f"Shelling damages schools in eastern quarter\nBy Maya Khoury, Associated Press, March 3, 2019\n\n{BODY}")
+    assert (d["outlet"], d["author"], d["published"]) == ("Associated Press", "Maya Khoury", "2019-03-03")
+    # a person's byline is no outlet, also after a one-paragraph stand-first
+    d = _one(tmp_path, "Shelling damages schools in eastern quarter\n"
+                       "Residents said the shells came from positions west of the town, the local council says.\n"
+                       "By Omar Haddad\nMay 2, 2021\n\n" + BODY)
+    assert _na(d["outlet"]) and d["author"] == "Omar Haddad" and d["published"] == "2021-05-02"
+    assert "By Omar Haddad" not in d["text"]
+
+
+def test_outlet_codes_and_names_are_one_spelling(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY.replace("Tuesday", "Monday"), encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,outlet\na.txt,dailysabah\nb.txt,DAILY SABAH\n", encoding="utf-8")
+    docs = _by_id(read_corpora([tmp_path]))
+    assert docs["a"]["outlet"] == docs["b"]["outlet"] == "Daily Sabah"
+    assert (docs["a"]["outlet_raw"], docs["b"]["outlet_raw"]) == ("dailysabah", "DAILY SABAH")
+
+
+def test_crossdoc_fixture_without_its_manifest_reads_outlets_and_dates(tmp_path):
+    """The 24 reports in real outlet styles, read with no manifest: every
+    outlet that the text signs (byline, outlet line, date line, wire
+    dateline) and every date line with a year is read as the manifest says.
+    Two reports sign nothing (a person's byline; 'SOHR sources reported' in
+    the body): their outlet stays empty, never a guess. TASS datelines give
+    no year: the date stays unknown."""
+    for f in CROSSDOC.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    got = _by_id(read_corpora([tmp_path]))
+    man = {Path(r["file"]).stem: r for r in csv.DictReader(open(CROSSDOC / "manifest.csv", encoding="utf-8"))}
+    canon = _by_id(read_corpora([CROSSDOC]))  # the manifest's outlets in their canonical spelling
+    unsigned = {"14_trtworld_2020-04-28", "24_sohr_2020-08-18"}
+    no_year = {k for k in man if "_tass_" in k}
+    assert set(got) == set(man)
+    for k, d in got.items():
+        if k in unsigned:
+            assert _na(d["outlet"]), k
+        else:
+            assert d["outlet"] == canon[k]["outlet"], (k, d["outlet"], d["outlet_raw"])
+        if k in no_year:
+            assert d["published_precision"] == "unknown", k
+        else:
+            assert (d["published"], d["published_precision"]) == (man[k]["published"], "day"), k

@@ -84,6 +84,7 @@ _TITLE_MIN_WORDS = 3  # "Armed Conflicts" is a section label, not a title
 _TITLE_MAX_CHARS = 300
 _DATE_LINE_MAX_CHARS = 120  # "Global Research, September 08, 2020"
 _DATE_LINE_MAX_WORDS = 6  # words on a date line besides the date itself
+_LATE_HEADER_LINES = 3  # byline and date lines may follow a one-paragraph stand-first
 _OPENING_CHARS = 250  # the publication date of a text without date line is near its start
 _NEAR_DUP_MIN_CHARS = 200  # shorter bodies are only compared exactly
 _NEAR_DUP_KEYS = 6  # blocking keys per document (its longest sentences)
@@ -118,6 +119,9 @@ class _Rules:
     not_names: frozenset[str]
     name_connectors: frozenset[str]
     outlet_names: dict[str, str]  # casefolded name/alias -> canonical name
+    datelines: tuple[re.Pattern[str], ...]  # wire datelines at the start of the body, group `name`
+    outlet_line_split: re.Pattern[str]  # separators of a header line naming the outlet ("DAILY SABAH WITH AA")
+    org_words: frozenset[str]  # words that make a byline name an organisation, not a person ("Post", "News")
     republisher_names: dict[str, str]
     republisher_re: re.Pattern[str] | None
     event_preps: frozenset[str]
@@ -177,6 +181,9 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         not_names=frozenset(str(n).casefold() for n in ol.get("not_names") or ()),
         name_connectors=frozenset(str(n).casefold() for n in ol.get("name_connectors") or ()),
         outlet_names=names(ol.get("outlets")),
+        datelines=tuple(regex(p) for p in ol.get("datelines") or ()),
+        outlet_line_split=regex(ol.get("outlet_line_separators") or r"(?!)", re.IGNORECASE),
+        org_words=frozenset(str(w).casefold() for w in knowledge.lexicon.get("organisation_name_words") or ()),
         republisher_names=reps,
         republisher_re=rep_re,
         event_preps=frozenset(ing.get("event_prepositions") or ()),
@@ -606,6 +613,8 @@ class _Parsed:
     published: _dt.date | None = None
     precision: str = "unknown"
     published_raw: str | None = None
+    outlet_raw: str | None = None  # the phrase the outlet was read from ("ANKARA (AA) –", "DAILY SABAH WITH AA")
+    author: str | None = None
 
 
 def _parse_iso(value: str) -> tuple[_dt.date, str] | None:
@@ -683,6 +692,7 @@ class _Header:
     byline: str = ""
     own_dates: list[tuple[_dt.date, str, str]] = field(default_factory=list)  # (date, precision, line)
     rep_dates: list[tuple[_dt.date, str, str, str]] = field(default_factory=list)  # ... + republisher
+    named: list[tuple[str, str]] = field(default_factory=list)  # (known outlet, line) from outlet and date lines
 
 
 def _read_header(lines: list[_Line], texts: list[str], rules: _Rules) -> _Header:
@@ -694,7 +704,11 @@ def _read_header(lines: list[_Line], texts: list[str], rules: _Rules) -> _Header
             end = i
             break
     h = _Header(end)
-    for i in range(end):
+    # a stand-first may come before the byline and date lines ("... says." / "By Leyla Aydin" / "April 28, 2020"):
+    # short lines right after the first body line are read as header lines too
+    late = [i for i in range(end + 1, min(len(lines), end + 1 + _LATE_HEADER_LINES))
+            if not lines[i].role and len(texts[i]) <= _DATE_LINE_MAX_CHARS and not _is_body(texts[i])]
+    for i in [*range(end), *late]:
         ln, t = lines[i], texts[i]
         if ln.role:
             continue
@@ -706,9 +720,14 @@ def _read_header(lines: list[_Line], texts: list[str], rules: _Rules) -> _Header
             continue
         if len(t) > _DATE_LINE_MAX_CHARS:
             continue
-        found = [d for d in find_absolute_dates(t, knowledge=rules.knowledge)
+        # Arabic comma ("27 February، 2020", SANA's date lines): same length, so offsets hold
+        found = [d for d in find_absolute_dates(t.replace("،", ","), knowledge=rules.knowledge)
                  if d.date is not None and d.precision in ("day", "month")]
         if not found:
+            named = _outlet_line(t, rules)
+            if named:  # "DAILY SABAH WITH AA", "AFRIN – ANHA", "Enab Baladi – Idlib"
+                h.named.append((named, t))
+                ln.role = "outlet"
             continue
         d = found[0]
         # what the line says besides the date: a name ("Global Research,"),
@@ -721,6 +740,9 @@ def _read_header(lines: list[_Line], texts: list[str], rules: _Rules) -> _Header
         ln.role = "date"
         if by and not h.byline:
             h.byline = _name(rules.byline_tail.sub("", by.group(1)), rules)
+        named = rules.outlet_names.get(_name(who, rules).casefold())
+        if named:  # "Anadolu Agency | 28.02.2020", "Syrian Observatory for Human Rights, March 2, 2020"
+            h.named.append((named, t))
         who = _name(who, rules).casefold()
         if who in rules.republisher_names:
             h.rep_dates.append((d.date, d.precision, t, rules.republisher_names[who]))
@@ -729,26 +751,93 @@ def _read_header(lines: list[_Line], texts: list[str], rules: _Rules) -> _Header
     return h
 
 
+def _outlet_line(text: str, rules: _Rules) -> str:
+    """The known outlet a short header line names, alone or with its partner
+    agency or its desk ("DAILY SABAH WITH AA", "AFRIN – ANHA", "Enab Baladi –
+    Idlib"); '' when the line is anything else."""
+    if len(text) > 80:
+        return ""
+    parts = [p.strip(_PUNCT_EDGES + ".") for p in rules.outlet_line_split.split(text)]
+    parts = [p for p in parts if p]
+    known = [rules.outlet_names[p.casefold()] for p in parts if p.casefold() in rules.outlet_names]
+    if not known or any(len(p.split()) > 4 for p in parts if p.casefold() not in rules.outlet_names):
+        return ""
+    return known[0]
+
+
+def _dateline_outlet(text: str, rules: _Rules) -> tuple[str, str]:
+    """The known outlet a wire dateline at the start of the body names
+    ("ANKARA (AA) –", "MOSCOW, February 28. /TASS/.", "Damascus, SANA –"),
+    with the dateline; ('', '') when none."""
+    for rx in rules.datelines:
+        m = rx.match(text)
+        if m:
+            name = rules.outlet_names.get(m.group("name").strip(_PUNCT_EDGES + ".").casefold())
+            if name:
+                return name, m.group(0)
+    return "", ""
+
+
+def _person_byline(name: str, rules: _Rules) -> bool:
+    """Whether a byline names a person ("Leyla Aydin") rather than an outlet
+    ("Orontes Post", "Mirror News"): two to four capitalised words, none of
+    them an organisation word."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+        and not any(w.casefold().strip(".,") in rules.org_words for w in words)
+
+
+def _split_byline(by: str, rules: _Rules) -> tuple[str, str]:
+    """(outlet, author) of a byline: "Karim Haddad, Associated Press" ->
+    (Associated Press, Karim Haddad); "South Front" -> (South Front, '');
+    "Leyla Aydin" -> ('', Leyla Aydin)."""
+    if by.casefold() in rules.outlet_names:
+        return rules.outlet_names[by.casefold()], ""
+    parts = [p.strip() for p in re.split(r",|\s+(?:and|for|of)\s+|\s+[-–—|]\s+", by) if p.strip()]
+    outlets = [rules.outlet_names[p.casefold()] for p in parts if p.casefold() in rules.outlet_names]
+    people = [p for p in parts if p.casefold() not in rules.outlet_names and _person_byline(p, rules)]
+    if outlets:
+        return outlets[0], ", ".join(people)
+    if len(parts) == 1 and _person_byline(by, rules):
+        return "", by
+    return "", ", ".join(people)
+
+
 def _outlet_and_republisher(
-    h: _Header, credits: list[tuple[str, str]], furniture: list[str], meta: Mapping[str, str], rules: _Rules
-) -> tuple[str, str]:
+    h: _Header, credits: list[tuple[str, str]], furniture: list[str], meta: Mapping[str, str], rules: _Rules,
+    dateline: tuple[str, str] = ("", ""),
+) -> tuple[str, str, str, str]:
     """The outlet: a byline naming a known outlet or confirmed by a credit
     line, else an explicit credit line ("The original source of this article
-    is X", "Follow X on Google news"), the page's site name, any byline. The
+    is X", "Follow X on Google news"), a known outlet a byline part, an outlet
+    line or the outlet's own date line names ("By Karim Haddad, Associated
+    Press", "DAILY SABAH WITH AA", "Anadolu Agency | 28.02.2020"), the agency
+    of the wire dateline ("ANKARA (AA) –"), the page's site name, any byline
+    that is no person's name (each in one canonical spelling). The
     republisher: a known republisher with its own date line or named in the
-    page furniture, when it is not the outlet itself."""
+    page furniture, when it is not the outlet itself. Also returned: the
+    phrase the outlet was read from, and the author a byline or the page
+    names."""
     strong = [n for n, role in credits if role == "outlet" and n.casefold() not in rules.republisher_names]
     confirmed = {n.casefold() for n, _ in credits}
     by = h.byline
-    outlet = ""
+    by_outlet, author = _split_byline(by, rules) if by else ("", "")
+    outlet = raw = ""
     if by and (by.casefold() in rules.outlet_names or by.casefold() in confirmed or by in strong):
-        outlet = _canonical(by, rules)
+        outlet, raw = _canonical(by, rules), by
     elif strong:
-        outlet = _canonical(strong[0], rules)
+        outlet, raw = _canonical(strong[0], rules), strong[0]
+    elif by_outlet:  # "By Karim Haddad, Associated Press"
+        outlet, raw = by_outlet, by
+    elif h.named:  # an outlet line or the outlet's own date line
+        outlet, raw = h.named[0]
+    elif dateline[0]:  # "ANKARA (AA) –"
+        outlet, raw = dateline
     elif meta.get("outlet"):
-        outlet = meta["outlet"]
-    elif by and by.casefold() not in rules.republisher_names:
-        outlet = by
+        outlet, raw = _canonical(meta["outlet"], rules), meta["outlet"]
+    elif by and by.casefold() not in rules.republisher_names and not _person_byline(by, rules):
+        outlet, raw = by, by
+    author = author or meta.get("author", "")
     republisher = h.rep_dates[0][3] if h.rep_dates else ""
     if not republisher and rules.republisher_re is not None:
         for t in furniture:
@@ -760,7 +849,7 @@ def _outlet_and_republisher(
         republisher = ""
     if republisher and not outlet:  # the republishing site's own article
         outlet, republisher = republisher, ""
-    return outlet, republisher
+    return outlet, republisher, raw, author
 
 
 def _mark_title(lines: list[_Line], texts: list[str], header_end: int, names: set[str]) -> int:
@@ -888,7 +977,9 @@ def _analyse(raw: str, kind: str, rules: _Rules) -> _Parsed:
     texts = [s[ln.a : ln.b] for ln in lines]
     credits, furniture = _mark_furniture(lines, texts, rules)
     h = _read_header(lines, texts, rules)
-    outlet, republisher = _outlet_and_republisher(h, credits, furniture, meta, rules)
+    body = next((texts[i] for i in range(h.end, len(lines)) if not lines[i].role), "")
+    dateline = _dateline_outlet(body, rules)
+    outlet, republisher, outlet_raw, author = _outlet_and_republisher(h, credits, furniture, meta, rules, dateline)
     names = {n.casefold() for n in (h.byline, outlet, republisher) if n}
     names |= {n.casefold() for n, _ in credits} | set(rules.outlet_names) | set(rules.republisher_names)
     title_i = _mark_title(lines, texts, h.end, names)
@@ -904,6 +995,8 @@ def _analyse(raw: str, kind: str, rules: _Rules) -> _Parsed:
         published=published,
         precision=precision,
         published_raw=published_raw,
+        outlet_raw=outlet_raw or None,
+        author=author or None,
     )
 
 
@@ -1153,6 +1246,10 @@ def _apply_given(
     for key in ("title", "outlet", "republished_by", "url"):
         v = (given.get(key) or "").strip()
         if v:
+            if key in ("outlet", "republished_by"):  # one spelling per outlet: "dailysabah" is Daily Sabah
+                if key == "outlet":
+                    doc["outlet_raw"] = v
+                v = _canonical(v, rules)
             doc[key] = v
     pub = (given.get("published") or "").strip()
     prec = (given.get("published_precision") or "").strip().lower()
@@ -1186,6 +1283,8 @@ def _document(raw: str, kind: str, rules: _Rules) -> dict[str, Any]:
     return {
         "title": p.title,
         "outlet": p.outlet,
+        "outlet_raw": p.outlet_raw,
+        "author": p.author,
         "republished_by": p.republished_by,
         "published": p.published.isoformat() if p.published else None,
         "published_precision": p.precision,

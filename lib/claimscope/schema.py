@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "documents": (
         _c("doc_id", S, "Stable id: the file name without extension (plus a short content hash when two corpora share a name), or the value of the id column for tabular corpora."),
         _c("path", S, "File path as given, or `table.csv#row=N` for tabular corpora."),
-        _c("outlet", S, "Publishing outlet (manifest, `--columns outlet=`, or the byline 'By X'); empty when unknown."),
+        _c("outlet", S, "Publishing outlet, in one canonical spelling (the knowledge pack's outlets: 'dailysabah' and 'DAILY SABAH' are Daily Sabah): from the manifest or `--columns outlet=`, else read from the text (byline 'By X', an outlet line 'DAILY SABAH WITH AA', the outlet's date line 'Anadolu Agency | 28.02.2020', a wire dateline 'ANKARA (AA) –', 'Damascus, SANA –', 'Idlib Province – Syrian Observatory for Human Rights:') or the page's `og:site_name`; empty when unknown."),
         _c("republished_by", S, "Site that republished the article (e.g. Global Research); empty when none."),
         _c("title", S, "Title (manifest, title column, or first heading line)."),
         _c("published", S, "Publication date, ISO `YYYY-MM-DD`, or empty when unknown."),
@@ -48,6 +48,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("corpus", S, "The corpus argument the document came from.", False),
         _c("url", S, "Source URL from the manifest or table, when given.", False),
         _c("published_raw", S, "The phrase the publication date was read from (e.g. 'Global Research, September 08, 2020'), or `manifest`.", False),
+        _c("outlet_raw", S, "What `outlet` was read from, as written: the manifest or column value ('dailysabah'), the byline, outlet or date line, the wire dateline ('ANKARA (AA) –'), the credit line or the page's site name; empty when unknown.", False),
+        _c("author", S, "The person a byline ('By Karim Haddad, Associated Press') or the page's `author` metadata names; empty when none.", False),
         _c("encoding", S, "Encoding the file was decoded with (utf-8, utf-8-sig, cp1252, ...).", False),
         _c("governorate", S, "Main governorate (admin-1 unit, as `claims.governorate`) of the document: the most cited in its place names, those in the headline and lede counting three times and those beside a death toll twice (the article's main incident is where people were killed).", False),
         _c("raw_map", S, "JSON list of `[clean_start, raw_start, length]` runs mapping clean-text offsets back to raw-file offsets.", False),
