@@ -216,3 +216,13 @@ def test_the_outlets_own_name_answers_for_it_in_its_copy():
 def test_the_outlets_own_voice_takes_the_outlets_side_when_the_knowledge_has_it():
     [a] = attribute(["Army units repelled an attack near Saraqib."], outlet="SANA")
     assert (a.source, a.source_type, a.source_side) == ("SANA", "outlet", "syrian_government")
+
+
+def test_an_outlet_the_knowledge_lists_speaks_as_itself():
+    a = one("The Jordan Times correspondent in Amman said the border crossing was closed.")
+    assert (a.source, a.source_type) == ("The Jordan Times", "media")
+
+
+def test_a_named_body_before_a_relative_clause_is_the_speaker():
+    a = one("The Syrian Relief Foundation which runs clinics in the north said three nurses were wounded.")
+    assert (a.source, a.source_type) == ("Syrian Relief Foundation", "organisation")

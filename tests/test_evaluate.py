@@ -325,6 +325,15 @@ def test_source_categories_and_the_share_of_sources_that_are_none_of_them():
     assert source_category("Example Times", "outlet") == "outlet"
 
 
+def test_actors_outlets_organisations_and_compounds_of_known_voices_are_not_unknown():
+    assert source_category("ISIS", "partisan") == "known"  # an actor of actors.yaml speaking
+    assert source_category("The New Arab", "media") == "known"  # an outlet of outlets.yaml
+    assert source_category("Syrian American Medical Society", "organisation") == "person/office"
+    assert source_category("Syrian Observatory for Human Rights and Syria Civil Defence", "monitor") == "known"
+    assert source_category("activists and local sources", "local") == "unnamed group"
+    assert source_category("Tags strike Syria and local sources", "unnamed") == "unknown"
+
+
 def test_one_source_spelled_two_ways_is_listed():
     claims = pd.DataFrame({"source": ["Daily Sabah", "dailysabah", "SANA"], "source_type": ["outlet"] * 3})
     assert score_sources(claims)["spelled_several_ways"] == [["Daily Sabah", "dailysabah"]]

@@ -144,6 +144,8 @@ class _Taxonomy:
     state_by_side: dict[str, str]
     home_state: str
     outlet_state: dict[str, str]  # casefolded outlet name or alias -> state
+    outlet_names: dict[str, str]  # lower-cased outlet name or alias (outlets.yaml) -> canonical outlet name
+    outlet_regex: re.Pattern[str]  # those names and aliases (codes such as "dailysabah" aside)
     # actors (actors.yaml) as speakers
     actor_by_alias: dict[str, tuple[str, str, str]]  # alias -> (name, side, kind)
     actor_regex: re.Pattern[str]
@@ -198,10 +200,13 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             state_of_word.setdefault(norm_phrase(w), st["name"])
         state_names.update(norm_phrase(w) for w in [*st.get("names", ()), *st.get("capitals", ())])
     outlet_state: dict[str, str] = {}
+    outlet_names: dict[str, str] = {}
     for o in knowledge.outlets.get("outlets") or ():
-        if o.get("state"):
-            for n in [o["name"], *(o.get("aliases") or ())]:
+        for n in [o["name"], *(o.get("aliases") or ())]:
+            if o.get("state"):
                 outlet_state[str(n).casefold()] = o["state"]
+            if str(n)[:1].isupper():  # a name as text writes it, not a site's code ("dailysabah", "sana.sy")
+                outlet_names[norm_phrase(str(n))] = o["name"]
     actor_by_alias: dict[str, tuple[str, str, str]] = {}
     for a in knowledge.actors.get("actors") or ():
         for alias in [a["name"], *a.get("aliases", ())]:
@@ -254,6 +259,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         state_by_side={s.side: s.name for s in reversed(list(states.values())) if s.side},
         home_state=home,
         outlet_state=outlet_state,
+        outlet_names=outlet_names,
+        outlet_regex=regex(_possessive_tolerant(phrase_pattern(outlet_names_cased(knowledge)))),
         actor_by_alias=actor_by_alias,
         actor_regex=regex(phrase_pattern(list(actor_by_alias) + [a["name"] for a in knowledge.actors.get("actors") or ()])),
         place_like=frozenset(state_names),
@@ -266,6 +273,13 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
              for a in [e["name"], *e["aliases"]]]))),
     )
+
+
+def outlet_names_cased(knowledge: Knowledge) -> list[str]:
+    """Outlet names and aliases of outlets.yaml as text writes them (codes
+    such as "dailysabah" and domains left out)."""
+    return [str(n) for o in knowledge.outlets.get("outlets") or () for n in [o["name"], *(o.get("aliases") or ())]
+            if str(n)[:1].isupper() and "." not in str(n)]
 
 
 def _lower_pattern(phrases: Iterable[str]) -> str:
@@ -517,6 +531,9 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             a = _antecedent(head, doc, t, cue=cue, verb=verb, strong=True)  # "The Observatory which relies on sources says"
         if a is None and subject:
             a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative)
+            if relative and (a is None or _weak(a, t)):
+                # "The Syrian American Medical Society which supports hospitals in the north said"
+                a = _antecedent(head, doc, t, cue=cue, verb=verb) or a
             if a is not None and _weak(a, t):
                 if headline is None:
                     headline = _title_case(sentence)
@@ -587,12 +604,10 @@ def _in_relative_clause(head: str, subject: str) -> bool:
     at = head.rfind(subject)
     if at < 0:
         return False
-    last = None
-    for last in _RELATIVE_WORD.finditer(head, max(0, at - _HEAD_CHARS), at):
-        pass
-    if last is None:
+    found = list(_RELATIVE_WORD.finditer(head, max(0, at - _HEAD_CHARS), at))
+    if not found:
         return False
-    return not any(c in head[last.end():at] for c in ",;:()\"“”")
+    return not any(c in head[found[-1].end():at] for c in ",;:()\"“”")
 
 
 def _title_case(sentence: str) -> bool:
@@ -1058,6 +1073,11 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     state = _state_office(phrase, bare, doc, t)
     if state is not None:
         return state
+    outlet = t.outlet_regex.search(phrase)
+    if outlet is not None:  # an outlet the knowledge lists ("The New Arab's correspondent"): it speaks as itself
+        name = t.outlet_names[norm_phrase(outlet.group(0))]
+        src = t.sources.get(name)
+        return (src.name, src.type, src.side, "") if src else (name, "media", "unknown", "")
     actor = _actor_source(phrase, bare, t)
     if actor is not None:
         return actor

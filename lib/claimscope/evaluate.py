@@ -364,7 +364,8 @@ _SQUASH = re.compile(r"[^0-9a-z]+")
 
 def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str:
     """What a claim's source is: `outlet` (the outlet's own voice), `known`
-    (a sources.yaml entry, or an actor of actors.yaml speaking: "ISIS"),
+    (a sources.yaml entry, an actor of actors.yaml speaking: "ISIS", or an
+    outlet of outlets.yaml; a compound of such voices),
     `unnamed group` (a sources.yaml group of type local/unnamed: "local
     sources", "activists"), `person/office` (a person, office or organisation
     the text names, marked by source_type), or `unknown` (none of these: kept
@@ -377,8 +378,13 @@ def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str
     entry = source_table(knowledge).get(name)
     if entry is not None:
         return "unnamed group" if entry.type in ("local", "unnamed") else "known"
-    if name in actor_table(knowledge):
-        return "known"
+    if name in actor_table(knowledge) or name in {o["name"] for o in knowledge.outlets.get("outlets") or ()}:
+        return "known"  # an actor speaking ("ISIS"), an outlet of outlets.yaml ("The New Arab")
+    parts = name.split(" and ")
+    if len(parts) > 1:  # a compound of voices ("SOHR and Syria Civil Defence"): what its parts are
+        cats = {source_category(p, "", knowledge=knowledge) for p in parts}
+        if "unknown" not in cats:
+            return "known" if "known" in cats else cats.pop()
     return "person/office" if source_type in PERSON_OR_OFFICE else "unknown"
 
 
