@@ -390,7 +390,7 @@ def _html_text(fragment: str) -> str:
 
 
 def _html_meta(raw: str) -> dict[str, str]:
-    """Title, site name and publication time declared in an HTML page."""
+    """Title, site name, author and publication time declared in an HTML page."""
     meta: dict[str, str] = {}
     head_end = raw.find("</head")
     head = raw[: head_end if head_end >= 0 else 200_000]
@@ -413,6 +413,11 @@ def _html_meta(raw: str) -> dict[str, str]:
             break
     if out.get("title") and out.get("outlet"):  # "Headline | Site" -> "Headline"
         out["title"] = re.sub(rf"\s*[|\-–—:·]\s*{re.escape(out['outlet'])}\s*$", "", out["title"]) or out["title"]
+    for key in ("author", "article:author", "dc.creator", "parsely-author", "byl"):
+        v = re.sub(r"(?i)^by\s+", "", meta.get(key, "")).strip()
+        if v and not v.startswith("http") and len(v) <= 80:
+            out["author"] = v
+            break
     for key in ("article:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued", "publish-date"):
         if meta.get(key):
             out["published"] = meta[key]
@@ -878,13 +883,15 @@ def _mark_title(lines: list[_Line], texts: list[str], header_end: int, names: se
     return -1
 
 
-def _cut_trailer(lines: list[_Line], header_end: int, rules: _Rules) -> int:
+def _cut_trailer(lines: list[_Line], header_end: int, rules: _Rules, last_content: int = -1) -> int:
     """Index of the first end marker that follows real text (everything from
-    there on is dropped); earlier end markers are dropped alone."""
+    there on is dropped); earlier end markers are dropped alone, and so are
+    those before `last_content`, the last block trafilatura reads as the
+    article (a "Most read" box inside the page is not its end)."""
     body_chars = 0
     for i, ln in enumerate(lines):
         if ln.role == "end":
-            if i >= header_end and body_chars >= rules.min_body_chars:
+            if i >= header_end and body_chars >= rules.min_body_chars and i > last_content:
                 return i
             ln.role = "drop"
         elif not ln.role:
@@ -969,9 +976,83 @@ def _publication(meta: Mapping[str, str], h: _Header, clean: str, rules: _Rules)
     return _opening_date(clean, rules) or (None, "unknown", None)
 
 
+# ---------------------------------------------------------------------------
+# HTML: which blocks are the article (trafilatura), exact offsets kept (ours).
+
+_TRAFILATURA_MIN_WORDS = 20  # a body this short from trafilatura is a miss: keep every block
+_KEY_WORDS = re.compile(r"\w+")
+_MATCH_MIN_CHARS = 8  # a line this long (its match key) may lie inside a longer trafilatura line (a table row)
+# htmldate bounds its search by today by default: a fixed bound keeps the same page giving the same date
+_DATE_PARAMS = {"original_date": True, "extensive_search": True, "min_date": "1995-01-01", "max_date": "2099-12-31"}
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What trafilatura reads from a page: its main-content lines (as match
+    keys) and the page's metadata."""
+
+    lines: frozenset[str]
+    body: str  # the content lines' keys joined, padded with spaces
+    meta: Mapping[str, str]
+
+
+def _key(text: str) -> str:
+    return " ".join(_KEY_WORDS.findall(text.casefold()))
+
+
+def _trafilatura(raw: str) -> _Content | None:
+    """trafilatura's reading of an HTML page, or None when it is not
+    installed, fails or finds no body worth trusting. Comments are left out
+    (readers' comments are no account of the event)."""
+    try:
+        import warnings
+
+        import trafilatura
+    except ImportError:  # pragma: no cover - a dependency; without it the page is read block by block
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                              date_extraction_params=_DATE_PARAMS)
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot read is read block by block
+        return None
+    if doc is None:
+        return None
+    got = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = got.get("text") or ""
+    keys = [k for k in (_key(x) for x in text.splitlines()) if k]
+    meta = {k: str(got[v]).strip() for k, v in (("outlet", "sitename"), ("published", "date"), ("author", "author"),
+                                                ("title", "title")) if got.get(v)}
+    if sum(len(k.split()) for k in keys) < _TRAFILATURA_MIN_WORDS:
+        return _Content(frozenset(), "", meta)
+    return _Content(frozenset(keys), " " + " ".join(keys) + " ", meta)
+
+
+def _is_content(text: str, content: _Content) -> bool:
+    """Whether a block of ours is main content by trafilatura's reading: the
+    same line, or (eight characters or more) a stretch of its text, whole
+    words (trafilatura joins table cells and lines broken by <br>)."""
+    k = _key(text)
+    if not k:
+        return False
+    return k in content.lines or (len(k) >= _MATCH_MIN_CHARS and f" {k} " in content.body)
+
+
 def _analyse(raw: str, kind: str, rules: _Rules) -> _Parsed:
-    """Clean `raw` and read its metadata from the text."""
+    """Clean `raw` and read its metadata from the text.
+
+    HTML is a hybrid: our markup stripping keeps exact offsets (raw_map);
+    trafilatura decides which blocks are the article (navigation, related
+    links, comments and cookie banners are dropped) and supplies the site
+    name, date and author the page's own metadata does not declare."""
     meta = _html_meta(raw) if kind == "html" else {}
+    content = _trafilatura(raw) if kind == "html" else None
+    if content is not None:
+        for k, v in content.meta.items():
+            if k == "title":
+                continue  # our title (h1, og:title) reads better than trafilatura's
+            meta.setdefault(k, v)
     s, runs1 = _strip_markup(raw, kind)
     lines = _split_lines(s, kind)
     texts = [s[ln.a : ln.b] for ln in lines]
@@ -983,7 +1064,17 @@ def _analyse(raw: str, kind: str, rules: _Rules) -> _Parsed:
     names = {n.casefold() for n in (h.byline, outlet, republisher) if n}
     names |= {n.casefold() for n, _ in credits} | set(rules.outlet_names) | set(rules.republisher_names)
     title_i = _mark_title(lines, texts, h.end, names)
-    out = _paragraphs(s, lines, _cut_trailer(lines, h.end, rules), kind, rules)
+    last_content = -1
+    if content is not None and content.lines:
+        for i, (ln, t) in enumerate(zip(lines, texts)):
+            if ln.role not in ("", "end"):
+                continue
+            if _is_content(t, content):
+                if not ln.role:
+                    last_content = i
+            elif not ln.role:
+                ln.role = "offpage"  # not the article by trafilatura's reading
+    out = _paragraphs(s, lines, _cut_trailer(lines, h.end, rules, last_content), kind, rules)
     clean = out.text()
     published, precision, published_raw = _publication(meta, h, clean, rules)
     return _Parsed(
