@@ -1108,3 +1108,21 @@ def test_html_offsets_hold_whatever_trafilatura_keeps(blocks):
     text, runs = clean_text(raw, kind="html")
     _check_runs(text, raw, runs)
     assert "\n\n\n" not in text
+
+
+def test_a_lead_crediting_the_outlets_own_network_names_the_outlet(tmp_path):
+    """A monitor's daily item opens with its own network ("our activists"); a
+    report citing the monitor names it in the third person."""
+    d = _one(tmp_path, "Homs province: SOHR activists have documented the death of a shepherd in a landmine blast "
+                       "near the desert road east of Palmyra, the second such death this week.\n")
+    assert (d["outlet"], d["outlet_raw"]) == ("Syrian Observatory for Human Rights",
+                                              "Homs province: SOHR activists have documented")
+    d = _one(tmp_path, "Reliable sources have informed SOHR that gunmen on a motorcycle shot a former policeman dead "
+                       "in the centre of Tafas town in the western countryside of Daraa.\n")
+    assert d["outlet"] == "Syrian Observatory for Human Rights"
+    d = _one(tmp_path, "The Syrian Observatory for Human Rights reported that a shepherd was killed in a landmine "
+                       "blast near the desert road east of Palmyra on Monday.\n")
+    assert _na(d["outlet"])
+    d = _one(tmp_path, "Relief activists have documented the arrival of four hundred families in the camps near the "
+                       "border, where tents and blankets are running short.\n")
+    assert _na(d["outlet"])  # "Relief" is no outlet

@@ -120,6 +120,7 @@ class _Rules:
     name_connectors: frozenset[str]
     outlet_names: dict[str, str]  # casefolded name/alias -> canonical name
     datelines: tuple[re.Pattern[str], ...]  # wire datelines at the start of the body, group `name`
+    own_leads: tuple[re.Pattern[str], ...]  # a lead crediting the outlet's own network, group `name`
     outlet_line_split: re.Pattern[str]  # separators of a header line naming the outlet ("DAILY SABAH WITH AA")
     org_words: frozenset[str]  # words that make a byline name an organisation, not a person ("Post", "News")
     republisher_names: dict[str, str]
@@ -182,6 +183,7 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         name_connectors=frozenset(str(n).casefold() for n in ol.get("name_connectors") or ()),
         outlet_names=names(ol.get("outlets")),
         datelines=tuple(regex(p) for p in ol.get("datelines") or ()),
+        own_leads=tuple(regex(p, re.IGNORECASE) for p in ol.get("own_network_leads") or ()),
         outlet_line_split=regex(ol.get("outlet_line_separators") or r"(?!)", re.IGNORECASE),
         org_words=frozenset(str(w).casefold() for w in knowledge.lexicon.get("organisation_name_words") or ()),
         republisher_names=reps,
@@ -783,6 +785,19 @@ def _dateline_outlet(text: str, rules: _Rules) -> tuple[str, str]:
     return "", ""
 
 
+def _own_network_outlet(text: str, rules: _Rules) -> tuple[str, str]:
+    """The known outlet whose own network the lead credits ("Daraa province:
+    SOHR activists have documented ...", "Reliable sources have informed SOHR
+    that ..."): a monitor's or agency's own report; ('', '') when none."""
+    for rx in rules.own_leads:
+        m = rx.match(text)
+        if m:
+            name = rules.outlet_names.get(m.group("name").strip().casefold())
+            if name:
+                return name, m.group(0)
+    return "", ""
+
+
 def _person_byline(name: str, rules: _Rules) -> bool:
     """Whether a byline names a person ("Leyla Aydin") rather than an outlet
     ("Orontes Post", "Mirror News"): two to four capitalised words, none of
@@ -810,7 +825,7 @@ def _split_byline(by: str, rules: _Rules) -> tuple[str, str]:
 
 def _outlet_and_republisher(
     h: _Header, credits: list[tuple[str, str]], furniture: list[str], meta: Mapping[str, str], rules: _Rules,
-    dateline: tuple[str, str] = ("", ""),
+    dateline: tuple[str, str] = ("", ""), own_lead: tuple[str, str] = ("", ""),
 ) -> tuple[str, str, str, str]:
     """The outlet: a byline naming a known outlet or confirmed by a credit
     line, else an explicit credit line ("The original source of this article
@@ -818,7 +833,9 @@ def _outlet_and_republisher(
     line or the outlet's own date line names ("By Karim Haddad, Associated
     Press", "DAILY SABAH WITH AA", "Anadolu Agency | 28.02.2020"), the agency
     of the wire dateline ("ANKARA (AA) –"), the page's site name, any byline
-    that is no person's name (each in one canonical spelling). The
+    that is no person's name, else the outlet whose own network the lead
+    credits ("SOHR activists have documented"); each in one canonical
+    spelling. The
     republisher: a known republisher with its own date line or named in the
     page furniture, when it is not the outlet itself. Also returned: the
     phrase the outlet was read from, and the author a byline or the page
@@ -842,6 +859,8 @@ def _outlet_and_republisher(
         outlet, raw = _canonical(meta["outlet"], rules), meta["outlet"]
     elif by and by.casefold() not in rules.republisher_names and not _person_byline(by, rules):
         outlet, raw = by, by
+    elif own_lead[0]:  # "Daraa province: SOHR activists have documented ..."
+        outlet, raw = own_lead
     author = author or meta.get("author", "")
     republisher = h.rep_dates[0][3] if h.rep_dates else ""
     if not republisher and rules.republisher_re is not None:
@@ -1060,7 +1079,9 @@ def _analyse(raw: str, kind: str, rules: _Rules) -> _Parsed:
     h = _read_header(lines, texts, rules)
     body = next((texts[i] for i in range(h.end, len(lines)) if not lines[i].role), "")
     dateline = _dateline_outlet(body, rules)
-    outlet, republisher, outlet_raw, author = _outlet_and_republisher(h, credits, furniture, meta, rules, dateline)
+    own_lead = _own_network_outlet(body, rules)
+    outlet, republisher, outlet_raw, author = _outlet_and_republisher(h, credits, furniture, meta, rules, dateline,
+                                                                      own_lead)
     names = {n.casefold() for n in (h.byline, outlet, republisher) if n}
     names |= {n.casefold() for n, _ in credits} | set(rules.outlet_names) | set(rules.republisher_names)
     title_i = _mark_title(lines, texts, h.end, names)
