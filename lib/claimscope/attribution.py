@@ -134,6 +134,7 @@ class _Taxonomy:
     group_of_head: dict[str, str]  # head noun of an unnamed group's alias -> the group ("official" -> other sources)
     relay_verbs: frozenset[str]
     relay_participles: frozenset[str]  # "quoted", "carried", "cited": "X, quoted by SANA" relays X
+    not_by_agent: frozenset[str]  # participles whose "by X" names no speaker of the sentence ("claimed by X")
     relay_citing: re.Pattern[str]
     relay_by: re.Pattern[str]
     # states and outlets
@@ -245,6 +246,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         group_of_head=group_of_head,
         relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
         relay_participles=frozenset(p.split()[0].lower() for p in lex.get("relay_by") or ()),
+        not_by_agent=frozenset(w.lower() for w in lex.get("not_by_agent") or ()),
         relay_citing=regex(r"(?i)\b(?:" + "|".join(map(re.escape, lex.get("relay_citing") or ["citing"]))
                            + r")\s+(?P<src>[^,;:.!?\"“”()]{2,80})"),
         relay_by=regex(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.get("relay_by") or ["quoted by"])
@@ -516,7 +518,9 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             continue  # "the blast claimed the lives of five": not a claim
         by = _BY_AFTER.match(sentence, ve)
         if by or _PASSIVE_BEFORE.search(head, max(0, len(head) - 24)):  # "documented by SOHR", "were not reported"
-            if by and verb.lower() not in t.relay_participles:  # "quoted by SANA" relays: kept as via
+            if by and verb.lower() not in t.relay_participles and verb.lower() not in t.not_by_agent:
+                # "documented by SOHR"; but "quoted by SANA" relays (kept as via) and "a bomb claimed by X" is
+                # X's claim of responsibility, reported by the outlet
                 a = _resolve(_np_forward(by.group("src"), t), doc, t, cue="reporting_verb", verb=verb)
                 if a:
                     return a
@@ -640,7 +644,8 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
             break
         if words and low in ("the", "a", "an") and norm_phrase(words[-1]) not in ("of", "for", "and"):
             break  # "the Syrian Center for Policy Research the conflict ...": a new phrase
-        if words and words[-1][:1].isupper() and w[:1].islower() and low not in _NAME_CONNECTORS \
+        if words and words[-1][:1].isupper() and words[-1].lower() not in t.determiners \
+                and w[:1].islower() and low not in _NAME_CONNECTORS \
                 and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
                 and not low.startswith(("al-", "el-")):
             break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
