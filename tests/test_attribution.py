@@ -226,3 +226,16 @@ def test_an_outlet_the_knowledge_lists_speaks_as_itself():
 def test_a_named_body_before_a_relative_clause_is_the_speaker():
     a = one("The Syrian Relief Foundation which runs clinics in the north said three nurses were wounded.")
     assert (a.source, a.source_type) == ("Syrian Relief Foundation", "organisation")
+
+
+def test_a_claim_of_responsibility_is_reported_in_the_outlets_voice():
+    a = one("On Friday a car bomb claimed by the Islamic State group destroyed a checkpoint near Manbij.")
+    assert a.source_type == "outlet"
+    a = one("The number of arrests documented by the Syrian Network for Human Rights doubled in March.")
+    assert a.source == "Syrian Network for Human Rights"
+
+
+def test_a_participle_takes_the_sentences_subject():
+    before = ("The Syrian Observatory for Human Rights said nine people died in the raid.",)
+    a = one("The monitoring group later raised its toll to eleven, saying two of the wounded had died.", before=before)
+    assert a.source == "Syrian Observatory for Human Rights"
