@@ -639,10 +639,10 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
     province" -> "SOHR"."""
     words: list[str] = []
     for w in phrase.split():
-        low = norm_phrase(w)
+        low = w.lower()
         if low in t.stops or any(c.isdigit() for c in w):
             break
-        if words and low in ("the", "a", "an") and norm_phrase(words[-1]) not in ("of", "for", "and"):
+        if words and low in ("the", "a", "an") and words[-1].lower() not in ("of", "for", "and"):
             break  # "the Syrian Center for Policy Research the conflict ...": a new phrase
         if words and words[-1][:1].isupper() and words[-1].lower() not in t.determiners \
                 and w[:1].islower() and low not in _NAME_CONNECTORS \
@@ -692,12 +692,12 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
             break
         core = core[: len(core) - len(p.group(0))].rstrip()
     tokens = _TOKEN.findall(core)
-    if tokens and norm_phrase(tokens[-1]) in ("they", "them", "he", "she", "it"):
+    if tokens and tokens[-1].lower() in ("they", "them", "he", "she", "it"):
         return tokens[-1], False
     out, stop = _walk_back(tokens, t)
-    if stop is not None and norm_phrase(stop) in t.locative and out:
+    if stop is not None and stop.lower() in t.locative and out:
         before, _ = _walk_back(tokens[: len(tokens) - len(out) - 1], t)
-        if before and (norm_phrase(before[-1]) in t.org_nouns or norm_phrase(before[-1]) in t.person_nouns
+        if before and (before[-1].lower() in t.org_nouns or before[-1].lower() in t.person_nouns
                        or t.office_regex.fullmatch(before[-1])):
             # "the defence ministry in Moscow", "SOHR activists in the Putin-Erdogan area"
             return " ".join([*before, stop, *out]), False
