@@ -239,3 +239,19 @@ def test_a_participle_takes_the_sentences_subject():
     before = ("The Syrian Observatory for Human Rights said nine people died in the raid.",)
     a = one("The monitoring group later raised its toll to eleven, saying two of the wounded had died.", before=before)
     assert a.source == "Syrian Observatory for Human Rights"
+
+
+def test_a_surname_alone_is_the_person_the_report_introduced():
+    got = attribute(["UN regional coordinator Hana Barakat called the strike one of the worst this year.",
+                     "Barakat said the toll could rise as rescuers searched the market."], outlet="X")
+    assert (got[1].source, got[1].person) == ("United Nations", "Hana Barakat")
+
+
+def test_offices_adverbs_and_ministers_of_the_outlets_state():
+    a = one("Defence Minister Yasar Demir said the jets were downed over the border.", outlet="Anadolu Agency")
+    assert (a.source, a.person) == ("Turkish Defense Ministry", "Yasar Demir")
+    assert one("Defence Minister Yasar Demir said the jets were downed.").source_type == "person"  # no state to read
+    a = one("The General Command of the Army categorically denied using chemical weapons in the town.")
+    assert (a.source, a.raw) == ("Syrian Ministry of Defense", "The General Command of the Army")
+    assert one("The governor of Turkey's southern Kilis province said two rockets fell.").source == "Turkish government"
+    assert one("The family said the boy was taken from the checkpoint.").source_type == "outlet"
