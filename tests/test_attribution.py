@@ -255,3 +255,30 @@ def test_offices_adverbs_and_ministers_of_the_outlets_state():
     assert (a.source, a.raw) == ("Syrian Ministry of Defense", "The General Command of the Army")
     assert one("The governor of Turkey's southern Kilis province said two rockets fell.").source == "Turkish government"
     assert one("The family said the boy was taken from the checkpoint.").source_type == "outlet"
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_a_name():
+    # commas stripped, as in some scraped copies: "Like Omar, Hiba ..." became one capitalised run
+    got = attribute(["Like Omar Hiba lost her home to the shelling in the spring.",
+                     "Hiba said she would take her children to the border camps."], outlet="X")
+    assert "Like" not in got[1].source and got[1].source.endswith("Hiba")
+    a = one("Unlike Karim Nassar Mahmoud said he would stay in the town.")
+    assert not a.source.startswith("Unlike")
+
+
+def test_an_actor_described_as_a_kind_of_group_speaks_as_the_actor():
+    a = one("In a message on Sunday the Daesh terrorist group said its fighters had shelled the airport.")
+    assert a.source == "ISIS"
+    assert one("The ISIS attacks on the town said little about its strength.").source != "ISIS"
+
+
+def test_a_broadcaster_named_with_what_it_is_speaks_as_the_outlet():
+    a = one("The Beirut-based Al Mayadeen TV channel reported that the convoy turned back at the crossing.")
+    assert (a.source, a.source_type) == ("Al Mayadeen", "media")
+
+
+def test_a_group_named_before_its_head_noun_is_that_group():
+    a = one("The Liwa al-Furqan rebel group said its fighters held the hill.")
+    assert (a.source, a.source_type) == ("Liwa al-Furqan", "organisation")
+    a = one("A Syrian Kurdish militia said its fighters held the hill.")
+    assert a.source_type != "organisation"

@@ -129,8 +129,10 @@ class _Taxonomy:
     military_regex: re.Pattern[str]
     org_name_words: frozenset[str]
     group_nouns: frozenset[str]
+    group_descriptors: frozenset[str]  # "terrorist" in "the Daesh terrorist group"
     fallback_group: str  # the unnamed group a speaker no rule can name falls back to ("other sources")
     not_person: frozenset[str]
+    not_name: frozenset[str]  # function words that break a person's name ("Like" opening a sentence)
     portfolios: frozenset[str]  # words of a ministry's name that name no state ("Interior", "Health")
     group_of_head: dict[str, str]  # head noun of an unnamed group's alias -> the group ("official" -> other sources)
     relay_verbs: frozenset[str]
@@ -242,8 +244,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         military_regex=regex("(?i)" + phrase_pattern(lex.get("military_nouns") or ["(?!)"])),
         org_name_words=frozenset(norm_phrase(w) for w in lex.get("organisation_name_words") or ()),
         group_nouns=frozenset(norm_phrase(w) for w in lex.get("armed_group_nouns") or ()),
+        group_descriptors=frozenset(norm_phrase(w) for w in lex.get("group_descriptors") or ()),
         fallback_group=str(data.get("unnamed_fallback") or "other sources"),
         not_person=frozenset(norm_phrase(w) for w in lex.get("not_person_words") or ()),
+        not_name=frozenset(norm_phrase(w) for w in lex.get("not_name_words") or ()),
         portfolios=frozenset(norm_phrase(w) for w in lex.get("ministry_portfolios") or ()),
         group_of_head=group_of_head,
         relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
@@ -1255,8 +1259,10 @@ def _actor_source(phrase: str, bare: str, t: _Taxonomy) -> tuple[str, str, str, 
     actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
     if actor is None:
         return None
-    rest = norm_phrase(phrase[m.end():])
-    if rest and not all(w in t.org_nouns or w in t.person_nouns for w in rest.split()[:2]):
+    rest_words = norm_phrase(phrase[m.end():]).split()
+    while len(rest_words) > 1 and rest_words[0] in t.group_descriptors:
+        rest_words = rest_words[1:]  # "the Daesh terrorist group": the group is still the actor
+    if rest_words and not all(w in t.org_nouns or w in t.person_nouns for w in rest_words[:2]):
         return None  # "ISIS attacks on the town": the actor is not the head
     name, side, kind = actor
     state = t.states.get(t.state_by_side.get(side, ""))
@@ -1307,6 +1313,7 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
             run.append(w)  # "Nour al-Din Zenki"
             continue
         if (w[:1].isupper() and not (w.isupper() and len(w) > 1) and low not in t.org_name_words
+                and low not in t.not_name
                 and low not in t.state_of_word and low not in t.person_nouns and low.strip(".") not in t.time_words
                 and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)):
             run.append(w)
@@ -1451,7 +1458,32 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
         return None  # "the death toll", "type location flight patterns": no speaker
     if any(any(c.isdigit() for c in w) for w in words):
         return None
+    named = _named_group(bare, t)
+    if named:  # "the Nureddin al-Zanki rebel group": the group the text names
+        return named, "organisation", "unknown", ""
     return " ".join(bare.split()), "unnamed", "unknown", ""
+
+
+def _named_group(bare: str, t: _Taxonomy) -> str:
+    """The name before an armed group's head noun ("Nureddin al-Zanki rebel
+    group" -> "Nureddin al-Zanki"): two or more capitalised words joined by an
+    Arabic name particle (al-, abu, bin), none a state's name or adjective,
+    so that "the Syrian Kurdish militia" stays a description."""
+    words = bare.split()
+    if len(words) < 3 or norm_phrase(words[-1]) not in t.group_nouns:
+        return ""
+    words = words[:-1]
+    while words and norm_phrase(words[-1]) in t.group_descriptors:
+        words = words[:-1]
+    run = _name_run(" ".join(words))
+    if len(run) < 2 or len(run) != len(words):
+        return ""
+    low = [norm_phrase(w) for w in run]
+    if not any(w in ("al", "el", "abu", "bin", "ibn") or w.startswith(("al-", "el-", "abu-", "bin-")) for w in low):
+        return ""
+    if any(w in t.state_of_word or w in t.not_person for w in low):
+        return ""
+    return " ".join(run)
 
 
 def _head_noun(words: list[str]) -> str | None:
