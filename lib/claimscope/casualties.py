@@ -9,15 +9,28 @@ Qualifiers become ranges following the pack's `numbers.yaml` ("at least 5" ->
 canonical actor when the phrase names one ("Syrian Army troops"), otherwise a
 generic noun ("soldiers", "terrorists") is resolved to the actor attacked in
 the sentence or just before it, else kept as a generic group.
+
+A figure counts people only: the head noun of its victims phrase must name
+people (a generic victims noun or an actor), never a thing of the pack's
+`things` list ("several army positions", "an armored personnel carrier of the
+army"); "a", "an", "his", "her" count one only before a singular person noun.
+The agent of an active killing verb is the perpetrator, not a victim ("two
+gunmen killed a man" is one man killed). Headlines drop articles: a bare
+singular person noun beside an outcome cue counts one ("Regime soldier
+killed in Daraa", "Grenade explosion killed child"). Each figure carries its
+victim category (UCDP GED's civilians / combatants / unknown, from the
+victims' actor kind or generic noun, `actors.yaml` `categories`) and, for
+combatants of a known actor, its side. `neutralized` (Turkish Defense
+Ministry usage: killed, captured or surrendered) is its own outcome.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
 
-from .actors import generic_group, phrase_actors
+from .actors import actor_sides, generic_group, phrase_actors
 from .knowledge import Knowledge, Memo
 from .resources import case_variants, norm_phrase, phrase_pattern, regex, trie_pattern
 
@@ -46,17 +59,22 @@ class CasualtyMention:
     min: int | None
     max: int | None
     qualifier: str
+    category: str = "unknown"  # civilians | combatants | unknown (UCDP GED's split)
+    side: str = ""  # for combatants: the side of the victims' actor, when known
 
 
 @dataclass(frozen=True)
 class VictimContext:
     """What generic victims can be resolved to: the targets named in the
     sentence and in the one before it (canonical actor, kind), and the armed
-    group named last in the document (for "the terrorist group")."""
+    group named last in the document (for "the terrorist group"); and the
+    outcome of the list this sentence is an item of, if any."""
 
     targets: tuple[tuple[str, str], ...] = ()
     previous_targets: tuple[tuple[str, str], ...] = ()
     last_group: str = ""
+    list_outcome: str = ""  # the outcome of a list this sentence is an item of ("... left 344 dead: • 165 civilians")
+    previous_figure: tuple[str, str, str] = ()  # (victims, category, side) of the figure told last before the sentence
 
 
 # --- quantities -------------------------------------------------------------------
@@ -216,6 +234,14 @@ class _CasLex:
     num: _NumLex
     knowledge: Knowledge  # for the actor tables victims phrases are resolved with
     person_memo: Memo  # victims phrase -> names people?
+    things: frozenset[str]  # head nouns of things ("positions", "vehicles")
+    singular: frozenset[str]  # singular person nouns ("soldier", "woman")
+    categories: dict[str, str]  # actor or generic kind -> victim category
+    cue_words: frozenset[str]  # one-word outcome cues: a victims phrase stops at them
+    bare_after: re.Pattern[str]  # headline: bare singular noun, then an outcome cue
+    bare_before: re.Pattern[str]  # headline: an outcome verb, then a bare singular noun
+    determiners: frozenset[str]
+    generic_nouns: frozenset[str]  # every generic victims noun (normalised)
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -241,9 +267,14 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     for key in ("zero_casualties", "zero_killed", "zero_injured"):
         trig_words += lex[key]
         zero_words += lex[key]
+    generic_words = [n for g in knowledge.actors["generic"] for n in g["nouns"]]
+    singular = [w for w in knowledge.actors["singular_nouns"]]
+    sing = phrase_pattern(singular, group="head")
+    one_word_before = [c for c in before_outcome if " " not in c]
+    np_words = r"(?:[\w'’-]+\s+){0,4}?"
     return _CasLex(
-        after=regex(r"\s*(?:\(\w+\)\s*)?" + phrase_pattern(after_outcome, group="cue")),
-        before=regex(phrase_pattern(before_outcome, group="cue") + r"\s+(?:the\s+|some\s+)?$"),
+        after=regex(r"\s*[\"”’]?\s*(?:\(\w+\)\s*)?" + phrase_pattern(after_outcome, group="cue")),
+        before=regex(phrase_pattern(before_outcome, group="cue") + r"\s+[\"“‘]?(?:the\s+|some\s+)?$"),
         after_outcome=after_outcome,
         before_outcome=before_outcome,
         aux=regex(r"\s*(?:" + aux + r"|(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
@@ -261,11 +292,25 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         num=knowledge.derived(_build_numlex),
         knowledge=knowledge,
         person_memo=Memo(),
+        things=frozenset(norm_phrase(t) for t in knowledge.actors["things"]),
+        singular=frozenset(norm_phrase(w) for w in singular),
+        categories=dict(knowledge.actors["categories"]),
+        cue_words=frozenset(c for c in list(after_outcome) + list(before_outcome) if " " not in c)
+        - frozenset(norm_phrase(w) for w in generic_words),
+        bare_after=regex(rf"(?P<np>{sing})(?!['’\w-])\s+(?:(?:was|were|is|are)\s+)?"
+                         + phrase_pattern(after_outcome, group="cue")),
+        bare_before=regex(phrase_pattern(one_word_before, group="cue") + rf"\s+(?P<np>{np_words}{sing})(?!['’\w-])"),
+        generic_nouns=frozenset(norm_phrase(w) for w in generic_words),
+        determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+                               "your", "my", "another", "one", "each", "every", "any", "no", "some", "several",
+                               "many", "all", "both", "other"]),
     )
 
 
 _WORD = regex(r"\(?[\w'’.-]+\)?|[^\w\s]")
 _TRAILING_FILLER = regex(r"(?i)(?:\s+(?:of|the|and))+\s*$")
+_AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": an adjective, not a count
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
 
 
 def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
@@ -281,13 +326,20 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             break
         w = m.group(0)
         bare = w.strip("()").lower()
+        if w in _QUOTE_MARKS and n_words:  # 'members of “Tel Tamr Military Council”'
+            i = m.end()
+            continue
         if not (w[0].isalnum() or w.startswith("(")) or (
                 bare in lex.stops if bare.isascii() else lex.np_stop.match(bare) is not None):
-            if bare == "of" or (bare == "and" and _next_is_name(text, m.end())):
+            if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or _next_is_theirs(text, m.end()))):
                 i = m.end()
                 continue
             break
-        if lex.aux.match(" " + w) or lex.after.match(text, m.start()) or w[0].isdigit() or (n_words and _is_number_word(bare, lex.num)):
+        if _AGE.match(w):
+            i = m.end()
+            continue
+        if (lex.aux.match(" " + w) or lex.after.match(text, m.start()) or bare in lex.cue_words or w[0].isdigit()
+                or (n_words and _is_number_word(bare, lex.num))):
             break
         n_words += 1
         i = m.end()
@@ -302,6 +354,14 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
 
 def _is_number_word(word: str, lex: _NumLex) -> bool:
     return word in lex.units or word.split("-", 1)[0] in lex.tens
+
+
+_THEIRS = regex(r"\s+(?:its|their|his|her)\s+\w")
+
+
+def _next_is_theirs(text: str, pos: int) -> bool:
+    """'members of the regime forces and its proxies': one victims phrase."""
+    return _THEIRS.match(text, pos) is not None
 
 
 def _next_is_name(text: str, pos: int) -> bool:
@@ -322,13 +382,15 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
                     offset: int = 0) -> list[CasualtyMention]:
     """Casualty figures in `sentence`; offsets are shifted by `offset`."""
     lex = knowledge.derived(_build_caslex)
-    if not lex.trigger.search(sentence):
+    if not context.list_outcome and not lex.trigger.search(sentence):
         return []
     out: list[CasualtyMention] = []
     main: list[CasualtyMention] = []  # figures that are not subsets ("including two women")
     pending: list[tuple[Quantity, int, int]] = []  # figures waiting for a shared outcome ("9 soldiers and 5 militants were killed")
     last_outcome = ""
     consumed = -1  # end of the last figure's victims phrase: quantities inside it are part of it
+    wholes: list[tuple[int, int]] = []  # (index in out, end of its victims phrase) of the figures that are not parts
+    parts: dict[int, list[CasualtyMention]] = {}
     for q in _find_quantities(sentence, lex.num):
         if q.end <= consumed or _is_year(sentence, q):
             continue
@@ -338,38 +400,59 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             pending.clear()
             continue
         if victims_raw and not _is_person_phrase(victims_raw, lex):
-            if q.article or not _before_cue(sentence, q, lex):
+            if q.article or not _before_cue(sentence, q, lex)[0] or _head_is_thing(victims_raw, lex):
                 pending.clear()
                 continue
             victims_raw = ""  # "killed 5 in Aleppo" style: no victims noun
             np_end = q.end
-        if q.article and not victims_raw:
-            if q.raw.lower() != "another":
-                continue
+        if q.article:
+            if not victims_raw:
+                if q.raw.lower() != "another":
+                    continue
+            elif not _is_singular(victims_raw, lex):
+                continue  # "a" counts one only before a singular noun ("a drone", "his forces": no)
         aside = lex.aside.match(sentence, np_end)
         pos = _skip_aux(sentence, aside.end() if aside else np_end, lex)
         after = lex.after.match(sentence, pos)
+        if after is None and victims_raw:
+            pp = _POSTMODIFIER_PP.match(sentence, np_end)  # "a civilian from Deir Ezzor was shot dead"
+            if pp is not None:
+                after = lex.after.match(sentence, _skip_aux(sentence, pp.end(), lex))
         before, weak = _before_cue(sentence, q, lex, after=out[-1].end - offset if out else 0)
         if weak and not victims_raw:
             before = ""
         outcome = ""
+        listed = False
         cue_end = np_end
-        if after and _active_verb(sentence, q, after, np_end, lex):
-            after = None  # "A suicide bomber killed 30 people": the bomber is not a victim
-        if after and not (before and not _has_auxiliary(sentence[np_end:after.start()])):
+        if after and victims_raw and not aside and not before and _active_verb(sentence, q, after, np_end, lex):
+            pending.clear()  # "two gunmen killed a man": the gunmen are not victims
+            consumed = after.start()
+            continue
+        if after and not (before and not _has_auxiliary(sentence[np_end:after.start()])
+                          and not _next_figure_outcome(sentence, q, after, lex)):
             outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
             cue_end = after.end()
         elif before:
             outcome = before
         elif _including(sentence, q) and last_outcome:
             outcome = last_outcome
-        elif main and not victims_raw and _distributive(sentence, q, main[-1].end - offset):
-            outcome = main[-1].outcome  # "killed 45 civilians in Aleppo and 22 in Idlib"
-        subset = _including(sentence, q)
+        elif out and _PARTITIVE_OF.match(victims_raw):
+            outcome, listed = out[-1].outcome, True  # "more than 90 bodies, many of them children"
+        elif out and not victims_raw and _place_list(sentence, q, out[-1].end - offset):
+            outcome = out[-1].outcome  # "150 bodies in Hammouriya 100 in Kfar Batna 67 in Saqba"
+        elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
+            outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
+        elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)):
+            outcome = out[-1].outcome  # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians and 27 fighters"
+            listed = out[-1] is not (main[-1] if main else None)  # a part of a part stays a part
+        elif context.list_outcome and victims_raw and not out:
+            outcome = context.list_outcome  # an item of a list: "• 165 civilians, including four women"
+        subset = _including(sentence, q) or listed
         if not outcome:
             tail = sentence[np_end:np_end + 12].lstrip().lower()
-            if victims_raw and tail.startswith(("and", ",", "including", "among them", "mostly", "most of them")):
-                pending.append((q, np_start, np_end))
+            if victims_raw and (tail.startswith(("and", ",", "including", "among them", "mostly", "most of them"))
+                                or lex.num.regex.match(sentence, np_end + len(sentence[np_end:]) - len(sentence[np_end:].lstrip()))):
+                pending.append((q, np_start, np_end))  # "40 Civilians 25 YPG Fighters Killed": a headline's list
             else:
                 pending.clear()
             continue
@@ -384,9 +467,113 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         consumed = np_end
         if not subset:
             main.append(mention)
+            wholes.append((len(out) - 1, np_end))
+        elif wholes:
+            parts.setdefault(wholes[-1][0], []).append(mention)
         last_outcome = outcome
+    _civilian_wholes(sentence, out, wholes, parts, lex)
+    out.extend(_bare_mentions(sentence, out, context, offset, lex))
     out.extend(_zero_mentions(sentence, context, offset, lex))
     return sorted(out, key=lambda c: (c.start, c.outcome))
+
+
+_SUBSET_LEAD = regex(r"(?i)\W*(?:including|among them|among whom|of whom|one of them|one of whom)\s+")
+
+
+def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence[tuple[int, int]],
+                     parts: Mapping[int, Sequence[CasualtyMention]], lex: _CasLex) -> None:
+    """A figure whose victims the phrase leaves open ("two people", "11")
+    counts civilians when the parts it names are civilians ("two people, one
+    of them a child", "kill 11 including children")."""
+    for i, np_end in wholes:
+        m = out[i]
+        if m.category != "unknown" or m.victims != "people":
+            continue
+        named = parts.get(i, ())
+        if named:
+            civilian = all(p.category == "civilians" for p in named)
+        else:
+            lead = _SUBSET_LEAD.match(sentence, np_end)
+            generic = generic_group(sentence[lead.end():lead.end() + 40], knowledge=lex.knowledge) if lead else None
+            civilian = generic is not None and lex.categories.get(generic[1]) == "civilians"
+        if civilian:
+            out[i] = replace(m, category="civilians")
+
+
+def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: _CasLex) -> bool:
+    """'Civilian killed 3 injured': the cue right after a bare figure is its
+    own outcome, though an outcome word stands before it."""
+    return not sentence[q.end:after.start()].strip()
+
+
+_BARE_ANCHOR = regex(r"(?:^|[|:–—]|(?<![\w-])(?:[Ss]hoots?|[Ss]hot|[Gg]uns?\s+down))\s*$")
+_BARE_WORD = regex(r"[\w'’-]+\s*$")
+
+
+def _bare_np_start(sentence: str, head: int, lex: _CasLex) -> int:
+    """Start of a bare headline noun phrase ending in the head noun at
+    `head`: up to four modifiers back to the start of the headline, a
+    separator ("Idlib | Regime soldier killed") or a verb of shooting
+    ("shoot regime soldier dead"); -1 when a determiner, number or function
+    word comes first (the phrase is not bare)."""
+    pos = head
+    for _ in range(5):
+        if _BARE_ANCHOR.search(sentence, 0, pos):
+            return pos
+        m = _BARE_WORD.search(sentence, max(0, pos - 40), pos)
+        if m is None:
+            return -1
+        w = m.group(0).strip().lower()
+        if w in lex.determiners or w in lex.stops or w in lex.cue_words or w[:1].isdigit() or _is_number_word(w, lex.num):
+            return -1
+        pos = m.start()
+    return -1
+
+
+def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: VictimContext, offset: int,
+                   lex: _CasLex) -> list[CasualtyMention]:
+    """Headline figures without an article: 'Regime soldier killed in Daraa',
+    'Grenade explosion killed child', 'Gunmen shoot regime soldier dead'.
+    English drops the article of a singular count noun only in headlines, so
+    a bare singular person noun beside an outcome cue is one person."""
+    out: list[CasualtyMention] = []
+    taken = [(c.start - offset, c.end - offset) for c in found]
+    for rx, cue_first in ((lex.bare_after, False), (lex.bare_before, True)):
+        for m in rx.finditer(sentence):
+            np_s, head_e = m.start("np"), m.end("np")
+            if not cue_first:
+                np_s = _bare_np_start(sentence, np_s, lex)
+                if np_s < 0:
+                    continue
+            words = sentence[np_s:head_e].split()
+            if any(w.lower().strip("'’") in lex.determiners or w[:1].isdigit() or _is_number_word(w.lower(), lex.num)
+                   for w in words):
+                continue
+            if cue_first:
+                if re.search(r"(?i)\b(?:the|a|an|this|that|his|her|their|its)\s+$", sentence[max(0, m.start() - 12):m.start()]):
+                    continue  # "the killed soldier"
+                nxt = sentence[head_e:head_e + 20].lstrip()
+                if nxt[:1].isalpha() and nxt.split()[0].lower() not in lex.stops and not nxt.lower().startswith("of "):
+                    continue  # "killing civilian workers": the noun goes on
+                np_e = max(head_e, _victims_phrase(sentence, np_s, lex)[1])
+                span = (m.start("cue"), np_e)
+            else:
+                np_e = head_e
+                span = (np_s, m.end("cue"))
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            cue = norm_phrase(m.group("cue"))
+            outcome = lex.before_outcome.get(cue) if cue_first else lex.after_outcome.get(cue)
+            if not outcome or (cue_first and cue in lex.weak):
+                continue
+            victims_raw = sentence[np_s:np_e].strip()
+            victims, category, side = _resolve_victims(victims_raw, context, (), lex)
+            out.append(CasualtyMention(
+                start=span[0] + offset, end=span[1] + offset, raw=sentence[span[0]:span[1]], victims=victims,
+                victims_raw=victims_raw, outcome=outcome, min=1, max=1, qualifier="", category=category, side=side,
+            ))
+            taken.append(span)
+    return out
 
 
 _YEAR_CONTEXT = regex(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*$|\b(?:in|since|of|year)\s+$")
@@ -417,16 +604,45 @@ def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0) -> 
 
 
 def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, lex: _CasLex) -> bool:
-    """The outcome word is the verb of an active clause whose object follows."""
+    """The outcome word is the verb of an active clause whose object (people)
+    follows: the figure before it counts the perpetrators ("two gunmen killed
+    a man", "A suicide bomber killed 30 people"), not victims."""
     if _has_auxiliary(sentence[np_end:after.start()]):
         return False
     if not (q.article or after.group("cue")[:1].islower()):
         return False  # headline style: "4 Turkish Troopers Killed 4 Wounded"
-    nxt = lex.num.regex.match(sentence, after.end() + 1) if after.end() < len(sentence) else None
-    return nxt is not None and not nxt.group("art")
+    j = _skip_space(sentence, after.end())
+    nxt = lex.num.regex.match(sentence, j)
+    if nxt is not None:
+        q2 = _quantity(nxt, lex.num)
+        if q2 is None:
+            return False
+        ns, ne = _victims_phrase(sentence, q2.end, lex)
+        vr = sentence[ns:ne].strip()
+        if lex.after.match(sentence, _skip_aux(sentence, ne, lex)):
+            return False  # "Five killed four injured": a second figure, not an object
+        if nxt.group("art"):
+            return bool(vr) and _is_person_phrase(vr, lex) and _is_singular(vr, lex)
+        return True
+    ns, ne = _victims_phrase(sentence, j, lex)
+    vr = _LEADING_THE.sub("", sentence[ns:ne].strip())
+    return bool(vr) and (vr.lower() in _OBJECT_PRONOUNS or _is_person_phrase(vr, lex))
+
+
+_LEADING_THE = regex(r"(?i)^the\s+")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 _AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
+# a short prepositional phrase after the victims noun, then a passive verb
+_POSTMODIFIER_PP = regex(r"\s*,?\s*(?:from|of|in|near|at|on|with|belonging to|affiliated with|loyal to)\s+"
+                         r"(?:[\w'’“”\"-]+\s+){0,6}?(?=(?:was|were|had|have|has|is|are)\s)")
 
 
 def _has_auxiliary(gap: str) -> bool:
@@ -434,26 +650,100 @@ def _has_auxiliary(gap: str) -> bool:
 
 
 _AND_BEFORE = regex(r"(?i)(?:\band|,)\s*$")
+_COORDINATION = regex(r"(?i)\s*(?:,\s*)?(?:and|as well as|plus|along with)?\s*(?:,\s*)?")
 _INCLUDING = regex(r"(?i)\b(?:including|among them|of them|of whom)\s+$")
 
 
-def _distributive(sentence: str, q: Quantity, previous_end: int) -> bool:
-    """A bare figure after 'and' shortly after the previous one shares its outcome."""
+def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims: bool = False) -> bool:
+    """A figure shares the outcome of the one before it: a bare figure after
+    'and' ("killed 45 civilians in Aleppo and 22 in Idlib"), or the next
+    figure joined by a bare conjunction ("killed 15 civilians and 27
+    fighters", "including four women and six children")."""
     gap = sentence[previous_end:q.start]
-    return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
+    if not with_victims:
+        return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
+    return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap))
 
 
 def _including(sentence: str, q: Quantity) -> bool:
     return bool(_INCLUDING.search(sentence[max(0, q.start - 20):q.start]))
 
 
+_PARTITIVE = regex(r"(?i)^of\s+(?:them|those|whom|these|us)$")
+_PARTITIVE_OF = regex(r"(?i)^of\s+(?:them|those|whom)\b")
+_PLACE_AFTER = regex(r"\s+(?:in|at)\s+[A-Z]")
+_PLACE_GAP = regex(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,\s*|and\s+)?$")
+
+
+def _place_list(sentence: str, q: Quantity, previous_end: int) -> bool:
+    """A bare figure in a list of per-place tolls ("150 bodies were counted in
+    Hammouriya 100 in Kfar Batna 67 in Saqba"): a place phrase ends the gap
+    before it and another follows it."""
+    gap = sentence[previous_end:q.start]
+    return len(gap) <= 60 and bool(_PLACE_GAP.search(gap)) and bool(_PLACE_AFTER.match(sentence, q.end))
+_CORE_CUT = regex(r"(?i)\s+of\s+.*$")
+_LEADING_OF = regex(r"(?i)^of\s+(?:(?:the|its|their|our|his|her|those|these)\s+)?")
+_POSTMODIFIER = regex(r"\s+[a-z][a-z-]*(?:ing|ed)\b.*$")  # "members wearing uniforms", "fighters stationed ..."
+_POSSESSIVE = regex(r"['’]s?$")
+
+
+def _core(phrase: str) -> str:
+    """The noun phrase before its complements: 'ISIS members wearing
+    uniforms' -> 'ISIS members', 'members of the SDF' -> 'members', 'of its
+    commanders Qasim Halabouni' -> 'commanders Qasim Halabouni'."""
+    core = _CORE_CUT.sub("", _LEADING_OF.sub("", phrase.strip()))
+    return _POSTMODIFIER.sub("", core)
+
+
+def _core_words(phrase: str) -> tuple[str, ...]:
+    """The words of the phrase's core and its two-word runs ("young man"),
+    lower case, possessives dropped, last first."""
+    words = [_POSSESSIVE.sub("", w) for w in _core(phrase).lower().replace("“", " ").replace("”", " ").split()]
+    words = [w.strip("\"'()") for w in words if w.strip("\"'()")]
+    out = []
+    for i in range(len(words) - 1, -1, -1):
+        if i + 1 < len(words):
+            out.append(words[i] + " " + words[i + 1])
+        out.append(words[i])
+    return tuple(out)
+
+
+def _head_is_thing(phrase: str, lex: _CasLex) -> bool:
+    return any(w in lex.things for w in _core_words(phrase))
+
+
+def _is_singular(phrase: str, lex: _CasLex) -> bool:
+    """The person noun of the phrase is singular ("a regime soldier", "his
+    escort"; not "a few fighters")."""
+    for w in _core_words(phrase):
+        if w in lex.singular:
+            return True
+        if w in lex.generic_nouns:
+            return False
+    return False
+
+
 def _is_person_phrase(phrase: str, lex: _CasLex) -> bool:
+    """The phrase's head names people: a generic victims noun ("soldiers",
+    "a woman"), an actor ("ISIS", "Syrian Arab Army and NDF"), a group
+    anaphor ("the terrorist group") or a partitive pronoun ("of them") --
+    never a thing ("army positions")."""
     got = lex.person_memo.get(phrase)
     if got is None:
-        k = lex.knowledge
-        got = lex.person_memo.put(phrase, bool(phrase_actors(phrase, knowledge=k)) or generic_group(phrase, knowledge=k)
-                                  is not None or _is_group_anaphor(phrase))
+        got = lex.person_memo.put(phrase, _person_phrase(phrase, lex))
     return got  # type: ignore[no-any-return]
+
+
+def _person_phrase(phrase: str, lex: _CasLex) -> bool:
+    if _PARTITIVE.match(phrase.strip()) or _is_group_anaphor(phrase):
+        return True
+    words = _core_words(phrase)
+    if not words or any(w in lex.things for w in words):
+        return False
+    if any(w in lex.generic_nouns for w in words):
+        return True
+    core = _core(phrase).rstrip(" \"”’'")
+    return any(a.end >= len(core) for a in phrase_actors(core, knowledge=lex.knowledge))
 
 
 _GROUP_ANAPHOR = regex(r"(?i)\bthe\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|militia)\b")
@@ -467,7 +757,7 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
              previous: Sequence[CasualtyMention], offset: int, lex: _CasLex,
              cue_end: int | None = None) -> CasualtyMention:
     victims_raw = sentence[np_start:np_end].strip()
-    victims = _resolve_victims(victims_raw, context, previous, lex.knowledge)
+    victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
     end = max(np_end, cue_end or np_end)
     return CasualtyMention(
         start=q.start + offset,
@@ -479,30 +769,46 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
         min=q.min,
         max=q.max,
         qualifier=q.qualifier,
+        category=category,
+        side=side,
     )
 
 
-_OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+)$")
+_OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+|"
+                r"of\s+(?:them|those|whom|these|us))$")
 
 
 def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
-                     knowledge: Knowledge) -> str:
+                     lex: _CasLex) -> tuple[str, str, str]:
+    """(victims, category, side): the canonical victims group, its UCDP
+    category and, for combatants of a known actor, the actor's side."""
     if (not victims_raw or _OTHERS.match(victims_raw)) and previous:
-        return previous[-1].victims
+        p = previous[-1]
+        return p.victims, p.category, p.side
+    if victims_raw and _OTHERS.match(victims_raw) and context.previous_figure:
+        return context.previous_figure  # "... 40 civilians were killed. At least 110 others were injured."
+    knowledge = lex.knowledge
     actors = phrase_actors(victims_raw, knowledge=knowledge) if victims_raw else ()
     if actors:
-        return actors[0].name
+        a = actors[0]
+        category = lex.categories.get(a.kind, "unknown")
+        generic = generic_group(victims_raw, knowledge=knowledge)
+        if generic is not None and lex.categories.get(generic[1]) == "civilians":
+            category = "civilians"  # "Syrian civilians", "Kurdish children"
+        return a.name, category, a.side if category == "combatants" else ""
     if _is_group_anaphor(victims_raw) and context.last_group:
-        return context.last_group
+        side = actor_sides(knowledge).get(context.last_group, "")
+        return context.last_group, "combatants", side
     generic = generic_group(victims_raw, knowledge=knowledge) if victims_raw else None
     if generic is None:
-        return "people"
+        return "people", "unknown", ""
     group, kind = generic
+    category = lex.categories.get(kind, "unknown")
     for pool in (context.targets, context.previous_targets):
         for name, actor_kind in pool:
             if actor_kind == kind:
-                return name
-    return group
+                return name, category, actor_sides(knowledge).get(name, "") if category == "combatants" else ""
+    return group, category, ""
 
 
 def _zero_mentions(sentence: str, context: VictimContext, offset: int, lex: _CasLex) -> list[CasualtyMention]:
