@@ -1,0 +1,251 @@
+"""What kind of claim a sentence makes, and whether its figures are cumulative.
+
+An analyst reads "3 soldiers were killed today" (an event), "since January
+545 people have been killed" (a running total), "the town is controlled by the
+rebels" (background), "Ankara vowed to launch a new offensive" (the future)
+and "the Coalition called for an investigation" (a statement) differently, and
+only the first makes an incident, counts in its toll and is compared. This
+module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
+
+* a casualty figure is `total` when its clause counts over a period: "since
+  <date or the start of the war>", "so far this year", a month or year that
+  holds the publication date ("115 persons in 2022" in a 2022 report), a war
+  or campaign that "has killed" ("the conflict, which has killed more than
+  ..."), "over the past three months"; otherwise `event`. In "3 were killed
+  today, bringing the toll since January to 45" the figure before the
+  bringing-clause keeps the act's scope.
+* the claim's kind, in this order: an act whose own date lies more than
+  `background_after_days` before the publication is `background` (history
+  recalled); a figure of the act (scope event) makes an `event`; a future or
+  conditional cue before any act it names is `future`; figures that are all
+  cumulative, or a cumulative period with a count of acts ("since August 25,
+  ISIS carried out 16 attacks"), make a `running_total`; directive and
+  evaluative predicates ("called for", "condemned", "amounted to war
+  crimes") and denials of policy ("does not need permission") a
+  `statement`; habitual adverbs, context openers, a state that has lasted
+  since a date, or a state of affairs with no act in the sentence
+  `background`; an attributed sentence that names no event a `statement`;
+  anything else is an `event`.
+
+Each kind keeps the phrase it was read from (`claims.kind_cue`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .dates import DateMention, date_interval
+from .knowledge import Knowledge
+from .resources import phrase_pattern, regex
+
+__all__ = ["KINDS", "SCOPES", "ClaimKind", "figure_scopes", "claim_kind", "is_old_date"]
+
+KINDS: tuple[str, ...] = ("event", "running_total", "background", "future", "statement")
+SCOPES: tuple[str, ...] = ("event", "total")
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    kind: str  # one of KINDS
+    cue: str = ""  # the phrase the kind was read from ("" for an event)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    future: re.Pattern[str]
+    conditional: re.Pattern[str]
+    conditional_hedge: re.Pattern[str]
+    indirect_question: re.Pattern[str]
+    toll_forecast: re.Pattern[str]
+    modal_past: re.Pattern[str]
+    past_act: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    since_comparison: re.Pattern[str]
+    toll_update: re.Pattern[str]
+    habitual: re.Pattern[str]
+    state: re.Pattern[str]
+    context_opener: re.Pattern[str]
+    statement: re.Pattern[str]
+    policy_negation: re.Pattern[str]
+    act_count: re.Pattern[str]
+    background_days: int
+
+
+def _build_cues(knowledge: Knowledge) -> _Cues:
+    d = knowledge.kinds
+    nouns = phrase_pattern(d["campaign_nouns"])
+    tolls = phrase_pattern(d["campaign_tolls"])
+    span = phrase_pattern(d["span_leads"]) + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["span_units"])
+    counts = (r"(?:\d[\d,]*|" + phrase_pattern(knowledge.numbers["units"]) + "|"
+              + phrase_pattern(knowledge.numbers["tens"]) + ")")
+    cumulative = "|".join([
+        phrase_pattern(d["cumulative"]),
+        phrase_pattern(d["campaign_scenes"]),
+        rf"{nouns},?\s+(?:(?:that|which)\s+)?(?:\w+\s+)?{tolls}",
+        rf"(?i:since)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{nouns}\s+{phrase_pattern(d['campaign_starts'])}",
+        rf"(?i:in|during|across|through)\s+(?!(?i:one|a|an)\b){counts}\s+(?:[\w-]+\s+){{0,2}}?"
+        + phrase_pattern(d["act_counts"]),
+        span,
+    ])
+    return _Cues(
+        future=regex(phrase_pattern(d["future"]) + "|" + r"(?<![\w-])(?:"
+                     + "|".join(re.escape(w) for w in d["future_lower_case"]) + r")(?![\w-])"),
+        conditional=regex(phrase_pattern(d["conditional"])),
+        conditional_hedge=regex(phrase_pattern(d["conditional_hedges"])),
+        indirect_question=regex(phrase_pattern(d["indirect_questions"]) + r"\s*$"),
+        toll_forecast=regex(phrase_pattern(d["toll_forecasts"])),
+        modal_past=regex(r"\s+(?:not\s+)?" + phrase_pattern(d["modal_past"])),
+        past_act=regex(phrase_pattern(d["past_acts"])),
+        cumulative=regex(cumulative),
+        since_comparison=regex(phrase_pattern(d["since_comparisons"]) + r"(?:\s+[\w'’-]+){0,6}\s*$"),
+        toll_update=regex(r"[,;]\s*" + phrase_pattern(d["toll_updates"])),
+        habitual=regex(phrase_pattern(d["habitual"])),
+        state=regex(phrase_pattern(d["state"])),
+        context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
+        statement=regex(phrase_pattern(d["statement"])),
+        policy_negation=regex(phrase_pattern(d["policy_negations"])),
+        act_count=regex(r"(?<![\w.,])" + counts + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["act_counts"])),
+        background_days=int(d["background_after_days"]),
+    )
+
+
+# --- figures ----------------------------------------------------------------------------
+
+def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
+                    published: _dt.date | None) -> tuple[int, str, bool] | None:
+    """(position, phrase, lasting) of the first phrase that makes the sentence
+    count over a period, or None; `lasting` when it opens a period that lasts
+    to the report ("since ...", "over the past three months"), not a month or
+    year that merely holds the report's date."""
+    found: list[tuple[int, str, bool]] = []
+    for m in cues.cumulative.finditer(sentence):
+        if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
+            continue  # "the first report of civilian casualties since the start of the operation"
+        found.append((m.start(), m.group(0), True))
+        break
+    has_day = any(x.precision == "day" and x.kind != "since" for x in dates if x.date is not None)
+    for x in dates:
+        if x.date is None:
+            continue
+        if x.kind == "since":
+            if cues.since_comparison.search(sentence[max(0, x.start - 60):x.start]):
+                continue  # "the deadliest attack since 2018": a comparison
+            if published is not None and x.precision == "day" and (published - x.date).days <= 7:
+                continue  # "since Saturday": the act's own days
+            found.append((x.start, x.raw, True))
+        elif published is not None and not has_day and x.precision in ("month", "year"):
+            lo, hi = date_interval(x.date.isoformat(), x.precision)
+            if lo is not None and hi is not None and lo <= published.toordinal() <= hi:
+                found.append((x.start, x.raw, False))  # "in 2022" in a 2022 report: so far this year
+    return min(found) if found else None
+
+
+def figure_scopes(sentence: str, spans: Sequence[tuple[int, int]], *, knowledge: Knowledge,
+                  dates: Sequence[DateMention] = (), published: _dt.date | None = None,
+                  zero: Sequence[bool] = ()) -> list[str]:
+    """`event` or `total` for each casualty figure of `sentence` (its span in
+    the sentence); `zero` marks reported absences ("no casualties"), which
+    are always about the act."""
+    cues = knowledge.derived(_build_cues)
+    if not spans:
+        return []
+    cue = _cumulative_cue(sentence, cues, dates, published)
+    if cue is None:
+        return ["event"] * len(spans)
+    boundary = None
+    for b in cues.toll_update.finditer(sentence):
+        if b.start() <= cue[0]:
+            boundary = b.start()
+    out = []
+    for k, (start, _) in enumerate(spans):
+        if k < len(zero) and zero[k]:
+            out.append("event")
+        elif boundary is not None and start < boundary:
+            out.append("event")
+        else:
+            out.append("total")
+    return out
+
+
+# --- claims -----------------------------------------------------------------------------
+
+def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowledge: Knowledge) -> bool:
+    """The act's own date lies more than `background_after_days` before the
+    publication date (history recalled, not the report's news)."""
+    if date is None or date.date is None or published is None or date.kind == "since":
+        return False
+    _, hi = date_interval(date.date.isoformat(), date.precision)
+    if hi is None:
+        return False
+    return published.toordinal() - hi > knowledge.derived(_build_cues).background_days
+
+
+def _future(sentence: str, cues: _Cues) -> re.Match[str] | None:
+    for m in cues.future.finditer(sentence):
+        if m.group(0).lower() in ("could", "might", "would", "may") and cues.modal_past.match(sentence, m.end()):
+            continue  # "could have been": a hedge on a past act
+        return m
+    for m in cues.conditional.finditer(sentence):
+        if cues.conditional_hedge.match(sentence, m.start()):
+            continue  # "if confirmed": a hedge on a report
+        if cues.indirect_question.search(sentence, max(0, m.start() - 16), m.start()):
+            continue  # "it was unclear if ...": a question, not a condition
+        return m
+    return None
+
+
+def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (),
+               figure_starts: Sequence[int] = (), date: DateMention | None = None,
+               dates: Sequence[DateMention] = (), published: _dt.date | None = None,
+               names_event: bool = True, negated: bool = False) -> ClaimKind:
+    """The kind of the claim `sentence` makes (see the module docstring).
+
+    `scopes` and `figure_starts`: its casualty figures' scopes and positions
+    in the sentence; `date`: the claim's own date mention (None when it has
+    none); `dates`: every date mention of the sentence; `names_event`: the
+    sentence has an event cue or a figure (an attributed sentence without one
+    is a statement); `negated`: the sentence denies something (a denial of an
+    act is an event, a denial of policy a statement)."""
+    cues = knowledge.derived(_build_cues)
+    if is_old_date(date, published, knowledge=knowledge):
+        return ClaimKind("background", date.raw if date is not None else "")
+    m = cues.toll_forecast.search(sentence)
+    if m is not None:
+        return ClaimKind("future", m.group(0))
+    if "event" in scopes:
+        return ClaimKind("event")
+    fut = _future(sentence, cues)
+    if fut is not None:
+        act = cues.past_act.search(sentence)
+        first = min([p for p in (act.start() if act else None, *figure_starts) if p is not None], default=None)
+        if first is None or fut.start() < first:
+            return ClaimKind("future", fut.group(0))
+    cumulative = _cumulative_cue(sentence, cues, dates, published)
+    if scopes and all(s == "total" for s in scopes):
+        return ClaimKind("running_total", cumulative[1] if cumulative else "")
+    if cumulative is not None:
+        count = cues.act_count.search(sentence)
+        if count is not None:
+            return ClaimKind("running_total", cumulative[1])
+    policy = cues.policy_negation.search(sentence)
+    if policy is not None and not cues.past_act.search(sentence):
+        return ClaimKind("statement", policy.group(0))
+    if negated:
+        return ClaimKind("event")  # "the minister said the allegations were fabricated": a denial of an act
+    m = cues.statement.search(sentence)
+    if m is not None:
+        return ClaimKind("statement", m.group(0))
+    m = cues.habitual.search(sentence) or cues.context_opener.search(sentence)
+    if m is not None:
+        return ClaimKind("background", m.group(0).strip())
+    if cumulative is not None and cumulative[2]:
+        return ClaimKind("background", cumulative[1])  # a state that has lasted since a date
+    m = cues.state.search(sentence)
+    if m is not None and not cues.past_act.search(sentence):
+        return ClaimKind("background", m.group(0))
+    if not names_event and not cues.past_act.search(sentence):
+        return ClaimKind("statement")
+    return ClaimKind("event")
