@@ -66,11 +66,13 @@ def test_seeds_gold_groupings_and_separations_hold(seeds_tables, seeds_aligned, 
     assert score.measures["different"] == (5, 5), score.misses
 
 
-def test_every_claim_gets_an_incident_and_incidents_match_claims(seeds_aligned):
+def test_every_event_claim_gets_an_incident_and_incidents_match_claims(seeds_aligned):
     claims, inc = seeds_aligned.claims, seeds_aligned.incidents
-    assert claims["incident_id"].notna().all() and (claims["incident_id"] != "").all()
-    assert set(inc["incident_id"]) == set(claims["incident_id"])
-    counts = claims.groupby("incident_id").size()
+    events = claims[claims["kind"] == "event"]
+    assert events["incident_id"].notna().all() and (events["incident_id"] != "").all()
+    assert claims.loc[claims["kind"] != "event", "incident_id"].isna().all()  # only events make incidents
+    assert set(inc["incident_id"]) == set(events["incident_id"])
+    counts = events.groupby("incident_id").size()
     assert (inc.set_index("incident_id")["n_claims"] == counts.reindex(inc["incident_id"]).values).all()
     assert list(inc.columns[: len(schema.columns("incidents"))]) == schema.columns("incidents")
     assert inc["incident_id"].is_unique

@@ -979,8 +979,9 @@ def align(
     ov = load_overrides(overrides)
     cfg = align_settings(knowledge)
     problems: list[dict] = []
+    claims, non_events = _split_kinds(claims)
     if claims.empty:
-        return AlignResult(claims, schema.empty("incidents"),
+        return AlignResult(_with_non_events(claims, non_events), schema.empty("incidents"),
                            schema.empty("links"), _empty_overrides(), _problems_frame(problems, documents))
     claims = claims.copy()
     # documents.duplicate_of fills in where the claims table has no value
@@ -1142,10 +1143,30 @@ def align(
     for row in report:
         if row["action"] == "assign" and row["status"] == "applied":
             row["detail"] += f" (now {final_id[group_of[row['claims']]]})"
-    claims_out = claims
-    incidents = _incidents(claims_out, feats, cfg, knowledge)
+    incidents = _incidents(claims, feats, cfg, knowledge)
+    claims_out = _with_non_events(claims, non_events)
     links = _links_frame(link_rows)
     return AlignResult(claims_out, incidents, links, _overrides_frame(report), _problems_frame(problems, documents))
+
+
+def _split_kinds(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(event claims, the others): only events make incidents (`claims.kind`;
+    a table without the column is all events)."""
+    if "kind" not in claims.columns or claims.empty:
+        return claims, claims.iloc[:0]
+    event = pd.Series([k in ("", "event") for k in cells.texts(claims["kind"])], index=claims.index)
+    return claims[event], claims[~event]
+
+
+def _with_non_events(claims: pd.DataFrame, non_events: pd.DataFrame) -> pd.DataFrame:
+    """The aligned event claims with the others back beside them, in no
+    incident (`incident_id` empty), in table order."""
+    if non_events.empty:
+        return claims
+    rest = non_events.copy()
+    rest["incident_id"] = pd.array([pd.NA] * len(rest), dtype="string")
+    both = pd.concat([claims, rest], ignore_index=True) if len(claims) else rest
+    return both.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
 
 
 def _split_clash(cids: Sequence[str], split_pairs: Mapping[str, set[str]]) -> tuple[str, str] | None:
@@ -1217,8 +1238,10 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
         cs = [feats[k] for k in ks]
         dates = [(c.lo, c.prec) for c in cs if c.lo is not None and not c.statement] or \
                 [(c.lo, c.prec) for c in cs if c.lo is not None]
-        day_dates = [d for d, p in dates if p == "day"] or [d for d, _ in dates]
-        prec = "day" if any(p == "day" for _, p in dates) else (dates[0][1] if dates else "unknown")
+        # dates the text gives to the day first, then the reports' own dates ("reported")
+        day_dates = [d for d, p in dates if p == "day"] or [d for d, p in dates if p == "reported"] or [d for d, _ in dates]
+        prec = "day" if any(p == "day" for _, p in dates) else (
+            "reported" if any(p == "reported" for _, p in dates) else (dates[0][1] if dates else "unknown"))
         govs: Counter = Counter()
         places: Counter = Counter()
         towns: Counter = Counter()

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Sequence
 
 import pandas as pd
@@ -46,9 +46,11 @@ from .attribution import Attribution, attribute, stance
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
 from .events import event_type, find_cause
+from .kinds import ClaimKind, claim_kind, figure_scopes
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places
-from .sentences import split_sentences
+from .resources import regex
+from .sentences import Sentence, split_sentences
 
 __all__ = ["DocumentInput", "ExtractResult", "ExtractChunk", "extract", "extract_document", "extract_chunk",
            "combine", "document_inputs", "claim_id"]
@@ -66,6 +68,7 @@ class DocumentInput:
     duplicate_of: str = ""
     path: str = ""
     published_raw: str = ""  # the date line the publication date was read from, if any
+    title: str = ""  # the headline, when the documents table gives one
 
 
 def _dateline_span(doc: DocumentInput) -> tuple[int, int]:
@@ -119,6 +122,8 @@ class _Claim:
     row: dict[str, Any]
     casualties: list[CasualtyMention] = field(default_factory=list)
     mentions: list[tuple] = field(default_factory=list)  # (mention, offset, role, inherited) it names or inherits
+    scopes: list[str] = field(default_factory=list)  # scope of each casualty figure: event | total
+    headline: bool = False  # the claim rests on the document's headline
 
 
 @dataclass
@@ -137,14 +142,16 @@ class _Context:
     places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
     casualty_places: list[PlaceMention] = field(default_factory=list)  # places named beside a death toll
     free_mentions: list[tuple] = field(default_factory=list)  # mentions in sentences that carry no claim
+    listing: tuple[str, str, str] | None = None  # (outcome, scope, kind) of a list whose items follow ("as follows:")
+    last_figure: tuple[str, str, str] = ()  # (victims, category, side) of the last figure told
+    last_kind: str = ""  # kind of the last claim
+    headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
 
 
 def _best_date(mentions: list[DateMention]) -> DateMention | None:
-    dated = [m for m in mentions if m.date is not None]
-    for m in dated:
-        if m.kind != "since":
-            return m
-    return dated[0] if dated else None
+    """The claim's own date: the first resolved mention that is not the start
+    of a period ("since March" dates no act)."""
+    return next((m for m in mentions if m.date is not None and m.kind != "since"), None)
 
 
 _NO_PLACE_FIELDS = {"places": "", "place_precision": "unknown", "governorate": "", "lat": None, "lon": None}
@@ -192,10 +199,14 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
     """Claims, casualty and mention rows (as dicts), problems and main
     governorate of one document."""
     text = doc.text or ""
-    sentences = split_sentences(text, knowledge=knowledge)
+    ctx = _Context(dateline=_dateline_span(doc))
+    title = _title_span(doc, text)
+    sentences = _cut_sentences(split_sentences(text, knowledge=knowledge), ctx.dateline, title, text)
+    if ctx.dateline[0] >= 0 and doc.published is not None and doc.published_precision in ("day", "estimated"):
+        ctx.date = doc.published  # the date line sets the date in force ("a day later")
+    ctx.headline = title if title[0] >= 0 else _first_line_headline(sentences, text)
     texts = [text[s.start:s.end] for s in sentences]
     attributions = attribute(texts, outlet=doc.outlet, knowledge=knowledge)
-    ctx = _Context(dateline=_dateline_span(doc))
     claims: list[_Claim] = []
     problems: list[dict] = []
     for s, sent_text, attribution in zip(sentences, texts, attributions):
@@ -209,6 +220,8 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
                 "severity": "warning",
             })
     governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
+    _share_categories(claims)
+    problems += _headline_disagreements(doc, claims)
     claim_rows, casualty_rows = [], []
     mention_rows = [_mention_row(doc.doc_id, "", *m) for m in ctx.free_mentions]
     for c in claims:
@@ -219,7 +232,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
         row = c.row
         row.update(claim_id=cid, start=c.start, end=c.end, sentence=sentence)
         claim_rows.append(row)
-        for k in c.casualties:
+        for k, scope in zip(c.casualties, c.scopes):
             casualty_rows.append({
                 "claim_id": cid,
                 "victims": k.victims,
@@ -232,9 +245,136 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
                 "victims_raw": k.victims_raw,
                 "start": k.start,
                 "end": k.end,
+                "category": k.category,
+                "side": k.side,
+                "scope": scope,
+                "headline": c.headline,
             })
         mention_rows += [_mention_row(doc.doc_id, cid, *m) for m in c.mentions]
     return DocumentExtract(claim_rows, casualty_rows, problems, governorate, mention_rows)
+
+
+def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: tuple[int, int],
+                   text: str) -> list[Sentence]:
+    """The sentences with the publication date line cut out of the one that
+    holds it ("Sun 10 Jul 2016 29 Syria Rebels Dead ..." -> "29 Syria Rebels
+    Dead ..."), and a sentence that runs on from the headline split where the
+    headline ends: a date line is not a claim, nor part of one, and the
+    headline's figures are told apart from the body's."""
+    a, b = dateline
+    t = title[1]
+    if a < 0 and t < 0:
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        pieces = [(s.start, s.end)]
+        if a >= 0 and s.start < b and a < s.end:
+            pieces = [(s.start, a), (b, s.end)]
+        if t >= 0:
+            pieces = [q for lo, hi in pieces for q in (((lo, t), (t, hi)) if lo < t < hi else ((lo, hi),))]
+        for lo, hi in pieces:
+            lo, hi = max(lo, s.start), min(hi, s.end)
+            while lo < hi and (text[lo].isspace() or text[lo] in ",.;:-–—|"):
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            if hi - lo >= 2:
+                out.append(Sentence(lo, hi, 0, s.paragraph))
+    return [Sentence(s.start, s.end, i, s.paragraph) for i, s in enumerate(out)]
+
+
+_TERMINAL = ".!?"
+
+
+def _title_span(doc: DocumentInput, text: str) -> tuple[int, int]:
+    """Where the title the documents table gives is printed near the top of
+    the text ((-1, -1) when it is not)."""
+    title = " ".join((doc.title or "").split())
+    if len(title) >= 12:
+        at = text.find(title, 0, 600 + len(title))
+        if at >= 0:
+            return at, at + len(title)
+    return (-1, -1)
+
+
+def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int, int]:
+    """A first line that is a paragraph of its own, short and without a final
+    full stop, is the headline ("Homs | Three regime soldiers killed in car
+    attack"); (-1, -1) when there is none."""
+    if len(sentences) < 2:
+        return (-1, -1)
+    first = sentences[0]
+    line = text[first.start:first.end]
+    if sentences[1].paragraph != first.paragraph and len(line) <= 200 and line.rstrip()[-1:] not in _TERMINAL:
+        return first.start, first.end
+    return (-1, -1)
+
+
+def _share_categories(claims: Sequence[_Claim]) -> None:
+    """A figure whose victims the phrase does not identify ("Five killed",
+    "two people") takes the category of a figure of the document with the
+    same count (two or more) and outcome that does ("Five citizens were
+    killed"): a report tells the same victims in its headline and its body.
+    Single victims are left alone (two different people are often killed
+    one by one)."""
+    known: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
+    for c in claims:
+        for k in c.casualties:
+            if k.category != "unknown" and k.min and k.min >= 2:
+                known.setdefault((k.outcome, k.min, k.max), set()).add((k.category, k.side))
+    if not known:
+        return
+    for c in claims:
+        for i, k in enumerate(c.casualties):
+            if k.category != "unknown" or not k.min or k.min < 2 or k.victims not in ("people", ""):
+                continue
+            got = known.get((k.outcome, k.min, k.max))
+            if got and len({cat for cat, _ in got}) == 1:
+                cat, side = sorted(got)[0]
+                c.casualties[i] = replace(k, category=cat, side=side if len(got) == 1 else "")
+
+
+def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> list[dict]:
+    """A warning for each headline figure that no body figure of the same
+    outcome allows, when the body gives figures of that outcome ("headline:
+    5 killed; body: at least 7 killed"): both stay in the tables."""
+    head = [k for c in claims if c.headline for k, sc in zip(c.casualties, c.scopes)
+            if sc == "event" and k.min is not None and (k.min or k.max)]
+    if not head:
+        return []
+    body: dict[str, list[CasualtyMention]] = {}
+    for c in claims:
+        if c.headline or c.row.get("kind") != "event":
+            continue
+        for k, sc in zip(c.casualties, c.scopes):
+            if sc == "event" and k.min is not None and (k.min or k.max):
+                body.setdefault(k.outcome, []).append(k)
+    out = []
+    for k in head:
+        others = body.get(k.outcome, [])
+        if not others or any(_ranges_meet(k, o) for o in others):
+            continue
+        said = "; ".join(dict.fromkeys(o.raw for o in others[:3]))
+        out.append({
+            "path": doc.path or doc.doc_id,
+            "reason": f"headline and body disagree: the headline's {k.raw!r} ({_range_text(k)} {k.outcome}) "
+                      f"against the body's {said!r}",
+            "stage": "extract",
+            "severity": "warning",
+        })
+    return out
+
+
+def _ranges_meet(a: CasualtyMention, b: CasualtyMention) -> bool:
+    ha = a.max if a.max is not None else float("inf")
+    hb = b.max if b.max is not None else float("inf")
+    return (a.min or 0) <= hb and (b.min or 0) <= ha
+
+
+def _range_text(k: CasualtyMention) -> str:
+    if k.max is None:
+        return f"at least {k.min}"
+    return str(k.min) if k.min == k.max else f"{k.min}-{k.max}"
 
 
 MENTION_COLUMNS = ("doc_id", "claim_id", "kind", "name", "raw", "start", "end", "role", "admin1", "lat", "lon",
@@ -253,6 +393,13 @@ def _mention_row(doc_id: str, cid: str, m: PlaceMention | ActorMention, offset: 
             m.kind, "", inherited, m.side, None, "")
 
 
+_LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
+_LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "Four ex-ISIS members."
+_BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
+_BACK_TO_TOTAL = regex(r"^\W*(?:These|Those|Such)\b")  # the acts the running total before it counted
+_NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
+
+
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
                       claims: list[_Claim], knowledge: Knowledge) -> None:
     if s.paragraph != ctx.para:
@@ -261,18 +408,28 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     for d in find_dates(sent, knowledge=knowledge, published=doc.published, published_precision=doc.published_precision,
                         context=ctx.date):
         if d.start + s.start < ctx.dateline[1] and d.end + s.start > ctx.dateline[0]:
-            if d.date is not None and d.precision == "day":  # the date line sets the date in force
-                ctx.date, ctx.doc_date = d.date, d
-            continue
+            continue  # the date line dates the article, not an event
         dates.append(d)
     places = find_places(sent, knowledge=knowledge, offset=s.start)
     ctx.places.extend(places)
     actors = find_actors(sent, knowledge=knowledge)
     roles = find_roles(sent, actors, knowledge=knowledge)
     targets = _targets(roles.target, actors)
-    victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group)
+    listing = ctx.listing
+    item = listing is not None and _LIST_ITEM.match(sent) is not None
+    victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group,
+                               list_outcome=listing[0] if item and listing is not None else "",
+                               previous_figure=ctx.last_figure)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
-    if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 for k in casualties):
+    if item and listing is not None:
+        scopes = [listing[1]] * len(casualties)
+    elif ctx.last_kind == "running_total" and _BACK_TO_TOTAL.match(sent):
+        scopes = ["total"] * len(casualties)  # "These attacks left 17 people dead": the acts just counted
+    else:
+        scopes = figure_scopes(sent, [(k.start - s.start, k.end - s.start) for k in casualties], knowledge=knowledge,
+                               dates=dates, published=doc.published, zero=[k.qualifier == "none" for k in casualties])
+    if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
+           for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge)
     event = event_type(sent, knowledge=knowledge)
@@ -280,6 +437,17 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     named = [(p, 0, "", False) for p in places]
     if actors:
         named += _actor_mentions(actors, roles, casualties, s.start)
+    attributed = attribution.cue != "outlet"
+    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+    kind = None
+    if keep:
+        if item and listing is not None and casualties:
+            kind = ClaimKind(listing[2], "list item")
+        else:
+            kind = claim_kind(sent, knowledge=knowledge, scopes=scopes, figure_starts=[k.start - s.start for k in casualties],
+                              date=date, dates=dates, published=doc.published,
+                              names_event=bool(casualties) or event is not None
+                              or roles.perpetrator_cue in ("blamed", "responsible"), negated=st.negated)
 
     # update the reader's context with what this sentence names
     for a in actors:
@@ -287,32 +455,52 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             ctx.last_group = a.name
     if targets:
         ctx.para_target = targets
-    if date is not None and date.kind != "since" and date.precision == "day":
+    dated = date is not None and (kind is None or kind.kind not in _NO_CONTEXT_DATE)
+    if dated and date is not None and date.kind != "since" and date.precision == "day":
         ctx.date = date.date
         ctx.doc_date = date
+    if casualties:
+        last = casualties[-1]
+        ctx.last_figure = (last.victims, last.category, last.side)
+    if kind is not None:
+        ctx.last_kind = kind.kind
+    if casualties and _LIST_HEAD.search(sent) and kind is not None:
+        ctx.listing = (casualties[-1].outcome, scopes[-1], kind.kind)
+    elif not (item and casualties) and not _BULLETS.match(sent):
+        ctx.listing = None
 
-    attributed = attribution.cue != "outlet"
     prev = claims[-1] if claims else None
     if (prev is not None and prev.paragraph == s.paragraph and prev.index == s.index - 1 and casualties
-            and not attributed and not dates and not places and not roles.perpetrator):
-        _continue_claim(prev, s, casualties, st, event)
+            and not attributed and not dates and not places and not roles.perpetrator and not item
+            and _same_scope(prev, scopes)):
+        _continue_claim(prev, s, casualties, scopes, st, event)
         prev.mentions.extend(named)
         return
 
-    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
-    if keep:
+    if keep and kind is not None:
         row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
-                         knowledge)
+                         knowledge, kind)
         if not places:  # the places it takes from its paragraph
             named = [(p, 0, "", True) for p in ctx.para_places] + named
-        claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named))
+        headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
+        claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,
+                             list(scopes), headline))
     else:
         ctx.free_mentions.extend(named)
-    if date is not None:
+    if dated:
         ctx.para_date = date
     if places:
         ctx.para_places = places
         ctx.para_places_raw = ";".join(p.raw for p in places)
+
+
+def _same_scope(prev: _Claim, scopes: Sequence[str]) -> bool:
+    """A figures-only sentence continues the claim before it only when it
+    counts the same way: an act's figures an event, totals a running total."""
+    kind = prev.row.get("kind")
+    if kind == "event":
+        return all(sc == "event" for sc in scopes)
+    return kind == "running_total" and all(sc == "total" for sc in scopes)
 
 
 def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[CasualtyMention],
@@ -337,13 +525,19 @@ def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[Cas
 
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
-               targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge) -> dict[str, Any]:
+               targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge,
+               kind: ClaimKind) -> dict[str, Any]:
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
     elif ctx.para_date is not None or ctx.doc_date is not None:
         inherited = ctx.para_date or ctx.doc_date
         event_date, precision = inherited.date.isoformat(), inherited.precision
         date_raw = f"inherited: {inherited.raw}"
+    elif kind.kind == "event" and doc.published is not None and doc.published_precision in ("day", "estimated"):
+        # an act the report tells without a date: the report's date, marked as such
+        event_date, precision = doc.published.isoformat(), "reported"
+        shown = doc.published_raw if doc.published_raw and doc.published_raw != "manifest" else doc.published.isoformat()
+        date_raw = f"reported: {shown}"
     else:
         event_date, precision, date_raw = "", "unknown", ""
     if places:
@@ -402,14 +596,17 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         "perpetrator_cue": roles.perpetrator_cue,
         "cause": cause.cause if cause else "",
         "cause_raw": cause.raw if cause else "",
+        "kind": kind.kind,
+        "kind_cue": kind.cue,
     }
 
 
-def _continue_claim(prev: _Claim, s, casualties: list[CasualtyMention], st, event) -> None:
+def _continue_claim(prev: _Claim, s, casualties: list[CasualtyMention], scopes: Sequence[str], st, event) -> None:
     """Fold a figures-only sentence into the claim before it."""
     prev.end = s.end
     prev.index = s.index
     prev.casualties.extend(casualties)
+    prev.scopes.extend(scopes)
     row = prev.row
     row["hedged"] = bool(row["hedged"] or st.hedged)
     row["hedge_cue"] = row["hedge_cue"] or st.hedge_cue
@@ -439,6 +636,7 @@ def document_inputs(documents: pd.DataFrame) -> Iterator[DocumentInput]:
             duplicate_of=cells.text(row.duplicate_of),
             path=cells.text(row.path),
             published_raw=cells.text(getattr(row, "published_raw", "")),
+            title=cells.text(getattr(row, "title", "")),
         )
 
 

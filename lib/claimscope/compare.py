@@ -60,7 +60,8 @@ __all__ = [
 ]
 
 FACETS = ("casualties", "perpetrator", "responsibility", "cause", "date", "place")
-_OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained"}
+_OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained",
+                  "neutralized": "neutralized"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Figure:
 class _Cfg:
     generic_victims: frozenset[str]
     victims_parent: Mapping[str, str]
-    outcome_whole: Mapping[str, str]
+    outcome_whole: Mapping[str, frozenset[str]]
     perp_cues: frozenset[str]
     resp_cues: frozenset[str]
     cause_cat: Mapping[str, str]
@@ -117,7 +118,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
     return _Cfg(
         generic_victims=frozenset(c["generic_victims"]),
         victims_parent=dict(c["victims_parents"]),
-        outcome_whole=dict(c["outcome_parts"]),
+        outcome_whole={k: frozenset([v] if isinstance(v, str) else v) for k, v in c["outcome_parts"].items()},
         perp_cues=frozenset(c["perpetrator_cues"]),
         resp_cues=frozenset(c["responsibility_cues"]),
         cause_cat={str(k).lower(): v for k, v in c["cause_categories"].items()},
@@ -190,7 +191,7 @@ def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
 def _is_part(p: Figure, w: Figure, cfg: _Cfg) -> bool:
     victims_ok = (p.victims == w.victims or w.victims in cfg.generic_victims
                   or cfg.victims_parent.get(p.victims) == w.victims)
-    outcome_ok = p.outcome == w.outcome or cfg.outcome_whole.get(p.outcome) == w.outcome
+    outcome_ok = p.outcome == w.outcome or w.outcome in cfg.outcome_whole.get(p.outcome, ())
     return victims_ok and outcome_ok and not (p.victims == w.victims and p.outcome == w.outcome)
 
 
@@ -309,9 +310,10 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     if not casualties.empty:
         k_id, k_vic, k_out = (cells.texts(casualties[c]) for c in ("claim_id", "victims", "outcome"))
         k_raw = cells.texts(casualties["raw"]) if "raw" in casualties.columns else [""] * len(k_id)
-        for cid_, vic, out, lo, hi, raw in zip(k_id, k_vic, k_out, cells.integers(casualties["min"]),
-                                               cells.integers(casualties["max"]), k_raw):
-            if lo is None:
+        k_scope = cells.texts(casualties["scope"]) if "scope" in casualties.columns else [""] * len(k_id)
+        for cid_, vic, out, lo, hi, raw, scope in zip(k_id, k_vic, k_out, cells.integers(casualties["min"]),
+                                                      cells.integers(casualties["max"]), k_raw, k_scope):
+            if lo is None or scope == "total":  # a running total is not the act's toll
                 continue
             figs[cid_].append(Figure(vic, out, lo, hi, raw))
 
@@ -333,7 +335,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         by_inc[iid[k]].append(_Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=accounts[k], source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
-            date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith("inherited:"),
+            date=(lo, hi, prec[k]) if lo is not None else None,
+            own_date=not draw[k].startswith("inherited:") and prec[k] != "reported",
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
         ))

@@ -58,6 +58,9 @@ Rules
   "On December 30" in a January article is the previous December. With a
   month- or year-precision publication date, the last day of that month/year
   is the reference.
+* Months with a qualifier: "last September" is the latest September before
+  the publication month, "this May" the May of the publication year, "next
+  March" the first March after it (month precision, kind ``relative``).
 * Weekdays: the most recent such weekday on or before the publication date (a
   weekday equal to the publication's weekday is the publication day, the news
   convention); "last Friday" is strictly before it, "next Monday" strictly
@@ -288,6 +291,8 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
             rf"(?P<mgm>{mon_any})\s*(?P<mgd>3[01]|[12]\d|0[1-9]|[1-9])(?P<mgy>(?:19|20)\d\d){year_end}",
             # January 2017
             rf"(?P<mym>{mon_any}),?\s+{year('myy')}",
+            # last September / this May / next March
+            rf"(?P<mq>{_words(qualifiers)})\s+(?P<mqm>{mon_full})(?!\s*\d)",
             # in July / since early July
             rf"{needs_period}(?P<mo>{mon_full})",
             # yesterday / last week / overnight
@@ -316,7 +321,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
     for n in numbers:
         entries += [(v, "") for u in units for v in _variants(f"{n} {u}", cased=False)]
     for q in qualifiers:
-        for w in wd_full:
+        for w in wd_full + month_full:
             entries += [(f"{qv} {wv}", "") for qv in _variants(q, cased=False) for wv in _variants(w, cased=True)]
     # A preposition or modifier counts only before a digit, a month or weekday
     # name, a modifier or weekday qualifier, or the first word of a
@@ -440,6 +445,9 @@ def _hits_of(m: re.Match[str], g: _Grammar) -> list[_Hit]:
         return [_Hit(start, end, "absolute", since, y, mo, d)] if _valid(y, mo, d) else []
     if gd["mym"]:
         return [_Hit(start, end, "absolute", since, int(gd["myy"]), mon(gd["mym"]), None)]
+    if gd["mqm"]:
+        q = g.qualifiers.get(gd["mq"].lower(), "recent")
+        return [_Hit(start, end, "month", since, None, mon(gd["mqm"]), None, qualifier=q)]
     if gd["mo"]:
         return [_Hit(start, end, "absolute", since, None, mon(gd["mo"]), None)]
     if gd["yo"]:
@@ -582,6 +590,15 @@ def _resolve(
         if context is None:
             return None, "unknown", ""
         return _span_start(context, h.unit, h.offset), h.unit, "context"
+    if h.kind == "month":  # "last September": the latest September before the publication month
+        if published is None or level not in ("day", "month") or h.month is None:
+            return None, "unknown", ""
+        y = published.year
+        if h.qualifier == "before":
+            y -= int(h.month >= published.month)
+        elif h.qualifier == "after":
+            y += int(h.month <= published.month)
+        return _dt.date(y, h.month, 1), "month", "published"
     if published is None or level is None:
         return None, "unknown", ""
     if h.kind == "weekday":
@@ -602,7 +619,7 @@ def _resolve(
 def _to_mention(
     text: str, h: _Hit, date: _dt.date | None, precision: str, anchor: str
 ) -> DateMention:
-    kind = "since" if h.since else h.kind
+    kind = "since" if h.since else ("relative" if h.kind == "month" else h.kind)
     if date is None:
         precision = "unknown"
     return DateMention(
@@ -694,12 +711,13 @@ def _ordinal(iso: str) -> int | None:
 
 def date_interval(iso: str, precision: str) -> tuple[int | None, int | None]:
     """First and last day (proleptic ordinals) an event date of the given
-    precision allows: a day is [d, d], a week/month/year the span starting at
-    `iso`; (None, None) when undated or not an ISO date."""
+    precision allows: a day (and a `reported` date, the report's own day) is
+    [d, d], a week/month/year the span starting at `iso`; (None, None) when
+    undated or not an ISO date."""
     lo = _ordinal(iso) if iso else None
     if lo is None:
         return None, None
-    if precision == "day":
+    if precision in ("day", "reported"):  # reported: the report's own date, a day
         return lo, lo
     if precision == "week":
         return lo, lo + 6

@@ -238,7 +238,8 @@ def _stated_figures(row: Any) -> set[int]:
 
 
 def article_predictions(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per document: killed figures stated, main governorate, main event date."""
+    """Per document: killed figures stated, main governorate, main event date
+    (the first event claim dated to the day, by the text or as `reported`)."""
     claims = tables["claims"]
     cas = tables["casualties"].merge(claims[["claim_id", "doc_id"]], on="claim_id", how="left")
     killed = cas[cas["outcome"] == "killed"]
@@ -249,8 +250,11 @@ def article_predictions(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     out = []
     for doc_id, group in claims.groupby("doc_id", sort=True):
         events = group[~group["event_type"].isin(["statement"])]
+        if "kind" in events.columns:
+            events = events[events["kind"].fillna("event") == "event"]
         gov = doc_gov.get(doc_id, "")
-        dated = events[(events["event_date"].fillna("") != "") & (events["date_precision"] == "day")]
+        # a day the text names, or the report's own day for an act it does not date ("reported")
+        dated = events[(events["event_date"].fillna("") != "") & events["date_precision"].isin(["day", "reported"])]
         date = dated["event_date"].iloc[0] if len(dated) else ""
         out.append({"doc_id": doc_id, "killed_figures": figures.get(doc_id, set()), "governorate": gov, "event_date": date})
     return pd.DataFrame(out, columns=["doc_id", "killed_figures", "governorate", "event_date"])
