@@ -242,6 +242,8 @@ class _CasLex:
     bare_before: re.Pattern[str]  # headline: an outcome verb, then a bare singular noun
     determiners: frozenset[str]
     generic_nouns: frozenset[str]  # every generic victims noun (normalised)
+    vague_words: frozenset[str]  # first words of vague quantities ("some", "many")
+    former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -297,10 +299,12 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         categories=dict(knowledge.actors["categories"]),
         cue_words=frozenset(c for c in list(after_outcome) + list(before_outcome) if " " not in c)
         - frozenset(norm_phrase(w) for w in generic_words),
-        bare_after=regex(rf"(?P<np>{sing})(?!['’\w-])\s+(?:(?:was|were|is|are)\s+)?"
+        bare_after=regex(rf"(?P<np>{sing})(?!['’\w-])\s+(?:(?:was|were|is|are|found)\s+)?"
                          + phrase_pattern(after_outcome, group="cue")),
         bare_before=regex(phrase_pattern(one_word_before, group="cue") + rf"\s+(?P<np>{np_words}{sing})(?!['’\w-])"),
         generic_nouns=frozenset(norm_phrase(w) for w in generic_words),
+        vague_words=frozenset(w.split()[0].lower() for w in d["vague"]),
+        former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
         determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                                "your", "my", "another", "one", "each", "every", "any", "no", "some", "several",
                                "many", "all", "both", "other"]),
@@ -356,11 +360,12 @@ def _is_number_word(word: str, lex: _NumLex) -> bool:
     return word in lex.units or word.split("-", 1)[0] in lex.tens
 
 
-_THEIRS = regex(r"\s+(?:its|their|his|her)\s+\w")
+_THEIRS = regex(r"\s+(?:its|their)\s+\w")
 
 
 def _next_is_theirs(text: str, pos: int) -> bool:
-    """'members of the regime forces and its proxies': one victims phrase."""
+    """'members of the regime forces and its proxies': one victims phrase
+    ('an ISIS member and his son' are two)."""
     return _THEIRS.match(text, pos) is not None
 
 
@@ -400,11 +405,14 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             pending.clear()
             continue
         if victims_raw and not _is_person_phrase(victims_raw, lex):
-            if q.article or not _before_cue(sentence, q, lex)[0] or _head_is_thing(victims_raw, lex):
+            if _head_is_thing(victims_raw, lex) or q.article or not (
+                    _before_cue(sentence, q, lex)[0] or lex.after.match(sentence, np_end)):
                 pending.clear()
                 continue
-            victims_raw = ""  # "killed 5 in Aleppo" style: no victims noun
-            np_end = q.end
+            # no victims noun: "killed 5 in Aleppo", "6 Lebanese martyrs" (the words describe the cue noun)
+            if not lex.after.match(sentence, np_end):
+                np_end = q.end
+            victims_raw = ""
         if q.article:
             if not victims_raw:
                 if q.raw.lower() != "another":
@@ -483,13 +491,14 @@ _SUBSET_LEAD = regex(r"(?i)\W*(?:including|among them|among whom|of whom|one of 
 def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence[tuple[int, int]],
                      parts: Mapping[int, Sequence[CasualtyMention]], lex: _CasLex) -> None:
     """A figure whose victims the phrase leaves open ("two people", "11")
-    counts civilians when the parts it names are civilians ("two people, one
-    of them a child", "kill 11 including children")."""
+    counts civilians when the parts it counts are civilians ("two people, one
+    of them a child", "kill 11 including children"; not "scores of bodies,
+    some of them children": a vague share says nothing of the rest)."""
     for i, np_end in wholes:
         m = out[i]
         if m.category != "unknown" or m.victims != "people":
             continue
-        named = parts.get(i, ())
+        named = [p for p in parts.get(i, ()) if p.raw.split()[0].lower() not in lex.vague_words]
         if named:
             civilian = all(p.category == "civilians" for p in named)
         else:
@@ -607,8 +616,8 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
     """The outcome word is the verb of an active clause whose object (people)
     follows: the figure before it counts the perpetrators ("two gunmen killed
     a man", "A suicide bomber killed 30 people"), not victims."""
-    if _has_auxiliary(sentence[np_end:after.start()]):
-        return False
+    if _PASSIVE.search(sentence, np_end, after.start()):
+        return False  # "were killed": the figure's people underwent it ("has killed": they did it)
     if not (q.article or after.group("cue")[:1].islower()):
         return False  # headline style: "4 Turkish Troopers Killed 4 Wounded"
     j = _skip_space(sentence, after.end())
@@ -619,7 +628,7 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
             return False
         ns, ne = _victims_phrase(sentence, q2.end, lex)
         vr = sentence[ns:ne].strip()
-        if lex.after.match(sentence, _skip_aux(sentence, ne, lex)):
+        if not vr and lex.after.match(sentence, _skip_aux(sentence, ne, lex)):
             return False  # "Five killed four injured": a second figure, not an object
         if nxt.group("art"):
             return bool(vr) and _is_person_phrase(vr, lex) and _is_singular(vr, lex)
@@ -640,6 +649,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 _AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
+_PASSIVE = regex(r"(?i)\b(?:were|was|are|is|been|be|being)\b")
 # a short prepositional phrase after the victims noun, then a passive verb
 _POSTMODIFIER_PP = regex(r"\s*,?\s*(?:from|of|in|near|at|on|with|belonging to|affiliated with|loyal to)\s+"
                          r"(?:[\w'’“”\"-]+\s+){0,6}?(?=(?:was|were|had|have|has|is|are)\s)")
@@ -781,7 +791,16 @@ _OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+oth
 def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
                      lex: _CasLex) -> tuple[str, str, str]:
     """(victims, category, side): the canonical victims group, its UCDP
-    category and, for combatants of a known actor, the actor's side."""
+    category and, for combatants of a known actor, the actor's side. Former
+    members ("former fighters", "ex-ISIS members") are of no side: unknown."""
+    victims, category, side = _victims_category(victims_raw, context, previous, lex)
+    if category == "combatants" and victims_raw and lex.former.search(victims_raw):
+        return victims, "unknown", ""
+    return victims, category, side
+
+
+def _victims_category(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
+                      lex: _CasLex) -> tuple[str, str, str]:
     if (not victims_raw or _OTHERS.match(victims_raw)) and previous:
         p = previous[-1]
         return p.victims, p.category, p.side

@@ -8,7 +8,17 @@ statement. Context is carried the way readers carry it:
 * a claim with no date of its own takes the date in force: its paragraph's,
   else the last day named in the document; one with no place takes the
   places named last in its paragraph (both marked `inherited:` in
-  `date_raw` / `places_raw`);
+  `date_raw` / `places_raw`); an event claim with neither, in a report dated
+  to the day, takes the publication date with precision `reported`; claims
+  that are not events (running totals, background, the future) never set the
+  date in force;
+* each claim has a kind (`claimscope.kinds`: event, running_total,
+  background, future, statement) and each figure a scope (event or total);
+  the publication date line is cut out of the sentence that holds it, and a
+  headline that runs into the body is split from it; the headline's figures
+  are marked and a headline figure no body figure allows is a warning;
+* items of a list ("... left 344 people dead; they are as follows: • 165
+  civilians, ...") take the list's outcome, scope and kind;
 * relative dates ("a day later") resolve against the date in force in the
   document, weekday and "yesterday" against the publication date;
 * a sentence that only adds figures to the claim before it ("At least 6
@@ -46,7 +56,7 @@ from .attribution import Attribution, attribute, stance
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
 from .events import event_type, find_cause
-from .kinds import ClaimKind, claim_kind, figure_scopes
+from .kinds import ClaimKind, claim_kind, figure_scopes, period_starts, refers_to_counted_acts
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places
 from .resources import regex
@@ -311,20 +321,24 @@ def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int,
 
 
 def _share_categories(claims: Sequence[_Claim]) -> None:
-    """A figure whose victims the phrase does not identify ("Five killed",
-    "two people") takes the category of a figure of the document with the
-    same count (two or more) and outcome that does ("Five citizens were
-    killed"): a report tells the same victims in its headline and its body.
-    Single victims are left alone (two different people are often killed
-    one by one)."""
+    """A headline figure whose victims the phrase does not identify ("Five
+    killed", "two people") takes the category of a body figure with the same
+    count (two or more) and outcome that does ("Five citizens were killed"):
+    a report tells the same victims in its headline and its body. Single
+    victims are left alone (two different people are often killed one by
+    one)."""
     known: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
     for c in claims:
+        if c.headline:
+            continue
         for k in c.casualties:
             if k.category != "unknown" and k.min and k.min >= 2:
                 known.setdefault((k.outcome, k.min, k.max), set()).add((k.category, k.side))
     if not known:
         return
     for c in claims:
+        if not c.headline:
+            continue
         for i, k in enumerate(c.casualties):
             if k.category != "unknown" or not k.min or k.min < 2 or k.victims not in ("people", ""):
                 continue
@@ -396,7 +410,6 @@ def _mention_row(doc_id: str, cid: str, m: PlaceMention | ActorMention, offset: 
 _LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
 _LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "Four ex-ISIS members."
 _BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
-_BACK_TO_TOTAL = regex(r"^\W*(?:These|Those|Such)\b")  # the acts the running total before it counted
 _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
 
 
@@ -410,6 +423,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         if d.start + s.start < ctx.dateline[1] and d.end + s.start > ctx.dateline[0]:
             continue  # the date line dates the article, not an event
         dates.append(d)
+    dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start)
     ctx.places.extend(places)
     actors = find_actors(sent, knowledge=knowledge)
@@ -423,7 +437,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)
-    elif ctx.last_kind == "running_total" and _BACK_TO_TOTAL.match(sent):
+    elif casualties and ctx.last_kind == "running_total" and refers_to_counted_acts(sent, knowledge=knowledge):
         scopes = ["total"] * len(casualties)  # "These attacks left 17 people dead": the acts just counted
     else:
         scopes = figure_scopes(sent, [(k.start - s.start, k.end - s.start) for k in casualties], knowledge=knowledge,

@@ -10,14 +10,18 @@ compared pairwise on each facet they both speak to:
   ("3 killed" vs "at least 7 killed"; "no casualties" vs "5 killed"). A part
   ("children", "killed") is checked against its whole ("civilians",
   "killed or injured"): more of the part than the whole conflicts.
+  `neutralized` (killed, captured or surrendered) is the whole of killed and
+  detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
+  is partial; it never counts as deaths. Running totals (`scope` total) are
+  not an act's toll and are neither compared nor counted.
 * **perpetrator** — who carried out (or is blamed for) the act: the same actor
   or side agrees, different sides conflict. "A attacked B" vs "B attacked A"
   tells of two acts of one clash and is not compared.
 * **responsibility** — who started it ("Damascus violated the ceasefire" vs
   "the clashes started after Turkish strikes"): different sides conflict.
 * **cause** — stated causes by category (airstrike vs accident).
-* **date** and **place** — own (not inherited) dates and places, incompatible
-  beyond their precision.
+* **date** and **place** — own (not inherited, not `reported`) dates and
+  places, incompatible beyond their precision.
 
 Each comparison is a `comparisons` row with a verdict (agree, conflict,
 partial) and a readable detail. Incidents get a status, conflict facets, an

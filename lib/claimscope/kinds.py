@@ -16,7 +16,8 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   bringing-clause keeps the act's scope.
 * the claim's kind, in this order: an act whose own date lies more than
   `background_after_days` before the publication is `background` (history
-  recalled); a figure of the act (scope event) makes an `event`; a future or
+  recalled) unless it gives a figure of the act; a figure of the act (scope
+  event) makes an `event`; a future or
   conditional cue before any act it names is `future`; figures that are all
   cumulative, or a cumulative period with a count of acts ("since August 25,
   ISIS carried out 16 attacks"), make a `running_total`; directive and
@@ -34,14 +35,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .dates import DateMention, date_interval
 from .knowledge import Knowledge
 from .resources import phrase_pattern, regex
 
-__all__ = ["KINDS", "SCOPES", "ClaimKind", "figure_scopes", "claim_kind", "is_old_date"]
+__all__ = ["KINDS", "SCOPES", "ClaimKind", "figure_scopes", "claim_kind", "is_old_date", "refers_to_counted_acts",
+           "period_starts"]
 
 KINDS: tuple[str, ...] = ("event", "running_total", "background", "future", "statement")
 SCOPES: tuple[str, ...] = ("event", "total")
@@ -71,6 +73,7 @@ class _Cues:
     statement: re.Pattern[str]
     policy_negation: re.Pattern[str]
     act_count: re.Pattern[str]
+    counted_acts: re.Pattern[str]
     background_days: int
 
 
@@ -108,6 +111,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         statement=regex(phrase_pattern(d["statement"])),
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
         act_count=regex(r"(?<![\w.,])" + counts + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["act_counts"])),
+        counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?"
+                           + phrase_pattern([*d["act_counts"], *(w[:-1] for w in d["act_counts"] if w.endswith("s"))])),
         background_days=int(d["background_after_days"]),
     )
 
@@ -172,6 +177,28 @@ def figure_scopes(sentence: str, spans: Sequence[tuple[int, int]], *, knowledge:
 
 # --- claims -----------------------------------------------------------------------------
 
+_SINCE_BEFORE = regex(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}$")
+
+
+def period_starts(sentence: str, dates: Sequence[DateMention]) -> list[DateMention]:
+    """`dates` with those that start a period marked `since`: "since the
+    signing of the March 5 agreement", "since a July 19 summit" (the date
+    grammar marks only "since March 5"). Such a date dates no act."""
+    out = []
+    for d in dates:
+        if d.kind != "since" and _SINCE_BEFORE.search(sentence, max(0, d.start - 48), d.start):
+            d = replace(d, kind="since")
+        out.append(d)
+    return out
+
+
+def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge) -> bool:
+    """The sentence opens on the acts a running total just counted ("These
+    attacks left 17 people dead", "According to SOHR statistics, these
+    operations left 91 persons dead"): its figures are that total's."""
+    return knowledge.derived(_build_cues).counted_acts.match(sentence) is not None
+
+
 def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowledge: Knowledge) -> bool:
     """The act's own date lies more than `background_after_days` before the
     publication date (history recalled, not the report's news)."""
@@ -181,6 +208,18 @@ def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowled
     if hi is None:
         return False
     return published.toordinal() - hi > knowledge.derived(_build_cues).background_days
+
+
+_DETERMINER_BEFORE = regex(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$")
+
+
+def _act(sentence: str, cues: _Cues) -> re.Match[str] | None:
+    """The first verb of an act that has happened; a participle after a
+    determiner is an adjective ("the targeted man"), not an act."""
+    for m in cues.past_act.finditer(sentence):
+        if not _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+            return m
+    return None
 
 
 def _future(sentence: str, cues: _Cues) -> re.Match[str] | None:
@@ -210,7 +249,11 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     is a statement); `negated`: the sentence denies something (a denial of an
     act is an event, a denial of policy a statement)."""
     cues = knowledge.derived(_build_cues)
-    if is_old_date(date, published, knowledge=knowledge):
+    cumulative = _cumulative_cue(sentence, cues, dates, published)
+    if cumulative is not None and cumulative[2] and "event" not in scopes and (
+            scopes or cues.act_count.search(sentence)):
+        return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
+    if "event" not in scopes and is_old_date(date, published, knowledge=knowledge):
         return ClaimKind("background", date.raw if date is not None else "")
     m = cues.toll_forecast.search(sentence)
     if m is not None:
@@ -219,11 +262,10 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("event")
     fut = _future(sentence, cues)
     if fut is not None:
-        act = cues.past_act.search(sentence)
+        act = _act(sentence, cues)
         first = min([p for p in (act.start() if act else None, *figure_starts) if p is not None], default=None)
         if first is None or fut.start() < first:
             return ClaimKind("future", fut.group(0))
-    cumulative = _cumulative_cue(sentence, cues, dates, published)
     if scopes and all(s == "total" for s in scopes):
         return ClaimKind("running_total", cumulative[1] if cumulative else "")
     if cumulative is not None:
@@ -231,7 +273,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         if count is not None:
             return ClaimKind("running_total", cumulative[1])
     policy = cues.policy_negation.search(sentence)
-    if policy is not None and not cues.past_act.search(sentence):
+    if policy is not None and _act(sentence, cues) is None:
         return ClaimKind("statement", policy.group(0))
     if negated:
         return ClaimKind("event")  # "the minister said the allegations were fabricated": a denial of an act
@@ -244,8 +286,8 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if cumulative is not None and cumulative[2]:
         return ClaimKind("background", cumulative[1])  # a state that has lasted since a date
     m = cues.state.search(sentence)
-    if m is not None and not cues.past_act.search(sentence):
+    if m is not None and _act(sentence, cues) is None:
         return ClaimKind("background", m.group(0))
-    if not names_event and not cues.past_act.search(sentence):
+    if not names_event and _act(sentence, cues) is None:
         return ClaimKind("statement")
     return ClaimKind("event")
