@@ -75,6 +75,7 @@ class VictimContext:
     last_group: str = ""
     list_outcome: str = ""  # the outcome of a list this sentence is an item of ("... left 344 dead: • 165 civilians")
     previous_figure: tuple[str, str, str] = ()  # (victims, category, side) of the figure told last before the sentence
+    headline: bool | None = None  # the sentence is a headline (None: one when it has no final full stop)
 
 
 # --- quantities -------------------------------------------------------------------
@@ -234,6 +235,7 @@ class _CasLex:
     num: _NumLex
     knowledge: Knowledge  # for the actor tables victims phrases are resolved with
     person_memo: Memo  # victims phrase -> names people?
+    core_memo: Memo  # victims phrase -> its core words
     things: frozenset[str]  # head nouns of things ("positions", "vehicles")
     singular: frozenset[str]  # singular person nouns ("soldier", "woman")
     categories: dict[str, str]  # actor or generic kind -> victim category
@@ -243,6 +245,9 @@ class _CasLex:
     determiners: frozenset[str]
     generic_nouns: frozenset[str]  # every generic victims noun (normalised)
     vague_words: frozenset[str]  # first words of vague quantities ("some", "many")
+    aux_first: frozenset[str]  # first words of the auxiliaries (a word that is none needs no regex)
+    after_first: frozenset[str]  # first words of the outcome cues that follow a figure
+    singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
 
 
@@ -279,7 +284,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         before=regex(phrase_pattern(before_outcome, group="cue") + r"\s+[\"“‘]?(?:the\s+|some\s+)?$"),
         after_outcome=after_outcome,
         before_outcome=before_outcome,
-        aux=regex(r"\s*(?:" + aux + r"|(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
+        aux=regex(r"\s*(?:" + aux + r"|(?!" + phrase_pattern(d["adjectives_in_ly"]) + r")"
+                  + r"(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
         aside=regex(r"\s*(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?(?="
                          + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
         weak=frozenset(weak),
@@ -294,6 +300,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         num=knowledge.derived(_build_numlex),
         knowledge=knowledge,
         person_memo=Memo(),
+        core_memo=Memo(),
         things=frozenset(norm_phrase(t) for t in knowledge.actors["things"]),
         singular=frozenset(norm_phrase(w) for w in singular),
         categories=dict(knowledge.actors["categories"]),
@@ -304,6 +311,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         bare_before=regex(phrase_pattern(one_word_before, group="cue") + rf"\s+(?P<np>{np_words}{sing})(?!['’\w-])"),
         generic_nouns=frozenset(norm_phrase(w) for w in generic_words),
         vague_words=frozenset(w.split()[0].lower() for w in d["vague"]),
+        aux_first=frozenset(norm_phrase(w).split()[0] for w in [*d["auxiliaries"], *d["outcome_adverbs"]]),
+        after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
+        singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
         determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                                "your", "my", "another", "one", "each", "every", "any", "no", "some", "several",
@@ -312,6 +322,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
 
 
 _WORD = regex(r"\(?[\w'’.-]+\)?|[^\w\s]")
+_WORD_RUN = regex(r"[\w'’.-]+")
 _TRAILING_FILLER = regex(r"(?i)(?:\s+(?:of|the|and))+\s*$")
 _AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": an adjective, not a count
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
@@ -342,8 +353,10 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         if _AGE.match(w):
             i = m.end()
             continue
-        if (lex.aux.match(" " + w) or lex.after.match(text, m.start()) or bare in lex.cue_words or w[0].isdigit()
-                or (n_words and _is_number_word(bare, lex.num))):
+        key = bare.rstrip(".")  # "died." at the end of the sentence
+        if (bare in lex.cue_words or w[0].isdigit() or (n_words and _is_number_word(bare, lex.num))
+                or ((key in lex.aux_first or key.endswith("ly")) and lex.aux.match(" " + w))
+                or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start()))):
             break
         n_words += 1
         i = m.end()
@@ -404,7 +417,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         if lex.non_person.match(sentence, q.end):
             pending.clear()
             continue
+        object_person = False
         if victims_raw and not _is_person_phrase(victims_raw, lex):
+            object_person = _object_of_cue(sentence, q, victims_raw, lex)
+        if victims_raw and not object_person and not _is_person_phrase(victims_raw, lex):
             if _head_is_thing(victims_raw, lex) or q.article or not (
                     _before_cue(sentence, q, lex)[0] or lex.after.match(sentence, np_end)):
                 pending.clear()
@@ -417,7 +433,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             if not victims_raw:
                 if q.raw.lower() != "another":
                     continue
-            elif not _is_singular(victims_raw, lex):
+            elif not object_person and not _is_singular(victims_raw, lex):
                 continue  # "a" counts one only before a singular noun ("a drone", "his forces": no)
         aside = lex.aside.match(sentence, np_end)
         pos = _skip_aux(sentence, aside.end() if aside else np_end, lex)
@@ -480,7 +496,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             parts.setdefault(wholes[-1][0], []).append(mention)
         last_outcome = outcome
     _civilian_wholes(sentence, out, wholes, parts, lex)
-    out.extend(_bare_mentions(sentence, out, context, offset, lex))
+    if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
+        out.extend(_bare_mentions(sentence, out, context, offset, lex))
     out.extend(_zero_mentions(sentence, context, offset, lex))
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
@@ -515,6 +532,8 @@ def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: 
     return not sentence[q.end:after.start()].strip()
 
 
+_LETTERS = regex(r"[a-z]+")
+_FINAL_STOP = regex(r"[.!?][\"”’')\]]*\s*$")
 _BARE_ANCHOR = regex(r"(?:^|[|:–—]|(?<![\w-])(?:[Ss]hoots?|[Ss]hot|[Gg]uns?\s+down))\s*$")
 _BARE_WORD = regex(r"[\w'’-]+\s*$")
 
@@ -544,8 +563,12 @@ def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: Vic
     """Headline figures without an article: 'Regime soldier killed in Daraa',
     'Grenade explosion killed child', 'Gunmen shoot regime soldier dead'.
     English drops the article of a singular count noun only in headlines, so
-    a bare singular person noun beside an outcome cue is one person."""
+    a bare singular person noun beside an outcome cue is one person (looked
+    for in headlines only: the document's, or a sentence without a final
+    full stop)."""
     out: list[CasualtyMention] = []
+    if lex.singular_words.isdisjoint(_LETTERS.findall(sentence.lower())):
+        return []  # no singular person noun: nothing to find
     taken = [(c.start - offset, c.end - offset) for c in found]
     for rx, cue_first in ((lex.bare_after, False), (lex.bare_before, True)):
         for m in rx.finditer(sentence):
@@ -612,6 +635,17 @@ def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0) -> 
     return "", False
 
 
+def _object_of_cue(sentence: str, q: Quantity, victims_raw: str, lex: _CasLex) -> bool:
+    """'killed a shopkeeper', 'shot dead an old mukhtar': "a" or "an" right
+    after a strong outcome verb opens its object, and what is killed, wounded
+    or arrested is a person, whatever the noun (unless it names a thing: "a
+    day after"). One person, of unknown category."""
+    if q.raw.lower() not in ("a", "an") or _head_is_thing(victims_raw, lex) or len(victims_raw.split()) > 3:
+        return False
+    m = lex.before.search(sentence, max(0, q.start - 60), q.start)
+    return m is not None and norm_phrase(m.group("cue")) not in lex.weak
+
+
 def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, lex: _CasLex) -> bool:
     """The outcome word is the verb of an active clause whose object (people)
     follows: the figure before it counts the perpetrators ("two gunmen killed
@@ -630,8 +664,8 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
         vr = sentence[ns:ne].strip()
         if not vr and lex.after.match(sentence, _skip_aux(sentence, ne, lex)):
             return False  # "Five killed four injured": a second figure, not an object
-        if nxt.group("art"):
-            return bool(vr) and _is_person_phrase(vr, lex) and _is_singular(vr, lex)
+        if nxt.group("art"):  # "killed a man", "killed a shopkeeper"; not "killed a day after"
+            return bool(vr) and not _head_is_thing(vr, lex) and (_is_singular(vr, lex) or not _is_person_phrase(vr, lex))
         return True
     ns, ne = _victims_phrase(sentence, j, lex)
     vr = _LEADING_THE.sub("", sentence[ns:ne].strip())
@@ -705,9 +739,17 @@ def _core(phrase: str) -> str:
     return _POSTMODIFIER.sub("", core)
 
 
-def _core_words(phrase: str) -> tuple[str, ...]:
+def _core_words(phrase: str, lex: _CasLex) -> tuple[str, ...]:
     """The words of the phrase's core and its two-word runs ("young man"),
-    lower case, possessives dropped, last first."""
+    lower case, possessives dropped, last first (memoised: victims phrases
+    recur)."""
+    got = lex.core_memo.get(phrase)
+    if got is None:
+        got = lex.core_memo.put(phrase, _core_words_of(phrase))
+    return got  # type: ignore[no-any-return]
+
+
+def _core_words_of(phrase: str) -> tuple[str, ...]:
     words = [_POSSESSIVE.sub("", w) for w in _core(phrase).lower().replace("“", " ").replace("”", " ").split()]
     words = [w.strip("\"'()") for w in words if w.strip("\"'()")]
     out = []
@@ -719,13 +761,13 @@ def _core_words(phrase: str) -> tuple[str, ...]:
 
 
 def _head_is_thing(phrase: str, lex: _CasLex) -> bool:
-    return any(w in lex.things for w in _core_words(phrase))
+    return any(w in lex.things for w in _core_words(phrase, lex))
 
 
 def _is_singular(phrase: str, lex: _CasLex) -> bool:
     """The person noun of the phrase is singular ("a regime soldier", "his
     escort"; not "a few fighters")."""
-    for w in _core_words(phrase):
+    for w in _core_words(phrase, lex):
         if w in lex.singular:
             return True
         if w in lex.generic_nouns:
@@ -747,7 +789,7 @@ def _is_person_phrase(phrase: str, lex: _CasLex) -> bool:
 def _person_phrase(phrase: str, lex: _CasLex) -> bool:
     if _PARTITIVE.match(phrase.strip()) or _is_group_anaphor(phrase):
         return True
-    words = _core_words(phrase)
+    words = _core_words(phrase, lex)
     if not words or any(w in lex.things for w in words):
         return False
     if any(w in lex.generic_nouns for w in words):
@@ -788,6 +830,9 @@ _OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+oth
                 r"of\s+(?:them|those|whom|these|us))$")
 
 
+_MEMBERS_OF = regex(r"(?i)\b(?:members?|elements?|ranks)\s+of\s+(?P<of>.+)$")
+
+
 def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
                      lex: _CasLex) -> tuple[str, str, str]:
     """(victims, category, side): the canonical victims group, its UCDP
@@ -819,6 +864,9 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
         side = actor_sides(knowledge).get(context.last_group, "")
         return context.last_group, "combatants", side
     generic = generic_group(victims_raw, knowledge=knowledge) if victims_raw else None
+    of = _MEMBERS_OF.search(victims_raw) if generic is not None else None
+    if of is not None:  # "members of the local police": the group they are members of
+        generic = generic_group(of.group("of"), knowledge=knowledge) or generic
     if generic is None:
         return "people", "unknown", ""
     group, kind = generic

@@ -56,7 +56,8 @@ from .attribution import Attribution, attribute, stance
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
 from .events import event_type, find_cause
-from .kinds import ClaimKind, claim_kind, figure_scopes, period_starts, refers_to_counted_acts
+from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
+                    sentence_words)
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places
 from .resources import regex
@@ -276,7 +277,12 @@ def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: 
     if a < 0 and t < 0:
         return sentences
     out: list[Sentence] = []
+    cut = False
     for s in sentences:
+        if not ((a >= 0 and s.start < b and a < s.end) or s.start < t < s.end):
+            out.append(s)
+            continue
+        cut = True
         pieces = [(s.start, s.end)]
         if a >= 0 and s.start < b and a < s.end:
             pieces = [(s.start, a), (b, s.end)]
@@ -290,6 +296,8 @@ def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: 
                 hi -= 1
             if hi - lo >= 2:
                 out.append(Sentence(lo, hi, 0, s.paragraph))
+    if not cut:
+        return sentences
     return [Sentence(s.start, s.end, i, s.paragraph) for i, s in enumerate(out)]
 
 
@@ -423,7 +431,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         if d.start + s.start < ctx.dateline[1] and d.end + s.start > ctx.dateline[0]:
             continue  # the date line dates the article, not an event
         dates.append(d)
-    dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
+    if dates:
+        dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start)
     ctx.places.extend(places)
     actors = find_actors(sent, knowledge=knowledge)
@@ -431,28 +440,34 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     targets = _targets(roles.target, actors)
     listing = ctx.listing
     item = listing is not None and _LIST_ITEM.match(sent) is not None
+    headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
     victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group,
                                list_outcome=listing[0] if item and listing is not None else "",
-                               previous_figure=ctx.last_figure)
+                               previous_figure=ctx.last_figure, headline=headline or None)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
+    event = event_type(sent, knowledge=knowledge)
+    attributed = attribution.cue != "outlet"
+    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+    words = sentence_words(sent) if keep else frozenset()
+    cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)
     elif casualties and ctx.last_kind == "running_total" and refers_to_counted_acts(sent, knowledge=knowledge):
         scopes = ["total"] * len(casualties)  # "These attacks left 17 people dead": the acts just counted
-    else:
+    elif casualties:
         scopes = figure_scopes(sent, [(k.start - s.start, k.end - s.start) for k in casualties], knowledge=knowledge,
-                               dates=dates, published=doc.published, zero=[k.qualifier == "none" for k in casualties])
+                               dates=dates, published=doc.published, zero=[k.qualifier == "none" for k in casualties],
+                               cumulative=cumulative)
+    else:
+        scopes = []
     if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
            for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge)
-    event = event_type(sent, knowledge=knowledge)
     date = _best_date(dates)
     named = [(p, 0, "", False) for p in places]
     if actors:
         named += _actor_mentions(actors, roles, casualties, s.start)
-    attributed = attribution.cue != "outlet"
-    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
     kind = None
     if keep:
         if item and listing is not None and casualties:
@@ -461,7 +476,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             kind = claim_kind(sent, knowledge=knowledge, scopes=scopes, figure_starts=[k.start - s.start for k in casualties],
                               date=date, dates=dates, published=doc.published,
                               names_event=bool(casualties) or event is not None
-                              or roles.perpetrator_cue in ("blamed", "responsible"), negated=st.negated)
+                              or roles.perpetrator_cue in ("blamed", "responsible"), negated=st.negated,
+                              cumulative=cumulative, words=words)
 
     # update the reader's context with what this sentence names
     for a in actors:
@@ -496,7 +512,6 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                          knowledge, kind)
         if not places:  # the places it takes from its paragraph
             named = [(p, 0, "", True) for p in ctx.para_places] + named
-        headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
         claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,
                              list(scopes), headline))
     else:

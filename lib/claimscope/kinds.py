@@ -36,14 +36,14 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Any, Sequence
 
 from .dates import DateMention, date_interval
 from .knowledge import Knowledge
 from .resources import phrase_pattern, regex
 
-__all__ = ["KINDS", "SCOPES", "ClaimKind", "figure_scopes", "claim_kind", "is_old_date", "refers_to_counted_acts",
-           "period_starts"]
+__all__ = ["KINDS", "SCOPES", "ClaimKind", "Cumulative", "cumulative_cue", "figure_scopes", "claim_kind", "is_old_date",
+           "refers_to_counted_acts", "period_starts", "sentence_words"]
 
 KINDS: tuple[str, ...] = ("event", "running_total", "background", "future", "statement")
 SCOPES: tuple[str, ...] = ("event", "total")
@@ -64,7 +64,7 @@ class _Cues:
     toll_forecast: re.Pattern[str]
     modal_past: re.Pattern[str]
     past_act: re.Pattern[str]
-    cumulative: re.Pattern[str]
+    cumulative: tuple[tuple[re.Pattern[str], frozenset[str]], ...]  # (regex, the gates it needs open)
     since_comparison: re.Pattern[str]
     toll_update: re.Pattern[str]
     habitual: re.Pattern[str]
@@ -75,24 +75,86 @@ class _Cues:
     act_count: re.Pattern[str]
     counted_acts: re.Pattern[str]
     background_days: int
+    # gates: a cue's regex runs only when a sentence holds every word of one
+    # of its phrases (looked up by the phrase's longest word): most never run
+    gate_index: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # key word -> (gate, phrase words)
+    gate_keys: frozenset[str]
+
+
+_TOKEN = regex(r"[a-z]+")
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """The lower-case letter runs of `text`: what the cue gates look words
+    up in (compute once per sentence, pass to `cumulative_cue` and
+    `claim_kind`)."""
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+_words = sentence_words
+
+
+def _gate_index(gates: dict[str, Any]) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """key word -> (gate name, the words of a phrase keyed by it) for every
+    phrase of every gate; a phrase is keyed by its longest word."""
+    index: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, phrases in gates.items():
+        for p in phrases:
+            toks = _TOKEN.findall(str(p).lower())
+            if toks:
+                index.setdefault(max(toks, key=len), []).append((name, frozenset(toks)))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _open_gates(cues: "_Cues", words: frozenset[str]) -> set[str]:
+    """The gates whose phrases' words a sentence with `words` holds."""
+    out: set[str] = set()
+    index = cues.gate_index
+    for w in cues.gate_keys & words:
+        for name, ws in index[w]:
+            if name not in out and ws <= words:
+                out.add(name)
+    return out
 
 
 def _build_cues(knowledge: Knowledge) -> _Cues:
     d = knowledge.kinds
+    acts = [*d["act_counts"], *(w[:-1] for w in d["act_counts"] if w.endswith("s"))]
     nouns = phrase_pattern(d["campaign_nouns"])
     tolls = phrase_pattern(d["campaign_tolls"])
     span = phrase_pattern(d["span_leads"]) + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["span_units"])
     counts = (r"(?:\d[\d,]*|" + phrase_pattern(knowledge.numbers["units"]) + "|"
               + phrase_pattern(knowledge.numbers["tens"]) + ")")
-    cumulative = "|".join([
-        phrase_pattern(d["cumulative"]),
-        phrase_pattern(d["campaign_scenes"]),
-        rf"{nouns},?\s+(?:(?:that|which)\s+)?(?:\w+\s+)?{tolls}",
-        rf"(?i:since)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{nouns}\s+{phrase_pattern(d['campaign_starts'])}",
-        rf"(?i:in|during|across|through)\s+(?!(?i:one|a|an)\b){counts}\s+(?:[\w-]+\s+){{0,2}}?"
-        + phrase_pattern(d["act_counts"]),
-        span,
-    ])
+    # the ways a sentence counts over a period, each with the word sets a
+    # sentence must meet (one word of each) for it to be worth a scan
+    cumulative = (
+        (phrase_pattern([*d["cumulative"], *d["campaign_scenes"]]), ("cumulative",)),
+        (rf"{nouns},?\s+(?:(?:that|which)\s+)?(?:\w+\s+)?{tolls}", ("campaign_nouns", "campaign_tolls")),
+        (phrase_pattern(["since"]) + rf"\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{nouns}\s+{phrase_pattern(d['campaign_starts'])}",
+         ("since", "campaign_nouns")),
+        (phrase_pattern(["in", "during", "across", "through"]) + rf"\s+{counts}\s+(?:[\w-]+\s+){{0,2}}?"
+         + phrase_pattern(d["act_counts"]), ("act_count",)),
+        (span, ("span_leads", "span_units")),
+    )
+    gates = {
+        "future": [*d["future"], *d["future_lower_case"]],
+        "conditional": d["conditional"],
+        "toll_forecast": d["toll_forecasts"],
+        "past_act": d["past_acts"],
+        "habitual": d["habitual"],
+        "state": d["state"],
+        "statement": d["statement"],
+        "policy_negation": d["policy_negations"],
+        "act_count": d["act_counts"],
+        "counted_acts": acts,
+        "cumulative": [*d["cumulative"], *d["campaign_scenes"]],
+        "campaign_nouns": d["campaign_nouns"],
+        "campaign_tolls": d["campaign_tolls"],
+        "since": ["since"],
+        "span_leads": d["span_leads"],
+        "span_units": d["span_units"],
+    }
+    index = _gate_index(gates)
     return _Cues(
         future=regex(phrase_pattern(d["future"]) + "|" + r"(?<![\w-])(?:"
                      + "|".join(re.escape(w) for w in d["future_lower_case"]) + r")(?![\w-])"),
@@ -102,7 +164,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         toll_forecast=regex(phrase_pattern(d["toll_forecasts"])),
         modal_past=regex(r"\s+(?:not\s+)?" + phrase_pattern(d["modal_past"])),
         past_act=regex(phrase_pattern(d["past_acts"])),
-        cumulative=regex(cumulative),
+        cumulative=tuple((regex(p), frozenset(names)) for p, names in cumulative),
         since_comparison=regex(phrase_pattern(d["since_comparisons"]) + r"(?:\s+[\w'’-]+){0,6}\s*$"),
         toll_update=regex(r"[,;]\s*" + phrase_pattern(d["toll_updates"])),
         habitual=regex(phrase_pattern(d["habitual"])),
@@ -111,26 +173,51 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         statement=regex(phrase_pattern(d["statement"])),
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
         act_count=regex(r"(?<![\w.,])" + counts + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["act_counts"])),
-        counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?"
-                           + phrase_pattern([*d["act_counts"], *(w[:-1] for w in d["act_counts"] if w.endswith("s"))])),
+        counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(acts)),
         background_days=int(d["background_after_days"]),
+        gate_index=index,
+        gate_keys=frozenset(index),
     )
+
+
+def _find(cues: _Cues, name: str, sentence: str, gates: set[str]) -> re.Match[str] | None:
+    """`cues.<name>.search(sentence)`, skipped when its gate is shut."""
+    if name not in gates:
+        return None
+    rx: re.Pattern[str] = getattr(cues, name)
+    return rx.search(sentence)
 
 
 # --- figures ----------------------------------------------------------------------------
 
-def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
-                    published: _dt.date | None) -> tuple[int, str, bool] | None:
-    """(position, phrase, lasting) of the first phrase that makes the sentence
+Cumulative = tuple[int, str, bool]  # (position, phrase, lasting)
+_UNSET: object = object()
+
+
+def cumulative_cue(sentence: str, *, knowledge: Knowledge, dates: Sequence[DateMention] = (),
+                   published: _dt.date | None = None, words: frozenset[str] | None = None) -> Cumulative | None:
+    """(position, phrase, lasting) of the first phrase that makes `sentence`
     count over a period, or None; `lasting` when it opens a period that lasts
     to the report ("since ...", "over the past three months"), not a month or
-    year that merely holds the report's date."""
+    year that merely holds the report's date. Compute it once per sentence
+    and pass it to `figure_scopes` and `claim_kind`."""
+    return _cumulative_cue(sentence, knowledge.derived(_build_cues), dates, published, words)
+
+
+def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
+                    published: _dt.date | None, words: frozenset[str] | None = None) -> Cumulative | None:
     found: list[tuple[int, str, bool]] = []
-    for m in cues.cumulative.finditer(sentence):
-        if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
-            continue  # "the first report of civilian casualties since the start of the operation"
-        found.append((m.start(), m.group(0), True))
-        break
+    gates = _open_gates(cues, _words(sentence) if words is None else words)
+    for rx, names in cues.cumulative:
+        if not gates.issuperset(names):
+            continue
+        m = rx.search(sentence)
+        while m is not None:
+            if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
+                m = rx.search(sentence, m.end())  # "the first report ... since the start of the operation"
+                continue
+            found.append((m.start(), m.group(0), True))
+            break
     has_day = any(x.precision == "day" and x.kind != "since" for x in dates if x.date is not None)
     for x in dates:
         if x.date is None:
@@ -150,14 +237,15 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
 
 def figure_scopes(sentence: str, spans: Sequence[tuple[int, int]], *, knowledge: Knowledge,
                   dates: Sequence[DateMention] = (), published: _dt.date | None = None,
-                  zero: Sequence[bool] = ()) -> list[str]:
+                  zero: Sequence[bool] = (), cumulative: Any = _UNSET) -> list[str]:
     """`event` or `total` for each casualty figure of `sentence` (its span in
     the sentence); `zero` marks reported absences ("no casualties"), which
-    are always about the act."""
+    are always about the act; `cumulative`: the sentence's `cumulative_cue`
+    when already computed."""
     cues = knowledge.derived(_build_cues)
     if not spans:
         return []
-    cue = _cumulative_cue(sentence, cues, dates, published)
+    cue = _cumulative_cue(sentence, cues, dates, published) if cumulative is _UNSET else cumulative
     if cue is None:
         return ["event"] * len(spans)
     boundary = None
@@ -196,7 +284,8 @@ def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge) -> bool:
     """The sentence opens on the acts a running total just counted ("These
     attacks left 17 people dead", "According to SOHR statistics, these
     operations left 91 persons dead"): its figures are that total's."""
-    return knowledge.derived(_build_cues).counted_acts.match(sentence) is not None
+    cues = knowledge.derived(_build_cues)
+    return "counted_acts" in _open_gates(cues, _words(sentence)) and cues.counted_acts.match(sentence) is not None
 
 
 def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowledge: Knowledge) -> bool:
@@ -213,20 +302,25 @@ def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowled
 _DETERMINER_BEFORE = regex(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$")
 
 
-def _act(sentence: str, cues: _Cues) -> re.Match[str] | None:
+def _act(sentence: str, cues: _Cues, gates: set[str]) -> re.Match[str] | None:
     """The first verb of an act that has happened; a participle after a
     determiner is an adjective ("the targeted man"), not an act."""
+    if "past_act" not in gates:
+        return None
     for m in cues.past_act.finditer(sentence):
         if not _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
             return m
     return None
 
 
-def _future(sentence: str, cues: _Cues) -> re.Match[str] | None:
-    for m in cues.future.finditer(sentence):
-        if m.group(0).lower() in ("could", "might", "would", "may") and cues.modal_past.match(sentence, m.end()):
-            continue  # "could have been": a hedge on a past act
-        return m
+def _future(sentence: str, cues: _Cues, gates: set[str]) -> re.Match[str] | None:
+    if "future" in gates:
+        for m in cues.future.finditer(sentence):
+            if m.group(0).lower() in ("could", "might", "would", "may") and cues.modal_past.match(sentence, m.end()):
+                continue  # "could have been": a hedge on a past act
+            return m
+    if "conditional" not in gates:
+        return None
     for m in cues.conditional.finditer(sentence):
         if cues.conditional_hedge.match(sentence, m.start()):
             continue  # "if confirmed": a hedge on a report
@@ -239,7 +333,8 @@ def _future(sentence: str, cues: _Cues) -> re.Match[str] | None:
 def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (),
                figure_starts: Sequence[int] = (), date: DateMention | None = None,
                dates: Sequence[DateMention] = (), published: _dt.date | None = None,
-               names_event: bool = True, negated: bool = False) -> ClaimKind:
+               names_event: bool = True, negated: bool = False, cumulative: Any = _UNSET,
+               words: frozenset[str] | None = None) -> ClaimKind:
     """The kind of the claim `sentence` makes (see the module docstring).
 
     `scopes` and `figure_starts`: its casualty figures' scopes and positions
@@ -247,47 +342,50 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     none); `dates`: every date mention of the sentence; `names_event`: the
     sentence has an event cue or a figure (an attributed sentence without one
     is a statement); `negated`: the sentence denies something (a denial of an
-    act is an event, a denial of policy a statement)."""
+    act is an event, a denial of policy a statement); `cumulative`: the
+    sentence's `cumulative_cue` when already computed."""
     cues = knowledge.derived(_build_cues)
-    cumulative = _cumulative_cue(sentence, cues, dates, published)
+    if words is None:
+        words = sentence_words(sentence)
+    if cumulative is _UNSET:
+        cumulative = _cumulative_cue(sentence, cues, dates, published, words)
+    gates = _open_gates(cues, words)
     if cumulative is not None and cumulative[2] and "event" not in scopes and (
-            scopes or cues.act_count.search(sentence)):
+            scopes or _find(cues, "act_count", sentence, gates)):
         return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
     if "event" not in scopes and is_old_date(date, published, knowledge=knowledge):
         return ClaimKind("background", date.raw if date is not None else "")
-    m = cues.toll_forecast.search(sentence)
+    m = _find(cues, "toll_forecast", sentence, gates)
     if m is not None:
         return ClaimKind("future", m.group(0))
     if "event" in scopes:
         return ClaimKind("event")
-    fut = _future(sentence, cues)
+    act = _act(sentence, cues, gates)
+    fut = _future(sentence, cues, gates)
     if fut is not None:
-        act = _act(sentence, cues)
         first = min([p for p in (act.start() if act else None, *figure_starts) if p is not None], default=None)
         if first is None or fut.start() < first:
             return ClaimKind("future", fut.group(0))
     if scopes and all(s == "total" for s in scopes):
         return ClaimKind("running_total", cumulative[1] if cumulative else "")
-    if cumulative is not None:
-        count = cues.act_count.search(sentence)
-        if count is not None:
-            return ClaimKind("running_total", cumulative[1])
-    policy = cues.policy_negation.search(sentence)
-    if policy is not None and _act(sentence, cues) is None:
+    if cumulative is not None and _find(cues, "act_count", sentence, gates) is not None:
+        return ClaimKind("running_total", cumulative[1])
+    policy = _find(cues, "policy_negation", sentence, gates)
+    if policy is not None and act is None:
         return ClaimKind("statement", policy.group(0))
     if negated:
         return ClaimKind("event")  # "the minister said the allegations were fabricated": a denial of an act
-    m = cues.statement.search(sentence)
+    m = _find(cues, "statement", sentence, gates)
     if m is not None:
         return ClaimKind("statement", m.group(0))
-    m = cues.habitual.search(sentence) or cues.context_opener.search(sentence)
+    m = _find(cues, "habitual", sentence, gates) or cues.context_opener.search(sentence)
     if m is not None:
         return ClaimKind("background", m.group(0).strip())
     if cumulative is not None and cumulative[2]:
         return ClaimKind("background", cumulative[1])  # a state that has lasted since a date
-    m = cues.state.search(sentence)
-    if m is not None and _act(sentence, cues) is None:
+    m = _find(cues, "state", sentence, gates)
+    if m is not None and act is None:
         return ClaimKind("background", m.group(0))
-    if not names_event and _act(sentence, cues) is None:
+    if not names_event and act is None:
         return ClaimKind("statement")
     return ClaimKind("event")
