@@ -329,31 +329,41 @@ def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int,
 
 
 def _share_categories(claims: Sequence[_Claim]) -> None:
-    """A headline figure whose victims the phrase does not identify ("Five
-    killed", "two people") takes the category of a body figure with the same
-    count (two or more) and outcome that does ("Five citizens were killed"):
-    a report tells the same victims in its headline and its body. Single
-    victims are left alone (two different people are often killed one by
-    one)."""
-    known: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
+    """A figure whose victims the phrase does not identify ("Five killed",
+    "two people", "killing one person") takes the category of another figure
+    of the report with the same count and outcome that does ("Five citizens
+    were killed"): a report tells the same victims in its headline and its
+    body, and a relayed account of them after the outlet's own. A headline
+    figure looks at the body figures of two or more victims (single victims
+    are often killed one by one); a body figure at the figures told before
+    it. Several categories for one count: left alone. "others" after a
+    figure so identified follow it ("killing one person injuring three
+    others")."""
+    body: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
     for c in claims:
         if c.headline:
             continue
         for k in c.casualties:
             if k.category != "unknown" and k.min and k.min >= 2:
-                known.setdefault((k.outcome, k.min, k.max), set()).add((k.category, k.side))
-    if not known:
-        return
+                body.setdefault((k.outcome, k.min, k.max), set()).add((k.category, k.side))
+    before: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
     for c in claims:
-        if not c.headline:
-            continue
+        shared = None
         for i, k in enumerate(c.casualties):
-            if k.category != "unknown" or not k.min or k.min < 2 or k.victims not in ("people", ""):
-                continue
-            got = known.get((k.outcome, k.min, k.max))
-            if got and len({cat for cat, _ in got}) == 1:
-                cat, side = sorted(got)[0]
-                c.casualties[i] = replace(k, category=cat, side=side if len(got) == 1 else "")
+            key = (k.outcome, k.min, k.max)
+            if k.category == "unknown" and k.min and k.victims in ("people", ""):
+                got = body.get(key) if c.headline and k.min >= 2 else before.get(key) if not c.headline else None
+                if shared is not None and _OTHERS_RAW.match(k.victims_raw or ""):
+                    got = {shared}
+                if got and len({cat for cat, _ in got}) == 1:
+                    cat, side = sorted(got)[0]
+                    c.casualties[i] = k = replace(k, category=cat, side=side if len(got) == 1 else "")
+                    shared = (k.category, k.side)
+            if k.category != "unknown" and k.min:
+                before.setdefault(key, set()).add((k.category, k.side))
+
+
+_OTHERS_RAW = regex(r"(?i)^(?:\w+\s+)?others?$")
 
 
 def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> list[dict]:
