@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .dates import DateMention, date_interval
-from .knowledge import Knowledge
+from .knowledge import Knowledge, Memo
 from .resources import phrase_pattern, regex
 
 __all__ = ["KINDS", "SCOPES", "ClaimKind", "Cumulative", "cumulative_cue", "figure_scopes", "claim_kind", "is_old_date",
@@ -77,8 +77,10 @@ class _Cues:
     background_days: int
     # gates: a cue's regex runs only when a sentence holds every word of one
     # of its phrases (looked up by the phrase's longest word): most never run
-    gate_index: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # key word -> (gate, phrase words)
+    gate_index: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]
+    # key word -> (gates its one-word phrases open, (gate, words) of its longer phrases)
     gate_keys: frozenset[str]
+    gate_memo: Memo  # sentence words -> open gates (a sentence asks more than once)
 
 
 _TOKEN = regex(r"[a-z]+")
@@ -94,27 +96,36 @@ def sentence_words(text: str) -> frozenset[str]:
 _words = sentence_words
 
 
-def _gate_index(gates: dict[str, Any]) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
-    """key word -> (gate name, the words of a phrase keyed by it) for every
-    phrase of every gate; a phrase is keyed by its longest word."""
-    index: dict[str, list[tuple[str, frozenset[str]]]] = {}
+def _gate_index(gates: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]:
+    """key word -> (the gates a phrase of that one word opens, (gate name,
+    phrase words) for the longer phrases keyed by it); a phrase is keyed by
+    its longest word."""
+    single: dict[str, set[str]] = {}
+    multi: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for name, phrases in gates.items():
         for p in phrases:
             toks = _TOKEN.findall(str(p).lower())
-            if toks:
-                index.setdefault(max(toks, key=len), []).append((name, frozenset(toks)))
-    return {k: tuple(v) for k, v in index.items()}
+            if len(set(toks)) == 1:
+                single.setdefault(toks[0], set()).add(name)
+            elif toks:
+                multi.setdefault(max(toks, key=len), []).append((name, frozenset(toks)))
+    return {k: (frozenset(single.get(k, ())), tuple(multi.get(k, ()))) for k in set(single) | set(multi)}
 
 
-def _open_gates(cues: "_Cues", words: frozenset[str]) -> set[str]:
+def _open_gates(cues: "_Cues", words: frozenset[str]) -> frozenset[str]:
     """The gates whose phrases' words a sentence with `words` holds."""
+    got = cues.gate_memo.get(words)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
     out: set[str] = set()
     index = cues.gate_index
     for w in cues.gate_keys & words:
-        for name, ws in index[w]:
+        one, longer = index[w]
+        out |= one
+        for name, ws in longer:
             if name not in out and ws <= words:
                 out.add(name)
-    return out
+    return cues.gate_memo.put(words, frozenset(out))
 
 
 def _build_cues(knowledge: Knowledge) -> _Cues:
@@ -177,10 +188,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         background_days=int(d["background_after_days"]),
         gate_index=index,
         gate_keys=frozenset(index),
+        gate_memo=Memo(64),
     )
 
 
-def _find(cues: _Cues, name: str, sentence: str, gates: set[str]) -> re.Match[str] | None:
+def _find(cues: _Cues, name: str, sentence: str, gates: frozenset[str]) -> re.Match[str] | None:
     """`cues.<name>.search(sentence)`, skipped when its gate is shut."""
     if name not in gates:
         return None
@@ -302,7 +314,7 @@ def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowled
 _DETERMINER_BEFORE = regex(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$")
 
 
-def _act(sentence: str, cues: _Cues, gates: set[str]) -> re.Match[str] | None:
+def _act(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | None:
     """The first verb of an act that has happened; a participle after a
     determiner is an adjective ("the targeted man"), not an act."""
     if "past_act" not in gates:
@@ -313,7 +325,7 @@ def _act(sentence: str, cues: _Cues, gates: set[str]) -> re.Match[str] | None:
     return None
 
 
-def _future(sentence: str, cues: _Cues, gates: set[str]) -> re.Match[str] | None:
+def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | None:
     if "future" in gates:
         for m in cues.future.finditer(sentence):
             if m.group(0).lower() in ("could", "might", "would", "may") and cues.modal_past.match(sentence, m.end()):
