@@ -258,3 +258,43 @@ def test_kinds_and_scopes_are_always_known_values(words):
     scopes = figure_scopes(sentence, spans, published=PUBLISHED)
     assert len(scopes) == len(spans) and set(scopes) <= set(SCOPES)
     assert claim_kind(sentence, scopes=scopes, published=PUBLISHED).kind in KINDS
+
+
+# --------------------------------------------------------------------------- figures found by the rules of round two
+
+def test_definite_singular_object_of_a_killing_is_one_person():
+    assert figures("The gunmen executed the driver and fled.") == [("people", "killed", 1, 1, "unknown")]
+    assert figures("The patrol arrested the commander of the cell.") == [("militants", "detained", 1, 1, "combatants")]
+    # the possessed noun is the victim, not its owner; a noun that goes on is no person
+    assert figures("The gunmen killed the soldier's brother.") == [("people", "killed", 1, 1, "unknown")]
+    assert figures("Shelling killed the civilian population of the village.") == []
+
+
+def test_partitive_of_the_wounded_is_injured():
+    assert figures("Doctors said some of the wounded were in critical condition.") == [("people", "injured", 2, None, "unknown")]
+
+
+def test_and_another_of_the_same_group_is_one_figure():
+    assert figures("Four children as well as another child were killed when the shell hit the school.") == [
+        ("children", "killed", 5, 5, "civilians")]
+    assert figures("Four children and another man were killed when the shell hit the school.") == [
+        ("children", "killed", 4, 4, "civilians"), ("people", "killed", 1, 1, "unknown")]
+
+
+def test_an_open_figure_after_figures_of_several_categories_is_unknown():
+    assert figures("12 civilians 30 militia fighters killed 85 injured in shelling") == [
+        ("civilians", "killed", 12, 12, "civilians"), ("militants", "killed", 30, 30, "combatants"),
+        ("people", "injured", 85, 85, "unknown")]
+
+
+def test_a_figure_told_twice_shares_its_category_across_sentences():
+    r = extract("Two killed three injured in a blast in the Hama countryside\n\n"
+                "Two citizens were killed and three others were injured when a bomb exploded in the Hama countryside. "
+                "A police source said the blast killed two people and injured three others.")
+    assert set(r.casualties.category) == {"civilians"}
+
+
+def test_another_n_are_other_victims():
+    r = extract("Shelling killed three children in the village, the monitor said. Another three were killed in an airstrike nearby.")
+    cats = sorted(zip(r.casualties["raw"], r.casualties.category))
+    assert ("Another three were killed", "unknown") in cats

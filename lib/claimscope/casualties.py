@@ -242,6 +242,7 @@ class _CasLex:
     cue_words: frozenset[str]  # one-word outcome cues: a victims phrase stops at them
     bare_after: re.Pattern[str]  # headline: bare singular noun, then an outcome cue
     bare_before: re.Pattern[str]  # headline: an outcome verb, then a bare singular noun
+    definite_before: re.Pattern[str]  # an outcome verb, then "the" and a singular person noun ("shot dead the driver")
     determiners: frozenset[str]
     generic_nouns: frozenset[str]  # every generic victims noun (normalised)
     vague_words: frozenset[str]  # first words of vague quantities ("some", "many")
@@ -309,6 +310,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         bare_after=regex(rf"(?P<np>{sing})(?!['’\w-])\s+(?:(?:was|were|is|are|found)\s+)?"
                          + phrase_pattern(after_outcome, group="cue")),
         bare_before=regex(phrase_pattern(one_word_before, group="cue") + rf"\s+(?P<np>{np_words}{sing})(?!['’\w-])"),
+        definite_before=regex(phrase_pattern([c for c in before_outcome if c not in weak and c.split()[0] != "the"
+                                              and c.split()[-1] not in ("of", "toll")], group="cue")
+                              + rf"\s+the\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}?{sing})(?!['’\w-])"),
         generic_nouns=frozenset(norm_phrase(w) for w in generic_words),
         vague_words=frozenset(w.split()[0].lower() for w in d["vague"]),
         aux_first=frozenset(norm_phrase(w).split()[0] for w in [*d["auxiliaries"], *d["outcome_adverbs"]]),
@@ -369,6 +373,16 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
     return pos, pos + len(trimmed)
 
 
+_AND_ANOTHER = regex(r"(?i)\s*,?\s*(?:and|as well as|plus)\s+(?:another|one more|a further|a third|a fourth|a fifth)\s+"
+                     r"(?P<noun>[a-z]+)\b")
+
+
+def _same_group(victims_raw: str, noun: str, lex: _CasLex) -> bool:
+    """'children' and 'child', 'soldiers' and 'soldier': one victims group."""
+    a = generic_group(victims_raw, knowledge=lex.knowledge)
+    return a is not None and a == generic_group(noun, knowledge=lex.knowledge)
+
+
 def _is_number_word(word: str, lex: _NumLex) -> bool:
     return word in lex.units or word.split("-", 1)[0] in lex.tens
 
@@ -414,6 +428,11 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             continue
         np_start, np_end = _victims_phrase(sentence, q.end, lex)
         victims_raw = sentence[np_start:np_end].strip()
+        more = _AND_ANOTHER.match(sentence, np_end) if victims_raw and q.min is not None else None
+        if more is not None and _same_group(victims_raw, more.group("noun"), lex):
+            # "three children and another child": one figure, four children
+            q = replace(q, min=q.min + 1 if q.min is not None else None, max=q.max + 1 if q.max is not None else None)
+            np_end = more.end()
         if lex.non_person.match(sentence, q.end):
             pending.clear()
             continue
@@ -498,6 +517,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     _civilian_wholes(sentence, out, wholes, parts, lex)
     if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
         out.extend(_bare_mentions(sentence, out, context, offset, lex))
+    out.extend(_definite_objects(sentence, out, context, offset, lex))
     out.extend(_zero_mentions(sentence, context, offset, lex))
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
@@ -606,6 +626,46 @@ def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: Vic
             ))
             taken.append(span)
     return out
+
+
+def _definite_objects(sentence: str, found: Sequence[CasualtyMention], context: VictimContext, offset: int,
+                      lex: _CasLex) -> list[CasualtyMention]:
+    """'gunmen shot dead the driver', 'the patrol arrested the commander':
+    the object of an outcome verb that is "the" and a singular person noun is
+    one person (the noun may go on with "of": "the mukhtar of the village")."""
+    if " the " not in sentence or lex.singular_words.isdisjoint(_LETTERS.findall(sentence.lower())):
+        return []
+    out: list[CasualtyMention] = []
+    taken = [(c.start - offset, c.end - offset) for c in found]
+    for m in lex.definite_before.finditer(sentence):
+        if m.group("cue")[:1].isupper() and m.start() == 0:
+            continue  # "Killed the ...": a headline's participle, not a verb with its object
+        np_s, head_e = m.start("np"), m.end("np")
+        words = sentence[np_s:head_e].split()
+        if any(w.lower() in lex.determiners or w[:1].isdigit() or _is_number_word(w.lower(), lex.num) for w in words):
+            continue
+        nxt = sentence[head_e:head_e + 20].lstrip()
+        if nxt[:1].isalpha() and nxt.split()[0].lower() not in lex.stops and not nxt.lower().startswith("of "):
+            continue  # "killed the soldier's brother", "the civilian population": the noun goes on
+        if sentence[head_e:head_e + 2] in ("'s", "’s"):
+            continue
+        span = (m.start("cue"), max(head_e, _victims_phrase(sentence, np_s, lex)[1]))
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        outcome = lex.before_outcome[norm_phrase(m.group("cue"))]
+        victims_raw = sentence[np_s:span[1]].strip()
+        owner = _OWNER.match(victims_raw)
+        head_raw = victims_raw[owner.end():] if owner else victims_raw  # "the soldier's brother" is no soldier
+        victims, category, side = _resolve_victims(head_raw, context, (), lex)
+        out.append(CasualtyMention(
+            start=span[0] + offset, end=span[1] + offset, raw=sentence[span[0]:span[1]], victims=victims,
+            victims_raw=victims_raw, outcome=outcome, min=1, max=1, qualifier="", category=category, side=side,
+        ))
+        taken.append(span)
+    return out
+
+
+_OWNER = regex(r"^.*['’]s?\s+")
 
 
 _YEAR_CONTEXT = regex(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*$|\b(?:in|since|of|year)\s+$")
@@ -847,6 +907,8 @@ def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequenc
 def _victims_category(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
                       lex: _CasLex) -> tuple[str, str, str]:
     if (not victims_raw or _OTHERS.match(victims_raw)) and previous:
+        if len({q.category for q in previous}) > 1:
+            return "people", "unknown", ""  # "40 civilians 25 fighters killed 110 injured": of both, unknown
         p = previous[-1]
         return p.victims, p.category, p.side
     if victims_raw and _OTHERS.match(victims_raw) and context.previous_figure:

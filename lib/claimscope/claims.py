@@ -330,40 +330,39 @@ def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int,
 
 def _share_categories(claims: Sequence[_Claim]) -> None:
     """A figure whose victims the phrase does not identify ("Five killed",
-    "two people", "killing one person") takes the category of another figure
-    of the report with the same count and outcome that does ("Five citizens
-    were killed"): a report tells the same victims in its headline and its
-    body, and a relayed account of them after the outlet's own. A headline
-    figure looks at the body figures of two or more victims (single victims
-    are often killed one by one); a body figure at the figures told before
-    it. Several categories for one count: left alone. "others" after a
-    figure so identified follow it ("killing one person injuring three
-    others")."""
-    body: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
-    for c in claims:
-        if c.headline:
-            continue
+    "two people", "killing one person") takes the category of the figures of
+    other sentences of the report with the same count and outcome that do
+    ("Five citizens were killed"): a report tells the same victims in its
+    headline, sub-headlines and body, and relays others' accounts of them.
+    Several categories for one count, or "another three", "more people":
+    left alone. "others" after a figure so identified follow it ("killing
+    one person injuring three others")."""
+    told: dict[tuple[str, int | None, int | None], dict[int, set[tuple[str, str]]]] = {}
+    for n, c in enumerate(claims):
         for k in c.casualties:
-            if k.category != "unknown" and k.min and k.min >= 2:
-                body.setdefault((k.outcome, k.min, k.max), set()).add((k.category, k.side))
-    before: dict[tuple[str, int | None, int | None], set[tuple[str, str]]] = {}
-    for c in claims:
+            if k.category != "unknown" and k.min:
+                told.setdefault((k.outcome, k.min, k.max), {}).setdefault(n, set()).add((k.category, k.side))
+    if not told:
+        return
+    for n, c in enumerate(claims):
         shared = None
         for i, k in enumerate(c.casualties):
-            key = (k.outcome, k.min, k.max)
-            if k.category == "unknown" and k.min and k.victims in ("people", ""):
-                got = body.get(key) if c.headline and k.min >= 2 else before.get(key) if not c.headline else None
-                if shared is not None and _OTHERS_RAW.match(k.victims_raw or ""):
-                    got = {shared}
-                if got and len({cat for cat, _ in got}) == 1:
-                    cat, side = sorted(got)[0]
-                    c.casualties[i] = k = replace(k, category=cat, side=side if len(got) == 1 else "")
-                    shared = (k.category, k.side)
-            if k.category != "unknown" and k.min:
-                before.setdefault(key, set()).add((k.category, k.side))
+            if k.category != "unknown" or not k.min or k.victims not in ("people", ""):
+                continue
+            if shared is not None and _OTHERS_RAW.match(k.victims_raw or ""):
+                got: set[tuple[str, str]] = {shared}
+            elif _ANOTHER.search(f"{k.raw} {k.victims_raw}"):
+                continue  # "another three were killed": other victims
+            else:  # figures of the sentence itself with the same count are other victims
+                got = set().union(*(v for m, v in told.get((k.outcome, k.min, k.max), {}).items() if m != n))
+            if got and len({cat for cat, _ in got}) == 1:
+                cat, side = sorted(got)[0]
+                c.casualties[i] = replace(k, category=cat, side=side if len(got) == 1 else "")
+                shared = (cat, side if len(got) == 1 else "")
 
 
 _OTHERS_RAW = regex(r"(?i)^(?:\w+\s+)?others?$")
+_ANOTHER = regex(r"(?i)\b(?:another|other|others|more|further|additional)\b")
 
 
 def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> list[dict]:
