@@ -298,3 +298,14 @@ def test_another_n_are_other_victims():
     r = extract("Shelling killed three children in the village, the monitor said. Another three were killed in an airstrike nearby.")
     cats = sorted(zip(r.casualties["raw"], r.casualties.category))
     assert ("Another three were killed", "unknown") in cats
+
+
+def test_plural_demonyms_are_people_of_unknown_category():
+    assert figures("At least 12 Syrians were killed in the blast.") == [("people", "killed", 12, None, "unknown")]
+    assert figures("Three Iraqis were arrested at the border.") == [("people", "detained", 3, 3, "unknown")]
+
+
+def test_a_toll_of_long_ago_is_background():
+    claim, cas = one_claim("In 1990, 300 to 500 villagers were killed in the massacre, the historian said.")
+    assert claim.kind == "background"
+    assert list(cas["min"]) == [300]  # the figure stays in the tables, labelled by its claim's kind

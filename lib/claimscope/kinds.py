@@ -16,8 +16,8 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   bringing-clause keeps the act's scope.
 * the claim's kind, in this order: an act whose own date lies more than
   `background_after_days` before the publication is `background` (history
-  recalled) unless it gives a figure of the act; a figure of the act (scope
-  event) makes an `event`; a future or
+  recalled, its toll included: "in 1990, 300 villagers were killed"); a
+  figure of the act (scope event) makes an `event`; a future or
   conditional cue before any act it names is `future`; figures that are all
   cumulative, or a cumulative period with a count of acts ("since August 25,
   ISIS carried out 16 attacks"), make a `running_total`; directive and
@@ -365,7 +365,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if cumulative is not None and cumulative[2] and "event" not in scopes and (
             scopes or _find(cues, "act_count", sentence, gates)):
         return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
-    if "event" not in scopes and is_old_date(date, published, knowledge=knowledge):
+    if is_old_date(date, published, knowledge=knowledge):
         return ClaimKind("background", date.raw if date is not None else "")
     m = _find(cues, "toll_forecast", sentence, gates)
     if m is not None:
