@@ -79,6 +79,11 @@ def test_the_agent_of_a_killing_is_no_victim(sentence, victims):
     assert c.victims_raw == victims
 
 
+def test_a_measure_word_after_a_killing_verb_is_no_person():
+    assert [f for f in figures("The raid killed a lot of fighters.") if f[2] == 1] == []
+    assert figures("The army arrested a large group of smugglers.") == []
+
+
 def test_passive_killing_counts_its_subject():
     assert figures("Two gunmen were killed when their car exploded.") == [("militants", "killed", 2, 2, "combatants")]
 

@@ -700,8 +700,9 @@ def _object_of_cue(sentence: str, q: Quantity, victims_raw: str, lex: _CasLex) -
     after a strong outcome verb opens its object, and what is killed, wounded
     or arrested is a person, whatever the noun (unless it names a thing: "a
     day after"). One person, of unknown category."""
-    if q.raw.lower() not in ("a", "an") or _head_is_thing(victims_raw, lex) or len(victims_raw.split()) > 3:
-        return False
+    if (q.raw.lower() not in ("a", "an") or _head_is_thing(victims_raw, lex) or len(victims_raw.split()) > 3
+            or " of " in f" {victims_raw.lower()} "):
+        return False  # "a lot of fighters", "a group of": a measure of a noun we do not know as people
     m = lex.before.search(sentence, max(0, q.start - 60), q.start)
     return m is not None and norm_phrase(m.group("cue")) not in lex.weak
 
