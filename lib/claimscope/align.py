@@ -38,6 +38,7 @@ table extraction wrote, never looked up again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import functools
 import hashlib
@@ -54,11 +55,15 @@ from rapidfuzz import process as rf_process
 
 from . import cells, schema
 from .actors import actor_sides
-from .dates import date_interval
-from .errors import OverridesError
+from .dates import date_interval, find_dates
+from .errors import KnowledgeError, OverridesError
 from .events import event_label
 from .knowledge import Knowledge
-from .places import Translit, best_match, km_apart, km_between, place_profiles, translit
+from .linkage import FEATURES as LINK_FEATURES
+from .linkage import LINKAGES, LinkageModel, cluster, model_from_rows, probability
+from .linkage import reasons as link_reasons
+from .linkage import score as link_score
+from .places import Translit, best_match, km_between, place_profiles, translit
 from .resources import norm_phrase, phrase_pattern, regex
 from .safeio import bounded, load_user_yaml, printable, shorten
 
@@ -78,6 +83,7 @@ __all__ = [
     "candidate_blocks",
     "block_pairs",
     "score_block",
+    "linkage_pairs",
 ]
 
 OVERRIDES_COLUMNS = ("action", "claims", "target", "status", "detail")
@@ -112,15 +118,15 @@ class AlignSettings:
     near_km_in: float
     follow_up: re.Pattern[str]
     new_event: re.Pattern[str]
-    link_min: float
-    link_min_secondary: float
-    w_x: Mapping[str, float]
+    model: LinkageModel
+    link_threshold: float
+    missing_weight: float
+    linkage: str
     near_km_x: float
-    toll_ratio: float
-    toll_min_difference: int
     vicinity_km_x: float
     max_bucket: int
     outlet_scoped: frozenset[str]
+    generic_victims: frozenset[str]
     copy_match: float
     type_rank: Mapping[str, int]
     translit: Translit
@@ -169,19 +175,33 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         near_km_in=float(win["near_km"]),
         follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
-        link_min=float(xd["link_min"]),
-        link_min_secondary=math.inf if xd.get("link_min_secondary") is None else float(xd["link_min_secondary"]),
-        w_x={k: float(v) for k, v in xd["weights"].items()},
+        model=_linkage_model(knowledge),
+        link_threshold=float(xd["link_threshold"]),
+        missing_weight=float(xd["missing_weight"]),
+        linkage=_linkage_kind(xd["linkage"]),
         near_km_x=float(xd["near_km"]),
-        toll_ratio=float(xd["toll_ratio"]),
-        toll_min_difference=int(xd["toll_min_difference"]),
         vicinity_km_x=float(xd["vicinity_km"]),
         max_bucket=int(xd["max_bucket"]),
         outlet_scoped=frozenset(d["compare"]["outlet_scoped_source_types"]),
+        generic_victims=frozenset(d["compare"]["generic_victims"]),
         copy_match=float(d["republished_copy_match"]),
         type_rank=type_rank,
         translit=translit(knowledge),
     )
+
+
+def _linkage_model(knowledge: Knowledge) -> LinkageModel:
+    """The cross-document match weights of the pack's linkage_weights.csv."""
+    try:
+        return model_from_rows(knowledge.linkage, origin="linkage_weights.csv")
+    except ValueError as exc:
+        raise KnowledgeError(f"knowledge pack: {exc}") from None
+
+
+def _linkage_kind(value: Any) -> str:
+    if value not in LINKAGES:
+        raise KnowledgeError(f"align.yaml: cross_document.linkage must be one of {', '.join(LINKAGES)}, not {value!r}")
+    return str(value)
 
 
 def align_settings(knowledge: Knowledge) -> AlignSettings:
@@ -220,12 +240,14 @@ def _relation(a: str, b: str, cfg: AlignSettings) -> str:
 
 @dataclass(frozen=True)
 class AlignResult:
-    """Tables of the align stage: `claims` with `incident_id` filled, the
-    `incidents` (compare fills status and the agreement columns), the `links`
-    that formed them, the `overrides` report and `problems` (odd rows that were
-    used with a caveat)."""
+    """Tables of the align stage: `claims` with `incident_id` filled,
+    `documents` with `main_incident_id` filled, the `incidents` (compare
+    fills status and the agreement columns), the `links` that formed them,
+    the `overrides` report and `problems` (odd rows that were used with a
+    caveat)."""
 
     claims: pd.DataFrame
+    documents: pd.DataFrame
     incidents: pd.DataFrame
     links: pd.DataFrame
     overrides_report: pd.DataFrame
@@ -350,19 +372,47 @@ class _C:
     __slots__ = ("i", "cid", "doc", "root", "sidx", "para", "start", "source", "stype", "etype", "lo", "hi",
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
-                 "sentence", "gov", "gov_raw")
+                 "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet")
 
 
 _NONE: frozenset[str] = frozenset()
 
 
+EVENT_KINDS = frozenset({"", "event"})  # claims.kind values that tell an act (no column: every claim does)
+
+
+def _reported_days(documents: pd.DataFrame) -> dict[str, int]:
+    """doc_id -> its publication day (ordinal), for documents dated to the day."""
+    if documents.empty or "published" not in documents.columns:
+        return {}
+    prec = cells.texts(documents["published_precision"]) if "published_precision" in documents.columns \
+        else ["day"] * len(documents)
+    out = {}
+    for d, p, pp in zip(cells.texts(documents["doc_id"]), cells.texts(documents["published"]), prec):
+        lo, _ = date_interval(p, "day") if pp in ("day", "estimated", "") else (None, None)
+        if lo is not None:
+            out[d] = lo
+    return out
+
+
+def _since_phrase(raw: str, memo: dict[str, bool], knowledge: Knowledge) -> bool:
+    """Whether a claim's own date phrase opens a period ("since March 24,
+    2019"): the start of a running total or of background, not the day of an act."""
+    got = memo.get(raw)
+    if got is None:
+        got = memo[raw] = any(m.kind == "since" for m in find_dates(raw, knowledge=knowledge, published=None))
+    return got
+
+
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
-              cfg: AlignSettings, knowledge: Knowledge) -> list[_C]:
+              cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None) -> list[_C]:
     n = len(claims)
     col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
                      "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
-                     "perpetrator_cue", "target", "sentence")}
+                     "perpetrator_cue", "target", "sentence", "kind", "outlet")}
+    reported = reported or {}
+    since_memo: dict[str, bool] = {}
     sidx = cells.integers(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
     para = cells.integers(claims["paragraph"]) if "paragraph" in claims.columns else [None] * n
     start = cells.integers(claims["start"]) if "start" in claims.columns else [0] * n
@@ -371,6 +421,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
 
     victims: dict[str, set[str]] = {}
     killed: dict[str, list[tuple[int, int | None]]] = {}
+    dead_victims: dict[str, set[str]] = {}
     if not casualties.empty:
         for cid, v, o, lo, hi in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
                                      cells.texts(casualties["outcome"]), cells.integers(casualties["min"]), cells.integers(casualties["max"])):
@@ -378,6 +429,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
                 victims.setdefault(cid, set()).add(v)
             if o == "killed" and lo is not None:
                 killed.setdefault(cid, []).append((lo, hi))
+            if v and o in ("killed", "injured", "killed_or_injured") and (lo or 0) > 0:
+                dead_victims.setdefault(cid, set()).add(v)
     sides = actor_sides(knowledge)
     profiles = place_profiles(claims, mentions, knowledge=knowledge)
     # actors each claim's sentence names, as extraction found them
@@ -409,13 +462,29 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.source = col["source"][i]
         c.stype = col["source_type"][i]
         c.etype = col["event_type"][i] or "other"
+        c.event = col["kind"][i] in EVENT_KINDS
+        c.outlet = col["outlet"][i]
         prec = col["date_precision"][i] or "unknown"
-        c.lo, c.hi = date_interval(col["event_date"][i], prec)
-        if col["event_date"][i] and c.lo is None:
+        # a `reported` date is the report's own date, not the act's: it never
+        # constrains which claims tell one incident, and links only weakly
+        c.rep, c.rep_claimed = None, False
+        if prec == "reported":
+            c.rep = date_interval(col["event_date"][i], "day")[0]
+            c.rep_claimed = c.rep is not None
+            c.lo = c.hi = None
+        else:
+            c.lo, c.hi = date_interval(col["event_date"][i], prec)
+        if col["event_date"][i] and c.lo is None and c.rep is None:
             problems.append({"doc_id": c.doc, "reason": f"claim {c.cid}: event_date {col['event_date'][i]!r} is not an ISO date; "
                              "aligned as undated"})
         c.prec = prec if c.lo is not None else "unknown"
         c.inh_date = col["date_raw"][i].startswith("inherited:")
+        if c.lo is None and c.rep is None and c.event and not col["event_date"][i]:
+            # an act told with no date in a report dated to the day happened, as
+            # far as the report says, by that day: its date is the report's
+            c.rep = reported.get(c.doc)
+        since = bool(col["date_raw"][i]) and not c.inh_date and c.lo is not None \
+            and _since_phrase(col["date_raw"][i], since_memo, knowledge)
         c.own_places = bool(col["places"][i]) and not col["places_raw"][i].startswith("inherited:")
         gov = col["governorate"][i]
         c.gov = gov
@@ -441,6 +510,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         else:
             c.targets = frozenset(hit | {target}) if target else frozenset(hit)
         c.killed = tuple(killed.get(c.cid, ()))
+        c.victims = frozenset(dead_victims.get(c.cid, ()))
         sent = col["sentence"][i]
         c.sentence = sent
         m = cfg.follow_up.search(sent.lower())
@@ -456,7 +526,10 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.mentions = _NONE
         if c.statement or c.perp_cue in ("blamed", "responsible"):
             c.mentions = frozenset(named.get(c.cid, ()))
-        c.anchor = c.etype not in cfg.non_anchor_types and c.prec in cfg.anchor_precisions and c.lo is not None
+        # an anchor: an act (not a statement, running total or background) dated
+        # to the day, by its own words or by the report's date
+        c.anchor = (c.event and not since and c.etype not in cfg.non_anchor_types
+                    and ((c.prec in cfg.anchor_precisions and c.lo is not None) or c.rep is not None))
         out.append(c)
     return out
 
@@ -670,16 +743,18 @@ def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]],
 # =============================================================================== across documents
 
 class _Cross:
-    """Cross-document features of an eligible local incident."""
+    """Cross-document features of an eligible local incident (a *node*)."""
 
-    __slots__ = ("k", "doc", "lo", "hi", "govs", "names", "points", "etypes", "perps", "targets", "killed",
-                 "exact_killed", "first", "main", "rep", "distinct")
+    __slots__ = ("k", "doc", "lo", "hi", "stated", "govs", "names", "points", "etypes", "perps", "perp_sides",
+                 "targets", "victims", "killed", "exact_killed", "sources", "outlet", "first", "lead", "main", "rep",
+                 "distinct")
 
 
 def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     """Features of a local incident that may link across documents: one with
-    an anchor claim (an act, not a statement, dated to the day) and an area
-    (a governorate, or a distinctive event type); None for the others."""
+    an anchor claim (an act, not a statement, running total or background,
+    dated to the day by its own words or by the report's date) and an area (a
+    governorate, or a distinctive event type); None for the others."""
     anchors = [c for c in li.members if c.anchor]
     if not anchors:
         return None
@@ -688,122 +763,136 @@ def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
         return None
     x = _Cross()
     x.k = k
-    x.doc = anchors[0].doc
-    lo = max(c.lo for c in anchors)
-    hi = min(c.hi for c in anchors)
-    if lo > hi:  # anchors disagree within the document: use the first one's
-        lo, hi = anchors[0].lo, anchors[0].hi
+    x.doc = anchors[0].root
+    dated = [c for c in anchors if c.lo is not None]
+    if dated:
+        lo = max(c.lo for c in dated)
+        hi = min(c.hi for c in dated)
+        if lo > hi:  # anchors disagree within the document: use the first one's
+            lo, hi = dated[0].lo, dated[0].hi
+        # stated: the report itself dates the act (not only its paragraph or date line)
+        x.stated = 2 if any(not c.inh_date for c in dated) else 1
+    else:  # only the report's date
+        lo = hi = anchors[0].rep
+        x.stated = 0
     x.lo, x.hi = lo, hi
     x.govs = li.govs or frozenset()
     x.names = tuple(li.names)
     x.points = tuple(li.points)
     x.etypes = frozenset(c.etype for c in anchors)
     x.perps = frozenset(li.perps)
+    x.perp_sides = frozenset(li.perp_sides)
     x.targets = frozenset(li.targets)
-    killed = [kv for c in li.members for kv in c.killed]
+    events = [c for c in li.members if c.event]
+    x.victims = frozenset(v for c in events for v in c.victims) - cfg.generic_victims
+    killed = [kv for c in events for kv in c.killed]
     x.killed = tuple(killed)
     x.exact_killed = frozenset(a for a, b in killed if b == a and a >= 2)
+    x.sources = frozenset(c.source for c in li.members if c.source and c.stype not in cfg.outlet_scoped)
+    x.outlet = next((c.outlet for c in li.members if c.outlet), "")
     first = min(anchors, key=lambda c: (c.sidx, c.start))
     x.first = (first.sidx, first.start)
-    x.main = False   # set by _mark_main
+    x.lead = x.main = False   # set by _mark_main
     x.rep = first.cid
     x.distinct = distinct
     return x
 
 
 def _mark_main(xs: Sequence[_Cross]) -> None:
-    """Mark each document's main incidents: the act it tells first (headline
-    and lead tell the news) and the first act with a death toll (what a
-    conflict report is about: a reaction piece on "the August 21 chemical
-    attack that killed 1,400" leads with the diplomacy). Later incidents are
-    background."""
+    """Mark each document's lead node (the act it tells first: headline and
+    lede tell the news) and its main nodes (the lead, and the first act with
+    a death toll: a reaction piece on "the August 21 chemical attack that
+    killed 1,400" leads with the diplomacy). Later ones are background."""
     by_doc: dict[str, list[_Cross]] = {}
     for x in xs:
         by_doc.setdefault(x.doc, []).append(x)
     for v in by_doc.values():
         v.sort(key=lambda x: x.first)
-        v[0].main = True
+        v[0].main = v[0].lead = True
         deadly = next((x for x in v if x.killed), None)
         if deadly is not None:
             deadly.main = True
 
 
-def _cross_score(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[float, list[str]]:
-    w = cfg.w_x
-    score = 0.0
-    reasons: list[str] = []
+_TYPE_LEVEL = {"same": 1, "compatible": 2, "generic": 3, "incompatible": 4}
+
+
+def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The comparison vector of two nodes: one level per feature of
+    `linkage.FEATURES` (see `linkage.LEVELS`), and the pair's own wording of
+    each level for the reasons ('' where the level's label says it)."""
+    # date: the node's day interval; stated by the report, or only its date line / publication day
     gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
-    day_pair = a.lo == a.hi and b.lo == b.hi
-    if gap == 0 and day_pair:
-        score += w["same_day"]
-        reasons.append("same date ±0 d")
-    elif gap == 0:
-        score += w["coarser_date"]
-        reasons.append("overlapping dates")
-    elif gap == 1:
-        score += w["one_day_apart"]
-        reasons.append("dates ±1 d")
+    if gap == 0:
+        both = (a.stated == 2) + (b.stated == 2)
+        date = 1 if both == 2 else (2 if both == 1 else 3)
+        date_why = "same date ±0 d" + ("" if date == 1 else " (reported)" if date == 3 else "")
+    else:
+        date = 4 if gap == 1 else 5
+        date_why = f"dates ±{gap} d"
+    # place: names through the gazetteer (transliteration aware), then km, then governorate
+    place, place_why = 0, ""
     hit = best_match(a.names, b.names, cfg.same_place, cfg.translit.similarity) if a.names and b.names else None
     if hit:
-        n1, n2, s = hit
-        score += w["same_place"]
-        reasons.append(n1 if n1 == n2 else f"{n1}~{n2} {s:.0f}")
+        n1, n2, sim = hit
+        place, place_why = 1, (n1 if n1 == n2 else f"{n1}~{n2} {sim:.0f}")
     else:
         km = km_between(a.points, b.points)
-        if km is not None and km <= cfg.near_km_x:
-            score += w["near_place"]
-            reasons.append(f"{km:.0f} km apart")
-        elif km is not None and km <= cfg.vicinity_km_x:
-            score += w["vicinity"]
-            reasons.append(f"{km:.0f} km apart")
+        if km is not None:
+            place = 2 if km <= cfg.near_km_x else (3 if km <= cfg.vicinity_km_x else 5)
+            place_why = f"{km:.0f} km apart"
         elif a.govs & b.govs:
-            score += w["same_governorate"]
-            reasons.append("same governorate " + "/".join(sorted(a.govs & b.govs)))
-
-    best = "unknown"
-    order = {"same": 0, "compatible": 1, "generic": 2, "incompatible": 3, "unknown": 4}
-    pair = ("", "")
+            place, place_why = 4, "same governorate " + "/".join(sorted(a.govs & b.govs))
+        elif a.govs and b.govs:
+            place, place_why = 6, "different governorates"
+    # event types: the closest relation between the two nodes' anchor types
+    etype, etype_why = 0, ""
     for t1 in sorted(a.etypes):
         for t2 in sorted(b.etypes):
-            r = _relation(t1, t2, cfg)
-            if order[r] < order[best]:
-                best, pair = r, (t1, t2)
-    if best == "same":
-        score += w["same_event_type"]
-        reasons.append(f"both {pair[0]}")
-    elif best == "compatible":
-        score += w["compatible_event_type"]
-        reasons.append(f"{pair[0]}/{pair[1]}")
-    elif best == "generic":
-        score += w["generic_event_type"]
-    elif best == "incompatible":
-        score += w["incompatible_event_type"]
-        reasons.append(f"{pair[0]} vs {pair[1]}")
-    common = a.perps & b.perps
-    if common:
-        score += w["same_perpetrator"]
-        reasons.append("both " + "/".join(sorted(common)))
-    hit_t = a.targets & b.targets
-    if hit_t:
-        score += w["same_target"]
-        reasons.append("both hit " + "/".join(sorted(hit_t)))
-    same_k = a.exact_killed & b.exact_killed
-    if same_k:
-        score += w["same_killed_figure"]
-        reasons.append(f"both {max(same_k)} killed")
-    elif a.killed and b.killed and any(_overlap(p, q) for p in a.killed for q in b.killed):
-        score += w["overlapping_killed"]
-        reasons.append("death figures overlap")
-    elif a.killed and b.killed:
-        ta, tb = max(k for k, _ in a.killed), max(k for k, _ in b.killed)
-        lo, hi = sorted((ta, tb))
-        if hi - lo >= cfg.toll_min_difference and hi >= cfg.toll_ratio * max(lo, 1):
-            score += w["different_tolls"]
-            reasons.append(f"tolls {ta} vs {tb}")
-    if a.main and b.main:
-        score += w["main_incidents"]
-        reasons.append("both main stories")
-    return max(0.0, min(100.0, score)), reasons
+            lvl = _TYPE_LEVEL.get(_relation(t1, t2, cfg), 0)
+            if lvl and (etype == 0 or lvl < etype):
+                etype, etype_why = lvl, (f"both {t1}" if t1 == t2 else f"{t1}/{t2}")
+    victims, victims_why = 0, ""
+    if a.victims and b.victims:
+        common = a.victims & b.victims
+        victims = 1 if common else 2
+        victims_why = ("victims " + "/".join(sorted(common))) if common else "victims differ"
+    toll, toll_why = _toll_level(a, b)
+    perp, perp_why = 0, ""
+    if a.perps and b.perps:
+        if a.perps & b.perps:
+            perp, perp_why = 1, "both " + "/".join(sorted(a.perps & b.perps))
+        elif a.perp_sides & b.perp_sides:
+            perp, perp_why = 2, "perpetrators of one side"
+        else:
+            perp, perp_why = 3, "perpetrator differs"
+    target, target_why = 0, ""
+    if a.targets and b.targets:
+        common = a.targets & b.targets
+        target = 1 if common else 2
+        target_why = ("both hit " + "/".join(sorted(common))) if common else "targets differ"
+    outlet = 0 if not (a.outlet and b.outlet) else (1 if a.outlet == b.outlet else 2)
+    source, source_why = 0, ""
+    if a.sources and b.sources:
+        common = a.sources & b.sources
+        source = 1 if common else 2
+        source_why = ("both cite " + "/".join(sorted(common))) if common else ""
+    main = 3 if a.lead and b.lead else int(a.main) + int(b.main)
+    return ((date, place, etype, victims, toll, perp, target, outlet, source, main),
+            (date_why, place_why, etype_why, victims_why, toll_why, perp_why, target_why, "", source_why, ""))
+
+
+def _toll_level(a: _Cross, b: _Cross) -> tuple[int, str]:
+    if not a.killed or not b.killed:
+        return 0, ""
+    same = a.exact_killed & b.exact_killed
+    if same:
+        return 1, f"both {max(same)} killed"
+    if any(_overlap(p, q) for p in a.killed for q in b.killed):
+        return 2, "death figures overlap"
+    ta, tb = max(k for k, _ in a.killed), max(k for k, _ in b.killed)
+    lo, hi = sorted((ta, tb))
+    return (3 if hi <= 2 * max(lo, 1) else 4), f"tolls {ta} vs {tb}"
 
 
 def _overlap(p: tuple[int, int | None], q: tuple[int, int | None]) -> bool:
@@ -878,19 +967,22 @@ def block_pairs(xs: Sequence[_Cross], first: int, last: int, *, settings: AlignS
 
 
 def score_block(block: tuple[int, int, Sequence[_Cross]], *, settings: AlignSettings) -> list[tuple]:
-    """Edges of one scoring block (first day, last day, its local incidents):
-    (-score, rep_a, rep_b, k_a, k_b, reasons) for its candidate pairs that
-    score at least the link threshold."""
+    """Scored candidate pairs of one scoring block (first day, last day, its
+    local incidents): (k_a, k_b, score in bits, reasons) for every candidate
+    pair, k_a < k_b; reasons only for pairs scoring at least the link
+    threshold (the others only weigh in the clusters' averages)."""
     cfg = settings
     first, last, xs = block
-    edges = []
+    model, threshold = cfg.model, cfg.link_threshold
+    out = []
     for j, o in block_pairs(xs, first, last, settings=cfg):
-        s, reasons = _cross_score(xs[j], xs[o], cfg)
-        if s >= (cfg.link_min if xs[j].main and xs[o].main else cfg.link_min_secondary):
-            a, b = xs[j], xs[o]
-            ka, kb = (a, b) if a.rep < b.rep else (b, a)
-            edges.append((-s, ka.rep, kb.rep, ka.k, kb.k, reasons))
-    return edges
+        a, b = xs[j], xs[o]
+        if b.k < a.k:
+            a, b = b, a
+        levels, why = _compare_nodes(a, b, cfg)
+        w = link_score(model, levels)
+        out.append((a.k, b.k, w, "; ".join(link_reasons(model, levels, why)) if w >= threshold else ""))
+    return out
 
 
 def _serial_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
@@ -899,90 +991,76 @@ def _serial_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
 
 # =============================================================================== clustering
 
-class _UF:
-    """Union-find over local incidents with cluster summaries for constraints."""
-
-    def __init__(self, n: int, cfg: AlignSettings):
-        self.cfg = cfg
-        self.parent = list(range(n))
-        self.lo2: list[float] = [-math.inf] * n    # intersection of windowed anchor intervals (half days)
-        self.hi2: list[float] = [math.inf] * n
-        self.govs: list[frozenset[str] | None] = [None] * n
-        self.points: list[tuple[tuple[float, float], ...]] = [()] * n
-        self.splits: list[frozenset[str]] = [frozenset()] * n   # claims of this cluster named in split pairs
-
-    def find(self, a: int) -> int:
-        p = self.parent
-        while p[a] != a:
-            p[a] = p[p[a]]
-            a = p[a]
-        return a
-
-    def why_not(self, a: int, b: int, split_pairs: Mapping[str, set[str]]) -> str | None:
-        """Reason the clusters of a and b may not merge, or None."""
-        cfg = self.cfg
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return None
-        if max(self.lo2[ra], self.lo2[rb]) > min(self.hi2[ra], self.hi2[rb]):
-            return "dates outside each other's windows"
-        ga, gb = self.govs[ra], self.govs[rb]
-        if ga and gb and not (ga & gb):
-            return "different governorates"
-        km = km_apart(self.points[ra], self.points[rb])
+def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: Mapping[str, set[str]],
+                 cfg: AlignSettings, map_blocks: Callable[[Callable[[Any], Any], Sequence[Any]], Sequence[Any]] | None
+                 ) -> tuple[list[int], list[tuple]]:
+    """Cluster the nodes `xs` across documents: score the candidate pairs of
+    each block (through `map_blocks`), then average linkage in this process.
+    Two nodes of one document, two nodes holding claims an analyst split, and
+    two nodes whose towns lie more than max_km apart never share a cluster.
+    Returns each node's cluster label (the index of its first node) and one
+    link row per merge: the best-scoring pair between the two clusters, its
+    match probability (0-100) and its reasons."""
+    scored: dict[tuple[int, int], tuple[float, str]] = {}
+    blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs, settings=cfg)]
+    for part in (map_blocks or _serial_map)(functools.partial(score_block, settings=cfg), blocks):
+        for ka, kb, w, why in part:
+            scored.setdefault((ka, kb), (w, why))   # a pair two blocks share is scored in both, alike
+    node = {x.k: n for n, x in enumerate(xs)}
+    cannot: list[tuple[int, int]] = []
+    by_doc: dict[str, list[int]] = {}
+    for n, x in enumerate(xs):
+        by_doc.setdefault(x.doc, []).append(n)
+    for ns in by_doc.values():
+        cannot += [(a, b) for i, a in enumerate(ns) for b in ns[i + 1:]]
+    if split_pairs:
+        marked: dict[str, int] = {}
+        for x in xs:
+            for m in locals_[x.k].members:
+                if m.cid in split_pairs:
+                    marked[m.cid] = node[x.k]
+        for cid, n in marked.items():
+            cannot += [(n, marked[o]) for o in split_pairs[cid] if o in marked and marked[o] != n]
+    pairs = []
+    for (ka, kb), (w, _) in scored.items():
+        a, b = node[ka], node[kb]
+        pairs.append((a, b, w))
+        km = km_between(xs[a].points, xs[b].points)
         if km is not None and km > cfg.max_km:
-            return f"places {km:.0f} km apart"
-        if self.splits[ra] and self.splits[rb]:
-            for c in self.splits[ra]:
-                if split_pairs.get(c, set()) & self.splits[rb]:
-                    return "split by the overrides"
-        return None
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.lo2[ra] = max(self.lo2[ra], self.lo2[rb])
-        self.hi2[ra] = min(self.hi2[ra], self.hi2[rb])
-        ga, gb = self.govs[ra], self.govs[rb]
-        self.govs[ra] = gb if ga is None else (ga if gb is None else (ga & gb or ga))
-        pts = self.points[ra] + tuple(p for p in self.points[rb] if p not in self.points[ra])
-        self.points[ra] = pts[:24]
-        self.splits[ra] = self.splits[ra] | self.splits[rb]
+            cannot.append((a, b))
+    labels, merges = cluster(len(xs), pairs, threshold=cfg.link_threshold, linkage=cfg.linkage,
+                             missing_weight=cfg.missing_weight, cannot_link=cannot)
+    rows = []
+    for a, b, value, n_pairs in merges:
+        w, why = scored[(xs[a].k, xs[b].k) if xs[a].k < xs[b].k else (xs[b].k, xs[a].k)]
+        if n_pairs > 1:
+            why += f"; mean over {n_pairs} pairs {value:+.1f}"
+        rows.append((xs[a].rep, xs[b].rep, round(100 * probability(w), 1), why, "cross_document"))
+    return labels, rows
 
 
 # =============================================================================== main entry
 
-def align(
-    claims: pd.DataFrame,
-    casualties: pd.DataFrame,
-    documents: pd.DataFrame,
-    *,
-    mentions: pd.DataFrame,
-    knowledge: Knowledge,
-    overrides: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None = None,
-    map_blocks: Callable[[Callable[[Any], Any], Sequence[Any]], Sequence[Any]] | None = None,
-) -> AlignResult:
-    """Group `claims` into incidents; return claims with `incident_id`, the
-    incidents (status columns left for `compare`), the links with their
-    reasons, the overrides report and problems.
+@dataclasses.dataclass
+class _Pass1:
+    """Alignment's state after the within-document pass."""
 
-    `map_blocks(fn, blocks)` maps the scoring of the blocks of candidate
-    pairs (`score_block` over `candidate_blocks`) and returns the results in
-    order: in-process by default, a process pool or Dask in
-    `claimscope.engines`. The tables do not depend on it.
+    claims: pd.DataFrame
+    feats: list[_C]
+    known: set[str]
+    split_pairs: dict[str, set[str]]
+    by_doc: dict[str, list[_C]]
+    link_rows: list[tuple]
+    dup_of: dict[int, int]
+    locals_: list[_Local]
+    local_of: list[int]
+    xs: list[_Cross]
 
-    Raises `OverridesError` for an unusable overrides file."""
-    ov = load_overrides(overrides)
-    cfg = align_settings(knowledge)
-    problems: list[dict] = []
-    claims, non_events = _split_kinds(claims)
-    if claims.empty:
-        return AlignResult(_with_non_events(claims, non_events), schema.empty("incidents"),
-                           schema.empty("links"), _empty_overrides(), _problems_frame(problems, documents))
+
+def _within_documents(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame,
+                      problems: list[dict], cfg: AlignSettings, knowledge: Knowledge, ov: Overrides) -> _Pass1:
+    """Claim features, republished copies tied to their originals, local
+    incidents of each document, and the nodes among them (pass 1)."""
     claims = claims.copy()
     # documents.duplicate_of fills in where the claims table has no value
     if "duplicate_of" in documents.columns and not documents.empty:
@@ -991,7 +1069,7 @@ def align(
         claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, cells.texts(claims["doc_id"]))],
                                           dtype="string")
     claims = claims.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
-    feats = _features(claims, casualties, mentions, problems, cfg, knowledge)
+    feats = _features(claims, casualties, mentions, problems, cfg, knowledge, _reported_days(documents))
     known = {c.cid for c in feats}
     split_pairs: dict[str, set[str]] = {}
     for a, b in ov.split:
@@ -1034,37 +1112,62 @@ def align(
                 local_of[m.i] = len(locals_)
             locals_.append(li)
 
-    # --- pass 2: across documents
-    uf = _UF(len(locals_), cfg)
+    # the local incidents that may link across documents
     xs: list[_Cross] = []
     for k, li in enumerate(locals_):
         x = _cross_features(k, li, cfg)
-        if li.govs:
-            uf.govs[k] = li.govs
-        uf.points[k] = (li.points[0],) if li.points else ()
-        marks = frozenset(m.cid for m in li.members if m.cid in split_pairs)
-        uf.splits[k] = marks
         if x is not None:
             xs.append(x)
-            uf.lo2[k] = 2 * x.lo - cfg.slack_cross
-            uf.hi2[k] = 2 * x.hi + cfg.slack_cross
     _mark_main(xs)
-    edges = []
-    seen: set[tuple[int, int]] = set()
-    blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs, settings=cfg)]
-    for part in (map_blocks or _serial_map)(functools.partial(score_block, settings=cfg), blocks):
-        for e in part:
-            if (e[3], e[4]) not in seen:  # a pair two blocks share is scored in both
-                seen.add((e[3], e[4]))
-                edges.append(e)
-    edges.sort()
-    for neg, ra, rb, ka, kb, reasons in edges:
-        if uf.why_not(ka, kb, split_pairs) is None and uf.find(ka) != uf.find(kb):
-            uf.union(ka, kb)
-            link_rows.append((ra, rb, -neg, "; ".join(reasons), "cross_document"))
+    return _Pass1(claims, feats, known, split_pairs, by_doc, link_rows, dup_of, locals_, local_of, xs)
+
+
+
+def align(
+    claims: pd.DataFrame,
+    casualties: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame,
+    knowledge: Knowledge,
+    overrides: str | os.PathLike[str] | Mapping[str, Any] | Overrides | None = None,
+    map_blocks: Callable[[Callable[[Any], Any], Sequence[Any]], Sequence[Any]] | None = None,
+    linkage: LinkageModel | None = None,
+    link_threshold: float | None = None,
+) -> AlignResult:
+    """Group `claims` into incidents; return claims with `incident_id`, the
+    documents with their `main_incident_id`, the incidents (status columns
+    left for `compare`), the links with their reasons, the overrides report
+    and problems.
+
+    `map_blocks(fn, blocks)` maps the scoring of the blocks of candidate
+    pairs (`score_block` over `candidate_blocks`) and returns the results in
+    order: in-process by default, a process pool or Dask in
+    `claimscope.engines`. The tables do not depend on it.
+
+    `linkage` and `link_threshold` replace the knowledge pack's match weights
+    and clustering threshold (evaluation fits its own on training folds).
+
+    Raises `OverridesError` for an unusable overrides file."""
+    ov = load_overrides(overrides)
+    cfg = align_settings(knowledge)
+    if linkage is not None or link_threshold is not None:
+        cfg = dataclasses.replace(cfg, model=linkage or cfg.model,
+                                  link_threshold=cfg.link_threshold if link_threshold is None else float(link_threshold))
+    problems: list[dict] = []
+    claims, non_events = _split_kinds(claims)
+    if claims.empty:
+        return AlignResult(_with_non_events(claims, non_events), _with_main(documents, {}), schema.empty("incidents"),
+                           schema.empty("links"), _empty_overrides(), _problems_frame(problems, documents))
+    st = _within_documents(claims, casualties, documents, mentions, problems, cfg, knowledge, ov)
+    claims, feats, known, split_pairs = st.claims, st.feats, st.known, st.split_pairs
+    by_doc, link_rows, dup_of, locals_, local_of, xs = st.by_doc, st.link_rows, st.dup_of, st.locals_, st.local_of, st.xs
+    labels, rows = _link_across(xs, locals_, split_pairs, cfg, map_blocks)
+    link_rows += rows
+    cluster_of = {x.k: xs[lab].k for x, lab in zip(xs, labels)}  # local incident -> its cluster's first
+    comp: list[Any] = [cluster_of.get(local_of[c.i], local_of[c.i]) if c.i not in dup_of else None for c in feats]
 
     # copies follow their originals
-    comp = [uf.find(local_of[c.i]) if c.i not in dup_of else None for c in feats]
     for i, o in dup_of.items():
         link_rows.append((feats[o].cid, feats[i].cid, 100.0,
                           f"republished copy of {feats[o].doc}", "republished"))
@@ -1146,7 +1249,73 @@ def align(
     incidents = _incidents(claims, feats, cfg, knowledge)
     claims_out = _with_non_events(claims, non_events)
     links = _links_frame(link_rows)
-    return AlignResult(claims_out, incidents, links, _overrides_frame(report), _problems_frame(problems, documents))
+    incident_of = {c.cid: final_id[group_of[c.cid]] for c in feats}
+    mains = _main_incidents(by_doc, xs, incident_of, cfg)
+    return AlignResult(claims_out, _with_main(documents, mains), incidents, links, _overrides_frame(report),
+                       _problems_frame(problems, documents))
+
+
+def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFrame, *,
+                  mentions: pd.DataFrame, knowledge: Knowledge) -> pd.DataFrame:
+    """Every candidate pair of local incidents across documents (alignment's
+    blocking) with its comparison levels: what the match weights are fitted
+    on (`linkage.fit`, tools/fit_linkage.py). Columns: doc_a, doc_b, claim_a,
+    claim_b (each node's first anchor claim), lead_a, lead_b (each is its
+    report's lead node), then one level column per feature of
+    `linkage.FEATURES`; one row per pair, doc_a < doc_b order not implied."""
+    cfg = align_settings(knowledge)
+    cols = ["doc_a", "doc_b", "claim_a", "claim_b", "lead_a", "lead_b", *LINK_FEATURES]
+    if claims.empty:
+        return pd.DataFrame(columns=cols)
+    st = _within_documents(claims, casualties, documents, mentions, [], cfg, knowledge, Overrides())
+    xs = st.xs
+    seen: set[tuple[int, int]] = set()
+    rows = []
+    for _, first, last, idx in candidate_blocks(xs, settings=cfg):
+        part = [xs[j] for j in idx]
+        for j, o in block_pairs(part, first, last, settings=cfg):
+            a, b = part[j], part[o]
+            if b.k < a.k:
+                a, b = b, a
+            if (a.k, b.k) in seen:
+                continue
+            seen.add((a.k, b.k))
+            levels, _ = _compare_nodes(a, b, cfg)
+            rows.append((a.doc, b.doc, a.rep, b.rep, a.lead, b.lead, *levels))
+    rows.sort(key=lambda r: (r[2], r[3]))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], incident_of: Mapping[str, str],
+                    cfg: AlignSettings) -> dict[str, str]:
+    """doc_id -> the incident the report is mainly about: the incident of its
+    lead node (the act it tells first, headline and lede, that can link
+    across documents); for a report without one, the incident of its first
+    act (an event claim, not a statement); a republished copy's is its
+    original's. Running totals and background are never acts here."""
+    out: dict[str, str] = {}
+    for x in xs:
+        if x.lead:
+            out[x.doc] = incident_of[x.rep]
+    for doc in sorted(by_doc):
+        cs = by_doc[doc]
+        root = cs[0].root
+        if root != doc and root in out:
+            out[doc] = out[root]
+        if doc in out:
+            continue
+        first = next((c for c in cs if c.event and c.etype not in cfg.non_anchor_types), None)
+        if first is not None:
+            out[doc] = incident_of[first.cid]
+    return out
+
+
+def _with_main(documents: pd.DataFrame, mains: Mapping[str, str]) -> pd.DataFrame:
+    """`documents` with `main_incident_id` filled (empty where none)."""
+    docs = documents.copy()
+    ids = cells.texts(docs["doc_id"]) if "doc_id" in docs.columns else []
+    docs["main_incident_id"] = pd.array([mains.get(d) or None for d in ids], dtype="string")
+    return docs
 
 
 def _split_kinds(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1237,7 +1406,8 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
     for i, ks in groups.items():
         cs = [feats[k] for k in ks]
         dates = [(c.lo, c.prec) for c in cs if c.lo is not None and not c.statement] or \
-                [(c.lo, c.prec) for c in cs if c.lo is not None]
+                [(c.lo, c.prec) for c in cs if c.lo is not None] or \
+                [(c.rep, "reported") for c in cs if c.rep_claimed and not c.statement]
         # dates the text gives to the day first, then the reports' own dates ("reported")
         day_dates = [d for d, p in dates if p == "day"] or [d for d, p in dates if p == "reported"] or [d for d, _ in dates]
         prec = "day" if any(p == "day" for _, p in dates) else (

@@ -193,6 +193,8 @@ class Knowledge:
     supplement: Rows = pack_file("gazetteer_supplement.csv", required=False, doc="curated places and aliases")
     places: Rows = pack_file("places.csv", required=False, doc="a pack's own places (name,admin1,country,lat,lon,aliases)")
     outline: Data = pack_file("outline.geojson", merge="replace", required=False, doc="map outline (GeoJSON)")
+    linkage: Rows = pack_file("linkage_weights.csv", merge="replace",
+                              doc="cross-document match weights in bits, fitted on labelled reports")
     #: the pack folders layered, in order
     packs: tuple[str, ...] = ()
 

@@ -75,7 +75,7 @@ def run(
     compared = compare(aligned.claims, extracted.casualties, aligned.incidents, mentions=extracted.mentions,
                        knowledge=know)
     tables.update(
-        documents=documents,
+        documents=aligned.documents,
         claims=aligned.claims,
         casualties=extracted.casualties,
         mentions=extracted.mentions,
