@@ -10,8 +10,8 @@ every candidate pair of local incidents alignment's blocking forms
 (`align.linkage_pairs`), labels each pair by the crowd (the two articles
 share a crowd date and location) or by the crowd corrected by
 tests/gold/fakes_linkage_adjudication.csv, counts Fellegi–Sunter m and u per
-comparison level (`linkage.fit`: Laplace smoothing, conflict levels floored
-at 0 bits) and writes the weights with a provenance header. The clustering
+comparison level (`linkage.fit`: Laplace smoothing, conflict levels at 0
+bits) and writes the weights with a provenance header. The clustering
 threshold is not fitted here: it lives in align.yaml, chosen on the
 cross-document example corpus and UCDP-AEC.
 
@@ -101,13 +101,17 @@ def main(argv: list[str] | None = None) -> int:
         f"candidate pair of local incidents alignment's blocking forms (same area, same day): {len(pairs)} pairs,",
         f"{int(y.sum())} labelled as one incident by the {'crowd' if args.labels == 'crowd' else 'crowd corrected by tests/gold/fakes_linkage_adjudication.csv'}",
         "(the two articles share the crowd's date and location). Fellegi-Sunter m = P(level | match) and",
-        "u = P(level | non-match) counted within those pairs with Laplace smoothing 1; weight = log2(m/u);",
+        "u = P(level | non-match) counted within those pairs with Laplace smoothing 1; weight = log2(m/u).",
+        "The labels are the articles', so m is counted on pairs of the two articles' lead incidents",
+        "(headline and lede) for every feature but the lead/secondary one (all pairs); u on all pairs.",
         "a level never seen and a null level (one side says nothing) weigh 0; conflict levels (perpetrator",
-        "differs, tolls within x2 or far apart, other victims, other targets) are floored at 0 bits so that",
-        "a disagreement between accounts never keeps them apart. No publication-day or text-similarity",
-        "feature (see issue 11: they learn the crowd's dateline habit or add nothing measurable).",
-        "The crowd lumps distinct events of one day and governorate, so place levels are weakly learned;",
-        "the clustering threshold (align.yaml cross_document.link_threshold) is chosen on other corpora.",
+        "differs, tolls within x2 or far apart, other victims, other targets, no shared source, other",
+        "outlets) weigh 0 bits so that a disagreement between accounts, or their independence, neither",
+        "keeps them apart nor draws them together. No",
+        "publication-day or text-similarity feature (issue 11: they learn the crowd's dateline habit or",
+        "add nothing measurable). The crowd lumps distinct events of one day and governorate, so place",
+        "levels are learned weakly; the clustering threshold (align.yaml cross_document.link_threshold)",
+        "is chosen on other corpora, and towns farther apart than align.yaml max_km_act never link.",
     ]
     lines = [f"# {h}".rstrip() for h in header]
     lines.append("feature,level,label,weight_bits")

@@ -107,6 +107,7 @@ class AlignSettings:
     town_kinds: frozenset[str]
     max_km: float
     max_km_follow: float
+    max_km_act: float
     same_place: float
     relation: Mapping[tuple[str, str], str]
     generic_types: frozenset[str]
@@ -164,6 +165,7 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         town_kinds=frozenset(d["town_kinds"]),
         max_km=float(d["max_km"]),
         max_km_follow=float(d["max_km_follow_up"]),
+        max_km_act=float(d["max_km_act"]),
         same_place=float(d["same_place"]),
         relation=relation,
         generic_types=generic,
@@ -372,7 +374,7 @@ class _C:
     __slots__ = ("i", "cid", "doc", "root", "sidx", "para", "start", "source", "stype", "etype", "lo", "hi",
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
-                 "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet")
+                 "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -478,12 +480,16 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             problems.append({"doc_id": c.doc, "reason": f"claim {c.cid}: event_date {col['event_date'][i]!r} is not an ISO date; "
                              "aligned as undated"})
         c.prec = prec if c.lo is not None else "unknown"
-        c.inh_date = col["date_raw"][i].startswith("inherited:")
+        # no date phrase of its own: the date (if any) comes from context, the
+        # date line or the report's date, so the sentence carries the story on
+        c.inh_date = not col["date_raw"][i] or col["date_raw"][i].startswith("inherited:")
         if c.lo is None and c.rep is None and c.event and not col["event_date"][i]:
             # an act told with no date in a report dated to the day happened, as
             # far as the report says, by that day: its date is the report's
             c.rep = reported.get(c.doc)
-        since = bool(col["date_raw"][i]) and not c.inh_date and c.lo is not None \
+        # a period ("since March 24, 2019 ... 1,300 killed"): a running total or
+        # background, whatever claims.kind says; never an act or a toll
+        c.period = bool(col["date_raw"][i]) and not c.inh_date and c.lo is not None \
             and _since_phrase(col["date_raw"][i], since_memo, knowledge)
         c.own_places = bool(col["places"][i]) and not col["places_raw"][i].startswith("inherited:")
         gov = col["governorate"][i]
@@ -498,6 +504,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.govs = prof.areas
         c.names = prof.towns
         c.points = points
+        c.first_point = prof.first_point if prof.first_point is not None else (
+            (lat[i], lon[i]) if not prof.towns and lat[i] is not None and lon[i] is not None else None)
         c.coarse = prof.coarse
         c.gov_raw = prof.governorates
         c.perp = col["perpetrator"][i]
@@ -528,7 +536,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             c.mentions = frozenset(named.get(c.cid, ()))
         # an anchor: an act (not a statement, running total or background) dated
         # to the day, by its own words or by the report's date
-        c.anchor = (c.event and not since and c.etype not in cfg.non_anchor_types
+        c.anchor = (c.event and not c.period and c.etype not in cfg.non_anchor_types
                     and ((c.prec in cfg.anchor_precisions and c.lo is not None) or c.rep is not None))
         out.append(c)
     return out
@@ -539,12 +547,13 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
 class _Local:
     """A local incident: claims of one document told as one incident."""
 
-    __slots__ = ("members", "lo", "hi", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
+    __slots__ = ("members", "lo", "hi", "rep", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
                  "etypes", "last")
 
     def __init__(self, c: _C):
         self.members = [c]
         self.lo = self.hi = None
+        self.rep: int | None = None   # the report's date, for an incident its sentences do not date
         self.govs: frozenset[str] | None = None
         self.names: list[str] = []
         self.coarse: set[str] = set()
@@ -557,6 +566,8 @@ class _Local:
         self._absorb(c)
 
     def _absorb(self, c: _C) -> None:
+        if self.rep is None and c.lo is None and c.rep is not None and not c.statement:
+            self.rep = c.rep
         if c.lo is not None and not c.statement:
             if self.lo is None:
                 self.lo, self.hi = c.lo, c.hi
@@ -566,13 +577,14 @@ class _Local:
                     self.lo, self.hi = lo, hi
         if c.govs and not c.statement:
             self.govs = c.govs if self.govs is None else (self.govs & c.govs or self.govs)
-        for n in c.names:
-            if n not in self.names:
-                self.names.append(n)
+        # the incident is where its acts happened: each claim's first town
+        # (other towns a sentence names locate it, "near X", or recall
+        # another act, "hours after the massacre in X")
+        if c.names and c.names[0] not in self.names:
+            self.names.append(c.names[0])
         self.coarse.update(n for n, _ in c.coarse)
-        for p in c.points:
-            if p not in self.points and len(self.points) < 16:
-                self.points.append(p)
+        if c.first_point is not None and c.first_point not in self.points and len(self.points) < 16:
+            self.points.append(c.first_point)
         if c.perp:
             self.perps.add(c.perp)
             if c.perp_side:
@@ -619,6 +631,13 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
             if not c.inh_date and c.prec == "day" and li.lo == li.hi == c.lo:
                 score += w["same_date"]
                 reasons.append("same date ±0 d")
+    elif not c.statement:
+        # the report's own date against a stated one: an act told without a
+        # date happened on the report's day or the day before, so a sentence
+        # dated otherwise tells of another day
+        stated, rep = ((c.lo, c.hi), li.rep) if c.lo is not None else ((li.lo, li.hi), c.rep)
+        if stated[0] is not None and rep is not None and (stated[1] < rep - 1 or stated[0] > rep):
+            return None
     # places: governorates and distances are hard constraints
     if c.govs and li.govs is not None and not (c.govs & li.govs):
         return None
@@ -633,7 +652,9 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
             place_hit = True
         else:
             km = km_between(c.points, li.points)
-            limit = cfg.max_km_follow if c.follow else cfg.max_km
+            # an act in a town far from the incident's is another act, unless
+            # the sentence says it answers it ("In response, ... near Kinsafra")
+            limit = cfg.max_km_follow if c.follow == "response" else cfg.max_km_act
             if km is not None and km > limit:
                 return None
             if km is not None and km <= cfg.near_km_in:
@@ -782,8 +803,8 @@ def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     x.etypes = frozenset(c.etype for c in anchors)
     x.perps = frozenset(li.perps)
     x.perp_sides = frozenset(li.perp_sides)
-    x.targets = frozenset(li.targets)
-    events = [c for c in li.members if c.event]
+    x.targets = frozenset(li.targets) - cfg.generic_victims
+    events = [c for c in li.members if c.event and not c.period]
     x.victims = frozenset(v for c in events for v in c.victims) - cfg.generic_victims
     killed = [kv for c in events for kv in c.killed]
     x.killed = tuple(killed)
@@ -815,6 +836,10 @@ def _mark_main(xs: Sequence[_Cross]) -> None:
 
 
 _TYPE_LEVEL = {"same": 1, "compatible": 2, "generic": 3, "incompatible": 4}
+# the relation of two nodes' types is that of their most specific pair: same,
+# then compatible (two specific types of one group: another act as likely as
+# not), then generic (one type says nothing), then incompatible
+_TYPE_RANK = {1: 0, 2: 1, 3: 2, 4: 3}
 
 
 def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int, ...], tuple[str, ...]]:
@@ -850,7 +875,7 @@ def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int,
     for t1 in sorted(a.etypes):
         for t2 in sorted(b.etypes):
             lvl = _TYPE_LEVEL.get(_relation(t1, t2, cfg), 0)
-            if lvl and (etype == 0 or lvl < etype):
+            if lvl and (etype == 0 or _TYPE_RANK[lvl] < _TYPE_RANK[etype]):
                 etype, etype_why = lvl, (f"both {t1}" if t1 == t2 else f"{t1}/{t2}")
     victims, victims_why = 0, ""
     if a.victims and b.victims:
@@ -997,7 +1022,7 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
     """Cluster the nodes `xs` across documents: score the candidate pairs of
     each block (through `map_blocks`), then average linkage in this process.
     Two nodes of one document, two nodes holding claims an analyst split, and
-    two nodes whose towns lie more than max_km apart never share a cluster.
+    two nodes whose towns lie more than max_km_act apart never share a cluster.
     Returns each node's cluster label (the index of its first node) and one
     link row per merge: the best-scoring pair between the two clusters, its
     match probability (0-100) and its reasons."""
@@ -1026,7 +1051,7 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
         a, b = node[ka], node[kb]
         pairs.append((a, b, w))
         km = km_between(xs[a].points, xs[b].points)
-        if km is not None and km > cfg.max_km:
+        if km is not None and km > cfg.max_km_act:
             cannot.append((a, b))
     labels, merges = cluster(len(xs), pairs, threshold=cfg.link_threshold, linkage=cfg.linkage,
                              missing_weight=cfg.missing_weight, cannot_link=cannot)

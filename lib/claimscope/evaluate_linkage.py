@@ -131,12 +131,22 @@ def pair_labels(pairs: pd.DataFrame, keys: Mapping[str, str]) -> np.ndarray:
 def fit_model(pairs: pd.DataFrame, keys: Mapping[str, str], *, docs: Iterable[str] | None = None,
               provenance: Mapping[str, str] | None = None) -> LinkageModel:
     """Match weights counted on the candidate pairs whose two articles are
-    both in `docs` (default: every keyed article), labelled by `keys`."""
+    both in `docs` (default: every keyed article), labelled by `keys`.
+
+    The labels are the articles' (they share a crowd incident), not the
+    sentences': a pair of the two articles' lead incidents (headline and
+    lede) tells their shared incident, a pair involving a recap or another
+    act of either article may not. So m (the levels' frequencies among
+    matches) is counted on lead-lead pairs for every feature but the
+    lead/secondary one itself, which is counted on all pairs; u (among
+    non-matches) on all pairs."""
     allowed = set(keys if docs is None else docs)
     a, b = pairs["doc_a"].astype(str), pairs["doc_b"].astype(str)
     mask = np.array([x in allowed and y in allowed for x, y in zip(a, b)], dtype=bool)
     sub = pairs[mask]
-    return fit(sub[list(FEATURES)].to_numpy(dtype=np.int64), pair_labels(sub, keys), provenance=provenance)
+    lead = (sub["lead_a"].astype(bool) & sub["lead_b"].astype(bool)).to_numpy()
+    return fit(sub[list(FEATURES)].to_numpy(dtype=np.int64), pair_labels(sub, keys),
+               m_rows={f: lead for f in FEATURES if f != "main"}, provenance=provenance)
 
 
 # =============================================================================== scoring
@@ -210,8 +220,11 @@ def _predictions(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, str], di
 
 
 def cross_validate(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame, *, knowledge: Knowledge,
-                   adjudication: pd.DataFrame | None = None, k: int = K_FOLDS) -> dict[str, Any]:
+                   adjudication: pd.DataFrame | None = None, train_on: str = "adjudicated",
+                   k: int = K_FOLDS) -> dict[str, Any]:
     """Five-fold cross-validation of the linkage on FA-KES dev (module doc).
+    The weights are fitted on the training folds' `train_on` labels ("crowd",
+    or "adjudicated" as the shipped weights are, when `adjudication` is given).
 
     Returns {"folds": per-fold rows against the crowd, "adjudicated": the
     same predictions against the corrected gold (when `adjudication` is
@@ -228,7 +241,7 @@ def cross_validate(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame, *, k
     for f in range(k):
         train = {d for d, x in folds.items() if x != f}
         test = {d for d, x in folds.items() if x == f}
-        model = fit_model(pairs, keys, docs=train)
+        model = fit_model(pairs, adj if adj is not None and train_on == "adjudicated" else keys, docs=train)
         r = align(claims, ext["casualties"], ext["documents"], mentions=ext["mentions"], knowledge=knowledge,
                   linkage=model)
         main, anys = _predictions({"documents": r.documents, "claims": r.claims})

@@ -16,9 +16,10 @@ turns the levels into a score and the scores into incidents:
   feature's contribution ("same date ±0 d +0.4; Saraqib +1.2; victims soldiers
   +0.6; perpetrator differs 0").
 * **Conflicts never veto.** Levels that state a disagreement between accounts
-  (another perpetrator, far-apart tolls, other victims or targets) are floored
-  at 0 bits when fitted: finding those disagreements is the point of lining
-  accounts up, so they may not keep two accounts apart.
+  (another perpetrator, far-apart tolls, other victims or targets) weigh 0
+  bits: finding those disagreements is the point of lining accounts up, so
+  they may not keep two accounts apart (nor, by chance correlations of the
+  training labels, draw two reports together).
 * **Average linkage** (`cluster`): two clusters merge when the mean score over
   all their cross pairs reaches the threshold, pairs never compared counting
   `missing_weight`. One strong link cannot chain two incidents through a weak
@@ -74,9 +75,11 @@ LEVELS: dict[str, tuple[str, ...]] = {
 }
 FEATURES: tuple[str, ...] = tuple(LEVELS)
 NULLABLE = frozenset(f for f in FEATURES if f != "main")
-#: levels that state a disagreement between accounts: floored when fitted
+#: levels that state a disagreement between accounts, or that they come from
+#: different sources: they weigh 0 bits (independent, conflicting accounts are
+#: what lining reports up is for)
 CONFLICT_LEVELS: frozenset[tuple[str, int]] = frozenset({
-    ("perp", 3), ("toll", 3), ("toll", 4), ("victims", 2), ("target", 2)})
+    ("perp", 3), ("toll", 3), ("toll", 4), ("victims", 2), ("target", 2), ("source", 2), ("outlet", 2)})
 LINKAGES = ("average", "complete", "single")
 
 
@@ -156,16 +159,20 @@ def model_rows(model: LinkageModel) -> list[dict[str, str]]:
 
 # =============================================================================== fitting and scoring
 
-def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_floor: float | None = 0.0,
-        provenance: Mapping[str, str] | None = None) -> LinkageModel:
+def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_weight: float | None = 0.0,
+        m_rows: Mapping[str, np.ndarray] | None = None, provenance: Mapping[str, str] | None = None) -> LinkageModel:
     """Fellegi–Sunter weights from labelled candidate pairs.
 
     `levels`: one row per pair, one column per feature of FEATURES (level
     integers); `same`: whether the pair tells one incident. m = P(level | same)
     and u = P(level | not same) are counted within the candidate pairs with
-    Laplace smoothing `alpha`; weight = log2(m / u). A level never seen says
-    nothing (0), nor does a null level; conflict levels (CONFLICT_LEVELS) are
-    raised to `conflict_floor` (None: as counted)."""
+    Laplace smoothing `alpha`; weight = log2(m / u). `m_rows` may restrict,
+    per feature, the matching pairs m is counted on (to those whose label is
+    most trustworthy). A level never seen says nothing (0), nor does a null
+    level; conflict levels (CONFLICT_LEVELS) weigh `conflict_weight` (None:
+    as counted): a disagreement between two accounts is what lining them up
+    should show, so by default it neither keeps them apart nor draws them
+    together."""
     lv = np.asarray(levels, dtype=np.int64)
     y = np.asarray(same, dtype=bool)
     if lv.ndim != 2 or lv.shape[1] != len(FEATURES) or len(lv) != len(y):
@@ -174,7 +181,8 @@ def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_fl
     weights: dict[str, tuple[float, ...]] = {}
     for k, f in enumerate(FEATURES):
         n_levels = len(LEVELS[f])
-        mc = np.bincount(lv[y, k], minlength=n_levels)[:n_levels]
+        pos = y if not m_rows or f not in m_rows else y & np.asarray(m_rows[f], dtype=bool)
+        mc = np.bincount(lv[pos, k], minlength=n_levels)[:n_levels]
         uc = np.bincount(lv[~y, k], minlength=n_levels)[:n_levels]
         m, u = mc + alpha, uc + alpha
         w = np.log2((m / m.sum()) / (u / u.sum()))
@@ -182,15 +190,15 @@ def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_fl
         if f in NULLABLE:
             w[0] = 0.0
         out = [round(float(x), 3) for x in w]
-        if conflict_floor is not None:
+        if conflict_weight is not None:
             for lvl in range(n_levels):
                 if (f, lvl) in CONFLICT_LEVELS:
-                    out[lvl] = max(out[lvl], conflict_floor)
+                    out[lvl] = conflict_weight
         weights[f] = tuple(out)
     prior = round(math.log2((npos + alpha) / (nneg + alpha)), 3)
     prov = {"model": "Fellegi-Sunter, m and u counted on labelled candidate pairs",
             "positives": str(npos), "negatives": str(nneg), "alpha": str(alpha),
-            "conflict_floor": "none" if conflict_floor is None else str(conflict_floor)}
+            "conflict_weight": "as counted" if conflict_weight is None else str(conflict_weight)}
     prov.update(provenance or {})
     return LinkageModel(weights, prior, prov)
 

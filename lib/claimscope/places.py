@@ -1206,6 +1206,8 @@ class PlaceProfile:
     points: tuple[tuple[float, float], ...]
     coarse: tuple[tuple[str, str | None], ...]
     governorates: tuple[str, ...] = ()
+    #: (lat, lon) of the first town when it is geocoded
+    first_point: tuple[float, float] | None = None
 
 
 _NO_PLACE = (None, None, None, "region")
@@ -1278,6 +1280,7 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
     towns: list[str] = []
     points: list[tuple[float, float]] = []
     coarse: list[tuple[str, str | None]] = []
+    first: tuple[float, float] | None = None
     for n, p in enumerate(names):
         r = reps.get(p)
         if r is None or r[4] in ("region", "unresolved"):
@@ -1291,6 +1294,8 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
             if g not in raw:
                 raw.append(g)
         if kind in town_kinds:
+            if not towns and la is not None and lo is not None:
+                first = (la, lo)
             towns.append(p)
             if la is not None and lo is not None and (la, lo) not in points:
                 points.append((la, lo))
@@ -1300,7 +1305,7 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
         areas.add(groups.get(governorate, governorate))
         if governorate not in raw:
             raw.append(governorate)
-    return PlaceProfile(frozenset(areas), tuple(towns), tuple(points), tuple(coarse), tuple(raw))
+    return PlaceProfile(frozenset(areas), tuple(towns), tuple(points), tuple(coarse), tuple(raw), first)
 
 
 def place_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float, *,
