@@ -374,7 +374,8 @@ class _C:
     __slots__ = ("i", "cid", "doc", "root", "sidx", "para", "start", "source", "stype", "etype", "lo", "hi",
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
-                 "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period")
+                 "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
+                 "headline")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -397,6 +398,13 @@ def _reported_days(documents: pd.DataFrame) -> dict[str, int]:
     return out
 
 
+def _titles(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> its title, squashed (norm_phrase), for documents with one."""
+    if documents.empty or "title" not in documents.columns:
+        return {}
+    return {d: norm_phrase(t) for d, t in zip(cells.texts(documents["doc_id"]), cells.texts(documents["title"])) if t}
+
+
 def _since_phrase(raw: str, memo: dict[str, bool], knowledge: Knowledge) -> bool:
     """Whether a claim's own date phrase opens a period ("since March 24,
     2019"): the start of a running total or of background, not the day of an act."""
@@ -407,7 +415,8 @@ def _since_phrase(raw: str, memo: dict[str, bool], knowledge: Knowledge) -> bool
 
 
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
-              cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None) -> list[_C]:
+              cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None,
+              titles: Mapping[str, str] | None = None) -> list[_C]:
     n = len(claims)
     col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
@@ -503,9 +512,9 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             points = points + ((lat[i], lon[i]),)
         c.govs = prof.areas
         c.names = prof.towns
-        c.points = points
         c.first_point = prof.first_point if prof.first_point is not None else (
             (lat[i], lon[i]) if not prof.towns and lat[i] is not None and lon[i] is not None else None)
+        c.points = points
         c.coarse = prof.coarse
         c.gov_raw = prof.governorates
         c.perp = col["perpetrator"][i]
@@ -521,6 +530,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.victims = frozenset(dead_victims.get(c.cid, ()))
         sent = col["sentence"][i]
         c.sentence = sent
+        c.headline = bool(titles) and c.doc in titles and norm_phrase(sent) == titles[c.doc]
         m = cfg.follow_up.search(sent.lower())
         if m:
             c.follow = "response" if m.group("response") else "same"
@@ -614,6 +624,10 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
     """Score for claim `c` joining local incident `li`, or None when forbidden."""
     if split_block:
         return None
+    # the lede: the first sentence after a report's title tells the title's
+    # story, whatever places each names (a title names the province, "Aleppo |
+    # ...", the lede the village); only another day keeps them apart
+    lede = most_recent and len(li.members) == 1 and li.members[0].headline and not c.statement
     w = cfg.w_in
     reasons: list[str] = []
     score = 0.0
@@ -638,8 +652,11 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         stated, rep = ((c.lo, c.hi), li.rep) if c.lo is not None else ((li.lo, li.hi), c.rep)
         if stated[0] is not None and rep is not None and (stated[1] < rep - 1 or stated[0] > rep):
             return None
+    if lede:
+        score += cfg.w_in["lede"]
+        reasons.append("the lede tells the title's story")
     # places: governorates and distances are hard constraints
-    if c.govs and li.govs is not None and not (c.govs & li.govs):
+    if c.govs and li.govs is not None and not (c.govs & li.govs) and not lede:
         return None
     own_new_place = False
     place_hit = False
@@ -655,7 +672,7 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
             # an act in a town far from the incident's is another act, unless
             # the sentence says it answers it ("In response, ... near Kinsafra")
             limit = cfg.max_km_follow if c.follow == "response" else cfg.max_km_act
-            if km is not None and km > limit:
+            if km is not None and km > limit and not lede:
                 return None
             if km is not None and km <= cfg.near_km_in:
                 score += w["near_place"]
@@ -1094,7 +1111,8 @@ def _within_documents(claims: pd.DataFrame, casualties: pd.DataFrame, documents:
         claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, cells.texts(claims["doc_id"]))],
                                           dtype="string")
     claims = claims.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
-    feats = _features(claims, casualties, mentions, problems, cfg, knowledge, _reported_days(documents))
+    feats = _features(claims, casualties, mentions, problems, cfg, knowledge, _reported_days(documents),
+                      _titles(documents))
     known = {c.cid for c in feats}
     split_pairs: dict[str, set[str]] = {}
     for a, b in ov.split:

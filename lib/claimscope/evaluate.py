@@ -438,7 +438,7 @@ def score_sources(claims: pd.DataFrame, *, knowledge: Knowledge, top: int = 50) 
 
 # --- all figures ------------------------------------------------------------------------------
 
-SECTIONS = ("seeds", "fakes", "ucdp", "gold", "sources")
+SECTIONS = ("seeds", "crossdoc", "fakes", "linkage", "ucdp", "gold", "sources")
 
 
 def figures(
@@ -471,12 +471,19 @@ def figures(
         g = yaml.safe_load(Path(gold).read_text(encoding="utf-8"))
         tables = run([seeds], knowledge=k)
         out["seeds"] = {"claims": score_seeds(tables, g, knowledge=k), "incidents": score_incidents(tables, g)}
+    if "crossdoc" in sections:
+        from .evaluate_crossdoc import CORPUS, GOLD, load_gold, score_crossdoc
+
+        cgold = load_gold(GOLD)
+        ctables = run([CORPUS], knowledge=k)
+        out["crossdoc"] = {"reports": len(ctables["documents"]), "incidents": len(cgold["incidents"]),
+                           **score_crossdoc(ctables, cgold, knowledge=k)}
     fakes = Path(fakes) if fakes is not None else fakes_path()
-    if "fakes" in sections or "sources" in sections:
+    fakes_sections = [s for s in ("fakes", "linkage", "sources") if s in sections]
+    if fakes_sections:
         if not fakes.exists():
-            for s in ("fakes", "sources"):
-                if s in sections:
-                    out[s] = {"skipped": f"{fakes} not found (set CLAIMSCOPE_FAKES)"}
+            for s in fakes_sections:
+                out[s] = {"skipped": f"{fakes} not found (set CLAIMSCOPE_FAKES)"}
         else:
             crowd = pd.read_csv(fakes)
             ftables = run([fakes], columns=fakes_columns(), knowledge=k)
@@ -484,6 +491,13 @@ def figures(
                 out["fakes"] = {"articles": len(crowd), "crowd": score_fakes(ftables, crowd, knowledge=k),
                                 "event_date_ceiling": event_date_ceiling(ftables, crowd, knowledge=k),
                                 "alignment": score_fakes_alignment(ftables, crowd)}
+            if "linkage" in sections:
+                from .align import align_settings
+                from .evaluate_linkage import ADJUDICATION, cross_validate, load_adjudication
+
+                adjudication = load_adjudication(ADJUDICATION) if ADJUDICATION.exists() else None
+                out["linkage"] = {**cross_validate(ftables, crowd, knowledge=k, adjudication=adjudication),
+                                  "threshold": align_settings(k).link_threshold}
             if "sources" in sections:
                 out["sources"] = score_sources(ftables["claims"], knowledge=k)
     if "ucdp" in sections:
@@ -531,6 +545,22 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
         if misses:
             for line in figs["seeds"]["claims"].misses + figs["seeds"]["incidents"].misses:
                 p("   miss:", line)
+    c = figs.get("crossdoc")
+    if c:
+        p(f"cross-document example corpus (tests/fixtures/crossdoc: {c['reports']} reports of {c['incidents']} incidents, "
+          "gold in crossdoc_gold.yaml):")
+        what = {"groups": "one incident holds an account of every report that tells it",
+                "accounts": "gold sentences in their incident's (of those made a claim)",
+                "near_misses": "same day and governorate, another event: kept apart",
+                "conflicts": "planted conflicts compare reports on the gold's facet",
+                "main_incidents": "report pairs whose main incidents are rightly the same or different",
+                "recaps": "a recap's incident is not its report's main incident",
+                "running_totals": "running-total sentences linked to no other report"}
+        for k, (hits, judged) in c["measures"].items():
+            p(f"  {k:15s} {hits:3d}/{judged:<3d} {what.get(k, '')}")
+        if misses:
+            for line in c["misses"]:
+                p("   miss:", line)
     f = figs.get("fakes")
     if f and "skipped" in f:
         p(f"FA-KES: skipped, {f['skipped']}")
@@ -544,6 +574,29 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
         al = f["alignment"]
         p(f"  shares-an-incident pairs: precision {al['precision']:.2f} recall {al['recall']:.2f} F1 {al['f1']:.2f} "
           f"(gold {al['gold_pairs']}, predicted {al['predicted_pairs']}, correct {al['true_pairs']})")
+    lk = figs.get("linkage")
+    if lk and "skipped" in lk:
+        p(f"FA-KES linkage: skipped, {lk['skipped']}")
+    elif lk:
+        from .evaluate_linkage import summarise
+
+        def ms(rows: Any, metric: str) -> str:
+            m, sd = summarise(rows)[metric]
+            return f"{m:.3f} ± {sd:.3f}"
+
+        p(f"FA-KES dev linkage, {len(lk['folds'])}-fold cross-validation grouped by crowd incident ({lk['articles']} "
+          f"articles, {lk['crowd_incidents']} crowd incidents, {lk['gold_pairs']} crowd pairs; weights fitted on the "
+          f"training folds, threshold {lk['threshold']:+.1f} bits from align.yaml; pairs share main_incident_id):")
+        for name, rows in (("crowd", lk["folds"]), ("adjudicated", lk.get("adjudicated"))):
+            if rows:
+                p(f"  vs {name:12s} pairwise P {ms(rows, 'main_P')}  R {ms(rows, 'main_R')}  F1 {ms(rows, 'main_F1')}"
+                  f"  | B³ F1 {ms(rows, 'b3_F1')}  | any shared incident F1 {ms(rows, 'any_F1')}")
+        if lk.get("oracle"):
+            o, op = lk["oracle"], lk["oracle_pooled"]
+            p(f"  bound: a linker that is always right (the adjudicated partition) scores vs the crowd pairwise "
+              f"F1 {ms(o, 'main_F1')} (P {ms(o, 'main_P')}, R {ms(o, 'main_R')}; pooled {op['main_F1']:.3f}), "
+              f"B³ F1 {ms(o, 'b3_F1')}: the crowd lumps events of one day and governorate and splits one event "
+              "filed under two dates")
     u = figs.get("ucdp")
     if u and "skipped" in u:
         p(f"UCDP-AEC: skipped, {u['skipped']}")
@@ -552,6 +605,9 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
           f"{u['no_main_incident']} reports without one):")
         for k, r in u["measures"].items():
             p(f"  {k:12s} {_fmt(r)}")
+        if "shared_main_pairs" in u:
+            p(f"  report pairs sharing a main incident (each report is another UCDP event): {u['shared_main_pairs']}"
+              + (" (" + "; ".join("/".join(g) for g in u["shared_main"]) + ")" if u["shared_main"] else ""))
     g = figs.get("gold")
     if g and "skipped" in g:
         p(f"precision gold: skipped, {g['skipped']}")

@@ -151,8 +151,10 @@ def _date(value: Any) -> _dt.date | None:
 def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, knowledge: Knowledge) -> dict[str, Any]:
     """Date, governorate, deaths and dyad of each report's main incident against
     its UCDP label. Returns {"main_incident_from", "reports", "no_main_incident",
-    "measures": {measure: (hits, judged, rate)}, "details": DataFrame}; every
-    labelled report is judged (no main incident is a miss on every measure)."""
+    "measures": {measure: (hits, judged, rate)}, "details": DataFrame,
+    "shared_main": groups of reports sharing a main incident, "shared_main_pairs"};
+    every labelled report is judged (no main incident is a miss on every
+    measure)."""
     cw = crosswalk()
     main, how = main_incidents(tables)
     inc = tables["incidents"].copy()
@@ -206,6 +208,13 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, know
     for key, col in (("date", "date_ok"), ("governorate", "governorate_ok"), ("deaths", "deaths_ok"), ("dyad", "dyad_ok")):
         hits = int(details[col].sum()) if n else 0
         measures[key] = (hits, n, hits / n if n else 0.0)
+    # every report tells a different UCDP event: two sharing a main incident is a linkage (or date) error
+    by_main: dict[str, list[str]] = {}
+    for ged, inc_id in zip(details["ged_id"] if n else [], details["main_incident_id"] if n else []):
+        if inc_id:
+            by_main.setdefault(inc_id, []).append(ged)
+    shared = sorted(tuple(sorted(v)) for v in by_main.values() if len(v) > 1)
     return {"main_incident_from": how, "reports": n,
             "no_main_incident": int((details["main_incident_id"] == "").sum()) if n else 0,
-            "measures": measures, "details": details}
+            "measures": measures, "details": details, "shared_main": shared,
+            "shared_main_pairs": sum(len(v) * (len(v) - 1) // 2 for v in shared)}
