@@ -21,7 +21,7 @@ from claimscope.align import (
 )
 from claimscope.compare import compare
 from claimscope.places import gazetteer, km_between
-from claimscope.evaluate import score_fakes_alignment, score_incidents
+from claimscope.evaluate import score_incidents
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
 import factory  # noqa: E402
@@ -231,9 +231,9 @@ def test_republished_copies_follow_their_original_and_are_not_independent():
 
 
 def test_background_claims_do_not_glue_articles():
-    """Only each article's main incidents (told first, or first with a death
-    toll) link across documents: a year-old background mention shared by two
-    reports of different days does not."""
+    """Two reports of different days that both recall a year-old IED: the
+    recalls may link (they tell one incident), the reports' main incidents
+    never follow them; marked background (claims.kind), they do not link."""
     claims = factory.claims([
         _report("a", "An airstrike killed 3 in Manbij on July 18.", "2016-07-18", "Manbij", "Aleppo"),
         _report("a", "Last year an IED killed 5 in Al-Bab on May 3.", "2015-05-03", "Al-Bab", "Aleppo", etype="ied",
@@ -245,9 +245,13 @@ def test_background_claims_do_not_glue_articles():
     cas = factory.casualties([dict(claim_id=c, victims="people", outcome="killed", min=n, max=n)
                               for c, n in (("a-0", 3), ("a-1", 5), ("b-0", 2), ("b-1", 5))])
     r = run_align(claims, cas)
-    docs_by_inc = r.claims.groupby("incident_id")["doc_id"].nunique()
-    assert (docs_by_inc == 1).all()
-    # as main incidents the same two mentions would link
+    assert incident_of(r, "a-0") != incident_of(r, "b-0")
+    main = dict(zip(r.documents["doc_id"], r.documents["main_incident_id"]))
+    assert main == {"a": incident_of(r, "a-0"), "b": incident_of(r, "b-0")}
+    marked = claims.assign(kind=["event", "background", "event", "background"])
+    r = run_align(marked, cas)
+    assert (r.claims.groupby("incident_id")["doc_id"].nunique() == 1).all()
+    # as acts of their own reports the same two mentions link
     r2 = run_align(claims[claims["event_date"] == "2015-05-03"], cas)
     assert r2.claims["incident_id"].nunique() == 1
 
@@ -282,6 +286,8 @@ def test_output_does_not_depend_on_input_row_order(seeds_tables):
                      knowledge=K)
     for name in ("claims", "incidents", "links"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(shuffled, name))
+    mains = [dict(zip(r.documents["doc_id"], r.documents["main_incident_id"])) for r in (first, shuffled)]
+    assert mains[0] == mains[1]
     c1 = compare(first.claims, t["casualties"], first.incidents, mentions=t["mentions"], knowledge=K)
     c2 = compare(shuffled.claims, t["casualties"].sample(frac=1.0, random_state=11), shuffled.incidents,
                  mentions=t["mentions"].sample(frac=1.0, random_state=5), knowledge=K)
@@ -394,13 +400,129 @@ def test_documented_overrides_example_parses():
     assert ov.merge and ov.split and ov.assign
 
 
+# --------------------------------------------------------------------------- cross-document linkage
+
+FOUR_REPORTS = FIXTURES / "four_reports"
+
+
+def test_four_reports_one_strike_through_a_ministry_and_a_monitor_and_another_attack_nearby():
+    """The case of issue 11, written as a new user would: one air strike on
+    Turkish soldiers near Sarmin, told by the Turkish Defense Ministry through
+    two outlets and by a monitor (other toll, other perpetrator), and a rocket
+    attack the same day in Binnish, 6 km away, told by state media. The three
+    accounts are one incident whose conflicts the reader sees; the fourth is
+    another."""
+    from claimscope import run
+
+    t = run([FOUR_REPORTS], knowledge=K)
+    main = dict(zip(t["documents"]["doc_id"], t["documents"]["main_incident_id"]))
+    assert main["a_aa"] == main["b_dailysabah"] == main["c_sohr"]
+    assert main["d_sana"] not in (None, main["a_aa"])
+    comp = t["comparisons"]
+    mine = comp[(comp["incident_id"] == main["a_aa"]) & (comp["verdict"] == "conflict")]
+    pairs = {(f, frozenset((a, b))) for f, a, b in zip(mine["facet"], mine["source_a"], mine["source_b"])}
+    voices = frozenset(("Turkish Defense Ministry", "Syrian Observatory for Human Rights"))
+    assert ("casualties", voices) in pairs and ("perpetrator", voices) in pairs
+    links = t["links"][t["links"]["kind"] == "cross_document"]
+    assert len(links) == 2 and links["reasons"].str.contains("Sarmin").all()
+    inc = t["incidents"].set_index("incident_id").loc[main["a_aa"]]
+    assert inc["status"] == "conflict" and inc["n_docs"] == 3
+
+
+def _act(doc, sentence, date, town, etype="airstrike", **kw):
+    return dict(doc_id=doc, sentence=sentence, event_type=etype, event_date=date, places=f"{town};Idlib",
+                governorate="Idlib", place_precision="town", **kw)
+
+
+def test_a_recap_may_link_but_never_carries_its_report_main_incident_along():
+    claims = factory.claims([
+        _act("b", "Warplanes struck the market of Sarmin on July 22, killing 9.", "2019-07-22", "Sarmin"),
+        _act("a", "Warplanes struck Binnish on July 23, killing 3 civilians.", "2019-07-23", "Binnish"),
+        _act("a", "The day before, warplanes had struck the market of Sarmin, killing 9.", "2019-07-22", "Sarmin",
+             paragraph=2),
+    ])
+    cas = factory.casualties([dict(claim_id=c, victims="civilians", outcome="killed", min=n, max=n)
+                              for c, n in (("b-0", 9), ("a-0", 3), ("a-1", 9))])
+    r = run_align(claims, cas)
+    assert incident_of(r, "a-1") == incident_of(r, "b-0")      # the recap tells b's incident
+    main = dict(zip(r.documents["doc_id"], r.documents["main_incident_id"]))
+    assert main["a"] == incident_of(r, "a-0") != main["b"]      # a's own main event stays its own
+
+
+@pytest.mark.parametrize("how", ["kind", "since phrase"])
+def test_running_totals_never_link_reports(how):
+    """The same running-total sentence in two reports of other events: a
+    period, not an act (claims.kind, or its date phrase opening a period)."""
+    total = "Since March 24, 2019, the monitor has documented the death of more than 1,300 soldiers in the desert."
+    extra = ({"kind": "running_total"} if how == "kind" else {"date_raw": "Since March 24, 2019"})
+    claims = factory.claims([
+        dict(doc_id=d, sentence=total, event_type="attack", event_date="2019-03-24", places="Deir ez-Zor",
+             governorate="Deir ez-Zor", place_precision="governorate", paragraph=3, **extra)
+        for d in ("a", "b")
+    ])
+    if how == "kind":
+        claims["kind"] = "running_total"
+    cas = factory.casualties([dict(claim_id=c, victims="soldiers", outcome="killed", min=1301, max=None)
+                              for c in ("a-0", "b-0")])
+    r = run_align(claims, cas)
+    assert incident_of(r, "a-0") != incident_of(r, "b-0")
+    assert r.documents["main_incident_id"].isna().all()         # a running total is never a report's main event
+
+
+def test_an_analyst_split_holds_whatever_bridges_the_two_claims():
+    claims = factory.claims([
+        _act(d, f"Warplanes struck the market of Sarmin on July 22, killing 9 ({d}).", "2019-07-22", "Sarmin")
+        for d in "abc"
+    ])
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="civilians", outcome="killed", min=9, max=9)
+                              for d in "abc"])
+    joined = run_align(claims, cas)
+    assert joined.claims["incident_id"].nunique() == 1
+    r = run_align(claims, cas, overrides={"split": [["a-0", "c-0"]]})
+    assert incident_of(r, "a-0") != incident_of(r, "c-0")
+    assert incident_of(r, "b-0") in {incident_of(r, "a-0"), incident_of(r, "c-0")}
+    assert r.overrides_report.iloc[0]["status"] == "applied"
+
+
+def test_a_cross_document_link_says_why_in_bits():
+    claims = factory.claims([
+        _act(d, f"Warplanes struck the market of Sarmin on July 22, killing 9 civilians ({d}).", "2019-07-22",
+             "Sarmin") for d in "ab"
+    ])
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="civilians", outcome="killed", min=9, max=9)
+                              for d in "ab"])
+    link = run_align(claims, cas).links.iloc[0]
+    assert link["kind"] == "cross_document" and 50 < link["score"] <= 100
+    for reason in ("same date ±0 d +", "Sarmin +", "both airstrike +", "victims civilians +", "both 9 killed +",
+                   "both lead +"):
+        assert reason in link["reasons"], link["reasons"]
+
+
+def test_every_report_with_an_act_has_a_main_incident_and_a_copy_shares_its_original_s(seeds_tables):
+    r = align_tables(seeds_tables)
+    docs = r.documents
+    assert docs["main_incident_id"].notna().all()
+    assert set(docs["main_incident_id"]) <= set(r.claims["incident_id"])
+    claims = factory.claims([
+        _report("orig", "An airstrike killed 18 civilians in Manbij on Monday.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("copy", "An airstrike killed 18 civilians in Manbij on Monday .", "2016-07-18", "Manbij", "Aleppo"),
+    ], duplicates={"copy": "orig"})
+    r = run_align(claims, documents=factory.documents(claims, duplicates={"copy": "orig"}))
+    main = dict(zip(r.documents["doc_id"], r.documents["main_incident_id"]))
+    assert main["copy"] == main["orig"] == incident_of(r, "orig-0")
+
+
 # --------------------------------------------------------------------------- FA-KES
 
 @pytest.mark.fakes
-def test_fakes_shares_an_incident_f1(fakes_tables, fakes_crowd):
-    """Same crowd event date and governorate = same incident; pairwise F1 over
-    article pairs (issue target 0.6)."""
-    t = fakes_tables
-    r = align_tables(t)
-    s = score_fakes_alignment(dict(t, claims=r.claims), fakes_crowd)
-    assert s["f1"] >= 0.6, s
+def test_fakes_linkage_cross_validated(fakes_tables, fakes_crowd):
+    """Weights fitted on four folds, the fifth scored (folds grouped by crowd
+    incident). Against the hand-corrected gold the pairwise precision stays
+    high; against the crowd, B³ (the crowd's bound is 0.92, see make eval)."""
+    from claimscope.evaluate_linkage import cross_validate, load_adjudication, summarise
+
+    cv = cross_validate(fakes_tables, fakes_crowd, knowledge=K, adjudication=load_adjudication())
+    adjudicated, crowd = summarise(cv["adjudicated"]), summarise(cv["folds"])
+    assert adjudicated["main_P"][0] >= 0.75, adjudicated
+    assert adjudicated["main_F1"][0] >= 0.65, adjudicated
+    assert crowd["b3_F1"][0] >= 0.85, crowd

@@ -645,10 +645,11 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
             if not c.inh_date and c.prec == "day" and li.lo == li.hi == c.lo:
                 score += w["same_date"]
                 reasons.append("same date ±0 d")
-    elif not c.statement:
+    elif not c.statement and not lede:
         # the report's own date against a stated one: an act told without a
         # date happened on the report's day or the day before, so a sentence
-        # dated otherwise tells of another day
+        # dated otherwise tells of another day (a title is the exception: "Toll
+        # rises to 86" tells on the day of the report an act of days before)
         stated, rep = ((c.lo, c.hi), li.rep) if c.lo is not None else ((li.lo, li.hi), c.rep)
         if stated[0] is not None and rep is not None and (stated[1] < rep - 1 or stated[0] > rep):
             return None
@@ -1347,7 +1348,7 @@ def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], incide
             out[doc] = out[root]
         if doc in out:
             continue
-        first = next((c for c in cs if c.event and c.etype not in cfg.non_anchor_types), None)
+        first = next((c for c in cs if c.event and not c.period and c.etype not in cfg.non_anchor_types), None)
         if first is not None:
             out[doc] = incident_of[first.cid]
     return out
