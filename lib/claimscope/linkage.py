@@ -257,6 +257,19 @@ def cluster(n: int, pairs: Iterable[tuple[int, int, float]], *, threshold: float
     order of `pairs`."""
     if linkage not in LINKAGES:
         raise ValueError(f"linkage must be one of {', '.join(LINKAGES)}, not {linkage!r}")
+    # Two clusters can only merge when some pair between them reaches the
+    # threshold (no linkage value exceeds the best pair), so clusters never
+    # leave the connected components of the graph of such pairs: pairs across
+    # components cannot change anything and are set aside (most weak pairs).
+    pairs = [(int(a), int(b), float(x)) for a, b, x in pairs]
+    comp = list(range(n))
+    for a, b, x in pairs:
+        if x >= threshold and a != b:
+            ra, rb = _root(comp, a), _root(comp, b)
+            if ra != rb:
+                comp[max(ra, rb)] = min(ra, rb)
+    pairs = [(a, b, x) for a, b, x in pairs if _root(comp, a) == _root(comp, b)]
+    cannot_link = [(a, b) for a, b in cannot_link if _root(comp, a) == _root(comp, b)]
     size = [1] * n
     alive = [True] * n
     # nb[a][b] = [sum of scores, pairs scored, worst, best, best pair i, best pair j] between clusters a, b
@@ -267,7 +280,6 @@ def cluster(n: int, pairs: Iterable[tuple[int, int, float]], *, threshold: float
             forbid[a].add(b)
             forbid[b].add(a)
     for a, b, x in pairs:
-        a, b, x = int(a), int(b), float(x)
         if a == b:
             continue
         if b < a:
