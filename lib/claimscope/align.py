@@ -13,16 +13,20 @@ reasons (`links` table):
    a place too far away). Republished copies (`duplicate_of`) are tied to
    their originals sentence by sentence.
 2. **Across documents**, like MELTT's spatio-temporal windows: only local
-   incidents that share an area (governorate group) and a date window are
-   candidate pairs (blocking; never all pairs). Candidates are scored
-   (place names and distance, event-type compatibility, actors, death
-   figures) and merged best-first with constraints: two clusters whose dates
-   fall outside each other's windows, whose governorates differ or whose
-   towns lie farther apart than `max_km` never merge, whatever bridges them.
-   Only an article's main incidents take part (the act it tells first, and
-   the first act with a death toll): background mentions ("since 2011",
-   "the attack of April 4" in a report of April 7) would glue unrelated
-   articles together; `link_min_secondary` in align.yaml opens them up.
+   incidents that hold an act dated to the day (by its words, its context
+   or, weakly, the report's date) and share an area (governorate group) and
+   a day are candidate pairs (blocking; never all pairs). Each pair gets a
+   comparison vector (date, place, event type, victims, toll, perpetrator,
+   target, outlet, source, lead/main; `_compare_nodes`), scored with the
+   Fellegi-Sunter match weights of the pack's linkage_weights.csv
+   (`claimscope.linkage`; a disagreement weighs 0), and the scored pairs are
+   clustered by average linkage (`linkage.cluster`): one strong link cannot
+   chain two incidents through a weak one. Two local incidents of one
+   report, claims an analyst split, and towns farther apart than
+   `max_km_act` never share an incident. Running totals, background and
+   statements never anchor a link; a recap may link, the report's main
+   incident does not follow it. Each report's main incident
+   (`documents.main_incident_id`) is that of its lead act (headline and lede).
 
 Analysts correct the machine with an overrides file (`load_overrides`, format
 in the "Analyst overrides" section of README.md): `merge`, `split` and `assign` entries are applied
@@ -530,7 +534,9 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.victims = frozenset(dead_victims.get(c.cid, ()))
         sent = col["sentence"][i]
         c.sentence = sent
-        c.headline = bool(titles) and c.doc in titles and norm_phrase(sent) == titles[c.doc]
+        # the title: the report's first claim, when its sentence is the title
+        c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
+            and norm_phrase(sent) == titles[c.doc]
         m = cfg.follow_up.search(sent.lower())
         if m:
             c.follow = "response" if m.group("response") else "same"
@@ -818,7 +824,7 @@ def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     x.govs = li.govs or frozenset()
     x.names = tuple(li.names)
     x.points = tuple(li.points)
-    x.etypes = frozenset(c.etype for c in anchors)
+    x.etypes = tuple(sorted({c.etype for c in anchors}))
     x.perps = frozenset(li.perps)
     x.perp_sides = frozenset(li.perp_sides)
     x.targets = frozenset(li.targets) - cfg.generic_victims
@@ -860,10 +866,11 @@ _TYPE_LEVEL = {"same": 1, "compatible": 2, "generic": 3, "incompatible": 4}
 _TYPE_RANK = {1: 0, 2: 1, 3: 2, 4: 3}
 
 
-def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int, ...], tuple[str, ...], float | None]:
     """The comparison vector of two nodes: one level per feature of
-    `linkage.FEATURES` (see `linkage.LEVELS`), and the pair's own wording of
-    each level for the reasons ('' where the level's label says it)."""
+    `linkage.FEATURES` (see `linkage.LEVELS`), the pair's own wording of each
+    level for the reasons ('' where the level's label says it), and the km
+    between their towns (None when either has no geocoded town)."""
     # date: the node's day interval; stated by the report, or only its date line / publication day
     gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
     if gap == 0:
@@ -876,11 +883,11 @@ def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int,
     # place: names through the gazetteer (transliteration aware), then km, then governorate
     place, place_why = 0, ""
     hit = best_match(a.names, b.names, cfg.same_place, cfg.translit.similarity) if a.names and b.names else None
+    km = km_between(a.points, b.points) if a.points and b.points else None
     if hit:
         n1, n2, sim = hit
         place, place_why = 1, (n1 if n1 == n2 else f"{n1}~{n2} {sim:.0f}")
     else:
-        km = km_between(a.points, b.points)
         if km is not None:
             place = 2 if km <= cfg.near_km_x else (3 if km <= cfg.vicinity_km_x else 5)
             place_why = f"{km:.0f} km apart"
@@ -890,8 +897,8 @@ def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int,
             place, place_why = 6, "different governorates"
     # event types: the closest relation between the two nodes' anchor types
     etype, etype_why = 0, ""
-    for t1 in sorted(a.etypes):
-        for t2 in sorted(b.etypes):
+    for t1 in a.etypes:
+        for t2 in b.etypes:
             lvl = _TYPE_LEVEL.get(_relation(t1, t2, cfg), 0)
             if lvl and (etype == 0 or _TYPE_RANK[lvl] < _TYPE_RANK[etype]):
                 etype, etype_why = lvl, (f"both {t1}" if t1 == t2 else f"{t1}/{t2}")
@@ -922,7 +929,7 @@ def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int,
         source_why = ("both cite " + "/".join(sorted(common))) if common else ""
     main = 3 if a.lead and b.lead else int(a.main) + int(b.main)
     return ((date, place, etype, victims, toll, perp, target, outlet, source, main),
-            (date_why, place_why, etype_why, victims_why, toll_why, perp_why, target_why, "", source_why, ""))
+            (date_why, place_why, etype_why, victims_why, toll_why, perp_why, target_why, "", source_why, ""), km)
 
 
 def _toll_level(a: _Cross, b: _Cross) -> tuple[int, str]:
@@ -1011,9 +1018,10 @@ def block_pairs(xs: Sequence[_Cross], first: int, last: int, *, settings: AlignS
 
 def score_block(block: tuple[int, int, Sequence[_Cross]], *, settings: AlignSettings) -> list[tuple]:
     """Scored candidate pairs of one scoring block (first day, last day, its
-    local incidents): (k_a, k_b, score in bits, reasons) for every candidate
-    pair, k_a < k_b; reasons only for pairs scoring at least the link
-    threshold (the others only weigh in the clusters' averages)."""
+    local incidents): (k_a, k_b, score in bits, reasons, far) for every
+    candidate pair, k_a < k_b; reasons only for pairs scoring at least the
+    link threshold (the others only weigh in the clusters' averages); `far`
+    when their towns lie more than max_km_act apart (they never link)."""
     cfg = settings
     first, last, xs = block
     model, threshold = cfg.model, cfg.link_threshold
@@ -1022,9 +1030,10 @@ def score_block(block: tuple[int, int, Sequence[_Cross]], *, settings: AlignSett
         a, b = xs[j], xs[o]
         if b.k < a.k:
             a, b = b, a
-        levels, why = _compare_nodes(a, b, cfg)
+        levels, why, km = _compare_nodes(a, b, cfg)
         w = link_score(model, levels)
-        out.append((a.k, b.k, w, "; ".join(link_reasons(model, levels, why)) if w >= threshold else ""))
+        out.append((a.k, b.k, w, "; ".join(link_reasons(model, levels, why)) if w >= threshold else "",
+                    km is not None and km > cfg.max_km_act))
     return out
 
 
@@ -1044,11 +1053,11 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
     Returns each node's cluster label (the index of its first node) and one
     link row per merge: the best-scoring pair between the two clusters, its
     match probability (0-100) and its reasons."""
-    scored: dict[tuple[int, int], tuple[float, str]] = {}
+    scored: dict[tuple[int, int], tuple[float, str, bool]] = {}
     blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs, settings=cfg)]
     for part in (map_blocks or _serial_map)(functools.partial(score_block, settings=cfg), blocks):
-        for ka, kb, w, why in part:
-            scored.setdefault((ka, kb), (w, why))   # a pair two blocks share is scored in both, alike
+        for ka, kb, w, why, far in part:
+            scored.setdefault((ka, kb), (w, why, far))   # a pair two blocks share is scored in both, alike
     node = {x.k: n for n, x in enumerate(xs)}
     cannot: list[tuple[int, int]] = []
     by_doc: dict[str, list[int]] = {}
@@ -1065,17 +1074,16 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
         for cid, n in marked.items():
             cannot += [(n, marked[o]) for o in split_pairs[cid] if o in marked and marked[o] != n]
     pairs = []
-    for (ka, kb), (w, _) in scored.items():
+    for (ka, kb), (w, _, far) in scored.items():
         a, b = node[ka], node[kb]
         pairs.append((a, b, w))
-        km = km_between(xs[a].points, xs[b].points)
-        if km is not None and km > cfg.max_km_act:
+        if far:
             cannot.append((a, b))
     labels, merges = cluster(len(xs), pairs, threshold=cfg.link_threshold, linkage=cfg.linkage,
                              missing_weight=cfg.missing_weight, cannot_link=cannot)
     rows = []
     for a, b, value, n_pairs in merges:
-        w, why = scored[(xs[a].k, xs[b].k) if xs[a].k < xs[b].k else (xs[b].k, xs[a].k)]
+        w, why, _ = scored[(xs[a].k, xs[b].k) if xs[a].k < xs[b].k else (xs[b].k, xs[a].k)]
         if n_pairs > 1:
             why += f"; mean over {n_pairs} pairs {value:+.1f}"
         rows.append((xs[a].rep, xs[b].rep, round(100 * probability(w), 1), why, "cross_document"))
@@ -1324,7 +1332,7 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
             if (a.k, b.k) in seen:
                 continue
             seen.add((a.k, b.k))
-            levels, _ = _compare_nodes(a, b, cfg)
+            levels, _, _ = _compare_nodes(a, b, cfg)
             rows.append((a.doc, b.doc, a.rep, b.rep, a.lead, b.lead, *levels))
     rows.sort(key=lambda r: (r[2], r[3]))
     return pd.DataFrame(rows, columns=cols)

@@ -12,9 +12,9 @@ are written so that the work cuts cleanly:
   incidents across documents only inside blocks of area x date window
   (`align`'s blocking): the candidate pairs of each block are found and
   scored independently (`align.score_block`), and the global clustering
-  (the scored edges merged best first, under its constraints) runs in the
-  driver, so an incident whose areas span several blocks is merged exactly as
-  in the in-process aligner.
+  (average linkage over every scored pair, under its constraints) runs in
+  the driver, so an incident whose areas span several blocks is merged
+  exactly as in the in-process aligner.
 
 Engines:
 
@@ -221,8 +221,8 @@ def align(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFram
     driver. The candidate pairs of each scoring block (a blocking area, a
     governorate group or distinctive event type, cut by date when large) are
     found and scored by the workers: a process pool with the pandas engine and
-    ``jobs > 1``, Dask tasks with the dask engine. The driver merges the scored
-    edges best first, so an incident spanning two blocks is merged exactly as
+    ``jobs > 1``, Dask tasks with the dask engine. The driver clusters the
+    scored pairs, so an incident spanning two blocks is merged exactly as
     in-process. Needs `align.align` to take `map_blocks` (`blocked_alignment`);
     without it alignment runs in the driver (same tables)."""
     from . import align as _align
