@@ -172,8 +172,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "links": (
         _c("claim_a", S, "First claim of the link (the smaller id)."),
         _c("claim_b", S, "Second claim."),
-        _c("score", F, "Link score, 0-100."),
-        _c("reasons", S, "Why they were linked ('same date ±0 d; Saraqib~Saraqeb 92; both Turkish Armed Forces')."),
+        _c("score", F, "Link score, 0-100: within a document the join score; across documents the match probability of the pair (100 × 2^bits / (1 + 2^bits)); 100 for copies and overrides."),
+        _c("reasons", S, "Why they were linked: within a document the evidence ('same date ±0 d; Saraqib~Saraqeb 92; both Turkish Armed Forces'); across documents each feature's contribution in bits ('same date ±0 d +0.4; Saraqib +0.9; both airstrike +0.5; perpetrator differs 0; both lead +2.0')."),
         _c("kind", S, "within_document, cross_document, republished, override.", False),
     ),
     "source_agreement": (
