@@ -164,6 +164,21 @@ def test_clusters_do_not_depend_on_the_order_of_pairs():
         assert L.cluster(30, shuffled, threshold=1.0, cannot_link=list(reversed(cannot))) == want
 
 
+def test_weak_pairs_between_separate_groups_change_nothing():
+    """Two groups of nodes that no pair at or above the threshold joins never
+    merge, whatever weak pairs lie between them: adding such pairs (and
+    cannot-links across them) leaves labels and merges as they were."""
+    rng = random.Random(11)
+    group_a, group_b = range(0, 12), range(12, 24)
+    inside = [(i, j, round(rng.uniform(-4, 6), 1)) for g in (group_a, group_b)
+              for i in g for j in g if i < j and rng.random() < 0.4]
+    across = [(i, j, round(rng.uniform(-9, 1.9), 1)) for i in group_a for j in group_b if rng.random() < 0.3]
+    for linkage in L.LINKAGES:
+        want = L.cluster(24, inside, threshold=2.0, linkage=linkage)
+        got = L.cluster(24, inside + across, threshold=2.0, linkage=linkage, cannot_link=[(0, 12), (5, 20)])
+        assert got == want, linkage
+
+
 def test_a_cluster_label_is_its_smallest_node_and_unknown_linkage_is_refused():
     labels, _ = L.cluster(4, [(3, 1, 5.0)], threshold=0.0)
     assert labels == [0, 1, 2, 1]
