@@ -866,11 +866,17 @@ _TYPE_LEVEL = {"same": 1, "compatible": 2, "generic": 3, "incompatible": 4}
 _TYPE_RANK = {1: 0, 2: 1, 3: 2, 4: 3}
 
 
-def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int, ...], tuple[str, ...], float | None]:
+def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings, memo: dict | None = None
+                   ) -> tuple[tuple[int, ...], tuple[str, ...], float | None]:
     """The comparison vector of two nodes: one level per feature of
     `linkage.FEATURES` (see `linkage.LEVELS`), the pair's own wording of each
     level for the reasons ('' where the level's label says it), and the km
-    between their towns (None when either has no geocoded town)."""
+    between their towns (None when either has no geocoded town). `memo`, a
+    dict kept by the caller over many pairs, holds the place and event-type
+    levels of pairs of town and type sets already compared (many nodes of a
+    block share them): the result does not depend on it."""
+    if memo is None:
+        memo = {}
     # date: the node's day interval; stated by the report, or only its date line / publication day
     gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
     if gap == 0:
@@ -881,9 +887,14 @@ def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int,
         date = 4 if gap == 1 else 5
         date_why = f"dates ±{gap} d"
     # place: names through the gazetteer (transliteration aware), then km, then governorate
+    key = ("place", a.names, a.points, b.names, b.points)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = (best_match(a.names, b.names, cfg.same_place, cfg.translit.similarity)
+                           if a.names and b.names else None,
+                           km_between(a.points, b.points) if a.points and b.points else None)
+    hit, km = got
     place, place_why = 0, ""
-    hit = best_match(a.names, b.names, cfg.same_place, cfg.translit.similarity) if a.names and b.names else None
-    km = km_between(a.points, b.points) if a.points and b.points else None
     if hit:
         n1, n2, sim = hit
         place, place_why = 1, (n1 if n1 == n2 else f"{n1}~{n2} {sim:.0f}")
@@ -896,12 +907,17 @@ def _compare_nodes(a: _Cross, b: _Cross, cfg: AlignSettings) -> tuple[tuple[int,
         elif a.govs and b.govs:
             place, place_why = 6, "different governorates"
     # event types: the closest relation between the two nodes' anchor types
-    etype, etype_why = 0, ""
-    for t1 in a.etypes:
-        for t2 in b.etypes:
-            lvl = _TYPE_LEVEL.get(_relation(t1, t2, cfg), 0)
-            if lvl and (etype == 0 or _TYPE_RANK[lvl] < _TYPE_RANK[etype]):
-                etype, etype_why = lvl, (f"both {t1}" if t1 == t2 else f"{t1}/{t2}")
+    key = ("etype", a.etypes, b.etypes)
+    got = memo.get(key)
+    if got is None:
+        etype, etype_why = 0, ""
+        for t1 in a.etypes:
+            for t2 in b.etypes:
+                lvl = _TYPE_LEVEL.get(_relation(t1, t2, cfg), 0)
+                if lvl and (etype == 0 or _TYPE_RANK[lvl] < _TYPE_RANK[etype]):
+                    etype, etype_why = lvl, (f"both {t1}" if t1 == t2 else f"{t1}/{t2}")
+        got = memo[key] = (etype, etype_why)
+    etype, etype_why = got
     victims, victims_why = 0, ""
     if a.victims and b.victims:
         common = a.victims & b.victims
@@ -1018,23 +1034,28 @@ def block_pairs(xs: Sequence[_Cross], first: int, last: int, *, settings: AlignS
 
 def score_block(block: tuple[int, int, Sequence[_Cross]], *, settings: AlignSettings) -> list[tuple]:
     """Scored candidate pairs of one scoring block (first day, last day, its
-    local incidents): (k_a, k_b, score in bits, reasons, far) for every
-    candidate pair, k_a < k_b; reasons only for pairs scoring at least the
-    link threshold (the others only weigh in the clusters' averages); `far`
-    when their towns lie more than max_km_act apart (they never link)."""
+    local incidents): (k_a, k_b, score in bits, far) for every candidate
+    pair, k_a < k_b; `far` when their towns lie more than max_km_act apart
+    (they never link). The reasons of the few pairs that end as links are
+    worded by the driver (`_pair_reasons`)."""
     cfg = settings
     first, last, xs = block
-    model, threshold = cfg.model, cfg.link_threshold
+    model = cfg.model
+    memo: dict = {}
     out = []
     for j, o in block_pairs(xs, first, last, settings=cfg):
         a, b = xs[j], xs[o]
         if b.k < a.k:
             a, b = b, a
-        levels, why, km = _compare_nodes(a, b, cfg)
-        w = link_score(model, levels)
-        out.append((a.k, b.k, w, "; ".join(link_reasons(model, levels, why)) if w >= threshold else "",
-                    km is not None and km > cfg.max_km_act))
+        levels, _, km = _compare_nodes(a, b, cfg, memo)
+        out.append((a.k, b.k, link_score(model, levels), km is not None and km > cfg.max_km_act))
     return out
+
+
+def _pair_reasons(a: _Cross, b: _Cross, cfg: AlignSettings, memo: dict) -> tuple[float, str]:
+    """Score and reasons of one pair of nodes (a.k < b.k), as its block scored it."""
+    levels, why, _ = _compare_nodes(a, b, cfg, memo)
+    return link_score(cfg.model, levels), "; ".join(link_reasons(cfg.model, levels, why))
 
 
 def _serial_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
@@ -1053,11 +1074,11 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
     Returns each node's cluster label (the index of its first node) and one
     link row per merge: the best-scoring pair between the two clusters, its
     match probability (0-100) and its reasons."""
-    scored: dict[tuple[int, int], tuple[float, str, bool]] = {}
+    scored: dict[tuple[int, int], tuple[float, bool]] = {}
     blocks = [(first, last, [xs[j] for j in idx]) for _, first, last, idx in candidate_blocks(xs, settings=cfg)]
     for part in (map_blocks or _serial_map)(functools.partial(score_block, settings=cfg), blocks):
-        for ka, kb, w, why, far in part:
-            scored.setdefault((ka, kb), (w, why, far))   # a pair two blocks share is scored in both, alike
+        for ka, kb, w, far in part:
+            scored.setdefault((ka, kb), (w, far))   # a pair two blocks share is scored in both, alike
     node = {x.k: n for n, x in enumerate(xs)}
     cannot: list[tuple[int, int]] = []
     by_doc: dict[str, list[int]] = {}
@@ -1074,7 +1095,7 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
         for cid, n in marked.items():
             cannot += [(n, marked[o]) for o in split_pairs[cid] if o in marked and marked[o] != n]
     pairs = []
-    for (ka, kb), (w, _, far) in scored.items():
+    for (ka, kb), (w, far) in scored.items():
         a, b = node[ka], node[kb]
         pairs.append((a, b, w))
         if far:
@@ -1082,8 +1103,10 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
     labels, merges = cluster(len(xs), pairs, threshold=cfg.link_threshold, linkage=cfg.linkage,
                              missing_weight=cfg.missing_weight, cannot_link=cannot)
     rows = []
+    memo: dict = {}
     for a, b, value, n_pairs in merges:
-        w, why, _ = scored[(xs[a].k, xs[b].k) if xs[a].k < xs[b].k else (xs[b].k, xs[a].k)]
+        xa, xb = (xs[a], xs[b]) if xs[a].k < xs[b].k else (xs[b], xs[a])
+        w, why = _pair_reasons(xa, xb, cfg, memo)
         if n_pairs > 1:
             why += f"; mean over {n_pairs} pairs {value:+.1f}"
         rows.append((xs[a].rep, xs[b].rep, round(100 * probability(w), 1), why, "cross_document"))
@@ -1323,6 +1346,7 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
     xs = st.xs
     seen: set[tuple[int, int]] = set()
     rows = []
+    memo: dict = {}
     for _, first, last, idx in candidate_blocks(xs, settings=cfg):
         part = [xs[j] for j in idx]
         for j, o in block_pairs(part, first, last, settings=cfg):
@@ -1332,7 +1356,7 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
             if (a.k, b.k) in seen:
                 continue
             seen.add((a.k, b.k))
-            levels, _, _ = _compare_nodes(a, b, cfg)
+            levels, _, _ = _compare_nodes(a, b, cfg, memo)
             rows.append((a.doc, b.doc, a.rep, b.rep, a.lead, b.lead, *levels))
     rows.sort(key=lambda r: (r[2], r[3]))
     return pd.DataFrame(rows, columns=cols)
