@@ -794,6 +794,20 @@ class _Cross:
                  "targets", "victims", "killed", "exact_killed", "sources", "outlet", "first", "lead", "main", "rep",
                  "distinct")
 
+    # pickled as a flat tuple of tuples: scoring blocks travel to worker
+    # processes, and the default state of a slotted object (a dict per node,
+    # each frozenset reduced on its own) costs the driver more than the
+    # workers save
+    def __getstate__(self) -> tuple:
+        return tuple(tuple(v) if type(v) is frozenset else v for v in (getattr(self, n) for n in self.__slots__))
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(self.__slots__, state):
+            setattr(self, name, frozenset(value) if name in _CROSS_SETS else value)
+
+
+_CROSS_SETS = frozenset({"govs", "perps", "perp_sides", "targets", "victims", "exact_killed", "sources", "distinct"})
+
 
 def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     """Features of a local incident that may link across documents: one with
