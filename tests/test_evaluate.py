@@ -350,6 +350,14 @@ def test_sections_skip_cleanly_when_the_corpora_are_absent(tmp_path, capsys):
     assert "UCDP-AEC: skipped" in out and "precision gold: skipped" in out
 
 
+def test_the_crossdoc_and_precision_gold_sections_run_together(tmp_path):
+    """Each section reads its own gold: the cross-document corpus's loader
+    does not stand in for the precision gold's."""
+    figs = evaluate.figures(sections=("crossdoc", "gold"), precision_gold=tmp_path, shared=tmp_path)
+    assert figs["crossdoc"]["reports"] == 24
+    assert figs["gold"] == {"skipped": f"no precision gold in {tmp_path}"}
+
+
 def test_unknown_section_is_refused(capsys):
     with pytest.raises(SystemExit):
         evaluate.main(["--sections", "seeds,nonsense"])

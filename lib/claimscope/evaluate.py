@@ -472,9 +472,10 @@ def figures(
         tables = run([seeds], knowledge=k)
         out["seeds"] = {"claims": score_seeds(tables, g, knowledge=k), "incidents": score_incidents(tables, g)}
     if "crossdoc" in sections:
-        from .evaluate_crossdoc import CORPUS, GOLD, load_gold, score_crossdoc
+        from .evaluate_crossdoc import CORPUS, GOLD, score_crossdoc
+        from .evaluate_crossdoc import load_gold as load_crossdoc_gold
 
-        cgold = load_gold(GOLD)
+        cgold = load_crossdoc_gold(GOLD)
         ctables = run([CORPUS], knowledge=k)
         out["crossdoc"] = {"reports": len(ctables["documents"]), "incidents": len(cgold["incidents"]),
                            **score_crossdoc(ctables, cgold, knowledge=k)}
