@@ -85,7 +85,8 @@ def score_crossdoc(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any], 
     doc_of_claim = dict(zip(claims["claim_id"].astype(str), claims["doc_id"].astype(str)))
     inc_docs: dict[str, set[str]] = {}
     for cid, inc in zip(claims["claim_id"].astype(str), claims["incident_id"].fillna("").astype(str)):
-        inc_docs.setdefault(inc, set()).add(doc_of_claim[cid])
+        if inc:   # a claim in no incident (not an event: claims.kind) links nothing
+            inc_docs.setdefault(inc, set()).add(doc_of_claim[cid])
     measures: dict[str, list[int]] = {k: [0, 0] for k in ("groups", "accounts", "near_misses", "conflicts",
                                                             "main_incidents", "recaps", "running_totals")}
     misses: list[str] = []
@@ -110,7 +111,7 @@ def score_crossdoc(tables: Mapping[str, pd.DataFrame], gold: Mapping[str, Any], 
         located = [(a, g) for a, g in found if g is not None]
         reports = sorted({a["doc"] for a, _ in found})
         # the tool incident that holds accounts of the most reports (then the most accounts)
-        cands = sorted({g[1] for _, g in located})
+        cands = sorted({g[1] for _, g in located if g[1]})
         best = max(cands, key=lambda i: (len({a["doc"] for a, g in located if g[1] == i}),
                                          sum(g[1] == i for _, g in located), i), default="")
         if best:
