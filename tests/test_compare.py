@@ -1,18 +1,22 @@
 """claimscope.compare: facet verdicts, independence of accounts, incident
-status/grade/casualty estimates, the source-pair table, and the seeds gold
-conflicts."""
+the one incident verdict (`status`), casualty estimates, the analyst's event
+row (perpetrator, target, civilians/combatants, place, neutral title), the
+source-pair table, and the seeds gold conflicts."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from claimscope import schema
-from claimscope.align import account_keys, align
+from claimscope.align import align
 from claimscope.compare import (
     FACETS,
+    RELATIONS,
+    VERDICTS,
     Figure,
     casualty_estimates,
     compare,
@@ -28,7 +32,6 @@ import factory  # noqa: E402
 
 from builtin_knowledge import K, bind
 
-account_keys = bind(account_keys)
 casualty_estimates = bind(casualty_estimates)
 compare_actors = bind(compare_actors)
 compare_causes = bind(compare_causes)
@@ -141,7 +144,7 @@ def test_conflicting_accounts_make_a_contested_incident():
     assert comps.loc["casualties", "verdict"] == "conflict"
     assert comps.loc["perpetrator", "verdict"] == "conflict"
     inc = c.incidents.iloc[0]
-    assert inc["status"] == "conflict" and inc["grade"] == "contested"
+    assert inc["status"] == "contested" and "grade" not in c.incidents.columns
     assert inc["conflict_facets"] == "casualties;perpetrator"
     assert (inc["casualties_low"], inc["casualties_best"], inc["casualties_high"]) == (3, 3, 7)
     assert inc["n_sources"] == 3
@@ -159,11 +162,13 @@ def test_agreeing_accounts_corroborate():
                               dict(claim_id="b-0", victims="people", outcome="killed", min=11, max=11)])
     r, c = _aligned(claims, cas)
     inc = c.incidents.iloc[0]
-    assert inc["status"] == "agree" and inc["grade"] == "corroborated" and inc["conflict_facets"] == ""
-    assert set(c.comparisons["verdict"]) == {"agree"}
+    assert inc["status"] == "corroborated" and inc["conflict_facets"] == ""
+    assert inc["agree_facets"].split(";")[0] == "casualties"
+    assert set(c.comparisons["verdict"]) == {"agree"} and set(c.comparisons["relation"]) == {"independent"}
     sa = c.source_agreement.iloc[0]
     assert (sa["source_a"], sa["source_b"]) == ("Reuters", "Syrian Observatory for Human Rights")
     assert sa["shared_incidents"] == 1 and sa["agree"] == len(c.comparisons) and sa["conflict"] == 0
+    assert sa["relayed"] == 0
 
 
 def test_republished_copies_and_one_outlets_repeated_source_are_one_account():
@@ -181,10 +186,10 @@ def test_republished_copies_and_one_outlets_repeated_source_are_one_account():
     assert r.claims["incident_id"].nunique() == 1
     assert c.comparisons.empty            # one account: nothing to compare
     inc = c.incidents.iloc[0]
-    assert inc["n_sources"] == 1 and inc["status"] == "single_source" and inc["grade"] == "single_source"
+    assert inc["n_sources"] == 1 and inc["status"] == "single_source"
 
 
-def test_a_named_source_cited_by_two_outlets_is_one_account_unnamed_ones_are_two():
+def test_a_named_source_cited_by_two_outlets_is_one_account_pooled_ones_count_once():
     rows = [
         _strike("a", "SOHR said 3 were killed.", source="Syrian Observatory for Human Rights", source_type="monitor"),
         _strike("b", "SOHR said 9 were killed.", source="Syrian Observatory for Human Rights", source_type="monitor"),
@@ -196,8 +201,11 @@ def test_a_named_source_cited_by_two_outlets_is_one_account_unnamed_ones_are_two
     for r in rows:
         r.update(source="local sources", source_type="local")
     _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), cas)
-    assert c.incidents.iloc[0]["n_sources"] == 2
-    assert c.comparisons.set_index("facet").loc["casualties", "verdict"] == "conflict"
+    # two outlets' "local sources" are two accounts, compared, but pooled: they count once
+    assert c.incidents.iloc[0]["n_sources"] == 1
+    comp = c.comparisons.set_index("facet").loc["casualties"]
+    assert comp["verdict"] == "conflict" and comp["relation"] == "pooled"
+    assert c.incidents.iloc[0]["status"] == "contested"   # a disagreement counts whoever tells it
 
 
 def test_accounts_without_a_common_facet_are_uncorroborated():
@@ -209,7 +217,7 @@ def test_accounts_without_a_common_facet_are_uncorroborated():
     ])
     _, c = _aligned(claims, factory.casualties([]))
     inc = c.incidents.iloc[0]
-    assert inc["n_sources"] == 2 and inc["status"] == "agree" and inc["grade"] == "uncorroborated"
+    assert inc["n_sources"] == 2 and inc["status"] == "uncorroborated"
 
 
 def test_two_sides_of_a_clash_are_not_a_perpetrator_conflict():
@@ -243,8 +251,186 @@ def test_seeds_gold_conflicts_are_found_on_the_right_facet(seeds_tables, gold):
     inc = dict(zip(r.claims["claim_id"], r.claims["incident_id"]))
     assert all(inc[a] == inc[b] == i for a, b, i in
                zip(c.comparisons["claim_a"], c.comparisons["claim_b"], c.comparisons["incident_id"]))
-    account = dict(zip(r.claims["claim_id"], account_keys(r.claims)))
-    assert all(account[a] != account[b] for a, b in zip(c.comparisons["claim_a"], c.comparisons["claim_b"]))
+    assert set(c.comparisons["relation"]) <= set(RELATIONS)
     statuses = c.incidents.set_index("incident_id")
     for facet_incident in c.comparisons.loc[c.comparisons["verdict"] == "conflict", "incident_id"]:
-        assert statuses.loc[facet_incident, "status"] == "conflict"
+        assert statuses.loc[facet_incident, "status"] == "contested"
+    assert set(c.incidents["status"]) <= set(VERDICTS)
+
+
+# --------------------------------------------------------------------------- independence (issue 12)
+
+def test_an_outlets_narration_does_not_corroborate_the_source_it_relays():
+    # one report: the outlet tells the toll in its own voice and quotes SOHR with the same toll
+    claims = factory.claims([
+        _strike("a", "An airstrike killed 11 civilians in Manbij on Monday.", perpetrator="Russian Aerospace Forces",
+                perpetrator_cue="by_phrase"),
+        _strike("a", "SOHR said Russian jets killed 11 civilians in Manbij.", source="Syrian Observatory for Human Rights",
+                source_type="monitor", perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+    ], outlets={"a": "Pentapostagma"})
+    cas = factory.casualties([dict(claim_id=f"a-{n}", victims="civilians", outcome="killed", min=11, max=11)
+                              for n in (0, 1)])
+    _, c = _aligned(claims, cas)
+    assert len(c.comparisons) and set(c.comparisons["relation"]) == {"relay"}   # shown, marked relay
+    assert "agree" in set(c.comparisons["verdict"])
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "single_source" and inc["n_sources"] == 1 and inc["agree_facets"] == ""
+    assert inc["sources"] == "Syrian Observatory for Human Rights"   # the relayed source, not its relayer
+    sa = c.source_agreement.iloc[0]
+    assert (sa["agree"], sa["relayed"]) == (0, len(c.comparisons))
+
+
+def test_a_second_outlet_relaying_the_same_source_adds_nothing_a_second_source_does():
+    rows = [
+        _strike("a", "SOHR said 11 civilians were killed in Manbij.", source="Syrian Observatory for Human Rights",
+                source_type="monitor"),
+        _strike("b", "An airstrike killed 11 civilians in Manbij, the Observatory said.",
+                source="Syrian Observatory for Human Rights", source_type="monitor"),
+        _strike("b", "The strike killed 11 civilians in Manbij.", sentence_index=3),   # outlet B's own voice
+    ]
+    cas = factory.casualties([dict(claim_id=cid, victims="civilians", outcome="killed", min=11, max=11)
+                              for cid in ("a-0", "b-0", "b-1")])
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), cas)
+    assert c.incidents.iloc[0]["status"] == "single_source"
+    assert not ((c.comparisons["verdict"] == "agree") & (c.comparisons["relation"] == "independent")).any()
+    rows.append(_strike("c", "Local officials said 11 civilians died in Manbij.", source="Manbij Military Council",
+                        source_type="official"))
+    cas = factory.casualties([dict(claim_id=cid, victims="civilians", outcome="killed", min=11, max=11)
+                              for cid in ("a-0", "b-0", "b-1", "c-0")])
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"}), cas)
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "corroborated" and inc["n_sources"] == 2
+    assert set(inc["sources"].split(";")) == {"Syrian Observatory for Human Rights", "Manbij Military Council"}
+
+
+def test_pooled_voices_never_corroborate_each_other():
+    rows = [
+        _strike("a", "Other sources said 4 civilians were killed in Manbij.", source="other sources",
+                source_type="unnamed"),
+        _strike("b", "Some pro-militant sources said 4 civilians died in Manbij.", source="pro-militant sources",
+                source_type="partisan"),
+    ]
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="civilians", outcome="killed", min=4, max=4)
+                              for d in "ab"])
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), cas)
+    assert set(c.comparisons["relation"]) == {"pooled"}
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "single_source" and inc["n_sources"] == 1
+    assert c.source_agreement["agree"].sum() == 0
+
+
+def test_an_unknown_outlets_voice_is_pooled_and_copies_are_their_original():
+    rows = [
+        _strike("a", "An airstrike killed 4 civilians in Manbij."),
+        _strike("b", "An airstrike killed 4 civilians in Manbij."),
+    ]
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="civilians", outcome="killed", min=4, max=4)
+                              for d in "ab"])
+    _, c = _aligned(factory.claims(rows, outlets={"a": "", "b": ""}), cas)
+    assert set(c.comparisons["relation"]) == {"pooled"} and c.incidents.iloc[0]["status"] == "single_source"
+
+
+def test_words_relayed_through_an_outlet_do_not_corroborate_that_outlet():
+    rows = [
+        _strike("a", "The governor told Reuters 9 soldiers were killed in Manbij.", source="Aleppo governor",
+                source_type="official"),
+        _strike("b", "Nine soldiers were killed in Manbij, Reuters reported.", source="Reuters", source_type="media"),
+    ]
+    claims = factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"})
+    claims["source_via"] = pd.array(["Reuters", ""], dtype="string")
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="Syrian Arab Army", outcome="killed", min=9, max=9)
+                              for d in "ab"])
+    _, c = _aligned(claims, cas)
+    assert set(c.comparisons["relation"]) == {"relay"}
+    assert c.incidents.iloc[0]["status"] == "single_source"
+
+
+def test_agreeing_on_date_and_place_alone_is_not_corroboration():
+    rows = [
+        _strike("a", "SOHR said an airstrike hit Manbij on July 18.", source="Syrian Observatory for Human Rights",
+                source_type="monitor"),
+        _strike("b", "Warplanes struck Manbij on July 18, SANA said.", source="SANA", source_type="media"),
+    ]
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), factory.casualties([]))
+    assert {"date", "place"} <= set(c.comparisons.loc[c.comparisons["verdict"] == "agree", "facet"])
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "uncorroborated" and inc["agree_facets"] == "date;place"
+
+
+# --------------------------------------------------------------------------- the analyst's event row
+
+def test_neutral_title_names_the_undisputed_act_and_the_contested_facet():
+    claims = factory.claims([
+        _strike("a", "A large explosion hit a depot in Manbij; at least 6 fighters died.", event_type="explosion"),
+        _strike("a", "Some pro-militant sources claimed the explosion was caused by a Russian airstrike.",
+                source="pro-militant sources", source_type="partisan", hedged=True, cause="airstrike",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="by_phrase"),
+        _strike("a", "Other sources say it happened due to poor safety measures at the depot.",
+                source="other sources", source_type="unnamed", event_type="attack", cause="accident"),
+    ], outlets={"a": "South Front"})
+    cas = factory.casualties([dict(claim_id="a-0", victims="militants", outcome="killed", min=6, max=None)])
+    _, c = _aligned(claims, cas)
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "contested" and inc["conflict_facets"] == "cause"
+    assert inc["title"] == "2016-07-18 explosion near Manbij (Aleppo) — cause contested"
+
+
+def test_perpetrator_target_and_deaths_by_category():
+    claims = factory.claims([
+        _strike("a", "SOHR said Russian jets killed 5 civilians and 2 fighters in Manbij.",
+                source="Syrian Observatory for Human Rights", source_type="monitor",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="agent", target="Syrian opposition"),
+        _strike("b", "Russian jets killed 7 civilians and 3 fighters in Manbij, SANA said; 12 were neutralized.",
+                source="SANA", source_type="media", perpetrator="Russian Aerospace Forces", perpetrator_cue="agent",
+                target="Syrian opposition"),
+    ], outlets={"a": "Outlet A", "b": "Outlet B"})
+    cas = factory.casualties([
+        dict(claim_id="a-0", victims="civilians", outcome="killed", min=5, max=5, category="civilians"),
+        dict(claim_id="a-0", victims="Syrian opposition", outcome="killed", min=2, max=2, category="combatants"),
+        dict(claim_id="b-0", victims="civilians", outcome="killed", min=7, max=7, category="civilians"),
+        dict(claim_id="b-0", victims="Syrian opposition", outcome="killed", min=3, max=3, category="combatants"),
+        dict(claim_id="b-0", victims="Syrian opposition", outcome="neutralized", min=12, max=12, category="combatants"),
+        dict(claim_id="b-0", victims="civilians", outcome="killed", min=300, max=300, category="civilians",
+             scope="total"),   # a running total: never this incident's toll
+    ])
+    _, c = _aligned(claims, cas)
+    inc = c.incidents.iloc[0]
+    assert (inc["perpetrator"], inc["target"]) == ("Russian Aerospace Forces", "Syrian opposition")
+    assert (inc["civilians_low"], inc["civilians_best"], inc["civilians_high"]) == (5, 5, 7)
+    assert (inc["combatants_low"], inc["combatants_best"], inc["combatants_high"]) == (2, 2, 3)
+    assert (inc["casualties_low"], inc["casualties_high"]) == (7, 10)   # never the 12 neutralized, never 300
+    # without categories (an older claims stage) the split stays empty, the totals do not
+    _, c = _aligned(claims, cas.drop(columns=["category"]))
+    inc = c.incidents.iloc[0]
+    assert pd.isna(inc["civilians_best"]) and pd.isna(inc["combatants_best"]) and inc["casualties_high"] == 10
+
+
+def test_contested_perpetrator_is_said_so():
+    claims = factory.claims([
+        _strike("a", "Russian jets struck Manbij, SOHR said.", source="Syrian Observatory for Human Rights",
+                source_type="monitor", perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+        _strike("b", "Coalition jets struck Manbij, SANA said.", source="SANA", source_type="media",
+                perpetrator="US-led coalition", perpetrator_cue="agent"),
+    ], outlets={"a": "Outlet A", "b": "Outlet B"})
+    _, c = _aligned(claims, factory.casualties([]))
+    inc = c.incidents.iloc[0]
+    assert inc["perpetrator"] == "contested" and inc["title"].endswith("— perpetrator contested")
+
+
+def test_incident_governorate_follows_its_claims_not_a_homonym():
+    # every claim resolves to Homs; the place's homonym lies in Aleppo
+    claims = factory.claims([
+        _strike("a", "Shells hit al-Zahraa, SOHR said.", event_type="shelling", places="al-Zahraa;Syria",
+                governorate="Homs", source="Syrian Observatory for Human Rights", source_type="monitor"),
+        _strike("a", "Two people died in the shelling of al-Zahraa.", event_type="shelling", places="al-Zahraa;Homs",
+                governorate="Homs"),
+    ], outlets={"a": "Outlet A"})
+    m = factory.mentions(claims, K)
+    m.loc[m["name"] == "al-Zahraa", "admin1"] = "Aleppo"
+    m.loc[m["name"] == "al-Zahraa", "type"] = "neighbourhood"
+    r = align(claims, factory.casualties([]), factory.documents(claims), mentions=m, knowledge=K)
+    c = compare(r.claims, factory.casualties([]), r.incidents, mentions=m, knowledge=K)
+    inc = c.incidents.iloc[0]
+    assert inc["governorate"] == "Homs"
+    assert inc["places"] == "al-Zahraa"            # no country, no governorate among the places
+    assert inc["title"] == "2016-07-18 shelling near al-Zahraa (Homs)"

@@ -1517,7 +1517,7 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
         de = _dt.date.fromordinal(max(day_dates)).isoformat() if day_dates else ""
         town_list = _by_count(towns)
         out.append((i, ds or None, de or None, gov or None, ";".join(_by_count(places)) or None, etype, len(ks),
-                    len({c.doc for c in cs}), len(accts), "single_source" if len(accts) < 2 else "agree", "",
+                    len({c.doc for c in cs}), len(accts), "single_source" if len(accts) < 2 else "uncorroborated", "",
                     _title(ds, prec, labels[etype], town_list, gov), prec,
                     round(sum(p[0] for p in pts) / len(pts), 5) if pts else None,
                     round(sum(p[1] for p in pts) / len(pts), 5) if pts else None,

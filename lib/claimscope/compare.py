@@ -1,42 +1,68 @@
-"""Compare the accounts of each incident facet by facet.
+"""Compare the accounts of each incident facet by facet, and give each
+incident one verdict.
 
-For every incident told by two or more independent accounts (see
-`claimscope.align.account_keys`: republished copies and one outlet's repeated
-citations of a source are one account), the claims of different accounts are
-compared pairwise on each facet they both speak to:
+**Accounts and independence.** An account is a (source, outlet) chain: who
+speaks, through whom. The same named source relayed by several outlets is one
+account (SOHR quoted by Reuters and by AFP); republished copies
+(`documents.duplicate_of`) are their original; an outlet's own voice is the
+outlet's account. Two accounts of one incident are
 
-* **casualties** — figures of the same victims group and outcome are ranges;
+* ``relay`` when one relays the other: an outlet's own narration and a source
+  the same outlet quotes about this incident (the outlet may only be repeating
+  it), or a source and the outlet its words reached us through
+  (`claims.source_via`);
+* ``pooled`` when both are vague pooled voices ("other sources", "local
+  sources", unnamed, an unknown outlet: align.yaml `pooled_*`) - they may be
+  anyone, the same people or not;
+* ``independent`` otherwise.
+
+Claims of different accounts are compared pairwise on each facet they both
+speak to:
+
+* **casualties** - figures of the same victims group and outcome are ranges;
   overlapping ranges agree ("at least 11" vs "11"), disjoint ranges conflict
   ("3 killed" vs "at least 7 killed"; "no casualties" vs "5 killed"). A part
   ("children", "killed") is checked against its whole ("civilians",
-  "killed or injured"): more of the part than the whole conflicts.
-  `neutralized` (killed, captured or surrendered) is the whole of killed and
-  detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
-  is partial; it never counts as deaths. Running totals (`scope` total) are
-  not an act's toll and are neither compared nor counted.
-* **perpetrator** — who carried out (or is blamed for) the act: the same actor
+  "killed or injured"): more of the part than the whole conflicts. Running
+  totals (`casualties.scope = total`) are never compared.
+* **perpetrator** - who carried out (or is blamed for) the act: the same actor
   or side agrees, different sides conflict. "A attacked B" vs "B attacked A"
   tells of two acts of one clash and is not compared.
-* **responsibility** — who started it ("Damascus violated the ceasefire" vs
+* **responsibility** - who started it ("Damascus violated the ceasefire" vs
   "the clashes started after Turkish strikes"): different sides conflict.
-* **cause** — stated causes by category (airstrike vs accident).
-* **date** and **place** — own (not inherited, not `reported`) dates and
-  places, incompatible beyond their precision.
+* **cause** - stated causes by category (airstrike vs accident).
+* **date** and **place** - own (not inherited) dates and places, incompatible
+  beyond their precision.
 
 Each comparison is a `comparisons` row with a verdict (agree, conflict,
-partial) and a readable detail. Incidents get a status, conflict facets, an
-Airwars-like grade (single_source; corroborated: independent accounts agree
-on some facet and conflict on none; uncorroborated: several accounts that
-share no comparable facet; contested: a facet in conflict) and UCDP-style
-casualty low/best/high; `source_agreement`
-counts, for each pair of sources, the incidents both tell and their agreeing
-and conflicting comparisons.
+partial), a readable detail and the pair's `relation`. An incident's one
+verdict (`incidents.status`) is
+
+* ``contested`` - some facet conflicts between two of its accounts (whatever
+  their relation: a report that carries two versions is contested too);
+* ``corroborated`` - no conflict, and two independent accounts agree on a
+  casualty figure, the perpetrator, responsibility or the cause (date and
+  place are what accounts are grouped by: their agreement alone is not
+  corroboration);
+* ``uncorroborated`` - at least two independent accounts, nothing of the
+  above compared and found to agree;
+* ``single_source`` - fewer than two independent accounts.
+
+`n_sources` is the largest set of the incident's accounts no two of which are
+relay or pooled pairs (greedy: named sources first). Incidents also get
+perpetrator and target (the consensus, or `contested`), UCDP-style casualty
+low/best/high in total and for civilians and combatants, places and
+governorate from what their claims resolved, and a neutral title (undisputed
+facts only, contested facets named). `source_agreement` counts, for each pair
+of sources, the incidents both tell and their agreeing (independent pairs
+only), conflicting and relayed comparisons.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -46,8 +72,9 @@ import pandas as pd
 
 from . import cells, schema
 from .actors import actor_sides
-from .align import account_keys
+from .align import align_settings
 from .dates import date_interval
+from .events import event_label
 from .knowledge import Knowledge
 from .places import PlaceProfile, Translit, best_match, km_between, place_profiles, translit
 
@@ -61,11 +88,15 @@ __all__ = [
     "compare_causes",
     "compare_dates",
     "casualty_estimates",
+    "RELATIONS",
+    "is_pooled",
+    "VERDICTS",
 ]
 
 FACETS = ("casualties", "perpetrator", "responsibility", "cause", "date", "place")
-_OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained",
-                  "neutralized": "neutralized"}
+VERDICTS = ("contested", "corroborated", "uncorroborated", "single_source")  # incidents.status, most telling first
+RELATIONS = ("independent", "relay", "pooled")  # comparisons.relation
+_OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +118,7 @@ class Figure:
     min: int
     max: int | None
     raw: str = ""
+    category: str = "unknown"  # civilians, combatants, unknown (casualties.category)
 
     def text(self) -> str:
         if self.max is None:
@@ -114,6 +146,11 @@ class _Cfg:
     max_km: float
     sides: Mapping[str, str]  # canonical actor -> side
     translit: Translit
+    pooled_types: frozenset[str]
+    pooled_names: frozenset[str]
+    pooled_re: re.Pattern[str]
+    corroborating: frozenset[str]
+    type_rank: Mapping[str, int]
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -134,7 +171,25 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         max_km=float(d["max_km"]),
         sides=actor_sides(knowledge),
         translit=translit(knowledge),
+        pooled_types=frozenset(c.get("pooled_source_types", ())),
+        pooled_names=frozenset(str(n).casefold() for n in c.get("pooled_sources", ())),
+        pooled_re=re.compile(str(c.get("pooled_source_pattern") or r"(?!)"), re.IGNORECASE),
+        corroborating=frozenset(c.get("corroborating_facets", ("casualties", "perpetrator", "responsibility", "cause"))),
+        type_rank=align_settings(knowledge).type_rank,
     )
+
+
+def is_pooled(source: str, source_type: str, *, knowledge: Knowledge) -> bool:
+    """Whether a source is a vague pooled voice ("other sources", "local
+    sources", unnamed, an unknown outlet) that never corroborates another such
+    voice and gets no source profile (align.yaml `pooled_*`)."""
+    return _pooled(source, source_type, knowledge.derived(_build_cfg))
+
+
+def _pooled(source: str, source_type: str, cfg: _Cfg) -> bool:
+    name = source.strip()
+    return (not name or source_type in cfg.pooled_types or name.casefold() in cfg.pooled_names
+            or cfg.pooled_re.fullmatch(name) is not None)
 
 
 # =============================================================================== facet verdicts
@@ -297,68 +352,163 @@ class _Claim:
     own_places: bool
     statement: bool
     figures: tuple[Figure, ...]
+    publisher: str = ""      # the outlet (of the original, for a copy) or `doc:<root>` when unknown
+    voice: bool = False      # the outlet's own narration
+    pooled: bool = False     # a vague pooled voice
+    via: str = ""            # claims.source_via: who relayed the words
+    hedged: bool = False
+    negated: bool = False
+    etype: str = ""
+    governorate: str = ""
+    place_names: tuple[str, ...] = ()
+    place_precision: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class _Accounts:
+    """The accounts of one incident and how they relate."""
+
+    pooled: frozenset[str]
+    relays: Mapping[str, frozenset[str]]  # account -> accounts it relays
+
+    def relation(self, a: str, b: str) -> str:
+        if b in self.relays.get(a, ()) or a in self.relays.get(b, ()):
+            return "relay"
+        if a in self.pooled and b in self.pooled:
+            return "pooled"
+        return "independent"
+
+    def independent_set(self, accounts: Iterable[str], voices: set[str]) -> list[str]:
+        """A largest-first greedy set of mutually independent accounts: named
+        sources before pooled ones, an outlet's voice last (it may relay)."""
+        picked: list[str] = []
+        for a in sorted(accounts, key=lambda a: (a in voices, a in self.pooled, a)):
+            if all(self.relation(a, b) == "independent" for b in picked):
+                picked.append(a)
+        return picked
+
+
+def _incident_accounts(cs: Sequence[_Claim]) -> _Accounts:
+    relays: dict[str, set[str]] = defaultdict(set)
+    for c in cs:
+        if not c.voice and c.account != c.publisher:
+            relays[c.publisher].add(c.account)   # an outlet relays what it quotes
+        if c.via and c.via != c.account:
+            relays[c.via].add(c.account)         # 'X told Reuters'
+    return _Accounts(frozenset(c.account for c in cs if c.pooled),
+                     {k: frozenset(v) for k, v in relays.items()})
 
 
 def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFrame, *,
             mentions: pd.DataFrame, knowledge: Knowledge) -> CompareResult:
-    """Compare the independent accounts of every incident; see the module doc.
-    Places come from the claims' rows of `mentions`."""
+    """Compare the accounts of every incident and give each its verdict; see
+    the module doc. Places come from the claims' rows of `mentions`."""
     cfg = knowledge.derived(_build_cfg)
     if claims.empty or "incident_id" not in claims.columns:
-        return CompareResult(schema.empty("comparisons"), _update_incidents(incidents, {}, schema.empty("comparisons"), cfg),
+        return CompareResult(schema.empty("comparisons"),
+                             _update_incidents(incidents, {}, schema.empty("comparisons"), cfg, knowledge, {}),
                              schema.empty("source_agreement"))
     claims = claims.sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
-    accounts = account_keys(claims, knowledge=knowledge).tolist()
     profiles = place_profiles(claims, mentions, knowledge=knowledge)
     figs: dict[str, list[Figure]] = defaultdict(list)
     if not casualties.empty:
-        k_id, k_vic, k_out = (cells.texts(casualties[c]) for c in ("claim_id", "victims", "outcome"))
-        k_raw = cells.texts(casualties["raw"]) if "raw" in casualties.columns else [""] * len(k_id)
-        k_scope = cells.texts(casualties["scope"]) if "scope" in casualties.columns else [""] * len(k_id)
-        for cid_, vic, out, lo, hi, raw, scope in zip(k_id, k_vic, k_out, cells.integers(casualties["min"]),
-                                                      cells.integers(casualties["max"]), k_raw, k_scope):
-            if lo is None or scope == "total":  # a running total is not the act's toll
+        n = len(casualties)
+
+        def kcol(name: str, default: str = "") -> list[str]:
+            return cells.texts(casualties[name]) if name in casualties.columns else [default] * n
+
+        for cid_, vic, out, lo, hi, raw, cat, scope in zip(
+                kcol("claim_id"), kcol("victims"), kcol("outcome"), cells.integers(casualties["min"]),
+                cells.integers(casualties["max"]), kcol("raw"), kcol("category"), kcol("scope")):
+            if lo is None or scope == "total":   # a running total is no incident's toll
                 continue
-            figs[cid_].append(Figure(vic, out, lo, hi, raw))
+            figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown"))
 
     def col(name: str) -> list[str]:
         if name not in claims.columns:
             return [""] * len(claims)
         return cells.texts(claims[name])
 
-    cid, doc, iid, src, perp, cue, tgt, cause = (col(n) for n in ("claim_id", "doc_id", "incident_id", "source", "perpetrator",
-                                                                  "perpetrator_cue", "target", "cause"))
+    cid, doc, iid, src, stype, perp, cue, tgt, cause = (col(n) for n in (
+        "claim_id", "doc_id", "incident_id", "source", "source_type", "perpetrator", "perpetrator_cue", "target", "cause"))
     etype, edate, prec, draw, places, praw = (col(n) for n in (
         "event_type", "event_date", "date_precision", "date_raw", "places", "places_raw"))
+    outlet, dup, via, gov, pprec, kind = (col(n) for n in (
+        "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind"))
+    hedged = [bool(x) for x in _truths(claims, "hedged")]
+    negated = [bool(x) for x in _truths(claims, "negated")]
+    lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
+    lon = cells.numbers(claims["lon"]) if "lon" in claims.columns else [None] * len(claims)
     starts = [s or 0 for s in cells.integers(claims["start"])]
+    # the outlet of a republished copy is its original's
+    root = [d or c for c, d in zip(doc, dup)]
+    root_outlet: dict[str, str] = {}
+    for r, d, o in zip(root, doc, outlet):
+        if r == d:
+            root_outlet.setdefault(r, o)
+    for r, o in zip(root, outlet):   # an original not in these tables: its copies' outlet
+        root_outlet.setdefault(r, o)
     by_inc: dict[str, list[_Claim]] = defaultdict(list)
     for k in range(len(claims)):
-        if not iid[k]:
+        if not iid[k] or (kind[k] and kind[k] != "event"):
             continue
+        publisher = root_outlet.get(root[k]) or f"doc:{root[k]}"
+        voice = stype[k] == "outlet" or not src[k]
+        unknown_outlet = publisher.startswith("doc:")
+        if voice:
+            account = publisher
+            pooled = unknown_outlet
+        else:
+            pooled = _pooled(src[k], stype[k], cfg)
+            # a pooled voice is one account per outlet ('local sources' of two outlets are two)
+            account = f"{publisher}|{src[k]}" if pooled else src[k]
         lo, hi = date_interval(edate[k], prec[k])
         by_inc[iid[k]].append(_Claim(
-            cid=cid[k], doc=doc[k], start=starts[k], account=accounts[k], source=src[k],
+            cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
-            date=(lo, hi, prec[k]) if lo is not None else None,
-            own_date=not draw[k].startswith("inherited:") and prec[k] != "reported",
+            date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith(("inherited:", "reported:")),
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
+            publisher=publisher, voice=voice, pooled=pooled, via=via[k], hedged=hedged[k], negated=negated[k],
+            etype=etype[k], governorate=gov[k], place_names=tuple(p for p in places[k].split(";") if p),
+            place_precision=pprec[k], lat=lat[k], lon=lon[k],
         ))
 
     rows: list[dict] = []
+    rel: dict[str, _Accounts] = {}
     for inc in sorted(by_inc):
         cs = by_inc[inc]
-        accts = sorted({c.account for c in cs})
-        if len(accts) < 2:
+        rel[inc] = _incident_accounts(cs)
+        if len({c.account for c in cs}) < 2:
             continue
-        rows += _compare_incident(inc, cs, cfg)
+        rows += _compare_incident(inc, cs, cfg, rel[inc])
     comparisons = _comparisons_frame(rows)
-    incidents_out = _update_incidents(incidents, by_inc, comparisons, cfg)
+    place_types = _place_types(mentions)
+    incidents_out = _update_incidents(incidents, by_inc, comparisons, cfg, knowledge, rel, place_types)
     agreement = _source_agreement(by_inc, comparisons)
     return CompareResult(comparisons, incidents_out, agreement)
 
 
-def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg) -> list[dict]:
+def _truths(df: pd.DataFrame, name: str) -> list[bool]:
+    if name not in df.columns:
+        return [False] * len(df)
+    return [bool(v) if v is not None and v is not pd.NA and v == v else False for v in df[name].tolist()]
+
+
+def _place_types(mentions: pd.DataFrame) -> dict[str, str]:
+    """Place name -> its gazetteer kind (town, governorate, country, ...)."""
+    if mentions is None or mentions.empty or "type" not in mentions.columns:
+        return {}
+    m = mentions[(mentions["kind"] == "place").fillna(False).astype(bool)]
+    out: dict[str, str] = {}
+    for name, kind in zip(cells.texts(m["name"]), cells.texts(m["type"])):
+        out.setdefault(name, kind)
+    return out
+
+
+def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts) -> list[dict]:
     rows: list[dict] = []
     # accounts in order of first appearance; at most max_accounts of them
     order: dict[str, int] = {}
@@ -385,7 +535,8 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg) -> list[dict]:
         if y.cid < x.cid:
             x, y = y, x
         rows.append({"incident_id": inc, "facet": facet, "claim_a": x.cid, "claim_b": y.cid, "source_a": x.source,
-                     "source_b": y.source, "verdict": verdict, "detail": detail})
+                     "source_b": y.source, "verdict": verdict, "detail": detail,
+                     "relation": accounts.relation(x.account, y.account)})
 
     for x, y in pairs(_headline_figures(cs, keep, cfg)):
         v = _compare_figures(x.figures, y.figures, cfg)
@@ -498,55 +649,193 @@ def _casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]],
     return low, best, high
 
 
+_NOT_PLACES = frozenset({"governorate", "country"})   # named in `governorate`, never listed as places
+_PLACE_RANK = {"district": 1, "region": 3}             # town-level kinds 0, unknown kinds 2
+
+
+def _join_words(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str], *, contested: bool) -> str:
+    """The actor the accounts name (counted once per account, unhedged first),
+    `contested` when the facet conflicts; actors of several sides that do not
+    conflict (both sides of a clash) are `;`-joined, one per side."""
+    if not actors:
+        return ""
+    if contested:
+        return "contested"
+    votes: Counter = Counter()
+    seen: set[tuple[str, str]] = set()
+    for actor, account, hedged in actors:
+        if (actor, account) not in seen:
+            seen.add((actor, account))
+            votes[actor] += 2 if not hedged else 1
+    ranked = sorted(votes, key=lambda a: (-votes[a], a))
+    by_side: dict[str, str] = {}
+    for a in ranked:
+        by_side.setdefault(sides.get(a) or a, a)
+    return ";".join(by_side.values())
+
+
+def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None]:
+    per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
+    for c in cs:
+        figs = tuple(f for f in c.figures if category is None or f.category == category)
+        if figs:
+            per_acc[c.account].append(figs)
+    return _casualty_estimates(per_acc, cfg)
+
+
+def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, str], town_kinds: frozenset[str],
+                    fallback_gov: str) -> tuple[str, list[str], str, float | None, float | None]:
+    """Governorate (most claims resolve to it), places (most specific first,
+    then most cited by claims of that governorate; no governorate or country
+    names), place precision and mean coordinates of the claims in that
+    governorate."""
+    govs = Counter(c.governorate for c in cs if c.governorate)
+    gov = min(govs, key=lambda g: (-govs[g], g)) if govs else fallback_gov
+    home = [c for c in cs if not gov or not c.governorate or c.governorate == gov]
+    home_ids = {id(c) for c in home}
+    counts: Counter = Counter()
+    home_counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for c in cs:
+        for p in c.place_names:
+            if place_types.get(p) in _NOT_PLACES or p == gov:
+                continue
+            counts[p] += 1
+            first.setdefault(p, len(first))
+            if id(c) in home_ids:
+                home_counts[p] += 1
+
+    def rank(p: str) -> tuple:
+        kind = place_types.get(p, "")
+        return (0 if kind in town_kinds else _PLACE_RANK.get(kind, 2), -home_counts[p], -counts[p], first[p])
+
+    places = sorted(counts, key=rank)
+    precs = [c.place_precision for c in home if c.place_precision in _PREC_ORDER]
+    prec = min(precs, key=_PREC_ORDER.index) if precs else ""
+    pts = [(c.lat, c.lon) for c in home if c.lat is not None and c.lon is not None]
+    lat = round(sum(p[0] for p in pts) / len(pts), 5) if pts else None
+    lon = round(sum(p[1] for p in pts) / len(pts), 5) if pts else None
+    return gov, places, prec, lat, lon
+
+
+_PREC_ORDER = ("town", "near_town", "district", "governorate", "region", "country", "unknown")
+
+
+def _neutral_title(cs: Sequence[_Claim], conflicts: Sequence[str], date: str, prec: str, places: Sequence[str],
+                   gov: str, cfg: _Cfg, knowledge: Knowledge) -> str:
+    """'2020-05-27 explosion near al-Ghassaniyah (Idlib) — cause contested':
+    the most specific event type no account hedges or denies (a type read
+    from a disputed cause is left out), the most specific place, the
+    contested facets."""
+    def types(pred) -> list[str]:
+        return [c.etype for c in cs if c.etype and c.etype not in ("statement", "") and pred(c)]
+
+    disputed_cause = "cause" in conflicts
+    cands = (types(lambda c: not c.hedged and not c.negated and not (disputed_cause and c.cause))
+             or types(lambda c: not c.negated) or types(lambda c: True))
+    etype = min(cands, key=lambda t: (cfg.type_rank.get(t, 99), t)) if cands else "other"
+    if prec == "month" and date:
+        when = date[:7]
+    elif prec == "year" and date:
+        when = date[:4]
+    else:
+        when = date or "undated"
+    where = ""
+    if places:
+        where = f" near {places[0]}" + (f" ({gov})" if gov and gov != places[0] else "")
+    elif gov:
+        where = f" in {gov}"
+    tail = f" — {_join_words(list(conflicts))} contested" if conflicts else ""
+    return f"{when} {event_label(etype, knowledge=knowledge)}{where}{tail}"
+
+
 def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame,
-                      cfg: _Cfg) -> pd.DataFrame:
+                      cfg: _Cfg, knowledge: Knowledge, accounts: Mapping[str, _Accounts],
+                      place_types: Mapping[str, str] | None = None) -> pd.DataFrame:
     if incidents.empty:
         return schema.empty("incidents")
+    place_types = place_types or {}
+    town_kinds = frozenset(knowledge.align.get("town_kinds", ()))
     inc = incidents.copy()
     conflicts: dict[str, list[str]] = defaultdict(list)
-    agrees: Counter = Counter()
-    for iid, facet, verdict in zip(cells.texts(comparisons["incident_id"]), cells.texts(comparisons["facet"]),
-                                   cells.texts(comparisons["verdict"])):
+    agrees: dict[str, set[str]] = defaultdict(set)
+    rel_col = cells.texts(comparisons["relation"]) if "relation" in comparisons.columns else ["independent"] * len(comparisons)
+    for iid, facet, verdict, rel in zip(cells.texts(comparisons["incident_id"]), cells.texts(comparisons["facet"]),
+                                        cells.texts(comparisons["verdict"]), rel_col):
         if verdict == "conflict" and facet not in conflicts[iid]:
             conflicts[iid].append(facet)
-        elif verdict == "agree":
-            agrees[iid] += 1
-    status, facets, grade, n_src, low, best, high = [], [], [], [], [], [], []
-    for i in cells.texts(inc["incident_id"]):
+        elif verdict == "agree" and rel == "independent":
+            agrees[iid].add(facet)
+    out: dict[str, list] = defaultdict(list)
+    old = {k: (cells.texts(inc[k]) if k in inc.columns else [""] * len(inc))
+           for k in ("governorate", "places", "title", "date_start", "date_precision", "sources", "place_precision")}
+    old_lat = cells.numbers(inc["lat"]) if "lat" in inc.columns else [None] * len(inc)
+    old_lon = cells.numbers(inc["lon"]) if "lon" in inc.columns else [None] * len(inc)
+    old_n = cells.integers(inc["n_sources"]) if "n_sources" in inc.columns else [None] * len(inc)
+    for row, i in enumerate(cells.texts(inc["incident_id"])):
         cs = by_inc.get(i, [])
-        accts = {c.account for c in cs}
-        n = len(accts)
         f = sorted(conflicts.get(i, []), key=FACETS.index)
-        if n < 2:
-            status.append("single_source")
-            grade.append("single_source")
-        elif f:
-            status.append("conflict")
-            grade.append("contested")
+        ag = sorted(agrees.get(i, set()), key=FACETS.index)
+        if cs:
+            acc = accounts.get(i) or _incident_accounts(cs)
+            voices = {c.account for c in cs if c.voice}
+            picked = acc.independent_set({c.account for c in cs}, voices)
+            n = len(picked)
+            names = {c.account: (c.source or c.publisher) for c in cs}
+            sources = ";".join(sorted({names[a] for a in picked}))
         else:
-            status.append("agree")
-            grade.append("corroborated" if agrees[i] else "uncorroborated")
-        facets.append(";".join(f))
-        n_src.append(n if cs else None)
-        per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
-        for c in cs:
-            if c.figures:
-                per_acc[c.account].append(c.figures)
-        lo, be, hi = _casualty_estimates(per_acc, cfg)
-        low.append(lo)
-        best.append(be)
-        high.append(hi)
-    inc["status"] = pd.array(status, dtype="string")
-    inc["conflict_facets"] = pd.array(facets, dtype="string")
-    if "n_sources" not in inc.columns or inc["n_sources"].isna().all():
-        inc["n_sources"] = pd.array(n_src, dtype="Int64")
-    else:
-        inc["n_sources"] = pd.array([n if n is not None else o for n, o in zip(n_src, inc["n_sources"].tolist())], dtype="Int64")
-    inc["grade"] = pd.array(grade, dtype="string")
-    inc["casualties_low"] = pd.array(low, dtype="Int64")
-    inc["casualties_best"] = pd.array(best, dtype="Int64")
-    inc["casualties_high"] = pd.array(high, dtype="Int64")
-    return inc
+            n, sources = old_n[row], old["sources"][row]
+        if f:
+            status = "contested"
+        elif n is not None and n >= 2 and set(ag) & cfg.corroborating:
+            status = "corroborated"
+        elif n is not None and n >= 2:
+            status = "uncorroborated"
+        else:
+            status = "single_source"
+        out["status"].append(status)
+        out["conflict_facets"].append(";".join(f))
+        out["agree_facets"].append(";".join(ag))
+        out["n_sources"].append(n)
+        out["sources"].append(sources)
+        for prefix, cat in (("casualties", None), ("civilians", "civilians"), ("combatants", "combatants")):
+            lo, be, hi = _estimates(cs, cfg, cat)
+            out[f"{prefix}_low"].append(lo)
+            out[f"{prefix}_best"].append(be)
+            out[f"{prefix}_high"].append(hi)
+        perps = [(c.perp, c.account, c.hedged) for c in cs
+                 if c.perp and c.perp_cue in cfg.perp_cues and not c.negated]
+        out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f))
+        tgts = [(c.target, c.account, c.hedged) for c in cs if c.target and not c.negated]
+        out["target"].append(_consensus(tgts, cfg.sides, contested=False))
+        if cs:
+            gov, places, prec, lat, lon = _incident_place(cs, place_types, town_kinds, old["governorate"][row])
+            if lat is None:
+                lat, lon = old_lat[row], old_lon[row]
+            out["title"].append(_neutral_title(cs, f, old["date_start"][row], old["date_precision"][row], places,
+                                               gov, cfg, knowledge))
+        else:
+            gov, places, prec, lat, lon = (old["governorate"][row], old["places"][row].split(";"),
+                                           old["place_precision"][row], old_lat[row], old_lon[row])
+            places = [p for p in places if p]
+            out["title"].append(old["title"][row])
+        out["governorate"].append(gov)
+        out["places"].append(";".join(places))
+        out["place_precision"].append(prec)
+        out["lat"].append(lat)
+        out["lon"].append(lon)
+    for k, v in out.items():
+        dtype = "Int64" if k.endswith(("_low", "_best", "_high")) or k == "n_sources" else (
+            "Float64" if k in ("lat", "lon") else "string")
+        keep_empty = k in ("conflict_facets", "agree_facets")   # "" = none, as before
+        inc[k] = pd.array([None if x == "" and not keep_empty else x for x in v], dtype=dtype)
+    if "grade" in inc.columns:   # one verdict: `status`
+        inc = inc.drop(columns="grade")
+    return schema.frame(inc, "incidents")
 
 
 def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame) -> pd.DataFrame:
@@ -562,18 +851,22 @@ def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFr
                     shared[(a, b)] += 1
     agree: Counter = Counter()
     conflict: Counter = Counter()
-    for sa, sb, verdict in zip(cells.texts(comparisons["source_a"]), cells.texts(comparisons["source_b"]),
-                               cells.texts(comparisons["verdict"])):
+    relay: Counter = Counter()
+    rel_col = cells.texts(comparisons["relation"]) if "relation" in comparisons.columns else ["independent"] * len(comparisons)
+    for sa, sb, verdict, rel in zip(cells.texts(comparisons["source_a"]), cells.texts(comparisons["source_b"]),
+                                    cells.texts(comparisons["verdict"]), rel_col):
         a, b = (sa, sb) if sa <= sb else (sb, sa)
         if a == b:
             continue
-        if verdict == "agree":
+        if rel == "relay":
+            relay[(a, b)] += 1
+        if verdict == "agree" and rel == "independent":
             agree[(a, b)] += 1
         elif verdict == "conflict":
             conflict[(a, b)] += 1
-    keys = sorted(set(shared) | set(agree) | set(conflict))
+    keys = sorted(set(shared) | set(agree) | set(conflict) | set(relay))
     if not keys:
         return schema.empty("source_agreement")
     df = pd.DataFrame([{"source_a": a, "source_b": b, "shared_incidents": shared[(a, b)], "agree": agree[(a, b)],
-                        "conflict": conflict[(a, b)]} for a, b in keys])
+                        "conflict": conflict[(a, b)], "relayed": relay[(a, b)]} for a, b in keys])
     return schema.frame(df, "source_agreement")
