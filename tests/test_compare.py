@@ -434,3 +434,20 @@ def test_incident_governorate_follows_its_claims_not_a_homonym():
     assert inc["governorate"] == "Homs"
     assert inc["places"] == "al-Zahraa"            # no country, no governorate among the places
     assert inc["title"] == "2016-07-18 shelling near al-Zahraa (Homs)"
+
+
+@pytest.mark.parametrize("lo, hi, open_high, text", [
+    (6, 6, True, "≥ 6"), (6, 6, False, "6"), (5, 7, False, "5–7"), (22, 40, True, "22–40+"), (None, None, False, ""),
+])
+def test_toll_text(lo, hi, open_high, text):
+    from claimscope.compare import toll_text
+    assert toll_text(lo, hi, open_high=open_high) == text
+
+
+def test_an_at_least_figure_reads_as_at_least():
+    claims = factory.claims([_strike("a", "At least 6 civilians were killed in Manbij, SOHR said.",
+                                     source="Syrian Observatory for Human Rights", source_type="monitor")])
+    cas = factory.casualties([dict(claim_id="a-0", victims="civilians", outcome="killed", min=6, max=None,
+                                   qualifier="at least", category="civilians")])
+    _, c = _aligned(claims, cas)
+    assert c.incidents.iloc[0]["toll"] == "≥ 6 (civilians ≥ 6)"

@@ -88,6 +88,7 @@ __all__ = [
     "compare_causes",
     "compare_dates",
     "casualty_estimates",
+    "toll_text",
     "RELATIONS",
     "is_pooled",
     "VERDICTS",
@@ -649,6 +650,32 @@ def _casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]],
     return low, best, high
 
 
+def _open_high(accounts: Mapping[str, Sequence[Sequence[Figure]]], high: int | None, cfg: _Cfg) -> bool:
+    """Whether the largest figure is only a lower bound ('at least 40'): no
+    account states a closed figure that high."""
+    if high is None:
+        return False
+    closed = False
+    for claims in accounts.values():
+        for figures in claims:
+            for f in figures:
+                if f.outcome == "killed" and f.max is not None and f.max >= high:
+                    closed = True
+    return not closed
+
+
+def toll_text(low: int | None, high: int | None, *, open_high: bool = False) -> str:
+    """A death toll range as an analyst reads it: '6', '≥ 6' (at least 6),
+    '5–7', '22–40+' (the largest figure a lower bound); '' when none."""
+    if low is None and high is None:
+        return ""
+    lo = low if low is not None else high
+    hi = high if high is not None else low
+    if lo == hi:
+        return f"≥ {lo}" if open_high else str(lo)
+    return f"{lo}–{hi}{'+' if open_high else ''}"
+
+
 _NOT_PLACES = frozenset({"governorate", "country"})   # named in `governorate`, never listed as places
 _PLACE_RANK = {"district": 1, "region": 3}             # town-level kinds 0, unknown kinds 2
 
@@ -678,13 +705,14 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
     return ";".join(by_side.values())
 
 
-def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None]:
+def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     for c in cs:
         figs = tuple(f for f in c.figures if category is None or f.category == category)
         if figs:
             per_acc[c.account].append(figs)
-    return _casualty_estimates(per_acc, cfg)
+    lo, be, hi = _casualty_estimates(per_acc, cfg)
+    return lo, be, hi, toll_text(lo, hi, open_high=_open_high(per_acc, hi, cfg))
 
 
 def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, str], town_kinds: frozenset[str],
@@ -802,11 +830,15 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         out["agree_facets"].append(";".join(ag))
         out["n_sources"].append(n)
         out["sources"].append(sources)
+        tolls = {}
         for prefix, cat in (("casualties", None), ("civilians", "civilians"), ("combatants", "combatants")):
-            lo, be, hi = _estimates(cs, cfg, cat)
+            lo, be, hi, text = _estimates(cs, cfg, cat)
             out[f"{prefix}_low"].append(lo)
             out[f"{prefix}_best"].append(be)
             out[f"{prefix}_high"].append(hi)
+            tolls[prefix] = text
+        split = [f"{k} {tolls[k]}" for k in ("civilians", "combatants") if tolls[k]]
+        out["toll"].append(tolls["casualties"] + (f" ({'; '.join(split)})" if split and tolls["casualties"] else ""))
         perps = [(c.perp, c.account, c.hedged) for c in cs
                  if c.perp and c.perp_cue in cfg.perp_cues and not c.negated]
         out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f))
