@@ -40,7 +40,8 @@ display(HTML(reports.incident_header_html(t, incident)))
 # ## The accounts
 
 # %%
-display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or "")))
+profiles = reports.source_profile_links(t)  # source name -> its profile page
+display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or "", doc_links=True, profiles=profiles)))
 
 # %% [markdown]
 # ## Casualty figures
@@ -51,6 +52,8 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_id
 
 # %% [markdown]
 # ## Where the accounts agree and conflict
+# Only agreements between independent accounts corroborate; pairs marked *relay* (an outlet
+# and the source it quotes) or *pooled* (two vague voices) are shown but never counted.
 
 # %%
 display(HTML(reports.comparisons_html(t, incident_id=incident or "")))
@@ -60,3 +63,10 @@ display(HTML(reports.comparisons_html(t, incident_id=incident or "")))
 
 # %%
 display(HTML(reports.links_html(t, incident)))
+
+# %% [markdown]
+# ## The documents
+# Each report telling this incident: title, outlet, date, URL, and the paragraphs with its sentences highlighted.
+
+# %%
+display(HTML(reports.documents_html(t, incident)))

@@ -24,6 +24,7 @@ Design notes
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -58,15 +59,18 @@ __all__ = [
     "format_range",
     "claims_table",
     "claims_table_html",
+    "doc_anchor",
     "highlight_spans",
     "chart_html",
     "mimebundle",
     "enable_renderer",
 ]
 
-STATUS_ORDER: tuple[str, ...] = ("conflict", "agree", "single_source")
-STATUS_COLORS: tuple[str, ...] = ("#d62728", "#2b8cbe", "#9e9e9e")
-STATUS_LABELS: Mapping[str, str] = {"conflict": "conflict", "agree": "agree", "single_source": "single source"}
+# the one verdict vocabulary of incidents.status (claimscope.compare.VERDICTS), most telling first
+STATUS_ORDER: tuple[str, ...] = ("contested", "corroborated", "uncorroborated", "single_source")
+STATUS_COLORS: tuple[str, ...] = ("#d62728", "#2b8cbe", "#e6a23c", "#9e9e9e")
+STATUS_LABELS: Mapping[str, str] = {"contested": "contested", "corroborated": "corroborated",
+                                    "uncorroborated": "uncorroborated", "single_source": "single source"}
 # Most specific first: the coordinates of an incident come from its most precise claim.
 _PRECISION_RANK: Mapping[str, int] = {
     p: i for i, p in enumerate(("town", "near_town", "district", "governorate", "region", "country", "unknown"))
@@ -117,6 +121,10 @@ def _size_legend(counts: Iterable[int]) -> alt.Legend:
     return alt.Legend(values=values, format="d")
 
 
+_EXTRAS = ("toll", "perpetrator", "target", "agree_facets", "casualties_low", "casualties_best", "casualties_high",
+           "civilians_low", "civilians_best", "civilians_high", "combatants_low", "combatants_best", "combatants_high")
+
+
 def _status_scale() -> alt.Scale:
     return alt.Scale(domain=list(STATUS_ORDER), range=list(STATUS_COLORS))
 
@@ -129,8 +137,9 @@ def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     when present, else the most specific geocoded claim's coordinates, the most
     cited one on ties), `sentence` (the first claim's sentence, for tooltips),
     `sources` (`, `-joined), `label` (the incident's `title` extra column, or
-    date · place · event type), the extras `grade` and `casualties_low/best/high`
-    as text ("" when absent), and `conflict_rank` (0 = most conflicted;
+    date · place · event type), the extras `toll`, `perpetrator`, `target`,
+    `agree_facets` and `casualties/civilians/combatants_low/best/high` as text
+    ("" when absent), and `conflict_rank` (0 = most conflicted;
     status, then number of conflicting facets, then independent sources).
     Sorted by `conflict_rank`.
     """
@@ -138,8 +147,7 @@ def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
             "n_docs", "n_sources", "status", "conflict_facets"]
     if incidents.empty:
         return pd.DataFrame({c: pd.Series([], dtype="object") for c in
-                             cols + ["lat", "lon", "sentence", "sources", "label", "grade", "casualties_low",
-                                     "casualties_best", "casualties_high", "conflict_rank"]})
+                             cols + ["lat", "lon", "sentence", "sources", "label", *_EXTRAS, "conflict_rank"]})
     inc = pd.DataFrame({c: _col(incidents, c) for c in cols if c not in ("n_claims", "n_docs", "n_sources")})
     for c in ("n_claims", "n_docs", "n_sources"):
         inc[c] = [(_i(v) or 0) for v in incidents[c]] if c in incidents.columns else 0
@@ -186,9 +194,12 @@ def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     bad = [(a is None) != (b is None) for a, b in zip(inc["lat"], inc["lon"])]
     inc.loc[bad, ["lat", "lon"]] = None
     inc["sentence"] = [first_sentence.get(i, "") for i in inc["incident_id"]]
-    inc["sources"] = [sources.get(i, "") for i in inc["incident_id"]]
+    # the independent accounts' sources when compare wrote them, else every source cited
+    own_sources = _col(incidents, "sources")
+    inc["sources"] = [own.replace(";", ", ") if own else sources.get(i, "")
+                      for i, own in zip(inc["incident_id"], own_sources)]
     inc["label"] = _labels(incidents)
-    for extra in ("grade", "casualties_low", "casualties_best", "casualties_high"):
+    for extra in _EXTRAS:
         inc[extra] = _col(incidents, extra)
     inc = inc.iloc[_conflict_order(incidents)].reset_index(drop=True)
     inc["conflict_rank"] = range(len(inc))
@@ -430,8 +441,8 @@ def casualty_ranges(
         alt.Tooltip("hedged:N", title="Hedged"), alt.Tooltip("negated:N", title="Denial"),
         alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("sentence:N", title="Sentence"),
     ]
-    y = alt.Y("row:N", title=None, sort=alt.SortField("row_order"), axis=alt.Axis(labelLimit=260))
-    color = alt.Color("what:N", title="Figure of", legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
+    y = alt.Y("row:N", title=None, sort=alt.SortField("row_order"), axis=alt.Axis(labelLimit=0))
+    color = alt.Color("what:N", title="Figure of", legend=alt.Legend(orient="bottom", columns=1, labelLimit=0))
     x = alt.X("lo:Q", title="Number of people", scale=alt.Scale(zero=True, nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
     # channels as altair objects, not shorthand strings or condition dicts: altair turns each of
@@ -459,7 +470,7 @@ def casualty_ranges(
         facet=alt.FacetMapping(row=alt.Row(
             "incident:N", title=None, sort=alt.SortField("order"),
             header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
-                              labelOrient="top", labelFontWeight="bold", labelLimit=700))),
+                              labelOrient="top", labelFontWeight="bold", labelLimit=0))),
         spec=layered,
         resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="independent", y="independent")),
         title=_title(title, notes),
@@ -521,14 +532,14 @@ def source_agreement_heatmap(
     pairs["example"] = [examples.get((a, b), "") for a, b in zip(pairs["a"], pairs["b"])]
     recs = _records(pairs, ["a", "b", "shared", "agree", "conflict", "compared", "agree_share", "cell", "example"])
     side = width or max(160, 34 * len(keep))
-    axis = alt.Axis(labelLimit=200)
+    axis = alt.Axis(labelLimit=0)
     tooltip = [
         alt.Tooltip("a:N", title="Source"), alt.Tooltip("b:N", title="and"),
         alt.Tooltip("shared:Q", title="Shared incidents"), alt.Tooltip("agree:Q", title="Agreeing comparisons"),
         alt.Tooltip("conflict:Q", title="Conflicting comparisons"), alt.Tooltip("example:N", title="Example conflict"),
     ]
     rect = alt.Chart().mark_rect(stroke="white").encode(
-        x=alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=200)),
+        x=alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=0)),
         y=alt.Y("a:N", title=None, sort=keep, axis=axis),
         color=alt.condition(
             "datum.compared > 0",
@@ -565,7 +576,7 @@ def agreement_bars(source_agreement: pd.DataFrame, source: str, *, max_rows: int
     recs = _records(long, ["b", "shared", "verdict", "n", "agree", "conflict"])
     return alt.Chart(alt.Data(values=recs)).mark_bar().encode(
         x=alt.X("n:Q", title="Facet comparisons", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("b:N", title=None, sort=list(pairs["b"]), axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("b:N", title=None, sort=list(pairs["b"]), axis=alt.Axis(labelLimit=0)),
         color=alt.Color("verdict:N", title="Verdict",
                         scale=alt.Scale(domain=["agree", "conflict"], range=[STATUS_COLORS[1], STATUS_COLORS[0]])),
         tooltip=[alt.Tooltip("b:N", title="Other source"), alt.Tooltip("shared:Q", title="Shared incidents"),
@@ -616,8 +627,8 @@ def who_cites_whom(
     tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("source:N", title="Cites"),
                alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("source_type:N", title="Source type"),
                alt.Tooltip("source_side:N", title="Side"), alt.Tooltip("example:N", title="Example")]
-    x = alt.X("source:N", title="Cited source", sort=src_order, axis=alt.Axis(labelAngle=-40, labelLimit=200))
-    y = alt.Y("outlet:N", title="Outlet", axis=alt.Axis(labelLimit=200))
+    x = alt.X("source:N", title="Cited source", sort=src_order, axis=alt.Axis(labelAngle=-40, labelLimit=0))
+    y = alt.Y("outlet:N", title="Outlet", axis=alt.Axis(labelLimit=0))
     rect = alt.Chart().mark_rect(stroke="white").encode(
         x=x, y=y, color=alt.Color("claims:Q", title="Claims", scale=alt.Scale(scheme="blues")), tooltip=tooltip)
     text = alt.Chart().mark_text(fontSize=10).encode(x=x, y=y, text="claims:Q", tooltip=tooltip)
@@ -817,7 +828,7 @@ def claims_table(
     """
     cols = ["incident_id", "claim_id", "source", "source_type", "source_side", "outlet", "published", "event_date",
             "event_type", "places", "perpetrator", "target", "casualties", "hedged", "negated", "duplicate_of",
-            "sentence", "spans"]
+            "sentence", "spans", "doc_id"]
     empty = pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
     if claims.empty:
         return empty
@@ -875,7 +886,17 @@ def claims_table(
     out["_inc"] = out["incident_id"].map(lambda i: rank.get(i, len(rank)))
     out["_src"] = out["source"].str.lower()
     out = out.sort_values(["_inc", "incident_id", "_src", "published", "_doc", "_start"], kind="stable")
+    out["doc_id"] = out["_doc"]
     return out[cols].head(max_rows).reset_index(drop=True)
+
+
+def doc_anchor(doc_id: str) -> str:
+    """The id of a document's section on an incident page: `doc-` and a
+    name safe in any HTML id and URL fragment (letters, digits, `-`, `_`)."""
+    text = str(doc_id)
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", text):
+        return f"doc-{text}"
+    return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 # the style of the HTML tables (claims, incidents, comparisons), in templates/css/table.css
@@ -893,11 +914,15 @@ def claims_table_html(
     sources: Sequence[str] | None = None,
     max_rows: int = 500,
     incidents: pd.DataFrame | None = None,
+    doc_links: bool = False,
+    profiles: Mapping[str, str] | None = None,
 ) -> str:
     """`claims_table` as an HTML table (every value escaped) with the facet
     words highlighted in each sentence, a heading row per incident when there
     are several (titled from `incidents` when given), and a legend of the
-    highlight colours."""
+    highlight colours. With `doc_links`, each account links to its
+    document's section on the same page (`doc_anchor`); `profiles` maps
+    source names to their profile pages."""
     t = claims_table(claims, casualties, incident_id, incident_ids=incident_ids, source=source, sources=sources,
                      max_rows=max_rows + 1)
     if t.empty:
@@ -927,9 +952,16 @@ def claims_table_html(
             '<span class="cs-badge cs-neg">denial</span>' if r["negated"] else "",
             f'<span class="cs-badge">copy of {e(r["duplicate_of"])}</span>' if r["duplicate_of"] else "") if m)
         src_meta = " · ".join(x for x in (r["source_type"], r["source_side"]) if x)
+        src_html = e(r["source"])
+        if profiles and profiles.get(r["source"]):
+            src_html = f'<a href="{e(profiles[r["source"]])}">{src_html}</a>'
+        outlet_html = e(r["outlet"] or "(unknown outlet)")
+        if doc_links and r["doc_id"]:
+            outlet_html = (f'<a href="#{e(doc_anchor(r["doc_id"]))}">{outlet_html}</a>'
+                           f'<br><span class="cs-muted">{e(r["doc_id"])}</span>')
         body.append(
-            f"<tr><td><b>{e(r['source'])}</b><br><span class=\"cs-muted\">{e(src_meta)}</span></td>"
-            f"<td>{e(r['outlet'])}</td>"
+            f"<tr><td><b>{src_html}</b><br><span class=\"cs-muted\">{e(src_meta)}</span></td>"
+            f"<td>{outlet_html}</td>"
             f"<td>event: {e(r['event_date'] or '?')}<br><span class=\"cs-muted\">published: {e(r['published'] or '?')}</span></td>"
             f"<td>{facets}</td><td>{e(r['casualties'])}</td><td>{marks}</td>"
             f"<td class=\"cs-sentence\">{_marked(r['sentence'], r['spans'])}</td></tr>")

@@ -15,8 +15,8 @@ Two halves:
   exports each to one self-contained HTML file (code hidden, the Vega
   JavaScript embedded once per page by the `claimscope` nbconvert template, no
   CDN), and writes an `index.html` (`templates/index.html.j2`) listing every
-  incident, most conflicted first with status badges, filtered and paged in
-  the browser. A failing notebook is reported with its cell error; the others
+  incident, most conflicted first with verdict badges, its death toll and
+  conflicting facets, sorted, filtered and paged in the browser. A failing notebook is reported with its cell error; the others
   still run.
 """
 
@@ -77,6 +77,10 @@ __all__ = [
     "incident_header_html",
     "comparisons_html",
     "links_html",
+    "documents_html",
+    "source_profile_names",
+    "source_profile_links",
+    "VERDICT_MEANING",
     "source_header_html",
     "pair_header_html",
     "problems_html",
@@ -370,13 +374,16 @@ INCIDENT_PAGE_CHOICES = ("default", "all", "contested")
 
 def incidents_worth_reading(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """Incidents worth reading first, most conflicted first: those told by at
-    least two independent accounts (`incidents.n_sources >= 2`).
+    least two independent accounts (`incidents.n_sources >= 2`, independence
+    as `claimscope.compare` defines it: relayed and pooled voices do not
+    count twice) and every contested incident (two accounts conflict, even
+    when both come through one outlet).
 
     The one place that says which incidents these are: `claimscope report`
     gives them their own page by default, and the index and the overview link
-    them; a new definition of independence changes only this function."""
+    them."""
     pts = _points(tables)
-    return list(pts.loc[pts["n_sources"] >= 2, "incident_id"])
+    return list(pts.loc[(pts["n_sources"] >= 2) | (pts["status"] == "contested"), "incident_id"])
 
 
 def parse_incident_pages(which: str | int | None) -> str | int:
@@ -408,7 +415,7 @@ def incident_pages(tables: Mapping[str, pd.DataFrame], which: str | int | None =
 
     - "default" (or ""): `incidents_worth_reading` — at least two independent accounts;
     - "all": every incident;
-    - "contested": incidents whose accounts conflict on at least one facet (status `conflict`);
+    - "contested": incidents whose accounts conflict on at least one facet (status `contested`);
     - N: the first N incidents in that order.
     """
     choice = parse_incident_pages(which)
@@ -420,7 +427,7 @@ def incident_pages(tables: Mapping[str, pd.DataFrame], which: str | int | None =
         if choice == "all":
             return list(pts["incident_id"])
         if choice == "contested":
-            return list(pts.loc[pts["status"] == "conflict", "incident_id"])
+            return list(pts.loc[pts["status"] == "contested", "incident_id"])
         return list(pts["incident_id"].head(int(choice)))
 
     return _memo(tables, f"pages:{choice}", compute)
@@ -513,9 +520,21 @@ def message_html(text: str) -> str:
     return f'{_css("fragments.css")}<div class="cs-box cs-note">{_e(text)}</div>'
 
 
+_BADGE_CLASS = {"contested": "cs-conflict", "conflict": "cs-conflict", "corroborated": "cs-agree", "agree": "cs-agree",
+                "uncorroborated": "cs-uncorroborated", "relay": "cs-relay"}
+VERDICT_MEANING = {
+    "contested": "two accounts conflict on some facet",
+    "corroborated": "independent accounts agree on a casualty figure, the perpetrator, responsibility or the cause, "
+                    "and nothing conflicts",
+    "uncorroborated": "several independent accounts, but nothing of substance compared and found to agree",
+    "single_source": "fewer than two independent accounts (an outlet repeating a source it quotes, or vague "
+                     "'other sources', does not count twice)",
+}
+
+
 def _badge(status: str) -> str:
     label = charts.STATUS_LABELS.get(status, status or "unknown")
-    cls = {"conflict": "cs-conflict", "agree": "cs-agree"}.get(status, "")
+    cls = _BADGE_CLASS.get(status, "")
     return f'<span class="cs-badge {cls}">{_e(label)}</span>'
 
 
@@ -535,8 +554,9 @@ def summary_html(tables: Mapping[str, pd.DataFrame], *, origin: str = "", filter
         ("documents" + (f" ({n_dup} copies)" if n_dup else ""), len(docs)),
         ("claims", len(tables["claims"])),
         ("incidents", len(inc)),
-        ("in conflict", int(status.get("conflict", 0))),
-        ("agreeing", int(status.get("agree", 0))),
+        ("contested", int(status.get("contested", 0))),
+        ("corroborated", int(status.get("corroborated", 0))),
+        ("uncorroborated", int(status.get("uncorroborated", 0))),
         ("single source", int(status.get("single_source", 0))),
         ("sources", int(_col(tables["claims"], "source").replace("", pd.NA).nunique())),
         ("problems", len(tables["problems"])),
@@ -582,17 +602,22 @@ def incidents_table_html(
             label = f'<a href="{_e(href)}">{label}</a>'
         rows.append(
             f"<tr><td>{_badge(r['status'])}</td><td>{label}<br><span class=\"cs-muted\">{_e(r['incident_id'])}</span></td>"
-            f"<td>{_e(r['places'].replace(';', '; '))}</td><td>{r['n_sources']}</td><td>{r['n_claims']}</td>"
-            f"<td>{_e(r['conflict_facets'].replace(';', ', '))}</td></tr>")
+            f"<td>{_e(r['toll'])}</td><td>{_e(r['places'].replace(';', '; '))}</td><td>{r['n_sources']}</td>"
+            f"<td>{r['n_claims']}</td><td>{_e(r['conflict_facets'].replace(';', ', '))}</td></tr>")
     tail = f'<p class="cs-muted">… and {more} more.</p>' if more > 0 else ""
-    return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Status</th><th>Incident</th><th>Places</th>'
-            f"<th>Independent accounts</th><th>Claims</th><th>In conflict</th></tr></thead><tbody>{''.join(rows)}"
-            f"</tbody></table>{tail}")
+    return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th><th>Incident</th><th>Deaths</th>'
+            f"<th>Places</th><th>Independent accounts</th><th>Claims</th><th>In conflict</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>{tail}")
 
 
-def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None) -> str:
-    """Title block of one incident: date, places, event type, status badge,
-    conflicting facets, counts and the sources heard."""
+def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *,
+                         profiles: Mapping[str, str] | None = None) -> str:
+    """Title block of one incident, read like an event-data row: the neutral
+    title, the verdict and what it means, date and place with their
+    precision, who did it to whom by the accounts' consensus, the deaths as
+    ranges (total, civilians, combatants), counts, and the independent
+    sources (linked to their profiles when `profiles` maps a name to a page;
+    default `source_profile_links`)."""
     if not incident_id:
         return message_html("No incidents yet: nothing to show.")
     pts = _points(tables)
@@ -603,22 +628,63 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     dates = r["date_start"] or "date unknown"
     if r["date_end"] and r["date_end"] != r["date_start"]:
         dates += f" to {r['date_end']}"
-    facets = r["conflict_facets"].replace(";", ", ")
-    lo, best, hi = r["casualties_low"], r["casualties_best"], r["casualties_high"]
-    estimate = ""
-    if lo or hi or best:
-        span = lo if lo == hi else f"{lo or '?'}–{hi or '?'}"
-        estimate = f"{span} (best estimate {best})" if best and best != span else span
-    extras = [("grade", r["grade"]), ("casualty estimate", estimate)]
-    extra_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in extras if v)
+    inc = tables["incidents"]
+    own = inc[_col(inc, "incident_id") == incident_id]
+
+    def field_(name: str) -> str:
+        return str(_col(own, name).iloc[0]) if len(own) and name in own.columns else ""
+
+    if field_("date_precision") and field_("date_precision") != "day":
+        dates += f" ({field_('date_precision')})"
+    where = r["places"].replace(";", "; ") or "place unknown"
+    if r["governorate"]:
+        where += f" · {r['governorate']}"
+    if field_("place_precision"):
+        where += f" ({field_('place_precision').replace('_', ' ')})"
+    facts: list[tuple[str, str]] = []
+    if r["conflict_facets"]:
+        facts.append(("Accounts conflict on", r["conflict_facets"].replace(";", ", ")))
+    if r["agree_facets"]:
+        facts.append(("Independent accounts agree on", r["agree_facets"].replace(";", ", ")))
+    for label, name in (("Perpetrator", "perpetrator"), ("Target", "target")):
+        if r[name]:
+            facts.append((label, r[name].replace(";", "; ")))
+    deaths = [("deaths", r["toll"] or _range(r["casualties_low"], r["casualties_high"]))]
+    deaths += [(k, _range(r[f"{k}_low"], r[f"{k}_high"])) for k in ("civilians", "combatants")]
+    death_text = "; ".join(f"{k} {v}" for k, v in deaths[1:] if v)
+    if deaths[0][1]:
+        facts.append(("Deaths", deaths[0][1].split(" (")[0]
+                      + (f" (best estimate {r['casualties_best']})" if r["casualties_best"] and
+                         r["casualties_best"] not in deaths[0][1].split(" (")[0] else "")
+                      + (f" — {death_text}" if death_text else "")))
+    facts_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in facts)
+    links = source_profile_links(tables) if profiles is None else profiles
+    srcs = [x.strip() for x in re.split(r"[;,]", field_("sources") or r["sources"]) if x.strip()]
+    src_html = ", ".join(_source_link(x, links) for x in srcs) or "none"
+    meaning = VERDICT_MEANING.get(r["status"], "")
     return (
         f'{_css("fragments.css")}{charts.TABLE_CSS}<div class="cs-box"><h2>{_e(r["label"])} {_badge(r["status"])}</h2>'
-        f'<p>{_e(dates)} · {_e(r["places"].replace(";", "; ") or "place unknown")}'
-        f'{" · " + _e(r["governorate"]) if r["governorate"] else ""} · {_e(r["event_type"] or "event type unknown")}</p>'
-        + (f"<p><b>Accounts conflict on:</b> {_e(facets)}</p>" if facets else "") + extra_html
+        + (f'<p class="cs-muted">{_e(charts.STATUS_LABELS.get(r["status"], r["status"]))}: {_e(meaning)}.</p>'
+           if meaning else "")
+        + f'<p>{_e(dates)} · {_e(where)} · {_e(r["event_type"] or "event type unknown")}</p>'
+        + facts_html
         + _stats([("independent accounts", r["n_sources"]), ("claims", r["n_claims"]), ("documents", r["n_docs"])])
-        + f'<p class="cs-muted">Sources: {_e(r["sources"])} · id {_e(incident_id)}</p></div>'
+        + f'<p>Independent sources: {src_html}</p><p class="cs-muted">id {_e(incident_id)}</p></div>'
     )
+
+
+def _range(lo: Any, hi: Any) -> str:
+    lo_i, hi_i = charts._i(lo), charts._i(hi)
+    if lo_i is None and hi_i is None:
+        return ""
+    if lo_i is None or hi_i is None or lo_i == hi_i:
+        return str(lo_i if lo_i is not None else hi_i)
+    return f"{lo_i}–{hi_i}"
+
+
+def _source_link(name: str, links: Mapping[str, str]) -> str:
+    href = links.get(name)
+    return f'<a href="{_e(href)}">{_e(name)}</a>' if href else _e(name)
 
 
 def comparisons_html(
@@ -631,7 +697,8 @@ def comparisons_html(
     """Facet-by-facet verdicts (agree / conflict / partial) with their reason,
     for one incident and/or between two sources."""
     comp = tables["comparisons"]
-    c = pd.DataFrame({k: _col(comp, k) for k in ("incident_id", "facet", "source_a", "source_b", "verdict", "detail")})
+    c = pd.DataFrame({k: _col(comp, k) for k in ("incident_id", "facet", "source_a", "source_b", "verdict", "detail",
+                                                 "relation")})
     if incident_id is not None:
         c = c[c["incident_id"] == incident_id]
     if sources is not None:
@@ -650,12 +717,95 @@ def comparisons_html(
     for r in c.head(max_rows).to_dict("records"):
         badge = {"conflict": _badge("conflict"), "agree": _badge("agree")}.get(
             r["verdict"], f'<span class="cs-badge">{_e(r["verdict"])}</span>')
+        rel = r["relation"] or "independent"
+        rel_html = ("independent" if rel == "independent" else
+                    f'<span class="cs-badge cs-relay">{_e(rel)}</span><br><span class="cs-muted">'
+                    f'{_e(_RELATION_NOTE.get(rel, ""))}</span>')
         inc_cell = "" if incident_id is not None else f"<td>{_e(labels.get(r['incident_id'], r['incident_id']))}</td>"
         rows.append(f"<tr><td>{badge}</td>{inc_cell}<td>{_e(r['facet'])}</td><td>{_e(r['source_a'])}</td>"
-                    f"<td>{_e(r['source_b'])}</td><td>{_e(r['detail'])}</td></tr>")
+                    f"<td>{_e(r['source_b'])}</td><td>{rel_html}</td><td>{_e(r['detail'])}</td></tr>")
     inc_head = "" if incident_id is not None else "<th>Incident</th>"
     return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th>{inc_head}<th>Facet</th>'
-            f"<th>Source</th><th>vs source</th><th>Why</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<th>Source</th><th>vs source</th><th>Accounts</th><th>Why</th></tr></thead><tbody>{''.join(rows)}"
+            "</tbody></table>")
+
+
+_RELATION_NOTE = {"relay": "one relays the other: an agreement is not corroboration",
+                  "pooled": "two vague voices: an agreement is not corroboration"}
+
+
+def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_chars: int = 1500) -> str:
+    """The way back to the articles: one section per document telling the
+    incident (anchored `charts.doc_anchor(doc_id)`, which the accounts table
+    links to), with its title, outlet, publication date, doc id, URL (http
+    and https only) and each paragraph holding one of the incident's
+    sentences, those sentences highlighted. Every text is escaped; a very
+    long paragraph is cut around its sentences."""
+    if not incident_id:
+        return message_html("No incident.")
+    claims = tables["claims"]
+    mine = claims[_col(claims, "incident_id") == incident_id]
+    if mine.empty:
+        return message_html("No claims of this incident.")
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d, a, b in zip(_col(mine, "doc_id"), mine["start"], mine["end"]):
+        lo, hi = charts._i(a), charts._i(b)
+        if lo is not None and hi is not None and hi > lo:
+            spans.setdefault(d, []).append((lo, hi))
+    docs = tables["documents"]
+    docs = docs[_col(docs, "doc_id").isin(list(spans))]
+    order = sorted(zip(_col(docs, "published"), _col(docs, "doc_id"), range(len(docs))))
+    parts = [_css("fragments.css")]
+    for _, doc_id, k in order:
+        d = docs.iloc[k]
+
+        def get(name: str, d: pd.Series = d) -> str:
+            return charts._s(d[name]) if name in docs.columns else ""
+
+        text = get("text")
+        url = get("url")
+        url_html = (f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(url)}</a>'
+                    if re.match(r"https?://[^\s<>\"']+$", url) else _e(url))
+        meta = " · ".join(x for x in (get("outlet") or "(unknown outlet)", get("published") or "date unknown",
+                                      f"doc {doc_id}") if x)
+        copy = f' · copy of <a href="#{_e(charts.doc_anchor(get("duplicate_of")))}">{_e(get("duplicate_of"))}</a>' \
+            if get("duplicate_of") else ""
+        paras = []
+        for p_lo, p_hi in _paragraphs(text, sorted(spans[doc_id])):
+            marks = [(a, b) for a, b in spans[doc_id] if p_lo <= a and b <= p_hi]
+            lo, hi = p_lo, p_hi
+            if hi - lo > max_chars and marks:   # cut around the sentences
+                lo = max(p_lo, marks[0][0] - max_chars // 3)
+                hi = min(p_hi, max(marks[-1][1], lo + max_chars))
+            out, pos = [], lo
+            for a, b in marks:
+                if a < pos or b > hi:
+                    continue
+                out.append(_e(text[pos:a]) + "<mark>" + _e(text[a:b]) + "</mark>")
+                pos = b
+            out.append(_e(text[pos:hi]))
+            paras.append(("… " if lo > p_lo else "") + "".join(out) + (" …" if hi < p_hi else ""))
+        parts.append(
+            f'<div class="cs-box cs-doc" id="{_e(charts.doc_anchor(doc_id))}"><h3>{_e(get("title") or doc_id)}</h3>'
+            f'<p class="cs-muted">{_e(meta)}{copy}</p>' + (f"<p>{url_html}</p>" if url else "")
+            + "".join(f'<blockquote class="cs-para">{p}</blockquote>' for p in paras) + "</div>")
+    return "".join(parts)
+
+
+def _paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of each line of `text` (a paragraph, as the sentence
+    splitter numbers them) holding one of `spans`, in order, once each."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if a > len(text):
+            continue
+        lo = text.rfind("\n", 0, a) + 1
+        hi = text.find("\n", b)
+        hi = len(text) if hi < 0 else hi
+        if not out or out[-1] != (lo, hi):
+            if (lo, hi) not in out:
+                out.append((lo, hi))
+    return out
 
 
 def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_rows: int = 100) -> str:
@@ -719,11 +869,16 @@ def pair_header_html(tables: Mapping[str, pd.DataFrame], pair: tuple[str, str] |
     shared = shared_incidents(tables, a, b)
     comp = tables["comparisons"]
     ca, cb, v = _col(comp, "source_a"), _col(comp, "source_b"), _col(comp, "verdict")
-    between = v[((ca == a) & (cb == b)) | ((ca == b) & (cb == a))].value_counts()
+    pair = ((ca == a) & (cb == b)) | ((ca == b) & (cb == a))
+    rel = _col(comp, "relation").replace("", "independent")
+    between = v[pair].value_counts()
+    between_ind = v[pair & (rel == "independent")].value_counts()
+    relayed = int((pair & (rel == "relay")).sum())
     return (
         f'{_css("fragments.css")}<div class="cs-box"><h2>{_e(a)} <span class="cs-muted">vs</span> {_e(b)}</h2>'
-        + _stats([("shared incidents", len(shared)), ("agree", int(between.get("agree", 0))),
-                  ("conflict", int(between.get("conflict", 0))), ("partial", int(between.get("partial", 0)))])
+        + _stats([("shared incidents", len(shared)), ("agree (independent)", int(between_ind.get("agree", 0))),
+                  ("conflict", int(between.get("conflict", 0))), ("partial", int(between.get("partial", 0))),
+                  ("relayed", relayed)])
         + "</div>"
     )
 
@@ -817,15 +972,47 @@ def plan_reports(tables: Mapping[str, pd.DataFrame], *, incidents: str | int = "
     pts = _points(tables)
     for r in pts[pts["incident_id"].isin(wanted)].to_dict("records"):
         jobs.append(report_job("incident", r["incident_id"], title=f"Incident: {r['label']}"))
-    counts = _claim_counts(tables["claims"])
-    for src, n in counts.items():
-        if n >= min_source_claims:
-            job = report_job("source_profile", str(src))
-            jobs.append(replace(job, parameters={**job.parameters, **pages}))
+    for src in source_profile_names(tables, min_source_claims=min_source_claims):
+        job = report_job("source_profile", src)
+        jobs.append(replace(job, parameters={**job.parameters, **pages}))
     names = [j.filename for j in jobs]
     if len(names) != len(set(names)):  # cannot happen with safe_name's hashes; guard anyway
         raise ValueError("two reports would share a file name")
     return tuple(jobs)
+
+
+@functools.lru_cache(maxsize=1)
+def _pooled_rule() -> Callable[[str, str], bool]:
+    from .compare import is_pooled
+    from .knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    return lambda name, kind: is_pooled(name, kind, knowledge=knowledge)
+
+
+def source_profile_names(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3) -> list[str]:
+    """The sources that get a profile page, most claims first: at least
+    `min_source_claims` claims, and not a vague pooled voice ('other sources',
+    'local sources', unnamed, an unknown outlet: `claimscope.compare.is_pooled`
+    with the built-in knowledge), which is many speakers, not one."""
+    def compute() -> list[str]:
+        claims = tables["claims"]
+        counts = _claim_counts(claims)
+        kinds = dict(zip(_col(claims, "source"), _col(claims, "source_type")))
+        pooled = _pooled_rule()
+        return [str(src) for src, n in counts.items()
+                if n >= min_source_claims and not pooled(str(src), kinds.get(src, ""))]
+
+    return _memo(tables, f"profiles:{min_source_claims}", compute)
+
+
+def source_profile_links(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3) -> dict[str, str]:
+    """Source name -> its profile page, relative to the reports folder (where
+    incident and source pages live), for the sources `plan_reports` gives a
+    profile with the same `min_source_claims`."""
+    parent = tables.parent if isinstance(tables, _CutTables) else tables   # profiles count every claim
+    return {s: report_filename("source_profile", s).split("/", 1)[1]
+            for s in source_profile_names(parent, min_source_claims=min_source_claims)}
 
 
 # ====================================================================== rendering
@@ -949,23 +1136,31 @@ def index_html(
         return job.filename if job is not None and job.filename in ok else ""
 
     rows = []
+    rank = {st: i for i, st in enumerate(charts.STATUS_ORDER)}
     for r in pts.to_dict("records"):
         job = by_key.get(("incident", r["incident_id"]))
+        high = charts._i(r["casualties_high"])
         rows.append({
             "status": r["status"], "status_label": charts.STATUS_LABELS.get(r["status"], r["status"] or "unknown"),
-            "badge": {"conflict": "cs-conflict", "agree": "cs-agree"}.get(r["status"], ""),
+            "badge": _BADGE_CLASS.get(r["status"], ""), "rank": rank.get(r["status"], len(rank)),
             "label": r["label"], "href": href(job), "incident_id": r["incident_id"],
+            "date": r["date_start"] or "9999",
             "note": "report failed" if job is not None else "no report page",
+            "toll": r["toll"] or _range(r["casualties_low"], r["casualties_high"]),
+            "toll_sort": -1 if high is None else high,
             "places": r["places"].replace(";", "; "), "n_sources": r["n_sources"],
-            "conflict": r["conflict_facets"].replace(";", ", "), "sources": r["sources"],
+            "conflict": r["conflict_facets"].replace(";", ", "),
+            "n_conflict": len([f for f in r["conflict_facets"].split(";") if f]), "sources": r["sources"],
         })
-    statuses = [(st, charts.STATUS_LABELS.get(st, st)) for st in dict.fromkeys(pts["status"]) if st]
+    order = [st for st in charts.STATUS_ORDER if st in set(pts["status"])]
+    statuses = [(st, charts.STATUS_LABELS.get(st, st)) for st in order + [x for x in dict.fromkeys(pts["status"])
+                                                                          if x and x not in order]]
     counts = _claim_counts(claims)
     profiles = [{"name": j.key, "href": href(j), "claims": int(counts.get(j.key, 0))}
                 for j in jobs if j.kind == "source_profile"]
     return _index_template().render(
         css=_static("css/index.css"), script=_static("js/index.js"),
-        n_docs=len(docs), n_claims=len(claims), n_conflict=int((pts["status"] == "conflict").sum()),
+        n_docs=len(docs), n_claims=len(claims), n_conflict=int((pts["status"] == "contested").sum()),
         n_reports=len(ok), overview_href=href(by_key.get(("overview", ""))),
         failures=[str(f) for f in failures], incidents=rows, statuses=statuses,
         pages_note=_pages_note(parse_incident_pages(incidents)), page_size=_INDEX_PAGE_SIZE, profiles=profiles,

@@ -1,5 +1,5 @@
-// claimscope index: filter and page the incidents table in the browser (no
-// network, no library). Reads the rows' text; never writes markup. Without
+// claimscope index: sort, filter and page the incidents table in the browser (no
+// network, no library). Reads the rows' text and reorders them; never writes markup. Without
 // JavaScript every row simply shows.
 (function () {
   var table = document.getElementById('cs-incidents');
@@ -46,6 +46,34 @@
     page = 0;
     draw();
   }
+
+  // sort by a column: click its heading (again to reverse); the order the
+  // page came in (most conflicted first) is restored by sorting on Verdict
+  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var sortCol = -1, sortDir = 1;
+  function key(r, c, kind) {
+    var cell = r.cells[c];
+    var v = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent;
+    return kind === 'num' ? (parseFloat(v) || 0) : v.toLowerCase();
+  }
+  heads.forEach(function (th, c) {
+    var kind = th.getAttribute('data-sort');
+    if (!kind) return;
+    th.style.cursor = 'pointer';
+    th.title = 'sort';
+    th.addEventListener('click', function () {
+      sortDir = sortCol === c ? -sortDir : (kind === 'num' && c !== 0 ? -1 : 1);
+      sortCol = c;
+      var keyed = rows.map(function (r, i) { return [key(r, c, kind), i, r]; });
+      keyed.sort(function (a, b) { return a[0] < b[0] ? -sortDir : a[0] > b[0] ? sortDir : a[1] - b[1]; });
+      var body = table.tBodies[0];
+      rows = keyed.map(function (k) { body.appendChild(k[2]); return k[2]; });
+      texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+      heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
+      filter();
+    });
+  });
 
   q.addEventListener('input', filter);
   status.addEventListener('change', filter);
