@@ -673,8 +673,14 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     )
 
 
+def _int(value: Any) -> int | None:
+    """An integer cell that may come as text ("" when absent), else None."""
+    f = charts._f(value)
+    return None if f is None else int(f)
+
+
 def _range(lo: Any, hi: Any) -> str:
-    lo_i, hi_i = charts._i(lo), charts._i(hi)
+    lo_i, hi_i = _int(lo), _int(hi)
     if lo_i is None and hi_i is None:
         return ""
     if lo_i is None or hi_i is None or lo_i == hi_i:
@@ -1139,7 +1145,7 @@ def index_html(
     rank = {st: i for i, st in enumerate(charts.STATUS_ORDER)}
     for r in pts.to_dict("records"):
         job = by_key.get(("incident", r["incident_id"]))
-        high = charts._i(r["casualties_high"])
+        high = _int(r["casualties_high"])
         rows.append({
             "status": r["status"], "status_label": charts.STATUS_LABELS.get(r["status"], r["status"] or "unknown"),
             "badge": _BADGE_CLASS.get(r["status"], ""), "rank": rank.get(r["status"], len(rank)),
