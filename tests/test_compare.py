@@ -24,6 +24,7 @@ from claimscope.compare import (
     compare_causes,
     compare_dates,
     compare_figures,
+    is_pooled,
 )
 from claimscope.evaluate import score_incidents
 
@@ -36,6 +37,7 @@ casualty_estimates = bind(casualty_estimates)
 compare_actors = bind(compare_actors)
 compare_causes = bind(compare_causes)
 compare_figures = bind(compare_figures)
+is_pooled = bind(is_pooled)
 
 
 def F(victims, outcome, lo, hi):
@@ -451,3 +453,76 @@ def test_an_at_least_figure_reads_as_at_least():
                                    qualifier="at least", category="civilians")])
     _, c = _aligned(claims, cas)
     assert c.incidents.iloc[0]["toll"] == "≥ 6 (civilians ≥ 6)"
+
+
+# --------------------------------------------------------------------------- seeds + cross-document example corpus
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def example_tables():
+    """The pipeline on what `make report` reads: the seeds and the
+    cross-document example corpus."""
+    from claimscope.pipeline import run
+
+    return run([REPO / "seeds", REPO / "tests" / "fixtures" / "crossdoc"])
+
+
+def test_no_verdict_of_agreement_without_a_facet_compared_between_independent_accounts(example_tables):
+    inc, comp = example_tables["incidents"], example_tables["comparisons"]
+    assert set(inc["status"]) <= set(VERDICTS) and "grade" not in inc.columns
+    backing = comp[(comp["verdict"] == "agree") & (comp["relation"] == "independent")
+                   & comp["facet"].isin(["casualties", "perpetrator", "responsibility", "cause"])]
+    corroborated = set(inc.loc[inc["status"] == "corroborated", "incident_id"])
+    assert corroborated <= set(backing["incident_id"])
+    for r in inc.itertuples():
+        facets = [f for f in (r.agree_facets or "").split(";") if f]
+        ours = comp[(comp["incident_id"] == r.incident_id) & (comp["verdict"] == "agree")
+                    & (comp["relation"] == "independent")]
+        assert set(facets) == set(ours["facet"]), r.incident_id
+        if r.status in ("corroborated", "uncorroborated"):
+            assert r.n_sources >= 2
+        if r.status == "contested":
+            assert r.conflict_facets and r.title.endswith("contested")
+
+
+def test_no_agreement_counted_between_an_outlets_narration_and_the_source_it_relays(example_tables):
+    t = example_tables
+    claims, comp = t["claims"], t["comparisons"]
+    docs = t["documents"]
+    root = {d: (c if isinstance(c, str) and c else d) for d, c in zip(docs["doc_id"], docs["duplicate_of"])}
+    outlet_of = dict(zip(docs["doc_id"], docs["outlet"].fillna("")))
+    info = {cid: (outlet_of.get(root[d], ""), st == "outlet", src)
+            for cid, d, st, src in zip(claims["claim_id"], claims["doc_id"], claims["source_type"], claims["source"])}
+    relays = {}   # (incident, outlet) -> sources it quotes
+    for cid, iid in zip(claims["claim_id"], claims["incident_id"]):
+        outlet, voice, src = info[cid]
+        if isinstance(iid, str) and iid and not voice:
+            relays.setdefault((iid, outlet), set()).add(src)
+    checked = 0
+    for r in comp.itertuples():
+        (oa, va, sa), (ob, vb, sb) = info[r.claim_a], info[r.claim_b]
+        # a pooled voice ('local sources') is one per outlet: only the voice of the outlet quoting it relays it
+        relayed = (va and sb in relays.get((r.incident_id, oa), set()) and (ob == oa or not is_pooled(sb, ""))) or \
+                  (vb and sa in relays.get((r.incident_id, ob), set()) and (oa == ob or not is_pooled(sa, "")))
+        if relayed:
+            checked += 1
+            assert r.relation == "relay", r
+    assert checked > 0   # the example corpus has outlets relaying sources
+    sa = t["source_agreement"]
+    independent_agree = comp[(comp["verdict"] == "agree") & (comp["relation"] == "independent")]
+    pairs = {tuple(sorted(p)) for p in zip(independent_agree["source_a"], independent_agree["source_b"])}
+    for r in sa.itertuples():
+        if r.agree:
+            assert (r.source_a, r.source_b) in pairs
+
+
+def test_the_example_corpus_shows_a_contested_incident_across_reports(example_tables):
+    t = example_tables
+    doc = dict(zip(t["claims"]["claim_id"], t["claims"]["doc_id"]))
+    comp = t["comparisons"]
+    across = comp[(comp["verdict"] == "conflict") & (comp["relation"] == "independent")
+                  & pd.Series([doc[a] != doc[b] for a, b in zip(comp["claim_a"], comp["claim_b"])], index=comp.index)]
+    contested = t["incidents"].set_index("incident_id").loc[sorted(set(across["incident_id"]))]
+    assert len(contested) and (contested["status"] == "contested").all() and (contested["n_docs"] >= 2).all()
