@@ -2,9 +2,10 @@
 
     .venv/bin/python tools/screenshots.py [--reports outputs] [--out docs/img]
 
-Run `make report` first. Takes the corpus overview and the most conflicted
-incident report (the first incident linked from index.html, which lists
-incidents most conflicted first) with headless Chromium, networking off, the
+Run `make report` first. Takes the index, the corpus overview and the most
+conflicted incident report (the first incident linked from index.html, which
+lists incidents most conflicted first: with the seeds and the cross-document
+example corpus, a contested incident told by several reports) with headless Chromium, networking off, the
 same way the browser test opens them. Needs the Debian package `chromium`.
 Exit status 1 when a report or the browser is missing.
 """
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     out.mkdir(parents=True, exist_ok=True)
     status = 0
-    targets = [("overview.png", reports / "reports" / "overview.html", 1700)]
+    targets = [("index.png", index, 900), ("overview.png", reports / "reports" / "overview.html", 1700)]
     first = re.search(r'href="(reports/incident-[A-Za-z0-9_-]+\.html)"', index.read_text(encoding="utf-8"))
     if first:
         targets.append(("incident.png", reports / first.group(1), 1500))

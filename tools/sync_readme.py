@@ -1,4 +1,4 @@
-"""Regenerate the table contract section of README.md from claimscope.schema.
+"""Regenerate the table column reference (docs/tables.md) from claimscope.schema.
 
     python tools/sync_readme.py        # rewrite the section in place
     python tools/sync_readme.py --check  # exit 1 when it is out of date
@@ -12,13 +12,13 @@ from pathlib import Path
 
 from claimscope.schema import markdown
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[1] / "docs" / "tables.md"  # the column reference the README links
 SECTION = re.compile(r"(<!-- tables:begin[^>]*-->\n)(.*?)(<!-- tables:end -->)", re.S)
 
 
 def synced(text: str) -> str:
     if not SECTION.search(text):
-        raise SystemExit("README.md has no <!-- tables:begin --> ... <!-- tables:end --> section")
+        raise SystemExit(f"{README} has no <!-- tables:begin --> ... <!-- tables:end --> section")
     return SECTION.sub(lambda m: m.group(1) + "\n" + markdown() + "\n" + m.group(3), text, count=1)
 
 
