@@ -312,8 +312,9 @@ def _type(page, selector: str, value: str, event: str = "input") -> None:
 
 
 def test_index_filters_and_pages_thousands_of_incidents(tmp_path, page):
-    """The index lists every incident; its inline script (no network) filters
-    them by text, status and having a page, and shows them 100 at a time."""
+    """The index lists every incident; its inline script (no network) sorts
+    them by a column, filters them by text, verdict and having a page, and
+    shows them 100 at a time."""
     import pandas as pd
 
     from claimscope import reports
@@ -344,8 +345,17 @@ def test_index_filters_and_pages_thousands_of_incidents(tmp_path, page):
     _type(page, "#cs-with-page", "on", "change")
     assert len(_visible_rows(page)) == 7
     _type(page, "#cs-with-page", "", "change")
-    _type(page, "#cs-status", "conflict", "change")
+    _type(page, "#cs-status", "contested", "change")
     assert len(_visible_rows(page)) == 100 and "of 100" in page.eval("document.getElementById('cs-count').textContent")
+    # sort by deaths, largest first (gassaneyah: 24), then back by incident (date, ascending)
+    _type(page, "#cs-status", "", "change")
+    page.eval("document.querySelectorAll('#cs-incidents thead th')[2].click()")
+    first = _visible_rows(page)
+    assert first[0].startswith("inc-gassaneyah-0527") and len(first) == 100
+    page.eval("document.querySelectorAll('#cs-incidents thead th')[1].click()")
+    assert _visible_rows(page)[0].startswith("inc-gassaneyah-0527")   # 2020-05-27: the earliest dated
+    page.eval("document.querySelectorAll('#cs-incidents thead th')[1].click()")
+    assert _visible_rows(page)[0].startswith("inc-maarat-undated")    # descending: undated (9999) first
     assert page.eval("window.__csAlerts.length") == 0
 
 

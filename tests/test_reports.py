@@ -9,6 +9,7 @@ notebooks runs once.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -683,3 +684,51 @@ def test_worker_pool_runs_again_and_refuses_another_configuration(tmp_path):
         with pytest.raises(ValueError, match="one configuration"):
             pool.run(plan[:1], render.RenderConfig(tables_dir=str(FIXTURE), out_dir=str(tmp_path / "x"),
                                                    notebooks_dir=str(reports.NOTEBOOKS_DIR), vega_js=""))
+
+
+# ---------------------------------------------------------------- the way back to the articles (issue 12)
+def test_documents_html_shows_each_report_with_its_sentences_escaped(fx):
+    iid = "inc-gassaneyah-0527"
+    claims = fx["claims"][fx["claims"]["incident_id"] == iid]
+    docs = sorted(set(claims["doc_id"]))
+    t = dict(fx)
+    urls = {d: ("javascript:alert(1)" if k == 0 else "https://example.org/a?b=1&c=2") for k, d in enumerate(docs)}
+    t["documents"] = fx["documents"].assign(url=[urls.get(d, "") for d in fx["documents"]["doc_id"]])
+    page = reports.documents_html(t, iid)
+    for d in docs:
+        assert f'id="{charts.doc_anchor(d)}"' in page
+    # the article's markup is shown, never run; its title too
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;script&gt;alert(&#x27;title&#x27;)" in page
+    # the claim's sentence is highlighted inside its paragraph
+    first = claims.iloc[0]
+    assert "<mark>" in page and html.escape(first["sentence"][:30]) in page
+    # only http(s) URLs become links
+    assert 'href="javascript:' not in page and "javascript:alert(1)" in page   # shown as text
+    if len(docs) > 1:
+        assert 'href="https://example.org/a?b=1&amp;c=2"' in page
+    # the accounts table links each account to its document's section and each source to its profile
+    table = charts.claims_table_html(fx["claims"], fx["casualties"], iid, doc_links=True,
+                                     profiles={HOSTILE_SOURCE: "source-x.html"})
+    for d in docs:
+        assert f'href="#{charts.doc_anchor(d)}"' in table
+    assert 'href="source-x.html"' in table
+    assert reports.documents_html(fx, None).count("No incident") == 1
+
+
+def test_incident_header_reads_like_an_event_row(fx):
+    head = reports.incident_header_html(fx, "inc-ariha-0907", profiles={"Turkish Defense Ministry": "source-t.html"})
+    assert "corroborated" in head and "independent accounts agree on" in head.lower()
+    assert "Perpetrator:</b> Hayat Tahrir al-Sham" in head and "Target:</b> Turkish Armed Forces" in head
+    assert "Deaths:</b> 1" in head and "combatants 1" in head
+    head = reports.incident_header_html(fx, "inc-gassaneyah-0527")
+    assert "Deaths:</b> ≥ 24" in head and "Perpetrator:</b> contested" in head
+    assert "two accounts conflict on some facet" in head
+
+
+def test_index_lists_toll_verdict_and_conflicts_sortable(fx):
+    plan = reports.plan_reports(fx)
+    page = reports.index_html(fx, plan, [j.filename for j in plan], [])
+    assert "<th data-sort=\"num\">Deaths</th>" in page and 'data-v="24">≥ 24</td>' in page
+    assert "single source — fewer than two independent accounts" in page
+    assert page.count('<th data-sort=') == 7
