@@ -498,14 +498,16 @@ def _truths(df: pd.DataFrame, name: str) -> list[bool]:
     return [bool(v) if v is not None and v is not pd.NA and v == v else False for v in df[name].tolist()]
 
 
-def _place_types(mentions: pd.DataFrame) -> dict[str, str]:
-    """Place name -> its gazetteer kind (town, governorate, country, ...)."""
+def _place_types(mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Place name -> its gazetteer kind (town, governorate, country, ...) and
+    admin-1 unit, as the mentions resolved it."""
     if mentions is None or mentions.empty or "type" not in mentions.columns:
         return {}
     m = mentions[(mentions["kind"] == "place").fillna(False).astype(bool)]
-    out: dict[str, str] = {}
-    for name, kind in zip(cells.texts(m["name"]), cells.texts(m["type"])):
-        out.setdefault(name, kind)
+    admin1 = cells.texts(m["admin1"]) if "admin1" in m.columns else [""] * len(m)
+    out: dict[str, tuple[str, str]] = {}
+    for name, kind, a1 in zip(cells.texts(m["name"]), cells.texts(m["type"]), admin1):
+        out.setdefault(name, (kind, a1))
     return out
 
 
@@ -715,12 +717,12 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     return lo, be, hi, toll_text(lo, hi, open_high=_open_high(per_acc, hi, cfg))
 
 
-def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, str], town_kinds: frozenset[str],
+def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, str]], town_kinds: frozenset[str],
                     fallback_gov: str) -> tuple[str, list[str], str, float | None, float | None]:
-    """Governorate (most claims resolve to it), places (most specific first,
-    then most cited by claims of that governorate; no governorate or country
-    names), place precision and mean coordinates of the claims in that
-    governorate."""
+    """Governorate (most claims resolve to it), places (those of that
+    governorate first; then most specific first, then most cited by claims of
+    that governorate; no governorate or country names), place precision and
+    mean coordinates of the claims in that governorate."""
     govs = Counter(c.governorate for c in cs if c.governorate)
     gov = min(govs, key=lambda g: (-govs[g], g)) if govs else fallback_gov
     home = [c for c in cs if not gov or not c.governorate or c.governorate == gov]
@@ -730,7 +732,7 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, str], town_k
     first: dict[str, int] = {}
     for c in cs:
         for p in c.place_names:
-            if place_types.get(p) in _NOT_PLACES or p == gov:
+            if place_types.get(p, ("", ""))[0] in _NOT_PLACES or p == gov:
                 continue
             counts[p] += 1
             first.setdefault(p, len(first))
@@ -738,8 +740,9 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, str], town_k
                 home_counts[p] += 1
 
     def rank(p: str) -> tuple:
-        kind = place_types.get(p, "")
-        return (0 if kind in town_kinds else _PLACE_RANK.get(kind, 2), -home_counts[p], -counts[p], first[p])
+        kind, admin1 = place_types.get(p, ("", ""))
+        elsewhere = bool(gov and admin1 and admin1 != gov)
+        return (elsewhere, 0 if kind in town_kinds else _PLACE_RANK.get(kind, 2), -home_counts[p], -counts[p], first[p])
 
     places = sorted(counts, key=rank)
     precs = [c.place_precision for c in home if c.place_precision in _PREC_ORDER]
@@ -783,7 +786,7 @@ def _neutral_title(cs: Sequence[_Claim], conflicts: Sequence[str], date: str, pr
 
 def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame,
                       cfg: _Cfg, knowledge: Knowledge, accounts: Mapping[str, _Accounts],
-                      place_types: Mapping[str, str] | None = None) -> pd.DataFrame:
+                      place_types: Mapping[str, tuple[str, str]] | None = None) -> pd.DataFrame:
     if incidents.empty:
         return schema.empty("incidents")
     place_types = place_types or {}
