@@ -401,6 +401,7 @@ def test_perpetrator_target_and_deaths_by_category():
     assert (inc["civilians_low"], inc["civilians_best"], inc["civilians_high"]) == (5, 5, 7)
     assert (inc["combatants_low"], inc["combatants_best"], inc["combatants_high"]) == (2, 2, 3)
     assert (inc["casualties_low"], inc["casualties_high"]) == (7, 10)   # never the 12 neutralized, never 300
+    assert inc["toll"] == "7–10 (civilians 5–7; combatants 2–3); 12 neutralized (killed or captured)"
     # without categories (an older claims stage) the split stays empty, the totals do not
     _, c = _aligned(claims, cas.drop(columns=["category"]))
     inc = c.incidents.iloc[0]

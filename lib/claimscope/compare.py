@@ -614,6 +614,14 @@ def casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]], *,
 
 def _casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]],
                         cfg: _Cfg) -> tuple[int | None, int | None, int | None]:
+    lo, best, hi, _ = _estimates_open(accounts, cfg)
+    return lo, best, hi
+
+
+def _estimates_open(accounts: Mapping[str, Sequence[Sequence[Figure]]],
+                    cfg: _Cfg) -> tuple[int | None, int | None, int | None, bool]:
+    """`_casualty_estimates` and whether the high figure is only a lower
+    bound (every account reaching it gives an open range)."""
     per_account: list[tuple[int, int | None]] = []
     for claims in accounts.values():
         best_claim: tuple[int, int | None] | None = None
@@ -644,26 +652,13 @@ def _casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]],
         if best_claim is not None:
             per_account.append(best_claim)
     if not per_account:
-        return None, None, None
+        return None, None, None, False
     low = min(lo for lo, _ in per_account)
     high = max((hi if hi is not None else lo) for lo, hi in per_account)
     points = sorted((hi if hi is not None else lo) for lo, hi in per_account)
     best = int(statistics.median_low(points))
-    return low, best, high
-
-
-def _open_high(accounts: Mapping[str, Sequence[Sequence[Figure]]], high: int | None, cfg: _Cfg) -> bool:
-    """Whether the largest figure is only a lower bound ('at least 40'): no
-    account states a closed figure that high."""
-    if high is None:
-        return False
-    closed = False
-    for claims in accounts.values():
-        for figures in claims:
-            for f in figures:
-                if f.outcome == "killed" and f.max is not None and f.max >= high:
-                    closed = True
-    return not closed
+    open_high = all(hi is None for lo, hi in per_account if (hi if hi is not None else lo) == high)
+    return low, best, high, open_high
 
 
 def toll_text(low: int | None, high: int | None, *, open_high: bool = False) -> str:
@@ -713,8 +708,8 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
         figs = tuple(f for f in c.figures if category is None or f.category == category)
         if figs:
             per_acc[c.account].append(figs)
-    lo, be, hi = _casualty_estimates(per_acc, cfg)
-    return lo, be, hi, toll_text(lo, hi, open_high=_open_high(per_acc, hi, cfg))
+    lo, be, hi, open_high = _estimates_open(per_acc, cfg)
+    return lo, be, hi, toll_text(lo, hi, open_high=open_high)
 
 
 def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, str]], town_kinds: frozenset[str],
@@ -751,6 +746,22 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, s
     lat = round(sum(p[0] for p in pts) / len(pts), 5) if pts else None
     lon = round(sum(p[1] for p in pts) / len(pts), 5) if pts else None
     return gov, places, prec, lat, lon
+
+
+def _neutralized(cs: Sequence[_Claim]) -> str:
+    """The 'neutralized' figures across accounts (each account's largest) as
+    a range, '' when none."""
+    best: dict[str, tuple[int, int | None]] = {}
+    for c in cs:
+        for f in c.figures:
+            if f.outcome == "neutralized" and (c.account not in best or f.min > best[c.account][0]):
+                best[c.account] = (f.min, f.max)
+    if not best:
+        return ""
+    lo = min(v[0] for v in best.values())
+    hi = max((v[1] if v[1] is not None else v[0]) for v in best.values())
+    open_ = all(v[1] is None or v[1] < hi for v in best.values()) and any(v[1] is None for v in best.values())
+    return toll_text(lo, hi, open_high=open_)
 
 
 _PREC_ORDER = ("town", "near_town", "district", "governorate", "region", "country", "unknown")
@@ -841,7 +852,11 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
             out[f"{prefix}_high"].append(hi)
             tolls[prefix] = text
         split = [f"{k} {tolls[k]}" for k in ("civilians", "combatants") if tolls[k]]
-        out["toll"].append(tolls["casualties"] + (f" ({'; '.join(split)})" if split and tolls["casualties"] else ""))
+        toll = tolls["casualties"] + (f" ({'; '.join(split)})" if split and tolls["casualties"] else "")
+        neutralized = _neutralized(cs)
+        if neutralized:   # killed, captured or surrendered: never read as deaths
+            toll += ("; " if toll else "") + f"{neutralized} neutralized (killed or captured)"
+        out["toll"].append(toll)
         perps = [(c.perp, c.account, c.hedged) for c in cs
                  if c.perp and c.perp_cue in cfg.perp_cues and not c.negated]
         out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f))

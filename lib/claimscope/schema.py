@@ -161,7 +161,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("casualties_low", I, "Deaths across the accounts (after UCDP GED low/best/high): the smallest lower bound an account gives; empty when no death toll. Only `killed` figures of the act count: never `neutralized` (killed or captured), `killed_or_injured`, or running totals.", False),
         _c("casualties_best", I, "Median of the accounts' death figures (each account's highest; a range's upper figure, an open range's lower bound).", False),
         _c("casualties_high", I, "Largest death figure any account gives.", False),
-        _c("toll", S, "The deaths as an analyst reads them: '6', '≥ 6' (at least 6), '5–7', '22–40+' (the largest figure only a lower bound), with the civilian and combatant split when known ('23–39 (civilians 19–39; combatants 4)'); empty when no death toll.", False),
+        _c("toll", S, "The deaths as an analyst reads them: '6', '≥ 6' (at least 6), '5–7', '22–40+' (the largest figure only a lower bound), with the civilian and combatant split when known ('23–39 (civilians 19–39; combatants 4)'), and any 'neutralized' figure apart ('12 neutralized (killed or captured)', never counted as deaths); empty when none.", False),
         _c("civilians_low", I, "As `casualties_low`, civilian deaths only (`casualties.category = civilians`); empty when no account gives one.", False),
         _c("civilians_best", I, "As `casualties_best`, civilian deaths only.", False),
         _c("civilians_high", I, "As `casualties_high`, civilian deaths only.", False),
