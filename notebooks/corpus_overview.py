@@ -44,8 +44,11 @@ display(HTML(reports.summary_html(t, origin=loaded.origin,
 
 # %% [markdown]
 # ## Incidents over time
-# One dot per incident: red where the accounts conflict, blue where they agree,
-# grey where only one source tells of it; bigger dots have more independent accounts.
+# One dot per incident, coloured by its verdict: red contested (two accounts conflict),
+# blue corroborated (independent accounts agree on a figure, perpetrator, responsibility or
+# cause), amber uncorroborated (several independent accounts, nothing of substance compared),
+# grey single source; bigger dots have more independent accounts. An outlet repeating the
+# source it quotes, or vague "other sources", never counts as a second account.
 
 # %%
 charts.incident_timeline(t["incidents"], t["claims"])
@@ -71,6 +74,8 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], max_inciden
 
 # %% [markdown]
 # ## Sources: agreement and citation
+# Agreements are counted between independent accounts only: an outlet and the source it
+# relays never agree with each other here.
 
 # %%
 charts.source_agreement_heatmap(t["source_agreement"], t["comparisons"])
