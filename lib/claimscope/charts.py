@@ -347,7 +347,7 @@ def casualty_rows(claims: pd.DataFrame, casualties: pd.DataFrame,
     one row per figure, for the incidents in `incident_ids` (all when None).
     Figures without a lower bound are dropped (nothing to draw)."""
     cols = ["incident_id", "claim_id", "source", "outlet", "doc_id", "victims", "outcome", "min", "max",
-            "qualifier", "raw", "hedged", "negated", "sentence"]
+            "qualifier", "raw", "hedged", "negated", "sentence", "category"]
     if casualties.empty or claims.empty:
         return pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
     cl = pd.DataFrame({
@@ -362,6 +362,7 @@ def casualty_rows(claims: pd.DataFrame, casualties: pd.DataFrame,
         "outcome": _col(casualties, "outcome"),
         "min": [_i(v) for v in casualties["min"]], "max": [_i(v) for v in casualties["max"]],
         "qualifier": _col(casualties, "qualifier"), "raw": _col(casualties, "raw"),
+        "category": _col(casualties, "category"),   # civilians / combatants / unknown, when extraction gives it
     }, index=casualties.index)
     rows = ca.merge(cl, on="claim_id", how="inner")
     if incident_ids is not None:
@@ -407,8 +408,9 @@ def casualty_ranges(
     labels = dict(zip(ids, _labels(incidents)))
     status = dict(zip(ids, _col(incidents, "status")))
     # one bar per distinct (incident, source, what, range); keep the first sentence
-    rows = rows.assign(what=[" · ".join(x for x in (o.replace("_", " "), v) if x) or "casualties"
-                             for o, v in zip(rows["outcome"], rows["victims"])])
+    rows = rows.assign(what=[(" · ".join(x for x in (o.replace("_", " "), v) if x) or "casualties")
+                             + (f" ({c})" if c in ("civilians", "combatants") and c != v else "")
+                             for o, v, c in zip(rows["outcome"], rows["victims"], rows["category"])])
     rows = rows.drop_duplicates(["incident_id", "source", "what", "min", "max"], keep="first")
     recs = []
     for iid, grp in rows.groupby("incident_id", sort=False):
