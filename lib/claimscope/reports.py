@@ -744,7 +744,8 @@ def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, 
     """The way back to the articles: one section per document telling the
     incident (anchored `charts.doc_anchor(doc_id)`, which the accounts table
     links to), with its title, outlet, publication date, doc id, URL (http
-    and https only) and each paragraph holding one of the incident's
+    and https only), whether the incident is the report's main one
+    (`documents.main_incident_id`, when present) and each paragraph holding one of the incident's
     sentences, those sentences highlighted. Every text is escaped; a very
     long paragraph is cut around its sentences."""
     if not incident_id:
@@ -762,6 +763,8 @@ def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, 
     docs = docs[_col(docs, "doc_id").isin(list(spans))]
     order = sorted(zip(_col(docs, "published"), _col(docs, "doc_id"), range(len(docs))))
     parts = [_css("fragments.css")]
+    parent = tables.parent if isinstance(tables, _CutTables) else tables
+    titles = dict(zip(_col(parent["incidents"], "incident_id"), _col(parent["incidents"], "title")))
     for _, doc_id, k in order:
         d = docs.iloc[k]
 
@@ -776,6 +779,11 @@ def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, 
                                       f"doc {doc_id}") if x)
         copy = f' · copy of <a href="#{_e(charts.doc_anchor(get("duplicate_of")))}">{_e(get("duplicate_of"))}</a>' \
             if get("duplicate_of") else ""
+        main = get("main_incident_id")   # from alignment, when the tables have it
+        if main == incident_id:
+            copy += " · this incident is the report's main one"
+        elif main:
+            copy += f" · the report is mainly about another incident: {_e(titles.get(main, main))}"
         paras = []
         for p_lo, p_hi in _paragraphs(text, sorted(spans[doc_id])):
             marks = [(a, b) for a, b in spans[doc_id] if p_lo <= a and b <= p_hi]
