@@ -361,6 +361,7 @@ class _Claim:
     negated: bool = False
     etype: str = ""
     governorate: str = ""
+    gov_source: str = ""     # claims.governorate_source: sentence, paragraph, document
     place_names: tuple[str, ...] = ()
     place_precision: str = ""
     lat: float | None = None
@@ -436,8 +437,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         "claim_id", "doc_id", "incident_id", "source", "source_type", "perpetrator", "perpetrator_cue", "target", "cause"))
     etype, edate, prec, draw, places, praw = (col(n) for n in (
         "event_type", "event_date", "date_precision", "date_raw", "places", "places_raw"))
-    outlet, dup, via, gov, pprec, kind = (col(n) for n in (
-        "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind"))
+    outlet, dup, via, gov, pprec, kind, gsrc = (col(n) for n in (
+        "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind", "governorate_source"))
     hedged = [bool(x) for x in _truths(claims, "hedged")]
     negated = [bool(x) for x in _truths(claims, "negated")]
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
@@ -473,7 +474,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
             publisher=publisher, voice=voice, pooled=pooled, via=via[k], hedged=hedged[k], negated=negated[k],
-            etype=etype[k], governorate=gov[k], place_names=tuple(p for p in places[k].split(";") if p),
+            etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(p for p in places[k].split(";") if p),
             place_precision=pprec[k], lat=lat[k], lon=lon[k],
         ))
 
@@ -673,6 +674,7 @@ def toll_text(low: int | None, high: int | None, *, open_high: bool = False) -> 
     return f"{lo}–{hi}{'+' if open_high else ''}"
 
 
+_GOV_WEIGHT = {"sentence": 3, "paragraph": 2, "document": 1}
 _NOT_PLACES = frozenset({"governorate", "country"})   # named in `governorate`, never listed as places
 _PLACE_RANK = {"district": 1, "region": 3}             # town-level kinds 0, unknown kinds 2
 
@@ -714,12 +716,24 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
 
 def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, str]], town_kinds: frozenset[str],
                     fallback_gov: str) -> tuple[str, list[str], str, float | None, float | None]:
-    """Governorate (most claims resolve to it), places (those of that
+    """Governorate (most claims resolve to it, a claim's own places counting
+    three times, its paragraph's twice, its document's once), places (those of that
     governorate first; then most specific first, then most cited by claims of
     that governorate; no governorate or country names), place precision and
     mean coordinates of the claims in that governorate."""
-    govs = Counter(c.governorate for c in cs if c.governorate)
-    gov = min(govs, key=lambda g: (-govs[g], g)) if govs else fallback_gov
+    govs: Counter = Counter()
+    for c in cs:   # a place the sentence names outweighs its paragraph's, which outweighs the document's
+        if c.governorate:
+            govs[c.governorate] += _GOV_WEIGHT.get(c.gov_source, 1)
+    towns_in: Counter = Counter()   # ties: the unit the claims' towns lie in
+    for c in cs:
+        for p in c.place_names:
+            kind, admin1 = place_types.get(p, ("", ""))
+            if admin1 and kind in town_kinds:
+                towns_in[admin1] += 1
+    gov = min(govs, key=lambda g: (-govs[g], -towns_in[g], g)) if govs else fallback_gov
+    # governorate names are never listed as places, also where a city shares the name ('Damascus', 'Homs')
+    units = {a for _, a in place_types.values() if a} | set(govs)
     home = [c for c in cs if not gov or not c.governorate or c.governorate == gov]
     home_ids = {id(c) for c in home}
     counts: Counter = Counter()
@@ -727,7 +741,7 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, s
     first: dict[str, int] = {}
     for c in cs:
         for p in c.place_names:
-            if place_types.get(p, ("", ""))[0] in _NOT_PLACES or p == gov:
+            if place_types.get(p, ("", ""))[0] in _NOT_PLACES or p == gov or p in units:
                 continue
             counts[p] += 1
             first.setdefault(p, len(first))
