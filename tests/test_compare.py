@@ -527,3 +527,22 @@ def test_the_example_corpus_shows_a_contested_incident_across_reports(example_ta
                   & pd.Series([doc[a] != doc[b] for a, b in zip(comp["claim_a"], comp["claim_b"])], index=comp.index)]
     contested = t["incidents"].set_index("incident_id").loc[sorted(set(across["incident_id"]))]
     assert len(contested) and (contested["status"] == "contested").all() and (contested["n_docs"] >= 2).all()
+
+
+def test_one_states_voices_do_not_corroborate_each_other():
+    rows = [
+        _strike("a", "The Turkish Defense Ministry said 9 soldiers were killed in Manbij.",
+                source="Turkish Defense Ministry", source_type="official", source_side="turkey"),
+        _strike("b", "Nine Turkish soldiers were killed in Manbij.", source_side="turkey"),   # Anadolu's own voice
+    ]
+    outlets = {"a": "Outlet A", "b": "Anadolu Agency", "c": "Outlet C"}
+    cas = [dict(claim_id=f"{d}-0", victims="Turkish Armed Forces", outcome="killed", min=9, max=9) for d in "abc"]
+    _, c = _aligned(factory.claims(rows, outlets=outlets), factory.casualties(cas[:2]))
+    assert set(c.comparisons["relation"]) == {"aligned"}
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "single_source" and inc["n_sources"] == 1
+    rows.append(_strike("c", "SOHR said 9 Turkish soldiers died in Manbij.", source="Syrian Observatory for Human Rights",
+                        source_type="monitor", source_side="independent"))
+    _, c = _aligned(factory.claims(rows, outlets=outlets), factory.casualties(cas))
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "corroborated" and inc["n_sources"] == 2

@@ -14,6 +14,10 @@ outlet's account. Two accounts of one incident are
 * ``pooled`` when both are vague pooled voices ("other sources", "local
   sources", unnamed, an unknown outlet: align.yaml `pooled_*`) - they may be
   anyone, the same people or not;
+* ``aligned`` when both speak for one state: official sources and state
+  media (or an outlet's narration) of the same side (`claims.source_side`:
+  the Turkish Defense Ministry and Anadolu Agency; the Russian Defense
+  Ministry and TASS; align.yaml `aligned_source_types`, `unaligned_sides`);
 * ``independent`` otherwise.
 
 Claims of different accounts are compared pairwise on each facet they both
@@ -49,7 +53,7 @@ verdict (`incidents.status`) is
 * ``single_source`` - fewer than two independent accounts.
 
 `n_sources` is the largest set of the incident's accounts no two of which are
-relay or pooled pairs (greedy: named sources first). Incidents also get
+relay, pooled or aligned pairs (greedy: named sources first). Incidents also get
 perpetrator and target (the consensus, or `contested`), UCDP-style casualty
 low/best/high in total and for civilians and combatants, places and
 governorate from what their claims resolved, and a neutral title (undisputed
@@ -65,7 +69,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -96,7 +100,7 @@ __all__ = [
 
 FACETS = ("casualties", "perpetrator", "responsibility", "cause", "date", "place")
 VERDICTS = ("contested", "corroborated", "uncorroborated", "single_source")  # incidents.status, most telling first
-RELATIONS = ("independent", "relay", "pooled")  # comparisons.relation
+RELATIONS = ("independent", "relay", "pooled", "aligned")  # comparisons.relation
 _OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained"}
 
 
@@ -152,6 +156,8 @@ class _Cfg:
     pooled_re: re.Pattern[str]
     corroborating: frozenset[str]
     type_rank: Mapping[str, int]
+    aligned_types: frozenset[str]
+    unaligned_sides: frozenset[str]
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -177,6 +183,8 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         pooled_re=re.compile(str(c.get("pooled_source_pattern") or r"(?!)"), re.IGNORECASE),
         corroborating=frozenset(c.get("corroborating_facets", ("casualties", "perpetrator", "responsibility", "cause"))),
         type_rank=align_settings(knowledge).type_rank,
+        aligned_types=frozenset(c.get("aligned_source_types", ())),
+        unaligned_sides=frozenset(str(x) for x in c.get("unaligned_sides", ("independent", "unknown", ""))),
     )
 
 
@@ -357,6 +365,7 @@ class _Claim:
     voice: bool = False      # the outlet's own narration
     pooled: bool = False     # a vague pooled voice
     via: str = ""            # claims.source_via: who relayed the words
+    side: str = ""           # the state side an official or state-media voice speaks for; "" otherwise
     hedged: bool = False
     negated: bool = False
     etype: str = ""
@@ -374,12 +383,16 @@ class _Accounts:
 
     pooled: frozenset[str]
     relays: Mapping[str, frozenset[str]]  # account -> accounts it relays
+    sides: Mapping[str, str] = field(default_factory=dict)  # account -> the state side it speaks for
 
     def relation(self, a: str, b: str) -> str:
         if b in self.relays.get(a, ()) or a in self.relays.get(b, ()):
             return "relay"
         if a in self.pooled and b in self.pooled:
             return "pooled"
+        side = self.sides.get(a, "")
+        if side and side == self.sides.get(b, ""):
+            return "aligned"
         return "independent"
 
     def independent_set(self, accounts: Iterable[str], voices: set[str]) -> list[str]:
@@ -399,8 +412,12 @@ def _incident_accounts(cs: Sequence[_Claim]) -> _Accounts:
             relays[c.publisher].add(c.account)   # an outlet relays what it quotes
         if c.via and c.via != c.account:
             relays[c.via].add(c.account)         # 'X told Reuters'
+    sides: dict[str, str] = {}
+    for c in cs:
+        if c.side:
+            sides.setdefault(c.account, c.side)
     return _Accounts(frozenset(c.account for c in cs if c.pooled),
-                     {k: frozenset(v) for k, v in relays.items()})
+                     {k: frozenset(v) for k, v in relays.items()}, sides)
 
 
 def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFrame, *,
@@ -439,6 +456,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         "event_type", "event_date", "date_precision", "date_raw", "places", "places_raw"))
     outlet, dup, via, gov, pprec, kind, gsrc = (col(n) for n in (
         "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind", "governorate_source"))
+    side_col = col("source_side")
     hedged = [bool(x) for x in _truths(claims, "hedged")]
     negated = [bool(x) for x in _truths(claims, "negated")]
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
@@ -474,6 +492,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
             publisher=publisher, voice=voice, pooled=pooled, via=via[k], hedged=hedged[k], negated=negated[k],
+            side=side_col[k] if (stype[k] or "outlet") in cfg.aligned_types and side_col[k] not in cfg.unaligned_sides
+            and not pooled else "",
             etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(p for p in places[k].split(";") if p),
             place_precision=pprec[k], lat=lat[k], lon=lon[k],
         ))

@@ -527,8 +527,8 @@ VERDICT_MEANING = {
     "corroborated": "independent accounts agree on a casualty figure, the perpetrator, responsibility or the cause, "
                     "and nothing conflicts",
     "uncorroborated": "several independent accounts, but nothing of substance compared and found to agree",
-    "single_source": "fewer than two independent accounts (an outlet repeating a source it quotes, or vague "
-                     "'other sources', does not count twice)",
+    "single_source": "fewer than two independent accounts (an outlet repeating a source it quotes, vague "
+                     "'other sources', or two voices of one state do not count twice)",
 }
 
 
@@ -737,7 +737,8 @@ def comparisons_html(
 
 
 _RELATION_NOTE = {"relay": "one relays the other: an agreement is not corroboration",
-                  "pooled": "two vague voices: an agreement is not corroboration"}
+                  "pooled": "two vague voices: an agreement is not corroboration",
+                  "aligned": "two voices of one state: an agreement is not corroboration"}
 
 
 def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_chars: int = 1500) -> str:
