@@ -27,16 +27,20 @@ speak to:
   overlapping ranges agree ("at least 11" vs "11"), disjoint ranges conflict
   ("3 killed" vs "at least 7 killed"; "no casualties" vs "5 killed"). A part
   ("children", "killed") is checked against its whole ("civilians",
-  "killed or injured"): more of the part than the whole conflicts. Running
-  totals (`casualties.scope = total`) are never compared.
+  "killed or injured"): more of the part than the whole conflicts.
+  `neutralized` (killed, captured or surrendered) is the whole of killed and
+  detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
+  is partial; it never counts as deaths. Running totals
+  (`casualties.scope = total`) are not an act's toll and are neither compared
+  nor counted.
 * **perpetrator** - who carried out (or is blamed for) the act: the same actor
   or side agrees, different sides conflict. "A attacked B" vs "B attacked A"
   tells of two acts of one clash and is not compared.
 * **responsibility** - who started it ("Damascus violated the ceasefire" vs
   "the clashes started after Turkish strikes"): different sides conflict.
 * **cause** - stated causes by category (airstrike vs accident).
-* **date** and **place** - own (not inherited) dates and places, incompatible
-  beyond their precision.
+* **date** and **place** - own (not inherited, not `reported`) dates and
+  places, incompatible beyond their precision.
 
 Each comparison is a `comparisons` row with a verdict (agree, conflict,
 partial), a readable detail and the pair's `relation`. An incident's one
@@ -101,7 +105,8 @@ __all__ = [
 FACETS = ("casualties", "perpetrator", "responsibility", "cause", "date", "place")
 VERDICTS = ("contested", "corroborated", "uncorroborated", "single_source")  # incidents.status, most telling first
 RELATIONS = ("independent", "relay", "pooled", "aligned")  # comparisons.relation
-_OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained"}
+_OUTCOME_WORDS = {"killed": "killed", "injured": "injured", "killed_or_injured": "killed or injured", "detained": "detained",
+                  "neutralized": "neutralized"}
 
 
 @dataclass(frozen=True)
@@ -488,7 +493,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         by_inc[iid[k]].append(_Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
-            date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith(("inherited:", "reported:")),
+            date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith(("inherited:", "reported:")) and prec[k] != "reported",
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
             publisher=publisher, voice=voice, pooled=pooled, via=via[k], hedged=hedged[k], negated=negated[k],

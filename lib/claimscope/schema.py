@@ -150,7 +150,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("status", S, "The incident's one verdict: contested (some facet conflicts between two accounts), corroborated (no conflict, and two independent accounts agree on a casualty figure, the perpetrator, responsibility or the cause), uncorroborated (two or more independent accounts, nothing of that compared and found to agree), single_source (fewer than two independent accounts)."),
         _c("conflict_facets", S, "Facets in conflict, `;`-joined (casualties, perpetrator, responsibility, cause, date, place)."),
         _c("title", S, "Neutral label: date (or month, year, 'undated'), the most specific event type no account hedges or denies (not one read from a disputed cause), the most specific place, the governorate, and the contested facets ('2020-05-27 explosion near al-Ghassaniyah (Idlib) — cause contested').", False),
-        _c("date_precision", S, "day if any act of the incident is dated to the day, else the coarsest precision given.", False),
+        _c("date_precision", S, "day if any act of the incident is dated to the day by the text; `reported` if its dates are only the reports' publication dates (see `claims.date_precision`); else the coarsest precision given.", False),
         _c("lat", F, "Mean latitude of the claims' geocoded places; empty when none.", False),
         _c("lon", F, "Mean longitude of the claims' geocoded places; empty when none.", False),
         _c("sources", S, "Sources of the independent accounts counted in `n_sources`, `;`-joined.", False),
