@@ -546,3 +546,14 @@ def test_one_states_voices_do_not_corroborate_each_other():
     _, c = _aligned(factory.claims(rows, outlets=outlets), factory.casualties(cas))
     inc = c.incidents.iloc[0]
     assert inc["status"] == "corroborated" and inc["n_sources"] == 2
+
+
+def test_a_perpetrator_only_hedged_claims_name_is_no_consensus():
+    claims = factory.claims([
+        _strike("a", "A large explosion hit a depot in Manbij.", event_type="explosion"),
+        _strike("a", "Some pro-militant sources claimed the explosion was caused by a Russian airstrike.",
+                source="pro-militant sources", source_type="partisan", hedged=True, cause="airstrike",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="by_phrase"),
+    ], outlets={"a": "South Front"})
+    _, c = _aligned(claims, factory.casualties([]))
+    assert pd.isna(c.incidents.iloc[0]["perpetrator"])

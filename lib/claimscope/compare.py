@@ -709,13 +709,16 @@ def _join_words(words: Sequence[str]) -> str:
 
 
 def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str], *, contested: bool) -> str:
-    """The actor the accounts name (counted once per account, unhedged first),
-    `contested` when the facet conflicts; actors of several sides that do not
-    conflict (both sides of a clash) are `;`-joined, one per side."""
-    if not actors:
-        return ""
+    """The actor the accounts name without hedging (counted once per
+    account), `contested` when the facet conflicts; actors of several sides
+    that do not conflict (both sides of a clash) are `;`-joined, one per side.
+    An actor only hedged claims name ('reportedly', 'claimed') is no
+    consensus: empty."""
     if contested:
         return "contested"
+    actors = [a for a in actors if not a[2]]
+    if not actors:
+        return ""
     votes: Counter = Counter()
     seen: set[tuple[str, str]] = set()
     for actor, account, hedged in actors:
