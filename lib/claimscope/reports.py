@@ -1124,7 +1124,7 @@ def _pages_note(choice: str | int) -> str:
     if isinstance(choice, int):
         return (f"The {choice} most conflicted incidents have their own report; "
                 "`claimscope report --incidents all` writes one for every incident.")
-    return ("Incidents told by at least two independent accounts have their own report; "
+    return ("Incidents told by at least two independent accounts, and every contested incident, have their own report; "
             "`claimscope report --incidents all` writes one for every incident.")
 
 
