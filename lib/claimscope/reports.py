@@ -649,14 +649,15 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     for label, name in (("Perpetrator", "perpetrator"), ("Target", "target")):
         if r[name]:
             facts.append((label, r[name].replace(";", "; ")))
-    deaths = [("deaths", r["toll"] or _range(r["casualties_low"], r["casualties_high"]))]
-    deaths += [(k, _range(r[f"{k}_low"], r[f"{k}_high"])) for k in ("civilians", "combatants")]
-    death_text = "; ".join(f"{k} {v}" for k, v in deaths[1:] if v)
-    if deaths[0][1]:
-        facts.append(("Deaths", deaths[0][1].split(" (")[0]
-                      + (f" (best estimate {r['casualties_best']})" if r["casualties_best"] and
-                         r["casualties_best"] not in deaths[0][1].split(" (")[0] else "")
-                      + (f" — {death_text}" if death_text else "")))
+    toll = r["toll"] or _range(r["casualties_low"], r["casualties_high"])
+    if not r["toll"]:   # tables without `toll`: the split from the low/high columns
+        split = "; ".join(f"{k} {v}" for k in ("civilians", "combatants")
+                          if (v := _range(r[f"{k}_low"], r[f"{k}_high"])))
+        toll += f" ({split})" if toll and split else ""
+    if toll:
+        best = _int(r["casualties_best"])
+        facts.append(("Deaths", toll + (f" · best estimate {best}" if best is not None and
+                                         str(best) != toll.split(" ")[0] else "")))
     facts_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in facts)
     links = source_profile_links(tables) if profiles is None else profiles
     srcs = [x.strip() for x in re.split(r"[;,]", field_("sources") or r["sources"]) if x.strip()]
