@@ -25,9 +25,11 @@ speak to:
 
 * **casualties** - figures of the same victims group and outcome are ranges;
   overlapping ranges agree ("at least 11" vs "11"), disjoint ranges conflict
-  ("3 killed" vs "at least 7 killed"; "no casualties" vs "5 killed"). A part
-  ("children", "killed") is checked against its whole ("civilians",
-  "killed or injured"): more of the part than the whole conflicts.
+  ("3 killed" vs "at least 7 killed"; "no casualties" vs "5 killed"); two
+  open ranges ("at least 19", "at least 123") are compatible but confirm
+  nothing: partial. A part ("children", "killed") is checked against its
+  whole ("civilians", "killed or injured"): more of the part than the whole
+  conflicts.
   `neutralized` (killed, captured or surrendered) is the whole of killed and
   detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
   is partial; it never counts as deaths. Running totals
@@ -218,8 +220,9 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure], *, knowledge: Know
     """Verdict and detail for two claims' casualty figures, or None when they
     speak of different victims or outcomes (nothing to compare).
 
-    Same victims and outcome: overlapping ranges agree, disjoint ranges
-    conflict. A part against its whole (children vs civilians, killed vs
+    Same victims and outcome: overlapping ranges agree (two open ranges,
+    'at least 19' and 'at least 123', are only partial: they confirm
+    nothing), disjoint ranges conflict. A part against its whole (children vs civilians, killed vs
     killed or injured, a group vs generic 'people'): more of the part than
     the whole allows conflicts, anything else is partial."""
     return _compare_figures(a, b, knowledge.derived(_build_cfg))
@@ -243,6 +246,8 @@ def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
     same_victims = fa.victims == fb.victims
     same_outcome = fa.outcome == fb.outcome
     if same_victims and same_outcome:
+        if fa.max is None and fb.max is None:   # 'at least 19' and 'at least 123' confirm nothing
+            return "partial", f"{fa.text()} vs {fb.text()}: both lower bounds, compatible"
         if _overlaps(fa, fb):
             return "agree", f"{fa.text()} vs {fb.text()}: ranges overlap"
         return "conflict", f"{fa.text()} vs {fb.text()}: disjoint"
