@@ -557,3 +557,22 @@ def test_a_perpetrator_only_hedged_claims_name_is_no_consensus():
     ], outlets={"a": "South Front"})
     _, c = _aligned(claims, factory.casualties([]))
     assert pd.isna(c.incidents.iloc[0]["perpetrator"])
+
+
+def test_a_chain_of_relays_is_one_account_named_after_its_named_source():
+    # SOHR's own report quotes local sources; Reuters quotes SOHR: one chain, SOHR its named source
+    rows = [
+        _strike("a", "Local sources told SOHR 5 civilians were killed in Manbij.", source="local sources",
+                source_type="local"),
+        _strike("a", "Five civilians were killed in Manbij.", sentence_index=2),          # SOHR's own voice
+        _strike("b", "SOHR said 5 civilians were killed in Manbij.", source="Syrian Observatory for Human Rights",
+                source_type="monitor"),
+        _strike("b", "The strike killed 5 civilians in Manbij.", sentence_index=2),        # Reuters' own voice
+    ]
+    outlets = {"a": "Syrian Observatory for Human Rights", "b": "Reuters"}
+    cas = [dict(claim_id=cid, victims="civilians", outcome="killed", min=5, max=5) for cid in ("a-0", "a-1", "b-0", "b-1")]
+    _, c = _aligned(factory.claims(rows, outlets=outlets), factory.casualties(cas))
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "single_source" and inc["n_sources"] == 1
+    assert inc["sources"] == "Syrian Observatory for Human Rights"
+    assert not (c.comparisons["relation"] == "independent").any()

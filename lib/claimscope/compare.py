@@ -406,10 +406,11 @@ class _Accounts:
         return "independent"
 
     def independent_set(self, accounts: Iterable[str], voices: set[str]) -> list[str]:
-        """A largest-first greedy set of mutually independent accounts: named
-        sources before pooled ones, an outlet's voice last (it may relay)."""
+        """A greedy set of mutually independent accounts: named sources
+        before pooled ones, the most upstream of a chain first (who relays
+        fewest), an outlet's voice after a source of the same standing."""
         picked: list[str] = []
-        for a in sorted(accounts, key=lambda a: (a in voices, a in self.pooled, a)):
+        for a in sorted(accounts, key=lambda a: (a in self.pooled, len(self.relays.get(a, ())), a in voices, a)):
             if all(self.relation(a, b) == "independent" for b in picked):
                 picked.append(a)
         return picked
@@ -422,6 +423,15 @@ def _incident_accounts(cs: Sequence[_Claim]) -> _Accounts:
             relays[c.publisher].add(c.account)   # an outlet relays what it quotes
         if c.via and c.via != c.account:
             relays[c.via].add(c.account)         # 'X told Reuters'
+    # a chain relays all the way up: Reuters quoting SOHR quoting local sources relays both
+    changed = True
+    while changed:
+        changed = False
+        for a, bs in relays.items():
+            more = set().union(*(relays.get(b, set()) for b in bs)) - bs - {a}
+            if more:
+                bs |= more
+                changed = True
     sides: dict[str, str] = {}
     for c in cs:
         if c.side:
