@@ -576,3 +576,19 @@ def test_a_chain_of_relays_is_one_account_named_after_its_named_source():
     assert inc["status"] == "single_source" and inc["n_sources"] == 1
     assert inc["sources"] == "Syrian Observatory for Human Rights"
     assert not (c.comparisons["relation"] == "independent").any()
+
+
+def test_two_outlets_relaying_one_source_do_not_corroborate_each_other():
+    rows = [
+        _strike("a", "The Hatay governor said 33 soldiers were killed in Manbij.", source="Hatay governor",
+                source_type="official"),
+        _strike("a", "Thirty-three soldiers were killed in Manbij.", sentence_index=2),     # AA's voice
+        _strike("b", "The Hatay governor said 33 soldiers died in Manbij.", source="Hatay governor",
+                source_type="official"),
+        _strike("b", "The strike killed 33 soldiers in Manbij.", sentence_index=2),         # Reuters' voice
+    ]
+    cas = [dict(claim_id=cid, victims="Turkish Armed Forces", outcome="killed", min=33, max=33)
+           for cid in ("a-0", "a-1", "b-0", "b-1")]
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Anadolu Agency", "b": "Reuters"}), factory.casualties(cas))
+    assert set(c.comparisons["relation"]) == {"relay"}
+    assert c.incidents.iloc[0]["status"] == "single_source"

@@ -10,7 +10,9 @@ outlet's account. Two accounts of one incident are
 * ``relay`` when one relays the other: an outlet's own narration and a source
   the same outlet quotes about this incident (the outlet may only be repeating
   it), or a source and the outlet its words reached us through
-  (`claims.source_via`);
+  (`claims.source_via`); relays chain (Reuters quoting SOHR quoting local
+  sources relays both), and two outlets relaying one source (AA and Reuters
+  both quoting the Hatay governor) are relays of it, not independent;
 * ``pooled`` when both are vague pooled voices ("other sources", "local
   sources", unnamed, an unknown outlet: align.yaml `pooled_*`) - they may be
   anyone, the same people or not;
@@ -396,7 +398,8 @@ class _Accounts:
     sides: Mapping[str, str] = field(default_factory=dict)  # account -> the state side it speaks for
 
     def relation(self, a: str, b: str) -> str:
-        if b in self.relays.get(a, ()) or a in self.relays.get(b, ()):
+        ra, rb = self.relays.get(a, frozenset()), self.relays.get(b, frozenset())
+        if b in ra or a in rb or (ra & rb):   # one relays the other, or both relay one source
             return "relay"
         if a in self.pooled and b in self.pooled:
             return "pooled"

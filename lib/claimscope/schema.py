@@ -178,7 +178,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("source_b", S, "Source of claim_b."),
         _c("verdict", S, "agree, conflict, partial."),
         _c("detail", S, "Human-readable reason ('3 killed vs at least 7 killed: disjoint')."),
-        _c("relation", S, "How the two accounts relate: independent; relay (an outlet's narration and a source it quotes about the incident, or a source and the outlet it spoke through: an agreement proves nothing); pooled (two vague pooled voices such as 'other sources', 'local sources', an unknown outlet); aligned (two voices of one state: official sources and state media or outlets of the same `claims.source_side`, such as the Russian Defense Ministry and TASS). Only independent pairs' agreements count for `incidents.status`.", False),
+        _c("relation", S, "How the two accounts relate: independent; relay (an outlet's narration and a source it quotes about the incident, a source and the outlet it spoke through, or two outlets both relaying one source: an agreement proves nothing); pooled (two vague pooled voices such as 'other sources', 'local sources', an unknown outlet); aligned (two voices of one state: official sources and state media or outlets of the same `claims.source_side`, such as the Russian Defense Ministry and TASS). Only independent pairs' agreements count for `incidents.status`.", False),
     ),
     "links": (
         _c("claim_a", S, "First claim of the link (the smaller id)."),
