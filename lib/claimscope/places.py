@@ -1280,7 +1280,7 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
     towns: list[str] = []
     points: list[tuple[float, float]] = []
     coarse: list[tuple[str, str | None]] = []
-    first: tuple[float, float] | None = None
+    town_info: list[tuple[str, str | None, float | None, float | None]] = []
     for n, p in enumerate(names):
         r = reps.get(p)
         if r is None or r[4] in ("region", "unresolved"):
@@ -1294,13 +1294,23 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
             if g not in raw:
                 raw.append(g)
         if kind in town_kinds:
-            if not towns and la is not None and lo is not None:
-                first = (la, lo)
-            towns.append(p)
+            town_info.append((p, g, la, lo))
             if la is not None and lo is not None and (la, lo) not in points:
                 points.append((la, lo))
         elif kind != "country":
             coarse.append((p, groups.get(g, g) if g else None))
+    if governorate and town_info and town_info[0][1]:
+        # the act is in the claim's governorate: a town of another one named first
+        # is where the report was filed ("Damascus, SANA - ... in Khan Sheikhoun")
+        # or where people came from, not the act's town
+        area = groups.get(governorate, governorate)
+        if groups.get(town_info[0][1], town_info[0][1]) != area:
+            inside = [t for t in town_info if t[1] and groups.get(t[1], t[1]) == area]
+            if inside:
+                town_info = inside + [t for t in town_info if t not in inside]
+    towns = [t[0] for t in town_info]
+    first = (town_info[0][2], town_info[0][3]) if town_info and town_info[0][2] is not None \
+        and town_info[0][3] is not None else None
     if governorate:
         areas.add(groups.get(governorate, governorate))
         if governorate not in raw:
