@@ -486,7 +486,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                               date=date, dates=dates, published=doc.published,
                               names_event=bool(casualties) or event is not None
                               or roles.perpetrator_cue in ("blamed", "responsible"), negated=st.negated,
-                              cumulative=cumulative, words=words)
+                              negation_cue=st.negation_cue, cumulative=cumulative, words=words)
 
     # update the reader's context with what this sentence names
     for a in actors:

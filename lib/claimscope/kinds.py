@@ -345,8 +345,8 @@ def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] 
 def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (),
                figure_starts: Sequence[int] = (), date: DateMention | None = None,
                dates: Sequence[DateMention] = (), published: _dt.date | None = None,
-               names_event: bool = True, negated: bool = False, cumulative: Any = _UNSET,
-               words: frozenset[str] | None = None) -> ClaimKind:
+               names_event: bool = True, negated: bool = False, negation_cue: str = "",
+               cumulative: Any = _UNSET, words: frozenset[str] | None = None) -> ClaimKind:
     """The kind of the claim `sentence` makes (see the module docstring).
 
     `scopes` and `figure_starts`: its casualty figures' scopes and positions
@@ -354,8 +354,11 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     none); `dates`: every date mention of the sentence; `names_event`: the
     sentence has an event cue or a figure (an attributed sentence without one
     is a statement); `negated`: the sentence denies something (a denial of an
-    act is an event, a denial of policy a statement); `cumulative`: the
-    sentence's `cumulative_cue` when already computed."""
+    act is an event, a denial of policy a statement); `negation_cue`: the
+    denial phrase (a denial told before a future cue reports a past denial
+    of an act, "denied using chemical weapons on Tuesday ... and will not use
+    them": an event, not the future); `cumulative`: the sentence's
+    `cumulative_cue` when already computed."""
     cues = knowledge.derived(_build_cues)
     if words is None:
         words = sentence_words(sentence)
@@ -373,9 +376,12 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if "event" in scopes:
         return ClaimKind("event")
     act = _act(sentence, cues, gates)
+    # a dated denial ("denied on Tuesday using ...") is about an act of that day, told first
+    denial = sentence.find(negation_cue) if negated and negation_cue and date is not None else -1
     fut = _future(sentence, cues, gates)
     if fut is not None:
-        first = min([p for p in (act.start() if act else None, *figure_starts) if p is not None], default=None)
+        first = min([p for p in (act.start() if act else None, *figure_starts, denial if denial >= 0 else None)
+                     if p is not None], default=None)
         if first is None or fut.start() < first:
             return ClaimKind("future", fut.group(0))
     if scopes and all(s == "total" for s in scopes):
@@ -383,7 +389,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if cumulative is not None and _find(cues, "act_count", sentence, gates) is not None:
         return ClaimKind("running_total", cumulative[1])
     policy = _find(cues, "policy_negation", sentence, gates)
-    if policy is not None and act is None:
+    if policy is not None and act is None and not 0 <= denial < policy.start():
         return ClaimKind("statement", policy.group(0))
     if negated:
         return ClaimKind("event")  # "the minister said the allegations were fabricated": a denial of an act
