@@ -192,6 +192,14 @@ def test_a_denial_of_an_act_is_an_event():
     assert claim_kind("The army denied that its jets bombed the market.", negated=True).kind == "event"
 
 
+def test_a_dated_denial_of_an_act_stays_an_event_whatever_policy_or_future_follows():
+    claim, _ = one_claim("The army command denied on Tuesday using chemical weapons in Kafr Zita, stressing that "
+                         "it has never used such weapons and will not use them in the future.")
+    assert (claim.kind, claim.negated) == ("event", True)
+    undated, _ = one_claim("The army command stressed that it has never used chemical weapons and will not use them.")
+    assert undated.kind != "event"
+
+
 def test_only_events_make_incidents():
     r = extract("A car bomb exploded near a bakery in Azaz, killing four civilians.",
                 "Since the start of the year, 212 people have been killed in the province, the monitor said.")

@@ -355,10 +355,11 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     sentence has an event cue or a figure (an attributed sentence without one
     is a statement); `negated`: the sentence denies something (a denial of an
     act is an event, a denial of policy a statement); `negation_cue`: the
-    denial phrase (a denial told before a future cue reports a past denial
-    of an act, "denied using chemical weapons on Tuesday ... and will not use
-    them": an event, not the future); `cumulative`: the sentence's
-    `cumulative_cue` when already computed."""
+    denial phrase (a dated denial told before a future or policy cue denies
+    an act of that day, "denied using chemical weapons in X on Tuesday, ...
+    has never used them and will not": an event, not the future or a
+    policy); `cumulative`: the sentence's `cumulative_cue` when already
+    computed."""
     cues = knowledge.derived(_build_cues)
     if words is None:
         words = sentence_words(sentence)
