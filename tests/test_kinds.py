@@ -200,6 +200,12 @@ def test_a_dated_denial_of_an_act_stays_an_event_whatever_policy_or_future_follo
     assert undated.kind != "event"
 
 
+def test_a_denial_is_dated_by_the_act_it_denies_not_the_day_it_was_issued():
+    claim, _ = one_claim("Kurdish officials denied on Wednesday any role in the explosion that hit the market "
+                         "in Azaz on Tuesday.")
+    assert (claim.negated, claim.event_date) == (True, "2021-03-09")
+
+
 def test_only_events_make_incidents():
     r = extract("A car bomb exploded near a bakery in Azaz, killing four civilians.",
                 "Since the start of the year, 212 people have been killed in the province, the monitor said.")

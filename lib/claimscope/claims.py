@@ -474,6 +474,13 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge)
     date = _best_date(dates)
+    if st.negated and date is not None:
+        # a denial comes on or after the act it denies: "denied on Wednesday ...
+        # the explosion that hit Afrin on Tuesday" is about Tuesday's act
+        days = [m for m in dates if m.date is not None and m.kind != "since" and m.precision == "day"]
+        earliest = min(days, key=lambda m: (m.date, m.start), default=None)
+        if earliest is not None and date.precision == "day" and earliest.date < date.date:
+            date = earliest
     named = [(p, 0, "", False) for p in places]
     if actors:
         named += _actor_mentions(actors, roles, casualties, s.start)
