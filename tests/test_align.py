@@ -532,3 +532,20 @@ def test_fakes_linkage_cross_validated(fakes_tables, fakes_crowd):
     assert adjudicated["main_P"][0] >= 0.6, adjudicated
     assert adjudicated["main_F1"][0] >= 0.55, adjudicated
     assert crowd["b3_F1"][0] >= 0.85, crowd
+
+
+def test_a_town_of_another_governorate_named_first_is_not_where_the_act_happened():
+    """'Damascus, SANA - ... in Khan Sheikhoun': the dateline's town is not the
+    act's; the act's town is the first one in the claim's governorate."""
+    from claimscope.places import place_profiles
+    claims = pd.DataFrame({"claim_id": ["c1", "c2"], "places": ["Damascus;Saraqib", "Damascus;Saraqib"],
+                           "governorate": ["Idlib", "Damascus"], "place_precision": ["town", "town"]})
+    rows = []
+    for cid in ("c1", "c2"):
+        rows += [{"claim_id": cid, "kind": "place", "name": "Damascus", "precision": "town", "start": 0,
+                  "type": "town", "admin1": "Damascus", "lat": 33.51, "lon": 36.29, "entry": "geonames"},
+                 {"claim_id": cid, "kind": "place", "name": "Saraqib", "precision": "town", "start": 60,
+                  "type": "town", "admin1": "Idlib", "lat": 35.86, "lon": 36.80, "entry": "geonames"}]
+    act, filed = place_profiles(claims, pd.DataFrame(rows), knowledge=K)
+    assert act.towns[0] == "Saraqib" and act.first_point == (35.86, 36.80)
+    assert filed.towns[0] == "Damascus"   # the claim's own governorate's town stays first
