@@ -56,9 +56,6 @@ KNOWN_GAPS = {
         "the ministry's claim (attribution)",
     "conflicts: shoula-bus-2020-12-30 casualties Syrian Observatory for Human Rights vs ISIS":
         "ISIS's claim of 40 is in AP's lead, which does not link (see groups)",
-    "running_totals: 13": "'the PKK has been responsible for the deaths of some 40,000 people' has no period "
-                          "phrase, so claims.kind reads an event: it sits in the Afrin incident and its 40,000 is "
-                          "compared as a toll (kinds)",
 }
 
 

@@ -163,6 +163,27 @@ def test_totals_and_background_are_not_events(sentence, kind):
     assert claim.kind_cue
 
 
+@pytest.mark.parametrize("sentence", [
+    "During its two-decade insurgency in the hills, the movement has been blamed for some 9,000 deaths.",
+    "In their decades-long campaign against the state, the rebels killed about 12,000 soldiers and police.",
+    "The militia has been responsible for the deaths of more than 2,300 villagers, the report said.",
+])
+def test_a_campaign_record_is_a_running_total(sentence):
+    claim, cas = one_claim(sentence)
+    assert claim.kind == "running_total"
+    assert set(cas.scope) == {"total"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four farmers were killed by a landmine on Tuesday, the latest victims of the country's ten-year war.",
+    "A 30-year-old teacher was killed in the shelling of the market on Tuesday.",
+])
+def test_an_act_beside_a_war_or_an_age_stays_an_event(sentence):
+    claim, cas = one_claim(sentence)
+    assert claim.kind == "event"
+    assert set(cas.scope) == {"event"}
+
+
 def test_since_a_date_starts_a_period_and_dates_no_act():
     claim, _ = one_claim("The monitor said 40 people have been killed in the area since the January 12 truce.")
     assert claim.kind == "running_total"

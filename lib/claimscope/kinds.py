@@ -134,6 +134,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     nouns = phrase_pattern(d["campaign_nouns"])
     tolls = phrase_pattern(d["campaign_tolls"])
     span = phrase_pattern(d["span_leads"]) + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["span_units"])
+    # a spelled number before a hyphen ("eight-year"): phrase_pattern's edges forbid the hyphen
+    spelled = "(?i:" + "|".join(re.escape(w) for w in sorted([*knowledge.numbers["units"], *knowledge.numbers["tens"]],
+                                                              key=len, reverse=True)) + ")"
     counts = (r"(?:\d[\d,]*|" + phrase_pattern(knowledge.numbers["units"]) + "|"
               + phrase_pattern(knowledge.numbers["tens"]) + ")")
     # the ways a sentence counts over a period, each with the word sets a
@@ -146,6 +149,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         (phrase_pattern(["in", "during", "across", "through"]) + rf"\s+{counts}\s+(?:[\w-]+\s+){{0,2}}?"
          + phrase_pattern(d["act_counts"]), ("act_count",)),
         (span, ("span_leads", "span_units")),
+        (rf"(?:^|[,;]\s*)(?i:in|during|over|throughout|across)\s+(?:[\w'’-]+\s+){{0,3}}?"
+         rf"(?:(?:\d[\d,]*|{spelled}|several|many)[-\s](?i:year|decade)s?(?:-long)?|(?i:decades|years)-long)"
+         rf"\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}",
+         ("campaign_nouns", "campaign_durations")),
+        (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
     )
     gates = {
         "future": [*d["future"], *d["future_lower_case"]],
@@ -164,6 +172,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "since": ["since"],
         "span_leads": d["span_leads"],
         "span_units": d["span_units"],
+        "campaign_durations": d["campaign_durations"],
+        "record_tolls": d["record_tolls"],
     }
     index = _gate_index(gates)
     return _Cues(
