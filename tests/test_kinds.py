@@ -184,6 +184,16 @@ def test_an_act_beside_a_war_or_an_age_stays_an_event(sentence):
     assert set(cas.scope) == {"event"}
 
 
+def test_the_toll_of_acts_counted_over_a_period_is_a_total():
+    # the count of acts names no figure of people; the toll that follows is theirs, not the day's
+    r = extract(
+        "Gunmen shot dead a shopkeeper in the town on Tuesday. The number of raids by armed drones on the region "
+        "since the start of last year has reached 31. These raids left 12 civilians and 20 fighters dead, the "
+        "monitor said.")
+    assert list(r.claims.sort_values("start").kind) == ["event", "running_total", "running_total"]
+    assert list(r.casualties.sort_values("start").scope) == ["event", "total", "total"]
+
+
 def test_since_a_date_starts_a_period_and_dates_no_act():
     claim, _ = one_claim("The monitor said 40 people have been killed in the area since the January 12 truce.")
     assert claim.kind == "running_total"

@@ -156,6 +156,7 @@ class _Context:
     listing: tuple[str, str, str] | None = None  # (outcome, scope, kind) of a list whose items follow ("as follows:")
     last_figure: tuple[str, str, str] = ()  # (victims, category, side) of the last figure told
     last_kind: str = ""  # kind of the last claim
+    last_counted: bool = False  # the last claim counted over a lasting period (a running total, or a period's count of acts)
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
 
 
@@ -461,8 +462,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)
-    elif casualties and ctx.last_kind == "running_total" and refers_to_counted_acts(sent, knowledge=knowledge):
-        scopes = ["total"] * len(casualties)  # "These attacks left 17 people dead": the acts just counted
+    elif casualties and ctx.last_counted and refers_to_counted_acts(sent, knowledge=knowledge):
+        # "These attacks left 17 people dead" after a count of acts over a period
+        # ("attacks since January have reached 54"): the toll of the acts just counted
+        scopes = ["total"] * len(casualties)
     elif casualties:
         scopes = figure_scopes(sent, [(k.start - s.start, k.end - s.start) for k in casualties], knowledge=knowledge,
                                dates=dates, published=doc.published, zero=[k.qualifier == "none" for k in casualties],
@@ -510,6 +513,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         ctx.last_figure = (last.victims, last.category, last.side)
     if kind is not None:
         ctx.last_kind = kind.kind
+        ctx.last_counted = kind.kind == "running_total" or (cumulative is not None and cumulative[2])
     if casualties and _LIST_HEAD.search(sent) and kind is not None:
         ctx.listing = (casualties[-1].outcome, scopes[-1], kind.kind)
     elif not (item and casualties) and not _BULLETS.match(sent):

@@ -193,7 +193,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
         statement=regex(phrase_pattern(d["statement"])),
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
-        act_count=regex(r"(?<![\w.,])" + counts + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(d["act_counts"])),
+        # "57 attacks", and "the number of attacks ... (has reached 57)"
+        act_count=regex(r"(?:(?<![\w.,])" + counts + r"|(?i:the\s+(?:total\s+)?number\s+of))\s+(?:[\w-]+\s+){0,2}?"
+                        + phrase_pattern(d["act_counts"])),
         counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(acts)),
         background_days=int(d["background_after_days"]),
         gate_index=index,
