@@ -296,7 +296,11 @@ def test_incident_sides_from_claims_or_from_incident_columns():
     tables["incidents"]["perpetrator"] = ["", "Syrian Arab Army", "", "kurdish", ""]
     tables["incidents"]["target"] = ["", "ISIS", "", "civilians", ""]
     sides = incident_sides(tables)
-    assert sides["iA"] == ("syrian_government", "jihadist") and sides["iC"] == ("kurdish", "civilians")
+    # the perpetrator from the incident's consensus; the victims (whose deaths UCDP's other side is) from the
+    # killed figures when they name a side, the incident's target only when they do not
+    assert sides["iA"] == ("syrian_government", "syrian_government") and sides["iC"] == ("kurdish", "civilians")
+    tables["casualties"] = tables["casualties"].iloc[0:0]
+    assert incident_sides(tables)["iA"] == ("syrian_government", "jihadist")
 
 
 def test_ucdp_crosswalk_names_canonical_governorates_and_known_sides():

@@ -107,17 +107,29 @@ def _most_common(values: list[str]) -> str:
 def incident_sides(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledge) -> dict[str, tuple[str, str]]:
     """incident_id -> (perpetrator side, victims side); '' when unknown.
 
-    From the incident's `perpetrator`/`target` columns when it has them (actor
-    names or side names); else the most cited side among its non-negated
-    claims' perpetrators, and among the victims of its killed figures (any
-    casualty figure when none is killed, then the claims' targets)."""
+    The perpetrator from the incident's `perpetrator` consensus when it names
+    one, else the most cited side among its non-negated claims' perpetrators;
+    the victims (UCDP's other side is whose deaths it counts) from the most
+    cited side among the victims of its killed figures (any casualty figure
+    when none is killed, then the claims' targets), else the incident's
+    `target` consensus."""
     sides = actor_sides(knowledge)
     known = frozenset(sides.values()) | {"civilians"}
     civilians = _civilian_groups(knowledge)
     inc = tables["incidents"]
+    from_claims = _claim_sides(tables, sides, known, civilians)
     if "perpetrator" in inc.columns and "target" in inc.columns:
-        return {str(i): (_side(_text(p), sides, known, civilians), _side(_text(t), sides, known, civilians))
-                for i, p, t in zip(inc["incident_id"], inc["perpetrator"], inc["target"])}
+        out = {}
+        for i, p, t in zip(inc["incident_id"], inc["perpetrator"], inc["target"]):
+            perp, victims = from_claims.get(str(i), ("", ""))
+            out[str(i)] = (_side(_text(p), sides, known, civilians) or perp,
+                           victims or _side(_text(t), sides, known, civilians))
+        return out
+    return from_claims
+
+
+def _claim_sides(tables: Mapping[str, pd.DataFrame], sides: Mapping[str, str], known: frozenset[str],
+                 civilians: frozenset[str]) -> dict[str, tuple[str, str]]:
     claims = tables["claims"]
     claims = claims[(claims["incident_id"].fillna("") != "") & ~claims["negated"].fillna(False).astype(bool)]
     claims = claims.sort_values(["incident_id", "doc_id", "start"], kind="stable")
@@ -131,13 +143,22 @@ def incident_sides(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledge) 
         if figs is not None:
             killed = figs[figs["outcome"] == "killed"]
             for rows in (killed, figs):
-                victims = _most_common([_side(_text(v), sides, known, civilians) for v in rows["victims"]])
+                victims = _most_common([_figure_side(r, sides, known, civilians) for r in rows.to_dict("records")])
                 if victims:
                     break
         if not victims:
             victims = _most_common([_side(_text(t), sides, known, civilians) for t in group["target"]])
         out[str(inc_id)] = (perp, victims)
     return out
+
+
+def _figure_side(row: Mapping[Any, Any], sides: Mapping[str, str], known: frozenset[str],
+                 civilians: frozenset[str]) -> str:
+    """A figure's victims side: `civilians` for civilian victims, else the
+    combatants' `side` the extraction found, else the side of the victims group."""
+    if _text(row.get("category")) == "civilians":
+        return "civilians"
+    return _text(row.get("side")) or _side(_text(row.get("victims")), sides, known, civilians)
 
 
 def _date(value: Any) -> _dt.date | None:
