@@ -592,3 +592,155 @@ def test_two_outlets_relaying_one_source_do_not_corroborate_each_other():
     _, c = _aligned(factory.claims(rows, outlets={"a": "Anadolu Agency", "b": "Reuters"}), factory.casualties(cas))
     assert set(c.comparisons["relation"]) == {"relay"}
     assert c.incidents.iloc[0]["status"] == "single_source"
+
+
+# --------------------------------------------------------------------------- denials
+
+def _denial_case(*extra, **denial):
+    """SOHR names Russian jets; the Russian Defense Ministry denies (by
+    default: its own aircraft, no perpetrator read)."""
+    d = dict(source="Russian Defense Ministry", source_type="official", source_side="russia", negated=True,
+             negation_cue="denied")
+    d.update(denial)
+    rows = [
+        _strike("a", "Russian warplanes struck the market in Manbij, SOHR said.",
+                source="Syrian Observatory for Human Rights", source_type="monitor", source_side="independent",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+        _strike("b", d.pop("sentence", "The ministry denied that its aircraft had carried out the strikes on Manbij."),
+                **d),
+        *extra,
+    ]
+    outlets = {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"}
+    _, c = _aligned(factory.claims(rows, outlets=outlets), factory.casualties([]))
+    return c
+
+
+def test_a_denial_of_the_speakers_own_side_conflicts_with_an_independent_account_naming_it():
+    c = _denial_case()
+    comp = c.comparisons.set_index("facet").loc["perpetrator"]
+    assert (comp["verdict"], comp["relation"]) == ("conflict", "independent")
+    assert comp["detail"] == "denial: a role of its own side (russia) denied vs Russian Aerospace Forces"
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "contested" and inc["conflict_facets"] == "perpetrator"
+    assert inc["perpetrator"] == "contested"
+
+
+def test_a_denial_is_never_agreement():
+    # the denied actor named as the denial's perpetrator ("denied that Russian jets struck")
+    c = _denial_case(perpetrator="Russian Aerospace Forces", perpetrator_cue="agent")
+    perp = c.comparisons[c.comparisons["facet"] == "perpetrator"]
+    assert list(perp["verdict"]) == ["conflict"]
+    assert perp.iloc[0]["detail"] == "denial: Russian Aerospace Forces denied vs named"
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "contested" and "perpetrator" not in inc["agree_facets"]
+
+
+def test_a_denial_of_another_side_is_no_conflict_and_no_agreement():
+    c = _denial_case(source="Syrian Ministry of Defense", source_side="syrian_government")
+    assert "perpetrator" not in set(c.comparisons["facet"])
+    assert c.incidents.iloc[0]["status"] != "contested"
+
+
+def test_only_independent_voices_are_set_against_a_denial():
+    # TASS's own narration speaks for the same state as the ministry (aligned)
+    c = _denial_case(_strike("c", "Russian jets hit militant positions in Manbij.", source_side="russia",
+                             perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+                     source="Syrian Observatory for Human Rights", source_type="monitor", source_side="independent")
+    # the denial is SOHR's (independent side: no own side to deny, no actor named): nothing read
+    assert "perpetrator" not in set(c.comparisons.loc[c.comparisons["verdict"] == "conflict", "facet"])
+    c = _denial_case(_strike("c", "Russian jets hit militant positions in Manbij.", source_side="russia",
+                             perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"))
+    conflicts = c.comparisons[c.comparisons["verdict"] == "conflict"]
+    assert set(conflicts["relation"]) == {"independent"}
+    assert set(conflicts["source_a"]) | set(conflicts["source_b"]) == {"Syrian Observatory for Human Rights",
+                                                                       "Russian Defense Ministry"}
+
+
+def test_the_outlet_relaying_a_denial_is_not_set_against_it():
+    rows = [
+        _strike("a", "Russian warplanes struck the market in Manbij.", perpetrator="Russian Aerospace Forces",
+                perpetrator_cue="agent"),    # the outlet's own narration
+        _strike("a", "The Russian Defense Ministry denied that its aircraft had carried out the strikes on Manbij.",
+                source="Russian Defense Ministry", source_type="official", source_side="russia", negated=True,
+                negation_cue="denied", sentence_index=2),
+    ]
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A"}), factory.casualties([]))
+    assert not (c.comparisons["verdict"] == "conflict").any()
+
+
+def test_a_denied_blame_is_a_responsibility_conflict():
+    c = _denial_case(_strike("c", "Washington blamed the attack on the Russian military.", source="US government",
+                             source_type="official", source_side="us_coalition", perpetrator="Russia",
+                             perpetrator_cue="blamed"))
+    conflicts = c.comparisons[c.comparisons["verdict"] == "conflict"]
+    assert set(conflicts["facet"]) == {"perpetrator", "responsibility"}
+    resp = c.comparisons[c.comparisons["facet"] == "responsibility"].iloc[0]
+    assert {resp["source_a"], resp["source_b"]} == {"US government", "Russian Defense Ministry"}
+    assert resp["detail"] == "blame denied: a role of its own side (russia) denied vs Russia"
+    # the direct account against the denial stays a perpetrator conflict
+    perp = c.comparisons[c.comparisons["facet"] == "perpetrator"]
+    assert set(perp["source_a"]) | set(perp["source_b"]) >= {"Syrian Observatory for Human Rights"}
+    assert c.incidents.iloc[0]["conflict_facets"] == "perpetrator;responsibility"
+
+
+def test_a_blame_denied_leaves_no_consensus_perpetrator():
+    rows = [
+        _strike("a", "The opposition accused government forces of gassing civilians in Manbij.",
+                event_type="chemical_attack", source="Syrian opposition", source_type="partisan",
+                source_side="opposition", perpetrator="Syrian Arab Army", perpetrator_cue="blamed"),
+        _strike("b", "The army denied using chemical weapons in Manbij.", event_type="chemical_attack",
+                source="Syrian Ministry of Defense", source_type="official", source_side="syrian_government",
+                negated=True, negation_cue="denied"),
+    ]
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), factory.casualties([]))
+    comp = c.comparisons.set_index("facet").loc["responsibility"]
+    assert comp["verdict"] == "conflict"
+    inc = c.incidents.iloc[0]
+    assert inc["conflict_facets"] == "responsibility" and inc["perpetrator"] == "contested"
+    assert inc["title"].endswith("— responsibility contested")
+
+
+def test_a_denial_with_an_accusation_asserts_the_accused_and_denies_its_own_side():
+    # "Kurdish officials denied any connection ... and accused the Turkish-backed factions"
+    rows = [
+        _strike("a", "YPG militants detonated a car bomb in Manbij, the ministry said.", event_type="explosion",
+                source="Turkish Defense Ministry", source_type="official", source_side="turkey",
+                perpetrator="Syrian Democratic Forces", perpetrator_cue="agent"),
+        _strike("b", "SDF officials denied any connection with the Manbij bombing and accused the Turkish-backed "
+                "factions.", event_type="explosion", source="Syrian Democratic Forces", source_type="partisan",
+                source_side="kurdish", negated=True, negation_cue="denied", perpetrator="Turkish-backed factions",
+                perpetrator_cue="blamed"),
+        _strike("c", "Turkish-backed factions detonated the car bomb in Manbij, local activists said.",
+                event_type="explosion", source="Syrian Observatory for Human Rights", source_type="monitor",
+                source_side="independent", perpetrator="Turkish-backed factions", perpetrator_cue="agent"),
+    ]
+    outlets = {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"}
+    _, c = _aligned(factory.claims(rows, outlets=outlets), factory.casualties([]))
+    perp = c.comparisons[c.comparisons["facet"] == "perpetrator"].set_index(["claim_a", "claim_b"])["verdict"]
+    assert perp[("a-0", "b-0")] == "conflict"
+    assert perp[("b-0", "c-0")] == "agree"    # the accusation is asserted, not denied
+
+
+def test_no_casualties_is_no_denial_and_a_denied_toll_names_no_actor():
+    # "causing no casualties" asserts the strike: its perpetrator agrees
+    c = _denial_case(negation_cue="no casualties", perpetrator="Russian Aerospace Forces", perpetrator_cue="agent",
+                     sentence="Russian jets struck Manbij, causing no casualties.")
+    assert c.comparisons.set_index("facet").loc["perpetrator", "verdict"] == "agree"
+    # a denial with a figure and no actor may deny the toll, not the act: not read
+    rows = [
+        _strike("a", "Russian warplanes killed 20 civilians in Manbij, SOHR said.",
+                source="Syrian Observatory for Human Rights", source_type="monitor", source_side="independent",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+        _strike("b", "The ministry denied that 20 civilians were killed in Manbij.", source="Russian Defense Ministry",
+                source_type="official", source_side="russia", negated=True, negation_cue="denied"),
+    ]
+    cas = factory.casualties([dict(claim_id="b-0", victims="civilians", outcome="killed", min=20, max=20)])
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), cas)
+    assert "perpetrator" not in set(c.comparisons["facet"])
+
+
+def test_act_denials_are_negations():
+    lex = K.lexicon
+    assert set(lex["act_denials"]) <= set(lex["negations"])
+    zero = set(lex["zero_casualties"]) | set(lex["zero_killed"]) | set(lex["zero_injured"])
+    assert not set(lex["act_denials"]) & zero

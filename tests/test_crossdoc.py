@@ -33,19 +33,20 @@ KNOWN_GAPS = {
         "TASS's account now links, but 'came under fire from Syrian government troops' reads the troops as the "
         "target, not the agent, and the denial 'Russian aircraft were not used' makes no claim (extraction)",
     "conflicts: balyun-2020-02-27 responsibility Turkish government vs Russian Defense Ministry":
-        "comparisons have no responsibility facet (compare)",
+        "Russia's answer, that the Turkish troops were among the militants' formations, names no perpetrator and "
+        "denies nothing: there is no claim of who is to blame to set against Turkey's (extraction)",
     "conflicts: balyun-2020-02-27 place Syrian Observatory for Human Rights vs Russian Defense Ministry":
         "Behun has no citable coordinates: Behun vs al-Bara is compared as 'partial' (same governorate)",
     "conflicts: su24-shootdown-2020-03-01 cause Turkish Defense Ministry vs Syrian military source":
-        "comparisons have no cause facet (compare) and neither account's claims.cause is filled",
+        "neither account's claims.cause is filled: 'after the jets attacked Turkish aircraft' and 'while they "
+        "were carrying out a mission against terrorist organizations' have no cause cue (extraction)",
     "conflicts: khan-shaykhun-2017-04-04 cause Syrian Observatory for Human Rights vs Russian Defense Ministry":
-        "comparisons have no cause facet (compare)",
+        "neither account's claims.cause is filled (toxic gas dropped vs a depot of toxic munitions hit) "
+        "(extraction)",
     "conflicts: khan-shaykhun-2017-04-04 responsibility US government vs Syrian Ministry of Defense":
-        "SANA's denial now joins the incident, but a denial (negated, no perpetrator) is not set against the US "
-        "assertion, and there is no responsibility facet (compare)",
-    "conflicts: maarat-market-2019-07-22 perpetrator Syrian Observatory for Human Rights vs Russian Defense Ministry":
-        "the ministry's denial is in the incident, but a denial (negated, no perpetrator) is not set against "
-        "SOHR's 'Russian warplanes' (compare)",
+        "the ministry's denial is set against the US account, but on the perpetrator facet: the US perpetrator "
+        "is read from 'saying government warplanes dropped the gas' (a direct account), as the blame frame reads "
+        "'blamed X', not 'blamed the attack on X' (extraction)",
     "conflicts: saraqib-market-2019-07-22 casualties Syria Civil Defence vs United Nations":
         "compare sets like victims against like: the reports' children (4 vs 4) agree, and 'seven civilians' vs "
         "'eight people' are different groups, so the 7 vs 8 is never compared (compare)",

@@ -42,6 +42,18 @@ speak to:
   tells of two acts of one clash and is not compared.
 * **responsibility** - who started it ("Damascus violated the ceasefire" vs
   "the clashes started after Turkish strikes"): different sides conflict.
+* **denials** - a denial of the act (`claims.negated` with a lexicon
+  `act_denials` cue: "denied", "fake news", not "no casualties") denies its
+  perpetrator (not one read from "accused X": that blame is asserted), else a
+  role of the speaker's own side (`claims.source_side`: "the ministry denied
+  that its aircraft carried out the strikes"). It conflicts with every
+  independent account that names that actor or side as perpetrator (relayed,
+  pooled or aligned voices are not set against it): on the perpetrator facet
+  against a direct account ("Russian warplanes struck", "a strike by X"), on
+  responsibility against a blame ("blamed the attack on X", "X violated the
+  ceasefire"). A denial without a perpetrator that carries a casualty figure
+  may deny the toll, not the act, and is not read. A denial never agrees: its
+  perpetrator is not compared as an assertion, its cause not at all.
 * **cause** - stated causes by category (airstrike vs accident).
 * **date** and **place** - own (not inherited, not `reported`) dates and
   places, incompatible beyond their precision.
@@ -164,6 +176,7 @@ class _Cfg:
     pooled_names: frozenset[str]
     pooled_re: re.Pattern[str]
     corroborating: frozenset[str]
+    denial_cues: frozenset[str]   # lexicon act_denials: negation cues that deny an act (not a zero count)
     type_rank: Mapping[str, int]
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
@@ -191,6 +204,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         pooled_names=frozenset(str(n).casefold() for n in c.get("pooled_sources", ())),
         pooled_re=re.compile(str(c.get("pooled_source_pattern") or r"(?!)"), re.IGNORECASE),
         corroborating=frozenset(c.get("corroborating_facets", ("casualties", "perpetrator", "responsibility", "cause"))),
+        denial_cues=frozenset(" ".join(str(x).casefold().split()) for x in knowledge.lexicon.get("act_denials", ())),
         type_rank=align_settings(knowledge).type_rank,
         aligned_types=frozenset(c.get("aligned_source_types", ())),
         unaligned_sides=frozenset(str(x) for x in c.get("unaligned_sides", ("independent", "unknown", ""))),
@@ -380,6 +394,9 @@ class _Claim:
     side: str = ""           # the state side an official or state-media voice speaks for; "" otherwise
     hedged: bool = False
     negated: bool = False
+    denial: bool = False     # denies the act (see _read_denial); its perpetrator is then no assertion
+    denied: str = ""         # the actor it denies, or
+    denied_side: str = ""    # the side whose role it denies (the speaker's own)
     etype: str = ""
     governorate: str = ""
     gov_source: str = ""     # claims.governorate_source: sentence, paragraph, document
@@ -417,6 +434,45 @@ class _Accounts:
             if all(self.relation(a, b) == "independent" for b in picked):
                 picked.append(a)
         return picked
+
+
+_DIRECT_CUES = frozenset({"agent", "by_phrase"})        # claims.perpetrator_cue: who did it, said directly
+_BLAME_CUES = frozenset({"blamed"})                     # an accusation: asserted also inside a denial
+
+
+def _read_denial(c: _Claim, neg_cue: str, own_side: str, cfg: _Cfg) -> None:
+    """Mark a claim that denies the act: its denial cue is one of the
+    lexicon's `act_denials`; the denied actor is its perpetrator (unless read
+    from a blame: "denied ... and accused X" asserts X), else the speaker's own
+    side. A denial naming no actor but a casualty figure may deny the toll
+    only: not read."""
+    if not c.negated or " ".join(neg_cue.casefold().split()) not in cfg.denial_cues:
+        return
+    c.denial = True
+    if c.perp and c.perp_cue not in _BLAME_CUES:
+        c.denied = c.perp
+    elif not c.figures:
+        c.denied_side = own_side
+
+
+def _asserts_perp(c: _Claim) -> bool:
+    """Whether the claim's perpetrator is asserted (a denial's is denied)."""
+    return bool(c.perp) and not (c.denial and c.perp_cue not in _BLAME_CUES)
+
+
+def _denial_hit(x: _Claim, y: _Claim, sides: Mapping[str, str]) -> str:
+    """A readable detail when the denial `x` denies the perpetrator `y`
+    names (the same actor, or one of the same known side), else ''."""
+    side = sides.get(y.perp, "")
+    known = side not in ("", "unknown")
+    if x.denied:
+        if x.denied == y.perp:
+            return f"{x.denied} denied vs named"
+        if known and sides.get(x.denied) == side:
+            return f"{x.denied} denied vs {y.perp}: same side ({side})"
+    elif x.denied_side and known and x.denied_side == side:
+        return f"a role of its own side ({side}) denied vs {y.perp}"
+    return ""
 
 
 def _incident_accounts(cs: Sequence[_Claim]) -> _Accounts:
@@ -480,6 +536,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     outlet, dup, via, gov, pprec, kind, gsrc = (col(n) for n in (
         "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind", "governorate_source"))
     side_col = col("source_side")
+    neg_cue = col("negation_cue")
     hedged = [bool(x) for x in _truths(claims, "hedged")]
     negated = [bool(x) for x in _truths(claims, "negated")]
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
@@ -508,7 +565,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             # a pooled voice is one account per outlet ('local sources' of two outlets are two)
             account = f"{publisher}|{src[k]}" if pooled else src[k]
         lo, hi = date_interval(edate[k], prec[k])
-        by_inc[iid[k]].append(_Claim(
+        claim = _Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
             date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith(("inherited:", "reported:")) and prec[k] != "reported",
@@ -519,7 +576,9 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             and not pooled else "",
             etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(p for p in places[k].split(";") if p),
             place_precision=pprec[k], lat=lat[k], lon=lon[k],
-        ))
+        )
+        _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg)
+        by_inc[iid[k]].append(claim)
 
     rows: list[dict] = []
     rel: dict[str, _Accounts] = {}
@@ -589,16 +648,40 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         v = _compare_figures(x.figures, y.figures, cfg)
         if v:
             add("casualties", x, y, *v)
-    for x, y in pairs(pick(lambda c: bool(c.perp) and c.perp_cue in cfg.perp_cues)):
+    def other_target(x: _Claim, y: _Claim) -> bool:   # different targets: different acts
+        return bool(x.target and y.target and x.target != y.target
+                    and cfg.sides.get(x.target) != cfg.sides.get(y.target))
+
+    for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.perp_cues)):
         if x.target and y.target and x.perp == y.target and y.perp == x.target:
             continue  # A attacked B vs B attacked A: two acts of one clash
-        if x.target and y.target and x.target != y.target and cfg.sides.get(x.target) != cfg.sides.get(y.target):
-            continue  # different targets: different acts
-        add("perpetrator", x, y, *_compare_actors(x.perp, y.perp, cfg.sides))
-    for x, y in pairs(pick(lambda c: bool(c.perp) and c.perp_cue in cfg.resp_cues)):
+        if not other_target(x, y):
+            add("perpetrator", x, y, *_compare_actors(x.perp, y.perp, cfg.sides))
+    for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.resp_cues)):
         verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
         add("responsibility", x, y, verdict, f"who started it: {detail}")
-    for x, y in pairs(pick(lambda c: bool(c.cause))):
+    # a denial against an independent account naming the denied actor or side
+    denials = pick(lambda c: bool(c.denied or c.denied_side))
+    asserted = pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.perp_cues | cfg.resp_cues)
+    for a in sorted(denials):
+        for b in sorted(asserted):
+            if a == b or accounts.relation(a, b) != "independent":
+                continue
+            for x in denials[a]:
+                for y in asserted[b]:
+                    if other_target(x, y):
+                        continue
+                    direct_denial = not x.denied or x.perp_cue in _DIRECT_CUES   # "denied its jets struck"
+                    if y.perp_cue in _DIRECT_CUES and not direct_denial:
+                        continue   # "denied violating the ceasefire" vs "X shelled": another question
+                    detail = _denial_hit(x, y, cfg.sides)
+                    if not detail:
+                        continue
+                    if y.perp_cue in _DIRECT_CUES:
+                        add("perpetrator", x, y, "conflict", f"denial: {detail}")
+                    else:   # a blame denied: who is to blame
+                        add("responsibility", x, y, "conflict", f"blame denied: {detail}")
+    for x, y in pairs(pick(lambda c: bool(c.cause) and not c.denial)):   # a denied cause is no stated cause
         v = _compare_causes(x.cause, y.cause, cfg)
         if v:
             add("cause", x, y, *v)
@@ -865,13 +948,20 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
     inc = incidents.copy()
     conflicts: dict[str, list[str]] = defaultdict(list)
     agrees: dict[str, set[str]] = defaultdict(set)
+    denied_blame: set[str] = set()   # incidents where a denial meets a blame: the perpetrator is contested too
+    denials = {c.cid for cs in by_inc.values() for c in cs if c.denial}
+    blames = {c.cid for cs in by_inc.values() for c in cs if c.perp_cue in _BLAME_CUES and _asserts_perp(c)}
     rel_col = cells.texts(comparisons["relation"]) if "relation" in comparisons.columns else ["independent"] * len(comparisons)
-    for iid, facet, verdict, rel in zip(cells.texts(comparisons["incident_id"]), cells.texts(comparisons["facet"]),
-                                        cells.texts(comparisons["verdict"]), rel_col):
+    for iid, facet, verdict, rel, ca, cb in zip(cells.texts(comparisons["incident_id"]), cells.texts(comparisons["facet"]),
+                                                cells.texts(comparisons["verdict"]), rel_col,
+                                                cells.texts(comparisons["claim_a"]), cells.texts(comparisons["claim_b"])):
         if verdict == "conflict" and facet not in conflicts[iid]:
             conflicts[iid].append(facet)
         elif verdict == "agree" and rel == "independent":
             agrees[iid].add(facet)
+        if verdict == "conflict" and facet == "responsibility" and (
+                (ca in denials and cb in blames) or (cb in denials and ca in blames)):
+            denied_blame.add(iid)
     out: dict[str, list] = defaultdict(list)
     old = {k: (cells.texts(inc[k]) if k in inc.columns else [""] * len(inc))
            for k in ("governorate", "places", "title", "date_start", "date_precision", "sources", "place_precision")}
@@ -919,7 +1009,7 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         out["toll"].append(toll)
         perps = [(c.perp, c.account, c.hedged) for c in cs
                  if c.perp and c.perp_cue in cfg.perp_cues and not c.negated]
-        out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f))
+        out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f or i in denied_blame))
         tgts = [(c.target, c.account, c.hedged) for c in cs if c.target and not c.negated]
         out["target"].append(_consensus(tgts, cfg.sides, contested=False))
         if cs:
