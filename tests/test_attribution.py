@@ -257,6 +257,14 @@ def test_offices_adverbs_and_ministers_of_the_outlets_state():
     assert one("The family said the boy was taken from the checkpoint.").source_type == "outlet"
 
 
+def test_a_turkish_border_governor_speaks_for_the_turkish_state_in_any_outlet():
+    # quoted by a wire that is not Turkish, the governor is still the Turkish state, not an independent person
+    a = one("Two soldiers died of their wounds in hospital, Kilis provincial governor Ayse Korkmaz said.", outlet="Reuters")
+    assert (a.source, a.person) == ("Turkish government", "Ayse Korkmaz")
+    a = one("Mardin governor Emre Aksoy said a mortar round landed near the border post.", outlet="AFP")
+    assert (a.source, a.person) == ("Turkish government", "Emre Aksoy")
+
+
 def test_a_word_opening_the_sentence_is_no_part_of_a_name():
     # commas stripped, as in some scraped copies: "Like Omar, Hiba ..." became one capitalised run
     got = attribute(["Like Omar Hiba lost her home to the shelling in the spring.",
