@@ -619,11 +619,7 @@ def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: Vic
             if not outcome or (cue_first and cue in lex.weak):
                 continue
             victims_raw = sentence[np_s:np_e].strip()
-            victims, category, side = _resolve_victims(victims_raw, context, (), lex)
-            out.append(CasualtyMention(
-                start=span[0] + offset, end=span[1] + offset, raw=sentence[span[0]:span[1]], victims=victims,
-                victims_raw=victims_raw, outcome=outcome, min=1, max=1, qualifier="", category=category, side=side,
-            ))
+            out.append(_one_person(sentence, span, offset, victims_raw, victims_raw, outcome, context, lex))
             taken.append(span)
     return out
 
@@ -656,13 +652,20 @@ def _definite_objects(sentence: str, found: Sequence[CasualtyMention], context: 
         victims_raw = sentence[np_s:span[1]].strip()
         owner = _OWNER.match(victims_raw)
         head_raw = victims_raw[owner.end():] if owner else victims_raw  # "the soldier's brother" is no soldier
-        victims, category, side = _resolve_victims(head_raw, context, (), lex)
-        out.append(CasualtyMention(
-            start=span[0] + offset, end=span[1] + offset, raw=sentence[span[0]:span[1]], victims=victims,
-            victims_raw=victims_raw, outcome=outcome, min=1, max=1, qualifier="", category=category, side=side,
-        ))
+        out.append(_one_person(sentence, span, offset, victims_raw, head_raw, outcome, context, lex))
         taken.append(span)
     return out
+
+
+def _one_person(sentence: str, span: tuple[int, int], offset: int, victims_raw: str, head_raw: str, outcome: str,
+                context: VictimContext, lex: _CasLex) -> CasualtyMention:
+    """A figure of one person told by a singular noun ("killed a shopkeeper"),
+    its victims resolved from `head_raw` (the noun without an owner)."""
+    victims, category, side = _resolve_victims(head_raw, context, (), lex)
+    return CasualtyMention(
+        start=span[0] + offset, end=span[1] + offset, raw=sentence[span[0]:span[1]], victims=victims,
+        victims_raw=victims_raw, outcome=outcome, min=1, max=1, qualifier="", category=category, side=side,
+    )
 
 
 _OWNER = regex(r"^.*['’]s?\s+")
