@@ -1073,22 +1073,9 @@ def _usable_bundle(js: str) -> bool:
     return len(js) > 100_000 and "window.vegaEmbed" in js and not re.search(r"</script", js, re.IGNORECASE)
 
 
-def render_report(
-    job: ReportJob,
-    *,
-    tables_dir: str | os.PathLike[str],
-    out_dir: str | os.PathLike[str],
-    notebooks_dir: str | os.PathLike[str] | None = None,
-    vega_js: str | None = None,
-    timeout: int = 600,
-) -> Path | ReportFailure:
-    """Execute `job`'s notebook in a fresh kernel (started in the notebooks
-    folder, `tables` and `html_export=True` injected) and write its HTML
-    export; return the path written, or a ReportFailure with the failing cell
-    and error (never raises for a notebook error). `build_reports` makes many
-    pages faster, in warm kernels."""
-    return render_page(job, tables_dir=tables_dir, out_dir=out_dir, notebooks_dir=notebooks_dir,
-                       vega_js=vega_js, timeout=timeout)
+# One page in a fresh kernel (the public name users have called since before
+# render.py existed); `build_reports` makes many pages faster, in warm kernels.
+render_report = render_page
 
 
 
