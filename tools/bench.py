@@ -849,10 +849,7 @@ def main(argv: list[str] | None = None) -> int:
         res["targets"] = _report_targets(res["reports"])
         res["seconds"] = round(time.time() - started, 1)
         _print_reports_only(res)
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(res, indent=2, default=str) + "\n", encoding="utf-8")
-        print(f"\nbench: wrote {out}")
+        _write(res, Path(args.out))
         return 0
     started = time.time()
     res: dict[str, Any] = {
@@ -886,11 +883,15 @@ def main(argv: list[str] | None = None) -> int:
     res["targets"] = _targets(res)
     res["seconds"] = round(time.time() - started, 1)
     _print_report(res)
-    out = Path(args.out)
+    _write(res, Path(args.out))
+    return 0
+
+
+def _write(res: dict[str, Any], out: Path) -> None:
+    """The figures as JSON at `out`, for comparing across commits."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"\nbench: wrote {out}")
-    return 0
 
 
 if __name__ == "__main__":
