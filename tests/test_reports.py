@@ -220,6 +220,18 @@ def test_filter_tables(fx):
         reports.filter_tables(fx, date_from="2020-06-01", date_to="2020-05-01")
 
 
+def test_a_filtered_overview_counts_agreement_as_compare_does():
+    # an outlet's narration "agreeing" with the source it relays is no agreement, in a subset as in the whole
+    claims = pd.DataFrame({"source": ["Outlet", "Monitor", "Ministry"], "incident_id": ["i1"] * 3,
+                           "duplicate_of": [""] * 3})
+    comparisons = pd.DataFrame({"incident_id": ["i1", "i1"], "source_a": ["Monitor", "Ministry"],
+                                "source_b": ["Outlet", "Monitor"], "verdict": ["agree", "agree"],
+                                "relation": ["relay", "independent"]})
+    got = reports._recount_agreement(claims, comparisons).set_index(["source_a", "source_b"])
+    assert (got.loc[("Monitor", "Outlet"), "agree"], got.loc[("Monitor", "Outlet"), "relayed"]) == (0, 1)
+    assert got.loc[("Ministry", "Monitor"), "agree"] == 1
+
+
 def test_load_tables(tmp_path):
     loaded = reports.load_tables(FIXTURE)
     assert len(loaded.tables["incidents"]) == 5 and "read from" in loaded.origin

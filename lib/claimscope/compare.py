@@ -109,6 +109,7 @@ __all__ = [
     "compare",
     "compare_figures",
     "compare_actors",
+    "pair_verdicts",
     "compare_causes",
     "compare_dates",
     "casualty_estimates",
@@ -1038,17 +1039,10 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
     return schema.frame(inc, "incidents")
 
 
-def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame) -> pd.DataFrame:
-    shared: Counter = Counter()
-    for cs in by_inc.values():
-        names: dict[str, set[str]] = defaultdict(set)
-        for c in cs:
-            names[c.source].add(c.account)
-        srcs = sorted(s for s in names if s)
-        for i, a in enumerate(srcs):
-            for b in srcs[i + 1:]:
-                if names[a] != names[b] or len(names[a]) > 1:
-                    shared[(a, b)] += 1
+def pair_verdicts(comparisons: pd.DataFrame) -> tuple[Counter, Counter, Counter]:
+    """(agree, conflict, relayed) counts per sorted source pair of `comparisons`:
+    agreement only between independent accounts, relayed pairs counted apart
+    (the `source_agreement` rule, also used on a report's filtered subset)."""
     agree: Counter = Counter()
     conflict: Counter = Counter()
     relay: Counter = Counter()
@@ -1064,6 +1058,21 @@ def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFr
             agree[(a, b)] += 1
         elif verdict == "conflict":
             conflict[(a, b)] += 1
+    return agree, conflict, relay
+
+
+def _source_agreement(by_inc: Mapping[str, list[_Claim]], comparisons: pd.DataFrame) -> pd.DataFrame:
+    shared: Counter = Counter()
+    for cs in by_inc.values():
+        names: dict[str, set[str]] = defaultdict(set)
+        for c in cs:
+            names[c.source].add(c.account)
+        srcs = sorted(s for s in names if s)
+        for i, a in enumerate(srcs):
+            for b in srcs[i + 1:]:
+                if names[a] != names[b] or len(names[a]) > 1:
+                    shared[(a, b)] += 1
+    agree, conflict, relay = pair_verdicts(comparisons)
     keys = sorted(set(shared) | set(agree) | set(conflict) | set(relay))
     if not keys:
         return schema.empty("source_agreement")

@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from . import charts, schema
+from .compare import pair_verdicts
 from .cells import column as _col
 from .errors import ReportError
 from .render import (
@@ -296,23 +297,21 @@ def filter_tables(
 
 def _recount_agreement(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.DataFrame:
     """source_agreement over a subset: incidents both sources give an
-    independent (non-duplicate) account of, and their facet verdicts."""
+    independent (non-duplicate) account of, and their facet verdicts counted
+    as compare counts them (agreement between independent accounts only)."""
     c = pd.DataFrame({"source": _col(claims, "source"), "incident": _col(claims, "incident_id"),
                       "dup": _col(claims, "duplicate_of")})
     c = c[(c["dup"] == "") & (c["source"] != "") & (c["incident"] != "")]
     by_source = {s: set(g["incident"]) for s, g in c.groupby("source", sort=True)}
-    verdicts: dict[tuple[str, str], list[str]] = {}
-    for a, b, v in zip(_col(comparisons, "source_a"), _col(comparisons, "source_b"), _col(comparisons, "verdict")):
-        verdicts.setdefault(tuple(sorted((a, b))), []).append(v)
+    agree, conflict, relayed = pair_verdicts(comparisons)
     rows = []
     names = sorted(by_source)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             shared = by_source[a] & by_source[b]
             if shared:
-                vs = verdicts.get((a, b), [])
-                rows.append({"source_a": a, "source_b": b, "shared_incidents": len(shared),
-                             "agree": vs.count("agree"), "conflict": vs.count("conflict")})
+                rows.append({"source_a": a, "source_b": b, "shared_incidents": len(shared), "agree": agree[(a, b)],
+                             "conflict": conflict[(a, b)], "relayed": relayed[(a, b)]})
     return schema.conform(pd.DataFrame(rows), "source_agreement") if rows else schema.empty("source_agreement")
 
 
