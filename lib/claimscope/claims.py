@@ -155,7 +155,6 @@ class _Context:
     free_mentions: list[tuple] = field(default_factory=list)  # mentions in sentences that carry no claim
     listing: tuple[str, str, str] | None = None  # (outcome, scope, kind) of a list whose items follow ("as follows:")
     last_figure: tuple[str, str, str] = ()  # (victims, category, side) of the last figure told
-    last_kind: str = ""  # kind of the last claim
     last_counted: bool = False  # the last claim counted over a lasting period (a running total, or a period's count of acts)
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
 
@@ -462,7 +461,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)
-    elif casualties and ctx.last_counted and refers_to_counted_acts(sent, knowledge=knowledge):
+    elif casualties and ctx.last_counted and refers_to_counted_acts(sent, knowledge=knowledge, words=words):
         # "These attacks left 17 people dead" after a count of acts over a period
         # ("attacks since January have reached 54"): the toll of the acts just counted
         scopes = ["total"] * len(casualties)
@@ -512,7 +511,6 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         last = casualties[-1]
         ctx.last_figure = (last.victims, last.category, last.side)
     if kind is not None:
-        ctx.last_kind = kind.kind
         ctx.last_counted = kind.kind == "running_total" or (cumulative is not None and cumulative[2])
     if casualties and _LIST_HEAD.search(sent) and kind is not None:
         ctx.listing = (casualties[-1].outcome, scopes[-1], kind.kind)

@@ -137,6 +137,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     # a spelled number before a hyphen ("eight-year"): phrase_pattern's edges forbid the hyphen
     spelled = "(?i:" + "|".join(re.escape(w) for w in sorted([*knowledge.numbers["units"], *knowledge.numbers["tens"]],
                                                               key=len, reverse=True)) + ")"
+    units = "|".join(re.escape(u) for u in d["campaign_durations"])
+    frames = "|".join(re.escape(f) for f in d["campaign_frames"])
     counts = (r"(?:\d[\d,]*|" + phrase_pattern(knowledge.numbers["units"]) + "|"
               + phrase_pattern(knowledge.numbers["tens"]) + ")")
     # the ways a sentence counts over a period, each with the word sets a
@@ -149,8 +151,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         (phrase_pattern(["in", "during", "across", "through"]) + rf"\s+{counts}\s+(?:[\w-]+\s+){{0,2}}?"
          + phrase_pattern(d["act_counts"]), ("act_count",)),
         (span, ("span_leads", "span_units")),
-        (rf"(?:^|[,;]\s*)(?i:in|during|over|throughout|across)\s+(?:[\w'’-]+\s+){{0,3}}?"
-         rf"(?:(?:\d[\d,]*|{spelled}|several|many)[-\s](?i:year|decade)s?(?:-long)?|(?i:decades|years)-long)"
+        (rf"(?:^|[,;]\s*)(?i:{frames})\s+(?:[\w'’-]+\s+){{0,3}}?"
+         rf"(?:(?:\d[\d,]*|{spelled}|several|many)[-\s](?i:{units})s?(?:-long)?|(?i:{units})s-long)"
          rf"\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}",
          ("campaign_nouns", "campaign_durations")),
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
@@ -172,7 +174,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "since": ["since"],
         "span_leads": d["span_leads"],
         "span_units": d["span_units"],
-        "campaign_durations": d["campaign_durations"],
+        "campaign_durations": [*d["campaign_durations"], *(f"{u}s" for u in d["campaign_durations"])],
         "record_tolls": d["record_tolls"],
     }
     index = _gate_index(gates)
@@ -304,12 +306,14 @@ def period_starts(sentence: str, dates: Sequence[DateMention]) -> list[DateMenti
     return out
 
 
-def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge) -> bool:
+def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> bool:
     """The sentence opens on the acts a running total just counted ("These
     attacks left 17 people dead", "According to SOHR statistics, these
-    operations left 91 persons dead"): its figures are that total's."""
+    operations left 91 persons dead"): its figures are that total's. `words`:
+    the sentence's `sentence_words` when already computed."""
     cues = knowledge.derived(_build_cues)
-    return "counted_acts" in _open_gates(cues, _words(sentence)) and cues.counted_acts.match(sentence) is not None
+    gates = _open_gates(cues, _words(sentence) if words is None else words)
+    return "counted_acts" in gates and cues.counted_acts.match(sentence) is not None
 
 
 def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowledge: Knowledge) -> bool:
