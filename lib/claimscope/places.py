@@ -19,7 +19,7 @@ skeleton index and rapidfuzz over a block of aliases sharing the first letter.
 Fuzzy results are memoised per gazetteer, inside the knowledge object.
 
 Alignment and comparison read a claim's places from the `mentions` table
-(`place_profiles`); distances (`km_between`) and name matches (`place_match`)
+(`place_profiles`); distances (`km_between`) and name matches (`best_match`)
 are here too.
 """
 
@@ -57,10 +57,8 @@ __all__ = [
     "normalize_place",
     "outline",
     "place_profiles",
-    "place_match",
     "best_match",
     "km_between",
-    "km_apart",
 ]
 
 PRECISIONS = ("town", "near_town", "district", "governorate", "region", "country", "unknown")
@@ -1318,16 +1316,10 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
     return PlaceProfile(frozenset(areas), tuple(towns), tuple(points), tuple(coarse), tuple(raw), first)
 
 
-def place_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float, *,
-                knowledge: Knowledge) -> tuple[str, str, float] | None:
-    """Best pair of names (one from each list) that are the same place:
-    (a, b, score) with place_similarity >= threshold, else None."""
-    return best_match(names_a, names_b, threshold, translit(knowledge).similarity)
-
-
 def best_match(names_a: Sequence[str], names_b: Sequence[str], threshold: float,
                similarity: Callable[[str, str], float]) -> tuple[str, str, float] | None:
-    """`place_match` with a given `similarity` (a `Translit.similarity`)."""
+    """Best pair of names (one from each list) that are the same place by
+    `similarity` (a `Translit.similarity`): (a, b, score) >= threshold, else None."""
     sim = similarity
     best = None
     for a in names_a:
@@ -1351,10 +1343,3 @@ def km_between(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]
     if not p or not q:
         return None
     return min(_haversine(a, b) for a in p for b in q)
-
-
-def km_apart(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> float | None:
-    """Largest great-circle distance (km) between two sets of points; None when either is empty."""
-    if not p or not q:
-        return None
-    return max(_haversine(a, b) for a in p for b in q)

@@ -63,7 +63,6 @@ __all__ = [
     "PageRenderer",
     "WorkerPool",
     "render_page",
-    "render_pages",
     "skip_iri_format_check",
 ]
 
@@ -732,21 +731,6 @@ class WorkerPool:
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         self.close(kill=exc_type is not None)
-
-
-def render_pages(
-    jobs: Sequence[ReportJob],
-    config: RenderConfig,
-    *,
-    workers: int = 1,
-    on_result: Callable[[ReportJob, Path | ReportFailure], None] | None = None,
-) -> dict[str, Path | ReportFailure]:
-    """`jobs` rendered by a `WorkerPool` of `workers` processes (at most one
-    per job), started and closed here."""
-    if not jobs:
-        return {}
-    with WorkerPool(workers=max(1, min(workers, len(jobs))), notebooks_dir=config.notebooks_dir) as pool:
-        return pool.run(jobs, config, on_result=on_result)
 
 
 if __name__ == "__main__":

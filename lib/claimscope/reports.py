@@ -41,7 +41,6 @@ from .compare import pair_verdicts
 from .cells import column as _col
 from .errors import ReportError
 from .render import (
-    KERNEL_ARGS,
     TABLE_CACHE_ENV,
     TEMPLATES_DIR,
     ReportFailure,
@@ -99,7 +98,6 @@ __all__ = [
 ]
 
 NOTEBOOKS_DIR = default_notebooks_dir()
-_KERNEL_ARGS = KERNEL_ARGS  # older name
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _e = html.escape
 _T = TypeVar("_T")
