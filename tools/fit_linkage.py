@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fakes", default=str(fakes_path()))
     ap.add_argument("--out", default=str(DEFAULT_OUT))
-    ap.add_argument("--labels", choices=("crowd", "adjudicated"), default="crowd")
+    ap.add_argument("--labels", choices=("crowd", "adjudicated"), default="adjudicated",
+                    help="the labels the shipped weights were fitted on (default) or the raw crowd ones")
     ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing")
     args = ap.parse_args(argv)
     fakes = Path(args.fakes)

@@ -201,14 +201,14 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         max_km=float(d["max_km"]),
         sides=actor_sides(knowledge),
         translit=translit(knowledge),
-        pooled_types=frozenset(c.get("pooled_source_types", ())),
-        pooled_names=frozenset(str(n).casefold() for n in c.get("pooled_sources", ())),
-        pooled_re=re.compile(str(c.get("pooled_source_pattern") or r"(?!)"), re.IGNORECASE),
-        corroborating=frozenset(c.get("corroborating_facets", ("casualties", "perpetrator", "responsibility", "cause"))),
-        denial_cues=frozenset(" ".join(str(x).casefold().split()) for x in knowledge.lexicon.get("act_denials", ())),
+        pooled_types=frozenset(c["pooled_source_types"]),
+        pooled_names=frozenset(str(n).casefold() for n in c["pooled_sources"]),
+        pooled_re=re.compile(str(c["pooled_source_pattern"]), re.IGNORECASE),
+        corroborating=frozenset(c["corroborating_facets"]),
+        denial_cues=frozenset(" ".join(str(x).casefold().split()) for x in knowledge.lexicon["act_denials"]),
         type_rank=align_settings(knowledge).type_rank,
-        aligned_types=frozenset(c.get("aligned_source_types", ())),
-        unaligned_sides=frozenset(str(x) for x in c.get("unaligned_sides", ("independent", "unknown", ""))),
+        aligned_types=frozenset(c["aligned_source_types"]),
+        unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
 
 
