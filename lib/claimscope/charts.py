@@ -937,8 +937,7 @@ def claims_table_html(
     several = t["incident_id"].nunique() > 1
     labels: dict[str, str] = {}
     if several and incidents is not None and not incidents.empty:
-        pts = incident_points(incidents, claims)
-        labels = dict(zip(pts["incident_id"], pts["label"]))
+        labels = dict(zip(_col(incidents, "incident_id"), _labels(incidents)))  # labels only: no claims work
     body = []
     current = None
     for r in t.to_dict("records"):

@@ -39,6 +39,10 @@ import pandas as pd
 from . import charts, schema
 from .compare import pair_verdicts
 from .cells import column as _col
+from .cells import integer as _int_cell
+from .cells import number as _num_cell
+from .cells import text as _text_cell
+from .cells import truth as _truth_cell
 from .errors import ReportError
 from .render import (
     TABLE_CACHE_ENV,
@@ -481,8 +485,8 @@ def pick_source_pair(tables: Mapping[str, pd.DataFrame], source_a: str = "", sou
         return a, b
     sa = tables["source_agreement"]
     pairs = pd.DataFrame({"a": _col(sa, "source_a"), "b": _col(sa, "source_b"),
-                          "shared": [charts._i(v) or 0 for v in sa["shared_incidents"]],
-                          "compared": [(charts._i(x) or 0) + (charts._i(y) or 0) for x, y in zip(sa["agree"], sa["conflict"])]})
+                          "shared": [_int_cell(v) or 0 for v in sa["shared_incidents"]],
+                          "compared": [(_int_cell(x) or 0) + (_int_cell(y) or 0) for x, y in zip(sa["agree"], sa["conflict"])]})
     pairs = pairs.sort_values(["shared", "compared", "a", "b"], ascending=[False, False, True, True], kind="stable")
     known = a or b
     for ra, rb in zip(pairs["a"], pairs["b"]):
@@ -673,7 +677,7 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
 
 def _int(value: Any) -> int | None:
     """An integer cell that may come as text ("" when absent), else None."""
-    f = charts._f(value)
+    f = _num_cell(value)
     return None if f is None else int(f)
 
 
@@ -755,7 +759,7 @@ def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, 
         return message_html("No claims of this incident.")
     spans: dict[str, list[tuple[int, int]]] = {}
     for d, a, b in zip(_col(mine, "doc_id"), mine["start"], mine["end"]):
-        lo, hi = charts._i(a), charts._i(b)
+        lo, hi = _int_cell(a), _int_cell(b)
         if lo is not None and hi is not None and hi > lo:
             spans.setdefault(d, []).append((lo, hi))
     docs = tables["documents"]
@@ -768,7 +772,7 @@ def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, 
         d = docs.iloc[k]
 
         def get(name: str, d: pd.Series = d) -> str:
-            return charts._s(d[name]) if name in docs.columns else ""
+            return _text_cell(d[name]) if name in docs.columns else ""
 
         text = get("text")
         url = get("url")
@@ -830,7 +834,7 @@ def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, m
     src = dict(zip(_col(mine, "claim_id"), _col(mine, "source")))
     links = tables["links"]
     lk = pd.DataFrame({"a": _col(links, "claim_a"), "b": _col(links, "claim_b"),
-                       "score": [charts._f(v) for v in links["score"]], "reasons": _col(links, "reasons"),
+                       "score": [_num_cell(v) for v in links["score"]], "reasons": _col(links, "reasons"),
                        "kind": _col(links, "kind").str.replace("_", " ")})  # `kind`: extra column from align
     lk = lk[lk["a"].isin(src) & lk["b"].isin(src)]
     if lk.empty:
@@ -861,8 +865,8 @@ def source_header_html(tables: Mapping[str, pd.DataFrame], source: str | None) -
     kinds = " · ".join(x for x in (_col(mine, "source_type").mode().iloc[0], _col(mine, "source_side").mode().iloc[0]) if x)
     outlets = _col(mine, "outlet").replace("", "(unknown outlet)").value_counts()
     n_inc = len(set(_col(mine, "incident_id")) - {""})
-    hedged = sum(charts._truth(v) for v in mine["hedged"])
-    negated = sum(charts._truth(v) for v in mine["negated"])
+    hedged = sum(_truth_cell(v) for v in mine["hedged"])
+    negated = sum(_truth_cell(v) for v in mine["negated"])
     raws = [r for r in _col(mine, "source_raw").value_counts().index if r and r != source][:6]
     return (
         f'{_css("fragments.css")}<div class="cs-box"><h2>{_e(source)}</h2><p class="cs-muted">{_e(kinds)}</p>'
