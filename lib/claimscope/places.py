@@ -653,7 +653,7 @@ class _Patterns:
     its transliteration: `words`, `fold`, `particles`)."""
 
     __slots__ = ("span", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
-                 "pre_rev", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "separator", "stop", "foreign",
+                 "pre_rev", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles")
 
@@ -731,6 +731,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     p.actor_after = regex(rf"(?:['’]s?)?[\s\-]+(?:{_alt(lex['actor_followers'])}){_B}", re.I)
     p.speech_after = regex(rf"[\s,\"”]+(?:{_alt(lex['speech_verbs'])}){_B}", re.I)
     p.speaks_after = regex(rf"\s+(?:{_alt([v for v in lex['speech_verbs'] if v != 'according'])}){_B}")
+    # "in Damascus said": a place after a locative preposition is the place, not its government speaking
+    p.locative_before = regex(rf"(?i)\b(?:{_alt([*knowledge.lexicon['locative_prepositions'], 'of'])})\s+(?:the\s+)?$")
     p.separator = regex(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/)\s*(?:the\s+)?"
                              r"(?:(?:towns?|villages?|cit(?:y|ies))\s+(?:of\s+)?)?", re.I)
     p.stop = frozenset(" ".join(_words(w)) for w in lex["not_place_words"])
@@ -837,7 +839,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
             taken = end
             if _blocked(text, start, end, pats) or (not hit and pats.speech_after.match(text, end, end + 30)) or (
                     hit and pats.speaks_after.match(text, end, end + 30)
-                    and not _LOCATIVE_BEFORE.search(text, max(0, start - 24), start)):
+                    and not pats.locative_before.search(text, max(0, start - 24), start)):
                 # "Damascus said", "Ankara warned": a place that speaks is its government (a metonym)
                 prev = None
                 continue
@@ -988,9 +990,6 @@ def _region_before(text: str, start: int, pats: _Patterns, taken: int) -> _Cand 
                     and pats.region_by_key.get(_key(pats.words(rm.group()))) is not None:
                 return _region_cand(rm, pats)
     return None
-
-
-_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|from|around|outside|inside|of|to|into|across|towards?)\s+(?:the\s+)?$")
 
 
 def _blocked(text: str, start: int, end: int, pats: _Patterns) -> bool:
