@@ -108,6 +108,20 @@ def test_points_derive_coordinates_status_order_and_sentence(t):
     assert row.loc["inc-maarat-undated", "label"].startswith("undated · Maʿarrat al-Nuʿmān")
 
 
+def test_points_pass_death_figures_as_numbers(t):
+    """The death figures reach the reports as ints (None when absent), never
+    as text a reader would have to parse back."""
+    pts = charts.incident_points(t["incidents"], t["claims"]).set_index("incident_id")
+    inc = t["incidents"].set_index("incident_id")
+    for col in ("casualties_low", "casualties_best", "casualties_high", "civilians_low", "combatants_high"):
+        for iid in inc.index:
+            want = inc.loc[iid, col]
+            got = pts.loc[iid, col]
+            assert (got is None) if pd.isna(want) else (type(got) is int and got == int(want)), (iid, col, got)
+    empty = charts.incident_points(t["incidents"].drop(columns=["casualties_low"]), t["claims"])
+    assert empty["casualties_low"].tolist() == [None] * len(empty)
+
+
 def test_points_prefer_incident_columns_then_most_specific_claim(t):
     claims = t["claims"].copy()
     mask = claims["incident_id"] == "inc-saraqib-0905"

@@ -743,4 +743,6 @@ def test_index_lists_toll_verdict_and_conflicts_sortable(fx):
     page = reports.index_html(fx, plan, [j.filename for j in plan], [])
     assert "<th data-sort=\"num\">Deaths</th>" in page and 'data-v="24">≥ 24</td>' in page
     assert "single source — fewer than two independent accounts" in page
+    for status, meaning in reports.VERDICT_MEANING.items():   # the index and the pages say the same
+        assert f"{charts.STATUS_LABELS[status]} — {meaning}" in html.unescape(page), status
     assert page.count('<th data-sort=') == 7

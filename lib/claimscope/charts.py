@@ -39,6 +39,7 @@ import pandas as pd
 from .cells import column as _col
 from .knowledge import Knowledge
 from .cells import integer as _i
+from .cells import integers
 from .cells import number as _f
 from .cells import text as _s
 from .cells import truth as _truth
@@ -121,8 +122,9 @@ def _size_legend(counts: Iterable[int]) -> alt.Legend:
     return alt.Legend(values=values, format="d")
 
 
-_EXTRAS = ("toll", "perpetrator", "target", "agree_facets", "casualties_low", "casualties_best", "casualties_high",
-           "civilians_low", "civilians_best", "civilians_high", "combatants_low", "combatants_best", "combatants_high")
+_EXTRAS = ("toll", "perpetrator", "target", "agree_facets")
+# the incidents' death figures, passed on as numbers (int, None when absent): readers never parse them from text
+_COUNTS = tuple(f"{k}_{b}" for k in ("casualties", "civilians", "combatants") for b in ("low", "best", "high"))
 
 
 def _status_scale() -> alt.Scale:
@@ -137,17 +139,19 @@ def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     when present, else the most specific geocoded claim's coordinates, the most
     cited one on ties), `sentence` (the first claim's sentence, for tooltips),
     `sources` (`, `-joined), `label` (the incident's `title` extra column, or
-    date · place · event type), the extras `toll`, `perpetrator`, `target`,
-    `agree_facets` and `casualties/civilians/combatants_low/best/high` as text
-    ("" when absent), and `conflict_rank` (0 = most conflicted;
-    status, then number of conflicting facets, then independent sources).
+    date · place · event type), the extras `toll`, `perpetrator`, `target` and
+    `agree_facets` as text ("" when absent), the death figures
+    `casualties/civilians/combatants_low/best/high` as int (None when absent),
+    and `conflict_rank` (0 = most conflicted; status, then number of
+    conflicting facets, then independent sources).
     Sorted by `conflict_rank`.
     """
     cols = ["incident_id", "date_start", "date_end", "governorate", "places", "event_type", "n_claims",
             "n_docs", "n_sources", "status", "conflict_facets"]
     if incidents.empty:
         return pd.DataFrame({c: pd.Series([], dtype="object") for c in
-                             cols + ["lat", "lon", "sentence", "sources", "label", *_EXTRAS, "conflict_rank"]})
+                             cols + ["lat", "lon", "sentence", "sources", "label", *_EXTRAS, *_COUNTS,
+                                     "conflict_rank"]})
     inc = pd.DataFrame({c: _col(incidents, c) for c in cols if c not in ("n_claims", "n_docs", "n_sources")})
     for c in ("n_claims", "n_docs", "n_sources"):
         inc[c] = [(_i(v) or 0) for v in incidents[c]] if c in incidents.columns else 0
@@ -201,6 +205,9 @@ def incident_points(incidents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     inc["label"] = _labels(incidents)
     for extra in _EXTRAS:
         inc[extra] = _col(incidents, extra)
+    for count in _COUNTS:   # object columns: an int stays an int, a missing figure None (not NaN)
+        inc[count] = pd.Series(integers(incidents[count]) if count in incidents.columns else [None] * len(inc),
+                               index=inc.index, dtype="object")
     inc = inc.iloc[_conflict_order(incidents)].reset_index(drop=True)
     inc["conflict_rank"] = range(len(inc))
     return inc

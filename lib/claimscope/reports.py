@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from . import charts, schema
-from .compare import pair_verdicts
+from .compare import pair_verdicts, toll_text
 from .cells import column as _col
 from .cells import integer as _int_cell
 from .cells import number as _num_cell
@@ -523,6 +523,7 @@ def message_html(text: str) -> str:
 
 _BADGE_CLASS = {"contested": "cs-conflict", "conflict": "cs-conflict", "corroborated": "cs-agree", "agree": "cs-agree",
                 "uncorroborated": "cs-uncorroborated", "relay": "cs-relay"}
+# what each verdict means, in the words of the incident pages and the index (templates/index.html.j2)
 VERDICT_MEANING = {
     "contested": "two accounts conflict on some facet",
     "corroborated": "independent accounts agree on a casualty figure, the perpetrator, responsibility or the cause, "
@@ -650,13 +651,13 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     for label, name in (("Perpetrator", "perpetrator"), ("Target", "target")):
         if r[name]:
             facts.append((label, r[name].replace(";", "; ")))
-    toll = r["toll"] or _range(r["casualties_low"], r["casualties_high"])
+    toll = r["toll"] or toll_text(r["casualties_low"], r["casualties_high"])
     if not r["toll"]:   # tables without `toll`: the split from the low/high columns
         split = "; ".join(f"{k} {v}" for k in ("civilians", "combatants")
-                          if (v := _range(r[f"{k}_low"], r[f"{k}_high"])))
+                          if (v := toll_text(r[f"{k}_low"], r[f"{k}_high"])))
         toll += f" ({split})" if toll and split else ""
     if toll:
-        best = _int(r["casualties_best"])
+        best = r["casualties_best"]
         facts.append(("Deaths", toll + (f" · best estimate {best}" if best is not None and
                                          str(best) != toll.split(" ")[0] else "")))
     facts_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in facts)
@@ -673,21 +674,6 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         + _stats([("independent accounts", r["n_sources"]), ("claims", r["n_claims"]), ("documents", r["n_docs"])])
         + f'<p>Independent sources: {src_html}</p><p class="cs-muted">id {_e(incident_id)}</p></div>'
     )
-
-
-def _int(value: Any) -> int | None:
-    """An integer cell that may come as text ("" when absent), else None."""
-    f = _num_cell(value)
-    return None if f is None else int(f)
-
-
-def _range(lo: Any, hi: Any) -> str:
-    lo_i, hi_i = _int(lo), _int(hi)
-    if lo_i is None and hi_i is None:
-        return ""
-    if lo_i is None or hi_i is None or lo_i == hi_i:
-        return str(lo_i if lo_i is not None else hi_i)
-    return f"{lo_i}–{hi_i}"
 
 
 def _source_link(name: str, links: Mapping[str, str]) -> str:
@@ -1143,14 +1129,14 @@ def index_html(
     rank = {st: i for i, st in enumerate(charts.STATUS_ORDER)}
     for r in pts.to_dict("records"):
         job = by_key.get(("incident", r["incident_id"]))
-        high = _int(r["casualties_high"])
+        high = r["casualties_high"]
         rows.append({
             "status": r["status"], "status_label": charts.STATUS_LABELS.get(r["status"], r["status"] or "unknown"),
             "badge": _BADGE_CLASS.get(r["status"], ""), "rank": rank.get(r["status"], len(rank)),
             "label": r["label"], "href": href(job), "incident_id": r["incident_id"],
             "date": r["date_start"] or "9999",
             "note": "report failed" if job is not None else "no report page",
-            "toll": r["toll"] or _range(r["casualties_low"], r["casualties_high"]),
+            "toll": r["toll"] or toll_text(r["casualties_low"], r["casualties_high"]),
             "toll_sort": -1 if high is None else high,
             "places": r["places"].replace(";", "; "), "n_sources": r["n_sources"],
             "conflict": r["conflict_facets"].replace(";", ", "),
@@ -1167,6 +1153,8 @@ def index_html(
         n_docs=len(docs), n_claims=len(claims), n_conflict=int((pts["status"] == "contested").sum()),
         n_reports=len(ok), overview_href=href(by_key.get(("overview", ""))),
         failures=[str(f) for f in failures], incidents=rows, statuses=statuses,
+        verdicts=[(charts.STATUS_LABELS.get(st, st), VERDICT_MEANING[st]) for st in charts.STATUS_ORDER
+                  if st in VERDICT_MEANING],
         pages_note=_pages_note(parse_incident_pages(incidents)), page_size=_INDEX_PAGE_SIZE, profiles=profiles,
     )
 
