@@ -23,9 +23,9 @@ of making pages:
   compiled once, and the ~0.9 MB Vega bundle is put into the page after
   nbconvert's HTML clean-up pass instead of being parsed by it on every page.
 
-`execute_notebook` and `render_page` keep the one-fresh-kernel-per-page path
-(`claimscope report --fresh-kernels`); tests check both paths write the same
-pages.
+`render_page` is the one-fresh-kernel-per-page path (`claimscope report
+--fresh-kernels`): the same `PageRenderer`, without the warm kernel; tests
+check both write the same pages.
 """
 
 from __future__ import annotations
@@ -413,34 +413,6 @@ def _parameters(job: ReportJob, tables_dir: str | os.PathLike[str]) -> dict[str,
     return dict(job.parameters, tables=str(Path(tables_dir).resolve()), html_export=True)
 
 
-def render_page(
-    job: ReportJob,
-    *,
-    tables_dir: str | os.PathLike[str],
-    out_dir: str | os.PathLike[str],
-    notebooks_dir: str | os.PathLike[str] | None = None,
-    vega_js: str | None = None,
-    timeout: int = 600,
-) -> Path | ReportFailure:
-    """Execute `job`'s notebook in a fresh kernel (started in the notebooks
-    folder, `tables` and `html_export=True` injected) and write its HTML
-    export; return the path written, or a ReportFailure with the failing cell
-    and error (never raises for a notebook error)."""
-    nb_dir = Path(notebooks_dir if notebooks_dir is not None else default_notebooks_dir()).resolve()
-    try:
-        nb = execute_notebook(nb_dir / job.notebook, parameters=_parameters(job, tables_dir), cwd=nb_dir,
-                              timeout=timeout)
-    except Exception as exc:  # cell error, kernel died, notebook missing, timeout...: report, do not stop the others
-        return _failure(job, exc)
-    try:
-        page = export_html(nb, title=job.title, vega_js=vega_js)
-        target = Path(out_dir) / job.filename
-        write_atomic(target, page)
-    except Exception as exc:
-        return ReportFailure(job, f"export failed: {type(exc).__name__}: {exc}")
-    return target
-
-
 @dataclass(frozen=True)
 class RenderConfig:
     """What a worker needs to make pages (picklable)."""
@@ -453,13 +425,18 @@ class RenderConfig:
 
 
 class PageRenderer:
-    """Makes pages one after another in one warm kernel with one exporter
-    (what each worker process runs). Each notebook file is read once."""
+    """Makes pages one after another with one exporter: in one warm kernel
+    (what each worker process runs), or with `fresh_kernels` each in a kernel
+    of its own (`render_page`). Each notebook file is read once."""
 
-    def __init__(self, config: RenderConfig, *, kernel: WarmKernel | None = None) -> None:
+    def __init__(self, config: RenderConfig, *, kernel: WarmKernel | None = None,
+                 fresh_kernels: bool = False) -> None:
+        if kernel is not None and fresh_kernels:
+            raise ValueError("PageRenderer: a warm kernel or fresh kernels, not both")
         self.config = config
         self.nb_dir = Path(config.notebooks_dir).resolve()
-        self.kernel = kernel if kernel is not None else WarmKernel(cwd=self.nb_dir)
+        self.kernel: WarmKernel | None = (None if fresh_kernels else
+                                          kernel if kernel is not None else WarmKernel(cwd=self.nb_dir))
         self._exporter: PageExporter | None = None
         self._notebooks: dict[str, Any] = {}
 
@@ -471,7 +448,10 @@ class PageRenderer:
         return self._notebooks[name]
 
     def render(self, job: ReportJob) -> Path | ReportFailure:
-        """The page of `job` (written under the output folder), or why not."""
+        """The page of `job` (its notebook run with `tables` and
+        `html_export=True` injected, written under the output folder), or a
+        ReportFailure with the failing cell and error (never raises for a
+        notebook error)."""
         from papermill.exceptions import PapermillExecutionError
 
         cfg = self.config
@@ -481,7 +461,8 @@ class PageRenderer:
         except PapermillExecutionError as exc:  # a cell raised: the kernel is fine, keep it
             return _failure(job, exc)
         except Exception as exc:  # timeout, dead kernel, refused reset, missing notebook: a new kernel next time
-            self.kernel.close()
+            if self.kernel is not None:
+                self.kernel.close()
             return _failure(job, exc)
         try:
             if self._exporter is None:
@@ -494,7 +475,30 @@ class PageRenderer:
         return target
 
     def close(self) -> None:
-        self.kernel.close()
+        if self.kernel is not None:
+            self.kernel.close()
+
+
+def render_page(
+    job: ReportJob,
+    *,
+    tables_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    notebooks_dir: str | os.PathLike[str] | None = None,
+    vega_js: str | None = None,
+    timeout: int = 600,
+) -> Path | ReportFailure:
+    """The page of `job` made in a fresh kernel started in the notebooks
+    folder (`PageRenderer` with `fresh_kernels`; `vega_js` defaults to
+    `reports.vega_bundle()`): the path written, or a ReportFailure."""
+    if vega_js is None:
+        from .reports import vega_bundle
+
+        vega_js = vega_bundle()
+    nb_dir = notebooks_dir if notebooks_dir is not None else default_notebooks_dir()
+    config = RenderConfig(tables_dir=str(tables_dir), out_dir=str(out_dir), notebooks_dir=str(nb_dir),
+                          vega_js=vega_js, timeout=timeout)
+    return PageRenderer(config, fresh_kernels=True).render(job)
 
 
 # ====================================================================== worker processes
