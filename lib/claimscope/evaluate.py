@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import itertools
 import os
 import re
 import sys
@@ -46,6 +45,7 @@ import yaml
 
 from .actors import canonical_actor
 from .dates import find_dates
+from .groups import pairs_sharing
 from .knowledge import Knowledge, load_knowledge
 from .places import canonical_governorate, place_similarity
 
@@ -328,15 +328,17 @@ def event_date_ceiling(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame, 
     return hits, len(crowd)
 
 
+def crowd_keys(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> crowd incident key ("m/d/yy|location"): same crowd event date
+    and governorate, one incident."""
+    ids = crowd_doc_ids(tables, crowd)
+    keys = (crowd["date"].astype(str) + "|" + crowd["location"].astype(str)).tolist()
+    return {d: k for d, k in zip(ids, keys) if d is not None}
+
+
 def gold_pairs(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> set[tuple[str, str]]:
-    """Document pairs (sorted) the crowd puts in one incident: same crowd event
-    date and governorate."""
-    crowd = crowd.assign(doc_id=crowd_doc_ids(tables, crowd), key=crowd["date"].astype(str) + "|" + crowd["location"].astype(str))
-    crowd = crowd[crowd["doc_id"].notna()]
-    pairs: set[tuple[str, str]] = set()
-    for _, g in crowd.groupby("key"):
-        pairs.update(itertools.combinations(sorted(g["doc_id"]), 2))
-    return pairs
+    """Document pairs (sorted) the crowd puts in one incident (`crowd_keys`)."""
+    return pairs_sharing(crowd_keys(tables, crowd))
 
 
 def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, float]:
@@ -346,10 +348,11 @@ def score_fakes_alignment(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFram
     incident (duplicates are not special-cased)."""
     gold = gold_pairs(tables, crowd)
     claims = tables["claims"]
-    pred_pairs = set()
-    for _, g in claims[claims["incident_id"].fillna("") != ""].groupby("incident_id"):
-        ids = sorted(set(g["doc_id"]))
-        pred_pairs.update(itertools.combinations(ids, 2))
+    incidents_of: dict[str, set[str]] = {}
+    for d, i in zip(claims["doc_id"], claims["incident_id"].fillna("")):
+        if i != "":
+            incidents_of.setdefault(d, set()).add(i)
+    pred_pairs = pairs_sharing(incidents_of)
     tp = len(gold & pred_pairs)
     precision = tp / len(pred_pairs) if pred_pairs else 0.0
     recall = tp / len(gold) if gold else 0.0

@@ -2,7 +2,7 @@
 
 FA-KES's crowd gives each article an event date and a governorate; two
 articles with the same pair tell one incident (`crowd_keys`, the definition
-of `evaluate.gold_pairs`). Those labels are noisy in both directions: the
+of `evaluate.gold_pairs`; `crowd_keys`). Those labels are noisy in both directions: the
 crowd lumps distinct events of one day and governorate (26 % of its pairs,
 by a hand reading) and splits one event filed under two dates (often the
 article's dateline). `tests/gold/fakes_linkage_adjudication.csv` holds that
@@ -33,7 +33,6 @@ applies it.
 from __future__ import annotations
 
 import hashlib
-import itertools
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -41,7 +40,8 @@ import numpy as np
 import pandas as pd
 
 from .align import align, linkage_pairs
-from .evaluate import crowd_doc_ids
+from .evaluate import crowd_keys  # noqa: F401 - part of this module's API, defined where gold_pairs is
+from .groups import DisjointSets, pairs_sharing
 from .knowledge import Knowledge
 from .linkage import FEATURES, LinkageModel, fit
 
@@ -52,13 +52,6 @@ REPO = Path(__file__).resolve().parents[2]
 K_FOLDS = 5
 ADJUDICATION = REPO / "tests" / "gold" / "fakes_linkage_adjudication.csv"
 METRICS = ("main_P", "main_R", "main_F1", "b3_P", "b3_R", "b3_F1", "any_P", "any_R", "any_F1")
-
-
-def crowd_keys(tables: Mapping[str, pd.DataFrame], crowd: pd.DataFrame) -> dict[str, str]:
-    """doc_id -> crowd incident key ("m/d/yy|location")."""
-    ids = crowd_doc_ids(tables, crowd)
-    keys = (crowd["date"].astype(str) + "|" + crowd["location"].astype(str)).tolist()
-    return {d: k for d, k in zip(ids, keys) if d is not None}
 
 
 def grouped_folds(keys: Mapping[str, str], k: int = K_FOLDS) -> dict[str, int]:
@@ -83,13 +76,7 @@ def grouped_folds(keys: Mapping[str, str], k: int = K_FOLDS) -> dict[str, int]:
 
 def gold_pairs(keys: Mapping[str, str]) -> set[tuple[str, str]]:
     """Article pairs (sorted ids) that share a key."""
-    groups: dict[str, list[str]] = {}
-    for d, key in keys.items():
-        groups.setdefault(key, []).append(d)
-    out: set[tuple[str, str]] = set()
-    for g in groups.values():
-        out.update(itertools.combinations(sorted(g), 2))
-    return out
+    return pairs_sharing(keys)
 
 
 def load_adjudication(path: str | Path = ADJUDICATION) -> pd.DataFrame:
@@ -107,19 +94,10 @@ def adjudicated_keys(keys: Mapping[str, str], adjudication: pd.DataFrame) -> dic
     diff = {tuple(sorted((a, b))) for a, b, v in verdicts if v == "different"}
     same = {tuple(sorted((a, b))) for a, b, v in verdicts if v == "same" and a in keys and b in keys}
     pairs = (gold_pairs(keys) - diff) | same
-    parent = {d: d for d in keys}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    incidents = DisjointSets(keys)
     for a, b in sorted(pairs):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {d: "adj:" + find(d) for d in keys}
+        incidents.union(a, b)
+    return {d: "adj:" + incidents.find(d) for d in keys}
 
 
 def pair_labels(pairs: pd.DataFrame, keys: Mapping[str, str]) -> np.ndarray:
@@ -157,18 +135,6 @@ def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _pairs_from(labels: Mapping[str, Iterable[str] | str]) -> set[tuple[str, str]]:
-    by: dict[str, set[str]] = {}
-    for d, ls in labels.items():
-        for lab in ([ls] if isinstance(ls, str) else ls):
-            by.setdefault(lab, set()).add(d)
-    out: set[tuple[str, str]] = set()
-    for ds in by.values():
-        if len(ds) > 1:
-            out.update(itertools.combinations(sorted(ds), 2))
-    return out
-
-
 def score_fold(main: Mapping[str, str], keys: Mapping[str, str], test: set[str],
                anys: Mapping[str, frozenset[str]] | None = None) -> dict[str, float]:
     """Pairwise (main; any when `anys` is given) and B³ figures of one test
@@ -178,7 +144,7 @@ def score_fold(main: Mapping[str, str], keys: Mapping[str, str], test: set[str],
     for kind, labels in (("main", main), ("any", anys)):
         if labels is None:
             continue
-        pred = {p for p in _pairs_from(labels) if p[0] in test or p[1] in test}
+        pred = {p for p in pairs_sharing(labels) if p[0] in test or p[1] in test}
         tp = len(pred & gold)
         out[f"{kind}_P"], out[f"{kind}_R"], out[f"{kind}_F1"] = _prf(tp, len(pred), len(gold))
     by_pred: dict[str, set[str]] = {}

@@ -54,6 +54,7 @@ import yaml
 from . import cells, schema
 from .dates import find_absolute_dates
 from .errors import CorpusError
+from .groups import DisjointSets
 from .knowledge import Knowledge
 from .resources import data_text, regex
 from .safeio import UnreadableFile, bounded, file_kind, read_regular, shorten
@@ -1740,18 +1741,8 @@ def mark_duplicates(
     one of their few longest sentences, and only when their lengths allow the
     score, so the work stays near-linear in the number of documents."""
     n = len(doc_ids)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    copies = DisjointSets(range(n))
+    find, union = copies.find, copies.union
 
     first_of: dict[str, int] = {}
     blocks: dict[int, list[int]] = {}
@@ -1790,9 +1781,7 @@ def mark_duplicates(
                 compared.add(pair)
                 if fuzz.ratio(body(i), body(j), score_cutoff=min_score):
                     union(i, j)
-    clusters: dict[int, list[int]] = {}
-    for i in range(n):
-        clusters.setdefault(find(i), []).append(i)
+    clusters = copies.groups()
     out: list[str | None] = [None] * n
 
     def order(i: int) -> tuple[bool, str, str]:
