@@ -106,8 +106,7 @@ def pair_labels(pairs: pd.DataFrame, keys: Mapping[str, str]) -> np.ndarray:
                      for a, b in zip(pairs["doc_a"].astype(str), pairs["doc_b"].astype(str))], dtype=bool)
 
 
-def fit_model(pairs: pd.DataFrame, keys: Mapping[str, str], *, docs: Iterable[str] | None = None,
-              provenance: Mapping[str, str] | None = None) -> LinkageModel:
+def fit_model(pairs: pd.DataFrame, keys: Mapping[str, str], *, docs: Iterable[str] | None = None) -> LinkageModel:
     """Match weights counted on the candidate pairs whose two articles are
     both in `docs` (default: every keyed article), labelled by `keys`.
 
@@ -124,7 +123,7 @@ def fit_model(pairs: pd.DataFrame, keys: Mapping[str, str], *, docs: Iterable[st
     sub = pairs[mask]
     lead = (sub["lead_a"].astype(bool) & sub["lead_b"].astype(bool)).to_numpy()
     return fit(sub[list(FEATURES)].to_numpy(dtype=np.int64), pair_labels(sub, keys),
-               m_rows={f: lead for f in FEATURES if f != "main"}, provenance=provenance)
+               m_rows={f: lead for f in FEATURES if f != "main"})
 
 
 # =============================================================================== scoring
