@@ -26,7 +26,7 @@ from claimscope.ingest import (
     read_corpora,
 )
 
-from builtin_knowledge import bind
+from builtin_knowledge import K, bind
 
 clean_text = bind(clean_text)
 read_corpora = bind(read_corpora)
@@ -1006,6 +1006,36 @@ def test_a_byline_names_the_author_and_the_outlet_apart(tmp_path):
                        "By Omar Haddad\nMay 2, 2021\n\n" + BODY)
     assert _na(d["outlet"]) and d["author"] == "Omar Haddad" and d["published"] == "2021-05-02"
     assert "By Omar Haddad" not in d["text"]
+
+
+def test_byline_separators_are_the_packs(tmp_path):
+    """The words that split a byline into names are knowledge (outlets.yaml
+    `byline_separators`), not code: a pack for another language brings its own."""
+    from claimscope import load_knowledge
+    from claimscope.ingest import read_corpora as read
+
+    text = f"Shelling damages schools in eastern quarter\nBy Maya Khoury y Associated Press\n\n{BODY}"
+    d = _one(tmp_path, text)
+    assert (d["outlet"], d["author"]) != ("Associated Press", "Maya Khoury")   # English: 'y' joins nothing
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "outlets.yaml").write_text("# test pack: Spanish byline conjunction\n"
+                                       "byline_separators: ',|\\s+(?:y|para|de)\\s+'\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(text, encoding="utf-8")
+    [d] = read([tmp_path / "corpus"], knowledge=load_knowledge(pack)).documents.to_dict("records")
+    assert (d["outlet"], d["author"]) == ("Associated Press", "Maya Khoury")
+
+
+def test_outlet_index_is_one_reading_of_the_outlets():
+    from claimscope.ingest import outlet_index
+
+    idx = outlet_index(K)
+    assert idx is outlet_index(K)   # computed once per Knowledge
+    assert idx.outlets["dailysabah"] == idx.outlets["daily sabah"] == "Daily Sabah"
+    assert idx.states["aa"] == "Turkey" and "reuters" not in idx.states
+    assert idx.republishers["globalresearch.ca"] == "Global Research" and "global research" not in idx.outlets
+    assert ("SOHR", "Syrian Observatory for Human Rights") in idx.spellings
 
 
 def test_outlet_codes_and_names_are_one_spelling(tmp_path):

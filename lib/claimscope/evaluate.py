@@ -379,13 +379,14 @@ def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str
     verbatim; fragments of headlines and clauses end up here)."""
     from .actors import actor_table
     from .attribution import source_table
+    from .ingest import outlet_index
 
     if source_type == "outlet":
         return "outlet"
     entry = source_table(knowledge).get(name)
     if entry is not None:
         return "unnamed group" if entry.type in ("local", "unnamed") else "known"
-    if name in actor_table(knowledge) or name in {o["name"] for o in knowledge.outlets.get("outlets") or ()}:
+    if name in actor_table(knowledge) or name in set(outlet_index(knowledge).outlets.values()):
         return "known"  # an actor speaking ("ISIS"), an outlet of outlets.yaml ("The New Arab")
     parts = name.split(" and ")
     if len(parts) > 1:  # a compound of voices ("SOHR and Syria Civil Defence"): what its parts are

@@ -64,9 +64,11 @@ __all__ = [
     "PRECISIONS",
     "CorpusError",
     "IngestResult",
+    "OutletIndex",
     "clean_text",
     "decode_bytes",
     "mark_duplicates",
+    "outlet_index",
     "parse_columns",
     "raw_offset",
     "read_corpora",
@@ -119,12 +121,13 @@ class _Rules:
     credit: tuple[tuple[re.Pattern[str], str], ...]
     not_names: frozenset[str]
     name_connectors: frozenset[str]
-    outlet_names: dict[str, str]  # casefolded name/alias -> canonical name
+    outlet_names: Mapping[str, str]  # casefolded name/alias -> canonical name (outlet_index)
     datelines: tuple[re.Pattern[str], ...]  # wire datelines at the start of the body, group `name`
     own_leads: tuple[re.Pattern[str], ...]  # a lead crediting the outlet's own network, group `name`
     outlet_line_split: re.Pattern[str]  # separators of a header line naming the outlet ("DAILY SABAH WITH AA")
+    byline_split: re.Pattern[str]  # separators of the names in a byline ("Karim Haddad, Associated Press")
     org_words: frozenset[str]  # words that make a byline name an organisation, not a person ("Post", "News")
-    republisher_names: dict[str, str]
+    republisher_names: Mapping[str, str]
     republisher_re: re.Pattern[str] | None
     event_preps: frozenset[str]
     pub_labels: frozenset[str]
@@ -151,6 +154,38 @@ def _alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
     return regex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class OutletIndex:
+    """The knowledge pack's outlets and republishers (outlets.yaml), indexed
+    once per Knowledge (`outlet_index`): every lookup of an outlet name reads
+    this, so a name or alias means the same outlet everywhere."""
+
+    outlets: Mapping[str, str]  # casefolded name or alias -> canonical outlet name
+    republishers: Mapping[str, str]  # the same for the sites that republish others' articles
+    states: Mapping[str, str]  # casefolded name or alias -> the outlet's own state (its `state`)
+    spellings: tuple[tuple[str, str], ...]  # (outlet name or alias as the file writes it, canonical name)
+
+
+def _index_outlets(knowledge: Knowledge) -> OutletIndex:
+    ol = knowledge.outlets
+
+    def entries(key: str) -> list[tuple[str, Mapping[str, Any]]]:
+        return [(str(n), e) for e in ol.get(key) or () for n in [e["name"], *(e.get("aliases") or [])]]
+
+    outlets = entries("outlets")
+    return OutletIndex(
+        outlets={n.casefold(): e["name"] for n, e in outlets},
+        republishers={n.casefold(): e["name"] for n, e in entries("republishers")},
+        states={n.casefold(): e["state"] for n, e in outlets if e.get("state")},
+        spellings=tuple((n, e["name"]) for n, e in outlets),
+    )
+
+
+def outlet_index(knowledge: Knowledge) -> OutletIndex:
+    """The outlets of `knowledge`, indexed (computed once per Knowledge)."""
+    return knowledge.derived(_index_outlets)
+
+
 def _build_rules(knowledge: Knowledge) -> _Rules:
     bp = knowledge.boilerplate
     ol = knowledge.outlets
@@ -158,15 +193,8 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
     short_max = int(bp.get("max_line_chars", 200))
     d_short, d_long = _split_entries(bp.get("drop_lines"), short_max)
     e_short, e_long = _split_entries(bp.get("end_markers"), short_max)
-
-    def names(entries: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for e in entries or ():
-            for n in [e["name"], *(e.get("aliases") or [])]:
-                out[str(n).casefold()] = e["name"]
-        return out
-
-    reps = names(ol.get("republishers"))
+    index = outlet_index(knowledge)
+    reps = index.republishers
     rep_re = regex("|".join(re.escape(n) for n in sorted(reps, key=len, reverse=True)), re.IGNORECASE) if reps else None
     return _Rules(
         short_max=short_max,
@@ -182,10 +210,11 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         credit=tuple((regex(c["pattern"], re.IGNORECASE), c["role"]) for c in ol.get("credit_lines") or ()),
         not_names=frozenset(str(n).casefold() for n in ol.get("not_names") or ()),
         name_connectors=frozenset(str(n).casefold() for n in ol.get("name_connectors") or ()),
-        outlet_names=names(ol.get("outlets")),
+        outlet_names=index.outlets,
         datelines=tuple(regex(p) for p in ol.get("datelines") or ()),
         own_leads=tuple(regex(p, re.IGNORECASE) for p in ol.get("own_network_leads") or ()),
         outlet_line_split=regex(ol.get("outlet_line_separators") or r"(?!)", re.IGNORECASE),
+        byline_split=regex(ol.get("byline_separators") or r"(?!)"),
         org_words=frozenset(str(w).casefold() for w in knowledge.lexicon.get("organisation_name_words") or ()),
         republisher_names=reps,
         republisher_re=rep_re,
@@ -814,7 +843,7 @@ def _split_byline(by: str, rules: _Rules) -> tuple[str, str]:
     "Leyla Aydin" -> ('', Leyla Aydin)."""
     if by.casefold() in rules.outlet_names:
         return rules.outlet_names[by.casefold()], ""
-    parts = [p.strip() for p in re.split(r",|\s+(?:and|for|of)\s+|\s+[-–—|]\s+", by) if p.strip()]
+    parts = [p.strip() for p in rules.byline_split.split(by) if p.strip()]
     outlets = [rules.outlet_names[p.casefold()] for p in parts if p.casefold() in rules.outlet_names]
     people = [p for p in parts if p.casefold() not in rules.outlet_names and _person_byline(p, rules)]
     if outlets:
