@@ -32,6 +32,16 @@ def _c(name: str, dtype: str, doc: str, required: bool = True) -> Column:
 
 S, I, F, B = "string", "Int64", "Float64", "boolean"  # noqa: E741 (the four dtypes, as the tables read them)
 
+
+def _deaths_of(category: str, adjective: str, who: str, empty: str = "") -> tuple[Column, ...]:
+    """`incidents`' low/best/high death columns of one `casualties.category`,
+    read as the `casualties_*` columns are: one wording for every category."""
+    return (
+        _c(f"{category}_low", I, f"As `casualties_low`, {who} only (`casualties.category = {category}`){empty}.", False),
+        _c(f"{category}_best", I, f"As `casualties_best`, {adjective} deaths only.", False),
+        _c(f"{category}_high", I, f"As `casualties_high`, {adjective} deaths only.", False),
+    )
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": (
         _c("doc_id", S, "Stable id: the file name without extension (plus a short content hash when two corpora share a name), or the value of the id column for tabular corpora."),
@@ -162,12 +172,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("casualties_best", I, "Median of the accounts' death figures (each account's highest; a range's upper figure, an open range's lower bound).", False),
         _c("casualties_high", I, "Largest death figure any account gives.", False),
         _c("toll", S, "The deaths as an analyst reads them: '6', '≥ 6' (at least 6), '5–7', '22–40+' (the largest figure only a lower bound), with the civilian and combatant split when known ('23–39 (civilians 19–39; combatants 4)'), and any 'neutralized' figure apart ('12 neutralized (killed or captured)', never counted as deaths); empty when none.", False),
-        _c("civilians_low", I, "As `casualties_low`, civilian deaths only (`casualties.category = civilians`); empty when no account gives one.", False),
-        _c("civilians_best", I, "As `casualties_best`, civilian deaths only.", False),
-        _c("civilians_high", I, "As `casualties_high`, civilian deaths only.", False),
-        _c("combatants_low", I, "As `casualties_low`, deaths of members of armed sides only (`casualties.category = combatants`).", False),
-        _c("combatants_best", I, "As `casualties_best`, combatant deaths only.", False),
-        _c("combatants_high", I, "As `casualties_high`, combatant deaths only.", False),
+        *_deaths_of("civilians", "civilian", "civilian deaths", "; empty when no account gives one"),
+        *_deaths_of("combatants", "combatant", "deaths of members of armed sides"),
     ),
     "comparisons": (
         _c("incident_id", S, "Incident compared."),
