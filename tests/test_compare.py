@@ -92,6 +92,33 @@ def test_cause_verdicts():
     assert compare_causes("the food shortage", "airstrike") is None
 
 
+@pytest.mark.parametrize("a, b, verdict", [
+    ("chemical_attack", "depot_hit", "conflict"),     # gas dropped vs a store of toxic munitions hit
+    ("chemical_attack", "airstrike", "partial"),      # a chemical weapon is delivered by a strike
+    ("depot_hit", "airstrike", "partial"),            # the depot was hit by a strike
+    ("war_remnant", "ied", "conflict"),               # an old mine vs a bomb planted for the act
+    ("shot_down", "accident", "conflict"),            # shot down vs a technical failure
+    ("shot_down;retaliation", "shot_down;mission", "conflict"),   # same mechanism, reasons differ
+    ("retaliation", "shot_down", None),               # a reason is not set against a mechanism
+    ("shot_down;retaliation", "shot_down", "agree"),
+])
+def test_cause_categories_and_reasons(a, b, verdict):
+    got = compare_causes(a, b)
+    assert (got[0] if got else None) == verdict, got
+    got = compare_causes(b, a)
+    assert (got[0] if got else None) == verdict
+
+
+def test_a_part_beside_an_agreeing_figure_stays_in_the_detail():
+    # 'seven civilians, four of them children' vs 'eight people, four of them children': the children agree,
+    # and 7 civilians of 8 people is compatible (the 8 may hold a victim who is no civilian): never a conflict
+    verdict, detail = compare_figures([F("civilians", "killed", 7, 7), F("children", "killed", 4, 4)],
+                                      [F("people", "killed", 8, 8), F("children", "killed", 4, 4)])
+    assert verdict == "agree"
+    assert detail == ("4 children killed vs 4 children killed: ranges overlap; "
+                      "also 7 civilians killed vs 8 people killed: civilians is part of the other figure")
+
+
 def test_date_verdicts():
     d = 737000
     assert compare_dates((d, d, "day"), (d, d, "day"))[0] == "agree"
@@ -744,3 +771,36 @@ def test_act_denials_are_negations():
     assert set(lex["act_denials"]) <= set(lex["negations"])
     zero = set(lex["zero_casualties"]) | set(lex["zero_killed"]) | set(lex["zero_injured"])
     assert not set(lex["act_denials"]) & zero
+
+
+def test_a_named_actor_denied_an_act_conflicts_with_the_account_naming_it(tmp_path):
+    """End to end: "Russian aircraft had not carried out any strikes" makes a
+    denial claim (the actor named, role `denied` in `mentions`) that is set
+    against the monitor's account naming the Russian jets; the Syrian forces
+    the same sentence says fired stay asserted."""
+    from claimscope import run
+
+    (tmp_path / "a.txt").write_text(
+        "Jets kill nine in Saraqib market\n\n"
+        "Russian warplanes struck the vegetable market in Saraqib on Monday, killing nine civilians, "
+        "the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Moscow rejects Saraqib claims\n\n"
+        "The Russian Defense Ministry said on Tuesday that Russian aircraft had not carried out any strikes on the "
+        "market in Saraqib on Monday.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\na.txt,Outlet A,2019-07-23\nb.txt,Outlet B,2019-07-23\n", encoding="utf-8")
+    t = run([tmp_path], knowledge=K)
+    claims = t["claims"]
+    denial = claims[claims["sentence"].str.contains("had not carried out")].iloc[0]
+    assert bool(denial["negated"]) and denial["negation_cue"] == "had not carried out"
+    assert denial["kind"] == "event"
+    m = t["mentions"]
+    assert list(m.loc[(m["claim_id"] == denial["claim_id"]) & (m["role"].str.contains("denied")), "name"]) == [
+        "Russian Aerospace Forces"]
+    comp = t["comparisons"]
+    perp = comp[(comp["facet"] == "perpetrator") & (comp["verdict"] == "conflict")]
+    assert len(perp) == 1
+    assert {perp.iloc[0]["source_a"], perp.iloc[0]["source_b"]} == {"Syrian Observatory for Human Rights",
+                                                                      "Russian Defense Ministry"}
+    assert perp.iloc[0]["detail"] == "denial: Russian Aerospace Forces denied vs named"

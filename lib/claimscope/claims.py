@@ -55,7 +55,7 @@ from .actors import ActorMention, find_actors, find_roles, phrase_actors
 from .attribution import Attribution, attribute, stance
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
-from .events import event_type, find_cause
+from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
 from .knowledge import Knowledge
@@ -456,7 +456,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     event = event_type(sent, knowledge=knowledge)
     attributed = attribution.cue != "outlet"
-    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+    # "Russian aircraft were not used in the area": a known actor denied an act
+    denied = find_denied_act(sent, [(a.start, a.end) for a in actors], knowledge=knowledge) if actors else None
+    keep = (bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+            or denied is not None)
     words = sentence_words(sent) if keep else frozenset()
     cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
@@ -475,6 +478,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
            for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge)
+    if denied is not None and not st.negated:
+        st = replace(st, negated=True, negation_cue=denied.cue)
     date = _best_date(dates)
     if st.negated and date is not None:
         # a denial comes on or after the act it denies: "denied on Wednesday ...
@@ -485,7 +490,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             date = earliest
     named = [(p, 0, "", False) for p in places]
     if actors:
-        named += _actor_mentions(actors, roles, casualties, s.start)
+        named += _actor_mentions(actors, roles, casualties, s.start, denied.actor_start if denied else -1)
     kind = None
     if keep:
         if item and listing is not None and casualties:
@@ -494,7 +499,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             kind = claim_kind(sent, knowledge=knowledge, scopes=scopes, figure_starts=[k.start - s.start for k in casualties],
                               date=date, dates=dates, published=doc.published,
                               names_event=bool(casualties) or event is not None
-                              or roles.perpetrator_cue in ("blamed", "responsible"), negated=st.negated,
+                              or roles.perpetrator_cue in ("blamed", "responsible") or denied is not None,
+                              negated=st.negated,
                               negation_cue=st.negation_cue, cumulative=cumulative, words=words)
 
     # update the reader's context with what this sentence names
@@ -551,13 +557,17 @@ def _same_scope(prev: _Claim, scopes: Sequence[str]) -> bool:
 
 
 def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[CasualtyMention],
-                    offset: int) -> list[tuple[ActorMention, int, str, bool]]:
+                    offset: int, denied_start: int = -1) -> list[tuple[ActorMention, int, str, bool]]:
     """The sentence's actor mentions (with the sentence's offset in the
     document) and their roles: the perpetrator and target `find_roles` chose,
-    and victims of a casualty figure whose phrase names them."""
+    victims of a casualty figure whose phrase names them, and `denied`: the
+    actor a negated act is denied of ("Russian aircraft were not used";
+    `events.find_denied_act`, its start in the sentence `denied_start`)."""
     out = []
     for a in actors:
         role = []
+        if a.start == denied_start:
+            role.append("denied")
         if a.start == roles.perpetrator_start and a.name == roles.perpetrator:
             role.append("perpetrator")
         if a.start == roles.target_start and a.name == roles.target:
@@ -607,7 +617,7 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
                       if k.victims and k.victims_raw and phrase_actors(k.victims_raw, knowledge=knowledge)), None)
         if named is not None:
             target, target_raw = named.victims, named.victims_raw
-    cause = find_cause(sent, knowledge=knowledge)
+    causes = find_causes(sent, knowledge=knowledge)
     etype = event.type if event else ("statement" if attribution.cue != "outlet" and not casualties else "other")
     return {
         "doc_id": doc.doc_id,
@@ -641,8 +651,8 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         "published": doc.published.isoformat() if doc.published else "",
         "duplicate_of": doc.duplicate_of,
         "perpetrator_cue": roles.perpetrator_cue,
-        "cause": cause.cause if cause else "",
-        "cause_raw": cause.raw if cause else "",
+        "cause": ";".join(c.cause for c in causes),
+        "cause_raw": ";".join(c.raw for c in causes),
         "kind": kind.kind,
         "kind_cue": kind.cue,
     }

@@ -43,7 +43,9 @@ speak to:
 * **responsibility** - who started it ("Damascus violated the ceasefire" vs
   "the clashes started after Turkish strikes"): different sides conflict.
 * **denials** - a denial of the act (`claims.negated` with a lexicon
-  `act_denials` cue: "denied", "fake news", not "no casualties") denies its
+  `act_denials` cue: "denied", "fake news", not "no casualties"; or an actor
+  the sentence denies an act, `mentions.role` `denied`: "Russian aircraft
+  were not used") denies that actor, else its
   perpetrator (not one read from "accused X": that blame is asserted), else a
   role of the speaker's own side (`claims.source_side`: "the ministry denied
   that its aircraft carried out the strikes"). It conflicts with every
@@ -54,7 +56,13 @@ speak to:
   ceasefire"). A denial without a perpetrator that carries a casualty figure
   may deny the toll, not the act, and is not read. A denial never agrees: its
   perpetrator is not compared as an assertion, its cause not at all.
-* **cause** - stated causes by category (airstrike vs accident).
+* **cause** - stated causes by category (airstrike vs accident; a chemical
+  attack vs a strike on a depot of toxic munitions; an old mine vs an IED;
+  shot down vs a technical failure). Categories events.yaml marks compatible
+  (a chemical weapon delivered by an air strike) are partial. The reason given
+  for downing or striking back (retaliation for an attack vs on a mission) is
+  compared only with a reason, a mechanism with a mechanism; the detail
+  quotes each side's phrase.
 * **date** and **place** - own (not inherited, not `reported`) dates and
   places, incompatible beyond their precision.
 
@@ -166,6 +174,9 @@ class _Cfg:
     resp_cues: frozenset[str]
     cause_cat: Mapping[str, str]
     generic_causes: frozenset[str]
+    cause_reasons: frozenset[str]                 # causes that are reasons (retaliation, mission), not mechanisms
+    cause_compatible: frozenset[frozenset[str]]   # category pairs that are partial, not a conflict
+    cause_labels: Mapping[str, str]
     per_account: int
     max_accounts: int
     same_place: float
@@ -186,14 +197,19 @@ class _Cfg:
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
     d = knowledge.align
     c = d["compare"]
+    causes = knowledge.events.get("causes") or {}   # the cause vocabulary beyond event types (events.yaml)
     return _Cfg(
         generic_victims=frozenset(c["generic_victims"]),
         victims_parent=dict(c["victims_parents"]),
         outcome_whole={k: frozenset([v] if isinstance(v, str) else v) for k, v in c["outcome_parts"].items()},
         perp_cues=frozenset(c["perpetrator_cues"]),
         resp_cues=frozenset(c["responsibility_cues"]),
-        cause_cat={str(k).lower(): v for k, v in c["cause_categories"].items()},
+        cause_cat={**{str(k).lower(): v for k, v in c["cause_categories"].items()},
+                   **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
         generic_causes=frozenset(c["generic_causes"]),
+        cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
+        cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
+        cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
         per_account=int(c["max_claims_per_account"]),
         max_accounts=int(c["max_accounts"]),
         same_place=float(d["same_place"]),
@@ -255,8 +271,29 @@ def _compare_figures(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> tup
     for kind in ("conflict", "agree", "partial"):   # the strongest finding decides
         hits = [d for v, d in verdicts if v == kind]
         if hits:
+            if kind == "agree":   # the largest figures beside an agreeing part stay in sight ("7 civilians vs 8 people")
+                hits += [f"also {d}" for d in _largest_partials(a, b, cfg)]
             return kind, "; ".join(dict.fromkeys(hits))
     return None
+
+
+def _largest_partials(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> list[str]:
+    """Details of the partial verdicts between each side's largest figure
+    of an outcome (what a reader takes as each account's toll)."""
+    def largest(figs: Sequence[Figure]) -> dict[str, Figure]:
+        out: dict[str, Figure] = {}
+        for f in figs:
+            if f.outcome not in out or f.min > out[f.outcome].min:
+                out[f.outcome] = f
+        return out
+
+    la, lb = largest(a), largest(b)
+    out = []
+    for outcome in sorted(set(la) & set(lb)):
+        v = _figure_pair(la[outcome], lb[outcome], cfg)
+        if v is not None and v[0] == "partial":
+            out.append(v[1])
+    return out
 
 
 def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
@@ -309,23 +346,56 @@ def _compare_actors(a: str, b: str, sides: Mapping[str, str]) -> tuple[str, str]
 
 
 def compare_causes(a: str, b: str, *, knowledge: Knowledge) -> tuple[str, str] | None:
-    """Verdict for two stated causes (claims.cause), or None when either is
-    not a known cause category (free text is not compared)."""
+    """Verdict for two stated causes (claims.cause, `;`-joined when a claim
+    states a mechanism and a reason), or None when they share no comparable
+    cause (free text is not compared; a reason - retaliation, on a mission -
+    is compared only with a reason, a mechanism with a mechanism). Causes of
+    one category agree, categories the pack marks compatible (a chemical
+    attack delivered by an air strike) are partial, others conflict."""
     return _compare_causes(a, b, knowledge.derived(_build_cfg))
 
 
-def _compare_causes(a: str, b: str, cfg: _Cfg) -> tuple[str, str] | None:
+def _compare_causes(a: str, b: str, cfg: _Cfg, raw_a: str = "", raw_b: str = "") -> tuple[str, str] | None:
+    ra, rb = raw_a.split(";"), raw_b.split(";")
+    verdicts: list[tuple[str, str]] = []
+    for i, x in enumerate(p for p in a.split(";") if p.strip()):
+        for j, y in enumerate(p for p in b.split(";") if p.strip()):
+            if (x.strip().lower() in cfg.cause_reasons) != (y.strip().lower() in cfg.cause_reasons):
+                continue   # a reason and a mechanism answer different questions
+            v = _cause_pair(x, y, cfg)
+            if v is not None:
+                qa = f" ('{_short(ra[i])}')" if i < len(ra) and ra[i] else ""
+                qb = f" ('{_short(rb[j])}')" if j < len(rb) and rb[j] else ""
+                verdicts.append((v[0], v[1].replace("{qa}", qa).replace("{qb}", qb)))
+    for kind in ("conflict", "agree", "partial"):   # the strongest finding decides
+        hits = [d for v, d in verdicts if v == kind]
+        if hits:
+            return kind, "; ".join(dict.fromkeys(hits))
+    return None
+
+
+def _short(raw: str, n: int = 60) -> str:
+    raw = " ".join(raw.split())
+    return raw if len(raw) <= n else raw[:n - 1].rstrip() + "…"
+
+
+def _cause_pair(a: str, b: str, cfg: _Cfg) -> tuple[str, str] | None:
+    """Verdict of two single causes; the detail holds `{qa}`/`{qb}` where
+    each cause's phrase may follow."""
     ka, kb = a.strip().lower(), b.strip().lower()
+    la, lb = cfg.cause_labels.get(ka, a), cfg.cause_labels.get(kb, b)
     if ka in cfg.generic_causes or kb in cfg.generic_causes:
         if (ka in cfg.generic_causes or ka in cfg.cause_cat) and (kb in cfg.generic_causes or kb in cfg.cause_cat):
-            return "partial", f"{a} vs {b}: one names no mechanism"
+            return "partial", f"{la}{{qa}} vs {lb}{{qb}}: one names no mechanism"
         return None
     ca, cb = cfg.cause_cat.get(ka), cfg.cause_cat.get(kb)
     if ca is None or cb is None:
         return None
     if ca == cb:
-        return "agree", f"both {a}" if ka == kb else f"{a} vs {b}: both {ca}"
-    return "conflict", f"{a} vs {b}"
+        return "agree", f"both {la}" if ka == kb else f"{la} vs {lb}: both {ca}"
+    if frozenset((ca, cb)) in cfg.cause_compatible:
+        return "partial", f"{la}{{qa}} vs {lb}{{qb}}: compatible"
+    return "conflict", f"{la}{{qa}} vs {lb}{{qb}}"
 
 
 def compare_dates(a: tuple[int, int, str], b: tuple[int, int, str]) -> tuple[str, str]:
@@ -398,6 +468,8 @@ class _Claim:
     denial: bool = False     # denies the act (see _read_denial); its perpetrator is then no assertion
     denied: str = ""         # the actor it denies, or
     denied_side: str = ""    # the side whose role it denies (the speaker's own)
+    denied_named: bool = False   # the denied actor is named in the sentence ("Russian aircraft were not used")
+    cause_raw: str = ""
     etype: str = ""
     governorate: str = ""
     gov_source: str = ""     # claims.governorate_source: sentence, paragraph, document
@@ -441,24 +513,32 @@ _DIRECT_CUES = frozenset({"agent", "by_phrase"})        # claims.perpetrator_cue
 _BLAME_CUES = frozenset({"blamed"})                     # an accusation: asserted also inside a denial
 
 
-def _read_denial(c: _Claim, neg_cue: str, own_side: str, cfg: _Cfg) -> None:
+def _read_denial(c: _Claim, neg_cue: str, own_side: str, cfg: _Cfg, named: str = "") -> None:
     """Mark a claim that denies the act: its denial cue is one of the
-    lexicon's `act_denials`; the denied actor is its perpetrator (unless read
+    lexicon's `act_denials`, or it names the actor denied an act (`named`,
+    the `mentions` actor with role `denied`: "Russian aircraft were not
+    used"). The denied actor is that one, else its perpetrator (unless read
     from a blame: "denied ... and accused X" asserts X), else the speaker's own
     side. A denial naming no actor but a casualty figure may deny the toll
     only: not read."""
-    if not c.negated or " ".join(neg_cue.casefold().split()) not in cfg.denial_cues:
+    if not c.negated or (not named and " ".join(neg_cue.casefold().split()) not in cfg.denial_cues):
         return
     c.denial = True
-    if c.perp and c.perp_cue not in _BLAME_CUES:
+    if named:
+        c.denied, c.denied_named = named, True
+    elif c.perp and c.perp_cue not in _BLAME_CUES:
         c.denied = c.perp
     elif not c.figures:
         c.denied_side = own_side
 
 
 def _asserts_perp(c: _Claim) -> bool:
-    """Whether the claim's perpetrator is asserted (a denial's is denied)."""
-    return bool(c.perp) and not (c.denial and c.perp_cue not in _BLAME_CUES)
+    """Whether the claim's perpetrator is asserted (a denial's is denied,
+    unless the denial names another actor: "came under fire from Syrian
+    forces, and Russian aircraft were not used" asserts the Syrian forces)."""
+    if not c.perp or not c.denial or c.perp_cue in _BLAME_CUES:
+        return bool(c.perp)
+    return c.denied_named and c.denied != c.perp
 
 
 def _denial_hit(x: _Claim, y: _Claim, sides: Mapping[str, str]) -> str:
@@ -538,6 +618,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind", "governorate_source"))
     side_col = col("source_side")
     neg_cue = col("negation_cue")
+    cause_raw = col("cause_raw")
+    denied_of = _denied_actors(mentions)
     hedged = [bool(x) for x in _truths(claims, "hedged")]
     negated = [bool(x) for x in _truths(claims, "negated")]
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
@@ -573,12 +655,14 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
             publisher=publisher, voice=voice, pooled=pooled, via=via[k], hedged=hedged[k], negated=negated[k],
+            cause_raw=cause_raw[k],
             side=side_col[k] if (stype[k] or "outlet") in cfg.aligned_types and side_col[k] not in cfg.unaligned_sides
             and not pooled else "",
             etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(p for p in places[k].split(";") if p),
             place_precision=pprec[k], lat=lat[k], lon=lon[k],
         )
-        _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg)
+        _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
+                     denied_of.get(cid[k], ""))
         by_inc[iid[k]].append(claim)
 
     rows: list[dict] = []
@@ -594,6 +678,18 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     incidents_out = _update_incidents(incidents, by_inc, comparisons, cfg, knowledge, rel, place_types)
     agreement = _source_agreement(by_inc, comparisons)
     return CompareResult(comparisons, incidents_out, agreement)
+
+
+def _denied_actors(mentions: pd.DataFrame | None) -> dict[str, str]:
+    """claim_id -> the actor its sentence denies an act (`mentions` role `denied`)."""
+    if mentions is None or mentions.empty or "role" not in mentions.columns:
+        return {}
+    out: dict[str, str] = {}
+    for cid, kind, name, role in zip(cells.texts(mentions["claim_id"]), cells.texts(mentions["kind"]),
+                                     cells.texts(mentions["name"]), cells.texts(mentions["role"])):
+        if kind == "actor" and cid and "denied" in role.split(";"):
+            out.setdefault(cid, name)
+    return out
 
 
 def _truths(df: pd.DataFrame, name: str) -> list[bool]:
@@ -672,7 +768,8 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                 for y in asserted[b]:
                     if other_target(x, y):
                         continue
-                    direct_denial = not x.denied or x.perp_cue in _DIRECT_CUES   # "denied its jets struck"
+                    # "denied its jets struck", "Russian aircraft were not used": the act itself is denied
+                    direct_denial = not x.denied or x.denied_named or x.perp_cue in _DIRECT_CUES
                     if y.perp_cue in _DIRECT_CUES and not direct_denial:
                         continue   # "denied violating the ceasefire" vs "X shelled": another question
                     detail = _denial_hit(x, y, cfg.sides)
@@ -683,7 +780,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                     else:   # a blame denied: who is to blame
                         add("responsibility", x, y, "conflict", f"blame denied: {detail}")
     for x, y in pairs(pick(lambda c: bool(c.cause) and not c.denial)):   # a denied cause is no stated cause
-        v = _compare_causes(x.cause, y.cause, cfg)
+        v = _compare_causes(x.cause, y.cause, cfg, x.cause_raw, y.cause_raw)
         if v:
             add("cause", x, y, *v)
     for x, y in pairs(pick(lambda c: c.date is not None and c.own_date and not c.statement)):

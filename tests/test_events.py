@@ -1,0 +1,99 @@
+"""claimscope.events: stated causes (mechanism and reason) and acts denied
+of a named actor, read only where a sentence states them. The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.actors import find_actors
+from claimscope.events import find_cause, find_causes, find_denied_act, is_act_denial
+
+from builtin_knowledge import K, bind
+
+find_causes = bind(find_causes)
+find_cause = bind(find_cause)
+
+
+def causes(sentence: str) -> list[str]:
+    return [c.cause for c in find_causes(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # mechanisms a source disputes, after a cue or told after a death or loss
+    ("Twelve people died of suffocation after aircraft dropped chlorine on the neighbourhood, doctors said.",
+     ["chemical_attack"]),
+    ("Residents said 20 people died in the morning after jets bombed the village with poison gas.", ["chemical_attack"]),
+    ("The ministry said the casualties were caused when rebel shelling hit a warehouse where explosives were stored.",
+     ["depot_hit"]),
+    ("Army jets struck an ammunition depot belonging to the militants east of the town.", ["depot_hit"]),
+    ("Four children were killed when an old mine left over from the fighting exploded near their home.",
+     ["war_remnant"]),
+    ("The pilots said their jet crashed due to a technical failure shortly after take-off.", ["accident"]),
+    ("the incident happened due to poor safety measures at the weapon depot", ["accident"]),
+    ("The helicopter crashed after being shot down by a missile, the rebels said.", ["shot_down"]),
+    # the reason given for downing an aircraft or striking back
+    ("Air defences shot down a helicopter over the village on Monday after it had bombed the market.",
+     ["shot_down", "retaliation"]),
+    ("The two bombers that had attacked our positions were downed, the ministry said.", ["shot_down", "retaliation"]),
+    ("Government artillery shelled the town in retaliation for the raid, the monitor said.", ["retaliation"]),
+    ("Enemy fighters targeted two planes while they were carrying out a mission over the valley.", ["mission"]),
+])
+def test_stated_causes(sentence, expected):
+    assert causes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Warplanes struck the town, killing 12 people.",                        # an ordinary strike: the event type
+    "Five men were killed after gunmen opened fire on their car.",
+    "Residents said the market was hit after the evening prayers.",
+    "The hospital was struck by rockets after militants shelled the area.",  # no downing, no retaliation cue
+    "Three people died after being brought to hospital, which showed that chlorine had been used.",  # another clause
+    "The depot of the municipality was reopened on Monday.",
+    "Troops shelled the town.",
+])
+def test_no_cause_where_none_is_stated(sentence):
+    assert causes(sentence) == []
+
+
+def test_a_cause_keeps_its_phrase():
+    c = find_causes("Air defences shot down a helicopter over the village after it had bombed the market.")
+    assert [(x.cause, x.raw) for x in c] == [("shot_down", "shot down"), ("retaliation", "after it had bombed")]
+    assert find_cause("The plane was downed while flying a reconnaissance flight.").cause == "shot_down"
+
+
+def denied(sentence: str) -> tuple[str, str] | None:
+    actors = find_actors(sentence, knowledge=K)
+    d = find_denied_act(sentence, [(a.start, a.end) for a in actors], knowledge=K)
+    if d is None:
+        return None
+    actor = next(a.name for a in actors if a.start == d.actor_start)
+    return actor, d.cue
+
+
+@pytest.mark.parametrize("sentence, actor, cue", [
+    ("The ministry stressed that Russian aircraft were not used in the strikes on the town.",
+     "Russian Aerospace Forces", "were not used"),
+    ("A spokesman said Russian aircraft had not carried out any raids near the village.",
+     "Russian Aerospace Forces", "had not carried out"),
+    ("The minister said the Syrian army has never used chemical weapons.", "Syrian Arab Army", "has never used"),
+    ("Hezbollah fighters took no part in the assault, the group said.", "Hezbollah", "took no part"),
+])
+def test_an_act_denied_of_a_named_actor(sentence, actor, cue):
+    assert denied(sentence) == (actor, cue)
+    assert is_act_denial(cue, knowledge=K)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The road had not been used for months.",                               # no actor
+    "Russian aircraft, which were seen over the town, were not used in the attack.",   # a clause between
+    "Russian aircraft struck the town and the hospital was not used as a shelter.",     # another subject
+    "The Syrian army advanced on the town.",
+])
+def test_no_denial_without_an_actor_just_before_the_negated_act(sentence):
+    assert denied(sentence) is None
+
+
+def test_a_denial_cue_is_not_any_negation():
+    assert not is_act_denial("no casualties", knowledge=K)
+    assert not is_act_denial("", knowledge=K)
