@@ -38,6 +38,7 @@ def causes(sentence: str) -> list[str]:
     ("The two bombers that had attacked our positions were downed, the ministry said.", ["shot_down", "retaliation"]),
     ("Government artillery shelled the town in retaliation for the raid, the monitor said.", ["retaliation"]),
     ("Enemy fighters targeted two planes while they were carrying out a mission over the valley.", ["mission"]),
+    ("The army said it acted in response to the shelling of its positions.", ["retaliation"]),
 ])
 def test_stated_causes(sentence, expected):
     assert causes(sentence) == expected
@@ -51,6 +52,8 @@ def test_stated_causes(sentence, expected):
     "Three people died after being brought to hospital, which showed that chlorine had been used.",  # another clause
     "The depot of the municipality was reopened on Monday.",
     "Troops shelled the town.",
+    "The ministry said, in response to a question from reporters, that the convoy returned safely.",
+    "Rebels destroyed four positions, a weapons depot and two vehicles.",   # a list: no strike said to hit a store
 ])
 def test_no_cause_where_none_is_stated(sentence):
     assert causes(sentence) == []

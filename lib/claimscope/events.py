@@ -100,6 +100,9 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     retaliation = []
     if c.get("retaliation_cues"):
         retaliation.append(regex(phrase_pattern(c["retaliation_cues"])))
+    if c.get("response_cues") and c.get("hostile_nouns"):
+        retaliation.append(regex(phrase_pattern(c["response_cues"]) + r"\s+(?:[\w'’-]+\s+){0,4}?"
+                                 + phrase_pattern(c["hostile_nouns"])))
     if downs and c.get("hostile_acts"):
         # "shot down ... after the jets attacked", "downed after it violated"
         retaliation.append(regex(phrase_pattern(downs) + gap + r"(?P<why>(?<![\w-])(?i:after|because)\s+"
