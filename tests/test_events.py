@@ -54,6 +54,8 @@ def test_stated_causes(sentence, expected):
     "Troops shelled the town.",
     "The ministry said, in response to a question from reporters, that the convoy returned safely.",
     "Rebels destroyed four positions, a weapons depot and two vehicles.",   # a list: no strike said to hit a store
+    "The blast brought down a building used by the army.",                  # no aircraft
+    "Gas was dropped on the town close to where a helicopter had been shot down hours earlier.",   # another act
 ])
 def test_no_cause_where_none_is_stated(sentence):
     assert causes(sentence) == []
@@ -61,7 +63,8 @@ def test_no_cause_where_none_is_stated(sentence):
 
 def test_a_cause_keeps_its_phrase():
     c = find_causes("Air defences shot down a helicopter over the village after it had bombed the market.")
-    assert [(x.cause, x.raw) for x in c] == [("shot_down", "shot down"), ("retaliation", "after it had bombed")]
+    assert [(x.cause, x.raw) for x in c] == [("shot_down", "shot down a helicopter"),
+                                         ("retaliation", "after it had bombed")]
     assert find_cause("The plane was downed while flying a reconnaissance flight.").cause == "shot_down"
 
 

@@ -73,7 +73,8 @@ class _Patterns:
     outcome: re.Pattern[str] | None  # "died ... after <phrase>"
     outcome_cats: frozenset[str]
     depot: re.Pattern[str] | None  # a strike hitting a store of munitions
-    downed: re.Pattern[str] | None
+    downed: re.Pattern[str] | None  # an aircraft named beside its downing
+    scene: re.Pattern[str] | None  # "where ..." / "after ..." just before: another act's setting
     retaliation: tuple[re.Pattern[str], ...]
     mission: re.Pattern[str] | None
     denied: re.Pattern[str] | None
@@ -142,7 +143,11 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         outcome=outcome,
         outcome_cats=frozenset(c.get("outcome_categories") or ()),
         depot=depot,
-        downed=regex(phrase_pattern(c["downing"])) if c.get("downing") else None,
+        downed=regex(phrase_pattern(c["aircraft"]) + r"\s+(?:[\w'’-]+\s+){0,6}?" + phrase_pattern(c["downing"])
+                     + "|" + phrase_pattern(c["downing"]) + r"\s+(?:[\w'’-]+\s+){0,5}?" + phrase_pattern(c["aircraft"]))
+        if c.get("downing") and c.get("aircraft") else None,
+        scene=regex(r"(?<![\w-])" + phrase_pattern(c["scene_setters"]) + r"(?:\s+[\w'’-]+){0,8}?\s*$")
+        if c.get("scene_setters") else None,
         retaliation=tuple(retaliation),
         mission=mission,
         denied=denied,
@@ -216,7 +221,7 @@ def find_causes(sentence: str, *, knowledge: Knowledge) -> list[Cause]:
             mechanism = Cause("depot_hit", m.group(0))
     if mechanism is None and p.downed is not None:
         m = p.downed.search(sentence)
-        if m is not None:
+        if m is not None and not (p.scene is not None and p.scene.search(sentence, max(0, m.start() - 80), m.start())):
             mechanism = Cause("shot_down", m.group(0))
     reason: Cause | None = None
     for rx in p.retaliation:
