@@ -804,3 +804,30 @@ def test_a_named_actor_denied_an_act_conflicts_with_the_account_naming_it(tmp_pa
     assert {perp.iloc[0]["source_a"], perp.iloc[0]["source_b"]} == {"Syrian Observatory for Human Rights",
                                                                       "Russian Defense Ministry"}
     assert perp.iloc[0]["detail"] == "denial: Russian Aerospace Forces denied vs named"
+
+
+@pytest.mark.parametrize("sentence, cause, compared", [
+    # the denier asserts another cause: set against the monitor's chemical attack
+    ("The army denied any responsibility, saying its strikes hit a rebel depot where chemical weapons were kept.",
+     "depot_hit", True),
+    # the cause is what is denied: no stated cause
+    ("The army denied that the deaths were caused by a strike on a rebel depot.", "depot_hit", False),
+])
+def test_a_denial_states_a_cause_only_when_it_asserts_another(sentence, cause, compared):
+    rows = [
+        _strike("a", "Dozens died after warplanes dropped toxic gas on Manbij, the monitor said.",
+                event_type="chemical_attack", source="Syrian Observatory for Human Rights", source_type="monitor",
+                source_side="independent", cause="chemical_attack", cause_raw="warplanes dropped toxic gas on Manbij"),
+        _strike("b", sentence, event_type="chemical_attack", source="Syrian Ministry of Defense", source_type="official",
+                source_side="syrian_government", negated=True, negation_cue="denied", cause=cause,
+                cause_raw="its strikes hit a rebel depot where" if compared else "a strike on a rebel depot"),
+    ]
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), factory.casualties([]))
+    got = c.comparisons[c.comparisons["facet"] == "cause"]
+    if compared:
+        assert list(got["verdict"]) == ["conflict"]
+        assert set(got.iloc[0]["detail"].split(" vs ")) == {
+            "chemical attack ('warplanes dropped toxic gas on Manbij')",
+            "strike on a munitions depot ('its strikes hit a rebel depot where')"}
+    else:
+        assert got.empty

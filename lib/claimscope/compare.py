@@ -55,7 +55,9 @@ speak to:
   responsibility against a blame ("blamed the attack on X", "X violated the
   ceasefire"). A denial without a perpetrator that carries a casualty figure
   may deny the toll, not the act, and is not read. A denial never agrees: its
-  perpetrator is not compared as an assertion, its cause not at all.
+  perpetrator is not compared as an assertion, nor its cause, unless the
+  denier asserts another one ("denied any responsibility, saying its strikes
+  hit a rebel depot": events.yaml `asserting_links`).
 * **cause** - stated causes by category (airstrike vs accident; a chemical
   attack vs a strike on a depot of toxic munitions; an old mine vs an IED;
   shot down vs a technical failure). Categories events.yaml marks compatible
@@ -177,6 +179,7 @@ class _Cfg:
     cause_reasons: frozenset[str]                 # causes that are reasons (retaliation, mission), not mechanisms
     cause_compatible: frozenset[frozenset[str]]   # category pairs that are partial, not a conflict
     cause_labels: Mapping[str, str]
+    asserting: re.Pattern[str]    # a denial's cause after one of these words is asserted ("denied ..., saying")
     per_account: int
     max_accounts: int
     same_place: float
@@ -210,6 +213,8 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
+        asserting=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in causes.get("asserting_links") or ["(?!x)x"])
+                             + r")\b", re.IGNORECASE),
         per_account=int(c["max_claims_per_account"]),
         max_accounts=int(c["max_accounts"]),
         same_place=float(d["same_place"]),
@@ -470,6 +475,7 @@ class _Claim:
     denied_side: str = ""    # the side whose role it denies (the speaker's own)
     denied_named: bool = False   # the denied actor is named in the sentence ("Russian aircraft were not used")
     cause_raw: str = ""
+    cause_asserted: bool = True  # a denial's cause is asserted only after "saying", "stressing", ...
     etype: str = ""
     governorate: str = ""
     gov_source: str = ""     # claims.governorate_source: sentence, paragraph, document
@@ -619,6 +625,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     side_col = col("source_side")
     neg_cue = col("negation_cue")
     cause_raw = col("cause_raw")
+    sentence = col("sentence")
     denied_of = _denied_actors(mentions)
     hedged = [bool(x) for x in _truths(claims, "hedged")]
     negated = [bool(x) for x in _truths(claims, "negated")]
@@ -663,6 +670,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         )
         _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
                      denied_of.get(cid[k], ""))
+        if claim.denial:
+            claim.cause_asserted = _cause_asserted(sentence[k], neg_cue[k], cause_raw[k], cfg)
         by_inc[iid[k]].append(claim)
 
     rows: list[dict] = []
@@ -678,6 +687,17 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     incidents_out = _update_incidents(incidents, by_inc, comparisons, cfg, knowledge, rel, place_types)
     agreement = _source_agreement(by_inc, comparisons)
     return CompareResult(comparisons, incidents_out, agreement)
+
+
+def _cause_asserted(sentence: str, neg_cue: str, cause_raw: str, cfg: _Cfg) -> bool:
+    """Whether a denial asserts its cause: "denied any responsibility, saying
+    its air strikes hit a rebel depot" does, "denied that the blast was
+    caused by an air strike" does not (no asserting word between the denial
+    and the cause phrase)."""
+    first = cause_raw.split(";")[0]
+    at_neg = sentence.find(neg_cue) if neg_cue else -1
+    at_cause = sentence.find(first) if first else -1
+    return 0 <= at_neg < at_cause and cfg.asserting.search(sentence, at_neg, at_cause) is not None
 
 
 def _denied_actors(mentions: pd.DataFrame | None) -> dict[str, str]:
@@ -779,7 +799,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                         add("perpetrator", x, y, "conflict", f"denial: {detail}")
                     else:   # a blame denied: who is to blame
                         add("responsibility", x, y, "conflict", f"blame denied: {detail}")
-    for x, y in pairs(pick(lambda c: bool(c.cause) and not c.denial)):   # a denied cause is no stated cause
+    for x, y in pairs(pick(lambda c: bool(c.cause) and (not c.denial or c.cause_asserted))):   # a cause denied is none
         v = _compare_causes(x.cause, y.cause, cfg, x.cause_raw, y.cause_raw)
         if v:
             add("cause", x, y, *v)
