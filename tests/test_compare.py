@@ -831,3 +831,21 @@ def test_a_denial_states_a_cause_only_when_it_asserts_another(sentence, cause, c
             "strike on a munitions depot ('its strikes hit a rebel depot where')"}
     else:
         assert got.empty
+
+
+def test_a_group_denying_it_carried_out_the_act_conflicts_with_the_account_naming_it(tmp_path):
+    """End to end: "The YPG denied carrying out the car bombing" denies its own
+    side's role, against the monitor that names the YPG."""
+    from claimscope import run
+
+    (tmp_path / "a.txt").write_text(
+        "Bomb kills 12 in Azaz\n\nA car bomb killed 12 civilians in the town of Azaz on Monday, the Syrian "
+        "Observatory for Human Rights said, adding that the Kurdish YPG militia carried out the bombing.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "YPG rejects Azaz charge\n\nThe YPG denied carrying out the car bombing in Azaz on Monday.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\na.txt,Outlet A,2019-07-23\nb.txt,Outlet B,2019-07-23\n", encoding="utf-8")
+    comp = run([tmp_path], knowledge=K)["comparisons"]
+    perp = comp[(comp["facet"] == "perpetrator") & (comp["verdict"] == "conflict")]
+    assert list(perp["detail"]) == ["denial: a role of its own side (kurdish) denied vs Syrian Democratic Forces"]
