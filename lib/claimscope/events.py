@@ -79,6 +79,7 @@ class _Patterns:
     mission: re.Pattern[str] | None
     denied: re.Pattern[str] | None
     denied_max_gap: int
+    clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
 
 
 def _opt(words: list[str] | None) -> str:
@@ -106,14 +107,14 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                                  + phrase_pattern(c["hostile_nouns"])))
     if downs and c.get("hostile_acts"):
         # "shot down ... after the jets attacked", "downed after it violated"
-        retaliation.append(regex(phrase_pattern(downs) + gap + r"(?P<why>(?<![\w-])(?i:after|because)\s+"
+        retaliation.append(regex(phrase_pattern(downs) + gap + "(?P<why>" + _opt(c.get("response_links")) + r"\s+"
                                  r"(?:it|they|(?i:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+" + hostile + ")"))
         # "the jets that had attacked our aircraft were downed"
         retaliation.append(regex(r"(?<![\w-])(?i:that|which)\s+" + hostile + r"[^.;!?]{0,100}?(?<![\w-])"
                                  r"(?i:was|were|had\s+been|has\s+been|have\s+been)\s+" + phrase_pattern(downs)))
     mission = None
     if c.get("mission_verbs") and c.get("mission_nouns"):
-        mission = regex(r"(?<![\w-])(?i:while|when)\s+(?:(?i:it|they|he|the\s+[\w-]+)\s+)?(?:(?i:was|were)\s+)?"
+        mission = regex(_opt(c.get("mission_links")) + r"\s+(?:(?i:it|they|he|the\s+[\w-]+)\s+)?(?:(?i:was|were)\s+)?"
                         + phrase_pattern(c["mission_verbs"]) + r"\s+(?:(?i:a|an|its|their|his|the)\s+)?(?:[\w-]+\s+){0,2}?"
                         + phrase_pattern(c["mission_nouns"]))
     depot = None
@@ -129,7 +130,7 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     da = data.get("denied_acts") or {}
     denied = None
     if da:
-        denied = regex("(?P<neg>" + phrase_pattern(da["negators"]) + r"\s+(?:" + phrase_pattern(da.get("between") or [])
+        denied = regex("(?:" + phrase_pattern(da["negators"]) + r"\s+(?:" + phrase_pattern(da.get("between") or [])
                        + r"\s+){0,2}" + phrase_pattern(da["acts"]) + "|" + phrase_pattern(da.get("no_part") or []) + ")")
     return _Patterns(
         cues=regex(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
@@ -152,6 +153,7 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         mission=mission,
         denied=denied,
         denied_max_gap=int(da.get("max_gap_words", 3)) if da else 0,
+        clause_end=regex(r"\s" + _opt(c.get("clause_ends")) + r"\s"),
     )
 
 
@@ -211,7 +213,7 @@ def find_causes(sentence: str, *, knowledge: Knowledge) -> list[Cause]:
         if mechanism is None and rx is not None:
             m = rx.search(sentence)
             if m is not None:
-                phrase = _CLAUSE_END.split(m.group("phrase"), maxsplit=1)[0].strip()   # its own clause only
+                phrase = p.clause_end.split(m.group("phrase"), maxsplit=1)[0].strip()   # its own clause only
                 cause = _type_phrase(phrase, p) if len(phrase) >= 3 else ""
                 if cause and (rx is p.cause_more or cause in p.outcome_cats):
                     mechanism = Cause(cause, phrase)
@@ -236,7 +238,6 @@ def find_causes(sentence: str, *, knowledge: Knowledge) -> list[Cause]:
     return [c for c in (mechanism, reason) if c is not None]
 
 
-_CLAUSE_END = re.compile(r"\s(?:that|which|who|whom|and|but|while|showed|shows|said|says)\s", re.IGNORECASE)
 _GAP_WORD = re.compile(r"[\w'’-]+")
 
 
