@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from claimscope.evaluate_gold import GOLD_DIR, corpus_texts, load_gold, shared_dir, span_sha, validate_gold
+from claimscope.evaluate_gold import GOLD_DIR, HELDOUT_DIR, corpus_texts, load_gold, shared_dir, span_sha, validate_gold
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -36,26 +36,39 @@ def test_the_gold_covers_at_least_40_reports_of_both_corpora(gold):
         assert len(data["documents"]) >= 20
 
 
-@pytest.mark.parametrize("corpus", ["fakes", "ucdp_aec"])
-def test_gold_file_is_sound(gold, corpus):
-    assert validate_gold(gold[corpus]) == []
+BOTH = pytest.mark.parametrize("folder, corpus", [
+    (f, c) for f in (GOLD_DIR, HELDOUT_DIR) for c in ("fakes", "ucdp_aec")], ids=lambda v: getattr(v, "name", v))
 
 
-@pytest.mark.parametrize("corpus", ["fakes", "ucdp_aec"])
-def test_gold_file_opens_with_its_provenance_and_carries_no_text(corpus):
-    path = GOLD_DIR / f"{corpus}.yaml"
+@BOTH
+def test_gold_file_is_sound(folder, corpus):
+    assert validate_gold(load_gold(folder)[corpus]) == []
+
+
+@BOTH
+def test_gold_file_opens_with_its_provenance_and_carries_no_text(folder, corpus):
+    path = folder / f"{corpus}.yaml"
     head = path.read_text(encoding="utf-8").splitlines()[:30]
     assert head[0].startswith("# Precision gold")
     assert any("Provenance" in line for line in head) and any("../shared" in line for line in head)
     assert "quote:" not in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("corpus", ["fakes", "ucdp_aec"])
-def test_every_span_matches_the_shared_corpus(gold, corpus):
+@BOTH
+def test_every_span_matches_the_shared_corpus(folder, corpus):
     texts = corpus_texts(shared_dir(), corpus)
     if texts is None:
         pytest.skip(f"{corpus} corpus not found under {shared_dir()} (set CLAIMSCOPE_SHARED)")
-    assert validate_gold(gold[corpus], texts) == []
+    assert validate_gold(load_gold(folder)[corpus], texts) == []
+
+
+def test_the_held_out_gold_shares_no_report_with_the_gold():
+    """A report used to tune the rules is not held out."""
+    gold, held = load_gold(GOLD_DIR), load_gold(HELDOUT_DIR)
+    for corpus in ("fakes", "ucdp_aec"):
+        ids = {d["id"] for d in gold[corpus]["documents"]}
+        held_ids = {d["id"] for d in held[corpus]["documents"]}
+        assert held_ids and not ids & held_ids
 
 
 def test_the_guidelines_are_committed_beside_the_gold():

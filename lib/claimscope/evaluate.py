@@ -442,7 +442,7 @@ def score_sources(claims: pd.DataFrame, *, knowledge: Knowledge, top: int = 50) 
 
 # --- all figures ------------------------------------------------------------------------------
 
-SECTIONS = ("seeds", "crossdoc", "fakes", "linkage", "ucdp", "gold", "sources")
+SECTIONS = ("seeds", "crossdoc", "fakes", "linkage", "ucdp", "gold", "heldout", "sources")
 
 
 def figures(
@@ -453,15 +453,18 @@ def figures(
     fakes: str | os.PathLike[str] | None = None,
     ucdp: str | os.PathLike[str] | None = None,
     precision_gold: str | os.PathLike[str] | None = None,
+    heldout_gold: str | os.PathLike[str] | None = None,
     shared: str | os.PathLike[str] | None = None,
     knowledge: Knowledge | None = None,
 ) -> dict[str, Any]:
     """Every figure `make eval` prints, as a dict keyed by section (seeds,
-    fakes, ucdp, gold, sources); a section whose corpus is absent is
-    {"skipped": reason}. Details (per report, per figure, per sentence) are
+    fakes, ucdp, gold, heldout, sources); a section whose corpus is absent is
+    {"skipped": reason}. `heldout` scores the held-out precision gold
+    (tests/gold/precision_heldout: reports annotated after the rules were
+    written, never used to change them) exactly as `gold` scores the other. Details (per report, per figure, per sentence) are
     DataFrames inside their section. `knowledge`: default the built-in
     knowledge."""
-    from .evaluate_gold import GOLD_DIR, attach_texts, gold_tables, load_gold, score_gold, shared_dir
+    from .evaluate_gold import GOLD_DIR, HELDOUT_DIR, attach_texts, gold_tables, load_gold, score_gold, shared_dir
     from .evaluate_ucdp import score_ucdp, ucdp_columns, ucdp_dir
     from .pipeline import run
 
@@ -512,16 +515,18 @@ def figures(
         else:
             utables = run([udir / "articles.csv"], columns=ucdp_columns(), knowledge=k)
             out["ucdp"] = score_ucdp(utables, pd.read_csv(udir / "labels.csv"), knowledge=k)
-    if "gold" in sections:
-        gdir = Path(precision_gold) if precision_gold is not None else GOLD_DIR
+    for section, given, default in (("gold", precision_gold, GOLD_DIR), ("heldout", heldout_gold, HELDOUT_DIR)):
+        if section not in sections:
+            continue
+        gdir = Path(given) if given is not None else default
         pgold = load_gold(gdir)
         grun = gold_tables(pgold, shared, knowledge=k) if pgold else None
         if grun is None:
-            out["gold"] = {"skipped": f"the gold's corpora were not found under {shared} (set CLAIMSCOPE_SHARED)"
-                           if pgold else f"no precision gold in {gdir}"}
+            out[section] = {"skipped": f"the gold's corpora were not found under {shared} (set CLAIMSCOPE_SHARED)"
+                            if pgold else f"no precision gold in {gdir}"}
         else:
             attach_texts(pgold, shared)
-            out["gold"] = score_gold(grun.tables, pgold, grun.doc_ids, knowledge=k)
+            out[section] = score_gold(grun.tables, pgold, grun.doc_ids, knowledge=k)
     return out
 
 
@@ -613,12 +618,32 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
         if "shared_main_pairs" in u:
             p(f"  report pairs sharing a main incident (each report is another UCDP event): {u['shared_main_pairs']}"
               + (" (" + "; ".join("/".join(g) for g in u["shared_main"]) + ")" if u["shared_main"] else ""))
-    g = figs.get("gold")
+    for section, title in (("gold", "precision gold"),
+                           ("heldout", "precision gold, held out (annotated after the rules; never used to change them)")):
+        _print_gold(title, figs.get(section), p)
+    s = figs.get("sources")
+    if s and "skipped" in s:
+        p(f"FA-KES sources: skipped, {s['skipped']}")
+    elif s:
+        share = s["unknown_share"]
+        p(f"FA-KES dev sources ({s['claims']} claims: "
+          + ", ".join(f"{k} {v}" for k, v in s["by_category"].items())
+          + f"; not a known source, unnamed group or person/office: {share:.1%}):")
+        p(f"  {len(s['top'])} most cited (outlet voice aside), {s['top_unknown']} of them unknown ('!'):")
+        for r in s["top"].itertuples(index=False):
+            flag = "!" if r.category == "unknown" else " "
+            p(f"  {flag}{r.rank:3d} {r.claims:4d}  {r.source}  [{r.category}{'; ' + r.hints if r.hints else ''}]")
+        if s["spelled_several_ways"]:
+            p("  spelled several ways: " + "; ".join(" = ".join(v) for v in s["spelled_several_ways"]))
+
+
+def _print_gold(title: str, g: Mapping[str, Any] | None, p: Any) -> None:
+    """One precision gold's figures (the gold and the held-out gold print alike)."""
     if g and "skipped" in g:
-        p(f"precision gold: skipped, {g['skipped']}")
+        p(f"{title}: skipped, {g['skipped']}")
     elif g:
         c, e = g["casualties"], g["events"]
-        p(f"precision gold ({g['documents']} reports, {g['sentences']} sentences, {c['gold_figures']} casualty figures; "
+        p(f"{title} ({g['documents']} reports, {g['sentences']} sentences, {c['gold_figures']} casualty figures; "
           f"tool: {c['tool_rows']} figures):")
         notes = []
         if not c["tool_has_category"]:
@@ -640,20 +665,6 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
         p(f"  source              {_fmt(s['accuracy'])}  misses: "
           + ", ".join(f"{k} {v}" for k, v in sorted(s["misses"].items())))
         p(f"  event date          {_fmt(g['dates']['accuracy'])}")
-    s = figs.get("sources")
-    if s and "skipped" in s:
-        p(f"FA-KES sources: skipped, {s['skipped']}")
-    elif s:
-        share = s["unknown_share"]
-        p(f"FA-KES dev sources ({s['claims']} claims: "
-          + ", ".join(f"{k} {v}" for k, v in s["by_category"].items())
-          + f"; not a known source, unnamed group or person/office: {share:.1%}):")
-        p(f"  {len(s['top'])} most cited (outlet voice aside), {s['top_unknown']} of them unknown ('!'):")
-        for r in s["top"].itertuples(index=False):
-            flag = "!" if r.category == "unknown" else " "
-            p(f"  {flag}{r.rank:3d} {r.claims:4d}  {r.source}  [{r.category}{'; ' + r.hints if r.hints else ''}]")
-        if s["spelled_several_ways"]:
-            p("  spelled several ways: " + "; ".join(" = ".join(v) for v in s["spelled_several_ways"]))
 
 
 def write_details(figs: Mapping[str, Any], directory: str | os.PathLike[str]) -> list[Path]:
@@ -667,6 +678,8 @@ def write_details(figs: Mapping[str, Any], directory: str | os.PathLike[str]) ->
         "ucdp_aec.csv": (figs.get("ucdp") or {}).get("details"),
         "precision_figures.csv": (figs.get("gold") or {}).get("figure_rows"),
         "precision_sentences.csv": (figs.get("gold") or {}).get("sentence_rows"),
+        "heldout_figures.csv": (figs.get("heldout") or {}).get("figure_rows"),
+        "heldout_sentences.csv": (figs.get("heldout") or {}).get("sentence_rows"),
         "fakes_sources.csv": (figs.get("sources") or {}).get("top"),
     }
     for name, df in tables.items():
@@ -683,6 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fakes", default=str(fakes_path()), help="FA-KES dev CSV")
     parser.add_argument("--ucdp", default=None, help="UCDP-AEC folder (articles.csv, labels.csv)")
     parser.add_argument("--precision-gold", default=None, help="folder of precision gold YAML files")
+    parser.add_argument("--heldout-gold", default=None, help="folder of held-out precision gold YAML files")
     parser.add_argument("--shared", default=None, help="shared folder the precision gold's texts are read from")
     parser.add_argument("--sections", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)})")
@@ -694,7 +708,8 @@ def main(argv: list[str] | None = None) -> int:
     if bad:
         parser.error(f"--sections: unknown section {bad[0]!r} (sections: {', '.join(SECTIONS)})")
     figs = figures(sections=sections, gold=args.gold, seeds=args.seeds, fakes=args.fakes, ucdp=args.ucdp,
-                   precision_gold=args.precision_gold, shared=args.shared)
+                   precision_gold=args.precision_gold,
+                   heldout_gold=args.heldout_gold, shared=args.shared)
     print_figures(figs, misses=args.misses)
     if args.details:
         try:
