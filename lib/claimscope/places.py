@@ -679,7 +679,10 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     particle = "(?:" + art + "".join("|" + re.escape(w) for w in tr.name_particles) + ")"
     # a run of capitalised words ("Jisr al-Shughur", "Deir ez-Zor", "al-Qamishli"),
     # lower-case particles allowed between them ("Jisr ash Shughur")
-    p.span = regex(rf"(?:(?<![\w-]){art}-)?{_CAP}[\w'’‘ʿ-]*"
+    # (led by one class test of its first character, a capital or an article's
+    # first letter: most positions are rejected before the optional article)
+    firsts = "".join(sorted({re.escape(a[:1] or "-") for a in tr.span_articles}))
+    p.span = regex(rf"(?=[{firsts}{_CAP[1:-1]}])(?:(?<![\w-]){art}-)?{_CAP}[\w'’‘ʿ-]*"
                         rf"(?:[ \t]+(?:{particle}[ \t]+)?(?:{art}-)?{_CAP}[\w'’‘ʿ-]*)*")
     p.token = regex(r"\S+")
     masks = lex["not_place_phrases"]
