@@ -278,9 +278,7 @@ def _cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
             if c.dtype == "string":
                 if s.dtype != object:
                     s = s.astype("object")
-                if s.hasnans:
-                    s = s.where(s.notna(), None)
-                s = s.astype("string")
+                s = s.astype("string")  # every missing value (None, NaN, NA) becomes <NA>
             else:
                 s = s.astype(pd.api.types.pandas_dtype(c.dtype))
         else:
