@@ -36,7 +36,9 @@ def _lexicon(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
 # then spaces before the next non-space character on the same line.
 _BOUNDARY = re.compile(r"""([.!?]+)(["'”’)\]]*)([ \t]+)(?=(\S+))""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# the run of word characters and dots that ends a window (searched in the
+# window's slice: the look-behind lets it start only where a run starts)
+_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -47,7 +49,7 @@ def _is_boundary(text: str, m: re.Match[str], abbrevs: frozenset[str], openers: 
         return False
     if m.group(1) != ".":  # ! ? ... end sentences
         return True
-    before = _WORD_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
+    before = _WORD_BEFORE.search(text[max(0, m.start(1) - 40):m.start(1)])
     if before is None:  # " . " on its own (wire copy): a boundary
         return True
     word = before.group(1)
