@@ -369,8 +369,9 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             end -= 1
             break
     phrase = text[pos:end]
-    trimmed = _TRAILING_FILLER.sub("", " " + phrase)[1:]  # "14 of the dead"
-    return pos, pos + len(trimmed)
+    tail = phrase.rstrip()[-3:].lower()  # the filler regex only when the phrase ends with a filler word
+    trimmed = _TRAILING_FILLER.sub("", " " + phrase)[1:] if tail[-2:] == "of" or tail in ("the", "and") else phrase
+    return pos, pos + len(trimmed)  # "14 of the dead"
 
 
 _AND_ANOTHER = regex(r"(?i)\s*,?\s*(?:and|as well as|plus)\s+(?:another|one more|a further|a third|a fourth|a fifth)\s+"
