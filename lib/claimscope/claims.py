@@ -157,6 +157,7 @@ class _Context:
     last_figure: tuple[str, str, str] = ()  # (victims, category, side) of the last figure told
     last_counted: bool = False  # the last claim counted over a lasting period (a running total, or a period's count of acts)
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
+    victims: tuple[tuple, VictimContext | None] = ((), None)  # the last VictimContext and its fields (frozen: reused while they hold)
 
 
 def _best_date(mentions: list[DateMention]) -> DateMention | None:
@@ -450,9 +451,13 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     listing = ctx.listing
     item = listing is not None and _LIST_ITEM.match(sent) is not None
     headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
-    victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group,
-                               list_outcome=listing[0] if item and listing is not None else "",
-                               previous_figure=ctx.last_figure, headline=headline or None)
+    list_outcome = listing[0] if item and listing is not None else ""
+    key = (targets, ctx.para_target, ctx.last_group, list_outcome, ctx.last_figure, headline or None)
+    victim_ctx = ctx.victims[1]
+    if victim_ctx is None or key != ctx.victims[0]:  # most sentences tell the same context as the one before
+        victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group,
+                                   list_outcome=list_outcome, previous_figure=ctx.last_figure, headline=headline or None)
+        ctx.victims = (key, victim_ctx)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     event = event_type(sent, knowledge=knowledge)
     attributed = attribution.cue != "outlet"
