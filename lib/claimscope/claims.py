@@ -443,7 +443,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         dates.append(d)
     if dates:
         dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
-    places = find_places(sent, knowledge=knowledge, offset=s.start)
+    places = find_places(sent, knowledge=knowledge, offset=s.start,
+                         known_governorates={m.governorate for m in ctx.places if m.governorate})
     ctx.places.extend(places)
     actors = find_actors(sent, knowledge=knowledge)
     roles = find_roles(sent, actors, knowledge=knowledge)

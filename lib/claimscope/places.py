@@ -435,6 +435,12 @@ class Gazetteer:
         person's name ("Aleppo Mohammad Hazouri")."""
         return bool(self._resolve(self._index.tr.words(name), strength=0)[0])
 
+    def _alias_only(self, raw: str, place: Place) -> bool:
+        """Whether `raw` names `place` only through one of its aliases (not its
+        own name, nor a transliteration of it)."""
+        tr = self._index.tr
+        return tr.fold(tr.words(raw)) != tr.fold(tr.words(place.name))
+
     def governorate_of_name(self, name: str) -> str | None:
         """Governorate that `name` names, itself or through its seat town."""
         return self._governorate(self._index.tr.words(name))
@@ -768,7 +774,7 @@ class _Cand:
 
 
 def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | None = None,
-                offset: int = 0) -> list[PlaceMention]:
+                offset: int = 0, known_governorates: Iterable[str] = ()) -> list[PlaceMention]:
     """Place mentions in `text` (a sentence or a document), in text order.
 
     Gazetteer names are found anywhere; a capitalised name the gazetteer lacks
@@ -780,12 +786,19 @@ def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | N
     `dominant_governorate`). Names of armed groups, persons and media
     ("Hayat Tahrir al-Sham", "President Assad", "TV station al-Mayadeen") and
     metonyms ("the Damascus government", "Idlib militant groups") are skipped.
+
+    `known_governorates` are those the document has named so far: a town
+    found only through one of its aliases (not its own name), without a
+    strong cue, in a governorate neither the text nor the document names, is
+    left unresolved rather than placed there ("the road to al-Hal market" in
+    a report on Idlib is not Al Hawl, an alias of which it spells, 400 km away).
     """
     if not text:
         return []
     gz = knowledge.derived(_build_gazetteer)
     pats = knowledge.derived(_build_patterns)
-    return _finish(text, _scan(text, gz, pats), gz, pats, default_governorate, offset)
+    return _finish(text, _scan(text, gz, pats), gz, pats, default_governorate, offset,
+                   frozenset(known_governorates))
 
 
 def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
@@ -1087,7 +1100,8 @@ def _apply_context(c: _Cand, text: str, ctx: dict, gz: Gazetteer, pats: _Pattern
 
 
 def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
-            default_governorate: str | None, offset: int = 0) -> list[PlaceMention]:
+            default_governorate: str | None, offset: int = 0,
+            known: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """The mentions of the candidates, offsets shifted by `offset` (a
     sentence's place in its document)."""
     if not cands:
@@ -1124,6 +1138,12 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                                     "unresolved"))
         else:
             p = places[gz._choose(c.cands, want=c.want, context=ctx)]
+            named = context.get(p.governorate or "", 0) - (len(c.cands) == 1)  # by the text's other places
+            if known and c.strength < 2 and p.kind != "governorate" and p.governorate and named <= 0 \
+                    and p.governorate not in known and gz._alias_only(c.raw, p):
+                out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
+                                        "near_town" if c.near else "town", 0.0, c.cue, "unresolved"))
+                continue
             prec = p.precision
             if c.near and prec == "town":
                 prec = "near_town"
