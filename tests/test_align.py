@@ -549,3 +549,103 @@ def test_a_town_of_another_governorate_named_first_is_not_where_the_act_happened
     act, filed = place_profiles(claims, pd.DataFrame(rows), knowledge=K)
     assert act.towns[0] == "Saraqib" and act.first_point == (35.86, 36.80)
     assert filed.towns[0] == "Damascus"   # the claim's own governorate's town stays first
+
+
+# --------------------------------------------------------------------------- a report's main act and its toll
+
+def _undated(doc, sentence, **kw):
+    """A claim whose sentence names no date: dated only by its report's day."""
+    row = dict(doc_id=doc, sentence=sentence, event_date="2022-05-25", date_precision="reported",
+               date_raw="reported: 2022-05-25")
+    row.update(kw)
+    return row
+
+
+def test_a_sentence_dated_only_by_its_report_carries_the_paragraph_on():
+    """An undated monitor report: the sentence after the lede tells the same
+    killing (a `reported` date is no date phrase of the sentence's own)."""
+    claims = factory.claims([
+        _undated("d", "Monitors reported another killing in the Rukban camp on the Jordanian border.",
+                 event_type="attack", places="Homs", governorate="Homs"),
+        _undated("d", "Camp guards found the body of a young man shot in the head near the water tanks.",
+                 event_type="shooting", places="Homs", places_raw="inherited: Homs", governorate="Homs"),
+    ])
+    cas = factory.casualties([dict(claim_id="d-1", victims="civilians", outcome="killed", min=1, max=1)])
+    r = run_align(claims, cas)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+    assert "continues the paragraph" in r.links.set_index("claim_b").loc["d-1", "reasons"]
+
+
+def test_this_murder_refers_back_to_the_killing_told_before():
+    claims = factory.claims([
+        _undated("d", "A shopkeeper was shot dead in his shop in Tafas.", event_type="shooting", places="Tafas",
+                 governorate="Daraa", place_precision="town"),
+        _undated("d", "Residents accused a local gang of this murder, the third in a month.", event_type="statement",
+                 paragraph=2),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+    assert "follow-up 'this murder'" in r.links.set_index("claim_b").loc["d-1", "reasons"]
+
+
+def test_a_drone_strike_the_report_dates_itself_after_its_shelling_is_another_act():
+    """One narrator tells shelling of villages, then 'This morning, a drone
+    struck ...' near the same town: two acts (the drone's dead are not the
+    shelling's toll). Told without a date of its own, or as a follow-up, the
+    sentence still carries the shelling on."""
+    first = _undated("d", "Turkish forces shelled villages in the countryside of Qamishli, killing a child.",
+                     event_type="shelling", places="Al-Qamishli", governorate="Al-Hasakah", place_precision="near_town",
+                     perpetrator="Turkish Armed Forces")
+    other = _undated("d", "Meanwhile, regime forces shelled the outskirts of Tall Tamr.", event_type="shelling",
+                     places="Tall Tamr", governorate="Al-Hasakah", place_precision="town",
+                     perpetrator="Syrian Arab Army", paragraph=1)
+    drone = dict(doc_id="d", sentence="This morning, a Turkish drone struck a car on the ring road of Qamishli.",
+                 event_type="drone_strike", event_date="2022-05-25", date_raw="This morning", places="Al-Qamishli",
+                 governorate="Al-Hasakah", place_precision="near_town", perpetrator="Turkish Armed Forces",
+                 paragraph=2)
+    cas = factory.casualties([dict(claim_id="d-0", victims="children", outcome="killed", min=1, max=1),
+                              dict(claim_id="d-2", victims="people", outcome="killed", min=4, max=4)])
+    r = run_align(factory.claims([first, other, drone]), cas)
+    assert incident_of(r, "d-0") != incident_of(r, "d-2")
+    shells = {**drone, "event_type": "shelling", "sentence": "This morning, Turkish shells struck a car on the ring "
+              "road of Qamishli."}
+    r = run_align(factory.claims([first, other, shells]), cas)
+    assert incident_of(r, "d-0") == incident_of(r, "d-2")
+
+
+def test_the_lede_joins_its_title_whatever_roles_the_title_was_read_with():
+    """'Soldiers killed in attack by X': a title's roles are often misread
+    (the soldiers as the perpetrator); the lede still tells the title's story."""
+    claims = factory.claims([
+        _undated("d", "Army soldiers killed and injured in attack by rebel faction in Hama countryside",
+                 event_type="attack", places="Hama", governorate="Hama", perpetrator="Syrian Arab Army"),
+        _undated("d", "Rebel fighters attacked army positions in the western Hama countryside.", event_type="attack",
+                 places="Hama", governorate="Hama", target="Syrian Arab Army", paragraph=1),
+    ])
+    docs = factory.documents(claims).assign(title="Army soldiers killed and injured in attack by rebel faction in "
+                                                  "Hama countryside")
+    r = run_align(claims, documents=docs)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+
+
+def test_the_day_a_group_claims_an_act_does_not_date_the_act():
+    """'The group claimed responsibility Thursday for an ambush ...' then
+    'Wednesday's attack': one ambush, on Wednesday; a claim naming the act's
+    own day ('for Wednesday's ambush') still dates it."""
+    claims = factory.claims([
+        dict(doc_id="w", sentence="The group claimed responsibility Thursday for an ambush on a bus in the desert.",
+             event_type="raid", event_date="2020-12-31", date_raw="Thursday", governorate="Deir ez-Zor",
+             places="Deir ez-Zor"),
+        dict(doc_id="w", sentence="State media said the toll from Wednesday's attack on the highway rose to 28.",
+             event_type="attack", event_date="2020-12-30", date_raw="Wednesday", governorate="Deir ez-Zor",
+             places="Deir ez-Zor", paragraph=1),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "w-0") == incident_of(r, "w-1")
+    inc = r.incidents.set_index("incident_id").loc[incident_of(r, "w-0")]
+    assert inc["date_start"] == inc["date_end"] == "2020-12-30"
+    own = factory.claims([dict(doc_id="v", sentence="The group claimed responsibility for Wednesday's ambush.",
+                               event_type="raid", event_date="2020-12-30", date_raw="Wednesday",
+                               governorate="Deir ez-Zor", places="Deir ez-Zor")])
+    inc = run_align(own).incidents.iloc[0]
+    assert inc["date_start"] == "2020-12-30" and inc["date_precision"] == "day"

@@ -24,11 +24,6 @@ KNOWN_GAPS = {
                             "the drone's Turkish target matches a Turkish target wrongly read from 'which Turkish "
                             "units had carried out the strikes', and the sentence naming both the Su-24s and the "
                             "drone is typed drone_strike; the report's one incident then links to both 17 and 19",
-    "groups: shoula-bus-2020-12-30": "SOHR's report has no date of its own and disagrees with SANA on victims and "
-                                     "toll (the planted conflict); AP's lead is dated by the day IS claimed the "
-                                     "ambush (Thursday) and splits from its Wednesday sentences; the highway both "
-                                     "name is a region, which the place level does not compare: the best pair "
-                                     "(SANA / AP's Wednesday sentences) scores 1.5 bits, under the 2-bit threshold",
     "conflicts: balyun-2020-02-27 responsibility Turkish government vs Russian Defense Ministry":
         "Russia's answer, that the Turkish troops were among the militants' formations, names no perpetrator and "
         "denies nothing: there is no claim of who is to blame to set against Turkey's (extraction)",
@@ -48,8 +43,6 @@ KNOWN_GAPS = {
     "conflicts: afrin-tanker-2020-04-28 perpetrator Turkish Defense Ministry vs Syrian Democratic Forces":
         "Hawar's report now links and a perpetrator conflict is shown, but against Anadolu's own narration, not "
         "the ministry's claim (attribution)",
-    "conflicts: shoula-bus-2020-12-30 casualties Syrian Observatory for Human Rights vs ISIS":
-        "ISIS's claim of 40 is in AP's lead, which does not link (see groups)",
 }
 
 

@@ -121,7 +121,9 @@ class AlignSettings:
     join_min: float
     w_in: Mapping[str, float]
     near_km_in: float
+    means_types: frozenset[str]
     follow_up: re.Pattern[str]
+    responsibility_claim: re.Pattern[str]
     new_event: re.Pattern[str]
     model: LinkageModel
     link_threshold: float
@@ -179,8 +181,10 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         join_min=float(win["join_min"]),
         w_in={k: float(v) for k, v in win["weights"].items()},
         near_km_in=float(win["near_km"]),
+        means_types=frozenset(win.get("means_types") or ()),
         follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
+        responsibility_claim=regex(phrase_pattern(d["responsibility_claims"])),
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
         missing_weight=float(xd["missing_weight"]),
@@ -418,6 +422,22 @@ def _since_phrase(raw: str, memo: dict[str, bool], knowledge: Knowledge) -> bool
     return got
 
 
+def _claim_day(sentence: str, date_raw: str, cfg: AlignSettings) -> bool:
+    """Whether the claim's own date phrase dates a claim of responsibility
+    ("X claimed responsibility Thursday for ...", "On Thursday X claimed
+    responsibility for ..."), not the act ("... for Wednesday's ambush")."""
+    if not date_raw or date_raw.startswith(("inherited:", "reported:")):
+        return False
+    m = cfg.responsibility_claim.search(sentence)
+    if m is None:
+        return False
+    at = sentence.find(date_raw)
+    if at < 0:
+        return False
+    for_at = sentence.find(" for ", m.end())
+    return at < m.start() or (m.end() <= at and (for_at < 0 or at < for_at))
+
+
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
               cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None,
               titles: Mapping[str, str] | None = None) -> list[_C]:
@@ -487,6 +507,12 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             c.rep = date_interval(col["event_date"][i], "day")[0]
             c.rep_claimed = c.rep is not None
             c.lo = c.hi = None
+        elif prec == "day" and _claim_day(col["sentence"][i], col["date_raw"][i], cfg):
+            # the day a group claimed the act: the act happened by then
+            c.rep = date_interval(col["event_date"][i], "day")[0]
+            c.rep_claimed = c.rep is not None
+            c.lo = c.hi = None
+            prec = "reported" if c.rep is not None else prec
         else:
             c.lo, c.hi = date_interval(col["event_date"][i], prec)
         if col["event_date"][i] and c.lo is None and c.rep is None:
@@ -494,8 +520,9 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
                              "aligned as undated"})
         c.prec = prec if c.lo is not None else "unknown"
         # no date phrase of its own: the date (if any) comes from context, the
-        # date line or the report's date, so the sentence carries the story on
-        c.inh_date = not col["date_raw"][i] or col["date_raw"][i].startswith("inherited:")
+        # date line or the report's date (`reported: ...`), so the sentence
+        # carries the story on
+        c.inh_date = not col["date_raw"][i] or col["date_raw"][i].startswith(("inherited:", "reported:"))
         if c.lo is None and c.rep is None and c.event and not col["event_date"][i]:
             # an act told with no date in a report dated to the day happened, as
             # far as the report says, by that day: its date is the report's
@@ -736,7 +763,7 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         actors_ok = True
     if c.statement and c.perp_cue in ("blamed", "responsible") and actors_ok:
         score += w["blame_statement"]
-    if c.follow != "response":
+    if c.follow != "response" and not lede:   # a title's roles are often misread ("X killed in attack by Y")
         if (c.perp and c.perp in li.targets) or (c.targets and c.targets & li.perps):
             if not (c.targets & li.targets) and not (c.perp and c.perp in li.perps):
                 score += w["role_reversal"]
@@ -746,6 +773,10 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         rel = _type_relation(c.etype, li.etypes, cfg)
         if rel == "same":
             score += w["same_event_type"]
+        elif rel == "compatible" and not c.follow and not lede and not c.inh_date and c.etype in cfg.means_types \
+                and li.etypes & cfg.means_types:
+            score += w["different_means"]
+            reasons.append(f"{c.etype} after {'/'.join(sorted(li.etypes & cfg.means_types))}")
         elif rel == "compatible":
             score += w["compatible_event_type"]
         elif rel == "incompatible":
