@@ -465,3 +465,21 @@ def test_a_far_town_found_only_through_an_alias_is_left_unresolved():
     assert fp(text, knowledge=K, known_governorates={"Idlib", "Al-Hasakah"})[0].name == "Al Hawl"
     assert fp(text, knowledge=K)[0].name == "Al Hawl"   # no document context: as before
     assert fp("Rockets hit the road leading to Al Hawl.", knowledge=K, known_governorates={"Idlib"})[0].name == "Al Hawl"
+
+
+def test_a_name_shared_by_two_towns_goes_to_the_governorate_the_document_named():
+    """Two villages called Suran (Aleppo's northern countryside and Hama's):
+    with no governorate in the sentence, the one in a governorate the
+    document has named wins over the larger population."""
+    text = "Shells hit gun emplacements in the Suran area."
+    assert find_places(text)[0].governorate == "Hama"   # the larger one, with nothing else to go by
+    assert find_places(text, known_governorates={"Aleppo"})[0].governorate == "Aleppo"
+    assert find_places("Shells hit Suran, south of Hama.", known_governorates={"Aleppo"})[0].governorate == "Hama"
+
+
+def test_a_place_people_came_from_weighs_little_in_the_main_governorate():
+    """'Evacuees from the towns of Foua and Kefraya' (Idlib) were hit near
+    Aleppo: the towns they came from are not where the act happened."""
+    text = ("A car bomb hit buses carrying evacuees from the towns of Foua and Kefraya as they waited near Aleppo. "
+            "The convoy had left from Foua at dawn.")
+    assert dominant_governorate(find_places(text), lead_chars=0) == "Aleppo"

@@ -497,11 +497,13 @@ class Gazetteer:
         idx.memo[memo_key] = result
         return result
 
-    def _choose(self, cands: tuple[int, ...], *, want: str | None, context: Iterable[str]) -> int:
+    def _choose(self, cands: tuple[int, ...], *, want: str | None, context: Iterable[str],
+                known: Iterable[str] = ()) -> int:
         """Pick one of several places sharing a name: `want` 'governorate' or
         'town' from the cue; else a governorate whose bare name means the
         province (Idlib), else the town; ties go to a governorate named
-        elsewhere in the text, then to the larger population."""
+        elsewhere in the text, then to a seat town, then to a governorate the
+        document named before (`known`), then to the larger population."""
         idx = self._index
         places = self.places
         if len(cands) == 1 and want is None and places[cands[0]].kind != "governorate":
@@ -527,8 +529,9 @@ class Gazetteer:
                 return seat
         pool = others or govs
         ctx = set(context)
+        doc = set(known)
         return min(pool, key=lambda i: (places[i].governorate not in ctx, i not in idx.seat_of,
-                                        -(places[i].population or 0), i))
+                                        places[i].governorate not in doc, -(places[i].population or 0), i))
 
 
 def _float(s: str) -> float | None:
@@ -1113,8 +1116,8 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             g: str | None = c.gov_name
         elif c.region is not None and c.region.get("governorate"):
             g = c.region["governorate"]
-        elif len(c.cands) == 1 and places[c.cands[0]].governorate:
-            g = places[c.cands[0]].governorate
+        elif c.cands and len({places[i].governorate for i in c.cands}) == 1 and places[c.cands[0]].governorate:
+            g = places[c.cands[0]].governorate   # one place, or a seat town and its governorate ("Hama")
         else:
             continue
         context[g] = context.get(g, 0) + 1  # type: ignore[index]
@@ -1137,8 +1140,9 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                                     None, None, None, "near_town" if c.near else "town", 0.0, c.cue,
                                     "unresolved"))
         else:
-            p = places[gz._choose(c.cands, want=c.want, context=ctx)]
-            named = context.get(p.governorate or "", 0) - (len(c.cands) == 1)  # by the text's other places
+            p = places[gz._choose(c.cands, want=c.want, context=ctx, known=known)]
+            own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
+            named = context.get(p.governorate or "", 0) - own  # by the text's other places
             if known and c.strength < 2 and p.kind != "governorate" and p.governorate and named <= 0 \
                     and p.governorate not in known and gz._alias_only(c.raw, p):
                 out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
@@ -1181,9 +1185,13 @@ def dominant_governorate(mentions: Iterable[PlaceMention], *, knowledge: Knowled
     weight = float(main["lead_weight"]) if lead_weight is None else lead_weight
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    origin = tuple(main.get("origin_cues") or ())
     for k, m in enumerate(mentions):
         if m.governorate:
-            counts[m.governorate] += weight if m.start < chars else 1.0
+            w = weight if m.start < chars else 1.0
+            if origin and m.cue.lower().startswith(origin):
+                w *= float(main.get("origin_weight", 1.0))
+            counts[m.governorate] += w
             first.setdefault(m.governorate, k)
     if not counts:
         return None
