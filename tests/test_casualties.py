@@ -144,3 +144,14 @@ def test_offsets_point_into_the_document():
     [c] = find_casualties(sentence, offset=100)
     doc = " " * 100 + sentence
     assert doc[c.start:c.end] == c.raw == "At least 16 soldiers were killed"
+
+
+def test_an_outcome_after_a_relative_clause_is_the_figures_own():
+    """'five guards, who had tried to stop the raid, wounded': the clause
+    between the figure and its outcome does not hand it the outcome of the
+    figure before ('two guards killed')."""
+    got = [(m.outcome, m.min) for m in find_casualties(
+        "The fighting left two guards killed and five guards, who had tried to stop the raid, wounded.")]
+    assert got == [("killed", 2), ("injured", 5)]
+    got = [(m.outcome, m.min) for m in find_casualties("Two soldiers, who were on patrol, were killed.")]
+    assert got == [("killed", 2)]

@@ -287,8 +287,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         before_outcome=before_outcome,
         aux=regex(r"\s*(?:" + aux + r"|(?!" + phrase_pattern(d["adjectives_in_ly"]) + r")"
                   + r"(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
-        aside=regex(r"\s*(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?(?="
-                         + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
+        aside=regex(r"\s*(?:(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?"
+                    + r"|,\s*" + phrase_pattern(d["relative_asides"]) + r"[^.;:,()–—]{1,80},\s*)(?="
+                    + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
         weak=frozenset(weak),
         toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
                         r"\bnumber (?:killed|dead)\b)[^.;]{0,80}?(?:" + toll_links + r")\s+$"),
