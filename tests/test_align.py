@@ -649,3 +649,17 @@ def test_the_day_a_group_claims_an_act_does_not_date_the_act():
                                governorate="Deir ez-Zor", places="Deir ez-Zor")])
     inc = run_align(own).incidents.iloc[0]
     assert inc["date_start"] == "2020-12-30" and inc["date_precision"] == "day"
+
+
+def test_in_the_same_context_opens_a_related_act_not_the_same_one():
+    """'A soldier was shot dead at the Saraqib front. In the same context,
+    regime forces shelled two villages in Hama': a related act, not the
+    killing's account (its place and toll stay apart)."""
+    claims = factory.claims([
+        _undated("d", "A regime soldier was shot dead by rebel snipers on the Saraqib front.", event_type="shooting",
+                 places="Saraqib", governorate="Idlib", place_precision="town"),
+        _undated("d", "In the same context, regime forces shelled the outskirts of two villages in the countryside.",
+                 event_type="shelling", paragraph=1),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "d-0") != incident_of(r, "d-1")
