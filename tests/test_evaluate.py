@@ -13,7 +13,7 @@ from claimscope import evaluate
 from claimscope.evaluate import score_sources, source_category
 from claimscope.evaluate_gold import score_gold
 from claimscope.ingest import raw_offset
-from claimscope.evaluate_ucdp import MAIN_COLUMN, MAIN_FALLBACK, crosswalk, incident_sides, main_incidents, score_ucdp
+from claimscope.evaluate_ucdp import MAIN_COLUMN, MAIN_FALLBACK, crosswalk, incident_sides, main_incidents, score_ucdp, ucdp_dir
 from claimscope.places import canonical_governorate
 
 from builtin_knowledge import K, bind
@@ -405,3 +405,30 @@ def test_on_the_real_gold_every_tool_figure_lands_in_a_gold_sentence():
     assert r["documents"] == 44 and r["sentences"] == 444 and r["casualties"]["gold_figures"] == 246
     assert "outside gold sentences" not in r["casualties"]["errors"]
     assert len(run.doc_ids) == 44
+
+
+# --- UCDP labels that disagree with their article --------------------------------------------
+
+def test_ucdp_measures_again_without_the_reports_whose_label_disagrees_with_its_article(tmp_path):
+    listed = tmp_path / "notes.csv"
+    listed.write_text("# provenance\nged_id,facet,article_says,label_says\n2,deaths,injured only,1 killed\n",
+                      encoding="utf-8")
+    details = pd.DataFrame({"ged_id": ["1", "2", "3", "4"], "deaths_ok": [True, False, False, True],
+                            "dyad_ok": [False, False, True, True]})
+    got = evaluate.ucdp_where_label_agrees(details, listed)
+    assert got["listed"] == {"deaths": ["2"]}
+    assert got["measures"] == {"deaths": (2, 3, 2 / 3)}   # dyad lists nothing: not repeated
+    assert evaluate.ucdp_where_label_agrees(details, tmp_path / "none.csv")["measures"] == {}
+
+
+def test_the_listed_ucdp_label_disagreements_are_sound():
+    """One row per report and facet, a facet the UCDP section measures, both
+    readings written down, and (when ../shared is there) a labelled report."""
+    notes = pd.read_csv(evaluate.UCDP_DISAGREEMENTS, comment="#", dtype=str)
+    assert list(notes.columns) == ["ged_id", "facet", "article_says", "label_says"]
+    assert not notes.duplicated(["ged_id", "facet"]).any()
+    assert set(notes["facet"]) <= {"date", "governorate", "deaths", "dyad"}
+    assert notes["article_says"].str.len().gt(0).all() and notes["label_says"].str.len().gt(0).all()
+    labels = ucdp_dir() / "labels.csv"
+    if labels.exists():
+        assert set(notes["ged_id"]) <= set(pd.read_csv(labels, dtype=str)["ged_id"])

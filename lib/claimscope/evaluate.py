@@ -440,6 +440,32 @@ def score_sources(claims: pd.DataFrame, *, knowledge: Knowledge, top: int = 50) 
     }
 
 
+# --- UCDP labels that disagree with their article ---------------------------------------------
+
+UCDP_DISAGREEMENTS = REPO / "tests" / "gold" / "ucdp_label_disagreements.csv"
+
+
+def ucdp_where_label_agrees(details: pd.DataFrame, listed: str | os.PathLike[str]) -> dict[str, Any]:
+    """Each UCDP measure again over the reports whose label is not listed (for
+    that facet) as disagreeing with its own article: what the tool can reach
+    by reading the text. {"listed": {facet: [ged_id, ...]}, "measures":
+    {facet: (hits, judged, rate)}}; facets with no listed report are left out."""
+    path = Path(listed)
+    notes = pd.read_csv(path, comment="#", dtype=str) if path.exists() else pd.DataFrame(columns=["ged_id", "facet"])
+    by_facet: dict[str, list[str]] = {}
+    for ged, facet in zip(notes["ged_id"], notes["facet"]):
+        by_facet.setdefault(str(facet), []).append(str(ged))
+    measures = {}
+    for facet, ids in sorted(by_facet.items()):
+        col = f"{facet}_ok"
+        if details.empty or col not in details.columns:
+            continue
+        kept = details[~details["ged_id"].astype(str).isin(ids)]
+        hits = int(kept[col].sum())
+        measures[facet] = (hits, len(kept), hits / len(kept) if len(kept) else 0.0)
+    return {"listed": {f: sorted(v) for f, v in by_facet.items()}, "measures": measures}
+
+
 # --- all figures ------------------------------------------------------------------------------
 
 SECTIONS = ("seeds", "crossdoc", "fakes", "linkage", "ucdp", "gold", "heldout", "sources")
@@ -515,6 +541,7 @@ def figures(
         else:
             utables = run([udir / "articles.csv"], columns=ucdp_columns(), knowledge=k)
             out["ucdp"] = score_ucdp(utables, pd.read_csv(udir / "labels.csv"), knowledge=k)
+            out["ucdp"]["label_agrees"] = ucdp_where_label_agrees(out["ucdp"]["details"], UCDP_DISAGREEMENTS)
     for section, given, default in (("gold", precision_gold, GOLD_DIR), ("heldout", heldout_gold, HELDOUT_DIR)):
         if section not in sections:
             continue
@@ -615,6 +642,10 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
           f"{u['no_main_incident']} reports without one):")
         for k, r in u["measures"].items():
             p(f"  {k:12s} {_fmt(r)}")
+        for k, r in (u.get("label_agrees") or {}).get("measures", {}).items():
+            n = len(u["label_agrees"]["listed"][k])
+            p(f"  {k:12s} {_fmt(r)}  on the reports whose label agrees with its article ({n} listed in "
+              f"{UCDP_DISAGREEMENTS.relative_to(REPO)})")
         if "shared_main_pairs" in u:
             p(f"  report pairs sharing a main incident (each report is another UCDP event): {u['shared_main_pairs']}"
               + (" (" + "; ".join("/".join(g) for g in u["shared_main"]) + ")" if u["shared_main"] else ""))
