@@ -746,3 +746,45 @@ def test_index_lists_toll_verdict_and_conflicts_sortable(fx):
     for status, meaning in reports.VERDICT_MEANING.items():   # the index and the pages say the same
         assert f"{charts.STATUS_LABELS[status]} — {meaning}" in html.unescape(page), status
     assert page.count('<th data-sort=') == 7
+
+
+def _table_rows(frag: str) -> list[str]:
+    return re.findall(r"<tr>(.*?)</tr>", frag.split("<tbody>", 1)[1], re.S)
+
+
+def test_comparisons_show_both_voices_in_their_own_words(fx):
+    """A conflict shows each side: the source, the outlet it speaks in, its
+    value beside the raw phrase it was read from, and the sentence; not only
+    compare's one-line reason."""
+    frag = reports.comparisons_html(fx, incident_id="inc-saraqib-0905")
+    row = next(r for r in _table_rows(frag) if "pro-militant sources" in r and "Syrian Ministry of Defense" in r)
+    text = html.unescape(row)
+    assert "conflict" in text and "casualties" in text
+    assert "“at least 5 Syrian Army troops were killed and injured”" in text   # the raw phrase, quoted
+    assert "“no soldiers were killed”" in text and "“2 soldiers were injured”" in text
+    assert "in South Front" in text and "in SANA" in text                    # where each voice speaks
+    assert "According to pro-militant sources, at least 5 Syrian Army troops" in text   # the sentences
+    assert "The Syrian Ministry of Defense said 2 soldiers were injured" in text
+    # conflicts first, then partial, then agreements
+    verdicts = [re.search(r'class="cs-badge[^"]*">([a-z]+)<', r).group(1) for r in _table_rows(frag)]
+    assert verdicts == sorted(verdicts, key=lambda v: {"conflict": 0, "partial": 1, "agree": 2}[v])
+
+
+def test_comparisons_show_one_finding_once_and_say_what_a_relation_means(fx):
+    t = dict(fx)
+    comp = fx["comparisons"]
+    relayed = comp[comp["incident_id"] == "inc-ariha-0907"].assign(relation="relay")
+    again = relayed.assign(claim_a=relayed["claim_b"], claim_b=relayed["claim_a"],
+                           source_a=relayed["source_b"], source_b=relayed["source_a"])   # the same pair, read the other way
+    t["comparisons"] = pd.concat([comp, again.head(1), relayed.head(1)], ignore_index=True)
+    t["comparisons"] = t["comparisons"][t["comparisons"]["incident_id"] == "inc-ariha-0907"]
+    frag = reports.comparisons_html(t, incident_id="inc-ariha-0907")
+    rows = [html.unescape(r) for r in _table_rows(frag)]
+    casualty_rows = [r for r in rows if ">casualties<" in r]
+    assert len(casualty_rows) == 2   # independent once; the relayed reading twice, shown once
+    relay = next(r for r in casualty_rows if "relay" in r)
+    assert "found in 2 pairs of sentences" in relay and "their agreement is not corroboration" in relay
+    # a conflict between relayed voices is still a conflict: no word about agreement there
+    t["comparisons"] = t["comparisons"].assign(verdict="conflict")
+    rows = [html.unescape(r) for r in _table_rows(reports.comparisons_html(t, incident_id="inc-ariha-0907"))]
+    assert all("not corroboration" not in r for r in rows)

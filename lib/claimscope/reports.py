@@ -688,11 +688,15 @@ def comparisons_html(
     sources: tuple[str, str] | None = None,
     max_rows: int = 200,
 ) -> str:
-    """Facet-by-facet verdicts (agree / conflict / partial) with their reason,
-    for one incident and/or between two sources."""
+    """Facet-by-facet verdicts (conflict, partial, agree; substance before
+    date and place) for one incident and/or between two sources: each side
+    with what it says on that facet (its own words beside the normalized
+    value) and the sentence it says it in, how the two accounts relate and
+    compare's reason. Pairs of claims with the same verdict, sources,
+    relation and reason show once, with how many pairs they stand for."""
     comp = tables["comparisons"]
-    c = pd.DataFrame({k: _col(comp, k) for k in ("incident_id", "facet", "source_a", "source_b", "verdict", "detail",
-                                                 "relation")})
+    c = pd.DataFrame({k: _col(comp, k) for k in ("incident_id", "facet", "claim_a", "claim_b", "source_a", "source_b",
+                                                 "verdict", "detail", "relation")})
     if incident_id is not None:
         c = c[c["incident_id"] == incident_id]
     if sources is not None:
@@ -700,33 +704,113 @@ def comparisons_html(
         c = c[((c["source_a"] == a) & (c["source_b"] == b)) | ((c["source_a"] == b) & (c["source_b"] == a))]
     if c.empty:
         return message_html("No facet comparisons: no two sources give comparable accounts here.")
-    order = {"conflict": 0, "partial": 1, "agree": 2}
-    c = c.assign(_o=c["verdict"].map(lambda v: order.get(v, 3))).sort_values(
-        ["_o", "incident_id", "facet", "source_a", "source_b"], kind="stable")
+    c = c.assign(relation=c["relation"].replace("", "independent"))
+    c = c.assign(_o=c["verdict"].map(lambda v: _VERDICT_ORDER.get(v, 3)),
+                 _f=c["facet"].map(lambda f: _FACET_ORDER.get(f, len(_FACET_ORDER))),
+                 _r=(c["relation"] != "independent").astype(int),
+                 _pair=[" \0 ".join(sorted((x, y))) for x, y in zip(c["source_a"], c["source_b"])])
+    c = c.sort_values(["_o", "_f", "_r", "incident_id", "_pair", "detail", "claim_a", "claim_b"], kind="stable")
+    # one row per (incident, verdict, facet, pair of sources, relation, reason): the same finding
+    # read from several pairs of sentences (a lede and its body, two figures of one source) shows once
+    keys = ["incident_id", "verdict", "facet", "_pair", "relation", "detail"]
+    n_pairs = c.groupby(keys, sort=False)["claim_a"].transform("size")
+    c = c.assign(_n=n_pairs).drop_duplicates(keys, keep="first")
+    more = len(c) - max_rows
+    c = c.head(max_rows)
     labels: dict[str, str] = {}
     if incident_id is None:
         pts = _points(tables)
         labels = dict(zip(pts["incident_id"], pts["label"]))
+    said = _claims_said(tables, set(c["claim_a"]) | set(c["claim_b"]))
     rows = []
-    for r in c.head(max_rows).to_dict("records"):
+    for r in c.to_dict("records"):
         badge = {"conflict": _badge("conflict"), "agree": _badge("agree")}.get(
             r["verdict"], f'<span class="cs-badge">{_e(r["verdict"])}</span>')
-        rel = r["relation"] or "independent"
+        rel = r["relation"]
+        note = _RELATION_NOTE.get(rel, "")
+        if note and r["verdict"] == "agree":
+            note += ": their agreement is not corroboration"
         rel_html = ("independent" if rel == "independent" else
-                    f'<span class="cs-badge cs-relay">{_e(rel)}</span><br><span class="cs-muted">'
-                    f'{_e(_RELATION_NOTE.get(rel, ""))}</span>')
+                    f'<span class="cs-badge cs-relay">{_e(rel)}</span><br><span class="cs-muted">{_e(note)}</span>')
         inc_cell = "" if incident_id is not None else f"<td>{_e(labels.get(r['incident_id'], r['incident_id']))}</td>"
-        rows.append(f"<tr><td>{badge}</td>{inc_cell}<td>{_e(r['facet'])}</td><td>{_e(r['source_a'])}</td>"
-                    f"<td>{_e(r['source_b'])}</td><td>{rel_html}</td><td>{_e(r['detail'])}</td></tr>")
+        why = _e(r["detail"]) + (f'<br><span class="cs-muted">found in {r["_n"]} pairs of sentences</span>'
+                                 if r["_n"] > 1 else "")
+        rows.append(f"<tr><td>{badge}</td>{inc_cell}<td>{_e(r['facet'])}</td>"
+                    f"<td>{_account_html(r['source_a'], said.get(r['claim_a']), r['facet'])}</td>"
+                    f"<td>{_account_html(r['source_b'], said.get(r['claim_b']), r['facet'])}</td>"
+                    f"<td>{rel_html}</td><td>{why}</td></tr>")
     inc_head = "" if incident_id is not None else "<th>Incident</th>"
-    return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th>{inc_head}<th>Facet</th>'
-            f"<th>Source</th><th>vs source</th><th>Accounts</th><th>Why</th></tr></thead><tbody>{''.join(rows)}"
-            "</tbody></table>")
+    tail = f'<p class="cs-muted">… and {more} more.</p>' if more > 0 else ""
+    return (f'{_css("fragments.css")}{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th>{inc_head}'
+            f"<th>Facet</th><th>One account</th><th>The other account</th><th>How they relate</th><th>Why</th></tr>"
+            f"</thead><tbody>{''.join(rows)}</tbody></table>{tail}")
 
 
-_RELATION_NOTE = {"relay": "one relays the other: an agreement is not corroboration",
-                  "pooled": "two vague voices: an agreement is not corroboration",
-                  "aligned": "two voices of one state: an agreement is not corroboration"}
+_VERDICT_ORDER = {"conflict": 0, "partial": 1, "agree": 2}
+# substance first: what the verdicts of incidents rest on, then when and where
+_FACET_ORDER = {f: i for i, f in enumerate(("casualties", "perpetrator", "responsibility", "cause", "date", "place"))}
+_RELATION_NOTE = {"relay": "an outlet and a source it relays, or two outlets relaying one source",
+                  "pooled": "two vague voices ('other sources', 'local sources')",
+                  "aligned": "two voices of one state"}
+_QUOTE_CHARS = 260
+
+
+def _cut_text(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _claims_said(tables: Mapping[str, pd.DataFrame], claim_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """For each claim in `claim_ids`: its outlet, sentence, negation and what it
+    says on each facet, as (normalized value, the words of the sentence) pairs;
+    casualty figures from the casualties table, each with its raw phrase."""
+    claims = tables["claims"]
+    mine = claims[_col(claims, "claim_id").isin(claim_ids)]
+    cols = ("claim_id", "outlet", "sentence", "negated", "perpetrator", "perpetrator_raw", "cause", "cause_raw",
+            "event_date", "date_raw", "places", "places_raw")
+    recs = pd.DataFrame({k: (_col(mine, k) if k != "negated" else
+                             pd.Series([_truth_cell(v) for v in mine["negated"]] if "negated" in mine.columns
+                                       else [False] * len(mine), index=mine.index, dtype="object"))
+                         for k in cols}).to_dict("records")
+    cas = tables["casualties"]
+    cas = cas[_col(cas, "claim_id").isin(claim_ids)]
+    figures: dict[str, list[tuple[str, str]]] = {}
+    for cid, lo, hi, victims, outcome, raw in zip(_col(cas, "claim_id"), cas["min"], cas["max"], _col(cas, "victims"),
+                                                   _col(cas, "outcome"), _col(cas, "raw")):
+        what = " ".join(x for x in (victims, outcome.replace("_", " ")) if x)
+        figures.setdefault(cid, []).append((f"{charts.format_range(lo, hi)} {what}".strip(), raw))
+    out: dict[str, dict[str, Any]] = {}
+    for r in recs:
+        out[r["claim_id"]] = {
+            "outlet": r["outlet"], "sentence": r["sentence"], "negated": bool(r["negated"]),
+            "casualties": figures.get(r["claim_id"], []),
+            "perpetrator": [(r["perpetrator"], r["perpetrator_raw"])] if r["perpetrator"] else [],
+            "cause": [(r["cause"].replace("_", " "), r["cause_raw"])] if r["cause"] else [],
+            "date": [(r["event_date"], r["date_raw"])] if r["event_date"] else [],
+            "place": [(r["places"].replace(";", "; "), r["places_raw"].replace(";", "; "))] if r["places"] else [],
+        }
+        out[r["claim_id"]]["responsibility"] = out[r["claim_id"]]["perpetrator"]
+    return out
+
+
+def _account_html(source: str, said: Mapping[str, Any] | None, facet: str) -> str:
+    """One side of a comparison: the source (and the outlet it speaks in),
+    what it says on `facet` — the value and, in quotes, its own words — and
+    the sentence, cut to `_QUOTE_CHARS`. Every text escaped."""
+    head = f"<b>{_e(source or '(unknown source)')}</b>"
+    if said is None:
+        return head
+    if said["outlet"] and said["outlet"] != source:
+        head += f' <span class="cs-muted">in {_e(said["outlet"])}</span>'
+    values = []
+    for value, raw in said.get(facet, []):
+        words = f" <span class=\"cs-muted\">(“{_e(raw)}”)</span>" if raw and raw.casefold() != value.casefold() else ""
+        values.append(f"{_e(value)}{words}")
+    if said["negated"] and facet in ("perpetrator", "responsibility"):
+        values.insert(0, '<span class="cs-badge cs-neg">denial</span>')
+    value_html = "<br>" + "; ".join(values) if values else ""
+    quote = _e(_cut_text(said["sentence"], _QUOTE_CHARS))
+    return f'{head}{value_html}<br><q class="cs-quote">{quote}</q>'
 
 
 def documents_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_chars: int = 1500) -> str:
