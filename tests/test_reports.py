@@ -788,3 +788,37 @@ def test_comparisons_show_one_finding_once_and_say_what_a_relation_means(fx):
     t["comparisons"] = t["comparisons"].assign(verdict="conflict")
     rows = [html.unescape(r) for r in _table_rows(reports.comparisons_html(t, incident_id="inc-ariha-0907"))]
     assert all("not corroboration" not in r for r in rows)
+
+
+def test_incident_header_names_the_voices_in_conflict_and_never_states_a_contested_perpetrator(fx):
+    t = dict(fx)
+    inc = fx["incidents"]
+    # an incident whose responsibility is contested while one account names a perpetrator
+    t["incidents"] = inc.assign(perpetrator=inc["perpetrator"].where(inc["incident_id"] != "inc-saraqib-0905",
+                                                                     "Turkish Armed Forces"),
+                                place_precision="town")
+    head = html.unescape(reports.incident_header_html(t, "inc-saraqib-0905"))
+    assert "Voices in conflict:</b> casualties: pro-militant sources vs Syrian Ministry of Defense" in head
+    assert "responsibility: Syrian sources vs Syrian Ministry of Defense" in head
+    assert "Perpetrator:</b> Turkish Armed Forces (who started it is contested)" in head
+    # place precision is said of the places, the governorate named as one; words, not codes
+    assert "(precise to the town) · Idlib governorate" in head and "Idlib (town)" not in head
+    one = html.unescape(reports.incident_header_html(fx, "inc-jisr-0527"))
+    assert "Voices in conflict" not in one and re.search(r"<b>1</b> independent account<", one)
+
+
+def test_pages_say_sides_and_event_types_in_words(fx):
+    assert charts.side_words("syrian_government") == "Syrian government"
+    assert charts.side_words("us_coalition") == "US coalition" and charts.side_words("unknown") == ""
+    assert charts.source_kind_words("outlet", "unknown") == "the outlet's own words"
+    assert charts.source_kind_words("official", "russia") == "official · side: Russia"
+    assert charts.event_words("chemical_attack") == "chemical attack" and charts.event_words("ied") == "IED attack"
+    claims = fx["claims"].assign(event_type="chemical_attack", source_side="syrian_government")
+    frag = charts.claims_table_html(claims, fx["casualties"], "inc-saraqib-0905")
+    assert "chemical attack" in frag and "chemical_attack" not in frag and "syrian_government" not in frag
+    some = claims["source"] == "Syrian Observatory for Human Rights"
+    loose = claims.assign(incident_id=claims["incident_id"].where(~some | (claims["incident_id"] != "inc-ariha-0907"), ""))
+    frag = charts.claims_table_html(loose, fx["casualties"], source="Syrian Observatory for Human Rights",
+                                    incidents=fx["incidents"])
+    headings = re.findall(r'<th colspan="7">([^<]*)</th>', frag)
+    assert headings[-1].startswith("Not part of any incident") and "(none)" not in frag   # words, and last

@@ -24,6 +24,7 @@ Design notes
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -62,6 +63,9 @@ __all__ = [
     "claims_table_html",
     "doc_anchor",
     "highlight_spans",
+    "side_words",
+    "source_kind_words",
+    "event_words",
     "chart_html",
     "mimebundle",
     "enable_renderer",
@@ -81,6 +85,44 @@ _WIDTH = 620
 
 
 # ---------------------------------------------------------------- small helpers
+def side_words(side: str) -> str:
+    """A side code as a reader says it ('syrian_government' -> 'Syrian
+    government', 'us_coalition' -> 'US coalition'); "" for an unknown side."""
+    side = (side or "").strip()
+    if not side or side == "unknown":
+        return ""
+    words = side.replace("_", " ").split()
+    words = [w.upper() if w in ("us", "uk", "un") else w for w in words]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+def source_kind_words(source_type: str, side: str) -> str:
+    """What kind of voice a source is, in words: its type ('official',
+    'monitor'; an outlet speaking for itself is 'the outlet's own words') and
+    its side ('side: Russia'), the parts that are known."""
+    kind = "the outlet's own words" if source_type == "outlet" else (source_type or "").replace("_", " ")
+    side_text = side_words(side)
+    return " · ".join(x for x in (kind, f"side: {side_text}" if side_text else "") if x)
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_knowledge() -> Knowledge:
+    from .knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def event_words(event_type: str, *, knowledge: Knowledge | None = None) -> str:
+    """An event type as a title names it ('chemical_attack' -> 'chemical
+    attack', 'ied' -> 'IED attack', 'other' -> 'incident'), from the events
+    lexicon of `knowledge` (default: the built-in knowledge)."""
+    from .events import event_label
+
+    if not event_type:
+        return ""
+    return event_label(event_type, knowledge=knowledge if knowledge is not None else _builtin_knowledge())
+
+
 def _truncate(text: str, n: int = _SENTENCE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -894,7 +936,8 @@ def claims_table(
     rank = {iid: i for i, iid in enumerate(order)}
     out["_inc"] = out["incident_id"].map(lambda i: rank.get(i, len(rank)))
     out["_src"] = out["source"].str.lower()
-    out = out.sort_values(["_inc", "incident_id", "_src", "published", "_doc", "_start"], kind="stable")
+    out["_none"] = out["incident_id"] == ""   # claims of no incident last
+    out = out.sort_values(["_inc", "_none", "incident_id", "_src", "published", "_doc", "_start"], kind="stable")
     out["doc_id"] = out["_doc"]
     return out[cols].head(max_rows).reset_index(drop=True)
 
@@ -950,16 +993,17 @@ def claims_table_html(
     for r in t.to_dict("records"):
         if several and r["incident_id"] != current:
             current = r["incident_id"]
-            heading = f"{labels[current]} ({current})" if current in labels else f"Incident {current or '(none)'}"
+            heading = (f"{labels[current]} ({current})" if current in labels else f"Incident {current}" if current
+                       else "Not part of any incident (background, statements, other events)")
             body.append(f'<tr><th colspan="7">{e(heading)}</th></tr>')
         facets = "<br>".join(f"<b>{e(k)}</b>: {e(v)}" for k, v in (
-            ("event", r["event_type"]), ("places", r["places"]), ("perpetrator", r["perpetrator"]),
+            ("event", event_words(r["event_type"])), ("places", r["places"]), ("perpetrator", r["perpetrator"]),
             ("target", r["target"])) if v)
         marks = " ".join(m for m in (
             '<span class="cs-badge cs-mark">hedged</span>' if r["hedged"] else "",
             '<span class="cs-badge cs-neg">denial</span>' if r["negated"] else "",
             f'<span class="cs-badge">copy of {e(r["duplicate_of"])}</span>' if r["duplicate_of"] else "") if m)
-        src_meta = " · ".join(x for x in (r["source_type"], r["source_side"]) if x)
+        src_meta = source_kind_words(r["source_type"], r["source_side"])
         src_html = e(r["source"])
         if profiles and profiles.get(r["source"]):
             src_html = f'<a href="{e(profiles[r["source"]])}">{src_html}</a>'

@@ -639,18 +639,29 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
     if field_("date_precision") and field_("date_precision") != "day":
         dates += f" ({field_('date_precision')})"
     where = r["places"].replace(";", "; ") or "place unknown"
+    precision = field_("place_precision")
+    if precision and r["places"]:   # how precisely the places are known, said of the places, not the governorate
+        where += f" (precise to the {_PRECISION_WORDS.get(precision, precision.replace('_', ' '))})"
     if r["governorate"]:
-        where += f" · {r['governorate']}"
-    if field_("place_precision"):
-        where += f" ({field_('place_precision').replace('_', ' ')})"
+        where += f" · {r['governorate']} governorate"
+    conflicts = [f for f in r["conflict_facets"].split(";") if f]
     facts: list[tuple[str, str]] = []
-    if r["conflict_facets"]:
-        facts.append(("Accounts conflict on", r["conflict_facets"].replace(";", ", ")))
+    if conflicts:
+        facts.append(("Accounts conflict on", ", ".join(conflicts)))
+        voices = _conflicting_voices(tables, incident_id)
+        if voices:
+            facts.append(("Voices in conflict", "; ".join(voices)))
     if r["agree_facets"]:
         facts.append(("Independent accounts agree on", r["agree_facets"].replace(";", ", ")))
     for label, name in (("Perpetrator", "perpetrator"), ("Target", "target")):
         if r[name]:
-            facts.append((label, r[name].replace(";", "; ")))
+            value = r[name].replace(";", "; ")
+            if name == "perpetrator" and value != "contested":   # one account's name for it, not a finding
+                if "perpetrator" in conflicts:
+                    value += " (contested: see the accounts below)"
+                elif "responsibility" in conflicts:
+                    value += " (who started it is contested)"
+            facts.append((label, value))
     toll = r["toll"] or toll_text(r["casualties_low"], r["casualties_high"])
     if not r["toll"]:   # tables without `toll`: the split from the low/high columns
         split = "; ".join(f"{k} {v}" for k in ("civilians", "combatants")
@@ -669,11 +680,34 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         f'{_css("fragments.css")}{charts.TABLE_CSS}<div class="cs-box"><h2>{_e(r["label"])} {_badge(r["status"])}</h2>'
         + (f'<p class="cs-muted">{_e(charts.STATUS_LABELS.get(r["status"], r["status"]))}: {_e(meaning)}.</p>'
            if meaning else "")
-        + f'<p>{_e(dates)} · {_e(where)} · {_e(r["event_type"] or "event type unknown")}</p>'
+        + f'<p>{_e(dates)} · {_e(where)} · {_e(charts.event_words(r["event_type"]) or "event type unknown")}</p>'
         + facts_html
-        + _stats([("independent accounts", r["n_sources"]), ("claims", r["n_claims"]), ("documents", r["n_docs"])])
+        + _stats([(_plural(r["n_sources"], "independent account"), r["n_sources"]),
+                  (_plural(r["n_claims"], "claim"), r["n_claims"]), (_plural(r["n_docs"], "document"), r["n_docs"])])
         + f'<p>Independent sources: {src_html}</p><p class="cs-muted">id {_e(incident_id)}</p></div>'
     )
+
+
+_PRECISION_WORDS = {"town": "town", "near_town": "vicinity of a town", "district": "district",
+                    "governorate": "governorate only", "region": "region only", "country": "country only"}
+
+
+def _plural(n: Any, noun: str) -> str:
+    return noun if _int_cell(n) == 1 else noun + "s"
+
+
+def _conflicting_voices(tables: Mapping[str, pd.DataFrame], incident_id: str) -> list[str]:
+    """Per facet in conflict on the incident, the pairs of sources in
+    conflict: 'casualties: A vs B, A vs C' (each pair once, at most six)."""
+    comp = tables["comparisons"]
+    c = comp[(_col(comp, "incident_id") == incident_id) & (_col(comp, "verdict") == "conflict")]
+    pairs: dict[str, list[str]] = {}
+    for facet, a, b in zip(_col(c, "facet"), _col(c, "source_a"), _col(c, "source_b")):
+        seen = pairs.setdefault(facet, [])
+        if f"{a} vs {b}" not in seen and f"{b} vs {a}" not in seen:
+            seen.append(f"{a} vs {b}")
+    return [f"{facet}: " + ", ".join(p[:6]) + (f" and {len(p) - 6} more pairs" if len(p) > 6 else "")
+            for facet, p in sorted(pairs.items(), key=lambda kv: _FACET_ORDER.get(kv[0], len(_FACET_ORDER)))]
 
 
 def _source_link(name: str, links: Mapping[str, str]) -> str:
@@ -932,7 +966,7 @@ def source_header_html(tables: Mapping[str, pd.DataFrame], source: str | None) -
     mine = claims[_col(claims, "source") == source]
     if mine.empty:
         return message_html(f"No claims cite {source}.")
-    kinds = " · ".join(x for x in (_col(mine, "source_type").mode().iloc[0], _col(mine, "source_side").mode().iloc[0]) if x)
+    kinds = charts.source_kind_words(_col(mine, "source_type").mode().iloc[0], _col(mine, "source_side").mode().iloc[0])
     outlets = _col(mine, "outlet").replace("", "(unknown outlet)").value_counts()
     n_inc = len(set(_col(mine, "incident_id")) - {""})
     hedged = sum(_truth_cell(v) for v in mine["hedged"])
