@@ -67,7 +67,8 @@ display(HTML(reports.incidents_table_html(t, link=html_export, linked=pages)))
 
 # %% [markdown]
 # ## Casualty figures, source by source
-# Bars that do not overlap are accounts that cannot both be right.
+# One row per source and kind of figure. Two bars of the same kind (same victims, same outcome) that do
+# not overlap are accounts that cannot both be right; a part (children) may well be smaller than its whole.
 
 # %%
 charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], max_incidents=8)

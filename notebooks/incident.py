@@ -45,7 +45,8 @@ display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or 
 
 # %% [markdown]
 # ## Casualty figures
-# One bar per source: bars that do not overlap are accounts that cannot both be right.
+# One row per source and kind of figure. Two bars of the same kind (same victims, same outcome) that do
+# not overlap are accounts that cannot both be right; a part (children) may well be smaller than its whole.
 
 # %%
 charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=[incident] if incident else [])

@@ -171,7 +171,7 @@ def test_casualty_ranges_show_disagreement(t):
     mod = by[("Syrian Ministry of Defense", "killed · Syrian Arab Army")]
     assert (sohr["lo"], sohr["hi"], mod["lo"], mod["hi"]) == (3, 4, 0, 0)  # disjoint: visible as a gap
     assert mod["row"] == "Syrian Ministry of Defense — killed · Syrian Arab Army"  # two kinds: one row each
-    assert sohr["row"] == "Syrian Observatory for Human Rights"
+    assert sohr["row"] == "Syrian Observatory for Human Rights — killed · Syrian Arab Army"   # always says what
     assert "no soldiers were killed" in mod["raw"] and mod["sentence"].startswith("The Syrian Ministry")
     hostile = next(r for r in rows if r["source"] == HOSTILE_SOURCE)
     assert hostile["range"] == "≥24" and hostile["open"]
@@ -382,3 +382,22 @@ def test_html_export_displays_the_same_chart_without_revalidating(t):
         shell.display_formatter.mimebundle_formatter.pop(alt.TopLevelMixin, None)
         alt.renderers.enable(before)
         InteractiveShell.clear_instance()
+
+
+def test_casualty_colours_are_few_and_distinct_and_every_figure_has_its_row(t):
+    """Colour says the outcome (a handful of colours that never repeat); the
+    victims are in the row's label; two figures of one kind from one source
+    are two rows told apart by their own words, not two bars on one row."""
+    cas = t["casualties"]
+    sohr = cas[cas["raw"].str.contains("3 to 4|three or four", case=False, regex=True)].head(1)
+    assert len(sohr) == 1
+    second = sohr.assign(min=9, max=9, raw="nine soldiers were killed")
+    spec = charts.casualty_ranges(t["claims"], pd.concat([cas, second], ignore_index=True), t["incidents"]).to_dict()
+    layer = spec["spec"]["layer"][0]["encoding"]["color"]
+    assert layer["field"] == "outcome"
+    domain, colours = layer["scale"]["domain"], layer["scale"]["range"]
+    assert len(colours) == len(set(colours)) == len(domain) and "killed" in domain and "_" not in "".join(domain)
+    rows = [r for r in _values(spec) if r["incident_id"] == "inc-saraqib-0905"]
+    mine = [r["row"] for r in rows if r["source"] == "Syrian Observatory for Human Rights"]
+    assert len(mine) == len(set(mine)) == 2 and any("“nine soldiers were killed”" in r for r in mine)
+    assert all(" — " in r["row"] for r in rows)

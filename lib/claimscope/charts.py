@@ -453,7 +453,8 @@ def casualty_ranges(
         notes.append(f"The {max_incidents} most conflicted of {len(with_figures)} incidents with figures.")
         with_figures = with_figures[:max_incidents]
         rows = rows[rows["incident_id"].isin(with_figures)]
-    notes.append("Dots are exact figures; faded bars ending in ▶ are open-ended ('at least 5').")
+    notes.append("One row per source and kind of figure. Dots are exact figures; faded bars ending in ▶ are "
+                 "open-ended ('at least 5').")
     labels = dict(zip(ids, _labels(incidents)))
     status = dict(zip(ids, _col(incidents, "status")))
     # one bar per distinct (incident, source, what, range); keep the first sentence
@@ -461,11 +462,13 @@ def casualty_ranges(
                              + (f" ({c})" if c in ("civilians", "combatants") and c != v else "")
                              for o, v, c in zip(rows["outcome"], rows["victims"], rows["category"])])
     rows = rows.drop_duplicates(["incident_id", "source", "what", "min", "max"], keep="first")
+    rows = rows.assign(outcome_words=[_outcome_words(o) for o in rows["outcome"]])
     recs = []
     for iid, grp in rows.groupby("incident_id", sort=False):
-        # one row per source; a source with figures of several kinds gets one row per kind
-        kinds = grp.groupby("source")["what"].nunique()
-        grp = grp.assign(_k=grp["source"].str.lower()).sort_values(["_k", "what", "min"], kind="stable")
+        # one row per source and kind of figure ("SOHR — killed · children"); a source giving two
+        # figures of one kind gets a row for each, told apart by its own words
+        figures = grp.groupby(["source", "what"])["min"].transform("size")
+        grp = grp.assign(_k=grp["source"].str.lower(), n_same=figures).sort_values(["_k", "what", "min"], kind="stable")
         finite = [v for v in list(grp["min"]) + list(grp["max"]) if v is not None and not pd.isna(v)]
         top = max(finite) if finite else 1
         open_end = max(top * 1.3, top + 2)
@@ -479,7 +482,8 @@ def casualty_ranges(
                 "incident": f"{labels.get(iid, iid)} ({STATUS_LABELS.get(status.get(iid, ''), status.get(iid, ''))})",
                 "order": with_figures.index(iid),
                 "source": r.source or "(unknown)", "what": r.what, "lo": lo, "hi": hi,
-                "row": f"{r.source or '(unknown)'} — {r.what}" if kinds.get(r.source, 1) > 1 else (r.source or "(unknown)"),
+                "row": f"{r.source or '(unknown)'} — {r.what}" + (f": “{_truncate(r.raw, 40)}”" if r.n_same > 1 else ""),
+                "outcome": r.outcome_words,
                 "row_order": len(recs),
                 "open": not bounded, "range": format_range(r.min, r.max),
                 "raw": r.raw, "qualifier": r.qualifier, "outlet": r.outlet,
@@ -493,7 +497,10 @@ def casualty_ranges(
         alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("sentence:N", title="Sentence"),
     ]
     y = alt.Y("row:N", title=None, sort=alt.SortField("row_order"), axis=alt.Axis(labelLimit=0))
-    color = alt.Color("what:N", title="Figure of", legend=alt.Legend(orient="bottom", columns=1, labelLimit=0))
+    present = sorted({r["outcome"] for r in recs}, key=lambda o: (list(_OUTCOME_COLORS).index(o)
+                                                                  if o in _OUTCOME_COLORS else len(_OUTCOME_COLORS), o))
+    color = alt.Color("outcome:N", title="Outcome", legend=alt.Legend(orient="bottom", labelLimit=0),
+                      scale=alt.Scale(domain=present, range=[_OUTCOME_COLORS.get(o, "#777777") for o in present]))
     x = alt.X("lo:Q", title="Number of people", scale=alt.Scale(zero=True, nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
     # channels as altair objects, not shorthand strings or condition dicts: altair turns each of
@@ -526,6 +533,15 @@ def casualty_ranges(
         resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="independent", y="independent")),
         title=_title(title, notes),
     )
+
+
+# outcomes in a few colours a reader tells apart (the kind of victims is in the row's label)
+_OUTCOME_COLORS: Mapping[str, str] = {"killed": "#b2182b", "injured": "#e08214", "killed or injured": "#7b3294",
+                                      "detained": "#2166ac", "neutralized": "#4d4d4d"}
+
+
+def _outcome_words(outcome: str) -> str:
+    return (outcome or "").replace("_", " ") or "casualties"
 
 
 # ---------------------------------------------------------------- sources
