@@ -75,8 +75,9 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], max_inciden
 
 # %% [markdown]
 # ## Sources: agreement and citation
-# Agreements are counted between independent accounts only: an outlet and the source it
-# relays never agree with each other here.
+# Counted as the verdicts count them: between independent accounts only (an outlet and the
+# source it relays never agree with each other here), on casualties, perpetrator,
+# responsibility or cause; agreeing on a date or a place is in the tooltip.
 
 # %%
 charts.source_agreement_heatmap(t["source_agreement"], t["comparisons"])

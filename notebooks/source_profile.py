@@ -47,9 +47,12 @@ display(HTML(reports.incidents_table_html(t, incident_ids=its_incidents, link=ht
 
 # %% [markdown]
 # ## Agreement with other sources
+# Independent accounts only, agreement on substance (casualties, perpetrator, responsibility,
+# cause) apart from agreement on a date or place; conflicts with a voice it relays, or that
+# relays it, apart.
 
 # %%
-charts.agreement_bars(t["source_agreement"], who or "")
+charts.agreement_bars(t["source_agreement"], who or "", comparisons=t["comparisons"])
 
 # %% [markdown]
 # ## Its casualty figures beside the others'

@@ -194,7 +194,8 @@ def test_source_agreement_heatmap(t):
     assert ("Syrian Observatory for Human Rights", "Turkish Defense Ministry") in cells
     assert ("Turkish Defense Ministry", "Syrian Observatory for Human Rights") in cells  # symmetric
     agree = cells[("Turkish Defense Ministry", "Syrian Observatory for Human Rights")]
-    assert (agree["agree"], agree["conflict"], agree["agree_share"]) == (2, 0, 1.0)
+    # substance in the colour (they agree on the toll); agreeing on the date is in the tooltip only
+    assert (agree["agree"], agree["conflict"], agree["agree_share"], agree["agree_where"]) == (1, 0, 1.0, 1)
     conflict = cells[("local sources", "pro-militant sources")]
     assert conflict["agree_share"] == 0.0 and conflict["example"].startswith("cause: poor safety")
     assert cells[("Syrian sources", "pro-militant sources")]["agree_share"] is None  # shared, nothing compared
@@ -206,7 +207,7 @@ def test_source_agreement_heatmap(t):
 def test_agreement_bars(t):
     rows = _values(charts.agreement_bars(t["source_agreement"], "Syrian Ministry of Defense").to_dict())
     assert {r["b"] for r in rows} == {"Syrian Observatory for Human Rights", "Syrian sources", "pro-militant sources"}
-    assert {r["verdict"] for r in rows} == {"agree", "conflict"}
+    assert {r["verdict"] for r in rows} == {"conflict"} and all(r["n"] > 0 for r in rows)   # no empty bars
     assert _values(charts.agreement_bars(t["source_agreement"], "Nobody").to_dict())[0]["message"].startswith("No ")
 
 
@@ -401,3 +402,26 @@ def test_casualty_colours_are_few_and_distinct_and_every_figure_has_its_row(t):
     mine = [r["row"] for r in rows if r["source"] == "Syrian Observatory for Human Rights"]
     assert len(mine) == len(set(mine)) == 2 and any("“nine soldiers were killed”" in r for r in mine)
     assert all(" — " in r["row"] for r in rows)
+
+
+def test_agreement_counts_what_the_verdicts_count(t):
+    """An outlet 'conflicting' with the source it relays, and two sources
+    agreeing on a date only, are not drawn as independent disagreement or
+    corroboration: the profile's bars and the overview's matrix keep them apart."""
+    comp = pd.DataFrame({
+        "incident_id": ["i1", "i1", "i2", "i3"], "facet": ["casualties", "date", "casualties", "place"],
+        "claim_a": ["c1", "c2", "c3", "c4"], "claim_b": ["c5", "c6", "c7", "c8"],
+        "source_a": ["Monitor", "Monitor", "Monitor", "Monitor"], "source_b": ["Outlet", "Ministry", "Ministry", "Ministry"],
+        "verdict": ["conflict", "agree", "conflict", "agree"], "detail": ["", "", "", ""],
+        "relation": ["relay", "independent", "independent", "independent"]})
+    sa = pd.DataFrame({"source_a": ["Ministry", "Monitor"], "source_b": ["Monitor", "Outlet"],
+                       "shared_incidents": [3, 1], "agree": [2, 0], "conflict": [1, 1], "relayed": [0, 1]})
+    bars = _values(charts.agreement_bars(sa, "Monitor", comparisons=comp).to_dict())
+    got = {(r["b"], r["verdict"]): r["n"] for r in bars}
+    assert got == {("Ministry", "agree on date or place only"): 2, ("Ministry", "conflict"): 1,
+                   ("Outlet", "conflict with a relayed or pooled voice"): 1}
+    cells = {(r["a"], r["b"]): r for r in _values(charts.source_agreement_heatmap(sa, comp).to_dict())}
+    outlet = cells[("Monitor", "Outlet")]
+    assert outlet["compared"] == 0 and outlet["agree_share"] is None and outlet["conflict_relayed"] == 1  # grey
+    ministry = cells[("Ministry", "Monitor")]
+    assert (ministry["agree"], ministry["conflict"], ministry["agree_where"], ministry["agree_share"]) == (0, 1, 2, 0.0)

@@ -266,7 +266,7 @@ def _source_page(t, who, pages):
     its = reports.incidents_of_source(t, who)
     return [its, reports.source_header_html(t, who),
             reports.incidents_table_html(t, incident_ids=its, link=True, linked=pages),
-            json.dumps(charts.agreement_bars(t["source_agreement"], who).to_dict()),
+            json.dumps(charts.agreement_bars(t["source_agreement"], who, comparisons=t["comparisons"]).to_dict()),
             json.dumps(charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=its,
                                               max_incidents=8).to_dict()),
             charts.claims_table_html(t["claims"], t["casualties"], source=who, incidents=t["incidents"])]

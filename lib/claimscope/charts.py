@@ -569,6 +569,50 @@ def _conflict_examples(comparisons: pd.DataFrame | None) -> dict[tuple[str, str]
     return out
 
 
+_SUBSTANCE = ("casualties", "perpetrator", "responsibility", "cause")
+_COUNT_COLUMNS = ("agree", "conflict", "agree_where", "conflict_where", "conflict_relayed")
+
+
+def _pair_counts(comparisons: pd.DataFrame) -> dict[tuple[str, str], dict[str, int]]:
+    """Per ordered pair of sources (both orders), facet comparisons counted
+    the way the incidents' verdicts count them: `agree` / `conflict` between
+    independent accounts on substance (casualties, perpetrator, responsibility,
+    cause), `agree_where` / `conflict_where` between independent accounts on
+    date and place, `conflict_relayed` between voices that are not
+    independent (relay, pooled, aligned: their agreements count for nothing)."""
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    rel = _col(comparisons, "relation").replace("", "independent")
+    for a, b, facet, verdict, r in zip(_col(comparisons, "source_a"), _col(comparisons, "source_b"),
+                                       _col(comparisons, "facet"), _col(comparisons, "verdict"), rel):
+        if not a or not b or a == b or verdict not in ("agree", "conflict"):
+            continue
+        if r != "independent":
+            key = "conflict_relayed" if verdict == "conflict" else ""
+        else:
+            key = verdict + ("" if facet in _SUBSTANCE else "_where")
+        if not key:
+            continue
+        for pair in ((a, b), (b, a)):
+            counts = out.setdefault(pair, dict.fromkeys(_COUNT_COLUMNS, 0))
+            counts[key] += 1
+    return out
+
+
+def _with_counts(pairs: pd.DataFrame, comparisons: pd.DataFrame | None) -> pd.DataFrame:
+    """`pairs` (from `_pair_rows`) with the `_pair_counts` columns: from
+    `comparisons` when given, else the table's agree/conflict taken as they
+    are (all facets)."""
+    pairs = pairs.copy()
+    if comparisons is None:
+        for k in _COUNT_COLUMNS[2:]:
+            pairs[k] = 0
+        return pairs
+    counts = _pair_counts(comparisons)
+    for k in _COUNT_COLUMNS:
+        pairs[k] = [counts.get((a, b), {}).get(k, 0) for a, b in zip(pairs["a"], pairs["b"])]
+    return pairs
+
+
 def source_agreement_heatmap(
     source_agreement: pd.DataFrame,
     comparisons: pd.DataFrame | None = None,
@@ -577,10 +621,15 @@ def source_agreement_heatmap(
     width: int | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """Source × source matrix over shared incidents: colour is the share of
-    facet comparisons that agree (blue) or conflict (red), grey where they
-    share incidents but no comparable facet; the cell text gives the counts.
+    comparisons that agree (blue) or conflict (red), grey where they share
+    incidents but nothing was compared; the cell text gives the counts.
 
-    The `max_sources` sources with most shared incidents are kept.
+    With `comparisons` (as the pages call it) the cells count what the
+    incidents' verdicts count: independent accounts on substance (casualties,
+    perpetrator, responsibility, cause). Agreeing on a date or a place, and
+    conflicts between an outlet and the source it relays, are in the tooltip,
+    not in the colour. The `max_sources` sources with most shared incidents
+    are kept.
     """
     title = "Where sources agree and conflict"
     pairs = _pair_rows(source_agreement) if not source_agreement.empty else pd.DataFrame()
@@ -588,23 +637,34 @@ def source_agreement_heatmap(
         return _message_chart("No two sources report on the same incident yet.", title=title)
     load = pairs.groupby("a")["shared"].sum().sort_values(ascending=False, kind="stable")
     keep = sorted(load.index[:max_sources])
-    notes = ["Cells: agreeing ✓ and conflicting ✗ facet comparisons on shared incidents."]
+    if comparisons is not None:
+        notes = ["Cells: agreeing ✓ and conflicting ✗ comparisons of independent accounts on casualties, "
+                 "perpetrator, responsibility or cause; grey: shared incidents, nothing of substance compared.",
+                 "Agreement on date or place, and conflicts with a relayed source, are in the tooltip."]
+    else:
+        notes = ["Cells: agreeing ✓ and conflicting ✗ facet comparisons on shared incidents."]
     if len(load) > max_sources:
         notes.append(f"The {max_sources} of {len(load)} sources with most shared incidents.")
-    pairs = pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)].copy()
+    pairs = _with_counts(pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)], comparisons)
     examples = _conflict_examples(comparisons)
     pairs["compared"] = pairs["agree"] + pairs["conflict"]
     pairs["agree_share"] = [a / n if n else None for a, n in zip(pairs["agree"], pairs["compared"])]
-    pairs["cell"] = [f"{a}✓ {c}✗" for a, c in zip(pairs["agree"], pairs["conflict"])]
+    pairs["cell"] = [f"{a}✓ {c}✗" if a + c else "" for a, c in zip(pairs["agree"], pairs["conflict"])]
     pairs["example"] = [examples.get((a, b), "") for a, b in zip(pairs["a"], pairs["b"])]
-    recs = _records(pairs, ["a", "b", "shared", "agree", "conflict", "compared", "agree_share", "cell", "example"])
+    recs = _records(pairs, ["a", "b", "shared", "agree", "conflict", "compared", "agree_share", "cell", "example",
+                            *_COUNT_COLUMNS[2:]])
     side = width or max(160, 34 * len(keep))
     axis = alt.Axis(labelLimit=0)
     tooltip = [
         alt.Tooltip("a:N", title="Source"), alt.Tooltip("b:N", title="and"),
         alt.Tooltip("shared:Q", title="Shared incidents"), alt.Tooltip("agree:Q", title="Agreeing comparisons"),
-        alt.Tooltip("conflict:Q", title="Conflicting comparisons"), alt.Tooltip("example:N", title="Example conflict"),
+        alt.Tooltip("conflict:Q", title="Conflicting comparisons"),
     ]
+    if comparisons is not None:
+        tooltip += [alt.Tooltip("agree_where:Q", title="Agree on date or place"),
+                    alt.Tooltip("conflict_where:Q", title="Conflict on date or place"),
+                    alt.Tooltip("conflict_relayed:Q", title="Conflicts, not independent (relay, pooled)")]
+    tooltip.append(alt.Tooltip("example:N", title="Example conflict"))
     rect = alt.Chart().mark_rect(stroke="white").encode(
         x=alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=0)),
         y=alt.Y("a:N", title=None, sort=keep, axis=axis),
@@ -625,30 +685,61 @@ def source_agreement_heatmap(
         title=_title(title, notes), width=side, height=side)
 
 
-def agreement_bars(source_agreement: pd.DataFrame, source: str, *, max_rows: int = 30,
-                   width: int = 420) -> alt.Chart:
-    """For one source, agreeing vs conflicting facet comparisons with every
-    other source it shares incidents with (most shared first)."""
+_BAR_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("agree", "agree on substance", STATUS_COLORS[1]),
+    ("agree_where", "agree on date or place only", "#a6cee3"),
+    ("conflict", "conflict", STATUS_COLORS[0]),
+    ("conflict_where", "conflict on date or place", "#f4a582"),
+    ("conflict_relayed", "conflict with a relayed or pooled voice", "#c9a0dc"),
+)
+
+
+def agreement_bars(source_agreement: pd.DataFrame, source: str, *, comparisons: pd.DataFrame | None = None,
+                   max_rows: int = 30, width: int = 420) -> alt.Chart:
+    """For one source, agreeing vs conflicting comparisons with every other
+    source it shares incidents with (most compared first).
+
+    With `comparisons` (as the source profile calls it) the bars are split
+    the way the incidents' verdicts count: agreement on substance (casualties,
+    perpetrator, responsibility, cause) apart from agreement on a date or a
+    place only, and conflicts with a relayed or pooled voice apart; sources it
+    shares incidents with but was never compared with are counted in the
+    subtitle, not drawn as empty rows."""
     title = f"How {source} compares with other sources"
     pairs = _pair_rows(source_agreement) if not source_agreement.empty else pd.DataFrame()
     if not pairs.empty:
         pairs = pairs[pairs["a"] == source]
     if pairs.empty:
         return _message_chart("No other source reports on the same incidents yet.", title=title, width=width)
-    pairs = pairs.sort_values(["shared", "b"], ascending=[False, True], kind="stable").head(max_rows)
-    long = pd.concat([
-        pairs.assign(verdict="agree", n=pairs["agree"]),
-        pairs.assign(verdict="conflict", n=pairs["conflict"]),
-    ], ignore_index=True)
-    recs = _records(long, ["b", "shared", "verdict", "n", "agree", "conflict"])
+    pairs = _with_counts(pairs, comparisons)
+    kinds = _BAR_KINDS if comparisons is not None else (
+        ("agree", "agree", STATUS_COLORS[1]), ("conflict", "conflict", STATUS_COLORS[0]))
+    pairs["total"] = sum(pairs[k] for k, _, _ in kinds)
+    notes = []
+    idle = int((pairs["total"] == 0).sum())
+    if idle:
+        notes.append(f"{idle} other source{'s' if idle > 1 else ''} share incidents with it but were never compared "
+                     "with it on any facet.")
+    pairs = pairs[pairs["total"] > 0]
+    if pairs.empty:
+        return _message_chart("It shares incidents with other sources, but no facet was compared.", title=title,
+                              width=width)
+    pairs = pairs.sort_values(["total", "shared", "b"], ascending=[False, False, True], kind="stable").head(max_rows)
+    long = pd.concat([pairs.assign(verdict=label, n=pairs[k], rank=i) for i, (k, label, _) in enumerate(kinds)],
+                     ignore_index=True)
+    long = long[long["n"] > 0]
+    recs = _records(long, ["b", "shared", "verdict", "n", "rank", *(k for k, _, _ in kinds)])
+    tooltip = [alt.Tooltip("b:N", title="Other source"), alt.Tooltip("shared:Q", title="Shared incidents"),
+               alt.Tooltip("verdict:N", title="Comparisons that"), alt.Tooltip("n:Q", title="Count")]
     return alt.Chart(alt.Data(values=recs)).mark_bar().encode(
         x=alt.X("n:Q", title="Facet comparisons", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("b:N", title=None, sort=list(pairs["b"]), axis=alt.Axis(labelLimit=0)),
-        color=alt.Color("verdict:N", title="Verdict",
-                        scale=alt.Scale(domain=["agree", "conflict"], range=[STATUS_COLORS[1], STATUS_COLORS[0]])),
-        tooltip=[alt.Tooltip("b:N", title="Other source"), alt.Tooltip("shared:Q", title="Shared incidents"),
-                 alt.Tooltip("agree:Q", title="Agree"), alt.Tooltip("conflict:Q", title="Conflict")],
-    ).properties(title=_title(title), width=width, height=alt.Step(20))
+        color=alt.Color("verdict:N", title="Comparisons that",
+                        scale=alt.Scale(domain=[label for _, label, _ in kinds], range=[c for _, _, c in kinds]),
+                        legend=alt.Legend(labelLimit=0)),
+        order=alt.Order("rank:Q"),
+        tooltip=tooltip,
+    ).properties(title=_title(title, notes), width=width, height=alt.Step(20))
 
 
 def who_cites_whom(
