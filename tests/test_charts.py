@@ -420,8 +420,11 @@ def test_agreement_counts_what_the_verdicts_count(t):
     got = {(r["b"], r["verdict"]): r["n"] for r in bars}
     assert got == {("Ministry", "agree on date or place only"): 2, ("Ministry", "conflict"): 1,
                    ("Outlet", "conflict with a relayed or pooled voice"): 1}
-    cells = {(r["a"], r["b"]): r for r in _values(charts.source_agreement_heatmap(sa, comp).to_dict())}
-    outlet = cells[("Monitor", "Outlet")]
-    assert outlet["compared"] == 0 and outlet["agree_share"] is None and outlet["conflict_relayed"] == 1  # grey
+    spec = charts.source_agreement_heatmap(sa, comp).to_dict()
+    cells = {(r["a"], r["b"]): r for r in _values(spec)}
+    assert not any("Outlet" in pair for pair in cells)   # only a relayed conflict: no cell of disagreement
+    assert "1 source sharing incidents but never compared on substance" in _subtitle(spec)
+    grey = spec["layer"][0]   # a cell with nothing compared is drawn grey, in a layer of its own
+    assert grey["mark"]["color"] == "#dddddd" and grey["transform"] == [{"filter": "datum.compared == 0"}]
     ministry = cells[("Ministry", "Monitor")]
     assert (ministry["agree"], ministry["conflict"], ministry["agree_where"], ministry["agree_share"]) == (0, 1, 2, 0.0)

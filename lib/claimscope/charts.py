@@ -636,6 +636,19 @@ def source_agreement_heatmap(
     if pairs.empty:
         return _message_chart("No two sources report on the same incident yet.", title=title)
     load = pairs.groupby("a")["shared"].sum().sort_values(ascending=False, kind="stable")
+    idle_note = ""
+    if comparisons is not None:   # rows and columns for the sources compared on substance, most compared first
+        counted = _with_counts(pairs, comparisons)
+        compared = (counted["agree"] + counted["conflict"]).groupby(counted["a"]).sum()
+        busy = compared[compared > 0].sort_values(ascending=False, kind="stable")
+        if busy.empty:
+            return _message_chart("No two independent sources were compared on casualties, perpetrator, "
+                                  "responsibility or cause.", title=title)
+        idle = len(load) - len(busy)
+        if idle:
+            idle_note = (f"{idle} source{'s' if idle > 1 else ''} sharing incidents but never compared on substance "
+                         "with an independent source: not shown.")
+        load = busy
     keep = sorted(load.index[:max_sources])
     if comparisons is not None:
         notes = ["Cells: agreeing ✓ and conflicting ✗ comparisons of independent accounts on casualties, "
@@ -644,7 +657,10 @@ def source_agreement_heatmap(
     else:
         notes = ["Cells: agreeing ✓ and conflicting ✗ facet comparisons on shared incidents."]
     if len(load) > max_sources:
-        notes.append(f"The {max_sources} of {len(load)} sources with most shared incidents.")
+        notes.append(f"The {max_sources} of {len(load)} sources with most "
+                     + ("comparisons." if comparisons is not None else "shared incidents."))
+    if idle_note:
+        notes.append(idle_note)
     pairs = _with_counts(pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)], comparisons)
     examples = _conflict_examples(comparisons)
     pairs["compared"] = pairs["agree"] + pairs["conflict"]
@@ -665,23 +681,24 @@ def source_agreement_heatmap(
                     alt.Tooltip("conflict_where:Q", title="Conflict on date or place"),
                     alt.Tooltip("conflict_relayed:Q", title="Conflicts, not independent (relay, pooled)")]
     tooltip.append(alt.Tooltip("example:N", title="Example conflict"))
+    x = alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=0))
+    y = alt.Y("a:N", title=None, sort=keep, axis=axis)
+    # two layers, not one colour condition: Vega-Lite drops a mark whose colour field is null, so
+    # the cells with nothing compared (share null) get their own grey layer
+    grey = alt.Chart().mark_rect(stroke="white", color="#dddddd").encode(x=x, y=y, tooltip=tooltip).transform_filter(
+        "datum.compared == 0")
     rect = alt.Chart().mark_rect(stroke="white").encode(
-        x=alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=0)),
-        y=alt.Y("a:N", title=None, sort=keep, axis=axis),
-        color=alt.condition(
-            "datum.compared > 0",
-            alt.Color("agree_share:Q", title="Share agreeing",
-                      scale=alt.Scale(domain=[0, 1], scheme="redblue"), legend=alt.Legend(format="%")),
-            alt.value("#dddddd"),
-        ),
+        x=x, y=y,
+        color=alt.Color("agree_share:Q", title="Share agreeing",
+                        scale=alt.Scale(domain=[0, 1], scheme="redblue"), legend=alt.Legend(format="%")),
         tooltip=tooltip,
-    )
+    ).transform_filter("datum.compared > 0")
     text = alt.Chart().mark_text(fontSize=10).encode(
         x=alt.X("b:N", sort=keep), y=alt.Y("a:N", sort=keep), text="cell:N", tooltip=tooltip,
         color=alt.condition("datum.compared > 0 && (datum.agree_share < 0.2 || datum.agree_share > 0.8)",
                             alt.value("white"), alt.value("#222")),
     )
-    return alt.layer(rect, text, data=alt.Data(values=recs)).properties(
+    return alt.layer(grey, rect, text, data=alt.Data(values=recs)).properties(
         title=_title(title, notes), width=side, height=side)
 
 
