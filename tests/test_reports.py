@@ -822,3 +822,17 @@ def test_pages_say_sides_and_event_types_in_words(fx):
                                     incidents=fx["incidents"])
     headings = re.findall(r'<th colspan="7">([^<]*)</th>', frag)
     assert headings[-1].startswith("Not part of any incident") and "(none)" not in frag   # words, and last
+
+
+def test_index_names_who_is_in_conflict_beside_the_independent_sources(fx):
+    plan = reports.plan_reports(fx)
+    page = html.unescape(reports.index_html(fx, plan, [j.filename for j in plan], []))
+    assert "<th data-sort=\"text\">Independent sources</th>" in page
+    row = next(r for r in re.findall(r"<tr data-status.*?</tr>", page, re.S) if "inc-gassaneyah-0527" in r)
+    assert "in conflict: local sources, pro-militant sources" in row
+    calm = next(r for r in re.findall(r"<tr data-status.*?</tr>", page, re.S) if "inc-ariha-0907" in r)
+    assert "in conflict:" not in calm
+    one_copy = dict(fx)
+    docs = fx["documents"]
+    one_copy["documents"] = docs.assign(duplicate_of=[docs["doc_id"].iloc[0]] + [""] * (len(docs) - 1))
+    assert "documents (1 copy)" in reports.summary_html(one_copy)

@@ -553,7 +553,7 @@ def summary_html(tables: Mapping[str, pd.DataFrame], *, origin: str = "", filter
     docs = tables["documents"]
     n_dup = int((_col(docs, "duplicate_of") != "").sum())
     items = [
-        ("documents" + (f" ({n_dup} copies)" if n_dup else ""), len(docs)),
+        ("documents" + (f" ({n_dup} {'copy' if n_dup == 1 else 'copies'})" if n_dup else ""), len(docs)),
         ("claims", len(tables["claims"])),
         ("incidents", len(inc)),
         ("contested", int(status.get("contested", 0))),
@@ -1245,6 +1245,7 @@ def index_html(
 
     rows = []
     rank = {st: i for i, st in enumerate(charts.STATUS_ORDER)}
+    voices = _conflict_sources(tables["comparisons"])
     for r in pts.to_dict("records"):
         job = by_key.get(("incident", r["incident_id"]))
         high = r["casualties_high"]
@@ -1259,6 +1260,7 @@ def index_html(
             "places": r["places"].replace(";", "; "), "n_sources": r["n_sources"],
             "conflict": r["conflict_facets"].replace(";", ", "),
             "n_conflict": len([f for f in r["conflict_facets"].split(";") if f]), "sources": r["sources"],
+            "voices": ", ".join(voices.get(r["incident_id"], [])) if r["conflict_facets"] else "",
         })
     order = [st for st in charts.STATUS_ORDER if st in set(pts["status"])]
     statuses = [(st, charts.STATUS_LABELS.get(st, st)) for st in order + [x for x in dict.fromkeys(pts["status"])
@@ -1275,6 +1277,17 @@ def index_html(
                   if st in VERDICT_MEANING],
         pages_note=_pages_note(parse_incident_pages(incidents)), page_size=_INDEX_PAGE_SIZE, profiles=profiles,
     )
+
+
+def _conflict_sources(comparisons: pd.DataFrame) -> dict[str, list[str]]:
+    """Per incident, the sources on either side of a conflicting comparison,
+    in order of first appearance (each once)."""
+    c = comparisons[_col(comparisons, "verdict") == "conflict"]
+    out: dict[str, list[str]] = {}
+    for inc, a, b in zip(_col(c, "incident_id"), _col(c, "source_a"), _col(c, "source_b")):
+        seen = out.setdefault(inc, [])
+        seen.extend(x for x in (a, b) if x and x not in seen)
+    return out
 
 
 def _check_tables_dir(tables_dir: Path) -> None:
