@@ -54,4 +54,4 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_id
 
 # %%
 display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident_ids=shared, sources=pair or (),
-                                    incidents=t["incidents"])))
+                                    incidents=t["incidents"], knowledge=reports.page_knowledge())))

@@ -41,7 +41,8 @@ display(HTML(reports.incident_header_html(t, incident)))
 
 # %%
 profiles = reports.source_profile_links(t)  # source name -> its profile page
-display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or "", doc_links=True, profiles=profiles)))
+display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or "", doc_links=True, profiles=profiles,
+                                    knowledge=reports.page_knowledge())))
 
 # %% [markdown]
 # ## Casualty figures

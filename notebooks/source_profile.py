@@ -64,4 +64,5 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_id
 # ## Its claims
 
 # %%
-display(HTML(charts.claims_table_html(t["claims"], t["casualties"], source=who or "", incidents=t["incidents"])))
+display(HTML(charts.claims_table_html(t["claims"], t["casualties"], source=who or "", incidents=t["incidents"],
+                                    knowledge=reports.page_knowledge())))

@@ -812,10 +812,12 @@ def test_pages_say_sides_and_event_types_in_words(fx):
     assert charts.side_words("us_coalition") == "US coalition" and charts.side_words("unknown") == ""
     assert charts.source_kind_words("outlet", "unknown") == "the outlet's own words"
     assert charts.source_kind_words("official", "russia") == "official · side: Russia"
-    assert charts.event_words("chemical_attack") == "chemical attack" and charts.event_words("ied") == "IED attack"
-    claims = fx["claims"].assign(event_type="chemical_attack", source_side="syrian_government")
-    frag = charts.claims_table_html(claims, fx["casualties"], "inc-saraqib-0905")
-    assert "chemical attack" in frag and "chemical_attack" not in frag and "syrian_government" not in frag
+    k = reports.page_knowledge()
+    assert charts.event_words("chemical_attack", knowledge=k) == "chemical attack"
+    assert charts.event_words("ied", knowledge=k) == "IED attack" and charts.event_words("ied") == "ied"
+    claims = fx["claims"].assign(event_type="ied", source_side="syrian_government")
+    frag = charts.claims_table_html(claims, fx["casualties"], "inc-saraqib-0905", knowledge=k)
+    assert "IED attack" in frag and "ied<" not in frag and "syrian_government" not in frag
     some = claims["source"] == "Syrian Observatory for Human Rights"
     loose = claims.assign(incident_id=claims["incident_id"].where(~some | (claims["incident_id"] != "inc-ariha-0907"), ""))
     frag = charts.claims_table_html(loose, fx["casualties"], source="Syrian Observatory for Human Rights",

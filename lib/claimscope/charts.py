@@ -24,7 +24,6 @@ Design notes
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import json
@@ -105,22 +104,17 @@ def source_kind_words(source_type: str, side: str) -> str:
     return " · ".join(x for x in (kind, f"side: {side_text}" if side_text else "") if x)
 
 
-@functools.lru_cache(maxsize=1)
-def _builtin_knowledge() -> Knowledge:
-    from .knowledge import load_knowledge
-
-    return load_knowledge()
-
-
 def event_words(event_type: str, *, knowledge: Knowledge | None = None) -> str:
     """An event type as a title names it ('chemical_attack' -> 'chemical
     attack', 'ied' -> 'IED attack', 'other' -> 'incident'), from the events
-    lexicon of `knowledge` (default: the built-in knowledge)."""
-    from .events import event_label
-
+    lexicon of `knowledge`; without knowledge, the code with spaces."""
     if not event_type:
         return ""
-    return event_label(event_type, knowledge=knowledge if knowledge is not None else _builtin_knowledge())
+    if knowledge is None:
+        return event_type.replace("_", " ")
+    from .events import event_label
+
+    return event_label(event_type, knowledge=knowledge)
 
 
 def _truncate(text: str, n: int = _SENTENCE_CHARS) -> str:
@@ -1092,13 +1086,15 @@ def claims_table_html(
     incidents: pd.DataFrame | None = None,
     doc_links: bool = False,
     profiles: Mapping[str, str] | None = None,
+    knowledge: Knowledge | None = None,
 ) -> str:
     """`claims_table` as an HTML table (every value escaped) with the facet
     words highlighted in each sentence, a heading row per incident when there
     are several (titled from `incidents` when given), and a legend of the
     highlight colours. With `doc_links`, each account links to its
     document's section on the same page (`doc_anchor`); `profiles` maps
-    source names to their profile pages."""
+    source names to their profile pages; `knowledge` names the event types
+    (`event_words`)."""
     t = claims_table(claims, casualties, incident_id, incident_ids=incident_ids, source=source, sources=sources,
                      max_rows=max_rows + 1)
     if t.empty:
@@ -1121,7 +1117,7 @@ def claims_table_html(
                        else "Not part of any incident (background, statements, other events)")
             body.append(f'<tr><th colspan="7">{e(heading)}</th></tr>')
         facets = "<br>".join(f"<b>{e(k)}</b>: {e(v)}" for k, v in (
-            ("event", event_words(r["event_type"])), ("places", r["places"]), ("perpetrator", r["perpetrator"]),
+            ("event", event_words(r["event_type"], knowledge=knowledge)), ("places", r["places"]), ("perpetrator", r["perpetrator"]),
             ("target", r["target"])) if v)
         marks = " ".join(m for m in (
             '<span class="cs-badge cs-mark">hedged</span>' if r["hedged"] else "",

@@ -44,6 +44,7 @@ from .cells import number as _num_cell
 from .cells import text as _text_cell
 from .cells import truth as _truth_cell
 from .errors import ReportError
+from .knowledge import Knowledge
 from .render import (
     TABLE_CACHE_ENV,
     TEMPLATES_DIR,
@@ -84,6 +85,7 @@ __all__ = [
     "documents_html",
     "source_profile_names",
     "source_profile_links",
+    "page_knowledge",
     "VERDICT_MEANING",
     "source_header_html",
     "pair_header_html",
@@ -680,7 +682,7 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         f'{_css("fragments.css")}{charts.TABLE_CSS}<div class="cs-box"><h2>{_e(r["label"])} {_badge(r["status"])}</h2>'
         + (f'<p class="cs-muted">{_e(charts.STATUS_LABELS.get(r["status"], r["status"]))}: {_e(meaning)}.</p>'
            if meaning else "")
-        + f'<p>{_e(dates)} · {_e(where)} · {_e(charts.event_words(r["event_type"]) or "event type unknown")}</p>'
+        + f'<p>{_e(dates)} · {_e(where)} · {_e(charts.event_words(r["event_type"], knowledge=page_knowledge()) or "event type unknown")}</p>'
         + facts_html
         + _stats([(_plural(r["n_sources"], "independent account"), r["n_sources"]),
                   (_plural(r["n_claims"], "claim"), r["n_claims"]), (_plural(r["n_docs"], "document"), r["n_docs"])])
@@ -1103,11 +1105,18 @@ def plan_reports(tables: Mapping[str, pd.DataFrame], *, incidents: str | int = "
 
 
 @functools.lru_cache(maxsize=1)
-def _pooled_rule() -> Callable[[str, str], bool]:
-    from .compare import is_pooled
+def page_knowledge() -> Knowledge:
+    """The built-in knowledge, loaded once per process, for what the pages
+    say in words (event types) and which sources are pooled voices."""
     from .knowledge import load_knowledge
 
-    knowledge = load_knowledge()
+    return load_knowledge()
+
+
+def _pooled_rule() -> Callable[[str, str], bool]:
+    from .compare import is_pooled
+
+    knowledge = page_knowledge()
     return lambda name, kind: is_pooled(name, kind, knowledge=knowledge)
 
 
