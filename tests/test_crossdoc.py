@@ -129,3 +129,24 @@ def test_the_known_gaps_name_gold_items():
         if measure in ("groups", "conflicts"):
             assert rest.split()[0] in incidents, key
     assert Path(GOLD).name == "crossdoc_gold.yaml"
+
+
+def test_a_casualty_detail_reads_in_the_order_of_its_sources(tables):
+    """'X vs Y' in comparisons.detail is claim_a's figure, then claim_b's: a
+    reader matches them to source_a and source_b (before, the pair was swapped
+    after its detail was written, and a part/whole conflict named the part
+    first, so SOHR's 37 read as SANA's)."""
+    import re
+
+    claims = tables["claims"].set_index("claim_id")["sentence"]
+    cas = tables["comparisons"][tables["comparisons"]["facet"] == "casualties"]
+    checked = 0
+    for r in cas.itertuples(index=False):
+        first, _, second = str(r.detail).split("; ")[0].partition(" vs ")
+        na, nb = re.match(r"\D*(\d+)", first), re.match(r"\D*(\d+)", second)
+        sa, sb = str(claims[r.claim_a]), str(claims[r.claim_b])
+        if na and nb and re.search(rf"\b{na.group(1)}\b", sa) and re.search(rf"\b{nb.group(1)}\b", sb):
+            checked += 1
+        elif na and nb:   # figures in digits must be found in their own claim's sentence
+            assert not (re.search(rf"\b{na.group(1)}\b", sb) and re.search(rf"\b{nb.group(1)}\b", sa)), r.detail
+    assert checked >= 15

@@ -320,7 +320,7 @@ def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
         return None
     part, whole = part_whole
     if whole.max is not None and part.min > whole.max:
-        return "conflict", f"{part.text()} vs {whole.text()}: more than the whole"
+        return "conflict", f"{fa.text()} vs {fb.text()}: {part.text()} is more than the whole"
     what = part.victims if part.victims != whole.victims else _OUTCOME_WORDS.get(part.outcome, part.outcome)
     return "partial", f"{fa.text()} vs {fb.text()}: {what} is part of the other figure"
 
@@ -752,7 +752,8 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             for b in accts[i + 1:]:
                 for x in groups[a]:
                     for y in groups[b]:
-                        yield x, y
+                        # claim_a is the lower claim id: order the pair before its detail is written
+                        yield (x, y) if x.cid <= y.cid else (y, x)
 
     def add(facet: str, x: _Claim, y: _Claim, verdict: str, detail: str) -> None:
         if y.cid < x.cid:
