@@ -646,7 +646,8 @@ def test_a_denial_of_the_speakers_own_side_conflicts_with_an_independent_account
     c = _denial_case()
     comp = c.comparisons.set_index("facet").loc["perpetrator"]
     assert (comp["verdict"], comp["relation"]) == ("conflict", "independent")
-    assert comp["detail"] == "denial: a role of its own side (russia) denied vs Russian Aerospace Forces"
+    assert comp["detail"] == ("denial: Russian Defense Ministry denies a role of its own side; "
+                             "Syrian Observatory for Human Rights names Russian Aerospace Forces")
     inc = c.incidents.iloc[0]
     assert inc["status"] == "contested" and inc["conflict_facets"] == "perpetrator"
     assert inc["perpetrator"] == "contested"
@@ -657,7 +658,8 @@ def test_a_denial_is_never_agreement():
     c = _denial_case(perpetrator="Russian Aerospace Forces", perpetrator_cue="agent")
     perp = c.comparisons[c.comparisons["facet"] == "perpetrator"]
     assert list(perp["verdict"]) == ["conflict"]
-    assert perp.iloc[0]["detail"] == "denial: Russian Aerospace Forces denied vs named"
+    assert perp.iloc[0]["detail"] == ("denial: Russian Defense Ministry denies a role of Russian Aerospace Forces; "
+                                     "Syrian Observatory for Human Rights names Russian Aerospace Forces")
     inc = c.incidents.iloc[0]
     assert inc["status"] == "contested" and "perpetrator" not in inc["agree_facets"]
 
@@ -703,7 +705,7 @@ def test_a_denied_blame_is_a_responsibility_conflict():
     assert set(conflicts["facet"]) == {"perpetrator", "responsibility"}
     resp = c.comparisons[c.comparisons["facet"] == "responsibility"].iloc[0]
     assert {resp["source_a"], resp["source_b"]} == {"US government", "Russian Defense Ministry"}
-    assert resp["detail"] == "blame denied: a role of its own side (russia) denied vs Russia"
+    assert resp["detail"] == "blame denied: Russian Defense Ministry denies a role of its own side; US government names Russia"
     # the direct account against the denial stays a perpetrator conflict
     perp = c.comparisons[c.comparisons["facet"] == "perpetrator"]
     assert set(perp["source_a"]) | set(perp["source_b"]) >= {"Syrian Observatory for Human Rights"}
@@ -803,7 +805,8 @@ def test_a_named_actor_denied_an_act_conflicts_with_the_account_naming_it(tmp_pa
     assert len(perp) == 1
     assert {perp.iloc[0]["source_a"], perp.iloc[0]["source_b"]} == {"Syrian Observatory for Human Rights",
                                                                       "Russian Defense Ministry"}
-    assert perp.iloc[0]["detail"] == "denial: Russian Aerospace Forces denied vs named"
+    assert perp.iloc[0]["detail"] == ("denial: Russian Defense Ministry denies a role of Russian Aerospace Forces; "
+                                     "Syrian Observatory for Human Rights names Russian Aerospace Forces")
 
 
 @pytest.mark.parametrize("sentence, cause, compared", [
@@ -848,4 +851,5 @@ def test_a_group_denying_it_carried_out_the_act_conflicts_with_the_account_namin
         "file,outlet,published\na.txt,Outlet A,2019-07-23\nb.txt,Outlet B,2019-07-23\n", encoding="utf-8")
     comp = run([tmp_path], knowledge=K)["comparisons"]
     perp = comp[(comp["facet"] == "perpetrator") & (comp["verdict"] == "conflict")]
-    assert list(perp["detail"]) == ["denial: a role of its own side (kurdish) denied vs Syrian Democratic Forces"]
+    assert list(perp["detail"]) == ["denial: Syrian Democratic Forces denies a role of its own side; "
+                                   "Syrian Observatory for Human Rights names Syrian Democratic Forces"]

@@ -550,15 +550,17 @@ def _asserts_perp(c: _Claim) -> bool:
 def _denial_hit(x: _Claim, y: _Claim, sides: Mapping[str, str]) -> str:
     """A readable detail when the denial `x` denies the perpetrator `y`
     names (the same actor, or one of the same known side), else ''."""
+    # the detail names both voices: it reads right whichever of them is claim_a
     side = sides.get(y.perp, "")
     known = side not in ("", "unknown")
+    names = f"{y.source or 'another account'} names {y.perp}"
     if x.denied:
         if x.denied == y.perp:
-            return f"{x.denied} denied vs named"
+            return f"{x.source or 'one account'} denies a role of {x.denied}; {names}"
         if known and sides.get(x.denied) == side:
-            return f"{x.denied} denied vs {y.perp}: same side ({side})"
+            return f"{x.source or 'one account'} denies a role of {x.denied}; {names}, of the same side"
     elif x.denied_side and known and x.denied_side == side:
-        return f"a role of its own side ({side}) denied vs {y.perp}"
+        return f"{x.source or 'one account'} denies a role of its own side; {names}"
     return ""
 
 
