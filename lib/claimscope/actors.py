@@ -58,6 +58,8 @@ class _Tables:
     by_alias: dict[str, str]  # lower-cased alias -> canonical name
     place_like: frozenset[str]  # lower-cased aliases that are also places
     regex: re.Pattern[str]
+    compound: re.Pattern[str] | None  # modifier + unit or act noun ("regime soldier", "Turkish shelling")
+    by_modifier: dict[str, str]  # lower-cased modifier -> canonical name
     generic: dict[str, tuple[str, str]]  # noun -> (group, kind)
     generic_regex: re.Pattern[str]
     sides: dict[str, str]  # canonical actor -> side
@@ -76,6 +78,10 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         for alias in [entry["name"], *entry.get("aliases", []), *entry.get("place_like", [])]:
             by_alias.setdefault(norm_phrase(alias), actor.name)
         place_like.update(norm_phrase(a) for a in entry.get("place_like", []))
+    by_modifier: dict[str, str] = {}
+    for entry in data["actors"]:
+        for mod in entry.get("modifiers", []):
+            by_modifier.setdefault(norm_phrase(mod), entry["name"])
     generic: dict[str, tuple[str, str]] = {}
     for g in data["generic"]:
         for noun in g["nouns"]:
@@ -85,12 +91,25 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         by_alias=by_alias,
         place_like=frozenset(place_like),
         regex=regex(phrase_pattern(by_alias_keys(data))),
+        compound=_compound_regex(knowledge, list(by_modifier)) if by_modifier else None,
+        by_modifier=by_modifier,
         generic=generic,
         generic_regex=regex(phrase_pattern(generic)),
         sides={name: a.side for name, a in actors.items()},
         phrase_memo=Memo(),
         generic_memo=Memo(),
     )
+
+
+def _compound_regex(knowledge: Knowledge, modifiers: list[str]) -> re.Pattern[str]:
+    """An actor's modifier before a unit noun or an act noun, with up to two
+    adjectives between ("regime military positions", "Turkish ground shelling")."""
+    data = knowledge.actors
+    nouns = [*data.get("unit_nouns", []), *knowledge.roles.get("act_nouns", [])]
+    adjectives = data.get("unit_adjectives", [])
+    mod = phrase_pattern(modifiers, group="mod")
+    adj = rf"(?:{phrase_pattern(adjectives)}\s+){{0,2}}" if adjectives else ""
+    return regex(rf"{mod}(?:['’]s)?\s+{adj}{phrase_pattern(nouns)}")
 
 
 def by_alias_keys(data: Mapping[str, Any]) -> list[str]:
@@ -124,6 +143,7 @@ def canonical_actor(name: str, *, knowledge: Knowledge) -> str | None:
 
 _LOCATIVE = regex(r"(?i)\b(?:in|near|to|from|around|outside|of|at|on|towards|toward|into|across|inside)\s+(?:the\s+)?$")
 _NAME_CONTINUES = regex(r"\s+[A-Z]")
+_APPOSED = regex(r"(?i)\s*(?:group|organi[sz]ation|faction|movement|militia)?\s*[“\"]?\s*$")
 
 
 def find_actors(text: str, *, knowledge: Knowledge) -> list[ActorMention]:
@@ -145,7 +165,20 @@ def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
             continue
         a = t.actors[name]
         out.append(ActorMention(m.start(), m.end(), raw, a.name, a.side, a.kind))
-    return out
+    if t.compound is None:
+        return out
+    extra = []
+    for m in t.compound.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in out):
+            continue  # an alias there already ("Turkish soldiers", "Russian airstrikes"): the alias wins
+        if any(o.start >= m.end() and _APPOSED.match(text, m.end(), o.start) for o in out):
+            continue  # "the Turkish-backed terrorist group Hayat Tahrir al-Sham": a description of the name after it
+        name = t.by_modifier.get(norm_phrase(m.group("mod")))
+        if name is None:
+            continue
+        a = t.actors[name]
+        extra.append(ActorMention(m.start(), m.end(), m.group(0), a.name, a.side, a.kind))
+    return sorted(out + extra, key=lambda x: x.start) if extra else out
 
 
 def phrase_actors(phrase: str, *, knowledge: Knowledge) -> tuple[ActorMention, ...]:
@@ -175,24 +208,70 @@ def generic_group(noun_phrase: str, *, knowledge: Knowledge) -> tuple[str, str] 
 
 # --- roles --------------------------------------------------------------------
 
+_Q = r"[\"“”‘’']?\s*"  # an opening quote before a name ("by “Al-Fath Al-Mubin” factions")
+
+
 def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     lex = knowledge.lexicon
     frames = knowledge.roles
-    words = phrase_pattern(frames["subject_gap_words"])
+    units = knowledge.actors.get("unit_nouns", [])
+    words = phrase_pattern([*frames["subject_gap_words"], *units])
     support = phrase_pattern(frames["support_phrases"])
+    members = phrase_pattern(frames.get("by_members") or ["members of"])
+    hedged = (rf"{phrase_pattern(frames['hedged_agents'])}\s*,?\s*(?:who\s+(?:are|were|is|was)\s+)?"
+              rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?")
+    blame_gap = int(frames.get("blame_on_gap", 4))
+    dates = knowledge.dates
+    time_words = [n for table in ("months", "weekdays") for v in (dates.get(table) or {}).values() for n in v["names"]]
+    time_words += [*(dates.get("part_of_day") or []), "today", "yesterday", "tonight", "overnight"]
+    # words between a preposition and an actor that end the preposition's reach: a clause opens, or the
+    # preposition took a time ("on Sunday regime planes killed", "said on Tuesday that Russian planes")
+    stop = rf"(?!(?:that|when|while|which|who|where|after|before|as|because|since|and|but)\b|{phrase_pattern(time_words)})"
     return {
+        "time_before": regex(rf"{phrase_pattern(time_words)}[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?[\s,]*)?(?:the\s+)?$"),
+        "speaker_after": regex(r"\s*(?:,\s*)?" + phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", [])])),
         # only adverbs, weapon nouns and a supporting actor between subject and verb
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
-        "by_head": regex(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?$"),
+        "by_head": regex(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?"
+                         + rf"(?:{members}\s+(?:the\s+)?)?{_Q}$"),
+        "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
+                           + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
+        "hedged_agent": regex(hedged + _Q + "$"),
         "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
+        "blame_on": regex(phrase_pattern(lex["blame_verbs"]) + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+"
+                          + phrase_pattern(frames.get("blame_on") or ["on"])
+                          + rf"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,2}}{_Q}$"),  # "on President Bashar Assad's forces"
         "responsible_after": regex(phrase_pattern(lex["responsibility_verbs"]) + r""),
         # "X that violated the ceasefire": compiled once here, not per actor mention
         "responsible_clause": regex(r"(?i)\s+(?:that|which|who)?\s*" + phrase_pattern(lex["responsibility_verbs"])),
         "started_after": regex(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
-        "target_lead": regex(phrase_pattern(frames["target_leads"]) + r"\s+(?:\w+\s+){0,3}?$"),
+        "target_lead": regex(phrase_pattern(frames["target_leads"]) + rf"\s+(?:{stop}\w+\s+){{0,3}}?$"),
+        # "X attack", "X's ground shelling": the actor before an act noun carried it out
+        "act_noun_after": regex(r"(?:['’]s)?\s+(?:" + phrase_pattern(knowledge.actors.get("unit_adjectives") or ["military"])
+                                + r"\s+){0,2}" + phrase_pattern(frames.get("act_nouns") or ["attack"])),
+        "act_noun_end": regex(phrase_pattern(frames.get("act_nouns") or ["attack"]) + "$"),
+        "passive_participle": regex("^" + phrase_pattern(frames.get("passive_participles") or ["hit"]) + "$"),
+        "person_participle": regex("^" + phrase_pattern(frames.get("person_participles") or ["killed"]) + "$"),
+        "passive_follower": regex(_passive_follower(frames, person=False)),
+        "person_follower": regex(_passive_follower(frames, person=True)),
+        "passive_aux": regex(phrase_pattern(frames.get("passive_auxiliaries") or ["was", "were"])
+                             + r"(?:\s+(?:also|reportedly|allegedly|later|then))?\s+$"),
+        "determiner_before": regex(r"(?i)(?<![\w-])(?:the|a|an|its|their|this|that|these|another|new|renewed)\s+$"),
+        "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
+                                   + r"\s+(?:the\s+|of\s+the\s+)?$"),
     }
+
+
+def _passive_follower(frames: Mapping[str, Any], *, person: bool) -> str:
+    """What may follow a passive participle: no object ('killed in', 'shot dead at', 'killed and two others
+    injured', the end of a headline)."""
+    words = [*(frames.get("passive_followers") or ["in", "by"]), *(frames.get("person_followers") or [] if person else [])]
+    second = phrase_pattern(frames.get("passive_second_outcomes") or ["injured"])
+    # "killed and four others injured in", not "killed and injured a number of"
+    return (rf"\s*(?:dead\s+)?(?:and\s+(?:[\w-]+\s+){{0,3}}?{second}\s*)?(?!at\s+(?:least|most)\b)(?:"
+            + phrase_pattern(words) + r"|[|,.;:–—]|$)")
 
 
 _NO_ROLES = Roles()  # frozen: one shared instance for the many sentences that name no actor
@@ -206,17 +285,24 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if not mentions:
         return _NO_ROLES
     p = knowledge.derived(_role_patterns)
+    # "did not say which Turkish units ...": an indirect question asserts no actor
+    mentions = [m for m in mentions if not p["indirect_question"].search(sentence[max(0, m.start - 40):m.start])]
+    if not mentions:
+        return _NO_ROLES
     perp: ActorMention | None = None
     cue = ""
-    # 1. "blamed X for", "accused X of"
+    # 1. "blamed X for", "accused X of", "blamed the attack on X"
     for m in mentions:
-        if p["blame"].search(sentence[max(0, m.start - 30):m.start]):
+        before = sentence[max(0, m.start - 60):m.start]
+        if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
             perp, cue = m, "blamed"
             break
-    # 2. "an airstrike by X", "conducted by X", "shelling by X"
+    # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
+    #    "unidentified gunmen, believed to be X" (hedged: the hedge lexicon marks the claim)
     if perp is None:
         for m in mentions:
-            if p["by_head"].search(sentence[max(0, m.start - 60):m.start]):
+            before = sentence[max(0, m.start - 80):m.start]
+            if p["by_head"].search(before) or p["from_head"].search(before) or p["hedged_agent"].search(before):
                 perp, cue = m, "by_phrase"
                 break
     # 3. "X that violated the ceasefire", "started after X conducted ..."
@@ -229,17 +315,39 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             if p["started_after"].search(sentence[max(0, m.start - 40):m.start]):
                 perp, cue = m, "responsible"
                 break
-    # 4. "X (once again) shelled ...", "a combat drone of X struck ..."
+    # 4. "X (once again) shelled ...", "a combat drone of X struck ..."; not "X killed in ..." (passive)
     verb = None
+    passive_subject: ActorMention | None = None
     for v in p["act_verb"].finditer(sentence):
         verb = verb or v
         if perp is not None:
             break
+        passive = _is_passive(sentence, v, p)
+        noun_like = bool(p["act_noun_end"].search(v.group(0)))
         for m in reversed([m for m in mentions if m.end <= v.start()]):
-            if _is_subject_gap(sentence[m.end:v.start()], p) and not _is_object_position(sentence, m, p):
-                perp, cue, verb = m, "agent", v
-                break
-    target = _target(sentence, mentions, perp, verb, p)
+            gap = sentence[m.end:v.start()].replace("”", " ").replace("\"", " ")
+            if passive:
+                aux = p["passive_aux"].search(gap)
+                gap = gap[:aux.start()] if aux else gap
+            if _is_subject_gap(gap, p) and not _is_object_position(sentence, m, p):
+                if passive:
+                    passive_subject = passive_subject or m
+                elif not (noun_like and p["determiner_before"].search(sentence[max(0, m.start - 12):m.start])):
+                    perp, cue, verb = m, "agent", v
+                break  # "the Turkish drone attack, SDF shelled": a noun, not X's verb; read on
+    # 5. "Turkish ground shelling", "an ISIS attack on ...": the actor of an act noun
+    if perp is None:
+        place_like = knowledge.derived(_build_tables).place_like
+        for m in mentions:
+            if norm_phrase(m.raw) in place_like:
+                continue  # "the Damascus bombing": where, not who
+            if p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end):
+                if not p["target_lead"].search(sentence[max(0, m.start - 50):m.start]):
+                    perp, cue = m, "by_phrase"
+                    break
+    if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
+        passive_subject = None
+    target = _target(sentence, mentions, perp, verb, p, passive_subject)
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
@@ -251,6 +359,16 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     )
 
 
+def _is_passive(sentence: str, v: re.Match[str], p: dict[str, re.Pattern[str]]) -> bool:
+    """'were killed', 'killed in an ambush' (headline style): the subject was hit."""
+    person = bool(p["person_participle"].match(v.group(0)))
+    if not person and not p["passive_participle"].match(v.group(0)):
+        return False
+    if p["passive_aux"].search(sentence[max(0, v.start() - 30):v.start()]):
+        return True
+    return bool(p["person_follower" if person else "passive_follower"].match(sentence, v.end()))
+
+
 def _is_subject_gap(gap: str, p: dict[str, re.Pattern[str]]) -> bool:
     """Only adverbs, weapon nouns and a supporting actor lie between subject and verb."""
     return len(gap) <= 60 and bool(p["subject_gap"].match(gap))
@@ -260,7 +378,13 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     before = sentence[max(0, m.start - 40):m.start]
     if p["weapon_of"].search(before):
         return False  # "a combat drone of the Turkish Armed Forces struck"
-    return bool(re.search(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before))
+    if _CLAUSE_OPENS.search(before) or p["time_before"].search(before):
+        return False  # "... on Tuesday when YPG/PKK terrorists detonated": a new clause's subject
+    return bool(_OBJECT_LEAD.search(before))
+
+
+_OBJECT_LEAD = regex(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_CLAUSE_OPENS = regex(r"(?i)(?<![\w-])(?:when|while|after|before|where|because|since|until|once|whereas)\s+(?:the\s+)?$")
 
 
 _COORDINATION = regex(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?$")
@@ -272,15 +396,20 @@ def _coordinated(sentence: str, perp: ActorMention, m: ActorMention) -> bool:
 
 
 def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
-            verb: re.Match[str] | None, p: dict[str, re.Pattern[str]]) -> ActorMention | None:
-    candidates = [m for m in mentions if perp is None or (m.name != perp.name and m.start != perp.start
-                                                          and not _coordinated(sentence, perp, m))]
+            verb: re.Match[str] | None, p: dict[str, re.Pattern[str]],
+            passive_subject: ActorMention | None = None) -> ActorMention | None:
+    candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
+                                                           and not _coordinated(sentence, perp, m)))
+                  and not p["speaker_after"].match(sentence, m.end)]  # "..., the Turkish military said"
     if not candidates:
-        return None
+        return passive_subject
     # "on positions of X", "against X", "targeting X"
     for m in candidates:
-        if p["target_lead"].search(sentence[max(0, m.start - 50):m.start]):
+        before = sentence[max(0, m.start - 50):m.start]
+        if p["target_lead"].search(before) and not p["time_before"].search(before):
             return m
+    if passive_subject is not None:
+        return passive_subject  # "Syrian soldiers (were) killed in ...": they were hit
     # first actor after the act verb
     if verb is not None:
         for m in candidates:
