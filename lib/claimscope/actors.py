@@ -320,9 +320,9 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     passive_subject: ActorMention | None = None
     for v in p["act_verb"].finditer(sentence):
         verb = verb or v
-        if perp is not None:
-            break
         passive = _is_passive(sentence, v, p)
+        if perp is not None and not passive:
+            break  # a frame above named the perpetrator; only a passive's subject (the target) is left to read
         noun_like = bool(p["act_noun_end"].search(v.group(0)))
         for m in reversed([m for m in mentions if m.end <= v.start()]):
             gap = sentence[m.end:v.start()].replace("”", " ").replace("\"", " ")
@@ -332,9 +332,11 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             if _is_subject_gap(gap, p) and not _is_object_position(sentence, m, p):
                 if passive:
                     passive_subject = passive_subject or m
-                elif not (noun_like and p["determiner_before"].search(sentence[max(0, m.start - 12):m.start])):
+                elif perp is None and not (noun_like and p["determiner_before"].search(sentence[max(0, m.start - 12):m.start])):
                     perp, cue, verb = m, "agent", v
                 break  # "the Turkish drone attack, SDF shelled": a noun, not X's verb; read on
+        if perp is not None and passive_subject is not None:
+            break
     # 5. "Turkish ground shelling", "an ISIS attack on ...": the actor of an act noun
     if perp is None:
         place_like = knowledge.derived(_build_tables).place_like
