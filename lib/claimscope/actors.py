@@ -188,7 +188,9 @@ def phrase_actors(phrase: str, *, knowledge: Knowledge) -> tuple[ActorMention, .
     t = knowledge.derived(_build_tables)
     got = t.phrase_memo.get(phrase)
     if got is None:
-        got = t.phrase_memo.put(phrase, tuple(_find_actors(phrase, t)))
+        acts = knowledge.derived(_role_patterns)["act_noun_end"]
+        # "Turkish shelling" names who shelled, never people hit
+        got = t.phrase_memo.put(phrase, tuple(m for m in _find_actors(phrase, t) if not acts.search(m.raw)))
     return got  # type: ignore[no-any-return]
 
 
@@ -226,10 +228,13 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     time_words += [*(dates.get("part_of_day") or []), "today", "yesterday", "tonight", "overnight"]
     # words between a preposition and an actor that end the preposition's reach: a clause opens, or the
     # preposition took a time ("on Sunday regime planes killed", "said on Tuesday that Russian planes")
-    stop = rf"(?!(?:that|when|while|which|who|where|after|before|as|because|since|and|but)\b|{phrase_pattern(time_words)})"
+    stop = (r"(?!(?:that|when|while|which|who|where|after|before|as|because|since|and|but|near|in|at|from|inside|outside"
+            rf"|around)\b|{phrase_pattern(time_words)})")  # "on a base near Russian base": the base is hit, not the Russians
     return {
         "time_before": regex(rf"{phrase_pattern(time_words)}[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?[\s,]*)?(?:the\s+)?$"),
-        "speaker_after": regex(r"\s*(?:,\s*)?" + phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", [])])),
+        # "..., the Turkish military said", "that Washington has blamed on": who speaks or blames is no target
+        "speaker_after": regex(r"\s*(?:,\s*)?(?:(?:has|have|had|also|later)\s+)?"
+                               + phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", []), *lex["blame_verbs"]])),
         # only adverbs, weapon nouns and a supporting actor between subject and verb
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
@@ -389,7 +394,7 @@ _OBJECT_LEAD = regex(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|t
 _CLAUSE_OPENS = regex(r"(?i)(?<![\w-])(?:when|while|after|before|where|because|since|until|once|whereas)\s+(?:the\s+)?$")
 
 
-_COORDINATION = regex(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?$")
+_COORDINATION = regex(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?[\"“]?\s*$")
 
 
 def _coordinated(sentence: str, perp: ActorMention, m: ActorMention) -> bool:
@@ -412,9 +417,12 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
             return m
     if passive_subject is not None:
         return passive_subject  # "Syrian soldiers (were) killed in ...": they were hit
-    # first actor after the act verb
+    # first actor after the act verb, unless it only says where ("a base near the Russian base")
     if verb is not None:
         for m in candidates:
-            if m.start >= verb.end():
+            if m.start >= verb.end() and not _NEAR_BEFORE.search(sentence, max(0, m.start - 20), m.start):
                 return m
     return None
+
+
+_NEAR_BEFORE = regex(r"(?i)(?<![\w-])(?:near|outside|inside|around|within|close\s+to|next\s+to)\s+(?:the\s+|a\s+)?$")
