@@ -112,6 +112,13 @@ def test_attacks_on_patrols_are_attacks():
     # a new clause after a time: its first actor is a subject, not an object
     ("Nine people died on Monday when YPG/PKK terrorists detonated a car bomb", "Syrian Democratic Forces", "agent", ""),
     ("On Sunday regime planes bombed a market in the town", "Syrian Arab Army", "agent", ""),
+    # the harm's own cause comes before another clause's agent, whose actor is no target either
+    ("Twelve villagers were killed in regime airstrikes on Monday after rebels launched an offensive",
+     "Syrian Arab Army", "by_phrase", ""),
+    # where, not whom: "near the Russian base"
+    ("Israeli jets struck an air defence base near the Russian base", "Israel", "agent", ""),
+    # supply is no fire
+    ("The faction received anti-tank missiles from the US last year", "", "", ""),
 ])
 def test_roles_read_passives_compounds_and_named_units(sentence, perp, cue, target):
     r = find_roles(sentence)

@@ -243,6 +243,11 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "hedged_agent": regex(hedged + _Q + "$"),
+        # "killed in regime airstrikes", "died in a Turkish drone strike": the harm's own cause
+        "harmed_in": regex(phrase_pattern([*(frames.get("person_participles") or ["killed"]),
+                                           *(frames.get("harm_words") or ["died", "dead"])])
+                           + r"(?:\s+(?:and|or)\s+\w+)?(?:\s+\S+){0,4}?\s+(?:in|by|during|amid)\s+"
+                           + r"(?:(?:a|an|the)\s+)?(?:(?:series|wave|string)\s+of\s+)?(?:\w+\s+){0,1}?$"),
         "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
         "blame_on": regex(phrase_pattern(lex["blame_verbs"]) + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+"
@@ -302,6 +307,13 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
             perp, cue = m, "blamed"
             break
+    # 2a. "killed in regime airstrikes": an act compound that caused the harm (before any other verb's agent)
+    if perp is None:
+        for m in mentions:
+            if (p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end)) \
+                    and p["harmed_in"].search(sentence[max(0, m.start - 60):m.start]):
+                perp, cue = m, "by_phrase"
+                break
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
     #    "unidentified gunmen, believed to be X" (hedged: the hedge lexicon marks the claim)
     if perp is None:
@@ -421,8 +433,13 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     if verb is not None:
         for m in candidates:
             if m.start >= verb.end() and not _NEAR_BEFORE.search(sentence, max(0, m.start - 20), m.start):
+                if _CLAUSE_BETWEEN.search(sentence, verb.end(), m.start):
+                    return None  # "... killed in regime airstrikes after rebels launched": another clause's actor
                 return m
     return None
+
+
+_CLAUSE_BETWEEN = regex(r"(?i)(?<![\w-])(?:after|when|while|because|since|before|whereas|although|though)\b|[;|]")
 
 
 _NEAR_BEFORE = regex(r"(?i)(?<![\w-])(?:near|outside|inside|around|within|close\s+to|next\s+to)\s+(?:the\s+|a\s+)?$")
