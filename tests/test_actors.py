@@ -117,6 +117,9 @@ def test_attacks_on_patrols_are_attacks():
      "Syrian Arab Army", "by_phrase", ""),
     # where, not whom: "near the Russian base"
     ("Israeli jets struck an air defence base near the Russian base", "Israel", "agent", ""),
+    # a stopped act: its actor is the one hit
+    ("Government troops repelled an ISIS offensive near the airport", "Syrian Arab Army", "agent", "ISIS"),
+    ("Air strikes foiled an HTS assault on the hill", "", "", "Hayat Tahrir al-Sham"),
     # supply is no fire
     ("The faction received anti-tank missiles from the US last year", "", "", ""),
 ])

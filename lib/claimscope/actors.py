@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
-from .resources import norm_phrase, phrase_pattern, regex
+from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
            "phrase_actors", "generic_group", "find_roles"]
@@ -266,8 +266,16 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "person_participle": regex("^" + phrase_pattern(frames.get("person_participles") or ["killed"]) + "$"),
         "passive_follower": regex(_passive_follower(frames, person=False)),
         "person_follower": regex(_passive_follower(frames, person=True)),
-        "passive_aux": regex(phrase_pattern(frames.get("passive_auxiliaries") or ["was", "were"])
+        # lower case or Capitalised only: "after IS killed" is the group, not "is"
+        "passive_aux": regex(r"(?<![\w-])" + trie_pattern({v for w in frames.get("passive_auxiliaries") or ["was", "were"]
+                                                             for v in (w, w.capitalize())})
                              + r"(?:\s+(?:also|reportedly|allegedly|later|then))?\s+$"),
+        # "near the Russian base", "the border with Turkey", "on the vicinity of the Turkish base": where, not whom
+        "place_before": regex(phrase_pattern(frames.get("place_words") or ["near"])
+                              + r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}?$"),
+        # "foiled an ISIS offensive": the act was stopped; its actor was the one hit
+        "countered_before": regex(phrase_pattern(frames.get("countering_verbs") or ["foiled"])
+                                  + r"\s+(?:(?:a|an|the|their|its)\s+)?$"),
         "determiner_before": regex(r"(?i)(?<![\w-])(?:the|a|an|its|their|this|that|these|another|new|renewed)\s+$"),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
@@ -311,7 +319,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if perp is None:
         for m in mentions:
             if (p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end)) \
-                    and p["harmed_in"].search(sentence[max(0, m.start - 60):m.start]):
+                    and p["harmed_in"].search(sentence[max(0, m.start - 60):m.start]) \
+                    and not p["countered_before"].search(sentence[max(0, m.start - 30):m.start]):
                 perp, cue = m, "by_phrase"
                 break
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
@@ -361,7 +370,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             if norm_phrase(m.raw) in place_like:
                 continue  # "the Damascus bombing": where, not who
             if p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end):
-                if not p["target_lead"].search(sentence[max(0, m.start - 50):m.start]):
+                before = sentence[max(0, m.start - 50):m.start]
+                if not p["target_lead"].search(before) and not p["countered_before"].search(before):
                     perp, cue = m, "by_phrase"
                     break
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
@@ -403,7 +413,7 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
 
 
 _OBJECT_LEAD = regex(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_CLAUSE_OPENS = regex(r"(?i)(?<![\w-])(?:when|while|after|before|where|because|since|until|once|whereas)\s+(?:the\s+)?$")
+_CLAUSE_OPENS = regex(r"(?i)(?<![\w-])(?:when|while|after|before|where|because|since|until|once|whereas|that)\s+(?:the\s+)?$")
 
 
 _COORDINATION = regex(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?[\"“]?\s*$")
@@ -425,14 +435,15 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     # "on positions of X", "against X", "targeting X"
     for m in candidates:
         before = sentence[max(0, m.start - 50):m.start]
-        if p["target_lead"].search(before) and not p["time_before"].search(before):
+        if p["target_lead"].search(before) and not p["time_before"].search(before) \
+                and not p["place_before"].search(before):
             return m
     if passive_subject is not None:
         return passive_subject  # "Syrian soldiers (were) killed in ...": they were hit
     # first actor after the act verb, unless it only says where ("a base near the Russian base")
     if verb is not None:
         for m in candidates:
-            if m.start >= verb.end() and not _NEAR_BEFORE.search(sentence, max(0, m.start - 20), m.start):
+            if m.start >= verb.end() and not p["place_before"].search(sentence, max(0, m.start - 30), m.start):
                 if _CLAUSE_BETWEEN.search(sentence, verb.end(), m.start):
                     return None  # "... killed in regime airstrikes after rebels launched": another clause's actor
                 return m
@@ -442,4 +453,4 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
 _CLAUSE_BETWEEN = regex(r"(?i)(?<![\w-])(?:after|when|while|because|since|before|whereas|although|though)\b|[;|]")
 
 
-_NEAR_BEFORE = regex(r"(?i)(?<![\w-])(?:near|outside|inside|around|within|close\s+to|next\s+to)\s+(?:the\s+|a\s+)?$")
+
