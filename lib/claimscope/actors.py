@@ -168,9 +168,13 @@ def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
     if t.compound is None:
         return out
     extra = []
+    replaced: set[int] = set()
     for m in t.compound.finditer(text):
-        if any(o.start < m.end() and m.start() < o.end for o in out):
+        overlap = [i for i, o in enumerate(out) if o.start < m.end() and m.start() < o.end]
+        if overlap and not all(m.start() <= out[i].start and out[i].end <= m.end() and out[i].end - out[i].start
+                               < m.end() - m.start() for i in overlap):
             continue  # an alias there already ("Turkish soldiers", "Russian airstrikes"): the alias wins
+        replaced.update(overlap)  # "SDF military vehicle" holds the alias "SDF": the whole phrase is one mention
         if any(o.start >= m.end() and _APPOSED.match(text, m.end(), o.start) for o in out):
             continue  # "the Turkish-backed terrorist group Hayat Tahrir al-Sham": a description of the name after it
         name = t.by_modifier.get(norm_phrase(m.group("mod")))
@@ -178,7 +182,9 @@ def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
             continue
         a = t.actors[name]
         extra.append(ActorMention(m.start(), m.end(), m.group(0), a.name, a.side, a.kind))
-    return sorted(out + extra, key=lambda x: x.start) if extra else out
+    if not extra:
+        return out
+    return sorted([o for i, o in enumerate(out) if i not in replaced] + extra, key=lambda x: x.start)
 
 
 def phrase_actors(phrase: str, *, knowledge: Knowledge) -> tuple[ActorMention, ...]:
