@@ -54,7 +54,7 @@ from typing import Any, Callable, Iterable
 from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
 
-__all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "outlet_source", "attribute",
+__all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute",
            "stance"]
 
 
@@ -120,6 +120,12 @@ class _Taxonomy:
     stops: frozenset[str]
     no_speaker: frozenset[str]
     not_adverbs: frozenset[str]
+    pre_verb_words: frozenset[str]  # "SOHR also said": words between a subject and its reporting verb
+    pre_verb_pairs: frozenset[tuple[str, ...]]  # "did not"
+    pre_verb_triples: frozenset[tuple[str, ...]]  # "in a statement"
+    pronouns: frozenset[str]  # "they", "he", "it": point back to a speaker
+    name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
+    locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
     time_words: frozenset[str]
     person_nouns: frozenset[str]
@@ -217,6 +223,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             actor_by_alias.setdefault(norm_phrase(alias), (a["name"], a["side"], a["kind"]))
     months = [n for m in (knowledge.dates.get("months") or {}).values() for n in [*m["names"], *m["abbreviations"]]]
     days = [n for d in (knowledge.dates.get("weekdays") or {}).values() for n in [*d["names"], *d["abbreviations"]]]
+    pre_verb = list(lex.get("pre_verb_words") or ())
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
@@ -235,6 +242,13 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         stops=frozenset(norm_phrase(w) for w in lex.get("source_phrase_stops") or ()),
         no_speaker=frozenset(norm_phrase(w) for w in lex.get("no_speaker_words") or ()),
         not_adverbs=frozenset(w.lower() for w in lex.get("not_adverbs") or ()),
+        pre_verb_words=frozenset(w.lower() for w in pre_verb if " " not in w),
+        pre_verb_pairs=frozenset(tuple(w.lower().split()) for w in pre_verb if len(w.split()) == 2),
+        pre_verb_triples=frozenset(tuple(w.lower().split()) for w in pre_verb if len(w.split()) == 3),
+        pronouns=frozenset(w.lower() for w in [*lex["plural_pronouns"], *lex["singular_pronouns"],
+                                               *(lex.get("neuter_pronouns") or ())]),
+        name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
+        locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
         time_words=frozenset(w.lower() for w in [*months, *days]),
         person_nouns=frozenset(norm_phrase(w) for w in speakers.get("person") or ()),
@@ -317,15 +331,6 @@ def canonical_source(phrase: str, *, knowledge: Knowledge) -> Source | None:
     return _canonical_source(phrase, t) or _state_source(phrase, t)
 
 
-def outlet_source(outlet: str, *, knowledge: Knowledge) -> Source | None:
-    """The source entry an outlet's name is (SANA, Reuters, the Syrian
-    Observatory for Human Rights), giving the outlet's own voice its side."""
-    t = knowledge.derived(_build_taxonomy)
-    name = t.by_alias.get(norm_phrase(outlet))
-    return t.sources[name] if name else None
-
-
-_LOCATIVE_BEFORE = regex(r"(?i)\b(?:in|inside|near|from|to|at|into|outside|around|across)\s+(?:the\s+)?$")
 
 
 def _canonical_match(phrase: str, t: _Taxonomy) -> tuple[Source, re.Match[str]] | None:
@@ -333,7 +338,7 @@ def _canonical_match(phrase: str, t: _Taxonomy) -> tuple[Source, re.Match[str]] 
     for m in t.alias_regex.finditer(phrase):
         key = norm_phrase(m.group(0))
         name = t.by_alias.get(key)
-        if name and key in t.place_like and _LOCATIVE_BEFORE.search(phrase, 0, m.start()):
+        if name and key in t.place_like and t.locative_before.search(phrase, 0, m.start()):
             continue  # "activists in Moscow": a place there, not the government
         if name:
             found.append((name in t.generic, name[:1].islower(), -len(m.group(0)), name, m))
@@ -456,14 +461,7 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
 _ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
 _QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
 _INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
-# words between a subject and its reporting verb ("SOHR also said", "the ministry did not say",
-# "Moscow on Tuesday said", "the group in a statement said"): skipped
-_PRE_VERB_WORDS = frozenset("also later previously earlier further repeatedly again immediately has have had just "
-                            "reportedly allegedly officially publicly separately initially recently already "
-                            "didn't doesn't don't would will could".split())
-_PRE_VERB_PAIRS = frozenset({("did", "not"), ("does", "not"), ("do", "not")})
 _NONSPACE = regex(r"\S+")
-_PRE_VERB_TRIPLES = frozenset({("in", "a", "statement"), ("in", "its", "report"), ("in", "a", "report")})
 _NOUN_BEFORE = regex(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
 _NOUN_BEFORE_SPAN = 6  # longest non-space stretch _NOUN_BEFORE can match ("those"), plus one
 _PASSIVE_BEFORE = regex(r"(?i)\b(?:was|were|is|are|be|been|being|get|got)(?:\s+(?:not|also|never|widely|first))?\s*$")
@@ -471,9 +469,7 @@ _BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
 _NOT_REPORTING = regex(r"(?i)\s+(?:\S+\s+){0,3}?(?:lives|life|responsibility\s+for\s+the\s+lives)\b")
 _PARENTHETICAL = regex(r"\s*\([^()]{1,60}\)")
-_PRONOUN = regex(r"(?i)^(?:they|them|he|she|it)$")
 _TOKEN = regex(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
-_NAME_CONNECTORS = frozenset({"of", "for", "al", "el", "de", "bin", "ibn", "abu", "and", "the", "al-", "ul", "van", "von"})
 _WORD_START = regex(r"(?<!\S)[A-Za-z]")
 _CAP_START = regex(r"(?<!\S)[A-Z]")
 _DIGIT = regex(r"\d")
@@ -652,7 +648,7 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
         if words and low in ("the", "a", "an") and words[-1].lower() not in ("of", "for", "and"):
             break  # "the Syrian Center for Policy Research the conflict ...": a new phrase
         if words and words[-1][:1].isupper() and words[-1].lower() not in t.determiners \
-                and w[:1].islower() and low not in _NAME_CONNECTORS \
+                and w[:1].islower() and low not in t.name_connectors \
                 and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
                 and not low.startswith(("al-", "el-")):
             break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
@@ -692,7 +688,7 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
     in Moscow"); an indefinite description after a name is an apposition
     ("John McCain a Republican critic of ...")."""
     head = head[-_HEAD_CHARS:]  # the phrase is a dozen words at most: the rest of the sentence is not read
-    core = _strip_pre_verb(head, t.not_adverbs).rstrip()
+    core = _strip_pre_verb(head, t).rstrip()
     while True:  # "The Syrian Observatory for Human Rights (SOHR)": the acronym restates the name
         p = _PARENTHETICAL.search(core[-62:]) if core.endswith(")") else None
         if p is None or not core[-62:].endswith(p.group(0)):
@@ -717,26 +713,26 @@ def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:
     return len(word) > 4 and word.endswith("ly") and word.islower() and word not in not_adverbs
 
 
-def _strip_pre_verb(head: str, not_adverbs: frozenset[str] = frozenset()) -> str:
+def _strip_pre_verb(head: str, t: _Taxonomy) -> str:
     """`head` without the modal and adverbial words that end it ("also", "did
     not", "on Tuesday", "in a statement")."""
     last = head[-40:].split()[-3:]
     if not last:
         return head
     low3 = [w.lower() for w in last]
-    if low3[-1] not in _PRE_VERB_WORDS and not _adverb(last[-1], not_adverbs) \
-            and (len(low3) < 2 or (tuple(low3[-2:]) not in _PRE_VERB_PAIRS and low3[-2] != "on")) \
-            and (len(low3) < 3 or tuple(low3) not in _PRE_VERB_TRIPLES):
+    if low3[-1] not in t.pre_verb_words and not _adverb(last[-1], t.not_adverbs) \
+            and (len(low3) < 2 or (tuple(low3[-2:]) not in t.pre_verb_pairs and low3[-2] != "on")) \
+            and (len(low3) < 3 or tuple(low3) not in t.pre_verb_triples):
         return head  # most subjects meet their verb directly
     spans = [(m.start(), m.group().lower()) for m in _NONSPACE.finditer(head, max(0, len(head) - 60))]
     end = len(head)
     while spans:
         low = [w for _, w in spans[-3:]]
-        if low[-1] in _PRE_VERB_WORDS or _adverb(head[spans[-1][0]:end].strip(), not_adverbs):
+        if low[-1] in t.pre_verb_words or _adverb(head[spans[-1][0]:end].strip(), t.not_adverbs):
             n = 1
-        elif len(low) >= 2 and (tuple(low[-2:]) in _PRE_VERB_PAIRS or (low[-2] == "on" and low[-1].isalnum())):
+        elif len(low) >= 2 and (tuple(low[-2:]) in t.pre_verb_pairs or (low[-2] == "on" and low[-1].isalnum())):
             n = 2
-        elif len(low) == 3 and tuple(low) in _PRE_VERB_TRIPLES:
+        elif len(low) == 3 and tuple(low) in t.pre_verb_triples:
             n = 3
         else:
             break
@@ -926,7 +922,7 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
         if hit is None or hit[1].start() == 0:
             # "embedded within the group Long War Journal": a name after the place
             words = phrase.split()
-            run = _name_run(phrase)
+            run = _name_run(phrase, t.name_connectors)
             if run and len(run) < len(words) and norm_phrase(words[-len(run) - 1]) not in t.locative | t.determiners:
                 named = _named(" ".join(run), " ".join(run), doc, t)
                 if named is not None:
@@ -991,7 +987,7 @@ def _form(phrase: str, t: _Taxonomy) -> _Form:
         poss = _POSSESSIVE_OWNER.match(phrase)
         if poss and norm_phrase(poss.group("rest").split()[0]) in (t.speech_nouns | t.person_nouns):
             owner, owned = poss.group("owner"), poss.group("rest")
-    pronoun = _PRONOUN.match(bare) is not None
+    pronoun = bare.lower() in t.pronouns
     speech = nbare in t.speech_nouns
     determined = key != nbare
     f = _Form(key, bare, owner, owned,
@@ -1055,7 +1051,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         if body is not None:
             return body
     app = _APPOSITION.match(bare)
-    if app and _name_run(app.group("name")) == app.group("name").split():
+    if app and _name_run(app.group("name"), t.name_connectors) == app.group("name").split():
         # "Jaysh al Tahrir a rebel group", "John McCain a Republican critic of the policy": the name speaks
         got = _resolve_new(app.group("name"), app.group("name"), doc, t, strong_only=strong_only)
         if got is not None:
@@ -1273,26 +1269,26 @@ def _actor_source(phrase: str, bare: str, t: _Taxonomy) -> tuple[str, str, str, 
     return name, "official" if kind in ("state_forces", "government") else "partisan", side, ""
 
 
-def _is_name_token(w: str) -> bool:
-    return (w[:1].isupper() and any(c.isalpha() for c in w)) or norm_phrase(w) in _NAME_CONNECTORS \
+def _is_name_token(w: str, connectors: frozenset[str]) -> bool:
+    return (w[:1].isupper() and any(c.isalpha() for c in w)) or norm_phrase(w) in connectors \
         or w.lower().startswith(("al-", "el-", "abu-", "bin-"))
 
 
-def _name_run(phrase: str, *, trailing: bool = True) -> list[str]:
+def _name_run(phrase: str, connectors: frozenset[str], *, trailing: bool = True) -> list[str]:
     """The run of capitalised words (with name connectors) at the end of
     `phrase` (or at its start when `trailing` is False)."""
     words = phrase.split()
     seq = list(reversed(words)) if trailing else words
     run: list[str] = []
     for w in seq:
-        if not _is_name_token(w):
+        if not _is_name_token(w, connectors):
             break
         run.append(w)
     if trailing:
         run.reverse()
-    while run and norm_phrase(run[0]) in _NAME_CONNECTORS:
+    while run and norm_phrase(run[0]) in connectors:
         run.pop(0)
-    while run and norm_phrase(run[-1]) in _NAME_CONNECTORS:
+    while run and norm_phrase(run[-1]) in connectors:
         run.pop()
     return run
 
@@ -1342,7 +1338,7 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     words = bare.split()
     if not words or len(words) > 12:
         return None
-    run = _name_run(bare)
+    run = _name_run(bare, t.name_connectors)
     if not run:
         return None
     before = words[: len(words) - len(run)]
@@ -1353,7 +1349,7 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
             return _named(inner, _strip_determiners(inner, t), doc, t) or _description(_strip_determiners(inner, t), doc, t)
         return None
     low_run = [norm_phrase(w).strip(".") for w in run]
-    if all(w in t.state_of_word or w in _NAME_CONNECTORS for w in low_run):
+    if all(w in t.state_of_word or w in t.name_connectors for w in low_run):
         return None
     if any(_is_time_word(w, t) or w in t.not_person for w in low_run if w not in t.org_name_words):
         if not any(w in t.org_name_words for w in low_run):
@@ -1475,7 +1471,7 @@ def _named_group(bare: str, t: _Taxonomy) -> str:
     words = words[:-1]
     while words and norm_phrase(words[-1]) in t.group_descriptors:
         words = words[:-1]
-    run = _name_run(" ".join(words))
+    run = _name_run(" ".join(words), t.name_connectors)
     if len(run) < 2 or len(run) != len(words):
         return ""
     low = [norm_phrase(w) for w in run]
@@ -1499,12 +1495,12 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     low = norm_phrase(phrase)
     bare = norm_phrase(_strip_determiners(phrase, t))
     if low in t.plural:
-        return doc.last(lambda a: _is_plural(a))
+        return doc.last(lambda a: _is_plural(a, t))
     if low in t.singular:
         return doc.last(lambda a: bool(a.person) or (a.source in t.sources and t.sources[a.source].person)) \
             or doc.last(lambda a: True)
     if low == "it":
-        return doc.last(lambda a: not _is_plural(a))
+        return doc.last(lambda a: not _is_plural(a, t))
     if bare in t.speech_nouns:  # "the statement said": the source that made it
         return doc.last(lambda a: True)
     if not _DEFINITE.match(phrase):
@@ -1548,16 +1544,16 @@ def _anaphor_tuple(phrase: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str,
     return (a.source, a.source_type, a.source_side, a.person) if a is not None else None
 
 
-def _is_plural(a: Attribution) -> bool:
+def _is_plural(a: Attribution, t: _Taxonomy) -> bool:
     """Whether "they" can point at `a`: a group ("activists", "local
     sources") or a plural description ("Kurdish officials"), not a named
     body ("the Syrian Observatory for Human Rights" is an "it")."""
     if a.source.lower().endswith("sources"):
         return True
     words = a.raw.split()
-    while words and words[0].lower() in ("the", "a", "an", "some", "other", "several", "many", "its", "their"):
+    while words and words[0].lower() in t.determiners:
         words = words[1:]
-    if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words))) == len(words)):
+    if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words), t.name_connectors)) == len(words)):
         return False
     last = words[-1].lower()
     return last.endswith("s") and not last.endswith("ss")
@@ -1569,7 +1565,7 @@ def _looks_like_source(phrase: str, t: _Taxonomy) -> bool:
     words = phrase.split()
     if not words or len(words) > 8:
         return False
-    if _name_run(phrase) and phrase[:1].isupper():
+    if _name_run(phrase, t.name_connectors) and phrase[:1].isupper():
         return True
     head = _head_noun([norm_phrase(w) for w in _strip_determiners(phrase, t).split()])
     return head is not None and (head in t.person_nouns or head in t.org_nouns)
