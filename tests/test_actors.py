@@ -120,6 +120,13 @@ def test_attacks_on_patrols_are_attacks():
     # a stopped act: its actor is the one hit
     ("Government troops repelled an ISIS offensive near the airport", "Syrian Arab Army", "agent", "ISIS"),
     ("Air strikes foiled an HTS assault on the hill", "", "", "Hayat Tahrir al-Sham"),
+    # the side a victim fought; who planted the mine
+    ("A ranking ISIS commander was killed in clashes with SDF fighters near the camp", "Syrian Democratic Forces",
+     "by_phrase", "ISIS"),
+    ("Two soldiers died when a mine planted by ISIS cells went off", "ISIS", "by_phrase", ""),
+    # another act told beside the killing names no perpetrator of it
+    ("Regime soldier shot dead while regime forces shell two villages", "", "", "Syrian Arab Army"),
+    ("Soldier killed near the airport | Regime forces shell three villages", "", "", ""),
     # supply is no fire
     ("The faction received anti-tank missiles from the US last year", "", "", ""),
 ])

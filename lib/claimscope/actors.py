@@ -254,6 +254,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                            *(frames.get("harm_words") or ["died", "dead"])])
                            + r"(?:\s+(?:and|or)\s+\w+)?(?:\s+\S+){0,4}?\s+(?:in|by|during|amid)\s+"
                            + r"(?:(?:a|an|the)\s+)?(?:(?:series|wave|string)\s+of\s+)?(?:\w+\s+){0,1}?$"),
+        "clash_with": regex(phrase_pattern([*(frames.get("person_participles") or ["killed"]),
+                                            *(frames.get("harm_words") or ["died"]), "dies", "die"])
+                            + r"(?:\s+\S+){0,4}?\s+(?:in|during|amid)\s+(?:(?:the|a|an|heavy|violent|fierce|ongoing)\s+)*"
+                            + phrase_pattern(frames.get("clash_with") or ["clashes with"]) + rf"\s+(?:the\s+)?{_Q}$"),
         "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
         "blame_on": regex(phrase_pattern(lex["blame_verbs"]) + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+"
@@ -334,7 +338,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if perp is None:
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
-            if p["by_head"].search(before) or p["from_head"].search(before) or p["hedged_agent"].search(before):
+            if p["by_head"].search(before) or p["from_head"].search(before) or p["hedged_agent"].search(before) \
+                    or p["clash_with"].search(before):
                 perp, cue = m, "by_phrase"
                 break
     # 3. "X that violated the ceasefire", "started after X conducted ..."
@@ -350,9 +355,12 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # 4. "X (once again) shelled ...", "a combat drone of X struck ..."; not "X killed in ..." (passive)
     verb = None
     passive_subject: ActorMention | None = None
+    harmed_at = -1  # end of the first passive verb: who acts in another clause after it did not do that harm
     for v in p["act_verb"].finditer(sentence):
         verb = verb or v
         passive = _is_passive(sentence, v, p)
+        if passive and harmed_at < 0:
+            harmed_at = v.end()
         if perp is not None and not passive:
             break  # a frame above named the perpetrator; only a passive's subject (the target) is left to read
         noun_like = bool(p["act_noun_end"].search(v.group(0)))
@@ -364,6 +372,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             if _is_subject_gap(gap, p) and not _is_object_position(sentence, m, p):
                 if passive:
                     passive_subject = passive_subject or m
+                elif harmed_at >= 0 and _OTHER_EVENT.search(sentence, harmed_at, m.start):
+                    pass  # "Regime soldier shot dead while regime forces shell two villages": another act's actor
                 elif perp is None and not (noun_like and p["determiner_before"].search(sentence[max(0, m.start - 12):m.start])):
                     perp, cue, verb = m, "agent", v
                 break  # "the Turkish drone attack, SDF shelled": a noun, not X's verb; read on
@@ -456,6 +466,7 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     return None
 
 
+_OTHER_EVENT = regex(r"(?i)(?<![\w-])(?:while|meanwhile|whereas)\b|[|;]")
 _CLAUSE_BETWEEN = regex(r"(?i)(?<![\w-])(?:after|when|while|because|since|before|whereas|although|though)\b|[;|]")
 
 
