@@ -127,6 +127,10 @@ def test_attacks_on_patrols_are_attacks():
     # another act told beside the killing names no perpetrator of it
     ("Regime soldier shot dead while regime forces shell two villages", "", "", "Syrian Arab Army"),
     ("Soldier killed near the airport | Regime forces shell three villages", "", "", ""),
+    # an act in the background of the sentence's own act
+    ("Government air strikes kill 30 people after a rebel rocket attack on the city", "", "", ""),
+    # positions held by a side are that side's
+    ("Regime warplanes bombed positions held by Kurdish forces", "Syrian Arab Army", "agent", "Syrian Democratic Forces"),
     # supply is no fire
     ("The faction received anti-tank missiles from the US last year", "", "", ""),
 ])

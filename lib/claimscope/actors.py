@@ -286,6 +286,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "foiled an ISIS offensive": the act was stopped; its actor was the one hit
         "countered_before": regex(phrase_pattern(frames.get("countering_verbs") or ["foiled"])
                                   + r"\s+(?:(?:a|an|the|their|its)\s+)?$"),
+        "background_before": regex(phrase_pattern(frames.get("background_leads") or ["after"])
+                                   + r"\s+(?:(?:the|a|an|its|their|his|her|last|earlier|previous)\s+)?(?:\w+\s+){0,1}?$"),
         "determiner_before": regex(r"(?i)(?<![\w-])(?:the|a|an|its|their|this|that|these|another|new|renewed)\s+$"),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
@@ -387,7 +389,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                 continue  # "the Damascus bombing": where, not who
             if p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end):
                 before = sentence[max(0, m.start - 50):m.start]
-                if not p["target_lead"].search(before) and not p["countered_before"].search(before):
+                if not p["target_lead"].search(before) and not p["countered_before"].search(before) \
+                        and not p["background_before"].search(before):
                     perp, cue = m, "by_phrase"
                     break
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
