@@ -229,6 +229,7 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     hedged = (rf"{phrase_pattern(frames['hedged_agents'])}\s*,?\s*(?:who\s+(?:are|were|is|was)\s+)?"
               rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?")
     blame_gap = int(frames.get("blame_on_gap", 4))
+    owners = phrase_pattern(frames.get("owner_participles") or ["held"])
     dates = knowledge.dates
     time_words = [n for table in ("months", "weekdays") for v in (dates.get(table) or {}).values() for n in v["names"]]
     time_words += [*(dates.get("part_of_day") or []), "today", "yesterday", "tonight", "overnight"]
@@ -244,7 +245,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # only adverbs, weapon nouns and a supporting actor between subject and verb
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
-        "by_head": regex(phrase_pattern(frames["by_heads"]) + r"(?:\s+\w+){0,2}?\s+by\s+(?:the\s+|an?\s+)?"
+        # "bombed positions held by X": X holds them, it did not bomb
+        "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?"
                          + rf"(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
