@@ -19,6 +19,12 @@ definition of issue 10). It is scored on:
   between two parties under that dyad, as deaths_civilian). Sides come from the incident's `perpetrator`/`target` columns when
   it has them, else from its claims' perpetrators and killed victims through
   the actor side table (civilian victims groups are the side `civilians`).
+  A claim's perpetrator counts here even when the claim is hedged ("gunmen,
+  believed to be ISIS members"): UCDP codes such events on the named side,
+  while the incident's own `perpetrator` consensus leaves hedged claims out.
+  The crosswalk puts the forces UCDP codes on a side under it (Iranian-backed
+  militias and Russia's air force with the Government of Syria, the US-led
+  coalition with the SDF); the tool never attributes an act the text does not.
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("places_raw", S, "Place phrases as written, joined by `;` (prefixed `inherited:` when taken from the paragraph).", False),
         _c("governorate_source", S, "Where `governorate` comes from: sentence, paragraph, document; empty when none.", False),
         _c("perpetrator_raw", S, "Phrase naming the perpetrator.", False),
-        _c("perpetrator_cue", S, "How the perpetrator was named: agent ('X shelled'), by_phrase ('an airstrike by X'), blamed ('blamed X for'), responsible ('X violated the ceasefire', 'started after X ...').", False),
+        _c("perpetrator_cue", S, "How the perpetrator was named: agent ('X shelled'), by_phrase ('an airstrike by X', 'killed in Turkish shelling', 'came under fire from X', 'gunmen believed to be X' — hedged), blamed ('blamed X for'), responsible ('X violated the ceasefire', 'started after X ...').", False),
         _c("cause", S, "Stated cause, read only where the sentence states one: the mechanism ('caused by', 'due to', 'died of', 'killed after ... toxic gas'; an event type, `accident`, `depot_hit` (a strike on a store of munitions), `war_remnant` (an old mine or unexploded ordnance), `shot_down`, or the phrase after 'caused by'/'due to') and the reason given for downing or striking back (`retaliation`, `mission`), `;`-joined when both.", False),
         _c("cause_raw", S, "The cause phrases as written, `;`-joined like `cause`.", False),
         _c("target_raw", S, "Phrase naming the target.", False),
