@@ -1,0 +1,62 @@
+"""UCDP's sides carry the forces UCDP codes under them (data/ucdp_crosswalk.yaml):
+Iranian-backed militias and Russia's air force fight on the Government of
+Syria's side, the US-led coalition on the SDF's. Synthetic one-incident
+reports whose right dyad is known by hand."""
+
+import pandas as pd
+import pytest
+
+from claimscope.evaluate_ucdp import crosswalk, score_ucdp
+
+from builtin_knowledge import bind
+
+score_ucdp = bind(score_ucdp)
+
+
+def _report(perpetrator: str, victims: str, *, category: str = "combatants", side: str = "") -> dict:
+    claims = pd.DataFrame([{"claim_id": "c1", "doc_id": "1", "start": 0, "negated": False, "incident_id": "i1",
+                            "perpetrator": perpetrator, "target": "", "sentence": "A made-up sentence."}])
+    casualties = pd.DataFrame([{"claim_id": "c1", "outcome": "killed", "min": 2, "max": 2, "victims": victims,
+                                "category": category, "side": side}])
+    incidents = pd.DataFrame([{"incident_id": "i1", "date_start": "2022-05-01", "date_end": "2022-05-01",
+                               "governorate": "Homs", "casualties_best": 2, "title": "t"}])
+    return {"documents": pd.DataFrame({"doc_id": ["1"]}), "claims": claims, "casualties": casualties,
+            "incidents": incidents}
+
+
+def _label(side_a: str, side_b: str, *, civilians: int = 0) -> pd.DataFrame:
+    return pd.DataFrame([{"ged_id": 1, "start_date": "2022-05-01", "end_date": "2022-05-01",
+                          "location_adm1_name": "Homs governorate", "side_a_name": side_a, "side_b_name": side_b,
+                          "deaths_low": 2, "deaths_high": 2, "deaths_civilian": civilians}])
+
+
+def _dyad(tables, labels) -> bool:
+    return bool(score_ucdp(tables, labels)["details"]["dyad_ok"].iloc[0])
+
+
+@pytest.mark.parametrize("perp,victims,category,side,label,ok", [
+    # ISIS kills Iranian-backed militiamen: UCDP codes Government of Syria / IS
+    ("ISIS", "Iranian forces", "combatants", "iran", ("Government of Syria", "IS", 0), True),
+    # Russian air strikes kill civilians in Idlib: Government of Syria / Syrian insurgents, civilian deaths
+    ("Russian Aerospace Forces", "civilians", "civilians", "", ("Government of Syria", "Syrian insurgents", 2), True),
+    # a coalition drone kills ISIS members: IS / SDF
+    ("US-led coalition", "ISIS", "combatants", "jihadist", ("IS", "SDF", 0), True),
+    # but Iran is no side of a Turkey-SDF dyad, nor ISIS of an Israel-Iran one
+    ("ISIS", "Iranian forces", "combatants", "iran", ("Government of Israel", "Government of Iran", 0), False),
+    ("Turkish Armed Forces", "Iranian forces", "combatants", "iran", ("SNA", "SDF", 0), False),
+])
+def test_allied_forces_count_on_the_side_ucdp_codes_them(perp, victims, category, side, label, ok):
+    assert _dyad(_report(perp, victims, category=category, side=side), _label(*label[:2], civilians=label[2])) is ok
+
+
+def test_unnamed_perpetrators_never_match():
+    """UCDP attributes unclaimed attacks; the tool does not, so they stay misses."""
+    assert not _dyad(_report("", "Syrian Arab Army", side="syrian_government"),
+                     _label("Government of Syria", "Syrian insurgents"))
+
+
+def test_the_crosswalk_keeps_each_actor_on_its_own_side_too():
+    sides = crosswalk()["sides"]
+    assert {"syrian_government", "iran", "russia"} <= sides["Government of Syria"]
+    assert sides["Government of Iran"] == {"iran"} and sides["Government of Russia (Soviet Union)"] == {"russia"}
+    assert {"kurdish", "us_coalition"} <= sides["SDF"]
