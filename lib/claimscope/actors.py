@@ -306,6 +306,27 @@ def _passive_follower(frames: Mapping[str, Any], *, person: bool) -> str:
             + phrase_pattern(words) + r"|[|,.;:–—]|$)")
 
 
+@dataclass(frozen=True)
+class _Gates:
+    """Lower-case cue words a frame needs somewhere in the sentence: a substring
+    test per sentence is far cheaper than running the frame's regex per actor."""
+    indirect: tuple[str, ...]
+    blame: tuple[str, ...]
+    hedged: tuple[str, ...]
+    clash: tuple[str, ...]
+
+
+def _role_gates(knowledge: Knowledge) -> _Gates:
+    frames, lex = knowledge.roles, knowledge.lexicon
+    first = lambda phrases: tuple(sorted({p.lower().split()[0] for p in phrases}))  # noqa: E731
+    whole = lambda phrases: tuple(sorted({" ".join(p.lower().split()) for p in phrases}))  # noqa: E731
+    return _Gates(indirect=whole(frames.get("indirect_questions") or ["did not say which"]),
+                  blame=first(lex["blame_verbs"]),
+                  hedged=whole(frames.get("hedged_links") or ["believed to be"]),
+                  clash=tuple(sorted({p.lower().split()[-2] if len(p.split()) > 1 else p.lower()
+                                      for p in frames.get("clash_with") or ["clashes with"]})))
+
+
 _NO_ROLES = Roles()  # frozen: one shared instance for the many sentences that name no actor
 
 
@@ -318,32 +339,40 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         return _NO_ROLES
     p = knowledge.derived(_role_patterns)
     # "did not say which Turkish units ...": an indirect question asserts no actor
-    mentions = [m for m in mentions if not p["indirect_question"].search(sentence[max(0, m.start - 40):m.start])]
-    if not mentions:
-        return _NO_ROLES
+    g = knowledge.derived(_role_gates)
+    low = sentence.lower()
+    if any(w in low for w in g.indirect):
+        mentions = [m for m in mentions if not p["indirect_question"].search(sentence[max(0, m.start - 40):m.start])]
+        if not mentions:
+            return _NO_ROLES
     perp: ActorMention | None = None
     cue = ""
+    # each frame below needs its cue word somewhere in the sentence: one search per sentence, not per actor
+    by_or_from = " by " in low or " from " in low or low.startswith("by ")
+    hedged = any(w in low for w in g.hedged)
+    clash = any(w in low for w in g.clash)
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
-    for m in mentions:
-        before = sentence[max(0, m.start - 60):m.start]
-        if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
-            perp, cue = m, "blamed"
-            break
-    # 2a. "killed in regime airstrikes": an act compound that caused the harm (before any other verb's agent)
-    if perp is None:
+    if any(w in low for w in g.blame):
         for m in mentions:
-            if (p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end)) \
-                    and p["harmed_in"].search(sentence[max(0, m.start - 60):m.start]) \
+            before = sentence[max(0, m.start - 60):m.start]
+            if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
+                perp, cue = m, "blamed"
+                break
+    # 2a. "killed in regime airstrikes": an act compound that caused the harm (before any other verb's agent)
+    acts = [bool(p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end)) for m in mentions]
+    if perp is None and any(acts):
+        for m, act in zip(mentions, acts):
+            if act and p["harmed_in"].search(sentence[max(0, m.start - 60):m.start]) \
                     and not p["countered_before"].search(sentence[max(0, m.start - 30):m.start]):
                 perp, cue = m, "by_phrase"
                 break
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
     #    "unidentified gunmen, believed to be X" (hedged: the hedge lexicon marks the claim)
-    if perp is None:
+    if perp is None and (by_or_from or hedged or clash):
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
-            if p["by_head"].search(before) or p["from_head"].search(before) or p["hedged_agent"].search(before) \
-                    or p["clash_with"].search(before):
+            if (by_or_from and (p["by_head"].search(before) or p["from_head"].search(before))) \
+                    or (hedged and p["hedged_agent"].search(before)) or (clash and p["clash_with"].search(before)):
                 perp, cue = m, "by_phrase"
                 break
     # 3. "X that violated the ceasefire", "started after X conducted ..."
@@ -386,15 +415,14 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # 5. "Turkish ground shelling", "an ISIS attack on ...": the actor of an act noun
     if perp is None:
         place_like = knowledge.derived(_build_tables).place_like
-        for m in mentions:
-            if norm_phrase(m.raw) in place_like:
+        for m, act in zip(mentions, acts):
+            if not act or norm_phrase(m.raw) in place_like:
                 continue  # "the Damascus bombing": where, not who
-            if p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end):
-                before = sentence[max(0, m.start - 50):m.start]
-                if not p["target_lead"].search(before) and not p["countered_before"].search(before) \
-                        and not p["background_before"].search(before):
-                    perp, cue = m, "by_phrase"
-                    break
+            before = sentence[max(0, m.start - 50):m.start]
+            if not p["target_lead"].search(before) and not p["countered_before"].search(before) \
+                    and not p["background_before"].search(before):
+                perp, cue = m, "by_phrase"
+                break
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
         passive_subject = None
     target = _target(sentence, mentions, perp, verb, p, passive_subject)
