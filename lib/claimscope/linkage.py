@@ -41,6 +41,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .groups import DisjointSets
+
 __all__ = [
     "LEVELS",
     "FEATURES",
@@ -159,8 +161,8 @@ def model_rows(model: LinkageModel) -> list[dict[str, str]]:
 
 # =============================================================================== fitting and scoring
 
-def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_weight: float | None = 0.0,
-        m_rows: Mapping[str, np.ndarray] | None = None, provenance: Mapping[str, str] | None = None) -> LinkageModel:
+def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0,
+        m_rows: Mapping[str, np.ndarray] | None = None) -> LinkageModel:
     """Fellegi–Sunter weights from labelled candidate pairs.
 
     `levels`: one row per pair, one column per feature of FEATURES (level
@@ -169,10 +171,9 @@ def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_we
     Laplace smoothing `alpha`; weight = log2(m / u). `m_rows` may restrict,
     per feature, the matching pairs m is counted on (to those whose label is
     most trustworthy). A level never seen says nothing (0), nor does a null
-    level; conflict levels (CONFLICT_LEVELS) weigh `conflict_weight` (None:
-    as counted): a disagreement between two accounts is what lining them up
-    should show, so by default it neither keeps them apart nor draws them
-    together."""
+    level; conflict levels (CONFLICT_LEVELS) weigh 0: a disagreement between
+    two accounts is what lining them up should show, so it neither keeps
+    them apart nor draws them together."""
     lv = np.asarray(levels, dtype=np.int64)
     y = np.asarray(same, dtype=bool)
     if lv.ndim != 2 or lv.shape[1] != len(FEATURES) or len(lv) != len(y):
@@ -190,16 +191,14 @@ def fit(levels: np.ndarray, same: np.ndarray, *, alpha: float = 1.0, conflict_we
         if f in NULLABLE:
             w[0] = 0.0
         out = [round(float(x), 3) for x in w]
-        if conflict_weight is not None:
-            for lvl in range(n_levels):
-                if (f, lvl) in CONFLICT_LEVELS:
-                    out[lvl] = conflict_weight
+        for lvl in range(n_levels):
+            if (f, lvl) in CONFLICT_LEVELS:
+                out[lvl] = 0.0
         weights[f] = tuple(out)
     prior = round(math.log2((npos + alpha) / (nneg + alpha)), 3)
     prov = {"model": "Fellegi-Sunter, m and u counted on labelled candidate pairs",
             "positives": str(npos), "negatives": str(nneg), "alpha": str(alpha),
-            "conflict_weight": "as counted" if conflict_weight is None else str(conflict_weight)}
-    prov.update(provenance or {})
+            "conflict_weight": "0.0"}
     return LinkageModel(weights, prior, prov)
 
 
@@ -262,14 +261,12 @@ def cluster(n: int, pairs: Iterable[tuple[int, int, float]], *, threshold: float
     # leave the connected components of the graph of such pairs: pairs across
     # components cannot change anything and are set aside (most weak pairs).
     pairs = [(int(a), int(b), float(x)) for a, b, x in pairs]
-    comp = list(range(n))
+    comp = DisjointSets(range(n))
     for a, b, x in pairs:
         if x >= threshold and a != b:
-            ra, rb = _root(comp, a), _root(comp, b)
-            if ra != rb:
-                comp[max(ra, rb)] = min(ra, rb)
-    pairs = [(a, b, x) for a, b, x in pairs if _root(comp, a) == _root(comp, b)]
-    cannot_link = [(a, b) for a, b in cannot_link if _root(comp, a) == _root(comp, b)]
+            comp.union(a, b)
+    pairs = [(a, b, x) for a, b, x in pairs if comp.find(a) == comp.find(b)]
+    cannot_link = [(a, b) for a, b in cannot_link if comp.find(a) == comp.find(b)]
     size = [1] * n
     alive = [True] * n
     # nb[a][b] = [sum of scores, pairs scored, worst, best, best pair i, best pair j] between clusters a, b
@@ -346,17 +343,7 @@ def cluster(n: int, pairs: Iterable[tuple[int, int, float]], *, threshold: float
         version[b] += 1
         for c in nb[a]:
             push(a, c)
-    parent = list(range(n))
+    clusters = DisjointSets(range(n))
     for i, j, _, _ in merges:
-        ri, rj = _root(parent, i), _root(parent, j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    labels = [_root(parent, k) for k in range(n)]
-    return labels, merges
-
-
-def _root(parent: list[int], a: int) -> int:
-    while parent[a] != a:
-        parent[a] = parent[parent[a]]
-        a = parent[a]
-    return a
+        clusters.union(i, j)
+    return [clusters.find(k) for k in range(n)], merges
