@@ -226,8 +226,19 @@ def test_republished_copies_follow_their_original_and_are_not_independent():
     r = run_align(claims, documents=factory.documents(claims, duplicates={"copy": "orig"}))
     assert incident_of(r, "orig-0") == incident_of(r, "copy-0")
     assert set(r.links["kind"]) == {"republished"}
-    inc = r.incidents.iloc[0]
-    assert inc["n_docs"] == 2 and inc["n_sources"] == 1 and inc["status"] == "single_source"
+    assert r.incidents.iloc[0]["n_docs"] == 2
+    # independence is compare's to count (compare.account_keys): a copy is its original
+    inc = compare(r.claims, factory.casualties([]), r.incidents, mentions=factory.mentions(claims, K),
+                  knowledge=K).incidents.iloc[0]
+    assert inc["n_sources"] == 1 and inc["status"] == "single_source"
+
+
+def test_align_leaves_independence_to_compare():
+    """n_sources, sources and status are filled once, by compare."""
+    claims = factory.claims([_report("a", "An airstrike killed 18 civilians in Manbij on Monday.", "2016-07-18",
+                                     "Manbij", "Aleppo")], outlets={"a": "Outlet A"})
+    inc = run_align(claims).incidents.iloc[0]
+    assert pd.isna(inc["n_sources"]) and pd.isna(inc["sources"]) and pd.isna(inc["status"])
 
 
 def test_background_claims_do_not_glue_articles():

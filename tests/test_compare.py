@@ -18,6 +18,7 @@ from claimscope.compare import (
     RELATIONS,
     VERDICTS,
     Figure,
+    account_keys,
     casualty_estimates,
     compare,
     compare_actors,
@@ -38,6 +39,7 @@ compare_actors = bind(compare_actors)
 compare_causes = bind(compare_causes)
 compare_figures = bind(compare_figures)
 is_pooled = bind(is_pooled)
+account_keys = bind(account_keys)
 
 
 def F(victims, outcome, lo, hi):
@@ -357,6 +359,33 @@ def test_an_unknown_outlets_voice_is_pooled_and_copies_are_their_original():
                               for d in "ab"])
     _, c = _aligned(factory.claims(rows, outlets={"a": "", "b": ""}), cas)
     assert set(c.comparisons["relation"]) == {"pooled"} and c.incidents.iloc[0]["status"] == "single_source"
+
+
+def test_one_account_whoever_carries_it():
+    """The one account definition (compare.account_keys; align and the
+    cross-document measure use no other): an outlet's own report and that
+    outlet quoted by another are one account; a republished copy's narration
+    is its original's, whatever name the copy gives; a named local source is
+    one account whoever quotes it, pooled voices one per outlet."""
+    rows = [
+        _strike("mon", "The monitor's own report: an airstrike hit Manbij."),
+        _strike("wire", "The monitor said an airstrike hit Manbij.", source="Manbij Monitor", source_type="monitor"),
+        _strike("orig", "An airstrike hit Manbij.", source="Wire A", source_type="outlet"),
+        _strike("copy", "An airstrike hit Manbij.", source="Outlet C", source_type="outlet"),
+        _strike("x", "Civil defence said an airstrike hit Manbij.", source="Manbij Civil Defence", source_type="local"),
+        _strike("y", "Civil defence said an airstrike hit Manbij.", source="Manbij Civil Defence", source_type="local"),
+        _strike("x", "Local sources said an airstrike hit Manbij.", source="local sources", source_type="local"),
+        _strike("y", "Local sources said an airstrike hit Manbij.", source="local sources", source_type="local"),
+    ]
+    claims = factory.claims(rows, outlets={"mon": "Manbij Monitor", "wire": "Wire B", "orig": "Wire A",
+                                           "copy": "Outlet C", "x": "Outlet X", "y": "Outlet Y"},
+                            duplicates={"copy": "orig"})
+    keys = dict(zip(claims["sentence"] + "@" + claims["doc_id"], account_keys(claims)))
+    assert keys["The monitor's own report: an airstrike hit Manbij.@mon"] == \
+        keys["The monitor said an airstrike hit Manbij.@wire"] == "Manbij Monitor"
+    assert keys["An airstrike hit Manbij.@orig"] == keys["An airstrike hit Manbij.@copy"] == "Wire A"
+    assert keys["Civil defence said an airstrike hit Manbij.@x"] == keys["Civil defence said an airstrike hit Manbij.@y"]
+    assert keys["Local sources said an airstrike hit Manbij.@x"] != keys["Local sources said an airstrike hit Manbij.@y"]
 
 
 def test_words_relayed_through_an_outlet_do_not_corroborate_that_outlet():

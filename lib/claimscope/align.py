@@ -80,7 +80,6 @@ __all__ = [
     "align",
     "load_overrides",
     "incident_id",
-    "account_keys",
     "event_type_relation",
     "AlignSettings",
     "align_settings",
@@ -252,9 +251,9 @@ def _relation(a: str, b: str, cfg: AlignSettings) -> str:
 class AlignResult:
     """Tables of the align stage: `claims` with `incident_id` filled,
     `documents` with `main_incident_id` filled, the `incidents` (compare
-    fills status and the agreement columns), the `links` that formed them,
-    the `overrides` report and `problems` (odd rows that were used with a
-    caveat)."""
+    fills status, n_sources, sources and the agreement columns), the `links`
+    that formed them, the `overrides` report and `problems` (odd rows that
+    were used with a caveat)."""
 
     claims: pd.DataFrame
     documents: pd.DataFrame
@@ -268,37 +267,6 @@ def incident_id(claim_ids: Iterable[str]) -> str:
     """Stable incident id: "i" + 12 hex of a hash of the smallest claim id."""
     first = min(str(c) for c in claim_ids)
     return "i" + hashlib.sha1(f"incident:{first}".encode("utf-8")).hexdigest()[:12]
-
-
-def account_keys(claims: pd.DataFrame, *, knowledge: Knowledge) -> pd.Series:
-    """Independent-account key of each claim.
-
-    Republished copies count as their original document; a named source
-    (SOHR, the Turkish Defense Ministry) is one account whoever cites it; an
-    outlet's own voice and unnamed/local sources are one account per outlet
-    (per original document when the outlet is unknown)."""
-    cfg = align_settings(knowledge)
-    if claims.empty:
-        return pd.Series([], dtype="string", index=claims.index)
-    doc = cells.texts(claims["doc_id"])
-    dup = cells.texts(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(doc)
-    root = [d or c for c, d in zip(doc, dup)]
-    outlet = cells.texts(claims["outlet"]) if "outlet" in claims.columns else [""] * len(doc)
-    # the outlet of a republished copy is the original's
-    by_doc = {}
-    for r, d, o in zip(root, doc, outlet):
-        if r == d and o:
-            by_doc.setdefault(d, o)
-    source = cells.texts(claims["source"])
-    stype = cells.texts(claims["source_type"])
-    keys = []
-    for r, o, s, t in zip(root, outlet, source, stype):
-        o = by_doc.get(r, o)
-        if t in cfg.outlet_scoped or not s:
-            keys.append(f"{o or 'doc:' + r}|{s or t}")
-        else:
-            keys.append(s)
-    return pd.Series(keys, dtype="string", index=claims.index)
 
 
 # =============================================================================== overrides
@@ -1512,9 +1480,8 @@ def _links_frame(rows: list[tuple]) -> pd.DataFrame:
 
 def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowledge: Knowledge) -> pd.DataFrame:
     """Incident rows from the aligned claims. `compare` fills status,
-    conflict_facets and the agreement columns; here status is single_source
-    or agree by the number of independent accounts."""
-    accounts = account_keys(claims, knowledge=knowledge).tolist()
+    n_sources, sources, conflict_facets and the agreement columns: who is an
+    independent account is compare's to say (`compare.account_keys`), once."""
     iid = cells.texts(claims["incident_id"])
     lat = cells.numbers(claims["lat"])
     lon = cells.numbers(claims["lon"])
@@ -1543,16 +1510,15 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
         gov = _most_common(govs)
         etype = min({c.etype for c in cs}, key=lambda t: (cfg.type_rank.get(t, 99), t))
         pts = [(lat[k], lon[k]) for k in ks if lat[k] is not None and lon[k] is not None]
-        accts = {accounts[k] for k in ks}
         ds = _dt.date.fromordinal(min(day_dates)).isoformat() if day_dates else ""
         de = _dt.date.fromordinal(max(day_dates)).isoformat() if day_dates else ""
         town_list = _by_count(towns)
         out.append((i, ds or None, de or None, gov or None, ";".join(_by_count(places)) or None, etype, len(ks),
-                    len({c.doc for c in cs}), len(accts), "single_source" if len(accts) < 2 else "uncorroborated", "",
+                    len({c.doc for c in cs}), None, None, "",
                     _title(ds, prec, labels[etype], town_list, gov), prec,
                     round(sum(p[0] for p in pts) / len(pts), 5) if pts else None,
                     round(sum(p[1] for p in pts) / len(pts), 5) if pts else None,
-                    ";".join(sorted({a.split("|")[-1] for a in accts}))))
+                    None))
     df = pd.DataFrame(out, columns=["incident_id", "date_start", "date_end", "governorate", "places", "event_type",
                                     "n_claims", "n_docs", "n_sources", "status", "conflict_facets", "title",
                                     "date_precision", "lat", "lon", "sources"])

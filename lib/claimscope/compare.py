@@ -114,6 +114,7 @@ from .places import PlaceProfile, Translit, best_match, km_between, place_profil
 
 __all__ = [
     "CompareResult",
+    "account_keys",
     "FACETS",
     "Figure",
     "compare",
@@ -244,6 +245,50 @@ def _pooled(source: str, source_type: str, cfg: _Cfg) -> bool:
     name = source.strip()
     return (not name or source_type in cfg.pooled_types or name.casefold() in cfg.pooled_names
             or cfg.pooled_re.fullmatch(name) is not None)
+
+
+# =============================================================================== accounts
+
+def _publishers(doc: Sequence[str], dup: Sequence[str], outlet: Sequence[str]) -> list[str]:
+    """The outlet each claim reached us through: a republished copy's is its
+    original's (`documents.duplicate_of`), `doc:<original>` when the outlet is
+    unknown."""
+    root = [d or c for c, d in zip(doc, dup)]
+    root_outlet: dict[str, str] = {}
+    for r, d, o in zip(root, doc, outlet):
+        if r == d:
+            root_outlet.setdefault(r, o)
+    for r, o in zip(root, outlet):   # an original not in these tables: its copies' outlet
+        root_outlet.setdefault(r, o)
+    return [root_outlet.get(r) or f"doc:{r}" for r in root]
+
+
+def _account(source: str, source_type: str, publisher: str, cfg: _Cfg) -> tuple[str, bool, bool]:
+    """(account, the outlet's own voice, a pooled voice) of one claim: the
+    outlet's narration is the outlet's account (pooled when the outlet is
+    unknown); a pooled source is one account per outlet ('local sources' of
+    two outlets are two); a named source is one account whoever relays it."""
+    if source_type == "outlet" or not source:
+        return publisher, True, publisher.startswith("doc:")
+    pooled = _pooled(source, source_type, cfg)
+    return (f"{publisher}|{source}" if pooled else source), False, pooled
+
+
+def account_keys(claims: pd.DataFrame, *, knowledge: Knowledge) -> pd.Series:
+    """The account (module doc: a source and the outlet it reached us
+    through) of each claim, as `compare` tells accounts apart: the one
+    definition of an account for every stage and measure that needs it."""
+    if claims.empty:
+        return pd.Series([], dtype="string", index=claims.index)
+    cfg = knowledge.derived(_build_cfg)
+    n = len(claims)
+
+    def col(name: str) -> list[str]:
+        return cells.texts(claims[name]) if name in claims.columns else [""] * n
+
+    pubs = _publishers(col("doc_id"), col("duplicate_of"), col("outlet"))
+    keys = [_account(s, t, p, cfg)[0] for s, t, p in zip(col("source"), col("source_type"), pubs)]
+    return pd.Series(keys, dtype="string", index=claims.index)
 
 
 # =============================================================================== facet verdicts
@@ -634,28 +679,13 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
     lon = cells.numbers(claims["lon"]) if "lon" in claims.columns else [None] * len(claims)
     starts = [s or 0 for s in cells.integers(claims["start"])]
-    # the outlet of a republished copy is its original's
-    root = [d or c for c, d in zip(doc, dup)]
-    root_outlet: dict[str, str] = {}
-    for r, d, o in zip(root, doc, outlet):
-        if r == d:
-            root_outlet.setdefault(r, o)
-    for r, o in zip(root, outlet):   # an original not in these tables: its copies' outlet
-        root_outlet.setdefault(r, o)
+    publishers = _publishers(doc, dup, outlet)
     by_inc: dict[str, list[_Claim]] = defaultdict(list)
     for k in range(len(claims)):
         if not iid[k] or (kind[k] and kind[k] != "event"):
             continue
-        publisher = root_outlet.get(root[k]) or f"doc:{root[k]}"
-        voice = stype[k] == "outlet" or not src[k]
-        unknown_outlet = publisher.startswith("doc:")
-        if voice:
-            account = publisher
-            pooled = unknown_outlet
-        else:
-            pooled = _pooled(src[k], stype[k], cfg)
-            # a pooled voice is one account per outlet ('local sources' of two outlets are two)
-            account = f"{publisher}|{src[k]}" if pooled else src[k]
+        publisher = publishers[k]
+        account, voice, pooled = _account(src[k], stype[k], publisher, cfg)
         lo, hi = date_interval(edate[k], prec[k])
         claim = _Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],
@@ -1101,7 +1131,7 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
             names = {c.account: (c.source or c.publisher) for c in cs}
             sources = ";".join(sorted({names[a] for a in picked}))
         else:
-            n, sources = old_n[row], old["sources"][row]
+            n, sources = (old_n[row] or 0), old["sources"][row]   # no event claims: no account
         if f:
             status = "contested"
         elif n is not None and n >= 2 and set(ag) & cfg.corroborating:
