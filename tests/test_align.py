@@ -227,7 +227,7 @@ def test_republished_copies_follow_their_original_and_are_not_independent():
     assert incident_of(r, "orig-0") == incident_of(r, "copy-0")
     assert set(r.links["kind"]) == {"republished"}
     assert r.incidents.iloc[0]["n_docs"] == 2
-    # independence is compare's to count (compare.account_keys): a copy is its original
+    # independence is compare's to count (accounts.account_keys): a copy is its original
     inc = compare(r.claims, factory.casualties([]), r.incidents, mentions=factory.mentions(claims, K),
                   knowledge=K).incidents.iloc[0]
     assert inc["n_sources"] == 1 and inc["status"] == "single_source"

@@ -12,13 +12,13 @@ import pandas as pd
 import pytest
 
 from claimscope import schema
+from claimscope.accounts import account_keys
 from claimscope.align import align
 from claimscope.compare import (
     FACETS,
     RELATIONS,
     VERDICTS,
     Figure,
-    account_keys,
     casualty_estimates,
     compare,
     compare_actors,
@@ -362,7 +362,7 @@ def test_an_unknown_outlets_voice_is_pooled_and_copies_are_their_original():
 
 
 def test_one_account_whoever_carries_it():
-    """The one account definition (compare.account_keys; align and the
+    """The one account definition (accounts.account_keys; compare and the
     cross-document measure use no other): an outlet's own report and that
     outlet quoted by another are one account; a republished copy's narration
     is its original's, whatever name the copy gives; a named local source is

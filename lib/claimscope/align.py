@@ -1481,7 +1481,8 @@ def _links_frame(rows: list[tuple]) -> pd.DataFrame:
 def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowledge: Knowledge) -> pd.DataFrame:
     """Incident rows from the aligned claims. `compare` fills status,
     n_sources, sources, conflict_facets and the agreement columns: who is an
-    independent account is compare's to say (`compare.account_keys`), once."""
+    independent account is compare's to count (accounts from
+    `claimscope.accounts`), once."""
     iid = cells.texts(claims["incident_id"])
     lat = cells.numbers(claims["lat"])
     lon = cells.numbers(claims["lon"])

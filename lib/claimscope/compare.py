@@ -5,7 +5,8 @@ incident one verdict.
 speaks, through whom. The same named source relayed by several outlets is one
 account (SOHR quoted by Reuters and by AFP); republished copies
 (`documents.duplicate_of`) are their original; an outlet's own voice is the
-outlet's account. Two accounts of one incident are
+outlet's account (`claimscope.accounts` defines accounts, for every stage).
+Two accounts of one incident are
 
 * ``relay`` when one relays the other: an outlet's own narration and a source
   the same outlet quotes about this incident (the outlet may only be repeating
@@ -105,6 +106,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from . import cells, schema
+from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
 from .align import align_settings
 from .dates import date_interval
@@ -114,7 +116,6 @@ from .places import PlaceProfile, Translit, best_match, km_between, place_profil
 
 __all__ = [
     "CompareResult",
-    "account_keys",
     "FACETS",
     "Figure",
     "compare",
@@ -188,9 +189,6 @@ class _Cfg:
     max_km: float
     sides: Mapping[str, str]  # canonical actor -> side
     translit: Translit
-    pooled_types: frozenset[str]
-    pooled_names: frozenset[str]
-    pooled_re: re.Pattern[str]
     corroborating: frozenset[str]
     denial_cues: frozenset[str]   # lexicon act_denials: negation cues that deny an act (not a zero count)
     type_rank: Mapping[str, int]
@@ -223,72 +221,12 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         max_km=float(d["max_km"]),
         sides=actor_sides(knowledge),
         translit=translit(knowledge),
-        pooled_types=frozenset(c["pooled_source_types"]),
-        pooled_names=frozenset(str(n).casefold() for n in c["pooled_sources"]),
-        pooled_re=re.compile(str(c["pooled_source_pattern"]), re.IGNORECASE),
         corroborating=frozenset(c["corroborating_facets"]),
         denial_cues=frozenset(" ".join(str(x).casefold().split()) for x in knowledge.lexicon["act_denials"]),
         type_rank=align_settings(knowledge).type_rank,
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
-
-
-def is_pooled(source: str, source_type: str, *, knowledge: Knowledge) -> bool:
-    """Whether a source is a vague pooled voice ("other sources", "local
-    sources", unnamed, an unknown outlet) that never corroborates another such
-    voice and gets no source profile (align.yaml `pooled_*`)."""
-    return _pooled(source, source_type, knowledge.derived(_build_cfg))
-
-
-def _pooled(source: str, source_type: str, cfg: _Cfg) -> bool:
-    name = source.strip()
-    return (not name or source_type in cfg.pooled_types or name.casefold() in cfg.pooled_names
-            or cfg.pooled_re.fullmatch(name) is not None)
-
-
-# =============================================================================== accounts
-
-def _publishers(doc: Sequence[str], dup: Sequence[str], outlet: Sequence[str]) -> list[str]:
-    """The outlet each claim reached us through: a republished copy's is its
-    original's (`documents.duplicate_of`), `doc:<original>` when the outlet is
-    unknown."""
-    root = [d or c for c, d in zip(doc, dup)]
-    root_outlet: dict[str, str] = {}
-    for r, d, o in zip(root, doc, outlet):
-        if r == d:
-            root_outlet.setdefault(r, o)
-    for r, o in zip(root, outlet):   # an original not in these tables: its copies' outlet
-        root_outlet.setdefault(r, o)
-    return [root_outlet.get(r) or f"doc:{r}" for r in root]
-
-
-def _account(source: str, source_type: str, publisher: str, cfg: _Cfg) -> tuple[str, bool, bool]:
-    """(account, the outlet's own voice, a pooled voice) of one claim: the
-    outlet's narration is the outlet's account (pooled when the outlet is
-    unknown); a pooled source is one account per outlet ('local sources' of
-    two outlets are two); a named source is one account whoever relays it."""
-    if source_type == "outlet" or not source:
-        return publisher, True, publisher.startswith("doc:")
-    pooled = _pooled(source, source_type, cfg)
-    return (f"{publisher}|{source}" if pooled else source), False, pooled
-
-
-def account_keys(claims: pd.DataFrame, *, knowledge: Knowledge) -> pd.Series:
-    """The account (module doc: a source and the outlet it reached us
-    through) of each claim, as `compare` tells accounts apart: the one
-    definition of an account for every stage and measure that needs it."""
-    if claims.empty:
-        return pd.Series([], dtype="string", index=claims.index)
-    cfg = knowledge.derived(_build_cfg)
-    n = len(claims)
-
-    def col(name: str) -> list[str]:
-        return cells.texts(claims[name]) if name in claims.columns else [""] * n
-
-    pubs = _publishers(col("doc_id"), col("duplicate_of"), col("outlet"))
-    keys = [_account(s, t, p, cfg)[0] for s, t, p in zip(col("source"), col("source_type"), pubs)]
-    return pd.Series(keys, dtype="string", index=claims.index)
 
 
 # =============================================================================== facet verdicts
@@ -679,13 +617,13 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * len(claims)
     lon = cells.numbers(claims["lon"]) if "lon" in claims.columns else [None] * len(claims)
     starts = [s or 0 for s in cells.integers(claims["start"])]
-    publishers = _publishers(doc, dup, outlet)
+    pubs = publishers(doc, dup, outlet)
     by_inc: dict[str, list[_Claim]] = defaultdict(list)
     for k in range(len(claims)):
         if not iid[k] or (kind[k] and kind[k] != "event"):
             continue
-        publisher = publishers[k]
-        account, voice, pooled = _account(src[k], stype[k], publisher, cfg)
+        publisher = pubs[k]
+        account, voice, pooled = account_of(src[k], stype[k], publisher, knowledge=knowledge)
         lo, hi = date_interval(edate[k], prec[k])
         claim = _Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],

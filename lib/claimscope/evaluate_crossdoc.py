@@ -18,7 +18,7 @@ tables against it:
 * **near misses**: the two sentences are in different incidents;
 * **conflicts**: the tool's `comparisons` hold a `conflict` on the gold's
   facet between the two gold voices (claims of their accounts, as
-  `compare.account_keys` tells accounts apart) in the incident of the gold one;
+  `accounts.account_keys` tells accounts apart) in the incident of the gold one;
 * **main incidents**: two reports share `documents.main_incident_id` exactly
   when the gold gives them the same main incident (pairwise);
 * **recaps**: a recap sentence's incident is the incident it recalls, never
@@ -37,7 +37,7 @@ from typing import Any, Mapping
 import pandas as pd
 import yaml
 
-from .compare import account_keys
+from .accounts import account_keys
 from .evaluate import _squash  # the quote normalisation the seeds gold uses too
 from .knowledge import Knowledge
 
