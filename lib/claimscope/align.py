@@ -131,7 +131,7 @@ class AlignSettings:
     near_km_x: float
     vicinity_km_x: float
     max_bucket: int
-    outlet_scoped: frozenset[str]
+    outlet_scoped: frozenset[str]   # source types that are no shared named source for a link
     generic_victims: frozenset[str]
     copy_match: float
     type_rank: Mapping[str, int]
