@@ -388,6 +388,19 @@ def test_one_account_whoever_carries_it():
     assert keys["Local sources said an airstrike hit Manbij.@x"] != keys["Local sources said an airstrike hit Manbij.@y"]
 
 
+def test_a_copys_narration_is_named_by_its_original():
+    """incidents.sources names each counted account: a republished copy's
+    narration is its original outlet's account, named by that outlet."""
+    rows = [_strike("a", "An airstrike killed 4 civilians in Manbij."),
+            _strike("b", "An airstrike killed 4 civilians in Manbij.")]
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="civilians", outcome="killed", min=4, max=4)
+                              for d in "ab"])
+    claims = factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}, duplicates={"b": "a"})
+    _, c = _aligned(claims, cas, duplicates={"b": "a"})
+    inc = c.incidents.iloc[0]
+    assert inc["n_sources"] == 1 and inc["sources"] == "Outlet A"
+
+
 def test_words_relayed_through_an_outlet_do_not_corroborate_that_outlet():
     rows = [
         _strike("a", "The governor told Reuters 9 soldiers were killed in Manbij.", source="Aleppo governor",

@@ -1066,7 +1066,9 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
             voices = {c.account for c in cs if c.voice}
             picked = acc.independent_set({c.account for c in cs}, voices)
             n = len(picked)
-            names = {c.account: (c.source or c.publisher) for c in cs}
+            # an account by its name: an outlet's voice by the outlet (a copy's by its original's)
+            names = {c.account: (c.publisher if c.voice and not c.publisher.startswith("doc:") else c.source or c.publisher)
+                     for c in cs}
             sources = ";".join(sorted({names[a] for a in picked}))
         else:
             n, sources = (old_n[row] or 0), old["sources"][row]   # no event claims: no account
