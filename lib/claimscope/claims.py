@@ -539,7 +539,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
 
     if keep and kind is not None:
         row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
-                         knowledge, kind)
+                         knowledge, kind, words)
         if not places:  # the places it takes from its paragraph
             named = [(p, 0, "", True) for p in ctx.para_places] + named
         claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,
@@ -589,7 +589,7 @@ def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[Cas
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
                targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge,
-               kind: ClaimKind) -> dict[str, Any]:
+               kind: ClaimKind, words: frozenset[str]) -> dict[str, Any]:
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
     elif ctx.para_date is not None or ctx.doc_date is not None:
@@ -623,7 +623,7 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
                       if k.victims and k.victims_raw and phrase_actors(k.victims_raw, knowledge=knowledge)), None)
         if named is not None:
             target, target_raw = named.victims, named.victims_raw
-    causes = find_causes(sent, knowledge=knowledge)
+    causes = find_causes(sent, knowledge=knowledge, words=words)
     etype = event.type if event else ("statement" if attribution.cue != "outlet" and not casualties else "other")
     return {
         "doc_id": doc.doc_id,

@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass
 
 from .knowledge import Knowledge
-from .resources import norm_phrase, phrase_pattern, regex
+from .resources import case_variants, norm_phrase, phrase_pattern, regex
+from .sentences import sentence_words
 
 __all__ = ["EventType", "Cause", "DeniedAct", "event_type", "event_types", "event_label", "find_cause", "find_causes",
            "find_denied_act", "is_act_denial"]
@@ -60,6 +61,29 @@ class DeniedAct:
     actor_start: int  # where the denied actor's mention starts (-1: none)
 
 
+# A regex's gate: for each word list its every match needs a phrase of, the
+# lower-case first letter runs of those phrases' spellings. The regex runs only
+# on a sentence whose words (`sentences.sentence_words`) meet each of them:
+# most sentences name no cause, and skipping a search is far cheaper than one.
+Gate = tuple[frozenset[str], ...]
+
+
+def _gate(*lists: list[str] | None) -> Gate:
+    gate = []
+    for phrases in lists:
+        firsts = {(_LETTERS.findall(v.lower()) or [""])[0] for p in phrases or () for v in case_variants(str(p))}
+        if "" not in firsts:  # a phrase without letters: no word tells it is there
+            gate.append(frozenset(firsts))
+    return tuple(gate)
+
+
+def _open(gate: Gate, words: frozenset[str]) -> bool:
+    return all(not g.isdisjoint(words) for g in gate)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
 @dataclass(frozen=True)
 class _Patterns:
     cues: re.Pattern[str]  # every cue of every type
@@ -75,11 +99,12 @@ class _Patterns:
     depot: re.Pattern[str] | None  # a strike hitting a store of munitions
     downed: re.Pattern[str] | None  # an aircraft named beside its downing
     scene: re.Pattern[str] | None  # "where ..." / "after ..." just before: another act's setting
-    retaliation: tuple[re.Pattern[str], ...]
+    retaliation: tuple[tuple[re.Pattern[str], Gate], ...]
     mission: re.Pattern[str] | None
     denied: re.Pattern[str] | None
     denied_max_gap: int
     clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
+    gates: dict[str, Gate]  # a cause regex's field name -> its gate
 
 
 def _opt(words: list[str] | None) -> str:
@@ -101,17 +126,19 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     hostile = _opt(c.get("hostile_acts"))
     retaliation = []
     if c.get("retaliation_cues"):
-        retaliation.append(regex(phrase_pattern(c["retaliation_cues"])))
+        retaliation.append((regex(phrase_pattern(c["retaliation_cues"])), _gate(c["retaliation_cues"])))
     if c.get("response_cues") and c.get("hostile_nouns"):
-        retaliation.append(regex(phrase_pattern(c["response_cues"]) + r"\s+(?:[\w'’-]+\s+){0,4}?"
-                                 + phrase_pattern(c["hostile_nouns"])))
+        retaliation.append((regex(phrase_pattern(c["response_cues"]) + r"\s+(?:[\w'’-]+\s+){0,4}?"
+                                  + phrase_pattern(c["hostile_nouns"])), _gate(c["response_cues"], c["hostile_nouns"])))
     if downs and c.get("hostile_acts"):
         # "shot down ... after the jets attacked", "downed after it violated"
-        retaliation.append(regex(phrase_pattern(downs) + gap + "(?P<why>" + _opt(c.get("response_links")) + r"\s+"
-                                 r"(?:it|they|(?i:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+" + hostile + ")"))
+        retaliation.append((regex(phrase_pattern(downs) + gap + "(?P<why>" + _opt(c.get("response_links")) + r"\s+"
+                                  r"(?:it|they|(?i:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+" + hostile + ")"),
+                            _gate(downs, c.get("response_links"), c["hostile_acts"])))
         # "the jets that had attacked our aircraft were downed"
-        retaliation.append(regex(r"(?<![\w-])(?i:that|which)\s+" + hostile + r"[^.;!?]{0,100}?(?<![\w-])"
-                                 r"(?i:was|were|had\s+been|has\s+been|have\s+been)\s+" + phrase_pattern(downs)))
+        retaliation.append((regex(r"(?<![\w-])(?i:that|which)\s+" + hostile + r"[^.;!?]{0,100}?(?<![\w-])"
+                                  r"(?i:was|were|had\s+been|has\s+been|have\s+been)\s+" + phrase_pattern(downs)),
+                            _gate(c["hostile_acts"], downs)))
     mission = None
     if c.get("mission_verbs") and c.get("mission_nouns"):
         mission = regex(_opt(c.get("mission_links")) + r"\s+(?:(?i:it|they|he|the\s+[\w-]+)\s+)?(?:(?i:was|were)\s+)?"
@@ -154,6 +181,14 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         denied=denied,
         denied_max_gap=int(da.get("max_gap_words", 3)) if da else 0,
         clause_end=regex(r"\s" + _opt(c.get("clause_ends")) + r"\s"),
+        gates={
+            "cause": _gate(lex["cause_cues"]),
+            "cause_more": _gate(c.get("cue_phrases")),
+            "outcome": _gate(c.get("outcome_words"), c.get("outcome_links")),
+            "depot": _gate(d.get("strikes"), d.get("stores"), d.get("contents")),
+            "downed": _gate(c.get("aircraft"), c.get("downing")),
+            "mission": _gate(c.get("mission_links"), c.get("mission_verbs"), c.get("mission_nouns")),
+        },
     )
 
 
@@ -200,38 +235,42 @@ def find_cause(sentence: str, *, knowledge: Knowledge) -> Cause | None:
     return got[0] if got else None
 
 
-def find_causes(sentence: str, *, knowledge: Knowledge) -> list[Cause]:
+def find_causes(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[Cause]:
     """The causes `sentence` states, at most one mechanism and one reason
-    (module docstring), mechanism first."""
+    (module docstring), mechanism first; `words`: the sentence's
+    `sentence_words` when already computed."""
     p = knowledge.derived(_build_patterns)
+    if words is None:
+        words = sentence_words(sentence)
+    gates = p.gates
     mechanism: Cause | None = None
-    m = p.cause.search(sentence)
+    m = p.cause.search(sentence) if _open(gates["cause"], words) else None
     if m is not None:   # the lexicon's cues: an untyped phrase is kept as written
         phrase = m.group("phrase").strip()
         mechanism = Cause(_type_phrase(phrase, p) or phrase.lower(), phrase)
-    for rx in (p.cause_more, p.outcome):
-        if mechanism is None and rx is not None:
+    for rx, gate in ((p.cause_more, gates["cause_more"]), (p.outcome, gates["outcome"])):
+        if mechanism is None and rx is not None and _open(gate, words):
             m = rx.search(sentence)
             if m is not None:
                 phrase = p.clause_end.split(m.group("phrase"), maxsplit=1)[0].strip()   # its own clause only
                 cause = _type_phrase(phrase, p) if len(phrase) >= 3 else ""
                 if cause and (rx is p.cause_more or cause in p.outcome_cats):
                     mechanism = Cause(cause, phrase)
-    if mechanism is None and p.depot is not None:
+    if mechanism is None and p.depot is not None and _open(gates["depot"], words):
         m = p.depot.search(sentence)
         if m is not None:
             mechanism = Cause("depot_hit", m.group(0))
-    if mechanism is None and p.downed is not None:
+    if mechanism is None and p.downed is not None and _open(gates["downed"], words):
         m = p.downed.search(sentence)
         if m is not None and not (p.scene is not None and p.scene.search(sentence, max(0, m.start() - 80), m.start())):
             mechanism = Cause("shot_down", m.group(0))
     reason: Cause | None = None
-    for rx in p.retaliation:
-        m = rx.search(sentence)
+    for rx, gate in p.retaliation:
+        m = rx.search(sentence) if _open(gate, words) else None
         if m is not None:
             reason = Cause("retaliation", m.group("why") if "why" in m.groupdict() else m.group(0))
             break
-    if reason is None and p.mission is not None:
+    if reason is None and p.mission is not None and _open(gates["mission"], words):
         m = p.mission.search(sentence)
         if m is not None:
             reason = Cause("mission", m.group(0))

@@ -41,6 +41,7 @@ from typing import Any, Sequence
 from .dates import DateMention, date_interval
 from .knowledge import Knowledge, Memo
 from .resources import phrase_pattern, regex
+from .sentences import sentence_words
 
 __all__ = ["KINDS", "SCOPES", "ClaimKind", "Cumulative", "cumulative_cue", "figure_scopes", "claim_kind", "is_old_date",
            "refers_to_counted_acts", "period_starts", "sentence_words"]
@@ -85,21 +86,6 @@ class _Cues:
 
 
 _TOKEN = regex(r"[a-z]+")
-
-
-# ASCII text as bytes: capitals lower-cased, every other byte but a letter a
-# space; a split then gives the letter runs three times faster than the regex
-_LETTER_BYTES = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
-
-
-def sentence_words(text: str) -> frozenset[str]:
-    """The lower-case letter runs of `text`: what the cue gates look words
-    up in (compute once per sentence, pass to `cumulative_cue` and
-    `claim_kind`)."""
-    if text.isascii():
-        return frozenset(text.encode("ascii").translate(_LETTER_BYTES).decode("ascii").split())
-    return frozenset(_TOKEN.findall(text.lower()))
-
 
 _words = sentence_words
 

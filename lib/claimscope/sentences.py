@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .knowledge import Knowledge
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "split_sentences", "sentence_words"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,21 @@ class Sentence:
     end: int
     index: int  # position in the document, 0-based
     paragraph: int  # number of the non-empty line holding it, 0-based
+
+
+# ASCII text as bytes: capitals lower-cased, every other byte but a letter a
+# space; a split then gives the letter runs three times faster than a regex
+_LETTER_BYTES = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """The lower-case letter runs of `text`: what the stages' cue gates look
+    words up in (a cue regex runs only on a sentence that holds its words;
+    compute once per sentence and pass it on)."""
+    if text.isascii():
+        return frozenset(text.encode("ascii").translate(_LETTER_BYTES).decode("ascii").split())
+    return frozenset(_LETTERS.findall(text.lower()))
 
 
 def _lexicon(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
