@@ -462,11 +462,12 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     event = event_type(sent, knowledge=knowledge)
     attributed = attribution.cue != "outlet"
+    words = sentence_words(sent)  # what the cue gates of kinds and events look up
     # "Russian aircraft were not used in the area": a known actor denied an act
-    denied = find_denied_act(sent, [(a.start, a.end) for a in actors], knowledge=knowledge) if actors else None
+    denied = (find_denied_act(sent, [(a.start, a.end) for a in actors], knowledge=knowledge, words=words)
+              if actors else None)
     keep = (bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
             or denied is not None)
-    words = sentence_words(sent) if keep else frozenset()
     cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)

@@ -61,24 +61,44 @@ class DeniedAct:
     actor_start: int  # where the denied actor's mention starts (-1: none)
 
 
-# A regex's gate: for each word list its every match needs a phrase of, the
-# lower-case first letter runs of those phrases' spellings. The regex runs only
-# on a sentence whose words (`sentences.sentence_words`) meet each of them:
-# most sentences name no cause, and skipping a search is far cheaper than one.
-Gate = tuple[frozenset[str], ...]
+@dataclass(frozen=True)
+class _Phrases:
+    """A word list's phrases as the sets of lower-case letter runs of their
+    spellings (`case_variants`), indexed by their longest run."""
+
+    by_key: dict[str, tuple[frozenset[str], ...]]
+    keys: frozenset[str]
+
+    def met_by(self, words: frozenset[str]) -> bool:
+        """Whether `words` hold every run of one of the phrases."""
+        if self.keys.isdisjoint(words):
+            return False
+        return any(runs <= words for k in self.keys.intersection(words) for runs in self.by_key[k])
+
+
+# A regex's gate: the word lists each of its matches needs a phrase of. The
+# regex runs only on a sentence whose words (`sentences.sentence_words`) hold
+# one phrase of each: most sentences name no cause, and a set lookup is far
+# cheaper than a search. Exact, as a phrase matches as whole words: the letter
+# runs of its spelling are letter runs of the sentence.
+Gate = tuple[_Phrases, ...]
 
 
 def _gate(*lists: list[str] | None) -> Gate:
     gate = []
     for phrases in lists:
-        firsts = {(_LETTERS.findall(v.lower()) or [""])[0] for p in phrases or () for v in case_variants(str(p))}
-        if "" not in firsts:  # a phrase without letters: no word tells it is there
-            gate.append(frozenset(firsts))
+        spellings = {frozenset(_LETTERS.findall(v.lower())) for p in phrases or () for v in case_variants(str(p))}
+        if frozenset() in spellings:  # a phrase without letters: no word tells it is there
+            continue
+        by_key: dict[str, set[frozenset[str]]] = {}
+        for runs in spellings:
+            by_key.setdefault(max(sorted(runs), key=len), set()).add(runs)
+        gate.append(_Phrases({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key)))
     return tuple(gate)
 
 
 def _open(gate: Gate, words: frozenset[str]) -> bool:
-    return all(not g.isdisjoint(words) for g in gate)
+    return all(g.met_by(words) for g in gate)
 
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -102,6 +122,7 @@ class _Patterns:
     retaliation: tuple[tuple[re.Pattern[str], Gate], ...]
     mission: re.Pattern[str] | None
     denied: re.Pattern[str] | None
+    denied_gates: tuple[Gate, ...]  # one for each way `denied` matches: it runs when one is open
     denied_max_gap: int
     clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
     gates: dict[str, Gate]  # a cause regex's field name -> its gate
@@ -179,6 +200,7 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         retaliation=tuple(retaliation),
         mission=mission,
         denied=denied,
+        denied_gates=(_gate(da.get("negators"), da.get("acts")), _gate(da.get("no_part"))) if da else (),
         denied_max_gap=int(da.get("max_gap_words", 3)) if da else 0,
         clause_end=regex(r"\s" + _opt(c.get("clause_ends")) + r"\s"),
         gates={
@@ -280,13 +302,19 @@ def find_causes(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | 
 _GAP_WORD = re.compile(r"[\w'’-]+")
 
 
-def find_denied_act(sentence: str, actor_spans: list[tuple[int, int]], *, knowledge: Knowledge) -> DeniedAct | None:
+def find_denied_act(sentence: str, actor_spans: list[tuple[int, int]], *, knowledge: Knowledge,
+                    words: frozenset[str] | None = None) -> DeniedAct | None:
     """The act `sentence` denies an actor ("Russian aircraft were not used",
     "its fighters took no part in"), when one of `actor_spans` (the actors'
     (start, end) in the sentence) ends at most the pack's `max_gap_words`
-    words before the negation, with no punctuation between; else None."""
+    words before the negation, with no punctuation between; else None.
+    `words`: the sentence's `sentence_words` when already computed."""
     p = knowledge.derived(_build_patterns)
     if p.denied is None or not actor_spans:
+        return None
+    if words is None:
+        words = sentence_words(sentence)
+    if not any(_open(g, words) for g in p.denied_gates):
         return None
     for m in p.denied.finditer(sentence):
         best = -1
