@@ -151,6 +151,7 @@ class _Context:
     para_target: tuple[tuple[str, str], ...] = ()
     last_group: str = ""
     places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
+    governorates: frozenset[str] = frozenset()  # the governorates of `places`
     casualty_places: list[PlaceMention] = field(default_factory=list)  # places named beside a death toll
     free_mentions: list[tuple] = field(default_factory=list)  # mentions in sentences that carry no claim
     listing: tuple[str, str, str] | None = None  # (outcome, scope, kind) of a list whose items follow ("as follows:")
@@ -444,8 +445,11 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if dates:
         dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start,
-                         known_governorates={m.governorate for m in ctx.places if m.governorate})
+                         known_governorates=ctx.governorates)
     ctx.places.extend(places)
+    named_governorates = {m.governorate for m in places if m.governorate}
+    if not named_governorates <= ctx.governorates:
+        ctx.governorates = ctx.governorates | named_governorates
     actors = find_actors(sent, knowledge=knowledge)
     roles = find_roles(sent, actors, knowledge=knowledge)
     targets = _targets(roles.target, actors)
@@ -462,12 +466,13 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     event = event_type(sent, knowledge=knowledge)
     attributed = attribution.cue != "outlet"
-    words = sentence_words(sent)  # what the cue gates of kinds and events look up
+    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+    # what the cue gates of kinds and events look up
+    words = sentence_words(sent) if keep or actors else frozenset()
     # "Russian aircraft were not used in the area": a known actor denied an act
     denied = (find_denied_act(sent, [(a.start, a.end) for a in actors], knowledge=knowledge, words=words)
               if actors else None)
-    keep = (bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
-            or denied is not None)
+    keep = keep or denied is not None
     cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)
