@@ -5,6 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claimscope.actors import find_actors
 from claimscope.events import find_cause, find_causes, find_denied_act, is_act_denial
@@ -103,3 +104,54 @@ def test_no_denial_without_an_actor_just_before_the_negated_act(sentence):
 def test_a_denial_cue_is_not_any_negation():
     assert not is_act_denial("no casualties", knowledge=K)
     assert not is_act_denial("", knowledge=K)
+
+
+# --- gates: a cause or denial regex is skipped on a sentence without its words ----
+
+def _gated() -> list[tuple[str, object, tuple]]:
+    from claimscope.events import _build_patterns
+    p = K.derived(_build_patterns)
+    out = [(name, getattr(p, name), (gate,)) for name, gate in p.gates.items()]
+    out += [(f"retaliation{i}", rx, (gate,)) for i, (rx, gate) in enumerate(p.retaliation)]
+    return out + [("denied", p.denied, p.denied_gates)]
+
+
+def _cue_words() -> list[str]:
+    c = K.events["causes"]
+    lists = [K.lexicon["cause_cues"], K.lexicon["accident_words"], c["cue_phrases"], c["outcome_words"],
+             c["outcome_links"], c["aircraft"], c["downing"], c["retaliation_cues"], c["response_cues"],
+             c["hostile_nouns"], c["hostile_acts"], c["responses"], c["response_links"], c["mission_links"],
+             c["mission_verbs"], c["mission_nouns"], *c["depot"].values(),
+             *(v for v in K.events["denied_acts"].values() if isinstance(v, list))]
+    return sorted({str(w) for ws in lists for w in ws})
+
+
+_SPELL = st.sampled_from([str, str.upper, str.title, str.capitalize])
+_FILLER = st.sampled_from(["the", "jets", "that", "which", "was", "were", "had been", "it", "they", "a", "Aleppo",
+                           "9", "al-", "x", "’s", "não", "İdlib"])
+_GAP = st.sampled_from([" ", "  ", "\n", ", ", "-", "'", "(", ") ", ".", "’", "é", "\t"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_cue_words()), _FILLER), _SPELL, _GAP), min_size=1, max_size=14))
+def test_gates_never_skip_a_sentence_their_regex_matches(parts):
+    """A gate is exact: the regex never matches a sentence whose gate is
+    closed, in any spelling, spacing or punctuation around the cue words."""
+    from claimscope.events import _open
+    from claimscope.sentences import sentence_words
+    sentence = "".join(spell(w) + gap for w, spell, gap in parts)
+    words = sentence_words(sentence)
+    for name, rx, gates in _gated():
+        if rx is not None and rx.search(sentence):
+            assert any(_open(g, words) for g in gates), (name, sentence)
+
+
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Eight people were killed DUE TO a gas leak at the plant.", ["accident"]),
+    ("The jet was shot down IN RETALIATION FOR the raid.", ["shot_down", "retaliation"]),
+    ("The jet was shot down in retaliation\nfor the raid, the ministry said.", ["shot_down", "retaliation"]),
+])
+def test_a_cue_in_capitals_or_across_a_line_break_opens_its_gate(sentence, expected):
+    assert causes(sentence) == expected
