@@ -61,47 +61,48 @@ class DeniedAct:
     actor_start: int  # where the denied actor's mention starts (-1: none)
 
 
-@dataclass(frozen=True)
-class _Phrases:
-    """A word list's phrases as the sets of lower-case letter runs of their
-    spellings (`case_variants`), indexed by their longest run."""
-
-    by_key: dict[str, tuple[frozenset[str], ...]]
-    keys: frozenset[str]
-
-    def met_by(self, words: frozenset[str]) -> bool:
-        """Whether `words` hold every run of one of the phrases."""
-        if self.keys.isdisjoint(words):
-            return False
-        return any(runs <= words for k in self.keys.intersection(words) for runs in self.by_key[k])
-
-
 # A regex's gate: the word lists each of its matches needs a phrase of. The
 # regex runs only on a sentence whose words (`sentences.sentence_words`) hold
-# one phrase of each: most sentences name no cause, and a set lookup is far
+# one phrase of each: most sentences name no cause, and set lookups are far
 # cheaper than a search. Exact, as a phrase matches as whole words: the letter
 # runs of its spelling are letter runs of the sentence.
-Gate = tuple[_Phrases, ...]
+Gate = frozenset[int]  # ids of the word lists a regex needs a phrase of each
 
 
-def _gate(*lists: list[str] | None) -> Gate:
-    gate = []
-    for phrases in lists:
-        spellings = {frozenset(_LETTERS.findall(v.lower())) for p in phrases or () for v in case_variants(str(p))}
-        if frozenset() in spellings:  # a phrase without letters: no word tells it is there
-            continue
-        by_key: dict[str, set[frozenset[str]]] = {}
-        for runs in spellings:
-            by_key.setdefault(max(sorted(runs), key=len), set()).add(runs)
-        gate.append(_Phrases({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key)))
-    return tuple(gate)
+@dataclass(frozen=True)
+class _Gates:
+    """The word lists the cause and denial regexes need, their phrases'
+    spellings indexed by their longest letter run (built by `_gates`)."""
+
+    index: dict[str, tuple[tuple[int, frozenset[str]], ...]]  # longest run -> (list id, the spelling's runs)
+    keys: frozenset[str]
+
+    def met(self, words: frozenset[str]) -> frozenset[int]:
+        """The lists one of whose phrases a sentence with `words` holds: a
+        gate is open when it is a subset."""
+        return frozenset(i for k in self.keys.intersection(words) for i, runs in self.index[k] if runs <= words)
 
 
-def _open(gate: Gate, words: frozenset[str]) -> bool:
-    for g in gate:
-        if g.keys.isdisjoint(words) or not g.met_by(words):  # most gates close at the first test
-            return False
-    return True
+def _gates(needs: list[tuple[list[str] | None, ...]]) -> tuple[_Gates, list[Gate]]:
+    """The gates of regexes needing a phrase of each of their word lists
+    (`needs`, one tuple of lists per regex), and the index they are read in."""
+    ids: dict[tuple[str, ...], int] = {}
+    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    gates = []
+    for lists in needs:
+        gate = set()
+        for phrases in lists:
+            spellings = {frozenset(_LETTERS.findall(v.lower())) for p in phrases or () for v in case_variants(str(p))}
+            if frozenset() in spellings:  # a phrase without letters: no word tells it is there
+                continue
+            key = tuple(sorted(str(p) for p in phrases or ()))
+            if key not in ids:  # an empty list gets an id no sentence meets: its regex never matches
+                ids[key] = len(ids)
+                for runs in spellings:
+                    index.setdefault(max(sorted(runs), key=len), []).append((ids[key], runs))
+            gate.add(ids[key])
+        gates.append(frozenset(gate))
+    return _Gates({k: tuple(v) for k, v in index.items()}, frozenset(index)), gates
 
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -122,13 +123,14 @@ class _Patterns:
     depot: re.Pattern[str] | None  # a strike hitting a store of munitions
     downed: re.Pattern[str] | None  # an aircraft named beside its downing
     scene: re.Pattern[str] | None  # "where ..." / "after ..." just before: another act's setting
-    retaliation: tuple[tuple[re.Pattern[str], Gate], ...]
+    retaliation: tuple[tuple[re.Pattern[str], Gate], ...]  # (regex, its gate)
     mission: re.Pattern[str] | None
     denied: re.Pattern[str] | None
     denied_gates: tuple[Gate, ...]  # one for each way `denied` matches: it runs when one is open
     denied_max_gap: int
     clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
     gates: dict[str, Gate]  # a cause regex's field name -> its gate
+    gate_lists: _Gates
 
 
 def _opt(words: list[str] | None) -> str:
@@ -150,19 +152,19 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     hostile = _opt(c.get("hostile_acts"))
     retaliation = []
     if c.get("retaliation_cues"):
-        retaliation.append((regex(phrase_pattern(c["retaliation_cues"])), _gate(c["retaliation_cues"])))
+        retaliation.append((regex(phrase_pattern(c["retaliation_cues"])), (c["retaliation_cues"],)))
     if c.get("response_cues") and c.get("hostile_nouns"):
         retaliation.append((regex(phrase_pattern(c["response_cues"]) + r"\s+(?:[\w'’-]+\s+){0,4}?"
-                                  + phrase_pattern(c["hostile_nouns"])), _gate(c["response_cues"], c["hostile_nouns"])))
+                                  + phrase_pattern(c["hostile_nouns"])), (c["response_cues"], c["hostile_nouns"])))
     if downs and c.get("hostile_acts"):
         # "shot down ... after the jets attacked", "downed after it violated"
         retaliation.append((regex(phrase_pattern(downs) + gap + "(?P<why>" + _opt(c.get("response_links")) + r"\s+"
                                   r"(?:it|they|(?i:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+" + hostile + ")"),
-                            _gate(downs, c.get("response_links"), c["hostile_acts"])))
+                            (downs, c.get("response_links"), c["hostile_acts"])))
         # "the jets that had attacked our aircraft were downed"
         retaliation.append((regex(r"(?<![\w-])(?i:that|which)\s+" + hostile + r"[^.;!?]{0,100}?(?<![\w-])"
                                   r"(?i:was|were|had\s+been|has\s+been|have\s+been)\s+" + phrase_pattern(downs)),
-                            _gate(c["hostile_acts"], downs)))
+                            (c["hostile_acts"], downs)))
     mission = None
     if c.get("mission_verbs") and c.get("mission_nouns"):
         mission = regex(_opt(c.get("mission_links")) + r"\s+(?:(?i:it|they|he|the\s+[\w-]+)\s+)?(?:(?i:was|were)\s+)?"
@@ -183,6 +185,19 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     if da:
         denied = regex("(?:" + phrase_pattern(da["negators"]) + r"\s+(?:" + phrase_pattern(da.get("between") or [])
                        + r"\s+){0,2}" + phrase_pattern(da["acts"]) + "|" + phrase_pattern(da.get("no_part") or []) + ")")
+    # the word lists each regex needs a phrase of (see `_gates`)
+    needs: dict[str, tuple[list[str] | None, ...]] = {
+        "cause": (lex["cause_cues"],),
+        "cause_more": (c.get("cue_phrases"),),
+        "outcome": (c.get("outcome_words"), c.get("outcome_links")),
+        "depot": (d.get("strikes"), d.get("stores"), d.get("contents")),
+        "downed": (c.get("aircraft"), c.get("downing")),
+        "mission": (c.get("mission_links"), c.get("mission_verbs"), c.get("mission_nouns")),
+    }
+    denied_needs = [(da.get("negators"), da.get("acts")), (da.get("no_part"),)] if da else []
+    gate_lists, gates = _gates([*needs.values(), *(n for _, n in retaliation), *denied_needs])
+    named = dict(zip(needs, gates))
+    retaliation_gates = gates[len(needs):len(needs) + len(retaliation)]
     return _Patterns(
         cues=regex(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
         type_of=type_of,
@@ -200,20 +215,14 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         if c.get("downing") and c.get("aircraft") else None,
         scene=regex(r"(?<![\w-])" + phrase_pattern(c["scene_setters"]) + r"(?:\s+[\w'’-]+){0,8}?\s*$")
         if c.get("scene_setters") else None,
-        retaliation=tuple(retaliation),
+        retaliation=tuple((rx, g) for (rx, _), g in zip(retaliation, retaliation_gates)),
         mission=mission,
         denied=denied,
-        denied_gates=(_gate(da.get("negators"), da.get("acts")), _gate(da.get("no_part"))) if da else (),
+        denied_gates=tuple(gates[len(needs) + len(retaliation):]),
         denied_max_gap=int(da.get("max_gap_words", 3)) if da else 0,
         clause_end=regex(r"\s" + _opt(c.get("clause_ends")) + r"\s"),
-        gates={
-            "cause": _gate(lex["cause_cues"]),
-            "cause_more": _gate(c.get("cue_phrases")),
-            "outcome": _gate(c.get("outcome_words"), c.get("outcome_links")),
-            "depot": _gate(d.get("strikes"), d.get("stores"), d.get("contents")),
-            "downed": _gate(c.get("aircraft"), c.get("downing")),
-            "mission": _gate(c.get("mission_links"), c.get("mission_verbs"), c.get("mission_nouns")),
-        },
+        gates=named,
+        gate_lists=gate_lists,
     )
 
 
@@ -265,37 +274,36 @@ def find_causes(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | 
     (module docstring), mechanism first; `words`: the sentence's
     `sentence_words` when already computed."""
     p = knowledge.derived(_build_patterns)
-    if words is None:
-        words = sentence_words(sentence)
+    met = p.gate_lists.met(sentence_words(sentence) if words is None else words)
     gates = p.gates
     mechanism: Cause | None = None
-    m = p.cause.search(sentence) if _open(gates["cause"], words) else None
+    m = p.cause.search(sentence) if gates["cause"] <= met else None
     if m is not None:   # the lexicon's cues: an untyped phrase is kept as written
         phrase = m.group("phrase").strip()
         mechanism = Cause(_type_phrase(phrase, p) or phrase.lower(), phrase)
     for rx, gate in ((p.cause_more, gates["cause_more"]), (p.outcome, gates["outcome"])):
-        if mechanism is None and rx is not None and _open(gate, words):
+        if mechanism is None and rx is not None and gate <= met:
             m = rx.search(sentence)
             if m is not None:
                 phrase = p.clause_end.split(m.group("phrase"), maxsplit=1)[0].strip()   # its own clause only
                 cause = _type_phrase(phrase, p) if len(phrase) >= 3 else ""
                 if cause and (rx is p.cause_more or cause in p.outcome_cats):
                     mechanism = Cause(cause, phrase)
-    if mechanism is None and p.depot is not None and _open(gates["depot"], words):
+    if mechanism is None and p.depot is not None and gates["depot"] <= met:
         m = p.depot.search(sentence)
         if m is not None:
             mechanism = Cause("depot_hit", m.group(0))
-    if mechanism is None and p.downed is not None and _open(gates["downed"], words):
+    if mechanism is None and p.downed is not None and gates["downed"] <= met:
         m = p.downed.search(sentence)
         if m is not None and not (p.scene is not None and p.scene.search(sentence, max(0, m.start() - 80), m.start())):
             mechanism = Cause("shot_down", m.group(0))
     reason: Cause | None = None
     for rx, gate in p.retaliation:
-        m = rx.search(sentence) if _open(gate, words) else None
+        m = rx.search(sentence) if gate <= met else None
         if m is not None:
             reason = Cause("retaliation", m.group("why") if "why" in m.groupdict() else m.group(0))
             break
-    if reason is None and p.mission is not None and _open(gates["mission"], words):
+    if reason is None and p.mission is not None and gates["mission"] <= met:
         m = p.mission.search(sentence)
         if m is not None:
             reason = Cause("mission", m.group(0))
@@ -315,9 +323,8 @@ def find_denied_act(sentence: str, actor_spans: list[tuple[int, int]], *, knowle
     p = knowledge.derived(_build_patterns)
     if p.denied is None or not actor_spans:
         return None
-    if words is None:
-        words = sentence_words(sentence)
-    if not any(_open(g, words) for g in p.denied_gates):
+    met = p.gate_lists.met(sentence_words(sentence) if words is None else words)
+    if not any(gate <= met for gate in p.denied_gates):
         return None
     for m in p.denied.finditer(sentence):
         best = -1
