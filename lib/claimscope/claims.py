@@ -300,7 +300,7 @@ def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: 
                 out.append(Sentence(lo, hi, 0, s.paragraph))
     if not cut:
         return sentences
-    return [Sentence(s.start, s.end, i, s.paragraph) for i, s in enumerate(out)]
+    return [s if s.index == i else Sentence(s.start, s.end, i, s.paragraph) for i, s in enumerate(out)]
 
 
 _TERMINAL = ".!?"

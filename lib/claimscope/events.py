@@ -112,6 +112,7 @@ _LETTERS = re.compile(r"[a-z]+")
 class _Patterns:
     cues: re.Pattern[str]  # every cue of every type
     type_of: dict[str, tuple[int, str]]  # lower-cased cue -> (rank, type); rank 0 = most specific
+    type_of_spelling: dict[str, tuple[int, str]]  # the same for the spellings `cues` matches, as matched
     cause: re.Pattern[str]
     accident: re.Pattern[str]
     types: tuple[str, ...]  # most specific first, then "statement"
@@ -201,6 +202,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     return _Patterns(
         cues=regex(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
         type_of=type_of,
+        type_of_spelling={v: type_of[norm_phrase(v)] for e in data["event_types"] for cue in e["cues"]
+                          for v in case_variants(cue) if norm_phrase(v) in type_of},
         cause=regex(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
         accident=regex(phrase_pattern(lex["accident_words"])),
         types=tuple(e["type"] for e in data["event_types"]) + ("statement",),
@@ -244,9 +247,10 @@ def event_type(sentence: str, *, knowledge: Knowledge) -> EventType | None:
 def _event_type(sentence: str, p: _Patterns) -> EventType | None:
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
     for m in p.cues.finditer(sentence):
-        rank, etype = p.type_of[norm_phrase(m.group(0))]
+        cue = m.group(0)
+        rank, etype = p.type_of_spelling.get(cue) or p.type_of[norm_phrase(cue)]  # odd spacing: normalised
         if best is None or rank < best[0]:
-            best = (rank, m.start(), etype, m.group(0))
+            best = (rank, m.start(), etype, cue)
     return EventType(best[2], best[3]) if best else None
 
 
