@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .knowledge import Knowledge
 from .resources import case_variants, norm_phrase, phrase_pattern, regex
-from .sentences import sentence_words
+from .sentences import Gate, WordGates, sentence_words, word_gates
 
 __all__ = ["EventType", "Cause", "DeniedAct", "event_type", "event_types", "event_label", "find_cause", "find_causes",
            "find_denied_act", "is_act_denial"]
@@ -59,53 +59,6 @@ class DeniedAct:
     cue: str    # the negated act as written ("were not used")
     start: int  # where the negation starts in the sentence
     actor_start: int  # where the denied actor's mention starts (-1: none)
-
-
-# A regex's gate: the word lists each of its matches needs a phrase of. The
-# regex runs only on a sentence whose words (`sentences.sentence_words`) hold
-# one phrase of each: most sentences name no cause, and set lookups are far
-# cheaper than a search. Exact, as a phrase matches as whole words: the letter
-# runs of its spelling are letter runs of the sentence.
-Gate = frozenset[int]  # ids of the word lists a regex needs a phrase of each
-
-
-@dataclass(frozen=True)
-class _Gates:
-    """The word lists the cause and denial regexes need, their phrases'
-    spellings indexed by their longest letter run (built by `_gates`)."""
-
-    index: dict[str, tuple[tuple[int, frozenset[str]], ...]]  # longest run -> (list id, the spelling's runs)
-    keys: frozenset[str]
-
-    def met(self, words: frozenset[str]) -> frozenset[int]:
-        """The lists one of whose phrases a sentence with `words` holds: a
-        gate is open when it is a subset."""
-        return frozenset(i for k in self.keys.intersection(words) for i, runs in self.index[k] if runs <= words)
-
-
-def _gates(needs: list[tuple[list[str] | None, ...]]) -> tuple[_Gates, list[Gate]]:
-    """The gates of regexes needing a phrase of each of their word lists
-    (`needs`, one tuple of lists per regex), and the index they are read in."""
-    ids: dict[tuple[str, ...], int] = {}
-    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
-    gates = []
-    for lists in needs:
-        gate = set()
-        for phrases in lists:
-            spellings = {frozenset(_LETTERS.findall(v.lower())) for p in phrases or () for v in case_variants(str(p))}
-            if frozenset() in spellings:  # a phrase without letters: no word tells it is there
-                continue
-            key = tuple(sorted(str(p) for p in phrases or ()))
-            if key not in ids:  # an empty list gets an id no sentence meets: its regex never matches
-                ids[key] = len(ids)
-                for runs in spellings:
-                    index.setdefault(max(sorted(runs), key=len), []).append((ids[key], runs))
-            gate.add(ids[key])
-        gates.append(frozenset(gate))
-    return _Gates({k: tuple(v) for k, v in index.items()}, frozenset(index)), gates
-
-
-_LETTERS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -131,7 +84,7 @@ class _Patterns:
     denied_max_gap: int
     clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
     gates: dict[str, Gate]  # a cause regex's field name -> its gate
-    gate_lists: _Gates
+    gate_lists: WordGates
 
 
 def _opt(words: list[str] | None) -> str:
@@ -186,7 +139,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     if da:
         denied = regex("(?:" + phrase_pattern(da["negators"]) + r"\s+(?:" + phrase_pattern(da.get("between") or [])
                        + r"\s+){0,2}" + phrase_pattern(da["acts"]) + "|" + phrase_pattern(da.get("no_part") or []) + ")")
-    # the word lists each regex needs a phrase of (see `_gates`)
+    # the word lists each regex needs a phrase of: it runs only on a sentence
+    # holding one phrase of each (most name no cause; see `sentences.word_gates`)
     needs: dict[str, tuple[list[str] | None, ...]] = {
         "cause": (lex["cause_cues"],),
         "cause_more": (c.get("cue_phrases"),),
@@ -196,7 +150,7 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         "mission": (c.get("mission_links"), c.get("mission_verbs"), c.get("mission_nouns")),
     }
     denied_needs = [(da.get("negators"), da.get("acts")), (da.get("no_part"),)] if da else []
-    gate_lists, gates = _gates([*needs.values(), *(n for _, n in retaliation), *denied_needs])
+    gate_lists, gates = word_gates([*needs.values(), *(n for _, n in retaliation), *denied_needs])
     named = dict(zip(needs, gates))
     retaliation_gates = gates[len(needs):len(needs) + len(retaliation)]
     return _Patterns(

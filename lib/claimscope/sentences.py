@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 from .knowledge import Knowledge
+from .resources import case_variants
 
-__all__ = ["Sentence", "split_sentences", "sentence_words"]
+__all__ = ["Sentence", "split_sentences", "sentence_words", "Gate", "WordGates", "word_gates"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,51 @@ def sentence_words(text: str) -> frozenset[str]:
     if text.isascii():
         return frozenset(text.encode("ascii").translate(_LETTER_BYTES).decode("ascii").split())
     return frozenset(_LETTERS.findall(text.lower()))
+
+
+# A cue regex's gate: the word lists each of its matches needs a phrase of
+# (`resources.phrase_pattern` lists). The regex runs only on a sentence whose
+# words hold one phrase of each: set lookups are far cheaper than a search,
+# and most sentences hold no cue. Exact, as a phrase matches as whole words:
+# the letter runs of its spelling are letter runs of the sentence.
+Gate = frozenset[int]  # ids of the word lists a regex needs a phrase of each
+
+
+@dataclass(frozen=True)
+class WordGates:
+    """Word lists that gates need, their phrases' spellings indexed by their
+    longest letter run (built by `word_gates`)."""
+
+    index: dict[str, tuple[tuple[int, frozenset[str]], ...]]  # longest run -> (list id, the spelling's runs)
+    keys: frozenset[str]
+
+    def met(self, words: frozenset[str]) -> frozenset[int]:
+        """The lists one of whose phrases a sentence with `words` holds: a
+        gate is open when it is a subset."""
+        return frozenset(i for k in self.keys.intersection(words) for i, runs in self.index[k] if runs <= words)
+
+
+def word_gates(needs: Sequence[tuple[Iterable[str] | None, ...]]) -> tuple[WordGates, list[Gate]]:
+    """The gates of regexes that need a phrase of each of their word lists
+    (`needs`, one tuple of lists per regex), and the lists they are read in."""
+    ids: dict[tuple[str, ...], int] = {}
+    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    gates = []
+    for lists in needs:
+        gate = set()
+        for phrases in lists:
+            phrases = [str(p) for p in phrases or ()]
+            spellings = {frozenset(_LETTERS.findall(v.lower())) for p in phrases for v in case_variants(p)}
+            if frozenset() in spellings:  # a phrase without letters: no word tells it is there
+                continue
+            key = tuple(sorted(phrases))
+            if key not in ids:  # an empty list gets an id no sentence meets: its regex never matches
+                ids[key] = len(ids)
+                for runs in spellings:
+                    index.setdefault(max(sorted(runs), key=len), []).append((ids[key], runs))
+            gate.add(ids[key])
+        gates.append(frozenset(gate))
+    return WordGates({k: tuple(v) for k, v in index.items()}, frozenset(index)), gates
 
 
 def _lexicon(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
