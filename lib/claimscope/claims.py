@@ -466,7 +466,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
     event = event_type(sent, knowledge=knowledge)
     attributed = attribution.cue != "outlet"
-    keep = bool(casualties) or event is not None or (attributed and len(sent.split()) >= 5)
+    keep = bool(casualties) or event is not None or (attributed and len(sent.split(None, 4)) >= 5)  # 5+ words
     # what the cue gates of kinds and events look up
     words = sentence_words(sent) if keep or actors else frozenset()
     # "Russian aircraft were not used in the area": a known actor denied an act

@@ -1141,13 +1141,13 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                                     "unresolved"))
         else:
             p = places[gz._choose(c.cands, want=c.want, context=ctx, known=known)]
-            own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
-            named = context.get(p.governorate or "", 0) - own  # by the text's other places
-            if known and c.strength < 2 and p.kind != "governorate" and p.governorate and named <= 0 \
-                    and p.governorate not in known and gz._alias_only(c.raw, p):
-                out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
-                                        "near_town" if c.near else "town", 0.0, c.cue, "unresolved"))
-                continue
+            if known and c.strength < 2 and p.kind != "governorate" and p.governorate and p.governorate not in known:
+                own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
+                named = context.get(p.governorate, 0) - own  # by the text's other places
+                if named <= 0 and gz._alias_only(c.raw, p):
+                    out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
+                                            "near_town" if c.near else "town", 0.0, c.cue, "unresolved"))
+                    continue
             prec = p.precision
             if c.near and prec == "town":
                 prec = "near_town"
