@@ -33,6 +33,7 @@ from typing import Mapping, Sequence
 from .actors import actor_sides, generic_group, phrase_actors
 from .knowledge import Knowledge, Memo
 from .resources import case_variants, norm_phrase, phrase_pattern, regex, trie_pattern
+from .sentences import sentence_words
 
 __all__ = ["Quantity", "CasualtyMention", "VictimContext", "parse_quantity", "find_quantities", "find_casualties"]
 
@@ -554,7 +555,6 @@ def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: 
     return not sentence[q.end:after.start()].strip()
 
 
-_LETTERS = regex(r"[a-z]+")
 _FINAL_STOP = regex(r"[.!?][\"”’')\]]*\s*$")
 _BARE_ANCHOR = regex(r"(?:^|[|:–—]|(?<![\w-])(?:[Ss]hoots?|[Ss]hot|[Gg]uns?\s+down))\s*$")
 _BARE_WORD = regex(r"[\w'’-]+\s*$")
@@ -589,7 +589,7 @@ def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: Vic
     for in headlines only: the document's, or a sentence without a final
     full stop)."""
     out: list[CasualtyMention] = []
-    if lex.singular_words.isdisjoint(_LETTERS.findall(sentence.lower())):
+    if lex.singular_words.isdisjoint(sentence_words(sentence)):
         return []  # no singular person noun: nothing to find
     taken = [(c.start - offset, c.end - offset) for c in found]
     for rx, cue_first in ((lex.bare_after, False), (lex.bare_before, True)):
@@ -631,7 +631,7 @@ def _definite_objects(sentence: str, found: Sequence[CasualtyMention], context: 
     """'gunmen shot dead the driver', 'the patrol arrested the commander':
     the object of an outcome verb that is "the" and a singular person noun is
     one person (the noun may go on with "of": "the mukhtar of the village")."""
-    if " the " not in sentence or lex.singular_words.isdisjoint(_LETTERS.findall(sentence.lower())):
+    if " the " not in sentence or lex.singular_words.isdisjoint(sentence_words(sentence)):
         return []
     out: list[CasualtyMention] = []
     taken = [(c.start - offset, c.end - offset) for c in found]
