@@ -6,6 +6,10 @@ generic splitters, and every later stage needs offsets that index straight
 into the document text. Every newline ends a sentence (headlines, bylines and
 paragraphs carry no final period); the abbreviation list is the knowledge
 pack's `sentences.yaml`.
+
+A sentence's lower-case words (`sentence_words`) are what the stages' cue
+gates look up: `word_gates` tells which word lists a sentence holds a phrase
+of, so a cue regex runs only where it can match.
 """
 
 from __future__ import annotations
