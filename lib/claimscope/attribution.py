@@ -166,6 +166,9 @@ class _Taxonomy:
     form_memo: Memo  # phrase -> its _Form
     place_like: frozenset[str]  # lower-cased aliases that are a state's name or capital ("Moscow", "Ankara")
     refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
+    person_aliases: frozenset[str]  # aliases that are a source's head or spokesperson (`persons` in sources.yaml)
+    adversary: frozenset[str]  # "opponents", "critics": a phrase headed by one names whom they oppose, not who speaks
+    reported_complement: re.Pattern[str]  # "reports that", "claims of": after the verb, the figure is that report's
 
 
 def _plural_forms(word: str) -> tuple[str, ...]:
@@ -180,9 +183,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     for e in data["sources"]:
         s = Source(e["name"], e["type"], e["side"], tuple(e.get("refer") or ()), bool(e.get("person", False)))
         sources[s.name] = s
-        for alias in [e["name"], *e["aliases"]]:
+        for alias in [e["name"], *e["aliases"], *(e.get("persons") or ())]:
             by_alias.setdefault(norm_phrase(alias), s.name)
-    aliases = [a for e in data["sources"] for a in [e["name"], *e["aliases"]]]
+    aliases = [a for e in data["sources"] for a in [e["name"], *e["aliases"], *(e.get("persons") or ())]]
+    person_aliases = frozenset(norm_phrase(p) for e in data["sources"] for p in e.get("persons") or ())
     generic = frozenset(n for n, s in sources.items() if s.type == "unnamed")
     # a one-word alias of an unnamed group ("officials", "residents", "activists") names that group with
     # any modifier ("a Kurdish official", "Aleppo residents")
@@ -287,6 +291,9 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         actor_regex=regex(phrase_pattern(list(actor_by_alias) + [a["name"] for a in knowledge.actors.get("actors") or ()])),
         place_like=frozenset(state_names),
         refer_nouns=frozenset(norm_phrase(r) for src in sources.values() for r in src.refer),
+        person_aliases=person_aliases,
+        adversary=frozenset(norm_phrase(w) for w in lex.get("adversary_nouns") or ()),
+        reported_complement=regex(r"(?i)\b" + phrase_pattern(lex.get("reported_complements") or ["(?!)"]) + r"\b"),
         memo=Memo(),
         clean_memo=Memo(),
         form_memo=Memo(),
@@ -519,6 +526,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         if _NOT_REPORTING.match(sentence, ve):
             continue  # "the blast claimed the lives of five": not a claim
         by = _BY_AFTER.match(sentence, ve)
+        if by and verb[-1:] in "sS" and not verb.lower().endswith("ss"):
+            continue  # "denied claims by the opposition", "reports by activists": a noun, no agent of a verb
         if by or _PASSIVE_BEFORE.search(head, max(0, len(head) - 24)):  # "documented by SOHR", "were not reported"
             if by and verb.lower() not in t.relay_participles and verb.lower() not in t.not_by_agent:
                 # "documented by SOHR"; but "quoted by SANA" relays (kept as via) and "a bomb claimed by X" is
@@ -558,6 +567,10 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 return inv
         if a is not None and a.cue != "outlet":
             rest = sentence[ve:]
+            if t.reported_complement.search(rest) and t.fallback_group in t.sources:
+                # "X said it was seeking clarity on reports that ... killed 500": the figure is the reports', not X's
+                g = t.sources[t.fallback_group]
+                return Attribution(g.name, g.type, g.side, a.raw, cue, t.reported_complement.search(rest).group(0))
             if verb.lower() in t.relay_verbs:
                 a = _told(a, rest, doc, t)
             a = _cited(a, rest, doc, t)
@@ -917,6 +930,12 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
     phrase = _clean(phrase, t)
     if not phrase:
         return None
+    if _adversary(phrase, t):
+        # "opponents of Assad said", "the regime's critics said": they speak against the side they name
+        if t.fallback_group not in t.sources:
+            return None
+        g = t.sources[t.fallback_group]
+        return Attribution(g.name, g.type, g.side, phrase, cue, verb)
     if locative:
         hit = _canonical_match(phrase, t)
         if hit is None or hit[1].start() == 0:
@@ -960,6 +979,17 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
         return None
     name, stype, side, person = got
     return Attribution(name, stype, side, phrase, cue, verb, person)
+
+
+def _adversary(phrase: str, t: _Taxonomy) -> bool:
+    """Whether the phrase names those against someone: "opponents of X",
+    "X's critics", "enemies" (the head noun is an adversary noun)."""
+    words = norm_phrase(_strip_determiners(phrase, t)).split()
+    if not words or not t.adversary:
+        return False
+    if words[0] in t.adversary and (len(words) == 1 or words[1] == "of"):
+        return True
+    return words[-1] in t.adversary and len(words) > 1
 
 
 @dataclass(frozen=True)
@@ -1078,9 +1108,14 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
             return office
     if hit is not None:
         src, m = hit
+        if src.type != "monitor" and _monitor_head(phrase[m.end():], t):
+            # "an opposition monitoring group", "a Kurdish rights group": a monitor of that leaning, not the side
+            src, m = t.sources["monitors"], _monitor_head(phrase[m.end():], t)  # type: ignore[assignment]
         if src.name == "monitors" and _singular(m.group(0)) and doc.monitor(t):
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
+        if norm_phrase(m.group(0)) in t.person_aliases:  # "Rami Abdel Rahman": the monitor, its head kept as the person
+            return src.name, src.type, src.side, _clean(m.group(0))
         person = _person_name(phrase[m.end():], t) or _person_name(phrase[:m.start()], t, trailing=True)
         return src.name, src.type, src.side, person
     state = _state_office(phrase, bare, doc, t)
@@ -1100,6 +1135,17 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     if named is not None:
         return named
     return _description(bare, doc, t)
+
+
+def _monitor_head(rest: str, t: _Taxonomy) -> re.Match[str] | None:
+    """The unnamed-monitor noun ("monitoring group", "rights group") that ends
+    `rest`, the words after a modifier a source alias matched, else None."""
+    if "monitors" not in t.sources:
+        return None
+    for m in t.alias_regex.finditer(rest):
+        if t.by_alias.get(norm_phrase(m.group(0))) == "monitors" and not rest[m.end():].strip(" ,.'’"):
+            return m
+    return None
 
 
 _OF_BODY = regex(r"^(?P<role>(?:\S+\s+){0,2}\S+)\s+(?:of|for|at)\s+(?P<body>(?:the|its|a)\s+.+)$")
