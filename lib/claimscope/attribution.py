@@ -168,6 +168,7 @@ class _Taxonomy:
     refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
     person_aliases: frozenset[str]  # aliases that are a source's head or spokesperson (`persons` in sources.yaml)
     adversary: frozenset[str]  # "opponents", "critics": a phrase headed by one names whom they oppose, not who speaks
+    number_words: re.Pattern[str]  # "three", "dozens": a figure written in words (numbers.yaml)
     reported_complement: re.Pattern[str]  # "reports that", "claims of": after the verb, the figure is that report's
 
 
@@ -293,6 +294,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         refer_nouns=frozenset(norm_phrase(r) for src in sources.values() for r in src.refer),
         person_aliases=person_aliases,
         adversary=frozenset(norm_phrase(w) for w in lex.get("adversary_nouns") or ()),
+        number_words=regex(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, [
+            *(knowledge.numbers.get("units") or {}), *(knowledge.numbers.get("tens") or {}),
+            *(knowledge.numbers.get("scales") or {}), *(knowledge.numbers.get("vague") or {})]), key=len, reverse=True))
+            + r")s?\b"),
         reported_complement=regex(r"(?i)\b" + phrase_pattern(lex.get("reported_complements") or ["(?!)"]) + r"\b"),
         memo=Memo(),
         clean_memo=Memo(),
@@ -567,10 +572,11 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 return inv
         if a is not None and a.cue != "outlet":
             rest = sentence[ve:]
-            if t.reported_complement.search(rest) and t.fallback_group in t.sources:
+            rc = _reported_complement(rest, verb, t)
+            if rc and t.fallback_group in t.sources:
                 # "X said it was seeking clarity on reports that ... killed 500": the figure is the reports', not X's
                 g = t.sources[t.fallback_group]
-                return Attribution(g.name, g.type, g.side, a.raw, cue, t.reported_complement.search(rest).group(0))
+                return Attribution(g.name, g.type, g.side, a.raw, cue, rc)
             if verb.lower() in t.relay_verbs:
                 a = _told(a, rest, doc, t)
             a = _cited(a, rest, doc, t)
@@ -588,6 +594,24 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     if fallback is not None:
         return fallback
     return Attribution("", "outlet", "", rejected, "outlet") if rejected else None
+
+
+_CIRCUMSTANCE = regex(r"(?i)\b(?:amid|despite|after|following|as|with|while)\s+(?:\S+\s+)?$")
+_COMPLEMENT_REACH = 80  # how far after its verb a "reports that" still opens the verb's own clause
+
+
+def _reported_complement(rest: str, verb: str, t: _Taxonomy) -> str:
+    """The "reports that" / "claims of" opening the clause a reporting verb
+    introduces, before any figure ("said it was seeking clarity on reports
+    that ... 500"), else ''. A denial ("denied the reports of ...") is the
+    speaker's own act: not a relayed report."""
+    m = t.reported_complement.search(rest, 0, _COMPLEMENT_REACH + 30)
+    if m is None or m.start() > _COMPLEMENT_REACH or _DIGIT.search(rest, 0, m.start()) \
+            or t.number_words.search(rest, 0, m.start()) or _CIRCUMSTANCE.search(rest, 0, m.start()):
+        return ""  # "documented three deaths ... amid reports of": the figure came first, the reports are aside
+    if t.negations.fullmatch(verb) or verb.lower() in t.distancing:
+        return ""
+    return m.group(0)
 
 
 def _weak(a: Attribution, t: _Taxonomy) -> bool:
@@ -956,22 +980,25 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
         ref = _anaphor(f.owner, doc, t)  # "the group's report said"
         if ref is not None:
             return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb,
-                               ref.person or _person_name(f.owned, t), ref.via)
+                               _carried(ref.person, phrase, t) or _person_name(f.owned, t), ref.via)
     # a pronoun or a pointing description first: "the ministry" is the ministry named before
     if f.points:
         ref = _anaphor(phrase, doc, t)
         if ref is not None:
-            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb, ref.person, ref.via)
+            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb,
+                               _carried(ref.person, phrase, t), ref.via)
         if f.only_anaphor:
             return None
     seen = doc.resolved.get(f.key)
     if seen is not None:
-        return Attribution(seen.source, seen.source_type, seen.source_side, phrase, cue, verb, seen.person, seen.via)
+        return Attribution(seen.source, seen.source_type, seen.source_side, phrase, cue, verb,
+                           _carried(seen.person, phrase, t), seen.via)
     got = _resolve_new(phrase, f.bare, doc, t, strong_only=strong_only)
     if got is None or (f.short_pointing and got[0] not in t.sources and got[1] == "unnamed"):
         ref = _anaphor(phrase, doc, t)
         if ref is not None:
-            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb, ref.person, ref.via)
+            return Attribution(ref.source, ref.source_type, ref.source_side, phrase, "anaphora", verb,
+                               _carried(ref.person, phrase, t), ref.via)
         if got is not None and t.fallback_group in t.sources:
             # "the source said" with nothing it can point back at: an unnamed source
             g = t.sources[t.fallback_group]
@@ -990,6 +1017,15 @@ def _adversary(phrase: str, t: _Taxonomy) -> bool:
     if words[0] in t.adversary and (len(words) == 1 or words[1] == "of"):
         return True
     return words[-1] in t.adversary and len(words) > 1
+
+
+def _carried(person: str, phrase: str, t: _Taxonomy) -> str:
+    """The person a phrase pointing back inherits: a body's head (`persons` in
+    sources.yaml) only through "he"/"she" — "the Observatory said" later is the
+    body, not its head."""
+    if person and norm_phrase(person) in t.person_aliases and norm_phrase(phrase) not in t.singular:
+        return ""
+    return person
 
 
 @dataclass(frozen=True)
@@ -1102,6 +1138,8 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     hit = _canonical_match(phrase, t)
     if hit is not None and _in_complement(phrase, hit[1].start(), hit[1].end(), t):
         hit = None  # "a critic of Obama's policy": Obama is not the speaker
+    if hit is not None and norm_phrase(hit[1].group(0)) in t.person_aliases and _other_person(phrase, hit[1], t):
+        hit = None  # "SARC chief Abdulrahman Attar": another person who shares the name
     if hit is not None and norm_phrase(hit[1].group(0)) in t.place_like and norm_phrase(bare) != norm_phrase(hit[1].group(0)):
         office = _state_office(phrase, bare, doc, t)  # "the defence ministry in Moscow": the office, not the capital
         if office is not None:
@@ -1135,6 +1173,21 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     if named is not None:
         return named
     return _description(bare, doc, t)
+
+
+_CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
+_CAP_WORD_BEFORE = regex(r"([A-Z][\w'’-]*)\s+$")
+
+
+def _other_person(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
+    """Whether the body's head matched by `m` is a longer name of someone
+    else: a capitalised name word right after it, or right before it that
+    names no source ("Abdulrahman Attar", "Mustafa Abdel Rahman")."""
+    if _CAP_WORD_AFTER.match(phrase, m.end()):
+        return True
+    before = _CAP_WORD_BEFORE.search(phrase[:m.start()])
+    return before is not None and norm_phrase(before.group(1)) not in t.by_alias \
+        and not t.office_regex.fullmatch(before.group(1))
 
 
 def _monitor_head(rest: str, t: _Taxonomy) -> re.Match[str] | None:
@@ -1543,7 +1596,10 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     if low in t.plural:
         return doc.last(lambda a: _is_plural(a, t))
     if low in t.singular:
-        return doc.last(lambda a: bool(a.person) or (a.source in t.sources and t.sources[a.source].person)) \
+        # a body's head known to sources.yaml (`persons`) is no stronger a pointee than the body itself: "he"
+        # after "said SOHR head X" is the last voice, as when the head was not recorded
+        return doc.last(lambda a: (bool(a.person) and norm_phrase(a.person) not in t.person_aliases)
+                        or (a.source in t.sources and t.sources[a.source].person)) \
             or doc.last(lambda a: True)
     if low == "it":
         return doc.last(lambda a: not _is_plural(a, t))
