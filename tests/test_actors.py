@@ -75,8 +75,11 @@ def test_causes():
 def test_clashes_breaking_out_name_no_perpetrator_and_allies_are_not_targets():
     r = find_roles("Heavy clashes between Syrian troops and Turkish-backed militants broke out near Fleifel.")
     assert (r.perpetrator, r.target) == ("", "")
-    r = find_roles("Week of bombing by the Syrian Army and Russia")
+    r = find_roles("Bombing by the Syrian Army and Russia")
     assert (r.perpetrator, r.target) == ("Syrian Arab Army", "")
+    # a campaign told aside ("week of bombing by X", often a headline's second segment) is no incident's act
+    r = find_roles("Week of bombing by the Syrian Army and Russia")
+    assert (r.perpetrator, r.target) == ("", "")
 
 
 def test_attacks_on_patrols_are_attacks():

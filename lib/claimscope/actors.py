@@ -248,6 +248,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "bombed positions held by X": X holds them, it did not bomb
         "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?"
                          + rf"(?:{members}\s+(?:the\s+)?)?{_Q}$"),
+        "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
+                             + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?{_Q}$"),
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "hedged_agent": regex(hedged + _Q + "$"),
@@ -277,6 +279,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "passive_participle": regex("^" + phrase_pattern(frames.get("passive_participles") or ["hit"]) + "$"),
         "person_participle": regex("^" + phrase_pattern(frames.get("person_participles") or ["killed"]) + "$"),
         "passive_follower": regex(_passive_follower(frames, person=False)),
+        # "Turkish troops hit near Behun were in ...": a reduced relative clause, its subject the one hit
+        "reduced_relative": regex(r"\s+" + phrase_pattern(frames.get("reduced_relative_places") or ["near"])
+                                  + r"\s+(?:(?!(?:where|which|who|that|when|while|and|but)\b)[\w'’.-]+\s+){1,4}?"
+                                  + phrase_pattern(frames.get("reduced_relative_finite") or ["were"])),
         "person_follower": regex(_passive_follower(frames, person=True)),
         # lower case or Capitalised only: "after IS killed" is the group, not "is"
         "passive_aux": regex(r"(?<![\w-])" + trie_pattern({v for w in frames.get("passive_auxiliaries") or ["was", "were"]
@@ -371,6 +377,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if perp is None and (by_or_from or hedged or clash):
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
+            if by_or_from and p["campaign_by"].search(before):
+                continue  # "a week of bombing by X": a campaign in the background, not this incident's act
             if (by_or_from and (p["by_head"].search(before) or p["from_head"].search(before))) \
                     or (hedged and p["hedged_agent"].search(before)) or (clash and p["clash_with"].search(before)):
                 perp, cue = m, "by_phrase"
@@ -444,7 +452,8 @@ def _is_passive(sentence: str, v: re.Match[str], p: dict[str, re.Pattern[str]]) 
         return False
     if p["passive_aux"].search(sentence[max(0, v.start() - 30):v.start()]):
         return True
-    return bool(p["person_follower" if person else "passive_follower"].match(sentence, v.end()))
+    return bool(p["person_follower" if person else "passive_follower"].match(sentence, v.end())
+                or p["reduced_relative"].match(sentence, v.end()))
 
 
 def _is_subject_gap(gap: str, p: dict[str, re.Pattern[str]]) -> bool:
@@ -478,7 +487,9 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
             passive_subject: ActorMention | None = None) -> ActorMention | None:
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
                                                            and not _coordinated(sentence, perp, m)))
-                  and not p["speaker_after"].match(sentence, m.end)]  # "..., the Turkish military said"
+                  and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
+                  # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
+                  and not p["campaign_by"].search(sentence[max(0, m.start - 80):m.start])]
     if not candidates:
         return passive_subject
     # "on positions of X", "against X", "targeting X"
