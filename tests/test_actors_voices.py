@@ -33,3 +33,9 @@ def test_a_campaign_told_aside_names_no_perpetrator_nor_target():
     assert (r.perpetrator, r.target) == ("", "")
     # the act itself by X still names X
     assert find_roles("Four civilians were killed in shelling by the Syrian Army.").perpetrator == "Syrian Arab Army"
+
+
+def test_the_subject_of_a_perfect_tense_is_no_target_of_an_earlier_act_word():
+    r = find_roles("The jets used guided missiles rather than the barrel bombs that the regime has dropped for years.")
+    assert r.target != "Syrian government"
+    assert find_roles("Turkish artillery shelled the SDF near the town.").target == "Syrian Democratic Forces"

@@ -503,13 +503,15 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     # first actor after the act verb, unless it only says where ("a base near the Russian base")
     if verb is not None:
         for m in candidates:
-            if m.start >= verb.end() and not p["place_before"].search(sentence, max(0, m.start - 30), m.start):
+            if m.start >= verb.end() and not p["place_before"].search(sentence, max(0, m.start - 30), m.start) \
+                    and not _SUBJECT_OF_PERFECT.match(sentence, m.end):  # "bombs that the regime has deployed"
                 if _CLAUSE_BETWEEN.search(sentence, verb.end(), m.start):
                     return None  # "... killed in regime airstrikes after rebels launched": another clause's actor
                 return m
     return None
 
 
+_SUBJECT_OF_PERFECT = regex(r"(?i)\s+(?:has|have|had)\s+(?:(?:also|long|repeatedly|already|not|never)\s+)?[a-z]+(?:ed|en|wn|ut|nt)\b")
 _OTHER_EVENT = regex(r"(?i)(?<![\w-])(?:while|meanwhile|whereas)\b|[|;]")
 _CLAUSE_BETWEEN = regex(r"(?i)(?<![\w-])(?:after|when|while|because|since|before|whereas|although|though)\b|[;|]")
 
