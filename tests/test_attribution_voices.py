@@ -69,6 +69,7 @@ def test_a_monitors_head_speaks_for_it_and_is_kept_as_the_person():
     a = one("The Observatory said the toll rose.", before=["Rami Abdel Rahman said 15 fighters were killed."])
     assert a.source == "Syrian Observatory for Human Rights" and a.person == ""
     # another person who shares the name
+    assert one("Hundreds fled the town Observatory Chief Rami Abdel Rahman said.").person == "Rami Abdel Rahman"
     a = one("Red Crescent chief Abdulrahman Attar said the convoy was hit.")
     assert a.source != "Syrian Observatory for Human Rights"
 

@@ -1187,7 +1187,7 @@ def _other_person(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
         return True
     before = _CAP_WORD_BEFORE.search(phrase[:m.start()])
     return before is not None and norm_phrase(before.group(1)) not in t.by_alias \
-        and not t.office_regex.fullmatch(before.group(1))
+        and norm_phrase(before.group(1)) not in t.person_nouns and not t.office_regex.fullmatch(before.group(1))
 
 
 def _monitor_head(rest: str, t: _Taxonomy) -> re.Match[str] | None:
