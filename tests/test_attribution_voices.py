@@ -77,3 +77,11 @@ def test_a_monitors_head_speaks_for_it_and_is_kept_as_the_person():
 def test_emphasis_verbs_report():
     assert one("The ministry stressed that 12 soldiers were killed.", outlet="SANA").cue == "reporting_verb"
     assert one("Russia has emphasized that the rebels broke the truce.").source == "Russian government"
+
+
+def test_who_cited_the_reports_stays_the_one_pointed_back_at():
+    doc = ["Diplomats said their joint letter cited credible reports that 300 people died.",
+           "The letter said inspectors must reach the sites at once."]
+    first, second = attribute(doc, outlet="Outlet")
+    assert first.source == "other sources" and first.via == "Diplomats"
+    assert second.source == "Diplomats"

@@ -405,6 +405,7 @@ class _Doc:
     uses: int = 0  # how often a resolution read the document (its result then cannot be shared across documents)
     named: list[Attribution] = field(default_factory=list)
     resolved: dict[str, Attribution] = field(default_factory=dict)
+    speaker: Attribution | None = None  # who spoke in the sentence just read when its claim is a report they cite
     _monitor: str | None = None
 
     def remember(self, a: Attribution) -> None:
@@ -458,12 +459,13 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
     out = []
     for i, sentence in enumerate(sentences):
         doc.index = i
+        doc.speaker = None
         a = _attribute_one(sentence, doc, t)
         if a is None:
             a = own
         elif a.cue == "outlet":  # a phrase that names no source: the outlet's voice, the phrase kept
             a = replace(own, raw=a.raw)
-        doc.remember(a)
+        doc.remember(doc.speaker or a)  # "the letter said" next points at who cited the reports, not at them
         out.append(a)
     return out
 
@@ -576,7 +578,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             if rc and t.fallback_group in t.sources:
                 # "X said it was seeking clarity on reports that ... killed 500": the figure is the reports', not X's
                 g = t.sources[t.fallback_group]
-                return Attribution(g.name, g.type, g.side, a.raw, cue, rc)
+                doc.speaker = a
+                return Attribution(g.name, g.type, g.side, a.raw, cue, rc, via=a.source)
             if verb.lower() in t.relay_verbs:
                 a = _told(a, rest, doc, t)
             a = _cited(a, rest, doc, t)
