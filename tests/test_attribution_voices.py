@@ -29,6 +29,8 @@ def test_opponents_and_critics_of_a_side_are_not_that_side():
 def test_a_figure_inside_reports_a_speaker_asks_about_is_the_reports():
     a = one("The Security Council said on Monday it is seeking clarity on reports that army units killed 700 people.")
     assert (a.source, a.source_type) == ("other sources", "unnamed")
+    assert a.via == "United Nations"
+    assert stance("The council is seeking clarity on reports that army units killed 700 people.", verb=a.verb).hedged
     a = one("The agency said it was investigating claims that 40 civilians died in the raid.")
     assert a.source == "other sources"
     # the speaker's own figure first, reports aside: still the speaker's

@@ -375,14 +375,16 @@ def stance(sentence: str, *, verb: str = "", knowledge: Knowledge) -> Stance:
     """Hedging and denial in `sentence`; a distancing attribution verb
     ("claimed") hedges too."""
     t = knowledge.derived(_build_taxonomy)
+    # "seeking clarity on reports that ...": a report the speaker cites is put forward, not asserted
+    distancing = bool(verb) and (verb.lower() in t.distancing or bool(t.reported_complement.fullmatch(verb)))
     hit = t.stance_low.search(sentence.lower()) if sentence.isascii() else t.stance_any.search(sentence)
     if hit is None:  # a match of either list is a match of the union
-        if verb and verb.lower() in t.distancing:
+        if distancing:
             return Stance(True, verb, False, "")
         return _PLAIN
     hedge = t.hedges.search(sentence)
     hedge_cue = hedge.group(0) if hedge else ""
-    if not hedge_cue and verb.lower() in t.distancing:
+    if not hedge_cue and distancing:
         hedge_cue = verb
     neg = t.negations.search(sentence)
     return Stance(bool(hedge_cue), hedge_cue, bool(neg), neg.group(0) if neg else "")
