@@ -87,3 +87,10 @@ def test_who_cited_the_reports_stays_the_one_pointed_back_at():
     first, second = attribute(doc, outlet="Outlet")
     assert first.source == "other sources" and first.via == "Diplomats"
     assert second.source == "Diplomats"
+
+
+def test_the_speaker_before_a_citing_participle_speaks():
+    a = one("A rights group citing records kept by clinics in the northern suburbs put the death toll at 75.",
+            before=["The Syrian Observatory for Human Rights said 20 died."])
+    assert a.source == "Syrian Observatory for Human Rights"
+    assert one("The ministry citing early figures said 12 were killed.", outlet="SANA").source_type == "official"

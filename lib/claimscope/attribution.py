@@ -568,6 +568,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 headline = _title_case(sentence)
             if not headline:
                 a = _antecedent(head, doc, t, cue=cue, verb=verb)
+        if (a is None or a.cue == "outlet") and not participle:
+            a = _before_citing(head, doc, t, cue=cue, verb=verb) or a
         if participle and (a is None or a.cue == "outlet"):
             a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
         if a is None or a.cue == "outlet" or _weak(a, t):
@@ -617,6 +619,21 @@ def _reported_complement(rest: str, verb: str, t: _Taxonomy) -> str:
     if t.negations.fullmatch(verb) or verb.lower() in t.distancing:
         return ""
     return m.group(0)
+
+
+def _before_citing(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str) -> Attribution | None:
+    """"X citing figures from clinics in the suburbs put the toll at": the
+    speaker is the subject before the participle that says what X relies on."""
+    m = None
+    for m in t.relay_citing.finditer(head):
+        pass
+    if m is None:
+        return None
+    subject, locative = _subject(head[:m.start()], t)
+    if not subject:
+        return None
+    a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative)
+    return a if a is not None and a.cue != "outlet" else None
 
 
 def _weak(a: Attribution, t: _Taxonomy) -> bool:
