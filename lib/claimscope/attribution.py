@@ -624,11 +624,10 @@ def _reported_complement(rest: str, verb: str, t: _Taxonomy) -> str:
 def _before_citing(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str) -> Attribution | None:
     """"X citing figures from clinics in the suburbs put the toll at": the
     speaker is the subject before the participle that says what X relies on."""
-    m = None
-    for m in t.relay_citing.finditer(head):
-        pass
-    if m is None:
+    hits = list(t.relay_citing.finditer(head))
+    if not hits:
         return None
+    m = hits[-1]
     subject, locative = _subject(head[:m.start()], t)
     if not subject:
         return None
