@@ -895,3 +895,51 @@ def test_a_group_denying_it_carried_out_the_act_conflicts_with_the_account_namin
     perp = comp[(comp["facet"] == "perpetrator") & (comp["verdict"] == "conflict")]
     assert list(perp["detail"]) == ["denial: Syrian Democratic Forces denies a role of its own side; "
                                    "Syrian Observatory for Human Rights names Syrian Democratic Forces"]
+
+
+# --- a toll that rose between reports ---------------------------------------------------------
+
+def _toll_reports(tmp_path, first: str, second: str, second_day: str = "2017-04-06"):
+    from claimscope import run
+
+    (tmp_path / "a.txt").write_text(f"Gas attack toll\n\n{first}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Gas attack toll\n\n{second}\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        f"file,outlet,published\na.txt,Outlet A,2017-04-04\nb.txt,Outlet B,{second_day}\n", encoding="utf-8")
+    comp = run([tmp_path], knowledge=K)["comparisons"]
+    return comp[comp["facet"] == "casualties"]
+
+
+def test_a_toll_that_rose_between_reports_is_an_update_not_a_conflict(tmp_path):
+    cas = _toll_reports(
+        tmp_path,
+        "The death toll in the gas attack on Khan Sheikhoun on Tuesday rose to 58, the Syrian Observatory for "
+        "Human Rights said.",
+        "Health officials said 100 people were killed in the gas attack on Khan Sheikhoun on Tuesday.")
+    assert list(cas["verdict"]) == ["partial"]
+    assert "2 days apart as a toll that rose" in cas.iloc[0]["detail"]
+
+
+@pytest.mark.parametrize("second, day", [
+    # a toll that falls in the later report is still a disagreement
+    ("Health officials said 20 people were killed in the gas attack on Khan Sheikhoun on Tuesday.",
+     "2017-04-06"),
+    # the same day: two tolls at one time
+    ("Health officials said that 100 people were killed in the gas attack on Khan Sheikhoun on Tuesday.",
+     "2017-04-04"),
+])
+def test_a_falling_or_same_day_toll_stays_a_conflict(tmp_path, second, day):
+    cas = _toll_reports(
+        tmp_path,
+        "The death toll in the gas attack on Khan Sheikhoun on Tuesday rose to 58, the Syrian Observatory for "
+        "Human Rights said.", second, day)
+    assert list(cas["verdict"]) == ["conflict"]
+
+
+def test_without_an_update_cue_tolls_of_two_days_still_conflict(tmp_path):
+    cas = _toll_reports(
+        tmp_path,
+        "The Syrian Observatory for Human Rights said 58 people were killed in the gas attack on Khan Sheikhoun on "
+        "Tuesday.",
+        "Health officials said 100 people were killed in the gas attack on Khan Sheikhoun on Tuesday.")
+    assert list(cas["verdict"]) == ["conflict"]

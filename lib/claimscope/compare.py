@@ -37,7 +37,10 @@ speak to:
   detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
   is partial; it never counts as deaths. Running totals
   (`casualties.scope = total`) are not an act's toll and are neither compared
-  nor counted.
+  nor counted. A lower death toll in an earlier report and a higher one in a
+  later report, one of them told as an update ("rises to 58"; language data
+  `compare.toll_update_cues`), are one toll rising: partial, with the days
+  apart in the detail; a toll that falls, or two of one day, still conflict.
 * **perpetrator** - who carried out (or is blamed for) the act: the same actor
   or side agrees, different sides conflict. "A attacked B" vs "B attacked A"
   tells of two acts of one clash and is not compared.
@@ -113,6 +116,7 @@ from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
 from .places import PlaceProfile, Translit, best_match, km_between, place_profiles, translit
+from .resources import phrase_pattern
 
 __all__ = [
     "CompareResult",
@@ -194,6 +198,7 @@ class _Cfg:
     type_rank: Mapping[str, int]
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
+    toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -209,6 +214,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         cause_cat={**{str(k).lower(): v for k, v in c["cause_categories"].items()},
                    **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
         generic_causes=frozenset(c["generic_causes"]),
+        toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -263,6 +269,31 @@ def _compare_figures(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> tup
                 hits += [f"also {d}" for d in _largest_partials(a, b, cfg)]
             return kind, "; ".join(dict.fromkeys(hits))
     return None
+
+
+def _risen_toll(x: _Claim, y: _Claim) -> tuple[str, str] | None:
+    """A lower toll in an earlier report and a higher one in a later report,
+    one of them told as a running update ("rises to 58" on the 4th, 86 on the
+    6th), are one toll rising, not two sources disagreeing: `partial`, with
+    the days apart in the detail. A toll that falls stays a conflict."""
+    if not (x.published and y.published and x.published != y.published and (x.toll_update or y.toll_update)):
+        return None
+    early, late = (x, y) if x.published < y.published else (y, x)
+
+    def killed(c: _Claim) -> int | None:
+        mins = [f.min for f in c.figures if f.outcome == "killed"]
+        return max(mins) if mins else None
+
+    a, b = killed(early), killed(late)
+    if a is None or b is None or b <= a:
+        return None
+    try:
+        days = (_dt.date.fromisoformat(late.published) - _dt.date.fromisoformat(early.published)).days
+    except ValueError:
+        return None
+    first, second = (a, b) if early is x else (b, a)
+    return "partial", (f"{first} vs {second} killed, reported {days} day{'s' if days != 1 else ''} apart as a toll "
+                       "that rose: an update, not a disagreement")
 
 
 def _largest_partials(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> list[str]:
@@ -466,6 +497,8 @@ class _Claim:
     place_precision: str = ""
     lat: float | None = None
     lon: float | None = None
+    published: str = ""      # the report's publication date (ISO), "" when unknown
+    toll_update: bool = False   # the sentence tells a toll as risen ("rises to 58")
 
 
 @dataclass(frozen=True)
@@ -611,6 +644,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     neg_cue = col("negation_cue")
     cause_raw = col("cause_raw")
     sentence = col("sentence")
+    published = col("published")
     denied_of = _denied_actors(mentions)
     hedged = [bool(x) for x in _truths(claims, "hedged")]
     negated = [bool(x) for x in _truths(claims, "negated")]
@@ -636,7 +670,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             side=side_col[k] if (stype[k] or "outlet") in cfg.aligned_types and side_col[k] not in cfg.unaligned_sides
             and not pooled else "",
             etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(p for p in places[k].split(";") if p),
-            place_precision=pprec[k], lat=lat[k], lon=lon[k],
+            place_precision=pprec[k], lat=lat[k], lon=lon[k], published=published[k][:10],
+            toll_update=bool(cfg.toll_update and figs.get(cid[k]) and cfg.toll_update.search(sentence[k])),
         )
         _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
                      denied_of.get(cid[k], ""))
@@ -734,6 +769,8 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
 
     for x, y in pairs(_headline_figures(cs, keep, cfg)):
         v = _compare_figures(x.figures, y.figures, cfg)
+        if v and v[0] == "conflict":
+            v = _risen_toll(x, y) or v
         if v:
             add("casualties", x, y, *v)
     def other_target(x: _Claim, y: _Claim) -> bool:   # different targets: different acts
