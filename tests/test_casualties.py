@@ -112,6 +112,15 @@ def test_outcome_before_the_figure():
     assert rows("The death toll from air strikes on the town has risen to 61, a monitor said.") == [("people", "killed", 61, 61)]
 
 
+def test_a_toll_that_rose_may_stand_far_from_its_figure_a_bare_link_may_not():
+    # "rose to"/"has risen to" say the toll changed: a long 'from ...' phrase may part them
+    assert rows("The death toll from Monday's rocket attack on the crowded vegetable market in the southern town of "
+                "Jisr al-Qadim has risen to 42, medics said.") == [("people", "killed", 42, 42)]
+    # a bare 'at'/'to' so far from 'toll' is some other number
+    assert rows("The toll of the long war that began with the protests in the southern city in the spring of the "
+                "year before the siege points to 12 reasons for the talks, he said.") == []
+
+
 def test_generic_victims_resolve_to_the_attacked_actor():
     sentence = "Gunmen attacked a checkpoint of Hayat Tahrir al-Sham reportedly killing and injuring several terrorists."
     assert rows(sentence, targets=(("Hayat Tahrir al-Sham", "armed_group"),)) == [

@@ -20,11 +20,6 @@ from builtin_knowledge import K
 # item exactly: the measure and the item up to the detail after the next ": "
 # (evaluate_crossdoc), so a gap that closes fails the test until it is removed.
 KNOWN_GAPS = {
-    "conflicts: khan-shaykhun-2017-04-04 casualties Syrian Observatory for Human Rights vs Idlib Health Directorate":
-        "SOHR's same-day 86 is told in AP's 'the death toll from Tuesday's ... attack on ... has risen to 86 ..., SOHR "
-        "said', where a long 'from ...' phrase parts the toll from its figure: no figure is read (extraction). The "
-        "conflict used to be found only between SOHR's 58 of 4 April and the Directorate's ~100 of 6 April, which "
-        "compare now reads as a toll that rose between reports (an update, not a disagreement)",
     "near_misses: 18 / 19": "TASS's paragraph on SANA's drone claim joins its Su-24 incident inside the report: "
                             "the sentence naming both events ('the Su-24 aircraft of the regime that had attacked "
                             "Turkish planes were downed ... one of which had shot down a Turkish drone') is read "

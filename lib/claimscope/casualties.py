@@ -293,7 +293,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                     + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
         weak=frozenset(weak),
         toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
-                        r"\bnumber (?:killed|dead)\b)[^.;]{0,80}?(?:" + toll_links + r")\s+$"),
+                        r"\bnumber (?:killed|dead)\b)(?:[^.;]{0,80}?(?:" + toll_links + r")|[^.;]{0,130}?(?:"
+                        + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
         non_person=regex(r"\s*" + phrase_pattern(d["non_person_units"])),
         np_stop=regex(r"(?i)^(?:" + "|".join(stops) + r")$"),
         zero=tuple(zero),
