@@ -115,7 +115,7 @@ from .align import align_settings
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
-from .places import PlaceProfile, Translit, best_match, km_between, place_profiles, translit
+from .places import PRECISIONS, PlaceProfile, Translit, best_match, km_between, place_profiles, translit
 from .resources import phrase_pattern
 
 __all__ = [
@@ -262,12 +262,22 @@ def _compare_figures(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> tup
             v = _figure_pair(fa, fb, cfg)
             if v is not None:
                 verdicts.append(v)
-    for kind in ("conflict", "agree", "partial"):   # the strongest finding decides
+    best = _strongest(verdicts)
+    if best is None:
+        return None
+    kind, hits = best
+    if kind == "agree":   # the largest figures beside an agreeing part stay in sight ("7 civilians vs 8 people")
+        hits += [f"also {d}" for d in _largest_partials(a, b, cfg)]
+    return kind, "; ".join(dict.fromkeys(hits))
+
+
+def _strongest(verdicts: Sequence[tuple[str, str]]) -> tuple[str, list[str]] | None:
+    """The strongest finding among pairwise verdicts (conflict, then agree,
+    then partial) and the details of that finding, or None."""
+    for kind in ("conflict", "agree", "partial"):
         hits = [d for v, d in verdicts if v == kind]
         if hits:
-            if kind == "agree":   # the largest figures beside an agreeing part stay in sight ("7 civilians vs 8 people")
-                hits += [f"also {d}" for d in _largest_partials(a, b, cfg)]
-            return kind, "; ".join(dict.fromkeys(hits))
+            return kind, hits
     return None
 
 
@@ -386,11 +396,8 @@ def _compare_causes(a: str, b: str, cfg: _Cfg, raw_a: str = "", raw_b: str = "")
                 qa = f" ('{_short(ra[i])}')" if i < len(ra) and ra[i] else ""
                 qb = f" ('{_short(rb[j])}')" if j < len(rb) and rb[j] else ""
                 verdicts.append((v[0], v[1].replace("{qa}", qa).replace("{qb}", qb)))
-    for kind in ("conflict", "agree", "partial"):   # the strongest finding decides
-        hits = [d for v, d in verdicts if v == kind]
-        if hits:
-            return kind, "; ".join(dict.fromkeys(hits))
-    return None
+    best = _strongest(verdicts)
+    return (best[0], "; ".join(dict.fromkeys(best[1]))) if best else None
 
 
 def _short(raw: str, n: int = 60) -> str:
@@ -720,7 +727,7 @@ def _denied_actors(mentions: pd.DataFrame | None) -> dict[str, str]:
 def _truths(df: pd.DataFrame, name: str) -> list[bool]:
     if name not in df.columns:
         return [False] * len(df)
-    return [bool(v) if v is not None and v is not pd.NA and v == v else False for v in df[name].tolist()]
+    return [cells.truth(v) for v in df[name].tolist()]
 
 
 def _place_types(mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
@@ -1009,8 +1016,8 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, s
         return (elsewhere, 0 if kind in town_kinds else _PLACE_RANK.get(kind, 2), -home_counts[p], -counts[p], first[p])
 
     places = sorted(counts, key=rank)
-    precs = [c.place_precision for c in home if c.place_precision in _PREC_ORDER]
-    prec = min(precs, key=_PREC_ORDER.index) if precs else ""
+    precs = [c.place_precision for c in home if c.place_precision in PRECISIONS]
+    prec = min(precs, key=PRECISIONS.index) if precs else ""
     pts = [(c.lat, c.lon) for c in home if c.lat is not None and c.lon is not None]
     lat = round(sum(p[0] for p in pts) / len(pts), 5) if pts else None
     lon = round(sum(p[1] for p in pts) / len(pts), 5) if pts else None
@@ -1032,8 +1039,6 @@ def _neutralized(cs: Sequence[_Claim]) -> str:
     open_ = all(v[1] is None or v[1] < hi for v in best.values()) and any(v[1] is None for v in best.values())
     return toll_text(lo, hi, open_high=open_)
 
-
-_PREC_ORDER = ("town", "near_town", "district", "governorate", "region", "country", "unknown")
 
 
 def _neutral_title(cs: Sequence[_Claim], conflicts: Sequence[str], date: str, prec: str, places: Sequence[str],
