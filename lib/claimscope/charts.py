@@ -37,7 +37,9 @@ import altair as alt
 import pandas as pd
 
 from .cells import column as _col
+from .compare import VERDICTS
 from .knowledge import Knowledge
+from .places import PRECISIONS
 from .cells import integer as _i
 from .cells import integers
 from .cells import number as _f
@@ -71,13 +73,13 @@ __all__ = [
 ]
 
 # the one verdict vocabulary of incidents.status (claimscope.compare.VERDICTS), most telling first
-STATUS_ORDER: tuple[str, ...] = ("contested", "corroborated", "uncorroborated", "single_source")
+STATUS_ORDER: tuple[str, ...] = VERDICTS
 STATUS_COLORS: tuple[str, ...] = ("#d62728", "#2b8cbe", "#e6a23c", "#9e9e9e")
 STATUS_LABELS: Mapping[str, str] = {"contested": "contested", "corroborated": "corroborated",
                                     "uncorroborated": "uncorroborated", "single_source": "single source"}
 # Most specific first: the coordinates of an incident come from its most precise claim.
 _PRECISION_RANK: Mapping[str, int] = {
-    p: i for i, p in enumerate(("town", "near_town", "district", "governorate", "region", "country", "unknown"))
+    p: i for i, p in enumerate(PRECISIONS)
 }
 _SENTENCE_CHARS = 280
 _WIDTH = 620

@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from . import charts, schema
-from .compare import pair_verdicts, toll_text
+from .compare import FACETS, pair_verdicts, toll_text
 from .cells import column as _col
 from .cells import integer as _int_cell
 from .cells import number as _num_cell
@@ -784,16 +784,11 @@ def comparisons_html(
 
 _VERDICT_ORDER = {"conflict": 0, "partial": 1, "agree": 2}
 # substance first: what the verdicts of incidents rest on, then when and where
-_FACET_ORDER = {f: i for i, f in enumerate(("casualties", "perpetrator", "responsibility", "cause", "date", "place"))}
+_FACET_ORDER = {f: i for i, f in enumerate(FACETS)}
 _RELATION_NOTE = {"relay": "an outlet and a source it relays, or two outlets relaying one source",
                   "pooled": "two vague voices ('other sources', 'local sources')",
                   "aligned": "two voices of one state"}
 _QUOTE_CHARS = 260
-
-
-def _cut_text(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def _claims_said(tables: Mapping[str, pd.DataFrame], claim_ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -845,7 +840,7 @@ def _account_html(source: str, said: Mapping[str, Any] | None, facet: str) -> st
     if said["negated"] and facet in ("perpetrator", "responsibility"):
         values.insert(0, '<span class="cs-badge cs-neg">denial</span>')
     value_html = "<br>" + "; ".join(values) if values else ""
-    quote = _e(_cut_text(said["sentence"], _QUOTE_CHARS))
+    quote = _e(charts._truncate(said["sentence"], _QUOTE_CHARS))
     return f'{head}{value_html}<br><q class="cs-quote">{quote}</q>'
 
 
