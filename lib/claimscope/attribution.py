@@ -298,7 +298,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             *(knowledge.numbers.get("units") or {}), *(knowledge.numbers.get("tens") or {}),
             *(knowledge.numbers.get("scales") or {}), *(knowledge.numbers.get("vague") or {})]), key=len, reverse=True))
             + r")s?\b"),
-        reported_complement=regex(r"(?i)\b" + phrase_pattern(lex.get("reported_complements") or ["(?!)"]) + r"\b"),
+        reported_complement=regex(r"(?i)\b" + phrase_pattern(lex["reported_complements"]) + r"\b")
+        if lex.get("reported_complements") else regex(r"(?!)"),   # a pack without the list: nothing matches
         memo=Memo(),
         clean_memo=Memo(),
         form_memo=Memo(),
@@ -1167,9 +1168,9 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
             return office
     if hit is not None:
         src, m = hit
-        if src.type != "monitor" and _monitor_head(phrase[m.end():], t):
+        if src.type != "monitor" and (head := _monitor_head(phrase[m.end():], t)):
             # "an opposition monitoring group", "a Kurdish rights group": a monitor of that leaning, not the side
-            src, m = t.sources["monitors"], _monitor_head(phrase[m.end():], t)  # type: ignore[assignment]
+            src, m = t.sources["monitors"], head
         if src.name == "monitors" and _singular(m.group(0)) and doc.monitor(t):
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
