@@ -471,16 +471,13 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         # a `reported` date is the report's own date, not the act's: it never
         # constrains which claims tell one incident, and links only weakly
         c.rep, c.rep_claimed = None, False
-        if prec == "reported":
+        # the day a group claimed the act is no more the act's day: the act happened by then
+        if prec == "reported" or (prec == "day" and _claim_day(col["sentence"][i], col["date_raw"][i], cfg)):
             c.rep = date_interval(col["event_date"][i], "day")[0]
             c.rep_claimed = c.rep is not None
             c.lo = c.hi = None
-        elif prec == "day" and _claim_day(col["sentence"][i], col["date_raw"][i], cfg):
-            # the day a group claimed the act: the act happened by then
-            c.rep = date_interval(col["event_date"][i], "day")[0]
-            c.rep_claimed = c.rep is not None
-            c.lo = c.hi = None
-            prec = "reported" if c.rep is not None else prec
+            if c.rep is not None:
+                prec = "reported"
         else:
             c.lo, c.hi = date_interval(col["event_date"][i], prec)
         if col["event_date"][i] and c.lo is None and c.rep is None:
