@@ -14,9 +14,10 @@ An account is a (source, outlet) chain (README, "Independence"; the
   speaker and is one account per outlet (two outlets' "local sources" are
   two accounts, which `compare` never lets corroborate each other).
 
-Alignment (a named source two reports share is evidence they tell one
-incident), compare (relations, `incidents.n_sources`) and the evaluations
-all take their accounts from here. Data flows forward: this module reads only
+Compare (relations, `incidents.n_sources`) and the evaluations take their
+accounts from here. Alignment's evidence that two reports share a named
+source is a different question (align.yaml `outlet_scoped_source_types`:
+which voices are scoped to their outlet when matching reports). Data flows forward: this module reads only
 claims columns and the knowledge pack.
 """
 
@@ -31,7 +32,7 @@ import pandas as pd
 from . import cells
 from .knowledge import Knowledge
 
-__all__ = ["account_keys", "account_of", "is_named", "is_pooled", "publishers"]
+__all__ = ["account_keys", "account_of", "is_pooled", "publishers"]
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,6 @@ def is_pooled(source: str, source_type: str, *, knowledge: Knowledge) -> bool:
     sources", unnamed, an unknown outlet) that never corroborates another such
     voice and gets no source profile (align.yaml `pooled_*`)."""
     return _pooled(source, source_type, knowledge.derived(_build))
-
-
-def is_named(source: str, source_type: str, *, knowledge: Knowledge) -> bool:
-    """Whether a claim's source is one named speaker other than the outlet's
-    own voice: an account that is the same whoever relays it."""
-    return bool(source) and source_type != "outlet" and not is_pooled(source, source_type, knowledge=knowledge)
 
 
 def publishers(doc: Sequence[str], duplicate_of: Sequence[str], outlet: Sequence[str]) -> list[str]:
