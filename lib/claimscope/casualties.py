@@ -330,7 +330,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
 
 _WORD = regex(r"\(?[\w'’.-]+\)?|[^\w\s]")
 _WORD_RUN = regex(r"[\w'’.-]+")
-_TRAILING_FILLER = regex(r"(?i)(?:\s+(?:of|the|and))+\s*$")
+_FILLER_WORDS = ("of", "the", "and")   # "14 of the dead": words a victims phrase does not end with
+_TRAILING_FILLER = regex(r"(?i)(?:\s+(?:" + "|".join(_FILLER_WORDS) + r"))+\s*$")
 _AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": an adjective, not a count
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 
@@ -372,8 +373,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             end -= 1
             break
     phrase = text[pos:end]
-    tail = phrase.rstrip()[-3:].lower()  # the filler regex only when the phrase ends with a filler word
-    trimmed = _TRAILING_FILLER.sub("", " " + phrase)[1:] if tail[-2:] == "of" or tail in ("the", "and") else phrase
+    # the filler regex only when the phrase ends with a filler word (cheap test first)
+    trimmed = _TRAILING_FILLER.sub("", " " + phrase)[1:] if phrase.rstrip().lower().endswith(_FILLER_WORDS) else phrase
     return pos, pos + len(trimmed)  # "14 of the dead"
 
 

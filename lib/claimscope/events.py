@@ -269,6 +269,7 @@ def find_causes(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | 
 
 
 _GAP_WORD = re.compile(r"[\w'’-]+")
+_GAP_BREAK = re.compile(r"[,;:.!?()\"“”]")   # punctuation between an actor and its denial: another clause
 
 
 def find_denied_act(sentence: str, actor_spans: list[tuple[int, int]], *, knowledge: Knowledge,
@@ -290,7 +291,7 @@ def find_denied_act(sentence: str, actor_spans: list[tuple[int, int]], *, knowle
             if b > m.start():
                 continue
             between = sentence[b:m.start()]
-            if re.search(r"[,;:.!?()\"“”]", between) or len(_GAP_WORD.findall(between)) > p.denied_max_gap:
+            if _GAP_BREAK.search(between) or len(_GAP_WORD.findall(between)) > p.denied_max_gap:
                 continue
             best = max(best, a)
         if best >= 0:

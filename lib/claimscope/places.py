@@ -1186,11 +1186,12 @@ def dominant_governorate(mentions: Iterable[PlaceMention], *, knowledge: Knowled
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     origin = tuple(main.get("origin_cues") or ())
+    origin_weight = float(main.get("origin_weight", 1.0))
     for k, m in enumerate(mentions):
         if m.governorate:
             w = weight if m.start < chars else 1.0
             if origin and m.cue.lower().startswith(origin):
-                w *= float(main.get("origin_weight", 1.0))
+                w *= origin_weight
             counts[m.governorate] += w
             first.setdefault(m.governorate, k)
     if not counts:
