@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--jobs", type=_positive_int, default=1,
                      help="worker processes making pages, one warm kernel each (default 1)")
     rep.add_argument("--incidents", type=_incident_pages, default="default", metavar="default|all|contested|N",
-                     help="which incidents get their own page: default (at least two independent accounts), all, "
+                     help="which incidents get their own page: default (at least two independent accounts, and every "
+                          "contested incident), all, "
                           "contested (accounts conflict), or the N most conflicted")
     rep.add_argument("--min-source-claims", type=_positive_int, default=3, help="write a source profile for sources with at least this many claims (default 3)")
     rep.add_argument("--notebooks", metavar="DIR", help="folder of the report notebooks (default: the installed ones)")

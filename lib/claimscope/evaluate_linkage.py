@@ -2,7 +2,7 @@
 
 FA-KES's crowd gives each article an event date and a governorate; two
 articles with the same pair tell one incident (`crowd_keys`, the definition
-of `evaluate.gold_pairs`; `crowd_keys`). Those labels are noisy in both directions: the
+of `evaluate.gold_pairs`). Those labels are noisy in both directions: the
 crowd lumps distinct events of one day and governorate (26 % of its pairs,
 by a hand reading) and splits one event filed under two dates (often the
 article's dateline). `tests/gold/fakes_linkage_adjudication.csv` holds that

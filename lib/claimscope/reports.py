@@ -416,7 +416,7 @@ def incident_pages(tables: Mapping[str, pd.DataFrame], which: str | int | None =
     (the index's order: status, number of conflicting facets, independent
     accounts, claims, date):
 
-    - "default" (or ""): `incidents_worth_reading` — at least two independent accounts;
+    - "default" (or ""): `incidents_worth_reading` — at least two independent accounts, and every contested incident;
     - "all": every incident;
     - "contested": incidents whose accounts conflict on at least one facet (status `contested`);
     - N: the first N incidents in that order.
