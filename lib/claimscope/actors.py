@@ -21,7 +21,7 @@ from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
-           "phrase_actors", "generic_group", "find_roles"]
+           "phrase_actors", "generic_group", "find_roles", "other_act_clauses"]
 
 
 @dataclass(frozen=True)
@@ -333,6 +333,45 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                                       for p in frames.get("clash_with") or ["clashes with"]})))
 
 
+def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(a relative clause telling its noun's own act, an act noun just before it, the words that gate both)."""
+    frames = knowledge.roles
+    quant = phrase_pattern(frames.get("relative_quantifiers") or ["one"]) + r"\s+of\s+(?:which|whom)"
+    rel = phrase_pattern(frames.get("relative_words") or ["that", "which", "who"])
+    aux = phrase_pattern(frames.get("clause_auxiliaries") or ["had"])
+    ends = phrase_pattern(frames.get("relative_clause_ends") or ["and"])
+    clause = regex(rf"(?:{quant}|{rel})\s+(?:{aux}\s+){{0,3}}{phrase_pattern(frames['act_verbs'])}"
+                   rf".*?(?=\s*[,;:.!?()\"“”|]|\s+{ends}|$)")
+    act_noun = regex(phrase_pattern([*(frames.get("act_nouns") or []), *frames["by_heads"]]) + r"[\s,\"“”']*$")
+    gate = tuple(sorted({w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {"whom"}))
+    return clause, act_noun, gate
+
+
+def other_act_clauses(sentence: str, *, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """(start, end) of each relative clause in `sentence` that tells another
+    act of the noun it describes ("the jets that had attacked Turkish planes
+    were downed", "..., one of which had shot down a drone"): its act, object
+    and event cue are not the main clause's. Not a clause whose noun is an act
+    ("an airstrike that killed ...") nor a passive one ("who were killed in")."""
+    clause, act_noun, gate = knowledge.derived(_relative_patterns)
+    low = sentence.lower()
+    if not any(f" {w} " in low for w in gate):
+        return []
+    return [(m.start(), m.end()) for m in clause.finditer(sentence)
+            if not act_noun.search(sentence, max(0, m.start() - 40), m.start())]
+
+
+def _outside(sentence: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """sentence[start:end] without the spans inside it."""
+    out, at = [], start
+    for a, b in spans:
+        if a >= at and b <= end:
+            out.append(sentence[at:a])
+            at = b
+    out.append(sentence[at:end])
+    return "".join(out)
+
+
 _NO_ROLES = Roles()  # frozen: one shared instance for the many sentences that name no actor
 
 
@@ -343,6 +382,12 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         mentions = find_actors(sentence, knowledge=knowledge)
     if not mentions:
         return _NO_ROLES
+    # "the jets that had attacked Turkish planes were downed": the clause tells the jets' own act, not this one's
+    clauses = other_act_clauses(sentence, knowledge=knowledge)
+    if clauses:
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in clauses)]
+        if not mentions:
+            return _NO_ROLES
     p = knowledge.derived(_role_patterns)
     # "did not say which Turkish units ...": an indirect question asserts no actor
     g = knowledge.derived(_role_gates)
@@ -398,6 +443,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     passive_subject: ActorMention | None = None
     harmed_at = -1  # end of the first passive verb: who acts in another clause after it did not do that harm
     for v in p["act_verb"].finditer(sentence):
+        if clauses and any(a <= v.start() < b for a, b in clauses):
+            continue
         verb = verb or v
         passive = _is_passive(sentence, v, p)
         if passive and harmed_at < 0:
@@ -406,7 +453,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             break  # a frame above named the perpetrator; only a passive's subject (the target) is left to read
         noun_like = bool(p["act_noun_end"].search(v.group(0)))
         for m in reversed([m for m in mentions if m.end <= v.start()]):
-            gap = sentence[m.end:v.start()].replace("”", " ").replace("\"", " ")
+            gap = (_outside(sentence, m.end, v.start(), clauses) if clauses else sentence[m.end:v.start()]) \
+                .replace("”", " ").replace("\"", " ")
             if passive:
                 aux = p["passive_aux"].search(gap)
                 gap = gap[:aux.start()] if aux else gap

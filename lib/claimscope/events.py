@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .actors import other_act_clauses
 from .knowledge import Knowledge
 from .resources import case_variants, norm_phrase, phrase_pattern, regex
 from .sentences import Gate, WordGates, sentence_words, word_gates
@@ -194,13 +195,18 @@ def event_label(etype: str, *, knowledge: Knowledge) -> str:
 
 
 def event_type(sentence: str, *, knowledge: Knowledge) -> EventType | None:
-    """The most specific event type cued in `sentence`, with its cue word."""
-    return _event_type(sentence, knowledge.derived(_build_patterns))
+    """The most specific event type cued in `sentence`, with its cue word; a
+    cue inside a relative clause that tells another act of its noun ("the
+    jets that had attacked ... were downed, one of which had shot down a
+    drone": `actors.other_act_clauses`) does not type the sentence."""
+    return _event_type(sentence, knowledge.derived(_build_patterns), other_act_clauses(sentence, knowledge=knowledge))
 
 
-def _event_type(sentence: str, p: _Patterns) -> EventType | None:
+def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None = None) -> EventType | None:
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
     for m in p.cues.finditer(sentence):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
         cue = m.group(0)
         rank, etype = p.type_of_spelling.get(cue) or p.type_of[norm_phrase(cue)]  # odd spacing: normalised
         if best is None or rank < best[0]:
