@@ -42,6 +42,45 @@ def test_a_passive_relative_clause_still_names_its_perpetrator():
     assert r.perpetrator == "Russian Aerospace Forces"
 
 
-def test_the_subject_of_an_active_main_clause_stays_the_perpetrator():
-    r = find_roles("Turkish forces, which had attacked the town a week ago, shelled SDF positions on Monday.")
-    assert r.perpetrator == "Turkish Armed Forces" and r.target == "Syrian Democratic Forces"
+def test_the_subject_of_a_passive_main_clause_is_its_target_not_the_clause_object():
+    r = find_roles("The Turkish soldiers that had attacked Kurdish fighters were ambushed on Monday.")
+    assert (r.perpetrator, r.target) == ("", "Turkish Armed Forces")
+
+
+@pytest.mark.parametrize("s", [
+    "Russian jets carried out an earlier strike on the outskirts of the town which destroyed an ISIS command post.",
+    "The raids were carried out by a coalition including Arab nations that hit ISIS in eastern Syria.",
+])
+def test_a_clause_ending_the_sentence_may_tell_the_main_act_on(s):
+    assert other_act_clauses(s) == []
+    assert find_roles(s).target == "ISIS"
+
+
+@pytest.mark.parametrize("s", [
+    "Western states said the government was responsible for that attack.",          # a determiner, not a relative
+    "It was unclear who had carried out the strike which hit the town.",            # an indirect question
+    "Officials said it was the rebels that used chemical weapons in the town.",      # a cleft: the main assertion
+])
+def test_determiners_questions_and_clefts_are_no_relative_clauses(s):
+    assert other_act_clauses(s) == []
+
+
+# --- other frames read for the UCDP-AEC dyads (issue 10) ----------------------------------------
+
+def test_the_harm_is_by_whoever_follows_by():
+    r = find_roles("Monitors documented the death of a regime soldier by faction sniper on the frontline.")
+    assert (r.perpetrator, r.perpetrator_cue) == ("Syrian opposition", "by_phrase")
+
+
+def test_who_is_stationed_at_a_place_is_not_what_was_hit():
+    r = find_roles("Rebels shelled the airport, where Turkish forces are stationed, on Friday.")
+    assert r.target != "Turkish Armed Forces"
+
+
+def test_who_an_act_is_attributed_to_is_never_its_target():
+    assert find_roles("The shelling was alleged PKK/YPG or attributed to the Syrian regime.").target == ""
+
+
+def test_proxy_militias_beside_the_subject_keep_it_the_actor():
+    r = find_roles("Regime forces and their proxy militias stormed a farm near the town.")
+    assert r.perpetrator == "Syrian Arab Army"

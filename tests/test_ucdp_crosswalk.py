@@ -58,5 +58,35 @@ def test_unnamed_perpetrators_never_match():
 def test_the_crosswalk_keeps_each_actor_on_its_own_side_too():
     sides = crosswalk()["sides"]
     assert {"syrian_government", "iran", "russia"} <= sides["Government of Syria"]
-    assert sides["Government of Iran"] == {"iran"} and sides["Government of Russia (Soviet Union)"] == {"russia"}
+    assert sides["Government of Iran"] == {"iran", "syrian_government"}   # Israeli strikes: the Iran - Israel dyad
+    assert sides["Government of Russia (Soviet Union)"] == {"russia"}
     assert {"kurdish", "us_coalition"} <= sides["SDF"]
+
+
+def _multi(perpetrators_targets: list[tuple[str, str]], figures: list[tuple[str, str, str]]) -> dict:
+    """One incident of several claims (perpetrator, target) and killed figures (victims, category, side)."""
+    claims = pd.DataFrame([{"claim_id": f"c{i}", "doc_id": "1", "start": i, "negated": False, "incident_id": "i1",
+                            "perpetrator": p, "target": t, "sentence": "A made-up sentence."}
+                           for i, (p, t) in enumerate(perpetrators_targets)])
+    casualties = pd.DataFrame([{"claim_id": "c0", "outcome": "killed", "min": 1, "max": 1, "victims": v,
+                                "category": c, "side": s} for v, c, s in figures])
+    incidents = pd.DataFrame([{"incident_id": "i1", "date_start": "2022-05-01", "date_end": "2022-05-01",
+                               "governorate": "Homs", "casualties_best": 2, "title": "t"}])
+    return {"documents": pd.DataFrame({"doc_id": ["1"]}), "claims": claims, "casualties": casualties,
+            "incidents": incidents}
+
+
+def test_an_attacker_that_lost_men_meets_the_side_it_attacked():
+    """'regime forces stormed a house of ISIS suspects; a regime soldier was killed': Government of Syria / IS."""
+    t = _multi([("Syrian Arab Army", "ISIS")], [("Syrian Arab Army", "combatants", "syrian_government")])
+    assert _dyad(t, _label("Government of Syria", "IS"))
+    assert not _dyad(t, _label("Government of Syria", "SDF"))
+
+
+def test_dead_fighters_of_two_sides_with_no_perpetrator_are_the_two_sides_of_a_clash():
+    """'two soldiers and two SDF members killed in clashes between them': Government of Syria / SDF."""
+    t = _multi([("", "")], [("Syrian Arab Army", "combatants", "syrian_government"),
+                            ("Syrian Democratic Forces", "combatants", "kurdish")])
+    assert _dyad(t, _label("Government of Syria", "SDF"))
+    one_side = _multi([("", "")], [("Syrian Arab Army", "combatants", "syrian_government")])
+    assert not _dyad(one_side, _label("Government of Syria", "SDF"))   # one side's dead name no dyad

@@ -258,6 +258,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                            *(frames.get("harm_words") or ["died", "dead"])])
                            + r"(?:\s+(?:and|or)\s+\w+)?(?:\s+\S+){0,4}?\s+(?:in|by|during|amid)\s+"
                            + r"(?:(?:a|an|the)\s+)?(?:(?:series|wave|string)\s+of\s+)?(?:\w+\s+){0,1}?$"),
+        # "the death of a regime soldier by faction sniper": who the harm is by, whatever the noun
+        "harmed_by": regex(phrase_pattern([*(frames.get("person_participles") or ["killed"]),
+                                           *(frames.get("harm_words") or ["died", "dead"])])
+                           + r"(?:\s+\S+){0,4}?\s+by\s+(?:(?:a|an|the)\s+)?$"),
         "clash_with": regex(phrase_pattern([*(frames.get("person_participles") or ["killed"]),
                                             *(frames.get("harm_words") or ["died"]), "dies", "die"])
                             + r"(?:\s+\S+){0,4}?\s+(?:in|during|amid)\s+(?:(?:the|a|an|heavy|violent|fierce|ongoing)\s+)*"
@@ -297,6 +301,11 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "background_before": regex(phrase_pattern(frames.get("background_leads") or ["after"])
                                    + r"\s+(?:(?:the|a|an|its|their|his|her|last|earlier|previous)\s+)?(?:\w+\s+){0,1}?$"),
         "determiner_before": regex(r"(?i)(?<![\w-])(?:the|a|an|its|their|this|that|these|another|new|renewed)\s+$"),
+        # "where Turkish forces are stationed": who is present at a place, not who was hit
+        "presence_after": regex(r"\s+(?:(?:is|are|was|were|have\s+been|had\s+been)\s+)?"
+                                + phrase_pattern(frames.get("presence_participles") or ["stationed"])),
+        "attributed_before": regex(phrase_pattern(frames.get("attribution_leads") or ["attributed to"])
+                                   + r"\s+(?:the\s+)?(?:[\w/-]+\s+or\s+(?:the\s+)?)?$"),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
     }
@@ -334,17 +343,27 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
 
 
 def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """(a relative clause telling its noun's own act, an act noun just before it, the words that gate both)."""
+    """(a relative clause telling its noun's own act, what may not stand just before one, the words that gate both)."""
     frames = knowledge.roles
     quant = phrase_pattern(frames.get("relative_quantifiers") or ["one"]) + r"\s+of\s+(?:which|whom)"
     rel = phrase_pattern(frames.get("relative_words") or ["that", "which", "who"])
     aux = phrase_pattern(frames.get("clause_auxiliaries") or ["had"])
     ends = phrase_pattern(frames.get("relative_clause_ends") or ["and"])
-    clause = regex(rf"(?:{quant}|{rel})\s+(?:{aux}\s+){{0,3}}{phrase_pattern(frames['act_verbs'])}"
-                   rf".*?(?=\s*[,;:.!?()\"“”|]|\s+{ends}|$)")
-    act_noun = regex(phrase_pattern([*(frames.get("act_nouns") or []), *frames["by_heads"]]) + r"[\s,\"“”']*$")
+    words = int(frames.get("relative_clause_words", 10))
+    verbs = phrase_pattern(frames["act_verbs"])
+    # "that attack", "which strikes": a determiner and a noun unless an auxiliary comes first
+    nouns = phrase_pattern(frames.get("act_nouns") or ["attack"])
+    main = phrase_pattern(frames.get("main_clause_auxiliaries") or ["was", "were"])
+    clause = regex(rf"(?:(?P<quant>{quant})|{rel})\s+(?:(?:{aux}\s+){{1,3}}{verbs}|(?!{nouns}){verbs})"
+                   rf"(?:(?!\s*[,;:.!?()\"“”|]|\s+{ends})\s*[^\s,;:.!?()\"“”|]+){{0,{words}}}"
+                   rf"(?=\s+{main}|(?(quant)|(?!x)x))")
+    # an act ("an airstrike that killed ..."), an indirect question ("unclear who"), a cleft ("it was X that")
+    not_after = regex("(?:" + phrase_pattern([*(frames.get("act_nouns") or []), *frames["by_heads"],
+                                               *(frames.get("act_antecedents") or [])]) + r"[\s,\"“”']*"
+                      + "|" + phrase_pattern(frames.get("question_heads") or ["unclear"]) + r"\s*"
+                      + r"|(?<![\w-])(?i:it)\s+(?:is|was)\s+(?:[\w'’-]+\s+){1,4})$")
     gate = tuple(sorted({w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {"whom"}))
-    return clause, act_noun, gate
+    return clause, not_after, gate
 
 
 def other_act_clauses(sentence: str, *, knowledge: Knowledge) -> list[tuple[int, int]]:
@@ -352,13 +371,15 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge) -> list[tuple[int,
     act of the noun it describes ("the jets that had attacked Turkish planes
     were downed", "..., one of which had shot down a drone"): its act, object
     and event cue are not the main clause's. Not a clause whose noun is an act
-    ("an airstrike that killed ...") nor a passive one ("who were killed in")."""
-    clause, act_noun, gate = knowledge.derived(_relative_patterns)
+    ("an airstrike that killed ..."), nor a passive one ("who were killed in"),
+    an indirect question ("unclear who carried out") or a cleft ("it was the
+    rebels that used")."""
+    clause, not_after, gate = knowledge.derived(_relative_patterns)
     low = sentence.lower()
     if not any(f" {w} " in low for w in gate):
         return []
     return [(m.start(), m.end()) for m in clause.finditer(sentence)
-            if not act_noun.search(sentence, max(0, m.start() - 40), m.start())]
+            if not not_after.search(sentence, max(0, m.start() - 40), m.start())]
 
 
 def _outside(sentence: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -411,9 +432,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                 break
     # 2a. "killed in regime airstrikes": an act compound that caused the harm (before any other verb's agent)
     acts = [bool(p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end)) for m in mentions]
-    if perp is None and any(acts):
+    if perp is None and (any(acts) or by_or_from):
         for m, act in zip(mentions, acts):
-            if act and p["harmed_in"].search(sentence[max(0, m.start - 60):m.start]) \
+            before = sentence[max(0, m.start - 60):m.start]
+            if ((act and p["harmed_in"].search(before)) or (by_or_from and p["harmed_by"].search(before))) \
                     and not p["countered_before"].search(sentence[max(0, m.start - 30):m.start]):
                 perp, cue = m, "by_phrase"
                 break
@@ -536,6 +558,8 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
                                                            and not _coordinated(sentence, perp, m)))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
+                  and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
+                  and not p["attributed_before"].search(sentence[max(0, m.start - 40):m.start])
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
                   and not p["campaign_by"].search(sentence[max(0, m.start - 80):m.start])]
     if not candidates:

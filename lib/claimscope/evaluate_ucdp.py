@@ -16,7 +16,11 @@ definition of issue 10). It is scored on:
   (side_a, side_b mapped to claimscope sides through the crosswalk, in either
   order); civilian victims also match the side the perpetrator is not on when
   the label counts civilian deaths (UCDP codes civilians killed in fighting
-  between two parties under that dyad, as deaths_civilian). Sides come from the incident's `perpetrator`/`target` columns when
+  between two parties under that dyad, as deaths_civilian). When the only
+  dead the incident counts are the perpetrator's own (an attacker killed in
+  its raid), the other side is the side it attacked (the incident's targets);
+  when it names no perpetrator but counts dead fighters of two sides ("killed
+  in clashes between X and Y"), those two sides are the dyad. Sides come from the incident's `perpetrator`/`target` columns when
   it has them, else from its claims' perpetrators and killed victims through
   the actor side table (civilian victims groups are the side `civilians`).
   A claim's perpetrator counts here even when the claim is hedged ("gunmen,
@@ -158,6 +162,42 @@ def _claim_sides(tables: Mapping[str, pd.DataFrame], sides: Mapping[str, str], k
     return out
 
 
+def _incident_parties(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledge
+                      ) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """incident_id -> (the sides of its killed combatants, the sides of its
+    claims' targets), over its non-negated claims."""
+    sides = actor_sides(knowledge)
+    known = frozenset(sides.values()) | {"civilians"}
+    civilians = _civilian_groups(knowledge)
+    claims = tables["claims"]
+    claims = claims[(claims["incident_id"].fillna("") != "") & ~claims["negated"].fillna(False).astype(bool)]
+    cas = tables["casualties"].merge(claims[["claim_id", "incident_id"]], on="claim_id", how="inner")
+    killed: dict[str, set[str]] = {}
+    for r in cas[cas["outcome"] == "killed"].to_dict("records"):
+        side = _figure_side(r, sides, known, civilians)
+        if side and side != "civilians":
+            killed.setdefault(str(r["incident_id"]), set()).add(side)
+    targets: dict[str, set[str]] = {}
+    for i, t in zip(claims["incident_id"], claims["target"]):
+        side = _side(_text(t), sides, known, civilians)
+        if side and side != "civilians":
+            targets.setdefault(str(i), set()).add(side)
+    return {i: (frozenset(killed.get(i, ())), frozenset(targets.get(i, ()))) for i in set(killed) | set(targets)}
+
+
+def _dyad_ok(perp: str, victims: str, parties: tuple[frozenset[str], frozenset[str]], a: frozenset[str],
+             b: frozenset[str], civilian_deaths: bool) -> bool:
+    """Whether the incident's sides are the label's dyad (module docstring)."""
+    def pair(x: str, y: str) -> bool:
+        return (x in a and y in b) or (x in b and y in a)
+    killed, targets = parties
+    if perp and victims and victims != perp:
+        return pair(perp, victims) or (victims == "civilians" and civilian_deaths and (perp in a or perp in b))
+    if perp:  # its own dead only: the other side is the side it attacked
+        return any(pair(perp, t) for t in targets - {perp})
+    return any(pair(x, y) for x in killed for y in killed if x != y)  # "clashes between X and Y": both lost men
+
+
 def _figure_side(row: Mapping[Any, Any], sides: Mapping[str, str], known: frozenset[str],
                  civilians: frozenset[str]) -> str:
     """A figure's victims side: `civilians` for civilian victims, else the
@@ -188,6 +228,7 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, know
     inc["incident_id"] = inc["incident_id"].astype(str)
     inc = inc.set_index("incident_id")
     sides = incident_sides(tables, knowledge=knowledge)
+    parties = _incident_parties(tables, knowledge=knowledge)
     docs = tables["documents"].copy()
     doc_of = {str(d): str(d) for d in docs["doc_id"]}
     claims = tables["claims"]
@@ -214,9 +255,7 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, know
         a = cw["sides"].get(_text(lab.side_a_name), frozenset())
         b = cw["sides"].get(_text(lab.side_b_name), frozenset())
         civilian_deaths = int(getattr(lab, "deaths_civilian", 0) or 0) > 0
-        dyad_ok = bool(perp and victims and (
-            (perp in a and victims in b) or (perp in b and victims in a)
-            or (victims == "civilians" and civilian_deaths and (perp in a or perp in b))))
+        dyad_ok = _dyad_ok(perp, victims, parties.get(inc_id, (frozenset(), frozenset())), a, b, civilian_deaths)
         rows.append({
             "ged_id": str(lab.ged_id), "main_incident_id": inc_id,
             "incident_title": _text(i["title"]) if i is not None and "title" in inc.columns else "",
