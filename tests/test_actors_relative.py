@@ -68,8 +68,13 @@ def test_determiners_questions_and_clefts_are_no_relative_clauses(s):
 # --- other frames read for the UCDP-AEC dyads (issue 10) ----------------------------------------
 
 def test_the_harm_is_by_whoever_follows_by():
-    r = find_roles("Monitors documented the death of a regime soldier by faction sniper on the frontline.")
+    r = find_roles("Monitors documented the death of a regime soldier by rebel sniper on the frontline.")
     assert (r.perpetrator, r.perpetrator_cue) == ("Syrian opposition", "by_phrase")
+
+
+def test_a_bare_faction_names_no_side():
+    """'a faction commander' may be of any armed group (an al-Qaeda affiliate's, in a report read): no actor."""
+    assert find_roles("The attack targeted a faction commander.").target == ""
 
 
 def test_who_is_stationed_at_a_place_is_not_what_was_hit():
