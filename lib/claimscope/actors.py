@@ -57,6 +57,7 @@ class _Tables:
     actors: dict[str, Actor]  # canonical name -> actor
     by_alias: dict[str, str]  # lower-cased alias -> canonical name
     place_like: frozenset[str]  # lower-cased aliases that are also places
+    locative: re.Pattern[str]  # a preposition of place just before a place-like alias ("in Damascus")
     regex: re.Pattern[str]
     compound: re.Pattern[str] | None  # modifier + unit or act noun ("regime soldier", "Turkish shelling")
     by_modifier: dict[str, str]  # lower-cased modifier -> canonical name
@@ -90,6 +91,7 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         actors=actors,
         by_alias=by_alias,
         place_like=frozenset(place_like),
+        locative=regex("(?i)" + phrase_pattern(_words(knowledge, "place_prepositions")) + r"\s+(?:the\s+)?$"),
         regex=regex(phrase_pattern(by_alias_keys(data))),
         compound=_compound_regex(knowledge, list(by_modifier)) if by_modifier else None,
         by_modifier=by_modifier,
@@ -99,6 +101,12 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         phrase_memo=Memo(),
         generic_memo=Memo(),
     )
+
+
+def _words(knowledge: Knowledge, key: str) -> list[str]:
+    """A word list of the language pack's roles.yaml (every pack layered over
+    the built-in one keeps it)."""
+    return list(knowledge.roles[key])
 
 
 def _compound_regex(knowledge: Knowledge, modifiers: list[str]) -> re.Pattern[str]:
@@ -141,7 +149,6 @@ def canonical_actor(name: str, *, knowledge: Knowledge) -> str | None:
     return None
 
 
-_LOCATIVE = regex(r"(?i)\b(?:in|near|to|from|around|outside|of|at|on|towards|toward|into|across|inside)\s+(?:the\s+)?$")
 _NAME_CONTINUES = regex(r"\s+[A-Z]")
 _APPOSED = regex(r"(?i)\s*(?:group|organi[sz]ation|faction|movement|militia)?\s*[“\"]?\s*$")
 
@@ -157,7 +164,7 @@ def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
         raw = m.group(0)
         key = norm_phrase(raw)
         if key in t.place_like and (
-            _LOCATIVE.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
+            t.locative.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
         ):
             continue  # "in Damascus", "the Damascus Opera House": a place, not the government
         name = t.by_alias.get(key) or t.by_alias.get(key.removeprefix("the "))
@@ -232,11 +239,16 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     owners = phrase_pattern(frames.get("owner_participles") or ["held"])
     dates = knowledge.dates
     time_words = [n for table in ("months", "weekdays") for v in (dates.get(table) or {}).values() for n in v["names"]]
-    time_words += [*(dates.get("part_of_day") or []), "today", "yesterday", "tonight", "overnight"]
+    time_words += [*(dates.get("part_of_day") or []), *(frames.get("time_words") or [])]
+    subordinators, relative = _words(knowledge, "subordinators"), _words(knowledge, "relative_words")
+    coordinators = _words(knowledge, "coordinators")
+    adverbs = phrase_pattern(_words(knowledge, "clause_adverbs"))
+    passive_adverbs = phrase_pattern(_words(knowledge, "passive_adverbs"))
     # words between a preposition and an actor that end the preposition's reach: a clause opens, or the
     # preposition took a time ("on Sunday regime planes killed", "said on Tuesday that Russian planes")
-    stop = (r"(?!(?:that|when|while|which|who|where|after|before|as|because|since|and|but|near|in|at|from|inside|outside"
-            rf"|around)\b|{phrase_pattern(time_words)})")  # "on a base near Russian base": the base is hit, not the Russians
+    stop = ("(?!" + phrase_pattern([*relative, "where", "as", *subordinators, *coordinators,
+                                    *frames["reach_ending_places"], *time_words]) + ")")
+    # "on a base near Russian base": the base is hit, not the Russians
     return {
         "time_before": regex(rf"{phrase_pattern(time_words)}[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?[\s,]*)?(?:the\s+)?$"),
         # "..., the Turkish military said", "that Washington has blamed on": who speaks or blames is no target
@@ -285,13 +297,14 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "passive_follower": regex(_passive_follower(frames, person=False)),
         # "Turkish troops hit near Behun were in ...": a reduced relative clause, its subject the one hit
         "reduced_relative": regex(r"\s+" + phrase_pattern(frames.get("reduced_relative_places") or ["near"])
-                                  + r"\s+(?:(?!(?:where|which|who|that|when|while|and|but)\b)[\w'’.-]+\s+){1,4}?"
+                                  + r"\s+(?:(?!" + phrase_pattern([*relative, "where", *subordinators, *coordinators])
+                                  + r")[\w'’.-]+\s+){1,4}?"
                                   + phrase_pattern(frames.get("reduced_relative_finite") or ["were"])),
         "person_follower": regex(_passive_follower(frames, person=True)),
         # lower case or Capitalised only: "after IS killed" is the group, not "is"
         "passive_aux": regex(r"(?<![\w-])" + trie_pattern({v for w in frames.get("passive_auxiliaries") or ["was", "were"]
                                                              for v in (w, w.capitalize())})
-                             + r"(?:\s+(?:also|reportedly|allegedly|later|then))?\s+$"),
+                             + rf"(?:\s+{passive_adverbs})?\s+$"),
         # "near the Russian base", "the border with Turkey", "on the vicinity of the Turkish base": where, not whom
         "place_before": regex(phrase_pattern(frames.get("place_words") or ["near"])
                               + r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}?$"),
@@ -306,6 +319,14 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                 + phrase_pattern(frames.get("presence_participles") or ["stationed"])),
         "attributed_before": regex(phrase_pattern(frames.get("attribution_leads") or ["attributed to"])
                                    + r"\s+(?:the\s+)?(?:[\w/-]+\s+or\s+(?:the\s+)?)?$"),
+        "object_lead": regex("(?i)" + phrase_pattern(_words(knowledge, "object_leads")) + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"),
+        "clause_opens": regex("(?i)" + phrase_pattern([*subordinators, "where", "that"]) + r"\s+(?:the\s+)?$"),
+        "coordination": regex(r"(?i)^\s*(?:,\s*)?(?:" + phrase_pattern(_words(knowledge, "coordination_words"))
+                              + r")?\s*(?:,\s*)?(?:the\s+)?[\"“]?\s*$"),
+        # "bombs that the regime has deployed": the actor is the subject of a perfect, not the target
+        "subject_of_perfect": regex(rf"(?i)\s+(?:has|have|had)\s+(?:{adverbs}\s+)?[a-z]+(?:ed|en|wn|ut|nt)\b"),
+        "other_event": regex("(?i)" + phrase_pattern(_words(knowledge, "other_event_openers")) + r"|[|;]"),
+        "clause_between": regex("(?i)" + phrase_pattern(subordinators) + r"|[;|]"),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
     }
@@ -483,7 +504,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             if _is_subject_gap(gap, p) and not _is_object_position(sentence, m, p):
                 if passive:
                     passive_subject = passive_subject or m
-                elif harmed_at >= 0 and _OTHER_EVENT.search(sentence, harmed_at, m.start):
+                elif harmed_at >= 0 and p["other_event"].search(sentence, harmed_at, m.start):
                     pass  # "Regime soldier shot dead while regime forces shell two villages": another act's actor
                 elif perp is None and not (noun_like and p["determiner_before"].search(sentence[max(0, m.start - 12):m.start])):
                     perp, cue, verb = m, "agent", v
@@ -535,28 +556,21 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     before = sentence[max(0, m.start - 40):m.start]
     if p["weapon_of"].search(before):
         return False  # "a combat drone of the Turkish Armed Forces struck"
-    if _CLAUSE_OPENS.search(before) or p["time_before"].search(before):
+    if p["clause_opens"].search(before) or p["time_before"].search(before):
         return False  # "... on Tuesday when YPG/PKK terrorists detonated": a new clause's subject
-    return bool(_OBJECT_LEAD.search(before))
+    return bool(p["object_lead"].search(before))
 
 
-_OBJECT_LEAD = regex(r"(?i)\b(?:of|on|against|at|by|from|with|between|and|near|targeting|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_CLAUSE_OPENS = regex(r"(?i)(?<![\w-])(?:when|while|after|before|where|because|since|until|once|whereas|that)\s+(?:the\s+)?$")
-
-
-_COORDINATION = regex(r"(?i)^\s*(?:,\s*)?(?:and|as well as|along with|together with|with)?\s*(?:,\s*)?(?:the\s+)?[\"“]?\s*$")
-
-
-def _coordinated(sentence: str, perp: ActorMention, m: ActorMention) -> bool:
+def _coordinated(sentence: str, perp: ActorMention, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
     """'by the Syrian Army and Russia': Russia acts beside the perpetrator, it is not the target."""
-    return m.start >= perp.end and bool(_COORDINATION.match(sentence[perp.end:m.start]))
+    return m.start >= perp.end and bool(p["coordination"].match(sentence[perp.end:m.start]))
 
 
 def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
             verb: re.Match[str] | None, p: dict[str, re.Pattern[str]],
             passive_subject: ActorMention | None = None) -> ActorMention | None:
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
-                                                           and not _coordinated(sentence, perp, m)))
+                                                           and not _coordinated(sentence, perp, m, p)))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
                   and not p["attributed_before"].search(sentence[max(0, m.start - 40):m.start])
@@ -576,16 +590,13 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     if verb is not None:
         for m in candidates:
             if m.start >= verb.end() and not p["place_before"].search(sentence, max(0, m.start - 30), m.start) \
-                    and not _SUBJECT_OF_PERFECT.match(sentence, m.end):  # "bombs that the regime has deployed"
-                if _CLAUSE_BETWEEN.search(sentence, verb.end(), m.start):
+                    and not p["subject_of_perfect"].match(sentence, m.end):  # "bombs that the regime has deployed"
+                if p["clause_between"].search(sentence, verb.end(), m.start):
                     return None  # "... killed in regime airstrikes after rebels launched": another clause's actor
                 return m
     return None
 
 
-_SUBJECT_OF_PERFECT = regex(r"(?i)\s+(?:has|have|had)\s+(?:(?:also|long|repeatedly|already|not|never)\s+)?[a-z]+(?:ed|en|wn|ut|nt)\b")
-_OTHER_EVENT = regex(r"(?i)(?<![\w-])(?:while|meanwhile|whereas)\b|[|;]")
-_CLAUSE_BETWEEN = regex(r"(?i)(?<![\w-])(?:after|when|while|because|since|before|whereas|although|though)\b|[;|]")
 
 
 
