@@ -90,3 +90,12 @@ def test_dead_fighters_of_two_sides_with_no_perpetrator_are_the_two_sides_of_a_c
     assert _dyad(t, _label("Government of Syria", "SDF"))
     one_side = _multi([("", "")], [("Syrian Arab Army", "combatants", "syrian_government")])
     assert not _dyad(one_side, _label("Government of Syria", "SDF"))   # one side's dead name no dyad
+
+
+def test_civilians_and_another_sides_fighters_dead_make_the_dyad_with_that_side():
+    """'a Turkish drone strike killed children and two SDF members': SNA / SDF even with no civilian deaths coded."""
+    t = _multi([("Turkish Armed Forces", "")], [("children", "civilians", ""), ("children", "civilians", ""),
+                                                ("Syrian Democratic Forces", "combatants", "kurdish")])
+    assert _dyad(t, _label("SNA", "SDF"))
+    only_civilians = _multi([("Turkish Armed Forces", "")], [("children", "civilians", "")])
+    assert not _dyad(only_civilians, _label("SNA", "SDF"))   # no civilian deaths coded: not this dyad

@@ -20,7 +20,10 @@ definition of issue 10). It is scored on:
   dead the incident counts are the perpetrator's own (an attacker killed in
   its raid), the other side is the side it attacked (the incident's targets);
   when it names no perpetrator but counts dead fighters of two sides ("killed
-  in clashes between X and Y"), those two sides are the dyad. Sides come from the incident's `perpetrator`/`target` columns when
+  in clashes between X and Y"), those two sides are the dyad; when its dead
+  are civilians and fighters of a side the perpetrator is not on, the dyad is
+  with that side (UCDP's state-based dyads are between armed sides; the
+  civilians are counted under them). Sides come from the incident's `perpetrator`/`target` columns when
   it has them, else from its claims' perpetrators and killed victims through
   the actor side table (civilian victims groups are the side `civilians`).
   A claim's perpetrator counts here even when the claim is hedged ("gunmen,
@@ -191,6 +194,9 @@ def _dyad_ok(perp: str, victims: str, parties: tuple[frozenset[str], frozenset[s
     def pair(x: str, y: str) -> bool:
         return (x in a and y in b) or (x in b and y in a)
     killed, targets = parties
+    fighters = sorted(killed - {perp})
+    if perp and victims == "civilians" and fighters:
+        victims = fighters[0]  # civilians and another side's fighters dead: the dyad is with that side
     if perp and victims and victims != perp:
         return pair(perp, victims) or (victims == "civilians" and civilian_deaths and (perp in a or perp in b))
     if perp:  # its own dead only: the other side is the side it attacked
