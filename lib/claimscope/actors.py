@@ -376,7 +376,7 @@ def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Patter
     nouns = phrase_pattern(frames.get("act_nouns") or ["attack"])
     main = phrase_pattern(frames.get("main_clause_auxiliaries") or ["was", "were"])
     clause = regex(rf"(?:(?P<quant>{quant})|{rel})\s+(?:(?:{aux}\s+){{1,3}}{verbs}|(?!{nouns}){verbs})"
-                   rf"(?:(?!\s*[,;:.!?()\"“”|]|\s+{ends})\s*[^\s,;:.!?()\"“”|]+){{0,{words}}}"
+                   rf"(?:\s+(?!{ends})[^\s,;:.!?()\"“”|]+){{0,{words}}}"
                    rf"(?=\s+{main}|(?(quant)|(?!x)x))")
     # an act ("an airstrike that killed ..."), an indirect question ("unclear who"), a cleft ("it was X that")
     not_after = regex("(?:" + phrase_pattern([*(frames.get("act_nouns") or []), *frames["by_heads"],
