@@ -112,8 +112,18 @@ def _build_numlex(knowledge: Knowledge) -> _NumLex:
     quals = phrase_pattern(qualifiers)
     vagues = phrase_pattern(vague)
     arts = phrase_pattern(articles)
+    # A cheap necessary condition checked at each word start before the full
+    # pattern: a digit, or the first letter run of a phrase a quantity can open
+    # with ("at" of "at least"), whole (a number word may run into a range
+    # connector: "fiveto six"). The engine then rejects most word starts in a
+    # few character comparisons instead of trying every branch.
+    opens = [_LETTER_RUN.match(v) for p in (*units, *tens, *vague, *qualifiers, *articles, "between", "a", "one")
+             for v in case_variants(p)]
+    numbers = trie_pattern(v for w in (*units, *tens) for v in case_variants(w))
+    guard = (rf"(?=\d|{trie_pattern({m.group() for m in opens})}(?![^\W\d_])|{numbers}(?=to|and|or))"
+             if all(opens) else "")  # a phrase opening with a sign has no letter run to look for
     pattern = (
-        rf"(?<![\w.,-])(?:(?P<qual>{quals})\s+)?"
+        rf"(?<![\w.,-]){guard}(?:(?P<qual>{quals})\s+)?"
         rf"(?:(?P<range>{rng})|(?P<vague>{vagues})|(?P<num>{num})|(?P<art>{arts}))(?![\w-])"
     )
     return _NumLex(units, tens, scales, vague, qualifiers, articles, regex(pattern))
@@ -328,6 +338,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     )
 
 
+_LETTER_RUN = regex(r"[^\W\d_]+")
 _WORD = regex(r"\(?[\w'’.-]+\)?|[^\w\s]")
 _WORD_RUN = regex(r"[\w'’.-]+")
 _FILLER_WORDS = ("of", "the", "and")   # "14 of the dead": words a victims phrase does not end with
