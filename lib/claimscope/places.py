@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -657,14 +657,44 @@ _B = r"(?![\w'’‐-])"      # word boundary after a (reversed) word
 _WORD = regex(r"[\w'’‐-]+")
 
 
+class _Cues(NamedTuple):
+    """The case-insensitive cue patterns the scan runs around each name."""
+
+    regions: re.Pattern[str]
+    pre_rev: re.Pattern[str]
+    before_rev: re.Pattern[str]
+    post: re.Pattern[str]
+    actor_after: re.Pattern[str]
+    speech_after: re.Pattern[str]
+    separator: re.Pattern[str]
+
+
+def _lowered(cues: _Cues) -> _Cues | None:
+    """The cue patterns for lower-cased ASCII text: the same sources in lower
+    case, without IGNORECASE, which makes Python's engine compare each
+    character case-folded (about twice as slow). For ASCII text they match
+    exactly where the originals match the text itself; None when a source
+    holds an upper-case escape (\\S, \\W ...) or a non-ASCII cased letter,
+    which lower-casing would change."""
+    out = []
+    for rx in cues:
+        src = rx.pattern
+        if re.search(r"\\[A-Z]", src) or any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in src):
+            return None
+        out.append(regex(src.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")))  # group syntax kept
+    return _Cues(*out)
+
+
 class _Patterns:
     """Compiled patterns and word sets of a pack's places_lexicon.yaml (and
-    its transliteration: `words`, `fold`, `particles`)."""
+    its transliteration: `words`, `fold`, `particles`). `cues` are the
+    case-insensitive cue patterns, `lowered` their versions for lower-cased
+    ASCII text (`_lowered`)."""
 
     __slots__ = ("span", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
                  "pre_rev", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
-                 "particles")
+                 "particles", "cues", "lowered")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -753,6 +783,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                                                                  *_aliases(r.get("aliases", ""), ";")) if n}
     p.foreign = frozenset(_key(_words(w)) for w in lex["foreign_places"]) - own
     p.sentence_end = regex(r"[.!?;]\s|\n")
+    p.cues = _Cues(p.regions, p.pre_rev, p.before_rev, p.post, p.actor_after, p.speech_after, p.separator)
+    p.lowered = _lowered(p.cues)
     return p
 
 
@@ -809,13 +841,16 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
     taken = 0                      # text before this offset is consumed
     prev: _Cand | None = None      # previous name, for lists ("the towns X, Y and Z")
     # a region lead word in a window is a substring of the lower-cased text: test that once
-    leads = pats.region_lead_any.search(text.lower()) is not None
+    lower = text.lower()
+    leads = pats.region_lead_any.search(lower) is not None
+    # the cue patterns run on the lower-cased text when it is ASCII (`_lowered`)
+    cues, t = (pats.lowered, lower) if pats.lowered is not None and text.isascii() else (pats.cues, text)
     for m in pats.span.finditer(text):
         s0 = m.start()
         if m.end() <= taken:
             continue
         if leads and not pats.region_lead.isdisjoint(text[max(taken, s0 - 48):s0].lower().split()[-5:]):
-            reg = _region_before(text, s0, pats, taken)
+            reg = _region_before(text, t, cues, s0, pats, taken)
             if reg is not None:
                 out.append(reg)
                 taken = reg.end
@@ -832,15 +867,15 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
                 taken = s0 + toks[j - 1][1]
                 continue
             if regionable:
-                rm = pats.regions.match(text, start)
+                rm = cues.regions.match(t, start)
                 if rm:
-                    out.append(_region_cand(rm, pats))
+                    out.append(_region_cand(text, rm, pats))
                     taken = rm.end()
                     prev = None
                     continue
             if flag in ("foreign", "skip"):
                 continue
-            ctx = _context(text, start, pats, prev)
+            ctx = _context(text, t, cues, start, pats, prev)
             if flag == "open":
                 if not ctx["strength"]:
                     continue
@@ -856,7 +891,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
                     raw = raw[: -len(suffix)]
                     break
             taken = end
-            if _blocked(text, start, end, pats) or (not hit and pats.speech_after.match(text, end, end + 30)) or (
+            if _blocked(t, cues, start, end) or (not hit and cues.speech_after.match(t, end, end + 30)) or (
                     hit and pats.speaks_after.match(text, end, end + 30)
                     and not pats.locative_before.search(text, max(0, start - 24), start)):
                 # "Damascus said", "Ankara warned": a place that speaks is its government (a metonym)
@@ -864,7 +899,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
                 continue
             words = tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
-            _apply_context(cand, text, ctx, gz, pats, words)
+            _apply_context(cand, text, t, cues, ctx, gz, pats, words)
             if not hit and cand.gov_name is None:
                 cand.unknown_kind = "village" if "village" in ctx["cue"].lower() else "town"
             taken = max(taken, cand.end)
@@ -992,39 +1027,44 @@ def _cued_match(toks: tuple[_Tok, ...], i: int, gz: Gazetteer, pats: _Patterns,
     return None
 
 
-def _region_cand(rm: re.Match, pats: _Patterns) -> _Cand:
-    reg = pats.region_by_key.get(_key(pats.words(rm.group())))
-    return _Cand(rm.start(), rm.end(), rm.group(), score=100.0, region=reg)
+def _region_cand(text: str, rm: re.Match, pats: _Patterns) -> _Cand:
+    """The region phrase `rm` matched (in `text` or its lower-cased copy)."""
+    raw = text[rm.start():rm.end()]
+    reg = pats.region_by_key.get(_key(pats.words(raw)))
+    return _Cand(rm.start(), rm.end(), raw, score=100.0, region=reg)
 
 
-def _region_before(text: str, start: int, pats: _Patterns, taken: int) -> _Cand | None:
+def _region_before(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, taken: int) -> _Cand | None:
     """A lexicon region phrase that begins up to five words before a capitalised
-    name and runs into it ("the central Syrian desert", "the Euphrates")."""
+    name and runs into it ("the central Syrian desert", "the Euphrates").
+    `t` is `text` or its lower-cased copy, as `cues` need."""
     lo = max(taken, start - 48)
     words = list(_WORD.finditer(text, lo, start))[-5:]
     for w in words:
         if pats.words(w.group())[:1] and pats.words(w.group())[0] in pats.region_first:
-            rm = pats.regions.match(text, w.start())
+            rm = cues.regions.match(t, w.start())
             if rm and rm.end() > start and rm.group().lower().strip().split()[0] == w.group().lower() \
                     and pats.region_by_key.get(_key(pats.words(rm.group()))) is not None:
-                return _region_cand(rm, pats)
+                return _region_cand(text, rm, pats)
     return None
 
 
-def _blocked(text: str, start: int, end: int, pats: _Patterns) -> bool:
+def _blocked(t: str, cues: _Cues, start: int, end: int) -> bool:
     """A person ("President Assad"), a medium ("TV station al-Mayadeen") or a
-    metonym ("the Damascus government", "Idlib militant groups")."""
-    if pats.before_rev.match(text[max(0, start - 40):start][::-1]):
+    metonym ("the Damascus government", "Idlib militant groups"). `t` is the
+    text or its lower-cased copy, as `cues` need."""
+    if cues.before_rev.match(t[max(0, start - 40):start][::-1]):
         return True
-    return pats.actor_after.match(text, end, end + 40) is not None
+    return cues.actor_after.match(t, end, end + 40) is not None
 
 
-def _context(text: str, start: int, pats: _Patterns, prev: _Cand | None) -> dict:
+def _context(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, prev: _Cand | None) -> dict:
     """Cue words before `start`. After a list separator ("near the towns X, Y
-    and Z") the previous name's cue carries over."""
+    and Z") the previous name's cue carries over. `t` is `text` or its
+    lower-cased copy, as `cues` need."""
     res = {"near": False, "cue": "", "strength": 0, "dir": None, "noun_kind": "", "want": None,
            "pre_start": start}
-    if prev is not None and 0 <= start - prev.end < 40 and pats.separator.fullmatch(text, prev.end, start):
+    if prev is not None and 0 <= start - prev.end < 40 and cues.separator.fullmatch(t, prev.end, start):
         if prev.gov_name:    # "southern Idlib and Hama": only the governorate reading carries over
             res["want"] = "governorate"
             return res
@@ -1032,14 +1072,14 @@ def _context(text: str, start: int, pats: _Patterns, prev: _Cand | None) -> dict
                    want=prev.want if prev.want == "town" else None)
         return res
     lo = max(0, start - 90)
-    rev = text[lo:start][::-1]
-    m = pats.pre_rev.match(rev)
+    m = cues.pre_rev.match(t[lo:start][::-1])
     if not m or not (m.group("noun") or m.group("dir") or m.group("near") or m.group("at")):
         return res
+    rev = text[lo:start][::-1]
     noun = m.group("noun")
     noun_kind = pats.noun_kind_before.get(" ".join(pats.words(noun[::-1])), "") if noun else ""
     res["cue"] = " ".join(rev[: m.end()][::-1].split())
-    res["dir"] = m.group("dir")[::-1] if m.group("dir") else None
+    res["dir"] = rev[m.start("dir"):m.end("dir")][::-1] if m.group("dir") else None
     res["noun_kind"] = noun_kind
     near = m.group("near")
     res["near"] = bool(near) or noun_kind == "near"
@@ -1057,12 +1097,12 @@ def _context(text: str, start: int, pats: _Patterns, prev: _Cand | None) -> dict
     return res
 
 
-def _apply_context(c: _Cand, text: str, ctx: dict, gz: Gazetteer, pats: _Patterns,
+def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gazetteer, pats: _Patterns,
                    words: tuple[str, ...]) -> None:
     """Choose the reading of a name from the words around it: governorate
     ("southern Idlib", "Idlib province", "the countryside of Aleppo"), town
     ("the city of Idlib"), near a town ("near X", "X area", "northern Saraqib")."""
-    post = pats.post.match(text, c.end, c.end + 60)
+    post = cues.post.match(t, c.end, c.end + 60)
     post_kind = pats.noun_kind_after.get(" ".join(pats.words(post.group("noun"))), "") if post else ""
     gov = gz._governorate(words)
     c.want = ctx["want"]
@@ -1097,9 +1137,9 @@ def _apply_context(c: _Cand, text: str, ctx: dict, gz: Gazetteer, pats: _Pattern
         if post:
             c.end = post.end()
         c.raw = text[c.start:c.end]
-        c.cue = c.cue or (post.group().strip() if post else "")
+        c.cue = c.cue or (text[post.start():post.end()].strip() if post else "")
     elif post and not c.cue:
-        c.cue = post.group().strip()
+        c.cue = text[post.start():post.end()].strip()
 
 
 def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
