@@ -33,7 +33,7 @@ from typing import Mapping, Sequence
 from .actors import actor_sides, generic_group, phrase_actors
 from .knowledge import Knowledge, Memo
 from .resources import case_variants, norm_phrase, phrase_pattern, regex, trie_pattern
-from .sentences import sentence_words
+from .sentences import Gate, WordGates, sentence_words, word_gates
 
 __all__ = ["Quantity", "CasualtyMention", "VictimContext", "parse_quantity", "find_quantities", "find_casualties"]
 
@@ -241,6 +241,9 @@ class _CasLex:
     np_stop: re.Pattern[str]
     zero: tuple[tuple[re.Pattern[str], str], ...]
     zero_any: re.Pattern[str]  # union of the zero lexicons: one search rules all three out
+    gates: WordGates  # the word lists the trigger and the zero lexicons need (`sentences.word_gates`)
+    trigger_gate: Gate
+    zero_gate: Gate
     trigger: re.Pattern[str]
     stops: frozenset[str]  # np_stop's words, for a set lookup on ASCII words
     num: _NumLex
@@ -290,6 +293,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     singular = [w for w in knowledge.actors["singular_nouns"]]
     sing = phrase_pattern(singular, group="head")
     one_word_before = [c for c in before_outcome if " " not in c]
+    gates, (trigger_gate, zero_gate) = word_gates([(trig_words,), (zero_words,)])
     np_words = r"(?:[\w'’-]+\s+){0,4}?"
     return _CasLex(
         after=regex(r"\s*[\"”’]?\s*(?:\(\w+\)\s*)?" + phrase_pattern(after_outcome, group="cue")),
@@ -302,6 +306,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                     + r"|,\s*" + phrase_pattern(d["relative_asides"]) + r"[^.;:,()–—]{1,80},\s*)(?="
                     + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
         weak=frozenset(weak),
+        # (every branch names "toll" or "number": `_TOLL_WORDS`, the gate of its search)
         toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
                         r"\bnumber (?:killed|dead)\b)(?:[^.;]{0,80}?(?:" + toll_links + r")|[^.;]{0,130}?(?:"
                         + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
@@ -309,6 +314,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         np_stop=regex(r"(?i)^(?:" + "|".join(stops) + r")$"),
         zero=tuple(zero),
         zero_any=regex(phrase_pattern(zero_words)),
+        gates=gates,
+        trigger_gate=trigger_gate,
+        zero_gate=zero_gate,
         trigger=regex(phrase_pattern(trig_words)),
         stops=frozenset(stops),
         num=knowledge.derived(_build_numlex),
@@ -427,11 +435,16 @@ def _skip_aux(text: str, pos: int, lex: _CasLex) -> int:
 
 
 def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimContext = VictimContext(),
-                    offset: int = 0) -> list[CasualtyMention]:
-    """Casualty figures in `sentence`; offsets are shifted by `offset`."""
+                    offset: int = 0, words: frozenset[str] | None = None) -> list[CasualtyMention]:
+    """Casualty figures in `sentence`; offsets are shifted by `offset`.
+    `words`: the sentence's `sentence_words` when already computed."""
     lex = knowledge.derived(_build_caslex)
-    if not context.list_outcome and not lex.trigger.search(sentence):
+    if words is None:
+        words = sentence_words(sentence)
+    met = lex.gates.met(words)  # an outcome cue or a zero phrase is there only when its words are
+    if not context.list_outcome and not (lex.trigger_gate <= met and lex.trigger.search(sentence)):
         return []
+    tolls = not words.isdisjoint(_TOLL_WORDS)
     out: list[CasualtyMention] = []
     main: list[CasualtyMention] = []  # figures that are not subsets ("including two women")
     pending: list[tuple[Quantity, int, int]] = []  # figures waiting for a shared outcome ("9 soldiers and 5 militants were killed")
@@ -457,7 +470,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             object_person = _object_of_cue(sentence, q, victims_raw, lex)
         if victims_raw and not object_person and not _is_person_phrase(victims_raw, lex):
             if _head_is_thing(victims_raw, lex) or q.article or not (
-                    _before_cue(sentence, q, lex)[0] or lex.after.match(sentence, np_end)):
+                    _before_cue(sentence, q, lex, tolls=tolls)[0] or lex.after.match(sentence, np_end)):
                 pending.clear()
                 continue
             # no victims noun: "killed 5 in Aleppo", "6 Lebanese martyrs" (the words describe the cue noun)
@@ -477,7 +490,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             pp = _POSTMODIFIER_PP.match(sentence, np_end)  # "a civilian from Deir Ezzor was shot dead"
             if pp is not None:
                 after = lex.after.match(sentence, _skip_aux(sentence, pp.end(), lex))
-        before, weak = _before_cue(sentence, q, lex, after=out[-1].end - offset if out else 0)
+        before, weak = _before_cue(sentence, q, lex, after=out[-1].end - offset if out else 0, tolls=tolls)
         if weak and not victims_raw:
             before = ""
         outcome = ""
@@ -532,9 +545,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         last_outcome = outcome
     _civilian_wholes(sentence, out, wholes, parts, lex)
     if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
-        out.extend(_bare_mentions(sentence, out, context, offset, lex))
-    out.extend(_definite_objects(sentence, out, context, offset, lex))
-    out.extend(_zero_mentions(sentence, context, offset, lex))
+        out.extend(_bare_mentions(sentence, out, context, offset, lex, words))
+    out.extend(_definite_objects(sentence, out, context, offset, lex, words))
+    if lex.zero_gate <= met:
+        out.extend(_zero_mentions(sentence, context, offset, lex))
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
@@ -594,7 +608,7 @@ def _bare_np_start(sentence: str, head: int, lex: _CasLex) -> int:
 
 
 def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: VictimContext, offset: int,
-                   lex: _CasLex) -> list[CasualtyMention]:
+                   lex: _CasLex, words: frozenset[str]) -> list[CasualtyMention]:
     """Headline figures without an article: 'Regime soldier killed in Daraa',
     'Grenade explosion killed child', 'Gunmen shoot regime soldier dead'.
     English drops the article of a singular count noun only in headlines, so
@@ -602,7 +616,7 @@ def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: Vic
     for in headlines only: the document's, or a sentence without a final
     full stop)."""
     out: list[CasualtyMention] = []
-    if lex.singular_words.isdisjoint(sentence_words(sentence)):
+    if lex.singular_words.isdisjoint(words):
         return []  # no singular person noun: nothing to find
     taken = [(c.start - offset, c.end - offset) for c in found]
     for rx, cue_first in ((lex.bare_after, False), (lex.bare_before, True)):
@@ -640,11 +654,11 @@ def _bare_mentions(sentence: str, found: Sequence[CasualtyMention], context: Vic
 
 
 def _definite_objects(sentence: str, found: Sequence[CasualtyMention], context: VictimContext, offset: int,
-                      lex: _CasLex) -> list[CasualtyMention]:
+                      lex: _CasLex, words: frozenset[str]) -> list[CasualtyMention]:
     """'gunmen shot dead the driver', 'the patrol arrested the commander':
     the object of an outcome verb that is "the" and a singular person noun is
     one person (the noun may go on with "of": "the mukhtar of the village")."""
-    if " the " not in sentence or lex.singular_words.isdisjoint(sentence_words(sentence)):
+    if " the " not in sentence or lex.singular_words.isdisjoint(words):
         return []
     out: list[CasualtyMention] = []
     taken = [(c.start - offset, c.end - offset) for c in found]
@@ -700,15 +714,21 @@ def _is_year(sentence: str, q: Quantity) -> bool:
         _SPACE_DIGIT.match(sentence, q.end, q.end + 3))
 
 
-def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0) -> tuple[str, bool]:
+# a death-toll phrase (`_CasLex.toll`) needs one of these words
+_TOLL_WORDS = frozenset({"toll", "number"})
+
+
+def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0, tolls: bool = True) -> tuple[str, bool]:
     """Outcome of a cue right before the figure (and not before `after`, the
-    end of the figure already read), and whether it is a weak cue."""
+    end of the figure already read), and whether it is a weak cue. `tolls`:
+    whether the sentence holds a word of `_TOLL_WORDS` (else no toll phrase
+    is looked for)."""
     window = sentence[max(0, after, q.start - 60):q.start]
     m = lex.before.search(window)
     if m:
         cue = norm_phrase(m.group("cue"))
         return lex.before_outcome[cue], cue in lex.weak
-    if lex.toll.search(sentence[max(0, q.start - 140):q.start]):
+    if tolls and lex.toll.search(sentence[max(0, q.start - 140):q.start]):
         return "killed", False
     return "", False
 

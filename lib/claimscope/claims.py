@@ -436,6 +436,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                       claims: list[_Claim], knowledge: Knowledge) -> None:
     if s.paragraph != ctx.para:
         ctx.para, ctx.para_date, ctx.para_places, ctx.para_places_raw, ctx.para_target = s.paragraph, None, [], "", ()
+    words = sentence_words(sent)  # what the stages' cue gates look up, computed once
     dates = []
     for d in find_dates(sent, knowledge=knowledge, published=doc.published, published_precision=doc.published_precision,
                         context=ctx.date):
@@ -463,12 +464,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group,
                                    list_outcome=list_outcome, previous_figure=ctx.last_figure, headline=headline or None)
         ctx.victims = (key, victim_ctx)
-    casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start)
+    casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start, words=words)
     event = event_type(sent, knowledge=knowledge)
     attributed = attribution.cue != "outlet"
     keep = bool(casualties) or event is not None or (attributed and len(sent.split(None, 4)) >= 5)  # 5+ words
-    # what the cue gates of kinds and events look up
-    words = sentence_words(sent) if keep or actors else frozenset()
     # "Russian aircraft were not used in the area": a known actor denied an act
     denied = (find_denied_act(sent, [(a.start, a.end) for a in actors], knowledge=knowledge, words=words)
               if actors else None)
