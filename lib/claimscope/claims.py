@@ -439,7 +439,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     words = sentence_words(sent)  # what the stages' cue gates look up, computed once
     dates = []
     for d in find_dates(sent, knowledge=knowledge, published=doc.published, published_precision=doc.published_precision,
-                        context=ctx.date):
+                        context=ctx.date, words=words):
         if d.start + s.start < ctx.dateline[1] and d.end + s.start > ctx.dateline[0]:
             continue  # the date line dates the article, not an event
         dates.append(d)

@@ -153,6 +153,26 @@ class _Grammar:
     merge_gap: re.Pattern[str]
     year_gap: re.Pattern[str]
     tolerance_days: int
+    # a sentence without an ASCII digit holds a date expression only when its
+    # words (`sentences.sentence_words`) hold one of these: a word of each
+    # phrase the guard can open with (`_gate_words`)
+    gate_words: frozenset[str] = frozenset()
+
+
+def _gate_words(phrases: list[str]) -> frozenset[str]:
+    """One lower-case letter run of each phrase (its last: "days" of "two
+    days"): a sentence holding the phrase holds that word."""
+    out = set()
+    for p in phrases:
+        runs = _LETTER_RUNS.findall(p.lower())
+        if not runs:  # a phrase without letters: no word tells it is there
+            return frozenset()
+        out.add(runs[-1])
+    return frozenset(out)
+
+
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _variants(phrase: str, *, cased: bool) -> set[str]:
@@ -350,6 +370,8 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         year_gap=regex(r"\s*,?\s*"),
         merge_gap=regex(r"\s*[,(]?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?"),
         tolerance_days=int(lex["year_tolerance_days"]),
+        gate_words=_gate_words([*names, *pub_phrases, *ctx_phrases, *(f"{n} {u}" for n in numbers for u in units),
+                                *(f"{q} {w}" for q in qualifiers for w in wd_full + month_full), *head_words]),
     )
 
 
@@ -672,6 +694,7 @@ def find_dates(
     published: _dt.date | str | None,
     published_precision: str = "day",
     context: _dt.date | str | None = None,
+    words: frozenset[str] | None = None,
 ) -> list[DateMention]:
     """Every date expression in `text` (usually one sentence), in order,
     resolved: explicit dates take a missing year from `published`; relative
@@ -682,7 +705,13 @@ def find_dates(
     documents table's form). `published_precision` is the documents table's:
     day, estimated (treated as day), month, year or unknown; the module
     docstring says what each allows. Unresolvable mentions are kept with
-    ``date=None`` and precision ``unknown``. Never raises on odd input."""
+    ``date=None`` and precision ``unknown``. Never raises on odd input.
+    `words`: the text's `sentences.sentence_words` when already computed (a
+    text without a digit or a date word is not scanned)."""
+    if words is not None and isinstance(text, str):
+        g = knowledge.derived(_build_grammar)
+        if g.gate_words and words.isdisjoint(g.gate_words) and _ASCII_DIGIT.search(text) is None:
+            return []
     published = _as_date(published)
     context = _as_date(context)
     level = _PUB_LEVEL.get(str(published_precision).strip().lower()) if published else None
