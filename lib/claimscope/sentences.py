@@ -15,7 +15,7 @@ of, so a cue regex runs only where it can match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .knowledge import Knowledge
@@ -62,11 +62,35 @@ class WordGates:
 
     index: dict[str, tuple[tuple[int, frozenset[str]], ...]]  # longest run -> (list id, the spelling's runs)
     keys: frozenset[str]
+    # the same index split: longest run -> (ids of the lists a one-run spelling
+    # opens, (list id, runs) of the longer spellings): a one-run spelling needs no subset test
+    split: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str]], ...]]] = field(default_factory=dict)
 
     def met(self, words: frozenset[str]) -> frozenset[int]:
         """The lists one of whose phrases a sentence with `words` holds: a
         gate is open when it is a subset."""
-        return frozenset(i for k in self.keys.intersection(words) for i, runs in self.index[k] if runs <= words)
+        keys = self.keys.intersection(words)
+        if not keys:
+            return _NONE_MET
+        split = self.split or _split(self.index)
+        out: set[int] = set()
+        for k in keys:
+            one, longer = split[k]
+            out |= one
+            for i, runs in longer:
+                if runs <= words:
+                    out.add(i)
+        return frozenset(out)
+
+
+_NONE_MET: frozenset[int] = frozenset()
+
+
+def _split(index: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+           ) -> dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str]], ...]]]:
+    """`WordGates.split` of an index."""
+    return {k: (frozenset(i for i, runs in v if len(runs) == 1),
+                tuple((i, runs) for i, runs in v if len(runs) > 1)) for k, v in index.items()}
 
 
 def word_gates(needs: Sequence[tuple[Iterable[str] | None, ...]]) -> tuple[WordGates, list[Gate]]:
@@ -89,7 +113,8 @@ def word_gates(needs: Sequence[tuple[Iterable[str] | None, ...]]) -> tuple[WordG
                     index.setdefault(max(sorted(runs), key=len), []).append((ids[key], runs))
             gate.add(ids[key])
         gates.append(frozenset(gate))
-    return WordGates({k: tuple(v) for k, v in index.items()}, frozenset(index)), gates
+    frozen = {k: tuple(v) for k, v in index.items()}
+    return WordGates(frozen, frozenset(index), _split(frozen)), gates
 
 
 def _lexicon(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
