@@ -691,7 +691,7 @@ class _Patterns:
     case-insensitive cue patterns, `lowered` their versions for lower-cased
     ASCII text (`_lowered`)."""
 
-    __slots__ = ("span", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
+    __slots__ = ("span", "span_caps", "span_articles", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
                  "pre_rev", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles", "cues", "lowered")
@@ -721,8 +721,13 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     # (led by one class test of its first character, a capital or an article's
     # first letter: most positions are rejected before the optional article)
     firsts = "".join(sorted({re.escape(a[:1] or "-") for a in tr.span_articles}))
-    p.span = regex(rf"(?=[{firsts}{_CAP[1:-1]}])(?:(?<![\w-]){art}-)?{_CAP}[\w'’‘ʿ-]*"
-                        rf"(?:[ \t]+(?:{particle}[ \t]+)?(?:{art}-)?{_CAP}[\w'’‘ʿ-]*)*")
+    run = rf"{_CAP}[\w'’‘ʿ-]*(?:[ \t]+(?:{particle}[ \t]+)?(?:{art}-)?{_CAP}[\w'’‘ʿ-]*)*"
+    p.span = regex(rf"(?=[{firsts}{_CAP[1:-1]}])(?:(?<![\w-]){art}-)?{run}")
+    # the same runs found from their first capital, a pattern that opens with a
+    # character class (the engine then skips to the next capital in C), and
+    # moved back over an article glued before it (`_spans`)
+    p.span_caps = regex(run)
+    p.span_articles = tuple(sorted(tr.span_articles, key=len, reverse=True))
     p.token = regex(r"\S+")
     masks = lex["not_place_phrases"]
     p.mask = regex(rf"(?:{_alt(masks)})(?:['’]?s)?{_B}", re.I)
@@ -845,9 +850,8 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
     leads = pats.region_lead_any.search(lower) is not None
     # the cue patterns run on the lower-cased text when it is ASCII (`_lowered`)
     cues, t = (pats.lowered, lower) if pats.lowered is not None and text.isascii() else (pats.cues, text)
-    for m in pats.span.finditer(text):
-        s0 = m.start()
-        if m.end() <= taken:
+    for s0, e0 in _spans(text, pats):
+        if e0 <= taken:
             continue
         if leads and not pats.region_lead.isdisjoint(text[max(taken, s0 - 48):s0].lower().split()[-5:]):
             reg = _region_before(text, t, cues, s0, pats, taken)
@@ -855,9 +859,9 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
                 out.append(reg)
                 taken = reg.end
                 prev = None
-                if m.end() <= taken:
+                if e0 <= taken:
                     continue
-        toks, items = _segment(m.group(), gz, pats)
+        toks, items = _segment(text[s0:e0], gz, pats)
         for i, j, hit, score, flag, regionable in items:
             start = s0 + toks[i][0]
             if start < taken:
@@ -905,6 +909,30 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
             taken = max(taken, cand.end)
             out.append(cand)
             prev = cand
+    return out
+
+
+_NOT_AFTER_WORD = regex(r"(?<![\w-])")
+
+
+def _spans(text: str, pats: _Patterns) -> list[tuple[int, int]]:
+    """(start, end) of the matches of `pats.span` in `text`: the runs of
+    `span_caps`, each moved back over an article and hyphen glued before it
+    ("al-" of "al-Raqqa") where `span` would start it, at a word start after
+    the previous run."""
+    out = []
+    prev = 0
+    arts = pats.span_articles
+    for m in pats.span_caps.finditer(text):
+        s, e = m.span()
+        if s >= 2 and text[s - 1] == "-":
+            for a in arts:
+                q = s - 1 - len(a)
+                if q >= prev and text.startswith(a, q) and _NOT_AFTER_WORD.match(text, q):
+                    s = q
+                    break
+        out.append((s, e))
+        prev = e
     return out
 
 
