@@ -691,7 +691,7 @@ class _Patterns:
     case-insensitive cue patterns, `lowered` their versions for lower-cased
     ASCII text (`_lowered`)."""
 
-    __slots__ = ("span", "span_caps", "span_articles", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_by_key",
+    __slots__ = ("span", "span_caps", "span_articles", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_lead_runs", "region_by_key",
                  "pre_rev", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles", "cues", "lowered")
@@ -746,6 +746,10 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                               if ph[:1].islower() and not re.match(rf"{art}-", ph))
     # any of them as a substring of the lower-cased text (a cheap test before the per-name windows)
     p.region_lead_any = regex("|".join(re.escape(w) for w in sorted(p.region_lead)) or r"(?!x)x")
+    # their letter runs: a sentence whose words (`sentences.sentence_words`) hold none has no lead word
+    # (none when a lead word has no letters: the substring test then)
+    lead_runs = [re.findall("[a-z]+", w) for w in p.region_lead]
+    p.region_lead_runs = frozenset(r for runs in lead_runs for r in runs) if all(lead_runs) else frozenset()
     cues = lex["cues"]
     nb = lex["nouns_before"]
     na = lex["nouns_after"]
@@ -814,7 +818,8 @@ class _Cand:
 
 
 def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | None = None,
-                offset: int = 0, known_governorates: Iterable[str] = ()) -> list[PlaceMention]:
+                offset: int = 0, known_governorates: Iterable[str] = (),
+                words: frozenset[str] | None = None) -> list[PlaceMention]:
     """Place mentions in `text` (a sentence or a document), in text order.
 
     Gazetteer names are found anywhere; a capitalised name the gazetteer lacks
@@ -832,22 +837,25 @@ def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | N
     strong cue, in a governorate neither the text nor the document names, is
     left unresolved rather than placed there ("the road to al-Hal market" in
     a report on Idlib is not Al Hawl, an alias of which it spells, 400 km away).
+    `words`: the text's `sentences.sentence_words` when already computed.
     """
     if not text:
         return []
     gz = knowledge.derived(_build_gazetteer)
     pats = knowledge.derived(_build_patterns)
-    return _finish(text, _scan(text, gz, pats), gz, pats, default_governorate, offset,
+    return _finish(text, _scan(text, gz, pats, words), gz, pats, default_governorate, offset,
                    frozenset(known_governorates))
 
 
-def _scan(text: str, gz: Gazetteer, pats: _Patterns) -> list[_Cand]:
+def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | None = None) -> list[_Cand]:
     out: list[_Cand] = []
     taken = 0                      # text before this offset is consumed
     prev: _Cand | None = None      # previous name, for lists ("the towns X, Y and Z")
-    # a region lead word in a window is a substring of the lower-cased text: test that once
+    # a region lead word in a window is a substring of the lower-cased text, its
+    # letter runs among the text's words: test that once
     lower = text.lower()
-    leads = pats.region_lead_any.search(lower) is not None
+    leads = (not pats.region_lead_runs.isdisjoint(words) if words is not None and pats.region_lead_runs
+             else pats.region_lead_any.search(lower) is not None)
     # the cue patterns run on the lower-cased text when it is ASCII (`_lowered`)
     cues, t = (pats.lowered, lower) if pats.lowered is not None and text.isascii() else (pats.cues, text)
     for s0, e0 in _spans(text, pats):
