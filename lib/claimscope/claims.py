@@ -148,6 +148,7 @@ class _Context:
     para_date: DateMention | None = None
     para_places: list[PlaceMention] = field(default_factory=list)
     para_places_raw: str = ""
+    para_fields: tuple[list[PlaceMention], dict[str, Any]] | None = None  # `_place_fields` of a para_places list
     para_target: tuple[tuple[str, str], ...] = ()
     last_group: str = ""
     places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
@@ -446,7 +447,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if dates:
         dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start,
-                         known_governorates=ctx.governorates)
+                         known_governorates=ctx.governorates, words=words)
     ctx.places.extend(places)
     named_governorates = {m.governorate for m in places if m.governorate}
     if not named_governorates <= ctx.governorates:
@@ -613,7 +614,9 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         places_raw = ";".join(p.raw for p in places)
         gov_source = "sentence"
     elif ctx.para_places:
-        place = _place_fields(ctx.para_places)
+        if ctx.para_fields is None or ctx.para_fields[0] is not ctx.para_places:  # once per list the claims inherit
+            ctx.para_fields = (ctx.para_places, _place_fields(ctx.para_places))
+        place = ctx.para_fields[1]
         places_raw = f"inherited: {ctx.para_places_raw}"
         gov_source = "paragraph"
     else:
