@@ -858,6 +858,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
              else pats.region_lead_any.search(lower) is not None)
     # the cue patterns run on the lower-cased text when it is ASCII (`_lowered`)
     cues, t = (pats.lowered, lower) if pats.lowered is not None and text.isascii() else (pats.cues, text)
+    rt = t[::-1]  # read backwards from a name by the reversed patterns (`_context`, `_blocked`)
     for s0, e0 in _spans(text, pats):
         if e0 <= taken:
             continue
@@ -887,7 +888,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                     continue
             if flag in ("foreign", "skip"):
                 continue
-            ctx = _context(text, t, cues, start, pats, prev)
+            ctx = _context(text, t, rt, cues, start, pats, prev)
             if flag == "open":
                 if not ctx["strength"]:
                     continue
@@ -903,7 +904,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                     raw = raw[: -len(suffix)]
                     break
             taken = end
-            if _blocked(t, cues, start, end) or (not hit and cues.speech_after.match(t, end, end + 30)) or (
+            if _blocked(t, rt, cues, start, end) or (not hit and cues.speech_after.match(t, end, end + 30)) or (
                     hit and pats.speaks_after.match(text, end, end + 30)
                     and not pats.locative_before.search(text, max(0, start - 24), start)):
                 # "Damascus said", "Ankara warned": a place that speaks is its government (a metonym)
@@ -1085,19 +1086,22 @@ def _region_before(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, 
     return None
 
 
-def _blocked(t: str, cues: _Cues, start: int, end: int) -> bool:
+def _blocked(t: str, rt: str, cues: _Cues, start: int, end: int) -> bool:
     """A person ("President Assad"), a medium ("TV station al-Mayadeen") or a
     metonym ("the Damascus government", "Idlib militant groups"). `t` is the
-    text or its lower-cased copy, as `cues` need."""
-    if cues.before_rev.match(t[max(0, start - 40):start][::-1]):
+    text or its lower-cased copy, as `cues` need, `rt` it reversed (the 40
+    characters before `start`, read backwards, are `rt[n - start:n - start + 40]`)."""
+    n = len(t)
+    if cues.before_rev.match(rt, n - start, n - max(0, start - 40)):
         return True
     return cues.actor_after.match(t, end, end + 40) is not None
 
 
-def _context(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, prev: _Cand | None) -> dict:
+def _context(text: str, t: str, rt: str, cues: _Cues, start: int, pats: _Patterns, prev: _Cand | None) -> dict:
     """Cue words before `start`. After a list separator ("near the towns X, Y
     and Z") the previous name's cue carries over. `t` is `text` or its
-    lower-cased copy, as `cues` need."""
+    lower-cased copy, as `cues` need, `rt` it reversed (the reversed patterns
+    read the 90 characters before `start` backwards from `len(t) - start`)."""
     res = {"near": False, "cue": "", "strength": 0, "dir": None, "noun_kind": "", "want": None,
            "pre_start": start}
     if prev is not None and 0 <= start - prev.end < 40 and cues.separator.fullmatch(t, prev.end, start):
@@ -1108,14 +1112,15 @@ def _context(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, prev: 
                    want=prev.want if prev.want == "town" else None)
         return res
     lo = max(0, start - 90)
-    m = cues.pre_rev.match(t[lo:start][::-1])
+    base = len(t) - start  # where the window read backwards starts in `rt`
+    m = cues.pre_rev.match(rt, base, base + start - lo)
     if not m or not (m.group("noun") or m.group("dir") or m.group("near") or m.group("at")):
         return res
     rev = text[lo:start][::-1]
     noun = m.group("noun")
     noun_kind = pats.noun_kind_before.get(" ".join(pats.words(noun[::-1])), "") if noun else ""
-    res["cue"] = " ".join(rev[: m.end()][::-1].split())
-    res["dir"] = rev[m.start("dir"):m.end("dir")][::-1] if m.group("dir") else None
+    res["cue"] = " ".join(rev[: m.end() - base][::-1].split())
+    res["dir"] = rev[m.start("dir") - base:m.end("dir") - base][::-1] if m.group("dir") else None
     res["noun_kind"] = noun_kind
     near = m.group("near")
     res["near"] = bool(near) or noun_kind == "near"
@@ -1128,7 +1133,7 @@ def _context(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, prev: 
         res["want"] = "governorate"
     elif noun_kind == "town" and pats.words(noun[::-1])[:1] and pats.words(noun[::-1])[0] in ("city", "cities", "town", "towns", "port"):
         res["want"] = "town"
-    first = m.end("dir") if m.group("dir") else (m.end("noun") if noun else 0)
+    first = m.end("dir") - base if m.group("dir") else (m.end("noun") - base if noun else 0)
     res["pre_start"] = start - first
     return res
 
