@@ -348,6 +348,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
 
 _LETTER_RUN = regex(r"[^\W\d_]+")
 _WORD = regex(r"\(?[\w'’.-]+\)?|[^\w\s]")
+_SPACED_WORD = regex(r"\s*(\(?[\w'’.-]+\)?|[^\w\s])")  # the spaces before a _WORD, then it
 _WORD_RUN = regex(r"[\w'’.-]+")
 _FILLER_WORDS = ("of", "the", "and")   # "14 of the dead": words a victims phrase does not end with
 _TRAILING_FILLER = regex(r"(?i)(?:\s+(?:" + "|".join(_FILLER_WORDS) + r"))+\s*$")
@@ -361,12 +362,10 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
     i = pos
     n_words = 0
     while n_words < 8:
-        while i < len(text) and text[i].isspace():
-            i += 1
-        m = _WORD.match(text, i)
+        m = _SPACED_WORD.match(text, i)  # the spaces, then a word
         if m is None:
             break
-        w = m.group(0)
+        w = m.group(1)
         bare = w.strip("()").lower()
         if w in _QUOTE_MARKS and n_words:  # 'members of “Tel Tamr Military Council”'
             i = m.end()
@@ -383,7 +382,7 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         key = bare.rstrip(".")  # "died." at the end of the sentence
         if (bare in lex.cue_words or w[0].isdigit() or (n_words and _is_number_word(bare, lex.num))
                 or ((key in lex.aux_first or key.endswith("ly")) and lex.aux.match(" " + w))
-                or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start()))):
+                or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start(1)))):
             break
         n_words += 1
         i = m.end()
