@@ -130,6 +130,7 @@ _BOUNDARY = re.compile(r"""([.!?]+)(["'”’)\]]*)([ \t]+)(?=(\S+))""")
 # the run of word characters and dots that ends a window (searched in the
 # window's slice: the look-behind lets it start only where a run starts)
 _WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
+_WORD_BEFORE_REV = re.compile(r"[\w.]+")  # the same run in the window reversed
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -140,10 +141,13 @@ def _is_boundary(text: str, m: re.Match[str], abbrevs: frozenset[str], openers: 
         return False
     if m.group(1) != ".":  # ! ? ... end sentences
         return True
-    before = _WORD_BEFORE.search(text[max(0, m.start(1) - 40):m.start(1)])
+    window = text[max(0, m.start(1) - 40):m.start(1)]
+    # the run that ends the window, read backwards (a window ending in a line
+    # break, where "$" also matches before it, goes through the search)
+    before = _WORD_BEFORE.search(window) if window.endswith("\n") else _WORD_BEFORE_REV.match(window[::-1])
     if before is None:  # " . " on its own (wire copy): a boundary
         return True
-    word = before.group(1)
+    word = before.group(1) if window.endswith("\n") else before.group(0)[::-1]
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "A. Rahman"
     if word.lower().rstrip(".") in abbrevs:
