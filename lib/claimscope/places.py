@@ -1191,6 +1191,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
     if not cands:
         return []
     places = gz.places
+    memo = gz._index.memo
     context: dict[str, int] = {}
     for c in cands:
         if c.gov_name:
@@ -1221,7 +1222,14 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                                     None, None, None, "near_town" if c.near else "town", 0.0, c.cue,
                                     "unresolved"))
         else:
-            p = places[gz._choose(c.cands, want=c.want, context=ctx, known=known)]
+            if len(c.cands) == 1 and c.want is None and places[c.cands[0]].kind != "governorate":
+                p = places[c.cands[0]]  # one place, no cue to weigh: `_choose`'s first case, without the call
+            else:
+                key = ("choose", c.cands, c.want, ctx, known)  # a name read in the same context: memoised
+                got = memo.get(key)
+                if got is None:
+                    got = memo.put(key, gz._choose(c.cands, want=c.want, context=ctx, known=known))
+                p = places[got]
             if known and c.strength < 2 and p.kind != "governorate" and p.governorate and p.governorate not in known:
                 own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
                 named = context.get(p.governorate, 0) - own  # by the text's other places
