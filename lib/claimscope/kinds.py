@@ -158,6 +158,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "past_act": d["past_acts"],
         "habitual": d["habitual"],
         "state": d["state"],
+        "context_opener": d["context_openers"],
         "statement": d["statement"],
         "policy_negation": d["policy_negations"],
         "act_count": d["act_counts"],
@@ -408,7 +409,8 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     m = cues.statement.search(sentence) if "statement" in gates else None
     if m is not None:
         return ClaimKind("statement", m.group(0))
-    m = (cues.habitual.search(sentence) if "habitual" in gates else None) or cues.context_opener.search(sentence)
+    m = ((cues.habitual.search(sentence) if "habitual" in gates else None)
+         or (cues.context_opener.search(sentence) if "context_opener" in gates else None))
     if m is not None:
         return ClaimKind("background", m.group(0).strip())
     if cumulative is not None and cumulative[2]:
