@@ -174,6 +174,11 @@ _NO_PLACE_FIELDS = {"places": "", "place_precision": "unknown", "governorate": "
 def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
     if not places:
         return dict(_NO_PLACE_FIELDS)
+    if len(places) == 1:  # the common case: the place itself
+        p = places[0]
+        geo = p.lat is not None and p.lon is not None
+        return {"places": p.name, "place_precision": p.precision, "governorate": p.governorate or "",
+                "lat": p.lat if geo else None, "lon": p.lon if geo else None}
     ordered = sorted(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 9), p.start))
     names: list[str] = []
     for p in ordered:
@@ -445,7 +450,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             continue  # the date line dates the article, not an event
         dates.append(d)
     if dates:
-        dates = period_starts(sent, dates)  # "since the signing of the March 5 agreement" dates no act
+        dates = period_starts(sent, dates, words=words)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start,
                          known_governorates=ctx.governorates, words=words)
     ctx.places.extend(places)
