@@ -284,10 +284,15 @@ def figure_scopes(sentence: str, spans: Sequence[tuple[int, int]], *, knowledge:
 _SINCE_BEFORE = regex(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}$")
 
 
-def period_starts(sentence: str, dates: Sequence[DateMention]) -> list[DateMention]:
+def period_starts(sentence: str, dates: Sequence[DateMention], *,
+                  words: frozenset[str] | None = None) -> list[DateMention]:
     """`dates` with those that start a period marked `since`: "since the
     signing of the March 5 agreement", "since a July 19 summit" (the date
-    grammar marks only "since March 5"). Such a date dates no act."""
+    grammar marks only "since March 5"). Such a date dates no act. `words`:
+    the sentence's `sentence_words` when already computed (an ASCII sentence
+    without "since" has none)."""
+    if words is not None and "since" not in words and sentence.isascii():
+        return list(dates)
     out = []
     for d in dates:
         if d.kind != "since" and _SINCE_BEFORE.search(sentence, max(0, d.start - 48), d.start):
