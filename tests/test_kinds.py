@@ -184,6 +184,37 @@ def test_an_act_beside_a_war_or_an_age_stays_an_event(sentence):
     assert set(cas.scope) == {"event"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Although the army's recently concluded offensive in the hills reportedly led to the deaths of more than 250 "
+    "rebels, the group keeps raiding outposts, loyalist media said.",
+    "Loyalist outlets credited the previous operation in the valley with the elimination of about 180 militants.",
+    "Rebel sources said an earlier campaign against the camps had left 75 fighters dead.",
+])
+def test_an_earlier_operations_toll_is_background(sentence):
+    # the result of an operation told as over before the report's news is no toll of the report's incident
+    claim, cas = one_claim(sentence)
+    assert claim.kind == "background", (claim.kind, claim.kind_cue)
+    assert claim.kind_cue
+    assert set(cas.scope) == {"total"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Five shepherds were killed by a mine on Monday, two weeks after the previous offensive in the hills ended.",
+    "Earlier today the operation in the valley killed 14 militants, the ministry said.",
+    "The army launched a new operation near the dam on Sunday, killing 9 fighters.",
+])
+def test_an_act_beside_an_earlier_operation_stays_an_event(sentence):
+    claim, cas = one_claim(sentence)
+    assert claim.kind == "event", (claim.kind, claim.kind_cue)
+    assert set(cas.scope) == {"event"}
+
+
+def test_a_figure_before_an_earlier_operation_keeps_the_acts_scope():
+    sentence = "Six soldiers died in an ambush on Tuesday, while the previous offensive had killed 40 of their comrades."
+    spans = [(c.start, c.end) for c in find_casualties(sentence)]
+    assert figure_scopes(sentence, spans, published=PUBLISHED) == ["event", "total"]
+
+
 def test_the_toll_of_acts_counted_over_a_period_is_a_total():
     # the count of acts names no figure of people; the toll that follows is theirs, not the day's
     r = extract(

@@ -68,6 +68,7 @@ class _Cues:
     cumulative: tuple[tuple[re.Pattern[str], frozenset[str]], ...]  # (regex, the gates it needs open)
     cumulative_gates: frozenset[str]  # every gate one of them needs: none open, none runs
     since_comparison: re.Pattern[str]
+    earlier_operation: re.Pattern[str]  # a cumulative cue that is an operation over before the report's act
     toll_update: re.Pattern[str]
     habitual: re.Pattern[str]
     state: re.Pattern[str]
@@ -135,6 +136,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     frames = "|".join(re.escape(f) for f in d["campaign_frames"])
     counts = (r"(?:\d[\d,]*|" + phrase_pattern(knowledge.numbers["units"]) + "|"
               + phrase_pattern(knowledge.numbers["tens"]) + ")")
+    # "the recently concluded operation", "the army's previous offensive": the
+    # adjective after a determiner or a possessive, not the adverb ("earlier today")
+    earlier = (r"(?<![\w'’-])(?:(?i:the|an|a|its|their|his|her|this|that)|[\w-]+['’]s?)\s+"
+               + phrase_pattern(d.get("earlier_operations") or []) + r"\s+(?:[\w'’-]+\s+){0,2}?"
+               + phrase_pattern(d.get("earlier_operation_nouns") or []))
     # the ways a sentence counts over a period, each with the word sets a
     # sentence must meet (one word of each) for it to be worth a scan
     cumulative = (
@@ -150,6 +156,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
          rf"\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}",
          ("campaign_nouns", "campaign_durations")),
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
+        (earlier, ("earlier_operations", "earlier_operation_nouns")),
     )
     gates = {
         "future": [*d["future"], *d["future_lower_case"]],
@@ -171,6 +178,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "span_units": d["span_units"],
         "campaign_durations": [*d["campaign_durations"], *(f"{u}s" for u in d["campaign_durations"])],
         "record_tolls": d["record_tolls"],
+        "earlier_operations": d.get("earlier_operations") or [],
+        "earlier_operation_nouns": d.get("earlier_operation_nouns") or [],
     }
     index = _gate_index(gates)
     return _Cues(
@@ -185,6 +194,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         cumulative=tuple((regex(p), frozenset(names)) for p, names in cumulative),
         cumulative_gates=frozenset(n for _, names in cumulative for n in names),
         since_comparison=regex(phrase_pattern(d["since_comparisons"]) + r"(?:\s+[\w'’-]+){0,6}\s*$"),
+        earlier_operation=regex(earlier),
         toll_update=regex(r"[,;]\s*" + phrase_pattern(d["toll_updates"])),
         habitual=regex(phrase_pattern(d["habitual"])),
         state=regex(phrase_pattern(d["state"])),
@@ -268,6 +278,8 @@ def figure_scopes(sentence: str, spans: Sequence[tuple[int, int]], *, knowledge:
     for b in cues.toll_update.finditer(sentence):
         if b.start() <= cue[0]:
             boundary = b.start()
+    if _earlier_operation(cue, cues):
+        boundary = cue[0]  # "six died on Tuesday, while the previous offensive had killed 40"
     out = []
     for k, (start, _) in enumerate(spans):
         if k < len(zero) and zero[k]:
@@ -299,6 +311,12 @@ def period_starts(sentence: str, dates: Sequence[DateMention], *,
             d = replace(d, kind="since")
         out.append(d)
     return out
+
+
+def _earlier_operation(cue: Cumulative | None, cues: _Cues) -> bool:
+    """The cumulative cue is an operation told as over before the report's
+    act ("the recently concluded operation"), not a period lasting to it."""
+    return cue is not None and cues.earlier_operation.fullmatch(cue[1]) is not None
 
 
 def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> bool:
@@ -383,6 +401,10 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if cumulative is _UNSET:
         cumulative = _cumulative_cue(sentence, cues, dates, published, words)
     gates = _open_gates(cues, words)
+    if _earlier_operation(cumulative, cues):
+        if scopes and "event" not in scopes:
+            return ClaimKind("background", cumulative[1])  # an earlier operation's result
+        cumulative = None  # an act told beside an earlier operation is still an act
     if cumulative is not None and cumulative[2] and "event" not in scopes and (
             scopes or (cues.act_count.search(sentence) if "act_count" in gates else None)):
         return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
