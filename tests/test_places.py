@@ -483,3 +483,16 @@ def test_a_place_people_came_from_weighs_little_in_the_main_governorate():
     text = ("A car bomb hit buses carrying evacuees from the towns of Foua and Kefraya as they waited near Aleppo. "
             "The convoy had left from Foua at dawn.")
     assert dominant_governorate(find_places(text), lead_chars=0) == "Aleppo"
+
+
+@pytest.mark.parametrize("sentence, governorate", [
+    ("A car bomb went off at the gate of the al-Zahraa neighbourhood of Homs city on Monday.", "Homs"),
+    ("Rebels shelled the Zahraa district on the western edge of Aleppo.", "Aleppo"),
+    ("A suicide bomber struck the Salihiyah quarter of Hasakah city at dawn.", "Al-Hasakah"),
+    ("Mortar rounds fell on al-Salihiyah in central Damascus.", "Damascus"),
+])
+def test_a_quarter_name_two_cities_share_goes_to_the_city_the_sentence_names(sentence, governorate):
+    """al-Zahraa is a quarter of Homs and of Aleppo, al-Salihiyah one of
+    Damascus and of al-Hasakah: the city named beside it decides."""
+    quarter = next(m for m in find_places(sentence) if "Zahra" in m.raw or "Salihiyah" in m.raw)
+    assert quarter.governorate == governorate
