@@ -390,3 +390,12 @@ def test_a_toll_of_long_ago_is_background():
     claim, cas = one_claim("In 1990, 300 to 500 villagers were killed in the massacre, the historian said.")
     assert claim.kind == "background"
     assert list(cas["min"]) == [300]  # the figure stays in the tables, labelled by its claim's kind
+
+
+def test_a_running_totals_places_make_no_main_governorate():
+    # a tally over a period lists where people died over months, not where the report's act happened
+    r = extract("Since the start of the year, 212 people have been killed in Idlib city, in the Idlib countryside, in "
+                "Saraqib and in Maarat al-Numan, the monitor said. Gunmen shot dead a teacher in Daraa countryside "
+                "on Tuesday.")
+    assert list(r.claims.sort_values("start").kind) == ["running_total", "event"]
+    assert dict(r.governorates) == {"d0": "Daraa"}

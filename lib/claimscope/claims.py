@@ -436,6 +436,7 @@ _LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
 _LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "Four ex-ISIS members."
 _BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
 _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
+_NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no place of the report's news
 
 
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
@@ -520,6 +521,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                               negated=st.negated,
                               negation_cue=st.negation_cue, cumulative=cumulative, words=words)
 
+    if kind is not None and kind.kind in _NOT_WHERE and places:
+        del ctx.places[len(ctx.places) - len(places):]  # its places make no main governorate
     # update the reader's context with what this sentence names
     for a in actors:
         if a.kind == "armed_group":

@@ -61,7 +61,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("outlet_raw", S, "What `outlet` was read from, as written: the manifest or column value ('dailysabah'), the byline, outlet or date line, the wire dateline ('ANKARA (AA) –'), the credit line or the page's site name; empty when unknown.", False),
         _c("author", S, "The person a byline ('By Karim Haddad, Associated Press') or the page's `author` metadata names; empty when none.", False),
         _c("encoding", S, "Encoding the file was decoded with (utf-8, utf-8-sig, cp1252, ...).", False),
-        _c("governorate", S, "Main governorate (admin-1 unit, as `claims.governorate`) of the document: the most cited in its place names, those in the headline and lede counting three times and those beside a death toll twice (the article's main incident is where people were killed).", False),
+        _c("governorate", S, "Main governorate (admin-1 unit, as `claims.governorate`) of the document: the most cited in its place names, those in the headline and lede counting three times and those beside a death toll twice (the article's main incident is where people were killed); the places of a running total (a tally over a period) do not count.", False),
         _c("raw_map", S, "JSON list of `[clean_start, raw_start, length]` runs mapping clean-text offsets back to raw-file offsets.", False),
         _c("main_incident_id", S, "The incident the report is mainly about (from `align`): the incident of the first act it tells (headline and lede) that is dated to the day and placed; else of its first act; a republished copy's is its original's. A running total, background or a statement never is. Empty when the report tells no act.", False),
     ),
