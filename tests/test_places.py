@@ -239,6 +239,7 @@ def test_offsets_index_the_text():
     "He told TV station al-Mayadeen that the attack failed.",
     "According to SANA, the Syrian Observatory for Human Rights and the Turkish Defense Ministry.",
     "A large explosion erupted near an HQ and a weapon depot.",
+    "Envoys from Korea and Japan discussed the sanctions in the capital.",  # Korea folds as Quriya does
 ])
 def test_no_false_places(sentence):
     assert names(sentence) == []
