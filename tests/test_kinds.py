@@ -399,3 +399,32 @@ def test_a_running_totals_places_make_no_main_governorate():
                 "on Tuesday.")
     assert list(r.claims.sort_values("start").kind) == ["running_total", "event"]
     assert dict(r.governorates) == {"d0": "Daraa"}
+
+
+
+def _gate_lists(knowledge):
+    """The word lists of kinds.yaml each gate of claimscope.kinds is read from."""
+    d = knowledge.kinds
+    acts = [*d["act_counts"], *(w[:-1] for w in d["act_counts"] if w.endswith("s"))]
+    return {"future": [*d["future"], *d["future_lower_case"]], "conditional": d["conditional"],
+            "toll_forecast": d["toll_forecasts"], "past_act": d["past_acts"], "habitual": d["habitual"],
+            "state": d["state"], "statement": d["statement"], "policy_negation": d["policy_negations"],
+            "act_count": d["act_counts"], "counted_acts": acts, "cumulative": [*d["cumulative"], *d["campaign_scenes"]],
+            "campaign_nouns": d["campaign_nouns"], "campaign_tolls": d["campaign_tolls"], "since": ["since"],
+            "span_leads": d["span_leads"], "span_units": d["span_units"], "record_tolls": d["record_tolls"],
+            "earlier_operations": d["earlier_operations"], "earlier_operation_nouns": d["earlier_operation_nouns"]}
+
+
+def test_every_cue_phrase_opens_its_gate_in_any_case_and_spacing():
+    """The kinds gates (sentences.word_gates over kinds.yaml's lists) open for
+    every phrase of their list, capitalised, in capitals, hyphenated or broken
+    over a line: a gate only spares a regex that cannot match."""
+    from claimscope import kinds as kinds_module
+
+    cues = K.derived(kinds_module._build_cues)
+    for gate, phrases in _gate_lists(K).items():
+        for phrase in phrases:
+            for variant in (phrase, phrase.upper(), phrase.title(), phrase.replace(" ", "-"), phrase.replace(" ", "\n")):
+                words = kinds_module.sentence_words(f"Then, {variant}; it ended.")
+                assert gate in kinds_module._open_gates(cues, words), (gate, phrase, variant)
+    assert kinds_module._open_gates(cues, kinds_module.sentence_words("Nothing of the sort.")) == frozenset()

@@ -41,7 +41,7 @@ from typing import Any, Sequence
 from .dates import DateMention, date_interval
 from .knowledge import Knowledge, Memo
 from .resources import phrase_pattern, regex
-from .sentences import sentence_words
+from .sentences import Gate, WordGates, sentence_words, word_gates
 
 __all__ = ["KINDS", "SCOPES", "ClaimKind", "Cumulative", "cumulative_cue", "figure_scopes", "claim_kind", "is_old_date",
            "refers_to_counted_acts", "period_starts", "sentence_words"]
@@ -79,32 +79,13 @@ class _Cues:
     counted_acts: re.Pattern[str]
     background_days: int
     # gates: a cue's regex runs only when a sentence holds every word of one
-    # of its phrases (looked up by the phrase's longest word): most never run
-    gate_index: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]
-    # key word -> (gates its one-word phrases open, (gate, words) of its longer phrases)
-    gate_keys: frozenset[str]
+    # of its phrases (`sentences.word_gates`): most never run
+    gate_lists: WordGates
+    gate_names: dict[int, frozenset[str]]  # word list id -> the gates it opens (each needs one list; -1: none)
     gate_memo: Memo  # sentence words -> open gates (a sentence asks more than once)
 
 
-_TOKEN = regex(r"[a-z]+")
-
 _words = sentence_words
-
-
-def _gate_index(gates: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]:
-    """key word -> (the gates a phrase of that one word opens, (gate name,
-    phrase words) for the longer phrases keyed by it); a phrase is keyed by
-    its longest word."""
-    single: dict[str, set[str]] = {}
-    multi: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for name, phrases in gates.items():
-        for p in phrases:
-            toks = _TOKEN.findall(str(p).lower())
-            if len(set(toks)) == 1:
-                single.setdefault(toks[0], set()).add(name)
-            elif toks:
-                multi.setdefault(max(toks, key=len), []).append((name, frozenset(toks)))
-    return {k: (frozenset(single.get(k, ())), tuple(multi.get(k, ()))) for k in set(single) | set(multi)}
 
 
 def _open_gates(cues: "_Cues", words: frozenset[str]) -> frozenset[str]:
@@ -112,15 +93,22 @@ def _open_gates(cues: "_Cues", words: frozenset[str]) -> frozenset[str]:
     got = cues.gate_memo.get(words)
     if got is not None:
         return got  # type: ignore[no-any-return]
-    out: set[str] = set()
-    index = cues.gate_index
-    for w in cues.gate_keys & words:
-        one, longer = index[w]
-        out |= one
-        for name, ws in longer:
-            if name not in out and ws <= words:
-                out.add(name)
-    return cues.gate_memo.put(words, frozenset(out))
+    names = cues.gate_names
+    out = names[-1]  # the gates no word tells of (a list with a phrase without letters): always open
+    for i in cues.gate_lists.met(words):
+        out = out | names[i]
+    return cues.gate_memo.put(words, out)
+
+
+def _names_by_list(gates: dict[str, Any], needs: Sequence[Gate]) -> dict[int, frozenset[str]]:
+    """Word list id -> the names of the gates that need it (`word_gates`
+    gives each gate, one list here, as the set of its list's id; -1 holds
+    those that need none: always open)."""
+    out: dict[int, set[str]] = {-1: set()}
+    for name, need in zip(gates, needs):
+        for i in need or (-1,):
+            out.setdefault(i, set()).add(name)
+    return {i: frozenset(v) for i, v in out.items()}
 
 
 def _build_cues(knowledge: Knowledge) -> _Cues:
@@ -181,7 +169,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "earlier_operations": d.get("earlier_operations") or [],
         "earlier_operation_nouns": d.get("earlier_operation_nouns") or [],
     }
-    index = _gate_index(gates)
+    gate_lists, needs = word_gates([(phrases,) for phrases in gates.values()])
     return _Cues(
         future=regex(phrase_pattern(d["future"]) + "|" + r"(?<![\w-])(?:"
                      + "|".join(re.escape(w) for w in d["future_lower_case"]) + r")(?![\w-])"),
@@ -206,8 +194,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
                         + phrase_pattern(d["act_counts"])),
         counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(acts)),
         background_days=int(d["background_after_days"]),
-        gate_index=index,
-        gate_keys=frozenset(index),
+        gate_lists=gate_lists,
+        gate_names=_names_by_list(gates, needs),
         gate_memo=Memo(64),
     )
 
