@@ -11,9 +11,11 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   <date or the start of the war>", "so far this year", a month or year that
   holds the publication date ("115 persons in 2022" in a 2022 report), a war
   or campaign that "has killed" ("the conflict, which has killed more than
-  ..."), "over the past three months"; otherwise `event`. In "3 were killed
-  today, bringing the toll since January to 45" the figure before the
-  bringing-clause keeps the act's scope.
+  ..."), "over the past three months"; figures after an operation told as
+  over before the report's act ("the previous offensive killed 40"), the
+  sentence then `background` when they are all such; otherwise `event`. In
+  "3 were killed today, bringing the toll since January to 45" the figure
+  before the bringing-clause keeps the act's scope.
 * the claim's kind, in this order: an act whose own date lies more than
   `background_after_days` before the publication is `background` (history
   recalled, its toll included: "in 1990, 300 villagers were killed"); a
