@@ -428,3 +428,16 @@ def test_every_cue_phrase_opens_its_gate_in_any_case_and_spacing():
                 words = kinds_module.sentence_words(f"Then, {variant}; it ended.")
                 assert gate in kinds_module._open_gates(cues, words), (gate, phrase, variant)
     assert kinds_module._open_gates(cues, kinds_module.sentence_words("Nothing of the sort.")) == frozenset()
+
+
+def test_a_month_by_month_list_is_a_tally_not_acts():
+    # each line of a month-by-month list counts a month's deaths: no act of the report's day
+    r = extract("Rebel drones struck a checkpoint near the town on Monday, killing two guards.\n\n"
+                "Below is a month-by-month breakdown of drone raids on the region this year:\n\n"
+                "• February: Six raids killed five people, including a child.\n\n"
+                "- March 2021: Four raids left two fighters dead.\n\n"
+                "BEIRUT, March 5: Three soldiers were killed in an ambush.")
+    claims = r.claims.sort_values("start")
+    assert list(claims.kind) == ["event", "background", "running_total", "running_total", "event"]
+    assert list(claims.kind_cue)[2:4] == ["• February:", "- March 2021:"]
+    assert list(r.casualties.sort_values("start").scope) == ["event", "total", "total", "total", "event"]

@@ -148,6 +148,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
         (earlier, ("earlier_operations", "earlier_operation_nouns")),
     )
+    months = [str(n) for m in knowledge.dates["months"].values() for n in m.get("names", ())]
+    if d.get("month_tally_items") and months:
+        # "• February: ..." / "- March 2022: ...": a month's tally in a list
+        names = "|".join(re.escape(v) for n in sorted(months, key=len, reverse=True) for v in (n, n.upper()))
+        cumulative += ((r"^[\W_]*(?:" + names + r")(?:\s+\d{4})?\s*:(?=\s)", ("months",)),)
     gates = {
         "future": [*d["future"], *d["future_lower_case"]],
         "conditional": d["conditional"],
@@ -170,6 +175,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "record_tolls": d["record_tolls"],
         "earlier_operations": d.get("earlier_operations") or [],
         "earlier_operation_nouns": d.get("earlier_operation_nouns") or [],
+        "months": months,
     }
     gate_lists, needs = word_gates([(phrases,) for phrases in gates.values()])
     return _Cues(
