@@ -409,6 +409,7 @@ def _gate_lists(knowledge):
     return {"future": [*d["future"], *d["future_lower_case"]], "conditional": d["conditional"],
             "toll_forecast": d["toll_forecasts"], "past_act": d["past_acts"], "habitual": d["habitual"],
             "state": d["state"], "statement": d["statement"], "policy_negation": d["policy_negations"],
+            "context_opener": d["context_openers"],
             "act_count": d["act_counts"], "counted_acts": acts, "cumulative": [*d["cumulative"], *d["campaign_scenes"]],
             "campaign_nouns": d["campaign_nouns"], "campaign_tolls": d["campaign_tolls"], "since": ["since"],
             "span_leads": d["span_leads"], "span_units": d["span_units"], "record_tolls": d["record_tolls"],
