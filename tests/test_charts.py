@@ -418,7 +418,7 @@ def test_agreement_counts_what_the_verdicts_count(t):
                        "shared_incidents": [3, 1], "agree": [2, 0], "conflict": [1, 1], "relayed": [0, 1]})
     bars = _values(charts.agreement_bars(sa, "Monitor", comparisons=comp).to_dict())
     got = {(r["b"], r["verdict"]): r["n"] for r in bars}
-    assert got == {("Ministry", "agree on date or place only"): 2, ("Ministry", "conflict"): 1,
+    assert got == {("Ministry", "agree on date or place only"): 2, ("Ministry", "conflict on substance"): 1,
                    ("Outlet", "conflict with a relayed or pooled voice"): 1}
     spec = charts.source_agreement_heatmap(sa, comp).to_dict()
     cells = {(r["a"], r["b"]): r for r in _values(spec)}
@@ -428,3 +428,29 @@ def test_agreement_counts_what_the_verdicts_count(t):
     assert grey["mark"]["color"] == "#dddddd" and grey["transform"] == [{"filter": "datum.compared == 0"}]
     ministry = cells[("Ministry", "Monitor")]
     assert (ministry["agree"], ministry["conflict"], ministry["agree_where"], ministry["agree_share"]) == (0, 1, 2, 0.0)
+
+
+def test_what_counts_as_substance_comes_from_the_knowledge(t, tmp_path):
+    """The agreement charts count as substance the facets the run's
+    knowledge says corroborate (align.yaml `corroborating_facets`, as compare
+    reads them), and say so in their legends and notes."""
+    from claimscope import load_knowledge
+
+    assert charts.corroborating_facets() == ("casualties", "perpetrator", "responsibility", "cause")
+    (tmp_path / "align.yaml").write_text("# provenance: written for this test\ncompare:\n  corroborating_facets: [date]\n",
+                                         encoding="utf-8")
+    k = load_knowledge(tmp_path)
+    assert charts.corroborating_facets(k) == ("casualties", "perpetrator", "responsibility", "cause", "date")
+    comp = pd.DataFrame({
+        "incident_id": ["i1", "i2"], "facet": ["date", "place"], "claim_a": ["c1", "c2"], "claim_b": ["c3", "c4"],
+        "source_a": ["Monitor", "Monitor"], "source_b": ["Ministry", "Ministry"], "verdict": ["agree", "agree"],
+        "detail": ["", ""], "relation": ["independent", "independent"]})
+    sa = pd.DataFrame({"source_a": ["Ministry"], "source_b": ["Monitor"], "shared_incidents": [2], "agree": [2],
+                       "conflict": [0], "relayed": [0]})
+    got = {r["verdict"]: r["n"] for r in _values(charts.agreement_bars(sa, "Monitor", comparisons=comp, knowledge=k).to_dict())}
+    assert got == {"agree on substance": 1, "agree on place only": 1}
+    spec = charts.source_agreement_heatmap(sa, comp, knowledge=k).to_dict()
+    assert {r["a"]: r["agree"] for r in _values(spec)} == {"Ministry": 1, "Monitor": 1}
+    assert "responsibility, cause or date;" in _subtitle(spec)
+    builtin = charts.source_agreement_heatmap(sa, comp).to_dict()   # date is no substance: nothing compared
+    assert _values(builtin)[0]["message"].startswith("No two independent sources were compared on casualties")

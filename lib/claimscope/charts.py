@@ -24,6 +24,7 @@ Design notes
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -37,7 +38,7 @@ import altair as alt
 import pandas as pd
 
 from .cells import column as _col
-from .compare import VERDICTS
+from .compare import FACETS, VERDICTS
 from .knowledge import Knowledge
 from .places import PRECISIONS
 from .cells import integer as _i
@@ -67,6 +68,7 @@ __all__ = [
     "side_words",
     "source_kind_words",
     "event_words",
+    "corroborating_facets",
     "chart_html",
     "mimebundle",
     "enable_renderer",
@@ -565,17 +567,39 @@ def _conflict_examples(comparisons: pd.DataFrame | None) -> dict[tuple[str, str]
     return out
 
 
-_SUBSTANCE = ("casualties", "perpetrator", "responsibility", "cause")
 _COUNT_COLUMNS = ("agree", "conflict", "agree_where", "conflict_where", "conflict_relayed")
 
 
-def _pair_counts(comparisons: pd.DataFrame) -> dict[tuple[str, str], dict[str, int]]:
+@functools.lru_cache(maxsize=1)
+def _builtin_knowledge() -> Knowledge:
+    from .knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def corroborating_facets(knowledge: Knowledge | None = None) -> tuple[str, ...]:
+    """The facets whose agreement between independent accounts corroborates
+    an incident — the *substance* the agreement charts count — as
+    `claimscope.compare` reads them (align.yaml `compare.corroborating_facets`
+    of `knowledge`, default the built-in knowledge), in facet order."""
+    know = knowledge if knowledge is not None else _builtin_knowledge()
+    listed = {str(f) for f in know.align["compare"]["corroborating_facets"]}
+    return tuple(f for f in FACETS if f in listed) + tuple(sorted(listed - set(FACETS)))
+
+
+def _facet_words(facets: Sequence[str]) -> str:
+    """'casualties, perpetrator, responsibility or cause'."""
+    return ", ".join(facets[:-1]) + " or " + facets[-1] if len(facets) > 1 else "".join(facets) or "no facet"
+
+
+def _pair_counts(comparisons: pd.DataFrame, substance: Sequence[str]) -> dict[tuple[str, str], dict[str, int]]:
     """Per ordered pair of sources (both orders), facet comparisons counted
     the way the incidents' verdicts count them: `agree` / `conflict` between
-    independent accounts on substance (casualties, perpetrator, responsibility,
-    cause), `agree_where` / `conflict_where` between independent accounts on
-    date and place, `conflict_relayed` between voices that are not
-    independent (relay, pooled, aligned: their agreements count for nothing)."""
+    independent accounts on substance (the `substance` facets:
+    `corroborating_facets`), `agree_where` / `conflict_where` between
+    independent accounts on the other facets (date, place), `conflict_relayed`
+    between voices that are not independent (relay, pooled, aligned: their
+    agreements count for nothing)."""
     out: dict[tuple[str, str], dict[str, int]] = {}
     rel = _col(comparisons, "relation").replace("", "independent")
     for a, b, facet, verdict, r in zip(_col(comparisons, "source_a"), _col(comparisons, "source_b"),
@@ -585,7 +609,7 @@ def _pair_counts(comparisons: pd.DataFrame) -> dict[tuple[str, str], dict[str, i
         if r != "independent":
             key = "conflict_relayed" if verdict == "conflict" else ""
         else:
-            key = verdict + ("" if facet in _SUBSTANCE else "_where")
+            key = verdict + ("" if facet in substance else "_where")
         if not key:
             continue
         for pair in ((a, b), (b, a)):
@@ -594,7 +618,7 @@ def _pair_counts(comparisons: pd.DataFrame) -> dict[tuple[str, str], dict[str, i
     return out
 
 
-def _with_counts(pairs: pd.DataFrame, comparisons: pd.DataFrame | None) -> pd.DataFrame:
+def _with_counts(pairs: pd.DataFrame, comparisons: pd.DataFrame | None, substance: Sequence[str]) -> pd.DataFrame:
     """`pairs` (from `_pair_rows`) with the `_pair_counts` columns: from
     `comparisons` when given, else the table's agree/conflict taken as they
     are (all facets)."""
@@ -603,7 +627,7 @@ def _with_counts(pairs: pd.DataFrame, comparisons: pd.DataFrame | None) -> pd.Da
         for k in _COUNT_COLUMNS[2:]:
             pairs[k] = 0
         return pairs
-    counts = _pair_counts(comparisons)
+    counts = _pair_counts(comparisons, substance)
     for k in _COUNT_COLUMNS:
         pairs[k] = [counts.get((a, b), {}).get(k, 0) for a, b in zip(pairs["a"], pairs["b"])]
     return pairs
@@ -615,31 +639,34 @@ def source_agreement_heatmap(
     *,
     max_sources: int = 25,
     width: int | None = None,
+    knowledge: Knowledge | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """Source × source matrix over shared incidents: colour is the share of
     comparisons that agree (blue) or conflict (red), grey where they share
     incidents but nothing was compared; the cell text gives the counts.
 
     With `comparisons` (as the pages call it) the cells count what the
-    incidents' verdicts count: independent accounts on substance (casualties,
-    perpetrator, responsibility, cause). Agreeing on a date or a place, and
-    conflicts between an outlet and the source it relays, are in the tooltip,
-    not in the colour. The `max_sources` sources with most shared incidents
-    are kept.
+    incidents' verdicts count: independent accounts on substance (the
+    `corroborating_facets` of `knowledge`: casualties, perpetrator,
+    responsibility, cause with the built-in knowledge). Agreeing on a date or
+    a place, and conflicts between an outlet and the source it relays, are in
+    the tooltip, not in the colour. The `max_sources` sources with most shared
+    incidents are kept.
     """
     title = "Where sources agree and conflict"
+    substance = corroborating_facets(knowledge)
+    what = _facet_words(substance)
     pairs = _pair_rows(source_agreement) if not source_agreement.empty else pd.DataFrame()
     if pairs.empty:
         return _message_chart("No two sources report on the same incident yet.", title=title)
     load = pairs.groupby("a")["shared"].sum().sort_values(ascending=False, kind="stable")
     idle_note = ""
     if comparisons is not None:   # rows and columns for the sources compared on substance, most compared first
-        counted = _with_counts(pairs, comparisons)
+        counted = _with_counts(pairs, comparisons, substance)
         compared = (counted["agree"] + counted["conflict"]).groupby(counted["a"]).sum()
         busy = compared[compared > 0].sort_values(ascending=False, kind="stable")
         if busy.empty:
-            return _message_chart("No two independent sources were compared on casualties, perpetrator, "
-                                  "responsibility or cause.", title=title)
+            return _message_chart(f"No two independent sources were compared on {what}.", title=title)
         idle = len(load) - len(busy)
         if idle:
             idle_note = (f"{idle} source{'s' if idle > 1 else ''} sharing incidents but never compared on substance "
@@ -647,8 +674,8 @@ def source_agreement_heatmap(
         load = busy
     keep = sorted(load.index[:max_sources])
     if comparisons is not None:
-        notes = ["Cells: agreeing ✓ and conflicting ✗ comparisons of independent accounts on casualties, "
-                 "perpetrator, responsibility or cause; grey: shared incidents, nothing of substance compared.",
+        notes = [f"Cells: agreeing ✓ and conflicting ✗ comparisons of independent accounts on {what}; "
+                 "grey: shared incidents, nothing of substance compared.",
                  "Agreement on date or place, and conflicts with a relayed source, are in the tooltip."]
     else:
         notes = ["Cells: agreeing ✓ and conflicting ✗ facet comparisons on shared incidents."]
@@ -657,7 +684,7 @@ def source_agreement_heatmap(
                      + ("comparisons." if comparisons is not None else "shared incidents."))
     if idle_note:
         notes.append(idle_note)
-    pairs = _with_counts(pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)], comparisons)
+    pairs = _with_counts(pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)], comparisons, substance)
     examples = _conflict_examples(comparisons)
     pairs["compared"] = pairs["agree"] + pairs["conflict"]
     pairs["agree_share"] = [a / n if n else None for a, n in zip(pairs["agree"], pairs["compared"])]
@@ -698,24 +725,29 @@ def source_agreement_heatmap(
         title=_title(title, notes), width=side, height=side)
 
 
-_BAR_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("agree", "agree on substance", STATUS_COLORS[1]),
-    ("agree_where", "agree on date or place only", "#a6cee3"),
-    ("conflict", "conflict", STATUS_COLORS[0]),
-    ("conflict_where", "conflict on date or place", "#f4a582"),
-    ("conflict_relayed", "conflict with a relayed or pooled voice", "#c9a0dc"),
-)
+def _bar_kinds(substance: Sequence[str]) -> tuple[tuple[str, str, str], ...]:
+    """(count column, legend label, colour) of the agreement bars; the
+    facets that are not substance named in the labels ('date or place')."""
+    where = _facet_words([f for f in FACETS if f not in substance])
+    return (
+        ("agree", "agree on substance", STATUS_COLORS[1]),
+        ("agree_where", f"agree on {where} only", "#a6cee3"),
+        ("conflict", "conflict on substance", STATUS_COLORS[0]),
+        ("conflict_where", f"conflict on {where}", "#f4a582"),
+        ("conflict_relayed", "conflict with a relayed or pooled voice", "#c9a0dc"),
+    )
 
 
 def agreement_bars(source_agreement: pd.DataFrame, source: str, *, comparisons: pd.DataFrame | None = None,
-                   max_rows: int = 30, width: int = 420) -> alt.Chart:
+                   max_rows: int = 30, width: int = 420, knowledge: Knowledge | None = None) -> alt.Chart:
     """For one source, agreeing vs conflicting comparisons with every other
     source it shares incidents with (most compared first).
 
     With `comparisons` (as the source profile calls it) the bars are split
-    the way the incidents' verdicts count: agreement on substance (casualties,
-    perpetrator, responsibility, cause) apart from agreement on a date or a
-    place only, and conflicts with a relayed or pooled voice apart; sources it
+    the way the incidents' verdicts count: agreement on substance (the
+    `corroborating_facets` of `knowledge`: casualties, perpetrator,
+    responsibility, cause with the built-in knowledge) apart from agreement
+    on the other facets (a date or a place) only, and conflicts with a relayed or pooled voice apart; sources it
     shares incidents with but was never compared with are counted in the
     subtitle, not drawn as empty rows."""
     title = f"How {source} compares with other sources"
@@ -724,8 +756,9 @@ def agreement_bars(source_agreement: pd.DataFrame, source: str, *, comparisons: 
         pairs = pairs[pairs["a"] == source]
     if pairs.empty:
         return _message_chart("No other source reports on the same incidents yet.", title=title, width=width)
-    pairs = _with_counts(pairs, comparisons)
-    kinds = _BAR_KINDS if comparisons is not None else (
+    substance = corroborating_facets(knowledge)
+    pairs = _with_counts(pairs, comparisons, substance)
+    kinds = _bar_kinds(substance) if comparisons is not None else (
         ("agree", "agree", STATUS_COLORS[1]), ("conflict", "conflict", STATUS_COLORS[0]))
     pairs["total"] = sum(pairs[k] for k, _, _ in kinds)
     notes = []
