@@ -977,12 +977,14 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
 
 
 def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, str]], town_kinds: frozenset[str],
-                    fallback_gov: str) -> tuple[str, list[str], str, float | None, float | None]:
+                    fallback_gov: str, admin_units: frozenset[str]) -> tuple[str, list[str], str, float | None, float | None]:
     """Governorate (most claims resolve to it, a claim's own places counting
     three times, its paragraph's twice, its document's once), places (those of that
     governorate first; then most specific first, then most cited by claims of
     that governorate; no governorate or country names), place precision and
-    mean coordinates of the claims in that governorate."""
+    mean coordinates of the claims in that governorate. `admin_units`: the
+    admin-1 units the places of `place_types` lie in (the same for every
+    incident, so computed once by the caller)."""
     govs: Counter = Counter()
     for c in cs:   # a place the sentence names outweighs its paragraph's, which outweighs the document's
         if c.governorate:
@@ -995,7 +997,7 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, s
                 towns_in[admin1] += 1
     gov = min(govs, key=lambda g: (-govs[g], -towns_in[g], g)) if govs else fallback_gov
     # governorate names are never listed as places, also where a city shares the name ('Damascus', 'Homs')
-    units = {a for _, a in place_types.values() if a} | set(govs)
+    units = admin_units | set(govs)
     home = [c for c in cs if not gov or not c.governorate or c.governorate == gov]
     home_ids = {id(c) for c in home}
     counts: Counter = Counter()
@@ -1076,6 +1078,7 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         return schema.empty("incidents")
     place_types = place_types or {}
     town_kinds = frozenset(knowledge.align.get("town_kinds", ()))
+    admin_units = frozenset(a for _, a in place_types.values() if a)
     inc = incidents.copy()
     conflicts: dict[str, list[str]] = defaultdict(list)
     agrees: dict[str, set[str]] = defaultdict(set)
@@ -1146,7 +1149,8 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         tgts = [(c.target, c.account, c.hedged) for c in cs if c.target and not c.negated]
         out["target"].append(_consensus(tgts, cfg.sides, contested=False))
         if cs:
-            gov, places, prec, lat, lon = _incident_place(cs, place_types, town_kinds, old["governorate"][row])
+            gov, places, prec, lat, lon = _incident_place(cs, place_types, town_kinds, old["governorate"][row],
+                                                           admin_units)
             if lat is None:
                 lat, lon = old_lat[row], old_lon[row]
             out["title"].append(_neutral_title(cs, f, old["date_start"][row], old["date_precision"][row], places,
