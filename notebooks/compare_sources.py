@@ -24,6 +24,7 @@
 tables: str = "../outputs/tables"  # folder written by `claimscope run`; when it does not exist, the seeds (../seeds) are run
 source_a: str = ""  # first source, as in claims.source; empty means the source sharing most incidents with source_b (or the best-connected pair)
 source_b: str = ""  # second source, as in claims.source; empty means the source sharing most incidents with source_a
+knowledge: str = ""  # knowledge pack folder(s) the page names things by (several separated by ":"); empty means the packs `claimscope run --knowledge` recorded with `tables`
 html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
 
 # %%
@@ -32,7 +33,8 @@ from IPython.display import HTML, display
 from claimscope import charts, reports
 
 charts.enable_renderer(html_export=html_export)
-t = reports.load_tables(tables).tables
+loaded = reports.load_tables(tables, knowledge=knowledge)
+t, know = loaded.tables, loaded.knowledge  # the knowledge the run named things by
 pair = reports.pick_source_pair(t, source_a, source_b)
 shared = reports.shared_incidents(t, *pair) if pair else []
 display(HTML(reports.pair_header_html(t, pair)))
@@ -54,4 +56,4 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_id
 
 # %%
 display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident_ids=shared, sources=pair or (),
-                                    incidents=t["incidents"], knowledge=reports.page_knowledge())))
+                                    incidents=t["incidents"], knowledge=know)))

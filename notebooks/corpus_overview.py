@@ -28,6 +28,7 @@ date_from: str = ""  # first event day to include, YYYY-MM-DD; empty means no lo
 date_to: str = ""  # last event day to include, YYYY-MM-DD; empty means no upper bound
 governorate: str = ""  # keep only incidents in this governorate (e.g. "Idlib"); empty means all
 incident_pages: str = ""  # which incidents have a report page to link to, as `claimscope report --incidents` (default, all, contested or a number N); empty means default
+knowledge: str = ""  # knowledge pack folder(s) the page names things by (several separated by ":"); empty means the packs `claimscope run --knowledge` recorded with `tables`
 html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
 
 # %%
@@ -36,7 +37,8 @@ from IPython.display import HTML, display
 from claimscope import charts, reports
 
 charts.enable_renderer(html_export=html_export)
-loaded = reports.load_tables(tables, corpus=corpus)
+loaded = reports.load_tables(tables, corpus=corpus, knowledge=knowledge)
+know = loaded.knowledge  # the knowledge the run named things by
 t = reports.filter_tables(loaded.tables, date_from=date_from, date_to=date_to, governorate=governorate)
 pages = reports.incident_pages(loaded.tables, incident_pages)
 display(HTML(reports.summary_html(t, origin=loaded.origin,
@@ -57,7 +59,7 @@ charts.incident_timeline(t["incidents"], t["claims"])
 # ## Where
 
 # %%
-charts.incident_map(t["incidents"], t["claims"])
+charts.incident_map(t["incidents"], t["claims"], knowledge=know)
 
 # %% [markdown]
 # ## Most conflicted incidents
@@ -80,7 +82,7 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], max_inciden
 # responsibility or cause; agreeing on a date or a place is in the tooltip.
 
 # %%
-charts.source_agreement_heatmap(t["source_agreement"], t["comparisons"])
+charts.source_agreement_heatmap(t["source_agreement"], t["comparisons"], knowledge=know)
 
 # %%
 charts.who_cites_whom(t["claims"])

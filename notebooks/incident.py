@@ -23,6 +23,7 @@
 # Parameters (papermill: -p NAME VALUE). Relative paths are relative to this notebook's folder.
 tables: str = "../outputs/tables"  # folder written by `claimscope run`; when it does not exist, the seeds (../seeds) are run
 incident_id: str = ""  # incident to show (incidents.incident_id); empty means the most conflicted incident
+knowledge: str = ""  # knowledge pack folder(s) the page names things by (several separated by ":"); empty means the packs `claimscope run --knowledge` recorded with `tables`
 html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
 
 # %%
@@ -31,18 +32,19 @@ from IPython.display import HTML, display
 from claimscope import charts, reports
 
 charts.enable_renderer(html_export=html_export)
-t = reports.load_tables(tables).tables
+loaded = reports.load_tables(tables, knowledge=knowledge)
+t, know = loaded.tables, loaded.knowledge  # the knowledge the run named things by
 incident = reports.pick_incident(t, incident_id)
 t = reports.incident_tables(t, incident)  # only this incident's rows: quick on any corpus, same page
-display(HTML(reports.incident_header_html(t, incident)))
+display(HTML(reports.incident_header_html(t, incident, knowledge=know)))
 
 # %% [markdown]
 # ## The accounts
 
 # %%
-profiles = reports.source_profile_links(t)  # source name -> its profile page
+profiles = reports.source_profile_links(t, knowledge=know)  # source name -> its profile page
 display(HTML(charts.claims_table_html(t["claims"], t["casualties"], incident or "", doc_links=True, profiles=profiles,
-                                    knowledge=reports.page_knowledge())))
+                                    knowledge=know)))
 
 # %% [markdown]
 # ## Casualty figures

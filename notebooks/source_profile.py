@@ -24,6 +24,7 @@
 tables: str = "../outputs/tables"  # folder written by `claimscope run`; when it does not exist, the seeds (../seeds) are run
 source: str = ""  # canonical source name as in claims.source (e.g. "Syrian Observatory for Human Rights"); empty means the most cited source other than an outlet's own voice
 incident_pages: str = ""  # which incidents have a report page to link to, as `claimscope report --incidents` (default, all, contested or a number N); empty means default
+knowledge: str = ""  # knowledge pack folder(s) the page names things by (several separated by ":"); empty means the packs `claimscope run --knowledge` recorded with `tables`
 html_export: bool = False  # set to True by `claimscope report`: charts are emitted for the offline HTML page
 
 # %%
@@ -32,7 +33,8 @@ from IPython.display import HTML, display
 from claimscope import charts, reports
 
 charts.enable_renderer(html_export=html_export)
-t = reports.load_tables(tables).tables
+loaded = reports.load_tables(tables, knowledge=knowledge)
+t, know = loaded.tables, loaded.knowledge  # the knowledge the run named things by
 who = reports.pick_source(t, source)
 pages = reports.incident_pages(t, incident_pages)
 t = reports.source_tables(t, who)  # only what this source tells of: quick on any corpus, same page
@@ -52,7 +54,7 @@ display(HTML(reports.incidents_table_html(t, incident_ids=its_incidents, link=ht
 # relays it, apart.
 
 # %%
-charts.agreement_bars(t["source_agreement"], who or "", comparisons=t["comparisons"])
+charts.agreement_bars(t["source_agreement"], who or "", comparisons=t["comparisons"], knowledge=know)
 
 # %% [markdown]
 # ## Its casualty figures beside the others'
@@ -65,4 +67,4 @@ charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_id
 
 # %%
 display(HTML(charts.claims_table_html(t["claims"], t["casualties"], source=who or "", incidents=t["incidents"],
-                                    knowledge=reports.page_knowledge())))
+                                    knowledge=know)))

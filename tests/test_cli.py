@@ -224,3 +224,21 @@ def test_csv_safe_prefixes_formula_cells_in_csv_only(tmp_path):
     assert pd.read_parquet(safe / "documents.parquet").loc[0, "outlet"] == "@SUM(1+1)"  # Parquet keeps the value
     (safe / "documents.parquet").unlink()  # the CSV fallback of read_table undoes the prefix
     assert tables.read_table(safe, "documents").loc[0, "outlet"] == "@SUM(1+1)"
+
+
+def test_run_records_the_knowledge_packs_it_used(seeds_out, tmp_path):
+    """`claimscope report` names things by the packs of the run: the
+    manifest keeps each pack's folder and a digest of its files."""
+    from claimscope.knowledge import pack_digest
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "events.yaml").write_text("# provenance: written for this test\ntitle_labels:\n  clash: firefight\n",
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "--out", str(out), "--knowledge", str(pack), "--quiet"]) == 0
+    recorded = tables.read_manifest(out)["run"]["knowledge"]
+    assert recorded == [{"path": str(pack.resolve()), "digest": pack_digest(pack)}]
+    assert "run" not in tables.read_manifest(seeds_out)
+    (pack / "events.yaml").write_text("# provenance: edited\ntitle_labels:\n  clash: skirmish\n", encoding="utf-8")
+    assert pack_digest(pack) != recorded[0]["digest"]

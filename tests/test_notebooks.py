@@ -34,10 +34,10 @@ from test_reports import FIXTURE, SEEDS, seed_tables
 REPO = Path(__file__).resolve().parents[1]
 NB_DIR = REPO / "notebooks"
 PARAMETERS = {
-    "corpus_overview": {"tables", "corpus", "date_from", "date_to", "governorate", "incident_pages", "html_export"},
-    "incident": {"tables", "incident_id", "html_export"},
-    "source_profile": {"tables", "source", "incident_pages", "html_export"},
-    "compare_sources": {"tables", "source_a", "source_b", "html_export"},
+    "corpus_overview": {"tables", "corpus", "date_from", "date_to", "governorate", "incident_pages", "knowledge", "html_export"},
+    "incident": {"tables", "incident_id", "knowledge", "html_export"},
+    "source_profile": {"tables", "source", "incident_pages", "knowledge", "html_export"},
+    "compare_sources": {"tables", "source_a", "source_b", "knowledge", "html_export"},
 }
 NOTEBOOKS = sorted(PARAMETERS)
 _RUNS: dict[str, dict[str, Any]] = {}

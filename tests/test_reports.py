@@ -838,3 +838,75 @@ def test_index_names_who_is_in_conflict_beside_the_independent_sources(fx):
     docs = fx["documents"]
     one_copy["documents"] = docs.assign(duplicate_of=[docs["doc_id"].iloc[0]] + [""] * (len(docs) - 1))
     assert "documents (1 copy)" in reports.summary_html(one_copy)
+
+
+# ---------------------------------------------------------------- the run's own knowledge
+def _label_pack(folder: Path, event_type: str, label: str) -> Path:
+    """A tiny user pack that renames one event type in words."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "events.yaml").write_text(f"# provenance: written for this test\ntitle_labels:\n  {event_type}: {label}\n",
+                                        encoding="utf-8")
+    return folder
+
+
+def _tables_made_with(tmp_path: Path, pack: Path | None) -> Path:
+    """The fixture tables written as `claimscope run --knowledge PACK` writes them."""
+    from claimscope import cli
+
+    out = tmp_path / "tables"
+    write_tables(read_tables(FIXTURE), out, run_info=cli._run_info([str(pack)] if pack else None))
+    return out
+
+
+def test_pages_name_things_by_the_knowledge_the_run_recorded(tmp_path):
+    pack = _label_pack(tmp_path / "pack", "clash", "firefight between units")
+    tables = _tables_made_with(tmp_path, pack)
+    assert reports.recorded_packs(tables) == [{"path": str(pack.resolve()), "digest": reports.recorded_packs(tables)[0]["digest"]}]
+    loaded = reports.load_tables(tables)
+    assert reports.user_packs(loaded.knowledge) == [str(pack.resolve())]
+    head = reports.incident_header_html(loaded.tables, "inc-saraqib-0905", knowledge=loaded.knowledge)
+    assert "firefight between units" in head
+    assert "firefight" not in reports.incident_header_html(loaded.tables, "inc-saraqib-0905")   # built-in: 'clash'
+    frag = charts.claims_table_html(loaded.tables["claims"], loaded.tables["casualties"], "inc-saraqib-0905",
+                                    knowledge=loaded.knowledge)
+    assert "firefight between units" in frag
+    # every page of the plan gets the run's packs, so the notebooks name things the same way
+    plan = reports.plan_reports(loaded.tables, knowledge=loaded.knowledge)
+    assert plan and all(j.parameters.get("knowledge") == [str(pack.resolve())] for j in plan)
+    assert all("knowledge" not in j.parameters for j in reports.plan_reports(loaded.tables))
+    # given packs win over the recorded ones; tables without a record speak with the built-in knowledge
+    other = _label_pack(tmp_path / "other", "clash", "gun battle of record")
+    assert "gun battle of record" in reports.incident_header_html(
+        loaded.tables, "inc-saraqib-0905", knowledge=reports.run_knowledge(tables, [other]))
+    assert reports.user_packs(reports.run_knowledge(FIXTURE)) == []
+
+
+def test_a_recorded_pack_that_moved_or_changed_stops_the_report_before_any_work(tmp_path, capsys):
+    from claimscope import cli, errors
+
+    pack = _label_pack(tmp_path / "pack", "clash", "firefight between units")
+    tables = _tables_made_with(tmp_path, pack)
+    (pack / "events.yaml").write_text("# provenance: edited\ntitle_labels:\n  clash: skirmish\n", encoding="utf-8")
+    with pytest.raises(errors.ReportError, match="changed since"):
+        reports.build_reports(tables, tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()
+    # the analyst takes the pack as it is now
+    assert "skirmish" in reports.incident_header_html(read_tables(tables), "inc-saraqib-0905",
+                                                      knowledge=reports.run_knowledge(tables, [pack]))
+    shutil.rmtree(pack)
+    assert cli.main(["report", "--tables", str(tables), "--out", str(tmp_path / "out"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "not there any more" in err and "--knowledge" in err and not (tmp_path / "out").exists()
+    assert cli.main(["report", "--tables", str(tables), "--out", str(tmp_path / "out"), "--no-progress",
+                     "--knowledge", str(tmp_path / "nowhere")]) == 1
+    assert "not a folder" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_report_pages_use_the_run_knowledge(tmp_path):
+    pack = _label_pack(tmp_path / "pack", "clash", "firefight between units")
+    tables = _tables_made_with(tmp_path, pack)
+    summary = reports.build_reports(tables, tmp_path / "out", incidents=1, min_source_claims=100, progress=False)
+    assert summary.ok, [str(f) for f in summary.failures]
+    page = (tmp_path / "out" / reports.report_filename("incident", "inc-saraqib-0905")).read_text(encoding="utf-8")
+    assert page.count("firefight between units") >= 2   # the header and the accounts table

@@ -5,7 +5,7 @@
                    [--engine pandas|dask] [--jobs N] [--scheduler ADDRESS] [--csv-safe] [--quiet]
     claimscope report --tables DIR --out DIR [--jobs N] [--incidents default|all|contested|N]
                       [--min-source-claims N] [--notebooks DIR] [--fresh-kernels]
-                      [--timeout SECONDS] [--no-progress]
+                      [--timeout SECONDS] [--knowledge DIR ...] [--no-progress]
 
 Exit status: 0 on success, 1 when the input cannot be used (missing corpus,
 malformed column map, no usable document, --out taken by another run, failed
@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="start a fresh kernel for every page (slow; the pages are the same)")
     rep.add_argument("--timeout", type=_positive_int, default=600, metavar="SECONDS",
                      help="longest a notebook cell may run (default 600)")
+    rep.add_argument("--knowledge", metavar="DIR", action="append",
+                     help="knowledge pack folder the pages name things by (event types, pooled voices, map); repeat "
+                          "to layer several, in order (default: the packs `claimscope run --knowledge` recorded)")
     rep.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
@@ -139,7 +142,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
                  + f"; the tables in {args.out} were left as they were")
             return 1
         try:
-            write_tables(tables, args.out, csv_safe=args.csv_safe, lock=lock)
+            write_tables(tables, args.out, csv_safe=args.csv_safe, lock=lock, run_info=_run_info(args.knowledge))
         except OSError as exc:
             _err(f"error: cannot write tables to {args.out}: {exc}")
             return 1
@@ -149,6 +152,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
             counts += f", {len(tables['overrides'])} overrides"
         print(f"claimscope: wrote {counts} to {printable(str(Path(args.out)))} in {time.perf_counter() - t0:.1f}s")
     return 0
+
+
+def _run_info(packs: Sequence[str] | None) -> dict[str, object]:
+    """What the tables' manifest records of the run: the user knowledge packs
+    (absolute folder and digest, in layering order), so `claimscope report`
+    names things as the run did and notices a pack changed since."""
+    from .knowledge import pack_digest
+
+    if not packs:
+        return {}
+    return {"knowledge": [{"path": str(Path(p).resolve()), "digest": pack_digest(p)} for p in packs]}
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -166,6 +180,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             notebooks_dir=args.notebooks,
             fresh_kernels=args.fresh_kernels,
             timeout=args.timeout,
+            knowledge=args.knowledge,
         )
     except (ClaimscopeError, FileNotFoundError, NotADirectoryError, ValueError) as exc:
         _err(f"error: {exc}")

@@ -66,6 +66,7 @@ __all__ = [
     "load_knowledge",
     "as_knowledge",
     "pack_files",
+    "pack_digest",
 ]
 
 T = TypeVar("T")
@@ -241,6 +242,22 @@ def _arrive(token: str, state: dict[str, Any]) -> Knowledge:
 def pack_files() -> dict[str, str]:
     """Knowledge field name -> pack file name, for every file a pack may hold."""
     return {f.name: f.metadata["file"] for f in fields(Knowledge) if "file" in f.metadata}
+
+
+def pack_digest(folder: str | os.PathLike[str]) -> str:
+    """SHA-256 of the knowledge files in the pack `folder` (names and bytes,
+    in name order): says whether a pack changed since a run read it."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in sorted(set(pack_files().values())):
+        path = Path(folder) / name
+        if path.is_file():
+            h.update(f"\0{name}\0".encode())
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+    return h.hexdigest()
 
 
 # =============================================================================== reading

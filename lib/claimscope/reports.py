@@ -86,6 +86,9 @@ __all__ = [
     "source_profile_names",
     "source_profile_links",
     "page_knowledge",
+    "run_knowledge",
+    "recorded_packs",
+    "user_packs",
     "VERDICT_MEANING",
     "source_header_html",
     "pair_header_html",
@@ -119,10 +122,12 @@ def _css(name: str) -> str:
 # ====================================================================== loading
 @dataclass(frozen=True)
 class LoadedTables:
-    """The public tables and a line saying where they came from."""
+    """The public tables, a line saying where they came from, and the
+    knowledge they were made with (what the pages name things by)."""
 
     tables: Mapping[str, pd.DataFrame]
     origin: str
+    knowledge: Knowledge = field(default_factory=lambda: page_knowledge())
 
 
 def load_tables(
@@ -130,13 +135,19 @@ def load_tables(
     *,
     corpus: str | os.PathLike[str] = "",
     seeds: str | os.PathLike[str] = "../seeds",
+    knowledge: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> LoadedTables:
-    """The tables a notebook works on.
+    """The tables a notebook works on, with their knowledge.
 
     With `corpus`, run the pipeline on it. Otherwise read the folder `tables`
     (written by `claimscope run`); when that folder does not exist yet (a fresh
     clone), run the pipeline on `seeds` so the notebook still works. A folder
     that exists but lacks tables is an error, not silently replaced.
+
+    `knowledge`: knowledge pack folder(s) layered over the built-in knowledge
+    (for a pipeline run, and for what the pages say); empty or None means the
+    packs the run of `tables` recorded (see `run_knowledge`), for a pipeline
+    run the built-in knowledge.
 
     In the kernels of `claimscope report` (the `CLAIMSCOPE_TABLE_CACHE`
     environment variable set to 1) tables read from a folder are kept in
@@ -152,12 +163,14 @@ def load_tables(
         path = Path(corpus)
         if not path.exists():
             raise FileNotFoundError(f"corpus {str(corpus)!r}: no such file or folder")
-        return LoadedTables(_conformed(pipeline.run([path])), f"pipeline run on corpus {path}")
+        know = page_knowledge(*_pack_list(knowledge))
+        return LoadedTables(_conformed(pipeline.run([path], knowledge=know)), f"pipeline run on corpus {path}", know)
     tpath = Path(tables)
     if tpath.is_dir():
+        know = run_knowledge(tpath, knowledge)
         if os.environ.get(TABLE_CACHE_ENV) == "1":
-            return _cached_tables(tpath)
-        return LoadedTables(read_tables(tpath), f"tables read from {tpath}")
+            return _cached_tables(tpath, know)
+        return LoadedTables(read_tables(tpath), f"tables read from {tpath}", know)
     if tpath.exists():
         raise NotADirectoryError(f"tables {str(tables)!r}: not a folder")
     from . import pipeline
@@ -165,7 +178,9 @@ def load_tables(
     spath = Path(seeds)
     if not spath.is_dir():
         raise FileNotFoundError(f"no tables at {str(tables)!r} and no seeds folder at {str(seeds)!r}")
-    return LoadedTables(_conformed(pipeline.run([spath])), f"no tables at {tpath}: pipeline run on the seeds ({spath})")
+    know = page_knowledge(*_pack_list(knowledge))
+    return LoadedTables(_conformed(pipeline.run([spath], knowledge=know)),
+                        f"no tables at {tpath}: pipeline run on the seeds ({spath})", know)
 
 
 @dataclass
@@ -190,7 +205,7 @@ def _folder_signature(path: Path) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _cached_tables(tpath: Path) -> LoadedTables:
+def _cached_tables(tpath: Path, knowledge: Knowledge) -> LoadedTables:
     from .tables import read_tables
 
     key = f"{tpath}\0{tpath.resolve()}"
@@ -199,8 +214,10 @@ def _cached_tables(tpath: Path) -> LoadedTables:
     if entry is None or entry.signature != signature:
         if len(_TABLE_CACHE) >= 2:  # a report reads one folder; keep memory bounded all the same
             _TABLE_CACHE.clear()
-        entry = _CacheEntry(signature, LoadedTables(read_tables(tpath), f"tables read from {tpath}"))
+        entry = _CacheEntry(signature, LoadedTables(read_tables(tpath), f"tables read from {tpath}", knowledge))
         _TABLE_CACHE[key] = entry
+    if entry.loaded.knowledge is not knowledge:   # the same frames, named by other packs
+        entry.loaded = replace(entry.loaded, knowledge=knowledge)
     return entry.loaded
 
 
@@ -615,13 +632,14 @@ def incidents_table_html(
 
 
 def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *,
-                         profiles: Mapping[str, str] | None = None) -> str:
+                         profiles: Mapping[str, str] | None = None, knowledge: Knowledge | None = None) -> str:
     """Title block of one incident, read like an event-data row: the neutral
     title, the verdict and what it means, date and place with their
     precision, who did it to whom by the accounts' consensus, the deaths as
     ranges (total, civilians, combatants), counts, and the independent
     sources (linked to their profiles when `profiles` maps a name to a page;
-    default `source_profile_links`)."""
+    default `source_profile_links`). `knowledge` (default the built-in
+    knowledge) names the event type, as the run's knowledge named it."""
     if not incident_id:
         return message_html("No incidents yet: nothing to show.")
     pts = _points(tables)
@@ -674,7 +692,8 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         facts.append(("Deaths", toll + (f" · best estimate {best}" if best is not None and
                                          str(best) != toll.split(" ")[0] else "")))
     facts_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in facts)
-    links = source_profile_links(tables) if profiles is None else profiles
+    know = knowledge if knowledge is not None else page_knowledge()
+    links = source_profile_links(tables, knowledge=know) if profiles is None else profiles
     srcs = [x.strip() for x in re.split(r"[;,]", field_("sources") or r["sources"]) if x.strip()]
     src_html = ", ".join(_source_link(x, links) for x in srcs) or "none"
     meaning = VERDICT_MEANING.get(r["status"], "")
@@ -682,7 +701,7 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         f'{_css("fragments.css")}{charts.TABLE_CSS}<div class="cs-box"><h2>{_e(r["label"])} {_badge(r["status"])}</h2>'
         + (f'<p class="cs-muted">{_e(charts.STATUS_LABELS.get(r["status"], r["status"]))}: {_e(meaning)}.</p>'
            if meaning else "")
-        + f'<p>{_e(dates)} · {_e(where)} · {_e(charts.event_words(r["event_type"], knowledge=page_knowledge()) or "event type unknown")}</p>'
+        + f'<p>{_e(dates)} · {_e(where)} · {_e(charts.event_words(r["event_type"], knowledge=know) or "event type unknown")}</p>'
         + facts_html
         + _stats([(_plural(r["n_sources"], "independent account"), r["n_sources"]),
                   (_plural(r["n_claims"], "claim"), r["n_claims"]), (_plural(r["n_docs"], "document"), r["n_docs"])])
@@ -1077,20 +1096,24 @@ def report_job(kind: str, key: str = "", *, title: str | None = None) -> ReportJ
 
 
 def plan_reports(tables: Mapping[str, pd.DataFrame], *, incidents: str | int = "default",
-                 min_source_claims: int = 3) -> tuple[ReportJob, ...]:
+                 min_source_claims: int = 3, knowledge: Knowledge | None = None) -> tuple[ReportJob, ...]:
     """The reports to write: the overview, one per incident chosen by
     `incidents` (see `incident_pages`; most conflicted first), one per source
-    with at least `min_source_claims` claims (most claims first). The overview
+    with at least `min_source_claims` claims (most claims first; pooled
+    voices as `knowledge` says, default the built-in knowledge). The overview
     and source profiles get `incident_pages` so they link exactly the
-    incident pages written."""
+    incident pages written; every page gets the user packs of `knowledge`
+    (parameter `knowledge`), so it names things as the run did."""
     choice = parse_incident_pages(incidents)
-    pages = {"incident_pages": str(choice)}
+    packs = {"knowledge": user_packs(knowledge)} if knowledge is not None and user_packs(knowledge) else {}
+    pages = {"incident_pages": str(choice), **packs}
     jobs = [replace(report_job("overview"), parameters=pages)]
     wanted = set(incident_pages(tables, choice))
     pts = _points(tables)
     for r in pts[pts["incident_id"].isin(wanted)].to_dict("records"):
-        jobs.append(report_job("incident", r["incident_id"], title=f"Incident: {r['label']}"))
-    for src in source_profile_names(tables, min_source_claims=min_source_claims):
+        job = report_job("incident", r["incident_id"], title=f"Incident: {r['label']}")
+        jobs.append(replace(job, parameters={**job.parameters, **packs}))
+    for src in source_profile_names(tables, min_source_claims=min_source_claims, knowledge=knowledge):
         job = report_job("source_profile", src)
         jobs.append(replace(job, parameters={**job.parameters, **pages}))
     names = [j.filename for j in jobs]
@@ -1099,45 +1122,134 @@ def plan_reports(tables: Mapping[str, pd.DataFrame], *, incidents: str | int = "
     return tuple(jobs)
 
 
-@functools.lru_cache(maxsize=1)
-def page_knowledge() -> Knowledge:
-    """The built-in knowledge, loaded once per process, for what the pages
-    say in words (event types) and which sources are pooled voices."""
+def page_knowledge(*packs: str | os.PathLike[str]) -> Knowledge:
+    """The built-in knowledge with the pack folders `packs` layered over it
+    (none: the built-in knowledge alone), for what the pages say in words
+    (event types), which sources are pooled voices, which facets
+    corroborate, the map outline. Loaded once per process while the packs'
+    files are unchanged. Raises `claimscope.KnowledgeError` for a pack that
+    cannot be used."""
+    dirs = tuple(os.path.abspath(os.fspath(p)) for p in packs)
+    return _load_packs(dirs, tuple(_pack_signature(d) for d in dirs))
+
+
+def _pack_signature(folder: str) -> tuple[Any, ...]:
+    try:
+        return tuple((e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                     for e in sorted(os.scandir(folder), key=lambda e: e.name))
+    except OSError:
+        return ()   # load_knowledge says what is wrong with it
+
+
+@functools.lru_cache(maxsize=4)
+def _load_packs(packs: tuple[str, ...], signature: tuple[Any, ...]) -> Knowledge:
     from .knowledge import load_knowledge
 
-    return load_knowledge()
+    return load_knowledge(*packs)
 
 
-def _pooled_rule() -> Callable[[str, str], bool]:
+def _pack_list(packs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None) -> list[str]:
+    """`packs` as a list of folders: a sequence of paths, one path (a text
+    may join several with `os.pathsep`, like PATH: a notebook parameter), or
+    none ("" or None)."""
+    if packs is None:
+        return []
+    if isinstance(packs, os.PathLike):
+        return [os.fspath(packs)]
+    if isinstance(packs, str):
+        return [p for p in packs.split(os.pathsep) if p.strip()]
+    out = [os.fspath(p) for p in packs]
+    if not all(isinstance(p, str) and p.strip() for p in out):
+        raise ReportError(f"knowledge: expected knowledge pack folders, got {list(packs)!r}")
+    return out
+
+
+def recorded_packs(tables_dir: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """The user knowledge packs the run of `tables_dir` recorded in its
+    manifest (`claimscope run --knowledge`), in layering order: each a
+    {"path", "digest"} (see `claimscope.knowledge.pack_digest`); [] for a run
+    on the built-in knowledge, or tables written without that record."""
+    from .tables import read_manifest
+
+    recorded = (read_manifest(tables_dir).get("run") or {}).get("knowledge") or []
+    if not isinstance(recorded, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("path"), str) and isinstance(r.get("digest"), str)
+            for r in recorded):
+        raise ReportError(f"{tables_dir}: manifest.json: the knowledge packs of the run are not readable")
+    return [{"path": r["path"], "digest": r["digest"]} for r in recorded]
+
+
+def run_knowledge(tables_dir: str | os.PathLike[str],
+                  packs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Knowledge:
+    """The knowledge the pages of the tables in `tables_dir` speak with.
+
+    `packs` given (one folder or several): the built-in knowledge with those
+    layered over it, as the analyst says. Otherwise the packs the run
+    recorded (`recorded_packs`), checked to be there and unchanged since the
+    run — a pack that moved or changed is a ReportError saying so (give
+    `--knowledge` to use the packs as they are now) — else the built-in
+    knowledge."""
+    given = _pack_list(packs)
+    if given:
+        return page_knowledge(*given)
+    from .knowledge import pack_digest
+
+    folders = []
+    for r in recorded_packs(tables_dir):
+        path = r["path"]
+        if not Path(path).is_dir():
+            raise ReportError(f"the tables in {tables_dir} were made with the knowledge pack {path}, which is not "
+                              "there any more: give its folder with --knowledge DIR")
+        if pack_digest(path) != r["digest"]:
+            raise ReportError(f"the knowledge pack {path} changed since the tables in {tables_dir} were made: rerun "
+                              "claimscope run, or give --knowledge DIR to name things by the pack as it is now")
+        folders.append(path)
+    return page_knowledge(*folders)
+
+
+def user_packs(knowledge: Knowledge) -> list[str]:
+    """The user pack folders of `knowledge` (those layered over the built-in packs)."""
+    from .knowledge import BUILTIN_PACKS
+
+    return list(knowledge.packs[len(BUILTIN_PACKS):])
+
+
+def _pooled_rule(knowledge: Knowledge | None = None) -> Callable[[str, str], bool]:
     from .compare import is_pooled
 
-    knowledge = page_knowledge()
-    return lambda name, kind: is_pooled(name, kind, knowledge=knowledge)
+    know = knowledge if knowledge is not None else page_knowledge()
+    return lambda name, kind: is_pooled(name, kind, knowledge=know)
 
 
-def source_profile_names(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3) -> list[str]:
+def _know_key(knowledge: Knowledge | None) -> str:
+    return "\0".join(knowledge.packs) if knowledge is not None else ""
+
+
+def source_profile_names(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3,
+                         knowledge: Knowledge | None = None) -> list[str]:
     """The sources that get a profile page, most claims first: at least
     `min_source_claims` claims, and not a vague pooled voice ('other sources',
     'local sources', unnamed, an unknown outlet: `claimscope.compare.is_pooled`
-    with the built-in knowledge), which is many speakers, not one."""
+    with `knowledge`, default the built-in knowledge), which is many speakers, not one."""
     def compute() -> list[str]:
         claims = tables["claims"]
         counts = _claim_counts(claims)
         kinds = dict(zip(_col(claims, "source"), _col(claims, "source_type")))
-        pooled = _pooled_rule()
+        pooled = _pooled_rule(knowledge)
         return [str(src) for src, n in counts.items()
                 if n >= min_source_claims and not pooled(str(src), kinds.get(src, ""))]
 
-    return _memo(tables, f"profiles:{min_source_claims}", compute)
+    return _memo(tables, f"profiles:{min_source_claims}:{_know_key(knowledge)}", compute)
 
 
-def source_profile_links(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3) -> dict[str, str]:
+def source_profile_links(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3,
+                         knowledge: Knowledge | None = None) -> dict[str, str]:
     """Source name -> its profile page, relative to the reports folder (where
     incident and source pages live), for the sources `plan_reports` gives a
-    profile with the same `min_source_claims`."""
+    profile with the same `min_source_claims` and `knowledge`."""
     parent = tables.parent if isinstance(tables, _CutTables) else tables   # profiles count every claim
     return {s: report_filename("source_profile", s).split("/", 1)[1]
-            for s in source_profile_names(parent, min_source_claims=min_source_claims)}
+            for s in source_profile_names(parent, min_source_claims=min_source_claims, knowledge=knowledge)}
 
 
 # ====================================================================== rendering
@@ -1320,6 +1432,7 @@ def build_reports(
     notebooks_dir: str | os.PathLike[str] | None = None,
     fresh_kernels: bool = False,
     timeout: int = 600,
+    knowledge: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> ReportSummary:
     """Render every report for the tables in `tables_dir` into `out_dir`
     (`index.html` plus `reports/*.html`), `jobs` pages at a time.
@@ -1330,7 +1443,9 @@ def build_reports(
     (`claimscope.render`); with `fresh_kernels`, each page gets a fresh kernel
     instead (slow; the pages are the same). `notebooks_dir` defaults to the
     installed notebooks (`render.default_notebooks_dir()`); `timeout` is per
-    cell, in seconds.
+    cell, in seconds. `knowledge`: the knowledge pack folder(s) the pages
+    name things by (event types, pooled voices, corroborating facets, map
+    outline); default the packs the run recorded (`run_knowledge`).
 
     Raises FileNotFoundError / NotADirectoryError / ValueError for unusable
     arguments before doing any work. A failing notebook becomes a
@@ -1358,11 +1473,12 @@ def build_reports(
     missing_nb = sorted(nb for nb in _NOTEBOOK_OF.values() if not (ndir / nb).is_file())
     if missing_nb:
         raise FileNotFoundError(f"notebooks folder {ndir}: missing {', '.join(missing_nb)}")
+    know = run_knowledge(tdir, knowledge)   # a pack that moved, changed or cannot be used fails before any work
     # the workers boot (imports, kernels) while this process reads the tables and plans
     pool = None if fresh_kernels else WorkerPool(workers=jobs, notebooks_dir=ndir)
     try:
         summary = _build(tdir, odir, ndir, pool, t0=t0, jobs=jobs, choice=choice,
-                         min_source_claims=min_source_claims, progress=progress, timeout=timeout)
+                         min_source_claims=min_source_claims, progress=progress, timeout=timeout, knowledge=know)
     except BaseException:
         if pool is not None:
             pool.close(kill=True)
@@ -1373,7 +1489,7 @@ def build_reports(
 
 
 def _build(tdir: Path, odir: Path, ndir: Path, pool: Any, *, t0: float, jobs: int, choice: str | int,
-           min_source_claims: int, progress: bool, timeout: int) -> ReportSummary:
+           min_source_claims: int, progress: bool, timeout: int, knowledge: Knowledge) -> ReportSummary:
     import concurrent.futures as cf
 
     from tqdm import tqdm  # plain text bar on stderr (the CLI), also when called from a notebook
@@ -1382,7 +1498,7 @@ def _build(tdir: Path, odir: Path, ndir: Path, pool: Any, *, t0: float, jobs: in
     from .tables import read_tables
 
     tables = read_tables(tdir)
-    plan = plan_reports(tables, incidents=choice, min_source_claims=min_source_claims)
+    plan = plan_reports(tables, incidents=choice, min_source_claims=min_source_claims, knowledge=knowledge)
     odir.mkdir(parents=True, exist_ok=True)
     (odir / "reports").mkdir(exist_ok=True)
     js = vega_bundle()

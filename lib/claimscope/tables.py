@@ -40,7 +40,7 @@ import secrets
 import shutil
 import time
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 import pandas as pd
 
@@ -310,6 +310,7 @@ def write_tables(
     csv_safe: bool = False,
     lock: OutLock | None = None,
     wait: float = 60.0,
+    run_info: Mapping[str, Any] | None = None,
 ) -> list[Path]:
     """Write each table as `<name>.csv` and `<name>.parquet` into a new run
     folder and switch `out_dir` (a symbolic link) to it in one step (see the
@@ -321,16 +322,19 @@ def write_tables(
     when the caller already holds it (`lock_out`); otherwise it is taken
     here, waiting up to `wait` seconds for another run. Returns the paths
     written (through `out_dir`), sorted. Raises `TablesError` when `out_dir`
-    cannot take tables, or another run holds it too long."""
+    cannot take tables, or another run holds it too long. `run_info` (JSON
+    values: e.g. the knowledge packs the run used) is kept in the manifest
+    under "run" and is part of the run id."""
     if lock is not None:
         if not lock.held or lock.target.store != _Target(out_dir).store:
             raise TablesError(f"write_tables: the lock given is not held for {printable(str(out_dir))}")
-        return _write_locked(tables, lock.target, csv_safe=csv_safe)
+        return _write_locked(tables, lock.target, csv_safe=csv_safe, run_info=run_info)
     with lock_out(out_dir, wait=wait) as held:
-        return _write_locked(tables, held.target, csv_safe=csv_safe)
+        return _write_locked(tables, held.target, csv_safe=csv_safe, run_info=run_info)
 
 
-def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target, *, csv_safe: bool) -> list[Path]:
+def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target, *, csv_safe: bool,
+                  run_info: Mapping[str, Any] | None = None) -> list[Path]:
     target.check()
     store = target.store
     _remove_leftovers(store, keep=set())  # temp folders and links of killed runs
@@ -354,8 +358,10 @@ def _write_locked(tables: Mapping[str, pd.DataFrame], target: _Target, *, csv_sa
                 "parquet_bytes": _digest(pq_path, h),
             }
         h.update(b"\0csv_safe" if csv_safe else b"")
+        h.update(b"\0run" + json.dumps(run_info, sort_keys=True).encode() if run_info else b"")
         run_id = h.hexdigest()[:16]
-        manifest = {"format": _FORMAT, "run_id": run_id, "csv_safe": csv_safe, "tables": entries}
+        manifest = {"format": _FORMAT, "run_id": run_id, "csv_safe": csv_safe, "tables": entries,
+                    **({"run": dict(run_info)} if run_info else {})}
         with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, indent=1, sort_keys=True)
             fh.write("\n")
