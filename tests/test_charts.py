@@ -218,12 +218,29 @@ def test_who_cites_whom(t):
     assert cells[("South Front", "pro-militant sources")] == 1  # the Global Research copy is not counted again
     assert cells[("Enab Baladi", "Syrian Observatory for Human Rights")] == 2
     assert cells[("Ḥalab Today <b>", HOSTILE_SOURCE)] == 2
-    assert "1 claims from republished copies" in _subtitle(spec)
+    assert "1 claim from a republished copy is not counted again" in _subtitle(spec)
+    assert {r["kind"] for r in rows} >= {"monitor · side: Independent"}   # words in the tooltip, not codes
+    assert not any("_" in r["kind"] for r in rows)
     own = t["claims"].assign(source_type=t["claims"]["source_type"].where(t["claims"]["source"] != "local sources",
                                                                           "outlet"))
     assert not any(r["source"] == "local sources" for r in _values(charts.who_cites_whom(own).to_dict()))
     assert any(r["source"] == "local sources"
                for r in _values(charts.who_cites_whom(own, include_own_voice=True).to_dict()))
+
+
+
+def test_an_outlet_naming_itself_does_not_cite_itself(t):
+    """'The Observatory has learned ...' on the Observatory's own site is its
+    own voice: not drawn as the outlet citing itself, and said so."""
+    claims = t["claims"].copy()
+    mine = claims["source"] == "Syrian Observatory for Human Rights"
+    claims.loc[mine, "outlet"] = "Syrian Observatory for Human Rights"
+    spec = charts.who_cites_whom(claims).to_dict()
+    assert not any(r["outlet"] == r["source"] for r in _values(spec))
+    assert f"{int(mine.sum())} claims an outlet makes in its own name (Syrian Observatory for Human Rights)" \
+        in _subtitle(spec)
+    kept = _values(charts.who_cites_whom(claims, include_own_voice=True).to_dict())
+    assert any(r["outlet"] == r["source"] == "Syrian Observatory for Human Rights" for r in kept)
 
 
 def test_map_points_outline_and_licence(t):

@@ -797,8 +797,11 @@ def who_cites_whom(
 ) -> alt.Chart | alt.LayerChart:
     """Outlet × cited source: how many claims each outlet attributes to each
     source, with an example sentence. Republished copies (`duplicate_of`) are
-    left out so a syndicated article counts once; the outlet's own voice is
-    left out unless `include_own_voice`."""
+    left out so a syndicated article counts once; the outlet's own voice —
+    also where it names itself ('the Syrian Observatory for Human Rights has
+    learned' on the Observatory's own site), which cites nobody — is left out
+    unless `include_own_voice`. The tooltip says what kind of source it is
+    in words."""
     title = "Who cites whom"
     if claims.empty:
         return _message_chart("No claims yet.", title=title)
@@ -811,10 +814,17 @@ def who_cites_whom(
     notes = []
     n_dup = int((c["dup"] != "").sum())
     if n_dup:
-        notes.append(f"{n_dup} claims from republished copies are not counted again.")
+        notes.append(f"{n_dup} claims from republished copies are not counted again." if n_dup > 1 else
+                     "1 claim from a republished copy is not counted again.")
     c = c[(c["dup"] == "") & (c["source"] != "")]
     if not include_own_voice:
-        c = c[c["source_type"] != "outlet"]
+        own = c["source"] == c["outlet"]
+        n_own = int((own & (c["source_type"] != "outlet")).sum())
+        if n_own:
+            notes.append(f"{n_own} claim{'s' if n_own > 1 else ''} an outlet makes in its own name "
+                         f"({_truncate(', '.join(sorted(set(c.loc[own & (c['source_type'] != 'outlet'), 'outlet']))), 80)}) "
+                         "cite nobody: not counted.")
+        c = c[(c["source_type"] != "outlet") & ~own]
     if c.empty:
         return _message_chart("No attributed claims yet.", title=title)
     agg = (c.groupby(["outlet", "source"], sort=True)
@@ -827,10 +837,11 @@ def who_cites_whom(
         agg = agg[agg["source"].isin(totals.index[:max_sources])]
     src_order = list(totals.index[:max_sources])
     agg["example"] = agg["example"].map(_truncate)
-    recs = _records(agg, ["outlet", "source", "claims", "example", "source_type", "source_side"])
+    agg["kind"] = [source_kind_words(t, s) for t, s in zip(agg["source_type"], agg["source_side"])]
+    recs = _records(agg, ["outlet", "source", "claims", "example", "kind"])
     tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("source:N", title="Cites"),
-               alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("source_type:N", title="Source type"),
-               alt.Tooltip("source_side:N", title="Side"), alt.Tooltip("example:N", title="Example")]
+               alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("kind:N", title="Source"),
+               alt.Tooltip("example:N", title="Example")]
     x = alt.X("source:N", title="Cited source", sort=src_order, axis=alt.Axis(labelAngle=-40, labelLimit=0))
     y = alt.Y("outlet:N", title="Outlet", axis=alt.Axis(labelLimit=0))
     rect = alt.Chart().mark_rect(stroke="white").encode(
