@@ -910,3 +910,18 @@ def test_report_pages_use_the_run_knowledge(tmp_path):
     assert summary.ok, [str(f) for f in summary.failures]
     page = (tmp_path / "out" / reports.report_filename("incident", "inc-saraqib-0905")).read_text(encoding="utf-8")
     assert page.count("firefight between units") >= 2   # the header and the accounts table
+
+
+def test_a_source_profile_does_not_count_its_own_reports_as_citations(fx):
+    """The Observatory's own site naming the Observatory is its own report,
+    not an outlet citing it; claims of no known outlet are no outlet either."""
+    who = "Syrian Observatory for Human Rights"
+    mine = fx["claims"][fx["claims"]["source"] == who]
+    assert list(mine["outlet"]) == ["Enab Baladi", "Enab Baladi"]
+    extra = pd.concat([mine.assign(outlet=who, claim_id=mine["claim_id"] + "-own"),
+                       mine.head(1).assign(outlet="", claim_id=mine["claim_id"].head(1) + "-x")])
+    claims = pd.concat([fx["claims"], extra], ignore_index=True)
+    head = html.unescape(reports.source_header_html({**fx, "claims": claims}, who))
+    text = re.sub(r"<[^>]+>", "", head)
+    assert "In its own reports: 2 claims" in text and "Outlet unknown: 1 claim" in text
+    assert "Cited by: Enab Baladi (2)" in text and "1 other outlet citing it" in text

@@ -983,16 +983,23 @@ def source_header_html(tables: Mapping[str, pd.DataFrame], source: str | None) -
     if mine.empty:
         return message_html(f"No claims cite {source}.")
     kinds = charts.source_kind_words(_col(mine, "source_type").mode().iloc[0], _col(mine, "source_side").mode().iloc[0])
-    outlets = _col(mine, "outlet").replace("", "(unknown outlet)").value_counts()
+    outlet = _col(mine, "outlet")
+    # its own reports (an outlet in its own voice, or naming itself) and unknown outlets cite nobody
+    own, unknown = int((outlet == source).sum()), int((outlet == "").sum())
+    outlets = outlet[(outlet != source) & (outlet != "")].value_counts().sort_index(kind="stable").sort_values(
+        ascending=False, kind="stable")
     n_inc = len(set(_col(mine, "incident_id")) - {""})
     hedged = sum(_truth_cell(v) for v in mine["hedged"])
     negated = sum(_truth_cell(v) for v in mine["negated"])
     raws = [r for r in _col(mine, "source_raw").value_counts().index if r and r != source][:6]
+    where = ([f"<b>In its own reports:</b> {own} {'claim' if own == 1 else 'claims'}"] if own else []) + (
+        ["<b>Cited by:</b> " + ", ".join(f"{_e(o)} ({n})" for o, n in outlets.items())] if len(outlets) else []) + (
+        [f"<b>Outlet unknown:</b> {unknown} {'claim' if unknown == 1 else 'claims'}"] if unknown else [])
     return (
         f'{_css("fragments.css")}<div class="cs-box"><h2>{_e(source)}</h2><p class="cs-muted">{_e(kinds)}</p>'
-        + _stats([("claims", len(mine)), ("incidents", n_inc), ("outlets citing it", len(outlets)),
+        + _stats([("claims", len(mine)), ("incidents", n_inc), (_plural(len(outlets), "other outlet") + " citing it", len(outlets)),
                   ("hedged", hedged), ("denials", negated)])
-        + "<p><b>Cited by:</b> " + ", ".join(f"{_e(o)} ({n})" for o, n in outlets.items()) + "</p>"
+        + "".join(f"<p>{w}</p>" for w in where)
         + (f'<p class="cs-muted">Also written as: {_e("; ".join(raws))}</p>' if raws else "")
         + "</div>"
     )
