@@ -66,7 +66,7 @@ display(HTML(reports.comparisons_html(t, incident_id=incident or "")))
 # ## Why these claims were grouped
 
 # %%
-display(HTML(reports.links_html(t, incident)))
+display(HTML(reports.links_html(t, incident, knowledge=know)))
 
 # %% [markdown]
 # ## The documents

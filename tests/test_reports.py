@@ -925,3 +925,19 @@ def test_a_source_profile_does_not_count_its_own_reports_as_citations(fx):
     text = re.sub(r"<[^>]+>", "", head)
     assert "In its own reports: 2 claims" in text and "Outlet unknown: 1 claim" in text
     assert "Cited by: Enab Baladi (2)" in text and "1 other outlet citing it" in text
+
+
+def test_links_say_event_types_in_words_and_how_to_read_the_weights(fx, tmp_path):
+    claims = fx["claims"]
+    ids = list(claims.loc[claims["incident_id"] == "inc-saraqib-0905", "claim_id"][:2])
+    links = pd.DataFrame({"claim_a": [ids[0]], "claim_b": [ids[1]], "score": [91.0], "kind": ["cross_document"],
+                          "reasons": ["same date ±0 d +0.7; both chemical_attack +0.5; doc 01_aa_2020 0"]})
+    t = {**fx, "links": links}
+    frag = html.unescape(reports.links_html(t, "inc-saraqib-0905"))
+    assert "both chemical attack +0.5" in frag and "chemical_attack" not in frag and "01_aa_2020" in frag
+    assert "weight of evidence in bits" in frag
+    pack = _label_pack(tmp_path / "pack", "chemical_attack", "toxic gas attack")
+    assert "both toxic gas attack +0.5" in reports.links_html(t, "inc-saraqib-0905",
+                                                              knowledge=reports.page_knowledge(pack))
+    within = html.unescape(reports.links_html({**t, "links": links.assign(kind="within_document")}, "inc-saraqib-0905"))
+    assert "weight of evidence" not in within   # no weights to read within a document

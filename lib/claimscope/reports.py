@@ -945,8 +945,11 @@ def _paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_rows: int = 100) -> str:
-    """Why the claims of an incident were grouped: each link's score and reasons."""
+def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_rows: int = 100,
+               knowledge: Knowledge | None = None) -> str:
+    """Why the claims of an incident were grouped: each link's score and
+    reasons, event types in words (`knowledge`, default the built-in
+    knowledge), with a note on how to read the score and the weights."""
     if not incident_id:
         return message_html("No incident.")
     claims = tables["claims"]
@@ -960,13 +963,25 @@ def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, m
     if lk.empty:
         return message_html("No links recorded between these claims.")
     lk = lk.sort_values(["score", "a", "b"], ascending=[False, True, True], kind="stable").head(max_rows)
+    know = knowledge if knowledge is not None else page_knowledge()
+
+    def words(reasons: str) -> str:   # 'both chemical_attack' -> 'both chemical attack'
+        return _CODE.sub(lambda m: charts.event_words(m.group(0), knowledge=know), reasons)
+
     rows = "".join(
         f"<tr><td>{_e(src[r['a']])}<br><span class=\"cs-muted\">{_e(r['a'])}</span></td>"
         f"<td>{_e(src[r['b']])}<br><span class=\"cs-muted\">{_e(r['b'])}</span></td>"
-        f"<td>{_score(r['score'])}</td><td>{_e(r['kind'])}</td><td>{_e(r['reasons'])}</td></tr>"
+        f"<td>{_score(r['score'])}</td><td>{_e(r['kind'])}</td><td>{_e(words(r['reasons']))}</td></tr>"
         for r in lk.to_dict("records"))
-    return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Claim</th><th>linked to</th><th>Score</th>'
+    note = ('<p class="cs-muted">Score 0–100: how sure the link is. Within a document the reasons are the cues '
+            "that join the two sentences; across documents each reason carries its weight of evidence in bits "
+            "(+ for the same incident, − against; 0: seen, not weighed), and the score is the match probability "
+            "they come to.</p>") if (lk["kind"] == "cross document").any() else ""
+    return (f'{charts.TABLE_CSS}{note}<table class="cs-table"><thead><tr><th>Claim</th><th>linked to</th><th>Score</th>'
             f"<th>Link</th><th>Reasons</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+_CODE = re.compile(r"(?<![\w-])[a-z]+(?:_[a-z]+)+(?![\w-])")   # a code of the tables ('chemical_attack')
 
 
 def _score(value: float | None) -> str:
