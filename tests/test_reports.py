@@ -864,6 +864,7 @@ def test_pages_name_things_by_the_knowledge_the_run_recorded(tmp_path):
     assert reports.recorded_packs(tables) == [{"path": str(pack.resolve()), "digest": reports.recorded_packs(tables)[0]["digest"]}]
     loaded = reports.load_tables(tables)
     assert reports.user_packs(loaded.knowledge) == [str(pack.resolve())]
+    assert loaded.origin.endswith(f"with the knowledge pack {pack.resolve()}")   # the overview says so
     head = reports.incident_header_html(loaded.tables, "inc-saraqib-0905", knowledge=loaded.knowledge)
     assert "firefight between units" in head
     assert "firefight" not in reports.incident_header_html(loaded.tables, "inc-saraqib-0905")   # built-in: 'clash'

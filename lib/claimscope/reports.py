@@ -164,13 +164,14 @@ def load_tables(
         if not path.exists():
             raise FileNotFoundError(f"corpus {str(corpus)!r}: no such file or folder")
         know = page_knowledge(*_pack_list(knowledge))
-        return LoadedTables(_conformed(pipeline.run([path], knowledge=know)), f"pipeline run on corpus {path}", know)
+        return LoadedTables(_conformed(pipeline.run([path], knowledge=know)),
+                            f"pipeline run on corpus {path}{_packs_note(know)}", know)
     tpath = Path(tables)
     if tpath.is_dir():
         know = run_knowledge(tpath, knowledge)
         if os.environ.get(TABLE_CACHE_ENV) == "1":
             return _cached_tables(tpath, know)
-        return LoadedTables(read_tables(tpath), f"tables read from {tpath}", know)
+        return LoadedTables(read_tables(tpath), f"tables read from {tpath}{_packs_note(know)}", know)
     if tpath.exists():
         raise NotADirectoryError(f"tables {str(tables)!r}: not a folder")
     from . import pipeline
@@ -180,7 +181,7 @@ def load_tables(
         raise FileNotFoundError(f"no tables at {str(tables)!r} and no seeds folder at {str(seeds)!r}")
     know = page_knowledge(*_pack_list(knowledge))
     return LoadedTables(_conformed(pipeline.run([spath], knowledge=know)),
-                        f"no tables at {tpath}: pipeline run on the seeds ({spath})", know)
+                        f"no tables at {tpath}: pipeline run on the seeds ({spath}){_packs_note(know)}", know)
 
 
 @dataclass
@@ -216,8 +217,10 @@ def _cached_tables(tpath: Path, knowledge: Knowledge) -> LoadedTables:
             _TABLE_CACHE.clear()
         entry = _CacheEntry(signature, LoadedTables(read_tables(tpath), f"tables read from {tpath}", knowledge))
         _TABLE_CACHE[key] = entry
-    if entry.loaded.knowledge is not knowledge:   # the same frames, named by other packs
-        entry.loaded = replace(entry.loaded, knowledge=knowledge)
+    if entry.loaded.knowledge is not knowledge or not entry.loaded.origin.endswith(_packs_note(knowledge)):
+        # the same frames, named by other packs
+        entry.loaded = replace(entry.loaded, knowledge=knowledge,
+                               origin=f"tables read from {tpath}{_packs_note(knowledge)}")
     return entry.loaded
 
 
@@ -1227,6 +1230,11 @@ def run_knowledge(tables_dir: str | os.PathLike[str],
                               "claimscope run, or give --knowledge DIR to name things by the pack as it is now")
         folders.append(path)
     return page_knowledge(*folders)
+
+
+def _packs_note(knowledge: Knowledge) -> str:
+    packs = user_packs(knowledge)
+    return f"; with the knowledge pack{'s' if len(packs) > 1 else ''} {', '.join(packs)}" if packs else ""
 
 
 def user_packs(knowledge: Knowledge) -> list[str]:
