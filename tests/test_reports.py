@@ -942,3 +942,16 @@ def test_links_say_event_types_in_words_and_how_to_read_the_weights(fx, tmp_path
                                                               knowledge=reports.page_knowledge(pack))
     within = html.unescape(reports.links_html({**t, "links": links.assign(kind="within_document")}, "inc-saraqib-0905"))
     assert "weight of evidence" not in within   # no weights to read within a document
+
+
+def test_comparisons_say_sides_in_words(fx):
+    comp = fx["comparisons"]
+    row = comp[comp["incident_id"] == "inc-saraqib-0905"].head(1)
+    detail = "Syrian Arab Army (syrian_government) vs Russian Aerospace Forces (russia)"
+    t = {**fx, "comparisons": pd.concat([row.assign(facet="perpetrator", verdict="conflict", detail=detail),
+                                         row.assign(facet="cause", verdict="conflict", claim_a="x",
+                                                    detail="accident ('a fire') vs airstrike ('jets (sic)')")])}
+    frag = html.unescape(reports.comparisons_html(t, incident_id="inc-saraqib-0905"))
+    assert "Syrian Arab Army (side: Syrian government) vs Russian Aerospace Forces (side: Russia)" in frag
+    assert "syrian_government" not in frag and "(russia)" not in frag
+    assert "jets (sic)" in frag   # only the actor facets' side codes are words: quotes stay as they are

@@ -791,7 +791,7 @@ def comparisons_html(
         rel_html = ("independent" if rel == "independent" else
                     f'<span class="cs-badge cs-relay">{_e(rel)}</span><br><span class="cs-muted">{_e(note)}</span>')
         inc_cell = "" if incident_id is not None else f"<td>{_e(labels.get(r['incident_id'], r['incident_id']))}</td>"
-        why = _e(r["detail"]) + (f'<br><span class="cs-muted">found in {r["_n"]} pairs of sentences</span>'
+        why = _e(_detail_words(r["facet"], r["detail"])) + (f'<br><span class="cs-muted">found in {r["_n"]} pairs of sentences</span>'
                                  if r["_n"] > 1 else "")
         rows.append(f"<tr><td>{badge}</td>{inc_cell}<td>{_e(r['facet'])}</td>"
                     f"<td>{_account_html(r['source_a'], said.get(r['claim_a']), r['facet'])}</td>"
@@ -804,6 +804,16 @@ def comparisons_html(
             f"</thead><tbody>{''.join(rows)}</tbody></table>{tail}")
 
 
+def _detail_words(facet: str, detail: str) -> str:
+    """compare's reason in the pages' words: the side codes an actor
+    verdict gives in brackets ('Syrian Arab Army (syrian_government) vs
+    Russian Aerospace Forces (russia)') as sides ('(side: Syrian government)')."""
+    if facet not in ("perpetrator", "responsibility", "target"):
+        return detail
+    return _SIDE_CODE.sub(lambda m: f"(side: {charts.side_words(m.group(1)) or 'unknown'})", detail)
+
+
+_SIDE_CODE = re.compile(r"\(([a-z][a-z_]*)\)")
 _VERDICT_ORDER = {"conflict": 0, "partial": 1, "agree": 2}
 # substance first: what the verdicts of incidents rest on, then when and where
 _FACET_ORDER = {f: i for i, f in enumerate(FACETS)}
