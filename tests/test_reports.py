@@ -805,6 +805,12 @@ def test_incident_header_names_the_voices_in_conflict_and_never_states_a_contest
     assert "(precise to the town) · Idlib governorate" in head and "Idlib (town)" not in head
     one = html.unescape(reports.incident_header_html(fx, "inc-jisr-0527"))
     assert "Voices in conflict" not in one and re.search(r"<b>1</b> independent account<", one)
+    # a conflict between an outlet and the source it relays says so, as the comparisons table does
+    comp = fx["comparisons"]
+    relayed = comp.assign(relation=comp["relation"].where(comp["facet"] != "responsibility", "relay"))
+    head = html.unescape(reports.incident_header_html({**t, "comparisons": relayed}, "inc-saraqib-0905"))
+    assert "responsibility: Syrian sources vs Syrian Ministry of Defense (relay)" in head
+    assert "(relay)" not in re.search(r"casualties: [^;]*;", head).group(0)   # independent pairs say nothing more
 
 
 def test_pages_say_sides_and_event_types_in_words(fx):

@@ -722,14 +722,18 @@ def _plural(n: Any, noun: str) -> str:
 
 def _conflicting_voices(tables: Mapping[str, pd.DataFrame], incident_id: str) -> list[str]:
     """Per facet in conflict on the incident, the pairs of sources in
-    conflict: 'casualties: A vs B, A vs C' (each pair once, at most six)."""
+    conflict: 'casualties: A vs B, A vs C' (each pair once, at most six); a
+    pair that is not two independent accounts says how they relate ('A vs B
+    (relay)'), as the comparisons table below does."""
     comp = tables["comparisons"]
     c = comp[(_col(comp, "incident_id") == incident_id) & (_col(comp, "verdict") == "conflict")]
     pairs: dict[str, list[str]] = {}
-    for facet, a, b in zip(_col(c, "facet"), _col(c, "source_a"), _col(c, "source_b")):
+    seen_pairs: dict[str, set[frozenset[str]]] = {}
+    for facet, a, b, rel in zip(_col(c, "facet"), _col(c, "source_a"), _col(c, "source_b"), _col(c, "relation")):
         seen = pairs.setdefault(facet, [])
-        if f"{a} vs {b}" not in seen and f"{b} vs {a}" not in seen:
-            seen.append(f"{a} vs {b}")
+        if frozenset((a, b)) not in seen_pairs.setdefault(facet, set()):
+            seen_pairs[facet].add(frozenset((a, b)))
+            seen.append(f"{a} vs {b}" + (f" ({rel})" if rel and rel != "independent" else ""))
     return [f"{facet}: " + ", ".join(p[:6]) + (f" and {len(p) - 6} more pairs" if len(p) > 6 else "")
             for facet, p in sorted(pairs.items(), key=lambda kv: _FACET_ORDER.get(kv[0], len(_FACET_ORDER)))]
 
