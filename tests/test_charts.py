@@ -149,6 +149,10 @@ def test_timeline(t):
     assert dots["color"]["scale"]["domain"] == list(charts.STATUS_ORDER)
     assert dots["size"]["field"] == "n_sources"
     assert "sentence" in [tip["field"] for tip in dots["tooltip"]]
+    assert spec["layer"][1]["encoding"]["color"]["title"] == "Verdict"   # the pages' word, as on the index
+    assert {tip["title"] for tip in dots["tooltip"]} >= {"Verdict", "Independent sources", "In conflict"}
+    assert not any(";" in r["conflict_facets"] + r["places"] for r in rows)
+    assert any(", " in r["conflict_facets"] for r in rows)
     multi = next(r for r in rows if r["incident_id"] == "inc-gassaneyah-0527")
     assert (multi["date_start"], multi["date_end"]) == ("2020-05-27", "2020-05-28")
     few = charts.incident_timeline(t["incidents"], t["claims"], max_rows=2).to_dict()

@@ -300,15 +300,22 @@ def _records(df: pd.DataFrame, cols: Iterable[str]) -> list[dict[str, Any]]:
     return out
 
 
+def _listed(points: pd.DataFrame) -> pd.DataFrame:
+    """`incident_points` rows with their `;`-joined lists (places, facets in
+    conflict) as a reader writes them, for the tooltips."""
+    return points.assign(places=points["places"].str.replace(";", "; "),
+                         conflict_facets=points["conflict_facets"].str.replace(";", ", "))
+
+
 def _incident_tooltip() -> list[alt.Tooltip]:
     return [
         alt.Tooltip("label:N", title="Incident"),
-        alt.Tooltip("status_label:N", title="Status"),
+        alt.Tooltip("status_label:N", title="Verdict"),
         alt.Tooltip("conflict_facets:N", title="In conflict"),
         alt.Tooltip("n_sources:Q", title="Independent accounts"),
         alt.Tooltip("n_claims:Q", title="Claims"),
         alt.Tooltip("places:N", title="Places"),
-        alt.Tooltip("sources:N", title="Sources"),
+        alt.Tooltip("sources:N", title="Independent sources"),
         alt.Tooltip("sentence:N", title="Sentence"),
         alt.Tooltip("incident_id:N", title="Id"),
     ]
@@ -345,7 +352,7 @@ def incident_timeline(
                          for s, e in zip(dated["date_start"], dated["date_end"])]
     dated["governorate"] = dated["governorate"].replace("", "(unknown)")
     dated["status_label"] = dated["status"].map(lambda s: STATUS_LABELS.get(s, s or "(none)"))
-    recs = _records(dated, ["incident_id", "date_start", "date_end", "governorate", "places", "event_type",
+    recs = _records(_listed(dated), ["incident_id", "date_start", "date_end", "governorate", "places", "event_type",
                             "n_claims", "n_sources", "status", "status_label", "conflict_facets", "label",
                             "sentence", "sources"])
     n_rows = dated["governorate"].nunique()
@@ -353,7 +360,7 @@ def incident_timeline(
               axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30))
     y = alt.Y("governorate:N", title="Governorate", sort="ascending")
     base = alt.Chart()
-    color = alt.Color("status:N", scale=_status_scale(), title="Status",
+    color = alt.Color("status:N", scale=_status_scale(), title="Verdict",
                       legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')"))
     span = base.mark_rule(strokeWidth=2, opacity=0.5).encode(
         x=x, x2="date_end:T", y=y, color=color,
@@ -956,11 +963,11 @@ def incident_map(
         layers.append(alt.Chart(alt.Data(values=feats)).mark_geoshape(fill="#f0f0f0", stroke="#888", strokeWidth=1))
     if not geo.empty:
         geo["status_label"] = geo["status"].map(lambda s: STATUS_LABELS.get(s, s or "(none)"))
-        recs = _records(geo, ["incident_id", "lat", "lon", "status", "status_label", "n_sources", "n_claims",
+        recs = _records(_listed(geo), ["incident_id", "lat", "lon", "status", "status_label", "n_sources", "n_claims",
                               "label", "places", "conflict_facets", "sources", "sentence"])
         layers.append(alt.Chart(alt.Data(values=recs)).mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5).encode(
             longitude="lon:Q", latitude="lat:Q",
-            color=alt.Color("status:N", scale=_status_scale(), title="Status",
+            color=alt.Color("status:N", scale=_status_scale(), title="Verdict",
                             legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')")),
             size=alt.Size("n_sources:Q", title="Independent accounts", scale=alt.Scale(range=[40, 500], zero=False),
                           legend=_size_legend(geo["n_sources"])),
