@@ -736,6 +736,9 @@ def test_incident_header_reads_like_an_event_row(fx):
     head = reports.incident_header_html(fx, "inc-gassaneyah-0527")
     assert "Deaths:</b> ≥ 24" in head and "Perpetrator:</b> contested" in head
     assert "two accounts conflict on some facet" in head
+    ranged = {**fx, "incidents": fx["incidents"].assign(toll="5–7", casualties_best=6)}
+    assert "5–7 · best estimate 6 (the median of the accounts' figures)" in html.unescape(
+        reports.incident_header_html(ranged, "inc-gassaneyah-0527"))   # a figure says where it comes from
 
 
 def test_index_lists_toll_verdict_and_conflicts_sortable(fx):

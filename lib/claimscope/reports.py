@@ -692,8 +692,8 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         toll += f" ({split})" if toll and split else ""
     if toll:
         best = r["casualties_best"]
-        facts.append(("Deaths", toll + (f" · best estimate {best}" if best is not None and
-                                         str(best) != toll.split(" ")[0] else "")))
+        facts.append(("Deaths", toll + (f" · best estimate {best} (the median of the accounts' figures)"
+                                        if best is not None and str(best) != toll.split(" ")[0] else "")))
     facts_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in facts)
     know = knowledge if knowledge is not None else page_knowledge()
     links = source_profile_links(tables, knowledge=know) if profiles is None else profiles
