@@ -814,6 +814,9 @@ def test_incident_header_names_the_voices_in_conflict_and_never_states_a_contest
     head = html.unescape(reports.incident_header_html({**t, "comparisons": relayed}, "inc-saraqib-0905"))
     assert "responsibility: Syrian sources vs Syrian Ministry of Defense (relay)" in head
     assert "(relay)" not in re.search(r"casualties: [^;]*;", head).group(0)   # independent pairs say nothing more
+    both = {**t, "incidents": t["incidents"].assign(agree_facets="casualties;date")}
+    head = html.unescape(reports.incident_header_html(both, "inc-saraqib-0905"))
+    assert "agree on:</b> casualties (some of them; others conflict), date<" in head
 
 
 def test_pages_say_sides_and_event_types_in_words(fx):

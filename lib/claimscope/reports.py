@@ -674,8 +674,10 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         voices = _conflicting_voices(tables, incident_id)
         if voices:
             facts.append(("Voices in conflict", "; ".join(voices)))
-    if r["agree_facets"]:
-        facts.append(("Independent accounts agree on", r["agree_facets"].replace(";", ", ")))
+    if r["agree_facets"]:   # a facet some accounts agree on while others conflict on it says so
+        facts.append(("Independent accounts agree on", ", ".join(
+            f + (" (some of them; others conflict)" if f in conflicts else "")
+            for f in r["agree_facets"].split(";") if f)))
     for label, name in (("Perpetrator", "perpetrator"), ("Target", "target")):
         if r[name]:
             value = r[name].replace(";", "; ")
