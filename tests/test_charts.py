@@ -440,7 +440,7 @@ def test_agreement_counts_what_the_verdicts_count(t):
     bars = _values(charts.agreement_bars(sa, "Monitor", comparisons=comp).to_dict())
     got = {(r["b"], r["verdict"]): r["n"] for r in bars}
     assert got == {("Ministry", "agree on date or place only"): 2, ("Ministry", "conflict on substance"): 1,
-                   ("Outlet", "conflict with a relayed or pooled voice"): 1}
+                   ("Outlet", "conflict with a voice not independent of it"): 1}
     spec = charts.source_agreement_heatmap(sa, comp).to_dict()
     cells = {(r["a"], r["b"]): r for r in _values(spec)}
     assert not any("Outlet" in pair for pair in cells)   # only a relayed conflict: no cell of disagreement
@@ -449,6 +449,18 @@ def test_agreement_counts_what_the_verdicts_count(t):
     assert grey["mark"]["color"] == "#dddddd" and grey["transform"] == [{"filter": "datum.compared == 0"}]
     ministry = cells[("Ministry", "Monitor")]
     assert (ministry["agree"], ministry["conflict"], ministry["agree_where"], ministry["agree_share"]) == (0, 1, 2, 0.0)
+
+
+def test_a_conflict_between_one_states_voices_is_not_called_relayed(t):
+    """Aligned voices (a ministry and its state's media) are neither relayed
+    nor pooled: the bar's legend names what all three have in common."""
+    comp = pd.DataFrame({"incident_id": ["i1"], "facet": ["casualties"], "claim_a": ["c1"], "claim_b": ["c2"],
+                         "source_a": ["Ministry"], "source_b": ["State TV"], "verdict": ["conflict"], "detail": [""],
+                         "relation": ["aligned"]})
+    sa = pd.DataFrame({"source_a": ["Ministry"], "source_b": ["State TV"], "shared_incidents": [1], "agree": [0],
+                       "conflict": [1], "relayed": [0]})
+    got = {r["verdict"]: r["n"] for r in _values(charts.agreement_bars(sa, "Ministry", comparisons=comp).to_dict())}
+    assert got == {"conflict with a voice not independent of it": 1}
 
 
 def test_what_counts_as_substance_comes_from_the_knowledge(t, tmp_path):

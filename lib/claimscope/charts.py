@@ -709,7 +709,7 @@ def source_agreement_heatmap(
     if comparisons is not None:
         tooltip += [alt.Tooltip("agree_where:Q", title="Agree on date or place"),
                     alt.Tooltip("conflict_where:Q", title="Conflict on date or place"),
-                    alt.Tooltip("conflict_relayed:Q", title="Conflicts, not independent (relay, pooled)")]
+                    alt.Tooltip("conflict_relayed:Q", title="Conflicts, not independent (relay, pooled, one state)")]
     tooltip.append(alt.Tooltip("example:N", title="Example conflict"))
     x = alt.X("b:N", title=None, sort=keep, axis=alt.Axis(labelAngle=-40, labelLimit=0))
     y = alt.Y("a:N", title=None, sort=keep, axis=axis)
@@ -741,7 +741,7 @@ def _bar_kinds(substance: Sequence[str]) -> tuple[tuple[str, str, str], ...]:
         ("agree_where", f"agree on {where} only", "#a6cee3"),
         ("conflict", "conflict on substance", STATUS_COLORS[0]),
         ("conflict_where", f"conflict on {where}", "#f4a582"),
-        ("conflict_relayed", "conflict with a relayed or pooled voice", "#c9a0dc"),
+        ("conflict_relayed", "conflict with a voice not independent of it", "#c9a0dc"),
     )
 
 
@@ -754,8 +754,9 @@ def agreement_bars(source_agreement: pd.DataFrame, source: str, *, comparisons: 
     the way the incidents' verdicts count: agreement on substance (the
     `corroborating_facets` of `knowledge`: casualties, perpetrator,
     responsibility, cause with the built-in knowledge) apart from agreement
-    on the other facets (a date or a place) only, and conflicts with a relayed or pooled voice apart; sources it
-    shares incidents with but was never compared with are counted in the
+    on the other facets (a date or a place) only, and conflicts with a voice
+    not independent of it (relay, pooled, one state's voices) apart; sources
+    it shares incidents with but was never compared with are counted in the
     subtitle, not drawn as empty rows."""
     title = f"How {source} compares with other sources"
     pairs = _pair_rows(source_agreement) if not source_agreement.empty else pd.DataFrame()
