@@ -50,8 +50,8 @@ display(HTML(reports.incidents_table_html(t, incident_ids=its_incidents, link=ht
 # %% [markdown]
 # ## Agreement with other sources
 # Independent accounts only, agreement on substance (casualties, perpetrator, responsibility,
-# cause) apart from agreement on a date or place; conflicts with a voice it relays, or that
-# relays it, apart.
+# cause) apart from agreement on a date or place; conflicts with a voice not independent of it
+# (one it relays or that relays it, a vague pooled voice, a voice of the same state) apart.
 
 # %%
 charts.agreement_bars(t["source_agreement"], who or "", comparisons=t["comparisons"], knowledge=know)
