@@ -191,6 +191,23 @@ def test_casualty_ranges_show_disagreement(t):
     assert "1 most conflicted of 4" in _subtitle(capped)
 
 
+
+def test_an_outlets_own_figure_is_not_drawn_as_an_account_of_its_own(t):
+    """An outlet's headline repeating the toll of the source it quotes is
+    drawn as the outlet 'in its own words', with a note: the same figure
+    twice is not two accounts."""
+    claims = t["claims"]
+    spec = charts.casualty_ranges(claims, t["casualties"], t["incidents"]).to_dict()
+    assert "in its own words" not in _subtitle(spec)
+    sohr = claims["source"] == "Syrian Observatory for Human Rights"
+    own = claims.assign(source=claims["source"].where(~sohr, "Enab Baladi"),
+                        source_type=claims["source_type"].where(~sohr, "outlet"))
+    spec = charts.casualty_ranges(own, t["casualties"], t["incidents"]).to_dict()
+    rows = [r for r in _values(spec) if r["source"] == "Enab Baladi"]
+    assert rows and all(r["row"].startswith("Enab Baladi, in its own words — ") for r in rows)
+    assert "the same figure twice is not two accounts" in _subtitle(spec)
+
+
 def test_source_agreement_heatmap(t):
     spec = charts.source_agreement_heatmap(t["source_agreement"], t["comparisons"]).to_dict()
     rows = _values(spec)

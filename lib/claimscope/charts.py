@@ -401,13 +401,13 @@ def casualty_rows(claims: pd.DataFrame, casualties: pd.DataFrame,
     one row per figure, for the incidents in `incident_ids` (all when None).
     Figures without a lower bound are dropped (nothing to draw)."""
     cols = ["incident_id", "claim_id", "source", "outlet", "doc_id", "victims", "outcome", "min", "max",
-            "qualifier", "raw", "hedged", "negated", "sentence", "category"]
+            "qualifier", "raw", "hedged", "negated", "sentence", "category", "source_type"]
     if casualties.empty or claims.empty:
         return pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
     cl = pd.DataFrame({
         "claim_id": _col(claims, "claim_id"), "incident_id": _col(claims, "incident_id"),
         "source": _col(claims, "source"), "outlet": _col(claims, "outlet"), "doc_id": _col(claims, "doc_id"),
-        "sentence": _col(claims, "sentence"),
+        "sentence": _col(claims, "sentence"), "source_type": _col(claims, "source_type"),
         "hedged": [_truth(v) for v in claims["hedged"]] if "hedged" in claims.columns else False,
         "negated": [_truth(v) for v in claims["negated"]] if "negated" in claims.columns else False,
     })
@@ -460,6 +460,9 @@ def casualty_ranges(
         rows = rows[rows["incident_id"].isin(with_figures)]
     notes.append("One row per source and kind of figure. Dots are exact figures; faded bars ending in ▶ are "
                  "open-ended ('at least 5').")
+    if (rows["source_type"] == "outlet").any():
+        notes.append("An outlet 'in its own words' often repeats a source it quotes: the same figure twice is not "
+                     "two accounts.")
     labels = dict(zip(ids, _labels(incidents)))
     status = dict(zip(ids, _col(incidents, "status")))
     # one bar per distinct (incident, source, what, range); keep the first sentence
@@ -473,7 +476,10 @@ def casualty_ranges(
         # one row per source and kind of figure ("SOHR — killed · children"); a source giving two
         # figures of one kind gets a row for each, told apart by its own words
         figures = grp.groupby(["source", "what"])["min"].transform("size")
-        grp = grp.assign(_k=grp["source"].str.lower(), n_same=figures).sort_values(["_k", "what", "min"], kind="stable")
+        grp = grp.assign(_k=grp["source"].str.lower(), n_same=figures,
+                         who=[(s or "(unknown)") + (", in its own words" if t == "outlet" else "")
+                              for s, t in zip(grp["source"], grp["source_type"])]
+                         ).sort_values(["_k", "what", "min"], kind="stable")
         finite = [v for v in list(grp["min"]) + list(grp["max"]) if v is not None and not pd.isna(v)]
         top = max(finite) if finite else 1
         open_end = max(top * 1.3, top + 2)
@@ -487,7 +493,7 @@ def casualty_ranges(
                 "incident": f"{labels.get(iid, iid)} ({STATUS_LABELS.get(status.get(iid, ''), status.get(iid, ''))})",
                 "order": with_figures.index(iid),
                 "source": r.source or "(unknown)", "what": r.what, "lo": lo, "hi": hi,
-                "row": f"{r.source or '(unknown)'} — {r.what}" + (f": “{_truncate(r.raw, 40)}”" if r.n_same > 1 else ""),
+                "row": f"{r.who} — {r.what}" + (f": “{_truncate(r.raw, 40)}”" if r.n_same > 1 else ""),
                 "outcome": r.outcome_words,
                 "row_order": len(recs),
                 "open": not bounded, "range": format_range(r.min, r.max),
