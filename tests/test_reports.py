@@ -967,3 +967,23 @@ def test_comparisons_say_sides_in_words(fx):
     assert "Syrian Arab Army (side: Syrian government) vs Russian Aerospace Forces (side: Russia)" in frag
     assert "syrian_government" not in frag and "(russia)" not in frag
     assert "jets (sic)" in frag   # only the actor facets' side codes are words: quotes stay as they are
+
+
+def test_a_packs_words_reach_the_pages_escaped(tmp_path, fx):
+    """A user pack is text from outside too: its event words are escaped
+    wherever a page shows them."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "events.yaml").write_text('# provenance: written for this test\ntitle_labels:\n'
+                                      '  clash: "<img src=x onerror=alert(1)>"\n'
+                                      '  chemical_attack: "<img src=x onerror=alert(1)>"\n', encoding="utf-8")
+    k = reports.page_knowledge(pack)
+    claims = fx["claims"]
+    ids = list(claims.loc[claims["incident_id"] == "inc-saraqib-0905", "claim_id"][:2])
+    links = pd.DataFrame({"claim_a": [ids[0]], "claim_b": [ids[1]], "score": [91.0], "kind": ["cross_document"],
+                          "reasons": ["both chemical_attack +0.5"]})
+    frags = [reports.incident_header_html(fx, "inc-saraqib-0905", knowledge=k),
+             charts.claims_table_html(claims, fx["casualties"], "inc-saraqib-0905", knowledge=k),
+             reports.links_html({**fx, "links": links}, "inc-saraqib-0905", knowledge=k)]
+    for frag in frags:
+        assert "&lt;img src=x onerror=alert(1)&gt;" in frag and "<img" not in frag
