@@ -925,6 +925,13 @@ def test_report_pages_use_the_run_knowledge(tmp_path):
     assert page.count("firefight between units") >= 2   # the header and the accounts table
 
 
+def test_a_profiles_incident_table_says_whose_deaths_it_shows(fx):
+    """On a source's profile the incidents' deaths are every account's, not
+    that source's figure: the column says so."""
+    frag = reports.incidents_table_html(fx, incident_ids=["inc-saraqib-0905"])
+    assert "<th>Deaths (all accounts)</th>" in frag and "<th>Deaths</th>" not in frag
+
+
 def test_a_source_profile_does_not_count_its_own_reports_as_citations(fx):
     """The Observatory's own site naming the Observatory is its own report,
     not an outlet citing it; claims of no known outlet are no outlet either."""

@@ -607,7 +607,9 @@ def incidents_table_html(
     max_rows: int = 30,
 ) -> str:
     """Incidents, most conflicted first, with status badges, places, accounts
-    and conflicting facets. With `link`, incidents that have their own report
+    and conflicting facets; the deaths are the incident's, across all its
+    accounts (on a source's profile, not that source's figure). With `link`,
+    incidents that have their own report
     page link to it (hrefs relative to the reports folder): those in `linked`
     (`incident_pages(...)` of the report), by default `incidents_worth_reading`."""
     pts = _points(tables)
@@ -629,7 +631,7 @@ def incidents_table_html(
             f"<td>{_e(r['toll'])}</td><td>{_e(r['places'].replace(';', '; '))}</td><td>{r['n_sources']}</td>"
             f"<td>{r['n_claims']}</td><td>{_e(r['conflict_facets'].replace(';', ', '))}</td></tr>")
     tail = f'<p class="cs-muted">… and {more} more.</p>' if more > 0 else ""
-    return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th><th>Incident</th><th>Deaths</th>'
+    return (f'{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th><th>Incident</th><th>Deaths (all accounts)</th>'
             f"<th>Places</th><th>Independent accounts</th><th>Claims</th><th>In conflict</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>{tail}")
 
