@@ -994,3 +994,12 @@ def test_a_packs_words_reach_the_pages_escaped(tmp_path, fx):
              reports.links_html({**fx, "links": links}, "inc-saraqib-0905", knowledge=k)]
     for frag in frags:
         assert "&lt;img src=x onerror=alert(1)&gt;" in frag and "<img" not in frag
+
+
+def test_a_partial_verdict_says_what_it_means(fx):
+    comp = fx["comparisons"]
+    mine = comp[comp["incident_id"] == "inc-saraqib-0905"]
+    assert "partial</b>: both can be right" not in reports.comparisons_html(
+        {**fx, "comparisons": mine.assign(verdict="conflict")}, incident_id="inc-saraqib-0905")
+    frag = reports.comparisons_html({**fx, "comparisons": mine.assign(verdict="partial")}, incident_id="inc-saraqib-0905")
+    assert "<b>partial</b>: both can be right" in frag

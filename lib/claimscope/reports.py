@@ -807,6 +807,10 @@ def comparisons_html(
                     f"<td>{rel_html}</td><td>{why}</td></tr>")
     inc_head = "" if incident_id is not None else "<th>Incident</th>"
     tail = f'<p class="cs-muted">… and {more} more.</p>' if more > 0 else ""
+    if (c["verdict"] == "partial").any():
+        tail += ('<p class="cs-muted"><b>partial</b>: both can be right, yet they do not say the same (a part and '
+                 "its whole, two lower bounds, a day or a few km apart, a side unknown): neither agreement nor "
+                 "conflict, and never counted as either.</p>")
     return (f'{_css("fragments.css")}{charts.TABLE_CSS}<table class="cs-table"><thead><tr><th>Verdict</th>{inc_head}'
             f"<th>Facet</th><th>One account</th><th>The other account</th><th>How they relate</th><th>Why</th></tr>"
             f"</thead><tbody>{''.join(rows)}</tbody></table>{tail}")
