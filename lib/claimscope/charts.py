@@ -24,7 +24,6 @@ Design notes
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import json
@@ -583,20 +582,16 @@ def _conflict_examples(comparisons: pd.DataFrame | None) -> dict[tuple[str, str]
 _COUNT_COLUMNS = ("agree", "conflict", "agree_where", "conflict_where", "conflict_relayed")
 
 
-@functools.lru_cache(maxsize=1)
-def _builtin_knowledge() -> Knowledge:
-    from .knowledge import load_knowledge
-
-    return load_knowledge()
-
-
 def corroborating_facets(knowledge: Knowledge | None = None) -> tuple[str, ...]:
     """The facets whose agreement between independent accounts corroborates
     an incident — the *substance* the agreement charts count — as
     `claimscope.compare` reads them (align.yaml `compare.corroborating_facets`
     of `knowledge`, default the built-in knowledge), in facet order."""
-    know = knowledge if knowledge is not None else _builtin_knowledge()
-    listed = {str(f) for f in know.align["compare"]["corroborating_facets"]}
+    if knowledge is None:   # no module-level copy of the knowledge: loaded when asked (~50 ms)
+        from .knowledge import load_knowledge
+
+        knowledge = load_knowledge()
+    listed = {str(f) for f in knowledge.align["compare"]["corroborating_facets"]}
     return tuple(f for f in FACETS if f in listed) + tuple(sorted(listed - set(FACETS)))
 
 
