@@ -120,6 +120,10 @@ def test_attacks_on_patrols_are_attacks():
      "Syrian Arab Army", "by_phrase", ""),
     # where, not whom: "near the Russian base"
     ("Israeli jets struck an air defence base near the Russian base", "Israel", "agent", ""),
+    # where the wounded went, not whom the act hit
+    ("Regime shelling wounded four villagers, who were later transferred to Turkey for treatment",
+     "Syrian Arab Army", "agent", ""),
+    ("A drone hit the car; the injured driver was rushed to a Damascus hospital", "", "", ""),
     # a stopped act: its actor is the one hit
     ("Government troops repelled an ISIS offensive near the airport", "Syrian Arab Army", "agent", "ISIS"),
     ("Air strikes foiled an HTS assault on the hill", "", "", "Hayat Tahrir al-Sham"),
