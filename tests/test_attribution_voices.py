@@ -1,12 +1,17 @@
 """Attribution rules that keep a claim out of the mouth of the side it accuses
 (sentences written for these tests)."""
 
-from claimscope.attribution import attribute, stance
+import datetime as dt
+
+from claimscope.attribution import attribute, stance, voice_parts
+from claimscope.claims import DocumentInput, claim_id, extract_chunk
 
 from builtin_knowledge import bind
 
 attribute = bind(attribute)
 stance = bind(stance)
+voice_parts = bind(voice_parts)
+extract_chunk = bind(extract_chunk)
 
 
 def one(sentence, outlet="Outlet", before=()):
@@ -94,3 +99,73 @@ def test_the_speaker_before_a_citing_participle_speaks():
             before=["The Syrian Observatory for Human Rights said 20 died."])
     assert a.source == "Syrian Observatory for Human Rights"
     assert one("The ministry citing early figures said 12 were killed.", outlet="SANA").source_type == "official"
+
+
+# --- two voices in one sentence (attribution.voice_parts, claims._cut_sentences) ------------------------------
+
+def parts(sentence, outlet=""):
+    return [sentence[a:b] for a, b in voice_parts(sentence, outlet=outlet)]
+
+
+def test_two_voices_joined_by_a_contrast_are_cut_one_part_per_voice():
+    s = ("Activists in the town said the helicopters were Syrian government aircraft, while other local "
+         "sources blamed Russian jets for the strike.")
+    assert parts(s) == ["Activists in the town said the helicopters were Syrian government aircraft",
+                        "other local sources blamed Russian jets for the strike."]
+    assert parts("SANA said eleven soldiers were killed near the dam, but the Observatory said 19 soldiers died.") \
+        == ["SANA said eleven soldiers were killed near the dam", "the Observatory said 19 soldiers died."]
+    # the first voice told at the end of its part, "according to"
+    assert parts("Regime helicopters dropped barrel bombs on the bakery, according to activists, whereas the "
+                 "defence ministry said its aircraft hit a weapons depot.")[0] \
+        == "Regime helicopters dropped barrel bombs on the bakery, according to activists"
+    # a bare "and": the second voice must open its part
+    assert parts("The ministry said four soldiers were wounded and SOHR said two of them later died.") \
+        == ["The ministry said four soldiers were wounded", "SOHR said two of them later died."]
+
+
+def test_one_voice_is_never_cut():
+    for s in ["SOHR said nine people were killed and 14 were wounded in the shelling of the camp.",
+              "The Observatory said the strike killed six, while it said later the toll could rise.",   # a pronoun
+              "The Observatory said the strike killed six, but the Observatory added that the toll could rise.",
+              "The ministry said that while rebels claimed the hill, the army held it.",   # one voice tells the other
+              "The envoy said the raid killed 30 civilians, and that early reports said many were children.",
+              "The capture of the hill was announced by the militia and confirmed by the Syrian Observatory "
+              "for Human Rights.",   # the second part tells nothing of its own
+              "Activists said regime jets struck the market, but gave no toll.",   # no second voice
+              "Residents said the jets were Syrian, while other local sources blamed Russian jets.",   # one pooled voice
+              '"The town was shelled, but SANA said nothing," the activist said.',   # inside a quotation
+              "The monitor said jets hit Saraqib and Binnish while residents were asleep.",
+              "Jets hit the market while John Doe said the town was quiet and Jane Roe said it was not."]:
+        assert voice_parts(s) == (), s
+
+
+def _claims_of(text, outlet="Enab Baladi"):
+    doc = DocumentInput(doc_id="d1", text=text, outlet=outlet, published=dt.date(2021, 3, 2),
+                        published_precision="day")
+    return extract_chunk([doc]).claims
+
+
+def test_each_voice_is_a_claim_with_its_own_span_source_and_perpetrator():
+    text = ("Jets struck the vegetable market in Saraqib on Monday evening, killing six civilians.\n\n"
+            "Local activists said the jets were Syrian regime aircraft that had taken off from Hama airport, "
+            "while other local sources blamed Russian aircraft for the raid.")
+    claims = _claims_of(text)
+    voices = claims[claims["sentence"].str.contains("aircraft")]
+    assert voices["sentence"].tolist() == [
+        "Local activists said the jets were Syrian regime aircraft that had taken off from Hama airport",
+        "other local sources blamed Russian aircraft for the raid."]
+    for start, end, sentence, cid in zip(voices["start"], voices["end"], voices["sentence"], voices["claim_id"]):
+        assert text[start:end] == sentence   # exact offsets into the document
+        assert cid == claim_id("d1", start, end, sentence)
+    assert voices["source"].tolist() == ["activists", "local sources"]
+    assert voices["perpetrator"].tolist() == ["Syrian Arab Army", "Russian Aerospace Forces"]
+    assert voices["sentence_index"].tolist() == [1, 2]
+
+
+def test_a_one_voice_document_keeps_its_sentences():
+    text = ("SOHR said jets struck the market in Saraqib on Monday, killing six civilians and wounding 20.\n\n"
+            "Local activists said the jets had taken off from Hama airport.")
+    claims = _claims_of(text)
+    assert claims["sentence"].tolist() == [
+        "SOHR said jets struck the market in Saraqib on Monday, killing six civilians and wounding 20.",
+        "Local activists said the jets had taken off from Hama airport."]

@@ -39,8 +39,6 @@ KNOWN_GAPS = {
         "larger than its whole is compatible (partial): the 8 may hold a victim who was not a civilian. Only a "
         "part larger than its whole conflicts. The children (4 vs 4) agree. Forcing a conflict here would tell "
         "the analyst two sources disagree when their figures can both be right (compare)",
-    "conflicts: saraqib-market-2019-07-22 perpetrator activists vs local sources":
-        "both voices are in one sentence, one claim",
 }
 
 

@@ -278,6 +278,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                             *(frames.get("harm_words") or ["died"]), "dies", "die"])
                             + r"(?:\s+\S+){0,4}?\s+(?:in|during|amid)\s+(?:(?:the|a|an|heavy|violent|fierce|ongoing)\s+)*"
                             + phrase_pattern(frames.get("clash_with") or ["clashes with"]) + rf"\s+(?:the\s+)?{_Q}$"),
+        "identified": regex(r"(?i)(?<![\w-])(?:the|these|those|this|that)\s+" + phrase_pattern(frames.get("identified_heads") or ["jets"])
+                            + r"\s+" + phrase_pattern(frames.get("identified_links") or ["were"]) + r"\s+(?:the\s+)?$"),
         "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
         "blame_on": regex(phrase_pattern(lex["blame_verbs"]) + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+"
@@ -522,6 +524,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                     and not p["background_before"].search(before):
                 perp, cue = m, "by_phrase"
                 break
+    # 6. "the jets were Syrian regime aircraft": the act's weapons named as an actor's
+    if perp is None and (" was " in low or " were " in low):
+        perp = next((m for m in mentions if p["identified"].search(sentence[max(0, m.start - 40):m.start])), None)
+        cue = "agent" if perp is not None else cue
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
         passive_subject = None
     target = _target(sentence, mentions, perp, verb, p, passive_subject)

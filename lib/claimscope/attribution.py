@@ -55,7 +55,7 @@ from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
 
 __all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute",
-           "stance"]
+           "stance", "voice_parts"]
 
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # the own-voice source of a document whose outlet is not known
@@ -170,6 +170,9 @@ class _Taxonomy:
     adversary: frozenset[str]  # "opponents", "critics": a phrase headed by one names whom they oppose, not who speaks
     number_words: re.Pattern[str]  # "three", "dozens": a figure written in words (numbers.yaml)
     reported_complement: re.Pattern[str]  # "reports that", "claims of": after the verb, the figure is that report's
+    voice_connectives: re.Pattern[str]  # ", while", "but": where two voices' accounts meet (group vN: entry N)
+    voice_punctuated: tuple[bool, ...]  # entry N must follow a comma or semicolon
+    voice_continuations: frozenset[str]  # "that": opening the part after a connective, the first voice goes on
 
 
 def _plural_forms(word: str) -> tuple[str, ...]:
@@ -300,6 +303,9 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             + r")s?\b"),
         reported_complement=regex(r"(?i)\b" + phrase_pattern(lex["reported_complements"]) + r"\b")
         if lex.get("reported_complements") else regex(r"(?!)"),   # a pack without the list: nothing matches
+        voice_connectives=_connective_pattern(lex.get("voice_connectives") or ()),
+        voice_punctuated=tuple(str(e).strip()[:1] in ",;" for e in lex.get("voice_connectives") or ()),
+        voice_continuations=frozenset(norm_phrase(w) for w in lex.get("voice_continuations") or ()),
         memo=Memo(),
         clean_memo=Memo(),
         form_memo=Memo(),
@@ -308,6 +314,24 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
              for a in [e["name"], *e["aliases"]]]))),
     )
+
+
+def _connective_pattern(entries: Iterable[str]) -> re.Pattern[str]:
+    """One pattern of the voice connectives (lexicon `voice_connectives`),
+    entry N as group `vN`: ", while" from its comma to the end of the word, a
+    bare "and" from the space before it; nothing when the list is empty."""
+    pieces = []
+    for n, entry in enumerate(entries):
+        e = " ".join(str(entry).split())
+        mark = e[:1] if e[:1] in ",;" else ""
+        word = e[1:].strip() if mark else e
+        words = r"\s+".join(re.escape(w) for w in word.split())
+        if mark:
+            core = r"\s*" + re.escape(mark) + (r"\s*(?i:" + words + r")(?![\w-])" if words else "")
+        else:
+            core = r"(?<=[\w)\]%])\s+(?i:" + words + r")(?![\w-])"
+        pieces.append(f"(?P<v{n}>{core})(?=\\s)")
+    return regex("|".join(pieces) if pieces else r"(?!)")
 
 
 def outlet_names_cased(knowledge: Knowledge) -> list[str]:
@@ -471,6 +495,115 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
         doc.remember(doc.speaker or a)  # "the letter said" next points at who cited the reports, not at them
         out.append(a)
     return out
+
+
+def voice_parts(sentence: str, *, outlet: str = "", knowledge: Knowledge) -> tuple[tuple[int, int], ...]:
+    """Where one sentence gives two voices two accounts ("Activists said the
+    jets were regime aircraft, while local sources blamed Russian aircraft";
+    "SANA said ..., but the Observatory said ..."): the spans of its parts
+    (offsets in `sentence`, connectives and edge punctuation left out), one
+    per voice, so that each becomes a claim with its own source and their
+    accounts can be compared; () when the sentence is one voice's.
+
+    Conservative: a cut is made at a connective of the lexicon's
+    `voice_connectives` (outside quotation marks and brackets) only when the
+    part before it and the part after it each name, with an attribution cue
+    of their own, a source the knowledge resolves (a name or description the
+    taxonomy lacks, a pronoun or a pointing phrase does not count), the two
+    sources differ, and the voice after the connective opens its part ("...,
+    while local sources blamed ...") or is told at its end ("..., according
+    to SANA")."""
+    t = knowledge.derived(_build_taxonomy)
+    return tuple(_voice_cuts(sentence, 0, outlet, knowledge, t))
+
+
+_VOICE_MIN_WORDS = 4  # the fewest words a part must have to stand as a claim of its own
+_VOICE_MIN_TOLD = 2  # the fewest words a part must tell besides its source, cue and "that"
+
+
+def _voice_cuts(sentence: str, start: int, outlet: str, knowledge: Knowledge, t: _Taxonomy) -> list[tuple[int, int]]:
+    """The parts of `sentence[start:]` (see `voice_parts`); [] when it is not cut."""
+    for m in t.voice_connectives.finditer(sentence, start):
+        lo = start
+        while lo < m.start() and sentence[lo] in " ,;":
+            lo += 1
+        left_end = m.start()
+        while left_end > lo and sentence[left_end - 1] in " ,;":
+            left_end -= 1
+        right = m.end()
+        while right < len(sentence) and sentence[right] in " ,;":
+            right += 1
+        left, rest = sentence[lo:left_end], sentence[right:]
+        words = rest.split()
+        if len(left.split()) < _VOICE_MIN_WORDS or len(words) < _VOICE_MIN_WORDS \
+                or norm_phrase(words[0]) in t.voice_continuations:
+            continue  # too short to stand alone; "..., and that ...": the first voice goes on
+        if not _outside_quotes(sentence[start:m.start()]) or not (_has_cue(left, t) and _has_cue(rest, t)):
+            continue
+        punctuated = t.voice_punctuated[int((m.lastgroup or "v0")[1:])]
+        pair = _two_voices(left, rest, outlet, knowledge, t, punctuated=punctuated)
+        if pair is None:
+            continue
+        more = _voice_cuts(sentence, right, outlet, knowledge, t)
+        return [(lo, left_end), *(more or [(right, len(sentence.rstrip()))])]
+    return []
+
+
+def _outside_quotes(before: str) -> bool:
+    """Whether the text after `before` lies outside quotation marks and brackets."""
+    return before.count('"') % 2 == 0 and before.count("“") == before.count("”") \
+        and before.count("(") == before.count(")") and before.count("[") == before.count("]")
+
+
+def _has_cue(part: str, t: _Taxonomy) -> bool:
+    """Whether a part holds an attribution cue at all (a reporting verb, "according to")."""
+    if part.isascii():
+        low = part.lower()
+        return "according to" in low or t.verbs_low.search(low) is not None
+    return "according to" in part.lower() or t.verbs.search(part) is not None
+
+
+def _two_voices(left: str, right: str, outlet: str, knowledge: Knowledge, t: _Taxonomy, *,
+                punctuated: bool) -> tuple[Attribution, Attribution] | None:
+    """The voices of the two parts, read as a two-sentence document of their
+    own, when each names its own known source and the sources differ."""
+    doc = _Doc(f"{left} {right}", outlet, t.outlet_state.get((outlet or "").casefold(), ""), knowledge, [left, right])
+    a = _attribute_one(left, doc, t)
+    if a is None or not _own_voice(a, t):
+        return None
+    doc.remember(a)
+    doc.index = 1
+    b = _attribute_one(right, doc, t)
+    if b is None or not _own_voice(b, t):
+        return None
+    if a.source == b.source or b.source in (a.via, a.source) or a.source == b.via:
+        return None  # one voice, or one relaying the other
+    if _told_words(left, a) < _VOICE_MIN_TOLD or _told_words(right, b) < _VOICE_MIN_TOLD:
+        return None  # "The ministry said that | while rebels claimed ...": the first voice tells the rest
+    if b.cue == "reporting_verb" or not punctuated:
+        # the voice opens the part after the connective: "..., while local sources blamed ..." (not "and
+        # Binnish while the Observatory reported", "and confirmed by the Observatory")
+        if b.cue != "reporting_verb" or not b.raw or not right.startswith(b.raw):
+            return None
+    return a, b
+
+
+def _told_words(part: str, a: Attribution) -> int:
+    """How many words a part tells besides its source phrase, its cue and a "that"."""
+    words = part.split()
+    frame = [*a.raw.split(), *a.verb.split(), "that"]
+    low = [w.lower().strip(",.;:") for w in words]
+    for w in frame:
+        if w.lower() in low:
+            low.remove(w.lower())
+    return len([w for w in low if w])
+
+
+def _own_voice(a: Attribution, t: _Taxonomy) -> bool:
+    """An attribution that names a known source with a cue of its own (not the
+    outlet's voice, not a phrase pointing back, not a bare name or description)."""
+    return a.cue not in ("outlet", "anaphora") and bool(a.source) and a.source_type != "outlet" \
+        and not _weak(a, t)
 
 
 # --- frames ------------------------------------------------------------------------------

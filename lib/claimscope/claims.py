@@ -52,7 +52,7 @@ import pandas as pd
 
 from . import cells, schema
 from .actors import ActorMention, find_actors, find_roles, phrase_actors
-from .attribution import Attribution, attribute, stance
+from .attribution import Attribution, attribute, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
 from .events import event_type, find_causes, find_denied_act
@@ -220,7 +220,8 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
     text = doc.text or ""
     ctx = _Context(dateline=_dateline_span(doc))
     title = _title_span(doc, text)
-    sentences = _cut_sentences(split_sentences(text, knowledge=knowledge), ctx.dateline, title, text)
+    sentences = _cut_sentences(split_sentences(text, knowledge=knowledge), ctx.dateline, title, text,
+                               knowledge=knowledge, outlet=doc.outlet)
     if ctx.dateline[0] >= 0 and doc.published is not None and doc.published_precision in ("day", "estimated"):
         ctx.date = doc.published  # the date line sets the date in force ("a day later")
     ctx.headline = title if title[0] >= 0 else _first_line_headline(sentences, text)
@@ -274,36 +275,47 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
 
 
 def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: tuple[int, int],
-                   text: str) -> list[Sentence]:
+                   text: str, *, knowledge: Knowledge | None = None, outlet: str = "") -> list[Sentence]:
     """The sentences with the publication date line cut out of the one that
     holds it ("Sun 10 Jul 2016 29 Syria Rebels Dead ..." -> "29 Syria Rebels
-    Dead ..."), and a sentence that runs on from the headline split where the
-    headline ends: a date line is not a claim, nor part of one, and the
-    headline's figures are told apart from the body's."""
+    Dead ..."), a sentence that runs on from the headline split where the
+    headline ends, and (given the knowledge) a sentence that gives two voices
+    two accounts cut into one piece per voice (`attribution.voice_parts`:
+    "Activists said the jets were regime aircraft | while local sources blamed
+    Russian aircraft"): a date line is not a claim, nor part of one, the
+    headline's figures are told apart from the body's, and each voice's
+    account is a claim with its own source that can be compared with the
+    other's."""
     a, b = dateline
     t = title[1]
-    if a < 0 and t < 0:
-        return sentences
     out: list[Sentence] = []
     cut = False
     for s in sentences:
         if not ((a >= 0 and s.start < b and a < s.end) or s.start < t < s.end):
-            out.append(s)
-            continue
-        cut = True
-        pieces = [(s.start, s.end)]
-        if a >= 0 and s.start < b and a < s.end:
-            pieces = [(s.start, a), (b, s.end)]
-        if t >= 0:
-            pieces = [q for lo, hi in pieces for q in (((lo, t), (t, hi)) if lo < t < hi else ((lo, hi),))]
-        for lo, hi in pieces:
-            lo, hi = max(lo, s.start), min(hi, s.end)
-            while lo < hi and (text[lo].isspace() or text[lo] in ",.;:-–—|"):
-                lo += 1
-            while hi > lo and text[hi - 1].isspace():
-                hi -= 1
-            if hi - lo >= 2:
-                out.append(Sentence(lo, hi, 0, s.paragraph))
+            pieces = [s]
+        else:
+            pieces = []
+            cut = True
+            spans = [(s.start, s.end)]
+            if a >= 0 and s.start < b and a < s.end:
+                spans = [(s.start, a), (b, s.end)]
+            if t >= 0:
+                spans = [q for lo, hi in spans for q in (((lo, t), (t, hi)) if lo < t < hi else ((lo, hi),))]
+            for lo, hi in spans:
+                lo, hi = max(lo, s.start), min(hi, s.end)
+                while lo < hi and (text[lo].isspace() or text[lo] in ",.;:-–—|"):
+                    lo += 1
+                while hi > lo and text[hi - 1].isspace():
+                    hi -= 1
+                if hi - lo >= 2:
+                    pieces.append(Sentence(lo, hi, 0, s.paragraph))
+        for p in pieces:
+            voices = voice_parts(text[p.start:p.end], outlet=outlet, knowledge=knowledge) if knowledge is not None else ()
+            if voices:
+                cut = True
+                out += [Sentence(p.start + lo, p.start + hi, 0, p.paragraph) for lo, hi in voices]
+            else:
+                out.append(p)
     if not cut:
         return sentences
     return [s if s.index == i else Sentence(s.start, s.end, i, s.paragraph) for i, s in enumerate(out)]
@@ -326,13 +338,19 @@ def _title_span(doc: DocumentInput, text: str) -> tuple[int, int]:
 def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int, int]:
     """A first line that is a paragraph of its own, short and without a final
     full stop, is the headline ("Homs | Three regime soldiers killed in car
-    attack"); (-1, -1) when there is none."""
-    if len(sentences) < 2:
+    attack"); (-1, -1) when there is none. A line cut into one piece per
+    voice (`_cut_sentences`) is still one line: pieces with no full stop
+    between them."""
+    n = 1
+    while n < len(sentences) and sentences[n].paragraph == sentences[0].paragraph \
+            and not any(c in _TERMINAL for c in text[sentences[n - 1].end - 1:sentences[n].start]):
+        n += 1
+    if n >= len(sentences) or sentences[n].paragraph == sentences[0].paragraph:
         return (-1, -1)
-    first = sentences[0]
-    line = text[first.start:first.end]
-    if sentences[1].paragraph != first.paragraph and len(line) <= 200 and line.rstrip()[-1:] not in _TERMINAL:
-        return first.start, first.end
+    first, last = sentences[0], sentences[n - 1]
+    line = text[first.start:last.end]
+    if len(line) <= 200 and line.rstrip()[-1:] not in _TERMINAL:
+        return first.start, last.end
     return (-1, -1)
 
 
