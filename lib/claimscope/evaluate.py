@@ -369,6 +369,26 @@ PERSON_OR_OFFICE = frozenset({"person", "office", "official", "organisation"})
 _SQUASH = re.compile(r"[^0-9a-z]+")
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What `source_category` looks names up in, built once per scoring call:
+    the sources of sources.yaml, the actors of actors.yaml, the outlets of
+    outlets.yaml."""
+
+    sources: Mapping[str, Any]
+    actors: frozenset[str]
+    outlets: frozenset[str]
+
+
+def _known(knowledge: Knowledge) -> _Known:
+    from .actors import actor_table
+    from .attribution import source_table
+    from .ingest import outlet_index
+
+    return _Known(source_table(knowledge), frozenset(actor_table(knowledge)),
+                  frozenset(outlet_index(knowledge).outlets.values()))
+
+
 def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str:
     """What a claim's source is: `outlet` (the outlet's own voice), `known`
     (a sources.yaml entry, an actor of actors.yaml speaking: "ISIS", or an
@@ -377,20 +397,20 @@ def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str
     sources", "activists"), `person/office` (a person, office or organisation
     the text names, marked by source_type), or `unknown` (none of these: kept
     verbatim; fragments of headlines and clauses end up here)."""
-    from .actors import actor_table
-    from .attribution import source_table
-    from .ingest import outlet_index
+    return _category(name, source_type, _known(knowledge))
 
+
+def _category(name: str, source_type: str, known: _Known) -> str:
     if source_type == "outlet":
         return "outlet"
-    entry = source_table(knowledge).get(name)
+    entry = known.sources.get(name)
     if entry is not None:
         return "unnamed group" if entry.type in ("local", "unnamed") else "known"
-    if name in actor_table(knowledge) or name in set(outlet_index(knowledge).outlets.values()):
+    if name in known.actors or name in known.outlets:
         return "known"  # an actor speaking ("ISIS"), an outlet of outlets.yaml ("The New Arab")
     parts = name.split(" and ")
     if len(parts) > 1:  # a compound of voices ("SOHR and Syria Civil Defence"): what its parts are
-        cats = {source_category(p, "", knowledge=knowledge) for p in parts}
+        cats = {_category(p, "", known) for p in parts}
         if "unknown" not in cats:
             return "known" if "known" in cats else cats.pop()
     return "person/office" if source_type in PERSON_OR_OFFICE else "unknown"
@@ -417,7 +437,8 @@ def score_sources(claims: pd.DataFrame, *, knowledge: Knowledge, top: int = 50) 
     source names spelled more than one way (case and punctuation aside)."""
     types = claims["source_type"].fillna("").astype(str)
     names = claims["source"].fillna("").astype(str)
-    cats = [source_category(n, t, knowledge=knowledge) for n, t in zip(names, types)]
+    known = _known(knowledge)  # once per scoring call, not per claim
+    cats = [_category(n, t, known) for n, t in zip(names, types)]
     counts = Counter(cats)
     cited = Counter(n for n, c in zip(names, cats) if c != "outlet")
     category_of = {n: c for n, c in zip(names, cats) if c != "outlet"}
