@@ -49,8 +49,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
+from .ingest import outlet_index
 from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
 
@@ -153,7 +154,7 @@ class _Taxonomy:
     state_names: frozenset[str]  # lower-cased names and capitals: the phrase alone is the government
     state_by_side: dict[str, str]
     home_state: str
-    outlet_state: dict[str, str]  # casefolded outlet name or alias -> state
+    outlet_state: Mapping[str, str]  # casefolded outlet name or alias -> state (ingest.outlet_index)
     outlet_names: dict[str, str]  # lower-cased outlet name or alias (outlets.yaml) -> canonical outlet name
     outlet_regex: re.Pattern[str]  # those names and aliases (codes such as "dailysabah" aside)
     # actors (actors.yaml) as speakers
@@ -175,6 +176,13 @@ class _Taxonomy:
     voice_continuations: frozenset[str]  # "that": opening the part after a connective, the first voice goes on
 
 
+def _entry_aliases(entry: Mapping[str, Any], forms: Iterable[str]) -> list[str]:
+    """A source's aliases: its `aliases`, then each of its `provinces` in each
+    of the lexicon's `province_office_forms` ("governor of {province}" ->
+    "governor of Hatay"): the governors who speak for a state."""
+    return [*entry["aliases"], *(f.format(province=p) for p in entry.get("provinces") or () for f in forms)]
+
+
 def _plural_forms(word: str) -> tuple[str, ...]:
     return (word, word + "s") if not word.endswith("s") else (word, word[:-1])
 
@@ -184,12 +192,14 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     lex = knowledge.lexicon
     sources: dict[str, Source] = {}
     by_alias: dict[str, str] = {}
+    forms = lex.get("province_office_forms") or ()
+    entry_aliases = {e["name"]: _entry_aliases(e, forms) for e in data["sources"]}
     for e in data["sources"]:
         s = Source(e["name"], e["type"], e["side"], tuple(e.get("refer") or ()), bool(e.get("person", False)))
         sources[s.name] = s
-        for alias in [e["name"], *e["aliases"], *(e.get("persons") or ())]:
+        for alias in [e["name"], *entry_aliases[e["name"]], *(e.get("persons") or ())]:
             by_alias.setdefault(norm_phrase(alias), s.name)
-    aliases = [a for e in data["sources"] for a in [e["name"], *e["aliases"], *(e.get("persons") or ())]]
+    aliases = [a for e in data["sources"] for a in [e["name"], *entry_aliases[e["name"]], *(e.get("persons") or ())]]
     person_aliases = frozenset(norm_phrase(p) for e in data["sources"] for p in e.get("persons") or ())
     generic = frozenset(n for n, s in sources.items() if s.type == "unnamed")
     # a one-word alias of an unnamed group ("officials", "residents", "activists") names that group with
@@ -197,7 +207,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     group_of_head: dict[str, str] = {}
     for e in data["sources"]:
         if e["name"][:1].islower():  # "local sources", "monitors": groups, not named bodies
-            for alias in [e["name"], *e["aliases"]]:
+            for alias in [e["name"], *entry_aliases[e["name"]]]:
                 words = norm_phrase(alias).split()
                 if len(words) == 1:
                     for form in _plural_forms(words[0]):
@@ -217,14 +227,9 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         for w in [*st.get("names", ()), *st.get("adjectives", ()), *st.get("capitals", ())]:
             state_of_word.setdefault(norm_phrase(w), st["name"])
         state_names.update(norm_phrase(w) for w in [*st.get("names", ()), *st.get("capitals", ())])
-    outlet_state: dict[str, str] = {}
-    outlet_names: dict[str, str] = {}
-    for o in knowledge.outlets.get("outlets") or ():
-        for n in [o["name"], *(o.get("aliases") or ())]:
-            if o.get("state"):
-                outlet_state[str(n).casefold()] = o["state"]
-            if str(n)[:1].isupper():  # a name as text writes it, not a site's code ("dailysabah", "sana.sy")
-                outlet_names[norm_phrase(str(n))] = o["name"]
+    outlets = outlet_index(knowledge)
+    # outlet names as text writes them, not a site's code ("dailysabah", "sana.sy")
+    outlet_names = {norm_phrase(n): name for n, name in outlets.spellings if n[:1].isupper()}
     actor_by_alias: dict[str, tuple[str, str, str]] = {}
     for a in knowledge.actors.get("actors") or ():
         for alias in [a["name"], *a.get("aliases", ())]:
@@ -288,9 +293,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         state_names=frozenset(state_names),
         state_by_side={s.side: s.name for s in reversed(list(states.values())) if s.side},
         home_state=home,
-        outlet_state=outlet_state,
+        outlet_state=outlets.states,
         outlet_names=outlet_names,
-        outlet_regex=regex(_possessive_tolerant(phrase_pattern(outlet_names_cased(knowledge)))),
+        outlet_regex=regex(_possessive_tolerant(phrase_pattern(
+            [n for n, _ in outlets.spellings if n[:1].isupper() and "." not in n]))),
         actor_by_alias=actor_by_alias,
         actor_regex=regex(phrase_pattern(list(actor_by_alias) + [a["name"] for a in knowledge.actors.get("actors") or ()])),
         place_like=frozenset(state_names),
@@ -312,7 +318,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         monitor_names=frozenset(n for n, s in sources.items() if s.type == "monitor" and n[:1].isupper()),
         monitor_regex=regex(_possessive_tolerant(phrase_pattern(
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
-             for a in [e["name"], *e["aliases"]]]))),
+             for a in [e["name"], *entry_aliases[e["name"]]]]))),
     )
 
 
@@ -332,13 +338,6 @@ def _connective_pattern(entries: Iterable[str]) -> re.Pattern[str]:
             core = r"(?<=[\w)\]%])\s+(?i:" + words + r")(?![\w-])"
         pieces.append(f"(?P<v{n}>{core})(?=\\s)")
     return regex("|".join(pieces) if pieces else r"(?!)")
-
-
-def outlet_names_cased(knowledge: Knowledge) -> list[str]:
-    """Outlet names and aliases of outlets.yaml as text writes them (codes
-    such as "dailysabah" and domains left out)."""
-    return [str(n) for o in knowledge.outlets.get("outlets") or () for n in [o["name"], *(o.get("aliases") or ())]
-            if str(n)[:1].isupper() and "." not in str(n)]
 
 
 def _lower_pattern(phrases: Iterable[str]) -> str:
