@@ -16,7 +16,10 @@ statement. Context is carried the way readers carry it:
   background, future, statement) and each figure a scope (event or total);
   the publication date line is cut out of the sentence that holds it, and a
   headline that runs into the body is split from it; the headline's figures
-  are marked and a headline figure no body figure allows is a warning;
+  are marked and a headline figure no body figure allows is a warning; a
+  sentence that gives two voices two accounts ("activists said ..., while
+  local sources blamed ...") is cut into one claim per voice
+  (`attribution.voice_parts`);
 * items of a list ("... left 344 people dead; they are as follows: • 165
   civilians, ...") take the list's outcome, scope and kind;
 * relative dates ("a day later") resolve against the date in force in the

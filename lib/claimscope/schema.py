@@ -70,7 +70,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("doc_id", S, "Document the claim comes from."),
         _c("start", I, "Start offset of the sentence in the document's clean text."),
         _c("end", I, "End offset (exclusive) of the sentence."),
-        _c("sentence", S, "The sentence that carries the claim (`text[start:end]`)."),
+        _c("sentence", S, "The sentence that carries the claim (`text[start:end]`); of a sentence giving two voices two accounts, the part one voice tells."),
         _c("source", S, "Canonical name of who the claim is attributed to: a source of the knowledge pack, a state's government or ministry ('Turkey's foreign ministry' -> Turkish government), an actor, a person or organisation the text names, or an unnamed group ('other sources', 'activists'); the outlet for its own voice, also when the phrase the text offers names no speaker (kept in `source_raw`)."),
         _c("source_type", S, "official, monitor, partisan, media, local, unnamed, person (a person the text names, no office resolved), organisation (a body the text names that the knowledge lacks), outlet."),
         _c("source_side", S, "turkey, syrian_government, opposition, russia, kurdish, iran, us_coalition, independent, unknown, ..."),
