@@ -337,7 +337,8 @@ def _connective_pattern(entries: Iterable[str]) -> re.Pattern[str]:
         else:
             core = r"(?<=[\w)\]%])\s+(?i:" + words + r")(?![\w-])"
         pieces.append(f"(?P<v{n}>{core})(?=\\s)")
-    return regex("|".join(pieces) if pieces else r"(?!)")
+    # every entry opens with a space or its mark: the other positions are passed over at once
+    return regex(r"(?=[\s,;])(?:" + "|".join(pieces) + ")" if pieces else r"(?!)")
 
 
 def _lower_pattern(phrases: Iterable[str]) -> str:
@@ -513,7 +514,22 @@ def voice_parts(sentence: str, *, outlet: str = "", knowledge: Knowledge) -> tup
     while local sources blamed ...") or is told at its end ("..., according
     to SANA")."""
     t = knowledge.derived(_build_taxonomy)
+    if _cue_count(sentence, t) < 2:
+        return ()  # two voices need two cues: most sentences have one at most
     return tuple(_voice_cuts(sentence, 0, outlet, knowledge, t))
+
+
+def _cue_count(sentence: str, t: _Taxonomy) -> int:
+    """How many attribution cues (reporting verbs, "according to") the sentence holds, up to 2."""
+    low = sentence.lower()
+    n = low.count("according to")
+    if n >= 2:
+        return n
+    for _ in (t.verbs_low.finditer(low) if sentence.isascii() else t.verbs.finditer(sentence)):
+        n += 1
+        if n >= 2:
+            break
+    return n
 
 
 _VOICE_MIN_WORDS = 4  # the fewest words a part must have to stand as a claim of its own
