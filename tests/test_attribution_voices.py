@@ -3,6 +3,8 @@
 
 import datetime as dt
 
+from hypothesis import given, settings, strategies as st
+
 from claimscope.attribution import attribute, stance, voice_parts
 from claimscope.claims import DocumentInput, claim_id, extract_chunk
 
@@ -169,3 +171,26 @@ def test_a_one_voice_document_keeps_its_sentences():
     assert claims["sentence"].tolist() == [
         "SOHR said jets struck the market in Saraqib on Monday, killing six civilians and wounding 20.",
         "Local activists said the jets had taken off from Hama airport."]
+
+
+_WORDS = ["SOHR", "SANA", "the Observatory", "activists", "local sources", "Russia", "said", "reported", "blamed",
+          "according to", "while", "but", "and", "whereas", ",", ";", '"', "(", ")", "that", "five", "were", "killed",
+          "jets", "struck", "the", "market", "in", "Idlib", "it", "he", "denied", "the ministry"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=40), st.text(max_size=30))
+def test_voice_parts_are_ordered_trimmed_spans_of_the_sentence(words, noise):
+    sentence = " ".join(words) + noise
+    got = voice_parts(sentence)
+    assert len(got) != 1
+    last = 0
+    for n, (start, end) in enumerate(got):
+        assert last <= start < end <= len(sentence)
+        piece = sentence[start:end]
+        assert piece == piece.strip() and piece[0] not in ",;" and len(piece.split()) >= 4
+        if n < len(got) - 1:
+            assert piece[-1] not in ",;"   # the connective and its mark belong to neither part
+        else:
+            assert end == len(sentence.rstrip())   # the last part runs to the sentence's end
+        last = end
