@@ -1,7 +1,7 @@
 import yaml
 from pathlib import Path
 
-from claimscope.attribution import attribute, source_table, stance
+from claimscope.attribution import _entry_aliases, attribute, source_table, stance
 
 from builtin_knowledge import bind
 
@@ -263,6 +263,22 @@ def test_a_turkish_border_governor_speaks_for_the_turkish_state_in_any_outlet():
     assert (a.source, a.person) == ("Turkish government", "Ayse Korkmaz")
     a = one("Mardin governor Emre Aksoy said a mortar round landed near the border post.", outlet="AFP")
     assert (a.source, a.person) == ("Turkish government", "Emre Aksoy")
+
+
+def test_a_governor_is_named_from_the_provinces_of_a_source_in_every_office_form():
+    # sources.yaml lists the provinces; lexicon.yaml's province_office_forms make the aliases
+    for phrase in ["The Sirnak Governor's Office", "The governor of Şanlıurfa", "Gaziantep governor Ali Bulut"]:
+        assert one(f"{phrase} said three rockets hit a school.", outlet="Reuters").source == "Turkish government", phrase
+    assert one("The Aleppo Governor's Office said the water station was repaired.").source == "Syrian provincial governors"
+    # a province no entry lists is no source's
+    assert one("The Konya governor said the convoy passed.", outlet="Reuters").source != "Turkish government"
+
+
+def test_a_pack_without_office_forms_names_no_governor_from_provinces():
+    sources = {"sources": [{"name": "Ruritanian government", "type": "official", "side": "unknown",
+                            "aliases": ["Ruritania"], "provinces": ["Strelsau"]}]}
+    assert _entry_aliases(sources["sources"][0], ()) == ["Ruritania"]
+    assert _entry_aliases(sources["sources"][0], ["governor of {province}"]) == ["Ruritania", "governor of Strelsau"]
 
 
 def test_a_word_opening_the_sentence_is_no_part_of_a_name():
