@@ -194,3 +194,15 @@ def test_voice_parts_are_ordered_trimmed_spans_of_the_sentence(words, noise):
         else:
             assert end == len(sentence.rstrip())   # the last part runs to the sentence's end
         last = end
+
+
+def test_a_headline_cut_into_two_voices_is_still_the_headline():
+    text = ("Activists say regime jets killed 7 civilians in Saraqib, but Russia says its aircraft killed 12 militants"
+            "\n\nWarplanes struck the market in Saraqib on Monday evening, the civil defence said.\n\n"
+            "Seven civilians were killed, according to the civil defence.")
+    doc = DocumentInput(doc_id="d1", text=text, outlet="Example Times", published=dt.date(2021, 3, 2),
+                        published_precision="day")
+    got = extract_chunk([doc])
+    assert got.claims["source"].tolist()[:2] == ["activists", "Russian government"]
+    assert dict(zip(got.casualties["raw"], got.casualties["headline"])) == {
+        "7 civilians": True, "12 militants": True, "Seven civilians were killed": False}
