@@ -591,7 +591,7 @@ def _two_voices(left: str, right: str, outlet: str, knowledge: Knowledge, t: _Ta
     b = _attribute_one(right, doc, t)
     if b is None or not _own_voice(b, t):
         return None
-    if a.source == b.source or b.source in (a.via, a.source) or a.source == b.via:
+    if b.source in (a.source, a.via) or a.source == b.via:
         return None  # one voice, or one relaying the other
     if _told_words(left, a) < _VOICE_MIN_TOLD or _told_words(right, b) < _VOICE_MIN_TOLD:
         return None  # "The ministry said that | while rebels claimed ...": the first voice tells the rest
