@@ -278,7 +278,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                             *(frames.get("harm_words") or ["died"]), "dies", "die"])
                             + r"(?:\s+\S+){0,4}?\s+(?:in|during|amid)\s+(?:(?:the|a|an|heavy|violent|fierce|ongoing)\s+)*"
                             + phrase_pattern(frames.get("clash_with") or ["clashes with"]) + rf"\s+(?:the\s+)?{_Q}$"),
-        "identified": regex(r"(?i)(?<![\w-])(?:the|these|those|this|that)\s+" + phrase_pattern(frames.get("identified_heads") or ["jets"])
+        "identified": regex(phrase_pattern(frames.get("identified_determiners") or ["the"]) + r"\s+"
+                            + phrase_pattern(frames.get("identified_heads") or ["jets"])
                             + r"\s+" + phrase_pattern(frames.get("identified_links") or ["were"]) + r"\s+(?:the\s+)?$"),
         "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
