@@ -19,6 +19,7 @@ from typing import Any, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
+from .sentences import word_gates
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
            "phrase_actors", "generic_group", "find_roles", "other_act_clauses"]
@@ -61,6 +62,8 @@ class _Tables:
     regex: re.Pattern[str]
     compound: re.Pattern[str] | None  # modifier + unit or act noun ("regime soldier", "Turkish shelling")
     by_modifier: dict[str, str]  # lower-cased modifier -> canonical name
+    # the compound regex needs a modifier and a noun: a word of each among the sentence's words
+    compound_gate: tuple[frozenset[str], frozenset[str]]
     generic: dict[str, tuple[str, str]]  # noun -> (group, kind)
     generic_regex: re.Pattern[str]
     sides: dict[str, str]  # canonical actor -> side
@@ -95,6 +98,7 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         regex=regex(phrase_pattern(by_alias_keys(data))),
         compound=_compound_regex(knowledge, list(by_modifier)) if by_modifier else None,
         by_modifier=by_modifier,
+        compound_gate=_compound_gate(knowledge, list(by_modifier)),
         generic=generic,
         generic_regex=regex(phrase_pattern(generic)),
         sides={name: a.side for name, a in actors.items()},
@@ -118,6 +122,15 @@ def _compound_regex(knowledge: Knowledge, modifiers: list[str]) -> re.Pattern[st
     mod = phrase_pattern(modifiers, group="mod")
     adj = rf"(?:{phrase_pattern(adjectives)}\s+){{0,2}}" if adjectives else ""
     return regex(rf"{mod}(?:['’]s)?\s+{adj}{phrase_pattern(nouns)}")
+
+
+def _compound_gate(knowledge: Knowledge, modifiers: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of which a sentence holds one of each where `_compound_regex`
+    matches: a modifier's and a unit or act noun's (`sentences.word_gates`
+    keys: each spelling's longest letter run). Two set tests, far cheaper
+    than the regex that most sentences' words already rule out."""
+    nouns = [*knowledge.actors.get("unit_nouns", []), *knowledge.roles.get("act_nouns", [])]
+    return word_gates([(modifiers,)])[0].keys, word_gates([(nouns,)])[0].keys
 
 
 def by_alias_keys(data: Mapping[str, Any]) -> list[str]:
@@ -153,12 +166,13 @@ _NAME_CONTINUES = regex(r"\s+[A-Z]")
 _APPOSED = regex(r"(?i)\s*(?:group|organi[sz]ation|faction|movement|militia)?\s*[“\"]?\s*$")
 
 
-def find_actors(text: str, *, knowledge: Knowledge) -> list[ActorMention]:
-    """Actor mentions in `text`, in order, non-overlapping (longest alias wins)."""
-    return _find_actors(text, knowledge.derived(_build_tables))
+def find_actors(text: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[ActorMention]:
+    """Actor mentions in `text`, in order, non-overlapping (longest alias wins).
+    `words`: the text's `sentences.sentence_words` when already computed."""
+    return _find_actors(text, knowledge.derived(_build_tables), words)
 
 
-def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
+def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> list[ActorMention]:
     out = []
     for m in t.regex.finditer(text):
         raw = m.group(0)
@@ -174,6 +188,8 @@ def _find_actors(text: str, t: _Tables) -> list[ActorMention]:
         out.append(ActorMention(m.start(), m.end(), raw, a.name, a.side, a.kind))
     if t.compound is None:
         return out
+    if words is not None and (t.compound_gate[0].isdisjoint(words) or t.compound_gate[1].isdisjoint(words)):
+        return out  # no modifier or no noun among its words: the compound regex cannot match
     extra = []
     replaced: set[int] = set()
     for m in t.compound.finditer(text):

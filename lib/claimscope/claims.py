@@ -479,7 +479,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     named_governorates = {m.governorate for m in places if m.governorate}
     if not named_governorates <= ctx.governorates:
         ctx.governorates = ctx.governorates | named_governorates
-    actors = find_actors(sent, knowledge=knowledge)
+    actors = find_actors(sent, knowledge=knowledge, words=words)
     roles = find_roles(sent, actors, knowledge=knowledge)
     targets = _targets(roles.target, actors)
     listing = ctx.listing
