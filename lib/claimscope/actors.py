@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
@@ -369,6 +369,7 @@ class _Gates:
     blame: tuple[str, ...]
     hedged: tuple[str, ...]
     clash: tuple[str, ...]
+    verbs: frozenset[str]  # an act verb's words (`sentences.word_gates` keys): the act_verb regex needs one
 
 
 def _role_gates(knowledge: Knowledge) -> _Gates:
@@ -379,7 +380,8 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   blame=first(lex["blame_verbs"]),
                   hedged=whole(frames.get("hedged_links") or ["believed to be"]),
                   clash=tuple(sorted({p.lower().split()[-2] if len(p.split()) > 1 else p.lower()
-                                      for p in frames.get("clash_with") or ["clashes with"]})))
+                                      for p in frames.get("clash_with") or ["clashes with"]})),
+                  verbs=word_gates([(frames["act_verbs"],)])[0].keys)
 
 
 def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
@@ -406,14 +408,17 @@ def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Patter
     return clause, not_after, gate
 
 
-def other_act_clauses(sentence: str, *, knowledge: Knowledge) -> list[tuple[int, int]]:
+def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each relative clause in `sentence` that tells another
     act of the noun it describes ("the jets that had attacked Turkish planes
     were downed", "..., one of which had shot down a drone"): its act, object
     and event cue are not the main clause's. Not a clause whose noun is an act
     ("an airstrike that killed ..."), nor a passive one ("who were killed in"),
     an indirect question ("unclear who carried out") or a cleft ("it was the
-    rebels that used")."""
+    rebels that used"). `words`: the sentence's `sentences.sentence_words`
+    when already computed."""
+    if words is not None and knowledge.derived(_role_gates).verbs.isdisjoint(words):
+        return []  # the clause needs an act verb
     clause, not_after, gate = knowledge.derived(_relative_patterns)
     low = sentence.lower()
     if not any(f" {w} " in low for w in gate):
@@ -436,15 +441,19 @@ def _outside(sentence: str, start: int, end: int, spans: Sequence[tuple[int, int
 _NO_ROLES = Roles()  # frozen: one shared instance for the many sentences that name no actor
 
 
-def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *, knowledge: Knowledge) -> Roles:
+def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *, knowledge: Knowledge,
+               words: frozenset[str] | None = None, clauses: list[tuple[int, int]] | None = None) -> Roles:
     """Perpetrator and target named in `sentence` (canonical names + phrases;
-    `*_start` give which mention, by its offset in the sentence)."""
+    `*_start` give which mention, by its offset in the sentence). `words`: the
+    sentence's `sentences.sentence_words`, `clauses` its `other_act_clauses`,
+    when already computed."""
     if mentions is None:
         mentions = find_actors(sentence, knowledge=knowledge)
     if not mentions:
         return _NO_ROLES
     # "the jets that had attacked Turkish planes were downed": the clause tells the jets' own act, not this one's
-    clauses = other_act_clauses(sentence, knowledge=knowledge)
+    if clauses is None:
+        clauses = other_act_clauses(sentence, knowledge=knowledge, words=words)
     if clauses:
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in clauses)]
         if not mentions:
@@ -504,7 +513,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     verb = None
     passive_subject: ActorMention | None = None
     harmed_at = -1  # end of the first passive verb: who acts in another clause after it did not do that harm
-    for v in p["act_verb"].finditer(sentence):
+    # the act_verb regex needs an act verb's word
+    verbs: Iterable[re.Match[str]] = (() if words is not None and g.verbs.isdisjoint(words)
+                                      else p["act_verb"].finditer(sentence))
+    for v in verbs:
         if clauses and any(a <= v.start() < b for a, b in clauses):
             continue
         verb = verb or v

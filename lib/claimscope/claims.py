@@ -54,7 +54,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import pandas as pd
 
 from . import cells, schema
-from .actors import ActorMention, find_actors, find_roles, phrase_actors
+from .actors import ActorMention, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, find_dates
@@ -480,7 +480,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if not named_governorates <= ctx.governorates:
         ctx.governorates = ctx.governorates | named_governorates
     actors = find_actors(sent, knowledge=knowledge, words=words)
-    roles = find_roles(sent, actors, knowledge=knowledge)
+    clauses = other_act_clauses(sent, knowledge=knowledge, words=words)  # relative clauses telling another act
+    roles = find_roles(sent, actors, knowledge=knowledge, words=words, clauses=clauses)
     targets = _targets(roles.target, actors)
     listing = ctx.listing
     item = listing is not None and _LIST_ITEM.match(sent) is not None
@@ -493,7 +494,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                                    list_outcome=list_outcome, previous_figure=ctx.last_figure, headline=headline or None)
         ctx.victims = (key, victim_ctx)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start, words=words)
-    event = event_type(sent, knowledge=knowledge)
+    event = event_type(sent, knowledge=knowledge, clauses=clauses)
     attributed = attribution.cue != "outlet"
     keep = bool(casualties) or event is not None or (attributed and len(sent.split(None, 4)) >= 5)  # 5+ words
     # "Russian aircraft were not used in the area": a known actor denied an act

@@ -194,12 +194,15 @@ def event_label(etype: str, *, knowledge: Knowledge) -> str:
     return knowledge.derived(_build_patterns).labels.get(etype, etype.replace("_", " "))
 
 
-def event_type(sentence: str, *, knowledge: Knowledge) -> EventType | None:
+def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, int]] | None = None) -> EventType | None:
     """The most specific event type cued in `sentence`, with its cue word; a
     cue inside a relative clause that tells another act of its noun ("the
     jets that had attacked ... were downed, one of which had shot down a
-    drone": `actors.other_act_clauses`) does not type the sentence."""
-    return _event_type(sentence, knowledge.derived(_build_patterns), other_act_clauses(sentence, knowledge=knowledge))
+    drone": `actors.other_act_clauses`, `clauses` when already computed)
+    does not type the sentence."""
+    if clauses is None:
+        clauses = other_act_clauses(sentence, knowledge=knowledge)
+    return _event_type(sentence, knowledge.derived(_build_patterns), clauses)
 
 
 def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None = None) -> EventType | None:
