@@ -370,18 +370,27 @@ class _Gates:
     hedged: tuple[str, ...]
     clash: tuple[str, ...]
     verbs: frozenset[str]  # an act verb's words (`sentences.word_gates` keys): the act_verb regex needs one
+    # a phrase's longest word, which its every spelling holds in lower case: the started_after,
+    # campaign_by and attributed_before regexes need one of their list's
+    started: tuple[str, ...]
+    campaign: tuple[str, ...]
+    attributed: tuple[str, ...]
 
 
 def _role_gates(knowledge: Knowledge) -> _Gates:
     frames, lex = knowledge.roles, knowledge.lexicon
     first = lambda phrases: tuple(sorted({p.lower().split()[0] for p in phrases}))  # noqa: E731
     whole = lambda phrases: tuple(sorted({" ".join(p.lower().split()) for p in phrases}))  # noqa: E731
+    longest = lambda phrases: tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))  # noqa: E731
     return _Gates(indirect=whole(frames.get("indirect_questions") or ["did not say which"]),
                   blame=first(lex["blame_verbs"]),
                   hedged=whole(frames.get("hedged_links") or ["believed to be"]),
                   clash=tuple(sorted({p.lower().split()[-2] if len(p.split()) > 1 else p.lower()
                                       for p in frames.get("clash_with") or ["clashes with"]})),
-                  verbs=word_gates([(frames["act_verbs"],)])[0].keys)
+                  verbs=word_gates([(frames["act_verbs"],)])[0].keys,
+                  started=longest(frames["started_after"]),
+                  campaign=longest(frames.get("campaign_leads") or ["weeks of"]),
+                  attributed=longest(frames.get("attribution_leads") or ["attributed to"]))
 
 
 def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
@@ -470,6 +479,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     cue = ""
     # each frame below needs its cue word somewhere in the sentence: one search per sentence, not per actor
     by_or_from = " by " in low or " from " in low or low.startswith("by ")
+    # "a week of bombing by X": a campaign lead's word and "by" (the campaign_by regex's literal) both in it
+    campaign = "by" in sentence and any(w in low for w in g.campaign)
     hedged = any(w in low for w in g.hedged)
     clash = any(w in low for w in g.clash)
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
@@ -493,20 +504,23 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if perp is None and (by_or_from or hedged or clash):
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
-            if by_or_from and p["campaign_by"].search(before):
+            by = by_or_from and "by" in before  # by_head's and campaign_by's literal "by"
+            if by and campaign and p["campaign_by"].search(before):
                 continue  # "a week of bombing by X": a campaign in the background, not this incident's act
-            if (by_or_from and (p["by_head"].search(before) or p["from_head"].search(before))) \
+            if (by_or_from and ((by and p["by_head"].search(before))
+                                or ("from" in before and p["from_head"].search(before)))) \
                     or (hedged and p["hedged_agent"].search(before)) or (clash and p["clash_with"].search(before)):
                 perp, cue = m, "by_phrase"
                 break
     # 3. "X that violated the ceasefire", "started after X conducted ..."
     if perp is None:
+        started = any(w in low for w in g.started)
         for m in mentions:
             after = sentence[m.end:m.end + 40]
             if p["responsible_clause"].match(after):
                 perp, cue = m, "responsible"
                 break
-            if p["started_after"].search(sentence[max(0, m.start - 40):m.start]):
+            if started and p["started_after"].search(sentence[max(0, m.start - 40):m.start]):
                 perp, cue = m, "responsible"
                 break
     # 4. "X (once again) shelled ...", "a combat drone of X struck ..."; not "X killed in ..." (passive)
@@ -559,7 +573,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         cue = "agent" if perp is not None else cue
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
         passive_subject = None
-    target = _target(sentence, mentions, perp, verb, p, passive_subject)
+    target = _target(sentence, mentions, perp, verb, p, passive_subject,
+                     campaign=campaign, attributed=any(w in low for w in g.attributed))
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
@@ -603,14 +618,17 @@ def _coordinated(sentence: str, perp: ActorMention, m: ActorMention, p: dict[str
 
 def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
             verb: re.Match[str] | None, p: dict[str, re.Pattern[str]],
-            passive_subject: ActorMention | None = None) -> ActorMention | None:
+            passive_subject: ActorMention | None = None, *, campaign: bool = True,
+            attributed: bool = True) -> ActorMention | None:
+    """The target among `mentions`; `campaign`, `attributed`: False where the
+    sentence lacks the campaign_by / attributed_before regexes' words."""
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
                                                            and not _coordinated(sentence, perp, m, p)))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
-                  and not p["attributed_before"].search(sentence[max(0, m.start - 40):m.start])
+                  and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
-                  and not p["campaign_by"].search(sentence[max(0, m.start - 80):m.start])]
+                  and not (campaign and p["campaign_by"].search(sentence[max(0, m.start - 80):m.start]))]
     if not candidates:
         return passive_subject
     # "on positions of X", "against X", "targeting X"
