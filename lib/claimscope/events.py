@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from .actors import other_act_clauses
 from .knowledge import Knowledge
@@ -86,10 +87,32 @@ class _Patterns:
     clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
     gates: dict[str, Gate]  # a cause regex's field name -> its gate
     gate_lists: WordGates
+    # words a sentence holds one of where a cause regex's / the denied regex's gate
+    # is open (None: no such shortcut): two set tests rule out most sentences
+    cause_words: frozenset[str] | None
+    denied_words: frozenset[str] | None
 
 
 def _opt(words: list[str] | None) -> str:
     return phrase_pattern(words) if words else r"(?!x)x"
+
+
+def _open_words(lists: WordGates, gates: Sequence[Gate]) -> frozenset[str] | None:
+    """Words a sentence holds one of wherever one of `gates` is open: of each
+    gate, the index keys of one of its lists (the one with fewest). A list is
+    met only where a sentence holds one of its spellings, whose every letter
+    run, its key among them, is one of the sentence's words. None when a
+    gate needs nothing (always open)."""
+    keys: dict[int, set[str]] = {}
+    for key, entries in lists.index.items():
+        for i, _ in entries:
+            keys.setdefault(i, set()).add(key)
+    out: set[str] = set()
+    for gate in gates:
+        if not gate:
+            return None
+        out |= keys.get(min(gate, key=lambda i: (len(keys.get(i, ())), i)), set())
+    return frozenset(out)
 
 
 def _build_patterns(knowledge: Knowledge) -> _Patterns:
@@ -181,6 +204,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         clause_end=regex(r"\s" + _opt(c.get("clause_ends")) + r"\s"),
         gates=named,
         gate_lists=gate_lists,
+        cause_words=_open_words(gate_lists, [*named.values(), *retaliation_gates]),
+        denied_words=_open_words(gate_lists, gates[len(needs) + len(retaliation):]),
     )
 
 
@@ -241,7 +266,11 @@ def find_causes(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | 
     (module docstring), mechanism first; `words`: the sentence's
     `sentence_words` when already computed."""
     p = knowledge.derived(_build_patterns)
-    met = p.gate_lists.met(sentence_words(sentence) if words is None else words)
+    if words is None:
+        words = sentence_words(sentence)
+    if p.cause_words is not None and p.cause_words.isdisjoint(words):
+        return []  # no cause regex's gate is open
+    met = p.gate_lists.met(words)
     gates = p.gates
     mechanism: Cause | None = None
     m = p.cause.search(sentence) if gates["cause"] <= met else None
@@ -291,7 +320,11 @@ def find_denied_act(sentence: str, actor_spans: list[tuple[int, int]], *, knowle
     p = knowledge.derived(_build_patterns)
     if p.denied is None or not actor_spans:
         return None
-    met = p.gate_lists.met(sentence_words(sentence) if words is None else words)
+    if words is None:
+        words = sentence_words(sentence)
+    if p.denied_words is not None and p.denied_words.isdisjoint(words):
+        return None  # no gate of the denied regex is open
+    met = p.gate_lists.met(words)
     if not any(gate <= met for gate in p.denied_gates):
         return None
     for m in p.denied.finditer(sentence):
