@@ -1,9 +1,10 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claimscope.actors import canonical_actor, find_actors, find_roles
 from claimscope.events import event_type, find_cause
 
-from builtin_knowledge import bind
+from builtin_knowledge import K, bind
 
 canonical_actor = bind(canonical_actor)
 find_actors = bind(find_actors)
@@ -170,3 +171,46 @@ def test_modifiers_name_units_but_not_politicians_or_described_names():
     assert find_actors("the Turkish leader met the Kurdish leaders") == []
     assert [m.name for m in find_actors("positions of the Turkish-backed terrorist group Hayat Tahrir al-Sham")] == [
         "Hayat Tahrir al-Sham"]
+
+
+# --- gates: a frame's regex is skipped where the sentence lacks its words ------
+
+def _frame_words() -> list[str]:
+    r, a = K.roles, K.actors
+    lists = [r["act_verbs"], r["act_nouns"], r["started_after"], r["campaign_leads"], r["attribution_leads"],
+             r["by_heads"], r["from_heads"], r["relative_words"], a["unit_nouns"], a["unit_adjectives"],
+             [m for e in a["actors"] for m in e.get("modifiers", [])], ["SDF", "ISIS", "Syrian Army", "regime"]]
+    return sorted({str(w) for ws in lists for w in ws})
+
+
+_SPELL = st.sampled_from([str, str.upper, str.title, str.capitalize])
+_FILLER = st.sampled_from(["by", "from", "the", "were", "had", "on", "x", "re", "al-", "9", "’s", "İdlib"])
+_GAP = st.sampled_from([" ", "  ", "\n", ", ", "-", "'", ".", "’", "é"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_frame_words()), _FILLER), _SPELL, _GAP), min_size=1, max_size=12))
+def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
+    """The word tests before the compound, act-verb, relative-clause and
+    per-actor frame regexes are exact: each holds wherever its regex matches,
+    so the sentence words change no mention and no role."""
+    from claimscope.actors import _build_tables, _relative_patterns, _role_gates, _role_patterns
+    from claimscope.sentences import sentence_words
+    t, g, p = K.derived(_build_tables), K.derived(_role_gates), K.derived(_role_patterns)
+    sentence = "".join(spell(w) + gap for w, spell, gap in parts)
+    low, words = sentence.lower(), sentence_words(sentence)
+    if t.compound is not None and t.compound.search(sentence):
+        assert not (t.compound_gate[0].isdisjoint(words) or t.compound_gate[1].isdisjoint(words)), sentence
+    if p["act_verb"].search(sentence) or K.derived(_relative_patterns)[0].search(sentence):
+        assert not g.verbs.isdisjoint(words), sentence
+    for end in range(len(sentence) + 1):  # the windows before an actor mention, wherever it starts
+        before, near = sentence[max(0, end - 80):end], sentence[max(0, end - 40):end]
+        if p["campaign_by"].search(before):
+            assert "by" in before and any(w in low for w in g.campaign), sentence
+        assert not p["by_head"].search(before) or "by" in before, sentence
+        assert not p["from_head"].search(before) or "from" in before, sentence
+        assert not p["started_after"].search(near) or any(w in low for w in g.started), sentence
+        assert not p["attributed_before"].search(near) or any(w in low for w in g.attributed), sentence
+    mentions = find_actors(sentence)
+    assert find_actors(sentence, words=words) == mentions
+    assert find_roles(sentence, mentions, words=words) == find_roles(sentence, mentions)

@@ -146,6 +146,24 @@ def test_gates_never_skip_a_sentence_their_regex_matches(parts):
             assert any(gate <= met for gate in gates), (name, sentence)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_cue_words()), _FILLER), _SPELL, _GAP), min_size=1, max_size=14))
+def test_a_sentence_with_an_open_gate_holds_one_of_the_shortcut_words(parts):
+    """find_causes / find_denied_act return at once where the sentence holds
+    none of `cause_words` / `denied_words`: exact only if every sentence that
+    opens one of their gates holds one."""
+    from claimscope.events import _build_patterns
+    from claimscope.sentences import sentence_words
+    p = K.derived(_build_patterns)
+    sentence = "".join(spell(w) + gap for w, spell, gap in parts)
+    words = sentence_words(sentence)
+    met = p.gate_lists.met(words)
+    if any(gate <= met for gate in [*p.gates.values(), *(g for _, g in p.retaliation)]):
+        assert p.cause_words is None or not p.cause_words.isdisjoint(words), sentence
+    if any(gate <= met for gate in p.denied_gates):
+        assert p.denied_words is None or not p.denied_words.isdisjoint(words), sentence
+
+
 
 
 @pytest.mark.parametrize("sentence, expected", [
