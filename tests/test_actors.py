@@ -184,7 +184,8 @@ def _frame_words() -> list[str]:
 
 
 _SPELL = st.sampled_from([str, str.upper, str.title, str.capitalize])
-_FILLER = st.sampled_from(["by", "from", "the", "were", "had", "on", "x", "re", "al-", "9", "’s", "İdlib"])
+_FILLER = st.sampled_from(["by", "from", "the", "were", "had", "on", "x", "re", "al-", "9", "’s", "İdlib", "when", "after",
+                           "and", "while", "that", "it", "is", "which", "has"])
 _GAP = st.sampled_from([" ", "  ", "\n", ", ", "-", "'", ".", "’", "é"])
 
 
@@ -194,7 +195,7 @@ def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
     """The word tests before the compound, act-verb, relative-clause and
     per-actor frame regexes are exact: each holds wherever its regex matches,
     so the sentence words change no mention and no role."""
-    from claimscope.actors import _build_tables, _relative_patterns, _role_gates, _role_patterns
+    from claimscope.actors import _build_tables, _caseless_patterns, _relative_patterns, _role_gates, _role_patterns
     from claimscope.sentences import sentence_words
     t, g, p = K.derived(_build_tables), K.derived(_role_gates), K.derived(_role_patterns)
     sentence = "".join(spell(w) + gap for w, spell, gap in parts)
@@ -211,6 +212,10 @@ def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
         assert not p["from_head"].search(before) or "from" in before, sentence
         assert not p["started_after"].search(near) or any(w in low for w in g.started), sentence
         assert not p["attributed_before"].search(near) or any(w in low for w in g.attributed), sentence
+    caseless = K.derived(_caseless_patterns)
+    if sentence.isascii() and caseless is not None:  # the lower-case patterns on the lower-cased sentence
+        for key, rx in caseless.items():
+            assert [m.span() for m in rx.finditer(low)] == [m.span() for m in p[key].finditer(sentence)], (key, sentence)
     mentions = find_actors(sentence)
     assert find_actors(sentence, words=words) == mentions
     assert find_roles(sentence, mentions, words=words) == find_roles(sentence, mentions)
