@@ -25,10 +25,6 @@ KNOWN_GAPS = {
         "Su-24 incident: a sentence of the same day after the main act, told in the main clause as a launch, its "
         "recap only in an 'after' clause (align). It sat apart only while the sentence before it was mistyped as a "
         "drone strike on Turkish targets (the relative-clause near miss, now read right)",
-    "running_totals: 17":
-        "Akar's 'since February 27, Turkish forces had neutralized 2,212 regime soldiers' joins its report's Su-24 "
-        "incident (align keeps a period from anchoring, not from joining); it sat apart only while the sentence "
-        "before it was mistyped as a drone strike (the relative-clause near miss, now read right)",
     "conflicts: balyun-2020-02-27 responsibility Turkish government vs Russian Defense Ministry":
         "Russia's answer, that the Turkish troops were among the militants' formations, names no perpetrator and "
         "denies nothing: there is no claim of who is to blame to set against Turkey's (extraction)",

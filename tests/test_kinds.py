@@ -231,6 +231,33 @@ def test_since_a_date_starts_a_period_and_dates_no_act():
     assert claim.event_date != "2021-01-12"
 
 
+@pytest.mark.parametrize("sentence", [
+    # PUBLISHED is Wednesday 10 March 2021: these periods start 2 to 6 days before it
+    "The general said that since March 6, the army had destroyed 41 armoured vehicles and neutralized 900 fighters.",
+    "Since Sunday, the rebels have lost 75 men in the hills, the monitor said.",
+    "Some 120 people have been killed in the province since Monday, medics said.",
+])
+def test_a_count_in_the_perfect_since_a_recent_day_is_a_tally(sentence):
+    claim, cas = one_claim(sentence)
+    assert claim.kind == "running_total", claim.kind
+    assert claim.kind_cue.lower().startswith(("since march", "since sunday", "since monday"))
+    assert set(cas.scope) == {"total"}
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("Since Monday, the army has shelled the town, residents said.", None),  # an act, no count
+    ("A car bomb killed five people in the town on Tuesday, the second attack since Monday.", "event"),
+    ("Shelling killed 5 people in the town since dawn, medics said.", "event"),  # the day's toll
+    ("Since yesterday, 6 people have been killed in the town, medics said.", "event"),  # one day: the act's days
+    ("Since Monday, gunmen killed 7 people at a checkpoint near the town.", "event"),  # no perfect: an act
+])
+def test_a_recent_day_without_a_tally_keeps_the_act(sentence, scope):
+    claim, cas = one_claim(sentence)
+    assert claim.kind == "event", (claim.kind, claim.kind_cue)
+    if scope:
+        assert set(cas.scope) == {scope}
+
+
 # --------------------------------------------------------------------------- future, conditional, statements
 
 @pytest.mark.parametrize("sentence, kind", [

@@ -70,6 +70,8 @@ class _Cues:
     cumulative: tuple[tuple[re.Pattern[str], frozenset[str]], ...]  # (regex, the gates it needs open)
     cumulative_gates: frozenset[str]  # every gate one of them needs: none open, none runs
     since_comparison: re.Pattern[str]
+    since_tally: re.Pattern[str]  # a perfect tense and a count after a recent "since <day>": a tally, not the act's days
+    since_tally_days: int  # a recent start date at least this many days before the report can open a tally
     earlier_operation: re.Pattern[str]  # a cumulative cue that is an operation over before the report's act
     toll_update: re.Pattern[str]
     habitual: re.Pattern[str]
@@ -153,6 +155,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         # "• February: ..." / "- March 2022: ...": a month's tally in a list
         names = "|".join(re.escape(v) for n in sorted(months, key=len, reverse=True) for v in (n, n.upper()))
         cumulative += ((r"^[\W_]*(?:" + names + r")(?:\s+\d{4})?\s*:(?=\s)", ("months",)),)
+    perfect = (r"(?<![\w-])" + phrase_pattern(d["since_tally"]["perfects"])
+               + r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|en|wn|t)\b")
+    count = r"(?:\d|" + phrase_pattern(d["since_tally"]["counts"]) + r")"
     gates = {
         "future": [*d["future"], *d["future_lower_case"]],
         "conditional": d["conditional"],
@@ -190,6 +195,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         cumulative=tuple((regex(p), frozenset(names)) for p, names in cumulative),
         cumulative_gates=frozenset(n for _, names in cumulative for n in names),
         since_comparison=regex(phrase_pattern(d["since_comparisons"]) + r"(?:\s+[\w'’-]+){0,6}\s*$"),
+        # a perfect and a count, either first: "had neutralized 2,212", "120 have been killed"
+        since_tally=regex(r"(?:" + perfect + r"[^.;:]{0,80}?" + count + r"|" + count + r"[^.;:]{0,80}?" + perfect + r")"),
+        since_tally_days=int(d["since_tally"]["min_days"]),
         earlier_operation=regex(earlier),
         toll_update=regex(r"[,;]\s*" + phrase_pattern(d["toll_updates"])),
         habitual=regex(phrase_pattern(d["habitual"])),
@@ -248,7 +256,15 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
             if cues.since_comparison.search(sentence[max(0, x.start - 60):x.start]):
                 continue  # "the deadliest attack since 2018": a comparison
             if published is not None and x.precision == "day" and (published - x.date).days <= 7:
-                continue  # "since Saturday": the act's own days
+                # "since Saturday": the act's own days, unless the sentence
+                # counts in a perfect tense over two days or more ("since
+                # February 27, Turkish forces had neutralized 2,212", "120
+                # have been killed since Monday"): a tally, which makes
+                # figures totals but no background of itself (not lasting)
+                if (published - x.date).days >= cues.since_tally_days and \
+                        cues.since_tally.search(sentence) is not None:
+                    found.append((x.start, x.raw, False))
+                continue
             found.append((x.start, x.raw, True))
         elif published is not None and not has_day and x.precision in ("month", "year"):
             lo, hi = date_interval(x.date.isoformat(), x.precision)
