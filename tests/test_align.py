@@ -674,3 +674,46 @@ def test_in_the_same_context_opens_a_related_act_not_the_same_one():
     ])
     r = run_align(claims)
     assert incident_of(r, "d-0") != incident_of(r, "d-1")
+
+
+def _reports(tmp_path, reports):
+    """Write (name, published, text) reports with a manifest and run the pipeline."""
+    from claimscope import run
+
+    rows = ["doc_id,file,outlet,published"]
+    for name, published, text in reports:
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        rows.append(f"{name},{name}.txt,{name.split('_')[1]},{published}")
+    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return run([tmp_path], knowledge=K)
+
+
+_SHELLING = ("Rebel shelling kills 12 soldiers near Saraqib\n\n"
+             "Rebel shelling killed 12 government soldiers near Saraqib in Idlib province on Thursday, "
+             "a military source said.\n")
+
+
+@pytest.mark.parametrize("recap, is_recap", [
+    # the figures are all in an 'after' clause dated before the claim's own day: Thursday's act recalled
+    ("The minister announced on Sunday that the army had begun a new operation in Idlib, after 12 soldiers "
+     "were killed in rebel shelling near Saraqib on Thursday.", True),
+    # the 'after' clause dates nothing: the sentence stays with its report's act
+    ("The minister announced on Sunday that the army had begun a new operation in Idlib, after 12 soldiers "
+     "were killed in rebel shelling near Saraqib.", False),
+])
+def test_a_dated_after_clause_holding_the_figures_is_a_recap_of_that_day(tmp_path, recap, is_recap):
+    t = _reports(tmp_path, [
+        ("a_wire", "2021-03-04", _SHELLING),
+        ("b_daily", "2021-03-07",
+         "Turkish drones hit a convoy near Ariha\n\n"
+         "Turkish drones struck a regime convoy near Ariha in Idlib province on Sunday, destroying four trucks, "
+         "the ministry said.\n\n" + recap + "\n"),
+    ])
+    c = t["claims"]
+    main = dict(zip(t["documents"]["doc_id"], t["documents"]["main_incident_id"]))
+    got = c.loc[c["sentence"] == recap, "incident_id"].item()
+    if is_recap:
+        assert got != main["b_daily"]
+        assert got == main["a_wire"]  # linked to the act it recalls
+    else:
+        assert got == main["b_daily"]

@@ -123,6 +123,7 @@ class AlignSettings:
     means_types: frozenset[str]
     follow_up: re.Pattern[str]
     responsibility_claim: re.Pattern[str]
+    recap_clause: re.Pattern[str] | None  # "after"/"following" opening a clause that recalls an earlier act
     new_event: re.Pattern[str]
     model: LinkageModel
     link_threshold: float
@@ -184,6 +185,7 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
         responsibility_claim=regex(phrase_pattern(d["responsibility_claims"])),
+        recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
         missing_weight=float(xd["missing_weight"]),
@@ -406,6 +408,28 @@ def _claim_day(sentence: str, date_raw: str, cfg: AlignSettings) -> bool:
     return at < m.start() or (m.end() <= at and (for_at < 0 or at < for_at))
 
 
+def _recap_day(sentence: str, date_raw: str, figures: Sequence[int], published: str, day: int,
+               cfg: AlignSettings, knowledge: Knowledge) -> int | None:
+    """The earlier day a claim's figures belong to when they are all told in
+    an "after"/"following" clause that dates its own act before the claim's
+    day ("X announced on Sunday that ..., after 33 soldiers were killed ...
+    on Thursday"): the sentence recalls Thursday's act, whose toll it gives
+    (a recap), not an act of Sunday with that toll. None otherwise."""
+    if cfg.recap_clause is None or not figures or not published:
+        return None
+    at = sentence.find(date_raw)
+    if at < 0:
+        return None
+    m = cfg.recap_clause.search(sentence, at + len(date_raw))
+    if m is None or min(figures) < m.end():
+        return None
+    for x in find_dates(sentence[m.end():], knowledge=knowledge, published=published):
+        if x.date is not None and x.precision == "day" and x.kind != "since":
+            lo = x.date.toordinal()
+            return lo if lo < day else None
+    return None
+
+
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
               cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None,
               titles: Mapping[str, str] | None = None) -> list[_C]:
@@ -413,7 +437,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
                      "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
-                     "perpetrator_cue", "target", "sentence", "kind", "outlet")}
+                     "perpetrator_cue", "target", "sentence", "kind", "outlet", "published")}
     reported = reported or {}
     since_memo: dict[str, bool] = {}
     sidx = cells.integers(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
@@ -425,7 +449,12 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     victims: dict[str, set[str]] = {}
     killed: dict[str, list[tuple[int, int | None]]] = {}
     dead_victims: dict[str, set[str]] = {}
+    figure_at: dict[str, list[int]] = {}  # claim_id -> its figures' offsets in the document
     if not casualties.empty:
+        if "start" in casualties.columns:
+            for cid, at in zip(cells.texts(casualties["claim_id"]), cells.integers(casualties["start"])):
+                if at is not None:
+                    figure_at.setdefault(cid, []).append(at)
         for cid, v, o, lo, hi in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
                                      cells.texts(casualties["outcome"]), cells.integers(casualties["min"]), cells.integers(casualties["max"])):
             if v:
@@ -488,6 +517,13 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         # date line or the report's date (`reported: ...`), so the sentence
         # carries the story on
         c.inh_date = not col["date_raw"][i] or col["date_raw"][i].startswith(("inherited:", "reported:"))
+        if c.event and c.prec == "day" and not c.inh_date and c.cid in figure_at:
+            # "announced on Sunday ..., after 33 soldiers were killed ... on
+            # Thursday": a recap of Thursday's act, dated (and linked) by it
+            day = _recap_day(col["sentence"][i], col["date_raw"][i],
+                             [a - (start[i] or 0) for a in figure_at[c.cid]], col["published"][i], c.lo, cfg, knowledge)
+            if day is not None:
+                c.lo = c.hi = day
         if c.lo is None and c.rep is None and c.event and not col["event_date"][i]:
             # an act told with no date in a report dated to the day happened, as
             # far as the report says, by that day: its date is the report's
