@@ -250,6 +250,7 @@ def test_a_count_in_the_perfect_since_a_recent_day_is_a_tally(sentence):
     ("Shelling killed 5 people in the town since dawn, medics said.", "event"),  # the day's toll
     ("Since yesterday, 6 people have been killed in the town, medics said.", "event"),  # one day: the act's days
     ("Since Monday, gunmen killed 7 people at a checkpoint near the town.", "event"),  # no perfect: an act
+    ("Since Sunday, clashes have raged in the town, where 5 people were killed on Tuesday.", "event"),  # a dated act
 ])
 def test_a_recent_day_without_a_tally_keeps_the_act(sentence, scope):
     claim, cas = one_claim(sentence)
