@@ -256,14 +256,15 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
             if cues.since_comparison.search(sentence[max(0, x.start - 60):x.start]):
                 continue  # "the deadliest attack since 2018": a comparison
             if published is not None and x.precision == "day" and (published - x.date).days <= 7:
-                # "since Saturday": the act's own days, unless the sentence
+                # "since Saturday": the act's own days (the week's running
+                # story), unless a calendar date starts it and the sentence
                 # counts in a perfect tense over two days or more ("since
                 # February 27, Turkish forces had neutralized 2,212", "120
-                # have been killed since Monday") and dates no act of a day
+                # have been killed since March 6") and dates no act of a day
                 # after it ("..., where 5 were killed on Tuesday"): a tally,
                 # which makes figures totals but no background of itself
                 # (not lasting)
-                if (published - x.date).days >= cues.since_tally_days and \
+                if x.month is not None and (published - x.date).days >= cues.since_tally_days and \
                         not any(y.start > x.start and y.kind != "since" and y.precision == "day" for y in dates) and \
                         cues.since_tally.search(sentence) is not None:
                     found.append((x.start, x.raw, False))
