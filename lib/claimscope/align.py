@@ -25,7 +25,9 @@ reasons (`links` table):
    report, claims an analyst split, and towns farther apart than
    `max_km_act` never share an incident. Running totals, background and
    statements never anchor a link; a recap may link, the report's main
-   incident does not follow it. Each report's main incident
+   incident does not follow it (a claim whose figures are all in an "after"
+   clause dated before its own day is aligned by that day: `_recap_day`).
+   Each report's main incident
    (`documents.main_incident_id`) is that of its lead act (headline and lede).
 
 Analysts correct the machine with an overrides file (`load_overrides`, format

@@ -11,7 +11,8 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   <date or the start of the war>", "so far this year", a month or year that
   holds the publication date ("115 persons in 2022" in a 2022 report), a war
   or campaign that "has killed" ("the conflict, which has killed more than
-  ..."), "over the past three months"; figures after an operation told as
+  ..."), a calendar date of the last week with a count in a perfect tense
+  ("since February 27, Turkish forces had neutralized 2,212"), "over the past three months"; figures after an operation told as
   over before the report's act ("the previous offensive killed 40"), the
   sentence then `background` when they are all such; otherwise `event`. In
   "3 were killed today, bringing the toll since January to 45" the figure
