@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
-from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
+from .resources import lowered_pattern, norm_phrase, phrase_pattern, regex, trie_pattern
 from .sentences import word_gates
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
@@ -355,21 +355,11 @@ _CASELESS = ("clause_between", "other_event", "object_lead", "clause_opens", "de
 
 
 def _caseless_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]] | None:
-    """The case-insensitive role patterns for a lower-cased ASCII sentence:
-    the same sources in lower case without the flag, which on ASCII text match
-    where the flagged pattern matches the sentence, without folding case at
-    each character (about twice as fast). None when a source holds what
-    lower-casing would change (an upper-case or numeric escape, a named group,
-    a non-ASCII letter with case)."""
+    """The case-insensitive role patterns for a lower-cased ASCII sentence
+    (`resources.lowered_pattern`); None when one of them cannot be lowered."""
     p = knowledge.derived(_role_patterns)
-    out = {}
-    for key in _CASELESS:
-        src = p[key].pattern
-        if not src.startswith("(?i)") or re.search(r"\\[A-Zux0-9]|\(\?P", src) \
-                or any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in src):
-            return None
-        out[key] = regex(src[4:].lower())
-    return out
+    out = {key: lowered_pattern(p[key]) for key in _CASELESS}
+    return None if any(rx is None for rx in out.values()) else out  # type: ignore[return-value]
 
 
 def _passive_follower(frames: Mapping[str, Any], *, person: bool) -> str:

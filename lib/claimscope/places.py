@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 from . import cells
 from .knowledge import FrozenMap, Knowledge, Memo
-from .resources import regex
+from .resources import lowered_pattern, regex
 
 __all__ = [
     "PRECISIONS",
@@ -670,19 +670,10 @@ class _Cues(NamedTuple):
 
 
 def _lowered(cues: _Cues) -> _Cues | None:
-    """The cue patterns for lower-cased ASCII text: the same sources in lower
-    case, without IGNORECASE, which makes Python's engine compare each
-    character case-folded (about twice as slow). For ASCII text they match
-    exactly where the originals match the text itself; None when a source
-    holds an upper-case escape (\\S, \\W ...) or a non-ASCII cased letter,
-    which lower-casing would change."""
-    out = []
-    for rx in cues:
-        src = rx.pattern
-        if re.search(r"\\[A-Z]", src) or any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in src):
-            return None
-        out.append(regex(src.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")))  # group syntax kept
-    return _Cues(*out)
+    """The cue patterns for lower-cased ASCII text (`resources.lowered_pattern`);
+    None when one of them cannot be lowered."""
+    out = [lowered_pattern(rx) for rx in cues]
+    return None if any(rx is None for rx in out) else _Cues(*out)
 
 
 class _Patterns:

@@ -29,6 +29,21 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags | re.UNICODE)
 
 
+def lowered_pattern(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for lower-cased ASCII text: its source in
+    lower case without the flag, which on ASCII text matches where `rx`
+    matches the text itself, without folding case at each character (about
+    twice as fast). None for a case-sensitive pattern, and when the source
+    holds what lower-casing would change:
+    an upper-case, hex, unicode or numeric escape, a group name with a capital,
+    a non-ASCII letter with case."""
+    src = rx.pattern[4:] if rx.pattern.startswith("(?i)") else rx.pattern
+    if not (rx.flags & re.IGNORECASE) or re.search(r"\\[A-Zux0-9]|\(\?P[<=][^>)]*[A-Z]", src) \
+            or any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in src):
+        return None
+    return regex(src.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))  # group syntax kept
+
+
 def norm_phrase(text: str) -> str:
     """Lookup key for a phrase: curly apostrophe straightened, whitespace
     squashed, lower case ("Hay’at  Tahrir" -> "hay'at tahrir")."""
