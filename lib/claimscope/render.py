@@ -144,6 +144,12 @@ class ReportFailure:
 
 
 # ====================================================================== fresh-kernel execution
+# Seconds a fresh kernel may take to answer (papermill's default is 60): on a
+# busy two-core machine, several kernels starting at once took longer, and a
+# report failed that would have run.
+KERNEL_START_TIMEOUT = 180
+
+
 def execute_notebook(
     notebook: str | os.PathLike[str] | Any,
     *,
@@ -185,7 +191,7 @@ def execute_notebook(
         return pm.execute_notebook(
             source, out, extra_arguments=list(KERNEL_ARGS),
             shutdown_kernel="immediate",  # every output has arrived; no need to wait for a graceful exit
-            **common)
+            start_timeout=KERNEL_START_TIMEOUT, **common)
     _register_engine()
     return pm.execute_notebook(source, out, engine_name=ENGINE_NAME, warm_kernel=kernel,
                                kernel_cwd=str(kernel_cwd), **common)
