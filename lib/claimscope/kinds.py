@@ -131,7 +131,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
               + phrase_pattern(knowledge.numbers["tens"]) + ")")
     # "the recently concluded operation", "the army's previous offensive": the
     # adjective after a determiner or a possessive, not the adverb ("earlier today")
-    earlier = (r"(?<![\w'’-])(?:(?i:the|an|a|its|their|his|her|this|that)|[\w-]+['’]s?)\s+"
+    determiners = "|".join(re.escape(w) for w in d.get("earlier_operation_determiners") or ["the"])
+    earlier = (r"(?<![\w'’-])(?:(?i:" + determiners + r")|[\w-]+['’]s?)\s+"
                + phrase_pattern(d.get("earlier_operations") or []) + r"\s+(?:[\w'’-]+\s+){0,2}?"
                + phrase_pattern(d.get("earlier_operation_nouns") or []))
     # the ways a sentence counts over a period, each with the word sets a
