@@ -126,6 +126,7 @@ class AlignSettings:
     follow_up: re.Pattern[str]
     responsibility_claim: re.Pattern[str]
     recap_clause: re.Pattern[str] | None  # "after"/"following" opening a clause that recalls an earlier act
+    uncounted_toll: re.Pattern[str] | None  # casualties told without a figure ("leaving casualties")
     new_event: re.Pattern[str]
     model: LinkageModel
     link_threshold: float
@@ -188,6 +189,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
         responsibility_claim=regex(phrase_pattern(d["responsibility_claims"])),
         recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
+        uncounted_toll=regex(r"(?<!\b[Nn]o )(?<!\b[Aa]ny )(?<!\b[Ww]ithout )" + phrase_pattern(d["uncounted_toll_cues"]))
+        if d.get("uncounted_toll_cues") else None,
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
         missing_weight=float(xd["missing_weight"]),
@@ -355,7 +358,7 @@ class _C:
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline")
+                 "headline", "own_toll", "dead")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -432,6 +435,24 @@ def _recap_day(sentence: str, date_raw: str, figures: Sequence[int], published: 
     return None
 
 
+def _recalled(sentence: str, figures: Sequence[int | None], cfg: AlignSettings) -> bool:
+    """Whether all of a claim's figures (offsets in its sentence) are told in
+    a clause that recalls an earlier act: a recap opener ("after",
+    "following", "in retaliation for") inside the sentence, after its main
+    clause, with the figures after it and no comma between ("Turkey struck
+    ... in retaliation for an air strike that killed 33 soldiers"; not "After
+    the strike, 5 were killed", nor "shelled X after clashes, killing 5")."""
+    if cfg.recap_clause is None or not figures or any(a is None or a < 0 for a in figures):
+        return False
+    first = min(a for a in figures if a is not None)
+    for m in cfg.recap_clause.finditer(sentence, 0, first):
+        head = sentence[:m.start()]
+        if re.search(r"\w", head.rsplit("|", 1)[-1]) and "," not in sentence[m.end():first] \
+                and not sentence[m.end():m.end() + 6].lower().startswith(" which"):
+            return True
+    return False
+
+
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
               cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None,
               titles: Mapping[str, str] | None = None) -> list[_C]:
@@ -446,25 +467,31 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     para = cells.integers(claims["paragraph"]) if "paragraph" in claims.columns else [None] * n
     start = cells.integers(claims["start"]) if "start" in claims.columns else [0] * n
     lat = cells.numbers(claims["lat"]) if "lat" in claims.columns else [None] * n
+    negated = claims["negated"].fillna(False).astype(bool).tolist() if "negated" in claims.columns else [False] * n
     lon = cells.numbers(claims["lon"]) if "lon" in claims.columns else [None] * n
 
     victims: dict[str, set[str]] = {}
     killed: dict[str, list[tuple[int, int | None]]] = {}
     dead_victims: dict[str, set[str]] = {}
     figure_at: dict[str, list[int]] = {}  # claim_id -> its figures' offsets in the document
+    tolls: dict[str, list[tuple[int | None, str, str]]] = {}  # claim_id -> (offset, outcome, victims) of its tolls
     if not casualties.empty:
-        if "start" in casualties.columns:
-            for cid, at in zip(cells.texts(casualties["claim_id"]), cells.integers(casualties["start"])):
-                if at is not None:
-                    figure_at.setdefault(cid, []).append(at)
-        for cid, v, o, lo, hi in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
-                                     cells.texts(casualties["outcome"]), cells.integers(casualties["min"]), cells.integers(casualties["max"])):
+        n_cas = len(casualties)
+        at_col = cells.integers(casualties["start"]) if "start" in casualties.columns else [None] * n_cas
+        for cid, at in zip(cells.texts(casualties["claim_id"]), at_col):
+            if at is not None:
+                figure_at.setdefault(cid, []).append(at)
+        for cid, v, o, lo, hi, at in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
+                                         cells.texts(casualties["outcome"]), cells.integers(casualties["min"]),
+                                         cells.integers(casualties["max"]), at_col):
             if v:
                 victims.setdefault(cid, set()).add(v)
             if o == "killed" and lo is not None:
                 killed.setdefault(cid, []).append((lo, hi))
             if v and o in ("killed", "injured", "killed_or_injured") and (lo or 0) > 0:
                 dead_victims.setdefault(cid, set()).add(v)
+            if o in ("killed", "injured", "killed_or_injured") and (lo or 0) > 0:
+                tolls.setdefault(cid, []).append((at, o, v))
     sides = actor_sides(knowledge)
     profiles = place_profiles(claims, mentions, knowledge=knowledge)
     # actors each claim's sentence names, as extraction found them
@@ -564,6 +591,14 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.victims = frozenset(dead_victims.get(c.cid, ()))
         sent = col["sentence"][i]
         c.sentence = sent
+        # the toll the claim tells of its own act: its casualty figures, unless
+        # all are told in a clause recalling an earlier act ("Turkey strikes
+        # back after 33 soldiers killed": the 33 are the earlier act's)
+        own = tolls.get(c.cid, ())
+        c.own_toll = bool(own) and not _recalled(sent, [None if a is None else a - (start[i] or 0) for a, _, _ in own], cfg)
+        if not own and c.cid not in figure_at and cfg.uncounted_toll is not None and not negated[i]:
+            c.own_toll = cfg.uncounted_toll.search(sent) is not None   # "leaving casualties": a toll, uncounted
+        c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
         # the title: the report's first claim, when its sentence is the title
         c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
             and norm_phrase(sent) == titles[c.doc]
@@ -594,7 +629,7 @@ class _Local:
     """A local incident: claims of one document told as one incident."""
 
     __slots__ = ("members", "lo", "hi", "rep", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
-                 "etypes", "last")
+                 "etypes", "last", "dead")
 
     def __init__(self, c: _C):
         self.members = [c]
@@ -608,6 +643,7 @@ class _Local:
         self.perp_sides: set[str] = set()
         self.targets: set[str] = set()
         self.etypes: set[str] = set()
+        self.dead: set[str] = set()   # victims of the killed figures its acts tell as their own
         self.last = c
         self._absorb(c)
 
@@ -636,6 +672,8 @@ class _Local:
             if c.perp_side:
                 self.perp_sides.add(c.perp_side)
         self.targets |= c.targets
+        if c.event and not c.period:
+            self.dead |= c.dead
         if c.etype not in ("statement", "other"):
             self.etypes.add(c.etype)
 
@@ -724,8 +762,11 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
             reasons.append(f"both {shared[0]}")
             place_hit = True
         for name, g in c.coarse:
-            # a region or governorate the incident has not named, outside its governorates, is a new place
-            if name not in li.coarse and (g is None or li.govs is None or g not in li.govs):
+            # a region or governorate the incident has not named, outside its
+            # governorates, is a new place; an incident placed in no
+            # governorate ("a drone strike in northern Syria") is placed by it
+            if name not in li.coarse and (g is None and li.govs is not None or g is not None and li.govs is not None
+                                          and g not in li.govs):
                 own_new_place = True
                 break
     if not place_hit and c.govs and li.govs and (c.govs & li.govs):
@@ -748,6 +789,12 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         score += w["most_recent"]
     if c.new_cue:
         score += w["new_event_cue"]
+        # "Earlier this morning, ... the death of five civilians in ...": an
+        # opener of another act that tells its own dead, other victims than
+        # the incident's dead, tells another act
+        if c.dead and li.dead and not (c.dead & li.dead):
+            score += w["other_dead"]
+            reasons.append("other dead")
     # actors
     actors_ok = False
     if c.targets & li.targets:
@@ -884,7 +931,12 @@ def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     x.sources = frozenset(c.source for c in li.members if c.source and c.stype not in cfg.outlet_scoped)
     x.outlet = next((c.outlet for c in li.members if c.outlet), "")
     first = min(anchors, key=lambda c: (c.sidx, c.start))
-    x.first = (first.sidx, first.start)
+    # where the report tells it: its first act, anchor or not ("Turkish troops
+    # and Kurdish fighters exchanged shellfire on Tuesday ..." read as no
+    # known type is still the lede's act)
+    told = min((c for c in li.members if c.event and not c.period and not c.statement),
+               key=lambda c: (c.sidx, c.start), default=first)
+    x.first = min((told.sidx, told.start), (first.sidx, first.start))
     x.lead = x.main = False   # set by _mark_main
     x.rep = first.cid
     x.distinct = distinct
@@ -1373,7 +1425,7 @@ def align(
     claims_out = _with_non_events(claims, non_events)
     links = _links_frame(link_rows)
     incident_of = {c.cid: final_id[group_of[c.cid]] for c in feats}
-    mains = _main_incidents(by_doc, xs, incident_of, cfg)
+    mains = _main_incidents(by_doc, xs, locals_, incident_of, cfg)
     return AlignResult(claims_out, _with_main(documents, mains), incidents, links, _overrides_frame(report),
                        _problems_frame(problems, documents))
 
@@ -1410,17 +1462,37 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
     return pd.DataFrame(rows, columns=cols)
 
 
-def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], incident_of: Mapping[str, str],
-                    cfg: AlignSettings) -> dict[str, str]:
+def _tells_toll(li: _Local) -> bool:
+    """Whether a local incident's acts tell casualties of their own (figures
+    above zero, not only in a clause recalling an earlier act)."""
+    return any(c.own_toll for c in li.members if c.event and not c.period)
+
+
+def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], locals_: Sequence[_Local],
+                    incident_of: Mapping[str, str], cfg: AlignSettings) -> dict[str, str]:
     """doc_id -> the incident the report is mainly about: the incident of its
     lead node (the act it tells first, headline and lede, that can link
-    across documents); for a report without one, the incident of its first
-    act (an event claim, not a statement); a republished copy's is its
-    original's. Running totals and background are never acts here."""
+    across documents) -- unless the lead tells no casualties of its own and a
+    later node of the report, dated within a day of it, does: then that one
+    ("Shelling hits X" leads a report whose toll is told of a drone strike;
+    "Turkey strikes back after 33 soldiers killed" leads one whose toll is
+    the air strike's, told later). For a report without a node, the incident
+    of its first act (an event claim, not a statement); a republished copy's
+    is its original's. Running totals and background are never acts here."""
     out: dict[str, str] = {}
+    nodes: dict[str, list[_Cross]] = {}
     for x in xs:
-        if x.lead:
-            out[x.doc] = incident_of[x.rep]
+        nodes.setdefault(x.doc, []).append(x)
+    for doc, v in nodes.items():
+        lead = next((x for x in v if x.lead), None)
+        if lead is None:
+            continue
+        pick = lead
+        if not _tells_toll(locals_[lead.k]):
+            pick = min((x for x in v if x is not lead and x.first > lead.first and _tells_toll(locals_[x.k])
+                        and max(x.lo, lead.lo) - min(x.hi, lead.hi) <= 1),
+                       key=lambda x: x.first, default=lead)
+        out[doc] = incident_of[pick.rep]
     for doc in sorted(by_doc):
         cs = by_doc[doc]
         root = cs[0].root
