@@ -358,7 +358,7 @@ class _C:
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "dead")
+                 "headline", "own_toll", "recalled", "dead")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -435,6 +435,9 @@ def _recap_day(sentence: str, date_raw: str, figures: Sequence[int], published: 
     return None
 
 
+RECAP_REACH = 60  # characters from a recap opener to the figures it recalls ("after an air strike that killed 33")
+
+
 def _recalled(sentence: str, figures: Sequence[int | None], cfg: AlignSettings) -> bool:
     """Whether all of a claim's figures (offsets in its sentence) are told in
     a clause that recalls an earlier act: a recap opener ("after",
@@ -445,7 +448,7 @@ def _recalled(sentence: str, figures: Sequence[int | None], cfg: AlignSettings) 
     if cfg.recap_clause is None or not figures or any(a is None or a < 0 for a in figures):
         return False
     first = min(a for a in figures if a is not None)
-    for m in cfg.recap_clause.finditer(sentence, 0, first):
+    for m in cfg.recap_clause.finditer(sentence, max(0, first - RECAP_REACH), first):
         head = sentence[:m.start()]
         if re.search(r"\w", head.rsplit("|", 1)[-1]) and "," not in sentence[m.end():first] \
                 and not sentence[m.end():m.end() + 6].lower().startswith(" which"):
@@ -595,7 +598,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         # all are told in a clause recalling an earlier act ("Turkey strikes
         # back after 33 soldiers killed": the 33 are the earlier act's)
         own = tolls.get(c.cid, ())
-        c.own_toll = bool(own) and not _recalled(sent, [None if a is None else a - (start[i] or 0) for a, _, _ in own], cfg)
+        c.recalled = bool(own) and _recalled(sent, [None if a is None else a - (start[i] or 0) for a, _, _ in own], cfg)
+        c.own_toll = bool(own) and not c.recalled
         if not own and c.cid not in figure_at and cfg.uncounted_toll is not None and not negated[i]:
             c.own_toll = cfg.uncounted_toll.search(sent) is not None   # "leaving casualties": a toll, uncounted
         c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
@@ -1468,6 +1472,11 @@ def _tells_toll(li: _Local) -> bool:
     return any(c.own_toll for c in li.members if c.event and not c.period)
 
 
+def _recalls_toll(li: _Local) -> bool:
+    """Whether a local incident's acts tell a toll in a clause recalling an earlier act."""
+    return any(c.recalled for c in li.members if c.event and not c.period)
+
+
 def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], locals_: Sequence[_Local],
                     incident_of: Mapping[str, str], cfg: AlignSettings) -> dict[str, str]:
     """doc_id -> the incident the report is mainly about: the incident of its
@@ -1489,8 +1498,11 @@ def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], locals
             continue
         pick = lead
         if not _tells_toll(locals_[lead.k]):
+            # the act whose toll the lead recalls happened before it; else the
+            # deadly act is of the lead's day or the day before
+            earlier = _recalls_toll(locals_[lead.k])
             pick = min((x for x in v if x is not lead and x.first > lead.first and _tells_toll(locals_[x.k])
-                        and max(x.lo, lead.lo) - min(x.hi, lead.hi) <= 1),
+                        and (0 < lead.lo - x.hi <= 1 if earlier else max(x.lo, lead.lo) - min(x.hi, lead.hi) <= 1)),
                        key=lambda x: x.first, default=lead)
         out[doc] = incident_of[pick.rep]
     for doc in sorted(by_doc):
