@@ -717,3 +717,123 @@ def test_a_dated_after_clause_holding_the_figures_is_a_recap_of_that_day(tmp_pat
         assert got == main["a_wire"]  # linked to the act it recalls
     else:
         assert got == main["b_daily"]
+
+
+# --------------------------------------------------------------------------- which act is the report's main one
+
+def _main(r):
+    return dict(zip(r.documents["doc_id"], r.documents["main_incident_id"]))
+
+
+def _at(sentence, phrase, claim_start):
+    """The document offset of `phrase` in a claim's sentence (claims start at 100 * n in the factory)."""
+    return claim_start + sentence.index(phrase)
+
+
+@pytest.mark.parametrize("lead_tail, day, main_is_deadly", [
+    (".", "2022-02-03", True),                                   # the lead tells no casualties: the deadly act
+    (", leaving casualties among the villagers.", "2022-02-03", False),   # casualties, uncounted: the lead stays
+    (".", "2022-02-01", False),                                  # the deadly act is of two days before: the lead stays
+])
+def test_a_lead_without_casualties_gives_way_to_the_act_whose_dead_the_report_tells(lead_tail, day, main_is_deadly):
+    """'Turkish shelling hits villages of Tall Tamr' leads a report whose dead
+    are told of a drone strike near Amuda that day: the report's main
+    incident is the drone strike (the act a reader, and UCDP, codes), the
+    shelling stays an incident of its own."""
+    claims = factory.claims([
+        dict(doc_id="d", sentence="Turkish artillery shelled villages in the countryside of Tall Tamr" + lead_tail,
+             event_type="shelling", event_date="2022-02-03", places="Tall Tamr;Al-Hasakah", governorate="Al-Hasakah",
+             place_precision="town", perpetrator="Turkish Armed Forces"),
+        dict(doc_id="d", sentence="Meanwhile, a Turkish drone struck a car near Amuda, killing a woman.",
+             event_type="drone_strike", event_date=day, places="Amuda;Al-Hasakah", governorate="Al-Hasakah",
+             place_precision="town", perpetrator="Turkish Armed Forces", paragraph=1),
+    ])
+    cas = factory.casualties([dict(claim_id="d-1", victims="women", outcome="killed", min=1, max=1, start=160)])
+    r = run_align(claims, cas)
+    assert incident_of(r, "d-0") != incident_of(r, "d-1")
+    assert _main(r)["d"] == incident_of(r, "d-1" if main_is_deadly else "d-0")
+
+
+@pytest.mark.parametrize("lead, recalled", [
+    ("Turkey struck regime targets on Friday in retaliation for an air strike that killed 33 soldiers in Idlib.", True),
+    ("Turkey struck regime targets on Friday in Idlib, killing 33 soldiers.", False),
+])
+def test_a_toll_told_in_a_clause_recalling_an_earlier_act_is_that_acts(lead, recalled):
+    """'Turkey strikes back after 33 soldiers killed': the 33 are the earlier
+    air strike's dead, told later in the report (Thursday, near Balyun); the
+    report's main incident is that air strike, not the retaliation the lead
+    tells first. A lead telling its own dead stays the main incident."""
+    later = "The monitor said 34 soldiers were killed on Thursday near Balyun."
+    claims = factory.claims([
+        dict(doc_id="d", sentence=lead, event_type="airstrike", event_date="2020-02-28", date_raw="Friday",
+             places="Idlib", governorate="Idlib", perpetrator="Turkish Armed Forces"),
+        dict(doc_id="d", sentence=later, event_type="airstrike", event_date="2020-02-27", date_raw="Thursday",
+             places="Balyun;Idlib", governorate="Idlib", place_precision="town", paragraph=1),
+    ])
+    cas = factory.casualties([
+        dict(claim_id="d-0", victims="soldiers", outcome="killed", min=33, max=33, start=_at(lead, "33", 0)),
+        dict(claim_id="d-1", victims="soldiers", outcome="killed", min=34, max=34, start=_at(later, "34", 100)),
+    ])
+    r = run_align(claims, cas)
+    assert incident_of(r, "d-0") != incident_of(r, "d-1")
+    assert _main(r)["d"] == incident_of(r, "d-1" if recalled else "d-0")
+
+
+def test_the_lede_placed_nowhere_joins_the_sentence_that_places_it():
+    """'A Turkish drone strike in northern Syria killed four Kurdish fighters
+    on Thursday. The Kurdish security forces said a drone attacked their forces
+    in the Ain Issa area ...': the second sentence places the lede's act, it
+    does not open another one."""
+    claims = factory.claims([
+        dict(doc_id="d", sentence="A Turkish drone strike in northern Syria killed four Kurdish fighters on Thursday.",
+             event_type="drone_strike", event_date="2022-07-28", date_raw="Thursday",
+             perpetrator="Turkish Armed Forces"),
+        dict(doc_id="d", sentence="The Kurdish security forces said a drone attacked their forces in the Ain Issa area.",
+             event_type="drone_strike", event_date="2022-07-28", date_raw="inherited: Thursday",
+             places="Ayn Issa;Raqqa", governorate="Raqqa", place_precision="town", paragraph=1),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1") == _main(r)["d"]
+
+
+@pytest.mark.parametrize("victims, together", [("civilians", False), ("Turkish-backed factions", True)])
+def test_an_earlier_opener_telling_other_dead_is_another_act(victims, together):
+    """'Two fighters were killed by SDF gunfire near Ain Issa. Earlier this
+    morning, five civilians were killed in Turkish shelling on a village east
+    of Ain Issa': another act (its dead are others), not the first one's
+    account. An opener telling the same victims' dead still carries it on."""
+    claims = factory.claims([
+        _undated("d", "Two fighters of the National Army were killed by SDF gunfire near Ain Issa.",
+                 event_type="shooting", places="Ayn Issa;Raqqa", governorate="Raqqa", place_precision="town",
+                 perpetrator="Syrian Democratic Forces"),
+        _undated("d", "Earlier this morning, five people were killed in shelling on a village east of Ain Issa.",
+                 event_type="shelling", places="Ayn Issa;Raqqa", governorate="Raqqa", place_precision="town",
+                 paragraph=1),
+    ])
+    cas = factory.casualties([
+        dict(claim_id="d-0", victims="Turkish-backed factions", outcome="killed", min=2, max=2, start=0),
+        dict(claim_id="d-1", victims=victims, outcome="killed", min=5, max=5, start=130),
+    ])
+    r = run_align(claims, cas)
+    assert (incident_of(r, "d-0") == incident_of(r, "d-1")) is together
+
+
+def test_the_lede_act_of_no_known_type_is_still_the_report_first_act():
+    """'Turkish troops and Kurdish fighters exchanged heavy shellfire on
+    Tuesday in Kobane, leaving one civilian dead' (read as no known event
+    type: no anchor) leads the report: its incident, not the one of the
+    shelling of the night before told next, is the report's main incident."""
+    claims = factory.claims([
+        dict(doc_id="d", sentence="Turkish troops and Kurdish fighters exchanged heavy shellfire on Tuesday in Kobane.",
+             event_type="other", event_date="2022-08-16", date_raw="Tuesday", places="Kobani;Aleppo",
+             governorate="Aleppo", place_precision="town"),
+        dict(doc_id="d", sentence="The artillery fire hit the town on Monday night, the administration said.",
+             event_type="shelling", event_date="2022-08-15", date_raw="Monday night", places="Kobani;Aleppo",
+             governorate="Aleppo", place_precision="town", paragraph=1),
+        dict(doc_id="d", sentence="Residents said the shelling on Kobane intensified on Tuesday.", event_type="shelling",
+             event_date="2022-08-16", date_raw="Tuesday", places="Kobani;Aleppo", governorate="Aleppo",
+             place_precision="town", paragraph=2),
+    ])
+    r = run_align(claims)
+    assert incident_of(r, "d-0") == incident_of(r, "d-2") != incident_of(r, "d-1")
+    assert _main(r)["d"] == incident_of(r, "d-0")

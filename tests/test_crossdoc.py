@@ -137,3 +137,11 @@ def test_a_casualty_detail_reads_in_the_order_of_its_sources(tables):
         elif na and nb:   # figures in digits must be found in their own claim's sentence
             assert not (re.search(rf"\b{na.group(1)}\b", sb) and re.search(rf"\b{nb.group(1)}\b", sa)), r.detail
     assert checked >= 15
+
+
+def test_every_report_pair_main_incident_is_right(scored):
+    """Reuters leads with Turkey's retaliation 'for an air strike that killed
+    33 Turkish soldiers': the toll is the air strike's, told later in the
+    report, and so is its main incident (with AA's, TASS's and Daily Sabah's)."""
+    hits, judged = scored["measures"]["main_incidents"]
+    assert hits == judged == 24, [m for m in scored["misses"] if m.startswith("main_incidents")]
