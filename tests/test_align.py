@@ -837,3 +837,20 @@ def test_the_lede_act_of_no_known_type_is_still_the_report_first_act():
     r = run_align(claims)
     assert incident_of(r, "d-0") == incident_of(r, "d-2") != incident_of(r, "d-1")
     assert _main(r)["d"] == incident_of(r, "d-0")
+
+
+@pytest.mark.parametrize("sentence, figure, recalled", [
+    ("Turkey strikes back after 33 soldiers killed in Idlib", "33", True),
+    ("Turkey struck on Friday in retaliation for an air strike that killed 33 soldiers.", "33", True),
+    ("Turkish forces shell Ain Eisa following death of two members", "two", True),
+    ("After the strike, 5 people were found dead.", "5", False),                 # the clause ends at the comma
+    ("Regime forces shelled the town after clashes, killing 5 civilians.", "5", False),
+    ("Warplanes struck the market, after which 5 civilians were found dead.", "5", False),
+    ("Five civilians were killed after warplanes struck the market.", "Five", False),   # the figure comes first
+    ("Rescuers worked for hours at the scene after warplanes of the regime and its allies attacked "
+     "a street of the city 21 civilians were killed", "21", False),            # too far from its opener
+])
+def test_a_toll_is_recalled_only_inside_a_short_clause_after_the_main_one(sentence, figure, recalled):
+    from claimscope.align import _recalled, align_settings
+
+    assert _recalled(sentence, [sentence.index(figure)], align_settings(K)) is recalled
