@@ -70,7 +70,7 @@ from .linkage import LINKAGES, LinkageModel, cluster, model_from_rows, probabili
 from .linkage import reasons as link_reasons
 from .linkage import score as link_score
 from .places import Translit, best_match, km_between, place_profiles, translit
-from .resources import norm_phrase, phrase_pattern, regex
+from .resources import case_variants, norm_phrase, phrase_pattern, regex
 from .safeio import bounded, load_user_yaml, printable, shorten
 
 __all__ = [
@@ -126,6 +126,7 @@ class AlignSettings:
     follow_up: re.Pattern[str]
     responsibility_claim: re.Pattern[str]
     recap_clause: re.Pattern[str] | None  # "after"/"following" opening a clause that recalls an earlier act
+    recap_not_before: re.Pattern[str] | None  # a word after the opener that makes it no recap ("after which")
     uncounted_toll: re.Pattern[str] | None  # casualties told without a figure ("leaving casualties")
     new_event: re.Pattern[str]
     model: LinkageModel
@@ -189,7 +190,9 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
         responsibility_claim=regex(phrase_pattern(d["responsibility_claims"])),
         recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
-        uncounted_toll=regex(r"(?<!\b[Nn]o )(?<!\b[Aa]ny )(?<!\b[Ww]ithout )" + phrase_pattern(d["uncounted_toll_cues"]))
+        recap_not_before=regex(r"\s+" + phrase_pattern(d["recap_clause_not_before"]))
+        if d.get("recap_clause_not_before") else None,
+        uncounted_toll=regex(_not_after(d.get("uncounted_toll_negations") or ()) + phrase_pattern(d["uncounted_toll_cues"]))
         if d.get("uncounted_toll_cues") else None,
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
@@ -204,6 +207,13 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         type_rank=type_rank,
         translit=translit(knowledge),
     )
+
+
+def _not_after(words: Iterable[str]) -> str:
+    """Regex source asserting that none of `words` (any usual case) stands
+    just before the match, one space between ("No casualties")."""
+    variants = sorted({v for w in words for v in case_variants(w)})
+    return "".join(f"(?<!\\b{re.escape(v)} )" for v in variants)
 
 
 def _linkage_model(knowledge: Knowledge) -> LinkageModel:
@@ -451,7 +461,7 @@ def _recalled(sentence: str, figures: Sequence[int | None], cfg: AlignSettings) 
     for m in cfg.recap_clause.finditer(sentence, max(0, first - RECAP_REACH), first):
         head = sentence[:m.start()]
         if re.search(r"\w", head.rsplit("|", 1)[-1]) and "," not in sentence[m.end():first] \
-                and not sentence[m.end():m.end() + 6].lower().startswith(" which"):
+                and not (cfg.recap_not_before and cfg.recap_not_before.match(sentence, m.end())):
             return True
     return False
 
