@@ -164,3 +164,56 @@ def test_an_outcome_after_a_relative_clause_is_the_figures_own():
     assert got == [("killed", 2), ("injured", 5)]
     got = [(m.outcome, m.min) for m in find_casualties("Two soldiers, who were on patrol, were killed.")]
     assert got == [("killed", 2)]
+
+
+def _full(sentence):
+    return [(c.victims, c.outcome, c.min, c.max, c.side) for c in find_casualties(sentence)]
+
+
+def test_people_who_were_with_the_victim_add_to_the_toll():
+    """'a commander and two of his aides were killed': three people, the aides a
+    group of their own (`associates`), not the generic `people` that compare
+    reads as the sentence's total."""
+    assert _full("A commander of the brigade and two of his aides were killed in the ambush.") == [
+        ("militants", "killed", 1, 1, ""), ("associates", "killed", 2, 2, "")]
+    assert _full("An officer and his escort were killed when their car was hit.") == [
+        ("soldiers", "killed", 1, 1, ""), ("associates", "killed", 1, 1, "")]
+    # the first victims noun takes a complement with an article of its own ("of a local faction")
+    assert _full("A member of a local faction and two informants were shot dead at a checkpoint.") == [
+        ("militants", "killed", 1, 1, ""), ("associates", "killed", 2, 2, "")]
+    # near misses: no second figure, or the aides only named
+    assert _full("A commander of the brigade was killed while his aides fled.") == [("militants", "killed", 1, 1, "")]
+    assert _full("The aides of the minister met the governor on Monday.") == []
+
+
+def test_quoted_victims_nouns_stay_in_the_coordination():
+    """Quotation marks around a name or a noun ('two members of the “Raqqa
+    Brigade” and three policemen', 'two “collaborators”') do not cut the
+    list of figures that share one outcome."""
+    assert _full("Two members of the “Raqqa Brigade” and three members of the police were killed.") == [
+        ("militants", "killed", 2, 2, ""), ("soldiers", "killed", 3, 3, "")]
+    assert _full("A soldier and two “informants” were killed in the raid.") == [
+        ("soldiers", "killed", 1, 1, ""), ("associates", "killed", 2, 2, "")]
+    # a closing quotation mark of speech is no opening one: the figure stays alone
+    assert _full("He said the strike killed two soldiers” and left.") == [("soldiers", "killed", 2, 2, "")]
+
+
+def test_victims_operating_under_a_banner_are_of_its_side():
+    """'two members of X operating under the banner of the National Army':
+    members of a faction the pack does not know are of the actor whose banner
+    they fight under; only for combatants, only an actor right after the link."""
+    assert _full("Two members of “Liwa Al-Nasr” operating under the banner of the National Army were killed.") == [
+        ("Turkish-backed factions", "killed", 2, 2, "turkey")]
+    assert _full("Three fighters affiliated to the SDF were killed in the shelling.") == [
+        ("Syrian Democratic Forces", "killed", 3, 3, "kurdish")]
+    # near misses: an actor later in the sentence, or civilians
+    assert _full("Two members of a local faction were killed near a base belonging to the Syrian Arab Army.") == [
+        ("militants", "killed", 2, 2, "")]
+    assert [c.category for c in find_casualties("Two civilians belonging to a family loyal to the SDF were killed.")] == [
+        "civilians"]
+
+
+def test_counted_cases_are_no_death_toll():
+    """'the toll may rise because of some critical cases': cases are counted, not the dead."""
+    assert _full("The death toll is expected to rise due to some critical cases among the wounded.") == []
+    assert _full("The death toll has risen to 12.") == [("people", "killed", 12, 12, "")]

@@ -264,6 +264,7 @@ class _CasLex:
     after_first: frozenset[str]  # first words of the outcome cues that follow a figure
     singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
+    affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -340,6 +341,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
+                          + r"\s+(?:the\s+)?[\"“‘]?"),
         determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                                "your", "my", "another", "one", "each", "every", "any", "no", "some", "several",
                                "many", "all", "both", "other"]),
@@ -354,6 +357,8 @@ _FILLER_WORDS = ("of", "the", "and")   # "14 of the dead": words a victims phras
 _TRAILING_FILLER = regex(r"(?i)(?:\s+(?:" + "|".join(_FILLER_WORDS) + r"))+\s*$")
 _AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": an adjective, not a count
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
+_OPENING_QUOTES = frozenset("“‘«")  # never a closing mark: may open a victims phrase ('two “collaborators”')
+_CLOSING_QUOTES = "\"”’'»"
 
 
 def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
@@ -367,8 +372,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             break
         w = m.group(1)
         bare = w.strip("()").lower()
-        if w in _QUOTE_MARKS and n_words:  # 'members of “Tel Tamr Military Council”'
-            i = m.end()
+        if w in _QUOTE_MARKS and (n_words or (w in _OPENING_QUOTES and text[m.end():m.end() + 1].isalpha())):
+            i = m.end()  # 'members of “Tel Tamr Military Council”', 'two “collaborators”'
             continue
         if not (w[0].isalnum() or w.startswith("(")) or (
                 bare in lex.stops if bare.isascii() else lex.np_stop.match(bare) is not None):
@@ -452,8 +457,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     wholes: list[tuple[int, int]] = []  # (index in out, end of its victims phrase) of the figures that are not parts
     parts: dict[int, list[CasualtyMention]] = {}
     for q in _find_quantities(sentence, lex.num):
-        if q.end <= consumed or _is_year(sentence, q):
-            continue
+        if q.end <= consumed or _is_year(sentence, q) or (
+                pending and q.end <= pending[-1][2] and _OF_BEFORE.search(sentence, 0, q.start)):
+            continue  # the complement of a figure's victims noun ("a member of a local faction and two aides")
         np_start, np_end = _victims_phrase(sentence, q.end, lex)
         victims_raw = sentence[np_start:np_end].strip()
         more = _AND_ANOTHER.match(sentence, np_end) if victims_raw and q.min is not None else None
@@ -483,7 +489,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             elif not object_person and not _is_singular(victims_raw, lex):
                 continue  # "a" counts one only before a singular noun ("a drone", "his forces": no)
         aside = lex.aside.match(sentence, np_end)
-        pos = _skip_aux(sentence, aside.end() if aside else np_end, lex)
+        # the closing mark of a quotation the victims phrase opened ('two “informants” were killed')
+        closed = np_end + 1 if sentence[np_end:np_end + 1] == "”" and "“" in victims_raw else np_end
+        pos = _skip_aux(sentence, aside.end() if aside else closed, lex)
         after = lex.after.match(sentence, pos)
         if after is None and victims_raw:
             pp = _POSTMODIFIER_PP.match(sentence, np_end)  # "a civilian from Deir Ezzor was shot dead"
@@ -520,9 +528,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome = context.list_outcome  # an item of a list: "• 165 civilians, including four women"
         subset = _including(sentence, q) or listed
         if not outcome:
-            tail = sentence[np_end:np_end + 12].lstrip().lower()
+            tail = sentence[np_end:np_end + 14].lstrip().lstrip(_CLOSING_QUOTES).lstrip().lower()  # '“SDF” and ...'
             if victims_raw and (tail.startswith(("and", ",", "including", "among them", "mostly", "most of them"))
-                                or lex.num.regex.match(sentence, np_end + len(sentence[np_end:]) - len(sentence[np_end:].lstrip()))):
+                                or lex.num.regex.match(sentence, np_end + len(sentence[np_end:]) - len(sentence[np_end:].lstrip()))
+                                or _postmodifier_then_figure(sentence, np_end, lex)):
                 pending.append((q, np_start, np_end))  # "40 Civilians 25 YPG Fighters Killed": a headline's list
             else:
                 pending.clear()
@@ -782,9 +791,23 @@ def _skip_space(text: str, pos: int) -> int:
 
 _AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
 _PASSIVE = regex(r"(?i)\b(?:were|was|are|is|been|be|being)\b")
-# a short prepositional phrase after the victims noun, then a passive verb
-_POSTMODIFIER_PP = regex(r"\s*,?\s*(?:from|of|in|near|at|on|with|belonging to|affiliated with|loyal to)\s+"
+# a short prepositional phrase after the victims noun, then a passive verb (the phrase may have taken the
+# participle: "fighters affiliated | to the SDF were killed", "members of X operating | under the banner of Y")
+_POSTMODIFIER_PP = regex(r"[\"”’]?\s*,?\s*(?:from|of|in|near|at|on|with|to|under|within|belonging to|affiliated with|"
+                         r"affiliated to|loyal to)\s+"
                          r"(?:[\w'’“”\"-]+\s+){0,6}?(?=(?:was|were|had|have|has|is|are)\s)")
+
+
+# a short prepositional phrase after the victims noun, then "and" and the next figure ("a member of a faction
+# affiliated to the intelligence service and two of his aides were killed")
+_OF_BEFORE = regex(r"(?i)\bof\s+$")
+_POSTMODIFIER_AND = regex(r"[\"”’]?\s*,?\s*(?:from|of|in|near|at|on|with|to|under|within|belonging to|affiliated with|"
+                          r"affiliated to|loyal to)\s+(?:[\w'’“”\"-]+\s+){0,6}?and\s+")
+
+
+def _postmodifier_then_figure(sentence: str, np_end: int, lex: _CasLex) -> bool:
+    m = _POSTMODIFIER_AND.match(sentence, np_end)
+    return m is not None and lex.num.regex.match(sentence, m.end()) is not None
 
 
 def _has_auxiliary(gap: str) -> bool:
@@ -908,6 +931,8 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
              cue_end: int | None = None) -> CasualtyMention:
     victims_raw = sentence[np_start:np_end].strip()
     victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
+    if category == "combatants" and victims_raw and not side:
+        victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
     end = max(np_end, cue_end or np_end)
     return CasualtyMention(
         start=q.start + offset,
@@ -922,6 +947,25 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
         category=category,
         side=side,
     )
+
+
+_AFFILIATION_REACH = 30  # the link opens at most this far after the victims phrase (its last words may be the link's)
+
+
+def _affiliated(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> tuple[str, str] | None:
+    """(actor, side) named right after an affiliation link that follows the
+    victims phrase ("two members of X operating under the banner of the
+    National Army" -> Turkish-backed factions), or None: the link within a
+    few words of the phrase's end, the actor opening what follows it. Read
+    only for combatants whose phrase names no actor of a known side."""
+    m = lex.affiliation.search(sentence, np_start, min(len(sentence), np_end + _AFFILIATION_REACH))
+    if m is None:
+        return None
+    rest = sentence[m.end():m.end() + 60]
+    actors = phrase_actors(rest, knowledge=lex.knowledge)
+    if not actors or actors[0].start > 0 or not actors[0].side:
+        return None
+    return actors[0].name, actors[0].side
 
 
 _OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+|"
