@@ -217,3 +217,17 @@ def test_counted_cases_are_no_death_toll():
     """'the toll may rise because of some critical cases': cases are counted, not the dead."""
     assert _full("The death toll is expected to rise due to some critical cases among the wounded.") == []
     assert _full("The death toll has risen to 12.") == [("people", "killed", 12, 12, "")]
+
+
+def test_a_units_ordinal_and_a_name_in_mixed_case_name_the_victims_side():
+    """'officers of the “25th special forces Division”': the ordinal goes on
+    with the unit's name (no count), and a name written in mixed case is the
+    pack's alias all the same (each word's first letter capitalised: never an
+    acronym such as IS)."""
+    assert _full("Three officers of the “25th special forces Division” were killed by a landmine.") == [
+        ("Syrian Arab Army", "killed", 3, 3, "syrian_government")]
+    assert _full("Two members of the Syrian Democratic forces were killed.") == [
+        ("Syrian Democratic Forces", "killed", 2, 2, "kurdish")]
+    # near misses: an ordinal after a figure is no unit name; 'is' in lower case is no acronym
+    assert _full("The shelling killed 3 people 2nd time this week.") == [("people", "killed", 3, 3, "")]
+    assert _full("Two fighters of what is left of the Brigade were killed.") == [("militants", "killed", 2, 2, "")]

@@ -356,6 +356,8 @@ _WORD_RUN = regex(r"[\w'’.-]+")
 _FILLER_WORDS = ("of", "the", "and")   # "14 of the dead": words a victims phrase does not end with
 _TRAILING_FILLER = regex(r"(?i)(?:\s+(?:" + "|".join(_FILLER_WORDS) + r"))+\s*$")
 _AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": an adjective, not a count
+_ORDINAL = regex(r"\d{1,3}(?:st|nd|rd|th)$")  # "members of the 4th Division": a unit's name goes on, no count
+_UNIT_NAME_BEFORE = regex(r"(?:\b(?:the|of)\s+|[“‘]\s*)$")
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 _OPENING_QUOTES = frozenset("“‘«")  # never a closing mark: may open a victims phrase ('two “collaborators”')
 _CLOSING_QUOTES = "\"”’'»"
@@ -385,7 +387,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             i = m.end()
             continue
         key = bare.rstrip(".")  # "died." at the end of the sentence
-        if (bare in lex.cue_words or w[0].isdigit() or (n_words and _is_number_word(bare, lex.num))
+        if (bare in lex.cue_words or (w[0].isdigit() and not (n_words and _ORDINAL.match(w) and _UNIT_NAME_BEFORE.search(text, 0, m.start(1))))
+                or (n_words and _is_number_word(bare, lex.num))
                 or ((key in lex.aux_first or key.endswith("ly")) and lex.aux.match(" " + w))
                 or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start(1)))):
             break
@@ -972,6 +975,10 @@ _OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+oth
                 r"of\s+(?:them|those|whom|these|us))$")
 
 
+# a name written in mixed case ('“25th special forces Division”'): capitalising each word's first letter
+# gives the spelling the pack knows; one capital per word never makes an acronym (IS, TIP)
+_MIXED_CASE_NAME = regex(r"[A-Z]")  # a capital: a name may be written there
+_CAPITALISE = regex(r"(?<![\w'’-])[a-z]")
 _MEMBERS_OF = regex(r"(?i)\b(?:members?|elements?|ranks)\s+of\s+(?P<of>.+)$")
 
 
@@ -997,6 +1004,8 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
         return context.previous_figure  # "... 40 civilians were killed. At least 110 others were injured."
     knowledge = lex.knowledge
     actors = phrase_actors(victims_raw, knowledge=knowledge) if victims_raw else ()
+    if not actors and victims_raw and _MIXED_CASE_NAME.search(victims_raw):
+        actors = phrase_actors(_CAPITALISE.sub(lambda m: m.group(0).upper(), victims_raw), knowledge=knowledge)
     if actors:
         a = actors[0]
         category = lex.categories.get(a.kind, "unknown")
