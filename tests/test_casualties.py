@@ -230,4 +230,9 @@ def test_a_units_ordinal_and_a_name_in_mixed_case_name_the_victims_side():
         ("Syrian Democratic Forces", "killed", 2, 2, "kurdish")]
     # near misses: an ordinal after a figure is no unit name; 'is' in lower case is no acronym
     assert _full("The shelling killed 3 people 2nd time this week.") == [("people", "killed", 3, 3, "")]
-    assert _full("Two fighters of what is left of the Brigade were killed.") == [("militants", "killed", 2, 2, "")]
+    from claimscope.actors import phrase_actors
+    from claimscope.casualties import _CAPITALISE
+    from builtin_knowledge import K
+    capitalised = _CAPITALISE.sub(lambda m: m.group(0).upper(), "fighters of what is left of the Ansar brigade")
+    assert capitalised == "Fighters Of What Is Left Of The Ansar Brigade"
+    assert [a.name for a in phrase_actors(capitalised, knowledge=K)] == []
