@@ -219,3 +219,17 @@ def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
     mentions = find_actors(sentence)
     assert find_actors(sentence, words=words) == mentions
     assert find_roles(sentence, mentions, words=words) == find_roles(sentence, mentions)
+
+
+def test_a_man_of_a_group_operating_under_a_banner_names_the_banner_as_perpetrator():
+    """'the killing of X by a leader of a tribe operating under the banner of Y': Y's man did it
+    (roles.yaml `by_affiliated_agents`, actors.yaml `affiliation_links`), only after an act or harm word."""
+    r = find_roles("The killing of a fighter by a leader of a local tribe operating under the banner of the Hamza "
+                   "Division sparked clashes.")
+    assert (r.perpetrator, r.perpetrator_cue) == ("Hamza Division", "by_phrase")
+    r = find_roles("A fighter was shot dead by a member of the Bani Khalid clan affiliated to the SDF.")
+    assert r.perpetrator == "Syrian Democratic Forces"
+    # near misses: no act before "by", or no link to a side
+    assert find_roles("The elders, led by a member of the council operating under the banner of the Hamza "
+                      "Division, met in Ras al-Ain.").perpetrator == ""
+    assert find_roles("He was welcomed by members of the tribe loyal to the SDF.").perpetrator == ""

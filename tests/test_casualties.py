@@ -236,3 +236,13 @@ def test_a_units_ordinal_and_a_name_in_mixed_case_name_the_victims_side():
     capitalised = _CAPITALISE.sub(lambda m: m.group(0).upper(), "fighters of what is left of the Ansar brigade")
     assert capitalised == "Fighters Of What Is Left Of The Ansar Brigade"
     assert [a.name for a in phrase_actors(capitalised, knowledge=K)] == []
+
+
+def test_a_member_of_a_clan_is_no_armed_groups_man():
+    """'gunmen killed a member of the clan': his victims group is people, not
+    the armed group attacked in the sentence (actors.yaml `communities`)."""
+    ctx = VictimContext(targets=(("Turkish-backed factions", "armed_group"),))
+    got = [(c.victims, c.category) for c in find_casualties("Gunmen killed a member of the Al-Mawali tribe.", context=ctx)]
+    assert got == [("people", "unknown")]
+    got = [(c.victims, c.side) for c in find_casualties("Gunmen killed two members of the faction.", context=ctx)]
+    assert got == [("Turkish-backed factions", "turkey")]

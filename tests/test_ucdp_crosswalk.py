@@ -99,3 +99,15 @@ def test_civilians_and_another_sides_fighters_dead_make_the_dyad_with_that_side(
     assert _dyad(t, _label("SNA", "SDF"))
     only_civilians = _multi([("Turkish Armed Forces", "")], [("children", "civilians", "")])
     assert not _dyad(only_civilians, _label("SNA", "SDF"))   # no civilian deaths coded: not this dyad
+
+
+def test_infighting_between_two_factions_of_one_side_is_told_by_the_actors():
+    """'a leader of a tribe fighting under the banner of the Hamza Division killed a member of Ahrar
+    al-Sharqiya': both Turkish-backed, UCDP's dyad names the two factions (crosswalk `actors`)."""
+    t = _multi([("Hamza Division", "Ahrar al-Sharqiya")], [("Ahrar al-Sharqiya", "combatants", "turkey")])
+    assert _dyad(t, _label("Ahrar al-Sharqiya", "Hamza Division"))
+    # one faction only, or a faction's own dead: no dyad of the two
+    own = _multi([("Hamza Division", "")], [("Hamza Division", "combatants", "turkey")])
+    assert not _dyad(own, _label("Ahrar al-Sharqiya", "Hamza Division"))
+    other = _multi([("Hamza Division", "")], [("Turkish-backed factions", "combatants", "turkey")])
+    assert not _dyad(other, _label("Ahrar al-Sharqiya", "Hamza Division"))

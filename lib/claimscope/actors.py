@@ -281,6 +281,15 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "hedged_agent": regex(hedged + _Q + "$"),
+        # "the killing of X by a leader of Y tribe operating under the banner of Z": Z's man did it
+        "by_affiliated": regex(r"(?<![\w-])by\s+(?:(?:a|an|the|one|two|three|some)\s+)?"
+                               + phrase_pattern(frames.get("by_affiliated_agents") or ["members"])
+                               + r"\s+of\s+(?:[\w'’“”\"-]+\s+){1,5}?"
+                               + phrase_pattern(knowledge.actors.get("affiliation_links") or ["affiliated to"])
+                               + rf"\s+(?:the\s+)?{_Q}$"),
+        "affiliated_act": regex(phrase_pattern([*frames["by_heads"], *(frames.get("person_participles") or []),
+                                                *(frames.get("harm_words") or []),
+                                                *(frames.get("by_affiliated_acts") or [])])),
         # "killed in regime airstrikes", "died in a Turkish drone strike": the harm's own cause
         "harmed_in": regex(phrase_pattern([*(frames.get("person_participles") or ["killed"]),
                                            *(frames.get("harm_words") or ["died", "dead"])])
@@ -386,6 +395,7 @@ class _Gates:
     started: tuple[str, ...]
     campaign: tuple[str, ...]
     attributed: tuple[str, ...]
+    affiliated: tuple[str, ...]  # the affiliation links' longest words: the by_affiliated regex needs one
 
 
 def _role_gates(knowledge: Knowledge) -> _Gates:
@@ -401,7 +411,8 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   verbs=word_gates([(frames["act_verbs"],)])[0].keys,
                   started=longest(frames["started_after"]),
                   campaign=longest(frames.get("campaign_leads") or ["weeks of"]),
-                  attributed=longest(frames.get("attribution_leads") or ["attributed to"]))
+                  attributed=longest(frames.get("attribution_leads") or ["attributed to"]),
+                  affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]))
 
 
 def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
@@ -515,6 +526,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                 break
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
     #    "unidentified gunmen, believed to be X" (hedged: the hedge lexicon marks the claim)
+    affiliated = " by " in low and any(w in low for w in g.affiliated)
     if perp is None and (by_or_from or hedged or clash):
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
@@ -526,6 +538,13 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                     or (hedged and p["hedged_agent"].search(before)) or (clash and p["clash_with"].search(before)):
                 perp, cue = m, "by_phrase"
                 break
+            if affiliated:
+                far = sentence[max(0, m.start - 120):m.start]
+                by_at = far.rfind(" by ")
+                if by_at >= 0 and p["by_affiliated"].search(far) and p["affiliated_act"].search(
+                        sentence, 0, m.start - len(far) + by_at):
+                    perp, cue = m, "by_phrase"
+                    break
     # 3. "X that violated the ceasefire", "started after X conducted ..."
     if perp is None:
         started = any(w in low for w in g.started)

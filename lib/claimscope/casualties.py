@@ -265,6 +265,7 @@ class _CasLex:
     singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
+    communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -341,6 +342,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        communities=regex(r"^(?:the\s+|a\s+|his\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+                          + phrase_pattern(knowledge.actors.get("communities", ())) + r"\s*$"),
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
                           + r"\s+(?:the\s+)?[\"“‘]?"),
         determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
@@ -1019,6 +1022,8 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
     generic = generic_group(victims_raw, knowledge=knowledge) if victims_raw else None
     of = _MEMBERS_OF.search(victims_raw) if generic is not None else None
     if of is not None:  # "members of the local police": the group they are members of
+        if lex.communities.search(of.group("of")):
+            return "people", "unknown", ""  # "a member of the clan": no armed group's man
         generic = generic_group(of.group("of"), knowledge=knowledge) or generic
     if generic is None:
         return "people", "unknown", ""

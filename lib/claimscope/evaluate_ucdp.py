@@ -23,7 +23,9 @@ definition of issue 10). It is scored on:
   in clashes between X and Y"), those two sides are the dyad; when its dead
   are civilians and fighters of a side the perpetrator is not on, the dyad is
   with that side (UCDP's state-based dyads are between armed sides; the
-  civilians are counted under them). Sides come from the incident's `perpetrator`/`target` columns when
+  civilians are counted under them). A label between two factions of one
+  side (crosswalk `actors`: Ahrar al-Sharqiya / Hamza Division) is met by
+  those two actors as perpetrator and victims. Sides come from the incident's `perpetrator`/`target` columns when
   it has them, else from its claims' perpetrators and killed victims through
   the actor side table (civilian victims groups are the side `civilians`).
   A claim's perpetrator counts here even when the claim is hedged ("gunmen,
@@ -50,7 +52,7 @@ from .actors import actor_sides
 from .knowledge import Knowledge
 from .resources import data_text
 
-__all__ = ["ucdp_dir", "ucdp_columns", "crosswalk", "main_incidents", "incident_sides", "score_ucdp"]
+__all__ = ["ucdp_dir", "ucdp_columns", "crosswalk", "main_incidents", "incident_sides", "incident_actors", "score_ucdp"]
 
 REPO = Path(__file__).resolve().parents[2]
 MAIN_COLUMN = "documents.main_incident_id"
@@ -73,7 +75,8 @@ def crosswalk() -> dict[str, dict[str, Any]]:
     evaluation data, outside the knowledge packs)."""
     data = yaml.safe_load(data_text("ucdp_crosswalk.yaml"))
     return {"governorates": dict(data["governorates"]),
-            "sides": {k: frozenset(v) for k, v in data["sides"].items()}}
+            "sides": {k: frozenset(v) for k, v in data["sides"].items()},
+            "actors": {k: frozenset(v) for k, v in (data.get("actors") or {}).items()}}
 
 
 def _text(value: Any) -> str:
@@ -188,11 +191,38 @@ def _incident_parties(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledg
     return {i: (frozenset(killed.get(i, ())), frozenset(targets.get(i, ()))) for i in set(killed) | set(targets)}
 
 
+def incident_actors(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[str, frozenset[str]]]:
+    """incident_id -> (perpetrator actor, the victims groups of its killed
+    figures); '' / empty when unknown. The perpetrator is the incident's
+    `perpetrator` consensus when it names one actor, else its non-negated
+    claims' most cited perpetrator. For dyads between two factions of one side."""
+    claims = tables["claims"]
+    claims = claims[(claims["incident_id"].fillna("") != "") & ~claims["negated"].fillna(False).astype(bool)]
+    cas = tables["casualties"].merge(claims[["claim_id", "incident_id"]], on="claim_id", how="inner")
+    victims = {str(i): frozenset(_text(v) for v in g["victims"] if _text(v))
+               for i, g in cas[cas["outcome"] == "killed"].groupby("incident_id", sort=False)}
+    perps = {str(i): _most_common([_text(p) for p in g["perpetrator"]]) for i, g in claims.groupby("incident_id", sort=False)}
+    inc = tables["incidents"]
+    consensus = {}
+    if "perpetrator" in inc.columns:
+        consensus = {str(i): _text(p) for i, p in zip(inc["incident_id"], inc["perpetrator"]) if ";" not in _text(p)}
+    ids = set(victims) | set(perps) | set(consensus)
+    return {i: (consensus.get(i) or perps.get(i, ""), victims.get(i, frozenset())) for i in ids}
+
+
 def _dyad_ok(perp: str, victims: str, parties: tuple[frozenset[str], frozenset[str]], a: frozenset[str],
-             b: frozenset[str], civilian_deaths: bool) -> bool:
-    """Whether the incident's sides are the label's dyad (module docstring)."""
+             b: frozenset[str], civilian_deaths: bool, *,
+             names: tuple[str, frozenset[str]] = ("", frozenset()),
+             a_actors: frozenset[str] = frozenset(), b_actors: frozenset[str] = frozenset()) -> bool:
+    """Whether the incident's sides are the label's dyad (module docstring);
+    a label between two factions of one side wants those two actors
+    (`names`: the incident's perpetrator and the victims of its killed figures)."""
     def pair(x: str, y: str) -> bool:
         return (x in a and y in b) or (x in b and y in a)
+    x, killed_groups = names
+    if a_actors and b_actors and x and any(
+            (x in a_actors and y in b_actors) or (x in b_actors and y in a_actors) for y in killed_groups if y != x):
+        return True
     killed, targets = parties
     fighters = sorted(killed - {perp})
     if perp and victims == "civilians" and fighters:
@@ -235,6 +265,7 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, know
     inc = inc.set_index("incident_id")
     sides = incident_sides(tables, knowledge=knowledge)
     parties = _incident_parties(tables, knowledge=knowledge)
+    actors = incident_actors(tables)
     docs = tables["documents"].copy()
     doc_of = {str(d): str(d) for d in docs["doc_id"]}
     claims = tables["claims"]
@@ -261,7 +292,10 @@ def score_ucdp(tables: Mapping[str, pd.DataFrame], labels: pd.DataFrame, *, know
         a = cw["sides"].get(_text(lab.side_a_name), frozenset())
         b = cw["sides"].get(_text(lab.side_b_name), frozenset())
         civilian_deaths = int(getattr(lab, "deaths_civilian", 0) or 0) > 0
-        dyad_ok = _dyad_ok(perp, victims, parties.get(inc_id, (frozenset(), frozenset())), a, b, civilian_deaths)
+        dyad_ok = _dyad_ok(perp, victims, parties.get(inc_id, (frozenset(), frozenset())), a, b, civilian_deaths,
+                           names=actors.get(inc_id, ("", frozenset())),
+                           a_actors=cw["actors"].get(_text(lab.side_a_name), frozenset()),
+                           b_actors=cw["actors"].get(_text(lab.side_b_name), frozenset()))
         rows.append({
             "ged_id": str(lab.ged_id), "main_incident_id": inc_id,
             "incident_title": _text(i["title"]) if i is not None and "title" in inc.columns else "",
