@@ -246,3 +246,17 @@ def test_a_member_of_a_clan_is_no_armed_groups_man():
     assert got == [("people", "unknown")]
     got = [(c.victims, c.side) for c in find_casualties("Gunmen killed two members of the faction.", context=ctx)]
     assert got == [("Turkish-backed factions", "turkey")]
+
+
+def test_a_backed_force_of_no_known_name_is_on_its_backers_side():
+    """'members of the Russian-backed “8th Brigade”': a unit the pack does not
+    know takes the side of the backer its compound names (actors.yaml
+    `backer_suffixes`); the victims group stays the phrase's own."""
+    assert _full("Two members of the Russian-backed “8th Brigade” were killed.") == [
+        ("militants", "killed", 2, 2, "russia")]
+    assert _full("Three fighters of the Iran-sponsored Baqir Brigade were killed.") == [
+        ("militants", "killed", 3, 3, "iran")]
+    # near misses: a backer that names no actor, civilians, a word that only begins like one
+    assert _full("Two members of the locally-backed council were killed.") == [("militants", "killed", 2, 2, "")]
+    assert [c.side for c in find_casualties("Two civilians of the Russian-backed council were killed.")] == [""]
+    assert _full("Two members of the Russian-backedness group were killed.") == [("militants", "killed", 2, 2, "")]

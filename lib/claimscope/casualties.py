@@ -266,6 +266,7 @@ class _CasLex:
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
+    backer: re.Pattern[str]  # "Russian-backed": the group "backer" names a backer
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -342,6 +343,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        backer=regex(r"(?<![\w'’-])(?P<backer>[A-Z][\w'’.]*)-(?:"
+                     + "|".join(re.escape(w) for w in knowledge.actors.get("backer_suffixes") or ["backed"]) + r")(?![\w-])"),
         communities=regex(r"^(?:the\s+|a\s+|his\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
                           + phrase_pattern(knowledge.actors.get("communities", ())) + r"\s*$"),
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
@@ -939,6 +942,8 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
     victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
     if category == "combatants" and victims_raw and not side:
         victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
+    if category == "combatants" and victims_raw and not side:
+        side = _backer_side(victims_raw, lex)
     end = max(np_end, cue_end or np_end)
     return CasualtyMention(
         start=q.start + offset,
@@ -972,6 +977,17 @@ def _affiliated(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> tupl
     if not actors or actors[0].start > 0 or not actors[0].side:
         return None
     return actors[0].name, actors[0].side
+
+
+def _backer_side(victims_raw: str, lex: _CasLex) -> str:
+    """The side of the backer a combatants' phrase names ("members of the
+    Russian-backed “8th Brigade”" -> russia), '' when none: the backer word
+    ("Russian", "Iran") read as the actor its forces are ("Russian forces")."""
+    m = lex.backer.search(victims_raw)
+    if m is None:
+        return ""
+    actors = phrase_actors(f"{m.group('backer')} forces", knowledge=lex.knowledge)
+    return actors[0].side if actors and actors[0].start == 0 else ""
 
 
 _OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+|"
