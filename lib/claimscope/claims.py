@@ -815,7 +815,7 @@ def _rows_frame(rows: list[dict], table: str) -> pd.DataFrame:
 def _mentions_frame(rows: list[tuple]) -> pd.DataFrame:
     if not rows:
         return schema.empty("mentions")
-    return schema.frame(pd.DataFrame(rows, columns=list(MENTION_COLUMNS), dtype=object), "mentions")
+    return schema.frame_columns(dict(zip(MENTION_COLUMNS, zip(*rows))), "mentions")
 
 
 def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:

@@ -9,13 +9,15 @@ others are extra columns users may also rely on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
-__all__ = ["Column", "TABLES", "TABLE_ORDER", "columns", "conform", "conforms", "empty", "frame"]
+__all__ = ["Column", "TABLES", "TABLE_ORDER", "columns", "conform", "conforms", "empty", "frame", "frame_columns"]
 
 
 @dataclass(frozen=True)
@@ -233,13 +235,71 @@ def frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame, table: str) -> pd.Da
     """A new table built from row dicts (or a frame a stage just assembled),
     with the contract's columns and dtypes: how stages make their output.
     Rows are read as objects and cast once (letting pandas infer dtypes first
-    would convert every text column twice)."""
+    would convert every text column twice); rows that hold exactly the
+    contract's columns are read column by column (`frame_columns`)."""
     if isinstance(rows, pd.DataFrame):
         return _cast(rows, table)
     records = list(rows)
     if not records:
         return empty(table)
+    names = [c.name for c in TABLES[table]]
+    if len(names) > 1 and all(map(len(names).__eq__, map(len, records))):
+        try:  # as many keys as the contract has columns, and each of them: exactly its columns
+            values = list(map(operator.itemgetter(*names), records))
+        except KeyError:
+            pass
+        else:
+            return frame_columns(dict(zip(names, zip(*values))), table)
     return _cast(pd.DataFrame(records, dtype=object), table)
+
+
+def frame_columns(columns: Mapping[str, Sequence[Any]], table: str) -> pd.DataFrame:
+    """A new table built from its columns' values (every contract column and
+    no other, equally long): the table `frame` makes of rows holding them,
+    each column converted once, straight from its values."""
+    specs = TABLES[table]
+    if set(columns) != {c.name for c in specs}:
+        raise ValueError(f"{table}: columns {sorted(columns)} are not the contract's {[c.name for c in specs]}")
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"{table}: columns of different lengths {sorted(lengths)}")
+    if not lengths or not lengths.pop():
+        return empty(table)
+    arrays = [_arrow_column(columns[c.name], c.dtype) for c in specs]
+    if all(a is not None for a in arrays):
+        return pa.table(arrays, names=[c.name for c in specs]).to_pandas(types_mapper=_PANDAS.get)
+    out = {}
+    for c, arr in zip(specs, arrays):
+        dtype = pd.api.types.pandas_dtype(c.dtype)
+        if arr is not None:
+            out[c.name] = pd.Series(dtype.__from_arrow__(arr))  # type: ignore[union-attr]
+        else:
+            s = pd.Series(list(columns[c.name]), dtype=object)
+            out[c.name] = s.astype("string") if c.dtype == "string" else s.astype(dtype)
+    return pd.DataFrame(out)
+
+
+# the Arrow type each contract dtype is read from, and the Python types whose
+# values it takes exactly as pandas' cast from objects does (None: any, when
+# every value it cannot take the same way makes it raise)
+_NONE = type(None)
+_ARROW = {"string": (pa.large_string(), None), "Int64": (pa.int64(), frozenset({int, _NONE})),
+          "Float64": (pa.float64(), frozenset({float, int, _NONE})), "boolean": (pa.bool_(), frozenset({bool, _NONE}))}
+_PANDAS = {arrow: pd.api.types.pandas_dtype(dtype) for dtype, (arrow, _) in _ARROW.items()}
+
+
+def _arrow_column(values: Sequence[Any], dtype: str) -> pa.Array | None:
+    """`values` as an Arrow array that pandas reads as the column `_cast`
+    makes of them (text, NaN and None; ints; floats and ints; bools; each or
+    None), converted about three times faster; None when pandas' own cast
+    must convert them (a number among strings is written as text)."""
+    arrow, types = _ARROW.get(dtype, (None, None))
+    if arrow is None or (types is not None and not types.issuperset(map(type, values))):
+        return None
+    try:
+        return pa.array(values, type=arrow, from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None
 
 
 def conforms(df: pd.DataFrame, table: str) -> bool:
