@@ -889,11 +889,12 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 j, hit, score = found
             end = s0 + toks[j - 1][1]
             raw = text[start:end]
-            for suffix in ("'s", "’s", "'", "’"):
-                if raw.endswith(suffix):
-                    end -= len(suffix)
-                    raw = raw[: -len(suffix)]
-                    break
+            if raw.endswith(_POSSESSIVES):  # one test for the common case: no possessive
+                for suffix in _POSSESSIVES:
+                    if raw.endswith(suffix):
+                        end -= len(suffix)
+                        raw = raw[: -len(suffix)]
+                        break
             taken = end
             if _blocked(t, rt, cues, start, end) or (not hit and cues.speech_after.match(t, end, end + 30)) or (
                     hit and pats.speaks_after.match(text, end, end + 30)
@@ -901,7 +902,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 # "Damascus said", "Ankara warned": a place that speaks is its government (a metonym)
                 prev = None
                 continue
-            words = tuple(w for t in toks[i:j] for w in pats.words(t[2]))
+            words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, t, cues, ctx, gz, pats, words)
             if not hit and cand.gov_name is None:
@@ -913,6 +914,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
 
 
 _NOT_AFTER_WORD = regex(r"(?<![\w-])")
+_POSSESSIVES = ("'s", "’s", "'", "’")  # cut off a name's end, longest first
 
 
 def _spans(text: str, pats: _Patterns) -> list[tuple[int, int]]:
@@ -920,18 +922,18 @@ def _spans(text: str, pats: _Patterns) -> list[tuple[int, int]]:
     `span_caps`, each moved back over an article and hyphen glued before it
     ("al-" of "al-Raqqa") where `span` would start it, at a word start after
     the previous run."""
-    out = []
-    prev = 0
+    out = [m.span() for m in pats.span_caps.finditer(text)]
+    if "-" not in text:
+        return out  # no hyphen: no article glued before a run
     arts = pats.span_articles
-    for m in pats.span_caps.finditer(text):
-        s, e = m.span()
+    prev = 0
+    for k, (s, e) in enumerate(out):
         if s >= 2 and text[s - 1] == "-":
             for a in arts:
                 q = s - 1 - len(a)
                 if q >= prev and text.startswith(a, q) and _NOT_AFTER_WORD.match(text, q):
-                    s = q
+                    out[k] = (q, e)
                     break
-        out.append((s, e))
         prev = e
     return out
 
@@ -1105,26 +1107,28 @@ def _context(text: str, t: str, rt: str, cues: _Cues, start: int, pats: _Pattern
     lo = max(0, start - 90)
     base = len(t) - start  # where the window read backwards starts in `rt`
     m = cues.pre_rev.match(rt, base, base + start - lo)
-    if not m or not (m.group("noun") or m.group("dir") or m.group("near") or m.group("at")):
+    if m is None:
+        return res
+    of, noun, dir_, the, near, at = m.group("of", "noun", "dir", "the", "near", "at")
+    if not (noun or dir_ or near or at):
         return res
     rev = text[lo:start][::-1]
-    noun = m.group("noun")
-    noun_kind = pats.noun_kind_before.get(" ".join(pats.words(noun[::-1])), "") if noun else ""
+    noun_words = pats.words(noun[::-1]) if noun else ()
+    noun_kind = pats.noun_kind_before.get(" ".join(noun_words), "") if noun else ""
     res["cue"] = " ".join(rev[: m.end() - base][::-1].split())
-    res["dir"] = rev[m.start("dir") - base:m.end("dir") - base][::-1] if m.group("dir") else None
+    res["dir"] = rev[m.start("dir") - base:m.end("dir") - base][::-1] if dir_ else None
     res["noun_kind"] = noun_kind
-    near = m.group("near")
     res["near"] = bool(near) or noun_kind == "near"
     # strong: "near X", "5 km north of X", "the town of X", "the towns X, Y"
     # (a bare plural noun without "of"/"the" is too often a run-on headline)
     strong_near = bool(near) and (" ".join(pats.words(near[::-1])) in pats.strong_near or near[:2].lower() == "fo")
-    strong_noun = noun_kind in ("town", "near") and bool(m.group("of") or m.group("the"))
+    strong_noun = noun_kind in ("town", "near") and bool(of or the)
     res["strength"] = 2 if strong_near or strong_noun else 1
     if noun_kind == "governorate":
         res["want"] = "governorate"
-    elif noun_kind == "town" and pats.words(noun[::-1])[:1] and pats.words(noun[::-1])[0] in ("city", "cities", "town", "towns", "port"):
+    elif noun_kind == "town" and noun_words[:1] and noun_words[0] in ("city", "cities", "town", "towns", "port"):
         res["want"] = "town"
-    first = m.end("dir") - base if m.group("dir") else (m.end("noun") - base if noun else 0)
+    first = m.end("dir") - base if dir_ else (m.end("noun") - base if noun else 0)
     res["pre_start"] = start - first
     return res
 
