@@ -125,6 +125,9 @@ class _Taxonomy:
     pre_verb_pairs: frozenset[tuple[str, ...]]  # "did not"
     pre_verb_triples: frozenset[tuple[str, ...]]  # "in a statement"
     pronouns: frozenset[str]  # "they", "he", "it": point back to a speaker
+    gendered: dict[str, frozenset[str]]  # "he" -> nouns only a man is called ("spokesman"); "she" -> ...
+    body_person_nouns: frozenset[str]  # person nouns that name a body as well ("a monitor"): no "he"
+    of_words: frozenset[str]  # "of", "for": after them a description names the body a person speaks for
     name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
@@ -260,6 +263,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         pre_verb_triples=frozenset(tuple(w.lower().split()) for w in pre_verb if len(w.split()) == 3),
         pronouns=frozenset(w.lower() for w in [*lex["plural_pronouns"], *lex["singular_pronouns"],
                                                *(lex.get("neuter_pronouns") or ())]),
+        gendered={norm_phrase(p): frozenset(norm_phrase(w) for w in nouns)
+                  for p, nouns in (lex.get("gendered_person_nouns") or {}).items()},
+        body_person_nouns=frozenset(norm_phrase(w) for w in lex.get("body_person_nouns") or ()),
+        of_words=frozenset(norm_phrase(w) for w in lex.get("speaks_for_prepositions") or ()),
         name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
@@ -431,6 +438,8 @@ class _Doc:
     index: int = 0  # the sentence being read
     uses: int = 0  # how often a resolution read the document (its result then cannot be shared across documents)
     named: list[Attribution] = field(default_factory=list)
+    voices: list[tuple[int, Attribution | None]] = field(default_factory=list)  # (sentence, voice) for "he"/"she":
+    # every voice named, and None for a speaker a frame found but could not name ("said Mounzer Khalil head of ...")
     resolved: dict[str, Attribution] = field(default_factory=dict)
     speaker: Attribution | None = None  # who spoke in the sentence just read when its claim is a report they cite
     _monitor: str | None = None
@@ -438,8 +447,12 @@ class _Doc:
     def remember(self, a: Attribution) -> None:
         if a.cue != "outlet" and a.source_type != "outlet":
             self.named.append(a)
+            self.voices.append((self.index, a))
             if a.raw and a.cue != "anaphora":
                 self.resolved.setdefault(norm_phrase(a.raw), a)
+        elif a.cue == "outlet" and a.raw and self.index < len(self.sentences) and self.knowledge is not None \
+                and _person_name(self.sentences[self.index], self.knowledge.derived(_build_taxonomy)):
+            self.voices.append((self.index, None))  # "..., said Mounzer Khalil head of ...": a speaker not named
 
     def state(self) -> str:
         self.uses += 1
@@ -1707,6 +1720,9 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
     if head in t.person_nouns and len(words) <= 3 and all(w[:1].isalpha() for w in words):
         # "spokesman", "a spokesman": the organisation named just before speaks through it
         org = doc.last(lambda a: a.source_type not in ("unnamed", "local", "person") and not a.person)
+        names = {norm_phrase(w) for w in bare.split()[:-1] if w[:1].isupper()}
+        if org is not None and names - set(norm_phrase(f"{org.raw} {org.source}").split()):
+            org = None  # "the PYD spokesman" after "the Syrian Observatory said": another body's spokesman
         if org is not None and head in ("spokesman", "spokeswoman", "spokesperson", "official", "head", "chief",
                                         "director", "commander"):
             return org.source, org.source_type, org.source_side, ""
@@ -1766,13 +1782,12 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     if low in t.plural:
         return doc.last(lambda a: _is_plural(a, t))
     if low in t.singular:
-        # a body's head known to sources.yaml (`persons`) is no stronger a pointee than the body itself: "he"
-        # after "said SOHR head X" is the last voice, as when the head was not recorded
-        return doc.last(lambda a: (bool(a.person) and norm_phrase(a.person) not in t.person_aliases)
-                        or (a.source in t.sources and t.sources[a.source].person)) \
-            or doc.last(lambda a: True)
+        return _last_person(low, phrase, doc, t)
     if low == "it":
-        return doc.last(lambda a: not _is_plural(a, t))
+        hit = doc.last(lambda a: not _is_plural(a, t) or _unsure(a, t))
+        if hit is not None and _unsure(hit, t):  # after a "he" no one could be sure of, "it" is not sure either
+            return replace(hit, raw=phrase)
+        return hit
     if bare in t.speech_nouns:  # "the statement said": the source that made it
         return doc.last(lambda a: True)
     if not _DEFINITE.match(phrase):
@@ -1814,6 +1829,133 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
 def _anaphor_tuple(phrase: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
     a = _anaphor(phrase, doc, t)
     return (a.source, a.source_type, a.source_side, a.person) if a is not None else None
+
+
+_PRONOUN_REACH = 8  # how many voices back "he" / "she" may point
+
+
+def _last_person(pronoun: str, phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
+    """Whom "he" / "she" points back at: the latest voice that is one person
+    of that gender (`_one_person`), passing over groups ("activists said"),
+    persons of the other gender and voices of the person's own source. When
+    another body ("the Kremlin said") or a speaker the frames could not name
+    stands between, or no person is found, it is not sure who is meant: an
+    unnamed source (the fallback group), the pronoun kept as the phrase --
+    never the last voice whatever it is (after "X, according to activists,
+    while local sources blamed Y", "he said" is neither)."""
+    doc.uses += 1
+    if not any(a is not None for _, a in doc.voices):
+        return None  # no one named yet: the outlet's voice, the pronoun kept (its own official, as a rule)
+    between: set[str | None] = set()
+    for i, a in reversed(doc.voices[-_PRONOUN_REACH:]):
+        if a is None:
+            between.add(None)  # "..., said Mounzer Khalil head of ...": someone the frames could not name spoke
+            continue
+        sentence = doc.sentences[i] if i < len(doc.sentences) else ""
+        if _one_person(a, pronoun, t) or _person_before(a, sentence, t):
+            if between - {a.source}:
+                break
+            if not a.person and _surname(a.raw, t):  # "Konashenkov added": the person named before in full
+                last = a.raw.split()[-1].lower()
+                full = doc.last(lambda b, last=last: bool(b.person) and b.person.split()[-1].lower() == last)
+                if full is not None:
+                    return replace(a, person=full.person)
+            return a
+        if not (_many(a, t) or _gendered(a, t) - {pronoun}):
+            between.add(a.source)  # "Lavrov said ... The Kremlin said ... he added": not sure who is meant
+    if t.fallback_group not in t.sources:
+        return None
+    g = t.sources[t.fallback_group]
+    return Attribution(g.name, g.type, g.side, phrase, "anaphora")
+
+
+def _unsure(a: Attribution, t: _Taxonomy) -> bool:
+    """Whether a voice is a pronoun `_last_person` could not be sure of."""
+    return a.cue == "anaphora" and a.source == t.fallback_group and norm_phrase(a.raw) in t.singular
+
+
+def _gendered(a: Attribution, t: _Taxonomy) -> set[str]:
+    """The pronouns a voice's own words give it: "she" for "the spokeswoman"
+    or an earlier "she"; empty when the words do not say."""
+    words = norm_phrase(_strip_determiners(a.raw, t)).split()
+    if words and words[-1] in t.singular:
+        return {words[-1]}
+    return {p for p, nouns in t.gendered.items() if any(w in nouns for w in words)}
+
+
+def _one_person(a: Attribution, pronoun: str, t: _Taxonomy) -> bool:
+    """Whether "he" or "she" (`pronoun`) can point back at `a`: one person
+    speaking -- named ("Kremlin spokesman Dmitry Peskov", a person source),
+    described by a singular person noun of `speaker_nouns` ("an AFP
+    correspondent", "the governor") or an earlier "he" -- not a group
+    ("activists", "local sources"), not a body ("the Kremlin", "the Syrian
+    Observatory", "a monitor": `body_person_nouns`), and not one whose words
+    give the other gender ("the spokeswoman" is no "he":
+    `gendered_person_nouns`)."""
+    gender = _gendered(a, t)
+    if gender and pronoun not in gender:
+        return False
+    words = norm_phrase(_strip_determiners(a.raw, t)).split()
+    if words and words[-1] in t.singular:
+        return True
+    src = t.sources.get(a.source)
+    if a.person or a.source_type == "person" or (src is not None and src.person) or _surname(a.raw, t):
+        return True  # a name ending in s ("Panos Moumtzis") is no plural
+    if _many(a, t):
+        return False
+    cut = next((i for i, w in enumerate(words) if i and w in t.of_words), len(words))
+    # "a spokesman for the ministry": the words before the body the person speaks for
+    return any(w in t.person_nouns and w not in t.body_person_nouns for w in words[:cut])
+
+
+def _surname(raw: str, t: _Taxonomy) -> bool:
+    """Whether a source phrase ends in a lone name that names no body, state,
+    outlet or office: a person told by surname ("Konashenkov added", "...
+    Xelil said", the frame keeping words before it)."""
+    words = raw.split()
+    if not words:
+        return False
+    w = words[-1].strip(".,'\"’”“")
+    low = norm_phrase(w)
+    if len(w) < 3 or not w[:1].isupper() or w.isupper() or (len(words) > 1 and words[-2][:1].isupper()):
+        return False
+    if len(words) > 1 and norm_phrase(words[-2]) in t.determiners:
+        return False  # "the Kremlin", "the Observatory": a body
+    return low not in t.state_of_word and low not in t.org_name_words \
+        and low not in t.person_nouns and low not in t.org_nouns and low not in t.outlet_names \
+        and low not in t.actor_by_alias and low not in t.not_name and low not in t.time_words \
+        and t.office_regex.fullmatch(w) is None and t.military_regex.fullmatch(w) is None
+
+
+def _person_before(a: Attribution, sentence: str, t: _Taxonomy) -> bool:
+    """Whether a body's voice was given by a person its sentence names just
+    before the body ("Ayman al-Aasmi, a member of the FSA southern front
+    command, claimed"; "Obeida al-Hamawi of the Hama Media Center said"): the
+    frame kept only the body."""
+    if not a.raw or _many(a, t):
+        return False
+    at = sentence.find(a.raw)
+    if at <= 0:
+        return False
+    before = sentence[max(0, at - 60):at].split()[-5:]
+    if len(before) < 2 or norm_phrase(before[-1]) not in t.of_words:
+        return False
+    low = [norm_phrase(w) for w in before[:-1]]
+    return any(w in t.person_nouns and not (w.endswith("s") and not w.endswith("ss")) for w in low) \
+        or bool(_person_name(" ".join(before[:-1]), t, trailing=True))
+
+
+def _many(a: Attribution, t: _Taxonomy) -> bool:
+    """Whether the words of a voice name many ("activists", "Kurdish
+    officials", "local sources"): "a local resident" is one, though pooled
+    under local sources."""
+    words = _strip_determiners(a.raw, t).split()
+    if not words:
+        return _is_plural(a, t)
+    last = norm_phrase(words[-1])
+    if last in t.person_nouns or last in t.org_nouns or last in t.group_of_head:  # "Activists" opening a sentence
+        return last.endswith("s") and not last.endswith("ss")
+    return _is_plural(replace(a, source=""), t)
 
 
 def _is_plural(a: Attribution, t: _Taxonomy) -> bool:
