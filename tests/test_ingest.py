@@ -6,6 +6,7 @@ import csv
 import json
 from collections import Counter
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -735,6 +736,8 @@ def test_fakes_offsets_repair_and_duplicates(fakes):
     src = pd.read_csv(FAKES, dtype=str, keep_default_na=False)
     rows = docs.path.str.extract(r"#row=(\d+)")[0].astype(int)
     widget_words = {"Get", "short", "URL", "Print", "Tweet", "Views", "SEND", "Twitter", "font", "size"}
+    furniture_res = [re.compile(p) for p in K.boilerplate.get("breaks") or ()]
+    end_res = [re.compile(p) for p in K.boilerplate.get("line_ends") or ()]
     for text, raw_map, row in zip(docs.text, docs.raw_map, rows):
         raw = src.article_content.iloc[row]
         _check_runs(text, raw, json.loads(raw_map))
@@ -742,6 +745,10 @@ def test_fakes_offsets_repair_and_duplicates(fakes):
         # C1 characters are repaired as Windows-1252 would read them (0x81 is undefined there: dropped)
         fixed = raw.replace("\x95", "\u2022").replace("\x81", "").replace("Get short", " Get short")  # "21.08.2013Get short URL"
         lost = Counter(fixed.split()) - Counter(text.split())
+        # furniture between or after the story's texts (boilerplate.yaml `breaks`, `line_ends`): its words go
+        furniture = Counter(w for rx in furniture_res for m in rx.finditer(fixed) for w in m.group(0).split())
+        furniture += Counter(w for rx in end_res for m in rx.finditer(fixed) for w in fixed[m.start():].split())
+        lost -= furniture
         assert all(w in widget_words or w.isdigit() or w.startswith("https") for w in lost), lost
         assert Counter(text.split()) - Counter(fixed.split()) == Counter()  # nothing added or altered
     assert docs.doc_id.is_unique
@@ -1156,3 +1163,67 @@ def test_a_lead_crediting_the_outlets_own_network_names_the_outlet(tmp_path):
     d = _one(tmp_path, "Relief activists have documented the arrival of four hundred families in the camps near the "
                        "border, where tents and blankets are running short.\n")
     assert _na(d["outlet"])  # "Relief" is no outlet
+
+
+# --- furniture inside one-line texts (texts written for these tests) -------------------------
+
+def _exact(raw, text, runs):
+    for k, ch in enumerate(text):
+        if ch not in " \n":
+            assert raw[raw_offset(runs, k)] == ch, (k, ch)
+
+
+def test_a_tags_list_between_standfirst_and_lede_is_removed_and_breaks_the_paragraph():
+    raw = ("Shelling hit the old market of Kafr Nubl on Tuesday, a monitor said Tags Syria Hama Idlib shelling "
+           "market At least 7 people were killed when shells hit the market of Kafr Nubl.\n")
+    text, runs = clean_text(raw)
+    assert "Tags" not in text and "Hama" not in text
+    assert text.split("\n\n") == ["Shelling hit the old market of Kafr Nubl on Tuesday, a monitor said",
+                                  "At least 7 people were killed when shells hit the market of Kafr Nubl."]
+    _exact(raw, text, runs)
+
+
+def test_a_tags_list_never_takes_a_word_of_the_lede():
+    # the lede opens with a number word, a capitalised subject or "The": each stays whole
+    for lede in ["Fifty rockets hit the town of Saraqib on Friday.", "Russian jets struck Saraqib on Friday.",
+                 "The army shelled Saraqib on Friday.", "12 people died in Saraqib on Friday.",
+                 "Syrian Arab Army units shelled the town.", "Islamic State fighters killed 5 people."]:
+        text, _ = clean_text(f"Saraqib was shelled again Tags Syria Idlib Saraqib {lede}\n")
+        assert text.endswith(lede), (lede, text)
+    # no word opening a sentence within twenty tag words: the words after the first tag all stay
+    raw = "A long summary Tags " + " ".join(f"Town{i}" for i in range(24)) + " pounded the town on Friday.\n"
+    assert clean_text(raw)[0].split()[-28:] == raw.split()[-28:]
+
+
+def test_a_photo_credit_ends_its_caption():
+    raw = ("A man walks past a burnt car in Qamishli on Monday (AFP Photo) BEIRUT Five people were killed in "
+           "Hasakeh on Tuesday. Rescuers carry a child in Douma. REUTERS/Jane Roe The council said 3 died.\n")
+    text, runs = clean_text(raw)
+    assert text.split("\n\n") == ["A man walks past a burnt car in Qamishli on Monday",
+                                  "BEIRUT Five people were killed in Hasakeh on Tuesday. Rescuers carry a child in Douma.",
+                                  "The council said 3 died."]
+    _exact(raw, text, runs)
+
+
+def test_an_embedded_link_to_another_article_is_removed_up_to_the_dateline():
+    raw = ("Two shells hit Jaramana on Sunday local media said. AP Photo Army Repels Attack Near Homs Killing 40 "
+           "MOSCOW (Sputnik) The shells hit a school.\n")
+    text, runs = clean_text(raw)
+    assert "Homs" not in text and "40" not in text
+    assert text.split("\n\n")[-1] == "MOSCOW (Sputnik) The shells hit a school."
+    _exact(raw, text, runs)
+
+
+def test_related_article_lists_and_read_also_closing_a_text_are_removed():
+    for tail in [" Source Agencies Related News Army Kills 30 Militants in Hama | Ten Dead in Aleppo Blast",
+                 " ... 120 Related Army Kills 30 Militants in Hama Tags Syria Hama",
+                 " Read Also"]:
+        raw = "Three people were killed in Jaramana on Sunday, SANA said." + tail + "\n"
+        text, runs = clean_text(raw)
+        assert text.startswith("Three people were killed in Jaramana on Sunday, SANA said"), text
+        assert "Hama" not in text and "Read Also" not in text and "Related" not in text
+        _exact(raw, text, runs)
+    # a related list inside the story, with the story going on after it, is left alone
+    raw = ("Three people were killed in Jaramana, SANA said. Related Coverage Army Kills 30 Militants in Hama "
+           "The ministry said the toll may rise.\n")
+    assert clean_text(raw)[0] == raw.strip()

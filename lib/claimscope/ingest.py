@@ -43,7 +43,7 @@ import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -115,6 +115,8 @@ class _Rules:
     end_short: re.Pattern[str] | None
     end_long: tuple[tuple[re.Pattern[str], int], ...]
     inline: tuple[re.Pattern[str], ...]
+    breaks: tuple[re.Pattern[str], ...]  # furniture between two texts: removed, the text after it a new paragraph
+    line_ends: tuple[re.Pattern[str], ...]  # furniture that ends a line's text: removed with the rest of the line
     byline: re.Pattern[str]
     byline_tail: re.Pattern[str]
     date_label: re.Pattern[str]
@@ -204,6 +206,8 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         end_short=_alternation(e_short),
         end_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in e_long),
         inline=tuple(regex(p) for p in bp.get("inline") or ()),
+        breaks=tuple(regex(p) for p in bp.get("breaks") or ()),
+        line_ends=tuple(regex(p) for p in bp.get("line_ends") or ()),
         byline=regex(ol["byline"], re.IGNORECASE),
         byline_tail=regex(ol.get("byline_tail") or r"(?!)", re.IGNORECASE),
         date_label=regex(ol["date_labels"], re.IGNORECASE),
@@ -534,24 +538,38 @@ def _split_lines(s: str, kind: str) -> list[_Line]:
     return lines
 
 
-def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...]) -> list[tuple[int, int] | str]:
+def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...],
+                 breaks: tuple[re.Pattern[str], ...] = (),
+                 ends: tuple[re.Pattern[str], ...] = ()) -> list[tuple[int, int] | str]:
     """Pieces of line s[a:b] with inline boilerplate removed and whitespace
     runs collapsed to one space: (start, end) copies or inserted strings.
     Inline patterns are compiled one by one so that their literal start is
-    searched fast; a match must not start inside a word."""
-    cuts: list[list[int]] = []
-    for rx in inline:
+    searched fast; a match must not start inside a word. A match of `breaks`
+    is removed and a paragraph break put in its place (a photo credit ends
+    the caption before it); the first match of `ends` is removed with the
+    rest of the line (a related-articles list trailing a one-line text)."""
+    cuts: list[list[int]] = []  # [start, end, 1 when a paragraph break takes its place]
+
+    def found(rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         for m in rx.finditer(s, a, b):
             x, y = m.span()
             if x > 0 and s[x - 1].isalpha() and s[x].isalpha():
                 continue  # inside a word ("...DSEND"); "2017Get short URL" is two words glued
             if y > x:
-                cuts.append([x, y])
+                yield x, y
+
+    for rx in inline:
+        cuts += [[x, y, 0] for x, y in found(rx)]
+    for rx in breaks:
+        cuts += [[x, y, 1] for x, y in found(rx)]
+    end = min((x for rx in ends for x, _ in found(rx)), default=b)
+    if end < b:
+        cuts.append([end, b, 0])
     seg = s[a:b]
     if "  " in seg:
-        cuts += [[m.start(), m.end()] for m in _SPACES.finditer(s, a, b)]
+        cuts += [[m.start(), m.end(), 0] for m in _SPACES.finditer(s, a, b)]
     if "\t" in seg or not seg.isascii():
-        cuts += [[m.start(), m.end()] for m in _ODD_WS.finditer(s, a, b)]
+        cuts += [[m.start(), m.end(), 0] for m in _ODD_WS.finditer(s, a, b)]
     for c in cuts:  # a cut takes the whitespace around it along
         while c[0] > a and s[c[0] - 1].isspace():
             c[0] -= 1
@@ -564,15 +582,16 @@ def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...]) ->
     for c in cuts:
         if merged and c[0] <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], c[1])
+            merged[-1][2] = max(merged[-1][2], c[2])
         else:
             merged.append(c)
     pieces: list[tuple[int, int] | str] = []
     pos = a
-    for x, y in merged:
+    for x, y, brk in merged:
         if x > pos:
             pieces.append((pos, x))
-        if x > a and y < b:  # a gap inside the line: keep one space
-            pieces.append((x, x + 1) if s[x] == " " else " ")
+        if x > a and y < b:  # a gap inside the line: keep one space, or break the paragraph
+            pieces.append("\n\n" if brk else (x, x + 1) if s[x] == " " else " ")
         pos = y
     if pos < b:
         pieces.append((pos, b))
@@ -984,7 +1003,7 @@ def _paragraphs(s: str, lines: list[_Line], cut: int, kind: str, rules: _Rules) 
         ln = lines[i]
         if ln.role not in ("", "title"):
             continue
-        pcs = _line_pieces(s, ln.a, ln.b, rules.inline)
+        pcs = _line_pieces(s, ln.a, ln.b, rules.inline, rules.breaks, rules.line_ends)
         t = _pieces_text(s, pcs)
         if not t:
             continue
