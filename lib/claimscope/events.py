@@ -97,6 +97,18 @@ def _opt(words: list[str] | None) -> str:
     return phrase_pattern(words) if words else r"(?!x)x"
 
 
+def _words(words: list[str] | None, *, ci: bool = False, bare: bool = False) -> str:
+    """The words as one alternation in their written order (inner spaces: any
+    whitespace run), case-insensitive with `ci`; `bare`: without the group
+    around it. A pattern that never matches when there are none."""
+    if not words:
+        return "" if bare else r"(?!x)x"
+    alt = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words)
+    if bare:
+        return alt
+    return f"(?i:{alt})" if ci else f"(?:{alt})"
+
+
 def _open_words(lists: WordGates, gates: Sequence[Gate]) -> frozenset[str] | None:
     """Words a sentence holds one of wherever one of `gates` is open: of each
     gate, the index keys of one of its lists (the one with fewest). A list is
@@ -137,17 +149,24 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     if downs and c.get("hostile_acts"):
         # "shot down ... after the jets attacked", "downed after it violated"
         retaliation.append((regex(phrase_pattern(downs) + gap + "(?P<why>" + _opt(c.get("response_links")) + r"\s+"
-                                  r"(?:it|they|(?i:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+" + hostile + ")"),
+                                  r"(?:" + _words(c.get("response_pronouns")) + "|" + _words(c.get("response_determiners"), ci=True)
+                                  + r"\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+" + hostile + ")"),
                             (downs, c.get("response_links"), c["hostile_acts"])))
         # "the jets that had attacked our aircraft were downed"
-        retaliation.append((regex(r"(?<![\w-])(?i:that|which)\s+" + hostile + r"[^.;!?]{0,100}?(?<![\w-])"
-                                  r"(?i:was|were|had\s+been|has\s+been|have\s+been)\s+" + phrase_pattern(downs)),
+        retaliation.append((regex(r"(?<![\w-])" + _words(c.get("relative_words"), ci=True) + r"\s+" + hostile
+                                  + r"[^.;!?]{0,100}?(?<![\w-])" + _words(c.get("passive_auxiliaries"), ci=True) + r"\s+"
+                                  + phrase_pattern(downs)),
                             (c["hostile_acts"], downs)))
     mission = None
     if c.get("mission_verbs") and c.get("mission_nouns"):
-        mission = regex(_opt(c.get("mission_links")) + r"\s+(?:(?i:it|they|he|the\s+[\w-]+)\s+)?(?:(?i:was|were)\s+)?"
-                        + phrase_pattern(c["mission_verbs"]) + r"\s+(?:(?i:a|an|its|their|his|the)\s+)?(?:[\w-]+\s+){0,2}?"
-                        + phrase_pattern(c["mission_nouns"]))
+        # "while they were carrying out", "when the jets were on a mission"
+        dets = _words(c.get("mission_subject_determiners"), bare=True)
+        subject = "|".join(w for w in (_words(c.get("mission_pronouns"), bare=True),
+                                       f"(?:{dets})" + r"\s+[\w-]+" if dets else "") if w)
+        mission = regex(_opt(c.get("mission_links")) + r"\s+(?:(?i:" + (subject or "(?!x)x") + r")\s+)?(?:"
+                        + _words(c.get("mission_auxiliaries"), ci=True) + r"\s+)?"
+                        + phrase_pattern(c["mission_verbs"]) + r"\s+(?:" + _words(c.get("mission_determiners"), ci=True)
+                        + r"\s+)?(?:[\w-]+\s+){0,2}?" + phrase_pattern(c["mission_nouns"]))
     depot = None
     d = c.get("depot") or {}
     if d:
