@@ -326,7 +326,7 @@ def test_index_filters_and_pages_thousands_of_incidents(tmp_path, page):
     many = pd.concat([base.assign(incident_id=[f"{i}-{k:04d}" for i in base["incident_id"]]) for k in range(50)],
                      ignore_index=True)  # 250 incidents
     t["incidents"] = many
-    plan = reports.plan_reports(t, incidents=7)
+    plan = reports.plan_reports(t, incidents=7, knowledge=reports.page_knowledge())
     written = [j.filename for j in plan]
     index = tmp_path / "index.html"
     index.write_text(reports.index_html(t, plan, written, [], incidents=7), encoding="utf-8")

@@ -23,6 +23,8 @@ import pytest
 from claimscope import charts, reports, schema
 from claimscope.tables import read_tables, write_tables
 
+from builtin_knowledge import K
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "tables_small"
 SEEDS = REPO / "seeds"
@@ -118,7 +120,7 @@ def test_report_filename_kinds():
 
 # ---------------------------------------------------------------- plan and picking
 def test_plan_reports_on_fixture(fx):
-    plan = reports.plan_reports(fx, min_source_claims=2)
+    plan = reports.plan_reports(fx, min_source_claims=2, knowledge=K)
     kinds = [j.kind for j in plan]
     assert kinds[0] == "overview"
     incidents = [j.key for j in plan if j.kind == "incident"]
@@ -135,7 +137,7 @@ def test_plan_reports_on_fixture(fx):
                                 {"source": j.key, "incident_pages": "default"} if j.kind == "source_profile"
                                 else {"incident_pages": "default"}) for j in plan)
     # the only source with three claims is a pooled voice
-    assert [j.key for j in reports.plan_reports(fx, min_source_claims=3) if j.kind == "source_profile"] == []
+    assert [j.key for j in reports.plan_reports(fx, min_source_claims=3, knowledge=K) if j.kind == "source_profile"] == []
 
 
 def test_incidents_worth_reading_is_two_independent_accounts(fx):
@@ -165,13 +167,13 @@ def test_incident_pages_choices(fx, empty):
 
 def test_plan_follows_the_incident_choice(fx):
     for which in ("all", "contested", 1, "default"):
-        plan = reports.plan_reports(fx, incidents=which, min_source_claims=3)
+        plan = reports.plan_reports(fx, incidents=which, min_source_claims=3, knowledge=K)
         assert [j.key for j in plan if j.kind == "incident"] == reports.incident_pages(fx, which)
         assert {j.parameters["incident_pages"] for j in plan if j.kind != "incident"} == {str(which)}
 
 
 def test_plan_reports_on_empty_tables(empty):
-    plan = reports.plan_reports(empty)
+    plan = reports.plan_reports(empty, knowledge=K)
     assert [j.kind for j in plan] == ["overview"]
 
 
@@ -257,9 +259,9 @@ def test_load_tables_falls_back_to_seeds(tmp_path):
 
 # ---------------------------------------------------------------- cut tables and the table cache
 def _incident_page(t, i):
-    return [reports.incident_header_html(t, i), charts.claims_table_html(t["claims"], t["casualties"], i),
+    return [reports.incident_header_html(t, i, knowledge=K), charts.claims_table_html(t["claims"], t["casualties"], i),
             json.dumps(charts.casualty_ranges(t["claims"], t["casualties"], t["incidents"], incident_ids=[i]).to_dict()),
-            reports.comparisons_html(t, incident_id=i), reports.links_html(t, i)]
+            reports.comparisons_html(t, incident_id=i), reports.links_html(t, i, knowledge=K)]
 
 
 def _source_page(t, who, pages):
@@ -333,10 +335,10 @@ def _fragments(t, incident="inc-gassaneyah-0527", source=HOSTILE_SOURCE):
     return {
         "summary": reports.summary_html(t, origin="from <here>", filters={"governorate": "<b>x</b>"}),
         "incidents": reports.incidents_table_html(t, link=True),
-        "header": reports.incident_header_html(t, incident),
+        "header": reports.incident_header_html(t, incident, knowledge=K),
         "comparisons": reports.comparisons_html(t, incident_id=incident),
         "comparisons_all": reports.comparisons_html(t),
-        "links": reports.links_html(t, incident),
+        "links": reports.links_html(t, incident, knowledge=K),
         "source": reports.source_header_html(t, source),
         "pair": reports.pair_header_html(t, (source, "pro-militant sources") if source else None),
         "problems": reports.problems_html(t),
@@ -362,7 +364,7 @@ def test_fragments_on_empty_tables(empty):
     for name, frag in _fragments(empty, incident=None, source=None).items():
         assert isinstance(frag, str) and frag, name
     assert "No incidents yet" in reports.summary_html(empty)
-    assert "No incidents yet" in reports.incident_header_html(empty, None)
+    assert "No incidents yet" in reports.incident_header_html(empty, None, knowledge=K)
     assert "No claims" in reports.source_header_html(empty, None)
     assert "No two sources" in reports.pair_header_html(empty, None)
 
@@ -381,7 +383,7 @@ def _scripts(page: str) -> list[str]:
 
 
 def test_index_html(fx):
-    plan = reports.plan_reports(fx, min_source_claims=2)
+    plan = reports.plan_reports(fx, min_source_claims=2, knowledge=K)
     written = [j.filename for j in plan if j.key != "inc-ariha-0907"]
     failed = [reports.ReportFailure(next(j for j in plan if j.key == "inc-ariha-0907"),
                                     "ValueError: bad <script>alert(2)</script>", 4)]
@@ -428,7 +430,7 @@ def html_escape(text: str) -> str:
 
 
 def test_index_html_on_empty_tables(empty):
-    page = reports.index_html(empty, reports.plan_reports(empty), [], [])
+    page = reports.index_html(empty, reports.plan_reports(empty, knowledge=K), [], [])
     assert "No incidents yet" in page and "No source has enough claims" in page
 
 
@@ -497,7 +499,7 @@ def _pages(out: Path) -> list[Path]:
 def test_fixture_reports_written(tmp_path_factory, fx):
     out, summary = fixture_build(tmp_path_factory)
     assert summary.ok, [str(f) for f in summary.failures]
-    plan = reports.plan_reports(fx, min_source_claims=2)
+    plan = reports.plan_reports(fx, min_source_claims=2, knowledge=K)
     assert sorted(p.relative_to(out).as_posix() for p in summary.written) == sorted(j.filename for j in plan)
     index = (out / "index.html").read_text(encoding="utf-8")
     for job in plan:
@@ -656,7 +658,7 @@ def test_seed_reports(tmp_path_factory):
     out, summary = seeds_build(tmp_path_factory)
     assert summary.ok, [str(f) for f in summary.failures]
     tables = read_tables(seed_tables(tmp_path_factory))
-    plan = reports.plan_reports(tables)
+    plan = reports.plan_reports(tables, knowledge=K)
     assert len(summary.written) == len(plan)
     for path in _pages(out):
         assert path.stat().st_size < MAX_PAGE_BYTES, f"{path.name}: {path.stat().st_size} bytes"
@@ -685,7 +687,7 @@ def test_cli_report_checks_its_new_options(tmp_path, capsys):
 def test_worker_pool_runs_again_and_refuses_another_configuration(tmp_path):
     from claimscope import render
 
-    plan = reports.plan_reports(read_tables(FIXTURE), min_source_claims=100)
+    plan = reports.plan_reports(read_tables(FIXTURE), min_source_claims=100, knowledge=K)
     config = render.RenderConfig(tables_dir=str(FIXTURE), out_dir=str(tmp_path), notebooks_dir=str(reports.NOTEBOOKS_DIR),
                                  vega_js=reports.vega_bundle())
     with render.WorkerPool(workers=2, notebooks_dir=reports.NOTEBOOKS_DIR) as pool:
@@ -729,20 +731,20 @@ def test_documents_html_shows_each_report_with_its_sentences_escaped(fx):
 
 
 def test_incident_header_reads_like_an_event_row(fx):
-    head = reports.incident_header_html(fx, "inc-ariha-0907", profiles={"Turkish Defense Ministry": "source-t.html"})
+    head = reports.incident_header_html(fx, "inc-ariha-0907", profiles={"Turkish Defense Ministry": "source-t.html"}, knowledge=K)
     assert "corroborated" in head and "independent accounts agree on" in head.lower()
     assert "Perpetrator:</b> Hayat Tahrir al-Sham" in head and "Target:</b> Turkish Armed Forces" in head
     assert "Deaths:</b> 1" in head and "combatants 1" in head
-    head = reports.incident_header_html(fx, "inc-gassaneyah-0527")
+    head = reports.incident_header_html(fx, "inc-gassaneyah-0527", knowledge=K)
     assert "Deaths:</b> ≥ 24" in head and "Perpetrator:</b> contested" in head
     assert "two accounts conflict on some facet" in head
     ranged = {**fx, "incidents": fx["incidents"].assign(toll="5–7", casualties_best=6)}
     assert "5–7 · best estimate 6 (the median of the accounts' figures)" in html.unescape(
-        reports.incident_header_html(ranged, "inc-gassaneyah-0527"))   # a figure says where it comes from
+        reports.incident_header_html(ranged, "inc-gassaneyah-0527", knowledge=K))   # a figure says where it comes from
 
 
 def test_index_lists_toll_verdict_and_conflicts_sortable(fx):
-    plan = reports.plan_reports(fx)
+    plan = reports.plan_reports(fx, knowledge=K)
     page = reports.index_html(fx, plan, [j.filename for j in plan], [])
     assert "<th data-sort=\"num\">Deaths</th>" in page and 'data-v="24">≥ 24</td>' in page
     assert "single source — fewer than two independent accounts" in page
@@ -800,22 +802,22 @@ def test_incident_header_names_the_voices_in_conflict_and_never_states_a_contest
     t["incidents"] = inc.assign(perpetrator=inc["perpetrator"].where(inc["incident_id"] != "inc-saraqib-0905",
                                                                      "Turkish Armed Forces"),
                                 place_precision="town")
-    head = html.unescape(reports.incident_header_html(t, "inc-saraqib-0905"))
+    head = html.unescape(reports.incident_header_html(t, "inc-saraqib-0905", knowledge=K))
     assert "Voices in conflict:</b> casualties: pro-militant sources vs Syrian Ministry of Defense" in head
     assert "responsibility: Syrian sources vs Syrian Ministry of Defense" in head
     assert "Perpetrator:</b> Turkish Armed Forces (who started it is contested)" in head
     # place precision is said of the places, the governorate named as one; words, not codes
     assert "(precise to the town) · Idlib governorate" in head and "Idlib (town)" not in head
-    one = html.unescape(reports.incident_header_html(fx, "inc-jisr-0527"))
+    one = html.unescape(reports.incident_header_html(fx, "inc-jisr-0527", knowledge=K))
     assert "Voices in conflict" not in one and re.search(r"<b>1</b> independent account<", one)
     # a conflict between an outlet and the source it relays says so, as the comparisons table does
     comp = fx["comparisons"]
     relayed = comp.assign(relation=comp["relation"].where(comp["facet"] != "responsibility", "relay"))
-    head = html.unescape(reports.incident_header_html({**t, "comparisons": relayed}, "inc-saraqib-0905"))
+    head = html.unescape(reports.incident_header_html({**t, "comparisons": relayed}, "inc-saraqib-0905", knowledge=K))
     assert "responsibility: Syrian sources vs Syrian Ministry of Defense (relay)" in head
     assert "(relay)" not in re.search(r"casualties: [^;]*;", head).group(0)   # independent pairs say nothing more
     both = {**t, "incidents": t["incidents"].assign(agree_facets="casualties;date")}
-    head = html.unescape(reports.incident_header_html(both, "inc-saraqib-0905"))
+    head = html.unescape(reports.incident_header_html(both, "inc-saraqib-0905", knowledge=K))
     assert "agree on:</b> casualties (some of them; others conflict), date<" in head
 
 
@@ -839,7 +841,7 @@ def test_pages_say_sides_and_event_types_in_words(fx):
 
 
 def test_index_names_who_is_in_conflict_beside_the_independent_sources(fx):
-    plan = reports.plan_reports(fx)
+    plan = reports.plan_reports(fx, knowledge=K)
     page = html.unescape(reports.index_html(fx, plan, [j.filename for j in plan], []))
     assert "<th data-sort=\"text\">Independent sources</th>" in page
     row = next(r for r in re.findall(r"<tr data-status.*?</tr>", page, re.S) if "inc-gassaneyah-0527" in r)
@@ -879,19 +881,45 @@ def test_pages_name_things_by_the_knowledge_the_run_recorded(tmp_path):
     assert loaded.origin.endswith(f"with the knowledge pack {pack.resolve()}")   # the overview says so
     head = reports.incident_header_html(loaded.tables, "inc-saraqib-0905", knowledge=loaded.knowledge)
     assert "firefight between units" in head
-    assert "firefight" not in reports.incident_header_html(loaded.tables, "inc-saraqib-0905")   # built-in: 'clash'
+    assert "firefight" not in reports.incident_header_html(loaded.tables, "inc-saraqib-0905", knowledge=K)   # built-in: 'clash'
     frag = charts.claims_table_html(loaded.tables["claims"], loaded.tables["casualties"], "inc-saraqib-0905",
                                     knowledge=loaded.knowledge)
     assert "firefight between units" in frag
     # every page of the plan gets the run's packs, so the notebooks name things the same way
     plan = reports.plan_reports(loaded.tables, knowledge=loaded.knowledge)
     assert plan and all(j.parameters.get("knowledge") == [str(pack.resolve())] for j in plan)
-    assert all("knowledge" not in j.parameters for j in reports.plan_reports(loaded.tables))
+    assert all("knowledge" not in j.parameters for j in reports.plan_reports(loaded.tables, knowledge=K))
     # given packs win over the recorded ones; tables without a record speak with the built-in knowledge
     other = _label_pack(tmp_path / "other", "clash", "gun battle of record")
     assert "gun battle of record" in reports.incident_header_html(
         loaded.tables, "inc-saraqib-0905", knowledge=reports.run_knowledge(tables, [other]))
     assert reports.user_packs(reports.run_knowledge(FIXTURE)) == []
+
+
+def test_pages_are_given_the_run_knowledge_and_keep_no_copy_of_their_own(tmp_path, monkeypatch):
+    """No page falls back to the built-in knowledge, and nothing in reports
+    keeps knowledge for the process: a report kernel's table cache loads it
+    again when the packs it names by change."""
+    with pytest.raises(TypeError):
+        reports.incident_header_html(read_tables(FIXTURE), "inc-saraqib-0905")   # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        reports.plan_reports(read_tables(FIXTURE))   # type: ignore[call-arg]
+    assert reports.page_knowledge() is not reports.page_knowledge()
+    pack = _label_pack(tmp_path / "pack", "clash", "firefight between units")
+    tables = _tables_made_with(tmp_path, pack)
+    monkeypatch.setenv("CLAIMSCOPE_TABLE_CACHE", "1")
+    monkeypatch.setattr(reports, "_TABLE_CACHE", {})
+    first = reports.load_tables(tables)
+    assert reports.load_tables(tables) is first   # same tables, same packs: kept for the worker's next page
+    other = _label_pack(tmp_path / "other", "clash", "gun battle of record")
+    named = reports.load_tables(tables, knowledge=str(other))
+    assert named.tables is first.tables and reports.user_packs(named.knowledge) == [str(other.resolve())]
+    head = reports.incident_header_html(named.tables, "inc-saraqib-0905", knowledge=named.knowledge)
+    assert "gun battle of record" in head
+    (other / "events.yaml").write_text("# provenance: edited\ntitle_labels:\n  clash: skirmish\n", encoding="utf-8")
+    os.utime(other / "events.yaml", ns=(1, 1))   # a change the pack's file signature sees whatever the clock
+    again = reports.load_tables(tables, knowledge=str(other))
+    assert "skirmish" in reports.incident_header_html(again.tables, "inc-saraqib-0905", knowledge=again.knowledge)
 
 
 def test_a_recorded_pack_that_moved_or_changed_stops_the_report_before_any_work(tmp_path, capsys):
@@ -953,13 +981,13 @@ def test_links_say_event_types_in_words_and_how_to_read_the_weights(fx, tmp_path
     links = pd.DataFrame({"claim_a": [ids[0]], "claim_b": [ids[1]], "score": [91.0], "kind": ["cross_document"],
                           "reasons": ["same date ±0 d +0.7; both chemical_attack +0.5; doc 01_aa_2020 0"]})
     t = {**fx, "links": links}
-    frag = html.unescape(reports.links_html(t, "inc-saraqib-0905"))
+    frag = html.unescape(reports.links_html(t, "inc-saraqib-0905", knowledge=K))
     assert "both chemical attack +0.5" in frag and "chemical_attack" not in frag and "01_aa_2020" in frag
     assert "weight of evidence in bits" in frag
     pack = _label_pack(tmp_path / "pack", "chemical_attack", "toxic gas attack")
     assert "both toxic gas attack +0.5" in reports.links_html(t, "inc-saraqib-0905",
                                                               knowledge=reports.page_knowledge(pack))
-    within = html.unescape(reports.links_html({**t, "links": links.assign(kind="within_document")}, "inc-saraqib-0905"))
+    within = html.unescape(reports.links_html({**t, "links": links.assign(kind="within_document")}, "inc-saraqib-0905", knowledge=K))
     assert "weight of evidence" not in within   # no weights to read within a document
 
 

@@ -127,7 +127,7 @@ class LoadedTables:
 
     tables: Mapping[str, pd.DataFrame]
     origin: str
-    knowledge: Knowledge = field(default_factory=lambda: page_knowledge())
+    knowledge: Knowledge
 
 
 def load_tables(
@@ -168,9 +168,9 @@ def load_tables(
                             f"pipeline run on corpus {path}{_packs_note(know)}", know)
     tpath = Path(tables)
     if tpath.is_dir():
-        know = run_knowledge(tpath, knowledge)
         if os.environ.get(TABLE_CACHE_ENV) == "1":
-            return _cached_tables(tpath, know)
+            return _cached_tables(tpath, knowledge)
+        know = run_knowledge(tpath, knowledge)
         return LoadedTables(read_tables(tpath), f"tables read from {tpath}{_packs_note(know)}", know)
     if tpath.exists():
         raise NotADirectoryError(f"tables {str(tables)!r}: not a folder")
@@ -189,6 +189,7 @@ class _CacheEntry:
     signature: tuple[Any, ...]
     loaded: LoadedTables
     derived: dict[str, Any] = field(default_factory=dict)
+    packs: tuple[Any, ...] = ()  # the pack folders the knowledge was loaded from, with their files' signatures
 
 
 # Tables kept by `load_tables` in report kernels only (TABLE_CACHE_ENV), by folder.
@@ -206,7 +207,12 @@ def _folder_signature(path: Path) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _cached_tables(tpath: Path, knowledge: Knowledge) -> LoadedTables:
+def _cached_tables(tpath: Path, packs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None) -> LoadedTables:
+    """The tables of `tpath` and the knowledge they speak with (`run_knowledge`
+    of `packs`), kept for the pages a report kernel renders next: read again
+    when the folder's files change, the knowledge loaded again when the pack
+    folders asked for (or, none asked, the ones the run recorded) or their
+    files change."""
     from .tables import read_tables
 
     key = f"{tpath}\0{tpath.resolve()}"
@@ -215,13 +221,25 @@ def _cached_tables(tpath: Path, knowledge: Knowledge) -> LoadedTables:
     if entry is None or entry.signature != signature:
         if len(_TABLE_CACHE) >= 2:  # a report reads one folder; keep memory bounded all the same
             _TABLE_CACHE.clear()
-        entry = _CacheEntry(signature, LoadedTables(read_tables(tpath), f"tables read from {tpath}", knowledge))
+        know = run_knowledge(tpath, packs)
+        entry = _CacheEntry(signature, LoadedTables(read_tables(tpath), f"tables read from {tpath}{_packs_note(know)}",
+                                                    know))
+        entry.packs = _packs_key(tpath, packs)
         _TABLE_CACHE[key] = entry
-    if entry.loaded.knowledge is not knowledge or not entry.loaded.origin.endswith(_packs_note(knowledge)):
-        # the same frames, named by other packs
-        entry.loaded = replace(entry.loaded, knowledge=knowledge,
-                               origin=f"tables read from {tpath}{_packs_note(knowledge)}")
+        return entry.loaded
+    wanted = _packs_key(tpath, packs)
+    if wanted != entry.packs:  # the same frames, named by other packs (or by packs that changed)
+        know = run_knowledge(tpath, packs)
+        entry.loaded = replace(entry.loaded, knowledge=know, origin=f"tables read from {tpath}{_packs_note(know)}")
+        entry.packs = wanted
     return entry.loaded
+
+
+def _packs_key(tpath: Path, packs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None) -> tuple[Any, ...]:
+    """The pack folders the pages of `tpath` speak with (`packs`, else the
+    ones the run recorded) and the names, sizes and times of their files."""
+    folders = _pack_list(packs) or [r["path"] for r in recorded_packs(tpath)]
+    return tuple((os.path.abspath(f), _pack_signature(f)) for f in folders)
 
 
 def _kept_entry(tables: Mapping[str, pd.DataFrame]) -> _CacheEntry | None:
@@ -637,14 +655,14 @@ def incidents_table_html(
 
 
 def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *,
-                         profiles: Mapping[str, str] | None = None, knowledge: Knowledge | None = None) -> str:
+                         profiles: Mapping[str, str] | None = None, knowledge: Knowledge) -> str:
     """Title block of one incident, read like an event-data row: the neutral
     title, the verdict and what it means, date and place with their
     precision, who did it to whom by the accounts' consensus, the deaths as
     ranges (total, civilians, combatants), counts, and the independent
     sources (linked to their profiles when `profiles` maps a name to a page;
-    default `source_profile_links`). `knowledge` (default the built-in
-    knowledge) names the event type, as the run's knowledge named it."""
+    default `source_profile_links`). `knowledge`, the run's (the pages get
+    it from `load_tables`), names the event type as the run named it."""
     if not incident_id:
         return message_html("No incidents yet: nothing to show.")
     pts = _points(tables)
@@ -699,7 +717,7 @@ def incident_header_html(tables: Mapping[str, pd.DataFrame], incident_id: str | 
         facts.append(("Deaths", toll + (f" · best estimate {best} (the median of the accounts' figures)"
                                         if best is not None and str(best) != toll.split(" ")[0] else "")))
     facts_html = "".join(f"<p><b>{_e(k)}:</b> {_e(v)}</p>" for k, v in facts)
-    know = knowledge if knowledge is not None else page_knowledge()
+    know = knowledge
     links = source_profile_links(tables, knowledge=know) if profiles is None else profiles
     srcs = [x.strip() for x in re.split(r"[;,]", field_("sources") or r["sources"]) if x.strip()]
     src_html = ", ".join(_source_link(x, links) for x in srcs) or "none"
@@ -971,10 +989,10 @@ def _paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 
 def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, max_rows: int = 100,
-               knowledge: Knowledge | None = None) -> str:
+               knowledge: Knowledge) -> str:
     """Why the claims of an incident were grouped: each link's score and
-    reasons, event types in words (`knowledge`, default the built-in
-    knowledge), with a note on how to read the score and the weights."""
+    reasons, event types in words (`knowledge`: the run's), with a note on
+    how to read the score and the weights."""
     if not incident_id:
         return message_html("No incident.")
     claims = tables["claims"]
@@ -988,7 +1006,7 @@ def links_html(tables: Mapping[str, pd.DataFrame], incident_id: str | None, *, m
     if lk.empty:
         return message_html("No links recorded between these claims.")
     lk = lk.sort_values(["score", "a", "b"], ascending=[False, True, True], kind="stable").head(max_rows)
-    know = knowledge if knowledge is not None else page_knowledge()
+    know = knowledge
 
     def words(reasons: str) -> str:   # 'both chemical_attack' -> 'both chemical attack'
         return _CODE.sub(lambda m: charts.event_words(m.group(0), knowledge=know), reasons)
@@ -1143,16 +1161,16 @@ def report_job(kind: str, key: str = "", *, title: str | None = None) -> ReportJ
 
 
 def plan_reports(tables: Mapping[str, pd.DataFrame], *, incidents: str | int = "default",
-                 min_source_claims: int = 3, knowledge: Knowledge | None = None) -> tuple[ReportJob, ...]:
+                 min_source_claims: int = 3, knowledge: Knowledge) -> tuple[ReportJob, ...]:
     """The reports to write: the overview, one per incident chosen by
     `incidents` (see `incident_pages`; most conflicted first), one per source
     with at least `min_source_claims` claims (most claims first; pooled
-    voices as `knowledge` says, default the built-in knowledge). The overview
+    voices as `knowledge`, the run's, says). The overview
     and source profiles get `incident_pages` so they link exactly the
     incident pages written; every page gets the user packs of `knowledge`
     (parameter `knowledge`), so it names things as the run did."""
     choice = parse_incident_pages(incidents)
-    packs = {"knowledge": user_packs(knowledge)} if knowledge is not None and user_packs(knowledge) else {}
+    packs = {"knowledge": user_packs(knowledge)} if user_packs(knowledge) else {}
     pages = {"incident_pages": str(choice), **packs}
     jobs = [replace(report_job("overview"), parameters=pages)]
     wanted = set(incident_pages(tables, choice))
@@ -1173,11 +1191,13 @@ def page_knowledge(*packs: str | os.PathLike[str]) -> Knowledge:
     """The built-in knowledge with the pack folders `packs` layered over it
     (none: the built-in knowledge alone), for what the pages say in words
     (event types), which sources are pooled voices, which facets
-    corroborate, the map outline. Loaded once per process while the packs'
-    files are unchanged. Raises `claimscope.KnowledgeError` for a pack that
-    cannot be used."""
-    dirs = tuple(os.path.abspath(os.fspath(p)) for p in packs)
-    return _load_packs(dirs, tuple(_pack_signature(d) for d in dirs))
+    corroborate, the map outline. Pages are given the knowledge their run
+    used (`LoadedTables.knowledge`, `run_knowledge`); nothing here keeps a
+    copy of it. Raises `claimscope.KnowledgeError` for a pack that cannot be
+    used."""
+    from .knowledge import load_knowledge
+
+    return load_knowledge(*packs)
 
 
 def _pack_signature(folder: str) -> tuple[Any, ...]:
@@ -1186,13 +1206,6 @@ def _pack_signature(folder: str) -> tuple[Any, ...]:
                      for e in sorted(os.scandir(folder), key=lambda e: e.name))
     except OSError:
         return ()   # load_knowledge says what is wrong with it
-
-
-@functools.lru_cache(maxsize=4)
-def _load_packs(packs: tuple[str, ...], signature: tuple[Any, ...]) -> Knowledge:
-    from .knowledge import load_knowledge
-
-    return load_knowledge(*packs)
 
 
 def _pack_list(packs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None) -> list[str]:
@@ -1266,23 +1279,22 @@ def user_packs(knowledge: Knowledge) -> list[str]:
     return list(knowledge.packs[len(BUILTIN_PACKS):])
 
 
-def _pooled_rule(knowledge: Knowledge | None = None) -> Callable[[str, str], bool]:
+def _pooled_rule(knowledge: Knowledge) -> Callable[[str, str], bool]:
     from .compare import is_pooled
 
-    know = knowledge if knowledge is not None else page_knowledge()
-    return lambda name, kind: is_pooled(name, kind, knowledge=know)
+    return lambda name, kind: is_pooled(name, kind, knowledge=knowledge)
 
 
-def _know_key(knowledge: Knowledge | None) -> str:
-    return "\0".join(knowledge.packs) if knowledge is not None else ""
+def _know_key(knowledge: Knowledge) -> str:
+    return "\0".join(knowledge.packs)
 
 
 def source_profile_names(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3,
-                         knowledge: Knowledge | None = None) -> list[str]:
+                         knowledge: Knowledge) -> list[str]:
     """The sources that get a profile page, most claims first: at least
     `min_source_claims` claims, and not a vague pooled voice ('other sources',
     'local sources', unnamed, an unknown outlet: `claimscope.compare.is_pooled`
-    with `knowledge`, default the built-in knowledge), which is many speakers, not one."""
+    with `knowledge`, the run's), which is many speakers, not one."""
     def compute() -> list[str]:
         claims = tables["claims"]
         counts = _claim_counts(claims)
@@ -1295,7 +1307,7 @@ def source_profile_names(tables: Mapping[str, pd.DataFrame], *, min_source_claim
 
 
 def source_profile_links(tables: Mapping[str, pd.DataFrame], *, min_source_claims: int = 3,
-                         knowledge: Knowledge | None = None) -> dict[str, str]:
+                         knowledge: Knowledge) -> dict[str, str]:
     """Source name -> its profile page, relative to the reports folder (where
     incident and source pages live), for the sources `plan_reports` gives a
     profile with the same `min_source_claims` and `knowledge`."""
