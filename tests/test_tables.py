@@ -340,3 +340,27 @@ def test_sigkill_during_back_to_back_writes_never_shows_a_mixed_set(tmp_path, ru
     _assert_one_whole_run(out, run_a, run_b)
     write_tables(run_a, out, wait=0)
     _assert_no_leftovers(out)
+
+
+def test_tables_written_from_python_record_the_packs_the_run_used(tmp_path):
+    """`write_tables` of `pipeline.run`'s tables records the user packs the
+    run was given, as `claimscope run --knowledge` does: the reports then name
+    things by them. Without packs nothing is recorded; tables read back keep
+    their record when written again."""
+    from claimscope import reports
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "events.yaml").write_text("# provenance: written for this test\ntitle_labels:\n  clash: firefight\n",
+                                      encoding="utf-8")
+    tables = pipeline.run([B_FILES[0]], knowledge=[pack])
+    write_tables(tables, tmp_path / "with")
+    assert [r["path"] for r in reports.recorded_packs(tmp_path / "with")] == [str(pack.resolve())]
+    assert reports.user_packs(reports.run_knowledge(tmp_path / "with")) == [str(pack.resolve())]
+    write_tables(read_tables(tmp_path / "with"), tmp_path / "again")
+    assert reports.recorded_packs(tmp_path / "again") == reports.recorded_packs(tmp_path / "with")
+    write_tables(tables, tmp_path / "given", run_info={})   # what the caller gives wins
+    assert reports.recorded_packs(tmp_path / "given") == []
+    write_tables(pipeline.run([B_FILES[0]]), tmp_path / "plain")
+    assert reports.recorded_packs(tmp_path / "plain") == []
+    assert "run" not in json.loads((tmp_path / "plain" / MANIFEST).read_text(encoding="utf-8"))

@@ -9,7 +9,8 @@ passed to every stage.
 from __future__ import annotations
 
 import os
-from typing import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
@@ -17,10 +18,10 @@ from . import engines, schema
 from .align import load_overrides
 from .compare import compare
 from .ingest import read_corpora
-from .knowledge import Knowledge, as_knowledge
+from .knowledge import BUILTIN_PACKS, Knowledge, as_knowledge, pack_digest
 from .tables import Tables
 
-__all__ = ["run"]
+__all__ = ["run", "run_record"]
 
 
 def run(
@@ -57,7 +58,9 @@ def run(
     `knowledge`: a `Knowledge` object, or one or more knowledge-pack folders
     to layer over the built-in knowledge (see `claimscope.knowledge`);
     default the built-in knowledge. A pack that cannot be used raises
-    `claimscope.KnowledgeError` before any work is done.
+    `claimscope.KnowledgeError` before any work is done. The tables record
+    the user packs used (`Tables.run`), which `write_tables` keeps in the
+    manifest for the reports.
     """
     engines.check_engine(engine, jobs=jobs, scheduler=scheduler)
     know = as_knowledge(knowledge)
@@ -86,4 +89,17 @@ def run(
         overrides=aligned.overrides_report,
         problems=pd.concat([ingested.problems, extracted.problems, aligned.problems], ignore_index=True),
     )
-    return Tables((name, schema.conform(df, name)) for name, df in tables.items())
+    out = Tables((name, schema.conform(df, name)) for name, df in tables.items())
+    out.run = run_record(know)
+    return out
+
+
+def run_record(knowledge: Knowledge) -> dict[str, Any]:
+    """What a run made with `knowledge` records in its tables' manifest: the
+    user knowledge packs (absolute folder and digest, in layering order), so
+    the reports name things as the run did and notice a pack changed since;
+    {} for the built-in knowledge alone."""
+    packs = knowledge.packs[len(BUILTIN_PACKS):]
+    if not packs:
+        return {}
+    return {"knowledge": [{"path": str(Path(p).resolve()), "digest": pack_digest(p)} for p in packs]}

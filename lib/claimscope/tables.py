@@ -88,10 +88,14 @@ class Tables(dict):
     A plain dict of DataFrames that also reads as attributes:
     `tables["claims"]` and `tables.claims` are the same table. Tables read by
     `read_tables` carry their run's `manifest` (run id, row counts; ``{}``
-    for a folder without one); others have None.
+    for a folder without one); others have None. `run` is what the run that
+    made them records in the manifest (the user knowledge packs it used:
+    `claimscope.pipeline.run` and `read_tables` set it), which `write_tables`
+    writes with them.
     """
 
     manifest: dict | None = None
+    run: dict | None = None
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
@@ -324,7 +328,12 @@ def write_tables(
     written (through `out_dir`), sorted. Raises `TablesError` when `out_dir`
     cannot take tables, or another run holds it too long. `run_info` (JSON
     values: e.g. the knowledge packs the run used) is kept in the manifest
-    under "run" and is part of the run id."""
+    under "run" and is part of the run id; default the tables' own record
+    (`Tables.run`: what `claimscope.pipeline.run` used, or what the run read
+    back had recorded), so the pages of tables written from Python name
+    things by the packs that made them."""
+    if run_info is None:
+        run_info = getattr(tables, "run", None)
     if lock is not None:
         if not lock.held or lock.target.store != _Target(out_dir).store:
             raise TablesError(f"write_tables: the lock given is not held for {printable(str(out_dir))}")
@@ -556,6 +565,7 @@ def read_tables(tables_dir: str | os.PathLike[str]) -> Tables:
             continue
         _check_references(out, shown)
         out.manifest = manifest
+        out.run = dict(manifest.get("run") or {})
         return out
     raise AssertionError("unreachable")  # pragma: no cover
 
