@@ -260,3 +260,26 @@ def test_a_backed_force_of_no_known_name_is_on_its_backers_side():
     assert _full("Two members of the locally-backed council were killed.") == [("militants", "killed", 2, 2, "")]
     assert [c.side for c in find_casualties("Two civilians of the Russian-backed council were killed.")] == [""]
     assert _full("Two members of the Russian-backedness group were killed.") == [("militants", "killed", 2, 2, "")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a day after a month name is a date, not a count
+    ("Officials said raids between March 3 and June 14 had eliminated four commanders.", [(4, "killed")]),
+    # a clock time at the head of a wire headline
+    ("09:45 Six Civilians Killed in Shelling on a Village", [(6, "killed")]),
+    # a photo credit's year before a headline
+    ("AP 2019 JOHN ROE Medic Dies of Wounds After Attack", []),
+    # the year after a month and its day
+    ("On October 9, 2019 Turkish jets killed 11 fighters.", [(11, "killed")]),
+])
+def test_a_number_in_a_date_or_a_time_is_no_count(sentence, expected):
+    assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,n", [
+    ("Shelling on May 3 killed 12 people.", 12),
+    ("At least 2,000 people were killed that year.", 2000),
+    ("Some 1950 people were killed in the siege.", 1950),
+])
+def test_a_count_beside_a_date_still_counts(sentence, n):
+    assert [c.min for c in find_casualties(sentence)] == [n]

@@ -267,6 +267,8 @@ class _CasLex:
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
     backer: re.Pattern[str]  # "Russian-backed": the group "backer" names a backer
+    day_before: re.Pattern[str]  # a month name ending right before a number: "May 18" is a day
+    year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -343,6 +345,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        day_before=regex(r"(?<![\w-])" + _months(knowledge) + r"\.?\s+$"),
+        year_before=regex(r"(?:(?<![\w-])" + _months(knowledge) + r"\.?\s+(?:\d{1,2},?\s+)?|"
+                          + phrase_pattern(d["year_context_words"]) + r"\s+)$"),
         backer=regex(r"(?<![\w'’-])(?P<backer>[A-Z][\w'’.]*)-(?:"
                      + "|".join(re.escape(w) for w in knowledge.actors.get("backer_suffixes") or ["backed"]) + r")(?![\w-])"),
         communities=regex(r"^(?:the\s+|a\s+|his\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -466,7 +471,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     wholes: list[tuple[int, int]] = []  # (index in out, end of its victims phrase) of the figures that are not parts
     parts: dict[int, list[CasualtyMention]] = {}
     for q in _find_quantities(sentence, lex.num):
-        if q.end <= consumed or _is_year(sentence, q) or (
+        if q.end <= consumed or _is_date_part(sentence, q, lex) or (
                 pending and q.end <= pending[-1][2] and _OF_BEFORE.search(sentence, 0, q.start)):
             continue  # the complement of a figure's victims noun ("a member of a local faction and two aides")
         np_start, np_end = _victims_phrase(sentence, q.end, lex)
@@ -717,18 +722,36 @@ def _one_person(sentence: str, span: tuple[int, int], offset: int, victims_raw: 
 _OWNER = regex(r"^.*['’]s?\s+")
 
 
-_YEAR_CONTEXT = regex(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*$|\b(?:in|since|of|year)\s+$")
+def _months(knowledge: Knowledge) -> str:
+    """Regex source of the pack's month names and abbreviations."""
+    months = knowledge.dates["months"].values()
+    return phrase_pattern([n for e in months for n in (*e["names"], *e["abbreviations"])])
 
 
-_SPACE_DIGIT = regex(r"\s+\d")
+_DIGIT_AFTER = regex(r"\s+\d|[:/]\d")
 
 
-def _is_year(sentence: str, q: Quantity) -> bool:
-    """A bare 19xx/20xx after a month name or 'in'/'since' is a year, not a count."""
-    if q.qualifier or not (q.min == q.max and q.min is not None and 1900 <= q.min <= 2100):
+def _is_date_part(sentence: str, q: Quantity, lex: _CasLex) -> bool:
+    """Whether a bare number written in digits is part of a date or a clock
+    time, not a count: a day after a month name ("between April 27 and May
+    18 had eliminated three leaders"), a time ("17:27 Nine civilians
+    killed"), a year after a month or 'in'/'since' ("May 18, 2018"), before
+    another number, or before a capitalised word ("AFP 2018 JOHN DOE ...":
+    a photo credit's year; a toll of two thousand is written "2,000 people")."""
+    if q.qualifier or q.min is None or q.min != q.max or not q.raw.isdigit():
         return False
-    return bool(_YEAR_CONTEXT.search(sentence[max(0, q.start - 16):q.start])) or bool(
-        _SPACE_DIGIT.match(sentence, q.end, q.end + 3))
+    if sentence[max(0, q.start - 2):q.start][-1:] in (":", "/") and sentence[max(0, q.start - 2):q.start][:1].isdigit():
+        return True   # the minutes of "17:27", the day of "5/18"
+    if _DIGIT_AFTER.match(sentence, q.end, q.end + 3) and sentence[q.end:q.end + 1] in (":", "/"):
+        return True   # the hour of "17:27"
+    head = sentence[max(0, q.start - 24):q.start]
+    if 1 <= q.min <= 31 and lex.day_before.search(head):
+        return True
+    if not 1900 <= q.min <= 2100:
+        return False
+    nxt = sentence[q.end:q.end + 2]
+    return bool(lex.year_before.search(head)) or bool(_DIGIT_AFTER.match(sentence, q.end, q.end + 3)) or (
+        len(nxt) == 2 and nxt[0].isspace() and nxt[1].isupper())
 
 
 # a death-toll phrase (`_CasLex.toll`) needs one of these words
