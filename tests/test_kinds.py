@@ -471,3 +471,26 @@ def test_a_month_by_month_list_is_a_tally_not_acts():
     assert list(claims.kind) == ["event", "background", "running_total", "running_total", "event"]
     assert list(claims.kind_cue)[2:4] == ["• February:", "- March 2021:"]
     assert list(r.casualties.sort_values("start").scope) == ["event", "total", "total", "total", "event"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than 250,000 people have been killed in the country's war and millions have fled.",
+    "It has cost the lives of more than 90000 people so far, the agency said.",
+])
+def test_a_toll_too_large_for_one_act_is_a_running_total(sentence):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == "running_total"
+    assert claim.kind_cue.startswith("more than") or claim.kind_cue.startswith("More than")
+
+
+def test_a_large_act_toll_below_the_bound_stays_an_event():
+    r = extract("A chemical attack on the suburbs killed more than 1,200 people on Wednesday, activists said.")
+    assert list(r.claims.kind) == ["event"]
+    assert list(r.casualties.scope) == ["event"]
+
+
+def test_a_war_toll_beside_the_acts_toll_keeps_the_act_an_event():
+    r = extract("Shelling killed 9 civilians in the town on Tuesday, while more than 300,000 people have died.")
+    scopes = dict(zip(r.casualties["min"], r.casualties.scope))
+    assert scopes[9] == "event" and scopes[300001] == "total"
+    assert list(r.claims.kind) == ["event"]

@@ -514,6 +514,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                                cumulative=cumulative)
     else:
         scopes = []
+    cap = knowledge.kinds.get("largest_act_toll")
+    if cap is not None and any(sc == "event" and (k.min or 0) > cap for k, sc in zip(casualties, scopes)):
+        # "more than 146000 people have been killed": no one act's toll, a war's
+        scopes = ["total" if sc == "event" and (k.min or 0) > cap else sc for k, sc in zip(casualties, scopes)]
     if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
            for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
@@ -542,6 +546,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                               or roles.perpetrator_cue in ("blamed", "responsible") or denied is not None,
                               negated=st.negated,
                               negation_cue=st.negation_cue, cumulative=cumulative, words=words)
+            if kind.kind == "running_total" and not kind.cue and cap is not None:
+                big = next((k for k in casualties if (k.min or 0) > cap), None)
+                if big is not None:
+                    kind = ClaimKind("running_total", big.raw)  # the figure too large for one act
 
     if kind is not None and kind.kind in _NOT_WHERE and places:
         del ctx.places[len(ctx.places) - len(places):]  # its places make no main governorate
