@@ -283,3 +283,14 @@ def test_a_number_in_a_date_or_a_time_is_no_count(sentence, expected):
 ])
 def test_a_count_beside_a_date_still_counts(sentence, n):
     assert [c.min for c in find_casualties(sentence)] == [n]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Twelve people were killed and 30 others were displaced from the village.", [(12, "killed")]),
+    ("Nine children and 14 others were killed, and 30 more are missing.", [(9, "killed"), (14, "killed")]),
+    ("Eight soldiers were killed and 20 others, most of them conscripts, have been moved to the front.", [(8, "killed")]),
+    ("Eight soldiers were killed and 20 others were wounded.", [(8, "killed"), (20, "injured")]),
+    ("The raid killed 6 civilians and 4 fighters.", [(6, "killed"), (4, "killed")]),
+])
+def test_a_figure_with_a_verb_of_its_own_takes_no_outcome_from_the_one_before(sentence, expected):
+    assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected

@@ -535,8 +535,12 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome = out[-1].outcome  # "150 bodies in Hammouriya 100 in Kfar Batna 67 in Saqba"
         elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
-        elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)):
-            outcome = out[-1].outcome  # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians and 27 fighters"
+        elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)) \
+                and not _own_predicate(sentence, aside.end() if aside else closed, pos):
+            # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians
+            # and 27 fighters"; not a figure with a verb of its own ("10 were
+            # killed and 40 others were displaced": its auxiliary says so)
+            outcome = out[-1].outcome
             listed = out[-1] is not (main[-1] if main else None)  # a part of a part stays a part
         elif context.list_outcome and victims_raw and not out:
             outcome = context.list_outcome  # an item of a list: "• 165 civilians, including four women"
@@ -840,6 +844,17 @@ _POSTMODIFIER_AND = regex(r"[\"”’]?\s*,?\s*(?:from|of|in|near|at|on|with|to|
 def _postmodifier_then_figure(sentence: str, np_end: int, lex: _CasLex) -> bool:
     m = _POSTMODIFIER_AND.match(sentence, np_end)
     return m is not None and lex.num.regex.match(sentence, m.end()) is not None
+
+
+_PARTICIPLE = regex(r"\s*[a-z][a-z'’-]*(?:ed|en|ing|wn|t)\b")
+
+
+def _own_predicate(sentence: str, np_end: int, pos: int) -> bool:
+    """Whether a figure's victims phrase (ending at `np_end`) is followed by
+    a verb of its own that is no outcome cue: an auxiliary, then a
+    participle ("40 others were displaced", "dozens are missing"), which
+    `_skip_aux` stopped at (`pos`)."""
+    return _has_auxiliary(sentence[np_end:pos]) and _PARTICIPLE.match(sentence, pos) is not None
 
 
 def _has_auxiliary(gap: str) -> bool:
