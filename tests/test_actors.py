@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from claimscope.actors import canonical_actor, find_actors, find_roles
+from claimscope.actors import canonical_actor, find_actors, find_roles, other_act_clauses
 from claimscope.events import event_type, find_cause
 
 from builtin_knowledge import K, bind
@@ -9,6 +9,7 @@ from builtin_knowledge import K, bind
 canonical_actor = bind(canonical_actor)
 find_actors = bind(find_actors)
 find_roles = bind(find_roles)
+other_act_clauses = bind(other_act_clauses)
 event_type = bind(event_type)
 find_cause = bind(find_cause)
 
@@ -179,7 +180,9 @@ def _frame_words() -> list[str]:
     r, a = K.roles, K.actors
     lists = [r["act_verbs"], r["act_nouns"], r["started_after"], r["campaign_leads"], r["attribution_leads"],
              r["by_heads"], r["from_heads"], r["relative_words"], a["unit_nouns"], a["unit_adjectives"],
-             [m for e in a["actors"] for m in e.get("modifiers", [])], ["SDF", "ISIS", "Syrian Army", "regime"]]
+             [m for e in a["actors"] for m in e.get("modifiers", [])], ["SDF", "ISIS", "Syrian Army", "regime"],
+             ["IS", "US", "U.S.", "PKK/YPG", "Islamic State", "Damascus"], r["indirect_questions"], r["hedged_links"],
+             K.lexicon["blame_verbs"]]
     return sorted({str(w) for ws in lists for w in ws})
 
 
@@ -204,6 +207,12 @@ def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
         assert not (t.compound_gate[0].isdisjoint(words) or t.compound_gate[1].isdisjoint(words)), sentence
     if p["act_verb"].search(sentence) or K.derived(_relative_patterns)[0].search(sentence):
         assert not g.verbs.isdisjoint(words), sentence
+    if t.regex.search(sentence):  # an alias: one of its words, or an acronym as written
+        assert t.alias_literal is None or not t.alias_words.isdisjoint(words) or t.alias_literal.search(sentence), sentence
+    if g.relative is not None and any(f" {w} " in low for w in g.relative):
+        assert not words.isdisjoint(g.relative), sentence
+    for key, keys in g.keys.items():  # a cue string's substring key before the longer test
+        assert not any(w in low for w in getattr(g, key)) or any(k in low for k in keys), (key, sentence)
     for end in range(len(sentence) + 1):  # the windows before an actor mention, wherever it starts
         before, near = sentence[max(0, end - 80):end], sentence[max(0, end - 40):end]
         if p["campaign_by"].search(before):
@@ -218,6 +227,7 @@ def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
             assert [m.span() for m in rx.finditer(low)] == [m.span() for m in p[key].finditer(sentence)], (key, sentence)
     mentions = find_actors(sentence)
     assert find_actors(sentence, words=words) == mentions
+    assert other_act_clauses(sentence, words=words) == other_act_clauses(sentence)
     assert find_roles(sentence, mentions, words=words) == find_roles(sentence, mentions)
 
 
@@ -233,3 +243,24 @@ def test_a_man_of_a_group_operating_under_a_banner_names_the_banner_as_perpetrat
     assert find_roles("The elders, led by a member of the council operating under the banner of the Hamza "
                       "Division, met in Ras al-Ain.").perpetrator == ""
     assert find_roles("He was welcomed by members of the tribe loyal to the SDF.").perpetrator == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abdehilmorstuwy -", min_size=1, max_size=12), min_size=1, max_size=8))
+def test_substring_keys_hold_in_every_string(strings):
+    """Each string holds one of its keys: no key in a text means none of the strings is in it."""
+    from claimscope.actors import _substring_keys
+    strings = [s for s in strings if s.strip()]
+    keys = _substring_keys(strings)
+    assert all(any(k in s for k in keys) for s in strings)
+    assert len(keys) <= len(set(strings))
+
+
+def test_the_alias_gate_skips_sentences_without_an_alias_word_or_acronym():
+    from claimscope.actors import _build_tables
+    from claimscope.sentences import sentence_words
+    t = K.derived(_build_tables)
+    for text in ("The town was quiet on Monday.", "IS fighters attacked", "Syrian troops moved", "a us b"):
+        open_ = not t.alias_words.isdisjoint(sentence_words(text)) or t.alias_literal.search(text) is not None
+        assert open_ == bool(t.regex.search(text)), text
+        assert find_actors(text, words=sentence_words(text)) == find_actors(text)

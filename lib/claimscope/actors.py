@@ -14,11 +14,11 @@ and the frame (`cue`) so a reader can check it and `compare` can tell an act
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
-from .resources import lowered_pattern, norm_phrase, phrase_pattern, regex, trie_pattern
+from .resources import case_variants, lowered_pattern, norm_phrase, phrase_pattern, regex, trie_pattern
 from .sentences import word_gates
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
@@ -60,6 +60,11 @@ class _Tables:
     place_like: frozenset[str]  # lower-cased aliases that are also places
     locative: re.Pattern[str]  # a preposition of place just before a place-like alias ("in Damascus")
     regex: re.Pattern[str]
+    # what a sentence holds wherever `regex` matches: a word of `alias_words` (the letter runs of the
+    # aliases' spellings, `sentences.word_gates` keys) or a match of `alias_literal` (the spellings matched
+    # as written, acronyms: "IS" and "US" tell nothing in lower case); None: no gate
+    alias_words: frozenset[str]
+    alias_literal: re.Pattern[str] | None
     compound: re.Pattern[str] | None  # modifier + unit or act noun ("regime soldier", "Turkish shelling")
     by_modifier: dict[str, str]  # lower-cased modifier -> canonical name
     # the compound regex needs a modifier and a noun: a word of each among the sentence's words
@@ -96,6 +101,7 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         place_like=frozenset(place_like),
         locative=regex("(?i)" + phrase_pattern(_words(knowledge, "place_prepositions")) + r"\s+(?:the\s+)?$"),
         regex=regex(phrase_pattern(by_alias_keys(data))),
+        **_alias_gate(by_alias_keys(data)),
         compound=_compound_regex(knowledge, list(by_modifier)) if by_modifier else None,
         by_modifier=by_modifier,
         compound_gate=_compound_gate(knowledge, list(by_modifier)),
@@ -105,6 +111,25 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         phrase_memo=Memo(),
         generic_memo=Memo(),
     )
+
+
+def _alias_gate(aliases: list[str]) -> dict[str, Any]:
+    """`_Tables.alias_words` and `alias_literal` of the alias table: a
+    sentence with neither cannot hold an alias, and two cheap tests (a set
+    test and a scan for a few capitalised literals) rule out most of the
+    sentences the alias regex would scan in vain. Each spelling
+    `phrase_pattern` matches has its letter runs among a sentence's words
+    (`sentences.word_gates`); a spelling matched only as written (an acronym,
+    or one without letters) goes to the literal pattern instead, which finds
+    it wherever the alias regex does (same spelling, spaces as any run of
+    whitespace)."""
+    literal = [a for a in aliases if case_variants(a) == {" ".join(a.split())}]
+    cased = [a for a in aliases if case_variants(a) != {" ".join(a.split())}]
+    gates, needs = word_gates([(cased,)])
+    if cased and not needs[0]:  # a spelling without letters: no word tells it is there
+        return {"alias_words": frozenset(), "alias_literal": None}
+    return {"alias_words": gates.keys,
+            "alias_literal": regex(trie_pattern({" ".join(a.split()) for a in literal})) if literal else regex("(?!)")}
 
 
 def _words(knowledge: Knowledge, key: str) -> list[str]:
@@ -174,7 +199,10 @@ def find_actors(text: str, *, knowledge: Knowledge, words: frozenset[str] | None
 
 def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> list[ActorMention]:
     out = []
-    for m in t.regex.finditer(text):
+    # no alias's word among its words and no acronym in it: the alias regex cannot match
+    scan = words is None or t.alias_literal is None or not t.alias_words.isdisjoint(words) \
+        or t.alias_literal.search(text) is not None
+    for m in (t.regex.finditer(text) if scan else ()):
         raw = m.group(0)
         key = norm_phrase(raw)
         if key in t.place_like and (
@@ -396,6 +424,26 @@ class _Gates:
     campaign: tuple[str, ...]
     attributed: tuple[str, ...]
     affiliated: tuple[str, ...]  # the affiliation links' longest words: the by_affiliated regex needs one
+    # a few substrings of the strings above, each of which holds one (`_substring_keys`): where none of
+    # a field's keys is in the sentence, none of its strings is either, and the longer test is skipped
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    relative: frozenset[str] | None = None  # the relative words when each is one letter run, else None
+
+
+def _substring_keys(strings: Sequence[str]) -> tuple[str, ...]:
+    """Substrings such that each of `strings` holds one: one of its words
+    (of four letters or more where it has one) that the most strings share,
+    or a string that another one holds ("blame" for "blamed" and "blames").
+    `any(k in text for k in keys)` is then a necessary condition of
+    `any(s in text for s in strings)`, tested on fewer, shorter strings."""
+    out: list[str] = []
+    for s in strings:
+        if any(k in s for k in out):
+            continue
+        tokens = [t for t in s.split() if len(t) >= 4] or [max(s.split() or [s], key=len)]
+        tokens = [t for t in {*tokens, *(o for o in strings if o in s)} if t]
+        out.append(max(sorted(tokens), key=lambda t: (sum(t in o for o in strings), -len(t))) if tokens else s)
+    return tuple(sorted(set(out)))
 
 
 def _role_gates(knowledge: Knowledge) -> _Gates:
@@ -403,7 +451,7 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
     first = lambda phrases: tuple(sorted({p.lower().split()[0] for p in phrases}))  # noqa: E731
     whole = lambda phrases: tuple(sorted({" ".join(p.lower().split()) for p in phrases}))  # noqa: E731
     longest = lambda phrases: tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))  # noqa: E731
-    return _Gates(indirect=whole(frames.get("indirect_questions") or ["did not say which"]),
+    gates = _Gates(indirect=whole(frames.get("indirect_questions") or ["did not say which"]),
                   blame=first(lex["blame_verbs"]),
                   hedged=whole(frames.get("hedged_links") or ["believed to be"]),
                   clash=tuple(sorted({p.lower().split()[-2] if len(p.split()) > 1 else p.lower()
@@ -413,6 +461,10 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   campaign=longest(frames.get("campaign_leads") or ["weeks of"]),
                   attributed=longest(frames.get("attribution_leads") or ["attributed to"]),
                   affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]))
+    relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {"whom"}
+    keyed = ("indirect", "blame", "hedged")  # the others hold few strings a shorter one holds
+    return replace(gates, keys={k: _substring_keys(getattr(gates, k)) for k in keyed},
+                   relative=frozenset(relative) if all(re.fullmatch("[a-z]+", w) for w in relative) else None)
 
 
 def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
@@ -451,6 +503,9 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
     if words is not None and knowledge.derived(_role_gates).verbs.isdisjoint(words):
         return []  # the clause needs an act verb
     clause, not_after, gate = knowledge.derived(_relative_patterns)
+    relative = knowledge.derived(_role_gates).relative
+    if words is not None and relative is not None and words.isdisjoint(relative):
+        return []  # " that " below is a whole letter run: one of its words
     low = sentence.lower()
     if not any(f" {w} " in low for w in gate):
         return []
@@ -493,7 +548,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # "did not say which Turkish units ...": an indirect question asserts no actor
     g = knowledge.derived(_role_gates)
     low = sentence.lower()
-    if any(w in low for w in g.indirect):
+    if (any(k in low for k in g.keys["indirect"]) and any(w in low for w in g.indirect)):
         mentions = [m for m in mentions if not p["indirect_question"].search(sentence[max(0, m.start - 40):m.start])]
         if not mentions:
             return _NO_ROLES
@@ -506,10 +561,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     ci, cp = (low, caseless) if caseless is not None else (sentence, p)
     # "a week of bombing by X": a campaign lead's word and "by" (the campaign_by regex's literal) both in it
     campaign = "by" in sentence and any(w in low for w in g.campaign)
-    hedged = any(w in low for w in g.hedged)
+    hedged = (any(k in low for k in g.keys["hedged"]) and any(w in low for w in g.hedged))
     clash = any(w in low for w in g.clash)
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
-    if any(w in low for w in g.blame):
+    if (any(k in low for k in g.keys["blame"]) and any(w in low for w in g.blame)):
         for m in mentions:
             before = sentence[max(0, m.start - 60):m.start]
             if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
