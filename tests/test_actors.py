@@ -182,7 +182,7 @@ def _frame_words() -> list[str]:
              r["by_heads"], r["from_heads"], r["relative_words"], a["unit_nouns"], a["unit_adjectives"],
              [m for e in a["actors"] for m in e.get("modifiers", [])], ["SDF", "ISIS", "Syrian Army", "regime"],
              ["IS", "US", "U.S.", "PKK/YPG", "Islamic State", "Damascus"], r["indirect_questions"], r["hedged_links"],
-             K.lexicon["blame_verbs"]]
+             K.lexicon["blame_verbs"], ["one of which", "some of whom", "was", "were", "had been", "one", "of", "whom"]]
     return sorted({str(w) for ws in lists for w in ws})
 
 
@@ -209,6 +209,8 @@ def test_role_gates_never_skip_a_sentence_or_window_their_regex_matches(parts):
         assert not g.verbs.isdisjoint(words), sentence
     if t.regex.search(sentence):  # an alias: one of its words, or an acronym as written
         assert t.alias_literal is None or not t.alias_words.isdisjoint(words) or t.alias_literal.search(sentence), sentence
+    if K.derived(_relative_patterns)[0].search(sentence) and g.clause_lists is not None:  # auxiliary or "one of which"
+        assert any(need <= g.clause_lists.met(words) for need in g.clause_needs), sentence
     if g.relative is not None and any(f" {w} " in low for w in g.relative):
         assert not words.isdisjoint(g.relative), sentence
     for key, keys in g.keys.items():  # a cue string's substring key before the longer test

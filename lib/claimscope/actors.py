@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
 from .resources import case_variants, lowered_pattern, norm_phrase, phrase_pattern, regex, trie_pattern
-from .sentences import word_gates
+from .sentences import Gate, WordGates, word_gates
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
            "phrase_actors", "generic_group", "find_roles", "other_act_clauses"]
@@ -428,6 +428,10 @@ class _Gates:
     # a field's keys is in the sentence, none of its strings is either, and the longer test is skipped
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     relative: frozenset[str] | None = None  # the relative words when each is one letter run, else None
+    # a relative clause telling another act is followed by a main-clause auxiliary or opens on "one of
+    # which": the word lists of each (`sentences.word_gates`), one of the two needs met in every sentence it is in
+    clause_lists: WordGates | None = None
+    clause_needs: tuple[Gate, ...] = ()
 
 
 def _substring_keys(strings: Sequence[str]) -> tuple[str, ...]:
@@ -463,7 +467,11 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]))
     relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {"whom"}
     keyed = ("indirect", "blame", "hedged")  # the others hold few strings a shorter one holds
+    clause_lists, clause_needs = word_gates([
+        (frames.get("main_clause_auxiliaries") or ["was", "were"],),
+        (frames.get("relative_quantifiers") or ["one"], ["of"], ["which", "whom"])])
     return replace(gates, keys={k: _substring_keys(getattr(gates, k)) for k in keyed},
+                   clause_lists=clause_lists, clause_needs=tuple(clause_needs),
                    relative=frozenset(relative) if all(re.fullmatch("[a-z]+", w) for w in relative) else None)
 
 
@@ -503,9 +511,14 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
     if words is not None and knowledge.derived(_role_gates).verbs.isdisjoint(words):
         return []  # the clause needs an act verb
     clause, not_after, gate = knowledge.derived(_relative_patterns)
-    relative = knowledge.derived(_role_gates).relative
-    if words is not None and relative is not None and words.isdisjoint(relative):
-        return []  # " that " below is a whole letter run: one of its words
+    g = knowledge.derived(_role_gates)
+    if words is not None:
+        if g.relative is not None and words.isdisjoint(g.relative):
+            return []  # " that " below is a whole letter run: one of its words
+        if g.clause_lists is not None:
+            met = g.clause_lists.met(words)
+            if not any(need <= met for need in g.clause_needs):
+                return []  # neither a main-clause auxiliary after it nor "one of which"
     low = sentence.lower()
     if not any(f" {w} " in low for w in gate):
         return []
@@ -561,8 +574,6 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     ci, cp = (low, caseless) if caseless is not None else (sentence, p)
     # "a week of bombing by X": a campaign lead's word and "by" (the campaign_by regex's literal) both in it
     campaign = "by" in sentence and any(w in low for w in g.campaign)
-    hedged = (any(k in low for k in g.keys["hedged"]) and any(w in low for w in g.hedged))
-    clash = any(w in low for w in g.clash)
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
     if (any(k in low for k in g.keys["blame"]) and any(w in low for w in g.blame)):
         for m in mentions:
@@ -582,6 +593,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
     #    "unidentified gunmen, believed to be X" (hedged: the hedge lexicon marks the claim)
     affiliated = " by " in low and any(w in low for w in g.affiliated)
+    hedged = clash = False  # read only where no frame above named the perpetrator
+    if perp is None:
+        hedged = any(k in low for k in g.keys["hedged"]) and any(w in low for w in g.hedged)
+        clash = any(w in low for w in g.clash)
     if perp is None and (by_or_from or hedged or clash):
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
