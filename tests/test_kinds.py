@@ -474,7 +474,7 @@ def test_a_month_by_month_list_is_a_tally_not_acts():
 
 
 @pytest.mark.parametrize("sentence", [
-    "More than 250,000 people have been killed in the country's war and millions have fled.",
+    "More than 250,000 people have been killed and millions have fled, the agency says.",
     "It has cost the lives of more than 90000 people so far, the agency said.",
 ])
 def test_a_toll_too_large_for_one_act_is_a_running_total(sentence):
@@ -494,3 +494,21 @@ def test_a_war_toll_beside_the_acts_toll_keeps_the_act_an_event():
     scopes = dict(zip(r.casualties["min"], r.casualties.scope))
     assert scopes[9] == "event" and scopes[300001] == "total"
     assert list(r.claims.kind) == ["event"]
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Some 300 medics have been killed in the country's 40-month war, the group said.", "killed in the country's 40-month war"),
+    ("At least 75 reporters died in Yemen's civil war, the watchdog said.", "died in Yemen's civil war"),
+])
+def test_deaths_in_a_war_named_by_its_country_or_length_are_a_running_total(sentence, cue):
+    claim, _ = one_claim(sentence)
+    assert (claim.kind, claim.kind_cue) == ("running_total", cue)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Five soldiers were killed in the fighting near the town on Tuesday.",
+    "Three fighters were killed in the army's offensive on the village on Monday.",
+])
+def test_deaths_in_the_days_fighting_stay_an_event(sentence):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == "event"

@@ -150,6 +150,10 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
          rf"\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}",
          ("campaign_nouns", "campaign_durations")),
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
+        # "killed in Syria's 30-month war", "died in the country's civil war"
+        (phrase_pattern(d.get("war_scene_verbs") or []) + r"\s+(?:(?i:the)\s+)?(?:[\w-]+['’]s?\s+|[\w-]+s\s+)?"
+         rf"(?:(?:\d+|{spelled})-(?i:{units})s?(?:-old|-long)?\s+)?" + phrase_pattern(d.get("war_nouns") or []),
+         ("war_scene_verbs", "war_nouns")),
         (earlier, ("earlier_operations", "earlier_operation_nouns")),
     )
     months = [str(n) for m in knowledge.dates["months"].values() for n in m.get("names", ())]
@@ -180,6 +184,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "span_units": d["span_units"],
         "campaign_durations": [*d["campaign_durations"], *(f"{u}s" for u in d["campaign_durations"])],
         "record_tolls": d["record_tolls"],
+        "war_scene_verbs": d.get("war_scene_verbs") or [],
+        "war_nouns": d.get("war_nouns") or [],
         "earlier_operations": d.get("earlier_operations") or [],
         "earlier_operation_nouns": d.get("earlier_operation_nouns") or [],
         "months": months,
