@@ -271,27 +271,82 @@ def _rss_mb(who: int) -> float:
     return r / 1024 / 1024 if sys.platform == "darwin" else r / 1024
 
 
-def _sample_tree(pid: int, peak: dict[str, float]) -> None:
+def _sample_tree(pid: int, peak: dict[str, float]) -> dict[str, Any] | None:
     """Add one sample of process `pid` and its descendants to `peak`: the
     largest total proportional set size (shared pages split among the
-    processes that share them) and the largest single resident set (MB)."""
+    processes that share them) and the largest single resident set (MB).
+    Returns the sample (tree PSS, the driver's PSS and RSS, each worker's
+    PSS, MB) or None when the process is gone."""
     import psutil
 
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
     except psutil.Error:
-        return
-    total = 0.0
+        return None
+    total = driver_pss = driver_rss = 0.0
+    workers: list[float] = []
     for p in procs:
         try:
             mi = p.memory_full_info()
         except (psutil.Error, OSError):
             continue
-        total += getattr(mi, "pss", mi.rss) / 2**20
+        pss = getattr(mi, "pss", mi.rss) / 2**20
+        total += pss
         if p.pid != pid:
             peak["worker_rss"] = max(peak.get("worker_rss", 0.0), mi.rss / 2**20)
+            workers.append(pss)
+        else:
+            driver_pss, driver_rss = pss, mi.rss / 2**20
     peak["tree_pss"] = max(peak.get("tree_pss", 0.0), total)
+    return {"tree_pss": total, "driver_pss": driver_pss, "driver_rss": driver_rss, "workers_pss": workers}
+
+
+def _stage_marker(path: str | None) -> Callable[[str], None]:
+    """A function that records the stage a scale run is in, in the file at
+    `path` (read by the sampler in the parent process), or does nothing."""
+    def mark(stage: str) -> None:
+        if path:
+            tmp = Path(path + ".tmp")
+            tmp.write_text(stage, encoding="utf-8")
+            tmp.replace(path)
+    return mark
+
+
+def _read_stage(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip() or "start"
+    except OSError:
+        return "start"
+
+
+def memory_by_stage(samples: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where the sampled process-tree PSS peaks: the stage and the split
+    (driver, workers) at the peak sample, and per stage its peak tree PSS,
+    the driver's PSS at that sample and how many workers were alive."""
+    if not samples:
+        return {}
+    stages: dict[str, Any] = {}
+    for smp in samples:
+        row = stages.setdefault(smp["stage"], {"samples": 0, "peak_tree_pss": -1.0})
+        row["samples"] += 1
+        if smp["tree_pss"] > row["peak_tree_pss"]:
+            row.update(peak_tree_pss=smp["tree_pss"], driver_pss=smp["driver_pss"], driver_rss=smp["driver_rss"],
+                       workers=len(smp["workers_pss"]), workers_pss=sum(smp["workers_pss"]), at_seconds=smp["t"])
+    for row in stages.values():
+        for k in ("peak_tree_pss", "driver_pss", "driver_rss", "workers_pss", "at_seconds"):
+            row[k] = round(row[k], 1)
+    top = max(samples, key=lambda x: x["tree_pss"])
+    return {
+        "peak_stage": top["stage"],
+        "peak_at_seconds": round(top["t"], 1),
+        "peak_driver_pss": round(top["driver_pss"], 1),
+        "peak_workers_pss": [round(w, 1) for w in top["workers_pss"]],
+        "stages": stages,
+        # one row a sample: seconds since start, stage, tree PSS, driver PSS, workers alive
+        "timeline": [[round(x["t"], 1), x["stage"], round(x["tree_pss"]), round(x["driver_pss"]), len(x["workers_pss"])]
+                     for x in samples],
+    }
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
@@ -308,9 +363,11 @@ def _stage_row(seconds: float, n_docs: int, n_claims: int, cpu: float | None = N
     return row
 
 
-def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: str | None) -> dict[str, Any]:
+def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: str | None,
+             stage_file: str | None = None) -> dict[str, Any]:
     """One scale run (meant for a fresh process): build, then run and time
-    each stage, chained as `pipeline.run` chains them."""
+    each stage, chained as `pipeline.run` chains them; the stage it is in is
+    written to `stage_file` for the memory sampler."""
     from claimscope import schema
     from claimscope.tables import write_tables
 
@@ -323,6 +380,8 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
     except ImportError:
         compare_mod = None
 
+    mark = _stage_marker(stage_file)
+    mark("build")
     fakes = pd.read_csv(fakes_csv)
     work = Path(tempfile.mkdtemp(prefix="claimscope-bench-"))
     try:
@@ -334,12 +393,15 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
         stages: dict[str, Any] = {}
         notes: list[str] = []
         # the stages, chained as pipeline.run chains them
+        mark("ingest")
         ing, s, c = _timed(lambda: read_corpora([csv], columns=fakes_columns(), knowledge=K))
         docs = ing.documents
         n = len(docs)
         stages["ingest"] = (s, c)
         # sentences on their own (one process): a reference, also inside extract
+        mark("sentences")
         _, s_sent, c_sent = _timed(lambda: [split_sentences(t, knowledge=K) for t in docs["text"].fillna("").tolist()])
+        mark("extract")
         ex, s, c = _timed(lambda: engines.extract(docs, knowledge=K, engine=engine, jobs=jobs, scheduler=scheduler))
         stages["extract"] = (s, c)
         n_claims = len(ex.claims)
@@ -351,6 +413,7 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
         tables.update(documents=documents, claims=ex.claims, casualties=ex.casualties)
         problems = [ing.problems, ex.problems]
         if align_mod is not None:
+            mark("align")
             al, s, c = _timed(lambda: engines.align(ex.claims, ex.casualties, documents, mentions=ex.mentions, knowledge=K, engine=engine,
                                                     jobs=jobs, scheduler=scheduler))
             stages["align"] = (s, c)
@@ -359,6 +422,7 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
                 tables["overrides"] = al.overrides_report
             problems.append(al.problems)
             if compare_mod is not None:
+                mark("compare")
                 cr, s, c = _timed(lambda: compare_mod.compare(al.claims, ex.casualties, al.incidents, mentions=ex.mentions,
                                                                  knowledge=K))
                 stages["compare"] = (s, c)
@@ -371,8 +435,10 @@ def run_size(fakes_csv: Path, size: int, *, jobs: int, engine: str, scheduler: s
         tables["problems"] = pd.concat([p for p in problems if len(p)] or [schema.empty("problems")],
                                        ignore_index=True)
         out_dir = work / "tables"
+        mark("write")
         _, s, c = _timed(lambda: write_tables({k: schema.conform(v, k) for k, v in tables.items()}, out_dir))
         stages["write"] = (s, c)
+        mark("done")
         total = sum(s for s, _ in stages.values())
         result = {
             "size": size,
@@ -647,27 +713,38 @@ def _git_state() -> dict[str, Any]:
 
 
 def _child(args: argparse.Namespace) -> int:
-    result = run_size(Path(args.fakes), args.child_size, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    result = run_size(Path(args.fakes), args.child_size, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                      stage_file=args.child_stage)
     Path(args.child_out).write_text(json.dumps(result), encoding="utf-8")
     return 0
 
 
 def _run_child(args: argparse.Namespace, size: int) -> dict[str, Any]:
     """One scale run in a fresh process; its memory is sampled from here (a
-    sampling thread inside it would change how its worker pools start)."""
+    sampling thread inside it would change how its worker pools start),
+    each sample tagged with the stage the run says it is in."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         out = Path(f.name)
+    stage_file = out.with_suffix(".stage")
     cmd = [sys.executable, str(Path(__file__).resolve()), "--fakes", str(args.fakes), "--jobs", str(args.jobs),
-           "--engine", args.engine, "--child-size", str(size), "--child-out", str(out)]
+           "--engine", args.engine, "--child-size", str(size), "--child-out", str(out),
+           "--child-stage", str(stage_file)]
     if args.scheduler:
         cmd += ["--scheduler", args.scheduler]
     sampling = importlib.util.find_spec("psutil") is not None
     peak: dict[str, float] = {}
+    samples: list[dict[str, Any]] = []
     try:
+        started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=REPO)
         while proc.poll() is None:
             if sampling:
-                _sample_tree(proc.pid, peak)
+                before = _read_stage(stage_file)  # a sample takes a while: it may span two stages
+                smp = _sample_tree(proc.pid, peak)
+                after = _read_stage(stage_file)
+                if smp is not None:
+                    stage = before if before == after else f"{before}>{after}"
+                    samples.append({**smp, "t": time.perf_counter() - started, "stage": stage})
             time.sleep(0.25)
         if proc.returncode != 0:
             return {"size": size, "error": f"run failed with exit status {proc.returncode}"}
@@ -675,9 +752,12 @@ def _run_child(args: argparse.Namespace, size: int) -> dict[str, Any]:
         rss = result["peak_rss_mb"]
         rss["tree_pss_sampled"] = round(peak["tree_pss"], 1) if "tree_pss" in peak else None
         rss["largest_worker"] = round(max(rss["largest_worker"], peak.get("worker_rss", 0.0)), 1)
+        if samples:
+            result["memory_by_stage"] = memory_by_stage(samples)
         return result
     finally:
         out.unlink(missing_ok=True)
+        stage_file.unlink(missing_ok=True)
 
 
 def _fmt(x: Any, spec: str = ".1f") -> str:
@@ -721,6 +801,15 @@ def _print_report(res: dict[str, Any]) -> None:
         p(f"  {'total':10s} {r['total_seconds']:8.2f} {r['docs_per_s']:9.0f} {r['claims_per_s']:10.0f}")
         p(f"  peak RSS: driver {rss['driver']:.0f} MB, largest worker {rss['largest_worker']:.0f} MB, "
           f"process tree (PSS, sampled) {_fmt(rss['tree_pss_sampled'], '.0f')} MB")
+        mem = r.get("memory_by_stage")
+        if mem:
+            p(f"  process-tree peak in {mem['peak_stage']} at {mem['peak_at_seconds']:.0f} s: driver "
+              f"{mem['peak_driver_pss']:.0f} MB + {len(mem['peak_workers_pss'])} workers "
+              f"{sum(mem['peak_workers_pss']):.0f} MB (PSS)")
+            p(f"  {'stage':10s} {'tree PSS':>9s} {'driver':>8s} {'workers':>8s} {'alive':>6s} {'samples':>8s}  (MB, at the stage's peak)")
+            for name, st in mem["stages"].items():
+                p(f"  {name:10s} {st['peak_tree_pss']:9.0f} {st['driver_pss']:8.0f} {st['workers_pss']:8.0f} "
+                  f"{st['workers']:6d} {st['samples']:8d}")
         for note in r.get("notes", []):
             p(f"  note: {note}")
     if res.get("growth_ratio_100x_10x") is not None:
@@ -820,6 +909,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="--incidents for the FA-KES reports (default all: every page)")
     ap.add_argument("--child-size", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-out", help=argparse.SUPPRESS)
+    ap.add_argument("--child-stage", help=argparse.SUPPRESS)
     return ap
 
 
