@@ -4,6 +4,7 @@ pandas engine; Dask stays optional; the benchmark tool runs."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib.util
 import inspect
 import json
@@ -160,6 +161,22 @@ def test_process_pool_gives_the_in_process_tables(monkeypatch, seeds_docs, seeds
     _same_extract(seeds_extract, engines.extract(seeds_docs, knowledge=K, jobs=2))
 
 
+def _freeze_count(_: int) -> int:
+    return gc.get_freeze_count()
+
+
+def test_forked_workers_leave_the_drivers_objects_to_it():
+    """A forked worker's garbage collector skips the objects it inherits (it
+    would copy every page of the driver's heap that holds one); the driver's
+    collector has them back when the pool is done."""
+    if engines._mp_context().get_start_method() != "fork":
+        pytest.skip("workers are not forked here")
+    inherited = [[i] for i in range(1000)]  # objects the collector tracks
+    assert gc.get_freeze_count() == 0
+    assert all(n >= len(inherited) for n in engines._pool_map(_freeze_count, [1, 2, 3], 2))
+    assert gc.get_freeze_count() == 0
+
+
 def test_dask_local_schedulers_give_the_in_process_tables(seeds_docs, seeds_extract):
     pytest.importorskip("dask.bag")
     _same_extract(seeds_extract, engines.extract(seeds_docs, knowledge=K, engine="dask", scheduler="sync"))
@@ -250,6 +267,22 @@ def test_bench_copies_move_dates_and_stay_distinct():
     tag = bench.copy_tag(3)
     assert tagged.count(tag) == 3 and bench.copy_tag(1) != bench.copy_tag(27)
     assert len(split_sentences(tagged)) == len(split_sentences(moved))
+
+
+def test_bench_places_the_memory_peak_in_its_stage():
+    bench = _bench()
+    samples = [{"t": 1.0, "stage": "extract", "tree_pss": 900.0, "driver_pss": 500.0, "driver_rss": 600.0,
+                "workers_pss": [200.0, 200.0]},
+               {"t": 2.0, "stage": "align", "tree_pss": 1500.0, "driver_pss": 700.0, "driver_rss": 1400.0,
+                "workers_pss": [400.0, 400.0]},
+               {"t": 3.0, "stage": "align", "tree_pss": 1400.0, "driver_pss": 1400.0, "driver_rss": 1400.0,
+                "workers_pss": []}]
+    mem = bench.memory_by_stage(samples)
+    assert mem["peak_stage"] == "align" and mem["peak_driver_pss"] == 700.0 and mem["peak_workers_pss"] == [400.0, 400.0]
+    assert mem["stages"]["extract"]["peak_tree_pss"] == 900.0 and mem["stages"]["align"]["samples"] == 2
+    assert mem["stages"]["align"]["workers"] == 2 and mem["stages"]["align"]["workers_pss"] == 800.0
+    assert [row[1] for row in mem["timeline"]] == ["extract", "align", "align"]
+    assert bench.memory_by_stage([]) == {}
 
 
 @pytest.mark.slow
