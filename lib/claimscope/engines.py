@@ -153,7 +153,9 @@ def _dask_compute(bag: Any, *, scheduler: Any, jobs: int) -> list:
         import dask
 
         # Dask's local process pool, with the same start method as the pandas engine's pool
-        with dask.config.set({"multiprocessing.context": _mp_context().get_start_method()}):
+        method = _mp_context().get_start_method()
+        forks = scheduler in (None, "processes", "multiprocessing") and method == "fork"
+        with dask.config.set({"multiprocessing.context": method}), _frozen_heap(method if forks else "none"):
             return bag.compute(scheduler=scheduler or "processes", num_workers=jobs)
     if isinstance(scheduler, str):
         try:
