@@ -946,6 +946,7 @@ def main(argv: list[str] | None = None) -> int:
         "tool": "tools/bench.py",
         "started": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "git": _git_state(),
+        "library": str(Path(claims_mod.__file__).parent),  # the claimscope measured (PYTHONPATH may point elsewhere)
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
                     "load_average_at_start": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None},
         "params": {"sizes": sizes, "jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler,
