@@ -294,3 +294,13 @@ def test_a_count_beside_a_date_still_counts(sentence, n):
 ])
 def test_a_figure_with_a_verb_of_its_own_takes_no_outcome_from_the_one_before(sentence, expected):
     assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
+
+
+def test_others_with_their_own_outcome_are_a_second_figure_not_an_object():
+    found = find_casualties("Three women killed 7 others injured in shelling on a market")
+    assert [(c.min, c.outcome) for c in found] == [(3, "killed"), (7, "injured")]
+
+
+def test_an_agent_killing_others_stays_an_agent():
+    found = find_casualties("The gunman killed 9 others before he was arrested.")
+    assert [(c.min, c.outcome) for c in found] == [(9, "killed")]

@@ -267,6 +267,7 @@ class _CasLex:
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
     backer: re.Pattern[str]  # "Russian-backed": the group "backer" names a backer
+    continuations: frozenset[str]  # "others", "more": victims beside those just told
     day_before: re.Pattern[str]  # a month name ending right before a number: "May 18" is a day
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
 
@@ -345,6 +346,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        continuations=frozenset(norm_phrase(w) for w in d.get("continuation_nouns") or ()),
         day_before=regex(r"(?<![\w-])" + _months(knowledge) + r"\.?\s+$"),
         year_before=regex(r"(?:(?<![\w-])" + _months(knowledge) + r"\.?\s+(?:\d{1,2},?\s+)?|"
                           + phrase_pattern(d["year_context_words"]) + r"\s+)$"),
@@ -805,8 +807,8 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
             return False
         ns, ne = _victims_phrase(sentence, q2.end, lex)
         vr = sentence[ns:ne].strip()
-        if not vr and lex.after.match(sentence, _skip_aux(sentence, ne, lex)):
-            return False  # "Five killed four injured": a second figure, not an object
+        if (not vr or norm_phrase(vr) in lex.continuations) and lex.after.match(sentence, _skip_aux(sentence, ne, lex)):
+            return False  # "Five killed four injured", "Two children killed 5 others injured": a second figure, not an object
         if nxt.group("art"):  # "killed a man", "killed a shopkeeper"; not "killed a day after"
             return bool(vr) and not _head_is_thing(vr, lex) and (_is_singular(vr, lex) or not _is_person_phrase(vr, lex))
         return True
