@@ -269,6 +269,8 @@ def test_a_backed_force_of_no_known_name_is_on_its_backers_side():
     ("09:45 Six Civilians Killed in Shelling on a Village", [(6, "killed")]),
     # a photo credit's year before a headline
     ("AP 2019 JOHN ROE Medic Dies of Wounds After Attack", []),
+    # a day before a month name
+    ("Air raids on 12 March killed 8 civilians in the town.", [(8, "killed")]),
     # the year after a month and its day
     ("On October 9, 2019 Turkish jets killed 11 fighters.", [(11, "killed")]),
 ])
@@ -304,3 +306,8 @@ def test_others_with_their_own_outcome_are_a_second_figure_not_an_object():
 def test_an_agent_killing_others_stays_an_agent():
     found = find_casualties("The gunman killed 9 others before he was arrested.")
     assert [(c.min, c.outcome) for c in found] == [(9, "killed")]
+
+
+def test_a_link_after_the_killers_names_their_side_not_the_victims():
+    found = find_casualties("Three fighters were killed by gunmen loyal to the Syrian Democratic Forces.")
+    assert [(c.min, c.side) for c in found] == [(3, "")]

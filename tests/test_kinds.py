@@ -508,7 +508,16 @@ def test_deaths_in_a_war_named_by_its_country_or_length_are_a_running_total(sent
 @pytest.mark.parametrize("sentence", [
     "Five soldiers were killed in the fighting near the town on Tuesday.",
     "Three fighters were killed in the army's offensive on the village on Monday.",
+    "Four civilians were killed in war planes raids on the village.",
+    "Nine people were killed in the regime's war on the province's towns.",
+    "Two guards died in the uprising in the prison on Monday.",
 ])
 def test_deaths_in_the_days_fighting_stay_an_event(sentence):
     claim, _ = one_claim(sentence)
     assert claim.kind == "event"
+
+
+def test_a_detention_count_is_never_too_large_for_one_act():
+    claim, cas = one_claim("Security forces detained 7,000 people in raids across the province on Tuesday.")
+    assert claim.kind == "event"
+    assert list(cas.scope) == ["event"]

@@ -265,10 +265,12 @@ class _CasLex:
     singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
+    affiliation_break: re.Pattern[str]  # "by", "at the hands of": a link after them is another group's
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
     backer: re.Pattern[str]  # "Russian-backed": the group "backer" names a backer
     continuations: frozenset[str]  # "others", "more": victims beside those just told
     day_before: re.Pattern[str]  # a month name ending right before a number: "May 18" is a day
+    month_after: re.Pattern[str]  # a month name right after a number: "14 October" is a day
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
 
 
@@ -347,6 +349,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
         continuations=frozenset(norm_phrase(w) for w in d.get("continuation_nouns") or ()),
+        month_after=regex(r"\s+(?:of\s+)?" + _months(knowledge) + r"(?![\w-])"),
         day_before=regex(r"(?<![\w-])" + _months(knowledge) + r"\.?\s+$"),
         year_before=regex(r"(?:(?<![\w-])" + _months(knowledge) + r"\.?\s+(?:\d{1,2},?\s+)?|"
                           + phrase_pattern(d["year_context_words"]) + r"\s+)$"),
@@ -354,6 +357,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                      + "|".join(re.escape(w) for w in knowledge.actors.get("backer_suffixes") or ["backed"]) + r")(?![\w-])"),
         communities=regex(r"^(?:the\s+|a\s+|his\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
                           + phrase_pattern(knowledge.actors.get("communities", ())) + r"\s*$"),
+        affiliation_break=regex(phrase_pattern(knowledge.actors.get("affiliation_breaks") or ["by"])),
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
                           + r"\s+(?:the\s+)?[\"“‘]?"),
         determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
@@ -739,8 +743,8 @@ _DIGIT_AFTER = regex(r"\s+\d|[:/]\d")
 
 def _is_date_part(sentence: str, q: Quantity, lex: _CasLex) -> bool:
     """Whether a bare number written in digits is part of a date or a clock
-    time, not a count: a day after a month name ("between April 27 and May
-    18 had eliminated three leaders"), a time ("17:27 Nine civilians
+    time, not a count: a day after or before a month name ("between April 27 and May
+    18 had eliminated three leaders", "on 14 October killed 9"), a time ("17:27 Nine civilians
     killed"), a year after a month or 'in'/'since' ("May 18, 2018"), before
     another number, or before a capitalised word ("AFP 2018 JOHN DOE ...":
     a photo credit's year; a toll of two thousand is written "2,000 people")."""
@@ -751,7 +755,7 @@ def _is_date_part(sentence: str, q: Quantity, lex: _CasLex) -> bool:
     if _DIGIT_AFTER.match(sentence, q.end, q.end + 3) and sentence[q.end:q.end + 1] in (":", "/"):
         return True   # the hour of "17:27"
     head = sentence[max(0, q.start - 24):q.start]
-    if 1 <= q.min <= 31 and lex.day_before.search(head):
+    if 1 <= q.min <= 31 and (lex.day_before.search(head) or lex.month_after.match(sentence, q.end)):
         return True
     if not 1900 <= q.min <= 2100:
         return False
@@ -1012,6 +1016,9 @@ def _affiliated(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> tupl
     m = lex.affiliation.search(sentence, np_start, min(len(sentence), np_end + _AFFILIATION_REACH))
     if m is None:
         return None
+    gap = sentence[np_end:m.start()]
+    if gap.strip() and (lex.affiliation_break.search(gap) or not lex.cue_words.isdisjoint(norm_phrase(gap).split())):
+        return None  # "two fighters killed by men loyal to X": X is the killers' side, not theirs
     rest = sentence[m.end():m.end() + 60]
     actors = phrase_actors(rest, knowledge=lex.knowledge)
     if not actors or actors[0].start > 0 or not actors[0].side:

@@ -61,6 +61,7 @@ from .dates import DateMention, find_dates
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
+from .errors import KnowledgeError
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places
 from .resources import regex
@@ -514,10 +515,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                                cumulative=cumulative)
     else:
         scopes = []
-    cap = knowledge.kinds.get("largest_act_toll")
-    if cap is not None and any(sc == "event" and (k.min or 0) > cap for k, sc in zip(casualties, scopes)):
+    cap = _largest_act_toll(knowledge)
+    if cap is not None and any(sc == "event" and _too_large(k, cap) for k, sc in zip(casualties, scopes)):
         # "more than 146000 people have been killed": no one act's toll, a war's
-        scopes = ["total" if sc == "event" and (k.min or 0) > cap else sc for k, sc in zip(casualties, scopes)]
+        scopes = ["total" if sc == "event" and _too_large(k, cap) else sc for k, sc in zip(casualties, scopes)]
     if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
            for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
@@ -547,7 +548,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                               negated=st.negated,
                               negation_cue=st.negation_cue, cumulative=cumulative, words=words)
             if kind.kind == "running_total" and not kind.cue and cap is not None:
-                big = next((k for k in casualties if (k.min or 0) > cap), None)
+                big = next((k for k in casualties if _too_large(k, cap)), None)
                 if big is not None:
                     kind = ClaimKind("running_total", big.raw)  # the figure too large for one act
 
@@ -595,6 +596,25 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if places:
         ctx.para_places = places
         ctx.para_places_raw = ";".join(p.raw for p in places)
+
+
+_HARMED = frozenset({"killed", "injured", "killed_or_injured"})
+
+
+def _largest_act_toll(knowledge: Knowledge) -> int | None:
+    """kinds.yaml `largest_act_toll`: the most killed or injured one act is
+    told to have; None when the pack sets none."""
+    cap = knowledge.kinds.get("largest_act_toll")
+    if cap is None:
+        return None
+    if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
+        raise KnowledgeError(f"kinds.yaml: largest_act_toll must be a positive whole number, not {cap!r}")
+    return cap
+
+
+def _too_large(k: CasualtyMention, cap: int) -> bool:
+    """A killed or injured figure above `cap` (detentions are not bounded)."""
+    return k.outcome in _HARMED and (k.min or 0) > cap
 
 
 def _same_scope(prev: _Claim, scopes: Sequence[str]) -> bool:

@@ -116,6 +116,10 @@ def _names_by_list(gates: dict[str, Any], needs: Sequence[Gate]) -> dict[int, fr
     return {i: frozenset(v) for i, v in out.items()}
 
 
+_WAR_SCENE = ("war_scene_verbs", "war_nouns")
+_WAR_SCENE_NAMES = frozenset(_WAR_SCENE)
+
+
 def _build_cues(knowledge: Knowledge) -> _Cues:
     d = knowledge.kinds
     acts = [*d["act_counts"], *(w[:-1] for w in d["act_counts"] if w.endswith("s"))]
@@ -152,8 +156,10 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
         # "killed in Syria's 30-month war", "died in the country's civil war"
         (phrase_pattern(d.get("war_scene_verbs") or []) + r"\s+(?:(?i:the)\s+)?(?:[\w-]+['’]s?\s+|[\w-]+s\s+)?"
-         rf"(?:(?:\d+|{spelled})-(?i:{units})s?(?:-old|-long)?\s+)?" + phrase_pattern(d.get("war_nouns") or []),
-         ("war_scene_verbs", "war_nouns")),
+         rf"(?:(?:\d+|{spelled})-(?i:{units})s?(?:-old|-long)?\s+)?" + phrase_pattern(d.get("war_nouns") or [])
+         # the war noun ends its phrase ("killed in war planes raids" is no war's toll)
+         + r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+" + phrase_pattern(d.get("war_scene_followers") or ["which"]) + ")",
+         _WAR_SCENE),
         (earlier, ("earlier_operations", "earlier_operation_nouns")),
     )
     months = [str(n) for m in knowledge.dates["months"].values() for n in m.get("names", ())]
@@ -247,6 +253,8 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
     for rx, names in (() if gates.isdisjoint(cues.cumulative_gates) else cues.cumulative):
         if not gates.issuperset(names):
             continue
+        if names == _WAR_SCENE_NAMES and any(x.precision == "day" and x.kind != "since" for x in dates if x.date is not None):
+            continue  # "two soldiers died in the uprising in the town on Monday": that day's act
         m = rx.search(sentence)
         while m is not None:
             if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
