@@ -110,11 +110,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("published", S, "Publication date of the document (ISO or empty).", False),
         _c("duplicate_of", S, "Copied from `documents` so independence can be judged from this table alone.", False),
         _c("kind", S, "What the claim tells: `event` (a specific act reported as having happened, or denied), `running_total` (cumulative figures over a period or many acts: 'since June 2019 ... 545 persons'), `background` (history, context, states of affairs, acts dated more than 60 days before the report), `future` (threats, plans, warnings, conditionals), `statement` (positions, demands, condemnations, opinions, denials of policy). Only `event` claims make incidents, count in tolls and are compared; the others keep an empty `incident_id`.", False),
-        _c("kind_cue", S, "The phrase `kind` was read from ('since early 2022', 'vowed to', 'called for', 'regularly'); empty for an event.", False),
+        _c("kind_cue", S, "The phrase `kind` was read from ('since early 2022', 'vowed to', 'called for', 'regularly'; for a running total told by a figure too large for one act, the figure); empty for an event.", False),
     ),
     "casualties": (
         _c("claim_id", S, "Claim the figure belongs to."),
-        _c("victims", S, "Canonical victims group (an actor name, civilians, militants, soldiers, people)."),
+        _c("victims", S, "Canonical victims group (an actor name, civilians, militants, soldiers, associates — those with a victim: escort, aides, collaborators — people)."),
         _c("outcome", S, "killed, injured, killed_or_injured, detained (arrested, abducted, captured), neutralized (the Turkish Defense Ministry's word: killed, captured or surrendered; never counted as killed alone)."),
         _c("min", I, "Lowest count the phrase allows (0 for 'no casualties')."),
         _c("max", I, "Highest count the phrase allows; empty when unbounded ('at least 5')."),
@@ -126,7 +126,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("end", I, "End offset of the phrase.", False),
         _c("category", S, "Victim category after UCDP GED's split of deaths: civilians, combatants (members of an armed side), unknown ('people' with no indication, an adult man with no stated affiliation).", False),
         _c("side", S, "For combatants, the side of the victims' actor (as `claims.source_side`: syrian_government, opposition, turkey, kurdish, jihadist, russia, iran, us_coalition, ...); empty when unknown and for civilians.", False),
-        _c("scope", S, "event (the toll of a specific act, also an updated toll) or total (a running total over a period or many acts; never counted in an incident's toll).", False),
+        _c("scope", S, "event (the toll of a specific act, also an updated toll) or total (a running total over a period or many acts, or a killed or injured figure above kinds.yaml `largest_act_toll`; never counted in an incident's toll).", False),
         _c("headline", B, "The figure is read from the document's headline. A headline figure that no body figure of the same outcome allows is also reported in `problems` (a warning: 'headline and body disagree').", False),
     ),
     "mentions": (
