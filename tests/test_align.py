@@ -854,3 +854,12 @@ def test_a_toll_is_recalled_only_inside_a_short_clause_after_the_main_one(senten
     from claimscope.align import _recalled, align_settings
 
     assert _recalled(sentence, [sentence.index(figure)], align_settings(K)) is recalled
+
+
+def test_a_claim_with_a_figure_of_its_own_beside_a_recalled_one_is_not_a_recap():
+    from claimscope.align import _recalled, align_settings
+
+    sentence = "Jets struck the hills after an attack that killed 33 soldiers, killing 20 militants."
+    cfg = align_settings(K)
+    assert _recalled(sentence, [sentence.index("33")], cfg) is True
+    assert _recalled(sentence, [sentence.index("33"), sentence.index("20")], cfg) is False

@@ -368,7 +368,7 @@ class _C:
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "recalled", "dead")
+                 "headline", "own_toll", "counted", "recalled", "dead")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -450,17 +450,23 @@ RECAP_REACH = 60  # characters from a recap opener to the figures it recalls ("a
 
 def _recalled(sentence: str, figures: Sequence[int | None], cfg: AlignSettings) -> bool:
     """Whether all of a claim's figures (offsets in its sentence) are told in
-    a clause that recalls an earlier act: a recap opener ("after",
-    "following", "in retaliation for") inside the sentence, after its main
-    clause, with the figures after it and no comma between ("Turkey struck
-    ... in retaliation for an air strike that killed 33 soldiers"; not "After
-    the strike, 5 were killed", nor "shelled X after clashes, killing 5")."""
+    a clause that recalls an earlier act: each with a recap opener ("after",
+    "following", "in retaliation for") before it inside the sentence, after
+    its main clause, and no comma between ("Turkey struck ... in retaliation
+    for an air strike that killed 33 soldiers"; not "After the strike, 5 were
+    killed", nor "shelled X after clashes, killing 5", nor the 20 of "struck
+    after an attack that killed 33 soldiers, killing 20 militants")."""
     if cfg.recap_clause is None or not figures or any(a is None or a < 0 for a in figures):
         return False
-    first = min(a for a in figures if a is not None)
-    for m in cfg.recap_clause.finditer(sentence, max(0, first - RECAP_REACH), first):
+    return all(_recalled_figure(sentence, a, cfg) for a in figures if a is not None)
+
+
+def _recalled_figure(sentence: str, at: int, cfg: AlignSettings) -> bool:
+    if cfg.recap_clause is None:
+        return False
+    for m in cfg.recap_clause.finditer(sentence, max(0, at - RECAP_REACH), at):
         head = sentence[:m.start()]
-        if re.search(r"\w", head.rsplit("|", 1)[-1]) and "," not in sentence[m.end():first] \
+        if re.search(r"\w", head.rsplit("|", 1)[-1]) and "," not in sentence[m.end():at] \
                 and not (cfg.recap_not_before and cfg.recap_not_before.match(sentence, m.end())):
             return True
     return False
@@ -609,7 +615,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         # back after 33 soldiers killed": the 33 are the earlier act's)
         own = tolls.get(c.cid, ())
         c.recalled = bool(own) and _recalled(sent, [None if a is None else a - (start[i] or 0) for a, _, _ in own], cfg)
-        c.own_toll = bool(own) and not c.recalled
+        c.own_toll = c.counted = bool(own) and not c.recalled
         if not own and c.cid not in figure_at and cfg.uncounted_toll is not None and not negated[i]:
             c.own_toll = cfg.uncounted_toll.search(sent) is not None   # "leaving casualties": a toll, uncounted
         c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
@@ -1476,10 +1482,11 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
     return pd.DataFrame(rows, columns=cols)
 
 
-def _tells_toll(li: _Local) -> bool:
+def _tells_toll(li: _Local, *, counted: bool = False) -> bool:
     """Whether a local incident's acts tell casualties of their own (figures
-    above zero, not only in a clause recalling an earlier act)."""
-    return any(c.own_toll for c in li.members if c.event and not c.period)
+    above zero, not only in a clause recalling an earlier act; with
+    `counted`, figures only, not words such as "leaving casualties")."""
+    return any(c.counted if counted else c.own_toll for c in li.members if c.event and not c.period)
 
 
 def _recalls_toll(li: _Local) -> bool:
@@ -1511,7 +1518,8 @@ def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], locals
             # the act whose toll the lead recalls happened before it; else the
             # deadly act is of the lead's day or the day before
             earlier = _recalls_toll(locals_[lead.k])
-            pick = min((x for x in v if x is not lead and x.first > lead.first and _tells_toll(locals_[x.k])
+            # (an uncounted "casualties" keeps a lead, never takes it from one)
+            pick = min((x for x in v if x is not lead and x.first > lead.first and _tells_toll(locals_[x.k], counted=True)
                         and (0 < lead.lo - x.hi <= 1 if earlier else max(x.lo, lead.lo) - min(x.hi, lead.hi) <= 1)),
                        key=lambda x: x.first, default=lead)
         out[doc] = incident_of[pick.rep]
