@@ -1227,3 +1227,11 @@ def test_related_article_lists_and_read_also_closing_a_text_are_removed():
     raw = ("Three people were killed in Jaramana, SANA said. Related Coverage Army Kills 30 Militants in Hama "
            "The ministry said the toll may rise.\n")
     assert clean_text(raw)[0] == raw.strip()
+
+
+def test_a_trailer_cue_early_in_a_one_line_text_leaves_the_story_after_it():
+    story = ("Four civilians were killed in shelling on the town on Monday, the monitor said. Related News "
+             "was not available. ") + "The shelling went on through the night and hit a school and a bakery. " * 5
+    text, runs = clean_text(story + "\n")
+    assert "bakery" in text
+    _exact(story + "\n", text, runs)

@@ -538,6 +538,9 @@ def _split_lines(s: str, kind: str) -> list[_Line]:
     return lines
 
 
+_SHORT_LINE = 300  # characters: a line this short is no one-line article a trailer cue could cut in two
+
+
 def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...],
                  breaks: tuple[re.Pattern[str], ...] = (),
                  ends: tuple[re.Pattern[str], ...] = ()) -> list[tuple[int, int] | str]:
@@ -547,7 +550,8 @@ def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...],
     searched fast; a match must not start inside a word. A match of `breaks`
     is removed and a paragraph break put in its place (a photo credit ends
     the caption before it); the first match of `ends` is removed with the
-    rest of the line (a related-articles list trailing a one-line text)."""
+    rest of the line (a related-articles list trailing a one-line text), in a
+    line longer than `_SHORT_LINE` only when it is in the line's second half."""
     cuts: list[list[int]] = []  # [start, end, 1 when a paragraph break takes its place]
 
     def found(rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -562,7 +566,9 @@ def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...],
         cuts += [[x, y, 0] for x, y in found(rx)]
     for rx in breaks:
         cuts += [[x, y, 1] for x, y in found(rx)]
-    end = min((x for rx in ends for x, _ in found(rx)), default=b)
+    # a trailer closes its line; in a long line (a one-line text) only in its
+    # second half: one found earlier would take the story after it along
+    end = min((x for rx in ends for x, _ in found(rx) if b - a <= _SHORT_LINE or x - a >= (b - a) // 2), default=b)
     if end < b:
         cuts.append([end, b, 0])
     seg = s[a:b]
