@@ -19,7 +19,7 @@ PACK_FILES = sorted(str(p.relative_to(DATA)) for pack in BUILTIN_PACKS for p in 
 
 def test_the_layout_has_a_language_and_a_region_pack():
     assert BUILTIN_PACKS == ("lang/en", "syria")
-    assert len(YAML_FILES) == 21 and len(CSV_FILES) == 3
+    assert len(YAML_FILES) == 22 and len(CSV_FILES) == 3
     # outside the packs: file formats, and the UCDP vocabulary `make eval` scores against
     assert sorted(p.name for p in DATA.iterdir() if p.is_file()) == ["ingest.yaml", "ucdp_crosswalk.yaml"]
 

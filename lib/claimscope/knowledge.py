@@ -178,7 +178,7 @@ class Knowledge:
     numbers: Data = pack_file("numbers.yaml", doc="number words, qualifiers, casualty outcome cues")
     lexicon: Data = pack_file("lexicon.yaml", doc="reporting verbs, hedges, denials, causes, blame")
     events: Data = pack_file("events.yaml", doc="event types, their cue words and title labels")
-    kinds: Data = pack_file("kinds.yaml", doc="claim-kind cues: future, running total, background, statement")
+    kinds: Data = pack_file("kinds.yaml", doc="claim-kind cues: future, running total, background, statement; the largest act toll (region)")
     roles: Data = pack_file("roles.yaml", doc="perpetrator and target frames")
     boilerplate: Data = pack_file("boilerplate.yaml", doc="page furniture removed by ingest")
     # ---- both: the language pack gives the words, the region pack the names
