@@ -192,7 +192,12 @@ class _CacheEntry:
     packs: tuple[Any, ...] = ()  # the pack folders the knowledge was loaded from, with their files' signatures
 
 
-# Tables kept by `load_tables` in report kernels only (TABLE_CACHE_ENV), by folder.
+# Tables kept by `load_tables` in report kernels only (TABLE_CACHE_ENV), by folder,
+# with the knowledge they speak with. The one module-level store of knowledge
+# the house allows: a report kernel renders many pages of one run and would
+# otherwise load the packs per page; it is off outside kernels, keyed by the
+# tables folder and the packs' file signatures, and so never serves stale or
+# another run's knowledge. Everything else is passed in.
 _TABLE_CACHE: dict[str, _CacheEntry] = {}
 
 
