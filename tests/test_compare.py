@@ -183,6 +183,77 @@ def test_conflicting_accounts_make_a_contested_incident():
     assert (c.comparisons["claim_a"] < c.comparisons["claim_b"]).all()
 
 
+def _two_tolls(sentence_a, sentence_b, a, b, *, raw_a=None, places_a="Manbij", governorate_a="Aleppo"):
+    """Two independent accounts of one strike with one killed figure each; the compared casualties row."""
+    claims = factory.claims([
+        _strike("a", sentence_a, source="activists", source_type="unnamed", places=places_a,
+                governorate=governorate_a),
+        _strike("b", sentence_b, source="Syrian Observatory for Human Rights", source_type="monitor"),
+    ])
+    ka = dict(claim_id="a-0", victims="people", outcome="killed", min=a[0], max=a[1])
+    if raw_a:
+        ka["raw"] = raw_a
+    cas = factory.casualties([ka, dict(claim_id="b-0", victims="people", outcome="killed", min=b[0], max=b[1])])
+    r, c = _aligned(claims, cas)
+    rows = c.comparisons[c.comparisons["facet"] == "casualties"]
+    assert len(rows) == 1 and r.claims["incident_id"].nunique() == 1
+    return rows.iloc[0], c.incidents.iloc[0]
+
+
+def test_a_toll_summed_over_days_or_places_is_not_one_acts_toll():
+    # control: two counts of one act that differ conflict
+    row, inc = _two_tolls("Air strikes killed 45 people in Manbij, activists said.",
+                          "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7))
+    assert row["verdict"] == "conflict" and inc["status"] == "contested"
+    # a span of days: partial, the reason in the detail
+    row, inc = _two_tolls("Air strikes killed 45 people in three days of raids on Manbij, activists said.",
+                          "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7))
+    assert row["verdict"] == "partial" and "not one act's toll" in row["detail"] and "in three days" in row["detail"]
+    assert inc["status"] != "contested"
+    # several acts
+    row, _ = _two_tolls("A total of 45 people were killed in separate attacks around Manbij, activists said.",
+                        "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7))
+    assert row["verdict"] == "partial" and "separate attacks" in row["detail"]
+    # places of several governorates
+    row, _ = _two_tolls("Raids killed 45 people in Manbij and Idlib, activists said.",
+                        "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7),
+                        places_a="Manbij;Idlib")
+    assert row["verdict"] == "partial" and "several governorates" in row["detail"]
+
+
+def test_a_vague_quantity_is_no_count_to_conflict_with():
+    row, _ = _two_tolls("Scores of people were killed in the raids on Manbij, activists said.",
+                        "SOHR said 7 people were killed in the strike on Manbij.", (40, None), (7, 7),
+                        raw_a="Scores of people were killed")
+    assert row["verdict"] == "partial" and "'scores' is no count" in row["detail"]
+    # nor does it agree with one (it would corroborate)
+    row, _ = _two_tolls("Dozens of people were killed in the raids on Manbij, activists said.",
+                        "SOHR said 160 people were killed in the strike on Manbij.", (24, None), (160, 160),
+                        raw_a="Dozens of people were killed")
+    assert row["verdict"] == "partial" and "'dozens' is no count" in row["detail"]
+    # a counted floor stays a conflict
+    row, _ = _two_tolls("At least 40 people were killed in the raids on Manbij, activists said.",
+                        "SOHR said 7 people were killed in the strike on Manbij.", (40, None), (7, 7),
+                        raw_a="At least 40 people were killed")
+    assert row["verdict"] == "conflict"
+
+
+def test_a_sentence_about_earlier_acts_is_not_set_against_the_incident():
+    claims = factory.claims([
+        _strike("a", "Russian jets struck Manbij, activists said.", source="activists", source_type="unnamed",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+        _strike("b", "Residents had previously accused coalition jets of strikes on Manbij.", source="Reuters",
+                source_type="media", perpetrator="US-led coalition", perpetrator_cue="agent"),
+        _strike("c", "Coalition jets struck Manbij, SANA said.", source="SANA", source_type="media",
+                perpetrator="US-led coalition", perpetrator_cue="agent"),
+    ])
+    r, c = _aligned(claims, factory.casualties([]))
+    assert r.claims["incident_id"].nunique() == 1
+    perp = c.comparisons[c.comparisons["facet"] == "perpetrator"]
+    assert "b-0" not in set(perp["claim_a"]) | set(perp["claim_b"])
+    assert list(perp["verdict"]) == ["conflict"]   # the two accounts of this act still conflict
+
+
 def test_agreeing_accounts_corroborate():
     claims = factory.claims([
         _strike("a", "SOHR said at least 11 were killed in Manbij.", source="Syrian Observatory for Human Rights",

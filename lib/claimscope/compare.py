@@ -162,6 +162,7 @@ class Figure:
     max: int | None
     raw: str = ""
     category: str = "unknown"  # civilians, combatants, unknown (casualties.category)
+    vague: str = ""            # the vague quantity ('scores', 'dozens') when nobody counted it
 
     def text(self) -> str:
         if self.max is None:
@@ -199,6 +200,9 @@ class _Cfg:
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
     toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
+    summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
+    vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
+    earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -215,6 +219,9 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
                    **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
         generic_causes=frozenset(c["generic_causes"]),
         toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
+        summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
+        vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
+        earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -326,6 +333,15 @@ def _largest_partials(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> li
 
 
 def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
+    """A vague quantity ('scores killed', 'dozens of civilians') is a floor
+    nobody counted: it neither conflicts with a count nor agrees with one."""
+    v = _counted_pair(fa, fb, cfg)
+    if v is not None and v[0] != "partial" and (fa.vague or fb.vague):
+        return "partial", f"{fa.text()} vs {fb.text()}: '{fa.vague or fb.vague}' is no count"
+    return v
+
+
+def _counted_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
     same_victims = fa.victims == fb.victims
     same_outcome = fa.outcome == fb.outcome
     if same_victims and same_outcome:
@@ -506,6 +522,8 @@ class _Claim:
     lon: float | None = None
     published: str = ""      # the report's publication date (ISO), "" when unknown
     toll_update: bool = False   # the sentence tells a toll as risen ("rises to 58")
+    summary: str = ""           # why its figures are no one act's toll (several governorates, days, acts)
+    earlier: bool = False       # the sentence tells of earlier acts ("previously"): compared on nothing
 
 
 @dataclass(frozen=True)
@@ -634,7 +652,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
                 cells.integers(casualties["max"]), kcol("raw"), kcol("category"), kcol("scope")):
             if lo is None or scope == "total":   # a running total is no incident's toll
                 continue
-            figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown"))
+            figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown", _vague(raw, cfg)))
 
     def col(name: str) -> list[str]:
         if name not in claims.columns:
@@ -680,6 +698,10 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             place_precision=pprec[k], lat=lat[k], lon=lon[k], published=published[k][:10],
             toll_update=bool(cfg.toll_update and figs.get(cid[k]) and cfg.toll_update.search(sentence[k])),
         )
+        if claim.figures:
+            claim.summary = _summary_reason(claim, sentence[k], cfg)
+        # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
+        claim.earlier = bool(cfg.earlier_act and cfg.earlier_act.search(sentence[k]))
         _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
                      denied_of.get(cid[k], ""))
         if claim.denial:
@@ -750,6 +772,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
     for c in sorted(cs, key=lambda c: (c.doc, c.start, c.cid)):
         order.setdefault(c.account, len(order))
     keep = {a for a, i in order.items() if i < cfg.max_accounts}
+    cs = [c for c in cs if not c.earlier]   # background to this incident: its voice counts, its facts are not compared
 
     def pick(pred) -> dict[str, list[_Claim]]:
         out: dict[str, list[_Claim]] = defaultdict(list)
@@ -778,6 +801,9 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         v = _compare_figures(x.figures, y.figures, cfg)
         if v and v[0] == "conflict":
             v = _risen_toll(x, y) or v
+        if v and v[0] == "conflict" and (x.summary or y.summary):
+            why = "; ".join(f"{c.source or 'one account'} {c.summary}" for c in (x, y) if c.summary)
+            v = ("partial", f"{v[1]}; not one act's toll: {why}")
         if v:
             add("casualties", x, y, *v)
     def other_target(x: _Claim, y: _Claim) -> bool:   # different targets: different acts
@@ -825,6 +851,29 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         if v:
             add("place", x, y, *v)
     return rows
+
+
+def _vague(raw: str, cfg: _Cfg) -> str:
+    """The vague quantity of a figure's phrase ('scores killed', 'dozens
+    of civilians'), or '' for a counted one (any digit counts)."""
+    if cfg.vague is None or any(ch.isdigit() for ch in raw):
+        return ""
+    m = cfg.vague.search(raw)
+    return m.group(0).lower() if m else ""
+
+
+def _summary_reason(c: _Claim, sentence: str, cfg: _Cfg) -> str:
+    """Why a claim's casualty figures are no one act's toll, or '': its own
+    sentence sums a span or several acts, or gives an earlier toll (language
+    data `compare.summary_span_cues`: "in three days", "separate operations",
+    "had initially given"), or its own places lie in several governorates
+    ("in Raqqa and Deir Ezzor provinces")."""
+    m = cfg.summary_span.search(sentence) if cfg.summary_span is not None else None
+    if m:
+        return f"gives a toll of a span, of several acts or an earlier one ('{m.group(0)}')"
+    if c.own_places and len(c.places.areas) > 1:
+        return f"names places in several governorates ({', '.join(sorted(c.places.areas))})"
+    return ""
 
 
 def _headline_figures(cs: Sequence[_Claim], keep: set[str], cfg: _Cfg) -> dict[str, list[_Claim]]:
