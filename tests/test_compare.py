@@ -221,6 +221,18 @@ def test_a_toll_summed_over_days_or_places_is_not_one_acts_toll():
     assert row["verdict"] == "partial" and "several governorates" in row["detail"]
 
 
+def test_a_toll_of_more_places_is_no_conflict_with_one_places_toll():
+    row, _ = _two_tolls("Shells on Manbij and Jarabulus killed 9 people, activists said.",
+                        "SOHR said 2 people were killed by shells on Manbij.", (9, 9), (2, 2),
+                        places_a="Manbij;Jarabulus")
+    assert row["verdict"] == "partial" and "names more places" in row["detail"]
+    # the wider account's toll smaller than the narrower one's still conflicts
+    row, _ = _two_tolls("Shells on Manbij and Jarabulus killed 2 people, activists said.",
+                        "SOHR said 9 people were killed by shells on Manbij.", (2, 2), (9, 9),
+                        places_a="Manbij;Jarabulus")
+    assert row["verdict"] == "conflict"
+
+
 def test_a_vague_quantity_is_no_count_to_conflict_with():
     row, _ = _two_tolls("Scores of people were killed in the raids on Manbij, activists said.",
                         "SOHR said 7 people were killed in the strike on Manbij.", (40, None), (7, 7),

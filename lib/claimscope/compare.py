@@ -801,8 +801,9 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         v = _compare_figures(x.figures, y.figures, cfg)
         if v and v[0] == "conflict":
             v = _risen_toll(x, y) or v
-        if v and v[0] == "conflict" and (x.summary or y.summary):
-            why = "; ".join(f"{c.source or 'one account'} {c.summary}" for c in (x, y) if c.summary)
+        if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)):
+            why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o)}"
+                            for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o))
             v = ("partial", f"{v[1]}; not one act's toll: {why}")
         if v:
             add("casualties", x, y, *v)
@@ -874,6 +875,19 @@ def _summary_reason(c: _Claim, sentence: str, cfg: _Cfg) -> str:
     if c.own_places and len(c.places.areas) > 1:
         return f"names places in several governorates ({', '.join(sorted(c.places.areas))})"
     return ""
+
+
+def _more_places(x: _Claim, y: _Claim) -> str:
+    """Why `x`'s toll may sum several acts of which `y` tells one, or '': it
+    names the towns or quarters `y` names and more ("shells on al-Midan,
+    Hamadaniyeh and New Aleppo killed 6" vs "shells on al-Midan killed 2"),
+    and its largest figure is the larger."""
+    if not (x.own_places and y.own_places and y.places.towns):
+        return ""
+    tx, ty = set(x.places.towns), set(y.places.towns)
+    if not (ty < tx) or max(f.min for f in x.figures) <= max(f.min for f in y.figures):
+        return ""
+    return f"names more places ({', '.join(sorted(tx))}) than the other account ({', '.join(sorted(ty))})"
 
 
 def _headline_figures(cs: Sequence[_Claim], keep: set[str], cfg: _Cfg) -> dict[str, list[_Claim]]:
