@@ -233,6 +233,15 @@ def test_a_toll_of_more_places_is_no_conflict_with_one_places_toll():
     assert row["verdict"] == "conflict"
 
 
+def test_counts_of_parts_that_sum_to_the_other_accounts_whole_do_not_conflict():
+    parts = [F("civilians", "killed", 11, 11), F("civilians", "killed", 7, 7)]
+    v = compare_figures(parts, [F("civilians", "killed", 18, 18)])
+    assert v[0] == "partial" and "11 + 7" in v[1] and "sum to the whole" in v[1]
+    assert compare_figures(parts, [F("civilians", "killed", 25, 25)])[0] == "conflict"
+    assert compare_figures(parts, [F("civilians", "killed", 18, None)])[0] == "partial"   # at least 18
+    assert compare_figures(parts, [F("civilians", "killed", 12, None)])[0] == "conflict"  # at least 12 holds any sum
+
+
 def test_a_vague_quantity_is_no_count_to_conflict_with():
     row, _ = _two_tolls("Scores of people were killed in the raids on Manbij, activists said.",
                         "SOHR said 7 people were killed in the strike on Manbij.", (40, None), (7, 7),

@@ -273,9 +273,33 @@ def _compare_figures(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> tup
     if best is None:
         return None
     kind, hits = best
+    if kind == "conflict":
+        summed = _sums_to(a, b) or _sums_to(b, a)
+        if summed:
+            return "partial", summed
     if kind == "agree":   # the largest figures beside an agreeing part stay in sight ("7 civilians vs 8 people")
         hits += [f"also {d}" for d in _largest_partials(a, b, cfg)]
     return kind, "; ".join(dict.fromkeys(hits))
+
+
+def _sums_to(a: Sequence[Figure], b: Sequence[Figure]) -> str:
+    """A detail when `a` tells several counts of one victims group and
+    outcome ("11 civilians killed in Bab al-Nasr and 7 in Fardous") whose sum
+    one of `b`'s figures holds ("18 civilians killed"): the parts of one
+    whole, no conflict. '' otherwise."""
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in a:
+        groups[(f.victims, f.outcome)].append(f)
+    for (victims, outcome), figs in sorted(groups.items()):
+        if len(figs) < 2:
+            continue
+        total = sum(f.min for f in figs)
+        for g in b:
+            # an open whole must start at the sum ('at least 21' for 15 + 6), else it holds any sum
+            if g.victims == victims and g.outcome == outcome and (g.min == total or g.min <= total <= (g.max or 0)):
+                parts = " + ".join(str(f.min) for f in figs)
+                return f"{parts} {victims} {_OUTCOME_WORDS.get(outcome, outcome)} vs {g.text()}: the parts sum to the whole"
+    return ""
 
 
 def _strongest(verdicts: Sequence[tuple[str, str]]) -> tuple[str, list[str]] | None:
