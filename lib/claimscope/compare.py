@@ -41,6 +41,14 @@ speak to:
   later report, one of them told as an update ("rises to 58"; language data
   `compare.toll_update_cues`), are one toll rising: partial, with the days
   apart in the detail; a toll that falls, or two of one day, still conflict.
+  A figure that is no one act's toll is partial against one, the reason in
+  the detail: a claim whose sentence sums a span or several acts or gives
+  an earlier toll (language data `compare.summary_span_cues`), whose places
+  lie in several governorates, or that names more towns than the other and
+  the larger toll; a vague quantity (`compare.vague_quantities`: "scores")
+  neither conflicts nor agrees; counts of one group that sum to the other
+  account's figure are its parts. A sentence about earlier acts
+  (`compare.earlier_act_cues`: "has previously accused") is not compared.
 * **perpetrator** - who carried out (or is blamed for) the act: the same actor
   or side agrees, different sides conflict. "A attacked B" vs "B attacked A"
   tells of two acts of one clash and is not compared.
