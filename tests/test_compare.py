@@ -242,6 +242,26 @@ def test_counts_of_parts_that_sum_to_the_other_accounts_whole_do_not_conflict():
     assert compare_figures(parts, [F("civilians", "killed", 12, None)])[0] == "conflict"  # at least 12 holds any sum
 
 
+def test_an_act_told_as_a_reply_is_not_set_against_the_act_it_answers():
+    def run(reply_sentence):
+        claims = factory.claims([
+            _strike("a", "Regime shelling on Manbij killed 10 civilians, SOHR said.",
+                    source="Syrian Observatory for Human Rights", source_type="monitor",
+                    perpetrator="Syrian Arab Army", perpetrator_cue="agent"),
+            _strike("b", reply_sentence, source="activists", source_type="unnamed",
+                    perpetrator="Syrian opposition", perpetrator_cue="agent"),
+        ])
+        cas = factory.casualties([dict(claim_id="a-0", victims="civilians", outcome="killed", min=10, max=10),
+                                  dict(claim_id="b-0", victims="civilians", outcome="killed", min=3, max=3)])
+        r, c = _aligned(claims, cas)
+        assert r.claims["incident_id"].nunique() == 1
+        return c.comparisons[c.comparisons["facet"].isin(["casualties", "perpetrator"])]
+    assert run("In retaliation for the shelling, rebels fired rockets on Manbij killing 3 civilians.").empty
+    # the motive of the act told ("... in revenge for ...") does not make it another act
+    got = run("Rebels shelled Manbij in revenge for a raid, killing 3 civilians, activists said.")
+    assert set(got["verdict"]) == {"conflict"} and set(got["facet"]) == {"casualties", "perpetrator"}
+
+
 def test_a_vague_quantity_is_no_count_to_conflict_with():
     row, _ = _two_tolls("Scores of people were killed in the raids on Manbij, activists said.",
                         "SOHR said 7 people were killed in the strike on Manbij.", (40, None), (7, 7),

@@ -48,7 +48,9 @@ speak to:
   the larger toll; a vague quantity (`compare.vague_quantities`: "scores")
   neither conflicts nor agrees; counts of one group that sum to the other
   account's figure are its parts. A sentence about earlier acts
-  (`compare.earlier_act_cues`: "has previously accused") is not compared.
+  (`compare.earlier_act_cues`: "has previously accused") is not compared; one
+  that opens with a reply (`compare.reply_act_cues`: "In retaliation for the
+  shelling, rebels fired ...") is compared only with other replies.
 * **perpetrator** - who carried out (or is blamed for) the act: the same actor
   or side agrees, different sides conflict. "A attacked B" vs "B attacked A"
   tells of two acts of one clash and is not compared.
@@ -211,6 +213,7 @@ class _Cfg:
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
     vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
     earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
+    reply_act: re.Pattern[str] | None = None     # 'In retaliation ...' opening a sentence about a reply act
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -230,6 +233,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
+        reply_act=re.compile(phrase_pattern(c["reply_act_cues"])) if c.get("reply_act_cues") else None,
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -556,6 +560,7 @@ class _Claim:
     toll_update: bool = False   # the sentence tells a toll as risen ("rises to 58")
     summary: str = ""           # why its figures are no one act's toll (several governorates, days, acts)
     earlier: bool = False       # the sentence tells of earlier acts ("previously"): compared on nothing
+    reply: bool = False         # the sentence tells an act done in reply ("in retaliation for ...")
 
 
 @dataclass(frozen=True)
@@ -734,6 +739,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             claim.summary = _summary_reason(claim, sentence[k], cfg)
         # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
         claim.earlier = bool(cfg.earlier_act and cfg.earlier_act.search(sentence[k]))
+        claim.reply = bool(cfg.reply_act and cfg.reply_act.match(sentence[k].lstrip()))   # opens the sentence
         _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
                      denied_of.get(cid[k], ""))
         if claim.denial:
@@ -830,6 +836,8 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                      "relation": accounts.relation(x.account, y.account)})
 
     for x, y in pairs(_headline_figures(cs, keep, cfg)):
+        if x.reply != y.reply:
+            continue   # a reply act and the act it answers: two acts
         v = _compare_figures(x.figures, y.figures, cfg)
         if v and v[0] == "conflict":
             v = _risen_toll(x, y) or v
@@ -846,6 +854,8 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
     for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.perp_cues)):
         if x.target and y.target and x.perp == y.target and y.perp == x.target:
             continue  # A attacked B vs B attacked A: two acts of one clash
+        if x.reply != y.reply:
+            continue  # "in retaliation, rebels fired" vs "regime shelling": the reply and the act it answers
         if not other_target(x, y):
             add("perpetrator", x, y, *_compare_actors(x.perp, y.perp, cfg.sides))
     for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.resp_cues)):
