@@ -311,3 +311,11 @@ def test_an_agent_killing_others_stays_an_agent():
 def test_a_link_after_the_killers_names_their_side_not_the_victims():
     found = find_casualties("Three fighters were killed by gunmen loyal to the Syrian Democratic Forces.")
     assert [(c.min, c.side) for c in found] == [(3, "")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("A rescue worker said 14 civilians were killed in the raid.", [(14, "killed")]),
+    ("A local council said dozens of civilians were killed.", [(24, "killed")]),
+])
+def test_the_speaker_before_a_reporting_verb_is_no_victim(sentence, expected):
+    assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected

@@ -288,7 +288,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         weak += [norm_phrase(c) for c in cues.get("weak_before", [])]
     aux = phrase_pattern([*d["auxiliaries"], *d["outcome_adverbs"]])
     toll_links = phrase_pattern(d["toll_links"])
-    stops = list(d["victims_phrase_stops"])
+    # a reporting verb ends a victims phrase: "a civil defence worker said 12 ..." is the speaker
+    stops = list(d["victims_phrase_stops"]) + [v for v in knowledge.lexicon["reporting_verbs"] if " " not in v]
     zero = []
     for key, outcome in (("zero_casualties", "killed_or_injured"), ("zero_killed", "killed"), ("zero_injured", "injured")):
         zero.append((regex(phrase_pattern(lex[key])), outcome))
