@@ -269,6 +269,8 @@ class _CasLex:
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
     backer: re.Pattern[str]  # "Russian-backed": the group "backer" names a backer
     continuations: frozenset[str]  # "others", "more": victims beside those just told
+    postmodifier_pp: re.Pattern[str]  # "from Deir Ezzor" before a passive verb: the victims phrase goes on
+    postmodifier_and: re.Pattern[str]  # "of a faction affiliated to X and" before the next figure
     day_before: re.Pattern[str]  # a month name ending right before a number: "May 18" is a day
     month_after: re.Pattern[str]  # a month name right after a number: "14 October" is a day
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
@@ -349,6 +351,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        postmodifier_pp=_postmodifier(d["postmodifier_links"], r"(?=(?:was|were|had|have|has|is|are)\s)"),
+        postmodifier_and=_postmodifier(d["postmodifier_links"], r"and\s+"),
         continuations=frozenset(norm_phrase(w) for w in d.get("continuation_nouns") or ()),
         month_after=regex(r"\s+(?:of\s+)?" + _months(knowledge) + r"(?![\w-])"),
         day_before=regex(r"(?<![\w-])" + _months(knowledge) + r"\.?\s+$"),
@@ -515,7 +519,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         pos = _skip_aux(sentence, aside.end() if aside else closed, lex)
         after = lex.after.match(sentence, pos)
         if after is None and victims_raw:
-            pp = _POSTMODIFIER_PP.match(sentence, np_end)  # "a civilian from Deir Ezzor was shot dead"
+            pp = lex.postmodifier_pp.match(sentence, np_end)  # "a civilian from Deir Ezzor was shot dead"
             if pp is not None:
                 after = lex.after.match(sentence, _skip_aux(sentence, pp.end(), lex))
         before, weak = _before_cue(sentence, q, lex, after=out[-1].end - offset if out else 0, tolls=tolls)
@@ -834,22 +838,21 @@ def _skip_space(text: str, pos: int) -> int:
 
 _AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
 _PASSIVE = regex(r"(?i)\b(?:were|was|are|is|been|be|being)\b")
-# a short prepositional phrase after the victims noun, then a passive verb (the phrase may have taken the
-# participle: "fighters affiliated | to the SDF were killed", "members of X operating | under the banner of Y")
-_POSTMODIFIER_PP = regex(r"[\"”’]?\s*,?\s*(?:from|of|in|near|at|on|with|to|under|within|belonging to|affiliated with|"
-                         r"affiliated to|loyal to)\s+"
-                         r"(?:[\w'’“”\"-]+\s+){0,6}?(?=(?:was|were|had|have|has|is|are)\s)")
-
-
-# a short prepositional phrase after the victims noun, then "and" and the next figure ("a member of a faction
-# affiliated to the intelligence service and two of his aides were killed")
 _OF_BEFORE = regex(r"(?i)\bof\s+$")
-_POSTMODIFIER_AND = regex(r"[\"”’]?\s*,?\s*(?:from|of|in|near|at|on|with|to|under|within|belonging to|affiliated with|"
-                          r"affiliated to|loyal to)\s+(?:[\w'’“”\"-]+\s+){0,6}?and\s+")
+
+
+def _postmodifier(links: Sequence[str], then: str) -> re.Pattern[str]:
+    """A short prepositional phrase after the victims noun (`links`:
+    numbers.yaml `postmodifier_links`; the phrase may have taken the
+    participle: "fighters affiliated | to the SDF were killed"), then `then`
+    (regex source): a passive verb ("a civilian from Deir Ezzor was shot
+    dead"), or "and" before the next figure ("a member of a faction
+    affiliated to the intelligence service and two of his aides")."""
+    return regex(r"[\"”’]?\s*,?\s*" + phrase_pattern(links) + r"\s+(?:[\w'’“”\"-]+\s+){0,6}?" + then)
 
 
 def _postmodifier_then_figure(sentence: str, np_end: int, lex: _CasLex) -> bool:
-    m = _POSTMODIFIER_AND.match(sentence, np_end)
+    m = lex.postmodifier_and.match(sentence, np_end)
     return m is not None and lex.num.regex.match(sentence, m.end()) is not None
 
 
