@@ -646,7 +646,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             c.mentions = frozenset(named.get(c.cid, ()))
         # an anchor: an act (not a statement, running total or background) dated
         # to the day, by its own words or by the report's date
-        c.anchor = (c.event and not c.period and c.etype not in cfg.non_anchor_types
+        c.anchor = (_is_act(c) and c.etype not in cfg.non_anchor_types
                     and ((c.prec in cfg.anchor_precisions and c.lo is not None) or c.rep is not None))
         out.append(c)
     return out
@@ -701,7 +701,7 @@ class _Local:
             if c.perp_side:
                 self.perp_sides.add(c.perp_side)
         self.targets |= c.targets
-        if c.event and not c.period:
+        if _is_act(c):
             self.dead |= c.dead
         if c.etype not in ("statement", "other"):
             self.etypes.add(c.etype)
@@ -952,7 +952,7 @@ def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     x.perps = frozenset(li.perps)
     x.perp_sides = frozenset(li.perp_sides)
     x.targets = frozenset(li.targets) - cfg.generic_victims
-    events = [c for c in li.members if c.event and not c.period]
+    events = [c for c in li.members if _is_act(c)]
     x.victims = frozenset(v for c in events for v in c.victims) - cfg.generic_victims
     killed = [kv for c in events for kv in c.killed]
     x.killed = tuple(killed)
@@ -963,7 +963,7 @@ def _cross_features(k: int, li: _Local, cfg: AlignSettings) -> _Cross | None:
     # where the report tells it: its first act, anchor or not ("Turkish troops
     # and Kurdish fighters exchanged shellfire on Tuesday ..." read as no
     # known type is still the lede's act)
-    told = min((c for c in li.members if c.event and not c.period and not c.statement),
+    told = min((c for c in li.members if _is_act(c) and not c.statement),
                key=lambda c: (c.sidx, c.start), default=first)
     x.first = min((told.sidx, told.start), (first.sidx, first.start))
     x.lead = x.main = False   # set by _mark_main
@@ -1491,16 +1491,21 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
     return pd.DataFrame(rows, columns=cols)
 
 
+def _is_act(c: _C) -> bool:
+    """An event claim that tells an act, not a period (a running story since a date)."""
+    return c.event and not c.period
+
+
 def _tells_toll(li: _Local, *, counted: bool = False) -> bool:
     """Whether a local incident's acts tell casualties of their own (figures
     above zero, not only in a clause recalling an earlier act; with
     `counted`, figures only, not words such as "leaving casualties")."""
-    return any(c.counted if counted else c.own_toll for c in li.members if c.event and not c.period)
+    return any(c.counted if counted else c.own_toll for c in li.members if _is_act(c))
 
 
 def _recalls_toll(li: _Local) -> bool:
     """Whether a local incident's acts tell a toll in a clause recalling an earlier act."""
-    return any(c.recalled for c in li.members if c.event and not c.period)
+    return any(c.recalled for c in li.members if _is_act(c))
 
 
 def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], locals_: Sequence[_Local],
@@ -1539,7 +1544,7 @@ def _main_incidents(by_doc: Mapping[str, list[_C]], xs: Sequence[_Cross], locals
             out[doc] = out[root]
         if doc in out:
             continue
-        first = next((c for c in cs if c.event and not c.period and c.etype not in cfg.non_anchor_types), None)
+        first = next((c for c in cs if _is_act(c) and c.etype not in cfg.non_anchor_types), None)
         if first is not None:
             out[doc] = incident_of[first.cid]
     return out

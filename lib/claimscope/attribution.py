@@ -1941,7 +1941,7 @@ def _person_before(a: Attribution, sentence: str, t: _Taxonomy) -> bool:
     if len(before) < 2 or norm_phrase(before[-1]) not in t.of_words:
         return False
     low = [norm_phrase(w) for w in before[:-1]]
-    return any(w in t.person_nouns and not (w.endswith("s") and not w.endswith("ss")) for w in low) \
+    return any(w in t.person_nouns and not _plural_word(w) for w in low) \
         or bool(_person_name(" ".join(before[:-1]), t, trailing=True))
 
 
@@ -1954,7 +1954,7 @@ def _many(a: Attribution, t: _Taxonomy) -> bool:
         return _is_plural(a, t)
     last = norm_phrase(words[-1])
     if last in t.person_nouns or last in t.org_nouns or last in t.group_of_head:  # "Activists" opening a sentence
-        return last.endswith("s") and not last.endswith("ss")
+        return _plural_word(last)
     return _is_plural(replace(a, source=""), t)
 
 
@@ -1969,8 +1969,12 @@ def _is_plural(a: Attribution, t: _Taxonomy) -> bool:
         words = words[1:]
     if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words), t.name_connectors)) == len(words)):
         return False
-    last = words[-1].lower()
-    return last.endswith("s") and not last.endswith("ss")
+    return _plural_word(words[-1].lower())
+
+
+def _plural_word(word: str) -> bool:
+    """An English plural by its ending ("officials", not "press")."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _looks_like_source(phrase: str, t: _Taxonomy) -> bool:
