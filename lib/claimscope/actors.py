@@ -465,11 +465,12 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   campaign=longest(frames.get("campaign_leads") or ["weeks of"]),
                   attributed=longest(frames.get("attribution_leads") or ["attributed to"]),
                   affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]))
-    relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {"whom"}
+    partitives = _relative_partitives(frames)
+    relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {p[-1] for p in partitives}
     keyed = ("indirect", "blame", "hedged")  # the others hold few strings a shorter one holds
     clause_lists, clause_needs = word_gates([
         (frames.get("main_clause_auxiliaries") or ["was", "were"],),
-        (frames.get("relative_quantifiers") or ["one"], ["of"], ["which", "whom"])])
+        (frames.get("relative_quantifiers") or ["one"], [p[0] for p in partitives], [p[-1] for p in partitives])])
     return replace(gates, keys={k: _substring_keys(getattr(gates, k)) for k in keyed},
                    clause_lists=clause_lists, clause_needs=tuple(clause_needs),
                    relative=frozenset(relative) if all(re.fullmatch("[a-z]+", w) for w in relative) else None)
@@ -478,7 +479,8 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
 def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     """(a relative clause telling its noun's own act, what may not stand just before one, the words that gate both)."""
     frames = knowledge.roles
-    quant = phrase_pattern(frames.get("relative_quantifiers") or ["one"]) + r"\s+of\s+(?:which|whom)"
+    quant = (phrase_pattern(frames.get("relative_quantifiers") or ["one"]) + r"\s+"
+             + phrase_pattern([" ".join(p) for p in _relative_partitives(frames)]))
     rel = phrase_pattern(frames.get("relative_words") or ["that", "which", "who"])
     aux = phrase_pattern(frames.get("clause_auxiliaries") or ["had"])
     ends = phrase_pattern(frames.get("relative_clause_ends") or ["and"])
@@ -495,8 +497,14 @@ def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Patter
                                                *(frames.get("act_antecedents") or [])]) + r"[\s,\"“”']*"
                       + "|" + phrase_pattern(frames.get("question_heads") or ["unclear"]) + r"\s*"
                       + r"|(?<![\w-])(?i:it)\s+(?:is|was)\s+(?:[\w'’-]+\s+){1,4})$")
-    gate = tuple(sorted({w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {"whom"}))
+    gate = tuple(sorted({w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]}
+                        | {p[-1] for p in _relative_partitives(frames)}))
     return clause, not_after, gate
+
+
+def _relative_partitives(frames: Mapping[str, Any]) -> list[list[str]]:
+    """roles.yaml `relative_partitives` ("of which", "of whom"), each as its lower-case words."""
+    return [p.lower().split() for p in frames.get("relative_partitives") or ["of which", "of whom"]]
 
 
 def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
