@@ -171,6 +171,7 @@ class _Taxonomy:
     place_like: frozenset[str]  # lower-cased aliases that are a state's name or capital ("Moscow", "Ankara")
     refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
     person_aliases: frozenset[str]  # aliases that are a source's head or spokesperson (`persons` in sources.yaml)
+    title_before: re.Pattern[str]  # a title ending right before a name ("Secretary of State "): `person_title_forms`
     adversary: frozenset[str]  # "opponents", "critics": a phrase headed by one names whom they oppose, not who speaks
     number_words: re.Pattern[str]  # "three", "dozens": a figure written in words (numbers.yaml)
     reported_complement: re.Pattern[str]  # "reports that", "claims of": after the verb, the figure is that report's
@@ -309,6 +310,9 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         place_like=frozenset(state_names),
         refer_nouns=frozenset(norm_phrase(r) for src in sources.values() for r in src.refer),
         person_aliases=person_aliases,
+        title_before=regex(r"(?i)(?<![\w-])(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.get("person_title_forms") or (), key=len, reverse=True))
+            + r")\.?\s+$") if lex.get("person_title_forms") else regex(r"(?!)"),
         adversary=frozenset(norm_phrase(w) for w in lex.get("adversary_nouns") or ()),
         number_words=regex(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, [
             *(knowledge.numbers.get("units") or {}), *(knowledge.numbers.get("tens") or {}),
@@ -1188,6 +1192,11 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
             return Attribution(g.name, g.type, g.side, phrase, cue, verb)
         return None
     name, stype, side, person = got
+    if person and " " not in person:
+        # "Konashenkov added" after "Igor Konashenkov said": the person named before in full
+        full = doc.last(lambda b: b.source == name and b.person.lower().endswith(" " + person.lower()))
+        if full is not None:
+            person = full.person
     return Attribution(name, stype, side, phrase, cue, verb, person)
 
 
@@ -1291,7 +1300,11 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         owner = _resolve_new(poss.group("owner"), _strip_determiners(poss.group("owner"), t), doc, t,
                              strong_only=strong_only)
         if owner is not None:
-            return owner[:3] + (owner[3] or _person_name(poss.group("rest"), t),)
+            rest = poss.group("rest")
+            if norm_phrase(rest.split()[0]) in t.person_nouns:
+                # "Putin's spokesman Dmitry Peskov", "Assad's adviser": the spokesman speaks, not the head
+                return owner[:3] + (_person_name(rest, t),)
+            return owner[:3] + (owner[3] or _person_name(rest, t),)
     of = _OF_BODY.match(bare)
     if of and norm_phrase(of.group("role")).split()[-1] in t.person_nouns:
         # "the head of the monitor", "a spokesman for the ministry": the body speaks
@@ -1336,6 +1349,8 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
         if norm_phrase(m.group(0)) in t.person_aliases:  # "Rami Abdel Rahman": the monitor, its head kept as the person
+            if _LOWER_WORD_AFTER.match(phrase, m.end()):
+                return src.name, src.type, src.side, ""  # "Assad forces", "Trump administration officials": not the head
             return src.name, src.type, src.side, _clean(m.group(0))
         person = _person_name(phrase[m.end():], t) or _person_name(phrase[:m.start()], t, trailing=True)
         return src.name, src.type, src.side, person
@@ -1359,15 +1374,20 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
 
 
 _CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
+_LOWER_WORD_AFTER = regex(r"\s+[a-z]")
 _CAP_WORD_BEFORE = regex(r"([A-Z][\w'’-]*)\s+$")
 
 
 def _other_person(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
     """Whether the body's head matched by `m` is a longer name of someone
     else: a capitalised name word right after it, or right before it that
-    names no source ("Abdulrahman Attar", "Mustafa Abdel Rahman")."""
+    names no source ("Abdulrahman Attar", "Mustafa Abdel Rahman"). A title
+    before it ("Secretary of State John Kerry": lexicon `person_title_forms`)
+    is no name."""
     if _CAP_WORD_AFTER.match(phrase, m.end()):
         return True
+    if t.title_before.search(phrase, 0, m.start()):
+        return False
     before = _CAP_WORD_BEFORE.search(phrase[:m.start()])
     return before is not None and norm_phrase(before.group(1)) not in t.by_alias \
         and norm_phrase(before.group(1)) not in t.person_nouns and not t.office_regex.fullmatch(before.group(1))
