@@ -181,7 +181,9 @@ def test_people_are_named_with_the_office_the_text_gives():
     a = one("Karim Saleh, a nurse at the field hospital, said five children were treated.")
     assert (a.source, a.person) == ("local sources", "Karim Saleh")
     a = one("Nour al-Din Zenki, a rebel faction, said its fighters repelled the attack.")
-    assert (a.source, a.source_type) == ("Nour al-Din Zenki", "organisation")
+    assert (a.source, a.source_type) == ("Nour al-Din Zenki", "partisan")
+    a = one("Basma Relief, a relief organisation, said five children were treated.")
+    assert (a.source, a.source_type) == ("Basma Relief", "organisation")
 
 
 def test_the_relayed_speaker_is_the_source_and_the_relay_is_kept():
@@ -303,6 +305,6 @@ def test_a_broadcaster_named_with_what_it_is_speaks_as_the_outlet():
 
 def test_a_group_named_before_its_head_noun_is_that_group():
     a = one("The Liwa al-Furqan rebel group said its fighters held the hill.")
-    assert (a.source, a.source_type) == ("Liwa al-Furqan", "organisation")
+    assert (a.source, a.source_type, a.source_side) == ("Liwa al-Furqan", "partisan", "unknown")
     a = one("A Syrian Kurdish militia said its fighters held the hill.")
     assert a.source_type != "organisation"

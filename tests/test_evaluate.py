@@ -335,6 +335,8 @@ def test_actors_outlets_organisations_and_compounds_of_known_voices_are_not_unkn
     assert source_category("Syrian American Medical Society", "organisation") == "person/office"
     assert source_category("Syrian Observatory for Human Rights and Syria Civil Defence", "monitor") == "known"
     assert source_category("activists and local sources", "local") == "unnamed group"
+    assert source_category("Syria Civil Defence", "local") == "known"  # a named body, though local
+    assert source_category("Sawaiq al-Rahman Brigade", "partisan") == "armed group"  # named, not in actors.yaml
     assert source_category("Tags strike Syria and local sources", "unnamed") == "unknown"
 
 

@@ -140,6 +140,8 @@ class _Taxonomy:
     org_name_words: frozenset[str]
     group_nouns: frozenset[str]
     group_descriptors: frozenset[str]  # "terrorist" in "the Daesh terrorist group"
+    group_heads_last: frozenset[str]  # "Brigade", "Division": the head of an armed group's name, last or before "of"
+    group_heads_first: frozenset[str]  # "Jaysh", "Liwa": the head of a transliterated armed group's name, first
     fallback_group: str  # the unnamed group a speaker no rule can name falls back to ("other sources")
     not_person: frozenset[str]
     not_name: frozenset[str]  # function words that break a person's name ("Like" opening a sentence)
@@ -280,6 +282,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         org_name_words=frozenset(norm_phrase(w) for w in lex.get("organisation_name_words") or ()),
         group_nouns=frozenset(norm_phrase(w) for w in lex.get("armed_group_nouns") or ()),
         group_descriptors=frozenset(norm_phrase(w) for w in lex.get("group_descriptors") or ()),
+        group_heads_last=frozenset(norm_phrase(w) for w in (lex.get("armed_group_name_heads") or {}).get("last") or ()),
+        group_heads_first=frozenset(norm_phrase(w) for w in (lex.get("armed_group_name_heads") or {}).get("first") or ()),
         fallback_group=str(data.get("unnamed_fallback") or "other sources"),
         not_person=frozenset(norm_phrase(w) for w in lex.get("not_person_words") or ()),
         not_name=frozenset(norm_phrase(w) for w in lex.get("not_name_words") or ()),
@@ -1032,7 +1036,8 @@ def _with_apposition(a: Attribution, desc: str, doc: _Doc, t: _Taxonomy, *, cue:
     """A name with a description beside it ("Karim Saleh, a nurse at the field
     hospital", "Nour al-Din Zenki, a rebel faction"): the description gives
     the person's office or group when it names one, and makes the name an
-    organisation when its head is a body."""
+    armed group (partisan) when its head is an armed group's (`_armed_head`),
+    an organisation when it is another body."""
     head = _head_noun([norm_phrase(w) for w in _strip_determiners(desc, t).split()])
     if head in t.person_nouns:
         office = _resolve(desc, doc, t, cue=cue, verb=verb, strong_only=True)
@@ -1041,6 +1046,8 @@ def _with_apposition(a: Attribution, desc: str, doc: _Doc, t: _Taxonomy, *, cue:
             office = Attribution(group, t.sources[group].type, t.sources[group].side) if group else None
         if office is not None:
             return replace(office, person=a.person, raw=raw or a.raw, cue=cue or a.cue, verb=verb or a.verb, via=a.via)
+    elif head in t.org_nouns and _armed_head(desc, t):  # "Nour al-Din Zenki, a rebel faction": an armed group
+        return replace(a, source_type="partisan", person="")
     elif head in t.org_nouns:
         return replace(a, source_type="organisation", person="")
     return a
@@ -1656,6 +1663,8 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     if any(_is_time_word(w, t) or w in t.not_person for w in low_run if w not in t.org_name_words):
         if not any(w in t.org_name_words for w in low_run):
             return None
+    if _armed_group_name(low_run, t):
+        return (" ".join(run), "partisan", "unknown", "") if len(run) <= 8 else None
     if any(w in t.org_name_words for w in low_run) or any(w in ("of", "for") for w in low_run) \
             or prev in t.org_nouns:
         if len(run) > 8:
@@ -1685,6 +1694,33 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
         if desc is not None:
             return desc[0], desc[1], desc[2], name
     return name, "person", "unknown", name
+
+
+def _armed_head(desc: str, t: _Taxonomy) -> bool:
+    """Whether a description names an armed group: its head is an armed
+    group's name head ("a faction", "the militia": lexicon
+    `armed_group_name_heads`), or a group noun with an armed descriptor ("a
+    rebel group", "the jihadist organisation": `group_descriptors`); "a relief
+    group" is not."""
+    words = [norm_phrase(w) for w in _strip_determiners(desc, t).split()]
+    head = _head_noun(words)
+    if head is None:
+        return False
+    if head in t.group_heads_last:
+        return True
+    at = words.index(head)
+    return head in t.group_nouns and any(w in t.group_descriptors for w in words[:at])
+
+
+def _armed_group_name(low_run: list[str], t: _Taxonomy) -> bool:
+    """Whether a name (lower-cased words) is headed by an armed group's head
+    word (lexicon `armed_group_name_heads`): its last word ("Sawaiq al-Rahman
+    Brigade"), the word before its "of" ("Army of Conquest") or, for the
+    transliterated forms, its first ("Jaysh al-Tahrir")."""
+    if len(low_run) < 2:
+        return False
+    of = next((i for i, w in enumerate(low_run) if w in ("of", "for")), len(low_run))
+    return (of > 0 and low_run[of - 1] in t.group_heads_last) or low_run[0] in t.group_heads_first
 
 
 def _gazetteer(doc: _Doc) -> Any:
@@ -1760,8 +1796,8 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
     if any(any(c.isdigit() for c in w) for w in words):
         return None
     named = _named_group(bare, t)
-    if named:  # "the Nureddin al-Zanki rebel group": the group the text names
-        return named, "organisation", "unknown", ""
+    if named:  # "the Nureddin al-Zanki rebel group": the group the text names, armed or not
+        return named, "partisan" if _armed_head(bare, t) else "organisation", "unknown", ""
     return " ".join(bare.split()), "unnamed", "unknown", ""
 
 

@@ -22,7 +22,7 @@ recall, event/non-event, source and event-date accuracy, sentence by sentence
 on 44 hand-annotated real reports.
 
 FA-KES sources: the most cited sources and the share of claims whose source
-is not a known source, an unnamed group or a person/office.
+is not a known source, an unnamed group, an armed group or a person/office.
 
 `figures()` returns every figure as a dict; sections whose corpus is absent
 are skipped with a message.
@@ -393,10 +393,13 @@ def source_category(name: str, source_type: str, *, knowledge: Knowledge) -> str
     """What a claim's source is: `outlet` (the outlet's own voice), `known`
     (a sources.yaml entry, an actor of actors.yaml speaking: "ISIS", or an
     outlet of outlets.yaml; a compound of such voices),
-    `unnamed group` (a sources.yaml group of type local/unnamed: "local
-    sources", "activists"), `person/office` (a person, office or organisation
-    the text names, marked by source_type), or `unknown` (none of these: kept
-    verbatim; fragments of headlines and clauses end up here)."""
+    `unnamed group` (a sources.yaml group of type unnamed, or of type local
+    named in lower case: "local sources", "activists"; "Syria Civil Defence"
+    is known), `armed group` (an armed group the text names that the
+    knowledge lacks, source_type partisan: "Sawaiq al-Rahman Brigade"),
+    `person/office` (a person, office or organisation the text names, marked
+    by source_type), or `unknown` (none of these: kept verbatim; fragments of
+    headlines and clauses end up here)."""
     return _category(name, source_type, _known(knowledge))
 
 
@@ -405,7 +408,8 @@ def _category(name: str, source_type: str, known: _Known) -> str:
         return "outlet"
     entry = known.sources.get(name)
     if entry is not None:
-        return "unnamed group" if entry.type in ("local", "unnamed") else "known"
+        group = entry.type == "unnamed" or (entry.type == "local" and name[:1].islower())
+        return "unnamed group" if group else "known"
     if name in known.actors or name in known.outlets:
         return "known"  # an actor speaking ("ISIS"), an outlet of outlets.yaml ("The New Arab")
     parts = name.split(" and ")
@@ -413,6 +417,8 @@ def _category(name: str, source_type: str, known: _Known) -> str:
         cats = {_category(p, "", known) for p in parts}
         if "unknown" not in cats:
             return "known" if "known" in cats else cats.pop()
+    if source_type == "partisan":
+        return "armed group"
     return "person/office" if source_type in PERSON_OR_OFFICE else "unknown"
 
 
@@ -680,7 +686,7 @@ def print_figures(figs: Mapping[str, Any], *, misses: bool = False, out: Any = N
         share = s["unknown_share"]
         p(f"FA-KES dev sources ({s['claims']} claims: "
           + ", ".join(f"{k} {v}" for k, v in s["by_category"].items())
-          + f"; not a known source, unnamed group or person/office: {share:.1%}):")
+          + f"; not a known source, unnamed group, armed group or person/office: {share:.1%}):")
         p(f"  {len(s['top'])} most cited (outlet voice aside), {s['top_unknown']} of them unknown ('!'):")
         for r in s["top"].itertuples(index=False):
             flag = "!" if r.category == "unknown" else " "
