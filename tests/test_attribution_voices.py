@@ -272,3 +272,54 @@ def test_a_body_spokesman_named_otherwise_is_not_the_last_body():
     doc = ["The Syrian Observatory for Human Rights said 12 fighters were killed.",
            "We will not go into battle the PYD spokesman said."]
     assert attribute(doc, outlet="Outlet")[-1].source != "Syrian Observatory for Human Rights"
+
+
+# --- heads of state and their titles (sources.yaml `persons`, lexicon `person_title_forms`) ---------
+
+def test_a_head_of_state_speaks_for_the_government_and_he_goes_on_speaking():
+    for opening, person in [("President Bashar al-Assad said the army would retake the hills.", "Bashar al-Assad"),
+                            ("Assad said the army would retake the hills.", "Assad"),
+                            ("Secretary of State John Kerry said the talks had stalled.", "John Kerry"),
+                            ("Russian Foreign Minister Sergei Lavrov said the talks had stalled.", "Sergei Lavrov")]:
+        first, then = attribute([opening, "He added that 20 fighters were killed near the dam."], outlet="Outlet")
+        assert first.source_type == "official" and first.person == person, first
+        assert (then.source, then.person, then.cue) == (first.source, person, "anaphora"), then
+    assert attribute(["Secretary of State John Kerry said the talks had stalled."], outlet="X")[0].source == "US government"
+
+
+def test_a_head_of_states_name_is_not_his_when_another_name_or_a_noun_goes_with_it():
+    a = attribute(["Ali Kerry said the bakery was hit."], outlet="Outlet")[0]
+    assert a.source != "US government"  # another man who shares the surname
+    first, then = attribute(["Assad forces said 20 fighters were killed.", "He said the road was cut."], outlet="Outlet")
+    assert (first.source, first.person) == ("Syrian government", "")  # the forces speak, not the president
+    assert then.source == "other sources"  # no one person named before: "he" is not sure
+    a = attribute(["Putin's spokesman Dmitry Peskov said the jets hit a depot."], outlet="Outlet")[0]
+    assert (a.source, a.person) == ("Russian government", "Dmitry Peskov")
+    a = attribute(["Assad's adviser said the jets hit a depot."], outlet="Outlet")[0]
+    assert (a.source, a.person) == ("Syrian government", "")
+    a = attribute(["The depot was destroyed, Russian Konashenkov stated."], outlet="Outlet")[0]
+    assert (a.source, a.person) == ("Russian Defense Ministry", "Konashenkov")
+    first, _, then = attribute(["Kerry said the talks had stalled.", "The government said 20 were killed.",
+                                "It added that aid would follow."], outlet="Outlet")
+    assert (then.source, then.person) == ("US government", "")  # "it" is the government, not Kerry
+
+
+# --- armed groups the knowledge lacks (lexicon `armed_group_name_heads`) -------------------------------
+
+def test_a_name_headed_by_an_armed_groups_word_is_an_armed_group():
+    for sentence, name in [("The Sawt al-Haqq Brigade said it shelled the checkpoint.", "Sawt al-Haqq Brigade"),
+                           ("The Army of the Dawn said it shelled the checkpoint.", "Army of the Dawn"),
+                           ("Jaysh al-Wadi said it shelled the checkpoint.", "Jaysh al-Wadi")]:
+        a = attribute([sentence], outlet="Outlet")[0]
+        assert (a.source, a.source_type, a.source_side) == (name, "partisan", "unknown"), a
+    for sentence, name in [("The Riverside Relief Committee said it reached the town.", "Riverside Relief Committee"),
+                           ("The Hama Health Directorate said it reached the town.", "Hama Health Directorate")]:
+        a = attribute([sentence], outlet="Outlet")[0]
+        assert (a.source, a.source_type) == (name, "organisation"), a
+    # a group named in the clause is no speaker when the sentence names one after the verb
+    a = attribute(["The province feeds the Army of the Dawn said observatory head Rami Abdel Rahman."], outlet="X")[0]
+    assert (a.source, a.person) == ("Syrian Observatory for Human Rights", "Rami Abdel Rahman")
+    a = attribute(["A representative of the Syrian Armed Forces told SANA that the road was open."], outlet="X")[0]
+    assert a.source_side == "syrian_government" and a.source_type == "official"
+    a = attribute(["Syrian Information Minister Omran al-Hamid said the road was open."], outlet="X")[0]
+    assert (a.source, a.person) == ("Syrian government", "Omran al-Hamid")

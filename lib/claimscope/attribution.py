@@ -807,8 +807,10 @@ def _before_citing(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str) -
 
 def _weak(a: Attribution, t: _Taxonomy) -> bool:
     """A resolution from the phrase's form alone (a name or description the
-    taxonomy lacks), not from knowledge."""
-    return a.source not in t.sources and a.source_type in ("person", "organisation", "unnamed")
+    taxonomy lacks, an armed group known by its name's head word alone), not
+    from knowledge."""
+    return a.source not in t.sources and (a.source_type in ("person", "organisation", "unnamed")
+                                          or (a.source_type == "partisan" and a.source_side == "unknown"))
 
 
 def _ends_a_name(head: str, verb: str, t: _Taxonomy) -> bool:
@@ -1397,7 +1399,8 @@ def _other_person(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
         return False
     before = _CAP_WORD_BEFORE.search(phrase[:m.start()])
     return before is not None and norm_phrase(before.group(1)) not in t.by_alias \
-        and norm_phrase(before.group(1)) not in t.person_nouns and not t.office_regex.fullmatch(before.group(1))
+        and norm_phrase(before.group(1)) not in t.person_nouns and not t.office_regex.fullmatch(before.group(1)) \
+        and norm_phrase(before.group(1)) not in t.state_of_word  # "Russian Konashenkov": the state, no first name
 
 
 def _monitor_head(rest: str, t: _Taxonomy) -> re.Match[str] | None:
@@ -1534,6 +1537,10 @@ def _office_head(phrase: str, t: _Taxonomy) -> bool:
     Omran Zoabi", "the defence ministry in Moscow") rather than something an
     office owns ("Syrian government denials")."""
     words = [norm_phrase(w) for w in _PREPOSITION.split(phrase, maxsplit=1)[0].split()]
+    joined = " ".join(words)
+    if any(" " in m.group(0) and m.end() == len(joined)
+           for rx in (t.office_regex, t.military_regex) for m in rx.finditer(joined)):
+        return True  # "the Syrian Armed Forces", "the Russian General Staff": a capitalised office of several words
     while words and words[-1][:1].isalpha() and _is_name_word(words[-1], phrase) and not (
             t.office_regex.fullmatch(words[-1]) or t.military_regex.fullmatch(words[-1])):
         words.pop()  # the person's name after the office
@@ -1546,11 +1553,15 @@ def _office_head(phrase: str, t: _Taxonomy) -> bool:
 
 
 def _is_name_word(low_word: str, phrase: str) -> bool:
-    """Whether a word of `phrase` (given lower-cased) is written capitalised there."""
+    """Whether a word of `phrase` (given lower-cased) is written capitalised
+    there, or as a name's particle and a capitalised name ("al-Zoubi")."""
     for w in phrase.split():
         if norm_phrase(w) == low_word:
-            return w[:1].isupper()
+            return w[:1].isupper() or _PARTICLE_NAME.match(w) is not None
     return False
+
+
+_PARTICLE_NAME = regex(r"(?i:al|el|abu|bin|ibn)-[A-Z]")
 
 
 def _actor_source(phrase: str, bare: str, t: _Taxonomy) -> tuple[str, str, str, str] | None:
