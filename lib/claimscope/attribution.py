@@ -174,6 +174,7 @@ class _Taxonomy:
     refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
     person_aliases: frozenset[str]  # aliases that are a source's head or spokesperson (`persons` in sources.yaml)
     title_before: re.Pattern[str]  # a title ending right before a name ("Secretary of State "): `person_title_forms`
+    title_words: frozenset[str]  # one-word titles ("mr", "dr", "gen"): never the first word of a person's name
     adversary: frozenset[str]  # "opponents", "critics": a phrase headed by one names whom they oppose, not who speaks
     number_words: re.Pattern[str]  # "three", "dozens": a figure written in words (numbers.yaml)
     reported_complement: re.Pattern[str]  # "reports that", "claims of": after the verb, the figure is that report's
@@ -314,6 +315,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         place_like=frozenset(state_names),
         refer_nouns=frozenset(norm_phrase(r) for src in sources.values() for r in src.refer),
         person_aliases=person_aliases,
+        title_words=frozenset(norm_phrase(w).strip(".") for w in lex.get("person_title_forms") or () if " " not in w),
         title_before=regex(r"(?i)(?<![\w-])(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.get("person_title_forms") or (), key=len, reverse=True))
             + r")\.?\s+$") if lex.get("person_title_forms") else regex(r"(?!)"),
@@ -1358,8 +1360,9 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
         if norm_phrase(m.group(0)) in t.person_aliases:  # "Rami Abdel Rahman": the monitor, its head kept as the person
-            if _LOWER_WORD_AFTER.match(phrase, m.end()):
-                return src.name, src.type, src.side, ""  # "Assad forces", "Trump administration officials": not the head
+            if _modifier_use(phrase, m.end(), t):  # "Assad forces", "Trump administration officials": not the head
+                return src.name, src.type, src.side, (_person_name(phrase[m.end():], t)
+                                                      or _person_name(phrase[:m.start()], t, trailing=True))
             return src.name, src.type, src.side, _clean(m.group(0))
         person = _person_name(phrase[m.end():], t) or _person_name(phrase[:m.start()], t, trailing=True)
         return src.name, src.type, src.side, person
@@ -1383,7 +1386,23 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
 
 
 _CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
-_LOWER_WORD_AFTER = regex(r"\s+[a-z]")
+_LOWER_WORD_AFTER = regex(r"(?:'s|’s|s'|’|s)?\s+([a-z][\w'’-]*)")  # possessive forms allowed: "Assads officials"
+
+
+def _modifier_use(phrase: str, end: int, t: _Taxonomy) -> bool:
+    """Whether a head's name ending at `end` modifies the noun after it
+    ("Assad forces", "Trump administration officials", "Assads officials")
+    rather than naming the speaker, with an apposition or a phrase after it
+    ("Rami Abdel Rahman director of the Observatory", "... the head of SOHR",
+    "... after the strikes"): a lower-case word follows that is no singular
+    person noun, determiner, preposition or stop word."""
+    m = _LOWER_WORD_AFTER.match(phrase, end)
+    if m is None:
+        return False
+    w = norm_phrase(m.group(1))
+    if w in t.person_nouns:
+        return _plural_word(w)
+    return w not in t.determiners and w not in t.stops and w not in t.of_words
 _CAP_WORD_BEFORE = regex(r"([A-Z][\w'’-]*)\s+$")
 
 
@@ -1629,7 +1648,7 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
             run.append(w)  # "Nour al-Din Zenki"
             continue
         if (w[:1].isupper() and not (w.isupper() and len(w) > 1) and low not in t.org_name_words
-                and low not in t.not_name
+                and low not in t.not_name and (run or low.strip(".") not in t.title_words)
                 and low not in t.state_of_word and low not in t.person_nouns and low.strip(".") not in t.time_words
                 and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)):
             run.append(w)
