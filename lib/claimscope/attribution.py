@@ -181,6 +181,10 @@ class _Taxonomy:
     voice_connectives: re.Pattern[str]  # ", while", "but": where two voices' accounts meet (group vN: entry N)
     voice_punctuated: tuple[bool, ...]  # entry N must follow a comma or semicolon
     voice_continuations: frozenset[str]  # "that": opening the part after a connective, the first voice goes on
+    noun_before: re.Pattern[str]  # "the", "its", "'s" ending the text before a reporting verb: the verb is a noun
+    noun_before_span: int  # the longest non-space stretch noun_before can match, plus one
+    passive_before: re.Pattern[str]  # "were not", "was": a passive auxiliary ending the text before the verb
+    passive_before_span: int  # characters before the verb that passive_before needs
 
 
 def _entry_aliases(entry: Mapping[str, Any], forms: Iterable[str]) -> list[str]:
@@ -329,6 +333,12 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         voice_connectives=_connective_pattern(lex.get("voice_connectives") or ()),
         voice_punctuated=tuple(str(e).strip()[:1] in ",;" for e in lex.get("voice_connectives") or ()),
         voice_continuations=frozenset(norm_phrase(w) for w in lex.get("voice_continuations") or ()),
+        noun_before=regex(r"(?i)(?:\b" + _alternation(lex.get("noun_determiners") or ()) + r"|'s|’s|s')\s*$"),
+        noun_before_span=max(len(w) for w in [*(lex.get("noun_determiners") or ()), "s'"]) + 1,
+        passive_before=regex(r"(?i)\b" + _alternation(lex.get("passive_auxiliaries") or ())
+                             + r"(?:\s+" + _alternation(lex.get("passive_adverbs") or ()) + r")?\s*$"),
+        passive_before_span=max(24, max((len(w) for w in lex.get("passive_auxiliaries") or ()), default=0)
+                                + max((len(w) for w in lex.get("passive_adverbs") or ()), default=0) + 12),
         memo=Memo(),
         clean_memo=Memo(),
         form_memo=Memo(),
@@ -337,6 +347,13 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
              for a in [e["name"], *entry_aliases[e["name"]]]]))),
     )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A non-capturing group of the words, as written (regex-escaped; spaces
+    match any whitespace); one that matches nothing when there are none."""
+    words = list(words)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!)"
 
 
 def _connective_pattern(entries: Iterable[str]) -> re.Pattern[str]:
@@ -650,9 +667,6 @@ _ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?
 _QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
 _INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
 _NONSPACE = regex(r"\S+")
-_NOUN_BEFORE = regex(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|these|those)|'s|’s|s')\s*$")
-_NOUN_BEFORE_SPAN = 6  # longest non-space stretch _NOUN_BEFORE can match ("those"), plus one
-_PASSIVE_BEFORE = regex(r"(?i)\b(?:was|were|is|are|be|been|being|get|got)(?:\s+(?:not|also|never|widely|first))?\s*$")
 _BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
 _NOT_REPORTING = regex(r"(?i)\s+(?:\S+\s+){0,3}?(?:lives|life|responsibility\s+for\s+the\s+lives)\b")
@@ -699,7 +713,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         if verb[:1].isupper() and _ends_a_name(head, verb, t):
             continue  # "United States" in a headline: the word ends a name the knowledge holds
         # the match ends the head: start the search a few characters before its last word
-        if _NOUN_BEFORE.search(head, max(0, len(head.rstrip()) - _NOUN_BEFORE_SPAN)):  # "the report said": 'report' is a noun here
+        if t.noun_before.search(head, max(0, len(head.rstrip()) - t.noun_before_span)):  # "the report said": 'report' is a noun here
             continue
         if ve < len(sentence) and sentence[ve] == " " and verb[-1:] in "sS" and (
                 t.verbs_low.match(low, ve + 1) if low is not None else t.verbs.match(sentence, ve + 1)):
@@ -709,7 +723,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         by = _BY_AFTER.match(sentence, ve)
         if by and verb[-1:] in "sS" and not verb.lower().endswith("ss"):
             continue  # "denied claims by the opposition", "reports by activists": a noun, no agent of a verb
-        if by or _PASSIVE_BEFORE.search(head, max(0, len(head) - 24)):  # "documented by SOHR", "were not reported"
+        if by or t.passive_before.search(head, max(0, len(head) - t.passive_before_span)):  # "documented by SOHR", "were not reported"
             if by and verb.lower() not in t.relay_participles and verb.lower() not in t.not_by_agent:
                 # "documented by SOHR"; but "quoted by SANA" relays (kept as via) and "a bomb claimed by X" is
                 # X's claim of responsibility, reported by the outlet
