@@ -182,6 +182,8 @@ class _Taxonomy:
     voice_punctuated: tuple[bool, ...]  # entry N must follow a comma or semicolon
     voice_continuations: frozenset[str]  # "that": opening the part after a connective, the first voice goes on
     noun_before: re.Pattern[str]  # "the", "its", "'s" ending the text before a reporting verb: the verb is a noun
+    plural_endings: tuple[str, ...]  # "s": a word ending so is plural ...
+    not_plural_endings: tuple[str, ...]  # ... unless it ends so ("ss")
     noun_before_span: int  # the longest non-space stretch noun_before can match, plus one
     passive_before: re.Pattern[str]  # "were not", "was": a passive auxiliary ending the text before the verb
     passive_before_span: int  # characters before the verb that passive_before needs
@@ -194,8 +196,9 @@ def _entry_aliases(entry: Mapping[str, Any], forms: Iterable[str]) -> list[str]:
     return [*entry["aliases"], *(f.format(province=p) for p in entry.get("provinces") or () for f in forms)]
 
 
-def _plural_forms(word: str) -> tuple[str, ...]:
-    return (word, word + "s") if not word.endswith("s") else (word, word[:-1])
+def _plural_forms(word: str, ending: str) -> tuple[str, ...]:
+    """The word and its other number by the plural `ending` ("official" <-> "officials")."""
+    return (word, word + ending) if not word.endswith(ending) else (word, word[:-len(ending)])
 
 
 def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
@@ -221,7 +224,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             for alias in [e["name"], *entry_aliases[e["name"]]]:
                 words = norm_phrase(alias).split()
                 if len(words) == 1:
-                    for form in _plural_forms(words[0]):
+                    for form in _plural_forms(words[0], (lex.get("plural_endings") or ["s"])[0]):
                         group_of_head.setdefault(form, e["name"])
     speakers = lex.get("speaker_nouns") or {}
     states: dict[str, _State] = {}
@@ -334,6 +337,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         voice_punctuated=tuple(str(e).strip()[:1] in ",;" for e in lex.get("voice_connectives") or ()),
         voice_continuations=frozenset(norm_phrase(w) for w in lex.get("voice_continuations") or ()),
         noun_before=regex(r"(?i)(?:\b" + _alternation(lex.get("noun_determiners") or ()) + r"|'s|’s|s')\s*$"),
+        plural_endings=tuple(lex.get("plural_endings") or ["s"]),
+        not_plural_endings=tuple(lex.get("not_plural_endings") or ()),
         noun_before_span=max(len(w) for w in [*(lex.get("noun_determiners") or ()), "s'"]) + 1,
         passive_before=regex(r"(?i)\b" + _alternation(lex.get("passive_auxiliaries") or ())
                              + r"(?:\s+" + _alternation(lex.get("passive_adverbs") or ()) + r")?\s*$"),
@@ -1184,7 +1189,7 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
                     return Attribution(*named[:3], phrase, cue, verb, named[3])
             return None
         src = hit[0]
-        if src.name == "monitors" and _singular(hit[1].group(0)) and doc.monitor(t):
+        if src.name == "monitors" and _singular(hit[1].group(0), t) and doc.monitor(t):
             src = t.sources[doc.monitor(t)]
         return Attribution(src.name, src.type, src.side, phrase, cue, verb)
     f = _form(phrase, t)
@@ -1370,7 +1375,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         if src.type != "monitor" and (head := _monitor_head(phrase[m.end():], t)):
             # "an opposition monitoring group", "a Kurdish rights group": a monitor of that leaning, not the side
             src, m = t.sources["monitors"], head
-        if src.name == "monitors" and _singular(m.group(0)) and doc.monitor(t):
+        if src.name == "monitors" and _singular(m.group(0), t) and doc.monitor(t):
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
         if norm_phrase(m.group(0)) in t.person_aliases:  # "Rami Abdel Rahman": the monitor, its head kept as the person
@@ -1415,7 +1420,7 @@ def _modifier_use(phrase: str, end: int, t: _Taxonomy) -> bool:
         return False
     w = norm_phrase(m.group(1))
     if w in t.person_nouns:
-        return _plural_word(w)
+        return _plural_word(w, t)
     return w not in t.determiners and w not in t.stops and w not in t.of_words
 _CAP_WORD_BEFORE = regex(r"([A-Z][\w'’-]*)\s+$")
 
@@ -1470,9 +1475,10 @@ def _in_complement(phrase: str, at: int, end: int, t: _Taxonomy) -> bool:
     return head[:1].islower() and low not in t.person_nouns and low not in t.org_nouns
 
 
-def _singular(bare: str) -> bool:
+def _singular(bare: str, t: _Taxonomy) -> bool:
+    """Whether a phrase's last word has no plural ending ("a monitor", not "monitors")."""
     last = bare.split()[-1].lower() if bare.split() else ""
-    return not last.endswith("s")
+    return not last.endswith(t.plural_endings)
 
 
 _COORDINATED = regex(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
@@ -1507,7 +1513,7 @@ def _compound_source(bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str,
 def _part_source(part: str, doc: _Doc, t: _Taxonomy) -> Source | None:
     """The known source one voice of a coordination names, if any."""
     src = _canonical_source(part, t) or _state_source(part, t) or _state_source(_strip_determiners(part, t), t)
-    if src is not None and src.name == "monitors" and _singular(part) and doc.monitor(t):
+    if src is not None and src.name == "monitors" and _singular(part, t) and doc.monitor(t):
         return t.sources[doc.monitor(t)]  # "Kurdish sources and the monitor"
     return src
 
@@ -2041,7 +2047,7 @@ def _person_before(a: Attribution, sentence: str, t: _Taxonomy) -> bool:
     if len(before) < 2 or norm_phrase(before[-1]) not in t.of_words:
         return False
     low = [norm_phrase(w) for w in before[:-1]]
-    return any(w in t.person_nouns and not _plural_word(w) for w in low) \
+    return any(w in t.person_nouns and not _plural_word(w, t) for w in low) \
         or bool(_person_name(" ".join(before[:-1]), t, trailing=True))
 
 
@@ -2054,7 +2060,7 @@ def _many(a: Attribution, t: _Taxonomy) -> bool:
         return _is_plural(a, t)
     last = norm_phrase(words[-1])
     if last in t.person_nouns or last in t.org_nouns or last in t.group_of_head:  # "Activists" opening a sentence
-        return _plural_word(last)
+        return _plural_word(last, t)
     return _is_plural(replace(a, source=""), t)
 
 
@@ -2069,12 +2075,12 @@ def _is_plural(a: Attribution, t: _Taxonomy) -> bool:
         words = words[1:]
     if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words), t.name_connectors)) == len(words)):
         return False
-    return _plural_word(words[-1].lower())
+    return _plural_word(words[-1].lower(), t)
 
 
-def _plural_word(word: str) -> bool:
-    """An English plural by its ending ("officials", not "press")."""
-    return word.endswith("s") and not word.endswith("ss")
+def _plural_word(word: str, t: _Taxonomy) -> bool:
+    """A plural by its ending ("officials", not "press": lexicon `plural_endings`)."""
+    return word.endswith(t.plural_endings) and not word.endswith(t.not_plural_endings)
 
 
 def _looks_like_source(phrase: str, t: _Taxonomy) -> bool:
