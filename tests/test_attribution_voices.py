@@ -301,9 +301,11 @@ def test_a_head_of_states_name_is_not_his_when_another_name_or_a_noun_goes_with_
     assert (a.source, a.person) == ("Syrian government", "")  # the officials speak
     a = attribute(['"The base fell" said Rami Abdel Rahman director of the Observatory.'], outlet="Outlet")[0]
     assert (a.source, a.person) == ("Syrian Observatory for Human Rights", "Rami Abdel Rahman")  # an apposition
-    first, then = attribute(["Maj Gen Igor Konashenkov said the jets hit a depot.", "Konashenkov added that it burned."],
-                            outlet="Outlet")
-    assert first.person == then.person == "Igor Konashenkov"  # a title is no part of the name
+    first, then, again, body = attribute(["Maj Gen Igor Konashenkov said the jets hit a depot.",
+                                          "Konashenkov added that it burned.", "Konashenkov said it burned for hours.",
+                                          "The ministry said the fire was out."], outlet="Outlet")
+    assert first.person == then.person == again.person == "Igor Konashenkov"  # a title is no part of the name
+    assert (body.source, body.person) == ("Russian Defense Ministry", "")  # the body speaks, not its spokesman
     a = attribute(["The depot was destroyed, Russian Konashenkov stated."], outlet="Outlet")[0]
     assert (a.source, a.person) == ("Russian Defense Ministry", "Konashenkov")
     first, _, then = attribute(["Kerry said the talks had stalled.", "The government said 20 were killed.",

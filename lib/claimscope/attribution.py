@@ -1244,8 +1244,10 @@ def _adversary(phrase: str, t: _Taxonomy) -> bool:
 def _carried(person: str, phrase: str, t: _Taxonomy) -> str:
     """The person a phrase pointing back inherits: a body's head (`persons` in
     sources.yaml) only through "he"/"she" — "the Observatory said" later is the
-    body, not its head."""
-    if person and norm_phrase(person) in t.person_aliases and norm_phrase(phrase) not in t.singular:
+    body, not its head -- or through his own name ("Konashenkov said" again
+    after "Igor Konashenkov said")."""
+    if person and norm_phrase(person) in t.person_aliases and norm_phrase(phrase) not in t.singular \
+            and not norm_phrase(person).endswith(norm_phrase(phrase)):
         return ""
     return person
 
