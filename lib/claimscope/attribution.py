@@ -183,6 +183,11 @@ class _Taxonomy:
     voice_continuations: frozenset[str]  # "that": opening the part after a connective, the first voice goes on
     noun_before: re.Pattern[str]  # "the", "its", "'s" ending the text before a reporting verb: the verb is a noun
     plural_endings: tuple[str, ...]  # "s": a word ending so is plural ...
+    coordinated: re.Pattern[str]  # "X and Y": groups a, b (lexicon `coordinators`)
+    apposition: re.Pattern[str]  # "X a rebel group": groups name, desc (`apposition_articles`)
+    complement: re.Pattern[str]  # " of ", " against ": a complement's preposition (`complement_prepositions`)
+    of_body: re.Pattern[str]  # "the head of the monitor": groups role, body (`role_prepositions`, ...)
+    circumstance: re.Pattern[str]  # "amid", "after" (and a word) ending the text before a "reports that"
     not_plural_endings: tuple[str, ...]  # ... unless it ends so ("ss")
     noun_before_span: int  # the longest non-space stretch noun_before can match, plus one
     passive_before: re.Pattern[str]  # "were not", "was": a passive auxiliary ending the text before the verb
@@ -338,6 +343,13 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         voice_continuations=frozenset(norm_phrase(w) for w in lex.get("voice_continuations") or ()),
         noun_before=regex(r"(?i)(?:\b" + _alternation(lex.get("noun_determiners") or ()) + r"|'s|’s|s')\s*$"),
         plural_endings=tuple(lex.get("plural_endings") or ["s"]),
+        coordinated=regex(r"^(?P<a>.+?)\s+" + _alternation(lex.get("coordinators") or (), space=" ") + r"\s+(?P<b>.+)$"),
+        apposition=regex(r"^(?P<name>.+?)\s+" + _alternation(lex.get("apposition_articles") or (), space=" ")
+                         + r"\s+(?P<desc>.+)$"),
+        complement=regex(r"\s" + _alternation(lex.get("complement_prepositions") or (), space=" ") + r"\s"),
+        of_body=regex(r"^(?P<role>(?:\S+\s+){0,2}\S+)\s+" + _alternation(lex.get("role_prepositions") or (), space=" ")
+                      + r"\s+(?P<body>" + _alternation(lex.get("role_body_determiners") or (), space=" ") + r"\s+.+)$"),
+        circumstance=regex(r"(?i)\b" + _alternation(lex.get("circumstance_words") or (), space=" ") + r"\s+(?:\S+\s+)?$"),
         not_plural_endings=tuple(lex.get("not_plural_endings") or ()),
         noun_before_span=max(len(w) for w in [*(lex.get("noun_determiners") or ()), "s'"]) + 1,
         passive_before=regex(r"(?i)\b" + _alternation(lex.get("passive_auxiliaries") or ())
@@ -354,11 +366,12 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     )
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A non-capturing group of the words, as written (regex-escaped; spaces
-    match any whitespace); one that matches nothing when there are none."""
+def _alternation(words: Iterable[str], *, space: str = r"\s+") -> str:
+    """A non-capturing group of the words, as written (regex-escaped; a space
+    matches `space`: any whitespace, unless told); one that matches nothing
+    when there are none."""
     words = list(words)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!)"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", space) for w in words) + ")" if words else "(?!)"
 
 
 def _connective_pattern(entries: Iterable[str]) -> re.Pattern[str]:
@@ -794,7 +807,6 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     return Attribution("", "outlet", "", rejected, "outlet") if rejected else None
 
 
-_CIRCUMSTANCE = regex(r"(?i)\b(?:amid|despite|after|following|as|with|while)\s+(?:\S+\s+)?$")
 _COMPLEMENT_REACH = 80  # how far after its verb a "reports that" still opens the verb's own clause
 
 
@@ -805,7 +817,7 @@ def _reported_complement(rest: str, verb: str, t: _Taxonomy) -> str:
     speaker's own act: not a relayed report."""
     m = t.reported_complement.search(rest, 0, _COMPLEMENT_REACH + 30)
     if m is None or m.start() > _COMPLEMENT_REACH or _DIGIT.search(rest, 0, m.start()) \
-            or t.number_words.search(rest, 0, m.start()) or _CIRCUMSTANCE.search(rest, 0, m.start()):
+            or t.number_words.search(rest, 0, m.start()) or t.circumstance.search(rest, 0, m.start()):
         return ""  # "documented three deaths ... amid reports of": the figure came first, the reports are aside
     if t.negations.fullmatch(verb) or verb.lower() in t.distancing:
         return ""
@@ -1337,14 +1349,14 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
                 # "Putin's spokesman Dmitry Peskov", "Assad's adviser": the spokesman speaks, not the head
                 return owner[:3] + (_person_name(rest, t),)
             return owner[:3] + (owner[3] or _person_name(rest, t),)
-    of = _OF_BODY.match(bare)
+    of = t.of_body.match(bare)
     if of and norm_phrase(of.group("role")).split()[-1] in t.person_nouns:
         # "the head of the monitor", "a spokesman for the ministry": the body speaks
         body = _resolve_new(of.group("body"), _strip_determiners(of.group("body"), t), doc, t, strong_only=True) \
             or _anaphor_tuple(of.group("body"), doc, t)
         if body is not None:
             return body
-    app = _APPOSITION.match(bare)
+    app = t.apposition.match(bare)
     if app and _name_run(app.group("name"), t.name_connectors) == app.group("name").split():
         # "Jaysh al Tahrir a rebel group", "John McCain a Republican critic of the policy": the name speaks
         got = _resolve_new(app.group("name"), app.group("name"), doc, t, strong_only=strong_only)
@@ -1454,9 +1466,6 @@ def _monitor_head(rest: str, t: _Taxonomy) -> re.Match[str] | None:
     return None
 
 
-_OF_BODY = regex(r"^(?P<role>(?:\S+\s+){0,2}\S+)\s+(?:of|for|at)\s+(?P<body>(?:the|its|a)\s+.+)$")
-_APPOSITION = regex(r"^(?P<name>.+?)\s+(?:a|an)\s+(?P<desc>.+)$")
-_COMPLEMENT = regex(r"\s(?:of|for|on|about|against|with|over)\s")
 
 
 def _in_complement(phrase: str, at: int, end: int, t: _Taxonomy) -> bool:
@@ -1464,7 +1473,7 @@ def _in_complement(phrase: str, at: int, end: int, t: _Taxonomy) -> bool:
     names no speaker ("a critic of Obama's policy", "the number of attacks
     on SOHR") rather than in the speaker's own name ("head of the
     Observatory", "Syrian Observatory for Human Rights")."""
-    m = _COMPLEMENT.search(phrase, 0, at + 1)
+    m = t.complement.search(phrase, 0, at + 1)
     if m is None or m.end() > at:
         return False
     if not phrase[end:].strip(" .,'’s"):
@@ -1483,7 +1492,6 @@ def _singular(bare: str, t: _Taxonomy) -> bool:
     return not last.endswith(t.plural_endings)
 
 
-_COORDINATED = regex(r"^(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)$")
 
 
 def _compound_source(bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
@@ -1491,7 +1499,7 @@ def _compound_source(bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str,
     pro-Turkish sources") stays one compound source, named as written, with
     the type and side of its first part the taxonomy knows; a taxonomy entry
     of that exact name wins. None when the phrase is not such a coordination."""
-    m = _COORDINATED.match(bare)
+    m = t.coordinated.match(bare)
     if m is None or len(bare.split()) > 10:
         return None
     whole = _canonical_match(bare, t)
