@@ -297,6 +297,10 @@ def test_a_head_of_states_name_is_not_his_when_another_name_or_a_noun_goes_with_
     assert (a.source, a.person) == ("Russian government", "Dmitry Peskov")
     a = attribute(["Assad's adviser said the jets hit a depot."], outlet="Outlet")[0]
     assert (a.source, a.person) == ("Syrian government", "")
+    for sentence in ["The government of President Bashar al-Assad denied the raid.",
+                     "A spokesman for Erdogan said the jets hit a depot."]:
+        a = attribute([sentence], outlet="Outlet")[0]
+        assert a.source_type == "official" and a.person == "", a  # the body or its spokesman speaks
     a = attribute(["Assads officials said the jets hit a depot."], outlet="Outlet")[0]
     assert (a.source, a.person) == ("Syrian government", "")  # the officials speak
     a = attribute(['"The base fell" said Rami Abdel Rahman director of the Observatory.'], outlet="Outlet")[0]

@@ -1393,7 +1393,8 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
         if norm_phrase(m.group(0)) in t.person_aliases:  # "Rami Abdel Rahman": the monitor, its head kept as the person
-            if _modifier_use(phrase, m.end(), t):  # "Assad forces", "Trump administration officials": not the head
+            if _modifier_use(phrase, m.end(), t) or _in_body_complement(phrase[:m.start()], t):
+                # "Assad forces", "the government of President Bashar al-Assad": the body speaks, not its head
                 return src.name, src.type, src.side, (_person_name(phrase[m.end():], t)
                                                       or _person_name(phrase[:m.start()], t, trailing=True))
             return src.name, src.type, src.side, _clean(m.group(0))
@@ -1420,6 +1421,19 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
 
 _CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
 _LOWER_WORD_AFTER = regex(r"(?:'s|’s|s'|’|s)?\s+([a-z][\w'’-]*)")  # possessive forms allowed: "Assads officials"
+
+
+def _in_body_complement(before: str, t: _Taxonomy) -> bool:
+    """Whether a head's name follows "of"/"for" after the body or person
+    that speaks ("the government of President Bashar al-Assad", "a
+    spokesman for Erdogan"), the titles before the name aside ("Secretary of
+    State John Kerry" is no complement: `person_title_forms`)."""
+    title = t.title_before.search(before)
+    words = (before[:title.start()] if title else before).split()
+    while words and (norm_phrase(words[-1]) in t.person_nouns or norm_phrase(words[-1]) in t.state_of_word
+                     or t.office_regex.fullmatch(words[-1]) is not None):
+        words.pop()  # "U.S. President", "Syrian Foreign Minister"
+    return bool(words) and norm_phrase(words[-1]) in t.of_words
 
 
 def _modifier_use(phrase: str, end: int, t: _Taxonomy) -> bool:
