@@ -336,3 +336,19 @@ def test_a_name_headed_by_an_armed_groups_word_is_an_armed_group():
     assert a.source_side == "syrian_government" and a.source_type == "official"
     a = attribute(["Syrian Information Minister Omran al-Hamid said the road was open."], outlet="X")[0]
     assert (a.source, a.person) == ("Syrian government", "Omran al-Hamid")
+
+
+def test_a_person_named_with_the_body_the_knowledge_lacks_speaks_for_it():
+    for sentence, want in [
+            ("Laila Nour of the Riverside Policy Institute said the shelling went on.",
+             ("Riverside Policy Institute", "organisation", "Laila Nour")),
+            ("Director of Hama Central Hospital Dr. Samir Haddad said that twelve patients were brought in overnight.",
+             ("Hama Central Hospital", "organisation", "Samir Haddad")),
+            ("Labour member of parliament Jane Hollis said the protests would go on.",
+             ("Jane Hollis", "person", "Jane Hollis")),
+            ("Captain Tom Reyes said the convoy turned back.", ("Tom Reyes", "person", "Tom Reyes"))]:
+        a = attribute([sentence], outlet="Outlet")[0]
+        assert (a.source, a.source_type, a.person) == want, a
+    # near misses: no body in the run, or one name of a body
+    a = attribute(["The Riverside Center for Policy Research said the shelling went on."], outlet="Outlet")[0]
+    assert (a.source, a.source_type, a.person) == ("Riverside Center for Policy Research", "organisation", "")

@@ -1737,10 +1737,14 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     if any(_is_time_word(w, t) or w in t.not_person for w in low_run if w not in t.org_name_words):
         if not any(w in t.org_name_words for w in low_run):
             return None
+    person_org = _person_of_body(run, low_run, t)
+    if person_org is not None:  # "Charles Lister of the Brookings Centre", "Director of X Hospital Dr. Farid al-Asfar"
+        return person_org
     if _armed_group_name(low_run, t):
         return (" ".join(run), "partisan", "unknown", "") if len(run) <= 8 else None
     if any(w in t.org_name_words for w in low_run) or any(w in ("of", "for") for w in low_run) \
-            or prev in t.org_nouns:
+            or (prev in t.org_nouns and not any(norm_phrase(w) in t.person_nouns for w in before)):
+        # "watchdog Reporters Without Borders"; but "member of parliament Ann Clwyd" is a person
         if len(run) > 8:
             return None
         return " ".join(run), "organisation", "unknown", ""
@@ -1768,6 +1772,36 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
         if desc is not None:
             return desc[0], desc[1], desc[2], name
     return name, "person", "unknown", name
+
+
+def _person_of_body(run: list[str], low_run: list[str], t: _Taxonomy) -> tuple[str, str, str, str] | None:
+    """A person's name and the body the person speaks for, both in one
+    capitalised run the knowledge lacks: the name, then "of"/"for" and the
+    body ("Charles Lister of the Brookings Doha Centre"), or an office of
+    the body, then the name ("Director of Daraa National Hospital Dr. Farid
+    al-Asfar"). The body speaks (organisation, or partisan when an armed
+    group's name), the person kept; None when the run is not so built."""
+    of = next((i for i, w in enumerate(low_run) if w in ("of", "for")), None)
+    if of is None or of == 0 or of == len(run) - 1:
+        return None
+    head, tail = " ".join(run[:of]), " ".join(run[of + 1:])
+    name = _person_name(head, t)
+    if name and name == head and not any(w in t.org_name_words for w in low_run[:of]):
+        body = tail.split()
+    else:
+        name = _person_name(tail, t, trailing=True)
+        if not name or not tail.endswith(name) or not (set(low_run[:of]) & (t.person_nouns | t.org_name_words)):
+            return None
+        body = tail[: len(tail) - len(name)].split()
+        while body and (norm_phrase(body[-1]).strip(".") in t.title_words or norm_phrase(body[-1]) in t.person_nouns):
+            body.pop()  # "Dr.", "President" before the name
+    while body and norm_phrase(body[0]) in t.determiners:
+        body = body[1:]
+    low_body = [norm_phrase(w) for w in body]
+    if len(body) < 2 or not any(w in t.org_name_words for w in low_body):
+        return None  # "Muslims of Aleppo": no body named
+    kind = "partisan" if _armed_group_name(low_body, t) else "organisation"
+    return " ".join(body), kind, "unknown", name
 
 
 def _armed_head(desc: str, t: _Taxonomy) -> bool:
