@@ -184,6 +184,10 @@ class _Taxonomy:
     noun_before: re.Pattern[str]  # "the", "its", "'s" ending the text before a reporting verb: the verb is a noun
     plural_endings: tuple[str, ...]  # "s": a word ending so is plural ...
     coordinated: re.Pattern[str]  # "X and Y": groups a, b (lexicon `coordinators`)
+    relative_pronouns: tuple[str, ...]  # "which", "who", "that"
+    relative_word: re.Pattern[str]  # one of them as a word
+    relative: re.Pattern[str]  # one of them opening a clause after a comma or a space
+    pointing: re.Pattern[str]  # "the", "this", "its" opening a description that points back
     apposition: re.Pattern[str]  # "X a rebel group": groups name, desc (`apposition_articles`)
     complement: re.Pattern[str]  # " of ", " against ": a complement's preposition (`complement_prepositions`)
     of_body: re.Pattern[str]  # "the head of the monitor": groups role, body (`role_prepositions`, ...)
@@ -343,6 +347,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         voice_continuations=frozenset(norm_phrase(w) for w in lex.get("voice_continuations") or ()),
         noun_before=regex(r"(?i)(?:\b" + _alternation(lex.get("noun_determiners") or ()) + r"|'s|’s|s')\s*$"),
         plural_endings=tuple(lex.get("plural_endings") or ["s"]),
+        relative_pronouns=tuple(lex.get("relative_pronouns") or ()),
+        relative_word=regex(r"(?i)\b" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\b"),
+        relative=regex(r"(?i)(?:,\s*|\s+)" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\s"),
+        pointing=regex(r"(?i)" + _alternation(lex.get("pointing_determiners") or (), space=" ") + r"\b"),
         coordinated=regex(r"^(?P<a>.+?)\s+" + _alternation(lex.get("coordinators") or (), space=" ") + r"\s+(?P<b>.+)$"),
         apposition=regex(r"^(?P<name>.+?)\s+" + _alternation(lex.get("apposition_articles") or (), space=" ")
                          + r"\s+(?P<desc>.+)$"),
@@ -754,7 +762,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         participle = verb.lower().endswith("ing")
         subject, locative = _subject(head, t)
         a = None
-        relative = bool(subject) and _in_relative_clause(head, subject)
+        relative = bool(subject) and _in_relative_clause(head, subject, t)
         if relative:
             a = _antecedent(head, doc, t, cue=cue, verb=verb, strong=True)  # "The Observatory which relies on sources says"
         if a is None and subject:
@@ -767,7 +775,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                     headline = _title_case(sentence)
                 if headline:  # a title-case headline's capitalised run is no name: only what the knowledge names speaks
                     a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative, strong_only=True)
-        if a is None and (head.rstrip().endswith(",") or "which" in head or "who" in head or "that" in head):
+        if a is None and (head.rstrip().endswith(",") or any(w in head for w in t.relative_pronouns)):
             if headline is None:
                 headline = _title_case(sentence)
             if not headline:
@@ -854,7 +862,6 @@ def _ends_a_name(head: str, verb: str, t: _Taxonomy) -> bool:
     return key in t.state_of_word or key in t.by_alias or key in t.actor_by_alias
 
 
-_RELATIVE_WORD = regex(r"(?i)\b(?:which|who|that)\b")
 _THAT = regex(r"(?i)\bthat\b")
 _CLAUSE_MARK = regex(r"(?i)\bthat\b|[,;:]")
 _TIME_TAIL = regex(r"(?i)\s+(?:on|late|early|in|at)\b.*$")
@@ -862,19 +869,18 @@ _UNQUALIFIED_OFFICE = regex(r"(?i)\b(?:ministr(?:y|ies)|government|authorities|p
 _MINISTER = regex(r"(?i)\bminister\b")
 _DEFENCE = regex(r"\bdefen[cs]e\b")
 _PREPOSITION = regex(r"\s+(?:in|of|at|for)\s+")
-_DEFINITE = regex(r"(?i)(?:the|this|that|its)\b")
 
 
-def _in_relative_clause(head: str, subject: str) -> bool:
+def _in_relative_clause(head: str, subject: str, t: _Taxonomy) -> bool:
     """Whether the phrase before the verb lies inside a relative clause of the
     same stretch of text (no punctuation between): its verb's subject is the
     clause's antecedent."""
-    if "which" not in head and "who" not in head and "that" not in head:
+    if not any(w in head for w in t.relative_pronouns):
         return False
     at = head.rfind(subject)
     if at < 0:
         return False
-    found = list(_RELATIVE_WORD.finditer(head, max(0, at - _HEAD_CHARS), at))
+    found = list(t.relative_word.finditer(head, max(0, at - _HEAD_CHARS), at))
     if not found:
         return False
     return not any(c in head[found[-1].end():at] for c in ",;:()\"“”")
@@ -1041,7 +1047,6 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
     return out, stop
 
 
-_RELATIVE = regex(r"(?i)(?:,\s*|\s+)(?:which|who|that)\s")
 
 
 def _antecedent(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str, strong: bool = False) -> Attribution | None:
@@ -1059,7 +1064,7 @@ def _antecedent(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str, stro
                 if a.source_type == "person":
                     return _with_apposition(a, parts[1], doc, t, cue=cue, verb=verb, raw=f"{np},{parts[1]}")
                 return a
-    ms = list(_RELATIVE.finditer(head))
+    ms = list(t.relative.finditer(head))
     if not ms:
         return None
     np = _subject_np(head[:ms[-1].start()], t)
@@ -1954,7 +1959,7 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
         return hit
     if bare in t.speech_nouns:  # "the statement said": the source that made it
         return doc.last(lambda a: True)
-    if not _DEFINITE.match(phrase):
+    if not t.pointing.match(phrase):
         return None
     words = low.split()
     bare_words = bare.split()
