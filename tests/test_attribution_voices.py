@@ -349,6 +349,11 @@ def test_a_person_named_with_the_body_the_knowledge_lacks_speaks_for_it():
             ("Captain Tom Reyes said the convoy turned back.", ("Tom Reyes", "person", "Tom Reyes"))]:
         a = attribute([sentence], outlet="Outlet")[0]
         assert (a.source, a.source_type, a.person) == want, a
+    got = attribute(["Captain Tom Reyes said the convoy turned back.", "Captain Reyes said it turned back again."],
+                    outlet="Outlet")
+    assert [(a.source, a.person) for a in got] == [("Tom Reyes", "Tom Reyes")] * 2  # a title and his surname
+    a = attribute(["The official news agency Sana quoted a military source as saying the road was open."], outlet="X")[0]
+    assert a.via == "Sana"  # "official": no member of a body, the agency's name stays a body
     # near misses: no body in the run, or one name of a body
     a = attribute(["The Riverside Center for Policy Research said the shelling went on."], outlet="Outlet")[0]
     assert (a.source, a.source_type, a.person) == ("Riverside Center for Policy Research", "organisation", "")

@@ -1748,11 +1748,19 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     if _armed_group_name(low_run, t):
         return (" ".join(run), "partisan", "unknown", "") if len(run) <= 8 else None
     if any(w in t.org_name_words for w in low_run) or any(w in ("of", "for") for w in low_run) \
-            or (prev in t.org_nouns and not any(norm_phrase(w) in t.person_nouns for w in before)):
+            or (prev in t.org_nouns and not (len(before) >= 3 and norm_phrase(before[-2]) in ("of", "for")
+                                             and norm_phrase(before[-3]) in t.person_nouns)):
         # "watchdog Reporters Without Borders"; but "member of parliament Ann Clwyd" is a person
         if len(run) > 8:
             return None
         return " ".join(run), "organisation", "unknown", ""
+    if len(run) == 2 and low_run[0] in t.title_words:
+        # "Archimandrite Youkhana", "Captain Davis": a title and a surname -- the person named before in full,
+        # else the two words as written
+        person = doc.last(lambda a: bool(a.person) and a.person.split()[-1].lower() == low_run[1])
+        if person is not None:
+            return person.source, person.source_type, person.source_side, person.person
+        return " ".join(run), "person", "unknown", " ".join(run)
     if len(run) == 1:
         person = doc.last(lambda a: bool(a.person) and a.person.split()[-1].lower() == low_run[0])
         if person is not None:
