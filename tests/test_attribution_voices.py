@@ -353,7 +353,7 @@ def test_a_person_named_with_the_body_the_knowledge_lacks_speaks_for_it():
                     outlet="Outlet")
     assert [(a.source, a.person) for a in got] == [("Tom Reyes", "Tom Reyes")] * 2  # a title and his surname
     a = attribute(["The official news agency Sana quoted a military source as saying the road was open."], outlet="X")[0]
-    assert a.via == "Sana"  # "official": no member of a body, the agency's name stays a body
+    assert a.via == "SANA"  # "official" is no member of a body: the agency relays
     # near misses: no body in the run, or one name of a body
     a = attribute(["The Riverside Center for Policy Research said the shelling went on."], outlet="Outlet")[0]
     assert (a.source, a.source_type, a.person) == ("Riverside Center for Policy Research", "organisation", "")
