@@ -310,6 +310,9 @@ def test_a_head_of_states_name_is_not_his_when_another_name_or_a_noun_goes_with_
                                           "The ministry said the fire was out."], outlet="Outlet")
     assert first.person == then.person == again.person == "Igor Konashenkov"  # a title is no part of the name
     assert (body.source, body.person) == ("Russian Defense Ministry", "")  # the body speaks, not its spokesman
+    _, spokesman = attribute(["Ministry spokesman Igor Konashenkov said the jets hit a depot.",
+                              "The spokesman said it burned."], outlet="Outlet")
+    assert (spokesman.source, spokesman.person) == ("Russian Defense Ministry", "Igor Konashenkov")  # one person
     a = attribute(["The depot was destroyed, Russian Konashenkov stated."], outlet="Outlet")[0]
     assert (a.source, a.person) == ("Russian Defense Ministry", "Konashenkov")
     first, _, then = attribute(["Kerry said the talks had stalled.", "The government said 20 were killed.",

@@ -1262,11 +1262,20 @@ def _carried(person: str, phrase: str, t: _Taxonomy) -> str:
     """The person a phrase pointing back inherits: a body's head (`persons` in
     sources.yaml) only through "he"/"she" — "the Observatory said" later is the
     body, not its head -- or through his own name ("Konashenkov said" again
-    after "Igor Konashenkov said")."""
+    after "Igor Konashenkov said") or a description of one person ("the
+    spokesman said" after "spokesman Igor Konashenkov said")."""
     if person and norm_phrase(person) in t.person_aliases and norm_phrase(phrase) not in t.singular \
-            and not norm_phrase(person).endswith(norm_phrase(phrase)):
+            and not norm_phrase(person).endswith(norm_phrase(phrase)) and not _one_person_noun(phrase, t):
         return ""
     return person
+
+
+def _one_person_noun(phrase: str, t: _Taxonomy) -> bool:
+    """Whether a short description is headed by a singular person noun that
+    names no body ("the spokesman", not "the monitor" nor "the officials")."""
+    words = norm_phrase(_strip_determiners(phrase, t)).split()
+    return 0 < len(words) <= 2 and words[-1] in t.person_nouns and words[-1] not in t.body_person_nouns \
+        and not _plural_word(words[-1], t)
 
 
 @dataclass(frozen=True)
