@@ -43,7 +43,7 @@ import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -106,6 +106,155 @@ class IngestResult:
 # Knowledge files, compiled once.
 
 
+# A pattern searched inside lines, with what tells when it cannot match:
+# `needs` holds patterns, each an alternation of strings of which every match
+# (with what its lookaheads read) contains one. A line in which one of them
+# finds nothing is not searched at all: a pattern that opens with a character
+# class ("[A-Z]{2,6} Photo") is otherwise tried at every capital of every text,
+# while a literal (" Photo") is found by the regex engine's fast literal scan.
+_Scan = tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]
+
+_NEEDS_CAP = 64  # strings a set may hold (a literal alternation, a small character class)
+_NEEDS_MAX_SETS = 2  # sets checked per pattern: the two most selective (longest shortest string)
+
+
+class _Unsupported(Exception):
+    """A construct whose strings `_needs` does not work out: no prefilter."""
+
+
+def _needs_of(items: Any) -> tuple[set[str] | None, list[set[str]]]:
+    """(exact, required) of a parsed regex sequence (`re._parser` items):
+    `exact` every string the sequence can match when that is a small finite
+    set (None otherwise), `required` sets of strings of which every match
+    contains one (a set per literal run, alternation, repeated body or
+    lookahead)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    required: list[set[str]] = []
+    run: set[str] | None = {""}  # the strings of the current run of exact items
+    whole: set[str] | None = {""}  # the strings of the whole sequence so far
+
+    def flush() -> None:
+        if run and "" not in run:
+            required.append(set(run))
+
+    for op, av in items:
+        exact: set[str] | None
+        req: list[set[str]] = []
+        if op is c.LITERAL:
+            exact = {chr(av)}
+        elif op is c.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] < _NEEDS_CAP:
+                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
+                else:  # a negated set, a category (\d, \s), a wide range
+                    chars = set()
+                    break
+            exact = chars if 0 < len(chars) <= 8 else None
+        elif op is c.AT:
+            exact = {""}  # zero-width: the strings on either side stay one run
+        elif op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & re.IGNORECASE:
+                raise _Unsupported
+            exact, req = _needs_of(sub)
+        elif op is c.ATOMIC_GROUP:
+            exact, req = _needs_of(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            ex, rq = _needs_of(sub)
+            if lo == 0:
+                exact = ex | {""} if ex is not None and hi == 1 else None
+            else:
+                exact = None
+                if ex is not None and lo == hi and len(ex) ** lo <= _NEEDS_CAP:
+                    exact = {""}
+                    for _ in range(lo):
+                        exact = {x + y for x in exact for y in ex}
+                req = rq + ([ex] if ex and "" not in ex else [])
+        elif op is c.BRANCH:
+            alts = [_needs_of(a) for a in av[1]]
+            exact = set().union(*(ex for ex, _ in alts)) if all(ex is not None for ex, _ in alts) else None
+            if exact is not None and len(exact) > _NEEDS_CAP:
+                exact = None
+            best = [_best([*rq, *([ex] if ex and "" not in ex else [])]) for ex, rq in alts]
+            if all(b is not None for b in best):
+                req = [set().union(*best)]  # type: ignore[arg-type]
+        elif op is c.ASSERT:
+            direction, sub = av
+            exact = {""}
+            if direction == 1:  # a lookahead reads the line after the position; a lookbehind may read before it
+                ex, rq = _needs_of(sub)
+                req = rq + ([ex] if ex and "" not in ex else [])
+        elif op is c.ASSERT_NOT:
+            exact = {""}
+        else:  # any character, a negated literal, a group reference, a conditional
+            exact = None
+        required += req
+        if exact is not None and whole is not None and len(whole) * len(exact) <= _NEEDS_CAP:
+            whole = {x + y for x in whole for y in exact}
+        else:
+            whole = None
+        if exact is not None and run is not None and len(run) * len(exact) <= _NEEDS_CAP:
+            run = {x + y for x in run for y in exact}
+        else:
+            flush()
+            run = exact if exact is not None and len(exact) <= _NEEDS_CAP else {""}
+    flush()
+    return whole, required
+
+
+def _best(sets: list[set[str]]) -> set[str] | None:
+    """The most selective of `sets`: longest shortest string, then fewest strings."""
+    return max(sets, key=lambda x: (min(map(len, x)), -len(x)), default=None)
+
+
+def _scan(pattern: str) -> _Scan:
+    """`pattern` compiled (case-sensitive), with the strings it needs (`_Scan`):
+    worked out from the parsed pattern; none for a construct they are not
+    worked out for (then the pattern is searched in every line, as before)."""
+    rx = regex(pattern)
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, rx.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            raise _Unsupported
+        if len(parsed) and parsed[0][0] is _parser.LITERAL:
+            return rx, ()  # the engine scans for a literal opening itself, as fast as a prefilter would
+        whole, required = _needs_of(parsed)
+    except (_Unsupported, ImportError, AttributeError, ValueError, TypeError):
+        return rx, ()
+    if whole and "" not in whole:
+        required.append(whole)
+    # a string holding another of its set adds nothing ("Tags:" beside "Tags"); a set of
+    # blanks is in every line; a set implied by another (each string of the other holds
+    # one of its strings: "AFP" by "AFP/") is checked by that one already
+    sets = {tuple(sorted(x for x in xs if not any(y != x and y in x for y in xs))) for xs in required}
+    sets = {xs for xs in sets if xs and not any(not x.strip() for x in xs)}
+    sets = {xs for xs in sets if not any(o != xs and all(any(y in x for y in xs) for x in o) for o in sets)}
+    # leading blanks dropped (the engine's scan jumps to a string's first character: better a
+    # rare one than a space); a string all of a set's strings hold is needed too, and is one
+    # literal to scan for ("/" of "AFP/", "AP/"): such single strings are searched first
+    sets = {tuple(sorted({x.lstrip() for x in xs})) for xs in sets}
+    sets |= {(c,) for xs in sets if len(xs) > 1 and (c := _common_substring(xs).strip())}
+    ranked = sorted(sets, key=lambda x: (len(x) > 1, -min(map(len, x)), len(x), x))
+    return rx, tuple(regex("|".join(re.escape(x) for x in sorted(xs, key=lambda x: (-len(x), x)))) for xs in ranked[:_NEEDS_MAX_SETS])
+
+
+def _common_substring(strings: Sequence[str]) -> str:
+    """The longest string every one of `strings` holds (the first of them in the shortest)."""
+    short = min(strings, key=len)
+    for n in range(len(short), 0, -1):
+        for i in range(len(short) - n + 1):
+            if all(short[i : i + n] in x for x in strings):
+                return short[i : i + n]
+    return ""
+
+
 @dataclass(frozen=True)
 class _Rules:
     short_max: int
@@ -114,9 +263,9 @@ class _Rules:
     drop_long: tuple[tuple[re.Pattern[str], int], ...]
     end_short: re.Pattern[str] | None
     end_long: tuple[tuple[re.Pattern[str], int], ...]
-    inline: tuple[re.Pattern[str], ...]
-    breaks: tuple[re.Pattern[str], ...]  # furniture between two texts: removed, the text after it a new paragraph
-    line_ends: tuple[re.Pattern[str], ...]  # furniture that ends a line's text: removed with the rest of the line
+    inline: tuple[_Scan, ...]
+    breaks: tuple[_Scan, ...]  # furniture between two texts: removed, the text after it a new paragraph
+    line_ends: tuple[_Scan, ...]  # furniture that ends a line's text: removed with the rest of the line
     byline: re.Pattern[str]
     byline_tail: re.Pattern[str]
     date_label: re.Pattern[str]
@@ -205,9 +354,9 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         drop_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in d_long),
         end_short=_alternation(e_short),
         end_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in e_long),
-        inline=tuple(regex(p) for p in bp.get("inline") or ()),
-        breaks=tuple(regex(p) for p in bp.get("breaks") or ()),
-        line_ends=tuple(regex(p) for p in bp.get("line_ends") or ()),
+        inline=tuple(_scan(p) for p in bp.get("inline") or ()),
+        breaks=tuple(_scan(p) for p in bp.get("breaks") or ()),
+        line_ends=tuple(_scan(p) for p in bp.get("line_ends") or ()),
         byline=regex(ol["byline"], re.IGNORECASE),
         byline_tail=regex(ol.get("byline_tail") or r"(?!)", re.IGNORECASE),
         date_label=regex(ol["date_labels"], re.IGNORECASE),
@@ -541,37 +690,41 @@ def _split_lines(s: str, kind: str) -> list[_Line]:
 _SHORT_LINE = 300  # characters: a line this short is no one-line article a trailer cue could cut in two
 
 
-def _line_pieces(s: str, a: int, b: int, inline: tuple[re.Pattern[str], ...],
-                 breaks: tuple[re.Pattern[str], ...] = (),
-                 ends: tuple[re.Pattern[str], ...] = ()) -> list[tuple[int, int] | str]:
+def _line_pieces(s: str, a: int, b: int, inline: tuple[_Scan, ...],
+                 breaks: tuple[_Scan, ...] = (),
+                 ends: tuple[_Scan, ...] = ()) -> list[tuple[int, int] | str]:
     """Pieces of line s[a:b] with inline boilerplate removed and whitespace
     runs collapsed to one space: (start, end) copies or inserted strings.
     Inline patterns are compiled one by one so that their literal start is
-    searched fast; a match must not start inside a word. A match of `breaks`
+    searched fast, and a pattern is skipped in a line that lacks a string it
+    needs (`_Scan`); a match must not start inside a word. A match of `breaks`
     is removed and a paragraph break put in its place (a photo credit ends
     the caption before it); the first match of `ends` is removed with the
     rest of the line (a related-articles list trailing a one-line text), in a
     line longer than `_SHORT_LINE` only when it is in the line's second half."""
     cuts: list[list[int]] = []  # [start, end, 1 when a paragraph break takes its place]
+    seg = s[a:b]
 
-    def found(rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-        for m in rx.finditer(s, a, b):
-            x, y = m.span()
-            if x > 0 and s[x - 1].isalpha() and s[x].isalpha():
-                continue  # inside a word ("...DSEND"); "2017Get short URL" is two words glued
-            if y > x:
-                yield x, y
+    def found(scans: tuple[_Scan, ...], brk: int) -> list[list[int]]:
+        out = []
+        for rx, needs in scans:
+            if needs and not all(n.search(s, a, b) for n in needs):
+                continue
+            for m in rx.finditer(s, a, b):
+                x, y = m.span()
+                if x > 0 and s[x - 1].isalpha() and s[x].isalpha():
+                    continue  # inside a word ("...DSEND"); "2017Get short URL" is two words glued
+                if y > x:
+                    out.append([x, y, brk])
+        return out
 
-    for rx in inline:
-        cuts += [[x, y, 0] for x, y in found(rx)]
-    for rx in breaks:
-        cuts += [[x, y, 1] for x, y in found(rx)]
+    cuts += found(inline, 0)
+    cuts += found(breaks, 1)
     # a trailer closes its line; in a long line (a one-line text) only in its
     # second half: one found earlier would take the story after it along
-    end = min((x for rx in ends for x, _ in found(rx) if b - a <= _SHORT_LINE or x - a >= (b - a) // 2), default=b)
+    end = min((c[0] for c in found(ends, 0) if b - a <= _SHORT_LINE or c[0] - a >= (b - a) // 2), default=b)
     if end < b:
         cuts.append([end, b, 0])
-    seg = s[a:b]
     if "  " in seg:
         cuts += [[m.start(), m.end(), 0] for m in _SPACES.finditer(s, a, b)]
     if "\t" in seg or not seg.isascii():
