@@ -16,9 +16,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope import schema
+from claimscope import KnowledgeError, load_knowledge, schema
 from claimscope.ingest import (
     CorpusError,
+    _build_rules,
+    _put_lists,
+    _scan,
     clean_text,
     decode_bytes,
     mark_duplicates,
@@ -736,8 +739,9 @@ def test_fakes_offsets_repair_and_duplicates(fakes):
     src = pd.read_csv(FAKES, dtype=str, keep_default_na=False)
     rows = docs.path.str.extract(r"#row=(\d+)")[0].astype(int)
     widget_words = {"Get", "short", "URL", "Print", "Tweet", "Views", "SEND", "Twitter", "font", "size"}
-    furniture_res = [re.compile(p) for p in K.boilerplate.get("breaks") or ()]
-    end_res = [re.compile(p) for p in K.boilerplate.get("line_ends") or ()]
+    rules = _build_rules(K)  # the patterns with their word lists put in
+    furniture_res = [rx for rx, _ in rules.breaks]
+    end_res = [rx for rx, _ in rules.line_ends]
     for text, raw_map, row in zip(docs.text, docs.raw_map, rows):
         raw = src.article_content.iloc[row]
         _check_runs(text, raw, json.loads(raw_map))
@@ -1235,3 +1239,83 @@ def test_a_trailer_cue_early_in_a_one_line_text_leaves_the_story_after_it():
     text, runs = clean_text(story + "\n")
     assert "bakery" in text
     _exact(story + "\n", text, runs)
+
+
+# ---------------------------------------------------------------------------
+# Furniture patterns: word lists (boilerplate.yaml `word_lists`) and the
+# literal each pattern needs (a line without it is not searched)
+
+_SECTIONS = ("drop_lines", "end_markers", "inline", "breaks", "line_ends")
+
+
+def _patterns(bp) -> list[str]:
+    return [e if isinstance(e, str) else e["pattern"] for key in _SECTIONS for e in bp.get(key) or ()]
+
+
+def test_boilerplate_word_lists_are_each_used_with_no_word_twice():
+    # the data file's integrity: every {{name}} names a list, every list is used, no list repeats a word,
+    # every word is a plain string (YAML would read a bare on/off/yes/no as a boolean)
+    bp = K.boilerplate
+    lists = bp.get("word_lists") or {}
+    used = {m for p in _patterns(bp) for m in re.findall(r"\{\{(\w+)\}\}", p)}
+    assert used == set(lists), (used, set(lists))
+    for name, words in lists.items():
+        assert words and all(isinstance(w, str) and w.strip() == w and w for w in words), name
+        assert len(words) == len(set(words)), [w for w, n in Counter(words).items() if n > 1]
+    for p in _patterns(bp):
+        re.compile(_put_lists(p, lists))
+
+
+def test_a_word_list_is_put_in_escaped_as_one_group_in_its_order():
+    lists = {"units": ["km", "a.m.", "3+"], "none": []}
+    assert _put_lists(r"\d+ {{units}}\b", lists) == r"\d+ (?:km|a\.m\.|3\+)\b"
+    rx = re.compile(_put_lists(r"^(?:{{units}})$", lists))
+    assert rx.match("a.m.") and rx.match("3+") and not rx.match("aXm.") and not rx.match("33")
+    assert re.compile(_put_lists("x{{none}}", lists)).search("x") is None  # an empty list matches nothing
+    assert _put_lists("a{2,3} {x}", lists) == "a{2,3} {x}"  # quantifiers and single braces are left alone
+    with pytest.raises(KnowledgeError, match="no list 'unit'"):
+        _put_lists("{{unit}}", lists)
+
+
+def test_a_pack_adds_words_to_a_word_list(tmp_path):
+    # a stop word added by a pack ends a Tags list there: the capitalised word before it opens the lede
+    raw = "Clashes went on near the airport Tags Syria Bodies lay there for days.\n"
+    (tmp_path / "boilerplate.yaml").write_text("# test pack\nword_lists:\n  tag_stop_words: [lay]\n", encoding="utf-8")
+    k = load_knowledge(tmp_path)
+    assert k.boilerplate["word_lists"]["tag_stop_words"][-1] == "lay"
+    text, _ = clean_text(raw, knowledge=k)
+    assert text.split("\n\n") == ["Clashes went on near the airport", "Bodies lay there for days."]
+    assert clean_text(raw)[0] != text  # the built-in list lacks "lay"
+    (tmp_path / "boilerplate.yaml").write_text("# test pack\nbreaks: ['Tags {{tag_words}}']\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="tag_words"):
+        clean_text(raw, knowledge=load_knowledge(tmp_path))
+
+
+def _needs(pattern: str) -> list[str]:
+    return [n.pattern for n in _scan(pattern)[1]]
+
+
+def test_a_pattern_opening_with_a_character_class_needs_its_literal():
+    assert _needs(r"[A-Z]{2,6} Photo\b") == ["Photo"]  # leading blanks dropped: a rarer first character
+    assert _needs(r"(?:REUTERS|AFP|EPA)/[A-Z]\w+") == ["/", r"REUTERS/|AFP/|EPA/"]  # shared part first
+    # a lookahead reads the line too; a lookbehind may read before it, so it is never needed
+    assert _needs(r"[a-z]+(?= \((?:AFP|AP)\))") == [r"\(A", r"\(AFP\)|\(AP\)"]
+    assert _needs(r"(?<=Photo )[A-Z][a-z]+") == []
+    assert _needs(r"\d+ (?:killed|dead)?") == []  # an optional part is never needed
+    assert _needs(r"[Pp]hoto:\s") == ["hoto:", "Photo:|photo:"]  # a small class: each of its letters
+    # a literal opening is the engine's own fast scan, and case-insensitive patterns are left as they are
+    assert _needs(r"Tags:? [A-Z]\w+") == [] and _needs(r"(?i)[a-z]+ photo") == [] and _needs(r"(?i:x)[a-z] photo") == []
+
+
+_FURNITURE = [sc for key in ("inline", "breaks", "line_ends") for sc in getattr(_build_rules(K), key)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_line_the_prefilter_skips_holds_no_match(data):
+    # every built-in furniture pattern, on strings built to hold one of its matches between other text:
+    # the prefilter never skips a line the pattern matches (so the tables stay what the full search gives)
+    for rx, needs in _FURNITURE:
+        s = data.draw(st.text(max_size=8) | st.just("")) + data.draw(st.from_regex(rx)) + data.draw(st.text(max_size=8))
+        if any(m.end() > m.start() for m in rx.finditer(s)):
+            assert all(n.search(s) for n in needs), (rx.pattern, s)

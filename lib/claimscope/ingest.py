@@ -53,7 +53,7 @@ import yaml
 
 from . import cells, schema
 from .dates import find_absolute_dates
-from .errors import CorpusError
+from .errors import CorpusError, KnowledgeError
 from .groups import DisjointSets
 from .knowledge import Knowledge
 from .resources import data_text, regex
@@ -337,13 +337,38 @@ def outlet_index(knowledge: Knowledge) -> OutletIndex:
     return knowledge.derived(_index_outlets)
 
 
+_LIST_REF = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _put_lists(pattern: str, lists: Mapping[str, Any]) -> str:
+    """`pattern` with each `{{name}}` replaced by the words of boilerplate.yaml's
+    word list `name`, each escaped, as one group in the list's order (a list
+    written once, used where a pattern needs it; see boilerplate.yaml). An
+    empty list matches nothing; a name no list has is a KnowledgeError."""
+
+    def words(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in lists:
+            raise KnowledgeError(f"boilerplate.yaml: a pattern uses {{{{{name}}}}}, but word_lists has no list {name!r}")
+        return "(?:" + "|".join(re.escape(str(w)) for w in lists[name]) + ")" if lists[name] else "(?!)"
+
+    return _LIST_REF.sub(words, pattern)
+
+
+def _composed(bp: Mapping[str, Any], key: str) -> list[Any]:
+    """The entries of boilerplate.yaml section `key`, their word lists put in (`_put_lists`)."""
+    lists = bp.get("word_lists") or {}
+    return [_put_lists(e, lists) if isinstance(e, str) else {**e, "pattern": _put_lists(e["pattern"], lists)}
+            for e in bp.get(key) or ()]
+
+
 def _build_rules(knowledge: Knowledge) -> _Rules:
     bp = knowledge.boilerplate
     ol = knowledge.outlets
     ing = knowledge.dates
     short_max = int(bp.get("max_line_chars", 200))
-    d_short, d_long = _split_entries(bp.get("drop_lines"), short_max)
-    e_short, e_long = _split_entries(bp.get("end_markers"), short_max)
+    d_short, d_long = _split_entries(_composed(bp, "drop_lines"), short_max)
+    e_short, e_long = _split_entries(_composed(bp, "end_markers"), short_max)
     index = outlet_index(knowledge)
     reps = index.republishers
     rep_re = regex("|".join(re.escape(n) for n in sorted(reps, key=len, reverse=True)), re.IGNORECASE) if reps else None
@@ -354,9 +379,9 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         drop_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in d_long),
         end_short=_alternation(e_short),
         end_long=tuple((regex(p, re.IGNORECASE), mx) for p, mx in e_long),
-        inline=tuple(_scan(p) for p in bp.get("inline") or ()),
-        breaks=tuple(_scan(p) for p in bp.get("breaks") or ()),
-        line_ends=tuple(_scan(p) for p in bp.get("line_ends") or ()),
+        inline=tuple(_scan(p) for p in _composed(bp, "inline")),
+        breaks=tuple(_scan(p) for p in _composed(bp, "breaks")),
+        line_ends=tuple(_scan(p) for p in _composed(bp, "line_ends")),
         byline=regex(ol["byline"], re.IGNORECASE),
         byline_tail=regex(ol.get("byline_tail") or r"(?!)", re.IGNORECASE),
         date_label=regex(ol["date_labels"], re.IGNORECASE),
