@@ -563,3 +563,49 @@ def test_fakes_no_counts_read_as_years(fakes_articles):
             if m.precision == "year":
                 assert re.fullmatch(r"(?:\w+[ -]+){0,2}(?:19|20)\d\d", m.raw), m.raw
                 assert 1900 <= m.year <= 2030
+
+
+# ---------------------------------------------------------------------------
+# The date in force: what undated sentences after a dated one inherit
+
+
+_REPORT_DAY = D(2021, 3, 5)  # a Friday
+
+
+def _mention(raw: str) -> DateMention:
+    [m] = find_dates(raw, published=_REPORT_DAY)
+    return m
+
+
+def test_a_coarser_date_holding_or_before_the_day_in_force_does_not_displace_it():
+    wednesday = _mention("on Wednesday")  # 2021-03-03, a day
+    assert wednesday.precision == "day"
+    for recap in ["this week", "in March", "in 2020", "in June 2020", "last month"]:
+        assert not dates.displaces(_mention(recap), wednesday), recap
+    # a day always displaces the date in force, and so does any date when no day is in force
+    assert dates.displaces(_mention("on Tuesday"), wednesday)
+    assert dates.displaces(_mention("in March"), None)
+    assert dates.displaces(_mention("in March"), _mention("in 2020"))
+    # a coarser date wholly after the day in force tells a later time
+    assert dates.displaces(_mention("in April 2021"), wednesday)
+
+
+def _dated_claims(text: str):
+    from claimscope.claims import DocumentInput, extract_chunk
+
+    doc = DocumentInput(doc_id="d1", text=text, outlet="Example Times", published=_REPORT_DAY, published_precision="day")
+    claims = bind(extract_chunk)([doc]).claims
+    return {s: (d, r) for s, d, r in zip(claims["sentence"], claims["event_date"], claims["date_raw"])}
+
+
+def test_a_recap_in_a_coarser_date_leaves_the_reports_day_to_the_sentences_after_it():
+    text = ("Rockets hit a market in the town of Ariha on Wednesday, killing eight civilians, rescuers said. "
+            "The town had been shelled in January, when four people died. "
+            "Rescuers pulled two more bodies from the rubble of the Ariha market.")
+    got = _dated_claims(text)
+    assert got["Rescuers pulled two more bodies from the rubble of the Ariha market."] == ("2021-03-03", "inherited: Wednesday")
+    assert got["The town had been shelled in January, when four people died."][1] == "January"  # its own date stays
+    # a day named in the recap is a day: the sentences after it inherit it, as before
+    text = text.replace("in January", "on January 12")
+    got = _dated_claims(text)
+    assert got["Rescuers pulled two more bodies from the rubble of the Ariha market."][1] == "inherited: January 12"

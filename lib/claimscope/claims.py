@@ -11,7 +11,8 @@ statement. Context is carried the way readers carry it:
   `date_raw` / `places_raw`); an event claim with neither, in a report dated
   to the day, takes the publication date with precision `reported`; claims
   that are not events (running totals, background, the future) never set the
-  date in force;
+  date in force, nor does a week, month or year holding or before the day in
+  force (`dates.displaces`: a recap "in June" in a report of Wednesday's act);
 * each claim has a kind (`claimscope.kinds`: event, running_total,
   background, future, statement) and each figure a scope (event or total);
   the publication date line is cut out of the sentence that holds it, and a
@@ -57,7 +58,7 @@ from . import cells, schema
 from .actors import ActorMention, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
-from .dates import DateMention, find_dates
+from .dates import DateMention, displaces, find_dates
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -591,7 +592,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                              list(scopes), headline))
     else:
         ctx.free_mentions.extend(named)
-    if dated:
+    if dated and date is not None and displaces(date, ctx.para_date):  # a recap "in June" leaves the day in force
         ctx.para_date = date
     if places:
         ctx.para_places = places

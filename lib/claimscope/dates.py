@@ -102,6 +102,7 @@ __all__ = [
     "KINDS",
     "PRECISIONS",
     "date_interval",
+    "displaces",
     "find_absolute_dates",
     "find_dates",
     "resolve_year",
@@ -757,3 +758,21 @@ def date_interval(iso: str, precision: str) -> tuple[int | None, int | None]:
     if precision == "year":
         return lo, _dt.date(d.year, 12, 31).toordinal()
     return None, None
+
+
+def displaces(date: DateMention, in_force: DateMention | None) -> bool:
+    """Whether `date`, a sentence's own date, becomes the date in force that
+    the undated sentences after it inherit in place of `in_force`.
+
+    A week, month or year that holds the day in force ("this week" after "on
+    Wednesday") or lies before it (a recap: "a red line that in June
+    triggered more aid" inside a report of Wednesday's attack) says less than
+    the reader knows: the sentences after it go on telling of that day. A
+    day, a coarser date after the day in force, and any date when no day is
+    in force, displace it."""
+    if in_force is None or in_force.date is None or in_force.precision != "day":
+        return True
+    if date.date is None or date.precision == "day":
+        return True
+    lo, _ = date_interval(date.date.isoformat(), date.precision)
+    return lo is None or lo > in_force.date.toordinal()
