@@ -706,6 +706,8 @@ def _split_lines(s: str, kind: str) -> list[_Line]:
                 li = _MD_LIST.match(s, a, b)
                 if li:
                     a, item = li.end(), True
+            while a < b and s[a].isspace():  # ">\t a": the marker took one blank of several
+                a += 1
         if a < b:
             lines.append(_Line(a, b, blank, heading, item))
             blank = False
