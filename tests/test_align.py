@@ -733,6 +733,13 @@ def _at(sentence, phrase, claim_start):
 @pytest.mark.parametrize("lead_tail, day, main_is_deadly", [
     (".", "2022-02-03", True),                                   # the lead tells no casualties: the deadly act
     (", leaving casualties among the villagers.", "2022-02-03", False),   # casualties, uncounted: the lead stays
+    # a negation in the clause before the cue: no casualties, the deadly act leads
+    (", and nobody was killed.", "2022-02-03", True),
+    (", with no reports of casualties.", "2022-02-03", True),
+    (" without causing casualties.", "2022-02-03", True),
+    (" but no one was injured.", "2022-02-03", True),
+    # a negation farther back than the reach does not deny the cue
+    (", and it is not known how many people were wounded.", "2022-02-03", False),
     (".", "2022-02-01", False),                                  # the deadly act is of two days before: the lead stays
 ])
 def test_a_lead_without_casualties_gives_way_to_the_act_whose_dead_the_report_tells(lead_tail, day, main_is_deadly):
@@ -863,3 +870,56 @@ def test_a_claim_with_a_figure_of_its_own_beside_a_recalled_one_is_not_a_recap()
     cfg = align_settings(K)
     assert _recalled(sentence, [sentence.index("33")], cfg) is True
     assert _recalled(sentence, [sentence.index("33"), sentence.index("20")], cfg) is False
+
+
+# --------------------------------------------------------------------------- two places of one level, one day
+
+_TWO_QUARTERS = "Rockets kill seven civilians in Aleppo\n\n" \
+    "Rocket shells fired by terrorists hit the Salah al-Din neighbourhood of Aleppo city on Saturday, killing three " \
+    "civilians, a police source said.\n\n"
+
+
+@pytest.mark.parametrize("second, apart", [
+    # another quarter of the city, the same day, nothing linking the two: another act
+    ("Moreover, four civilians were killed and five others were injured when rocket shells hit the Sheikh Maqsoud "
+     "neighbourhood on Saturday evening.", True),
+    # the text links them: a follow-up of the act told before
+    ("The attack also injured four civilians in the Sheikh Maqsoud neighbourhood, the source added.", False),
+    # a quarter named as where the fire came from is not where the act was
+    ("The source said terrorists positioned in the Sheikh Maqsoud neighbourhood fired the rockets, injuring 15 other "
+     "people.", False),
+    # the city and one of its quarters: one may hold the other
+    ("Rocket shells fired on Aleppo on Saturday injured 15 other civilians, the source said.", False),
+])
+def test_two_quarters_of_one_city_on_one_day_are_two_acts_unless_the_text_links_them(tmp_path, second, apart):
+    """'Rockets hit Salah al-Din, killing three ... Moreover, four were
+    killed when rockets hit Sheikh Maqsoud': two quarters of one city on one
+    day are two acts (their tolls are not two accounts of one toll); a
+    follow-up, a quarter named as the attackers' position, or the city
+    itself keep one incident."""
+    t = _reports(tmp_path, [("d_wire", "2016-11-27", _TWO_QUARTERS + second + "\n")])
+    c = t["claims"].set_index("sentence")
+    first = c.loc[c.index.str.startswith("Rocket shells fired by terrorists hit"), "incident_id"].item()
+    assert (c.loc[second, "incident_id"] != first) is apart
+
+
+@pytest.mark.parametrize("second, apart", [
+    # two villages 10+ km apart, one day: two acts
+    ("Warplanes also struck the town of Maarat al-Numan on Tuesday, killing four people.", True),
+    # the same village again: one act
+    ("Warplanes struck Kafr Nabl again on Tuesday afternoon, killing four people.", False),
+])
+def test_two_towns_of_one_report_on_one_day_are_two_acts(second, apart):
+    """Two towns of one level more than near_km apart, told in one report
+    on one day with nothing linking them, are two acts (Kafr Nabl and Maarat
+    al-Numan lie about 11 km apart); the same town named again is one."""
+    first = "Warplanes struck the town of Kafr Nabl on Tuesday, killing three civilians."
+    claims = factory.claims([
+        dict(doc_id="d", sentence=first, event_type="airstrike", event_date="2016-02-16", date_raw="Tuesday",
+             places="Kafr Nabl;Idlib", governorate="Idlib", place_precision="town"),
+        dict(doc_id="d", sentence=second, event_type="airstrike", event_date="2016-02-16", date_raw="Tuesday",
+             places=("Maarat al-Numan" if apart else "Kafr Nabl") + ";Idlib", governorate="Idlib",
+             place_precision="town"),
+    ])
+    r = run_align(claims)
+    assert (incident_of(r, "d-0") != incident_of(r, "d-1")) is apart

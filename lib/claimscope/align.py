@@ -110,6 +110,7 @@ class AlignSettings:
     anchor_precisions: frozenset[str]
     gov_group: Mapping[str, str]
     town_kinds: frozenset[str]
+    place_levels: Mapping[str, str]   # town kind -> its level below the governorate (quarter, settlement)
     max_km: float
     max_km_follow: float
     max_km_act: float
@@ -128,6 +129,8 @@ class AlignSettings:
     recap_clause: re.Pattern[str] | None  # "after"/"following" opening a clause that recalls an earlier act
     recap_not_before: re.Pattern[str] | None  # a word after the opener that makes it no recap ("after which")
     uncounted_toll: re.Pattern[str] | None  # casualties told without a figure ("leaving casualties")
+    uncounted_negation: re.Pattern[str] | None  # a negation just before such a cue ("Nobody was killed")
+    origin_place: re.Pattern[str] | None  # text before a place naming where fire came from ("positioned in")
     new_event: re.Pattern[str]
     model: LinkageModel
     link_threshold: float
@@ -173,6 +176,7 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         anchor_precisions=frozenset(d["anchor_precisions"]),
         gov_group=gov_group,
         town_kinds=frozenset(d["town_kinds"]),
+        place_levels={str(k): str(v) for k, v in (d.get("place_levels") or {}).items()},
         max_km=float(d["max_km"]),
         max_km_follow=float(d["max_km_follow_up"]),
         max_km_act=float(d["max_km_act"]),
@@ -192,9 +196,13 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
         recap_not_before=regex(r"\s+" + phrase_pattern(d["recap_clause_not_before"]))
         if d.get("recap_clause_not_before") else None,
-        uncounted_toll=regex(_first_chars(d["uncounted_toll_cues"]) + _not_after(d.get("uncounted_toll_negations") or ())
-                             + phrase_pattern(d["uncounted_toll_cues"]))
+        uncounted_toll=regex(_first_chars(d["uncounted_toll_cues"]) + phrase_pattern(d["uncounted_toll_cues"]))
         if d.get("uncounted_toll_cues") else None,
+        uncounted_negation=regex(phrase_pattern(d["uncounted_toll_negations"])
+                                 + rf"(?:\s+[\w'-]+){{0,{int(d.get('uncounted_toll_negation_reach', 0))}}}\s+\Z")
+        if d.get("uncounted_toll_negations") else None,
+        origin_place=regex(phrase_pattern(d["origin_place_cues"]) + r"\s+(?:(?!" + phrase_pattern(d.get("origin_place_ends") or ["."])
+                           + r")[^.;:]){0,60}\Z") if d.get("origin_place_cues") else None,
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
         missing_weight=float(xd["missing_weight"]),
@@ -212,17 +220,10 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
 
 def _first_chars(words: Iterable[str]) -> str:
     """Regex source of a lookahead for the first letters of `words` in their
-    usual cases: a position that opens none of them fails before the
-    lookbehinds of `_not_after` are tried (4x faster on FA-KES)."""
+    usual cases: a position that opens none of them fails at once (the
+    uncounted-toll search was 4x faster on FA-KES with it)."""
     firsts = sorted({v[0] for w in words for v in case_variants(w) if v})
     return "(?=[" + "".join(re.escape(f) for f in firsts) + "])"
-
-
-def _not_after(words: Iterable[str]) -> str:
-    """Regex source asserting that none of `words` (any usual case) stands
-    just before the match, one space between ("No casualties")."""
-    variants = sorted({v for w in words for v in case_variants(w)})
-    return "".join(f"(?<!\\b{re.escape(v)} )" for v in variants)
 
 
 def _linkage_model(knowledge: Knowledge) -> LinkageModel:
@@ -377,7 +378,7 @@ class _C:
                  "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "counted", "recalled", "dead")
+                 "headline", "own_toll", "counted", "recalled", "dead", "fine")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -481,6 +482,22 @@ def _recalled_figure(sentence: str, at: int, cfg: AlignSettings) -> bool:
     return False
 
 
+UNCOUNTED_WINDOW = 60  # characters before an uncounted-toll cue searched for its negation
+
+
+def _uncounted_toll(sentence: str, cfg: AlignSettings) -> bool:
+    """Whether a sentence tells casualties without a figure ("leaving
+    casualties"), a cue no negation of its clause denies ("Nobody was killed",
+    "no reports of casualties", "without causing casualties")."""
+    if cfg.uncounted_toll is None:
+        return False
+    for m in cfg.uncounted_toll.finditer(sentence):
+        neg = cfg.uncounted_negation
+        if neg is None or not neg.search(sentence, max(0, m.start() - UNCOUNTED_WINDOW), m.start()):
+            return True
+    return False
+
+
 def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataFrame, problems: list[dict],
               cfg: AlignSettings, knowledge: Knowledge, reported: Mapping[str, int] | None = None,
               titles: Mapping[str, str] | None = None) -> list[_C]:
@@ -525,6 +542,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     # actors each claim's sentence names, as extraction found them
     named: dict[str, set[str]] = {}
     placed: set[str] = set()
+    level_of: dict[str, str] = {}   # place name -> its level (align.yaml place_levels), from the mentions' kinds
+    origins: dict[str, set[str]] = {}   # claim_id -> places it names only as where fire came from
     if len(mentions):
         kind = mentions["kind"]
         own = (kind == "actor").fillna(False).astype(bool)
@@ -537,7 +556,10 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         for cid, name in zip(cells.texts(actors["claim_id"]), cells.texts(actors["name"])):
             if cid in wanted:
                 named.setdefault(cid, set()).add(name)
-        placed = set(cells.texts(mentions.loc[(kind == "place").fillna(False).astype(bool), "claim_id"]))
+        is_place = (kind == "place").fillna(False).astype(bool)
+        placed = set(cells.texts(mentions.loc[is_place, "claim_id"]))
+        if cfg.place_levels and "type" in mentions.columns:
+            level_of, origins = _place_levels(mentions[is_place], claims, cfg)
     out: list[_C] = []
     for i in range(n):
         c = _C()
@@ -606,6 +628,10 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.points = points
         c.coarse = prof.coarse
         c.gov_raw = prof.governorates
+        # the claim's own towns and quarters with their level: two acts told
+        # of different places of one level are two acts (_other_place)
+        c.fine = tuple((t, level_of[t]) for t in prof.towns if t in level_of and t not in origins.get(c.cid, _NONE)) \
+            if c.own_places else ()
         c.perp = col["perpetrator"][i]
         c.perp_side = sides.get(c.perp, "")
         c.perp_cue = col["perpetrator_cue"][i]
@@ -626,7 +652,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.recalled = bool(own) and _recalled(sent, [None if a is None else a - (start[i] or 0) for a, _, _ in own], cfg)
         c.own_toll = c.counted = bool(own) and not c.recalled
         if not own and c.cid not in figure_at and cfg.uncounted_toll is not None and not negated[i]:
-            c.own_toll = cfg.uncounted_toll.search(sent) is not None   # "leaving casualties": a toll, uncounted
+            c.own_toll = _uncounted_toll(sent, cfg)   # "leaving casualties": a toll, uncounted
         c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
         # the title: the report's first claim, when its sentence is the title
         c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
@@ -658,7 +684,7 @@ class _Local:
     """A local incident: claims of one document told as one incident."""
 
     __slots__ = ("members", "lo", "hi", "rep", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
-                 "etypes", "last", "dead")
+                 "etypes", "last", "dead", "fine")
 
     def __init__(self, c: _C):
         self.members = [c]
@@ -673,6 +699,7 @@ class _Local:
         self.targets: set[str] = set()
         self.etypes: set[str] = set()
         self.dead: set[str] = set()   # victims of the killed figures its acts tell as their own
+        self.fine: dict[str, set[str]] = {}   # level -> every town or quarter its acts name as their own
         self.last = c
         self._absorb(c)
 
@@ -703,6 +730,9 @@ class _Local:
         self.targets |= c.targets
         if _is_act(c):
             self.dead |= c.dead
+            if not c.statement:
+                for name, level in c.fine:
+                    self.fine.setdefault(level, set()).add(name)
         if c.etype not in ("statement", "other"):
             self.etypes.add(c.etype)
 
@@ -764,6 +794,9 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         return None
     own_new_place = False
     place_hit = False
+    if not (lede or c.follow) and c.fine and li.fine and _is_act(c) and not c.statement \
+            and _other_place(c, li, cfg):
+        return None   # another quarter or village of one day: another act, unless the text links them
     if c.own_places and c.names and (li.names or li.points):
         hit = best_match(c.names, li.names, cfg.same_place, cfg.translit.similarity) if li.names else None
         if hit:
@@ -864,6 +897,62 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
     if gap > 0:
         score += max(w["distance_cap"], w["distance_per_sentence"] * gap)
     return score, reasons
+
+
+def _other_place(c: _C, li: _Local, cfg: AlignSettings) -> bool:
+    """Whether claim `c` tells its act at another place of a level the
+    incident already has places of (align.yaml `place_levels`): a quarter
+    none of the incident's quarters, a town or village none of its towns and
+    villages, by name (transliteration-aware) or within near_km. Places of
+    different levels may lie one inside the other and never part two acts."""
+    for level in {lv for _, lv in c.fine}:
+        theirs = li.fine.get(level)
+        if not theirs:
+            continue
+        mine = [n for n, lv in c.fine if lv == level]
+        if best_match(mine, sorted(theirs), cfg.same_place, cfg.translit.similarity):
+            return False
+        if level == "settlement":
+            km = km_between(c.points, li.points)
+            if km is None or km <= cfg.near_km_in:
+                return False
+        return True
+    return False
+
+
+def _place_levels(places: pd.DataFrame, claims: pd.DataFrame, cfg: AlignSettings
+                  ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """From the place rows of the mentions table: each town-level name's
+    level (align.yaml `place_levels`; a town named like its own governorate,
+    the seat, stands as often for the province or as a landmark of the
+    region, "outside the capital Damascus", and has none), and per claim the
+    names it gives only as where fire came from ("positioned in X": language
+    data `origin_place_cues`)."""
+    level_of: dict[str, str] = {}
+    for name, t, a1 in zip(cells.texts(places["name"]), cells.texts(places["type"]), cells.texts(places["admin1"])):
+        if name not in level_of and t in cfg.place_levels:
+            level_of[name] = "" if name == a1 else cfg.place_levels[t]
+    level_of = {k: v for k, v in level_of.items() if v}
+    origins: dict[str, set[str]] = {}
+    if cfg.origin_place is None or "start" not in claims.columns:
+        return level_of, origins
+    own = places
+    if "inherited" in places.columns:
+        own = places[~places["inherited"].fillna(False).astype(bool)]
+    at = dict(zip(cells.texts(claims["claim_id"]), zip(cells.integers(claims["start"]), cells.texts(claims["sentence"]))))
+    act: set[tuple[str, str]] = set()
+    for cid, name, start in zip(cells.texts(own["claim_id"]), cells.texts(own["name"]), cells.integers(own["start"])):
+        if name not in level_of:
+            continue
+        s0, sent = at.get(cid, (None, ""))
+        rel = None if s0 is None or start is None else start - s0
+        if rel is not None and 0 < rel <= len(sent) and cfg.origin_place.search(sent, max(0, rel - 100), rel):
+            origins.setdefault(cid, set()).add(name)
+        else:
+            act.add((cid, name))
+    for cid in list(origins):
+        origins[cid] = {n for n in origins[cid] if (cid, n) not in act}
+    return level_of, origins
 
 
 def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]],
