@@ -1055,3 +1055,85 @@ def test_without_an_update_cue_tolls_of_two_days_still_conflict(tmp_path):
         "Tuesday.",
         "Health officials said 100 people were killed in the gas attack on Khan Sheikhoun on Tuesday.")
     assert list(cas["verdict"]) == ["conflict"]
+
+
+# --------------------------------------------------------------------------- figures of other acts or other victims
+
+def _one_report(second, *, places_b="Manbij", raw_b=None, doc_b="a", first="Air strikes killed 15 people in Manbij.",
+                places_a="Manbij"):
+    """An outlet's toll and a monitor's second toll (27 killed); the compared casualties row."""
+    claims = factory.claims([
+        _strike("a", first, places=places_a),
+        _strike(doc_b, second, source="Syrian Observatory for Human Rights", source_type="monitor", places=places_b),
+    ])
+    kb = dict(claim_id=f"{doc_b}-{1 if doc_b == 'a' else 0}", victims="people", outcome="killed", min=27, max=27,
+              start=(100 if doc_b == "a" else 0) + second.index("27"), raw=raw_b or second[second.index("27"):][:30])
+    cas = factory.casualties([dict(claim_id="a-0", victims="people", outcome="killed", min=15, max=15,
+                                   start=first.index("15"), raw=first[first.index("15"):][:10]), kb])
+    r, c = _aligned(claims, cas)
+    assert r.claims["incident_id"].nunique() == 1
+    rows = c.comparisons[c.comparisons["facet"] == "casualties"]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("second, raw, verdict", [
+    # two counts of one toll in one report: a conflict
+    ("The Observatory said 27 people were killed in the raids on Manbij.", None, "conflict"),
+    # told as more dead besides the report's others: partial
+    ("Another 27 people were killed in the raids on Manbij, the Observatory added.", "Another 27 people were killed",
+     "partial"),
+    ("The Observatory said 27 more people were killed in the raids on Manbij.", "27 more people were killed",
+     "partial"),
+    ("Moreover, 27 people were killed in the raids on Manbij, the Observatory said.", None, "partial"),
+    # 'more than' is a bound, not more dead
+    ("The Observatory said more than 27 people were killed in Manbij.", "more than 27 people", "conflict"),
+    # 'another' after a toll its own sentence told points back inside the sentence
+    ("The Observatory said 3 people died in Manbij and another 27 people were killed in the raids.",
+     "another 27 people were killed", "conflict"),
+])
+def test_a_figure_told_as_more_victims_besides_its_reports_others_is_no_second_count(second, raw, verdict):
+    """'Another 27 people were killed in ...', '27 more', 'Moreover, 27 ...'
+    tell victims besides those the report told before: not a second count of
+    one toll to set against the first."""
+    row = _one_report(second, raw_b=raw)
+    assert row["verdict"] == verdict, row["detail"]
+    if verdict == "partial":
+        assert "besides the report's others" in row["detail"]
+
+
+def test_more_victims_told_by_another_report_are_still_compared():
+    row = _one_report("Another 27 people were killed in the raids on Manbij, the Observatory said.",
+                      raw_b="Another 27 people were killed", doc_b="b")
+    assert row["verdict"] == "conflict"
+
+
+@pytest.mark.parametrize("place_b, verdict", [
+    ("Sheikh Maqsoud;Aleppo", "partial"),   # another quarter of the city: another act's toll
+    ("Salah al-Din;Aleppo", "conflict"),    # the same quarter: two counts of one toll
+    ("Aleppo", "conflict"),                 # the city: it may hold the quarter
+])
+def test_tolls_told_of_two_quarters_are_not_two_counts_of_one_toll(place_b, verdict):
+    """Two accounts of one incident whose tolls are told of different
+    quarters (one level of align.yaml place_levels) tell two acts' tolls."""
+    row = _one_report("The attack killed 27 people, the Observatory said.", places_b=place_b,
+                      first="Rocket shells hit the Salah al-Din neighbourhood, killing 15 people.",
+                      places_a="Salah al-Din;Aleppo")
+    assert row["verdict"] == verdict, row["detail"]
+    if verdict == "partial":
+        assert "told of different places (Sheikh Maqsoud vs Salah al-Din)" in row["detail"] \
+            or "told of different places (Salah al-Din vs Sheikh Maqsoud)" in row["detail"]
+
+
+def test_perpetrators_told_of_two_quarters_are_two_acts_perpetrators():
+    claims = factory.claims([
+        _strike("a", "Regime warplanes struck the Salah al-Din neighbourhood.", places="Salah al-Din;Aleppo",
+                perpetrator="Syrian Arab Army", perpetrator_cue="agent"),
+        _strike("a", "The attack on Sheikh Maqsoud was carried out by rebels, the Observatory said.",
+                places="Sheikh Maqsoud;Aleppo", perpetrator="Syrian opposition", perpetrator_cue="by_phrase",
+                source="Syrian Observatory for Human Rights", source_type="monitor"),
+    ])
+    r, c = _aligned(claims, factory.casualties([]))
+    assert r.claims["incident_id"].nunique() == 1
+    row = c.comparisons.set_index("facet").loc["perpetrator"]
+    assert row["verdict"] == "partial" and "told of different places" in row["detail"]

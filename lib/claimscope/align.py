@@ -69,7 +69,7 @@ from .linkage import FEATURES as LINK_FEATURES
 from .linkage import LINKAGES, LinkageModel, cluster, model_from_rows, probability
 from .linkage import reasons as link_reasons
 from .linkage import score as link_score
-from .places import Translit, best_match, km_between, place_profiles, translit
+from .places import PlaceProfile, Translit, best_match, km_between, place_profiles, translit
 from .resources import case_variants, norm_phrase, phrase_pattern, regex
 from .safeio import bounded, load_user_yaml, printable, shorten
 
@@ -542,8 +542,6 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     # actors each claim's sentence names, as extraction found them
     named: dict[str, set[str]] = {}
     placed: set[str] = set()
-    level_of: dict[str, str] = {}   # place name -> its level (align.yaml place_levels), from the mentions' kinds
-    origins: dict[str, set[str]] = {}   # claim_id -> places it names only as where fire came from
     if len(mentions):
         kind = mentions["kind"]
         own = (kind == "actor").fillna(False).astype(bool)
@@ -556,10 +554,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         for cid, name in zip(cells.texts(actors["claim_id"]), cells.texts(actors["name"])):
             if cid in wanted:
                 named.setdefault(cid, set()).add(name)
-        is_place = (kind == "place").fillna(False).astype(bool)
-        placed = set(cells.texts(mentions.loc[is_place, "claim_id"]))
-        if cfg.place_levels and "type" in mentions.columns:
-            level_of, origins = _place_levels(mentions[is_place], claims, cfg)
+        placed = set(cells.texts(mentions.loc[(kind == "place").fillna(False).astype(bool), "claim_id"]))
+    fine = fine_places(claims, mentions, profiles, settings=cfg)
     out: list[_C] = []
     for i in range(n):
         c = _C()
@@ -630,8 +626,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.gov_raw = prof.governorates
         # the claim's own towns and quarters with their level: two acts told
         # of different places of one level are two acts (_other_place)
-        c.fine = tuple((t, level_of[t]) for t in prof.towns if t in level_of and t not in origins.get(c.cid, _NONE)) \
-            if c.own_places else ()
+        c.fine = fine[i] if c.own_places else ()
         c.perp = col["perpetrator"][i]
         c.perp_side = sides.get(c.perp, "")
         c.perp_cue = col["perpetrator_cue"][i]
@@ -905,54 +900,77 @@ def _other_place(c: _C, li: _Local, cfg: AlignSettings) -> bool:
     none of the incident's quarters, a town or village none of its towns and
     villages, by name (transliteration-aware) or within near_km. Places of
     different levels may lie one inside the other and never part two acts."""
-    for level in {lv for _, lv in c.fine}:
+    apart = False
+    for level in sorted({lv for _, lv in c.fine}):
         theirs = li.fine.get(level)
         if not theirs:
             continue
         mine = [n for n, lv in c.fine if lv == level]
         if best_match(mine, sorted(theirs), cfg.same_place, cfg.translit.similarity):
-            return False
+            return False   # a place in common: maybe one act
         if level == "settlement":
             km = km_between(c.points, li.points)
             if km is None or km <= cfg.near_km_in:
-                return False
-        return True
-    return False
+                return False   # near, or no telling how far
+        apart = True
+    return apart
+
+
+def fine_places(claims: pd.DataFrame, mentions: pd.DataFrame, profiles: Sequence[PlaceProfile], *,
+                settings: AlignSettings) -> list[tuple[tuple[str, str], ...]]:
+    """Per claim (row order of `claims`, with its place profile), the towns
+    and quarters it names with their level below the governorate (align.yaml
+    `place_levels`: quarter, settlement), the act's town first: those two
+    acts told at different places of one level are set apart by (alignment
+    within a report, comparison of tolls). A town named like its own
+    governorate (the seat) stands as often for the province or as a landmark
+    of the region ("outside the capital Damascus") and has no level; a place
+    named only as where fire came from ("positioned in X": language data
+    `origin_place_cues`) or as what the act was near ("near Saraqib") is not
+    where the act was and is left out."""
+    n = len(claims)
+    if not settings.place_levels or not len(mentions) or "type" not in mentions.columns:
+        return [()] * n
+    places = mentions[(mentions["kind"] == "place").fillna(False).astype(bool)]
+    level_of, origins = _place_levels(places, claims, settings)
+    cids = cells.texts(claims["claim_id"])
+    return [tuple((t, level_of[t]) for t in prof.towns if t in level_of and t not in origins.get(cid, _NONE))
+            for cid, prof in zip(cids, profiles)]
 
 
 def _place_levels(places: pd.DataFrame, claims: pd.DataFrame, cfg: AlignSettings
                   ) -> tuple[dict[str, str], dict[str, set[str]]]:
-    """From the place rows of the mentions table: each town-level name's
-    level (align.yaml `place_levels`; a town named like its own governorate,
-    the seat, stands as often for the province or as a landmark of the
-    region, "outside the capital Damascus", and has none), and per claim the
-    names it gives only as where fire came from ("positioned in X": language
-    data `origin_place_cues`)."""
+    """Each town-level name's level and, per claim, the names that do not
+    say where its act was: named only as where fire came from, or only as
+    what the act was near ("near Saraqib": precision `near_town`); see
+    `fine_places`."""
     level_of: dict[str, str] = {}
     for name, t, a1 in zip(cells.texts(places["name"]), cells.texts(places["type"]), cells.texts(places["admin1"])):
         if name not in level_of and t in cfg.place_levels:
             level_of[name] = "" if name == a1 else cfg.place_levels[t]
     level_of = {k: v for k, v in level_of.items() if v}
-    origins: dict[str, set[str]] = {}
-    if cfg.origin_place is None or "start" not in claims.columns:
-        return level_of, origins
+    elsewhere: dict[str, set[str]] = {}
     own = places
     if "inherited" in places.columns:
         own = places[~places["inherited"].fillna(False).astype(bool)]
-    at = dict(zip(cells.texts(claims["claim_id"]), zip(cells.integers(claims["start"]), cells.texts(claims["sentence"]))))
+    at = dict(zip(cells.texts(claims["claim_id"]), zip(cells.integers(claims["start"]), cells.texts(claims["sentence"]))))\
+        if "start" in claims.columns else {}
+    prec = cells.texts(own["precision"]) if "precision" in own.columns else [""] * len(own)
     act: set[tuple[str, str]] = set()
-    for cid, name, start in zip(cells.texts(own["claim_id"]), cells.texts(own["name"]), cells.integers(own["start"])):
+    for cid, name, start, p in zip(cells.texts(own["claim_id"]), cells.texts(own["name"]), cells.integers(own["start"]),
+                                   prec):
         if name not in level_of:
             continue
         s0, sent = at.get(cid, (None, ""))
         rel = None if s0 is None or start is None else start - s0
-        if rel is not None and 0 < rel <= len(sent) and cfg.origin_place.search(sent, max(0, rel - 100), rel):
-            origins.setdefault(cid, set()).add(name)
+        if p == "near_town" or (cfg.origin_place is not None and rel is not None and 0 < rel <= len(sent)
+                                and cfg.origin_place.search(sent, max(0, rel - 100), rel)):
+            elsewhere.setdefault(cid, set()).add(name)
         else:
             act.add((cid, name))
-    for cid in list(origins):
-        origins[cid] = {n for n in origins[cid] if (cid, n) not in act}
-    return level_of, origins
+    for cid in list(elsewhere):
+        elsewhere[cid] = {n for n in elsewhere[cid] if (cid, n) not in act}
+    return level_of, elsewhere
 
 
 def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]],

@@ -47,7 +47,13 @@ speak to:
   lie in several governorates, or that names more towns than the other and
   the larger toll; a vague quantity (`compare.vague_quantities`: "scores")
   neither conflicts nor agrees; counts of one group that sum to the other
-  account's figure are its parts. A sentence about earlier acts
+  account's figure are its parts. A figure its report tells as more victims
+  besides its other figures ("Another 27 were killed", "19 more",
+  "Moreover, ..."; `compare.additive_figure_cues`, `additive_openers`) is
+  partial against the same report's figures, and so are tolls told of
+  different places of one level (two quarters, two towns more than near_km
+  apart: align.yaml `place_levels`, `align.fine_places`); the latter holds
+  for the perpetrator facet too. A sentence about earlier acts
   (`compare.earlier_act_cues`: "has previously accused") is not compared; one
   that opens with a reply (`compare.reply_act_cues`: "In retaliation for the
   shelling, rebels fired ...") is compared only with other replies.
@@ -121,7 +127,7 @@ import pandas as pd
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
-from .align import align_settings
+from .align import align_settings, fine_places
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
@@ -214,6 +220,9 @@ class _Cfg:
     vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
     earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
     reply_act: re.Pattern[str] | None = None     # 'In retaliation ...' opening a sentence about a reply act
+    additive: re.Pattern[str] | None = None      # 'another', 'two more', 'also' in a figure's phrase: more dead besides
+    additive_opener: re.Pattern[str] | None = None   # 'Moreover', 'In addition' opening the sentence
+    toll_words: re.Pattern[str] | None = None    # 'killed', 'died', 'wounded': a toll told (numbers.yaml outcomes)
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -234,6 +243,11 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
         reply_act=re.compile(phrase_pattern(c["reply_act_cues"])) if c.get("reply_act_cues") else None,
+        additive=re.compile(phrase_pattern(c["additive_figure_cues"]) + (
+            r"(?!\s+" + phrase_pattern(c["additive_figure_not_before"]) + ")" if c.get("additive_figure_not_before") else ""))
+        if c.get("additive_figure_cues") else None,
+        additive_opener=re.compile(r"\W*" + phrase_pattern(c["additive_openers"])) if c.get("additive_openers") else None,
+        toll_words=_toll_words(knowledge),
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -252,6 +266,14 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
+
+
+def _toll_words(knowledge: Knowledge) -> re.Pattern[str] | None:
+    """The words that follow a casualty figure and tell its outcome ("were
+    killed", "died", "wounded": numbers.yaml `outcomes`, their `after` cues)."""
+    words = sorted({str(w) for o in ("killed", "injured", "killed_or_injured")
+                    for w in ((knowledge.numbers.get("outcomes") or {}).get(o) or {}).get("after") or ()})
+    return re.compile(phrase_pattern(words)) if words else None
 
 
 # =============================================================================== facet verdicts
@@ -561,6 +583,8 @@ class _Claim:
     summary: str = ""           # why its figures are no one act's toll (several governorates, days, acts)
     earlier: bool = False       # the sentence tells of earlier acts ("previously"): compared on nothing
     reply: bool = False         # the sentence tells an act done in reply ("in retaliation for ...")
+    additive: str = ""          # the cue telling its figures as more dead besides others ("another", "Moreover")
+    fine: tuple[tuple[str, str], ...] = ()   # its own towns and quarters with their level (align.fine_places)
 
 
 @dataclass(frozen=True)
@@ -677,7 +701,9 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
                              schema.empty("source_agreement"))
     claims = claims.sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
     profiles = place_profiles(claims, mentions, knowledge=knowledge)
+    fine = fine_places(claims, mentions, profiles, settings=align_settings(knowledge))
     figs: dict[str, list[Figure]] = defaultdict(list)
+    at_raw: dict[str, list[tuple[int, str]]] = defaultdict(list)   # claim_id -> (offset, raw) of its figures
     if not casualties.empty:
         n = len(casualties)
 
@@ -690,6 +716,10 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             if lo is None or scope == "total":   # a running total is no incident's toll
                 continue
             figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown", _vague(raw, cfg)))
+        for cid_, at, raw in zip(kcol("claim_id"), cells.integers(casualties["start"]) if "start" in casualties.columns
+                                 else [None] * n, kcol("raw")):
+            if at is not None:
+                at_raw[cid_].append((at, raw))
 
     def col(name: str) -> list[str]:
         if name not in claims.columns:
@@ -737,6 +767,9 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         )
         if claim.figures:
             claim.summary = _summary_reason(claim, sentence[k], cfg)
+            claim.additive = _additive(sorted(at_raw.get(cid[k], ())), starts[k], sentence[k], cfg)
+        if claim.own_places:
+            claim.fine = fine[k]
         # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
         claim.earlier = bool(cfg.earlier_act and cfg.earlier_act.search(sentence[k]))
         claim.reply = bool(cfg.reply_act and cfg.reply_act.match(sentence[k].lstrip()))   # opens the sentence
@@ -845,6 +878,10 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o)}"
                             for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o))
             v = ("partial", f"{v[1]}; not one act's toll: {why}")
+        if v and v[0] == "conflict":
+            apart = _added_figures(x, y) or _other_places(x, y, cfg)
+            if apart:
+                v = ("partial", f"{v[1]}; {apart}")
         if v:
             add("casualties", x, y, *v)
     def other_target(x: _Claim, y: _Claim) -> bool:   # different targets: different acts
@@ -857,7 +894,9 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         if x.reply != y.reply:
             continue  # "in retaliation, rebels fired" vs "regime shelling": the reply and the act it answers
         if not other_target(x, y):
-            add("perpetrator", x, y, *_compare_actors(x.perp, y.perp, cfg.sides))
+            verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
+            apart = _other_places(x, y, cfg) if verdict == "conflict" else ""
+            add("perpetrator", x, y, *(("partial", f"{detail}; {apart}") if apart else (verdict, detail)))
     for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.resp_cues)):
         verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
         add("responsibility", x, y, verdict, f"who started it: {detail}")
@@ -917,6 +956,61 @@ def _summary_reason(c: _Claim, sentence: str, cfg: _Cfg) -> str:
     if c.own_places and len(c.places.areas) > 1:
         return f"names places in several governorates ({', '.join(sorted(c.places.areas))})"
     return ""
+
+
+def _additive(figures: Sequence[tuple[int, str]], start: int, sentence: str, cfg: _Cfg) -> str:
+    """The cue that tells a claim's figures as more dead besides others its
+    report told, or '': a sentence opening "Moreover", or the phrase of its
+    first figure ("Another 27 people were killed", "two more", "were also
+    killed"; `figures` are (offset in the document, raw phrase) in order).
+    A cue on a later figure, or after casualties the sentence told before
+    its first figure, points back inside its own sentence ("killed eight and
+    injured another 27": the 27 are others than the eight), not at the
+    report's other figures."""
+    if cfg.additive_opener is not None:
+        m = cfg.additive_opener.match(sentence)
+        if m:
+            return m.group(0).strip(" ,").lower()
+    if cfg.additive is None or not figures:
+        return ""
+    at, raw = figures[0]
+    until = figures[1][0] - at if len(figures) > 1 else len(raw)
+    m = cfg.additive.search(raw, 0, max(0, until))
+    if m is None:
+        return ""
+    told = cfg.toll_words.search(sentence, 0, max(0, at - start)) if cfg.toll_words is not None else None
+    return "" if told else m.group(0).lower()
+
+
+def _added_figures(x: _Claim, y: _Claim) -> str:
+    """Why two claims of one report are not two counts of one toll, or '':
+    one tells its figures as more dead besides the others ('another')."""
+    if x.doc != y.doc:
+        return ""
+    c = x if x.additive else y if y.additive else None
+    if c is None:
+        return ""
+    return f"{c.source or 'one account'} tells more victims besides the report's others ('{c.additive}')"
+
+
+def _other_places(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
+    """Why two claims tell two acts, or '': each names its own places of one
+    level (align.yaml `place_levels`: two quarters, two towns more than
+    near_km apart), none of them the other's (align.fine_places)."""
+    if not (x.fine and y.fine):
+        return ""
+    apart = ""
+    for level in sorted({lv for _, lv in x.fine} & {lv for _, lv in y.fine}):
+        mine = [n for n, lv in x.fine if lv == level]
+        theirs = [n for n, lv in y.fine if lv == level]
+        if best_match(mine, theirs, cfg.same_place, cfg.translit.similarity):
+            return ""   # a place in common: maybe one act
+        if level == "settlement":
+            km = km_between(x.places.points, y.places.points)
+            if km is None or km <= cfg.near_km:
+                return ""   # near, or no telling how far
+        apart = apart or f"told of different places ({mine[0]} vs {theirs[0]})"
+    return apart
 
 
 def _more_places(x: _Claim, y: _Claim) -> str:
