@@ -67,6 +67,28 @@ def test_casualty_ranges(a, b, verdict):
     assert compare_figures(b, a)[0] == verdict   # symmetric
 
 
+def R(victims, outcome, lo, hi, rounded):
+    return Figure(victims, outcome, lo, hi, rounded=rounded)
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # 'more than 70' beside a count of 70: the bound is the count, rounded
+    ([F("ISIS", "killed", 70, 70)], [R("ISIS", "killed", 71, None, "more than")], "partial"),
+    ([F("civilians", "injured", 90, 90)], [R("civilians", "injured", 91, None, "over")], "partial"),
+    # a bound above the count by more than one still conflicts; so does 'at least' (no rounding)
+    ([F("ISIS", "killed", 70, 70)], [R("ISIS", "killed", 81, None, "more than")], "conflict"),
+    ([F("ISIS", "killed", 70, 70)], [F("ISIS", "killed", 71, None)], "conflict"),
+    # 'about a hundred' against 'more than 100', 'about 50' against 54: estimates within 10%
+    ([R("ISIS", "killed", 100, 100, "about")], [R("ISIS", "killed", 101, None, "more than")], "partial"),
+    ([R("people", "killed", 50, 50, "around")], [F("people", "killed", 54, 54)], "partial"),
+    ([R("people", "killed", 50, 50, "around")], [F("people", "killed", 60, 60)], "conflict"),
+])
+def test_rounded_figures_are_not_set_against_the_count_they_round(a, b, verdict):
+    got = compare_figures(a, b)
+    assert got is not None and got[0] == verdict, got
+    assert compare_figures(b, a)[0] == verdict
+
+
 def test_figures_about_different_groups_or_deaths_vs_injuries_are_not_compared():
     assert compare_figures([F("ISIS", "killed", 5, 5)], [F("civilians", "killed", 20, 20)]) is None
     assert compare_figures([F("people", "killed", 5, 5)], [F("people", "injured", 20, 20)]) is None
@@ -1086,6 +1108,8 @@ def _one_report(second, *, places_b="Manbij", raw_b=None, doc_b="a", first="Air 
     ("The Observatory said 27 more people were killed in the raids on Manbij.", "27 more people were killed",
      "partial"),
     ("Moreover, 27 people were killed in the raids on Manbij, the Observatory said.", None, "partial"),
+    # an earlier act or an earlier count of the toll, told after the report's own figure
+    ("Earlier on Monday, the Observatory said 27 people were killed in Manbij.", None, "partial"),
     # 'more than' is a bound, not more dead
     ("The Observatory said more than 27 people were killed in Manbij.", "more than 27 people", "conflict"),
     # 'another' after a toll its own sentence told points back inside the sentence
@@ -1099,7 +1123,15 @@ def test_a_figure_told_as_more_victims_besides_its_reports_others_is_no_second_c
     row = _one_report(second, raw_b=raw)
     assert row["verdict"] == verdict, row["detail"]
     if verdict == "partial":
-        assert "besides the report's others" in row["detail"]
+        assert "besides the report's others" in row["detail"] or "an earlier act or count" in row["detail"]
+
+
+def test_a_report_that_opens_with_earlier_tells_its_own_act():
+    """'Earlier today, strikes killed 15 ...' leading a report is its act: a
+    later figure of the report is set against it as usual."""
+    row = _one_report("The Observatory said 27 people were killed in the raids on Manbij.",
+                      first="Earlier today, air strikes killed 15 people in Manbij.")
+    assert row["verdict"] == "conflict"
 
 
 def test_more_victims_told_by_another_report_are_still_compared():
@@ -1137,3 +1169,23 @@ def test_perpetrators_told_of_two_quarters_are_two_acts_perpetrators():
     assert r.claims["incident_id"].nunique() == 1
     row = c.comparisons.set_index("facet").loc["perpetrator"]
     assert row["verdict"] == "partial" and "told of different places" in row["detail"]
+
+
+def test_perpetrators_of_an_air_strike_and_a_ground_clash_are_two_acts_actors():
+    """An incident holding an air strike and a ground clash (align.yaml
+    event_groups: incompatible kinds) tells two acts: the coalition's jets
+    and the SDF's fighters are not two versions of who did one act."""
+    claims = factory.claims([
+        _strike("a", "Air strikes by the US-led coalition hit Manbij.", perpetrator="US-led coalition",
+                perpetrator_cue="by_phrase"),
+        _strike("a", "During the attack, SDF fighters clashed with IS in Manbij, the Observatory said.", event_type="clash",
+                perpetrator="Syrian Democratic Forces", perpetrator_cue="agent",
+                source="Syrian Observatory for Human Rights", source_type="monitor"),
+        _strike("c", "Russian jets struck Manbij, activists said.", source="activists", source_type="unnamed",
+                perpetrator="Russian Aerospace Forces", perpetrator_cue="agent"),
+    ])
+    r, c = _aligned(claims, factory.casualties([]))
+    assert r.claims["incident_id"].nunique() == 1
+    rows = c.comparisons[c.comparisons["facet"] == "perpetrator"].set_index(["claim_a", "claim_b"])["verdict"]
+    assert rows[("a-0", "a-1")] == "partial"
+    assert rows[("a-0", "c-0")] == "conflict"    # two air strikes' perpetrators: one act, two versions

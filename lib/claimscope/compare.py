@@ -52,8 +52,13 @@ speak to:
   "Moreover, ..."; `compare.additive_figure_cues`, `additive_openers`) is
   partial against the same report's figures, and so are tolls told of
   different places of one level (two quarters, two towns more than near_km
-  apart: align.yaml `place_levels`, `align.fine_places`); the latter holds
-  for the perpetrator facet too. A sentence about earlier acts
+  apart: align.yaml `place_levels`, `align.fine_places`), and a figure the
+  report tells after its own as an earlier act or count ("Earlier, a source
+  said ...": `compare.earlier_openers`). A rounded figure is no other count:
+  "more than 70" beside 70, "about a hundred" within `approx_tolerance` of
+  the other (partial). Perpetrators of different places, or of acts by
+  different arms (an air strike's and a ground clash's, align.yaml
+  `compare.act_arms`), are partial too. A sentence about earlier acts
   (`compare.earlier_act_cues`: "has previously accused") is not compared; one
   that opens with a reply (`compare.reply_act_cues`: "In retaliation for the
   shelling, rebels fired ...") is compared only with other replies.
@@ -179,6 +184,7 @@ class Figure:
     raw: str = ""
     category: str = "unknown"  # civilians, combatants, unknown (casualties.category)
     vague: str = ""            # the vague quantity ('scores', 'dozens') when nobody counted it
+    rounded: str = ""          # its qualifier when it rounds: 'about 70' (approx), 'more than 90' (gt)
 
     def text(self) -> str:
         if self.max is None:
@@ -222,7 +228,11 @@ class _Cfg:
     reply_act: re.Pattern[str] | None = None     # 'In retaliation ...' opening a sentence about a reply act
     additive: re.Pattern[str] | None = None      # 'another', 'two more', 'also' in a figure's phrase: more dead besides
     additive_opener: re.Pattern[str] | None = None   # 'Moreover', 'In addition' opening the sentence
+    earlier_opener: re.Pattern[str] | None = None    # 'Earlier' opening the sentence: an earlier act or count
     toll_words: re.Pattern[str] | None = None    # 'killed', 'died', 'wounded': a toll told (numbers.yaml outcomes)
+    qualifier_kinds: Mapping[str, str] = field(default_factory=dict)   # numbers.yaml qualifiers: 'about' -> approx
+    arm_of: Mapping[str, str] = field(default_factory=dict)   # event type -> the arm that acts (compare.act_arms)
+    rounding: float = 0.0   # compare.approx_tolerance: how far an 'about N' figure may be off
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -247,7 +257,12 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
             r"(?!\s+" + phrase_pattern(c["additive_figure_not_before"]) + ")" if c.get("additive_figure_not_before") else ""))
         if c.get("additive_figure_cues") else None,
         additive_opener=re.compile(r"\W*" + phrase_pattern(c["additive_openers"])) if c.get("additive_openers") else None,
+        earlier_opener=re.compile(r"\W*" + phrase_pattern(c["earlier_openers"])) if c.get("earlier_openers") else None,
         toll_words=_toll_words(knowledge),
+        qualifier_kinds={" ".join(str(k).lower().split()): str(v)
+                         for k, v in (knowledge.numbers.get("qualifiers") or {}).items()},
+        rounding=float(c.get("approx_tolerance", 0.0)),
+        arm_of={str(t): str(arm) for arm, types in (c.get("act_arms") or {}).items() for t in types},
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -407,6 +422,9 @@ def _counted_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
             return "partial", f"{fa.text()} vs {fb.text()}: both lower bounds, compatible"
         if _overlaps(fa, fb):
             return "agree", f"{fa.text()} vs {fb.text()}: ranges overlap"
+        why = _rounded(fa, fb, cfg)
+        if why:
+            return "partial", f"{fa.text()} vs {fb.text()}: {why}"
         return "conflict", f"{fa.text()} vs {fb.text()}: disjoint"
     # part / whole relations
     part_whole = None
@@ -418,9 +436,29 @@ def _counted_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
         return None
     part, whole = part_whole
     if whole.max is not None and part.min > whole.max:
+        why = _rounded(fa, fb, cfg)
+        if why:
+            return "partial", f"{fa.text()} vs {fb.text()}: {why}"
         return "conflict", f"{fa.text()} vs {fb.text()}: {part.text()} is more than the whole"
     what = part.victims if part.victims != whole.victims else _OUTCOME_WORDS.get(part.outcome, part.outcome)
     return "partial", f"{fa.text()} vs {fb.text()}: {what} is part of the other figure"
+
+
+def _rounded(fa: Figure, fb: Figure, cfg: _Cfg) -> str:
+    """Why two disjoint figures may tell one count, rounded, or '': 'more
+    than 70' beside a count of 70 (the bound is the count itself), or an
+    'about N' figure within compare.approx_tolerance of the other ('about a
+    hundred' vs 'more than 100')."""
+    lo, hi = (fa, fb) if fa.min <= fb.min else (fb, fa)   # lo lies wholly below hi
+    if lo.max is None:
+        return ""
+    gap = hi.min - lo.max
+    if hi.rounded and cfg.qualifier_kinds.get(hi.rounded) == "gt" and lo.min == lo.max and gap == 1:
+        return f"'{hi.rounded} {lo.max}' is a bound at the other's count"
+    approx = next((f.rounded for f in (fa, fb) if f.rounded and cfg.qualifier_kinds.get(f.rounded) == "approx"), "")
+    if approx and gap <= max(1.0, cfg.rounding * max(lo.max, hi.min)):
+        return f"'{approx}' gives an estimate within {cfg.rounding:.0%} of the other"
+    return ""
 
 
 def _is_part(p: Figure, w: Figure, cfg: _Cfg) -> bool:
@@ -584,6 +622,7 @@ class _Claim:
     earlier: bool = False       # the sentence tells of earlier acts ("previously"): compared on nothing
     reply: bool = False         # the sentence tells an act done in reply ("in retaliation for ...")
     additive: str = ""          # the cue telling its figures as more dead besides others ("another", "Moreover")
+    told_earlier: str = ""      # the opener telling an earlier act or count than what its report told before ("Earlier")
     fine: tuple[tuple[str, str], ...] = ()   # its own towns and quarters with their level (align.fine_places)
 
 
@@ -710,12 +749,14 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         def kcol(name: str, default: str = "") -> list[str]:
             return cells.texts(casualties[name]) if name in casualties.columns else [default] * n
 
-        for cid_, vic, out, lo, hi, raw, cat, scope in zip(
+        for cid_, vic, out, lo, hi, raw, cat, scope, qual in zip(
                 kcol("claim_id"), kcol("victims"), kcol("outcome"), cells.integers(casualties["min"]),
-                cells.integers(casualties["max"]), kcol("raw"), kcol("category"), kcol("scope")):
+                cells.integers(casualties["max"]), kcol("raw"), kcol("category"), kcol("scope"), kcol("qualifier")):
             if lo is None or scope == "total":   # a running total is no incident's toll
                 continue
-            figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown", _vague(raw, cfg)))
+            kind = cfg.qualifier_kinds.get(" ".join(qual.lower().split()), "")
+            figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown", _vague(raw, cfg),
+                                     qual.lower() if kind in ("approx", "gt") else ""))
         for cid_, at, raw in zip(kcol("claim_id"), cells.integers(casualties["start"]) if "start" in casualties.columns
                                  else [None] * n, kcol("raw")):
             if at is not None:
@@ -768,6 +809,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         if claim.figures:
             claim.summary = _summary_reason(claim, sentence[k], cfg)
             claim.additive = _additive(sorted(at_raw.get(cid[k], ())), starts[k], sentence[k], cfg)
+            m = cfg.earlier_opener.match(sentence[k]) if cfg.earlier_opener is not None else None
+            claim.told_earlier = m.group(0).strip(" ,").lower() if m else ""
         if claim.own_places:
             claim.fine = fine[k]
         # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
@@ -895,7 +938,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             continue  # "in retaliation, rebels fired" vs "regime shelling": the reply and the act it answers
         if not other_target(x, y):
             verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
-            apart = _other_places(x, y, cfg) if verdict == "conflict" else ""
+            apart = (_other_places(x, y, cfg) or _other_means(x, y, cfg)) if verdict == "conflict" else ""
             add("perpetrator", x, y, *(("partial", f"{detail}; {apart}") if apart else (verdict, detail)))
     for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.resp_cues)):
         verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
@@ -984,13 +1027,20 @@ def _additive(figures: Sequence[tuple[int, str]], start: int, sentence: str, cfg
 
 def _added_figures(x: _Claim, y: _Claim) -> str:
     """Why two claims of one report are not two counts of one toll, or '':
-    one tells its figures as more dead besides the others ('another')."""
+    one tells its figures as more victims besides others ("Another 27 ...",
+    "Moreover, ..."), or the later one tells an earlier act or count
+    ("Earlier, a source said ...": an earlier report of the toll, or another
+    act of the day; a report that opens so tells its own act)."""
     if x.doc != y.doc:
         return ""
     c = x if x.additive else y if y.additive else None
-    if c is None:
-        return ""
-    return f"{c.source or 'one account'} tells more victims besides the report's others ('{c.additive}')"
+    if c is not None:
+        return f"{c.source or 'one account'} tells more victims besides the report's others ('{c.additive}')"
+    later = max((x, y), key=lambda c: (c.start, c.cid))
+    if later.told_earlier:
+        return f"{later.source or 'one account'} tells an earlier act or count than the report's others " \
+               f"('{later.told_earlier}')"
+    return ""
 
 
 def _other_places(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
@@ -1011,6 +1061,16 @@ def _other_places(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
                 return ""   # near, or no telling how far
         apart = apart or f"told of different places ({mine[0]} vs {theirs[0]})"
     return apart
+
+
+def _other_means(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
+    """Why two claims' perpetrators are those of two acts, or '': the acts
+    are carried out by different arms (align.yaml compare.act_arms: an air
+    strike and a ground clash), whose actors differ by nature."""
+    a, b = cfg.arm_of.get(x.etype), cfg.arm_of.get(y.etype)
+    if a and b and a != b:
+        return f"different acts ({x.etype} vs {y.etype})"
+    return ""
 
 
 def _more_places(x: _Claim, y: _Claim) -> str:
