@@ -236,6 +236,17 @@ def test_a_toll_summed_over_days_or_places_is_not_one_acts_toll():
     row, _ = _two_tolls("A total of 45 people were killed in separate attacks around Manbij, activists said.",
                         "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7))
     assert row["verdict"] == "partial" and "separate attacks" in row["detail"]
+    # two days joined, an initial or preliminary count
+    for sentence, cue in (("Air strikes killed 45 people in Manbij on Tuesday and Wednesday, activists said.",
+                           "Tuesday and Wednesday"),
+                          ("According to preliminary reports, air strikes killed 45 people in Manbij.", "preliminary"),
+                          ("The initial toll was 45 people killed in Manbij, activists said.", "initial toll")):
+        row, _ = _two_tolls(sentence, "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7))
+        assert row["verdict"] == "partial" and cue in row["detail"], row["detail"]
+    # two weekdays not joined as a span: one act's toll, a conflict
+    row, _ = _two_tolls("Air strikes on Tuesday killed 45 people in Manbij, activists said on Wednesday.",
+                        "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7))
+    assert row["verdict"] == "conflict"
     # places of several governorates
     row, _ = _two_tolls("Raids killed 45 people in Manbij and Idlib, activists said.",
                         "SOHR said 7 people were killed in the strike on Manbij.", (45, 45), (7, 7),
@@ -1189,3 +1200,17 @@ def test_perpetrators_of_an_air_strike_and_a_ground_clash_are_two_acts_actors():
     rows = c.comparisons[c.comparisons["facet"] == "perpetrator"].set_index(["claim_a", "claim_b"])["verdict"]
     assert rows[("a-0", "a-1")] == "partial"
     assert rows[("a-0", "c-0")] == "conflict"    # two air strikes' perpetrators: one act, two versions
+
+
+@pytest.mark.parametrize("second, verdict", [
+    ("Government forces struck Manbij in retaliation for a bombing that killed 27 people, the Observatory said.",
+     "partial"),
+    ("Government forces struck Manbij, killing 27 people, the Observatory said.", "conflict"),
+])
+def test_a_toll_told_in_a_clause_recalling_an_earlier_act_is_not_set_against_the_incidents(second, verdict):
+    """'... after at least 17 people were killed in an October 2 attack':
+    the figure is the earlier act's toll (align.yaml recap_clauses)."""
+    row = _one_report(second, doc_b="b")
+    assert row["verdict"] == verdict, row["detail"]
+    if verdict == "partial":
+        assert "recalls an earlier act's toll" in row["detail"]

@@ -455,6 +455,13 @@ def _recap_day(sentence: str, date_raw: str, figures: Sequence[int], published: 
     return None
 
 
+def figures_recalled(sentence: str, offsets: Sequence[int], *, settings: AlignSettings) -> bool:
+    """Whether all figures at `offsets` (in `sentence`) are told in a clause
+    recalling an earlier act (see `_recalled`): "struck ... in retaliation
+    for an air strike that killed 33 soldiers"."""
+    return bool(offsets) and _recalled(sentence, list(offsets), settings)
+
+
 RECAP_REACH = 60  # characters from a recap opener to the figures it recalls ("after an air strike that killed 33")
 
 

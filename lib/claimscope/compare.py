@@ -54,7 +54,9 @@ speak to:
   different places of one level (two quarters, two towns more than near_km
   apart: align.yaml `place_levels`, `align.fine_places`), and a figure the
   report tells after its own as an earlier act or count ("Earlier, a source
-  said ...": `compare.earlier_openers`). A rounded figure is no other count:
+  said ...": `compare.earlier_openers`), and one whose figures are all told
+  in a clause recalling an earlier act ("after 17 were killed in an October
+  2 attack": `recap_clauses`, `align.figures_recalled`). A rounded figure is no other count:
   "more than 70" beside 70, "about a hundred" within `approx_tolerance` of
   the other (partial). Perpetrators of different places, or of acts by
   different arms (an air strike's and a ground clash's, align.yaml
@@ -132,7 +134,7 @@ import pandas as pd
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
-from .align import align_settings, fine_places
+from .align import align_settings, figures_recalled, fine_places
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
@@ -249,7 +251,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
                    **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
         generic_causes=frozenset(c["generic_causes"]),
         toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
-        summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
+        summary_span=_summary_span(c, knowledge),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
         reply_act=re.compile(phrase_pattern(c["reply_act_cues"])) if c.get("reply_act_cues") else None,
@@ -281,6 +283,18 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
+
+
+def _summary_span(c: Mapping, knowledge: Knowledge) -> re.Pattern[str] | None:
+    """The cues of a toll summed over a span or several acts
+    (`compare.summary_span_cues`), and two weekdays joined as a span ("on
+    Tuesday and Wednesday": `summary_span_day_links`, dates.yaml weekdays)."""
+    parts = [phrase_pattern(c["summary_span_cues"])] if c.get("summary_span_cues") else []
+    days = [str(n) for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()]
+    if days and c.get("summary_span_day_links"):
+        day = phrase_pattern(days)
+        parts.append(day + r"\s+" + phrase_pattern([str(w) for w in c["summary_span_day_links"]]) + r"\s+" + day)
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
 
 
 def _toll_words(knowledge: Knowledge) -> re.Pattern[str] | None:
@@ -623,6 +637,7 @@ class _Claim:
     reply: bool = False         # the sentence tells an act done in reply ("in retaliation for ...")
     additive: str = ""          # the cue telling its figures as more dead besides others ("another", "Moreover")
     told_earlier: str = ""      # the opener telling an earlier act or count than what its report told before ("Earlier")
+    recalled: bool = False      # its figures are all told in a clause recalling an earlier act ("after 17 were killed")
     fine: tuple[tuple[str, str], ...] = ()   # its own towns and quarters with their level (align.fine_places)
 
 
@@ -811,6 +826,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             claim.additive = _additive(sorted(at_raw.get(cid[k], ())), starts[k], sentence[k], cfg)
             m = cfg.earlier_opener.match(sentence[k]) if cfg.earlier_opener is not None else None
             claim.told_earlier = m.group(0).strip(" ,").lower() if m else ""
+            claim.recalled = figures_recalled(sentence[k], [a - starts[k] for a, _ in at_raw.get(cid[k], ())],
+                                              settings=align_settings(knowledge))
         if claim.own_places:
             claim.fine = fine[k]
         # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
@@ -922,7 +939,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                             for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o))
             v = ("partial", f"{v[1]}; not one act's toll: {why}")
         if v and v[0] == "conflict":
-            apart = _added_figures(x, y) or _other_places(x, y, cfg)
+            apart = _added_figures(x, y) or _recalled_toll(x, y) or _other_places(x, y, cfg)
             if apart:
                 v = ("partial", f"{v[1]}; {apart}")
         if v:
@@ -1041,6 +1058,14 @@ def _added_figures(x: _Claim, y: _Claim) -> str:
         return f"{later.source or 'one account'} tells an earlier act or count than the report's others " \
                f"('{later.told_earlier}')"
     return ""
+
+
+def _recalled_toll(x: _Claim, y: _Claim) -> str:
+    """Why a claim's figures are another act's, or '': all are told in a
+    clause recalling an earlier act ("... after at least 17 people were
+    killed in an October 2 attack": align.yaml `recap_clauses`)."""
+    c = x if x.recalled else y if y.recalled else None
+    return f"{c.source or 'one account'} recalls an earlier act's toll" if c is not None else ""
 
 
 def _other_places(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
