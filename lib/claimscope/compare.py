@@ -58,9 +58,8 @@ speak to:
   in a clause recalling an earlier act ("after 17 were killed in an October
   2 attack": `recap_clauses`, `align.figures_recalled`). A rounded figure is no other count:
   "more than 70" beside 70, "about a hundred" within `approx_tolerance` of
-  the other (partial). Perpetrators of different places, or of acts by
-  different arms (an air strike's and a ground clash's, align.yaml
-  `compare.act_arms`), are partial too. A sentence about earlier acts
+  the other (partial). Perpetrators told of different places are partial
+  too. A sentence about earlier acts
   (`compare.earlier_act_cues`: "has previously accused") is not compared; one
   that opens with a reply (`compare.reply_act_cues`: "In retaliation for the
   shelling, rebels fired ...") is compared only with other replies.
@@ -233,7 +232,6 @@ class _Cfg:
     earlier_opener: re.Pattern[str] | None = None    # 'Earlier' opening the sentence: an earlier act or count
     toll_words: re.Pattern[str] | None = None    # 'killed', 'died', 'wounded': a toll told (numbers.yaml outcomes)
     qualifier_kinds: Mapping[str, str] = field(default_factory=dict)   # numbers.yaml qualifiers: 'about' -> approx
-    arm_of: Mapping[str, str] = field(default_factory=dict)   # event type -> the arm that acts (compare.act_arms)
     rounding: float = 0.0   # compare.approx_tolerance: how far an 'about N' figure may be off
 
 
@@ -264,7 +262,6 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         qualifier_kinds={" ".join(str(k).lower().split()): str(v)
                          for k, v in (knowledge.numbers.get("qualifiers") or {}).items()},
         rounding=float(c.get("approx_tolerance", 0.0)),
-        arm_of={str(t): str(arm) for arm, types in (c.get("act_arms") or {}).items() for t in types},
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -955,7 +952,7 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             continue  # "in retaliation, rebels fired" vs "regime shelling": the reply and the act it answers
         if not other_target(x, y):
             verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
-            apart = (_other_places(x, y, cfg) or _other_means(x, y, cfg)) if verdict == "conflict" else ""
+            apart = _other_places(x, y, cfg) if verdict == "conflict" else ""
             add("perpetrator", x, y, *(("partial", f"{detail}; {apart}") if apart else (verdict, detail)))
     for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.resp_cues)):
         verdict, detail = _compare_actors(x.perp, y.perp, cfg.sides)
@@ -1086,16 +1083,6 @@ def _other_places(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
                 return ""   # near, or no telling how far
         apart = apart or f"told of different places ({mine[0]} vs {theirs[0]})"
     return apart
-
-
-def _other_means(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
-    """Why two claims' perpetrators are those of two acts, or '': the acts
-    are carried out by different arms (align.yaml compare.act_arms: an air
-    strike and a ground clash), whose actors differ by nature."""
-    a, b = cfg.arm_of.get(x.etype), cfg.arm_of.get(y.etype)
-    if a and b and a != b:
-        return f"different acts ({x.etype} vs {y.etype})"
-    return ""
 
 
 def _more_places(x: _Claim, y: _Claim) -> str:
