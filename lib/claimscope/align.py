@@ -131,6 +131,7 @@ class AlignSettings:
     uncounted_toll: re.Pattern[str] | None  # casualties told without a figure ("leaving casualties")
     uncounted_negation: re.Pattern[str] | None  # a negation just before such a cue ("Nobody was killed")
     origin_place: re.Pattern[str] | None  # text before a place naming where fire came from ("positioned in")
+    origin_cue: re.Pattern[str] | None    # any of those cues, to skip sentences without one
     new_event: re.Pattern[str]
     model: LinkageModel
     link_threshold: float
@@ -203,6 +204,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         if d.get("uncounted_toll_negations") else None,
         origin_place=regex(phrase_pattern(d["origin_place_cues"]) + r"\s+(?:(?!" + phrase_pattern(d.get("origin_place_ends") or ["."])
                            + r")[^.;:]){0,60}\Z") if d.get("origin_place_cues") else None,
+        origin_cue=regex(_first_chars(d["origin_place_cues"]) + phrase_pattern(d["origin_place_cues"]))
+        if d.get("origin_place_cues") else None,
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
         missing_weight=float(xd["missing_weight"]),
@@ -459,7 +462,9 @@ def figures_recalled(sentence: str, offsets: Sequence[int], *, settings: AlignSe
     """Whether all figures at `offsets` (in `sentence`) are told in a clause
     recalling an earlier act (see `_recalled`): "struck ... in retaliation
     for an air strike that killed 33 soldiers"."""
-    return bool(offsets) and _recalled(sentence, list(offsets), settings)
+    rc = settings.recap_clause
+    return bool(offsets) and rc is not None and rc.search(sentence) is not None \
+        and _recalled(sentence, list(offsets), settings)
 
 
 RECAP_REACH = 60  # characters from a recap opener to the figures it recalls ("after an air strike that killed 33")
@@ -924,7 +929,7 @@ def _other_place(c: _C, li: _Local, cfg: AlignSettings) -> bool:
 
 
 def fine_places(claims: pd.DataFrame, mentions: pd.DataFrame, profiles: Sequence[PlaceProfile], *,
-                settings: AlignSettings) -> list[tuple[tuple[str, str], ...]]:
+                settings: AlignSettings, wanted: set[str] | None = None) -> list[tuple[tuple[str, str], ...]]:
     """Per claim (row order of `claims`, with its place profile), the towns
     and quarters it names with their level below the governorate (align.yaml
     `place_levels`: quarter, settlement), the act's town first: those two
@@ -934,15 +939,18 @@ def fine_places(claims: pd.DataFrame, mentions: pd.DataFrame, profiles: Sequence
     of the region ("outside the capital Damascus") and has no level; a place
     named only as where fire came from ("positioned in X": language data
     `origin_place_cues`) or as what the act was near ("near Saraqib") is not
-    where the act was and is left out."""
+    where the act was and is left out. With `wanted`, only those claims'
+    places are read (the others get none)."""
     n = len(claims)
     if not settings.place_levels or not len(mentions) or "type" not in mentions.columns:
         return [()] * n
-    places = mentions[(mentions["kind"] == "place").fillna(False).astype(bool)]
-    level_of, origins = _place_levels(places, claims, settings)
+    is_place = (mentions["kind"] == "place").fillna(False).astype(bool)
+    if wanted is not None:
+        is_place &= mentions["claim_id"].isin(wanted)
+    level_of, origins = _place_levels(mentions[is_place], claims, settings)
     cids = cells.texts(claims["claim_id"])
     return [tuple((t, level_of[t]) for t in prof.towns if t in level_of and t not in origins.get(cid, _NONE))
-            for cid, prof in zip(cids, profiles)]
+            if prof.towns and (wanted is None or cid in wanted) else () for cid, prof in zip(cids, profiles)]
 
 
 def _place_levels(places: pd.DataFrame, claims: pd.DataFrame, cfg: AlignSettings
@@ -951,27 +959,38 @@ def _place_levels(places: pd.DataFrame, claims: pd.DataFrame, cfg: AlignSettings
     say where its act was: named only as where fire came from, or only as
     what the act was near ("near Saraqib": precision `near_town`); see
     `fine_places`."""
+    names, types, admin1 = cells.texts(places["name"]), cells.texts(places["type"]), cells.texts(places["admin1"])
     level_of: dict[str, str] = {}
-    for name, t, a1 in zip(cells.texts(places["name"]), cells.texts(places["type"]), cells.texts(places["admin1"])):
+    for name, t, a1 in zip(names, types, admin1):
         if name not in level_of and t in cfg.place_levels:
             level_of[name] = "" if name == a1 else cfg.place_levels[t]
     level_of = {k: v for k, v in level_of.items() if v}
     elsewhere: dict[str, set[str]] = {}
-    own = places
-    if "inherited" in places.columns:
-        own = places[~places["inherited"].fillna(False).astype(bool)]
-    at = dict(zip(cells.texts(claims["claim_id"]), zip(cells.integers(claims["start"]), cells.texts(claims["sentence"]))))\
-        if "start" in claims.columns else {}
-    prec = cells.texts(own["precision"]) if "precision" in own.columns else [""] * len(own)
+    if not level_of:
+        return level_of, elsewhere
+    inherited = places["inherited"].fillna(False).astype(bool).tolist() if "inherited" in places.columns \
+        else [False] * len(places)
+    prec = cells.texts(places["precision"]) if "precision" in places.columns else [""] * len(places)
+    pcids = cells.texts(places["claim_id"])
+    levelled = {cid for cid, name, inh in zip(pcids, names, inherited) if not inh and name in level_of}
+    # the claims with a levelled place whose sentence holds an origin cue at all (most hold none): only
+    # their places are read closely
+    cue_at: dict[str, tuple[int, str]] = {}
+    if cfg.origin_place is not None and cfg.origin_cue is not None and "start" in claims.columns and levelled:
+        ccids = cells.texts(claims["claim_id"])
+        keep = [i for i, cid in enumerate(ccids) if cid in levelled]
+        sub = claims.iloc[keep]
+        for cid, s0, sent in zip(cells.texts(sub["claim_id"]), cells.integers(sub["start"]), cells.texts(sub["sentence"])):
+            if s0 is not None and cfg.origin_cue.search(sent):
+                cue_at[cid] = (s0, sent)
     act: set[tuple[str, str]] = set()
-    for cid, name, start, p in zip(cells.texts(own["claim_id"]), cells.texts(own["name"]), cells.integers(own["start"]),
-                                   prec):
-        if name not in level_of:
+    for cid, name, start, p, inh in zip(pcids, names, cells.integers(places["start"]), prec, inherited):
+        if inh or name not in level_of:
             continue
-        s0, sent = at.get(cid, (None, ""))
-        rel = None if s0 is None or start is None else start - s0
-        if p == "near_town" or (cfg.origin_place is not None and rel is not None and 0 < rel <= len(sent)
-                                and cfg.origin_place.search(sent, max(0, rel - 100), rel)):
+        where = cue_at.get(cid)
+        rel = None if where is None or start is None else start - where[0]
+        if p == "near_town" or (where is not None and rel is not None and 0 < rel <= len(where[1])
+                                and cfg.origin_place.search(where[1], max(0, rel - 100), rel)):
             elsewhere.setdefault(cid, set()).add(name)
         else:
             act.add((cid, name))

@@ -133,7 +133,7 @@ import pandas as pd
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
-from .align import align_settings, figures_recalled, fine_places
+from .align import _first_chars, align_settings, figures_recalled, fine_places
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
@@ -224,6 +224,8 @@ class _Cfg:
     unaligned_sides: frozenset[str]
     toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
+    summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
+    day_names: tuple[str, ...] = ()              # weekday names as dates.yaml writes them: a gate before summary_days
     vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
     earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
     reply_act: re.Pattern[str] | None = None     # 'In retaliation ...' opening a sentence about a reply act
@@ -249,7 +251,9 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
                    **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
         generic_causes=frozenset(c["generic_causes"]),
         toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
-        summary_span=_summary_span(c, knowledge),
+        summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
+        summary_days=_summary_days(c, knowledge),
+        day_names=tuple(str(n) for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
         reply_act=re.compile(phrase_pattern(c["reply_act_cues"])) if c.get("reply_act_cues") else None,
@@ -282,16 +286,16 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
     )
 
 
-def _summary_span(c: Mapping, knowledge: Knowledge) -> re.Pattern[str] | None:
-    """The cues of a toll summed over a span or several acts
-    (`compare.summary_span_cues`), and two weekdays joined as a span ("on
-    Tuesday and Wednesday": `summary_span_day_links`, dates.yaml weekdays)."""
-    parts = [phrase_pattern(c["summary_span_cues"])] if c.get("summary_span_cues") else []
+def _summary_days(c: Mapping, knowledge: Knowledge) -> re.Pattern[str] | None:
+    """Two weekdays joined as a span ("on Tuesday and Wednesday":
+    `compare.summary_span_day_links`, weekday names of dates.yaml): a toll
+    told over them sums a span."""
     days = [str(n) for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()]
-    if days and c.get("summary_span_day_links"):
-        day = phrase_pattern(days)
-        parts.append(day + r"\s+" + phrase_pattern([str(w) for w in c["summary_span_day_links"]]) + r"\s+" + day)
-    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+    if not days or not c.get("summary_span_day_links"):
+        return None
+    day = phrase_pattern(days)
+    return re.compile(_first_chars(days) + day + r"\s+" + phrase_pattern([str(w) for w in c["summary_span_day_links"]])
+                      + r"\s+" + day)
 
 
 def _toll_words(knowledge: Knowledge) -> re.Pattern[str] | None:
@@ -752,7 +756,12 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
                              schema.empty("source_agreement"))
     claims = claims.sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
     profiles = place_profiles(claims, mentions, knowledge=knowledge)
-    fine = fine_places(claims, mentions, profiles, settings=align_settings(knowledge))
+    align_cfg = align_settings(knowledge)
+    # places of one level are read for the facets that use them: casualty figures and perpetrators
+    wanted = set(cells.texts(casualties["claim_id"])) if not casualties.empty else set()
+    if "perpetrator" in claims.columns:
+        wanted |= set(cells.texts(claims.loc[claims["perpetrator"].fillna("") != "", "claim_id"]))
+    fine = fine_places(claims, mentions, profiles, settings=align_cfg, wanted=wanted)
     figs: dict[str, list[Figure]] = defaultdict(list)
     at_raw: dict[str, list[tuple[int, str]]] = defaultdict(list)   # claim_id -> (offset, raw) of its figures
     if not casualties.empty:
@@ -824,7 +833,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             m = cfg.earlier_opener.match(sentence[k]) if cfg.earlier_opener is not None else None
             claim.told_earlier = m.group(0).strip(" ,").lower() if m else ""
             claim.recalled = figures_recalled(sentence[k], [a - starts[k] for a, _ in at_raw.get(cid[k], ())],
-                                              settings=align_settings(knowledge))
+                                              settings=align_cfg)
         if claim.own_places:
             claim.fine = fine[k]
         # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
@@ -877,7 +886,7 @@ def _denied_actors(mentions: pd.DataFrame | None) -> dict[str, str]:
 def _truths(df: pd.DataFrame, name: str) -> list[bool]:
     if name not in df.columns:
         return [False] * len(df)
-    return [cells.truth(v) for v in df[name].tolist()]
+    return df[name].fillna(False).astype(bool).tolist()   # = cells.truth of each cell, in one pass
 
 
 def _place_types(mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
@@ -992,10 +1001,13 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
     return rows
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _vague(raw: str, cfg: _Cfg) -> str:
     """The vague quantity of a figure's phrase ('scores killed', 'dozens
     of civilians'), or '' for a counted one (any digit counts)."""
-    if cfg.vague is None or any(ch.isdigit() for ch in raw):
+    if cfg.vague is None or _DIGIT.search(raw):
         return ""
     m = cfg.vague.search(raw)
     return m.group(0).lower() if m else ""
@@ -1008,6 +1020,8 @@ def _summary_reason(c: _Claim, sentence: str, cfg: _Cfg) -> str:
     "had initially given"), or its own places lie in several governorates
     ("in Raqqa and Deir Ezzor provinces")."""
     m = cfg.summary_span.search(sentence) if cfg.summary_span is not None else None
+    if m is None and cfg.summary_days is not None and any(d in sentence for d in cfg.day_names):
+        m = cfg.summary_days.search(sentence)
     if m:
         return f"gives a toll of a span, of several acts or an earlier one ('{m.group(0)}')"
     if c.own_places and len(c.places.areas) > 1:
