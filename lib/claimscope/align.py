@@ -944,58 +944,59 @@ def fine_places(claims: pd.DataFrame, mentions: pd.DataFrame, profiles: Sequence
     n = len(claims)
     if not settings.place_levels or not len(mentions) or "type" not in mentions.columns:
         return [()] * n
-    is_place = (mentions["kind"] == "place").fillna(False).astype(bool)
-    if wanted is not None:
-        is_place &= mentions["claim_id"].isin(wanted)
-    level_of, origins = _place_levels(mentions[is_place], claims, settings)
+    level_of, origins = _place_levels(mentions, claims, settings, wanted)
     cids = cells.texts(claims["claim_id"])
     return [tuple((t, level_of[t]) for t in prof.towns if t in level_of and t not in origins.get(cid, _NONE))
             if prof.towns and (wanted is None or cid in wanted) else () for cid, prof in zip(cids, profiles)]
 
 
-def _place_levels(places: pd.DataFrame, claims: pd.DataFrame, cfg: AlignSettings
+def _place_levels(mentions: pd.DataFrame, claims: pd.DataFrame, cfg: AlignSettings, wanted: set[str] | None
                   ) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Each town-level name's level and, per claim, the names that do not
     say where its act was: named only as where fire came from, or only as
     what the act was near ("near Saraqib": precision `near_town`); see
-    `fine_places`."""
-    names, types, admin1 = cells.texts(places["name"]), cells.texts(places["type"]), cells.texts(places["admin1"])
+    `fine_places`. Columns are read as lists: filtering the wide frames
+    costs more than the reading."""
+    m = len(mentions)
+    kinds, mcids = cells.texts(mentions["kind"]), cells.texts(mentions["claim_id"])
+    names, types, admin1 = cells.texts(mentions["name"]), cells.texts(mentions["type"]), cells.texts(mentions["admin1"])
+    inherited = mentions["inherited"].fillna(False).astype(bool).tolist() if "inherited" in mentions.columns \
+        else [False] * m
+    prec = cells.texts(mentions["precision"]) if "precision" in mentions.columns else [""] * m
+    starts = cells.integers(mentions["start"]) if "start" in mentions.columns else [None] * m
+    rows = [i for i in range(m) if kinds[i] == "place"]
     level_of: dict[str, str] = {}
-    for name, t, a1 in zip(names, types, admin1):
+    for i in rows:   # a name's level is that of its first place row, whichever claims are wanted
+        name, t = names[i], types[i]
         if name not in level_of and t in cfg.place_levels:
-            level_of[name] = "" if name == a1 else cfg.place_levels[t]
+            level_of[name] = "" if name == admin1[i] else cfg.place_levels[t]
     level_of = {k: v for k, v in level_of.items() if v}
     elsewhere: dict[str, set[str]] = {}
     if not level_of:
         return level_of, elsewhere
-    inherited = places["inherited"].fillna(False).astype(bool).tolist() if "inherited" in places.columns \
-        else [False] * len(places)
-    prec = cells.texts(places["precision"]) if "precision" in places.columns else [""] * len(places)
-    pcids = cells.texts(places["claim_id"])
-    levelled = {cid for cid, name, inh in zip(pcids, names, inherited) if not inh and name in level_of}
+    rows = [i for i in rows if not inherited[i] and names[i] in level_of and (wanted is None or mcids[i] in wanted)]
+    levelled = {mcids[i] for i in rows}
     # the claims with a levelled place whose sentence holds an origin cue at all (most hold none): only
     # their places are read closely
     cue_at: dict[str, tuple[int, str]] = {}
     if cfg.origin_place is not None and cfg.origin_cue is not None and "start" in claims.columns and levelled:
-        ccids = cells.texts(claims["claim_id"])
-        keep = [i for i, cid in enumerate(ccids) if cid in levelled]
-        sub = claims.iloc[keep]
-        for cid, s0, sent in zip(cells.texts(sub["claim_id"]), cells.integers(sub["start"]), cells.texts(sub["sentence"])):
-            if s0 is not None and cfg.origin_cue.search(sent):
+        for cid, s0, sent in zip(cells.texts(claims["claim_id"]), cells.integers(claims["start"]),
+                                 cells.texts(claims["sentence"])):
+            if cid in levelled and s0 is not None and cfg.origin_cue.search(sent):
                 cue_at[cid] = (s0, sent)
     act: set[tuple[str, str]] = set()
-    for cid, name, start, p, inh in zip(pcids, names, cells.integers(places["start"]), prec, inherited):
-        if inh or name not in level_of:
-            continue
+    for i in rows:
+        cid, name, start = mcids[i], names[i], starts[i]
         where = cue_at.get(cid)
         rel = None if where is None or start is None else start - where[0]
-        if p == "near_town" or (where is not None and rel is not None and 0 < rel <= len(where[1])
-                                and cfg.origin_place.search(where[1], max(0, rel - 100), rel)):
+        if prec[i] == "near_town" or (where is not None and rel is not None and 0 < rel <= len(where[1])
+                                      and cfg.origin_place is not None
+                                      and cfg.origin_place.search(where[1], max(0, rel - 100), rel)):
             elsewhere.setdefault(cid, set()).add(name)
         else:
             act.add((cid, name))
     for cid in list(elsewhere):
-        elsewhere[cid] = {n for n in elsewhere[cid] if (cid, n) not in act}
+        elsewhere[cid] = {x for x in elsewhere[cid] if (cid, x) not in act}
     return level_of, elsewhere
 
 
