@@ -53,11 +53,13 @@ speak to:
   partial against the same report's figures, and so are tolls told of
   different places of one level (two quarters, two towns more than near_km
   apart: align.yaml `place_levels`, `align.fine_places`), and a figure the
-  report tells after its own as an earlier act or count ("Earlier, a source
-  said ...": `compare.earlier_openers`), and one whose figures are all told
-  in a clause recalling an earlier act ("after 17 were killed in an October
-  2 attack": `recap_clauses`, `align.figures_recalled`). A rounded figure is no other count:
-  "more than 70" beside 70, "about a hundred" within `approx_tolerance` of
+  report tells after its own as an earlier or later act or count
+  ("Earlier, a source said ...", "Later in the evening, ...":
+  `compare.time_shift_openers`), and one whose figures are all told in a
+  clause recalling an earlier act ("after 17 were killed in an October 2
+  attack": `recap_clauses`, `align.figures_recalled`). A rounded figure is
+  no other count: "more than 70" beside 70, "about a hundred" within
+  `approx_tolerance` of
   the other (partial). Perpetrators told of different places are partial
   too. A sentence about earlier acts
   (`compare.earlier_act_cues`: "has previously accused") is not compared; one
@@ -231,7 +233,7 @@ class _Cfg:
     reply_act: re.Pattern[str] | None = None     # 'In retaliation ...' opening a sentence about a reply act
     additive: re.Pattern[str] | None = None      # 'another', 'two more', 'also' in a figure's phrase: more dead besides
     additive_opener: re.Pattern[str] | None = None   # 'Moreover', 'In addition' opening the sentence
-    earlier_opener: re.Pattern[str] | None = None    # 'Earlier' opening the sentence: an earlier act or count
+    time_shift: re.Pattern[str] | None = None    # 'Earlier', 'Later' opening the sentence: another act or count
     toll_words: re.Pattern[str] | None = None    # 'killed', 'died', 'wounded': a toll told (numbers.yaml outcomes)
     qualifier_kinds: Mapping[str, str] = field(default_factory=dict)   # numbers.yaml qualifiers: 'about' -> approx
     rounding: float = 0.0   # compare.approx_tolerance: how far an 'about N' figure may be off
@@ -261,7 +263,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
             r"(?!\s+" + phrase_pattern(c["additive_figure_not_before"]) + ")" if c.get("additive_figure_not_before") else ""))
         if c.get("additive_figure_cues") else None,
         additive_opener=re.compile(r"\W*" + phrase_pattern(c["additive_openers"])) if c.get("additive_openers") else None,
-        earlier_opener=re.compile(r"\W*" + phrase_pattern(c["earlier_openers"])) if c.get("earlier_openers") else None,
+        time_shift=re.compile(r"\W*" + phrase_pattern(c["time_shift_openers"])) if c.get("time_shift_openers") else None,
         toll_words=_toll_words(knowledge),
         qualifier_kinds={" ".join(str(k).lower().split()): str(v)
                          for k, v in (knowledge.numbers.get("qualifiers") or {}).items()},
@@ -637,7 +639,7 @@ class _Claim:
     earlier: bool = False       # the sentence tells of earlier acts ("previously"): compared on nothing
     reply: bool = False         # the sentence tells an act done in reply ("in retaliation for ...")
     additive: str = ""          # the cue telling its figures as more dead besides others ("another", "Moreover")
-    told_earlier: str = ""      # the opener telling an earlier act or count than what its report told before ("Earlier")
+    time_shift: str = ""        # the opener telling an earlier or later act or count than its report's before ("Earlier")
     recalled: bool = False      # its figures are all told in a clause recalling an earlier act ("after 17 were killed")
     fine: tuple[tuple[str, str], ...] = ()   # its own towns and quarters with their level (align.fine_places)
 
@@ -830,8 +832,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         if claim.figures:
             claim.summary = _summary_reason(claim, sentence[k], cfg)
             claim.additive = _additive(sorted(at_raw.get(cid[k], ())), starts[k], sentence[k], cfg)
-            m = cfg.earlier_opener.match(sentence[k]) if cfg.earlier_opener is not None else None
-            claim.told_earlier = m.group(0).strip(" ,").lower() if m else ""
+            m = cfg.time_shift.match(sentence[k]) if cfg.time_shift is not None else None
+            claim.time_shift = m.group(0).strip(" ,").lower() if m else ""
             claim.recalled = figures_recalled(sentence[k], [a - starts[k] for a, _ in at_raw.get(cid[k], ())],
                                               settings=align_cfg)
         if claim.own_places:
@@ -1056,7 +1058,7 @@ def _additive(figures: Sequence[tuple[int, str]], start: int, sentence: str, cfg
 def _added_figures(x: _Claim, y: _Claim) -> str:
     """Why two claims of one report are not two counts of one toll, or '':
     one tells its figures as more victims besides others ("Another 27 ...",
-    "Moreover, ..."), or the later one tells an earlier act or count
+    "Moreover, ..."), or the later one tells an earlier or later act or count
     ("Earlier, a source said ...": an earlier report of the toll, or another
     act of the day; a report that opens so tells its own act)."""
     if x.doc != y.doc:
@@ -1065,9 +1067,9 @@ def _added_figures(x: _Claim, y: _Claim) -> str:
     if c is not None:
         return f"{c.source or 'one account'} tells more victims besides the report's others ('{c.additive}')"
     later = max((x, y), key=lambda c: (c.start, c.cid))
-    if later.told_earlier:
-        return f"{later.source or 'one account'} tells an earlier act or count than the report's others " \
-               f"('{later.told_earlier}')"
+    if later.time_shift:
+        return f"{later.source or 'one account'} tells an earlier or later act or count than the report's others " \
+               f"('{later.time_shift}')"
     return ""
 
 
