@@ -54,3 +54,31 @@ def test_spans_are_exact_ordered_and_trimmed(text):
         assert "\n" not in piece
         assert s.start >= last
         last = s.end
+
+
+# --- Substrings: which strings a lower-cased sentence holds, read off its words ----------
+
+_STRINGS = ["blame", "accused", "which", "did not say", "didn't", "al-", "s"]
+
+
+def _held_both(text: str) -> tuple[set[str], set[str]]:
+    from claimscope.sentences import Substrings, sentence_words
+    sub = Substrings(_STRINGS)
+    low = text.lower()
+    held = sub.held(sentence_words(text), low)
+    return {k for k in _STRINGS if k in low}, {k for k in _STRINGS if held & sub.bits[k]}
+
+
+def test_substrings_read_off_the_words_are_the_substrings_of_the_text():
+    old, new = _held_both("They BLAMED the unaccused; it did not say which, al-Bab didn't")
+    assert new == old == set(_STRINGS)
+    old, new = _held_both("Nothing here but Idlib")
+    assert new == old == set()
+    old, new = _held_both("İstanbul blames WHICHEVER side")  # not ASCII: the same answer
+    assert new == old == {"blame", "which", "s"}
+
+
+@given(st.text(alphabet="abcdehilmrswyBLAMEDSWHİé '-,.n't", max_size=50))
+def test_substrings_agree_with_substring_tests_on_any_text(text):
+    old, new = _held_both(text)
+    assert new == old

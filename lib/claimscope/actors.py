@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from .knowledge import Knowledge, Memo
-from .resources import case_variants, lowered_pattern, norm_phrase, phrase_pattern, regex, trie_pattern
-from .sentences import Gate, WordGates, word_gates
+from .resources import PhraseScan, case_variants, lowered_pattern, norm_phrase, phrase_pattern, regex, trie_pattern
+from .sentences import Gate, Substrings, WordGates, sentence_words, word_gates
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
            "phrase_actors", "generic_group", "find_roles", "other_act_clauses"]
@@ -73,6 +73,10 @@ class _Tables:
     generic_regex: re.Pattern[str]
     sides: dict[str, str]  # canonical actor -> side
     phrase_memo: Memo  # phrase -> its actor mentions (victims phrases recur)
+    alias_memo: Memo  # an alias as matched -> (it is place-like, its actor or None): spellings recur
+    # `compound` tried only where a modifier's spelling can begin (`resources.PhraseScan`; not `regex`:
+    # aliases open with common words, "the", "al", and the acronym "IS", and the regex's own scan is faster)
+    compound_scan: PhraseScan | None
     generic_memo: Memo  # noun phrase -> (group, kind) or None
 
 
@@ -95,6 +99,7 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
     for g in data["generic"]:
         for noun in g["nouns"]:
             generic.setdefault(norm_phrase(noun), (g["group"], g["kind"]))
+    compound = _compound_regex(knowledge, list(by_modifier)) if by_modifier else None
     return _Tables(
         actors=actors,
         by_alias=by_alias,
@@ -102,13 +107,15 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         locative=regex("(?i)" + phrase_pattern(_words(knowledge, "place_prepositions")) + r"\s+(?:the\s+)?$"),
         regex=regex(phrase_pattern(by_alias_keys(data))),
         **_alias_gate(by_alias_keys(data)),
-        compound=_compound_regex(knowledge, list(by_modifier)) if by_modifier else None,
+        compound=compound,
         by_modifier=by_modifier,
         compound_gate=_compound_gate(knowledge, list(by_modifier)),
         generic=generic,
         generic_regex=regex(phrase_pattern(generic)),
         sides={name: a.side for name, a in actors.items()},
         phrase_memo=Memo(),
+        alias_memo=Memo(),
+        compound_scan=PhraseScan(compound, list(by_modifier)) if compound is not None else None,
         generic_memo=Memo(),
     )
 
@@ -202,17 +209,21 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> 
     # no alias's word among its words and no acronym in it: the alias regex cannot match
     scan = words is None or t.alias_literal is None or not t.alias_words.isdisjoint(words) \
         or t.alias_literal.search(text) is not None
+    memo = t.alias_memo
     for m in (t.regex.finditer(text) if scan else ()):
         raw = m.group(0)
-        key = norm_phrase(raw)
-        if key in t.place_like and (
+        got = memo.get(raw)
+        if got is None:
+            key = norm_phrase(raw)
+            name = t.by_alias.get(key) or t.by_alias.get(key.removeprefix("the "))
+            got = memo.put(raw, (key in t.place_like, t.actors[name] if name is not None else None))
+        place_like, a = got
+        if place_like and (
             t.locative.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
         ):
             continue  # "in Damascus", "the Damascus Opera House": a place, not the government
-        name = t.by_alias.get(key) or t.by_alias.get(key.removeprefix("the "))
-        if name is None:
+        if a is None:
             continue
-        a = t.actors[name]
         out.append(ActorMention(m.start(), m.end(), raw, a.name, a.side, a.kind))
     if t.compound is None:
         return out
@@ -220,7 +231,7 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> 
         return out  # no modifier or no noun among its words: the compound regex cannot match
     extra = []
     replaced: set[int] = set()
-    for m in t.compound.finditer(text):
+    for m in (t.compound_scan.finditer(text, words) if t.compound_scan is not None else t.compound.finditer(text)):
         overlap = [i for i, o in enumerate(out) if o.start < m.end() and m.start() < o.end]
         if overlap and not all(m.start() <= out[i].start and out[i].end <= m.end() and out[i].end - out[i].start
                                < m.end() - m.start() for i in overlap):
@@ -432,6 +443,12 @@ class _Gates:
     # which": the word lists of each (`sentences.word_gates`), one of the two needs met in every sentence it is in
     clause_lists: WordGates | None = None
     clause_needs: tuple[Gate, ...] = ()
+    # the single strings above a sentence is tested for (the keys, blame, campaign, affiliated, clash,
+    # started, attributed) read off its words at once (`sentences.Substrings`), and each field's bits
+    held: Substrings = field(default_factory=lambda: Substrings(()))
+    bits: dict[str, int] = field(default_factory=dict)
+    act_end: Memo = field(default_factory=Memo)  # an actor mention's words -> whether they end in an act noun
+    verb_scan: PhraseScan | None = None  # the act_verb regex tried only where an act verb can begin
 
 
 def _substring_keys(strings: Sequence[str]) -> tuple[str, ...]:
@@ -467,11 +484,17 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]))
     partitives = _relative_partitives(frames)
     relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {p[-1] for p in partitives}
-    keyed = ("indirect", "blame", "hedged")  # the others hold few strings a shorter one holds
+    keyed = ("indirect", "hedged")  # the others hold few strings a shorter one holds
     clause_lists, clause_needs = word_gates([
         (frames.get("main_clause_auxiliaries") or ["was", "were"],),
         (frames.get("relative_quantifiers") or ["one"], [p[0] for p in partitives], [p[-1] for p in partitives])])
-    return replace(gates, keys={k: _substring_keys(getattr(gates, k)) for k in keyed},
+    keys = {k: _substring_keys(getattr(gates, k)) for k in keyed}
+    # each field's strings: a field of one-word strings is tested itself, the others through their keys
+    tested = {"indirect": keys["indirect"], "hedged": keys["hedged"], "blame": gates.blame,
+              **{k: getattr(gates, k) for k in ("campaign", "affiliated", "clash", "started", "attributed")}}
+    held = Substrings(s for strings in tested.values() for s in strings)
+    return replace(gates, keys=keys, held=held, bits={k: held.mask(v) for k, v in tested.items()},
+                   verb_scan=PhraseScan(knowledge.derived(_role_patterns)["act_verb"], frames["act_verbs"]),
                    clause_lists=clause_lists, clause_needs=tuple(clause_needs),
                    relative=frozenset(relative) if all(re.fullmatch("[a-z]+", w) for w in relative) else None)
 
@@ -569,7 +592,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # "did not say which Turkish units ...": an indirect question asserts no actor
     g = knowledge.derived(_role_gates)
     low = sentence.lower()
-    if (any(k in low for k in g.keys["indirect"]) and any(w in low for w in g.indirect)):
+    # which of the frames' cue strings the sentence holds, read off its words at once
+    held = g.held.held(sentence_words(sentence) if words is None else words, low)
+    bits = g.bits
+    if held & bits["indirect"] and any(w in low for w in g.indirect):
         mentions = [m for m in mentions if not p["indirect_question"].search(sentence[max(0, m.start - 40):m.start])]
         if not mentions:
             return _NO_ROLES
@@ -581,16 +607,16 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     caseless = knowledge.derived(_caseless_patterns) if sentence.isascii() else None
     ci, cp = (low, caseless) if caseless is not None else (sentence, p)
     # "a week of bombing by X": a campaign lead's word and "by" (the campaign_by regex's literal) both in it
-    campaign = "by" in sentence and any(w in low for w in g.campaign)
+    campaign = "by" in sentence and bool(held & bits["campaign"])
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
-    if (any(k in low for k in g.keys["blame"]) and any(w in low for w in g.blame)):
+    if held & bits["blame"]:
         for m in mentions:
             before = sentence[max(0, m.start - 60):m.start]
             if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
                 perp, cue = m, "blamed"
                 break
     # 2a. "killed in regime airstrikes": an act compound that caused the harm (before any other verb's agent)
-    acts = [bool(p["act_noun_end"].search(m.raw) or p["act_noun_after"].match(sentence, m.end)) for m in mentions]
+    acts = [bool(_ends_in_act_noun(m.raw, p, g.act_end) or p["act_noun_after"].match(sentence, m.end)) for m in mentions]
     if perp is None and (any(acts) or by_or_from):
         for m, act in zip(mentions, acts):
             before = sentence[max(0, m.start - 60):m.start]
@@ -600,11 +626,11 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                 break
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
     #    "unidentified gunmen, believed to be X" (hedged: the hedge lexicon marks the claim)
-    affiliated = " by " in low and any(w in low for w in g.affiliated)
+    affiliated = " by " in low and bool(held & bits["affiliated"])
     hedged = clash = False  # read only where no frame above named the perpetrator
     if perp is None:
-        hedged = any(k in low for k in g.keys["hedged"]) and any(w in low for w in g.hedged)
-        clash = any(w in low for w in g.clash)
+        hedged = bool(held & bits["hedged"]) and any(w in low for w in g.hedged)
+        clash = bool(held & bits["clash"])
     if perp is None and (by_or_from or hedged or clash):
         for m in mentions:
             before = sentence[max(0, m.start - 80):m.start]
@@ -625,7 +651,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                     break
     # 3. "X that violated the ceasefire", "started after X conducted ..."
     if perp is None:
-        started = any(w in low for w in g.started)
+        started = bool(held & bits["started"])
         for m in mentions:
             if cp["responsible_clause"].match(ci[m.end:m.end + 40]):
                 perp, cue = m, "responsible"
@@ -639,6 +665,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     harmed_at = -1  # end of the first passive verb: who acts in another clause after it did not do that harm
     # the act_verb regex needs an act verb's word
     verbs: Iterable[re.Match[str]] = (() if words is not None and g.verbs.isdisjoint(words)
+                                      else g.verb_scan.finditer(sentence, words) if g.verb_scan is not None
                                       else p["act_verb"].finditer(sentence))
     for v in verbs:
         if clauses and any(a <= v.start() < b for a, b in clauses):
@@ -684,7 +711,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
         passive_subject = None
     target = _target(sentence, mentions, perp, verb, p, passive_subject, ci, cp,
-                     campaign=campaign, attributed=any(w in low for w in g.attributed))
+                     campaign=campaign, attributed=bool(held & bits["attributed"]))
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
@@ -694,6 +721,14 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         perpetrator_start=perp.start if perp else -1,
         target_start=target.start if target else -1,
     )
+
+
+def _ends_in_act_noun(raw: str, p: dict[str, re.Pattern[str]], memo: Memo) -> bool:
+    """"Turkish shelling": the mention's words end in an act noun (memoised: mentions recur)."""
+    got = memo.get(raw)
+    if got is None:
+        got = memo.put(raw, p["act_noun_end"].search(raw) is not None)
+    return got  # type: ignore[no-any-return]
 
 
 def _is_passive(sentence: str, v: re.Match[str], p: dict[str, re.Pattern[str]]) -> bool:

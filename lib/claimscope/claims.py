@@ -496,7 +496,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                                    list_outcome=list_outcome, previous_figure=ctx.last_figure, headline=headline or None)
         ctx.victims = (key, victim_ctx)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start, words=words)
-    event = event_type(sent, knowledge=knowledge, clauses=clauses)
+    event = event_type(sent, knowledge=knowledge, clauses=clauses, words=words)
     attributed = attribution.cue != "outlet"
     keep = bool(casualties) or event is not None or (attributed and len(sent.split(None, 4)) >= 5)  # 5+ words
     # "Russian aircraft were not used in the area": a known actor denied an act
@@ -516,7 +516,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                                cumulative=cumulative)
     else:
         scopes = []
-    cap = _largest_act_toll(knowledge)
+    cap = knowledge.derived(_largest_act_toll)  # read and checked once per knowledge object
     if cap is not None and any(sc == "event" and _too_large(k, cap) for k, sc in zip(casualties, scopes)):
         # "more than 146000 people have been killed": no one act's toll, a war's
         scopes = ["total" if sc == "event" and _too_large(k, cap) else sc for k, sc in zip(casualties, scopes)]

@@ -37,7 +37,7 @@ from typing import Sequence
 
 from .actors import other_act_clauses
 from .knowledge import Knowledge
-from .resources import case_variants, norm_phrase, phrase_pattern, regex
+from .resources import PhraseScan, case_variants, norm_phrase, phrase_pattern, regex
 from .sentences import Gate, WordGates, sentence_words, word_gates
 
 __all__ = ["EventType", "Cause", "DeniedAct", "event_type", "event_types", "event_label", "find_cause", "find_causes",
@@ -66,6 +66,8 @@ class DeniedAct:
 @dataclass(frozen=True)
 class _Patterns:
     cues: re.Pattern[str]  # every cue of every type
+    cue_words: frozenset[str] | None  # a sentence with none of these words holds no cue (None: no such test)
+    cue_scan: PhraseScan  # `cues` tried only where a cue's spelling can begin
     type_of: dict[str, tuple[int, str]]  # lower-cased cue -> (rank, type); rank 0 = most specific
     type_of_spelling: dict[str, tuple[int, str]]  # the same for the spellings `cues` matches, as matched
     cause: re.Pattern[str]
@@ -196,8 +198,12 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     gate_lists, gates = word_gates([*needs.values(), *(n for _, n in retaliation), *denied_needs])
     named = dict(zip(needs, gates))
     retaliation_gates = gates[len(needs):len(needs) + len(retaliation)]
+    all_cues = [c for e in data["event_types"] for c in e["cues"]]
+    cues = regex(phrase_pattern(all_cues))
     return _Patterns(
-        cues=regex(phrase_pattern([c for e in data["event_types"] for c in e["cues"]])),
+        cues=cues,
+        cue_words=_cue_words(all_cues),
+        cue_scan=PhraseScan(cues, all_cues),
         type_of=type_of,
         type_of_spelling={v: type_of[norm_phrase(v)] for e in data["event_types"] for cue in e["cues"]
                           for v in case_variants(cue) if norm_phrase(v) in type_of},
@@ -238,20 +244,35 @@ def event_label(etype: str, *, knowledge: Knowledge) -> str:
     return knowledge.derived(_build_patterns).labels.get(etype, etype.replace("_", " "))
 
 
-def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, int]] | None = None) -> EventType | None:
+def _cue_words(cues: list[str]) -> frozenset[str] | None:
+    """`sentences.word_gates` keys of the event cues: each spelling the cue
+    regex matches has its longest letter run among a sentence's words, so a
+    sentence whose words hold none of them holds no cue. None when a cue has
+    no letters (no word tells it is there)."""
+    lists, needs = word_gates([(cues,)])
+    return lists.keys if needs[0] else None
+
+
+def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, int]] | None = None,
+               words: frozenset[str] | None = None) -> EventType | None:
     """The most specific event type cued in `sentence`, with its cue word; a
     cue inside a relative clause that tells another act of its noun ("the
     jets that had attacked ... were downed, one of which had shot down a
     drone": `actors.other_act_clauses`, `clauses` when already computed)
-    does not type the sentence."""
+    does not type the sentence. `words`: the sentence's `sentence_words`
+    when already computed."""
+    p = knowledge.derived(_build_patterns)
+    if words is not None and p.cue_words is not None and p.cue_words.isdisjoint(words):
+        return None  # no event cue's word: the cue regex cannot match
     if clauses is None:
-        clauses = other_act_clauses(sentence, knowledge=knowledge)
-    return _event_type(sentence, knowledge.derived(_build_patterns), clauses)
+        clauses = other_act_clauses(sentence, knowledge=knowledge, words=words)
+    return _event_type(sentence, p, clauses, words)
 
 
-def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None = None) -> EventType | None:
+def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None = None,
+                words: frozenset[str] | None = None) -> EventType | None:
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
-    for m in p.cues.finditer(sentence):
+    for m in p.cue_scan.finditer(sentence, words):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         cue = m.group(0)

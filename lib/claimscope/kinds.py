@@ -370,6 +370,8 @@ def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowled
 def _is_old(date: DateMention | None, published: _dt.date | None, background_days: int) -> bool:
     if date is None or date.date is None or published is None or date.kind == "since":
         return False
+    if date.precision in ("day", "reported"):  # `date_interval` of a day: [d, d], without the ISO round trip
+        return published.toordinal() - date.date.toordinal() > background_days
     _, hi = date_interval(date.date.isoformat(), date.precision)
     if hi is None:
         return False

@@ -12,7 +12,7 @@ import re
 from importlib import resources
 from typing import Any, Iterable
 
-__all__ = ["data_text", "regex", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern"]
+__all__ = ["data_text", "regex", "norm_phrase", "trie_pattern", "case_variants", "phrase_pattern", "PhraseScan"]
 
 
 def data_text(name: str) -> str:
@@ -102,3 +102,75 @@ def phrase_pattern(phrases: Iterable[str], *, group: str | None = None) -> str:
 def _is_caps(phrase: str) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and len(letters) <= 8
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+
+
+class PhraseScan:
+    """`rx.finditer(text)` for a regex each of whose matches opens with a
+    spelling `phrase_pattern(phrases)` matches (that pattern itself, or one
+    that begins with it), tried only where such a spelling can begin.
+
+    A spelling opens with a run of letters and digits (its key, lower case),
+    and matches only where no word character or hyphen stands before it: the
+    run of letters and digits there, lower-cased, is its key. The scan finds
+    the keys in the lower-cased text (a key of letters only just where the
+    sentence's words hold it: it is one of its letter runs there) and matches
+    the regex at those places in order, as `finditer` would, instead of
+    trying it at every character. Only ASCII texts are scanned this way (a
+    spelling that is not ASCII never matches one); on other texts, without
+    the words, or when an ASCII spelling opens with another character, it is
+    `finditer`.
+    """
+
+    __slots__ = ("rx", "letters", "others", "whole")
+
+    def __init__(self, rx: re.Pattern[str], phrases: Iterable[str]) -> None:
+        self.rx = rx
+        keys: set[str] = set()
+        whole = False
+        for p in phrases:
+            for v in case_variants(p):
+                if not v.isascii():
+                    continue  # never in an ASCII text, the only one scanned this way
+                m = _ALNUM.match(v.lower())
+                if m is None:
+                    whole = True
+                else:
+                    keys.add(m.group())
+        self.letters = frozenset(k for k in keys if k.isalpha())
+        self.others = tuple(sorted(k for k in keys if not k.isalpha()))
+        self.whole = whole
+
+    def finditer(self, text: str, words: frozenset[str] | None = None) -> Iterable[re.Match[str]]:
+        """The matches of the regex in `text`, in order (`words`: the text's
+        `sentences.sentence_words`)."""
+        if words is None or self.whole or not text.isascii():
+            return self.rx.finditer(text)
+        keys = self.letters.intersection(words)
+        if not keys and not self.others:
+            return ()
+        low = text.lower()
+        starts = []
+        for k in (*keys, *self.others):
+            n = len(k)
+            i = low.find(k)
+            while i >= 0:
+                # the whole run of letters and digits there, with no word character or hyphen before it
+                if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-")) and not low[i + n:i + n + 1].isalnum():
+                    starts.append(i)
+                i = low.find(k, i + 1)
+        if not starts:
+            return ()
+        out = []
+        end = 0
+        match = self.rx.match
+        for i in sorted(starts):
+            if i < end:
+                continue  # inside the last match (or a key found twice there)
+            m = match(text, i)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+        return out

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .knowledge import Knowledge
 from .resources import case_variants
 
-__all__ = ["Sentence", "split_sentences", "sentence_words", "Gate", "WordGates", "word_gates"]
+__all__ = ["Sentence", "split_sentences", "sentence_words", "Gate", "WordGates", "word_gates", "Substrings"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,55 @@ class WordGates:
 
 
 _NONE_MET: frozenset[int] = frozenset()
+
+
+class Substrings:
+    """Which of some lower-case strings a sentence's lower-cased text holds,
+    as a bit mask (string `k` -> bit `bits[k]`), read off its words: a string
+    of letters a-z only lies inside one letter run of the lower-cased text,
+    so the text holds it exactly where one of its `sentence_words` does.
+    Words recur from sentence to sentence: what each holds is memoised, and
+    a sentence's test is one lookup per word instead of a scan of its text
+    per string. Other strings are looked for in the text itself."""
+
+    __slots__ = ("bits", "_letters", "_others", "_memo", "_limit")
+
+    def __init__(self, strings: Iterable[str], limit: int = 1 << 16) -> None:
+        self.bits: dict[str, int] = {}
+        for k in strings:
+            self.bits.setdefault(k, 1 << len(self.bits))
+        self._letters = tuple((k, b) for k, b in self.bits.items() if _LETTERS.fullmatch(k))
+        self._others = tuple((k, b) for k, b in self.bits.items() if not _LETTERS.fullmatch(k))
+        self._memo: dict[str, int] = {}
+        self._limit = limit
+
+    def mask(self, strings: Iterable[str]) -> int:
+        """The bits of `strings` (each one of this object's)."""
+        out = 0
+        for k in strings:
+            out |= self.bits[k]
+        return out
+
+    def held(self, words: frozenset[str], low: str) -> int:
+        """The bits of the strings `low` (a sentence lower-cased) holds;
+        `words`: its `sentence_words`."""
+        memo = self._memo
+        get = memo.get
+        out = 0
+        for w in words:
+            b = get(w)
+            if b is None:
+                if len(memo) >= self._limit:
+                    memo.clear()
+                b = memo[w] = sum(bit for k, bit in self._letters if k in w)
+            out |= b
+        for k, bit in self._others:
+            if k in low:
+                out |= bit
+        return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Substrings, (tuple(self.bits), self._limit))  # pickles without its memo
 
 
 def _split(index: dict[str, tuple[tuple[int, frozenset[str]], ...]]
