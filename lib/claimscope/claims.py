@@ -478,9 +478,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     places = find_places(sent, knowledge=knowledge, offset=s.start,
                          known_governorates=ctx.governorates, words=words)
     ctx.places.extend(places)
-    named_governorates = {m.governorate for m in places if m.governorate}
-    if not named_governorates <= ctx.governorates:
-        ctx.governorates = ctx.governorates | named_governorates
+    if places:
+        named_governorates = {m.governorate for m in places if m.governorate}
+        if not named_governorates <= ctx.governorates:
+            ctx.governorates = ctx.governorates | named_governorates
     actors = find_actors(sent, knowledge=knowledge, words=words)
     clauses = other_act_clauses(sent, knowledge=knowledge, words=words)  # relative clauses telling another act
     roles = find_roles(sent, actors, knowledge=knowledge, words=words, clauses=clauses)
@@ -517,16 +518,16 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     else:
         scopes = []
     cap = knowledge.derived(_largest_act_toll)  # read and checked once per knowledge object
-    if cap is not None and any(sc == "event" and _too_large(k, cap) for k, sc in zip(casualties, scopes)):
+    if casualties and cap is not None and any(sc == "event" and _too_large(k, cap) for k, sc in zip(casualties, scopes)):
         # "more than 146000 people have been killed": no one act's toll, a war's
         scopes = ["total" if sc == "event" and _too_large(k, cap) else sc for k, sc in zip(casualties, scopes)]
-    if any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
-           for k, sc in zip(casualties, scopes)):
+    if casualties and any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
+                          for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge)
     if denied is not None and not st.negated:
         st = replace(st, negated=True, negation_cue=denied.cue)
-    date = _best_date(dates)
+    date = _best_date(dates) if dates else None
     if st.negated and date is not None:
         # a denial comes on or after the act it denies: "denied on Wednesday ...
         # the explosion that hit Afrin on Tuesday" is about Tuesday's act
