@@ -107,7 +107,7 @@ def test_incident_titles_and_coordinates(seeds_aligned):
     inc = seeds_aligned.incidents.set_index("incident_id")
     claims = seeds_aligned.claims
     saraqib = claims.loc[claims["sentence"].str.contains("heavy clashes between Syrian troops"), "incident_id"].item()
-    assert inc.loc[saraqib, "title"] == "2020-09-05 shelling near Saraqib (Idlib)"
+    assert inc.loc[saraqib, "title"] == "2020-09-05 clash near Saraqib (Idlib)"  # the clashes that killed, not the shelling said to start them
     assert inc.loc[saraqib, "governorate"] == "Idlib"
     assert 35.5 < inc.loc[saraqib, "lat"] < 36.5 and 36.0 < inc.loc[saraqib, "lon"] < 37.5
 
@@ -923,3 +923,32 @@ def test_two_towns_of_one_report_on_one_day_are_two_acts(second, apart):
     ])
     r = run_align(claims)
     assert (incident_of(r, "d-0") != incident_of(r, "d-1")) is apart
+
+
+def test_an_incident_is_named_for_the_act_its_toll_is_told_with():
+    """A sentence of context that joins the act (jets bombing the city the same
+    day) must not rename a suicide bombing an airstrike; a distinctive type
+    told anywhere (a chemical attack) still names it."""
+    claims = factory.claims([
+        dict(doc_id="d", sentence="A suicide bomber killed 12 people at a wedding in Hasakah on Monday.",
+             event_type="explosion", event_date="2016-10-03", places="Al-Hasakah", governorate="Al-Hasakah"),
+        dict(doc_id="d", sentence="The Kurdish forces held the city despite the bombing of several areas by jets.",
+             event_type="airstrike", event_date="2016-10-03", date_raw="inherited: Monday", places="Al-Hasakah",
+             places_raw="inherited: Al-Hasakah", governorate="Al-Hasakah"),
+    ])
+    kills = factory.casualties([dict(claim_id="d-0", victims="people", outcome="killed", min=12, max=12)])
+    r = run_align(claims, kills)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+    assert r.incidents["event_type"].tolist() == ["explosion"]
+
+    chem = factory.claims([
+        dict(doc_id="e", sentence="Warplanes fired missiles on the town on Tuesday, killing 40 people.",
+             event_type="airstrike", event_date="2017-04-04", places="Khan Shaykhun", governorate="Idlib"),
+        dict(doc_id="e", sentence="Doctors said the victims showed signs of exposure to a nerve agent.",
+             event_type="chemical_attack", event_date="2017-04-04", date_raw="inherited: Tuesday",
+             places="Khan Shaykhun", places_raw="inherited: Khan Shaykhun", governorate="Idlib"),
+    ])
+    kills = factory.casualties([dict(claim_id="e-0", victims="people", outcome="killed", min=40, max=40)])
+    r = run_align(chem, kills)
+    assert incident_of(r, "e-0") == incident_of(r, "e-1")
+    assert r.incidents["event_type"].tolist() == ["chemical_attack"]

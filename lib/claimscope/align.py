@@ -1794,7 +1794,7 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
             places.update(p for p in places_col[k].split(";") if p)
             towns.update(c.names)
         gov = _most_common(govs)
-        etype = min({c.etype for c in cs}, key=lambda t: (cfg.type_rank.get(t, 99), t))
+        etype = _incident_type(cs, cfg)
         pts = [(lat[k], lon[k]) for k in ks if lat[k] is not None and lon[k] is not None]
         ds = _dt.date.fromordinal(min(day_dates)).isoformat() if day_dates else ""
         de = _dt.date.fromordinal(max(day_dates)).isoformat() if day_dates else ""
@@ -1810,6 +1810,18 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
                                     "date_precision", "lat", "lon", "sources"])
     df = df.sort_values(["date_start", "incident_id"], na_position="last", kind="stable")
     return schema.frame(df.reset_index(drop=True), "incidents")
+
+
+def _incident_type(cs: Sequence[_C], cfg: AlignSettings) -> str:
+    """The incident's event type: the most specific type (events.yaml order)
+    among the claims that tell its toll or title it, else among all its
+    claims. A sentence of context that joined the act ("despite the bombing of
+    the city by jets") must not rename a suicide bombing an airstrike; a
+    distinctive type (a chemical attack) told by any claim still names it."""
+    distinct = {c.etype for c in cs if c.etype in cfg.distinctive_types}
+    told = {c.etype for c in cs if (c.counted or c.headline) and c.etype not in cfg.generic_types
+            and c.etype != "statement"}
+    return min(distinct or told or {c.etype for c in cs}, key=lambda t: (cfg.type_rank.get(t, 99), t))
 
 
 def _by_count(counter: Counter) -> list[str]:

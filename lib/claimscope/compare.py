@@ -222,6 +222,8 @@ class _Cfg:
     corroborating: frozenset[str]
     denial_cues: frozenset[str]   # lexicon act_denials: negation cues that deny an act (not a zero count)
     type_rank: Mapping[str, int]
+    generic_types: frozenset[str]
+    distinctive_types: frozenset[str]
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
     toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
@@ -283,6 +285,8 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         corroborating=frozenset(c["corroborating_facets"]),
         denial_cues=frozenset(" ".join(str(x).casefold().split()) for x in knowledge.lexicon["act_denials"]),
         type_rank=align_settings(knowledge).type_rank,
+        generic_types=align_settings(knowledge).generic_types,
+        distinctive_types=align_settings(knowledge).distinctive_types,
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
@@ -1337,7 +1341,12 @@ def _neutral_title(cs: Sequence[_Claim], conflicts: Sequence[str], date: str, pr
     from a disputed cause is left out), the most specific place, the
     contested facets."""
     def types(pred) -> list[str]:
-        return [c.etype for c in cs if c.etype and c.etype not in ("statement", "") and pred(c)]
+        ts = [c for c in cs if c.etype and c.etype not in ("statement", "") and pred(c)]
+        # a distinctive type (a chemical attack) first, then the type the toll
+        # is told with: a sentence of context that joined the act ("despite
+        # the bombing by jets") does not rename it (align._incident_type)
+        return ([c.etype for c in ts if c.etype in cfg.distinctive_types]
+                or [c.etype for c in ts if c.figures and c.etype not in cfg.generic_types] or [c.etype for c in ts])
 
     disputed_cause = "cause" in conflicts
     cands = (types(lambda c: not c.hedged and not c.negated and not (disputed_cause and c.cause))
