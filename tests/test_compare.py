@@ -440,6 +440,21 @@ def test_seeds_gold_conflicts_are_found_on_the_right_facet(seeds_tables, gold):
 
 # --------------------------------------------------------------------------- independence (issue 12)
 
+def test_a_joint_voice_does_not_corroborate_one_of_its_parts():
+    # 'SOHR and the White Helmets said ...' in one report, SOHR alone in another: one voice agreeing with itself
+    claims = factory.claims([
+        _strike("a", "SOHR and Syria Civil Defence said 9 were killed in Manbij.",
+                source="Syrian Observatory for Human Rights and Syria Civil Defence", source_type="monitor"),
+        _strike("b", "The strike killed 9 people in Manbij, SOHR said.", source="Syrian Observatory for Human Rights",
+                source_type="monitor"),
+    ])
+    cas = factory.casualties([dict(claim_id=f"{d}-0", victims="people", outcome="killed", min=9, max=9) for d in "ab"])
+    _, c = _aligned(claims, cas)
+    assert len(c.comparisons) and set(c.comparisons["relation"]) == {"relay"}
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "single_source" and inc["n_sources"] == 1
+
+
 def test_an_outlets_narration_does_not_corroborate_the_source_it_relays():
     # one report: the outlet tells the toll in its own voice and quotes SOHR with the same toll
     claims = factory.claims([

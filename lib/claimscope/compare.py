@@ -734,6 +734,14 @@ def _incident_accounts(cs: Sequence[_Claim]) -> _Accounts:
             relays[c.publisher].add(c.account)   # an outlet relays what it quotes
         if c.via and c.via != c.account:
             relays[c.via].add(c.account)         # 'X told Reuters'
+    # a joint voice ('SOHR and Syria Civil Defence', claims.source) speaks with
+    # each of its parts: never an independent confirmation of either
+    names = {c.account for c in cs}
+    for a in names:
+        if " and " in a:
+            parts = {p.strip() for p in a.split(" and ")} & names
+            if parts:
+                relays[a] |= parts
     # a chain relays all the way up: Reuters quoting SOHR quoting local sources relays both
     changed = True
     while changed:
