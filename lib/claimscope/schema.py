@@ -155,7 +155,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("date_end", S, "Latest event date among the claims."),
         _c("governorate", S, "The governorate (admin-1 unit) most of the incident's claims resolve to (`claims.governorate`), never that of a homonym elsewhere."),
         _c("places", S, "Places named by the claims, `;`-joined, most specific first (towns, villages, neighbourhoods; then districts; then regions), then most cited; governorate and country names are not listed (see `governorate`)."),
-        _c("event_type", S, "Most specific event type among the claims."),
+        _c("event_type", S, "Most specific event type among the claims that tell its dead or title it (a distinctive type such as chemical_attack from any claim), else among all its claims."),
         _c("n_claims", I, "Number of claims."),
         _c("n_docs", I, "Number of documents (duplicates included)."),
         _c("n_sources", I, "Number of independent accounts: the largest set of the incident's accounts no two of which relay each other (an outlet's narration and a source it quotes about the incident; a source and the outlet it spoke through), are both vague pooled voices ('other sources', 'local sources', unnamed, an unknown outlet: pooled voices count once), or both speak for one state (official sources and state media of the same side: the Turkish Defense Ministry and Anadolu Agency count once). Republished copies are their original; a source quoted by several outlets is one account."),
