@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .actors import actor_sides, generic_group, phrase_actors
 from .knowledge import Knowledge, Memo
@@ -62,6 +62,7 @@ class CasualtyMention:
     qualifier: str
     category: str = "unknown"  # civilians | combatants | unknown (UCDP GED's split)
     side: str = ""  # for combatants: the side of the victims' actor, when known
+    part: bool = False  # a subset of victims counted or told beside it ("including five children"), no toll of its own
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,11 @@ class _CasLex:
     day_before: re.Pattern[str]  # a month name ending right before a number: "May 18" is a day
     month_after: re.Pattern[str]  # a month name right after a number: "14 October" is a day
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
+    subgroups: frozenset[str]  # victims groups "others" beside them are not of ("two children ... 5 others")
+    coordinated_cue: re.Pattern[str]  # "and crucified" after "executed": a second verb of the same object
+    partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
+    partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
+    condition: re.Pattern[str]  # "in critical condition": the state of a share of the wounded
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -288,6 +294,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         for c in (*cues["before"], *cues.get("weak_before", ())):
             before_outcome.setdefault(norm_phrase(c), outcome)
         weak += [norm_phrase(c) for c in cues.get("weak_before", [])]
+    partitive_cues = {norm_phrase(c): outcome for outcome, cues in d["partitive_cues"].items() for c in cues}
+    for c, outcome in partitive_cues.items():
+        after_outcome.setdefault(c, outcome)
     aux = phrase_pattern([*d["auxiliaries"], *d["outcome_adverbs"]])
     toll_links = phrase_pattern(d["toll_links"])
     # a reporting verb ends a victims phrase: "a civil defence worker said 12 ..." is the speaker
@@ -365,6 +374,12 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         affiliation_break=regex(phrase_pattern(knowledge.actors.get("affiliation_breaks") or ["by"])),
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
                           + r"\s+(?:the\s+)?[\"“‘]?"),
+        subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
+        coordinated_cue=regex(r"\s+" + phrase_pattern(d["verb_coordinators"]) + r"\s+"
+                              + phrase_pattern([c for c in before_outcome if c not in weak])),
+        partitive_cues=frozenset(partitive_cues),
+        partitive_copula=regex(r"\s*,?\s*" + phrase_pattern(d["partitive_copulas"]) + r"\s+"),
+        condition=regex(phrase_pattern(d["conditions"])),
         determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                                "your", "my", "another", "one", "each", "every", "any", "no", "some", "several",
                                "many", "all", "both", "other"]),
@@ -528,6 +543,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         outcome = ""
         listed = False
         cue_end = np_end
+        partitive = None
         if after and victims_raw and not aside and not before and _active_verb(sentence, q, after, np_end, lex):
             pending.clear()  # "two gunmen killed a man": the gunmen are not victims
             consumed = after.start()
@@ -536,6 +552,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
                           and not _next_figure_outcome(sentence, q, after, lex)):
             outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
             cue_end = after.end()
+            if norm_phrase(after.group("cue")) in lex.partitive_cues:
+                partitive = _partitive_reader(sentence, cue_end, context, main, offset, lex)
         elif before:
             outcome = before
         elif _including(sentence, q) and last_outcome:
@@ -543,7 +561,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         elif out and _PARTITIVE_OF.match(victims_raw):
             outcome, listed = out[-1].outcome, True  # "more than 90 bodies, many of them children"
         elif out and not victims_raw and _place_list(sentence, q, out[-1].end - offset):
-            outcome = out[-1].outcome  # "150 bodies in Hammouriya 100 in Kfar Batna 67 in Saqba"
+            # "150 bodies in Hammouriya 100 in Kfar Batna 67 in Saqba"; "54 killed, including 9 in X 8 in Y": parts
+            outcome, listed = out[-1].outcome, out[-1].part
         elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
         elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)) \
@@ -565,13 +584,25 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             else:
                 pending.clear()
             continue
+        in_part = False  # the pending figures run on a subset's list ("including a child and a woman")
         for pq, ps, pe in pending:
             mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex)
-            out.append(mention)
-            if not _including(sentence, pq):
+            in_part = _including(sentence, pq) or (in_part and _in_list(sentence, pq, out[-1].end - offset))
+            if in_part:
+                mention = replace(mention, part=True)  # "9 civilians including 2 children and ... were killed"
+            else:
                 main.append(mention)
+            out.append(mention)
         pending.clear()
+        if not subset and out and out[-1].part and out[-1].outcome == outcome and _in_list(sentence, q, out[-1].end - offset):
+            subset = True  # "seven civilians including a child and a woman were killed": the woman too
         mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end)
+        if subset and (not main or main[-1].outcome == outcome):
+            # a subset of the figure before it, of the same outcome ("killed 12 people, including 5 children";
+            # not "33 casualties, including 5 dead": a toll of its own)
+            mention = replace(mention, part=True)
+        elif partitive is not None:
+            mention = partitive(mention)  # "five of the dead were children": a part of the dead, who they were
         out.append(mention)
         consumed = np_end
         if not subset:
@@ -614,9 +645,45 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
 
 
 def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: _CasLex) -> bool:
-    """'Civilian killed 3 injured': the cue right after a bare figure is its
-    own outcome, though an outcome word stands before it."""
-    return not sentence[q.end:after.start()].strip()
+    """'Civilian killed 3 injured', 'Girl killed two others injured': the cue
+    right after a bare figure (or one of `continuation_nouns`) is its own outcome, though an outcome word stands before it; not when a figure
+    follows the cue ("Kurds kill 83 Injured 100", "killed 3 wounded 7"): then
+    it opens that figure, and the one before it is the earlier word's."""
+    gap = sentence[q.end:after.start()].strip()
+    if gap and norm_phrase(gap) not in lex.continuations:
+        return False  # "Girl child killed two others injured": the others' cue is theirs too
+    if norm_phrase(after.group("cue")) not in lex.before_outcome:
+        return True
+    return lex.num.regex.match(sentence, _skip_space(sentence, after.end())) is None
+
+
+def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, previous: Sequence[CasualtyMention],
+                      offset: int, lex: _CasLex) -> Callable[[CasualtyMention], CasualtyMention]:
+    """How a figure told as a share of victims told before ("five of the
+    dead", "15 of the wounded": numbers.yaml `partitive_cues`) is read: a
+    part, whose predicate may say who they were ("... were children", "...
+    were opposition fighters": a victims phrase after a `partitive_copulas`
+    verb) or their condition ("... were in critical condition":
+    `conditions`), kept in its phrase."""
+    m = lex.partitive_copula.match(sentence, cue_end)
+
+    def read(mention: CasualtyMention) -> CasualtyMention:
+        mention = replace(mention, part=True)
+        if m is None:
+            return mention
+        cond = lex.condition.match(sentence, m.end())
+        if cond is not None:
+            end = cond.end()
+            return replace(mention, end=end + offset, raw=sentence[mention.start - offset:end])
+        ns, ne = _victims_phrase(sentence, m.end(), lex)
+        who = sentence[ns:ne].strip()
+        if not who or not _is_person_phrase(who, lex) or _head_is_thing(who, lex):
+            return mention
+        victims, category, side = _resolve_victims(who, context, previous, lex)
+        return replace(mention, end=ne + offset, raw=sentence[mention.start - offset:ne], victims=victims,
+                       victims_raw=who, category=category, side=side)
+
+    return read
 
 
 _FINAL_STOP = regex(r"[.!?][\"”’')\]]*\s*$")
@@ -808,7 +875,8 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
         return False  # "were killed": the figure's people underwent it ("has killed": they did it)
     if not (q.article or after.group("cue")[:1].islower()):
         return False  # headline style: "4 Turkish Troopers Killed 4 Wounded"
-    j = _skip_space(sentence, after.end())
+    co = lex.coordinated_cue.match(sentence, after.end())  # "executed and crucified nine men": one object
+    j = _skip_space(sentence, co.end() if co else after.end())
     nxt = lex.num.regex.match(sentence, j)
     if nxt is not None:
         q2 = _quantity(nxt, lex.num)
@@ -885,6 +953,17 @@ def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims
     if not with_victims:
         return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
     return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap))
+
+
+def _in_list(sentence: str, q: Quantity, previous_end: int) -> bool:
+    """The figure goes on the list the one before it is an item of: joined
+    by a bare conjunction or a comma ("including a child and a woman",
+    "including two children, three women"), not by a comma and a conjunction,
+    which close the list ("eight civilians, including six children, and 18
+    combatants")."""
+    gap = sentence[previous_end:q.start]
+    return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap)) and not (
+        "," in gap and gap.strip(" ,").strip())
 
 
 def _including(sentence: str, q: Quantity) -> bool:
@@ -1052,6 +1131,13 @@ _CAPITALISE = regex(r"(?<![\w'’-])[a-z]")
 _MEMBERS_OF = regex(r"(?i)\b(?:members?|elements?|ranks)\s+of\s+(?P<of>.+)$")
 
 
+def _names_no_group(victims_raw: str, lex: _CasLex) -> bool:
+    """An 'others' phrase that names no victims group of its own ("others",
+    "five more", "of them"; not "four other civilians": civilians)."""
+    generic = generic_group(victims_raw, knowledge=lex.knowledge)
+    return generic is None or generic[0] == "people"
+
+
 def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
                      lex: _CasLex) -> tuple[str, str, str]:
     """(victims, category, side): the canonical victims group, its UCDP
@@ -1065,12 +1151,17 @@ def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequenc
 
 def _victims_category(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
                       lex: _CasLex) -> tuple[str, str, str]:
-    if (not victims_raw or _OTHERS.match(victims_raw)) and previous:
+    continues = not victims_raw or (_OTHERS.match(victims_raw) is not None and _names_no_group(victims_raw, lex))
+    if continues and previous:
         if len({q.category for q in previous}) > 1:
             return "people", "unknown", ""  # "40 civilians 25 fighters killed 110 injured": of both, unknown
         p = previous[-1]
+        if victims_raw and p.victims in lex.subgroups and not _PARTITIVE_OF.match(victims_raw):
+            return "people", "unknown", ""  # "two children killed and 5 others injured": others are anyone else
         return p.victims, p.category, p.side
-    if victims_raw and _OTHERS.match(victims_raw) and context.previous_figure:
+    if victims_raw and continues and context.previous_figure:
+        if context.previous_figure[0] in lex.subgroups and not _PARTITIVE_OF.match(victims_raw):
+            return "people", "unknown", ""
         return context.previous_figure  # "... 40 civilians were killed. At least 110 others were injured."
     knowledge = lex.knowledge
     actors = phrase_actors(victims_raw, knowledge=knowledge) if victims_raw else ()

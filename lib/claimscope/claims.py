@@ -274,6 +274,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
                 "side": k.side,
                 "scope": scope,
                 "headline": c.headline,
+                "part": k.part,
             })
         mention_rows += [_mention_row(doc.doc_id, cid, *m) for m in c.mentions]
     return DocumentExtract(claim_rows, casualty_rows, problems, governorate, mention_rows)

@@ -32,7 +32,10 @@ speak to:
   open ranges ("at least 19", "at least 123") are compatible but confirm
   nothing: partial. A part ("children", "killed") is checked against its
   whole ("civilians", "killed or injured"): more of the part than the whole
-  conflicts.
+  conflicts. A figure its own account tells as a part of its victims
+  (`casualties.part`: "including five children", "15 of the wounded were in
+  critical condition") is no toll: at most partial, and left out of the
+  incident's deaths.
   `neutralized` (killed, captured or surrendered) is the whole of killed and
   detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
   is partial; it never counts as deaths. Running totals
@@ -127,7 +130,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -188,6 +191,7 @@ class Figure:
     category: str = "unknown"  # civilians, combatants, unknown (casualties.category)
     vague: str = ""            # the vague quantity ('scores', 'dozens') when nobody counted it
     rounded: str = ""          # its qualifier when it rounds: 'about 70' (approx), 'more than 90' (gt)
+    part: bool = False         # a part of victims counted or told beside it (casualties.part): no toll of its own
 
     def text(self) -> str:
         if self.max is None:
@@ -432,6 +436,8 @@ def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
     v = _counted_pair(fa, fb, cfg)
     if v is not None and v[0] != "partial" and (fa.vague or fb.vague):
         return "partial", f"{fa.text()} vs {fb.text()}: '{fa.vague or fb.vague}' is no count"
+    if v is not None and v[0] == "conflict" and (fa.part or fb.part):   # "15 of the wounded" is no toll to set against 40
+        return "partial", f"{fa.text()} vs {fb.text()}: {(fa if fa.part else fb).text()} is a part of its account's victims"
     return v
 
 
@@ -784,14 +790,15 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         def kcol(name: str, default: str = "") -> list[str]:
             return cells.texts(casualties[name]) if name in casualties.columns else [default] * n
 
-        for cid_, vic, out, lo, hi, raw, cat, scope, qual in zip(
+        for cid_, vic, out, lo, hi, raw, cat, scope, qual, part in zip(
                 kcol("claim_id"), kcol("victims"), kcol("outcome"), cells.integers(casualties["min"]),
-                cells.integers(casualties["max"]), kcol("raw"), kcol("category"), kcol("scope"), kcol("qualifier")):
+                cells.integers(casualties["max"]), kcol("raw"), kcol("category"), kcol("scope"), kcol("qualifier"),
+                _truths(casualties, "part")):
             if lo is None or scope == "total":   # a running total is no incident's toll
                 continue
             kind = cfg.qualifier_kinds.get(" ".join(qual.lower().split()), "")
             figs[cid_].append(Figure(vic, out, lo, hi, raw, cat or "unknown", _vague(raw, cfg),
-                                     qual.lower() if kind in ("approx", "gt") else ""))
+                                     qual.lower() if kind in ("approx", "gt") else "", part))
         for cid_, at, raw in zip(kcol("claim_id"), cells.integers(casualties["start"]) if "start" in casualties.columns
                                  else [None] * n, kcol("raw")):
             if at is not None:
@@ -1268,7 +1275,10 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
 def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     for c in cs:
-        figs = tuple(f for f in c.figures if category is None or f.category == category)
+        figs = tuple(f for f in c.figures if not f.part and (category is None or f.category == category))
+        if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
+            figs += tuple(replace(f, max=None) for f in c.figures if f.part and f.category == category
+                          and not any(w.outcome == f.outcome for w in figs))
         if figs:
             per_acc[c.account].append(figs)
     lo, be, hi, open_high = _estimates_open(per_acc, cfg)
