@@ -319,3 +319,122 @@ def test_a_link_after_the_killers_names_their_side_not_the_victims():
 ])
 def test_the_speaker_before_a_reporting_verb_is_no_victim(sentence, expected):
     assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
+
+
+# --- parts: a figure that counts some of the victims told beside it (issue 10) ----------------
+
+def parts(sentence, **ctx):
+    return [(c.min, c.outcome, c.victims, c.part) for c in find_casualties(sentence, context=VictimContext(**ctx))]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a subset of the figure before it, of the same outcome
+    ("Mortar fire killed 14 villagers, including six boys, near the mill.",
+     [(14, "killed", "civilians", False), (6, "killed", "children", True)]),
+    ("Eleven residents among them three women were wounded by the blast.",
+     [(11, "injured", "civilians", False), (3, "injured", "women", True)]),
+    # every item of the subset's list, not the figure after the list is closed
+    ("Nine farmers including a girl and an old woman were shot dead at dawn.",
+     [(9, "killed", "civilians", False), (1, "killed", "children", True), (1, "killed", "women", True)]),
+    ("The raids left six civilians, including two boys, and 11 fighters, including an emir, dead.",
+     [(6, "killed", "civilians", False), (2, "killed", "children", True), (11, "killed", "militants", False),
+      (1, "killed", "militants", True)]),
+    # a figure of its own outcome inside the aside is a toll of its own ("33 casualties, including 4 dead")
+    ("The blast caused 27 casualties, including 4 dead, at the depot.",
+     [(27, "killed_or_injured", "people", False), (4, "killed", "people", False)]),
+    # per-place counts of a subset stay parts
+    ("In all 40 civilians were killed including 7 in Tafas 5 in Jassem and 2 in Nawa.",
+     [(40, "killed", "civilians", False), (7, "killed", "civilians", True), (5, "killed", "civilians", True),
+      (2, "killed", "civilians", True)]),
+])
+def test_a_subset_of_the_figure_before_it_is_a_part(sentence, expected):
+    assert parts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a share of the dead or wounded: a part, and the predicate says who they were
+    ("Medics said four of the dead were boys under ten.", [(4, "killed", "children", True)]),
+    ("The monitor said at least nine of the dead were government soldiers.", [(9, "killed", "soldiers", True)]),
+    ("Six of those killed were members of the same family.", [(6, "killed", "people", True)]),
+    # or their condition, kept in the phrase
+    ("Doctors said 12 of the wounded were in critical condition.", [(12, "injured", "people", True)]),
+    # or what became of them: still a part of the victims told, with its outcome now
+    ("Three of the injured died overnight in hospital.", [(3, "killed", "people", True)]),
+    # near misses: members of a family are no share of the dead; a plain count is a toll
+    ("Six members of the same family were killed in the strike.", [(6, "killed", "people", False)]),
+    ("Twelve wounded were taken to hospital in critical condition.", [(12, "injured", "people", False)]),
+])
+def test_a_share_of_the_victims_told_before_is_a_part(sentence, expected):
+    assert parts(sentence) == expected
+
+
+def test_a_part_keeps_its_condition_and_predicate_in_its_phrase():
+    [c] = find_casualties("Doctors said 12 of the wounded were in critical condition.")
+    assert c.raw == "12 of the wounded were in critical condition" and c.part
+    [c] = find_casualties("Medics said four of the dead were boys under ten.")
+    assert (c.raw, c.victims_raw, c.category) == ("four of the dead were boys", "boys", "civilians")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "others" beside children or women are anyone else
+    ("Three boys were killed and 8 others were hurt in the shelling.",
+     [("children", "civilians"), ("people", "unknown")]),
+    ("A woman died and two others were injured when the shell hit.", [("women", "civilians"), ("people", "unknown")]),
+    # beside a wider group they are more of it
+    ("Four villagers were killed and nine others injured.", [("civilians", "civilians"), ("civilians", "civilians")]),
+    # "other civilians" names its group
+    ("Gunmen killed a girl and wounded three other civilians.", [("children", "civilians"), ("civilians", "civilians")]),
+])
+def test_others_beside_a_subgroup_are_anyone_else(sentence, expected):
+    assert [(c.victims, c.category) for c in find_casualties(sentence)] == expected
+
+
+def test_others_in_the_next_sentence_beside_a_subgroup_are_anyone_else():
+    ctx = dict(previous_figure=("children", "civilians", ""))
+    assert [(c.victims, c.category) for c in find_casualties("More than 20 others were wounded.",
+                                                            context=VictimContext(**ctx))] == [("people", "unknown")]
+    ctx = dict(previous_figure=("civilians", "civilians", ""))
+    assert [(c.victims, c.category) for c in find_casualties("More than 20 others were wounded.",
+                                                            context=VictimContext(**ctx))] == [("civilians", "civilians")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a capitalised outcome word with a figure after it opens that figure
+    ("Rebels Kill 41 Wounded 60 Soldiers Near Daraa", [(41, "killed"), (60, "injured")]),
+    ("Airstrikes killed 6 wounded 15 in the village", [(6, "killed"), (15, "injured")]),
+    # near misses: the outcome right after a bare figure is its own
+    ("Shepherd killed 3 injured in Idlib shelling", [(1, "killed"), (3, "injured")]),
+    ("Boy killed two others injured in rocket attack", [(1, "killed"), (2, "injured")]),
+])
+def test_a_headline_outcome_word_before_a_figure_is_that_figures(sentence, expected):
+    assert [(c.min, c.outcome) for c in find_casualties(sentence, context=VictimContext(headline=True))] == expected
+
+
+def test_a_second_verb_of_the_same_object_leaves_the_agent_no_victim():
+    assert parts("A militia in the town has executed and beheaded four men, a witness said.") == [
+        (4, "killed", "people", False)]
+
+
+def test_the_casualties_table_marks_parts():
+    import datetime as dt
+
+    from claimscope.claims import DocumentInput, extract_chunk
+
+    text = ("Shelling on the market in Ariha killed 11 people on Monday, the civil defence said.\n\n"
+            "Four of the dead were boys, and 3 of the wounded were in critical condition, a medic said.")
+    doc = DocumentInput(doc_id="d1", text=text, outlet="Example Times", published=dt.date(2021, 3, 2),
+                        published_precision="day")
+    got = bind(extract_chunk)([doc]).casualties
+    assert list(zip(got["raw"], got["victims"], got["part"])) == [
+        ("11 people", "people", False), ("Four of the dead were boys", "children", True),
+        ("3 of the wounded were in critical condition", "people", True)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Gunfire killed seven shepherds, a nurse said.", [(7, "civilians")]),
+    ("Gunfire killed seven shepherds, a nurse told reporters.", [(7, "civilians")]),
+    # near miss: the speaker inside a long phrase leaves the child a victim
+    ("The strike killed 11 fighters and a child a local council said.", [(11, "militants"), (1, "children")]),
+])
+def test_the_speaker_after_a_figure_is_no_victim(sentence, expected):
+    assert [(c.min, c.victims) for c in find_casualties(sentence)] == expected

@@ -89,6 +89,25 @@ def test_rounded_figures_are_not_set_against_the_count_they_round(a, b, verdict)
     assert compare_figures(b, a)[0] == verdict
 
 
+def test_a_part_never_conflicts_on_its_own():
+    """'12 of the wounded were in critical condition' is no count of the
+    wounded to set against another account's 40 (casualties.part)."""
+    part = Figure("people", "injured", 12, 12, part=True)
+    verdict, detail = compare_figures([part], [F("people", "injured", 40, 40)])
+    assert verdict == "partial" and "part of its account's victims" in detail
+    assert compare_figures([F("people", "injured", 12, 12)], [F("people", "injured", 40, 40)])[0] == "conflict"
+    # a part may still agree ("including 4 children" in both accounts)
+    assert compare_figures([Figure("children", "killed", 4, 4, part=True)], [F("children", "killed", 4, 4)])[0] == "agree"
+
+
+def test_a_part_is_no_toll():
+    # "nine of the dead were fighters" tells no account's toll; the whole beside a part does
+    assert casualty_estimates({"a": [(Figure("militants", "killed", 9, 9, part=True),)],
+                               "b": [(F("people", "killed", 20, 20),)]}) == (20, 20, 20)
+    assert casualty_estimates({"a": [(F("militants", "killed", 11, 11),
+                                      Figure("militants", "killed", 3, 3, part=True))]}) == (11, 11, 11)
+
+
 def test_figures_about_different_groups_or_deaths_vs_injuries_are_not_compared():
     assert compare_figures([F("ISIS", "killed", 5, 5)], [F("civilians", "killed", 20, 20)]) is None
     assert compare_figures([F("people", "killed", 5, 5)], [F("people", "injured", 20, 20)]) is None
@@ -639,6 +658,16 @@ def test_perpetrator_target_and_deaths_by_category():
     _, c = _aligned(claims, cas.drop(columns=["category"]))
     inc = c.incidents.iloc[0]
     assert pd.isna(inc["civilians_best"]) and pd.isna(inc["combatants_best"]) and inc["casualties_high"] == 10
+    # a part (SOHR's "including 2 fighters" of 9 people) counts in its category only as a lower bound, never in the toll
+    cas = factory.casualties([
+        dict(claim_id="a-0", victims="people", outcome="killed", min=9, max=9, category="unknown"),
+        dict(claim_id="a-0", victims="Syrian opposition", outcome="killed", min=2, max=2, category="combatants",
+             part=True),
+        dict(claim_id="b-0", victims="people", outcome="killed", min=9, max=9, category="unknown"),
+        dict(claim_id="b-0", victims="civilians", outcome="killed", min=4, max=4, category="civilians", part=True),
+    ])
+    inc = _aligned(claims, cas)[1].incidents.iloc[0]
+    assert inc["toll"] == "9 (civilians ≥ 4; combatants ≥ 2)"
 
 
 def test_contested_perpetrator_is_said_so():

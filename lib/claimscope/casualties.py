@@ -276,6 +276,7 @@ class _CasLex:
     month_after: re.Pattern[str]  # a month name right after a number: "14 October" is a day
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
     subgroups: frozenset[str]  # victims groups "others" beside them are not of ("two children ... 5 others")
+    reporting: re.Pattern[str]  # a reporting verb right after a victims phrase: its people are the speaker
     coordinated_cue: re.Pattern[str]  # "and crucified" after "executed": a second verb of the same object
     partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
     partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
@@ -375,6 +376,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
                           + r"\s+(?:the\s+)?[\"“‘]?"),
         subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
+        reporting=regex(r"\s*" + phrase_pattern(knowledge.lexicon["reporting_verbs"])),
         coordinated_cue=regex(r"\s+" + phrase_pattern(d["verb_coordinators"]) + r"\s+"
                               + phrase_pattern([c for c in before_outcome if c not in weak])),
         partitive_cues=frozenset(partitive_cues),
@@ -414,8 +416,9 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         if w in _QUOTE_MARKS and (n_words or (w in _OPENING_QUOTES and text[m.end():m.end() + 1].isalpha())):
             i = m.end()  # 'members of “Tel Tamr Military Council”', 'two “collaborators”'
             continue
+        word = bare[:-1] if bare.endswith(".") and bare.count(".") == 1 else bare  # "said." ends the sentence
         if not (w[0].isalnum() or w.startswith("(")) or (
-                bare in lex.stops if bare.isascii() else lex.np_stop.match(bare) is not None):
+                word in lex.stops if word.isascii() else lex.np_stop.match(word) is not None):
             if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or _next_is_theirs(text, m.end()))):
                 i = m.end()
                 continue
@@ -553,7 +556,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
             cue_end = after.end()
             if norm_phrase(after.group("cue")) in lex.partitive_cues:
-                partitive = _partitive_reader(sentence, cue_end, context, main, offset, lex)
+                partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
         elif before:
             outcome = before
         elif _including(sentence, q) and last_outcome:
@@ -566,10 +569,12 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
         elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)) \
-                and not _own_predicate(sentence, aside.end() if aside else closed, pos):
+                and not _own_predicate(sentence, aside.end() if aside else closed, pos) \
+                and not _speaker(sentence, np_start, np_end, lex):
             # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians
             # and 27 fighters"; not a figure with a verb of its own ("10 were
-            # killed and 40 others were displaced": its auxiliary says so)
+            # killed and 40 others were displaced": its auxiliary says so), nor
+            # the speaker ("killed five civilians, a medic said")
             outcome = out[-1].outcome
             listed = out[-1] is not (main[-1] if main else None)  # a part of a part stays a part
         elif context.list_outcome and victims_raw and not out:
@@ -605,7 +610,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             mention = partitive(mention)  # "five of the dead were children": a part of the dead, who they were
         out.append(mention)
         consumed = np_end
-        if not subset:
+        if partitive is not None:
+            pass  # a share of the dead is neither the whole of the parts after it nor a part to add up
+        elif not subset:
             main.append(mention)
             wholes.append((len(out) - 1, np_end))
         elif wholes:
@@ -644,6 +651,17 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
             out[i] = replace(m, category="civilians")
 
 
+def _speaker(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> bool:
+    """The figure's phrase is who speaks: a reporting verb follows it and no
+    determiner or quotation mark inside it starts another phrase ("killed
+    five civilians, a medic said"; not "killed 17 militants and a child a
+    monitoring group said", where the speaker is inside the phrase)."""
+    if lex.reporting.match(sentence, np_end) is None:
+        return False
+    words = sentence[np_start:np_end].split()
+    return not any(w.lower() in lex.determiners or w[:1] in _QUOTE_MARKS or w[-1:] in _QUOTE_MARKS for w in words)
+
+
 def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: _CasLex) -> bool:
     """'Civilian killed 3 injured', 'Girl killed two others injured': the cue
     right after a bare figure (or one of `continuation_nouns`) is its own outcome, though an outcome word stands before it; not when a figure
@@ -657,18 +675,28 @@ def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: 
     return lex.num.regex.match(sentence, _skip_space(sentence, after.end())) is None
 
 
-def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, previous: Sequence[CasualtyMention],
+def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told: Sequence[CasualtyMention],
                       offset: int, lex: _CasLex) -> Callable[[CasualtyMention], CasualtyMention]:
     """How a figure told as a share of victims told before ("five of the
     dead", "15 of the wounded": numbers.yaml `partitive_cues`) is read: a
-    part, whose predicate may say who they were ("... were children", "...
-    were opposition fighters": a victims phrase after a `partitive_copulas`
-    verb) or their condition ("... were in critical condition":
-    `conditions`), kept in its phrase."""
+    part of the sentence's last figure of its outcome (`told`: the figures
+    read so far; their victims, else people of unknown category), whose
+    predicate may say who they were ("... were children", "... were
+    opposition fighters": a victims phrase after a `partitive_copulas` verb),
+    their condition ("... were in critical condition": `conditions`) or
+    what became of them ("... later died"), kept in its phrase."""
     m = lex.partitive_copula.match(sentence, cue_end)
 
     def read(mention: CasualtyMention) -> CasualtyMention:
-        mention = replace(mention, part=True)
+        whole = [k for k in told if k.outcome == mention.outcome and not k.part][-1:]
+        mention = replace(mention, part=True, victims=whole[0].victims if whole else "people",
+                          category=whole[0].category if whole else "unknown", side=whole[0].side if whole else "")
+        at = _skip_aux(sentence, cue_end, lex)
+        became = lex.after.match(sentence, at)
+        if became is not None:  # "two of the wounded later died": their outcome now, still a part of the victims
+            outcome = lex.after_outcome[norm_phrase(became.group("cue"))]
+            return replace(mention, outcome=outcome, end=became.end() + offset,
+                           raw=sentence[mention.start - offset:became.end()])
         if m is None:
             return mention
         cond = lex.condition.match(sentence, m.end())
@@ -679,7 +707,7 @@ def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, previ
         who = sentence[ns:ne].strip()
         if not who or not _is_person_phrase(who, lex) or _head_is_thing(who, lex):
             return mention
-        victims, category, side = _resolve_victims(who, context, previous, lex)
+        victims, category, side = _resolve_victims(who, context, (), lex)
         return replace(mention, end=ne + offset, raw=sentence[mention.start - offset:ne], victims=victims,
                        victims_raw=who, category=category, side=side)
 

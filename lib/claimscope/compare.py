@@ -1170,9 +1170,10 @@ def casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]], *,
     """UCDP-style (low, best, high) deaths across accounts.
 
     Each claim's deaths are the sum over its victims groups (a part such as
-    children is left out when its whole is also given; a generic 'people'
-    total counts when larger than the sum). Each account gives its highest
-    claim (tolls rise as reports come in). low is the smallest account lower
+    children is left out when its whole is also given, a figure told as a
+    part, `Figure.part`, always; a generic 'people' total counts when larger
+    than the sum). Each account gives its highest claim (tolls rise as
+    reports come in). low is the smallest account lower
     bound, high the largest stated bound, best the median of the accounts'
     figures (a range's stated upper figure, an open range's lower bound)."""
     return _casualty_estimates(accounts, knowledge.derived(_build_cfg))
@@ -1192,7 +1193,7 @@ def _estimates_open(accounts: Mapping[str, Sequence[Sequence[Figure]]],
     for claims in accounts.values():
         best_claim: tuple[int, int | None] | None = None
         for figures in claims:
-            killed = [f for f in figures if f.outcome == "killed"]
+            killed = [f for f in figures if f.outcome == "killed" and not f.part]   # a part is no toll
             if not killed:
                 continue
             groups = {f.victims for f in killed}
@@ -1275,9 +1276,9 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
 def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     for c in cs:
-        figs = tuple(f for f in c.figures if not f.part and (category is None or f.category == category))
+        figs = tuple(f for f in c.figures if category is None or (f.category == category and not f.part))
         if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
-            figs += tuple(replace(f, max=None) for f in c.figures if f.part and f.category == category
+            figs += tuple(replace(f, max=None, part=False) for f in c.figures if f.part and f.category == category
                           and not any(w.outcome == f.outcome for w in figs))
         if figs:
             per_acc[c.account].append(figs)
