@@ -277,6 +277,10 @@ class _CasLex:
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
     subgroups: frozenset[str]  # victims groups "others" beside them are not of ("two children ... 5 others")
     reporting: re.Pattern[str]  # a reporting verb right after a victims phrase: its people are the speaker
+    unit_name_before: re.Pattern[str]  # "the"/"of" or an opening quote before an ordinal: a unit's name goes on
+    complement_before: re.Pattern[str]  # "of" right before a number: it belongs to a noun's complement
+    participle: re.Pattern[str]  # a word with a participle's ending ("displaced", "taken", "missing")
+    backer_forces: str  # the phrase a backer word is read in as an actor ("{backer} forces")
     coordinated_cue: re.Pattern[str]  # "and crucified" after "executed": a second verb of the same object
     partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
     partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
@@ -370,21 +374,23 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                           + phrase_pattern(d["year_context_words"]) + r"\s+)$"),
         backer=regex(r"(?<![\w'’-])(?P<backer>[A-Z][\w'’.]*)-(?:"
                      + "|".join(re.escape(w) for w in knowledge.actors.get("backer_suffixes") or ["backed"]) + r")(?![\w-])"),
-        communities=regex(r"^(?:the\s+|a\s+|his\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+        communities=regex(r"^(?:" + trie_pattern(d["determiners"]) + r"\s+)?(?:[\w'’-]+\s+){0,2}?"
                           + phrase_pattern(knowledge.actors.get("communities", ())) + r"\s*$"),
         affiliation_break=regex(phrase_pattern(knowledge.actors.get("affiliation_breaks") or ["by"])),
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
                           + r"\s+(?:the\s+)?[\"“‘]?"),
         subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
+        unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+|[“‘]\s*)$"),
+        complement_before=regex(r"(?i)\b" + trie_pattern(d["complement_links"]) + r"\s+$"),
+        participle=regex(r"\s*[a-z][a-z'’-]*(?:" + "|".join(re.escape(e) for e in d["participle_endings"]) + r")\b"),
+        backer_forces=str(knowledge.actors.get("backer_forces") or "{backer}"),
         reporting=regex(r"\s*" + phrase_pattern(knowledge.lexicon["reporting_verbs"])),
         coordinated_cue=regex(r"\s+" + phrase_pattern(d["verb_coordinators"]) + r"\s+"
                               + phrase_pattern([c for c in before_outcome if c not in weak])),
         partitive_cues=frozenset(partitive_cues),
         partitive_copula=regex(r"\s*,?\s*" + phrase_pattern(d["partitive_copulas"]) + r"\s+"),
         condition=regex(phrase_pattern(d["conditions"])),
-        determiners=frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-                               "your", "my", "another", "one", "each", "every", "any", "no", "some", "several",
-                               "many", "all", "both", "other"]),
+        determiners=frozenset(norm_phrase(w) for w in d["determiners"]),
     )
 
 
@@ -396,7 +402,6 @@ _FILLER_WORDS = ("of", "the", "and")   # "14 of the dead": words a victims phras
 _TRAILING_FILLER = regex(r"(?i)(?:\s+(?:" + "|".join(_FILLER_WORDS) + r"))+\s*$")
 _AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": an adjective, not a count
 _ORDINAL = regex(r"\d{1,3}(?:st|nd|rd|th)$")  # "members of the 4th Division": a unit's name goes on, no count
-_UNIT_NAME_BEFORE = regex(r"(?:\b(?:the|of)\s+|[“‘]\s*)$")
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 _OPENING_QUOTES = frozenset("“‘«")  # never a closing mark: may open a victims phrase ('two “collaborators”')
 _CLOSING_QUOTES = "\"”’'»"
@@ -427,7 +432,7 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             i = m.end()
             continue
         key = bare.rstrip(".")  # "died." at the end of the sentence
-        if (bare in lex.cue_words or (w[0].isdigit() and not (n_words and _ORDINAL.match(w) and _UNIT_NAME_BEFORE.search(text, 0, m.start(1))))
+        if (bare in lex.cue_words or (w[0].isdigit() and not (n_words and _ORDINAL.match(w) and lex.unit_name_before.search(text, 0, m.start(1))))
                 or (n_words and _is_number_word(bare, lex.num))
                 or ((key in lex.aux_first or key.endswith("ly")) and lex.aux.match(" " + w))
                 or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start(1)))):
@@ -501,7 +506,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     parts: dict[int, list[CasualtyMention]] = {}
     for q in _find_quantities(sentence, lex.num):
         if q.end <= consumed or _is_date_part(sentence, q, lex) or (
-                pending and q.end <= pending[-1][2] and _OF_BEFORE.search(sentence, 0, q.start)):
+                pending and q.end <= pending[-1][2] and lex.complement_before.search(sentence, 0, q.start)):
             continue  # the complement of a figure's victims noun ("a member of a local faction and two aides")
         np_start, np_end = _victims_phrase(sentence, q.end, lex)
         victims_raw = sentence[np_start:np_end].strip()
@@ -569,7 +574,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
         elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)) \
-                and not _own_predicate(sentence, aside.end() if aside else closed, pos) \
+                and not _own_predicate(sentence, aside.end() if aside else closed, pos, lex) \
                 and not _speaker(sentence, np_start, np_end, lex):
             # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians
             # and 27 fighters"; not a figure with a verb of its own ("10 were
@@ -934,7 +939,6 @@ def _skip_space(text: str, pos: int) -> int:
 
 _AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
 _PASSIVE = regex(r"(?i)\b(?:were|was|are|is|been|be|being)\b")
-_OF_BEFORE = regex(r"(?i)\bof\s+$")
 
 
 def _postmodifier(links: Sequence[str], then: str) -> re.Pattern[str]:
@@ -952,15 +956,12 @@ def _postmodifier_then_figure(sentence: str, np_end: int, lex: _CasLex) -> bool:
     return m is not None and lex.num.regex.match(sentence, m.end()) is not None
 
 
-_PARTICIPLE = regex(r"\s*[a-z][a-z'’-]*(?:ed|en|ing|wn|t)\b")
-
-
-def _own_predicate(sentence: str, np_end: int, pos: int) -> bool:
+def _own_predicate(sentence: str, np_end: int, pos: int, lex: _CasLex) -> bool:
     """Whether a figure's victims phrase (ending at `np_end`) is followed by
     a verb of its own that is no outcome cue: an auxiliary, then a
     participle ("40 others were displaced", "dozens are missing"), which
     `_skip_aux` stopped at (`pos`)."""
-    return _has_auxiliary(sentence[np_end:pos]) and _PARTICIPLE.match(sentence, pos) is not None
+    return _has_auxiliary(sentence[np_end:pos]) and lex.participle.match(sentence, pos) is not None
 
 
 def _has_auxiliary(gap: str) -> bool:
@@ -1144,7 +1145,7 @@ def _backer_side(victims_raw: str, lex: _CasLex) -> str:
     m = lex.backer.search(victims_raw)
     if m is None:
         return ""
-    actors = phrase_actors(f"{m.group('backer')} forces", knowledge=lex.knowledge)
+    actors = phrase_actors(lex.backer_forces.format(backer=m.group("backer")), knowledge=lex.knowledge)
     return actors[0].side if actors and actors[0].start == 0 else ""
 
 
