@@ -360,6 +360,12 @@ def test_a_subset_of_the_figure_before_it_is_a_part(sentence, expected):
     ("Doctors said 12 of the wounded were in critical condition.", [(12, "injured", "people", True)]),
     # or what became of them: still a part of the victims told, with its outcome now
     ("Three of the injured died overnight in hospital.", [(3, "killed", "people", True)]),
+    # the share told first, then the figure
+    ("Of those killed, seven were teenagers from the camp.", [(7, "killed", "people", True)]),
+    ("Of the dead, two were rescue workers.", [(2, "killed", "civilians", True)]),
+    ("Among the wounded were four nurses.", [(4, "injured", "civilians", True)]),
+    ("The dead included 3 girls, the council said.", [(3, "killed", "children", True)]),
+    ("Of the wounded, five died on the way to hospital.", [(5, "killed", "people", True)]),
     # near misses: members of a family are no share of the dead; a plain count is a toll
     ("Six members of the same family were killed in the strike.", [(6, "killed", "people", False)]),
     ("Twelve wounded were taken to hospital in critical condition.", [(12, "injured", "people", False)]),
@@ -437,4 +443,14 @@ def test_the_casualties_table_marks_parts():
     ("The strike killed 11 fighters and a child a local council said.", [(11, "militants"), (1, "children")]),
 ])
 def test_the_speaker_after_a_figure_is_no_victim(sentence, expected):
+    assert [(c.min, c.victims) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Four guards were killed and nine more were wounded.", [(4, "soldiers"), (9, "soldiers")]),
+    ("Two girls were killed and dozens more were hurt.", [(2, "children"), (24, "people")]),
+    # near miss: "more" beside things is no count of people
+    ("The jets destroyed 4 tanks and 3 more near the dam.", []),
+])
+def test_more_with_an_outcome_of_its_own_counts_more_people(sentence, expected):
     assert [(c.min, c.victims) for c in find_casualties(sentence)] == expected

@@ -284,6 +284,8 @@ class _CasLex:
     coordinated_cue: re.Pattern[str]  # "and crucified" after "executed": a second verb of the same object
     partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
     partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
+    partitive_groups: dict[str, str]  # "the dead" -> killed
+    fronted_partitive: re.Pattern[str]  # "Of those killed," "Among the dead were", "the dead included" ending before a figure
     condition: re.Pattern[str]  # "in critical condition": the state of a share of the wounded
 
 
@@ -299,7 +301,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         for c in (*cues["before"], *cues.get("weak_before", ())):
             before_outcome.setdefault(norm_phrase(c), outcome)
         weak += [norm_phrase(c) for c in cues.get("weak_before", [])]
-    partitive_cues = {norm_phrase(c): outcome for outcome, cues in d["partitive_cues"].items() for c in cues}
+    partitive_groups = {norm_phrase(g): outcome for outcome, gs in d["partitive_groups"].items() for g in gs}
+    partitive_cues = {norm_phrase(f"{link} {g}"): outcome for g, outcome in partitive_groups.items()
+                      for link in d["partitive_links"]}
     for c, outcome in partitive_cues.items():
         after_outcome.setdefault(c, outcome)
     aux = phrase_pattern([*d["auxiliaries"], *d["outcome_adverbs"]])
@@ -388,6 +392,11 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         coordinated_cue=regex(r"\s+" + phrase_pattern(d["verb_coordinators"]) + r"\s+"
                               + phrase_pattern([c for c in before_outcome if c not in weak])),
         partitive_cues=frozenset(partitive_cues),
+        partitive_groups=partitive_groups,
+        fronted_partitive=regex(r"(?:" + phrase_pattern(d["partitive_fronts"]) + r"\s+" + phrase_pattern(partitive_groups, group="group")
+                                + r"\s*[,:]?\s*(?:" + phrase_pattern(d["partitive_copulas"]) + r"\s+)?|"
+                                + phrase_pattern(partitive_groups, group="group2") + r"\s+"
+                                + phrase_pattern(d["partitive_verbs"]) + r"\s+)$"),
         partitive_copula=regex(r"\s*,?\s*" + phrase_pattern(d["partitive_copulas"]) + r"\s+"),
         condition=regex(phrase_pattern(d["conditions"])),
         determiners=frozenset(norm_phrase(w) for w in d["determiners"]),
@@ -520,7 +529,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             continue
         object_person = False
         if victims_raw and not _is_person_phrase(victims_raw, lex):
-            object_person = _object_of_cue(sentence, q, victims_raw, lex)
+            object_person = _object_of_cue(sentence, q, victims_raw, lex) or (
+                norm_phrase(victims_raw) in lex.continuations  # "Dozens more were wounded": more people
+                and lex.after.match(sentence, _skip_aux(sentence, np_end, lex)) is not None)
         if victims_raw and not object_person and not _is_person_phrase(victims_raw, lex):
             if _head_is_thing(victims_raw, lex) or q.article or not (
                     _before_cue(sentence, q, lex, tolls=tolls)[0] or lex.after.match(sentence, np_end)):
@@ -556,8 +567,14 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             pending.clear()  # "two gunmen killed a man": the gunmen are not victims
             consumed = after.start()
             continue
-        if after and not (before and not _has_auxiliary(sentence[np_end:after.start()])
-                          and not _next_figure_outcome(sentence, q, after, lex)):
+        front = lex.fronted_partitive.search(sentence, max(0, q.start - 60, out[-1].end - offset if out else 0), q.start)
+        if front is not None:  # "Of those killed, six were children", "Among the dead were four women"
+            outcome = lex.partitive_groups[norm_phrase(front.group("group") or front.group("group2"))]
+            if after:  # "Of the wounded, two died later"
+                outcome, cue_end = lex.after_outcome[norm_phrase(after.group("cue"))], after.end()
+            partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
+        elif after and not (before and not _has_auxiliary(sentence[np_end:after.start()])
+                            and not _next_figure_outcome(sentence, q, after, lex)):
             outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
             cue_end = after.end()
             if norm_phrase(after.group("cue")) in lex.partitive_cues:
@@ -683,7 +700,8 @@ def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: 
 def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told: Sequence[CasualtyMention],
                       offset: int, lex: _CasLex) -> Callable[[CasualtyMention], CasualtyMention]:
     """How a figure told as a share of victims told before ("five of the
-    dead", "15 of the wounded": numbers.yaml `partitive_cues`) is read: a
+    dead", "15 of the wounded", "Of those killed, six ...": numbers.yaml
+    `partitive_groups`) is read: a
     part of the sentence's last figure of its outcome (`told`: the figures
     read so far; their victims, else people of unknown category), whose
     predicate may say who they were ("... were children", "... were
@@ -693,8 +711,11 @@ def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told:
     m = lex.partitive_copula.match(sentence, cue_end)
 
     def read(mention: CasualtyMention) -> CasualtyMention:
+        mention = replace(mention, part=True)
+        if mention.victims_raw:
+            return mention  # "Among the dead were four women": its own victims
         whole = [k for k in told if k.outcome == mention.outcome and not k.part][-1:]
-        mention = replace(mention, part=True, victims=whole[0].victims if whole else "people",
+        mention = replace(mention, victims=whole[0].victims if whole else "people",
                           category=whole[0].category if whole else "unknown", side=whole[0].side if whole else "")
         at = _skip_aux(sentence, cue_end, lex)
         became = lex.after.match(sentence, at)
