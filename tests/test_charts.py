@@ -442,6 +442,19 @@ def test_casualty_colours_are_few_and_distinct_and_every_figure_has_its_row(t):
     assert all(" — " in r["row"] for r in rows)
 
 
+def test_a_part_has_a_row_of_its_own_saying_so(t):
+    """'15 of the wounded were in critical condition' (casualties.part) is no
+    toll: never on one row with a toll of its kind, and its label says it."""
+    cas = t["casualties"]
+    sohr = cas[cas["raw"].str.contains("3 to 4|three or four", case=False, regex=True)].head(1)
+    part = sohr.assign(min=2, max=2, raw="two of the dead were officers", part=True)
+    spec = charts.casualty_ranges(t["claims"], pd.concat([cas, part], ignore_index=True), t["incidents"]).to_dict()
+    rows = [r for r in _values(spec) if r["incident_id"] == "inc-saraqib-0905"
+            and r["source"] == "Syrian Observatory for Human Rights"]
+    assert [r["row"].endswith(", a part") for r in rows].count(True) == 1
+    assert len({r["row"] for r in rows}) == len(rows)
+
+
 def test_agreement_counts_what_the_verdicts_count(t):
     """An outlet 'conflicting' with the source it relays, and two sources
     agreeing on a date only, are not drawn as independent disagreement or

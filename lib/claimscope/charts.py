@@ -400,7 +400,7 @@ def casualty_rows(claims: pd.DataFrame, casualties: pd.DataFrame,
     one row per figure, for the incidents in `incident_ids` (all when None).
     Figures without a lower bound are dropped (nothing to draw)."""
     cols = ["incident_id", "claim_id", "source", "outlet", "doc_id", "victims", "outcome", "min", "max",
-            "qualifier", "raw", "hedged", "negated", "sentence", "category", "source_type"]
+            "qualifier", "raw", "hedged", "negated", "sentence", "category", "source_type", "part"]
     if casualties.empty or claims.empty:
         return pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
     cl = pd.DataFrame({
@@ -416,6 +416,7 @@ def casualty_rows(claims: pd.DataFrame, casualties: pd.DataFrame,
         "min": [_i(v) for v in casualties["min"]], "max": [_i(v) for v in casualties["max"]],
         "qualifier": _col(casualties, "qualifier"), "raw": _col(casualties, "raw"),
         "category": _col(casualties, "category"),   # civilians / combatants / unknown, when extraction gives it
+        "part": [_truth(v) for v in casualties["part"]] if "part" in casualties.columns else False,
     }, index=casualties.index)
     rows = ca.merge(cl, on="claim_id", how="inner")
     if incident_ids is not None:
@@ -467,7 +468,8 @@ def casualty_ranges(
     # one bar per distinct (incident, source, what, range); keep the first sentence
     rows = rows.assign(what=[(" · ".join(x for x in (o.replace("_", " "), v) if x) or "casualties")
                              + (f" ({c})" if c in ("civilians", "combatants") and c != v else "")
-                             for o, v, c in zip(rows["outcome"], rows["victims"], rows["category"])])
+                             + (", a part" if p else "")   # "15 of the wounded": no toll to set against one
+                             for o, v, c, p in zip(rows["outcome"], rows["victims"], rows["category"], rows["part"])])
     rows = rows.drop_duplicates(["incident_id", "source", "what", "min", "max"], keep="first")
     rows = rows.assign(outcome_words=[_outcome_words(o) for o in rows["outcome"]])
     recs = []
