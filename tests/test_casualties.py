@@ -366,6 +366,9 @@ def test_a_subset_of_the_figure_before_it_is_a_part(sentence, expected):
     ("Among the wounded were four nurses.", [(4, "injured", "civilians", True)]),
     ("The dead included 3 girls, the council said.", [(3, "killed", "children", True)]),
     ("Of the wounded, five died on the way to hospital.", [(5, "killed", "people", True)]),
+    # a share of the figure before it, and who they were
+    ("Mortars killed 310 people in a year, the group said, adding that 41 of them were women.",
+     [(310, "killed", "people", False), (41, "killed", "women", True)]),
     # near misses: members of a family are no share of the dead; a plain count is a toll
     ("Six members of the same family were killed in the strike.", [(6, "killed", "people", False)]),
     ("Twelve wounded were taken to hospital in critical condition.", [(12, "injured", "people", False)]),

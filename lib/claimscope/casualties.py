@@ -585,6 +585,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome = last_outcome
         elif out and _PARTITIVE_OF.match(victims_raw):
             outcome, listed = out[-1].outcome, True  # "more than 90 bodies, many of them children"
+            if _PARTITIVE.match(victims_raw):  # "1102 killed ... 234 of them were children": who they were
+                partitive = _partitive_reader(sentence, np_end, context, out, offset, lex)
         elif out and not victims_raw and _place_list(sentence, q, out[-1].end - offset):
             # "150 bodies in Hammouriya 100 in Kfar Batna 67 in Saqba"; "54 killed, including 9 in X 8 in Y": parts
             outcome, listed = out[-1].outcome, out[-1].part
@@ -628,12 +630,14 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             # a subset of the figure before it, of the same outcome ("killed 12 people, including 5 children";
             # not "33 casualties, including 5 dead": a toll of its own)
             mention = replace(mention, part=True)
+            if partitive is not None:
+                mention = partitive(mention)  # "234 of them were children"
         elif partitive is not None:
             mention = partitive(mention)  # "five of the dead were children": a part of the dead, who they were
         out.append(mention)
         consumed = np_end
         if partitive is not None:
-            pass  # a share of the dead is neither the whole of the parts after it nor a part to add up
+            pass  # a share of the dead (or "234 of them were children") is no whole, nor a part that names its whole
         elif not subset:
             main.append(mention)
             wholes.append((len(out) - 1, np_end))
@@ -712,7 +716,7 @@ def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told:
 
     def read(mention: CasualtyMention) -> CasualtyMention:
         mention = replace(mention, part=True)
-        if mention.victims_raw:
+        if mention.victims_raw and not _PARTITIVE.match(mention.victims_raw):
             return mention  # "Among the dead were four women": its own victims
         whole = [k for k in told if k.outcome == mention.outcome and not k.part][-1:]
         mention = replace(mention, victims=whole[0].victims if whole else "people",
