@@ -281,6 +281,13 @@ class _CasLex:
     complement_before: re.Pattern[str]  # "of" right before a number: it belongs to a noun's complement
     participle: re.Pattern[str]  # a word with a participle's ending ("displaced", "taken", "missing")
     backer_forces: str  # the phrase a backer word is read in as an actor ("{backer} forces")
+    theirs: re.Pattern[str]  # "and its proxies": the next words belong to the group before
+    verb_auxiliary: re.Pattern[str]  # an auxiliary: a verb of the figure's own ("were", "has")
+    passive: re.Pattern[str]  # a passive auxiliary: the figure's people underwent the act ("were killed")
+    object_pronouns: frozenset[str]  # "killed him": an object pronoun after an outcome verb
+    bare_anchor: re.Pattern[str]  # where a bare headline noun phrase may start: headline start, a separator, "shoot"
+    group_anaphor: re.Pattern[str]  # "the terrorist group": a group named before
+    members_of: re.Pattern[str]  # "members of X": the group X
     coordinated_cue: re.Pattern[str]  # "and crucified" after "executed": a second verb of the same object
     partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
     partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
@@ -388,6 +395,16 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         complement_before=regex(r"(?i)\b" + trie_pattern(d["complement_links"]) + r"\s+$"),
         participle=regex(r"\s*[a-z][a-z'’-]*(?:" + "|".join(re.escape(e) for e in d["participle_endings"]) + r")\b"),
         backer_forces=str(knowledge.actors.get("backer_forces") or "{backer}"),
+        theirs=regex(r"\s+" + trie_pattern(d["possessive_pronouns"]) + r"\s+\w"),
+        verb_auxiliary=regex(r"(?i)\b" + trie_pattern(d["verb_auxiliaries"]) + r"\b"),
+        passive=regex(r"(?i)\b" + trie_pattern(d["passive_auxiliaries"]) + r"\b"),
+        object_pronouns=frozenset(d["object_pronouns"]),
+        bare_anchor=regex(r"(?:^|[|:–—]|(?<![\w-])" + trie_pattern(v for w in d["shooting_verbs"]
+                                                                   for v in (w, w[:1].upper() + w[1:])) + r")\s*$"),
+        group_anaphor=regex(r"(?i)\b" + trie_pattern(d["anaphor_determiners"]) + r"\s+(?:\w+\s+)?"
+                            + trie_pattern(knowledge.actors["group_nouns"]) + r"\b"),
+        members_of=regex(r"(?i)\b" + trie_pattern(knowledge.actors["membership_nouns"]) + r"\s+"
+                         + trie_pattern(d["complement_links"]) + r"\s+(?P<of>.+)$"),
         reporting=regex(r"\s*" + phrase_pattern(knowledge.lexicon["reporting_verbs"])),
         coordinated_cue=regex(r"\s+" + phrase_pattern(d["verb_coordinators"]) + r"\s+"
                               + phrase_pattern([c for c in before_outcome if c not in weak])),
@@ -433,7 +450,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         word = bare[:-1] if bare.endswith(".") and bare.count(".") == 1 else bare  # "said." ends the sentence
         if not (w[0].isalnum() or w.startswith("(")) or (
                 word in lex.stops if word.isascii() else lex.np_stop.match(word) is not None):
-            if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or _next_is_theirs(text, m.end()))):
+            # "members of the SDF", "the regime forces and its proxies" (`possessive_pronouns`): one phrase
+            if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or lex.theirs.match(text, m.end()))):
                 i = m.end()
                 continue
             break
@@ -470,15 +488,6 @@ def _same_group(victims_raw: str, noun: str, lex: _CasLex) -> bool:
 
 def _is_number_word(word: str, lex: _NumLex) -> bool:
     return word in lex.units or word.split("-", 1)[0] in lex.tens
-
-
-_THEIRS = regex(r"\s+(?:its|their)\s+\w")
-
-
-def _next_is_theirs(text: str, pos: int) -> bool:
-    """'members of the regime forces and its proxies': one victims phrase
-    ('an ISIS member and his son' are two)."""
-    return _THEIRS.match(text, pos) is not None
 
 
 def _next_is_name(text: str, pos: int) -> bool:
@@ -573,7 +582,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             if after:  # "Of the wounded, two died later"
                 outcome, cue_end = lex.after_outcome[norm_phrase(after.group("cue"))], after.end()
             partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
-        elif after and not (before and not _has_auxiliary(sentence[np_end:after.start()])
+        elif after and not (before and not lex.verb_auxiliary.search(sentence[np_end:after.start()])
                             and not _next_figure_outcome(sentence, q, after, lex)):
             outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
             cue_end = after.end()
@@ -745,7 +754,6 @@ def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told:
 
 
 _FINAL_STOP = regex(r"[.!?][\"”’')\]]*\s*$")
-_BARE_ANCHOR = regex(r"(?:^|[|:–—]|(?<![\w-])(?:[Ss]hoots?|[Ss]hot|[Gg]uns?\s+down))\s*$")
 _BARE_WORD = regex(r"[\w'’-]+\s*$")
 
 
@@ -757,7 +765,7 @@ def _bare_np_start(sentence: str, head: int, lex: _CasLex) -> int:
     word comes first (the phrase is not bare)."""
     pos = head
     for _ in range(5):
-        if _BARE_ANCHOR.search(sentence, 0, pos):
+        if lex.bare_anchor.search(sentence, 0, pos):
             return pos
         m = _BARE_WORD.search(sentence, max(0, pos - 40), pos)
         if m is None:
@@ -929,7 +937,7 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
     """The outcome word is the verb of an active clause whose object (people)
     follows: the figure before it counts the perpetrators ("two gunmen killed
     a man", "A suicide bomber killed 30 people"), not victims."""
-    if _PASSIVE.search(sentence, np_end, after.start()):
+    if lex.passive.search(sentence, np_end, after.start()):
         return False  # "were killed": the figure's people underwent it ("has killed": they did it)
     if not (q.article or after.group("cue")[:1].islower()):
         return False  # headline style: "4 Turkish Troopers Killed 4 Wounded"
@@ -949,11 +957,10 @@ def _active_verb(sentence: str, q: Quantity, after: re.Match[str], np_end: int, 
         return True
     ns, ne = _victims_phrase(sentence, j, lex)
     vr = _LEADING_THE.sub("", sentence[ns:ne].strip())
-    return bool(vr) and (vr.lower() in _OBJECT_PRONOUNS or _is_person_phrase(vr, lex))
+    return bool(vr) and (vr.lower() in lex.object_pronouns or _is_person_phrase(vr, lex))
 
 
 _LEADING_THE = regex(r"(?i)^the\s+")
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -962,8 +969,6 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-_AUXILIARY = regex(r"(?i)\b(?:were|was|are|is|have|has|had|been|be)\b")
-_PASSIVE = regex(r"(?i)\b(?:were|was|are|is|been|be|being)\b")
 
 
 def _postmodifier(links: Sequence[str], then: str) -> re.Pattern[str]:
@@ -986,11 +991,7 @@ def _own_predicate(sentence: str, np_end: int, pos: int, lex: _CasLex) -> bool:
     a verb of its own that is no outcome cue: an auxiliary, then a
     participle ("40 others were displaced", "dozens are missing"), which
     `_skip_aux` stopped at (`pos`)."""
-    return _has_auxiliary(sentence[np_end:pos]) and lex.participle.match(sentence, pos) is not None
-
-
-def _has_auxiliary(gap: str) -> bool:
-    return bool(_AUXILIARY.search(gap))
+    return lex.verb_auxiliary.search(sentence[np_end:pos]) is not None and lex.participle.match(sentence, pos) is not None
 
 
 _AND_BEFORE = regex(r"(?i)(?:\band|,)\s*$")
@@ -1098,7 +1099,7 @@ def _is_person_phrase(phrase: str, lex: _CasLex) -> bool:
 
 
 def _person_phrase(phrase: str, lex: _CasLex) -> bool:
-    if _PARTITIVE.match(phrase.strip()) or _is_group_anaphor(phrase):
+    if _PARTITIVE.match(phrase.strip()) or lex.group_anaphor.search(phrase):
         return True
     words = _core_words(phrase, lex)
     if not words or any(w in lex.things for w in words):
@@ -1107,13 +1108,6 @@ def _person_phrase(phrase: str, lex: _CasLex) -> bool:
         return True
     core = _core(phrase).rstrip(" \"”’'")
     return any(a.end >= len(core) for a in phrase_actors(core, knowledge=lex.knowledge))
-
-
-_GROUP_ANAPHOR = regex(r"(?i)\bthe\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|militia)\b")
-
-
-def _is_group_anaphor(phrase: str) -> bool:
-    return bool(_GROUP_ANAPHOR.search(phrase))
 
 
 def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: str, context: VictimContext,
@@ -1182,7 +1176,6 @@ _OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+oth
 # gives the spelling the pack knows; one capital per word never makes an acronym (IS, TIP)
 _MIXED_CASE_NAME = regex(r"[A-Z]")  # a capital: a name may be written there
 _CAPITALISE = regex(r"(?<![\w'’-])[a-z]")
-_MEMBERS_OF = regex(r"(?i)\b(?:members?|elements?|ranks)\s+of\s+(?P<of>.+)$")
 
 
 def _names_no_group(victims_raw: str, lex: _CasLex) -> bool:
@@ -1228,11 +1221,11 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
         if generic is not None and lex.categories.get(generic[1]) == "civilians":
             category = "civilians"  # "Syrian civilians", "Kurdish children"
         return a.name, category, a.side if category == "combatants" else ""
-    if _is_group_anaphor(victims_raw) and context.last_group:
+    if lex.group_anaphor.search(victims_raw) and context.last_group:
         side = actor_sides(knowledge).get(context.last_group, "")
         return context.last_group, "combatants", side
     generic = generic_group(victims_raw, knowledge=knowledge) if victims_raw else None
-    of = _MEMBERS_OF.search(victims_raw) if generic is not None else None
+    of = lex.members_of.search(victims_raw) if generic is not None else None
     if of is not None:  # "members of the local police": the group they are members of
         if lex.communities.search(of.group("of")):
             return "people", "unknown", ""  # "a member of the clan": no armed group's man
