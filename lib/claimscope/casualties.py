@@ -292,6 +292,7 @@ class _CasLex:
     partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
     partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
     partitive_groups: dict[str, str]  # "the dead" -> killed
+    partitive_heads: frozenset[str]  # the last words of partitive_groups: the fronted pattern needs one
     fronted_partitive: re.Pattern[str]  # "Of those killed," "Among the dead were", "the dead included" ending before a figure
     condition: re.Pattern[str]  # "in critical condition": the state of a share of the wounded
 
@@ -410,6 +411,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                               + phrase_pattern([c for c in before_outcome if c not in weak])),
         partitive_cues=frozenset(partitive_cues),
         partitive_groups=partitive_groups,
+        partitive_heads=frozenset(_LETTER_RUN.findall(g)[-1].lower() for g in partitive_groups),
         fronted_partitive=regex(r"(?:" + phrase_pattern(d["partitive_fronts"]) + r"\s+" + phrase_pattern(partitive_groups, group="group")
                                 + r"\s*[,:]?\s*(?:" + phrase_pattern(d["partitive_copulas"]) + r"\s+)?|"
                                 + phrase_pattern(partitive_groups, group="group2") + r"\s+"
@@ -447,9 +449,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         if w in _QUOTE_MARKS and (n_words or (w in _OPENING_QUOTES and text[m.end():m.end() + 1].isalpha())):
             i = m.end()  # 'members of “Tel Tamr Military Council”', 'two “collaborators”'
             continue
-        word = bare[:-1] if bare.endswith(".") and bare.count(".") == 1 else bare  # "said." ends the sentence
         if not (w[0].isalnum() or w.startswith("(")) or (
-                word in lex.stops if word.isascii() else lex.np_stop.match(word) is not None):
+                bare in lex.stops if bare.isascii() else lex.np_stop.match(bare) is not None):
             # "members of the SDF", "the regime forces and its proxies" (`possessive_pronouns`): one phrase
             if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or lex.theirs.match(text, m.end()))):
                 i = m.end()
@@ -466,9 +467,10 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             break
         n_words += 1
         i = m.end()
-        end = i
+        before, end = end, i
         if w.endswith(".") and w.count(".") == 1:  # "terrorists." ends the sentence, "U.S." does not
-            end -= 1
+            # a stop word ends the phrase before it ("killed five civilians, a medic said.")
+            end = before if (key in lex.stops if key.isascii() else lex.np_stop.match(key) is not None) else end - 1
             break
     phrase = text[pos:end]
     # the filler regex only when the phrase ends with a filler word (cheap test first)
@@ -515,6 +517,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     if not context.list_outcome and not (lex.trigger_gate <= met and lex.trigger.search(sentence)):
         return []
     tolls = not words.isdisjoint(_TOLL_WORDS)
+    fronts = not words.isdisjoint(lex.partitive_heads)  # "Of the dead, ...": its group's words are there
     out: list[CasualtyMention] = []
     main: list[CasualtyMention] = []  # figures that are not subsets ("including two women")
     pending: list[tuple[Quantity, int, int]] = []  # figures waiting for a shared outcome ("9 soldiers and 5 militants were killed")
@@ -539,7 +542,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         object_person = False
         if victims_raw and not _is_person_phrase(victims_raw, lex):
             object_person = _object_of_cue(sentence, q, victims_raw, lex) or (
-                norm_phrase(victims_raw) in lex.continuations  # "Dozens more were wounded": more people
+                victims_raw.lower() in lex.continuations  # "Dozens more were wounded": more people
                 and lex.after.match(sentence, _skip_aux(sentence, np_end, lex)) is not None)
         if victims_raw and not object_person and not _is_person_phrase(victims_raw, lex):
             if _head_is_thing(victims_raw, lex) or q.article or not (
@@ -576,7 +579,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             pending.clear()  # "two gunmen killed a man": the gunmen are not victims
             consumed = after.start()
             continue
-        front = lex.fronted_partitive.search(sentence, max(0, q.start - 60, out[-1].end - offset if out else 0), q.start)
+        front = lex.fronted_partitive.search(sentence, max(0, q.start - 60, out[-1].end - offset if out else 0),
+                                             q.start) if fronts else None
         if front is not None:  # "Of those killed, six were children", "Among the dead were four women"
             outcome = lex.partitive_groups[norm_phrase(front.group("group") or front.group("group2"))]
             if after:  # "Of the wounded, two died later"
@@ -584,9 +588,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
         elif after and not (before and not lex.verb_auxiliary.search(sentence[np_end:after.start()])
                             and not _next_figure_outcome(sentence, q, after, lex)):
-            outcome = lex.after_outcome[norm_phrase(after.group("cue"))]
+            cue = norm_phrase(after.group("cue"))
+            outcome = lex.after_outcome[cue]
             cue_end = after.end()
-            if norm_phrase(after.group("cue")) in lex.partitive_cues:
+            if cue in lex.partitive_cues:
                 partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
         elif before:
             outcome = before
@@ -624,25 +629,22 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             continue
         in_part = False  # the pending figures run on a subset's list ("including a child and a woman")
         for pq, ps, pe in pending:
-            mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex)
+            # "9 civilians including 2 children and 3 women were killed": the children and women are parts
             in_part = _including(sentence, pq) or (in_part and _in_list(sentence, pq, out[-1].end - offset))
-            if in_part:
-                mention = replace(mention, part=True)  # "9 civilians including 2 children and ... were killed"
-            else:
+            mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex, part=in_part)
+            if not in_part:
                 main.append(mention)
             out.append(mention)
         pending.clear()
         if not subset and out and out[-1].part and out[-1].outcome == outcome and _in_list(sentence, q, out[-1].end - offset):
             subset = True  # "seven civilians including a child and a woman were killed": the woman too
-        mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end)
-        if subset and (not main or main[-1].outcome == outcome):
-            # a subset of the figure before it, of the same outcome ("killed 12 people, including 5 children";
-            # not "33 casualties, including 5 dead": a toll of its own)
-            mention = replace(mention, part=True)
-            if partitive is not None:
-                mention = partitive(mention)  # "234 of them were children"
-        elif partitive is not None:
-            mention = partitive(mention)  # "five of the dead were children": a part of the dead, who they were
+        # a subset of the figure before it, of the same outcome ("killed 12 people, including 5 children";
+        # not "33 casualties, including 5 dead": a toll of its own)
+        part = subset and (not main or main[-1].outcome == outcome)
+        mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end,
+                           part=part)
+        if partitive is not None:
+            mention = partitive(mention)  # "five of the dead were children", "234 of them were children": who they were
         out.append(mention)
         consumed = np_end
         if partitive is not None:
@@ -1112,7 +1114,7 @@ def _person_phrase(phrase: str, lex: _CasLex) -> bool:
 
 def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: str, context: VictimContext,
              previous: Sequence[CasualtyMention], offset: int, lex: _CasLex,
-             cue_end: int | None = None) -> CasualtyMention:
+             cue_end: int | None = None, part: bool = False) -> CasualtyMention:
     victims_raw = sentence[np_start:np_end].strip()
     victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
     if category == "combatants" and victims_raw and not side:
@@ -1132,6 +1134,7 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
         qualifier=q.qualifier,
         category=category,
         side=side,
+        part=part,
     )
 
 
