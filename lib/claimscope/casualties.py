@@ -22,6 +22,15 @@ victim category (UCDP GED's civilians / combatants / unknown, from the
 victims' actor kind or generic noun, `actors.yaml` `categories`) and, for
 combatants of a known actor, its side. `neutralized` (Turkish Defense
 Ministry usage: killed, captured or surrendered) is its own outcome.
+
+A figure that counts some of the victims told beside it is a part
+(`CasualtyMention.part`, `casualties.part`): a subset ("killed 12 people,
+including five children", "two people, one of them a child") or a share of
+a group told before ("five of the dead were children", "Of those killed, six
+were children", "15 of the wounded were in critical condition":
+numbers.yaml `partitive_groups`). It keeps who they were and their condition,
+but it is no toll of its own. "Others" beside a group that is part of a
+wider one (children, women: actors.yaml `subgroups`) are anyone else.
 """
 
 from __future__ import annotations
@@ -701,7 +710,8 @@ def _speaker(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> bool:
 
 def _next_figure_outcome(sentence: str, q: Quantity, after: re.Match[str], lex: _CasLex) -> bool:
     """'Civilian killed 3 injured', 'Girl killed two others injured': the cue
-    right after a bare figure (or one of `continuation_nouns`) is its own outcome, though an outcome word stands before it; not when a figure
+    right after a bare figure (or one of `continuation_nouns`) is its own
+    outcome, though an outcome word stands before it; not when a figure
     follows the cue ("Kurds kill 83 Injured 100", "killed 3 wounded 7"): then
     it opens that figure, and the one before it is the earlier word's."""
     gap = sentence[q.end:after.start()].strip()
@@ -716,13 +726,13 @@ def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told:
                       offset: int, lex: _CasLex) -> Callable[[CasualtyMention], CasualtyMention]:
     """How a figure told as a share of victims told before ("five of the
     dead", "15 of the wounded", "Of those killed, six ...": numbers.yaml
-    `partitive_groups`) is read: a
-    part of the sentence's last figure of its outcome (`told`: the figures
-    read so far; their victims, else people of unknown category), whose
-    predicate may say who they were ("... were children", "... were
-    opposition fighters": a victims phrase after a `partitive_copulas` verb),
-    their condition ("... were in critical condition": `conditions`) or
-    what became of them ("... later died"), kept in its phrase."""
+    `partitive_groups`) is read: a part of the sentence's last figure of its
+    outcome (`told`: the figures read so far; their victims, else people of
+    unknown category), whose predicate may say who they were ("... were
+    children", "... were opposition fighters": a victims phrase after a
+    `partitive_copulas` verb), their condition ("... were in critical
+    condition": `conditions`) or what became of them ("... later died"),
+    kept in its phrase."""
     m = lex.partitive_copula.match(sentence, cue_end)
 
     def read(mention: CasualtyMention) -> CasualtyMention:
@@ -969,8 +979,6 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
-
-
 
 
 def _postmodifier(links: Sequence[str], then: str) -> re.Pattern[str]:
