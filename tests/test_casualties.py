@@ -333,6 +333,8 @@ def parts(sentence, **ctx):
      [(14, "killed", "civilians", False), (6, "killed", "children", True)]),
     ("Eleven residents among them three women were wounded by the blast.",
      [(11, "injured", "civilians", False), (3, "injured", "women", True)]),
+    ("Shelling killed 14 villagers, among whom six boys.",
+     [(14, "killed", "civilians", False), (6, "killed", "children", True)]),
     # every item of the subset's list, not the figure after the list is closed
     ("Nine farmers including a girl and an old woman were shot dead at dawn.",
      [(9, "killed", "civilians", False), (1, "killed", "children", True), (1, "killed", "women", True)]),

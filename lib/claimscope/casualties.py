@@ -297,6 +297,10 @@ class _CasLex:
     bare_anchor: re.Pattern[str]  # where a bare headline noun phrase may start: headline start, a separator, "shoot"
     group_anaphor: re.Pattern[str]  # "the terrorist group": a group named before
     members_of: re.Pattern[str]  # "members of X": the group X
+    including: re.Pattern[str]  # "including", "among them" right before a figure: a subset of the one before
+    subset_lead: re.Pattern[str]  # the same words right after a figure's victims: its parts follow
+    partitive: re.Pattern[str]  # "of them" as a whole victims phrase: a share of the group before
+    partitive_of: re.Pattern[str]  # "of them ..." opening a victims phrase ("many of them children")
     coordinated_cue: re.Pattern[str]  # "and crucified" after "executed": a second verb of the same object
     partitive_cues: frozenset[str]  # "of the dead", "of the wounded": a figure told as a share of victims told before
     partitive_copula: re.Pattern[str]  # "were" in "five of the dead were children"
@@ -416,6 +420,11 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         members_of=regex(r"(?i)\b" + trie_pattern(knowledge.actors["membership_nouns"]) + r"\s+"
                          + trie_pattern(d["complement_links"]) + r"\s+(?P<of>.+)$"),
         reporting=regex(r"\s*" + phrase_pattern(knowledge.lexicon["reporting_verbs"])),
+        including=regex(r"(?i)\b" + trie_pattern(d["subset_leads"]) + r"\s+$"),
+        subset_lead=regex(r"(?i)\W*" + trie_pattern(d["subset_leads"]) + r"\s+"),
+        partitive=regex(r"(?i)^" + trie_pattern(d["complement_links"]) + r"\s+" + trie_pattern(d["partitive_pronouns"]) + r"$"),
+        partitive_of=regex(r"(?i)^" + trie_pattern(d["complement_links"]) + r"\s+" + trie_pattern(d["partitive_pronouns"])
+                           + r"\b"),
         coordinated_cue=regex(r"\s+" + phrase_pattern(d["verb_coordinators"]) + r"\s+"
                               + phrase_pattern([c for c in before_outcome if c not in weak])),
         partitive_cues=frozenset(partitive_cues),
@@ -604,11 +613,11 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
                 partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
         elif before:
             outcome = before
-        elif _including(sentence, q) and last_outcome:
+        elif _including(sentence, q, lex) and last_outcome:
             outcome = last_outcome
-        elif out and _PARTITIVE_OF.match(victims_raw):
+        elif out and lex.partitive_of.match(victims_raw):
             outcome, listed = out[-1].outcome, True  # "more than 90 bodies, many of them children"
-            if _PARTITIVE.match(victims_raw):  # "1102 killed ... 234 of them were children": who they were
+            if lex.partitive.match(victims_raw):  # "1102 killed ... 234 of them were children": who they were
                 partitive = _partitive_reader(sentence, np_end, context, out, offset, lex)
         elif out and not victims_raw and _place_list(sentence, q, out[-1].end - offset):
             # "150 bodies in Hammouriya 100 in Kfar Batna 67 in Saqba"; "54 killed, including 9 in X 8 in Y": parts
@@ -626,7 +635,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             listed = out[-1] is not (main[-1] if main else None)  # a part of a part stays a part
         elif context.list_outcome and victims_raw and not out:
             outcome = context.list_outcome  # an item of a list: "• 165 civilians, including four women"
-        subset = _including(sentence, q) or listed
+        subset = _including(sentence, q, lex) or listed
         if not outcome:
             tail = sentence[np_end:np_end + 14].lstrip().lstrip(_CLOSING_QUOTES).lstrip().lower()  # '“SDF” and ...'
             if victims_raw and (tail.startswith(("and", ",", "including", "among them", "mostly", "most of them"))
@@ -639,7 +648,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         in_part = False  # the pending figures run on a subset's list ("including a child and a woman")
         for pq, ps, pe in pending:
             # "9 civilians including 2 children and 3 women were killed": the children and women are parts
-            in_part = _including(sentence, pq) or (in_part and _in_list(sentence, pq, out[-1].end - offset))
+            in_part = _including(sentence, pq, lex) or (in_part and _in_list(sentence, pq, out[-1].end - offset))
             mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex, part=in_part)
             if not in_part:
                 main.append(mention)
@@ -673,7 +682,6 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
-_SUBSET_LEAD = regex(r"(?i)\W*(?:including|among them|among whom|of whom|one of them|one of whom)\s+")
 
 
 def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence[tuple[int, int]],
@@ -690,7 +698,7 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
         if named:
             civilian = all(p.category == "civilians" for p in named)
         else:
-            lead = _SUBSET_LEAD.match(sentence, np_end)
+            lead = lex.subset_lead.match(sentence, np_end)
             generic = generic_group(sentence[lead.end():lead.end() + 40], knowledge=lex.knowledge) if lead else None
             civilian = generic is not None and lex.categories.get(generic[1]) == "civilians"
         if civilian:
@@ -737,7 +745,7 @@ def _partitive_reader(sentence: str, cue_end: int, context: VictimContext, told:
 
     def read(mention: CasualtyMention) -> CasualtyMention:
         mention = replace(mention, part=True)
-        if mention.victims_raw and not _PARTITIVE.match(mention.victims_raw):
+        if mention.victims_raw and not lex.partitive.match(mention.victims_raw):
             return mention  # "Among the dead were four women": its own victims
         whole = [k for k in told if k.outcome == mention.outcome and not k.part][-1:]
         mention = replace(mention, victims=whole[0].victims if whole else "people",
@@ -1006,7 +1014,6 @@ def _own_predicate(sentence: str, np_end: int, pos: int, lex: _CasLex) -> bool:
 
 _AND_BEFORE = regex(r"(?i)(?:\band|,)\s*$")
 _COORDINATION = regex(r"(?i)\s*(?:,\s*)?(?:and|as well as|plus|along with)?\s*(?:,\s*)?")
-_INCLUDING = regex(r"(?i)\b(?:including|among them|of them|of whom)\s+$")
 
 
 def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims: bool = False) -> bool:
@@ -1031,12 +1038,11 @@ def _in_list(sentence: str, q: Quantity, previous_end: int) -> bool:
         "," in gap and gap.strip(" ,").strip())
 
 
-def _including(sentence: str, q: Quantity) -> bool:
-    return bool(_INCLUDING.search(sentence[max(0, q.start - 20):q.start]))
+def _including(sentence: str, q: Quantity, lex: _CasLex) -> bool:
+    """A subset lead (numbers.yaml `subset_leads`) right before the figure."""
+    return bool(lex.including.search(sentence[max(0, q.start - 20):q.start]))
 
 
-_PARTITIVE = regex(r"(?i)^of\s+(?:them|those|whom|these|us)$")
-_PARTITIVE_OF = regex(r"(?i)^of\s+(?:them|those|whom)\b")
 _PLACE_AFTER = regex(r"\s+(?:in|at)\s+[A-Z]")
 _PLACE_GAP = regex(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,\s*|and\s+)?$")
 
@@ -1109,7 +1115,7 @@ def _is_person_phrase(phrase: str, lex: _CasLex) -> bool:
 
 
 def _person_phrase(phrase: str, lex: _CasLex) -> bool:
-    if _PARTITIVE.match(phrase.strip()) or lex.group_anaphor.search(phrase):
+    if lex.partitive.match(phrase.strip()) or lex.group_anaphor.search(phrase):
         return True
     words = _core_words(phrase, lex)
     if not words or any(w in lex.things for w in words):
@@ -1214,11 +1220,11 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
         if len({q.category for q in previous}) > 1:
             return "people", "unknown", ""  # "40 civilians 25 fighters killed 110 injured": of both, unknown
         p = previous[-1]
-        if victims_raw and p.victims in lex.subgroups and not _PARTITIVE_OF.match(victims_raw):
+        if victims_raw and p.victims in lex.subgroups and not lex.partitive_of.match(victims_raw):
             return "people", "unknown", ""  # "two children killed and 5 others injured": others are anyone else
         return p.victims, p.category, p.side
     if victims_raw and continues and context.previous_figure:
-        if context.previous_figure[0] in lex.subgroups and not _PARTITIVE_OF.match(victims_raw):
+        if context.previous_figure[0] in lex.subgroups and not lex.partitive_of.match(victims_raw):
             return "people", "unknown", ""
         return context.previous_figure  # "... 40 civilians were killed. At least 110 others were injured."
     knowledge = lex.knowledge
