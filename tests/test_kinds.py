@@ -354,6 +354,14 @@ def test_headline_and_body_figures_are_both_kept_and_a_disagreement_is_a_warning
     assert r.problems.reason.str.contains("headline and body disagree").any()
 
 
+def test_a_part_of_the_dead_in_the_body_is_no_disagreement_with_the_headline():
+    text = ("Ten civilians killed in shelling of Maarat al-Numan\n\nShelling hit Maarat al-Numan on Friday, "
+            "the monitor said. Four of the dead were children.")
+    r = extract(text)
+    assert r.casualties["part"].any()
+    assert not r.problems.reason.str.contains("headline and body disagree").any()
+
+
 # --------------------------------------------------------------------------- properties
 
 _WORDS = st.sampled_from(["killed", "since", "will", "if", "the", "people", "12", "strikes", "attacks", "condemned",

@@ -400,9 +400,10 @@ _ANOTHER = regex(r"(?i)\b(?:another|other|others|more|further|additional)\b")
 def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> list[dict]:
     """A warning for each headline figure that no body figure of the same
     outcome allows, when the body gives figures of that outcome ("headline:
-    5 killed; body: at least 7 killed"): both stay in the tables."""
+    5 killed; body: at least 7 killed"): both stay in the tables. A part
+    ("three of them were children") is no toll to set against another."""
     head = [k for c in claims if c.headline for k, sc in zip(c.casualties, c.scopes)
-            if sc == "event" and k.min is not None and (k.min or k.max)]
+            if sc == "event" and not k.part and k.min is not None and (k.min or k.max)]
     if not head:
         return []
     body: dict[str, list[CasualtyMention]] = {}
@@ -410,7 +411,7 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> lis
         if c.headline or c.row.get("kind") != "event":
             continue
         for k, sc in zip(c.casualties, c.scopes):
-            if sc == "event" and k.min is not None and (k.min or k.max):
+            if sc == "event" and not k.part and k.min is not None and (k.min or k.max):
                 body.setdefault(k.outcome, []).append(k)
     out = []
     for k in head:
