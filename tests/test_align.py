@@ -190,6 +190,20 @@ def test_reports_of_one_strike_in_two_outlets_share_an_incident_with_reasons():
         assert reason in link["reasons"]
 
 
+def test_a_part_of_one_reports_dead_is_no_toll_shared_with_another_report():
+    claims = factory.claims([
+        _report("a", "An airstrike killed 5 people in Manbij on Monday.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("b", "Jets struck Manbij on July 18, killing 12 people; five of the dead were children.",
+                "2016-07-18", "Manbij", "Aleppo"),
+    ])
+    cas = factory.casualties([dict(claim_id="a-0", victims="people", outcome="killed", min=5, max=5),
+                              dict(claim_id="b-0", victims="people", outcome="killed", min=12, max=12),
+                              dict(claim_id="b-0", victims="children", outcome="killed", min=5, max=5, part=True)])
+    r = run_align(claims, cas)
+    reasons = " ".join(r.links["reasons"])
+    assert "both 5 killed" not in reasons
+
+
 def test_a_third_report_never_bridges_two_places_far_apart():
     """A governorate-level report of the day is compatible with both towns; the
     towns themselves lie more than max_km apart and must stay apart."""

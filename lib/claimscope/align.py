@@ -538,12 +538,15 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         for cid, at in zip(cells.texts(casualties["claim_id"]), at_col):
             if at is not None:
                 figure_at.setdefault(cid, []).append(at)
-        for cid, v, o, lo, hi, at in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
-                                         cells.texts(casualties["outcome"]), cells.integers(casualties["min"]),
-                                         cells.integers(casualties["max"]), at_col):
+        part_col = casualties["part"].fillna(False).astype(bool).tolist() if "part" in casualties.columns \
+            else [False] * n_cas
+        for cid, v, o, lo, hi, at, part in zip(cells.texts(casualties["claim_id"]), cells.texts(casualties["victims"]),
+                                               cells.texts(casualties["outcome"]), cells.integers(casualties["min"]),
+                                               cells.integers(casualties["max"]), at_col, part_col):
             if v:
                 victims.setdefault(cid, set()).add(v)
-            if o == "killed" and lo is not None:
+            # a part ("four of the dead were children") is no toll to match another report's toll with
+            if o == "killed" and lo is not None and not part:
                 killed.setdefault(cid, []).append((lo, hi))
             if v and o in ("killed", "injured", "killed_or_injured") and (lo or 0) > 0:
                 dead_victims.setdefault(cid, set()).add(v)

@@ -407,16 +407,17 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> lis
     if not head:
         return []
     body: dict[str, list[CasualtyMention]] = {}
+    parts: dict[str, list[CasualtyMention]] = {}   # a part may bear the headline out, never contradict it
     for c in claims:
         if c.headline or c.row.get("kind") != "event":
             continue
         for k, sc in zip(c.casualties, c.scopes):
-            if sc == "event" and not k.part and k.min is not None and (k.min or k.max):
-                body.setdefault(k.outcome, []).append(k)
+            if sc == "event" and k.min is not None and (k.min or k.max):
+                (parts if k.part else body).setdefault(k.outcome, []).append(k)
     out = []
     for k in head:
         others = body.get(k.outcome, [])
-        if not others or any(_ranges_meet(k, o) for o in others):
+        if not others or any(_ranges_meet(k, o) for o in others + parts.get(k.outcome, [])):
             continue
         said = "; ".join(dict.fromkeys(o.raw for o in others[:3]))
         out.append({
