@@ -97,7 +97,8 @@ def test_a_part_never_conflicts_on_its_own():
     assert verdict == "partial" and "part of its account's victims" in detail
     assert compare_figures([F("people", "injured", 12, 12)], [F("people", "injured", 40, 40)])[0] == "conflict"
     # a part may still agree ("including 4 children" in both accounts)
-    assert compare_figures([Figure("children", "killed", 4, 4, part=True)], [F("children", "killed", 4, 4)])[0] == "agree"
+    assert compare_figures([Figure("children", "killed", 4, 4, category="civilians", part=True)],
+                           [F("children", "killed", 4, 4)])[0] == "agree"
 
 
 def test_a_part_is_no_toll():
@@ -1141,14 +1142,14 @@ def test_without_an_update_cue_tolls_of_two_days_still_conflict(tmp_path):
 # --------------------------------------------------------------------------- figures of other acts or other victims
 
 def _one_report(second, *, places_b="Manbij", raw_b=None, doc_b="a", first="Air strikes killed 15 people in Manbij.",
-                places_a="Manbij"):
+                places_a="Manbij", from_b="27"):
     """An outlet's toll and a monitor's second toll (27 killed); the compared casualties row."""
     claims = factory.claims([
         _strike("a", first, places=places_a),
         _strike(doc_b, second, source="Syrian Observatory for Human Rights", source_type="monitor", places=places_b),
     ])
     kb = dict(claim_id=f"{doc_b}-{1 if doc_b == 'a' else 0}", victims="people", outcome="killed", min=27, max=27,
-              start=(100 if doc_b == "a" else 0) + second.index("27"), raw=raw_b or second[second.index("27"):][:30])
+              start=(100 if doc_b == "a" else 0) + second.index(from_b), raw=raw_b or second[second.index(from_b):][:30])
     cas = factory.casualties([dict(claim_id="a-0", victims="people", outcome="killed", min=15, max=15,
                                    start=first.index("15"), raw=first[first.index("15"):][:10]), kb])
     r, c = _aligned(claims, cas)
@@ -1184,6 +1185,18 @@ def test_a_figure_told_as_more_victims_besides_its_reports_others_is_no_second_c
     assert row["verdict"] == verdict, row["detail"]
     if verdict == "partial":
         assert "besides the report's others" in row["detail"] or "an earlier or later act or count" in row["detail"]
+
+
+def test_the_figures_own_verb_before_another_keeps_it_more_victims():
+    row = _one_report("Regime warplanes killed another 27 people in the raids on Manbij, the Observatory said.",
+                      raw_b="another 27 people", from_b="another")
+    assert row["verdict"] == "partial", row["detail"]
+
+
+def test_a_part_never_confirms_another_accounts_toll():
+    a = [F("people", "injured", 15, 15)]
+    b = [Figure("people", "injured", 15, 15, part=True)]
+    assert compare_figures(a, b)[0] == "partial"
 
 
 def test_a_report_that_opens_with_earlier_tells_its_own_act():

@@ -261,7 +261,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
         summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
         summary_days=_summary_days(c, knowledge),
-        day_names=tuple(str(n) for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
+        day_names=tuple(str(n).casefold() for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
         reply_act=re.compile(phrase_pattern(c["reply_act_cues"])) if c.get("reply_act_cues") else None,
@@ -436,8 +436,12 @@ def _figure_pair(fa: Figure, fb: Figure, cfg: _Cfg) -> tuple[str, str] | None:
     v = _counted_pair(fa, fb, cfg)
     if v is not None and v[0] != "partial" and (fa.vague or fb.vague):
         return "partial", f"{fa.text()} vs {fb.text()}: '{fa.vague or fb.vague}' is no count"
-    if v is not None and v[0] == "conflict" and (fa.part or fb.part):   # "15 of the wounded" is no toll to set against 40
-        return "partial", f"{fa.text()} vs {fb.text()}: {(fa if fa.part else fb).text()} is a part of its account's victims"
+    part = fa if fa.part else fb if fb.part else None
+    if v is not None and part is not None and (v[0] == "conflict" or (
+            v[0] == "agree" and part.category == "unknown" and not (fa.part and fb.part))):
+        # "15 of the wounded (in critical condition)" is no toll to set against 40, nor one that
+        # confirms another account's 15 wounded; "including 4 children" may confirm 4 children
+        return "partial", f"{fa.text()} vs {fb.text()}: {part.text()} is a part of its account's victims"
     return v
 
 
@@ -1041,7 +1045,7 @@ def _summary_reason(c: _Claim, sentence: str, cfg: _Cfg) -> str:
     "had initially given"), or its own places lie in several governorates
     ("in Raqqa and Deir Ezzor provinces")."""
     m = cfg.summary_span.search(sentence) if cfg.summary_span is not None else None
-    if m is None and cfg.summary_days is not None and any(d in sentence for d in cfg.day_names):
+    if m is None and cfg.summary_days is not None and any(d in sentence.casefold() for d in cfg.day_names):
         m = cfg.summary_days.search(sentence)
     if m:
         return f"gives a toll of a span, of several acts or an earlier one ('{m.group(0)}')"
@@ -1070,8 +1074,13 @@ def _additive(figures: Sequence[tuple[int, str]], start: int, sentence: str, cfg
     m = cfg.additive.search(raw, 0, max(0, until))
     if m is None:
         return ""
-    told = cfg.toll_words.search(sentence, 0, max(0, at - start)) if cfg.toll_words is not None else None
-    return "" if told else m.group(0).lower()
+    # a toll told before the figure in its sentence ("3 died and another 27 were killed") points the cue
+    # back inside the sentence; the figure's own verb ("warplanes killed another 27") does not
+    end = max(0, at - start)
+    told = [t for t in cfg.toll_words.finditer(sentence, 0, end)] if cfg.toll_words is not None else []
+    if told and sentence[told[-1].end():end].strip():
+        return ""
+    return "" if any(sentence[t.end():end].strip() for t in told[:-1]) else m.group(0).lower()
 
 
 def _added_figures(x: _Claim, y: _Claim) -> str:
@@ -1365,7 +1374,8 @@ def _neutral_title(cs: Sequence[_Claim], conflicts: Sequence[str], date: str, pr
         # is told with: a sentence of context that joined the act ("despite
         # the bombing by jets") does not rename it (align._incident_type)
         return ([c.etype for c in ts if c.etype in cfg.distinctive_types]
-                or [c.etype for c in ts if c.figures and c.etype not in cfg.generic_types] or [c.etype for c in ts])
+                or [c.etype for c in ts if c.figures and not c.recalled and c.etype not in cfg.generic_types]
+                or [c.etype for c in ts])
 
     disputed_cause = "cause" in conflicts
     cands = (types(lambda c: not c.hedged and not c.negated and not (disputed_cause and c.cause))
