@@ -344,6 +344,9 @@ def parts(sentence, **ctx):
     # a figure of its own outcome inside the aside is a toll of its own ("33 casualties, including 4 dead")
     ("The blast caused 27 casualties, including 4 dead, at the depot.",
      [(27, "killed_or_injured", "people", False), (4, "killed", "people", False)]),
+    # another category (or more people than the whole) after the subset's list is no part of the whole
+    ("Jets killed 12 villagers including five boys and 20 gunmen near the dam.",
+     [(12, "killed", "civilians", False), (5, "killed", "children", True), (20, "killed", "militants", False)]),
     # per-place counts of a subset stay parts
     ("In all 40 civilians were killed including 7 in Tafas 5 in Jassem and 2 in Nawa.",
      [(40, "killed", "civilians", False), (7, "killed", "civilians", True), (5, "killed", "civilians", True),

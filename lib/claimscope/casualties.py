@@ -648,8 +648,12 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         in_part = False  # the pending figures run on a subset's list ("including a child and a woman")
         for pq, ps, pe in pending:
             # "9 civilians including 2 children and 3 women were killed": the children and women are parts
-            in_part = _including(sentence, pq, lex) or (in_part and _in_list(sentence, pq, out[-1].end - offset))
+            led = _including(sentence, pq, lex)
+            in_part = led or (in_part and _in_list(sentence, pq, out[-1].end - offset))
             mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex, part=in_part)
+            if in_part and not led and main and not _fits_within(mention, main[-1]):
+                in_part = False   # "12 civilians including five children and 20 fighters": the fighters are no part
+                mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex)
             if not in_part:
                 main.append(mention)
             out.append(mention)
@@ -661,6 +665,11 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         part = subset and (not main or main[-1].outcome == outcome)
         mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end,
                            part=part)
+        if part and main and partitive is None and not _including(sentence, q, lex) \
+                and not _fits_within(mention, main[-1]):
+            # "12 civilians including five children and 20 fighters": the fighters are no part of the civilians
+            subset = part = False
+            mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end)
         if partitive is not None:
             mention = partitive(mention)  # "five of the dead were children", "234 of them were children": who they were
         out.append(mention)
@@ -1025,6 +1034,14 @@ def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims
     if not with_victims:
         return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
     return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap))
+
+
+def _fits_within(part: CasualtyMention, whole: CasualtyMention) -> bool:
+    """Whether a list item can be part of the whole its list hangs from: not
+    of another known category, not more than the whole."""
+    if part.category != whole.category and "unknown" not in (part.category, whole.category):
+        return False
+    return whole.max is None or part.min is None or part.min <= whole.max
 
 
 def _in_list(sentence: str, q: Quantity, previous_end: int) -> bool:
