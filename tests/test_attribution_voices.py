@@ -329,7 +329,9 @@ def test_a_name_headed_by_an_armed_groups_word_is_an_armed_group():
         a = attribute([sentence], outlet="Outlet")[0]
         assert (a.source, a.source_type, a.source_side) == (name, "partisan", "unknown"), a
     for sentence, name in [("The Riverside Relief Committee said it reached the town.", "Riverside Relief Committee"),
-                           ("The Hama Health Directorate said it reached the town.", "Hama Health Directorate")]:
+                           ("The Hama Health Directorate said it reached the town.", "Hama Health Directorate"),
+                           ("The Northern Relief Corps said it reached the town.", "Northern Relief Corps"),
+                           ("The Popular Democratic Front said it backed the talks.", "Popular Democratic Front")]:
         a = attribute([sentence], outlet="Outlet")[0]
         assert (a.source, a.source_type) == (name, "organisation"), a
     # a group named in the clause is no speaker when the sentence names one after the verb
