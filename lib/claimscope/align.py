@@ -911,23 +911,34 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
 
 def _other_place(c: _C, li: _Local, cfg: AlignSettings) -> bool:
     """Whether claim `c` tells its act at another place of a level the
-    incident already has places of (align.yaml `place_levels`): a quarter
-    none of the incident's quarters, a town or village none of its towns and
-    villages, by name (transliteration-aware) or within near_km. Places of
-    different levels may lie one inside the other and never part two acts."""
-    apart = False
-    for level in sorted({lv for _, lv in c.fine}):
-        theirs = li.fine.get(level)
-        if not theirs:
+    incident already has places of (align.yaml `place_levels`); see
+    `places_apart`."""
+    theirs = {lv: sorted(names) for lv, names in li.fine.items()}
+    return places_apart(c.fine, theirs, c.points, li.points, settings=cfg) is not None
+
+
+def places_apart(mine: Sequence[tuple[str, str]], theirs: Mapping[str, Sequence[str]],
+                 my_points: Sequence[tuple[float, float]], their_points: Sequence[tuple[float, float]], *,
+                 settings: AlignSettings) -> tuple[str, str] | None:
+    """(one of my places, one of theirs) when two accounts tell their acts at
+    different places of one level (`fine_places`: a quarter none of the
+    other's quarters, a town or village none of its towns and villages by name,
+    transliteration-aware, and more than near_km away), else None. Places of
+    different levels may lie one inside the other and never part two acts.
+    Alignment within a report and the comparison of tolls share this test."""
+    apart: tuple[str, str] | None = None
+    for level in sorted({lv for _, lv in mine}):
+        other = list(theirs.get(level) or ())
+        if not other:
             continue
-        mine = [n for n, lv in c.fine if lv == level]
-        if best_match(mine, sorted(theirs), cfg.same_place, cfg.translit.similarity):
-            return False   # a place in common: maybe one act
+        own = [n for n, lv in mine if lv == level]
+        if best_match(own, other, settings.same_place, settings.translit.similarity):
+            return None   # a place in common: maybe one act
         if level == "settlement":
-            km = km_between(c.points, li.points)
-            if km is None or km <= cfg.near_km_in:
-                return False   # near, or no telling how far
-        apart = True
+            km = km_between(my_points, their_points)
+            if km is None or km <= settings.near_km_in:
+                return None   # near, or no telling how far
+        apart = apart or (own[0], other[0])
     return apart
 
 

@@ -138,7 +138,7 @@ import pandas as pd
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
-from .align import _first_chars, align_settings, figures_recalled, fine_places
+from .align import AlignSettings, _first_chars, align_settings, figures_recalled, fine_places, places_apart
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
@@ -228,6 +228,7 @@ class _Cfg:
     type_rank: Mapping[str, int]
     generic_types: frozenset[str]
     distinctive_types: frozenset[str]
+    align: AlignSettings   # the places of one level two acts are told at (align.places_apart)
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
     toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
@@ -291,6 +292,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         type_rank=align_settings(knowledge).type_rank,
         generic_types=align_settings(knowledge).generic_types,
         distinctive_types=align_settings(knowledge).distinctive_types,
+        align=align_settings(knowledge),
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
@@ -1111,22 +1113,14 @@ def _recalled_toll(x: _Claim, y: _Claim) -> str:
 
 def _other_places(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
     """Why two claims tell two acts, or '': each names its own places of one
-    level (align.yaml `place_levels`: two quarters, two towns more than
-    near_km apart), none of them the other's (align.fine_places)."""
+    level, none of them the other's (`align.places_apart`)."""
     if not (x.fine and y.fine):
         return ""
-    apart = ""
-    for level in sorted({lv for _, lv in x.fine} & {lv for _, lv in y.fine}):
-        mine = [n for n, lv in x.fine if lv == level]
-        theirs = [n for n, lv in y.fine if lv == level]
-        if best_match(mine, theirs, cfg.same_place, cfg.translit.similarity):
-            return ""   # a place in common: maybe one act
-        if level == "settlement":
-            km = km_between(x.places.points, y.places.points)
-            if km is None or km <= cfg.near_km:
-                return ""   # near, or no telling how far
-        apart = apart or f"told of different places ({mine[0]} vs {theirs[0]})"
-    return apart
+    theirs: dict[str, list[str]] = {}
+    for n, lv in y.fine:
+        theirs.setdefault(lv, []).append(n)
+    apart = places_apart(x.fine, theirs, x.places.points, y.places.points, settings=cfg.align)
+    return f"told of different places ({apart[0]} vs {apart[1]})" if apart else ""
 
 
 def _more_places(x: _Claim, y: _Claim) -> str:
