@@ -1827,15 +1827,22 @@ def _incidents(claims: pd.DataFrame, feats: list[_C], cfg: AlignSettings, knowle
 
 
 def _incident_type(cs: Sequence[_C], cfg: AlignSettings) -> str:
-    """The incident's event type: the most specific type (events.yaml order)
-    among the claims that tell its toll or title it, else among all its
-    claims. A sentence of context that joined the act ("despite the bombing of
-    the city by jets") must not rename a suicide bombing an airstrike; a
-    distinctive type (a chemical attack) told by any claim still names it."""
-    distinct = {c.etype for c in cs if c.etype in cfg.distinctive_types}
-    told = {c.etype for c in cs if (c.counted or c.headline) and c.etype not in cfg.generic_types
-            and c.etype != "statement"}
-    return min(distinct or told or {c.etype for c in cs}, key=lambda t: (cfg.type_rank.get(t, 99), t))
+    """The incident's event type (`principal_type`): claims that tell its
+    toll or title it tell its act."""
+    return principal_type([(c.etype, c.counted or c.headline) for c in cs], settings=cfg)
+
+
+def principal_type(types: Sequence[tuple[str, bool]], *, settings: AlignSettings) -> str:
+    """The event type an incident is named for, from its claims' (type, tells
+    the act's toll or title): a distinctive type (a chemical attack) any claim
+    tells, else the most specific type (events.yaml order) of those that tell
+    the toll, else of all. A sentence of context that joined the act ("despite
+    the bombing of the city by jets") must not rename a suicide bombing an
+    airstrike. Alignment's `incidents.event_type` and compare's neutral title
+    both read it."""
+    distinct = {t for t, _ in types if t in settings.distinctive_types}
+    told = {t for t, tells in types if tells and t not in settings.generic_types and t != "statement"}
+    return min(distinct or told or {t for t, _ in types}, key=lambda t: (settings.type_rank.get(t, 99), t))
 
 
 def _by_count(counter: Counter) -> list[str]:

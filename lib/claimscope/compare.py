@@ -138,7 +138,7 @@ import pandas as pd
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
-from .align import AlignSettings, _first_chars, align_settings, figures_recalled, fine_places, places_apart
+from .align import AlignSettings, _first_chars, align_settings, figures_recalled, fine_places, places_apart, principal_type
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
@@ -225,9 +225,6 @@ class _Cfg:
     translit: Translit
     corroborating: frozenset[str]
     denial_cues: frozenset[str]   # lexicon act_denials: negation cues that deny an act (not a zero count)
-    type_rank: Mapping[str, int]
-    generic_types: frozenset[str]
-    distinctive_types: frozenset[str]
     align: AlignSettings   # the places of one level two acts are told at (align.places_apart)
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
@@ -289,9 +286,6 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         translit=translit(knowledge),
         corroborating=frozenset(c["corroborating_facets"]),
         denial_cues=frozenset(" ".join(str(x).casefold().split()) for x in knowledge.lexicon["act_denials"]),
-        type_rank=align_settings(knowledge).type_rank,
-        generic_types=align_settings(knowledge).generic_types,
-        distinctive_types=align_settings(knowledge).distinctive_types,
         align=align_settings(knowledge),
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
@@ -1362,19 +1356,14 @@ def _neutral_title(cs: Sequence[_Claim], conflicts: Sequence[str], date: str, pr
     the most specific event type no account hedges or denies (a type read
     from a disputed cause is left out), the most specific place, the
     contested facets."""
-    def types(pred) -> list[str]:
-        ts = [c for c in cs if c.etype and c.etype not in ("statement", "") and pred(c)]
-        # a distinctive type (a chemical attack) first, then the type the toll
-        # is told with: a sentence of context that joined the act ("despite
-        # the bombing by jets") does not rename it (align._incident_type)
-        return ([c.etype for c in ts if c.etype in cfg.distinctive_types]
-                or [c.etype for c in ts if c.figures and not c.recalled and c.etype not in cfg.generic_types]
-                or [c.etype for c in ts])
+    def types(pred) -> list[tuple[str, bool]]:
+        return [(c.etype, bool(c.figures) and not c.recalled) for c in cs
+                if c.etype and c.etype not in ("statement", "") and pred(c)]
 
     disputed_cause = "cause" in conflicts
     cands = (types(lambda c: not c.hedged and not c.negated and not (disputed_cause and c.cause))
              or types(lambda c: not c.negated) or types(lambda c: True))
-    etype = min(cands, key=lambda t: (cfg.type_rank.get(t, 99), t)) if cands else "other"
+    etype = principal_type(cands, settings=cfg.align) if cands else "other"
     if prec == "month" and date:
         when = date[:7]
     elif prec == "year" and date:
