@@ -138,12 +138,12 @@ import pandas as pd
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
-from .align import AlignSettings, _first_chars, align_settings, figures_recalled, fine_places, places_apart, principal_type
+from .align import AlignSettings, align_settings, figures_recalled, fine_places, places_apart, principal_type
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
 from .places import PRECISIONS, PlaceProfile, Translit, best_match, km_between, place_profiles, translit
-from .resources import phrase_pattern
+from .resources import first_chars, phrase_pattern
 
 __all__ = [
     "CompareResult",
@@ -300,7 +300,7 @@ def _summary_days(c: Mapping, knowledge: Knowledge) -> re.Pattern[str] | None:
     if not days or not c.get("summary_span_day_links"):
         return None
     day = phrase_pattern(days)
-    return re.compile(_first_chars(days) + day + r"\s+" + phrase_pattern([str(w) for w in c["summary_span_day_links"]])
+    return re.compile(first_chars(days) + day + r"\s+" + phrase_pattern([str(w) for w in c["summary_span_day_links"]])
                       + r"\s+" + day)
 
 

