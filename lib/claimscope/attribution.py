@@ -128,6 +128,7 @@ class _Taxonomy:
     gendered: dict[str, frozenset[str]]  # "he" -> nouns only a man is called ("spokesman"); "she" -> ...
     body_person_nouns: frozenset[str]  # person nouns that name a body as well ("a monitor"): no "he"
     of_words: frozenset[str]  # "of", "for": after them a description names the body a person speaks for
+    complement_of: frozenset[str]  # "of", "for": join a body's head to its complement ("Army of Conquest")
     name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
@@ -287,6 +288,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
                   for p, nouns in (lex.get("gendered_person_nouns") or {}).items()},
         body_person_nouns=frozenset(norm_phrase(w) for w in lex.get("body_person_nouns") or ()),
         of_words=frozenset(norm_phrase(w) for w in lex.get("speaks_for_prepositions") or ()),
+        complement_of=frozenset(norm_phrase(w) for w in lex.get("complement_prepositions") or ()),
         name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
@@ -1032,7 +1034,7 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
         if low in t.determiners and low not in ("two", "three", "both"):
             if low in ("a", "an") and k >= 1 and tokens[k - 1][:1].isupper() and tokens[k - 1].isalpha():
                 continue  # "John McCain a Republican critic of the policy": an apposition; the name is the subject
-            if low == "the" and k >= 2 and tokens[k - 1].lower() in ("of", "for") and tokens[k - 2][:1].isupper():
+            if low == "the" and k >= 2 and tokens[k - 1].lower() in t.complement_of and tokens[k - 2][:1].isupper():
                 continue  # "the Organisation for the Prohibition of Chemical Weapons": "the" inside a name
             if k >= 1 and tokens[k - 1].lower() in t.locative:
                 stop = tokens[k - 1]  # "SOHR activists in the area": the determiner opens a place
@@ -1740,7 +1742,7 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
         return None
     before = words[: len(words) - len(run)]
     prev = norm_phrase(before[-1]) if before else ""
-    if prev in t.locative or prev in ("of", "for"):
+    if prev in t.locative or prev in t.complement_of:
         inner = " ".join(before[:-1])
         if inner and prev in t.locative and prev != "of":  # "The Unified Medical Office in Eastern Ghouta"
             return _named(inner, _strip_determiners(inner, t), doc, t) or _description(_strip_determiners(inner, t), doc, t)
@@ -1756,8 +1758,8 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
         return person_org
     if _armed_group_name(low_run, t):
         return (" ".join(run), "partisan", "unknown", "") if len(run) <= 8 else None
-    if any(w in t.org_name_words for w in low_run) or any(w in ("of", "for") for w in low_run) \
-            or (prev in t.org_nouns and not (len(before) >= 3 and norm_phrase(before[-2]) in ("of", "for")
+    if any(w in t.org_name_words for w in low_run) or any(w in t.complement_of for w in low_run) \
+            or (prev in t.org_nouns and not (len(before) >= 3 and norm_phrase(before[-2]) in t.complement_of
                                              and norm_phrase(before[-3]) in t.person_nouns)):
         # "watchdog Reporters Without Borders"; but "member of parliament Ann Clwyd" is a person
         if len(run) > 8:
@@ -1803,7 +1805,7 @@ def _person_of_body(run: list[str], low_run: list[str], t: _Taxonomy) -> tuple[s
     the body, then the name ("Director of Daraa National Hospital Dr. Farid
     al-Asfar"). The body speaks (organisation, or partisan when an armed
     group's name), the person kept; None when the run is not so built."""
-    of = next((i for i, w in enumerate(low_run) if w in ("of", "for")), None)
+    of = next((i for i, w in enumerate(low_run) if w in t.complement_of), None)
     if of is None or of == 0 or of == len(run) - 1:
         return None
     head, tail = " ".join(run[:of]), " ".join(run[of + 1:])
@@ -1849,7 +1851,7 @@ def _armed_group_name(low_run: list[str], t: _Taxonomy) -> bool:
     transliterated forms, its first ("Jaysh al-Tahrir")."""
     if len(low_run) < 2:
         return False
-    of = next((i for i, w in enumerate(low_run) if w in ("of", "for")), len(low_run))
+    of = next((i for i, w in enumerate(low_run) if w in t.complement_of), len(low_run))
     return (of > 0 and low_run[of - 1] in t.group_heads_last) or low_run[0] in t.group_heads_first
 
 
