@@ -136,6 +136,32 @@ def test_follow_up_sentences_join_the_incident_they_refer_to():
     assert "follow-up 'The explosion'" in why
 
 
+def test_an_act_set_beside_the_one_referred_back_to_is_an_aside_and_the_story_goes_on():
+    """'The bombing came as troops shelled ...' tells another act (an aside):
+    it opens its own incident, and the next sentence about the bombing still
+    finds the bombing, not the aside told just before it."""
+    def doc(d: str, aside: str, cue: str, etype: str) -> list[dict]:
+        return [
+            dict(doc_id=d, sentence="A car bomb went off by a bakery in Jisr al-Shughur on Tuesday, killing six.",
+                 event_type="explosion", event_cue="car bomb", event_date="2021-03-02", places="Jisr al-Shughur",
+                 governorate="Idlib"),
+            dict(doc_id=d, sentence=aside, event_type=etype, event_cue=cue, event_date="2021-03-02",
+                 date_raw="inherited: Tuesday"),
+            dict(doc_id=d, sentence="Six people died in the attack, a local council member said.", event_type="attack",
+                 event_cue="attack", event_date="2021-03-02", date_raw="inherited: Tuesday"),
+        ]
+    claims = factory.claims(doc("a", "The bombing came as army units shelled villages further south, activists said.",
+                                "shelled", "shelling")
+                            + doc("b", "The bombing coincided with a visit by the provincial governor.",
+                                  "bombing", "explosion"))
+    r = run_align(claims)
+    assert incident_of(r, "a-1") != incident_of(r, "a-0")   # the shelling is another act
+    assert incident_of(r, "a-2") == incident_of(r, "a-0")   # "the attack": the bombing again
+    assert incident_of(r, "b-1") == incident_of(r, "b-0")   # a visit is no act: a follow-up of the bombing
+    why = r.links.set_index(["claim_a", "claim_b"]).loc[("b-0", "b-1"), "reasons"]
+    assert "follow-up 'The bombing'" in why
+
+
 def test_a_new_event_opener_or_another_day_starts_another_incident():
     claims = factory.claims([
         dict(doc_id="d", sentence="On September 6, Turkish forces shelled Syrian troops near Saraqib.",

@@ -191,7 +191,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         w_in={k: float(v) for k, v in win["weights"].items()},
         near_km_in=float(win["near_km"]),
         means_types=frozenset(win.get("means_types") or ()),
-        follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"])),
+        follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"],
+                                           d["follow_up_cues"].get("juxtaposed") or ())),
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
         responsibility_claim=regex(phrase_pattern(d["responsibility_claims"])),
         recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
@@ -240,14 +241,18 @@ def align_settings(knowledge: Knowledge) -> AlignSettings:
     return knowledge.derived(_build_settings)
 
 
-def _follow_up_pattern(determiners: Sequence[str], nouns: Sequence[str], response: Sequence[str]) -> str:
+def _follow_up_pattern(determiners: Sequence[str], nouns: Sequence[str], response: Sequence[str],
+                       juxtaposed: Sequence[str] = ()) -> str:
     """One regex over lower-cased text for the follow-up cues: group `response`
     ("in response", "after the attack") or group `same` ("the attack", "these
-    strikes"). One alternation per slot keeps it fast."""
+    strikes"), the latter with group `juxtaposed` when a verb that sets it
+    beside another act follows ("the attack came as ..."). One alternation per
+    slot keeps it fast."""
     def alt(words: Iterable[str]) -> str:
         return "|".join(r"\s+".join(re.escape(w) for w in p.split())
                         for p in sorted({w.lower() for w in words}, key=lambda x: (-len(x), x)))
-    return rf"\b(?:(?P<response>{alt(response)})|(?P<same>(?:{alt(determiners)})\s+(?:{alt(nouns)})))\b"
+    after = rf"(?:\s+(?P<juxtaposed>{alt(juxtaposed)})\b)?" if juxtaposed else ""
+    return rf"\b(?:(?P<response>{alt(response)})|(?P<same>(?:{alt(determiners)})\s+(?:{alt(nouns)}))\b{after})\b"
 
 
 def event_type_relation(a: str, b: str, *, knowledge: Knowledge) -> str:
@@ -370,7 +375,8 @@ class _C:
     """Alignment features of one claim (slots: fast attribute access)."""
 
     __slots__ = ("i", "cid", "doc", "root", "sidx", "para", "start", "source", "stype", "etype", "lo", "hi",
-                 "prec", "inh_date", "own_places", "govs", "names", "points", "coarse", "perp", "perp_side", "perp_cue",
+                 "prec", "inh_date", "own_places", "govs", "aside", "names", "points", "coarse", "perp", "perp_side",
+                 "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
                  "headline", "own_toll", "counted", "recalled", "dead", "fine")
@@ -509,7 +515,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
                      "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
-                     "perpetrator_cue", "target", "sentence", "kind", "outlet", "published")}
+                     "perpetrator_cue", "target", "sentence", "kind", "outlet", "published", "event_cue")}
     reported = reported or {}
     since_memo: dict[str, bool] = {}
     sidx = cells.integers(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
@@ -659,13 +665,22 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         # the title: the report's first claim, when its sentence is the title
         c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
             and norm_phrase(sent) == titles[c.doc]
-        m = cfg.follow_up.search(sent.lower())
+        low = sent.lower()
+        m = cfg.follow_up.search(low)
+        juxtaposed = False
+        if m and m.groupdict().get("juxtaposed") and _cue_elsewhere(low, col["event_cue"][i], m.start("same"),
+                                                                     m.end("same")):
+            # "The attack came as troops executed 48 people": the sentence
+            # tells another act beside the one it refers back to ("The attack
+            # coincided with a visit" tells no other act: still a follow-up)
+            juxtaposed, m = True, None
         if m:
             c.follow = "response" if m.group("response") else "same"
-            c.follow_raw = sent[m.start():m.end()]
+            c.follow_raw = sent[m.start(c.follow):m.end(c.follow)]
         else:
             c.follow, c.follow_raw = "", ""
-        c.new_cue = bool(cfg.new_event.match(sent))
+        c.new_cue = juxtaposed or bool(cfg.new_event.match(sent))
+        c.aside = juxtaposed
         if c.new_cue:  # "Meanwhile, gunmen attacked ... After the attack, ...": opens an incident
             c.follow, c.follow_raw = "", ""
         c.statement = c.etype == "statement"
@@ -678,6 +693,20 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
                     and ((c.prec in cfg.anchor_precisions and c.lo is not None) or c.rep is not None))
         out.append(c)
     return out
+
+
+def _cue_elsewhere(low: str, cue: str, start: int, end: int) -> bool:
+    """Whether the event cue `cue` occurs in lower-cased sentence `low`
+    outside [start, end) (the phrase that refers back to an act)."""
+    cue = cue.lower()
+    if not cue:
+        return False
+    at = low.find(cue)
+    while at >= 0:
+        if at + len(cue) <= start or at >= end:
+            return True
+        at = low.find(cue, at + 1)
+    return False
 
 
 # =============================================================================== within a document
@@ -1031,7 +1060,11 @@ def _local_incidents(claims: list[_C], splits: Mapping[str, set[str]],
         else:
             li = _Local(c)
             locals_.append(li)
-            prev_li = li
+            if not c.aside:
+                # an aside ("The attack came as troops executed 48 people
+                # ...") opens its own incident, and the story goes on with the
+                # one it was set beside
+                prev_li = li
     return locals_, links
 
 
