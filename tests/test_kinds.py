@@ -274,6 +274,33 @@ def test_future_and_statements_are_not_events(sentence, kind):
     assert claim.kind == kind
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("Does the pause in the raids mean the army has given up on the eastern district? the analyst asked.",
+     "statement"),
+    ("Or was the convoy hit by a roadside mine near the bridge?", "statement"),
+    ("Did the barrage really kill 12 farmers, as the local council says?", "statement"),
+    ("The defence ministry warned against any new missile strikes on the coast.", "future"),
+    ("Two neighbouring states have warned the rebels against launching an assault on the port.", "event"),
+    ("The capital has been shaken by occasional car bombs throughout the war.", "background"),
+])
+def test_questions_warnings_and_habits_are_no_events(sentence, kind):
+    """A direct question asserts nothing, a warning is of what may come, an
+    occasional act is no act of a day. (A warning whose object comes between
+    verb and preposition is not read: said less, not wrongly.)"""
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jets struck the airbase overnight: what is left of its runway?",
+    "Shelling killed four civilians in the market on Tuesday, prompting a warning of more strikes.",
+    "What began as a protest turned into clashes in which three policemen were killed on Monday.",
+])
+def test_an_act_told_before_a_question_or_a_warning_stays_an_event(sentence):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == "event"
+
+
 def test_an_act_told_before_a_threat_stays_an_event():
     claim, _ = one_claim("The rebels shelled the airport and vowed to continue the attacks, a spokesman said.")
     assert claim.kind == "event"

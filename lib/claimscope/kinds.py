@@ -20,6 +20,7 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
 * the claim's kind, in this order: an act whose own date lies more than
   `background_after_days` before the publication is `background` (history
   recalled, its toll included: "in 1990, 300 villagers were killed"); a
+  direct question ("Does such a shift mean ...?") is a `statement`; a
   figure of the act (scope event) makes an `event`; a future or
   conditional cue before any act it names is `future`; figures that are all
   cumulative, or a cumulative period with a count of acts ("since August 25,
@@ -80,6 +81,7 @@ class _Cues:
     context_opener: re.Pattern[str]
     statement: re.Pattern[str]
     policy_negation: re.Pattern[str]
+    question: re.Pattern[str] | None  # a direct question: an opener word first, then a question mark
     act_count: re.Pattern[str]
     counted_acts: re.Pattern[str]
     background_days: int
@@ -219,6 +221,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
         statement=regex(phrase_pattern(d["statement"])),
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
+        question=regex(r"^\W*" + phrase_pattern(d["question_openers"]) + r"\b[^\n]*?(?:"
+                       + "|".join(re.escape(q) for q in d["question_marks"]) + ")")
+        if d.get("question_openers") and d.get("question_marks") else None,
         # "57 attacks", and "the number of attacks ... (has reached 57)"
         act_count=regex(r"(?:(?<![\w.,])" + counts + r"|(?i:the\s+(?:total\s+)?number\s+of))\s+(?:[\w-]+\s+){0,2}?"
                         + phrase_pattern(d["act_counts"])),
@@ -447,6 +452,10 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     m = cues.toll_forecast.search(sentence) if "toll_forecast" in gates else None
     if m is not None:
         return ClaimKind("future", m.group(0))
+    if cues.question is not None:
+        m = cues.question.match(sentence)
+        if m is not None:  # "Did the strike kill 5 civilians?": a direct question asserts nothing
+            return ClaimKind("statement", m.group(0)[-1])
     if "event" in scopes:
         return _EVENT
     act = _act(sentence, cues, gates)

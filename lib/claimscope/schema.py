@@ -109,8 +109,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("target_raw", S, "Phrase naming the target.", False),
         _c("published", S, "Publication date of the document (ISO or empty).", False),
         _c("duplicate_of", S, "Copied from `documents` so independence can be judged from this table alone.", False),
-        _c("kind", S, "What the claim tells: `event` (a specific act reported as having happened, or denied), `running_total` (cumulative figures over a period or many acts: 'since June 2019 ... 545 persons'), `background` (history, context, states of affairs, acts dated more than 60 days before the report), `future` (threats, plans, warnings, conditionals), `statement` (positions, demands, condemnations, opinions, denials of policy). Only `event` claims make incidents, count in tolls and are compared; the others keep an empty `incident_id`.", False),
-        _c("kind_cue", S, "The phrase `kind` was read from ('since early 2022', 'vowed to', 'called for', 'regularly'; for a running total told by a figure too large for one act, the figure); empty for an event.", False),
+        _c("kind", S, "What the claim tells: `event` (a specific act reported as having happened, or denied), `running_total` (cumulative figures over a period or many acts: 'since June 2019 ... 545 persons'), `background` (history, context, states of affairs, acts dated more than 60 days before the report), `future` (threats, plans, warnings, conditionals), `statement` (positions, demands, condemnations, opinions, denials of policy, direct questions). Only `event` claims make incidents, count in tolls and are compared; the others keep an empty `incident_id`.", False),
+        _c("kind_cue", S, "The phrase `kind` was read from ('since early 2022', 'vowed to', 'called for', 'regularly', '?' for a direct question; for a running total told by a figure too large for one act, the figure); empty for an event.", False),
     ),
     "casualties": (
         _c("claim_id", S, "Claim the figure belongs to."),
