@@ -259,6 +259,18 @@ def test_offices_adverbs_and_ministers_of_the_outlets_state():
     assert one("The family said the boy was taken from the checkpoint.").source_type == "outlet"
 
 
+def test_a_former_office_holder_speaks_for_no_state():
+    """'a former development minister' in a Turkish outlet's copy is a person,
+    not the Turkish government (nor any other)."""
+    a = one("Peter Lindqvist, a former development minister, said the raids must end.", outlet="Anadolu Agency")
+    assert (a.source, a.source_type, a.source_side) == ("Peter Lindqvist", "person", "unknown")
+    a = one("Ex-defence minister Peter Lindqvist said the raids must end.", outlet="Anadolu Agency")
+    assert (a.source, a.source_type) == ("Peter Lindqvist", "person")
+    # the serving minister still speaks for the outlet's state
+    a = one("Defence Minister Yasar Demir said the raids must end.", outlet="Anadolu Agency")
+    assert a.source == "Turkish Defense Ministry"
+
+
 def test_a_turkish_border_governor_speaks_for_the_turkish_state_in_any_outlet():
     # quoted by a wire that is not Turkish, the governor is still the Turkish state, not an independent person
     a = one("Two soldiers died of their wounds in hospital, Kilis provincial governor Ayse Korkmaz said.", outlet="Reuters")

@@ -137,6 +137,7 @@ class _Taxonomy:
     org_nouns: frozenset[str]
     speech_nouns: frozenset[str]
     office_regex: re.Pattern[str]
+    former_office: re.Pattern[str] | None  # "former"/"ex-" before an office noun: a person, speaking for no state
     military_regex: re.Pattern[str]
     org_name_words: frozenset[str]
     group_nouns: frozenset[str]
@@ -297,6 +298,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         org_nouns=frozenset(norm_phrase(w) for w in speakers.get("organisation") or ()),
         speech_nouns=frozenset(norm_phrase(w) for w in lex.get("speech_nouns") or ()),
         office_regex=regex("(?i)" + phrase_pattern(lex.get("office_nouns") or ["(?!)"])),
+        # the qualifier's own edges: phrase_pattern forbids the hyphen of "ex-minister"
+        former_office=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in lex["former_office_words"])
+                            + r")(?:\s+|-)(?:[\w-]+\s+){0,3}?" + phrase_pattern(lex.get("office_nouns") or ["(?!)"]))
+        if lex.get("former_office_words") else None,
         military_regex=regex("(?i)" + phrase_pattern(lex.get("military_nouns") or ["(?!)"])),
         org_name_words=frozenset(norm_phrase(w) for w in lex.get("organisation_name_words") or ()),
         group_nouns=frozenset(norm_phrase(w) for w in lex.get("armed_group_nouns") or ()),
@@ -1580,6 +1585,8 @@ def _state_office(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
     military = t.military_regex.search(phrase)
     if (office is None and military is None) or not _office_head(phrase, t):
         return None
+    if t.former_office is not None and t.former_office.search(phrase):
+        return None  # "a former development minister": speaks for no state
     states = [t.state_of_word.get(norm_phrase(m.group(0))) for m in t.state_regex.finditer(phrase)]
     named = [s for s in states if s]
     if named:
