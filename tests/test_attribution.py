@@ -193,6 +193,13 @@ def test_the_relayed_speaker_is_the_source_and_the_relay_is_kept():
     assert (a.source, a.via) == ("local sources", "Syrian state media")
     a = one("Kurdish media reported, citing an SDF statement, that three fighters were killed.")
     assert (a.source, a.via) == ("Syrian Democratic Forces", "Kurdish media")
+    # after the quote: the listener of "told" is the relay, never the speaker
+    a = one('"The road is cut and nobody gets through," a rebel commander told Reuters.')
+    assert (a.source, a.via) == ("Syrian opposition", "Reuters")
+    a = one("The bridge was destroyed before dawn Karim Haddad told Anadolu Agency.")
+    assert (a.source, a.via) == ("Karim Haddad", "Anadolu Agency")
+    a = one("Two children were among the dead, sources in the rescue teams told AFP anonymously for their safety.")
+    assert a.source != "AFP"
     # a monitor's own informants are the monitor
     a = one("Activists in the town told the Observatory that a car bomb exploded.")
     assert (a.source, a.via) == ("Syrian Observatory for Human Rights", "")

@@ -698,7 +698,7 @@ def _own_voice(a: Attribution, t: _Taxonomy) -> bool:
 
 _ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
 _QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
-_INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated|told)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
+_INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
 _NONSPACE = regex(r"\S+")
 _BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
@@ -791,7 +791,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             a = _before_citing(head, doc, t, cue=cue, verb=verb) or a
         if participle and (a is None or a.cue == "outlet"):
             a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
-        if a is None or a.cue == "outlet" or _weak(a, t):
+        if (a is None or a.cue == "outlet" or _weak(a, t)) and verb.lower() not in t.relay_verbs:
+            # (after "told" come the listeners: "X told Reuters" is X's word, relayed)
             inv = _inverted(sentence[ve:], doc, t, verb)  # "... for the Army of Conquest said observatory head Rami Abdel Rahman."
             if inv is not None and (a is None or not _weak(inv, t)):
                 return inv
