@@ -143,7 +143,7 @@ from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
 from .places import PRECISIONS, PlaceProfile, Translit, best_match, km_between, place_profiles, translit
-from .resources import first_chars, phrase_pattern
+from .resources import case_variants, first_chars, phrase_pattern, trie_pattern
 
 __all__ = [
     "CompareResult",
@@ -229,11 +229,13 @@ class _Cfg:
     aligned_types: frozenset[str]
     unaligned_sides: frozenset[str]
     toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
+    toll_update_gate: re.Pattern[str] | None = None   # its spellings without word bounds (see _gate)
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
     summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
     day_names: tuple[str, ...] = ()              # weekday names as dates.yaml writes them: a gate before summary_days
     vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
     earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
+    earlier_act_gate: re.Pattern[str] | None = None   # its spellings without word bounds (see _gate)
     reply_act: re.Pattern[str] | None = None     # 'In retaliation ...' opening a sentence about a reply act
     additive: re.Pattern[str] | None = None      # 'another', 'two more', 'also' in a figure's phrase: more dead besides
     additive_opener: re.Pattern[str] | None = None   # 'Moreover', 'In addition' opening the sentence
@@ -257,11 +259,13 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
                    **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
         generic_causes=frozenset(c["generic_causes"]),
         toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
+        toll_update_gate=_gate(c.get("toll_update_cues")),
         summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
         summary_days=_summary_days(c, knowledge),
         day_names=tuple(str(n).casefold() for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
+        earlier_act_gate=_gate(c.get("earlier_act_cues")),
         reply_act=re.compile(phrase_pattern(c["reply_act_cues"])) if c.get("reply_act_cues") else None,
         additive=re.compile(phrase_pattern(c["additive_figure_cues"]) + (
             r"(?!\s+" + phrase_pattern(c["additive_figure_not_before"]) + ")" if c.get("additive_figure_not_before") else ""))
@@ -290,6 +294,21 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         aligned_types=frozenset(c["aligned_source_types"]),
         unaligned_sides=frozenset(str(x) for x in c["unaligned_sides"]),
     )
+
+
+def _gate(phrases: Sequence[str] | None) -> re.Pattern[str] | None:
+    """The spellings of `phrases` (`phrase_pattern`) without its word
+    bounds: a text it finds nothing in holds no phrase, and its search,
+    which opens with a literal, runs several times faster than the bounded
+    pattern's (most sentences hold none)."""
+    if not phrases:
+        return None
+    return re.compile(trie_pattern({v for p in phrases for v in case_variants(str(p))}))
+
+
+def _found(gate: re.Pattern[str] | None, rx: re.Pattern[str] | None, text: str) -> bool:
+    """Whether `rx` finds something in `text`, its `_gate` tried first."""
+    return rx is not None and (gate is None or gate.search(text) is not None) and rx.search(text) is not None
 
 
 def _summary_days(c: Mapping, knowledge: Knowledge) -> re.Pattern[str] | None:
@@ -606,7 +625,7 @@ def _compare_places(a: PlaceProfile, b: PlaceProfile, cfg: _Cfg) -> tuple[str, s
 
 # =============================================================================== main entry
 
-@dataclass
+@dataclass(slots=True)
 class _Claim:
     cid: str
     doc: str
@@ -652,6 +671,9 @@ class _Claim:
     time_shift: str = ""        # the opener telling an earlier or later act or count than its report's before ("Earlier")
     recalled: bool = False      # its figures are all told in a clause recalling an earlier act ("after 17 were killed")
     fine: tuple[tuple[str, str], ...] = ()   # its own towns and quarters with their level (align.fine_places)
+    text: str = ""              # its sentence
+    told_at: Sequence[tuple[int, str]] = ()   # (offset in the document, raw phrase) of its figures
+    toll_read: bool = False     # toll_update, summary, additive and time_shift are read (`_read_toll`)
 
 
 @dataclass(frozen=True)
@@ -834,36 +856,32 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         publisher = pubs[k]
         account, voice, pooled = account_of(src[k], stype[k], publisher, knowledge=knowledge)
         lo, hi = date_interval(edate[k], prec[k])
+        own_figs = figs.get(cid[k])
+        text = sentence[k]
         claim = _Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
             date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith(("inherited:", "reported:")) and prec[k] != "reported",
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
-            statement=etype[k] == "statement", figures=tuple(figs.get(cid[k], ())),
+            statement=etype[k] == "statement", figures=tuple(own_figs) if own_figs else (),
             publisher=publisher, voice=voice, pooled=pooled, via=via[k], hedged=hedged[k], negated=negated[k],
             cause_raw=cause_raw[k],
             side=side_col[k] if (stype[k] or "outlet") in cfg.aligned_types and side_col[k] not in cfg.unaligned_sides
             and not pooled else "",
-            etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(p for p in places[k].split(";") if p),
+            etype=etype[k], governorate=gov[k], gov_source=gsrc[k], place_names=tuple(filter(None, places[k].split(";"))),
             place_precision=pprec[k], lat=lat[k], lon=lon[k], published=published[k][:10],
-            toll_update=bool(cfg.toll_update and figs.get(cid[k]) and cfg.toll_update.search(sentence[k])),
+            text=text,
         )
-        if claim.figures:
-            claim.summary = _summary_reason(claim, sentence[k], cfg)
-            claim.additive = _additive(sorted(at_raw.get(cid[k], ())), starts[k], sentence[k], cfg)
-            m = cfg.time_shift.match(sentence[k]) if cfg.time_shift is not None else None
-            claim.time_shift = m.group(0).strip(" ,").lower() if m else ""
-            claim.recalled = figures_recalled(sentence[k], [a - starts[k] for a, _ in at_raw.get(cid[k], ())],
-                                              settings=align_cfg)
+        if own_figs:
+            claim.told_at = told_at = at_raw.get(cid[k], ())
+            claim.recalled = figures_recalled(text, [a - starts[k] for a, _ in told_at], settings=align_cfg)
         if claim.own_places:
             claim.fine = fine[k]
-        # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
-        claim.earlier = bool(cfg.earlier_act and cfg.earlier_act.search(sentence[k]))
-        claim.reply = bool(cfg.reply_act and cfg.reply_act.match(sentence[k].lstrip()))   # opens the sentence
-        _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
-                     denied_of.get(cid[k], ""))
+        if claim.negated:   # only a negated claim may deny the act
+            _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
+                         denied_of.get(cid[k], ""))
         if claim.denial:
-            claim.cause_asserted = _cause_asserted(sentence[k], neg_cue[k], cause_raw[k], cfg)
+            claim.cause_asserted = _cause_asserted(text, neg_cue[k], cause_raw[k], cfg)
         by_inc[iid[k]].append(claim)
 
     rows: list[dict] = []
@@ -897,6 +915,8 @@ def _denied_actors(mentions: pd.DataFrame | None) -> dict[str, str]:
     if mentions is None or mentions.empty or "role" not in mentions.columns:
         return {}
     out: dict[str, str] = {}
+    # the few rows whose role names a denial, read in their order
+    mentions = mentions[mentions["role"].astype("string").str.contains("denied", regex=False).fillna(False).astype(bool)]
     for cid, kind, name, role in zip(cells.texts(mentions["claim_id"]), cells.texts(mentions["kind"]),
                                      cells.texts(mentions["name"]), cells.texts(mentions["role"])):
         if kind == "actor" and cid and "denied" in role.split(";"):
@@ -927,15 +947,21 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
     rows: list[dict] = []
     # accounts in order of first appearance; at most max_accounts of them
     order: dict[str, int] = {}
-    for c in sorted(cs, key=lambda c: (c.doc, c.start, c.cid)):
+    cs = sorted(cs, key=lambda c: (c.doc, c.start, c.cid))   # document order, once
+    for c in cs:
         order.setdefault(c.account, len(order))
     keep = {a for a, i in order.items() if i < cfg.max_accounts}
+    cs = [c for c in cs if c.account in keep]
+    for c in cs:
+        # "has previously accused X of gas attacks": earlier acts, not compared as this incident's account
+        c.earlier = _found(cfg.earlier_act_gate, cfg.earlier_act, c.text)
+        c.reply = bool(cfg.reply_act and cfg.reply_act.match(c.text.lstrip()))   # opens the sentence
     cs = [c for c in cs if not c.earlier]   # background to this incident: its voice counts, its facts are not compared
 
     def pick(pred) -> dict[str, list[_Claim]]:
         out: dict[str, list[_Claim]] = defaultdict(list)
-        for c in sorted(cs, key=lambda c: (c.doc, c.start, c.cid)):
-            if c.account in keep and pred(c) and len(out[c.account]) < cfg.per_account:
+        for c in cs:
+            if pred(c) and len(out[c.account]) < cfg.per_account:
                 out[c.account].append(c)
         return out
 
@@ -948,18 +974,25 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                         # claim_a is the lower claim id: order the pair before its detail is written
                         yield (x, y) if x.cid <= y.cid else (y, x)
 
+    relations: dict[tuple[str, str], str] = {}
+
     def add(facet: str, x: _Claim, y: _Claim, verdict: str, detail: str) -> None:
         if y.cid < x.cid:
             x, y = y, x
+        key = (x.account, y.account)
+        relation = relations.get(key)
+        if relation is None:
+            relation = relations[key] = accounts.relation(*key)
         rows.append({"incident_id": inc, "facet": facet, "claim_a": x.cid, "claim_b": y.cid, "source_a": x.source,
-                     "source_b": y.source, "verdict": verdict, "detail": detail,
-                     "relation": accounts.relation(x.account, y.account)})
+                     "source_b": y.source, "verdict": verdict, "detail": detail, "relation": relation})
 
     for x, y in pairs(_headline_figures(cs, keep, cfg)):
         if x.reply != y.reply:
             continue   # a reply act and the act it answers: two acts
         v = _compare_figures(x.figures, y.figures, cfg)
-        if v and v[0] == "conflict":
+        if v and v[0] == "conflict":   # what may set the two tolls apart, read now
+            _read_toll(x, cfg)
+            _read_toll(y, cfg)
             v = _risen_toll(x, y) or v
         if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)):
             why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o)}"
@@ -1025,6 +1058,21 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
 _DIGIT = re.compile(r"\d")
 
 
+def _read_toll(c: _Claim, cfg: _Cfg) -> None:
+    """Read, once, what may set a claim's figures apart from another
+    account's in a casualty conflict: a toll told as risen, a toll of a span
+    or of several acts, more victims besides the report's others, a time
+    shift (only a conflict reads them)."""
+    if c.toll_read or not c.figures:
+        return
+    c.toll_read = True
+    c.toll_update = _found(cfg.toll_update_gate, cfg.toll_update, c.text)
+    c.summary = _summary_reason(c, c.text, cfg)
+    c.additive = _additive(sorted(c.told_at), c.start, c.text, cfg)
+    m = cfg.time_shift.match(c.text) if cfg.time_shift is not None else None
+    c.time_shift = m.group(0).strip(" ,").lower() if m else ""
+
+
 def _vague(raw: str, cfg: _Cfg) -> str:
     """The vague quantity of a figure's phrase ('scores killed', 'dozens
     of civilians'), or '' for a counted one (any digit counts)."""
@@ -1041,8 +1089,10 @@ def _summary_reason(c: _Claim, sentence: str, cfg: _Cfg) -> str:
     "had initially given"), or its own places lie in several governorates
     ("in Raqqa and Deir Ezzor provinces")."""
     m = cfg.summary_span.search(sentence) if cfg.summary_span is not None else None
-    if m is None and cfg.summary_days is not None and any(d in sentence.casefold() for d in cfg.day_names):
-        m = cfg.summary_days.search(sentence)
+    if m is None and cfg.summary_days is not None:
+        low = sentence.casefold()   # once: the weekday names gate the costlier pattern
+        if any(d in low for d in cfg.day_names):
+            m = cfg.summary_days.search(sentence)
     if m:
         return f"gives a toll of a span, of several acts or an earlier one ('{m.group(0)}')"
     if c.own_places and len(c.places.areas) > 1:
@@ -1439,8 +1489,10 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         out["n_sources"].append(n)
         out["sources"].append(sources)
         tolls = {}
+        told = {f.category for c in cs for f in c.figures}
         for prefix, cat in (("casualties", None), ("civilians", "civilians"), ("combatants", "combatants")):
-            lo, be, hi, text = _estimates(cs, cfg, cat)
+            # a category no figure tells has no estimate
+            lo, be, hi, text = _estimates(cs, cfg, cat) if cat is None or cat in told else (None, None, None, "")
             out[f"{prefix}_low"].append(lo)
             out[f"{prefix}_best"].append(be)
             out[f"{prefix}_high"].append(hi)
