@@ -886,12 +886,15 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
 
     rows: list[dict] = []
     rel: dict[str, _Accounts] = {}
+    # place verdicts by the pair of profiles (place_profiles gives claims of the same places one profile,
+    # kept alive in `profiles` meanwhile)
+    place_verdicts: dict[tuple[int, int], tuple[str, str] | None] = {}
     for inc in sorted(by_inc):
         cs = by_inc[inc]
         rel[inc] = _incident_accounts(cs)
         if len({c.account for c in cs}) < 2:
             continue
-        rows += _compare_incident(inc, cs, cfg, rel[inc])
+        rows += _compare_incident(inc, cs, cfg, rel[inc], place_verdicts)
     comparisons = _comparisons_frame(rows)
     place_types = _place_types(mentions)
     incidents_out = _update_incidents(incidents, by_inc, comparisons, cfg, knowledge, rel, place_types)
@@ -943,7 +946,8 @@ def _place_types(mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts) -> list[dict]:
+def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts,
+                      place_verdicts: dict[tuple[int, int], tuple[str, str] | None]) -> list[dict]:
     rows: list[dict] = []
     # accounts in order of first appearance; at most max_accounts of them
     order: dict[str, int] = {}
@@ -1049,7 +1053,11 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
     for x, y in pairs(pick(lambda c: c.date is not None and c.own_date and not c.statement)):
         add("date", x, y, *compare_dates(x.date, y.date))
     for x, y in pairs(pick(lambda c: c.own_places and bool(c.places.areas or c.places.towns))):
-        v = _compare_places(x.places, y.places, cfg)
+        key = (id(x.places), id(y.places))
+        if key in place_verdicts:
+            v = place_verdicts[key]
+        else:
+            v = place_verdicts[key] = _compare_places(x.places, y.places, cfg)
         if v:
             add("place", x, y, *v)
     return rows
@@ -1323,7 +1331,7 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
 def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     for c in cs:
-        figs = tuple(f for f in c.figures if category is None or (f.category == category and not f.part))
+        figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
         if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
             figs += tuple(replace(f, max=None, part=False) for f in c.figures if f.part and f.category == category
                           and not any(w.outcome == f.outcome for w in figs))
@@ -1342,37 +1350,42 @@ def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, s
     mean coordinates of the claims in that governorate. `admin_units`: the
     admin-1 units the places of `place_types` lie in (the same for every
     incident, so computed once by the caller)."""
-    govs: Counter = Counter()
+    govs: dict[str, int] = {}
+    towns_in: dict[str, int] = {}   # ties: the unit the claims' towns lie in
+    no_place = ("", "")
     for c in cs:   # a place the sentence names outweighs its paragraph's, which outweighs the document's
         if c.governorate:
-            govs[c.governorate] += _GOV_WEIGHT.get(c.gov_source, 1)
-    towns_in: Counter = Counter()   # ties: the unit the claims' towns lie in
-    for c in cs:
+            govs[c.governorate] = govs.get(c.governorate, 0) + _GOV_WEIGHT.get(c.gov_source, 1)
         for p in c.place_names:
-            kind, admin1 = place_types.get(p, ("", ""))
+            kind, admin1 = place_types.get(p, no_place)
             if admin1 and kind in town_kinds:
-                towns_in[admin1] += 1
-    gov = min(govs, key=lambda g: (-govs[g], -towns_in[g], g)) if govs else fallback_gov
-    # governorate names are never listed as places, also where a city shares the name ('Damascus', 'Homs')
-    units = admin_units | set(govs)
-    home = [c for c in cs if not gov or not c.governorate or c.governorate == gov]
-    home_ids = {id(c) for c in home}
-    counts: Counter = Counter()
-    home_counts: Counter = Counter()
+                towns_in[admin1] = towns_in.get(admin1, 0) + 1
+    gov = min(govs, key=lambda g: (-govs[g], -towns_in.get(g, 0), g)) if govs else fallback_gov
+    home: list[_Claim] = []
+    counts: dict[str, int] = {}
+    home_counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for c in cs:
+        at_home = not gov or not c.governorate or c.governorate == gov
+        if at_home:
+            home.append(c)
         for p in c.place_names:
-            if place_types.get(p, ("", ""))[0] in _NOT_PLACES or p == gov or p in units:
+            # governorate names are never listed as places, also where a city shares the name ('Damascus', 'Homs')
+            if p == gov or p in admin_units or p in govs or place_types.get(p, no_place)[0] in _NOT_PLACES:
                 continue
-            counts[p] += 1
-            first.setdefault(p, len(first))
-            if id(c) in home_ids:
-                home_counts[p] += 1
+            if p in counts:
+                counts[p] += 1
+            else:
+                counts[p] = 1
+                first[p] = len(first)
+            if at_home:
+                home_counts[p] = home_counts.get(p, 0) + 1
 
     def rank(p: str) -> tuple:
-        kind, admin1 = place_types.get(p, ("", ""))
+        kind, admin1 = place_types.get(p, no_place)
         elsewhere = bool(gov and admin1 and admin1 != gov)
-        return (elsewhere, 0 if kind in town_kinds else _PLACE_RANK.get(kind, 2), -home_counts[p], -counts[p], first[p])
+        return (elsewhere, 0 if kind in town_kinds else _PLACE_RANK.get(kind, 2), -home_counts.get(p, 0), -counts[p],
+                first[p])
 
     places = sorted(counts, key=rank)
     precs = [c.place_precision for c in home if c.place_precision in PRECISIONS]
