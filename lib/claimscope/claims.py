@@ -246,7 +246,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
             })
     governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
     _share_categories(claims)
-    problems += _headline_disagreements(doc, claims)
+    problems += _headline_disagreements(doc, claims, knowledge)
     claim_rows, casualty_rows = [], []
     mention_rows = [_mention_row(doc.doc_id, "", *m) for m in ctx.free_mentions]
     for c in claims:
@@ -397,11 +397,13 @@ _OTHERS_RAW = regex(r"(?i)^(?:\w+\s+)?others?$")
 _ANOTHER = regex(r"(?i)\b(?:another|other|others|more|further|additional)\b")
 
 
-def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> list[dict]:
+def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim], knowledge: Knowledge) -> list[dict]:
     """A warning for each headline figure that no body figure of the same
     outcome allows, when the body gives figures of that outcome ("headline:
     5 killed; body: at least 7 killed"): both stay in the tables. A part
-    ("three of them were children") is no toll to set against another."""
+    ("three of them were children") is no toll to set against another. A
+    body figure that tells the headline's count rounded allows it
+    (`rounded_apart`: "100 killed" over "killed more than 100")."""
     head = [k for c in claims if c.headline for k, sc in zip(c.casualties, c.scopes)
             if sc == "event" and not k.part and k.min is not None and (k.min or k.max)]
     if not head:
@@ -414,11 +416,13 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> lis
         for k, sc in zip(c.casualties, c.scopes):
             if sc == "event" and k.min is not None and (k.min or k.max):
                 (parts if k.part else body).setdefault(k.outcome, []).append(k)
+    kinds, tolerance = knowledge.derived(_rounding)
     out = []
     for k in head:
         others = body.get(k.outcome, [])
-        if not others or any(_ranges_meet(k, o) for o in others + parts.get(k.outcome, [])):
-            continue
+        if not others or any(_ranges_meet(k, o) or rounded_apart(_bounds(k, kinds), _bounds(o, kinds), tolerance=tolerance)
+                             for o in others + parts.get(k.outcome, [])):
+            continue   # a headline rounds: 'more than 100' in the body bears out its '100'
         said = "; ".join(dict.fromkeys(o.raw for o in others[:3]))
         out.append({
             "path": doc.path or doc.doc_id,
@@ -428,6 +432,38 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim]) -> lis
             "severity": "warning",
         })
     return out
+
+
+def rounded_apart(a: tuple[int, int | None, str], b: tuple[int, int | None, str], *, tolerance: float) -> str:
+    """How two figures whose ranges do not meet may tell one count rounded,
+    or '': ``bound`` when one is a 'more than N' bound (qualifier kind
+    ``gt``, numbers.yaml `qualifiers`) at the other's exact count ('more
+    than 70' beside 70); ``approx`` when one is an 'about N' estimate (kind
+    ``approx``) within `tolerance` of the other (a share of the larger
+    figure, at least one: 'about a hundred' beside 'more than 100'). Each
+    figure is (min, max or None when open, its qualifier's kind). The one
+    rule of the headline check (a headline rounds) and of compare (a
+    rounded figure is no other count)."""
+    lo, hi = (a, b) if a[0] <= b[0] else (b, a)   # lo lies wholly below hi
+    if lo[1] is None:
+        return ""
+    gap = hi[0] - lo[1]
+    if hi[2] == "gt" and lo[0] == lo[1] and gap == 1:
+        return "bound"
+    if "approx" in (a[2], b[2]) and gap <= max(1.0, tolerance * max(lo[1], hi[0])):
+        return "approx"
+    return ""
+
+
+def _rounding(knowledge: Knowledge) -> tuple[dict[str, str], float]:
+    """Qualifier phrase -> kind (numbers.yaml `qualifiers`) and how far an
+    'about N' figure may be off (align.yaml `compare.approx_tolerance`)."""
+    kinds = {" ".join(str(k).lower().split()): str(v) for k, v in (knowledge.numbers.get("qualifiers") or {}).items()}
+    return kinds, float(((knowledge.align or {}).get("compare") or {}).get("approx_tolerance", 0.0))
+
+
+def _bounds(k: CasualtyMention, kinds: dict[str, str]) -> tuple[int, int | None, str]:
+    return k.min or 0, k.max, kinds.get(" ".join(k.qualifier.lower().split()), "")
 
 
 def _ranges_meet(a: CasualtyMention, b: CasualtyMention) -> bool:

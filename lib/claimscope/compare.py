@@ -139,6 +139,7 @@ from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
 from .actors import actor_sides
 from .align import AlignSettings, align_settings, figures_recalled, fine_places, places_apart, principal_type
+from .claims import rounded_apart
 from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
@@ -494,15 +495,16 @@ def _rounded(fa: Figure, fb: Figure, cfg: _Cfg) -> str:
     """Why two disjoint figures may tell one count, rounded, or '': 'more
     than 70' beside a count of 70 (the bound is the count itself), or an
     'about N' figure within compare.approx_tolerance of the other ('about a
-    hundred' vs 'more than 100')."""
-    lo, hi = (fa, fb) if fa.min <= fb.min else (fb, fa)   # lo lies wholly below hi
-    if lo.max is None:
-        return ""
-    gap = hi.min - lo.max
-    if hi.rounded and cfg.qualifier_kinds.get(hi.rounded) == "gt" and lo.min == lo.max and gap == 1:
+    hundred' vs 'more than 100'): `claims.rounded_apart`, the rule the
+    headline check uses too."""
+    kinds = cfg.qualifier_kinds
+    how = rounded_apart((fa.min, fa.max, kinds.get(fa.rounded, "")), (fb.min, fb.max, kinds.get(fb.rounded, "")),
+                        tolerance=cfg.rounding)
+    if how == "bound":
+        lo, hi = (fa, fb) if fa.min <= fb.min else (fb, fa)
         return f"'{hi.rounded} {lo.max}' is a bound at the other's count"
-    approx = next((f.rounded for f in (fa, fb) if f.rounded and cfg.qualifier_kinds.get(f.rounded) == "approx"), "")
-    if approx and gap <= max(1.0, cfg.rounding * max(lo.max, hi.min)):
+    if how == "approx":
+        approx = next(f.rounded for f in (fa, fb) if f.rounded and kinds.get(f.rounded) == "approx")
         return f"'{approx}' gives an estimate within {cfg.rounding:.0%} of the other"
     return ""
 
