@@ -1335,8 +1335,14 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
         if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
-            figs += tuple(replace(f, max=None, part=False) for f in c.figures if f.part and f.category == category
-                          and not any(w.outcome == f.outcome for w in figs))
+            # several parts never add up: "five children ... and three children" may tell the same children
+            # twice, "five children and three girls" overlapping groups; the largest part is the bound
+            largest: dict[str, Figure] = {}
+            for f in c.figures:
+                if f.part and f.category == category and not any(w.outcome == f.outcome for w in figs) and (
+                        f.outcome not in largest or f.min > largest[f.outcome].min):
+                    largest[f.outcome] = f
+            figs += tuple(replace(f, max=None, part=False) for f in largest.values())
         if figs:
             per_acc[c.account].append(figs)
     lo, be, hi, open_high = _estimates_open(per_acc, cfg)

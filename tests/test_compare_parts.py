@@ -1,0 +1,91 @@
+"""Parts of a toll (casualties.part) in the incident's civilian/combatant
+split: a part counts only as a lower bound of its category, and several parts
+of one category never add up beyond what the text supports - "including five
+children ... and three children of another family" may tell the same children
+twice, or overlapping groups ("five children and three girls"): the largest
+part is the bound. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from claimscope.align import align
+from claimscope.compare import compare
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
+import factory  # noqa: E402
+
+from builtin_knowledge import K
+
+
+def _incident(rows, figures):
+    claims = factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"})
+    cas = factory.casualties(figures)
+    docs = factory.documents(claims)
+    m = factory.mentions(claims, K)
+    r = align(claims, cas, docs, mentions=m, knowledge=K)
+    c = compare(r.claims, cas, r.incidents, mentions=m, knowledge=K)
+    assert len(c.incidents) == 1
+    return c.incidents.iloc[0]
+
+
+def _shelling(doc, sentence, **kw):
+    row = dict(doc_id=doc, sentence=sentence, event_type="shelling", event_date="2016-07-18", places="Manbij",
+               governorate="Aleppo", place_precision="town", source="Syrian Observatory for Human Rights",
+               source_type="monitor")
+    row.update(kw)
+    return row
+
+
+def _fig(cid, victims, n, category, *, part, outcome="killed"):
+    return dict(claim_id=cid, victims=victims, outcome=outcome, min=n, max=n, category=category, part=part)
+
+
+def _split(inc):
+    return (inc["civilians_low"], inc["civilians_high"], inc["toll"])
+
+
+def test_two_parts_of_one_group_in_one_claim_do_not_add_up():
+    inc = _incident(
+        [_shelling("a", "Shelling killed 12 people in Manbij, including five children, and three children of "
+                        "another family, SOHR said.")],
+        [_fig("a-0", "people", 12, "unknown", part=False), _fig("a-0", "children", 5, "civilians", part=True),
+         _fig("a-0", "children", 3, "civilians", part=True)])
+    assert _split(inc) == (5, 5, "12 (civilians ≥ 5)")
+
+
+def test_parts_of_two_groups_in_one_claim_bound_by_the_larger():
+    # children and girls, women and mothers may overlap: the text does not say they are distinct people
+    inc = _incident(
+        [_shelling("a", "Shelling killed 12 people in Manbij, among them three women and five children, SOHR said.")],
+        [_fig("a-0", "people", 12, "unknown", part=False), _fig("a-0", "women", 3, "civilians", part=True),
+         _fig("a-0", "children", 5, "civilians", part=True)])
+    assert _split(inc) == (5, 5, "12 (civilians ≥ 5)")
+
+
+def test_parts_told_in_two_sentences_of_one_account_do_not_add_up():
+    inc = _incident(
+        [_shelling("a", "Shelling killed 12 people in Manbij, SOHR said."),
+         _shelling("a", "Five of the dead were children, SOHR said."),
+         _shelling("a", "Three of the dead were children of one family, SOHR said.")],
+        [_fig("a-0", "people", 12, "unknown", part=False), _fig("a-1", "children", 5, "civilians", part=True),
+         _fig("a-2", "children", 3, "civilians", part=True)])
+    assert _split(inc) == (5, 5, "12 (civilians ≥ 5)")
+
+
+def test_a_whole_of_the_category_beside_parts_is_the_count():
+    inc = _incident(
+        [_shelling("a", "Shelling killed 7 civilians in Manbij, including five children and two women, SOHR said.")],
+        [_fig("a-0", "civilians", 7, "civilians", part=False), _fig("a-0", "children", 5, "civilians", part=True),
+         _fig("a-0", "women", 2, "civilians", part=True)])
+    assert _split(inc) == (7, 7, "7 (civilians 7)")
+
+
+def test_parts_of_two_categories_each_bound_their_own():
+    inc = _incident(
+        [_shelling("a", "Shelling killed 12 people in Manbij, including four children and six fighters, SOHR said.")],
+        [_fig("a-0", "people", 12, "unknown", part=False), _fig("a-0", "children", 4, "civilians", part=True),
+         _fig("a-0", "militants", 6, "combatants", part=True)])
+    assert (inc["civilians_low"], inc["combatants_low"]) == (4, 6)
+    assert inc["toll"] == "12 (civilians ≥ 4; combatants ≥ 6)"
