@@ -1,9 +1,9 @@
 """Parts of a toll (casualties.part) in the incident's civilian/combatant
 split: a part counts only as a lower bound of its category, and several parts
-of one category never add up beyond what the text supports - "including five
-children ... and three children of another family" may tell the same children
-twice, or overlapping groups ("five children and three girls"): the largest
-part is the bound. Sentences written for these tests."""
+of one victims group never add up beyond what the text supports - "including
+five children ... and three children of another family" may tell the same
+children twice: the largest part is the bound; parts of distinct groups
+("three women and five children") add up as wholes do. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -55,12 +55,22 @@ def test_two_parts_of_one_group_in_one_claim_do_not_add_up():
     assert _split(inc) == (5, 5, "12 (civilians ≥ 5)")
 
 
-def test_parts_of_two_groups_in_one_claim_bound_by_the_larger():
-    # children and girls, women and mothers may overlap: the text does not say they are distinct people
+def test_parts_of_two_distinct_groups_in_one_claim_add_up_as_wholes_do():
+    # the text names two groups of people: three women and five children are eight civilians
     inc = _incident(
         [_shelling("a", "Shelling killed 12 people in Manbij, among them three women and five children, SOHR said.")],
         [_fig("a-0", "people", 12, "unknown", part=False), _fig("a-0", "women", 3, "civilians", part=True),
          _fig("a-0", "children", 5, "civilians", part=True)])
+    assert _split(inc) == (8, 8, "12 (civilians ≥ 8)")
+
+
+def test_a_part_of_generic_people_beside_a_group_does_not_add_up():
+    # "five people of one family" may hold the three children: the larger is the bound
+    inc = _incident(
+        [_shelling("a", "Shelling killed 12 people in Manbij, including five people of one family and three "
+                        "children, SOHR said.")],
+        [_fig("a-0", "people", 12, "unknown", part=False), _fig("a-0", "people", 5, "civilians", part=True),
+         _fig("a-0", "children", 3, "civilians", part=True)])
     assert _split(inc) == (5, 5, "12 (civilians ≥ 5)")
 
 

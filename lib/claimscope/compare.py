@@ -1335,13 +1335,15 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
         if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
-            # several parts never add up: "five children ... and three children" may tell the same children
-            # twice, "five children and three girls" overlapping groups; the largest part is the bound
-            largest: dict[str, Figure] = {}
+            # parts of one victims group never add up ("five children ... and three children" may tell the
+            # same children twice): the largest is the bound; parts of distinct groups ("three women and
+            # five children") add up as wholes do (a group within another, or generic people, does not)
+            largest: dict[tuple[str, str], Figure] = {}
             for f in c.figures:
+                key = (f.victims, f.outcome)
                 if f.part and f.category == category and not any(w.outcome == f.outcome for w in figs) and (
-                        f.outcome not in largest or f.min > largest[f.outcome].min):
-                    largest[f.outcome] = f
+                        key not in largest or f.min > largest[key].min):
+                    largest[key] = f
             figs += tuple(replace(f, max=None, part=False) for f in largest.values())
         if figs:
             per_acc[c.account].append(figs)
