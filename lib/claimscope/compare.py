@@ -1213,11 +1213,17 @@ def _headline_figures(cs: Sequence[_Claim], keep: set[str], cfg: _Cfg) -> dict[s
 def _comparisons_frame(rows: list[dict]) -> pd.DataFrame:
     if not rows:
         return schema.empty("comparisons")
-    df = pd.DataFrame(rows)
-    df["_f"] = df["facet"].map({f: i for i, f in enumerate(FACETS)})
-    df = df.drop_duplicates(["incident_id", "facet", "claim_a", "claim_b"])
-    df = df.sort_values(["incident_id", "_f", "claim_a", "claim_b"], kind="stable").drop(columns="_f")
-    return schema.frame(df.reset_index(drop=True), "comparisons")
+    # the first row of each pair of claims and facet, by incident, facet (FACETS order) and claims
+    order = {f: i for i, f in enumerate(FACETS)}
+    seen: set[tuple[str, str, str, str]] = set()
+    kept = []
+    for r in rows:
+        key = (r["incident_id"], r["facet"], r["claim_a"], r["claim_b"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    kept.sort(key=lambda r: (r["incident_id"], order[r["facet"]], r["claim_a"], r["claim_b"]))   # stable
+    return schema.frame(kept, "comparisons")
 
 
 # =============================================================================== incidents, sources
