@@ -755,6 +755,10 @@ def test_a_dated_after_clause_holding_the_figures_is_a_recap_of_that_day(tmp_pat
     if is_recap:
         assert got != main["b_daily"]
         assert got == main["a_wire"]  # linked to the act it recalls
+        # its Sunday dates the operation, not Thursday's shelling: no date set against the wire's Thursday
+        cid = c.loc[c["sentence"] == recap, "claim_id"].item()
+        cmp = t["comparisons"]
+        assert cmp[(cmp["facet"] == "date") & ((cmp["claim_a"] == cid) | (cmp["claim_b"] == cid))].empty
     else:
         assert got == main["b_daily"]
 

@@ -1052,7 +1052,10 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         v = _compare_causes(x.cause, y.cause, cfg, x.cause_raw, y.cause_raw)
         if v:
             add("cause", x, y, *v)
-    for x, y in pairs(pick(lambda c: c.date is not None and c.own_date and not c.statement)):
+    # a claim whose figures are all another act's ("announced on Sunday ...,
+    # after 33 soldiers were killed ... on Thursday") dates its own act, not
+    # theirs: its date is no account of the day of the act it tells the toll of
+    for x, y in pairs(pick(lambda c: c.date is not None and c.own_date and not c.statement and not c.recalled)):
         add("date", x, y, *compare_dates(x.date, y.date))
     for x, y in pairs(pick(lambda c: c.own_places and bool(c.places.areas or c.places.towns))):
         key = (id(x.places), id(y.places))
