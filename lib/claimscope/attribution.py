@@ -172,6 +172,7 @@ class _Taxonomy:
     memo: Memo  # phrase -> resolution, for resolutions that read no document
     clean_memo: Memo  # phrase -> the phrase tidied
     form_memo: Memo  # phrase -> its _Form
+    verb_memo: Memo  # sentence -> the spans of its reporting verbs (`_verb_spans`)
     place_like: frozenset[str]  # lower-cased aliases that are a state's name or capital ("Moscow", "Ankara")
     refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
     person_aliases: frozenset[str]  # aliases that are a source's head or spokesperson (`persons` in sources.yaml)
@@ -374,6 +375,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         memo=Memo(),
         clean_memo=Memo(),
         form_memo=Memo(),
+        verb_memo=Memo(1 << 10),
         monitor_names=frozenset(n for n, s in sources.items() if s.type == "monitor" and n[:1].isupper()),
         monitor_regex=regex(_possessive_tolerant(phrase_pattern(
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
@@ -598,11 +600,20 @@ def _cue_count(sentence: str, t: _Taxonomy) -> int:
     n = low.count("according to")
     if n >= 2:
         return n
-    for _ in (t.verbs_low.finditer(low) if sentence.isascii() else t.verbs.finditer(sentence)):
-        n += 1
-        if n >= 2:
-            break
-    return n
+    return min(2, n + len(_verb_spans(sentence, low if sentence.isascii() else None, t)))
+
+
+def _verb_spans(sentence: str, low: str | None, t: _Taxonomy) -> tuple[tuple[int, int], ...]:
+    """The spans of the reporting verbs in `sentence`, in order (`low`: the
+    sentence lower-cased when it is ASCII, else None; the lower-case trie then
+    runs on it: same offsets, fewer branches). Memoised per sentence:
+    `voice_parts` and then `attribute` scan every sentence of a document (a
+    small memo: it needs to hold one document's sentences)."""
+    got = t.verb_memo.get(sentence)
+    if got is None:
+        found = t.verbs_low.finditer(low) if low is not None else t.verbs.finditer(sentence)
+        got = t.verb_memo.put(sentence, tuple(m.span() for m in found))
+    return got  # type: ignore[no-any-return]
 
 
 _VOICE_MIN_WORDS = 4  # the fewest words a part must have to stand as a claim of its own
@@ -732,10 +743,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     fallback: Attribution | None = None
     headline: bool | None = None  # whether the sentence is a title-case headline, worked out when needed
     any_verb = False
-    # on ASCII text the lower-case trie runs on the lower-cased sentence (same offsets, fewer branches)
-    for v in (t.verbs_low.finditer(low) if low is not None else t.verbs.finditer(sentence)):
+    for vs, ve in _verb_spans(sentence, low, t):
         any_verb = True
-        vs, ve = v.span()
         verb = sentence[vs:ve]
         if verb[:1].isupper() and vs > 0:
             if headline is None:
@@ -807,7 +816,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             if verb.lower() in t.relay_verbs:
                 a = _told(a, rest, doc, t)
             a = _cited(a, rest, doc, t)
-            a = _with_via(a, sentence, v.end(), doc, t)
+            a = _with_via(a, sentence, ve, doc, t)
             if a.source_type != "unnamed":
                 return a
             fallback = fallback or a
