@@ -1,7 +1,10 @@
 import yaml
 from pathlib import Path
 
+from hypothesis import given, strategies as st
+
 from claimscope.attribution import _entry_aliases, attribute, source_table, stance
+from claimscope.sentences import sentence_words
 
 from builtin_knowledge import bind
 
@@ -89,6 +92,33 @@ def test_hedging_and_denial():
     neg = stance("Nonetheless, pro-government sources did not report any casualties.")
     assert neg.negated and neg.negation_cue == "did not report any casualties"
     assert stance("The ministry denied the reports.").negated
+
+
+def _stance_both(text: str, verb: str = "") -> tuple:
+    return stance(text, verb=verb), stance(text, verb=verb, words=sentence_words(text))
+
+
+def test_the_stance_word_gate_changes_no_answer():
+    # `words` lets stance skip its search when no hedge or negation has all its words in the sentence
+    for text in ("The Turkish military shelled Syrian troops near Saraqib.",
+                 "It is said that no one was killed.",  # a hedge and a negation, each of several words
+                 "Is it said? No, one was killed.",     # their words, but not as the phrases: no match
+                 "Reportedly-confirmed strikes", "The ministry DENIED the reports", "unconfirmedly"):
+        for verb in ("", "claimed"):
+            old, new = _stance_both(text, verb)
+            assert new == old
+    assert _stance_both("It is said that no one was killed.")[1].negation_cue == "no one was killed"
+    assert not _stance_both("Is it said? No, one was killed.")[1].negated
+
+
+@given(st.lists(st.sampled_from(["it", "is", "said", "no", "one", "was", "killed", "Reportedly", "if", "true", "NOT",
+                                 "denied", "may", "have", "-", ",", "İ", "believed", "to", "be", "the", "x"]),
+                max_size=10),
+       st.lists(st.sampled_from([" ", "", "  ", "\n", "-", "'"]), min_size=10, max_size=10))
+def test_the_stance_word_gate_agrees_with_the_search_on_any_text(pieces, seps):
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    old, new = _stance_both(text)
+    assert new == old
 
 
 def test_coordinated_voices_stay_one_compound_source_named_by_its_parts():

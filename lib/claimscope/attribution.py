@@ -54,6 +54,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .ingest import outlet_index
 from .knowledge import Knowledge, Memo
 from .resources import norm_phrase, phrase_pattern, regex, trie_pattern
+from .sentences import Gate, WordGates, word_gates
 
 __all__ = ["Source", "Attribution", "Stance", "source_table", "canonical_source", "attribute",
            "stance", "voice_parts"]
@@ -117,6 +118,8 @@ class _Taxonomy:
     negations: re.Pattern[str]
     stance_any: re.Pattern[str]  # hedges and negations in one pass: most sentences have neither
     stance_low: re.Pattern[str]  # the same, lower case only: for lower-cased ASCII text
+    stance_gates: WordGates  # the words a hedge or negation needs (`sentences.word_gates`): most sentences lack them
+    stance_gate: Gate
     # what a source phrase is
     stops: frozenset[str]
     no_speaker: frozenset[str]
@@ -263,6 +266,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     months = [n for m in (knowledge.dates.get("months") or {}).values() for n in [*m["names"], *m["abbreviations"]]]
     days = [n for d in (knowledge.dates.get("weekdays") or {}).values() for n in [*d["names"], *d["abbreviations"]]]
     pre_verb = list(lex.get("pre_verb_words") or ())
+    stance_gates, (stance_gate,) = word_gates([([*lex["hedges"], *lex["negations"]],)])
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
@@ -278,6 +282,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         negations=regex(phrase_pattern(lex["negations"])),
         stance_any=regex(phrase_pattern([*lex["hedges"], *lex["negations"]])),
         stance_low=regex(_lower_pattern([*lex["hedges"], *lex["negations"]])),
+        stance_gates=stance_gates,
+        stance_gate=stance_gate,
         stops=frozenset(norm_phrase(w) for w in lex.get("source_phrase_stops") or ()),
         no_speaker=frozenset(norm_phrase(w) for w in lex.get("no_speaker_words") or ()),
         not_adverbs=frozenset(w.lower() for w in lex.get("not_adverbs") or ()),
@@ -465,13 +471,17 @@ def _canonical_source(phrase: str, t: _Taxonomy) -> Source | None:
 _PLAIN = Stance(False, "", False, "")  # frozen: shared by the many sentences with no hedge or denial
 
 
-def stance(sentence: str, *, verb: str = "", knowledge: Knowledge) -> Stance:
+def stance(sentence: str, *, verb: str = "", knowledge: Knowledge, words: frozenset[str] | None = None) -> Stance:
     """Hedging and denial in `sentence`; a distancing attribution verb
-    ("claimed") hedges too."""
+    ("claimed") hedges too. `words`: the sentence's `sentences.sentence_words`
+    when already computed."""
     t = knowledge.derived(_build_taxonomy)
     # "seeking clarity on reports that ...": a report the speaker cites is put forward, not asserted
     distancing = bool(verb) and (verb.lower() in t.distancing or bool(t.reported_complement.fullmatch(verb)))
-    hit = t.stance_low.search(sentence.lower()) if sentence.isascii() else t.stance_any.search(sentence)
+    if words is not None and not t.stance_gate <= t.stance_gates.met(words):
+        hit = None  # no hedge or negation has all its words in the sentence
+    else:
+        hit = t.stance_low.search(sentence.lower()) if sentence.isascii() else t.stance_any.search(sentence)
     if hit is None:  # a match of either list is a match of the union
         if distancing:
             return Stance(True, verb, False, "")

@@ -564,7 +564,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if casualties and any(k.outcome in ("killed", "killed_or_injured") and (k.min or 0) > 0 and sc == "event"
                           for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
-    st = stance(sent, verb=attribution.verb, knowledge=knowledge)
+    st = stance(sent, verb=attribution.verb, knowledge=knowledge, words=words)
     if denied is not None and not st.negated:
         st = replace(st, negated=True, negation_cue=denied.cue)
     date = _best_date(dates) if dates else None
