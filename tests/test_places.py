@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from claimscope import places as P
 from claimscope.places import (
@@ -497,3 +498,37 @@ def test_a_quarter_name_two_cities_share_goes_to_the_city_the_sentence_names(sen
     Damascus and of al-Hasakah: the city named beside it decides."""
     quarter = next(m for m in find_places(sentence) if "Zahra" in m.raw or "Salihiyah" in m.raw)
     assert quarter.governorate == governorate
+
+
+# ----------------------------------------------------------------------------- speed: the cue-word gate
+
+def _places_with_and_without_the_cue_gate(text: str) -> tuple[list, list]:
+    pats = K.derived(P._build_patterns)
+    gated = find_places(text)
+    last, pats.pre_last = pats.pre_last, None
+    try:
+        plain = find_places(text)
+    finally:
+        pats.pre_last = last
+    return gated, plain
+
+
+def test_the_cue_word_gate_before_a_name_changes_no_reading():
+    # `_context` skips its backward cue search after a word that ends no cue phrase; the readings stay the same
+    assert K.derived(P._build_patterns).pre_last is not None  # the built-in lexicon's cue phrases all end in a letter
+    for text in ("Jets struck the town of Saraqib and villages near Ariha, 5 km north of Idlib.",
+                 "Rebels said Saraqib fell; \"(Ariha\" was shelled in southern Idlib countryside.",
+                 "Kafr Nabl, Maarat al-Numan and the city of Hama were hit.",
+                 "Shelling targeted [Ariha] and the north-western countryside of Aleppo"):
+        gated, plain = _places_with_and_without_the_cue_gate(text)
+        assert gated == plain and gated
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["near", "the", "town", "of", "in", "north", "eastern", "said", "an", "a", "Idlib",
+                                 "Saraqib", "Ariha", "al-Bab", "Hama", "Xyzabad", "countryside", "(", "\"", ",", "5 km",
+                                 "province", "-", "villages", "shelled", "'s"]), max_size=12),
+       st.lists(st.sampled_from([" ", "", "  ", "-", "\n"]), min_size=12, max_size=12))
+def test_the_cue_word_gate_agrees_with_the_plain_search_on_any_text(pieces, seps):
+    gated, plain = _places_with_and_without_the_cue_gate("".join(p + s for p, s in zip(pieces, seps)))
+    assert gated == plain

@@ -683,7 +683,7 @@ class _Patterns:
     ASCII text (`_lowered`)."""
 
     __slots__ = ("span", "span_caps", "span_articles", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_lead_runs", "region_by_key",
-                 "pre_rev", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
+                 "pre_rev", "pre_last", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles", "cues", "lowered")
 
@@ -764,6 +764,15 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         rf"|{_alt([*cues['near'], *cues.get('near_weak', ())], reverse=True)})"
         rf"|(?P<at>{_alt(cues['at'], reverse=True)})){_B})?",
         re.I)
+    # The last letter run of each cue word `pre_rev` can find right before a name ("the", "of", "a", "an",
+    # the nouns, directions and near/at cues above): after any other word it finds none, and `_context`
+    # skips it on lower-cased ASCII text (most names follow no cue). None when a cue phrase ends in
+    # another character or holds an optional apostrophe (its last run could then run into the one before).
+    pre_phrases = [*nb["town"], *nb["near"], *nb["governorate"], *lex["directions"], *cues["near"],
+                   *cues.get("near_weak", ()), *cues["at"]]
+    p.pre_last = (frozenset({"the", "of", "a", "an"} | {re.findall("[a-z]+", ph.lower())[-1] for ph in pre_phrases})
+                  if all(re.search("[a-z]$", ph.strip().lower()) and not re.search("['’]", ph) for ph in pre_phrases)
+                  else None)
     p.strong_near = frozenset(" ".join(_words(c)) for c in cues["near"])
     p.before_rev = regex(
         rf"\s+(?:\.?(?:{_alt(lex['person_titles'], reverse=True)})|(?:eht\s+)?(?:{_alt(lex['media_before'], reverse=True)})){_B}",
@@ -1090,6 +1099,9 @@ def _blocked(t: str, rt: str, cues: _Cues, start: int, end: int) -> bool:
     return cues.actor_after.match(t, end, end + 40) is not None
 
 
+_LAST_RUN_REV = regex(r"[\s\"“‘(\[]*([a-z]*)")  # read backwards: what pre_rev skips, then the word's letters
+
+
 def _context(text: str, t: str, rt: str, cues: _Cues, start: int, pats: _Patterns, prev: _Cand | None) -> dict:
     """Cue words before `start`. After a list separator ("near the towns X, Y
     and Z") the previous name's cue carries over. `t` is `text` or its
@@ -1106,6 +1118,9 @@ def _context(text: str, t: str, rt: str, cues: _Cues, start: int, pats: _Pattern
         return res
     lo = max(0, start - 90)
     base = len(t) - start  # where the window read backwards starts in `rt`
+    if cues is pats.lowered and pats.pre_last is not None \
+            and _LAST_RUN_REV.match(rt, base, base + start - lo).group(1)[::-1] not in pats.pre_last:
+        return res  # the word before the name ends no cue phrase (`_Patterns.pre_last`)
     m = cues.pre_rev.match(rt, base, base + start - lo)
     if m is None:
         return res
