@@ -1215,7 +1215,8 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
     phrase = _clean(phrase, t)
     if not phrase:
         return None
-    if _adversary(phrase, t):
+    f = _form(phrase, t)
+    if f.adversary:
         # "opponents of Assad said", "the regime's critics said": they speak against the side they name
         if t.fallback_group not in t.sources:
             return None
@@ -1236,7 +1237,6 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
         if src.name == "monitors" and _singular(hit[1].group(0), t) and doc.monitor(t):
             src = t.sources[doc.monitor(t)]
         return Attribution(src.name, src.type, src.side, phrase, cue, verb)
-    f = _form(phrase, t)
     if f.owner:
         ref = _anaphor(f.owner, doc, t)  # "the group's report said"
         if ref is not None:
@@ -1316,6 +1316,7 @@ class _Form:
     points: bool  # a pronoun, a pointing description ("the ministry") or a speech act ("the statement")
     only_anaphor: bool  # a pronoun or a bare speech act: nothing but what it points at
     short_pointing: bool  # "the source", "the group": an unnamed source when it points at nothing
+    adversary: bool  # "opponents of Assad", "the regime's critics" (`_adversary`)
 
 
 def _form(phrase: str, t: _Taxonomy) -> _Form:
@@ -1336,7 +1337,8 @@ def _form(phrase: str, t: _Taxonomy) -> _Form:
     f = _Form(key, bare, owner, owned,
               points=pronoun or speech or (determined and (_pointing(bare) or _pointing_name(bare, t))),
               only_anaphor=pronoun or speech,
-              short_pointing=determined and _pointing(bare) and len(bare.split()) <= 2 and " of " not in bare)
+              short_pointing=determined and _pointing(bare) and len(bare.split()) <= 2 and " of " not in bare,
+              adversary=_adversary(phrase, t))
     return t.form_memo.put(phrase, f)
 
 
