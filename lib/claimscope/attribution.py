@@ -176,6 +176,7 @@ class _Taxonomy:
     clean_memo: Memo  # phrase -> the phrase tidied
     form_memo: Memo  # phrase -> its _Form
     verb_memo: Memo  # sentence -> the spans of its reporting verbs (`_verb_spans`)
+    match_memo: Memo  # phrase -> the source it names and the alias match (`_canonical_match`)
     place_like: frozenset[str]  # lower-cased aliases that are a state's name or capital ("Moscow", "Ankara")
     refer_nouns: frozenset[str]  # the nouns by which sources are pointed back at ("the group")
     person_aliases: frozenset[str]  # aliases that are a source's head or spokesperson (`persons` in sources.yaml)
@@ -382,6 +383,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         clean_memo=Memo(),
         form_memo=Memo(),
         verb_memo=Memo(1 << 10),
+        match_memo=Memo(),
         monitor_names=frozenset(n for n, s in sources.items() if s.type == "monitor" and n[:1].isupper()),
         monitor_regex=regex(_possessive_tolerant(phrase_pattern(
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
@@ -446,6 +448,14 @@ def canonical_source(phrase: str, *, knowledge: Knowledge) -> Source | None:
 
 
 def _canonical_match(phrase: str, t: _Taxonomy) -> tuple[Source, re.Match[str]] | None:
+    """The source a phrase names and the alias match that names it (memoised per phrase: the same phrases recur)."""
+    got = t.match_memo.get(phrase, _MISSING)
+    if got is _MISSING:
+        got = t.match_memo.put(phrase, _canonical_match_fresh(phrase, t))
+    return got  # type: ignore[no-any-return]
+
+
+def _canonical_match_fresh(phrase: str, t: _Taxonomy) -> tuple[Source, re.Match[str]] | None:
     found: list[tuple[bool, bool, int, str, re.Match[str]]] = []
     for m in t.alias_regex.finditer(phrase):
         key = norm_phrase(m.group(0))
