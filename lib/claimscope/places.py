@@ -330,7 +330,7 @@ class _Index:
     """Lookup tables of a Gazetteer (built once; `memo` memoises resolutions)."""
 
     __slots__ = ("exact", "folded", "skeleton", "blocks", "multi_first", "gov_exact", "gov_folded", "gov_place",
-                 "seat_of", "seat", "bare", "countryside", "memo", "tr")
+                 "seat_of", "seat", "bare", "countryside", "memo", "segments", "tr")
 
     def __init__(self, tr: Translit) -> None:
         self.tr = tr
@@ -347,6 +347,7 @@ class _Index:
         self.bare: dict[str, str] = {}          # governorate -> "town" | "governorate"
         self.countryside: dict[str, str] = {}   # governorate -> governorate of its countryside
         self.memo: Memo = Memo(200_001)
+        self.segments: Memo = Memo(200_000)  # capitalised run -> `_segment` (its own memo: a plain string key)
 
 
 @dataclass(frozen=True, eq=False)
@@ -859,6 +860,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
     # the cue patterns run on the lower-cased text when it is ASCII (`_lowered`)
     cues, t = (pats.lowered, lower) if pats.lowered is not None and text.isascii() else (pats.cues, text)
     rt = t[::-1]  # read backwards from a name by the reversed patterns (`_context`, `_blocked`)
+    segments = gz._index.segments
     for s0, e0 in _spans(text, pats):
         if e0 <= taken:
             continue
@@ -870,7 +872,8 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 prev = None
                 if e0 <= taken:
                     continue
-        toks, items = _segment(text[s0:e0], gz, pats)
+        span = text[s0:e0]
+        toks, items = segments.get(span) or _segment(span, gz, pats)  # the memo read here: most runs recur
         for i, j, hit, score, flag, regionable in items:
             start = s0 + toks[i][0]
             if start < taken:
@@ -955,8 +958,7 @@ def _segment(span: str, gz: Gazetteer, pats: _Patterns) -> tuple[tuple[_Tok, ...
     gazetteer: (i, j, places, score, flag, may_start_region) items where flag is
     hit (tokens i..j are an alias), mask (an armed group or body), foreign,
     open (not an alias but may name a place after a cue) or skip."""
-    memo = gz._index.memo
-    got = memo.get(("seg", span))
+    got = gz._index.segments.get(span)
     if got is not None:
         return got
     toks = tuple((t.start(), t.end(), t.group()) for t in pats.token.finditer(span))
@@ -988,11 +990,7 @@ def _segment(span: str, gz: Gazetteer, pats: _Patterns) -> tuple[tuple[_Tok, ...
         if flag == "open" or regionable:
             items.append((i, i + 1, (), 0.0, flag, regionable))
         i += 1
-    result = (toks, tuple(items))
-    if len(memo) > 200_000:
-        memo.clear()
-    memo[("seg", span)] = result
-    return result
+    return gz._index.segments.put(span, (toks, tuple(items)))  # type: ignore[no-any-return]
 
 
 def _name_like(tok: str, pats: _Patterns) -> bool:
