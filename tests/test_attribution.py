@@ -94,6 +94,19 @@ def test_hedging_and_denial():
     assert stance("The ministry denied the reports.").negated
 
 
+def test_the_memoised_verb_spans_are_the_verb_scans_matches():
+    # voice_parts and attribute share one scan of each sentence for its reporting verbs (`_verb_spans`)
+    from builtin_knowledge import K
+    from claimscope.attribution import _build_taxonomy, _verb_spans
+    t = K.derived(_build_taxonomy)
+    for text in ("SOHR said five were killed, while SANA reported two.", "Reports say the Observatory Said so.",
+                 "İdlib activists told AFP; the ministry claimed", "Nothing here."):
+        low = text.lower() if text.isascii() else None
+        for _ in range(2):  # computed, then read from the memo
+            found = t.verbs_low.finditer(low) if low is not None else t.verbs.finditer(text)
+            assert _verb_spans(text, low, t) == tuple(m.span() for m in found)
+
+
 def _stance_both(text: str, verb: str = "") -> tuple:
     return stance(text, verb=verb), stance(text, verb=verb, words=sentence_words(text))
 
