@@ -78,6 +78,11 @@ class _Tables:
     # aliases open with common words, "the", "al", and the acronym "IS", and the regex's own scan is faster)
     compound_scan: PhraseScan | None
     generic_memo: Memo  # noun phrase -> (group, kind) or None
+    # spellings that name their actor only bare (`bare_aliases`, `bare_modifiers`: "factions", "a faction sniper";
+    # not "a local faction affiliated to ...", "Palestinian factions", "factions of X")
+    bare: frozenset[str] = frozenset()
+    bare_lead: re.Pattern[str] | None = None  # what may stand just before a bare spelling
+    bare_follower: re.Pattern[str] | None = None  # what may not follow a bare spelling
 
 
 def _build_tables(knowledge: Knowledge) -> _Tables:
@@ -88,13 +93,15 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
     for entry in data["actors"]:
         actor = Actor(entry["name"], entry["side"], entry["kind"])
         actors[actor.name] = actor
-        for alias in [entry["name"], *entry.get("aliases", []), *entry.get("place_like", [])]:
+        for alias in [entry["name"], *entry.get("aliases", []), *entry.get("place_like", []), *entry.get("bare_aliases", [])]:
             by_alias.setdefault(norm_phrase(alias), actor.name)
         place_like.update(norm_phrase(a) for a in entry.get("place_like", []))
     by_modifier: dict[str, str] = {}
     for entry in data["actors"]:
-        for mod in entry.get("modifiers", []):
+        for mod in [*entry.get("modifiers", []), *entry.get("bare_modifiers", [])]:
             by_modifier.setdefault(norm_phrase(mod), entry["name"])
+    bare = frozenset(norm_phrase(w) for entry in data["actors"]
+                     for w in [*entry.get("bare_aliases", []), *entry.get("bare_modifiers", [])])
     generic: dict[str, tuple[str, str]] = {}
     for g in data["generic"]:
         for noun in g["nouns"]:
@@ -117,7 +124,35 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         alias_memo=Memo(),
         compound_scan=PhraseScan(compound, list(by_modifier)) if compound is not None else None,
         generic_memo=Memo(),
+        bare=bare,
+        **(_bare_patterns(knowledge) if bare else {}),
     )
+
+
+def _bare_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
+    """`_Tables.bare_lead` and `bare_follower`: a bare spelling ("factions")
+    names its actor only as a class, after the start of the text or of a
+    clause, a preposition, a conjunction or an act verb (language pack
+    actors.yaml `bare_leads`, roles.yaml `act_verbs`), never after a modifier
+    of its own ("local", "Palestinian") or a determiner ("the factions" may
+    point back at Turkish-backed ones, "a faction commander" is of a faction
+    not named), nor before a link to another group (`bare_followers_not`,
+    `affiliation_links`: "factions of X", "factions affiliated to X")."""
+    data = knowledge.actors
+    leads = [*data.get("bare_leads", []), *knowledge.roles["act_verbs"]]
+    followers = [*data.get("bare_followers_not", []), *data.get("affiliation_links", [])]
+    return {"bare_lead": regex(r"(?:^|[|:;,(“‘–—]|" + phrase_pattern(leads) + r")\s*$"),
+            "bare_follower": regex(r"(?:['’]s?)?\s+" + phrase_pattern(followers))}
+
+
+def _bare_ok(text: str, start: int, end: int, t: _Tables, cut: bool = False) -> bool:
+    """Whether a bare spelling at text[start:end] stands bare (`_bare_patterns`);
+    `cut`: the text's end is not the sentence's, a spelling there is not read."""
+    if t.bare_lead is None or t.bare_follower is None or not t.bare_lead.search(text, max(0, start - 40), start):
+        return False
+    if cut and not text[end:].strip():
+        return False
+    return t.bare_follower.match(text, end) is None
 
 
 def _alias_gate(aliases: list[str]) -> dict[str, Any]:
@@ -169,7 +204,7 @@ def by_alias_keys(data: Mapping[str, Any]) -> list[str]:
     """Every surface form in the actor table (canonical names included)."""
     keys = []
     for entry in data["actors"]:
-        keys += [entry["name"], *entry.get("aliases", []), *entry.get("place_like", [])]
+        keys += [entry["name"], *entry.get("aliases", []), *entry.get("place_like", []), *entry.get("bare_aliases", [])]
     return keys
 
 
@@ -204,7 +239,9 @@ def find_actors(text: str, *, knowledge: Knowledge, words: frozenset[str] | None
     return _find_actors(text, knowledge.derived(_build_tables), words)
 
 
-def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> list[ActorMention]:
+def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None, *, cut: bool = False) -> list[ActorMention]:
+    """`cut`: `text` is a phrase cut out of a sentence, whose end is not the sentence's (a bare spelling at its
+    end may be tied to another group by words left out: "fighters of factions| that struck deals")."""
     out = []
     # no alias's word among its words and no acronym in it: the alias regex cannot match
     scan = words is None or t.alias_literal is None or not t.alias_words.isdisjoint(words) \
@@ -216,8 +253,10 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> 
         if got is None:
             key = norm_phrase(raw)
             name = t.by_alias.get(key) or t.by_alias.get(key.removeprefix("the "))
-            got = memo.put(raw, (key in t.place_like, t.actors[name] if name is not None else None))
-        place_like, a = got
+            got = memo.put(raw, (key in t.place_like, t.actors[name] if name is not None else None, key in t.bare))
+        place_like, a, bare = got
+        if bare and not _bare_ok(text, m.start(), m.end(), t, cut):
+            continue  # "Palestinian factions", "factions of X": not the bare spelling's actor
         if place_like and (
             t.locative.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
         ):
@@ -239,9 +278,12 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None) -> 
         replaced.update(overlap)  # "SDF military vehicle" holds the alias "SDF": the whole phrase is one mention
         if any(o.start >= m.end() and _APPOSED.match(text, m.end(), o.start) for o in out):
             continue  # "the Turkish-backed terrorist group Hayat Tahrir al-Sham": a description of the name after it
-        name = t.by_modifier.get(norm_phrase(m.group("mod")))
+        mod = norm_phrase(m.group("mod"))
+        name = t.by_modifier.get(mod)
         if name is None:
             continue
+        if mod in t.bare and not _bare_ok(text, m.start(), m.end(), t, cut):
+            continue  # "a local faction member", "a faction commander": not the bare modifier's actor
         a = t.actors[name]
         extra.append(ActorMention(m.start(), m.end(), m.group(0), a.name, a.side, a.kind))
     if not extra:
@@ -258,7 +300,7 @@ def phrase_actors(phrase: str, *, knowledge: Knowledge) -> tuple[ActorMention, .
     if got is None:
         acts = knowledge.derived(_role_patterns)["act_noun_end"]
         # "Turkish shelling" names who shelled, never people hit
-        got = t.phrase_memo.put(phrase, tuple(m for m in _find_actors(phrase, t) if not acts.search(m.raw)))
+        got = t.phrase_memo.put(phrase, tuple(m for m in _find_actors(phrase, t, cut=True) if not acts.search(m.raw)))
     return got  # type: ignore[no-any-return]
 
 

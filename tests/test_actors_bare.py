@@ -1,0 +1,60 @@
+"""Bare aliases: "factions" names the armed opposition only as a class, never
+when a modifier, a determiner or a link ties it to one group (data/syria/actors.yaml
+`bare_aliases`, `bare_modifiers`; language pack actors.yaml `bare_leads`,
+`bare_followers_not`). Sentences written for these tests."""
+
+import pytest
+
+from claimscope.actors import find_actors, find_roles, phrase_actors
+
+from builtin_knowledge import bind
+
+find_actors = bind(find_actors)
+find_roles = bind(find_roles)
+phrase_actors = bind(phrase_actors)
+
+
+@pytest.mark.parametrize("sentence,perp,target", [
+    # a clause opens on the bare plural: the factions acted
+    ("A government captain died on Monday, where factions shelled the frontline north of the dam.",
+     "Syrian opposition", ""),
+    # a bare modifier before a unit noun after "by": the factions' sniper
+    ("Activists recorded the death of a conscript by faction sniper on the hill road.", "Syrian opposition", ""),
+    # headline style: "Faction attack | ..."
+    ("Faction attack | Army conscript killed near the old mill", "Syrian opposition", ""),
+    # after an act verb: the factions were hit
+    ("Regime forces shelled factions’ positions along the hills at dawn.", "Syrian Arab Army", "Syrian opposition"),
+])
+def test_bare_factions_are_the_opposition(sentence, perp, target):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.target) == (perp, target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A member of a local faction affiliated to the air force intelligence was shot near the bakery.",
+    "Palestinian factions held a meeting in the camp on Sunday.",
+    "Two members of the same faction were wounded in the quarrel.",
+    "Rival factions traded accusations over the checkpoint.",
+    "Twelve fighters of factions that signed settlement deals joined the army's ranks.",
+    "Fighters of factions operating under the banner of the Turkish-backed army took the hill.",
+    "The attack wounded a faction commander, the monitor said.",   # which faction: not said
+    "Members of the factions stormed the tribe's houses.",         # "the factions": maybe ones named before
+    "Ahrar al-Sham faction fighters moved to the front.",
+])
+def test_modified_or_tied_factions_name_no_one(sentence):
+    assert [m.raw for m in find_actors(sentence) if m.name == "Syrian opposition"] == []
+
+
+def test_longer_aliases_still_win():
+    assert [m.name for m in find_actors("Turkish-backed factions shelled the village.")] == ["Turkish-backed factions"]
+    assert [m.name for m in find_actors("Opposition factions shelled the village.")] == ["Syrian opposition"]
+    r = find_roles("A corporal was shot dead by factions of Al-Fath al-Mubin on the front line.")
+    assert r.perpetrator == "Al-Fath al-Mubin operations room"
+
+
+def test_a_cut_phrase_does_not_read_a_bare_spelling_at_its_end():
+    # a victims phrase cut out of "... fighters of factions that signed deals": the link after it is left out
+    assert phrase_actors("40 fighters of factions") == ()
+    assert phrase_actors("a faction fighter") == ()
+    assert [m.name for m in find_actors("Regime artillery killed 40 fighters of factions.")] == \
+        ["Syrian Arab Army", "Syrian opposition"]
