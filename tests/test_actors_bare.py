@@ -58,3 +58,38 @@ def test_a_cut_phrase_does_not_read_a_bare_spelling_at_its_end():
     assert phrase_actors("a faction fighter") == ()
     assert [m.name for m in find_actors("Regime artillery killed 40 fighters of factions.")] == \
         ["Syrian Arab Army", "Syrian opposition"]
+
+
+# --- an exchange of fire: a mutual act, neither side said to have caused the casualties ---------
+
+@pytest.mark.parametrize("sentence,perp,target", [
+    ("Turkish soldiers and SDF fighters exchanged heavy artillery fire overnight near the dam, leaving a shepherd dead.",
+     "Turkish Armed Forces", "Syrian Democratic Forces"),
+    ("Regime forces exchanged fire with Hayat Tahrir al-Sham near the bridge on Friday.",
+     "Syrian Arab Army", "Hayat Tahrir al-Sham"),
+    ("Monitors recorded an exchange of mortar shells between the SDF and Turkish-backed factions near the silo.",
+     "Syrian Democratic Forces", "Turkish-backed factions"),
+    ("Observers reported exchanges of heavy machine guns between “Jaish al-Izza” and regime forces on the ridge.",
+     "Syrian opposition", "Syrian Arab Army"),
+    # infighting: two factions of one side
+    ("Hamza Division and Ahrar al-Sharqiya gunmen exchanged fire in the market, wounding a vendor.",
+     "Hamza Division", "Ahrar al-Sharqiya"),
+])
+def test_exchange_of_fire_names_both_sides(sentence, perp, target):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.perpetrator_cue, r.target) == (perp, "exchange", target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian and Turkish officials exchanged views on the SDF withdrawal.",      # no fire
+    "The SDF and the Syrian Army exchanged prisoners at the crossing.",         # no fire
+    "Turkey and the SDF exchanged accusations of ceasefire violations.",        # "ceasefire" is no fire
+])
+def test_exchange_needs_fire(sentence):
+    assert find_roles(sentence).perpetrator_cue != "exchange"
+
+
+def test_a_named_attacker_wins_over_the_exchange():
+    # the frames that name who acted come first; the exchange is read only where none did
+    r = find_roles("Turkish drones struck an SDF post after Turkish troops and SDF fighters exchanged fire.")
+    assert (r.perpetrator, r.perpetrator_cue) == ("Turkish Armed Forces", "agent")

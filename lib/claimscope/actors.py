@@ -5,10 +5,11 @@ Actors are found through the alias table of the knowledge pack's
 (perpetrator, target) come from a few syntactic frames that conflict reporting
 uses over and over: "X shelled Y", "Y was hit by X", "an airstrike by X",
 "a drone of X struck Y", "blamed X for", "it is X that violated the ceasefire",
-"the clashes started after X ...". Each role keeps the phrase it was read from
-and the frame (`cue`) so a reader can check it and `compare` can tell an act
-("agent") from an accusation ("blamed") or a claim of who started it
-("responsible").
+"the clashes started after X ...", "X and Y exchanged fire". Each role keeps
+the phrase it was read from and the frame (`cue`) so a reader can check it and
+`compare` can tell an act ("agent") from an accusation ("blamed"), a claim of
+who started it ("responsible") or a mutual act whose first-named side is no
+more the perpetrator than the other ("exchange").
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class ActorMention:
 class Roles:
     perpetrator: str = ""
     perpetrator_raw: str = ""
-    perpetrator_cue: str = ""  # agent | by_phrase | blamed | responsible
+    perpetrator_cue: str = ""  # agent | by_phrase | blamed | responsible | exchange
     target: str = ""
     target_raw: str = ""
     perpetrator_start: int = -1  # offset of the perpetrator's mention in the sentence (-1: none)
@@ -384,6 +385,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                             *(frames.get("harm_words") or ["died"]), "dies", "die"])
                             + r"(?:\s+\S+){0,4}?\s+(?:in|during|amid)\s+(?:(?:the|a|an|heavy|violent|fierce|ongoing)\s+)*"
                             + phrase_pattern(frames.get("clash_with") or ["clashes with"]) + rf"\s+(?:the\s+)?{_Q}$"),
+        # "A and B exchanged heavy shellfire", "A exchanged fire with B", "an exchange of fire between A and B"
+        **_exchange_patterns(frames),
         "identified": regex(phrase_pattern(frames.get("identified_determiners") or ["the"]) + r"\s+"
                             + phrase_pattern(frames.get("identified_heads") or ["jets"])
                             + r"\s+" + phrase_pattern(frames.get("identified_links") or ["were"]) + r"\s+(?:the\s+)?$"),
@@ -441,6 +444,49 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _exchange_patterns(frames: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    """The exchange frame's patterns (roles.yaml `exchange_*`): after the
+    first side ("exchange_pair": "and" to the second side, "exchange_with":
+    the verb, its fire and "with" to the second side), after the second side
+    ("exchange_after": the verb and its fire), before the first side
+    ("exchange_between": "an exchange of fire between")."""
+    verbs = phrase_pattern(frames.get("exchange_verbs") or ["exchanged"])
+    nouns = phrase_pattern(frames.get("exchange_nouns") or ["exchange"])
+    fire = phrase_pattern(frames.get("exchange_objects") or ["fire"])
+    aux = r"(?:(?:have|has|had|also|reportedly|again|heavily)\s+)*"
+    some = r"(?:[\w-]+\s+){0,3}?"
+    fires = rf"{fire}(?:\s*,?\s+(?:and|or)\s+{some}{fire})?"
+    # up to two words of the first side's phrase left ("factions"), "on one hand", then "and" and up to two words
+    # of the second side's phrase before its alias ("U.S.-backed")
+    pair = (r"^[”\"’']?(?:\s+[\w’'-]+){0,2}?\s*(?:,\s*)?(?:on\s+(?:the\s+)?one\s+(?:hand|side)\s*,?\s*)?"
+            r"(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}?" + _Q + "$")
+    return {
+        "exchange_pair": regex(pair),
+        "exchange_after": regex(rf"(?:\s+[\w’'-]+){{0,2}}?\s+{aux}{verbs}\s+{some}{fires}(?![\w-])"),
+        "exchange_with": regex(rf"(?:\s+[\w’'-]+){{0,2}}?\s+{aux}{verbs}\s+{some}{fires}\s+with\s+(?:the\s+)?"
+                               rf"(?:[\w.’'-]+\s+){{0,2}}?{_Q}$"),
+        "exchange_between": regex(rf"{nouns}\s+of\s+{some}{fires}\s+between\s+(?:the\s+)?{_Q}$"),
+    }
+
+
+def _exchange(sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]
+              ) -> tuple[ActorMention, ActorMention] | None:
+    """(first side, second side) of an exchange of fire between two actors,
+    if the sentence tells one (`_exchange_patterns`)."""
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1:]:
+            if a.name == b.name:
+                continue
+            gap = sentence[a.end:b.start]
+            if p["exchange_with"].match(gap):
+                return a, b
+            if p["exchange_pair"].match(gap) and (
+                    p["exchange_after"].match(sentence, b.end)
+                    or p["exchange_between"].search(sentence, max(0, a.start - 80), a.start)):
+                return a, b
+    return None
+
+
 _CASELESS = ("clause_between", "other_event", "object_lead", "clause_opens", "determiner_before", "responsible_clause")
 
 
@@ -477,6 +523,7 @@ class _Gates:
     campaign: tuple[str, ...]
     attributed: tuple[str, ...]
     affiliated: tuple[str, ...]  # the affiliation links' longest words: the by_affiliated regex needs one
+    exchange: tuple[str, ...]  # the exchange verbs' and nouns' lower-case spellings: the exchange frame needs one
     # a few substrings of the strings above, each of which holds one (`_substring_keys`): where none of
     # a field's keys is in the sentence, none of its strings is either, and the longer test is skipped
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -523,7 +570,9 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   started=longest(frames["started_after"]),
                   campaign=longest(frames.get("campaign_leads") or ["weeks of"]),
                   attributed=longest(frames.get("attribution_leads") or ["attributed to"]),
-                  affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]))
+                  affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]),
+                  exchange=whole([*(frames.get("exchange_verbs") or ["exchanged"]),
+                                  *(frames.get("exchange_nouns") or ["exchange"])]))
     partitives = _relative_partitives(frames)
     relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {p[-1] for p in partitives}
     keyed = ("indirect", "hedged")  # the others hold few strings a shorter one holds
@@ -750,10 +799,17 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     if perp is None and (" was " in low or " were " in low):
         perp = next((m for m in mentions if p["identified"].search(sentence[max(0, m.start - 40):m.start])), None)
         cue = "agent" if perp is not None else cue
+    # 7. "A and B exchanged fire", "an exchange of fire between A and B": each fired at the other
+    exchange = None
+    if perp is None and len(mentions) > 1 and any(w in low for w in g.exchange):
+        exchange = _exchange(sentence, mentions, p)
+        if exchange is not None:
+            perp, cue = exchange[0], "exchange"
     if passive_subject is not None and perp is not None and passive_subject.name == perp.name:
         passive_subject = None
-    target = _target(sentence, mentions, perp, verb, p, passive_subject, ci, cp,
-                     campaign=campaign, attributed=bool(held & bits["attributed"]))
+    target = exchange[1] if exchange is not None else _target(
+        sentence, mentions, perp, verb, p, passive_subject, ci, cp, campaign=campaign,
+        attributed=bool(held & bits["attributed"]))
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
