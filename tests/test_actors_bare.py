@@ -93,3 +93,34 @@ def test_a_named_attacker_wins_over_the_exchange():
     # the frames that name who acted come first; the exchange is read only where none did
     r = find_roles("Turkish drones struck an SDF post after Turkish troops and SDF fighters exchanged fire.")
     assert (r.perpetrator, r.perpetrator_cue) == ("Turkish Armed Forces", "agent")
+
+
+# --- the speaker is never the target by being the speaker -------------------------------------
+
+@pytest.mark.parametrize("sentence,perp,target", [
+    ("Regime artillery hit the bakery at noon, Russia's defence ministry said on Monday.", "Syrian Arab Army", ""),
+    ("Rockets struck the crowded market on Friday, Kremlin spokesman Ivan Petrov said.", "", ""),
+    ("Turkish drones struck a car on the ring road according to the SDF.", "Turkish Armed Forces", ""),
+    ("Mortar fire killed four people in the camp, Syrian state television reported.", "", ""),
+    ("Three bakers were wounded in the blast in the old quarter the Turkish army statement added.", "", ""),
+    ("The pharmacy was shelled at dawn, according to the Telegram channel of the SDF.", "", ""),
+])
+def test_the_speaker_is_not_the_target(sentence, perp, target):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.target) == (perp, target)
+
+
+def test_a_speaker_named_in_a_possessive_is_not_the_target():
+    r = find_roles("Five Turkish soldiers were martyred in a drone strike by regime forces, "
+                   "the governor of Turkey's Kilis province said.")
+    assert (r.perpetrator, r.target != "Turkey") == ("Syrian Arab Army", True)
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Turkish drones struck SDF positions near the silos, activists said.", "Syrian Democratic Forces"),
+    # the speaker phrase after the target holds another actor: that one speaks
+    ("Turkish jets hit YPG positions Turkish military sources said.", "Syrian Democratic Forces"),
+    ("Regime shelling hit Turkish troops in the village, Turkish media reported.", "Turkish Armed Forces"),
+])
+def test_a_target_before_another_speaker_stays(sentence, target):
+    assert find_roles(sentence).target == target

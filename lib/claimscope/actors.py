@@ -352,6 +352,9 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "..., the Turkish military said", "that Washington has blamed on": who speaks or blames is no target
         "speaker_after": regex(r"\s*(?:,\s*)?(?:(?:has|have|had|also|later)\s+)?"
                                + phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", []), *lex["blame_verbs"]])),
+        # "Turkey's defence ministry says", "Kremlin spokesman Dmitry Peskov said", "according to the SDF":
+        # the actor names who speaks
+        **_speaker_patterns(lex),
         # only adverbs, weapon nouns and a supporting actor between subject and verb
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
@@ -444,6 +447,41 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _speaker_patterns(lex: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    """Where an actor's mention is part of the phrase that names a sentence's
+    speaker (lexicon.yaml's speaker, speech, office and military nouns and
+    reporting verbs): "speaker_tail" after it ("’s defence ministry says",
+    " spokesman Dmitry Peskov said", " state TV announced", " statement
+    added"), "speaker_lead" before it ("according to the", "according to the
+    Twitter account of"). The speaker is never the target by being the
+    speaker."""
+    nouns = lex.get("speaker_nouns") or {}
+    heads = phrase_pattern([*nouns.get("person", []), *nouns.get("organisation", []), *(lex.get("speech_nouns") or []),
+                            *(lex.get("office_nouns") or []), *(lex.get("military_nouns") or [])])
+    verbs = phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", [])])
+    dets = phrase_pattern(lex.get("noun_determiners") or ["the", "a", "an"])
+    aux = r"(?:(?:which|who|that)\s+)?(?:(?:has|have|had|also|later)\s+)?"
+    word = rf"\s+(?!{dets}|{verbs})[\w’'-]+"
+    name = r"(?:\s+(?:[A-Z][\w.'’-]*|al-[\w'’-]+))"
+    return {
+        "speaker_tail": regex(rf"(?:['’]s)?(?:{word}){{0,3}}?\s+{heads}{name}{{0,4}}\s+{aux}{verbs}"
+                              rf"|['’]s(?:{word}){{1,3}}?\s+{aux}{verbs}"),
+        "speaker_lead": regex(r"(?i)(?<![\w-])according\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}?"
+                              r"(?:of\s+(?:the\s+)?)?" + _Q + "$"),
+    }
+
+
+def _speaks(sentence: str, m: ActorMention, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the mention `m` is in the phrase naming the sentence's speaker
+    (`_speaker_patterns`; no other actor's mention inside the phrase after it:
+    "hit YPG positions Turkish military sources said" names the Turkish
+    military as the speaker, not the YPG)."""
+    if p["speaker_lead"].search(sentence, max(0, m.start - 80), m.start):
+        return True
+    tail = p["speaker_tail"].match(sentence, m.end)
+    return tail is not None and not any(m.end <= o.start < tail.end() for o in mentions if o is not m)
+
+
 def _exchange_patterns(frames: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     """The exchange frame's patterns (roles.yaml `exchange_*`): after the
     first side ("exchange_pair": "and" to the second side, "exchange_with":
@@ -524,6 +562,7 @@ class _Gates:
     attributed: tuple[str, ...]
     affiliated: tuple[str, ...]  # the affiliation links' longest words: the by_affiliated regex needs one
     exchange: tuple[str, ...]  # the exchange verbs' and nouns' lower-case spellings: the exchange frame needs one
+    speech: frozenset[str]  # words of the reporting verbs and "according" (`sentences.word_gates` keys): a speaker needs one
     # a few substrings of the strings above, each of which holds one (`_substring_keys`): where none of
     # a field's keys is in the sentence, none of its strings is either, and the longer test is skipped
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -572,7 +611,8 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                   attributed=longest(frames.get("attribution_leads") or ["attributed to"]),
                   affiliated=longest(knowledge.actors.get("affiliation_links") or ["affiliated to"]),
                   exchange=whole([*(frames.get("exchange_verbs") or ["exchanged"]),
-                                  *(frames.get("exchange_nouns") or ["exchange"])]))
+                                  *(frames.get("exchange_nouns") or ["exchange"])]),
+                  speech=word_gates([([*lex["reporting_verbs"], *lex.get("relay_verbs", []), "according"],)])[0].keys)
     partitives = _relative_partitives(frames)
     relative = {w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]} | {p[-1] for p in partitives}
     keyed = ("indirect", "hedged")  # the others hold few strings a shorter one holds
@@ -684,7 +724,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     g = knowledge.derived(_role_gates)
     low = sentence.lower()
     # which of the frames' cue strings the sentence holds, read off its words at once
-    held = g.held.held(sentence_words(sentence) if words is None else words, low)
+    ws = sentence_words(sentence) if words is None else words
+    held = g.held.held(ws, low)
     bits = g.bits
     if held & bits["indirect"] and any(w in low for w in g.indirect):
         mentions = [m for m in mentions if not p["indirect_question"].search(sentence[max(0, m.start - 40):m.start])]
@@ -809,7 +850,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         passive_subject = None
     target = exchange[1] if exchange is not None else _target(
         sentence, mentions, perp, verb, p, passive_subject, ci, cp, campaign=campaign,
-        attributed=bool(held & bits["attributed"]))
+        attributed=bool(held & bits["attributed"]), speech=not g.speech.isdisjoint(ws))
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
@@ -866,13 +907,15 @@ def _coordinated(sentence: str, perp: ActorMention, m: ActorMention, p: dict[str
 def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
             verb: re.Match[str] | None, p: dict[str, re.Pattern[str]],
             passive_subject: ActorMention | None, ci: str, cp: dict[str, re.Pattern[str]], *,
-            campaign: bool = True, attributed: bool = True) -> ActorMention | None:
+            campaign: bool = True, attributed: bool = True, speech: bool = True) -> ActorMention | None:
     """The target among `mentions`; `ci`, `cp` as in `_is_object_position`;
     `campaign`, `attributed`: False where the sentence lacks the campaign_by /
-    attributed_before regexes' words."""
+    attributed_before regexes' words; `speech`: False where it holds no
+    reporting verb nor "according" (`_speaks` cannot be true)."""
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
                                                            and not _coordinated(sentence, perp, m, p)))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
+                  and not (speech and _speaks(sentence, m, mentions, p))  # "..., Turkey's defence ministry said"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
                   and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
