@@ -124,3 +124,24 @@ def test_a_speaker_named_in_a_possessive_is_not_the_target():
 ])
 def test_a_target_before_another_speaker_stays(sentence, target):
     assert find_roles(sentence).target == target
+
+
+# --- "a building used by X": X uses the place, it did not act -----------------------------------
+
+@pytest.mark.parametrize("sentence,perp,target", [
+    ("Twelve guards were killed when a blast brought down a school used by the regime in the old market.", "", ""),
+    ("The rebels shelled the airport, including a hangar area used by Russian forces near the runway.",
+     "Syrian opposition", "Russian forces"),
+    ("Russian jets destroyed dozens of fuel trucks and depots used by ISIS east of the river.", "Russian Aerospace Forces", "ISIS"),
+])
+def test_premises_used_by_an_actor_name_no_perpetrator(sentence, perp, target):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.target) == (perp, target)
+
+
+@pytest.mark.parametrize("sentence,perp", [
+    ("Chemical weapons used by the regime killed dozens in the suburb.", "Syrian government"),   # a weapon: its user acted
+    ("The orchards have been used by rebels to launch rockets at the city.", "Syrian opposition"),  # used for an act
+])
+def test_weapons_and_places_used_for_an_act_keep_their_user_as_perpetrator(sentence, perp):
+    assert find_roles(sentence).perpetrator == perp

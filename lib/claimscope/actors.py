@@ -361,6 +361,13 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "bombed positions held by X": X holds them, it did not bomb
         "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?"
                          + rf"(?:{members}\s+(?:the\s+)?)?{_Q}$"),
+        # "a building used by X", "the base used by X": X uses the place, it did not act (roles.yaml used_premises);
+        # unless "... to" an act follows (`used_to`)
+        "used_premises": regex(phrase_pattern(frames.get("used_premises") or ["building"])
+                               + r"\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?"
+                               + r"(?:[\w-]+\s+)?used\s+by\s+(?:the\s+|an?\s+)?" + _Q + "$"),
+        # "... used by rebels to launch rockets": a place used for an act, by its actor
+        "used_to": regex(r"\s+to\s+[a-z]"),
         "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
                              + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?{_Q}$"),
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
@@ -769,7 +776,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             by = by_or_from and "by" in before  # by_head's and campaign_by's literal "by"
             if by and campaign and p["campaign_by"].search(before):
                 continue  # "a week of bombing by X": a campaign in the background, not this incident's act
-            if (by_or_from and ((by and p["by_head"].search(before))
+            if (by_or_from and ((by and p["by_head"].search(before) and not (
+                    p["used_premises"].search(before) and not p["used_to"].match(sentence, m.end)))
                                 or ("from" in before and p["from_head"].search(before)))) \
                     or (hedged and p["hedged_agent"].search(before)) or (clash and p["clash_with"].search(before)):
                 perp, cue = m, "by_phrase"
