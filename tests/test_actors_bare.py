@@ -145,3 +145,24 @@ def test_premises_used_by_an_actor_name_no_perpetrator(sentence, perp, target):
 ])
 def test_weapons_and_places_used_for_an_act_keep_their_user_as_perpetrator(sentence, perp):
     assert find_roles(sentence).perpetrator == perp
+
+
+# --- an ally or backer named beside the act is not the one hit ----------------------------------
+
+@pytest.mark.parametrize("sentence,perp", [
+    ("The raid was probably carried out by Russian jets which fly in support of the Syrian regime.", "Russian Aerospace Forces"),
+    ("It was not clear whether the planes were Syrian or those of its ally Russia.", ""),
+    ("Gunmen stormed the checkpoint in an assault backed by the US-led coalition.", ""),
+    ("The truce was brokered between the regime's allies Russia and Iran and opposition backer Turkey.", ""),
+])
+def test_an_ally_is_not_the_target(sentence, perp):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.target) == (perp, "")
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Rebels killed nine fighters loyal to the Syrian regime near the dam.", "Syrian government"),  # loyal: whose men were hit
+    ("Turkish drones struck SDF positions and Russian patrols near the town.", "Syrian Democratic Forces"),
+])
+def test_targets_beside_no_ally_stay(sentence, target):
+    assert find_roles(sentence).target == target

@@ -366,6 +366,9 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "used_premises": regex(phrase_pattern(frames.get("used_premises") or ["building"])
                                + r"\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?"
                                + r"(?:[\w-]+\s+)?used\s+by\s+(?:the\s+|an?\s+)?" + _Q + "$"),
+        # "in support of X", "its ally X", "backed by X": X backs someone in the sentence, it is not hit
+        "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]])
+                             + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?" + _Q + "$"),
         # "... used by rebels to launch rockets": a place used for an act, by its actor
         "used_to": regex(r"\s+to\s+[a-z]"),
         "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
@@ -920,10 +923,16 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     `campaign`, `attributed`: False where the sentence lacks the campaign_by /
     attributed_before regexes' words; `speech`: False where it holds no
     reporting verb nor "according" (`_speaks` cannot be true)."""
+    allies: set[ActorMention] = set()
+    for i, m in enumerate(mentions):
+        if p["ally_before"].search(sentence, max(0, m.start - 40), m.start) or (
+                i and mentions[i - 1] in allies and p["coordination"].match(sentence[mentions[i - 1].end:m.start])):
+            allies.add(m)
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
                                                            and not _coordinated(sentence, perp, m, p)))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not (speech and _speaks(sentence, m, mentions, p))  # "..., Turkey's defence ministry said"
+                  and m not in allies  # "in support of the regime", "its allies Russia and Iran"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
                   and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
