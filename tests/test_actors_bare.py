@@ -166,3 +166,38 @@ def test_an_ally_is_not_the_target(sentence, perp):
 ])
 def test_targets_beside_no_ally_stay(sentence, target):
     assert find_roles(sentence).target == target
+
+
+# --- "by X" names who acted: never the one hit ------------------------------------------------
+
+@pytest.mark.parametrize("sentence,perp,target", [
+    # a modifier coordinated before the agent: a joint act, the agent named is one of its actors
+    ("Six farmers died in heavy bombardment by Russian and Syrian warplanes of the olive groves.", "Syrian Arab Army", ""),
+    ("Nine people were killed in raids by the Russian and regime air forces on the bakery.", "Syrian Arab Army", ""),
+    # the agent after "by" far from its act noun is no target either
+    ("Eight people were killed on Friday in the old town by insurgents' mortars.", "", ""),
+    ("A series of raids on the valley overnight by the US-led coalition killed 12 ISIS members.", "", "ISIS"),
+    ("Five civilians died in strikes launched by the aircraft of the US-led coalition on the camp.", "US-led coalition", ""),
+])
+def test_by_names_who_acted(sentence, perp, target):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.target) == (perp, target)
+
+
+@pytest.mark.parametrize("sentence,perp,target", [
+    # alternatives: which one acted is not said
+    ("Two bakers were killed in strikes carried out by Syrian or Russian warplanes on the town.", "", ""),
+    # a campaign told aside, coordinated or not
+    ("Turkey sent more troops to the area - Week of bombing by the Syrian Army and Russia", "", ""),
+    # after an owner or holding participle, the holder may be the one hit
+    ("Turkish artillery shelled positions held by the SDF near the dam.", "Turkish Armed Forces", "Syrian Democratic Forces"),
+    ("Rebels shelled the airbase used by Russian forces in the hills.", "Syrian opposition", "Russian forces"),
+])
+def test_by_near_misses(sentence, perp, target):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.target) == (perp, target)
+
+
+def test_a_dateline_capital_is_a_place():
+    assert find_actors("DAMASCUS (Reuters) - Rockets hit a bakery in the old city on Monday.") == []
+    assert [m.name for m in find_actors("Damascus blamed the rebels.")] == ["Syrian government", "Syrian opposition"]

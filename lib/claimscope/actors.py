@@ -260,8 +260,9 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None, *, 
             continue  # "Palestinian factions", "factions of X": not the bare spelling's actor
         if place_like and (
             t.locative.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
+            or (raw.isupper() and len(raw) > 3)
         ):
-            continue  # "in Damascus", "the Damascus Opera House": a place, not the government
+            continue  # "in Damascus", "the Damascus Opera House", a dateline's "DAMASCUS": a place, not the government
         if a is None:
             continue
         out.append(ActorMention(m.start(), m.end(), raw, a.name, a.side, a.kind))
@@ -335,6 +336,11 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
               rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?")
     blame_gap = int(frames.get("blame_on_gap", 4))
     owners = phrase_pattern(frames.get("owner_participles") or ["held"])
+    # an actor's modifier that is no alias of its own ("Russian", not "Syrian army"): it shares the head noun after it
+    aliases = {norm_phrase(a) for a in by_alias_keys(knowledge.actors)}
+    first = phrase_pattern([m for e in knowledge.actors["actors"] for m in e.get("modifiers", [])
+                            if norm_phrase(m) not in aliases] or ["Russian"])
+    holders = phrase_pattern([*(frames.get("owner_participles") or ["held"]), *(frames.get("holding_participles") or [])])
     dates = knowledge.dates
     time_words = [n for table in ("months", "weekdays") for v in (dates.get(table) or {}).values() for n in v["names"]]
     time_words += [*(dates.get("part_of_day") or []), *(frames.get("time_words") or [])]
@@ -359,8 +365,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
         # "bombed positions held by X": X holds them, it did not bomb
+        # "an attack by X", "bombardment by Russian and Syrian warplanes" (an actor's modifier coordinated before X:
+        # a joint act, of which X is one actor; not "by Syrian or Russian warplanes": which one is not said)
         "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?"
-                         + rf"(?:{members}\s+(?:the\s+)?)?{_Q}$"),
+                         + rf"(?:{first}\s+and\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         # "a building used by X", "the base used by X": X uses the place, it did not act (roles.yaml used_premises);
         # unless "... to" an act follows (`used_to`)
         "used_premises": regex(phrase_pattern(frames.get("used_premises") or ["building"])
@@ -369,10 +377,13 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "in support of X", "its ally X", "backed by X": X backs someone in the sentence, it is not hit
         "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]])
                              + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?" + _Q + "$"),
+        # "by X": X acted (or owns, after an owner participle: "positions held by X"), it is not hit
+        "by_before": regex(r"(?<![\w-])(?:(?P<owner>" + holders + r")\s+)?by\s+(?:(?:the|a|an)\s+)?"
+                           r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)?" + _Q + "$"),  # "by Syrian or Russian warplanes"
         # "... used by rebels to launch rockets": a place used for an act, by its actor
         "used_to": regex(r"\s+to\s+[a-z]"),
         "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
-                             + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?{_Q}$"),
+                             + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?(?:{first}\s+and\s+)?{_Q}$"),
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "hedged_agent": regex(hedged + _Q + "$"),
@@ -910,6 +921,16 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     return bool(cp["object_lead"].search(before_ci))
 
 
+def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
+    """'by X' right before the mention, not after an owner or holding
+    participle ('positions held by X', 'a base used by X', 'a district seized
+    by X' are X's: X may be the one hit)."""
+    if "by" not in sentence[max(0, m.start - 30):m.start]:
+        return False
+    hit = p["by_before"].search(sentence, max(0, m.start - 30), m.start)
+    return hit is not None and hit.group("owner") is None
+
+
 def _coordinated(sentence: str, perp: ActorMention, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
     """'by the Syrian Army and Russia': Russia acts beside the perpetrator, it is not the target."""
     return m.start >= perp.end and bool(p["coordination"].match(sentence[perp.end:m.start]))
@@ -923,16 +944,17 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     `campaign`, `attributed`: False where the sentence lacks the campaign_by /
     attributed_before regexes' words; `speech`: False where it holds no
     reporting verb nor "according" (`_speaks` cannot be true)."""
+    # allies and agents named by "by X" (and actors coordinated with them) are not hit
     allies: set[ActorMention] = set()
     for i, m in enumerate(mentions):
-        if p["ally_before"].search(sentence, max(0, m.start - 40), m.start) or (
+        if p["ally_before"].search(sentence, max(0, m.start - 40), m.start) or _by_agent(sentence, m, p) or (
                 i and mentions[i - 1] in allies and p["coordination"].match(sentence[mentions[i - 1].end:m.start])):
             allies.add(m)
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
                                                            and not _coordinated(sentence, perp, m, p)))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not (speech and _speaks(sentence, m, mentions, p))  # "..., Turkey's defence ministry said"
-                  and m not in allies  # "in support of the regime", "its allies Russia and Iran"
+                  and m not in allies  # "in support of the regime", "its allies Russia and Iran", "by insurgents' mortars"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
                   and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
