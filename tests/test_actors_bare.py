@@ -201,3 +201,20 @@ def test_by_near_misses(sentence, perp, target):
 def test_a_dateline_capital_is_a_place():
     assert find_actors("DAMASCUS (Reuters) - Rockets hit a bakery in the old city on Monday.") == []
     assert [m.name for m in find_actors("Damascus blamed the rebels.")] == ["Syrian government", "Syrian opposition"]
+
+
+# --- alternatives: "Syrian or Russian jets" asserts neither ------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Four shepherds were killed in Syrian or Russian air raids on the valley.",
+    "The monitor said the raids were carried out by either Russian or regime warplanes.",
+    "Residents said the strike was carried out either by the regime or Russian warplanes.",
+    "The group did not know whether Syrian or Russian jets had bombed the clinic.",
+])
+def test_alternatives_name_no_perpetrator(sentence):
+    assert (find_roles(sentence).perpetrator, find_roles(sentence).target) == ("", "")
+
+
+def test_one_actor_in_two_spellings_is_no_alternative():
+    r = find_roles("Turkish drones struck SDF or YPG positions near the silos.")
+    assert (r.perpetrator, r.target) == ("Turkish Armed Forces", "Syrian Democratic Forces")

@@ -463,6 +463,11 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "subject_of_perfect": regex(rf"(?i)\s+(?:has|have|had)\s+(?:{adverbs}\s+)?[a-z]+(?:ed|en|wn|ut|nt)\b"),
         "other_event": regex("(?i)" + phrase_pattern(_words(knowledge, "other_event_openers")) + r"|[|;]"),
         "clause_between": regex("(?i)" + phrase_pattern(subordinators) + r"|[;|]"),
+        # "Syrian or Russian jets", "the regime or Russian warplanes": one of two alternatives
+        "alternative_before": regex(r"(?:[A-Z][\w-]*|" + phrase_pattern(["either", "whether"]) + r"(?:\s+the)?\s+\w+)\s+"
+                                    + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+(?:the\s+)?$"),
+        "alternative_after": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"])
+                                   + r"\s+(?:the\s+|those\s+of\s+)?"),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
     }
@@ -741,6 +746,11 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         if not mentions:
             return _NO_ROLES
     p = knowledge.derived(_role_patterns)
+    # "Syrian or Russian jets", "by the regime or Russian warplanes": alternatives, neither asserted
+    if " or " in sentence or " nor " in sentence:
+        mentions = _asserted(sentence, mentions, p)
+        if not mentions:
+            return _NO_ROLES
     # "did not say which Turkish units ...": an indirect question asserts no actor
     g = knowledge.derived(_role_gates)
     low = sentence.lower()
@@ -919,6 +929,27 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     if cp["clause_opens"].search(before_ci) or p["time_before"].search(before):
         return False  # "... on Tuesday when YPG/PKK terrorists detonated": a new clause's subject
     return bool(cp["object_lead"].search(before_ci))
+
+
+def _asserted(sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> list[ActorMention]:
+    """`mentions` without those that are one of two alternatives: right after
+    "<Adjective> or", or joined by "or" to a mention of another actor ("Syrian
+    or Russian jets", "by the regime or Russian warplanes": which acted is not
+    said; "SDF or YPG positions" name one actor)."""
+    out = []
+    for i, m in enumerate(mentions):
+        if p["alternative_before"].search(sentence, max(0, m.start - 40), m.start):
+            continue
+        after = p["alternative_after"].match(sentence, m.end)
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if after is not None and nxt is not None and nxt.name != m.name and (
+                nxt.start == after.end() or p["alternative_before"].search(sentence, max(0, nxt.start - 40), nxt.start)):
+            continue
+        prev = mentions[i - 1] if i else None
+        if prev is not None and prev.name != m.name and p["alternative_after"].fullmatch(sentence, prev.end, m.start):
+            continue
+        out.append(m)
+    return out
 
 
 def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
