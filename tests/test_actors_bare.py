@@ -218,3 +218,16 @@ def test_alternatives_name_no_perpetrator(sentence):
 def test_one_actor_in_two_spellings_is_no_alternative():
     r = find_roles("Turkish drones struck SDF or YPG positions near the silos.")
     assert (r.perpetrator, r.target) == ("Turkish Armed Forces", "Syrian Democratic Forces")
+
+
+def test_where_fire_came_from_is_not_the_target():
+    r = find_roles("Several rockets hit the village, fired from areas of Kurdish and regime forces to the south.")
+    assert r.target == ""
+    # the frame that reads who fired stays
+    assert find_roles("A patrol came under fire from Turkish positions near the border.").perpetrator == "Turkish Armed Forces"
+
+
+def test_exchange_with_a_long_first_side_phrase():
+    r = find_roles("Clashes went on amid an exchange of mortars and fire between “Jaish al-Izza” operations room "
+                   "fighters and regime forces near the dam.")
+    assert (r.perpetrator, r.perpetrator_cue, r.target) == ("Syrian opposition", "exchange", "Syrian Arab Army")

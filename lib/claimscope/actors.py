@@ -380,6 +380,9 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "by X": X acted (or owns, after an owner participle: "positions held by X"), it is not hit
         "by_before": regex(r"(?<![\w-])(?:(?P<owner>" + holders + r")\s+)?by\s+(?:(?:the|a|an)\s+)?"
                            r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)?" + _Q + "$"),  # "by Syrian or Russian warplanes"
+        # "shells fired from areas of Kurdish and regime forces": where the fire came from, not who was hit
+        "fired_from": regex(phrase_pattern([*(frames.get("from_heads") or ["fire"]), "fired", "launched"])
+                            + r"\s+from\s+(?:[\w’'-]+\s+){0,4}?" + _Q + "$"),
         # "... used by rebels to launch rockets": a place used for an act, by its actor
         "used_to": regex(r"\s+to\s+[a-z]"),
         "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
@@ -520,9 +523,9 @@ def _exchange_patterns(frames: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     aux = r"(?:(?:have|has|had|also|reportedly|again|heavily)\s+)*"
     some = r"(?:[\w-]+\s+){0,3}?"
     fires = rf"{fire}(?:\s*,?\s+(?:and|or)\s+{some}{fire})?"
-    # up to two words of the first side's phrase left ("factions"), "on one hand", then "and" and up to two words
+    # up to three words of the first side's phrase left ("operations room factions"), "on one hand", then "and" and up to two words
     # of the second side's phrase before its alias ("U.S.-backed")
-    pair = (r"^[”\"’']?(?:\s+[\w’'-]+){0,2}?\s*(?:,\s*)?(?:on\s+(?:the\s+)?one\s+(?:hand|side)\s*,?\s*)?"
+    pair = (r"^[”\"’']?(?:\s+[\w’'-]+){0,3}?\s*(?:,\s*)?(?:on\s+(?:the\s+)?one\s+(?:hand|side)\s*,?\s*)?"
             r"(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}?" + _Q + "$")
     return {
         "exchange_pair": regex(pair),
@@ -975,10 +978,12 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
     `campaign`, `attributed`: False where the sentence lacks the campaign_by /
     attributed_before regexes' words; `speech`: False where it holds no
     reporting verb nor "according" (`_speaks` cannot be true)."""
-    # allies and agents named by "by X" (and actors coordinated with them) are not hit
+    # allies, agents named by "by X", where fire came from (and actors coordinated with them) are not hit
     allies: set[ActorMention] = set()
     for i, m in enumerate(mentions):
         if p["ally_before"].search(sentence, max(0, m.start - 40), m.start) or _by_agent(sentence, m, p) or (
+                " from " in sentence[max(0, m.start - 60):m.start]
+                and p["fired_from"].search(sentence, max(0, m.start - 60), m.start)) or (
                 i and mentions[i - 1] in allies and p["coordination"].match(sentence[mentions[i - 1].end:m.start])):
             allies.add(m)
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
