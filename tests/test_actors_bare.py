@@ -231,3 +231,10 @@ def test_exchange_with_a_long_first_side_phrase():
     r = find_roles("Clashes went on amid an exchange of mortars and fire between “Jaish al-Izza” operations room "
                    "fighters and regime forces near the dam.")
     assert (r.perpetrator, r.perpetrator_cue, r.target) == ("Syrian opposition", "exchange", "Syrian Arab Army")
+
+
+def test_the_side_a_perpetrator_fights_for_is_not_its_target():
+    r = find_roles("Dozens died in barrel bomb attacks carried out by the Syrian air force loyal to the Assad regime.")
+    assert (r.perpetrator, r.target) == ("Syrian Arab Army", "")
+    # the victims' patron stays the target: whose men were hit
+    assert find_roles("Rebels killed nine fighters loyal to the Syrian regime near the dam.").target == "Syrian government"

@@ -380,6 +380,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "by X": X acted (or owns, after an owner participle: "positions held by X"), it is not hit
         "by_before": regex(r"(?<![\w-])(?:(?P<owner>" + holders + r")\s+)?by\s+(?:(?:the|a|an)\s+)?"
                            r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)?" + _Q + "$"),  # "by Syrian or Russian warplanes"
+        # "the Syrian air force loyal to the Assad regime": after the perpetrator, the side it fights for
+        "perp_patron": regex(r"^\s*,?\s*(?:(?:which|who|that)\s+(?:is|are|was|were)\s+)?"
+                             + phrase_pattern(knowledge.actors.get("affiliation_links") or ["loyal to"])
+                             + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?" + _Q + "$"),
         # "shells fired from areas of Kurdish and regime forces": where the fire came from, not who was hit
         "fired_from": regex(phrase_pattern([*(frames.get("from_heads") or ["fire"]), "fired", "launched"])
                             + r"\s+from\s+(?:[\w’'-]+\s+){0,4}?" + _Q + "$"),
@@ -987,7 +991,9 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
                 i and mentions[i - 1] in allies and p["coordination"].match(sentence[mentions[i - 1].end:m.start])):
             allies.add(m)
     candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
-                                                           and not _coordinated(sentence, perp, m, p)))
+                                                           and not _coordinated(sentence, perp, m, p)
+                                                           and not (m.start >= perp.end and p["perp_patron"].match(
+                                                               sentence[perp.end:m.start]))))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not (speech and _speaks(sentence, m, mentions, p))  # "..., Turkey's defence ministry said"
                   and m not in allies  # "in support of the regime", "its allies Russia and Iran", "by insurgents' mortars"
