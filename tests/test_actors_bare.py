@@ -40,6 +40,8 @@ def test_bare_factions_are_the_opposition(sentence, perp, target):
     "The attack wounded a faction commander, the monitor said.",   # which faction: not said
     "Members of the factions stormed the tribe's houses.",         # "the factions": maybe ones named before
     "Ahrar al-Sham faction fighters moved to the front.",
+    "Two men died in renewed clashes between factions in the market.",     # infighting: no one side
+    "The tribe seized weapons of factions outside the town.",
 ])
 def test_modified_or_tied_factions_name_no_one(sentence):
     assert [m.raw for m in find_actors(sentence) if m.name == "Syrian opposition"] == []
@@ -54,9 +56,9 @@ def test_longer_aliases_still_win():
 
 def test_a_cut_phrase_does_not_read_a_bare_spelling_at_its_end():
     # a victims phrase cut out of "... fighters of factions that signed deals": the link after it is left out
-    assert phrase_actors("40 fighters of factions") == ()
+    assert phrase_actors("40 fighters held by factions") == ()
     assert phrase_actors("a faction fighter") == ()
-    assert [m.name for m in find_actors("Regime artillery killed 40 fighters of factions.")] == \
+    assert [m.name for m in find_actors("Regime artillery hit 40 posts held by factions.")] == \
         ["Syrian Arab Army", "Syrian opposition"]
 
 
