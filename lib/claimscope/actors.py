@@ -365,10 +365,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
         # "bombed positions held by X": X holds them, it did not bomb
-        # "an attack by X", "bombardment by Russian and Syrian warplanes" (an actor's modifier coordinated before X:
-        # a joint act, of which X is one actor; not "by Syrian or Russian warplanes": which one is not said)
+        # "an attack by X"; not "bombardment by Russian and Syrian warplanes" (a joint act: naming one of its
+        # actors would set it against an account naming the other) nor "by Syrian or Russian warplanes"
         "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?"
-                         + rf"(?:{first}\s+and\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
+                         + rf"(?!{first}\s+and\s+)(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         # "a building used by X", "the base used by X": X uses the place, it did not act (roles.yaml used_premises);
         # unless "... to" an act follows (`used_to`)
         "used_premises": regex(phrase_pattern(frames.get("used_premises") or ["building"])
@@ -390,7 +390,7 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "... used by rebels to launch rockets": a place used for an act, by its actor
         "used_to": regex(r"\s+to\s+[a-z]"),
         "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
-                             + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?(?:{first}\s+and\s+)?{_Q}$"),
+                             + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?{_Q}$"),
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "hedged_agent": regex(hedged + _Q + "$"),
