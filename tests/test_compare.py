@@ -1273,3 +1273,40 @@ def test_a_toll_told_in_a_clause_recalling_an_earlier_act_is_not_set_against_the
     assert row["verdict"] == verdict, row["detail"]
     if verdict == "partial":
         assert "recalls an earlier act's toll" in row["detail"]
+
+
+def _two_reports(tmp_path, a: str, b: str):
+    from claimscope.pipeline import run
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\na.txt,Outlet A,2021-03-09\nb.txt,Outlet B,2021-03-09\n", encoding="utf-8")
+    return run([tmp_path], knowledge=K)
+
+
+def test_a_perpetrator_named_only_as_a_class_is_never_set_against_a_named_group(tmp_path):
+    """'shot dead by factions' names the armed opposition as a class, any of its groups (Turkish-backed or
+    not): against 'Turkish-backed factions' it is no perpetrator conflict."""
+    t = _two_reports(tmp_path,
+                     "Civilian shot dead near Jinderes\n\nA civilian was shot dead by factions in Jinderes town in "
+                     "Afrin countryside on Monday, the Syrian Observatory for Human Rights said.\n",
+                     "Turkish-backed factions kill civilian\n\nA civilian was shot dead by Turkish-backed factions in "
+                     "Jinderes town in Afrin countryside on Monday, a local source said.\n")
+    assert t["claims"]["perpetrator"].fillna("").str.contains("Syrian opposition").any()
+    assert len(t["incidents"]) == 1
+    comp = t["comparisons"]
+    assert comp[(comp["facet"] == "perpetrator") & (comp["verdict"] == "conflict")].empty
+    assert t["incidents"]["status"].item() != "contested"
+
+
+def test_an_exchange_of_fire_names_no_target_of_the_incident(tmp_path):
+    """'Rebels and government forces exchanged fire ... after shelling killed five civilians': the second side
+    of an exchange is no account of who was hit."""
+    t = _two_reports(tmp_path,
+                     "Five civilians killed near Saraqib\n\nRebels and government forces exchanged fire near Saraqib in "
+                     "Idlib province on Monday after government shelling killed five civilians, the Syrian Observatory "
+                     "for Human Rights said.\n",
+                     "Five civilians killed near Saraqib\n\nFive civilians were killed in shelling near Saraqib in Idlib "
+                     "province on Monday, a local council said.\n")
+    assert (t["claims"]["perpetrator_cue"] == "exchange").any()
+    assert t["incidents"]["target"].isna().all()

@@ -144,7 +144,7 @@ from .dates import date_interval
 from .events import event_label
 from .knowledge import Knowledge
 from .places import PRECISIONS, PlaceProfile, Translit, best_match, km_between, place_profiles, translit
-from .resources import case_variants, first_chars, phrase_pattern, trie_pattern
+from .resources import case_variants, first_chars, norm_phrase, phrase_pattern, trie_pattern
 
 __all__ = [
     "CompareResult",
@@ -211,6 +211,8 @@ class _Cfg:
     outcome_whole: Mapping[str, frozenset[str]]
     perp_cues: frozenset[str]
     resp_cues: frozenset[str]
+    two_sided_cues: frozenset[str]  # perpetrator cues of an act told of two sides ("exchange"): no target
+    bare_words: frozenset[str]  # actors.yaml bare_aliases/bare_modifiers: "factions" names a class, not one group
     cause_cat: Mapping[str, str]
     generic_causes: frozenset[str]
     cause_reasons: frozenset[str]                 # causes that are reasons (retaliation, mission), not mechanisms
@@ -255,6 +257,9 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         victims_parent=dict(c["victims_parents"]),
         outcome_whole={k: frozenset([v] if isinstance(v, str) else v) for k, v in c["outcome_parts"].items()},
         perp_cues=frozenset(c["perpetrator_cues"]),
+        two_sided_cues=frozenset(c.get("two_sided_cues") or ()),
+        bare_words=frozenset(norm_phrase(w) for e in knowledge.actors.get("actors", ())
+                             for w in [*e.get("bare_aliases", ()), *e.get("bare_modifiers", ())]),
         resp_cues=frozenset(c["responsibility_cues"]),
         cause_cat={**{str(k).lower(): v for k, v in c["cause_categories"].items()},
                    **{str(k).lower(): str(v) for k, v in (causes.get("categories_of") or {}).items()}},
@@ -676,6 +681,7 @@ class _Claim:
     text: str = ""              # its sentence
     told_at: Sequence[tuple[int, str]] = ()   # (offset in the document, raw phrase) of its figures
     toll_read: bool = False     # toll_update, summary, additive and time_shift are read (`_read_toll`)
+    perp_class: bool = False    # its perpetrator is named only as a class ("killed by factions"): never set against a named group
 
 
 @dataclass(frozen=True)
@@ -840,6 +846,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     outlet, dup, via, gov, pprec, kind, gsrc = (col(n) for n in (
         "outlet", "duplicate_of", "source_via", "governorate", "place_precision", "kind", "governorate_source"))
     side_col = col("source_side")
+    perp_raw = col("perpetrator_raw")
     neg_cue = col("negation_cue")
     cause_raw = col("cause_raw")
     sentence = col("sentence")
@@ -863,6 +870,8 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
         claim = _Claim(
             cid=cid[k], doc=doc[k], start=starts[k], account=account, source=src[k],
             perp=perp[k], perp_cue=cue[k] or ("agent" if perp[k] else ""), target=tgt[k], cause=cause[k],
+            perp_class=bool(cfg.bare_words) and bool(perp[k])
+            and not cfg.bare_words.isdisjoint(norm_phrase(perp_raw[k]).split()),
             date=(lo, hi, prec[k]) if lo is not None else None, own_date=not draw[k].startswith(("inherited:", "reported:")) and prec[k] != "reported",
             places=profiles[k], own_places=bool(places[k]) and not praw[k].startswith("inherited:"),
             statement=etype[k] == "statement", figures=tuple(own_figs) if own_figs else (),
@@ -1014,7 +1023,9 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
         return bool(x.target and y.target and x.target != y.target
                     and cfg.sides.get(x.target) != cfg.sides.get(y.target))
 
-    for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.perp_cues)):
+    # a class ("where factions shelled": the armed opposition, any of its groups, Turkish-backed or not) is no
+    # account of which group acted: never set against a named one
+    for x, y in pairs(pick(lambda c: _asserts_perp(c) and c.perp_cue in cfg.perp_cues and not c.perp_class)):
         if x.target and y.target and x.perp == y.target and y.perp == x.target:
             continue  # A attacked B vs B attacked A: two acts of one clash
         if x.reply != y.reply:
@@ -1344,12 +1355,12 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
         if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
-            # parts of one victims group never add up ("five children ... and three children" may tell the
-            # same children twice): the largest is the bound; parts of distinct groups ("three women and
-            # five children") add up as wholes do (a group within another, or generic people, does not)
-            largest: dict[tuple[str, str], Figure] = {}
+            # parts never add up: "five children ... and three children" may tell the same children twice,
+            # "five children and three girls" the girls among the children; the largest part of an outcome is
+            # the bound (said less where two parts are of distinct groups, "three women and five children")
+            largest: dict[str, Figure] = {}
             for f in c.figures:
-                key = (f.victims, f.outcome)
+                key = f.outcome
                 if f.part and f.category == category and not any(w.outcome == f.outcome for w in figs) and (
                         key not in largest or f.min > largest[key].min):
                     largest[key] = f
@@ -1538,7 +1549,9 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         perps = [(c.perp, c.account, c.hedged) for c in cs
                  if c.perp and c.perp_cue in cfg.perp_cues and not c.negated]
         out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f or i in denied_blame))
-        tgts = [(c.target, c.account, c.hedged) for c in cs if c.target and not c.negated]
+        # an exchange of fire ("A and B exchanged shellfire") names two sides, neither of them the one hit
+        tgts = [(c.target, c.account, c.hedged) for c in cs
+                if c.target and not c.negated and c.perp_cue not in cfg.two_sided_cues]
         out["target"].append(_consensus(tgts, cfg.sides, contested=False))
         if cs:
             gov, places, prec, lat, lon = _incident_place(cs, place_types, town_kinds, old["governorate"][row],
