@@ -295,6 +295,9 @@ def test_questions_warnings_and_habits_are_no_events(sentence, kind):
     "Jets struck the airbase overnight: what is left of its runway?",
     "Shelling killed four civilians in the market on Tuesday, prompting a warning of more strikes.",
     "What began as a protest turned into clashes in which three policemen were killed on Monday.",
+    "IS kills 30 soldiers near the old citadel: what next?",
+    '"Why us?" residents asked after government shelling killed 12 civilians in the town on Monday.',
+    "When jets struck the bakery on Monday, they killed 12 civilians (why the bakery?), the council said.",
 ])
 def test_an_act_told_before_a_question_or_a_warning_stays_an_event(sentence):
     claim, _ = one_claim(sentence)

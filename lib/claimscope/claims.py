@@ -12,8 +12,8 @@ statement. Context is carried the way readers carry it:
   to the day, takes the publication date with precision `reported`; claims
   that are not events (running totals, background, the future) never set the
   date in force, nor does a week, month or year holding or before the day in
-  force (`dates.displaces`: a recap "in June" in a report of Wednesday's act),
-  also where it opens a paragraph (the day in force is then the document's);
+  force in its paragraph (`dates.displaces`: a recap "in June" in a report of
+  Wednesday's act); a paragraph that opens with a dated act is about that date;
 * each claim has a kind (`claimscope.kinds`: event, running_total,
   background, future, statement) and each figure a scope (event or total);
   the publication date line is cut out of the sentence that holds it, and a
@@ -633,9 +633,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                              list(scopes), headline))
     else:
         ctx.free_mentions.extend(named)
-    # a recap "in June" leaves the day in force: the paragraph's, else the document's (a paragraph that opens
-    # with a recap goes on telling of the report's day)
-    if dated and date is not None and displaces(date, ctx.para_date or ctx.doc_date):
+    # a recap "in June" leaves the paragraph's day in force; a paragraph that opens with an act dated "in
+    # February" goes on, as far as its words tell, about February ("Twenty civilians were killed in the shelling"):
+    # giving those sentences the report's day would make February's dead that day's
+    if dated and date is not None and displaces(date, ctx.para_date):
         ctx.para_date = date
     if places:
         ctx.para_places = places

@@ -81,7 +81,8 @@ class _Cues:
     context_opener: re.Pattern[str]
     statement: re.Pattern[str]
     policy_negation: re.Pattern[str]
-    question: re.Pattern[str] | None  # a direct question: an opener word first, then a question mark
+    question: re.Pattern[str] | None  # a direct question: an opener word first, a question mark at the end
+    question_marks: tuple[str, ...]
     act_count: re.Pattern[str]
     counted_acts: re.Pattern[str]
     background_days: int
@@ -221,9 +222,14 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
         statement=regex(phrase_pattern(d["statement"])),
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
-        question=regex(r"^\W*" + phrase_pattern(d["question_openers"]) + r"\b[^\n]*?(?:"
-                       + "|".join(re.escape(q) for q in d["question_marks"]) + ")")
+        # the opener in lower case or capitalised ("IS kills 30" is no "is"), the mark at the end but for a
+        # closing quote and a short speech tag ("... ? he asked.")
+        question=regex(r"^\W*(?:" + "|".join(re.escape(v) for w in sorted(d["question_openers"], key=len, reverse=True)
+                                             for v in dict.fromkeys((w, w[:1].upper() + w[1:])))
+                       + r")(?![\w'’-])[^\n]*(?:" + "|".join(re.escape(q) for q in d["question_marks"])
+                       + r")[\"”’']?(?:\s+[\w'’-]+){0,4}[\s.!\"”’']*$")
         if d.get("question_openers") and d.get("question_marks") else None,
+        question_marks=tuple(d.get("question_marks") or ()),
         # "57 attacks", and "the number of attacks ... (has reached 57)"
         act_count=regex(r"(?:(?<![\w.,])" + counts + r"|(?i:the\s+(?:total\s+)?number\s+of))\s+(?:[\w-]+\s+){0,2}?"
                         + phrase_pattern(d["act_counts"])),
@@ -455,7 +461,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if cues.question is not None:
         m = cues.question.match(sentence)
         if m is not None:  # "Did the strike kill 5 civilians?": a direct question asserts nothing
-            return ClaimKind("statement", m.group(0)[-1])
+            return ClaimKind("statement", next(q for q in cues.question_marks if q in m.group(0)))
     if "event" in scopes:
         return _EVENT
     act = _act(sentence, cues, gates)
