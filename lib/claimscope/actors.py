@@ -373,7 +373,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # unless "... to" an act follows (`used_to`)
         "used_premises": regex(phrase_pattern(frames.get("used_premises") or ["building"])
                                + r"\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?"
-                               + r"(?:[\w-]+\s+)?used\s+by\s+(?:the\s+|an?\s+)?" + _Q + "$"),
+                               + r"(?:[\w-]+\s+)?" + phrase_pattern(frames.get("used_verbs") or ["used"])
+                               + r"\s+by\s+(?:the\s+|an?\s+)?" + _Q + "$"),
         # "in support of X", "its ally X", "backed by X": X backs someone in the sentence, it is not hit
         "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]])
                              + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?" + _Q + "$"),
@@ -385,7 +386,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                              + phrase_pattern(knowledge.actors.get("affiliation_links") or ["loyal to"])
                              + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?" + _Q + "$"),
         # "shells fired from areas of Kurdish and regime forces": where the fire came from, not who was hit
-        "fired_from": regex(phrase_pattern([*(frames.get("from_heads") or ["fire"]), "fired", "launched"])
+        "fired_from": regex(phrase_pattern([*(frames.get("from_heads") or ["fire"]),
+                                            *(frames.get("fired_from_verbs") or ["fired"])])
                             + r"\s+from\s+(?:[\w’'-]+\s+){0,4}?" + _Q + "$"),
         # "... used by rebels to launch rockets": a place used for an act, by its actor
         "used_to": regex(r"\s+to\s+[a-z]"),
@@ -471,7 +473,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "other_event": regex("(?i)" + phrase_pattern(_words(knowledge, "other_event_openers")) + r"|[|;]"),
         "clause_between": regex("(?i)" + phrase_pattern(subordinators) + r"|[;|]"),
         # "Syrian or Russian jets", "the regime or Russian warplanes": one of two alternatives
-        "alternative_before": regex(r"(?:[A-Z][\w-]*|" + phrase_pattern(["either", "whether"]) + r"(?:\s+the)?\s+\w+)\s+"
+        "alternative_before": regex(r"(?:[A-Z][\w-]*|" + phrase_pattern(frames.get("alternative_leads") or ["either"])
+                                    + r"(?:\s+the)?\s+\w+)\s+"
                                     + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+(?:the\s+)?$"),
         "alternative_after": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"])
                                    + r"\s+(?:the\s+|those\s+of\s+)?"),
@@ -499,7 +502,8 @@ def _speaker_patterns(lex: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     return {
         "speaker_tail": regex(rf"(?:['’]s)?(?:{word}){{0,3}}?\s+{heads}{name}{{0,4}}\s+{aux}{verbs}"
                               rf"|['’]s(?:{word}){{1,3}}?\s+{aux}{verbs}"),
-        "speaker_lead": regex(r"(?i)(?<![\w-])according\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}?"
+        "speaker_lead": regex(r"(?i)" + phrase_pattern(lex.get("speaker_leads") or ["according to"])
+                              + r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}?"
                               r"(?:of\s+(?:the\s+)?)?" + _Q + "$"),
     }
 
@@ -527,10 +531,12 @@ def _exchange_patterns(frames: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     aux = r"(?:(?:have|has|had|also|reportedly|again|heavily)\s+)*"
     some = r"(?:[\w-]+\s+){0,3}?"
     fires = rf"{fire}(?:\s*,?\s+(?:and|or)\s+{some}{fire})?"
+    openers = phrase_pattern(frames.get("exchange_side_openers") or ["on one hand"])
+    joins = phrase_pattern(frames.get("exchange_joins") or ["and"])
     # up to three words of the first side's phrase left ("operations room factions"), "on one hand", then "and" and up to two words
     # of the second side's phrase before its alias ("U.S.-backed")
-    pair = (r"^[”\"’']?(?:\s+[\w’'-]+){0,3}?\s*(?:,\s*)?(?:on\s+(?:the\s+)?one\s+(?:hand|side)\s*,?\s*)?"
-            r"(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}?" + _Q + "$")
+    pair = (r"^[”\"’']?(?:\s+[\w’'-]+){0,3}?\s*(?:,\s*)?(?:" + openers + r"\s*,?\s*)?"
+            + joins + r"\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}?" + _Q + "$")
     return {
         "exchange_pair": regex(pair),
         "exchange_after": regex(rf"(?:\s+[\w’'-]+){{0,2}}?\s+{aux}{verbs}\s+{some}{fires}(?![\w-])"),
