@@ -44,7 +44,7 @@ from typing import Any, Sequence
 
 from .dates import DateMention, date_interval
 from .knowledge import Knowledge, Memo
-from .resources import phrase_pattern, regex
+from .resources import phrase_pattern, regex, trie_pattern
 from .sentences import Gate, WordGates, sentence_words, word_gates
 
 __all__ = ["KINDS", "SCOPES", "ClaimKind", "Cumulative", "cumulative_cue", "figure_scopes", "claim_kind", "is_old_date",
@@ -224,8 +224,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
         # the opener in lower case or capitalised ("IS kills 30" is no "is"), the mark at the end but for a
         # closing quote and a short speech tag ("... ? he asked.")
-        question=regex(r"^\W*(?:" + "|".join(re.escape(v) for w in sorted(d["question_openers"], key=len, reverse=True)
-                                             for v in dict.fromkeys((w, w[:1].upper() + w[1:])))
+        question=regex(r"^\W*(?:" + trie_pattern({v for w in d["question_openers"] for v in (w, w[:1].upper() + w[1:])})
                        + r")(?![\w'’-])[^\n]*(?:" + "|".join(re.escape(q) for q in d["question_marks"])
                        + r")[\"”’']?(?:\s+[\w'’-]+){0,4}[\s.!\"”’']*$")
         if d.get("question_openers") and d.get("question_marks") else None,
