@@ -304,6 +304,23 @@ def test_an_act_told_before_a_question_or_a_warning_stays_an_event(sentence):
     assert claim.kind == "event"
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    # an act in a clause of its own after the warning has happened
+    ("The council warned of more bloodshed as government jets bombed a bakery in the town on Monday.", "event"),
+    ("The commander vowed to retaliate after rebels shelled the barracks on Sunday.", "event"),
+    ("Officials warned of new raids while militiamen stormed the village on Friday.", "event"),
+    # near misses: the link's other uses, a coordinated verb of the future, a condition
+    ("The council warned against raids such as those that struck the market.", "future"),
+    ("The army warned that any drone crossing the line will be treated as hostile and shot down.", "future"),
+    ("The militia threatened to strike again if the army shelled its villages.", "future"),
+])
+def test_a_warning_governs_its_own_clause_only(sentence, kind):
+    """A future cue makes a sentence `future` only for the acts of its own
+    clause: "warned of X as jets bombed Y" tells that the jets bombed Y."""
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind
+
+
 def test_an_act_told_before_a_threat_stays_an_event():
     claim, _ = one_claim("The rebels shelled the airport and vowed to continue the attacks, a spokesman said.")
     assert claim.kind == "event"

@@ -63,6 +63,10 @@ class ClaimKind:
 @dataclass(frozen=True)
 class _Cues:
     future: re.Pattern[str]
+    act_link: re.Pattern[str] | None  # a link that opens a clause of its own after a future cue ("as", "after")
+    act_link_exception: re.Pattern[str] | None  # its other uses ("such as", "as well as")
+    act_link_words: int  # words at most between the link and its clause's act
+    act_link_coordinators: frozenset[str]  # a coordinator between them: the act is another verb's
     conditional: re.Pattern[str]
     conditional_hedge: re.Pattern[str]
     indirect_question: re.Pattern[str]
@@ -94,6 +98,7 @@ class _Cues:
 
 
 _words = sentence_words
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def _open_gates(cues: "_Cues", words: frozenset[str]) -> frozenset[str]:
@@ -203,6 +208,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     return _Cues(
         future=regex(phrase_pattern(d["future"]) + "|" + r"(?<![\w-])(?:"
                      + "|".join(re.escape(w) for w in d["future_lower_case"]) + r")(?![\w-])"),
+        act_link=regex(phrase_pattern(d["act_clause_links"])) if d.get("act_clause_links") else None,
+        act_link_exception=regex(phrase_pattern(d["act_clause_link_exceptions"]))
+        if d.get("act_clause_link_exceptions") else None,
+        act_link_words=int(d.get("act_clause_max_words", 4)),
+        act_link_coordinators=frozenset(w.lower() for w in d.get("act_clause_coordinators") or ()),
         conditional=regex(phrase_pattern(d["conditional"])),
         conditional_hedge=regex(phrase_pattern(d["conditional_hedges"])),
         indirect_question=regex(phrase_pattern(d["indirect_questions"]) + r"\s*$"),
@@ -421,6 +431,23 @@ def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] 
     return None
 
 
+def _act_clause_after(sentence: str, fut: re.Match[str], act: re.Match[str] | None, cues: _Cues) -> bool:
+    """Whether the act `act` is told after the future cue `fut` in a clause of
+    its own ("warned of further bloodshed as Russian jets struck a market"):
+    a link of `act_clause_links` stands between them."""
+    if act is None or cues.act_link is None or act.start() < fut.end():
+        return False
+    for m in cues.act_link.finditer(sentence, fut.end(), act.start()):
+        exc = cues.act_link_exception
+        if exc is not None and any(e.start() <= m.start() < e.end()
+                                   for e in exc.finditer(sentence, max(0, m.start() - 12), min(len(sentence), m.end() + 12))):
+            continue  # "such as", "as well as": not a clause of its own
+        between = [w.lower() for w in _WORD.findall(sentence, m.end(), act.start())]
+        if len(between) <= cues.act_link_words and not cues.act_link_coordinators.intersection(between):
+            return True
+    return False
+
+
 def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (),
                figure_starts: Sequence[int] = (), date: DateMention | None = None,
                dates: Sequence[DateMention] = (), published: _dt.date | None = None,
@@ -470,7 +497,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if fut is not None:
         first = min([p for p in (act.start() if act else None, *figure_starts, denial if denial >= 0 else None)
                      if p is not None], default=None)
-        if first is None or fut.start() < first:
+        if (first is None or fut.start() < first) and not _act_clause_after(sentence, fut, act, cues):
             return ClaimKind("future", fut.group(0))
     if scopes and all(s == "total" for s in scopes):
         return ClaimKind("running_total", cumulative[1] if cumulative else "")
