@@ -495,6 +495,28 @@ def test_an_outlets_narration_does_not_corroborate_the_source_it_relays():
     assert (sa["agree"], sa["relayed"]) == (0, len(c.comparisons))
 
 
+@pytest.mark.parametrize("own, relayed, verdict", [
+    (29, 16, "partial"),    # the report's own larger toll over its source's: it may sum acts the source tells in part
+    (16, 29, "conflict"),   # a source's larger toll than the report's own: the report carries two versions
+])
+def test_a_reports_own_larger_toll_over_a_source_it_relays_is_no_disagreement(own, relayed, verdict):
+    # one report: the agency's headline sums the day's rocket fire on the city, its police source one quarter
+    claims = factory.claims([
+        _strike("a", f"{own} wounded in rocket fire on Manbij."),
+        _strike("a", f"A police source said {relayed} people were wounded in rocket fire on a quarter of Manbij.",
+                source="Syrian police", source_type="official"),
+    ], outlets={"a": "Pentapostagma"})
+    cas = factory.casualties([dict(claim_id="a-0", victims="people", outcome="injured", min=own, max=own),
+                              dict(claim_id="a-1", victims="people", outcome="injured", min=relayed, max=relayed)])
+    _, c = _aligned(claims, cas)
+    rows = c.comparisons[c.comparisons["facet"] == "casualties"]
+    assert len(rows) == 1 and rows.iloc[0]["relation"] == "relay"
+    assert rows.iloc[0]["verdict"] == verdict
+    if verdict == "partial":
+        assert "relays Syrian police in the same report" in rows.iloc[0]["detail"]
+        assert c.incidents.iloc[0]["status"] != "contested"
+
+
 def test_a_second_outlet_relaying_the_same_source_adds_nothing_a_second_source_does():
     rows = [
         _strike("a", "SOHR said 11 civilians were killed in Manbij.", source="Syrian Observatory for Human Rights",

@@ -60,7 +60,11 @@ speak to:
   ("Earlier, a source said ...", "Later in the evening, ...":
   `compare.time_shift_openers`), and one whose figures are all told in a
   clause recalling an earlier act ("after 17 were killed in an October 2
-  attack": `recap_clauses`, `align.figures_recalled`). A rounded figure is
+  attack": `recap_clauses`, `align.figures_recalled`). A report's own larger
+  toll beside the smaller one of a source it relays in that report (a
+  headline's "29 injured in the city" over its police source's "16 injured in
+  one quarter") may sum acts the source tells in part: partial (the source's
+  larger toll still conflicts with the report's own). A rounded figure is
   no other count: "more than 70" beside 70, "about a hundred" within
   `approx_tolerance` of
   the other (partial). Perpetrators told of different places are partial
@@ -1017,6 +1021,17 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             apart = _added_figures(x, y) or _recalled_toll(x, y) or _other_places(x, y, cfg)
             if apart:
                 v = ("partial", f"{v[1]}; {apart}")
+        if v and v[0] == "conflict" and x.doc == y.doc:
+            whole = _relayed_part(x, y, accounts)
+            if whole is not None:
+                # "Three killed, 29 injured in rocket attacks on the city" over a
+                # police source's "two killed and 16 injured in one quarter": a
+                # report's own larger figure beside the words it relays sums
+                # acts the source tells in part, as far as the report says (a
+                # source's larger figure still disagrees with the report's own)
+                v = ("partial", f"{v[1]}; {whole.source or 'the report'} relays "
+                                f"{(y if whole is x else x).source or 'a source'} in the same report and tells "
+                                "the larger figure: it may sum acts its source tells in part")
         if v:
             add("casualties", x, y, *v)
     def other_target(x: _Claim, y: _Claim) -> bool:   # different targets: different acts
@@ -1169,6 +1184,19 @@ def _added_figures(x: _Claim, y: _Claim) -> str:
         return f"{later.source or 'one account'} tells an earlier or later act or count than the report's others " \
                f"('{later.time_shift}')"
     return ""
+
+
+def _relayed_part(x: _Claim, y: _Claim, accounts: _Accounts) -> _Claim | None:
+    """Of two claims of one report, the one whose account relays the other's
+    and tells the larger figure (a headline's "29 injured in the city" over
+    its police source's "16 injured in one quarter"), or None."""
+    def largest(c: _Claim) -> int:
+        return max((f.min for f in c.figures), default=0)
+
+    for whole, part in ((x, y), (y, x)):
+        if part.account in accounts.relays.get(whole.account, frozenset()) and largest(whole) > largest(part):
+            return whole
+    return None
 
 
 def _recalled_toll(x: _Claim, y: _Claim) -> str:
