@@ -462,3 +462,34 @@ def test_the_speaker_after_a_figure_is_no_victim(sentence, expected):
 ])
 def test_more_with_an_outcome_of_its_own_counts_more_people(sentence, expected):
     assert [(c.min, c.victims) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a verb of the figure's own that tells no outcome: the figure is no toll of the outcome before it
+    ("Three shepherds died and nine others experienced breathing difficulties after the gas shells fell.",
+     [(3, "killed")]),
+    ("Two guards died and five others remain missing under the rubble.", [(2, "killed")]),
+    # near misses: the ellipsis and a postmodifier of the victims keep the outcome
+    ("Jets killed 12 villagers and 30 fighters linked to the brigade.", [(12, "killed"), (30, "killed")]),
+    ("Two guards died and five others.", [(2, "killed"), (5, "killed")]),
+])
+def test_a_figure_with_a_verb_of_its_own_takes_no_outcome_before_it(sentence, expected):
+    assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a figure waiting for an outcome takes the cue of its own clause, not the next figure's
+    ("A nurse and a boy were killed in the shelling while eleven were wounded.",
+     [(1, "killed", "civilians"), (1, "killed", "children"), (11, "injured", "people")]),
+    # near miss: two figures of one clause share its cue
+    ("Six soldiers and four rebels were killed in the clashes.",
+     [(6, "killed", "soldiers"), (4, "killed", "Syrian opposition")]),
+])
+def test_a_pending_figure_takes_the_cue_of_its_own_clause(sentence, expected):
+    assert [(c.min, c.outcome, c.victims) for c in find_casualties(sentence)] == expected
+
+
+def test_a_bare_figure_after_a_subgroup_counts_people():
+    # "a woman was killed and 9 were injured": the nine are not all women
+    got = find_casualties("A woman was killed and 9 were injured in the attack on the market.")
+    assert [(c.min, c.outcome, c.victims) for c in got] == [(1, "killed", "women"), (9, "injured", "people")]

@@ -292,6 +292,8 @@ class _CasLex:
     backer_forces: str  # the phrase a backer word is read in as an actor ("{backer} forces")
     theirs: re.Pattern[str]  # "and its proxies": the next words belong to the group before
     verb_auxiliary: re.Pattern[str]  # an auxiliary: a verb of the figure's own ("were", "has")
+    own_verb: re.Pattern[str] | None  # a verb of the figure's own with no outcome ("experienced", "remain")
+    own_verb_first: frozenset[str]  # the first words of own_verb's phrases (a cheap test first)
     passive: re.Pattern[str]  # a passive auxiliary: the figure's people underwent the act ("were killed")
     object_pronouns: frozenset[str]  # "killed him": an object pronoun after an outcome verb
     bare_anchor: re.Pattern[str]  # where a bare headline noun phrase may start: headline start, a separator, "shoot"
@@ -411,6 +413,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         backer_forces=str(knowledge.actors.get("backer_forces") or "{backer}"),
         theirs=regex(r"\s+" + trie_pattern(d["possessive_pronouns"]) + r"\s+\w"),
         verb_auxiliary=regex(r"(?i)\b" + trie_pattern(d["verb_auxiliaries"]) + r"\b"),
+        own_verb=regex(r"\s*" + phrase_pattern(d["own_predicate_verbs"])) if d.get("own_predicate_verbs") else None,
+        own_verb_first=frozenset(p.split()[0].lower() for p in d.get("own_predicate_verbs") or ()),
         passive=regex(r"(?i)\b" + trie_pattern(d["passive_auxiliaries"]) + r"\b"),
         object_pronouns=frozenset(d["object_pronouns"]),
         bare_anchor=regex(r"(?:^|[|:–—]|(?<![\w-])" + trie_pattern(v for w in d["shooting_verbs"]
@@ -481,8 +485,10 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         if (bare in lex.cue_words or (w[0].isdigit() and not (n_words and _ORDINAL.match(w) and lex.unit_name_before.search(text, 0, m.start(1))))
                 or (n_words and _is_number_word(bare, lex.num))
                 or ((key in lex.aux_first or key.endswith("ly")) and lex.aux.match(" " + w))
-                or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start(1)))):
-            break
+                or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start(1)))
+                or (n_words and key in lex.own_verb_first and lex.own_verb is not None
+                    and lex.own_verb.match(text, m.start(1)) is not None)):
+            break   # ... or a verb of the figure's own ("eight others experienced breathing difficulties")
         n_words += 1
         i = m.end()
         before, end = end, i
@@ -650,7 +656,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             # "9 civilians including 2 children and 3 women were killed": the children and women are parts
             led = _including(sentence, pq, lex)
             in_part = led or (in_part and _in_list(sentence, pq, out[-1].end - offset))
-            mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex, part=in_part)
+            # "A woman and child were killed ... while seven were injured": a
+            # cue of its own between the figure and this one is its outcome
+            own = _cue_between(sentence, pe, q.start, lex)
+            mention = _mention(sentence, pq, ps, pe, own or outcome, context, main, offset, lex, part=in_part)
             if in_part and not led and main and not _fits_within(mention, main[-1]):
                 in_part = False   # "12 civilians including five children and 20 fighters": the fighters are no part
                 mention = _mention(sentence, pq, ps, pe, outcome, context, main, offset, lex)
@@ -691,6 +700,19 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
+
+
+def _cue_between(sentence: str, start: int, end: int, lex: _CasLex) -> str:
+    """Outcome of the first outcome cue after an auxiliary in
+    sentence[start:end] ("... and child were killed in the shelling while"),
+    or ''."""
+    aux = lex.passive.search(sentence, start, end)
+    if aux is None:
+        return ""
+    m = lex.after.match(sentence, _skip_aux(sentence, aux.start(), lex))
+    if m is None or m.end() > end:
+        return ""
+    return lex.after_outcome.get(norm_phrase(m.group("cue")), "")
 
 
 def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence[tuple[int, int]],
@@ -1017,7 +1039,10 @@ def _own_predicate(sentence: str, np_end: int, pos: int, lex: _CasLex) -> bool:
     """Whether a figure's victims phrase (ending at `np_end`) is followed by
     a verb of its own that is no outcome cue: an auxiliary, then a
     participle ("40 others were displaced", "dozens are missing"), which
-    `_skip_aux` stopped at (`pos`)."""
+    `_skip_aux` stopped at (`pos`), or a verb of `own_predicate_verbs` right
+    after it ("eight others experienced breathing difficulties")."""
+    if lex.own_verb is not None and lex.own_verb.match(sentence, np_end) is not None:
+        return True
     return lex.verb_auxiliary.search(sentence[np_end:pos]) is not None and lex.participle.match(sentence, pos) is not None
 
 
@@ -1237,8 +1262,10 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
         if len({q.category for q in previous}) > 1:
             return "people", "unknown", ""  # "40 civilians 25 fighters killed 110 injured": of both, unknown
         p = previous[-1]
-        if victims_raw and p.victims in lex.subgroups and not lex.partitive_of.match(victims_raw):
-            return "people", "unknown", ""  # "two children killed and 5 others injured": others are anyone else
+        if p.victims in lex.subgroups and not (victims_raw and lex.partitive_of.match(victims_raw)):
+            # "two children killed and 5 others injured", "a woman was killed while seven were
+            # injured": others are anyone else
+            return "people", "unknown", ""
         return p.victims, p.category, p.side
     if victims_raw and continues and context.previous_figure:
         if context.previous_figure[0] in lex.subgroups and not lex.partitive_of.match(victims_raw):
