@@ -493,3 +493,15 @@ def test_a_bare_figure_after_a_subgroup_counts_people():
     # "a woman was killed and 9 were injured": the nine are not all women
     got = find_casualties("A woman was killed and 9 were injured in the attack on the market.")
     assert [(c.min, c.outcome, c.victims) for c in got] == [(1, "killed", "women"), (9, "injured", "people")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The death toll of the guards has risen to nine, while two rebels were killed.",
+     [(9, "soldiers"), (2, "Syrian opposition")]),
+    ("The toll among government soldiers climbed to 17, the monitor said.", [(17, "soldiers")]),
+    # near misses: a toll of an act or of people names no group
+    ("The death toll of the bombing has risen to 12.", [(12, "people")]),
+    ("The death toll of people in the village has risen to 9.", [(9, "people")]),
+])
+def test_a_toll_phrase_names_whose_toll_it_is(sentence, expected):
+    assert [(c.min, c.victims) for c in find_casualties(sentence)] == expected

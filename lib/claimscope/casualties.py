@@ -247,6 +247,7 @@ class _CasLex:
     aside: re.Pattern[str]
     weak: frozenset[str]
     toll: re.Pattern[str]
+    toll_of: re.Pattern[str]  # "the death toll of the SDF members has risen to": whose toll
     non_person: re.Pattern[str]
     np_stop: re.Pattern[str]
     zero: tuple[tuple[re.Pattern[str], str], ...]
@@ -362,6 +363,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
                         r"\bnumber (?:killed|dead)\b)(?:[^.;]{0,80}?(?:" + toll_links + r")|[^.;]{0,130}?(?:"
                         + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
+        toll_of=regex(r"(?i)\btoll\s+(?:of|among)\s+(?:the\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:(?:has|have|had)\s+)?"
+                      + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
         non_person=regex(r"\s*" + phrase_pattern(d["non_person_units"])),
         np_stop=regex(r"(?i)^(?:" + "|".join(stops) + r")$"),
         zero=tuple(zero),
@@ -596,6 +599,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         if weak and not victims_raw:
             before = ""
         outcome = ""
+        group_raw = ""   # whose toll the figure is, when a toll phrase names them
         listed = False
         cue_end = np_end
         partitive = None
@@ -619,6 +623,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
                 partitive = _partitive_reader(sentence, cue_end, context, out, offset, lex)
         elif before:
             outcome = before
+            if not victims_raw and outcome == "killed" and tolls:
+                group_raw = _toll_group(sentence, q, lex)   # "the death toll of the SDF members has risen to six"
         elif _including(sentence, q, lex) and last_outcome:
             outcome = last_outcome
         elif out and lex.partitive_of.match(victims_raw):
@@ -673,7 +679,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         # not "33 casualties, including 5 dead": a toll of its own)
         part = subset and (not main or main[-1].outcome == outcome)
         mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end,
-                           part=part)
+                           part=part, group_raw=group_raw)
         if part and main and partitive is None and not _including(sentence, q, lex) \
                 and not _fits_within(mention, main[-1]):
             # "12 civilians including five children and 20 fighters": the fighters are no part of the civilians
@@ -700,6 +706,18 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
+
+
+def _toll_group(sentence: str, q: Quantity, lex: _CasLex) -> str:
+    """The people a toll phrase right before the figure names ("the death
+    toll of the SDF members has risen to six": SDF members), or ''."""
+    m = lex.toll_of.search(sentence, max(0, q.start - 120), q.start)
+    if m is None:
+        return ""
+    np = m.group("np").strip()
+    if not _is_person_phrase(np, lex) or _names_no_group(np, lex):
+        return ""   # "the toll of the attack", "the toll of people in the town": no group of their own
+    return np
 
 
 def _cue_between(sentence: str, start: int, end: int, lex: _CasLex) -> str:
@@ -1170,8 +1188,8 @@ def _person_phrase(phrase: str, lex: _CasLex) -> bool:
 
 def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: str, context: VictimContext,
              previous: Sequence[CasualtyMention], offset: int, lex: _CasLex,
-             cue_end: int | None = None, part: bool = False) -> CasualtyMention:
-    victims_raw = sentence[np_start:np_end].strip()
+             cue_end: int | None = None, part: bool = False, group_raw: str = "") -> CasualtyMention:
+    victims_raw = sentence[np_start:np_end].strip() or group_raw
     victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
     if category == "combatants" and victims_raw and not side:
         victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
