@@ -321,6 +321,32 @@ def test_a_warning_governs_its_own_clause_only(sentence, kind):
     assert claim.kind == kind
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    # an open question about an act asserts no act
+    ("The fate of the two drivers is unknown, whether they were arrested or killed.", "statement"),
+    ("The monitor said it did not know whether Russian or Syrian jets had bombed the bakery.", "statement"),
+    # near misses: an act told before the question, a figure of its own
+    ("Twelve civilians were among those killed, but it was unclear whether the others were fighters.", "event"),
+    ("Troops detained four men in the market, and it is unclear whether they were released.", "event"),
+])
+def test_an_open_question_about_an_act_is_a_statement(sentence, kind):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The spokesman said the accusations were a storm in a teacup.", "statement"),
+    ("The minister hit out at the envoy over the report.", "statement"),
+    ("The militia is regarded by Washington as its most able force in the fighting against the group.", "background"),
+    ("Despite the talks, clashes go on in many areas including the north and the east.", "background"),
+    # near misses: a dated act over several areas, an act beside a description
+    ("The army on Thursday shelled rebel positions in several areas of the province.", "event"),
+])
+def test_figures_of_speech_descriptions_and_patterns_are_no_events(sentence, kind):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind
+
+
 def test_an_act_told_before_a_threat_stays_an_event():
     claim, _ = one_claim("The rebels shelled the airport and vowed to continue the attacks, a spokesman said.")
     assert claim.kind == "event"

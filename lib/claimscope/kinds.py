@@ -68,6 +68,7 @@ class _Cues:
     act_link_words: int  # words at most between the link and its clause's act
     act_link_coordinators: frozenset[str]  # a coordinator between them: the act is another verb's
     conditional: re.Pattern[str]
+    speculation: re.Pattern[str] | None  # "whether": an open question about the act after it
     conditional_hedge: re.Pattern[str]
     indirect_question: re.Pattern[str]
     toll_forecast: re.Pattern[str]
@@ -181,6 +182,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     gates = {
         "future": [*d["future"], *d["future_lower_case"]],
         "conditional": d["conditional"],
+        "speculation": d.get("speculations") or [],
         "toll_forecast": d["toll_forecasts"],
         "past_act": d["past_acts"],
         "habitual": d["habitual"],
@@ -214,6 +216,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         act_link_words=int(d.get("act_clause_max_words", 4)),
         act_link_coordinators=frozenset(w.lower() for w in d.get("act_clause_coordinators") or ()),
         conditional=regex(phrase_pattern(d["conditional"])),
+        speculation=regex(phrase_pattern(d["speculations"])) if d.get("speculations") else None,
         conditional_hedge=regex(phrase_pattern(d["conditional_hedges"])),
         indirect_question=regex(phrase_pattern(d["indirect_questions"]) + r"\s*$"),
         toll_forecast=regex(phrase_pattern(d["toll_forecasts"])),
@@ -414,6 +417,12 @@ def _act(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | N
     return None
 
 
+def _any_act_before(sentence: str, end: int, cues: _Cues, gates: frozenset[str]) -> bool:
+    """Whether a verb of an act, even one after a determiner ("those
+    killed"), comes before `end`."""
+    return "past_act" in gates and cues.past_act.search(sentence, 0, end) is not None
+
+
 def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | None:
     if "future" in gates:
         for m in cues.future.finditer(sentence):
@@ -499,6 +508,12 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
                      if p is not None], default=None)
         if (first is None or fut.start() < first) and not _act_clause_after(sentence, fut, act, cues):
             return ClaimKind("future", fut.group(0))
+    spec = cues.speculation.search(sentence) if cues.speculation is not None and "speculation" in gates else None
+    if spec is not None and not scopes and (act is None or spec.start() < act.start()) \
+            and not _any_act_before(sentence, spec.start(), cues, gates):
+        # "Their fate is unknown, whether they were released or arrested"; not
+        # "31 civilians were among those killed, but it was unclear whether ..."
+        return ClaimKind("statement", spec.group(0))
     if scopes and all(s == "total" for s in scopes):
         return ClaimKind("running_total", cumulative[1] if cumulative else "")
     if cumulative is not None and (cues.act_count.search(sentence) if "act_count" in gates else None) is not None:
