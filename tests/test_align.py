@@ -763,6 +763,30 @@ def test_a_dated_after_clause_holding_the_figures_is_a_recap_of_that_day(tmp_pat
         assert got == main["b_daily"]
 
 
+def test_a_recap_in_a_coarser_date_and_its_anaphor_tell_the_recalled_day(tmp_path):
+    # "this month" dates the sentence, its figures are the 'after' clause's act of the 4th: the recap and
+    # "That attack ..." after it tell the wire's act of the 4th, not the daily's act of the 10th
+    recap = ("It was the second time this month that rebels shelled the army near Saraqib, after 12 soldiers "
+             "were killed in a March 4 attack on a checkpoint.")
+    anaphor = "That attack was claimed by the Hurras al-Din group, which said it had fired six rockets."
+    t = _reports(tmp_path, [
+        ("a_wire", "2021-03-04", _SHELLING),
+        ("b_daily", "2021-03-10",
+         "Rebels shell army post near Saraqib\n\n"
+         "Rebels shelled an army post near Saraqib in Idlib province on Wednesday, wounding three soldiers, "
+         "a military source said. " + recap + " " + anaphor + "\n"),
+    ])
+    c = t["claims"]
+    main = _main_of(t)
+    for sentence in (recap, anaphor):
+        got = c.loc[c["sentence"] == sentence, "incident_id"].item()
+        assert got != main["b_daily"] and got == main["a_wire"], sentence
+
+
+def _main_of(t):
+    return dict(zip(t["documents"]["doc_id"], t["documents"]["main_incident_id"]))
+
+
 # --------------------------------------------------------------------------- which act is the report's main one
 
 def _main(r):

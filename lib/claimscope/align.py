@@ -379,7 +379,7 @@ class _C:
                  "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "counted", "recalled", "dead", "fine")
+                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -605,13 +605,19 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         # date line or the report's date (`reported: ...`), so the sentence
         # carries the story on
         c.inh_date = not col["date_raw"][i] or col["date_raw"][i].startswith(("inherited:", "reported:"))
-        if c.event and c.prec == "day" and not c.inh_date and c.cid in figure_at:
+        c.recap = False
+        if c.event and c.prec in ("day", "week", "month") and not c.inh_date and c.cid in figure_at:
             # "announced on Sunday ..., after 33 soldiers were killed ... on
-            # Thursday": a recap of Thursday's act, dated (and linked) by it
+            # Thursday": a recap of Thursday's act, dated (and linked) by it;
+            # so is "the second time this month ..., after 17 were killed in
+            # an October 2 attack" (a day within or before the claim's span)
             day = _recap_day(col["sentence"][i], col["date_raw"][i],
-                             [a - (start[i] or 0) for a in figure_at[c.cid]], col["published"][i], c.lo, cfg, knowledge)
+                             [a - (start[i] or 0) for a in figure_at[c.cid]], col["published"][i],
+                             c.lo if c.prec == "day" else c.hi + 1, cfg, knowledge)
             if day is not None:
                 c.lo = c.hi = day
+                c.prec = "day"
+                c.recap = True
         if c.lo is None and c.rep is None and c.event and not col["event_date"][i]:
             # an act told with no date in a report dated to the day happened, as
             # far as the report says, by that day: its date is the report's
@@ -683,6 +689,11 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.aside = juxtaposed
         if c.new_cue:  # "Meanwhile, gunmen attacked ... After the attack, ...": opens an incident
             c.follow, c.follow_raw = "", ""
+        prev = out[-1] if out and out[-1].doc == c.doc else None
+        if c.follow == "same" and c.inh_date and prev is not None and prev.recap and prev.lo is not None:
+            # "... after 17 were killed in an October 2 attack. That attack was
+            # claimed by IS": the anaphor points at the recalled act, of its day
+            c.lo, c.hi, c.prec, c.rep, c.recap = prev.lo, prev.hi, "day", None, True
         c.statement = c.etype == "statement"
         c.mentions = _NONE
         if c.statement or c.perp_cue in ("blamed", "responsible"):
