@@ -1332,3 +1332,21 @@ def test_an_exchange_of_fire_names_no_target_of_the_incident(tmp_path):
                      "province on Monday, a local council said.\n")
     assert (t["claims"]["perpetrator_cue"] == "exchange").any()
     assert t["incidents"]["target"].isna().all()
+
+
+@pytest.mark.parametrize("targets, expected", [
+    (["Syrian Arab Army"], ""),                                   # an attacker is not what it attacked
+    (["ISIS", "Syrian Arab Army"], "ISIS"),                       # its own dead stay in the toll, not the target
+])
+def test_an_incidents_one_perpetrator_is_never_its_target(targets, expected):
+    claims = factory.claims([
+        _strike("a", "Regime jets struck Manbij, killing 5, SOHR said.", source="Syrian Observatory for Human Rights",
+                source_type="monitor", perpetrator="Syrian Arab Army", perpetrator_cue="agent", target=targets[0]),
+        *[_strike("b", f"Jets hit {t} positions in Manbij, activists said.", source="activists", source_type="unnamed",
+                  perpetrator="Syrian Arab Army", perpetrator_cue="agent", target=t) for t in targets[1:]],
+    ])
+    cas = factory.casualties([dict(claim_id="a-0", victims="people", outcome="killed", min=5, max=5)])
+    _, c = _aligned(claims, cas)
+    inc = c.incidents.iloc[0]
+    assert inc["perpetrator"] == "Syrian Arab Army"
+    assert ("" if pd.isna(inc["target"]) else inc["target"]) == expected

@@ -1576,11 +1576,18 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         out["toll"].append(toll)
         perps = [(c.perp, c.account, c.hedged) for c in cs
                  if c.perp and c.perp_cue in cfg.perp_cues and not c.negated]
-        out["perpetrator"].append(_consensus(perps, cfg.sides, contested="perpetrator" in f or i in denied_blame))
+        perp = _consensus(perps, cfg.sides, contested="perpetrator" in f or i in denied_blame)
+        out["perpetrator"].append(perp)
         # an exchange of fire ("A and B exchanged shellfire") names two sides, neither of them the one hit
         tgts = [(c.target, c.account, c.hedged) for c in cs
                 if c.target and not c.negated and c.perp_cue not in cfg.two_sided_cues]
-        out["target"].append(_consensus(tgts, cfg.sides, contested=False))
+        target = _consensus(tgts, cfg.sides, contested=False)
+        if perp and ";" not in perp and perp != "contested" and target:
+            # one attacker is not the one it attacked: its own dead are in the
+            # toll, and a target read as its own side ("regime shelling ...
+            # regime forces encircling the district") is no account of whom it hit
+            target = ";".join(t for t in target.split(";") if t != perp)
+        out["target"].append(target)
         if cs:
             gov, places, prec, lat, lon = _incident_place(cs, place_types, town_kinds, old["governorate"][row],
                                                            admin_units)

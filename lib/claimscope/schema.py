@@ -169,7 +169,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("sources", S, "Sources of the independent accounts counted in `n_sources`, `;`-joined.", False),
         _c("agree_facets", S, "Facets on which two independent accounts agree, `;`-joined (relayed and pooled pairs never count).", False),
         _c("perpetrator", S, "Who carried out the act by the accounts' consensus (canonical actor, counted once per account; hedged claims — 'reportedly', 'claimed' — never make it); `contested` when the perpetrator facet conflicts; actors of two sides that do not conflict (the two sides of a clash) `;`-joined; empty when no account names one.", False),
-        _c("target", S, "Who was attacked, by the same consensus as `perpetrator`; empty when no account names one.", False),
+        _c("target", S, "Who was attacked, by the same consensus as `perpetrator`; empty when no account names one. A single perpetrator is never its own target (its own dead are in the toll).", False),
         _c("place_precision", S, "Most specific `claims.place_precision` among the claims in the incident's governorate.", False),
         _c("casualties_low", I, "Deaths across the accounts (after UCDP GED low/best/high): the smallest lower bound an account gives; empty when no death toll. Only `killed` figures of the act count: never `neutralized` (killed or captured), `killed_or_injured`, running totals or a part (`casualties.part`).", False),
         _c("casualties_best", I, "Median of the accounts' death figures (each account's highest; a range's upper figure, an open range's lower bound).", False),
