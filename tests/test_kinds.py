@@ -339,10 +339,27 @@ def test_an_open_question_about_an_act_is_a_statement(sentence, kind):
     ("The minister hit out at the envoy over the report.", "statement"),
     ("The militia is regarded by Washington as its most able force in the fighting against the group.", "background"),
     ("Despite the talks, clashes go on in many areas including the north and the east.", "background"),
+    # reporting about the reporting names no act
+    ("There was no comment from the army on the attack.", "statement"),
+    ("The rescue group, which posted photos of the shelled market, has not published a casualty toll.", "statement"),
+    ("The monitor was unable to confirm the nature of the gas used in the attack.", "statement"),
     # near misses: a dated act over several areas, an act beside a description
     ("The army on Thursday shelled rebel positions in several areas of the province.", "event"),
+    ("Jets bombed the market on Monday, and the army declined to comment, the monitor said.", "event"),
 ])
 def test_figures_of_speech_descriptions_and_patterns_are_no_events(sentence, kind):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # several acts of one day: that day's toll
+    ("At least nine people were killed in three suicide attacks near the police station on Wednesday.", "event"),
+    # near misses: acts counted over a span
+    ("At least 40 people were killed in 57 attacks over the past week, the monitor said.", "running_total"),
+    ("At least 40 people were killed in 57 attacks since the truce began, the monitor said.", "running_total"),
+])
+def test_acts_counted_on_one_day_are_that_days_toll(sentence, kind):
     claim, _ = one_claim(sentence)
     assert claim.kind == kind
 

@@ -85,6 +85,7 @@ class _Cues:
     state: re.Pattern[str]
     context_opener: re.Pattern[str]
     statement: re.Pattern[str]
+    meta_reporting: re.Pattern[str] | None  # "there was no comment": about the reporting, not an act
     policy_negation: re.Pattern[str]
     question: re.Pattern[str] | None  # a direct question: an opener word first, a question mark at the end
     question_marks: tuple[str, ...]
@@ -127,6 +128,7 @@ def _names_by_list(gates: dict[str, Any], needs: Sequence[Gate]) -> dict[int, fr
 
 _WAR_SCENE = ("war_scene_verbs", "war_nouns")
 _WAR_SCENE_NAMES = frozenset(_WAR_SCENE)
+_ACT_COUNT_NAMES = frozenset(("act_count",))
 
 
 def _build_cues(knowledge: Knowledge) -> _Cues:
@@ -189,6 +191,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "state": d["state"],
         "context_opener": d["context_openers"],
         "statement": d["statement"],
+        "meta_reporting": d.get("meta_reporting") or [],
         "policy_negation": d["policy_negations"],
         "act_count": d["act_counts"],
         "counted_acts": acts,
@@ -234,6 +237,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         state=regex(phrase_pattern(d["state"])),
         context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
         statement=regex(phrase_pattern(d["statement"])),
+        meta_reporting=regex(phrase_pattern(d["meta_reporting"])) if d.get("meta_reporting") else None,
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
         # the opener in lower case or capitalised ("IS kills 30" is no "is"), the mark at the end but for a
         # closing quote and a short speech tag ("... ? he asked.")
@@ -276,8 +280,11 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
     for rx, names in (() if gates.isdisjoint(cues.cumulative_gates) else cues.cumulative):
         if not gates.issuperset(names):
             continue
-        if names == _WAR_SCENE_NAMES and any(x.precision == "day" and x.kind != "since" for x in dates if x.date is not None):
-            continue  # "two soldiers died in the uprising in the town on Monday": that day's act
+        if names in (_WAR_SCENE_NAMES, _ACT_COUNT_NAMES) and any(
+                x.precision == "day" and x.kind != "since" for x in dates if x.date is not None):
+            # "two soldiers died in the uprising in the town on Monday", "nine were
+            # killed in three suicide attacks on Wednesday": that day's acts
+            continue
         m = rx.search(sentence)
         while m is not None:
             if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
@@ -526,6 +533,9 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     m = cues.statement.search(sentence) if "statement" in gates else None
     if m is not None:
         return ClaimKind("statement", m.group(0))
+    m = cues.meta_reporting.search(sentence) if cues.meta_reporting is not None and "meta_reporting" in gates else None
+    if m is not None and (act is None or m.start() < act.start()):
+        return ClaimKind("statement", m.group(0))   # "There was no comment from the army on the attack"
     m = ((cues.habitual.search(sentence) if "habitual" in gates else None)
          or (cues.context_opener.search(sentence) if "context_opener" in gates else None))
     if m is not None:
