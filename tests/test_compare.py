@@ -1161,6 +1161,23 @@ def test_without_an_update_cue_tolls_of_two_days_still_conflict(tmp_path):
     assert list(cas["verdict"]) == ["conflict"]
 
 
+@pytest.mark.parametrize("second_day, verdict", [
+    ("2017-04-04", "partial"),    # the relaying outlet's lower toll, the same day: maybe the source's earlier count
+    ("2017-04-05", "conflict"),   # the lower toll reported after the higher one: no count that rose
+])
+def test_a_relayed_lower_toll_reported_no_later_is_no_disagreement(tmp_path, second_day, verdict):
+    cas = _toll_reports(
+        tmp_path,
+        "At least 72 people were killed in the gas attack on Khan Sheikhoun on Tuesday, the Syrian Observatory for "
+        "Human Rights said.",
+        "58 people were killed in the gas attack on Khan Sheikhoun on Tuesday. The Syrian Observatory for Human "
+        "Rights said children were among the dead of the gas attack on Khan Sheikhoun.", second_day)
+    rows = cas[cas["relation"] == "relay"]
+    assert len(rows) == 1 and rows.iloc[0]["verdict"] == verdict
+    if verdict == "partial":
+        assert "in the same relay chain and reported the lower toll the same day" in rows.iloc[0]["detail"]
+
+
 # --------------------------------------------------------------------------- figures of other acts or other victims
 
 def _one_report(second, *, places_b="Manbij", raw_b=None, doc_b="a", first="Air strikes killed 15 people in Manbij.",

@@ -64,7 +64,9 @@ speak to:
   toll beside the smaller one of a source it relays in that report (a
   headline's "29 injured in the city" over its police source's "16 injured in
   one quarter") may sum acts the source tells in part: partial (the source's
-  larger toll still conflicts with the report's own). A rounded figure is
+  larger toll still conflicts with the report's own); so may two reports in
+  one relay chain whose lower toll was reported no later than the higher
+  (possibly one source's earlier count). A rounded figure is
   no other count: "more than 70" beside 70, "about a hundred" within
   `approx_tolerance` of
   the other (partial). Perpetrators told of different places are partial
@@ -434,6 +436,34 @@ def _risen_toll(x: _Claim, y: _Claim) -> tuple[str, str] | None:
     first, second = (a, b) if early is x else (b, a)
     return "partial", (f"{first} vs {second} killed, reported {days} day{'s' if days != 1 else ''} apart as a toll "
                        "that rose: an update, not a disagreement")
+
+
+def _relayed_rise(x: _Claim, y: _Claim, accounts: _Accounts) -> str:
+    """Why two reports' disjoint death tolls may be one count rising, or '':
+    the reports are in one relay chain (an outlet and the source it relays,
+    or two outlets relaying one source) and the lower toll was reported no
+    later than the higher ("58 killed" in the morning's wire copy, "at least
+    72", the monitor's count that evening)."""
+    if x.doc == y.doc or not (x.published and y.published) or accounts.relation(x.account, y.account) != "relay":
+        return ""
+
+    def killed(c: _Claim) -> int | None:
+        mins = [f.min for f in c.figures if f.outcome == "killed"]
+        return max(mins) if mins else None
+
+    a, b = killed(x), killed(y)
+    if a is None or b is None or a == b:
+        return ""
+    low, high = (x, y) if a < b else (y, x)
+    if low.published > high.published:
+        return ""   # a toll that fell: still a conflict
+    try:
+        days = (_dt.date.fromisoformat(high.published) - _dt.date.fromisoformat(low.published)).days
+    except ValueError:
+        return ""
+    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} earlier"
+    return (f"{low.source or 'one account'} is in the same relay chain and reported the lower toll {when}: "
+            "possibly an earlier count of one source, not two accounts disagreeing")
 
 
 def _largest_partials(a: Sequence[Figure], b: Sequence[Figure], cfg: _Cfg) -> list[str]:
@@ -1013,6 +1043,10 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             _read_toll(x, cfg)
             _read_toll(y, cfg)
             v = _risen_toll(x, y) or v
+            if v[0] == "conflict":
+                earlier = _relayed_rise(x, y, accounts)
+                if earlier:
+                    v = ("partial", f"{v[1]}; {earlier}")
         if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)):
             why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o)}"
                             for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o))
