@@ -1020,3 +1020,20 @@ def test_an_incident_is_named_for_the_act_its_toll_is_told_with():
     r = run_align(chem, kills)
     assert incident_of(r, "e-0") == incident_of(r, "e-1")
     assert r.incidents["event_type"].tolist() == ["chemical_attack"]
+
+
+@pytest.mark.parametrize("opener, same", [
+    ("Moreover, ", False),       # "Moreover" opens another act of the day
+    ("Furthermore, ", False),
+    ("", True),                  # near miss: told without an opener, the paragraph carries the act on
+])
+def test_moreover_opens_another_act(opener, same):
+    first = _undated("d", "Regime forces shelled villages near Kafr Nabl, killing a child.", event_type="shelling",
+                     places="Kafr Nabl", governorate="Idlib", place_precision="near_town", perpetrator="Syrian Arab Army")
+    second = _undated("d", opener + "regime forces shelled the southern countryside of Idlib, wounding two men.",
+                      event_type="shelling", places="Idlib", governorate="Idlib", place_precision="governorate",
+                      perpetrator="Syrian Arab Army")
+    cas = factory.casualties([dict(claim_id="d-0", victims="children", outcome="killed", min=1, max=1),
+                              dict(claim_id="d-1", victims="people", outcome="injured", min=2, max=2)])
+    r = run_align(factory.claims([first, second]), cas)
+    assert (incident_of(r, "d-0") == incident_of(r, "d-1")) == same
