@@ -339,6 +339,8 @@ def test_an_open_question_about_an_act_is_a_statement(sentence, kind):
     ("The minister hit out at the envoy over the report.", "statement"),
     ("The militia is regarded by Washington as its most able force in the fighting against the group.", "background"),
     ("Despite the talks, clashes go on in many areas including the north and the east.", "background"),
+    # a sentence opening on earlier acts tells them, not the report's act
+    ("The previous two attacks were reported near the dam, not far from the shelled town.", "background"),
     # reporting about the reporting names no act
     ("There was no comment from the army on the attack.", "statement"),
     ("The rescue group, which posted photos of the shelled market, has not published a casualty toll.", "statement"),
