@@ -339,6 +339,11 @@ def test_an_open_question_about_an_act_is_a_statement(sentence, kind):
     ("The minister hit out at the envoy over the report.", "statement"),
     ("The militia is regarded by Washington as its most able force in the fighting against the group.", "background"),
     ("Despite the talks, clashes go on in many areas including the north and the east.", "background"),
+    # a standing accusation or denial about a means of war, undated, in a perfect tense
+    ("Both sides have denied using barrel bombs during the war.", "background"),
+    ("The government and its allies have accused the rebels of using poison gas.", "background"),
+    # near miss: a dated one is about an act
+    ("The army denied using poison gas in the attack on Tuesday, state media said.", "event"),
     # a sentence opening on earlier acts tells them, not the report's act
     ("The previous two attacks were reported near the dam, not far from the shelled town.", "background"),
     # reporting about the reporting names no act

@@ -86,6 +86,7 @@ class _Cues:
     context_opener: re.Pattern[str]
     statement: re.Pattern[str]
     meta_reporting: re.Pattern[str] | None  # "there was no comment": about the reporting, not an act
+    generic_blame: re.Pattern[str] | None  # "have both denied using chemical weapons": a standing accusation or denial
     policy_negation: re.Pattern[str]
     question: re.Pattern[str] | None  # a direct question: an opener word first, a question mark at the end
     question_marks: tuple[str, ...]
@@ -192,6 +193,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "context_opener": d["context_openers"],
         "statement": d["statement"],
         "meta_reporting": d.get("meta_reporting") or [],
+        "generic_blame": (d.get("generic_blame") or {}).get("verbs") or [],
         "policy_negation": d["policy_negations"],
         "act_count": d["act_counts"],
         "counted_acts": acts,
@@ -238,6 +240,10 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
         statement=regex(phrase_pattern(d["statement"])),
         meta_reporting=regex(phrase_pattern(d["meta_reporting"])) if d.get("meta_reporting") else None,
+        generic_blame=regex(phrase_pattern(d["generic_blame"]["perfects"]) + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                            + phrase_pattern(d["generic_blame"]["verbs"]) + r"[^.;]{0,60}?"
+                            + phrase_pattern(d["generic_blame"]["objects"]))
+        if d.get("generic_blame") else None,
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
         # the opener in lower case or capitalised ("IS kills 30" is no "is"), the mark at the end but for a
         # closing quote and a short speech tag ("... ? he asked.")
@@ -528,6 +534,10 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     policy = cues.policy_negation.search(sentence) if "policy_negation" in gates else None
     if policy is not None and act is None and not 0 <= denial < policy.start():
         return ClaimKind("statement", policy.group(0))
+    m = cues.generic_blame.search(sentence) if cues.generic_blame is not None and date is None \
+        and "generic_blame" in gates else None
+    if m is not None:
+        return ClaimKind("background", m.group(0))   # "have both denied using chemical weapons"
     if negated:
         return _EVENT  # "the minister said the allegations were fabricated": a denial of an act
     m = cues.statement.search(sentence) if "statement" in gates else None
