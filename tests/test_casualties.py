@@ -505,3 +505,12 @@ def test_a_bare_figure_after_a_subgroup_counts_people():
 ])
 def test_a_toll_phrase_names_whose_toll_it_is(sentence, expected):
     assert [(c.min, c.victims) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The death toll of the rebel bombing has risen to 12.",
+    "The death toll of the terrorist shelling rose to 7, state media said.",
+])
+def test_the_toll_of_an_act_names_no_group_of_people(sentence):
+    # the words after "toll of" name the act, its perpetrators are no victims
+    assert [(c.victims, c.category) for c in find_casualties(sentence)] == [("people", "unknown")]

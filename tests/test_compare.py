@@ -1175,7 +1175,7 @@ def test_a_relayed_lower_toll_reported_no_later_is_no_disagreement(tmp_path, sec
     rows = cas[cas["relation"] == "relay"]
     assert len(rows) == 1 and rows.iloc[0]["verdict"] == verdict
     if verdict == "partial":
-        assert "in the same relay chain and reported the lower toll the same day" in rows.iloc[0]["detail"]
+        assert "one account relays the other, and Outlet B reported the lower toll the same day" in rows.iloc[0]["detail"]
 
 
 # --------------------------------------------------------------------------- figures of other acts or other victims
@@ -1367,3 +1367,32 @@ def test_an_incidents_one_perpetrator_is_never_its_target(targets, expected):
     inc = c.incidents.iloc[0]
     assert inc["perpetrator"] == "Syrian Arab Army"
     assert ("" if pd.isna(inc["target"]) else inc["target"]) == expected
+
+
+def test_two_outlets_quoting_one_monitor_still_disagree_in_their_own_voice(tmp_path):
+    # each outlet quotes SOHR somewhere, but its own toll is its own count: 58 vs 100 the same day conflicts
+    cas = _toll_reports(
+        tmp_path,
+        "58 people were killed in the gas attack on Khan Sheikhoun on Tuesday. The Syrian Observatory for Human "
+        "Rights said children were among the dead of the gas attack on Khan Sheikhoun.",
+        "100 people were killed in the gas attack on Khan Sheikhoun on Tuesday. The Syrian Observatory for Human "
+        "Rights said women were among the dead of the gas attack on Khan Sheikhoun.", "2017-04-04")
+    own = cas[(cas["source_a"].isin(["Outlet A", "Outlet B"])) & (cas["source_b"].isin(["Outlet A", "Outlet B"]))]
+    assert list(own["verdict"]) == ["conflict"]
+
+
+def test_a_reports_own_toll_over_its_source_is_compared_outcome_by_outcome():
+    # own "2 killed, 40 injured" over the police source's "5 killed, 10 injured": no sum of the source's parts
+    claims = factory.claims([
+        _strike("a", "Rocket fire on Manbij killed 2 and injured 40."),
+        _strike("a", "A police source said 5 people were killed and 10 injured in rocket fire on Manbij.",
+                source="Syrian police", source_type="official"),
+    ], outlets={"a": "Pentapostagma"})
+    cas = factory.casualties([
+        dict(claim_id="a-0", victims="people", outcome="killed", min=2, max=2),
+        dict(claim_id="a-0", victims="people", outcome="injured", min=40, max=40),
+        dict(claim_id="a-1", victims="people", outcome="killed", min=5, max=5),
+        dict(claim_id="a-1", victims="people", outcome="injured", min=10, max=10)])
+    _, c = _aligned(claims, cas)
+    rows = c.comparisons[c.comparisons["facet"] == "casualties"]
+    assert list(rows["verdict"]) == ["conflict"]

@@ -626,3 +626,24 @@ def test_a_detention_count_is_never_too_large_for_one_act():
     claim, cas = one_claim("Security forces detained 7,000 people in raids across the province on Tuesday.")
     assert claim.kind == "event"
     assert list(cas.scope) == ["event"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a count of acts dated only by its telling, or in a perfect tense, is a running total
+    ("The Observatory said on Tuesday that 1,200 civilians had been killed in 4,000 Russian raids.", "running_total"),
+    ("At least 300 people have been killed in 2,000 air strikes on the province, the monitor said on Wednesday.",
+     "running_total"),
+    # dated acts beside a pattern word, an earlier act, an open question or a figure of speech stay events
+    ("Jets shelled rebel-held areas in many parts of the province on Tuesday, the monitor said.", "event"),
+    ("Hours after the earlier attack, jets struck the market on Monday, the monitor said.", "event"),
+    ("It was not immediately clear whether anyone was hurt when jets struck the market on Tuesday.", "event"),
+    ("Jets pounded the town on Monday amid a war of words between the two capitals.", "event"),
+    # an accusation about one named attack is no standing accusation
+    ("The United States has accused the government of using sarin in the attack on the town.", "event"),
+    # a comparison or a condition after a future cue tells no act
+    ("The rebels said they would respond when the regime attacked their positions.", "future"),
+    ("The army will storm the town as they stormed the suburb.", "future"),
+])
+def test_the_review_boundaries_of_the_kind_rules(sentence, kind):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind

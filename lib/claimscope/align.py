@@ -133,6 +133,8 @@ class AlignSettings:
     origin_place: re.Pattern[str] | None  # text before a place naming where fire came from ("positioned in")
     origin_cue: re.Pattern[str] | None    # any of those cues, to skip sentences without one
     new_event: re.Pattern[str]
+    additive_event: re.Pattern[str] | None  # "Moreover, ...": another act unless it refers back to one
+    recap_anaphors: frozenset[str]  # "That attack ..." after a recap: the recalled act
     model: LinkageModel
     link_threshold: float
     missing_weight: float
@@ -194,6 +196,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         follow_up=regex(_follow_up_pattern(fu["determiners"], fu["nouns"], d["follow_up_cues"]["response"],
                                            d["follow_up_cues"].get("juxtaposed") or ())),
         new_event=regex(r"\W*" + phrase_pattern(d["new_event_cues"])),
+        additive_event=regex(r"\W*" + phrase_pattern(d["additive_event_cues"])) if d.get("additive_event_cues") else None,
+        recap_anaphors=frozenset(w.lower() for w in d.get("recap_anaphors") or ()),
         responsibility_claim=regex(phrase_pattern(d["responsibility_claims"])),
         recap_clause=regex(phrase_pattern(d["recap_clauses"])) if d.get("recap_clauses") else None,
         recap_not_before=regex(r"\s+" + phrase_pattern(d["recap_clause_not_before"]))
@@ -685,12 +689,14 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             c.follow_raw = sent[m.start(c.follow):m.end(c.follow)]
         else:
             c.follow, c.follow_raw = "", ""
-        c.new_cue = juxtaposed or bool(cfg.new_event.match(sent))
+        c.new_cue = juxtaposed or bool(cfg.new_event.match(sent)) or (
+            not c.follow and cfg.additive_event is not None and bool(cfg.additive_event.match(sent)))
         c.aside = juxtaposed
         if c.new_cue:  # "Meanwhile, gunmen attacked ... After the attack, ...": opens an incident
             c.follow, c.follow_raw = "", ""
         prev = out[-1] if out and out[-1].doc == c.doc else None
-        if c.follow == "same" and c.inh_date and prev is not None and prev.recap and prev.lo is not None:
+        if c.follow == "same" and c.inh_date and prev is not None and prev.recap and prev.lo is not None \
+                and c.follow_raw.split()[0].lower() in cfg.recap_anaphors:
             # "... after 17 were killed in an October 2 attack. That attack was
             # claimed by IS": the anaphor points at the recalled act, of its day
             c.lo, c.hi, c.prec, c.rep, c.recap = prev.lo, prev.hi, "day", None, True

@@ -248,6 +248,7 @@ class _CasLex:
     weak: frozenset[str]
     toll: re.Pattern[str]
     toll_of: re.Pattern[str]  # "the death toll of the SDF members has risen to": whose toll
+    act_words: frozenset[str]  # the words of event cues ("bombing", "shelling"): a toll of an act names no people
     non_person: re.Pattern[str]
     np_stop: re.Pattern[str]
     zero: tuple[tuple[re.Pattern[str], str], ...]
@@ -363,8 +364,10 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
                         r"\bnumber (?:killed|dead)\b)(?:[^.;]{0,80}?(?:" + toll_links + r")|[^.;]{0,130}?(?:"
                         + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
-        toll_of=regex(r"(?i)\btoll\s+(?:of|among)\s+(?:the\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:(?:has|have|had)\s+)?"
-                      + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
+        toll_of=regex(r"(?i)\btoll\s+" + trie_pattern(d.get("toll_group_links") or ["of"]) + r"\s+(?:"
+                      + trie_pattern(d["determiners"]) + r"\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:"
+                      + trie_pattern(d["verb_auxiliaries"]) + r"\s+)?" + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
+        act_words=frozenset(w.lower() for e in knowledge.events["event_types"] for c in e["cues"] for w in c.split()),
         non_person=regex(r"\s*" + phrase_pattern(d["non_person_units"])),
         np_stop=regex(r"(?i)^(?:" + "|".join(stops) + r")$"),
         zero=tuple(zero),
@@ -489,8 +492,7 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
                 or (n_words and _is_number_word(bare, lex.num))
                 or ((key in lex.aux_first or key.endswith("ly")) and lex.aux.match(" " + w))
                 or ((key in lex.after_first or w[0] in "(\"”’") and lex.after.match(text, m.start(1)))
-                or (n_words and key in lex.own_verb_first and lex.own_verb is not None
-                    and lex.own_verb.match(text, m.start(1)) is not None)):
+                or (n_words and key in lex.own_verb_first and _own_verb_at(text, m.start(1), lex))):
             break   # ... or a verb of the figure's own ("eight others experienced breathing difficulties")
         n_words += 1
         i = m.end()
@@ -708,6 +710,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
 
 
 
+_TOKEN = regex(r"[\w'’-]+")
+
+
 def _toll_group(sentence: str, q: Quantity, lex: _CasLex) -> str:
     """The people a toll phrase right before the figure names ("the death
     toll of the SDF members has risen to six": SDF members), or ''."""
@@ -715,6 +720,8 @@ def _toll_group(sentence: str, q: Quantity, lex: _CasLex) -> str:
     if m is None:
         return ""
     np = m.group("np").strip()
+    if not lex.act_words.isdisjoint(w.lower() for w in _TOKEN.findall(np)):
+        return ""   # "the toll of the terrorist bombing", "of the rebel shelling": an act's toll, not its people's
     if not _is_person_phrase(np, lex) or _names_no_group(np, lex):
         return ""   # "the toll of the attack", "the toll of people in the town": no group of their own
     return np
@@ -1059,9 +1066,19 @@ def _own_predicate(sentence: str, np_end: int, pos: int, lex: _CasLex) -> bool:
     participle ("40 others were displaced", "dozens are missing"), which
     `_skip_aux` stopped at (`pos`), or a verb of `own_predicate_verbs` right
     after it ("eight others experienced breathing difficulties")."""
-    if lex.own_verb is not None and lex.own_verb.match(sentence, np_end) is not None:
+    if _own_verb_at(sentence, np_end, lex):
         return True
     return lex.verb_auxiliary.search(sentence[np_end:pos]) is not None and lex.participle.match(sentence, pos) is not None
+
+
+def _own_verb_at(text: str, pos: int, lex: _CasLex) -> bool:
+    """Whether a verb of `own_predicate_verbs` opens at `pos` and no outcome
+    cue follows it ("suffered burns", "experienced breathing difficulties";
+    not "sustained injuries": an outcome)."""
+    if lex.own_verb is None:
+        return False
+    m = lex.own_verb.match(text, pos)
+    return m is not None and lex.after.match(text, m.end()) is None
 
 
 _AND_BEFORE = regex(r"(?i)(?:\band|,)\s*$")

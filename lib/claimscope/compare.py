@@ -43,7 +43,8 @@ speak to:
   nor counted. A lower death toll in an earlier report and a higher one in a
   later report, one of them told as an update ("rises to 58"; language data
   `compare.toll_update_cues`), are one toll rising: partial, with the days
-  apart in the detail; a toll that falls, or two of one day, still conflict.
+  apart in the detail; a toll that falls, or two of one day, still conflict
+  (but for a relay's lower toll reported no later than its source's, below).
   A figure that is no one act's toll is partial against one, the reason in
   the detail: a claim whose sentence sums a span or several acts or gives
   an earlier toll (language data `compare.summary_span_cues`), whose places
@@ -66,7 +67,8 @@ speak to:
   one quarter") may sum acts the source tells in part: partial (the source's
   larger toll still conflicts with the report's own); so may two reports in
   one relay chain whose lower toll was reported no later than the higher
-  (possibly one source's earlier count). A rounded figure is
+  (possibly one source's earlier count): only when one of the two relays the
+  other, not two outlets that each quote one monitor somewhere. A rounded figure is
   no other count: "more than 70" beside 70, "about a hundred" within
   `approx_tolerance` of
   the other (partial). Perpetrators told of different places are partial
@@ -444,8 +446,10 @@ def _relayed_rise(x: _Claim, y: _Claim, accounts: _Accounts) -> str:
     or two outlets relaying one source) and the lower toll was reported no
     later than the higher ("58 killed" in the morning's wire copy, "at least
     72", the monitor's count that evening)."""
-    if x.doc == y.doc or not (x.published and y.published) or accounts.relation(x.account, y.account) != "relay":
-        return ""
+    if x.doc == y.doc or not (x.published and y.published) or not (
+            y.account in accounts.relays.get(x.account, frozenset())
+            or x.account in accounts.relays.get(y.account, frozenset())):
+        return ""   # two outlets that each quote one monitor somewhere still tell counts of their own
 
     def killed(c: _Claim) -> int | None:
         mins = [f.min for f in c.figures if f.outcome == "killed"]
@@ -462,7 +466,7 @@ def _relayed_rise(x: _Claim, y: _Claim, accounts: _Accounts) -> str:
     except ValueError:
         return ""
     when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} earlier"
-    return (f"{low.source or 'one account'} is in the same relay chain and reported the lower toll {when}: "
+    return (f"one account relays the other, and {low.source or 'one account'} reported the lower toll {when}: "
             "possibly an earlier count of one source, not two accounts disagreeing")
 
 
@@ -1224,11 +1228,20 @@ def _relayed_part(x: _Claim, y: _Claim, accounts: _Accounts) -> _Claim | None:
     """Of two claims of one report, the one whose account relays the other's
     and tells the larger figure (a headline's "29 injured in the city" over
     its police source's "16 injured in one quarter"), or None."""
-    def largest(c: _Claim) -> int:
-        return max((f.min for f in c.figures), default=0)
+    def largest(c: _Claim) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in c.figures:
+            out[f.outcome] = max(out.get(f.outcome, 0), f.min)
+        return out
 
     for whole, part in ((x, y), (y, x)):
-        if part.account in accounts.relays.get(whole.account, frozenset()) and largest(whole) > largest(part):
+        if part.account not in accounts.relays.get(whole.account, frozenset()):
+            continue
+        w, p = largest(whole), largest(part)
+        common = set(w) & set(p)
+        # each outcome both tell: the report's own no smaller, one larger ("2 killed, 40
+        # injured" over "5 killed, 10 injured" is no sum of the source's parts)
+        if common and all(w[o] >= p[o] for o in common) and any(w[o] > p[o] for o in common):
             return whole
     return None
 

@@ -67,6 +67,7 @@ class _Cues:
     act_link_exception: re.Pattern[str] | None  # its other uses ("such as", "as well as")
     act_link_words: int  # words at most between the link and its clause's act
     act_link_coordinators: frozenset[str]  # a coordinator between them: the act is another verb's
+    act_link_pronouns: frozenset[str]  # a pronoun right after the link: a comparison or condition ("as they stormed")
     conditional: re.Pattern[str]
     speculation: re.Pattern[str] | None  # "whether": an open question about the act after it
     conditional_hedge: re.Pattern[str]
@@ -79,14 +80,20 @@ class _Cues:
     since_comparison: re.Pattern[str]
     since_tally: re.Pattern[str]  # a perfect tense and a count after a recent "since <day>": a tally, not the act's days
     since_tally_days: int  # a recent start date at least this many days before the report can open a tally
+    perfect: re.Pattern[str]  # a perfect tense ("had been killed"): a count over time, not one day's acts
+    speech_date: re.Pattern[str] | None  # "said on": the date after it is the telling's
     earlier_operation: re.Pattern[str]  # a cumulative cue that is an operation over before the report's act
     toll_update: re.Pattern[str]
     habitual: re.Pattern[str]
     state: re.Pattern[str]
     context_opener: re.Pattern[str]
+    earlier_act_opener: re.Pattern[str] | None  # "The previous two were reported ...": the sentence's first words
     statement: re.Pattern[str]
     meta_reporting: re.Pattern[str] | None  # "there was no comment": about the reporting, not an act
     generic_blame: re.Pattern[str] | None  # "have both denied using chemical weapons": a standing accusation or denial
+    definite_act: re.Pattern[str] | None  # "the attack on ...", "this raid": one act named
+    figure_of_speech: re.Pattern[str] | None  # "storm in a teacup": an act's words, no act
+    pattern_scope: re.Pattern[str] | None  # "in many areas": no one place nor day
     policy_negation: re.Pattern[str]
     question: re.Pattern[str] | None  # a direct question: an opener word first, a question mark at the end
     question_marks: tuple[str, ...]
@@ -191,8 +198,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "habitual": d["habitual"],
         "state": d["state"],
         "context_opener": d["context_openers"],
+        "earlier_act_opener": d.get("earlier_act_openers") or [],
         "statement": d["statement"],
         "meta_reporting": d.get("meta_reporting") or [],
+        "figure_of_speech": d.get("figures_of_speech") or [],
+        "pattern_scope": d.get("pattern_scopes") or [],
         "generic_blame": (d.get("generic_blame") or {}).get("verbs") or [],
         "policy_negation": d["policy_negations"],
         "act_count": d["act_counts"],
@@ -220,6 +230,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         if d.get("act_clause_link_exceptions") else None,
         act_link_words=int(d.get("act_clause_max_words", 4)),
         act_link_coordinators=frozenset(w.lower() for w in d.get("act_clause_coordinators") or ()),
+        act_link_pronouns=frozenset(w.lower() for w in d.get("act_clause_pronouns") or ()),
         conditional=regex(phrase_pattern(d["conditional"])),
         speculation=regex(phrase_pattern(d["speculations"])) if d.get("speculations") else None,
         conditional_hedge=regex(phrase_pattern(d["conditional_hedges"])),
@@ -233,17 +244,27 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         # a perfect and a count, either first: "had neutralized 2,212", "120 have been killed"
         since_tally=regex(r"(?:" + perfect + r"[^.;:]{0,80}?" + count + r"|" + count + r"[^.;:]{0,80}?" + perfect + r")"),
         since_tally_days=int(d["since_tally"]["min_days"]),
+        perfect=regex(perfect),
+        speech_date=regex(phrase_pattern(d["speech_date_leads"]) + r"\s+(?:(?i:on)\s+)?$")
+        if d.get("speech_date_leads") else None,
         earlier_operation=regex(earlier),
         toll_update=regex(r"[,;]\s*" + phrase_pattern(d["toll_updates"])),
         habitual=regex(phrase_pattern(d["habitual"])),
         state=regex(phrase_pattern(d["state"])),
         context_opener=regex(r"^\W*(?:[\w'’]+\W+){0,3}?" + phrase_pattern(d["context_openers"])),
+        earlier_act_opener=regex(r"^\W*" + phrase_pattern(d["earlier_act_openers"]))
+        if d.get("earlier_act_openers") else None,
         statement=regex(phrase_pattern(d["statement"])),
         meta_reporting=regex(phrase_pattern(d["meta_reporting"])) if d.get("meta_reporting") else None,
         generic_blame=regex(phrase_pattern(d["generic_blame"]["perfects"]) + r"\s+(?:[\w'’-]+\s+){0,2}?"
                             + phrase_pattern(d["generic_blame"]["verbs"]) + r"[^.;]{0,60}?"
                             + phrase_pattern(d["generic_blame"]["objects"]))
         if d.get("generic_blame") else None,
+        definite_act=regex(phrase_pattern(["the", "this", "that"]) + r"\s+(?:[\w'’-]+\s+)?"
+                           + phrase_pattern(sorted({c for e in knowledge.events["event_types"] for c in e["cues"]})))
+        if d.get("generic_blame") else None,
+        figure_of_speech=regex(phrase_pattern(d["figures_of_speech"])) if d.get("figures_of_speech") else None,
+        pattern_scope=regex(phrase_pattern(d["pattern_scopes"])) if d.get("pattern_scopes") else None,
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
         # the opener in lower case or capitalised ("IS kills 30" is no "is"), the mark at the end but for a
         # closing quote and a short speech tag ("... ? he asked.")
@@ -279,6 +300,21 @@ def cumulative_cue(sentence: str, *, knowledge: Knowledge, dates: Sequence[DateM
     return _cumulative_cue(sentence, knowledge.derived(_build_cues), dates, published, words)
 
 
+def _acts_day(sentence: str, dates: Sequence[DateMention], cues: "_Cues") -> bool:
+    """Whether the sentence dates its acts to one day: a day date that is not
+    the day of a telling ("said on Tuesday"), in a sentence that counts in no
+    perfect tense ("had been killed in 4,000 raids": a count over time)."""
+    if cues.perfect.search(sentence) is not None:
+        return False
+    for x in dates:
+        if x.date is None or x.precision != "day" or x.kind == "since":
+            continue
+        if cues.speech_date is not None and cues.speech_date.search(sentence, max(0, x.start - 20), x.start):
+            continue
+        return True
+    return False
+
+
 def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
                     published: _dt.date | None, words: frozenset[str] | None = None) -> Cumulative | None:
     found: list[tuple[int, str, bool]] = []
@@ -286,11 +322,10 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
     for rx, names in (() if gates.isdisjoint(cues.cumulative_gates) else cues.cumulative):
         if not gates.issuperset(names):
             continue
-        if names in (_WAR_SCENE_NAMES, _ACT_COUNT_NAMES) and any(
-                x.precision == "day" and x.kind != "since" for x in dates if x.date is not None):
-            # "two soldiers died in the uprising in the town on Monday", "nine were
-            # killed in three suicide attacks on Wednesday": that day's acts
-            continue
+        if names == _WAR_SCENE_NAMES and any(x.precision == "day" and x.kind != "since" for x in dates if x.date is not None):
+            continue  # "two soldiers died in the uprising in the town on Monday": that day's act
+        if names == _ACT_COUNT_NAMES and _acts_day(sentence, dates, cues):
+            continue  # "nine were killed in three suicide attacks on Wednesday": that day's acts
         m = rx.search(sentence)
         while m is not None:
             if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
@@ -465,6 +500,8 @@ def _act_clause_after(sentence: str, fut: re.Match[str], act: re.Match[str] | No
                                    for e in exc.finditer(sentence, max(0, m.start() - 12), min(len(sentence), m.end() + 12))):
             continue  # "such as", "as well as": not a clause of its own
         between = [w.lower() for w in _WORD.findall(sentence, m.end(), act.start())]
+        if between and between[0] in cues.act_link_pronouns:
+            continue   # "will storm the town as they stormed Daraya": a comparison, not an act told
         if len(between) <= cues.act_link_words and not cues.act_link_coordinators.intersection(between):
             return True
     return False
@@ -522,7 +559,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         if (first is None or fut.start() < first) and not _act_clause_after(sentence, fut, act, cues):
             return ClaimKind("future", fut.group(0))
     spec = cues.speculation.search(sentence) if cues.speculation is not None and "speculation" in gates else None
-    if spec is not None and not scopes and (act is None or spec.start() < act.start()) \
+    if spec is not None and not scopes and date is None and (act is None or spec.start() < act.start()) \
             and not _any_act_before(sentence, spec.start(), cues, gates):
         # "Their fate is unknown, whether they were released or arrested"; not
         # "31 civilians were among those killed, but it was unclear whether ..."
@@ -536,18 +573,27 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("statement", policy.group(0))
     m = cues.generic_blame.search(sentence) if cues.generic_blame is not None and date is None \
         and "generic_blame" in gates else None
-    if m is not None:
-        return ClaimKind("background", m.group(0))   # "have both denied using chemical weapons"
+    if m is not None and (cues.definite_act is None or cues.definite_act.search(sentence, m.end()) is None):
+        # "have both denied using chemical weapons"; not "has accused X of using sarin in the attack on Y"
+        return ClaimKind("background", m.group(0))
     if negated:
         return _EVENT  # "the minister said the allegations were fabricated": a denial of an act
     m = cues.statement.search(sentence) if "statement" in gates else None
     if m is not None:
         return ClaimKind("statement", m.group(0))
-    m = cues.meta_reporting.search(sentence) if cues.meta_reporting is not None and "meta_reporting" in gates else None
-    if m is not None and (act is None or m.start() < act.start()):
-        return ClaimKind("statement", m.group(0))   # "There was no comment from the army on the attack"
+    m = cues.meta_reporting.search(sentence) if cues.meta_reporting is not None and "meta_reporting" in gates \
+        and date is None else None
+    if m is None and cues.figure_of_speech is not None and "figure_of_speech" in gates:
+        m = cues.figure_of_speech.search(sentence)
+    if m is not None and (act is None or m.start() <= act.start()):
+        # "There was no comment from the army on the attack", "hit out at the envoy"
+        return ClaimKind("statement", m.group(0))
     m = ((cues.habitual.search(sentence) if "habitual" in gates else None)
-         or (cues.context_opener.search(sentence) if "context_opener" in gates else None))
+         or (cues.pattern_scope.search(sentence)
+             if cues.pattern_scope is not None and date is None and "pattern_scope" in gates else None)
+         or (cues.context_opener.search(sentence) if "context_opener" in gates else None)
+         or (cues.earlier_act_opener.match(sentence)
+             if cues.earlier_act_opener is not None and "earlier_act_opener" in gates else None))
     if m is not None:
         return ClaimKind("background", m.group(0).strip())
     if cumulative is not None and cumulative[2]:
