@@ -640,6 +640,8 @@ def test_a_detention_count_is_never_too_large_for_one_act():
     ("Jets pounded the town on Monday amid a war of words between the two capitals.", "event"),
     # an accusation about one named attack is no standing accusation
     ("The United States has accused the government of using sarin in the attack on the town.", "event"),
+    # a source's limits on what it knows of a dated act are no future
+    ("The monitor could not confirm that helicopters dropped barrel bombs on the town on Monday.", "event"),
     # a comparison or a condition after a future cue tells no act
     ("The rebels said they would respond when the regime attacked their positions.", "future"),
     ("The army will storm the town as they stormed the suburb.", "future"),

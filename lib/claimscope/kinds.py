@@ -74,6 +74,7 @@ class _Cues:
     indirect_question: re.Pattern[str]
     toll_forecast: re.Pattern[str]
     modal_past: re.Pattern[str]
+    modal_not_future: re.Pattern[str] | None  # "could not confirm": a limit of knowledge, not the future
     past_act: re.Pattern[str]
     cumulative: tuple[tuple[re.Pattern[str], frozenset[str]], ...]  # (regex, the gates it needs open)
     cumulative_gates: frozenset[str]  # every gate one of them needs: none open, none runs
@@ -237,6 +238,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         indirect_question=regex(phrase_pattern(d["indirect_questions"]) + r"\s*$"),
         toll_forecast=regex(phrase_pattern(d["toll_forecasts"])),
         modal_past=regex(r"\s+(?:not\s+)?" + phrase_pattern(d["modal_past"])),
+        modal_not_future=regex(r"\s+" + phrase_pattern(d["modal_not_future"])) if d.get("modal_not_future") else None,
         past_act=regex(phrase_pattern(d["past_acts"])),
         cumulative=tuple((regex(p), frozenset(names)) for p, names in cumulative),
         cumulative_gates=frozenset(n for _, names in cumulative for n in names),
@@ -474,8 +476,10 @@ def _any_act_before(sentence: str, end: int, cues: _Cues, gates: frozenset[str])
 def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | None:
     if "future" in gates:
         for m in cues.future.finditer(sentence):
-            if m.group(0).lower() in ("could", "might", "would", "may") and cues.modal_past.match(sentence, m.end()):
-                continue  # "could have been": a hedge on a past act
+            if m.group(0).lower() in ("could", "might", "would", "may") and (
+                    cues.modal_past.match(sentence, m.end())
+                    or (cues.modal_not_future is not None and cues.modal_not_future.match(sentence, m.end()))):
+                continue  # "could have been": a hedge on a past act; "could not confirm": what a source knows
             return m
     if "conditional" not in gates:
         return None
