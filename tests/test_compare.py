@@ -1396,3 +1396,24 @@ def test_a_reports_own_toll_over_its_source_is_compared_outcome_by_outcome():
     _, c = _aligned(claims, cas)
     rows = c.comparisons[c.comparisons["facet"] == "casualties"]
     assert list(rows["verdict"]) == ["conflict"]
+
+
+@pytest.mark.parametrize("second, toll", [
+    # more victims and the toll they raise: the toll, not the sum of the figures
+    ("Rescuers pulled three more bodies from the rubble, raising the toll to eight.", "8 (civilians 8)"),
+    # near miss: two groups' dead beside a risen toll still add up
+    ("The death toll of the guards has risen to six, while two attackers from the brigade were killed.", None),
+])
+def test_a_toll_raised_to_a_figure_is_the_claims_deaths(tmp_path, second, toll):
+    from claimscope import run
+
+    (tmp_path / "a.txt").write_text(
+        "Jets strike Kafr Nabl market\n\nSyrian jets struck a market in Kafr Nabl in Idlib province on Tuesday, "
+        f"killing five civilians, the monitor said. {second}\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,outlet,published\na.txt,Outlet A,2021-03-10\n", encoding="utf-8")
+    t = run([tmp_path], knowledge=K)
+    inc = t["incidents"].iloc[0]
+    if toll is not None:
+        assert inc["toll"] == toll
+    else:
+        assert inc["casualties_high"] >= 8   # six guards and two attackers, not the largest figure alone

@@ -38,7 +38,10 @@ speak to:
   incident's deaths.
   `neutralized` (killed, captured or surrendered) is the whole of killed and
   detained figures: "7 killed" against "5 neutralized" conflicts, "3 killed"
-  is partial; it never counts as deaths. Running totals
+  is partial; it never counts as deaths. A claim telling a toll raised to a
+  figure ("three more bodies ..., raising the toll to eight":
+  `compare.toll_update_cues`, `toll_total_cues`) counts in the incident's
+  toll each victims group's largest figure, not their sum. Running totals
   (`casualties.scope = total`) are not an act's toll and are neither compared
   nor counted. A lower death toll in an earlier report and a higher one in a
   later report, one of them told as an update ("rises to 58"; language data
@@ -241,6 +244,8 @@ class _Cfg:
     unaligned_sides: frozenset[str]
     toll_update: re.Pattern[str] | None = None   # 'rises to', 'has risen to': a running update of a toll
     toll_update_gate: re.Pattern[str] | None = None   # its spellings without word bounds (see _gate)
+    toll_total: re.Pattern[str] | None = None   # 'rose to', 'raising the toll to': the claim's largest death figure is its toll
+    toll_total_gate: re.Pattern[str] | None = None
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
     summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
     day_names: tuple[str, ...] = ()              # weekday names as dates.yaml writes them: a gate before summary_days
@@ -274,6 +279,9 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         generic_causes=frozenset(c["generic_causes"]),
         toll_update=re.compile(phrase_pattern(c["toll_update_cues"])) if c.get("toll_update_cues") else None,
         toll_update_gate=_gate(c.get("toll_update_cues")),
+        toll_total=re.compile(phrase_pattern([*(c.get("toll_update_cues") or ()), *(c.get("toll_total_cues") or ())]))
+        if c.get("toll_update_cues") or c.get("toll_total_cues") else None,
+        toll_total_gate=_gate([*(c.get("toll_update_cues") or ()), *(c.get("toll_total_cues") or ())]),
         summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
         summary_days=_summary_days(c, knowledge),
         day_names=tuple(str(n).casefold() for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
@@ -1429,6 +1437,16 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
+        dead = [f for f in figs if f.outcome == "killed" and not f.part]
+        if len(dead) > 1 and _found(cfg.toll_total_gate, cfg.toll_total, c.text):
+            # "three more bodies ..., raising the toll to eight": the toll is eight, not eleven (one figure
+            # per victims group; "the toll of the SDF members has risen to six, while two ISIS members ..." is 8)
+            top: dict[str, Figure] = {}
+            for f in dead:
+                if f.victims not in top or f.min > top[f.victims].min:
+                    top[f.victims] = f
+            keep = {id(f) for f in top.values()}
+            figs = tuple(f for f in figs if f.outcome != "killed" or f.part or id(f) in keep)
         if category is not None:   # a part is no toll: a lower bound of its category's, when its claim gives no whole of it
             # parts never add up: "five children ... and three children" may tell the same children twice,
             # "five children and three girls" the girls among the children; the largest part of an outcome is
