@@ -193,7 +193,8 @@ def test_the_statement_and_the_source_point_back_at_who_made_them():
 def test_a_description_points_back_only_at_a_source_it_fits():
     before = ("The defence ministry in Ankara said two soldiers were killed.",)
     assert one("The defence ministry in Ankara said two soldiers were killed.").source == "Turkish Defense Ministry"
-    assert one("The interior ministry said the bomber was arrested.", before=before).source == "Syrian government"
+    # not the defence ministry named before; the interior ministry of the state the text names (Ankara)
+    assert one("The interior ministry said the bomber was arrested.", before=before).source == "Turkish government"
     assert one("The ministry said the bomber was arrested.", before=before).source == "Turkish Defense Ministry"
 
 
@@ -208,9 +209,9 @@ def test_states_offices_resolve_to_the_states_government_or_ministry():
     assert one("Russia's foreign ministry said the talks would resume.").source == "Russian government"
     a = one("Iranian Foreign Minister Ali Bagheri said the envoy would travel to Damascus.")
     assert (a.source, a.person) == ("Iranian government", "Ali Bagheri")
-    # an unqualified ministry is the outlet's state's, else the theatre's
-    assert one("The interior ministry said the bomber was arrested.").source == "Syrian government"
-    assert one("The interior ministry said the bomber was arrested.", outlet="Daily Sabah").source == "Turkish government"
+    # an unqualified ministry is the state's the text names, never the outlet's by default
+    assert one("The interior ministry said the bomber was arrested in Damascus.").source == "Syrian government"
+    assert one("The interior ministry said the bomber was arrested.", outlet="Daily Sabah").source_side == "unknown"
     # a name after "in" is a place, not the government
     a = one("Aid workers in Ankara said the convoy had crossed.")
     assert a.source_type == "outlet"
@@ -250,7 +251,8 @@ def test_the_relayed_speaker_is_the_source_and_the_relay_is_kept():
 
 def test_texts_without_commas_keep_their_speakers():
     """Some corpora lose their punctuation: "... a monitor said", "... said X"."""
-    assert one("Shells hit the market on Monday killing two people the interior ministry said.").source == "Syrian government"
+    assert one("Shells hit the market in Damascus on Monday killing two people the interior ministry said.").source \
+        == "Syrian government"
     a = one("Regime forces shelled the outskirts of Daraa said opposition spokesman Issa Khalil.")
     assert (a.source, a.person) == ("Syrian opposition", "Issa Khalil")
     a = one("The Violations Documentation Center which relies on volunteers inside Syria says the toll has risen.")
@@ -299,10 +301,13 @@ def test_a_surname_alone_is_the_person_the_report_introduced():
     assert (got[1].source, got[1].person) == ("United Nations", "Hana Barakat")
 
 
-def test_offices_adverbs_and_ministers_of_the_outlets_state():
-    a = one("Defence Minister Yasar Demir said the jets were downed over the border.", outlet="Anadolu Agency")
+def test_offices_adverbs_and_ministers_of_the_state_the_text_names():
+    a = one("Defence Minister Yasar Demir said the jets were downed over the Turkish border.", outlet="Anadolu Agency")
     assert (a.source, a.person) == ("Turkish Defense Ministry", "Yasar Demir")
-    assert one("Defence Minister Yasar Demir said the jets were downed.").source_type == "person"  # no state to read
+    # no state to read: a person, not the outlet's own state's minister by default
+    a = one("Defence Minister Yasar Demir said the jets were downed over the border.", outlet="Anadolu Agency")
+    assert (a.source, a.source_type, a.source_side) == ("Yasar Demir", "person", "unknown")
+    assert one("Defence Minister Yasar Demir said the jets were downed.").source_type == "person"
     a = one("The General Command of the Army categorically denied using chemical weapons in the town.")
     assert (a.source, a.raw) == ("Syrian Ministry of Defense", "The General Command of the Army")
     assert one("The governor of Turkey's southern Kilis province said two rockets fell.").source == "Turkish government"
@@ -316,8 +321,8 @@ def test_a_former_office_holder_speaks_for_no_state():
     assert (a.source, a.source_type, a.source_side) == ("Peter Lindqvist", "person", "unknown")
     a = one("Ex-defence minister Peter Lindqvist said the raids must end.", outlet="Anadolu Agency")
     assert (a.source, a.source_type) == ("Peter Lindqvist", "person")
-    # the serving minister still speaks for the outlet's state
-    a = one("Defence Minister Yasar Demir said the raids must end.", outlet="Anadolu Agency")
+    # the serving minister still speaks for the state the text names
+    a = one("Turkey's Defence Minister Yasar Demir said the raids must end.", outlet="Anadolu Agency")
     assert a.source == "Turkish Defense Ministry"
 
 

@@ -100,7 +100,7 @@ def test_the_speaker_before_a_citing_participle_speaks():
     a = one("A rights group citing records kept by clinics in the northern suburbs put the death toll at 75.",
             before=["The Syrian Observatory for Human Rights said 20 died."])
     assert a.source == "Syrian Observatory for Human Rights"
-    assert one("The ministry citing early figures said 12 were killed.", outlet="SANA").source_type == "official"
+    assert one("The Syrian ministry citing early figures said 12 were killed.", outlet="SANA").source_type == "official"
 
 
 # --- two voices in one sentence (attribution.voice_parts, claims._cut_sentences) ------------------------------

@@ -163,6 +163,7 @@ class _Taxonomy:
     state_regex: re.Pattern[str]
     state_names: frozenset[str]  # lower-cased names and capitals: the phrase alone is the government
     state_by_side: dict[str, str]
+    state_of_source: dict[str, str]  # a state's government, defence or military source -> the state
     home_state: str
     outlet_state: Mapping[str, str]  # casefolded outlet name or alias -> state (ingest.outlet_index)
     outlet_names: dict[str, str]  # lower-cased outlet name or alias (outlets.yaml) -> canonical outlet name
@@ -336,6 +337,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
                                                                               *st.get("capitals", ())]})))),
         state_names=frozenset(state_names),
         state_by_side={s.side: s.name for s in reversed(list(states.values())) if s.side},
+        state_of_source={n: s.name for s in states.values() for n in (s.military, s.defense, s.government)},
         home_state=home,
         outlet_state=outlets.states,
         outlet_names=outlet_names,
@@ -536,9 +538,27 @@ class _Doc:
                 and _person_name(self.sentences[self.index], self.knowledge.derived(_build_taxonomy)):
             self.voices.append((self.index, None))  # "..., said Mounzer Khalil head of ...": a speaker not named
 
-    def state(self) -> str:
+    def context_state(self, t: _Taxonomy, phrase: str) -> str:
+        """The state a bare office ("authorities", "the ministry", "the
+        army") belongs to by what the text says: the state its own sentence
+        names most (outside the phrase: "..., the army said ... near the
+        Turkish border"), else the one state the two sentences before it name;
+        '' when the text names none or several equally -- never the outlet's
+        own state by default (a Turkish outlet's "according to authorities"
+        about a bombing in Damascus is no Turkish voice)."""
         self.uses += 1
-        return self.outlet_state
+        sentence = self.sentences[self.index] if self.index < len(self.sentences) else ""
+        at = sentence.find(phrase) if phrase else -1
+        own = _states_named(sentence[:at] + " " + sentence[at + len(phrase):] if at >= 0 else sentence, t)
+        if own:
+            top = max(own.values())
+            best = [st for st, n in own.items() if n == top]
+            return best[0] if len(best) == 1 else ""
+        for before in reversed(self.sentences[max(0, self.index - 2): self.index]):
+            named = _states_named(before, t)
+            if named:
+                return next(iter(named)) if len(named) == 1 else ""
+        return ""
 
     def last(self, predicate: Callable[[Attribution], bool]) -> Attribution | None:
         self.uses += 1
@@ -568,6 +588,38 @@ class _Doc:
             monitors = sorted(n for n in names if n in t.monitor_names)
             self._monitor = monitors[0] if len(monitors) == 1 else ""
         return self._monitor
+
+
+def _states_named(text: str, t: _Taxonomy) -> dict[str, int]:
+    """How often `text` names each state: its name, adjective or capital
+    ("Turkish", "Syria's", "Damascus"), a state's source ("the Kremlin") or a
+    state's forces or government (`actors.yaml`: "regime forces"); a state
+    word inside another body's name ("the Syrian Observatory", "Free Syrian
+    Army") names no state."""
+    counts: dict[str, int] = {}
+    taken: list[tuple[int, int]] = []
+    for m in t.alias_regex.finditer(text):
+        name = t.by_alias.get(norm_phrase(m.group(0)))
+        st = t.state_of_source.get(name or "")
+        if st:
+            counts[st] = counts.get(st, 0) + 1
+        taken.append(m.span())
+    for m in t.actor_regex.finditer(text):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            continue
+        key = norm_phrase(m.group(0))
+        actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
+        st = t.state_by_side.get(actor[1], "") if actor and actor[2] in ("state_forces", "government") else ""
+        if st:
+            counts[st] = counts.get(st, 0) + 1
+        taken.append(m.span())
+    for m in t.state_regex.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        st = t.state_of_word.get(norm_phrase(m.group(0)))
+        if st:
+            counts[st] = counts.get(st, 0) + 1
+    return counts
 
 
 def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) -> list[Attribution]:
@@ -1461,7 +1513,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         name = t.outlet_names[norm_phrase(outlet.group(0))]
         src = t.sources.get(name)
         return (src.name, src.type, src.side, "") if src else (name, "media", "unknown", "")
-    actor = _actor_source(phrase, bare, t)
+    actor = _actor_source(phrase, bare, doc, t)
     if actor is not None:
         return actor
     if strong_only:
@@ -1624,17 +1676,17 @@ def _state_office(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
     if named:
         state = t.states[named[0]]
     else:
-        if not _UNQUALIFIED_OFFICE.search(phrase):
-            # "Defense Minister Hulusi Akar" in a Turkish outlet's copy: its own state's minister
-            if not (_MINISTER.search(phrase) and t.states.get(doc.state())):
-                return None
+        if not _UNQUALIFIED_OFFICE.search(phrase) and not _MINISTER.search(phrase):
+            return None
         person = _person_name(phrase, t)
         others = [w for w in phrase.split()[1:] if w[:1].isupper() and w not in person.split()
                   and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)
                   and norm_phrase(w) not in t.portfolios]
         if others:
             return None
-        state = t.states.get(doc.state()) or t.states.get(t.home_state)  # type: ignore[assignment]
+        # "Defense Minister Hulusi Akar announced ... that Turkey had launched ...", "authorities said" after
+        # "a bombing in Damascus": the state the text names; none named, no state's voice is guessed
+        state = t.states.get(doc.context_state(t, phrase))  # type: ignore[assignment]
         if state is None:
             return None
     low = phrase.lower()
@@ -1682,10 +1734,13 @@ def _is_name_word(low_word: str, phrase: str) -> bool:
 _PARTICLE_NAME = regex(r"(?i:al|el|abu|bin|ibn)-[A-Z]")
 
 
-def _actor_source(phrase: str, bare: str, t: _Taxonomy) -> tuple[str, str, str, str] | None:
+def _actor_source(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
     """An actor of actors.yaml as the speaker ("the Islamic State group",
     "the army"): a state's forces or government speak through its military or
-    government source; an armed group speaks as itself."""
+    government source; an armed group speaks as itself. A bare military or
+    office noun ("the army") names no state: it is the forces of the state
+    the text names around it ("In a statement carried by Turkey's NTV, the
+    army said"), the theatre's own when the text names none."""
     m = t.actor_regex.search(phrase)
     if m is None:
         return None
@@ -1700,11 +1755,22 @@ def _actor_source(phrase: str, bare: str, t: _Taxonomy) -> tuple[str, str, str, 
         return None  # "ISIS attacks on the town": the actor is not the head
     name, side, kind = actor
     state = t.states.get(t.state_by_side.get(side, ""))
+    if state is not None and kind in ("state_forces", "government") and _bare_office(m.group(0), t):
+        named = t.states.get(doc.context_state(t, phrase))
+        if named is not None and named is not state:
+            src = t.sources.get(named.military)
+            return (src.name, src.type, src.side, "") if src else None
     if state is not None and kind in ("state_forces", "government"):
         src = t.sources.get(state.military if kind == "state_forces" else state.government)
         if src is not None:
             return src.name, src.type, src.side, ""
     return name, "official" if kind in ("state_forces", "government") else "partisan", side, ""
+
+
+def _bare_office(alias: str, t: _Taxonomy) -> bool:
+    """Whether an alias is military or office nouns alone ("the army"), naming no state or body."""
+    words = _strip_determiners(alias, t).split()
+    return bool(words) and all(t.military_regex.fullmatch(w) or t.office_regex.fullmatch(w) for w in words)
 
 
 def _is_name_token(w: str, connectors: frozenset[str]) -> bool:
