@@ -188,6 +188,7 @@ class _Taxonomy:
     reported_complement: re.Pattern[str]  # "reports that", "claims of": after the verb, the figure is that report's
     voice_connectives: re.Pattern[str]  # ", while", "but": where two voices' accounts meet (group vN: entry N)
     voice_punctuated: tuple[bool, ...]  # entry N must follow a comma or semicolon
+    voice_connective_words: frozenset[str]  # "while", "but", "and": the words of those connectives
     voice_continuations: frozenset[str]  # "that": opening the part after a connective, the first voice goes on
     noun_before: re.Pattern[str]  # "the", "its", "'s" ending the text before a reporting verb: the verb is a noun
     plural_endings: tuple[str, ...]  # "s": a word ending so is plural ...
@@ -361,6 +362,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         if lex.get("reported_complements") else regex(r"(?!)"),   # a pack without the list: nothing matches
         voice_connectives=_connective_pattern(lex.get("voice_connectives") or ()),
         voice_punctuated=tuple(str(e).strip()[:1] in ",;" for e in lex.get("voice_connectives") or ()),
+        voice_connective_words=frozenset(w.lower() for e in lex.get("voice_connectives") or ()
+                                         for w in str(e).replace(",", " ").replace(";", " ").split()),
         voice_continuations=frozenset(norm_phrase(w) for w in lex.get("voice_continuations") or ()),
         noun_before=regex(r"(?i)(?:\b" + _alternation(lex.get("noun_determiners") or ()) + r"|'s|’s|s')\s*$"),
         plural_endings=tuple(lex.get("plural_endings") or ["s"]),
@@ -503,7 +506,37 @@ def stance(sentence: str, *, verb: str = "", knowledge: Knowledge, words: frozen
     if not hedge_cue and distancing:
         hedge_cue = verb
     neg = t.negations.search(sentence)
+    if neg is not None and verb and _another_voices_denial(sentence, verb, neg.start(), t):
+        neg = None  # "UN says 39 killed in strike, Russia denies role": the UN's claim is no denial
     return Stance(bool(hedge_cue), hedge_cue, bool(neg), neg.group(0) if neg else "")
+
+
+_CLAUSE_BREAK = regex(r"[,;]")
+
+
+def _another_voices_denial(sentence: str, verb: str, at: int, t: _Taxonomy) -> bool:
+    """Whether the negation at `at` belongs to a clause of another voice than
+    the one speaking through `verb`: after the verb, a comma or semicolon
+    opens a clause whose own subject comes before the negation ("UN says 39
+    killed, Russia denies role"; "..., and the army denied it"; "the regime,
+    which denied the attack, ..."), not the same voice going on (", but denied
+    that ...", ", denying ...")."""
+    if t.negations.fullmatch(verb):
+        return False
+    m = regex(r"(?i)(?<![\w-])" + re.escape(verb) + r"(?![\w-])").search(sentence, 0, at)
+    if m is None:
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, m.end(), at))
+    if not breaks:
+        return False
+    words = sentence[breaks[-1].end():at].split()
+    while words and words[0].lower().strip(",;") in t.voice_connective_words:
+        words = words[1:]
+    if not words:
+        return False  # ", but denied that ...": the speaker goes on
+    if words[0].lower() in t.relative_pronouns:
+        return True  # ", which denied ...": the body named before it denies
+    return len(words) <= 6 and not _DIGIT.search(" ".join(words))
 
 
 # --- the document being read ------------------------------------------------------------
@@ -641,7 +674,76 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
             a = replace(own, raw=a.raw)
         doc.remember(doc.speaker or a)  # "the letter said" next points at who cited the reports, not at them
         out.append(a)
+    return _quoted_runs(sentences, out)
+
+
+_QUOTE_REACH = 8  # the most sentences one quotation is read across
+
+
+def _quote_marks(sentence: str) -> list[tuple[int, str]]:
+    """The quotation marks of a sentence, in order: (offset, 'open' | 'close' | 'either')."""
+    return [(i, "open" if c == "“" else "close" if c == "”" else "either")
+            for i, c in enumerate(sentence) if c in '"“”']
+
+
+def _quoted_runs(sentences: list[str], out: list[Attribution]) -> list[Attribution]:
+    """A quotation running over several sentences is one speaker's: the
+    speaker of the frame after its closing mark ('... they fled. The shelling
+    went on," said X.'), else of the frame before its opening mark ('X said:
+    "They fled. The shelling went on."'), speaks every sentence inside it that
+    was left to the outlet's voice. Only when the marks make the run
+    unambiguous: read from the document's start, the quotation opens with the
+    first sentence's last mark, the sentences between hold no mark, and the
+    next mark closes it."""
+    inside = False  # whether a quotation is open at the end of the sentence read
+    opened = -1  # the sentence whose last mark opened the quotation, when it holds no other open run
+    for j, sentence in enumerate(sentences):
+        marks = _quote_marks(sentence)
+        if not marks:
+            continue
+        if inside and opened >= 0 and j - opened <= _QUOTE_REACH and marks[0][1] != "open" and len(marks) % 2 == 1:
+            _credit_run(sentences, out, opened, j, _quote_marks(sentences[opened])[-1][0], marks[0][0])
+        if len(marks) % 2 == 1:
+            inside = not inside
+        opened = j if inside and marks[-1][1] != "close" else -1
     return out
+
+
+def _credit_run(sentences: list[str], out: list[Attribution], i: int, j: int, opened_at: int, at: int) -> None:
+    """Give the sentences of the quotation from sentence `i` (opening mark at
+    `opened_at`) to sentence `j` (closing mark at `at`) its speaker."""
+    last, first = out[j], out[i]
+    if _frame_after(sentences[j], at, last):
+        speaker = last
+    elif last.cue == "outlet" and _frame_before(sentences[i], opened_at, first):
+        speaker = first
+    else:
+        return
+    for k in range(i, j + 1):
+        if out[k].cue != "outlet":
+            continue
+        if k == i and sentences[i][:opened_at].strip(" \t'‘"):
+            continue  # narration before the quotation opens: the outlet's
+        if k == j and sentences[j][at + 1:].strip(" \t.,;:!?'’"):
+            continue  # narration after the quotation closes
+        out[k] = speaker
+
+
+def _frame_after(sentence: str, at: int, a: Attribution) -> bool:
+    """Whether `a` is a voice whose frame follows the closing mark at `at`
+    ('..., " said X.' / '..." X told Reuters.')."""
+    if a.cue == "outlet" or not a.raw:
+        return False
+    return sentence.find(a.raw, at) > at and sentence.find(a.raw, 0, at) < 0
+
+
+def _frame_before(sentence: str, at: int, a: Attribution) -> bool:
+    """Whether `a` is a voice whose frame precedes the opening mark at `at`
+    ('X said: "...')."""
+    if a.cue == "outlet" or not a.raw:
+        return False
+    found = sentence.find(a.raw, 0, at)
+    return 0 <= found and not sentence[found + len(a.raw):at].count('"')
 
 
 def voice_parts(sentence: str, *, outlet: str = "", knowledge: Knowledge) -> tuple[tuple[int, int], ...]:
@@ -781,6 +883,7 @@ def _own_voice(a: Attribution, t: _Taxonomy) -> bool:
 
 _ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
 _QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
+_QUOTED_PASSIVE = regex(r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been)\s+quoted\s+as\s+say(?:ing|s)\b")
 _INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
 _NONSPACE = regex(r"\S+")
 _BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
@@ -812,6 +915,16 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         if a:
             relay = _resolve(_subject_np(sentence[:m.start()], t), doc, t, cue="quote", verb="quoted")
             return _relayed(a, relay.source if relay else "", t)
+    m = _QUOTED_PASSIVE.search(sentence) if low is None or "quoted as" in low else None
+    if m:
+        # '"The crew died," the military was quoted as saying by Interfax': the subject speaks, the agent relays
+        subject, locative = _subject(sentence[:m.start()], t)
+        a = _resolve(subject, doc, t, cue="quote", verb="quoted") if subject and not locative else None
+        if a is not None and a.cue != "outlet":
+            by = _BY_AFTER.match(sentence, m.end())
+            via = _resolve(_np_forward(by.group("src"), t), doc, t, cue="quote", verb="quoted", strong_only=True) \
+                if by else None
+            return _relayed(a, via.source if via is not None and via.cue != "outlet" else "", t)
     fallback: Attribution | None = None
     headline: bool | None = None  # whether the sentence is a title-case headline, worked out when needed
     any_verb = False
