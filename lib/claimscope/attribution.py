@@ -153,6 +153,8 @@ class _Taxonomy:
     portfolios: frozenset[str]  # words of a ministry's name that name no state ("Interior", "Health")
     group_of_head: dict[str, str]  # head noun of an unnamed group's alias -> the group ("official" -> other sources)
     relay_verbs: frozenset[str]
+    channel_before: re.Pattern[str]  # a channel opener ending the text before a phrase ("Speaking to ")
+    channel_nouns: frozenset[str]  # "reporter", "TV": words that go on naming a channel after its name
     relay_participles: frozenset[str]  # "quoted", "carried", "cited": "X, quoted by SANA" relays X
     not_by_agent: frozenset[str]  # participles whose "by X" names no speaker of the sentence ("claimed by X")
     relay_citing: re.Pattern[str]
@@ -324,6 +326,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         portfolios=frozenset(norm_phrase(w) for w in lex.get("ministry_portfolios") or ()),
         group_of_head=group_of_head,
         relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
+        channel_nouns=frozenset(norm_phrase(w) for w in lex.get("channel_nouns") or ()),
+        channel_before=regex(r"(?i)(?<![\w-])" + _alternation(lex.get("channel_openers") or ()) + r"\s+$"),
         relay_participles=frozenset(p.split()[0].lower() for p in lex.get("relay_by") or ()),
         not_by_agent=frozenset(w.lower() for w in lex.get("not_by_agent") or ()),
         relay_citing=regex(r"(?i)\b(?:" + "|".join(map(re.escape, lex.get("relay_citing") or ["citing"]))
@@ -962,6 +966,10 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         cue = "sentence_final" if final else "reporting_verb"
         participle = verb.lower().endswith("ing")
         subject, locative = _subject(head, t)
+        channel = ""
+        if subject:  # "Speaking to state TV Barazi said": after the channel, no place but the speaker
+            subject, channel = _channel_cut(head, subject, doc, t)
+            locative = locative and not channel
         a = None
         relative = bool(subject) and _in_relative_clause(head, subject, t)
         if relative:
@@ -1000,6 +1008,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 return Attribution(g.name, g.type, g.side, a.raw, cue, rc, via=a.source)
             if verb.lower() in t.relay_verbs:
                 a = _told(a, rest, doc, t)
+            if channel and not a.via:
+                a = _relayed(a, channel, t)
             a = _cited(a, rest, doc, t)
             a = _with_via(a, sentence, ve, doc, t)
             if a.source_type != "unnamed":
@@ -1305,6 +1315,32 @@ def _sentence_subject(sentence: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb:
         if a is not None and a.cue != "outlet":
             return a
     return None
+
+def _channel_cut(head: str, subject: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str]:
+    """The speaker's phrase without the channel a channel opener names right
+    before it, and that channel ("Speaking to Syrian state TV Barazi said" ->
+    "Barazi", "Syrian state media"; "In a phone call with SANA reporter local
+    sources said" -> "local sources", "SANA"): a known source's or outlet's
+    name opening the phrase, with the channel nouns after it. The phrase as it
+    is, and '', when no opener comes right before it, no known name opens it
+    or nothing is left after the channel."""
+    at = head.rfind(subject)
+    if at <= 0 or not t.channel_before.search(head, max(0, at - 40), at):
+        return subject, ""
+    m = t.alias_regex.match(subject) or t.outlet_regex.match(subject)
+    if m is None:
+        return subject, ""
+    key = norm_phrase(m.group(0))
+    name = t.by_alias.get(key) or t.outlet_names.get(key, "")
+    rest = subject[m.end():].split()
+    if rest and rest[0].lower() in ("'s", "’s"):
+        rest = rest[1:]
+    while rest and norm_phrase(rest[0]) in t.channel_nouns:
+        rest = rest[1:]
+    if not name or not rest:
+        return subject, ""
+    return " ".join(rest), name
+
 
 def _told(a: Attribution, rest: str, doc: _Doc, t: _Taxonomy) -> Attribution:
     """"X told Reuters", "sources informed SOHR": the object relays X."""
