@@ -563,6 +563,9 @@ class _Doc:
     # every voice named, and None for a speaker a frame found but could not name ("said Mounzer Khalil head of ...")
     resolved: dict[str, Attribution] = field(default_factory=dict)
     speaker: Attribution | None = None  # who spoke in the sentence just read when its claim is a report they cite
+    outlet_voiced: list[int] = field(default_factory=list)  # the sentences left to the outlet's voice, whose
+    # opening source ("The ICRC voiced alarm ...") "it said" may point at next (`_past_subject`)
+    openers: dict[int, Attribution | None] = field(default_factory=dict)  # sentence -> its opening source, once read
     _monitor: str | None = None
 
     def remember(self, a: Attribution) -> None:
@@ -677,6 +680,8 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
         elif a.cue == "outlet":  # a phrase that names no source: the outlet's voice, the phrase kept
             a = replace(own, raw=a.raw)
         doc.remember(doc.speaker or a)  # "the letter said" next points at who cited the reports, not at them
+        if a.cue == "outlet":
+            doc.outlet_voiced.append(i)
         out.append(a)
     return _quoted_runs(sentences, out)
 
@@ -908,6 +913,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     # lower-cased sentence (non-ASCII text may case-fold onto ASCII: always scan)
     low = sentence.lower() if sentence.isascii() else None
     rejected = ""  # a phrase a frame offered that names no speaker
+    rejected_end = -1  # where the verb of the last such phrase (or of an unnamed speaker) ends
     for m in (_ACCORDING.finditer(sentence) if low is None or "according" in low else ()):
         a = _resolve(_np_forward(m.group("src"), t), doc, t, cue="according_to", verb="according to")
         if a:
@@ -971,9 +977,17 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             subject, channel = _channel_cut(head, subject, doc, t)
             locative = locative and not channel
         a = None
+        pronoun = subject.lower() in t.pronouns
+        before = head.rstrip().split()[-3:-1] if pronoun else []
+        if pronoun and rejected_end >= 0 and not sentence[rejected_end:vs - len(head) + head.rfind(subject)].strip():
+            continue  # "Western countries say they do not believe": "they" is the speaker named (or not) before
         relative = bool(subject) and _in_relative_clause(head, subject, t)
         if relative:
             a = _antecedent(head, doc, t, cue=cue, verb=verb, strong=True)  # "The Observatory which relies on sources says"
+            if a is None and pronoun and subject.lower() not in t.singular and before \
+                    and before[-1].lower() in t.relative_pronouns:
+                # "The coalition has caused casualties, which it says it avoids": the sentence's subject
+                a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
         if a is None and subject:
             a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative)
             if relative and (a is None or _weak(a, t)):
@@ -1015,8 +1029,10 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             if a.source_type != "unnamed":
                 return a
             fallback = fallback or a
+            rejected_end = ve
         elif subject:
             rejected = rejected or subject
+            rejected_end = ve
     m = _INVERTED.search(sentence) if any_verb else None
     if m:
         a = _resolve(m.group("src"), doc, t, cue="sentence_final", verb=m.group("verb"))
@@ -2222,14 +2238,14 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     low = norm_phrase(phrase)
     bare = norm_phrase(_strip_determiners(phrase, t))
     if low in t.plural:
-        return doc.last(lambda a: _is_plural(a, t))
+        return _past_subject(doc.last(lambda a: _is_plural(a, t)), phrase, True, doc, t)
     if low in t.singular:
         return _last_person(low, phrase, doc, t)
     if low == "it":
         hit = doc.last(lambda a: not _is_plural(a, t) or _unsure(a, t))
         if hit is not None and _unsure(hit, t):  # after a "he" no one could be sure of, "it" is not sure either
             return replace(hit, raw=phrase)
-        return hit
+        return _past_subject(hit, phrase, False, doc, t)
     if bare in t.speech_nouns:  # "the statement said": the source that made it
         return doc.last(lambda a: True)
     if not t.pointing.match(phrase):
@@ -2265,6 +2281,54 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     if own is not None and len(words) <= 3 and words[-1] in own.refer:
         # "the Coalition said" on the Coalition's own site, "the agency said" in SANA's copy
         return Attribution(own.name, own.type, own.side, phrase, "anaphora")
+    return None
+
+
+def _past_subject(hit: Attribution | None, pronoun: str, plural: bool, doc: _Doc,
+                  t: _Taxonomy) -> Attribution | None:
+    """What "it" / "they" points at when a sentence left to the outlet's voice
+    opened, after the voice `hit`, with another known source of that number
+    ("SOHR said ... The ICRC voiced alarm ... it said"): that source when it
+    opened the sentence just before, else no one can be sure (the fallback
+    group, the pronoun kept); `hit` when no such sentence came between."""
+    if hit is None or not doc.outlet_voiced or doc.outlet_voiced[-1] < doc.index - 8:
+        return hit
+    since = max((i for i, v in doc.voices if v is hit), default=-1)
+    for i in doc.outlet_voiced:
+        if since < i < doc.index and i not in doc.openers and i < len(doc.sentences):
+            doc.openers[i] = _opening_source(doc.sentences[i], doc, t)
+    between = [(i, a) for i, a in doc.openers.items() if a is not None and since < i < doc.index
+               and _is_plural(a, t) == plural]
+    between.sort(key=lambda p: p[0])
+    if not between or between[-1][1].source == hit.source:
+        return hit  # none, or the latest is the voice itself ("The Britain-based observatory relies on ...")
+    i, a = between[-1]
+    if i == doc.index - 1 and all(b.source in (a.source, hit.source) for _, b in between):
+        return replace(a, raw=pronoun, cue="anaphora")
+    if t.fallback_group not in t.sources:
+        return None
+    g = t.sources[t.fallback_group]
+    return Attribution(g.name, g.type, g.side, pronoun, "anaphora")
+
+
+def _opening_source(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
+    """The known source, actor or state whose name alone opens the sentence
+    ("The ICRC voiced alarm ...", "The Islamic State expelled ..."), or the
+    source a description opening it points back at, if any."""
+    words = _np_head(sentence, t).split()[:6]
+    if not words or words[0].lower() in t.pronouns:
+        return None  # "They agreed ...": points back itself
+    for n in range(1, len(words) + 1):
+        np = " ".join(words[:n])
+        key = norm_phrase(_strip_determiners(np, t))
+        if not key:
+            continue
+        a = _resolve(np, doc, t, cue="reporting_verb", verb="", strong_only=True)
+        if a is None or a.cue == "outlet" or a.source_type == "outlet":
+            continue
+        # the name alone, or a description pointing back at a source ("The Britain-based observatory relies ...")
+        if a.cue == "anaphora" or key in t.by_alias or key in t.actor_by_alias or key in t.state_names:
+            return a
     return None
 
 
