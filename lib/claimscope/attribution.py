@@ -206,6 +206,8 @@ class _Taxonomy:
     not_plural_endings: tuple[str, ...]  # ... unless it ends so ("ss")
     noun_before_span: int  # the longest non-space stretch noun_before can match, plus one
     passive_before: re.Pattern[str]  # "were not", "was": a passive auxiliary ending the text before the verb
+    bare_passive: re.Pattern[str]  # "accused of": a reporting verb and the word after it that make a bare passive
+    verb_coordinators: frozenset[str]  # "and": ending the text before a verb, it joins the verb to an earlier one
     passive_before_span: int  # characters before the verb that passive_before needs
 
 
@@ -384,6 +386,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         circumstance=regex(r"(?i)\b" + _alternation(lex.get("circumstance_words") or (), space=" ") + r"\s+(?:\S+\s+)?$"),
         not_plural_endings=tuple(lex.get("not_plural_endings") or ()),
         noun_before_span=max(len(w) for w in [*(lex.get("noun_determiners") or ()), "s'"]) + 1,
+        bare_passive=regex(r"(?i)" + _alternation(lex.get("bare_passives") or ()) + r"\b"),
+        verb_coordinators=frozenset(w.lower() for w in lex.get("verb_coordinators") or ()),
         passive_before=regex(r"(?i)\b" + _alternation(lex.get("passive_auxiliaries") or ())
                              + r"(?:\s+" + _alternation(lex.get("passive_adverbs") or ()) + r")?\s*$"),
         passive_before_span=max(24, max((len(w) for w in lex.get("passive_auxiliaries") or ()), default=0)
@@ -914,6 +918,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     low = sentence.lower() if sentence.isascii() else None
     rejected = ""  # a phrase a frame offered that names no speaker
     rejected_end = -1  # where the verb of the last such phrase (or of an unnamed speaker) ends
+    any_subject = False  # whether an earlier reporting verb of the sentence had a subject
     for m in (_ACCORDING.finditer(sentence) if low is None or "according" in low else ()):
         a = _resolve(_np_forward(m.group("src"), t), doc, t, cue="according_to", verb="according to")
         if a:
@@ -957,6 +962,10 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             continue  # "reports say", "claims said": the first word is the subject
         if _NOT_REPORTING.match(sentence, ve):
             continue  # "the blast claimed the lives of five": not a claim
+        if t.bare_passive.match(sentence, vs):
+            continue  # "Assad accused of releasing prisoners": the accused, no speaker
+        if any_subject and _coordinated(head, t):
+            continue  # "The council accused the government of X and posted videos": the council's second verb
         by = _BY_AFTER.match(sentence, ve)
         if by and verb[-1:] in "sS" and not verb.lower().endswith("ss"):
             continue  # "denied claims by the opposition", "reports by activists": a noun, no agent of a verb
@@ -972,6 +981,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         cue = "sentence_final" if final else "reporting_verb"
         participle = verb.lower().endswith("ing")
         subject, locative = _subject(head, t)
+        any_subject = any_subject or bool(subject)
         channel = ""
         if subject:  # "Speaking to state TV Barazi said": after the channel, no place but the speaker
             subject, channel = _channel_cut(head, subject, doc, t)
@@ -1112,6 +1122,13 @@ def _in_relative_clause(head: str, subject: str, t: _Taxonomy) -> bool:
     if not found:
         return False
     return not any(c in head[found[-1].end():at] for c in ",;:()\"“”")
+
+
+def _coordinated(head: str, t: _Taxonomy) -> bool:
+    """Whether the text before a verb ends with a coordinator ("... of using
+    incendiary weapons and posted"): the verb shares an earlier verb's subject."""
+    words = _strip_pre_verb(head, t).split()[-1:]
+    return bool(words) and words[0].lower() in t.verb_coordinators
 
 
 def _title_case(sentence: str) -> bool:

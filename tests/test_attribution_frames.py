@@ -1,0 +1,34 @@
+"""Verbs whose subject is not the phrase right before them: a headline's bare
+passive and a verb coordinated with an earlier one (sentences written for
+these tests)."""
+
+from claimscope.attribution import attribute
+
+from builtin_knowledge import bind
+
+attribute = bind(attribute)
+
+
+def one(sentence, outlet="Outlet", before=()):
+    return attribute([*before, sentence], outlet=outlet)[-1]
+
+
+def test_a_bare_passive_names_the_accused_not_a_speaker():
+    a = one("Assad accused of shelling the camp on Tuesday")
+    assert a.source != "Syrian government"
+    a = one("Rebels blamed for the market bombing in Azaz")
+    assert a.source_type == "outlet"
+    # near miss: the active verb keeps its speaker
+    a = one("The Syrian Observatory for Human Rights accused the regime of shelling the camp.")
+    assert a.source == "Syrian Observatory for Human Rights"
+
+
+def test_a_coordinated_verb_keeps_the_first_verbs_subject():
+    a = one("The local council in Douma accused the government of using cluster bombs and posted videos of the fire.",
+            before=("Regime jets struck Douma near Damascus.",))
+    assert a.source != "Syrian government"
+    a = one("A police source confirmed the toll to an AFP correspondent and said the bomber died.")
+    assert a.source != "AFP"
+    # near miss: a sentence whose only verb follows "and" still reads its subject
+    a = one("Fighting went on overnight and the Syrian Observatory for Human Rights said 12 died.")
+    assert a.source == "Syrian Observatory for Human Rights"
