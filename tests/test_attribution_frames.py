@@ -32,3 +32,20 @@ def test_a_coordinated_verb_keeps_the_first_verbs_subject():
     # near miss: a sentence whose only verb follows "and" still reads its subject
     a = one("Fighting went on overnight and the Syrian Observatory for Human Rights said 12 died.")
     assert a.source == "Syrian Observatory for Human Rights"
+
+
+def test_an_inverted_frame_without_commas_names_the_speaker_before_its_own_words():
+    a = one("Shelling on the eastern districts killed 31 people said the Observatory adding that 9 were children.",
+            before=("The Syrian Observatory for Human Rights said the raids resumed.",))
+    assert a.source == "Syrian Observatory for Human Rights"
+    a = one("Mortar rounds struck near the embassy said the Syrian Observatory for Human Rights a Britain-based monitor.")
+    assert a.source == "Syrian Observatory for Human Rights"
+    a = one("The fighters had been armed by Washington said the Syrian Observatory for Human Rights monitoring group.")
+    assert a.source == "Syrian Observatory for Human Rights"
+    # near misses: the words after the verb are its object or a clause, not its speaker
+    a = one("Western states accused the Syrian government of using chlorine against the town.")
+    assert a.source != "Syrian government"
+    a = one("A photographer at the scene said rescuers heard a boy shouting under the rubble.")
+    assert a.source != "Syria Civil Defence"
+    a = one("A statement by the Russian defence ministry said two pilots died.")
+    assert a.source == "Russian Defense Ministry"

@@ -155,6 +155,7 @@ class _Taxonomy:
     relay_verbs: frozenset[str]
     channel_before: re.Pattern[str]  # a channel opener ending the text before a phrase ("Speaking to ")
     channel_nouns: frozenset[str]  # "reporter", "TV": words that go on naming a channel after its name
+    inverted_participles: frozenset[str]  # "adding": the speaker's next words after an inverted frame's name
     relay_participles: frozenset[str]  # "quoted", "carried", "cited": "X, quoted by SANA" relays X
     not_by_agent: frozenset[str]  # participles whose "by X" names no speaker of the sentence ("claimed by X")
     relay_citing: re.Pattern[str]
@@ -328,6 +329,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         portfolios=frozenset(norm_phrase(w) for w in lex.get("ministry_portfolios") or ()),
         group_of_head=group_of_head,
         relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
+        inverted_participles=frozenset(w.lower() for w in lex.get("inverted_participles") or ()),
         channel_nouns=frozenset(norm_phrase(w) for w in lex.get("channel_nouns") or ()),
         channel_before=regex(r"(?i)(?<![\w-])" + _alternation(lex.get("channel_openers") or ()) + r"\s+$"),
         relay_participles=frozenset(p.split()[0].lower() for p in lex.get("relay_by") or ()),
@@ -898,6 +900,7 @@ _ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?
 _QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
 _QUOTED_PASSIVE = regex(r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been)\s+quoted\s+as\s+say(?:ing|s)\b")
 _INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
+_INVERTED_VERB = regex(r"(?i)said|says|added|reported|stated")
 _NONSPACE = regex(r"\S+")
 _BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
@@ -981,6 +984,14 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         cue = "sentence_final" if final else "reporting_verb"
         participle = verb.lower().endswith("ing")
         subject, locative = _subject(head, t)
+        if subject and head.rstrip().endswith(subject) and _AGENT_BEFORE.search(
+                head, max(0, len(head.rstrip()) - len(subject) - 8), len(head.rstrip()) - len(subject)) \
+                and verb.lower() not in t.relay_verbs:
+            # "... trained and equipped by Washington said the Syrian Observatory": a passive's agent before an
+            # inverted frame's speaker (but "A statement by the ministry said": the agent is the author)
+            inv = _inverted(sentence[ve:], doc, t, verb)
+            if inv is not None and not _weak(inv, t):
+                return inv
         any_subject = any_subject or bool(subject)
         channel = ""
         if subject:  # "Speaking to state TV Barazi said": after the channel, no place but the speaker
@@ -1101,6 +1112,7 @@ def _ends_a_name(head: str, verb: str, t: _Taxonomy) -> bool:
 
 
 _THAT = regex(r"(?i)\bthat\b")
+_AGENT_BEFORE = regex(r"(?i)\bby\s+$")
 _CLAUSE_MARK = regex(r"(?i)\bthat\b|[,;:]")
 _TIME_TAIL = regex(r"(?i)\s+(?:on|late|early|in|at)\b.*$")
 _UNQUALIFIED_OFFICE = regex(r"(?i)\b(?:ministr(?:y|ies)|government|authorities|police|presidency)\b")
@@ -1142,13 +1154,38 @@ def _inverted(rest: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attribution | No
     """"... said observatory head Rami Abdel Rahman." without the comma: the
     words after the verb, up to the end of the sentence, name the speaker."""
     tail = rest.strip().rstrip(".!?\"”'’ ")
-    if not tail or len(tail.split()) > 8 or _CLAUSE_MARK.search(tail):
+    if not tail:
         return None
+    if len(tail.split()) > 8 or _CLAUSE_MARK.search(tail) or _np_head(_TIME_TAIL.sub("", tail), t) != _TIME_TAIL.sub("", tail):
+        return _inverted_with_more(tail, doc, t, verb)
     tail = _TIME_TAIL.sub("", tail)
-    if _np_head(tail, t) != tail:
-        return None  # "Assad's forces have used sarin": a clause, not a speaker
     a = _resolve(tail, doc, t, cue="sentence_final", verb=verb)
     return a if a is not None and a.cue != "outlet" and a.source_type != "unnamed" else None
+
+
+def _inverted_with_more(tail: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attribution | None:
+    """"... killed 1102 people said the Observatory adding that ...", "...
+    said the Syrian Observatory for Human Rights a Britain-based monitor":
+    a known source's name right after the verb, then only an apposition ("a
+    ..."), a participle ("adding ...") or a relative clause ("which ...")
+    of its own; never a clause ("said the Observatory's figures were
+    wrong")."""
+    if not _INVERTED_VERB.fullmatch(verb):
+        return None  # "accused X of ...", "cited a journalist who ...": the words after the verb are its object
+    np = _np_head(tail, t)
+    more = tail[len(np):].split()
+    if not np or not more:
+        return None
+    first = more[0].lower()
+    described = len(more) <= 3 and all(w.isalpha() and w.islower() for w in more) \
+        and (norm_phrase(more[-1]) in t.org_nouns or norm_phrase(more[-1]) in t.person_nouns)  # "... monitoring group"
+    if not (described or first in ("a", "an") or first in t.inverted_participles or first in t.relative_pronouns):
+        return None
+    last = np.split()[-1]
+    if not (last[:1].isupper() or norm_phrase(last) in t.org_nouns or norm_phrase(last) in t.person_nouns):
+        return None  # "said rescuers heard a boy ...": a clause's subject and verb, no name
+    a = _resolve(np, doc, t, cue="sentence_final", verb=verb, strong_only=True)
+    return a if a is not None and a.cue != "outlet" and a.source_type not in ("unnamed", "outlet") else None
 
 
 def _np_head(phrase: str, t: _Taxonomy) -> str:
