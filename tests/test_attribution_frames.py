@@ -49,3 +49,7 @@ def test_an_inverted_frame_without_commas_names_the_speaker_before_its_own_words
     assert a.source != "Syria Civil Defence"
     a = one("A statement by the Russian defence ministry said two pilots died.")
     assert a.source == "Russian Defense Ministry"
+
+
+def test_reiterated_is_a_reporting_verb():
+    assert one("The Syrian National Coalition reiterated that the raids must stop.").source == "Syrian National Coalition"
