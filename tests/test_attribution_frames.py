@@ -53,3 +53,22 @@ def test_an_inverted_frame_without_commas_names_the_speaker_before_its_own_words
 
 def test_reiterated_is_a_reporting_verb():
     assert one("The Syrian National Coalition reiterated that the raids must stop.").source == "Syrian National Coalition"
+
+
+def test_a_place_before_a_that_clause_is_no_antecedent():
+    a = one("The evidence shows that a massacre took place near Damascus and that the regime is responsible "
+            "Laurent Fabius said on a visit to Ramallah.")
+    assert a.source != "Syrian government"
+    # near miss: "which" after a named body is its relative clause
+    a = one("Reports came from the Syrian Observatory for Human Rights which said 12 died.")
+    assert a.source == "Syrian Observatory for Human Rights"
+
+
+def test_the_official_with_no_official_named_before_is_no_one_in_particular():
+    before = ("The Syrian government denied the allegations.",)
+    a = one("The secretary stressed the need for access to the site the official said.", before=before)
+    assert a.source != "Syrian government"
+    # near miss: "another rebel official" after a rebel group is that group's
+    before = ("Jaish al-Islam said its fighters took the hill.",)
+    a = one("The army sent reinforcements overnight, another rebel official told Reuters.", before=before)
+    assert a.source == "Jaish al-Islam"

@@ -1349,7 +1349,9 @@ def _antecedent(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str, stro
     ms = list(t.relative.finditer(head))
     if not ms:
         return None
-    np = _subject_np(head[:ms[-1].start()], t)
+    np, locative = _subject(head[:ms[-1].start()], t)
+    if locative and ms[-1].group(0).strip(" ,").lower() == "that":
+        return None  # "... a massacre near Damascus and that the regime is responsible X said": a place, no antecedent
     a = _resolve(np, doc, t, cue=cue, verb=verb, strong_only=strong) if np else None
     return a if a is not None and a.cue != "outlet" else None
 
@@ -1740,7 +1742,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     named = _named(phrase, bare, doc, t)
     if named is not None:
         return named
-    return _description(bare, doc, t)
+    return _description(bare, doc, t, pointing=phrase.split()[0].lower() in ("the", "this"))
 
 
 _CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
@@ -2211,7 +2213,8 @@ def _is_time_word(low: str, t: _Taxonomy) -> bool:
     return low in t.time_words or low.rstrip("s'’") in t.time_words
 
 
-def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = False) -> tuple[str, str, str, str] | None:
+def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = False,
+                 pointing: bool = False) -> tuple[str, str, str, str] | None:
     """An unnamed description whose head noun names a speaker: its unnamed
     group ("a Kurdish official" -> other sources), the monitor the document
     names ("a Britain-based monitoring group"), the organisation a bare
@@ -2235,8 +2238,10 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
         names = {norm_phrase(w) for w in bare.split()[:-1] if w[:1].isupper()}
         if org is not None and names - set(norm_phrase(f"{org.raw} {org.source}").split()):
             org = None  # "the PYD spokesman" after "the Syrian Observatory said": another body's spokesman
-        if org is not None and head in ("spokesman", "spokeswoman", "spokesperson", "official", "head", "chief",
-                                        "director", "commander"):
+        if org is not None and (head in ("spokesman", "spokeswoman", "spokesperson", "head", "chief", "director")
+                                or (head in ("official", "commander") and not pointing)):
+            # ("the official said" points back at an official named before: with none, the last body named is
+            # no better than a guess; "another rebel official" is the rebel body named before)
             return org.source, org.source_type, org.source_side, ""
     group = t.group_of_head.get(head)
     if office_only:
