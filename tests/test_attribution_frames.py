@@ -72,3 +72,16 @@ def test_the_official_with_no_official_named_before_is_no_one_in_particular():
     before = ("Jaish al-Islam said its fighters took the hill.",)
     a = one("The army sent reinforcements overnight, another rebel official told Reuters.", before=before)
     assert a.source == "Jaish al-Islam"
+
+
+def test_a_headlines_speaker_before_a_colon_or_after_a_closing_dash():
+    got = attribute(["Russian Defense Ministry: More than 60 militants killed near Palmyra", "Body text."], outlet="SANA")
+    assert got[0].source == "Russian Defense Ministry"
+    got = attribute(["Jets Hit Rebel Depot Near Saraqib - Russian MoD", "Body text."], outlet="Sputnik")
+    assert got[0].source == "Russian Defense Ministry"
+    # near misses: a place, a state's name alone, a topic, or a line inside the text
+    for headline in ["Aleppo: five killed in shelling", "Syria: five killed in shelling",
+                     "Massacre in Idlib: jets hit a market", "Jets Hit Rebel Depot Near Saraqib - Moscow"]:
+        assert attribute([headline, "Body text."], outlet="SANA")[0].source == "SANA", headline
+    got = attribute(["Body text.", "Russian Defense Ministry: More than 60 militants killed near Palmyra"], outlet="SANA")
+    assert got[1].source == "SANA"

@@ -1061,7 +1061,35 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             return a
     if fallback is not None:
         return fallback
+    if doc.index == 0 and (":" in sentence or " - " in sentence or " – " in sentence):
+        a = _headline_speaker(sentence, doc, t)
+        if a is not None:
+            return a
     return Attribution("", "outlet", "", rejected, "outlet") if rejected else None
+
+
+_HEADLINE_PREFIX = regex(r"^\s*(?P<src>[^:\"“”]{2,60}?)\s*:\s+\S")
+_HEADLINE_SUFFIX = regex(r"\s[-–—]\s+(?P<src>[^-–—:\"“”]{2,40}?)\s*$")
+
+
+def _headline_speaker(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
+    """A headline's speaker set before a colon ("Russian Defense Ministry:
+    More than 100 ...") or after a closing dash ("... Near Khan Shaykhun -
+    Russian MoD"): a known source the phrase names whole, not a state's or
+    capital's name alone ("Syria: ...", "... - Moscow" may name a place)."""
+    for rx, cue, verb in ((_HEADLINE_PREFIX, "reporting_verb", ":"), (_HEADLINE_SUFFIX, "sentence_final", "-")):
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        phrase = _clean(m.group("src"), t)
+        key = norm_phrase(_strip_determiners(phrase, t))
+        if not key or key in t.state_names or len(key.split()) > 6:
+            continue
+        a = _resolve(phrase, doc, t, cue=cue, verb=verb, strong_only=True)
+        if a is not None and a.cue != "outlet" and a.source_type not in ("outlet", "unnamed") \
+                and (key in t.by_alias or key in t.actor_by_alias or _state_office(phrase, phrase, doc, t)):
+            return a
+    return None
 
 
 _COMPLEMENT_REACH = 80  # how far after its verb a "reports that" still opens the verb's own clause
