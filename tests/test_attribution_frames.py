@@ -85,3 +85,11 @@ def test_a_headlines_speaker_before_a_colon_or_after_a_closing_dash():
         assert attribute([headline, "Body text."], outlet="SANA")[0].source == "SANA", headline
     got = attribute(["Body text.", "Russian Defense Ministry: More than 60 militants killed near Palmyra"], outlet="SANA")
     assert got[1].source == "SANA"
+
+
+def test_with_x_saying_gives_x_its_words_not_the_act_before():
+    a = one("Rebels seized the town on Sunday, with Ankara saying it wanted a safe zone along the border.")
+    assert a.source != "Turkish government"
+    # near miss: the words after "saying" tell the toll: theirs
+    a = one("Another bomb went off west of the capital, with state media saying two people were killed.")
+    assert a.source == "Syrian state media"

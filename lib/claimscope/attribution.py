@@ -155,6 +155,7 @@ class _Taxonomy:
     relay_verbs: frozenset[str]
     channel_before: re.Pattern[str]  # a channel opener ending the text before a phrase ("Speaking to ")
     channel_nouns: frozenset[str]  # "reporter", "TV": words that go on naming a channel after its name
+    outcome_words: re.Pattern[str]  # "killed", "wounded": an act's human outcome (events.yaml causes.outcome_words)
     inverted_participles: frozenset[str]  # "adding": the speaker's next words after an inverted frame's name
     relay_participles: frozenset[str]  # "quoted", "carried", "cited": "X, quoted by SANA" relays X
     not_by_agent: frozenset[str]  # participles whose "by X" names no speaker of the sentence ("claimed by X")
@@ -330,6 +331,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         group_of_head=group_of_head,
         relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
         inverted_participles=frozenset(w.lower() for w in lex.get("inverted_participles") or ()),
+        outcome_words=regex(r"(?i)" + phrase_pattern((knowledge.events.get("causes") or {}).get("outcome_words") or [])
+                            if (knowledge.events.get("causes") or {}).get("outcome_words") else r"(?!)"),
         channel_nouns=frozenset(norm_phrase(w) for w in lex.get("channel_nouns") or ()),
         channel_before=regex(r"(?i)(?<![\w-])" + _alternation(lex.get("channel_openers") or ()) + r"\s+$"),
         relay_participles=frozenset(p.split()[0].lower() for p in lex.get("relay_by") or ()),
@@ -992,6 +995,12 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             inv = _inverted(sentence[ve:], doc, t, verb)
             if inv is not None and not _weak(inv, t):
                 return inv
+        if participle and subject and _WITH_BEFORE.search(head, max(0, len(head.rstrip()) - len(subject) - 8),
+                                                          len(head.rstrip()) - len(subject)) \
+                and head.rstrip().endswith(subject) and not t.outcome_words.search(sentence, ve):
+            # "militants seized the city, with Ankara saying it wanted a safe zone": the act is the outlet's
+            # account, not Ankara's; but "..., with regime media saying one person was killed" tells the toll
+            continue
         any_subject = any_subject or bool(subject)
         channel = ""
         if subject:  # "Speaking to state TV Barazi said": after the channel, no place but the speaker
@@ -1141,6 +1150,7 @@ def _ends_a_name(head: str, verb: str, t: _Taxonomy) -> bool:
 
 _THAT = regex(r"(?i)\bthat\b")
 _AGENT_BEFORE = regex(r"(?i)\bby\s+$")
+_WITH_BEFORE = regex(r"(?i)\bwith\s+$")
 _CLAUSE_MARK = regex(r"(?i)\bthat\b|[,;:]")
 _TIME_TAIL = regex(r"(?i)\s+(?:on|late|early|in|at)\b.*$")
 _UNQUALIFIED_OFFICE = regex(r"(?i)\b(?:ministr(?:y|ies)|government|authorities|police|presidency)\b")
