@@ -93,3 +93,4 @@ def test_with_x_saying_gives_x_its_words_not_the_act_before():
     # near miss: the words after "saying" tell the toll: theirs
     a = one("Another bomb went off west of the capital, with state media saying two people were killed.")
     assert a.source == "Syrian state media"
+

@@ -1214,7 +1214,7 @@ def _inverted_with_more(tail: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attrib
     more = tail[len(np):].split()
     if not np or not more:
         return None
-    first = more[0].lower()
+    first = more[0] if more[0].islower() else ""  # "WHO Representative": a name, no relative pronoun
     described = len(more) <= 3 and all(w.isalpha() and w.islower() for w in more) \
         and (norm_phrase(more[-1]) in t.org_nouns or norm_phrase(more[-1]) in t.person_nouns)  # "... monitoring group"
     if not (described or first in ("a", "an") or first in t.inverted_participles or first in t.relative_pronouns):
