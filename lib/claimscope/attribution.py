@@ -698,10 +698,15 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
 _QUOTE_REACH = 8  # the most sentences one quotation is read across
 
 
+_QUOTE_MARK = regex(r'["“”]')
+
+
 def _quote_marks(sentence: str) -> list[tuple[int, str]]:
     """The quotation marks of a sentence, in order: (offset, 'open' | 'close' | 'either')."""
-    return [(i, "open" if c == "“" else "close" if c == "”" else "either")
-            for i, c in enumerate(sentence) if c in '"“”']
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence:
+        return []  # most sentences quote no one
+    return [(m.start(), "open" if m.group() == "“" else "close" if m.group() == "”" else "either")
+            for m in _QUOTE_MARK.finditer(sentence)]
 
 
 def _quoted_runs(sentences: list[str], out: list[Attribution]) -> list[Attribution]:
