@@ -94,3 +94,15 @@ def test_with_x_saying_gives_x_its_words_not_the_act_before():
     a = one("Another bomb went off west of the capital, with state media saying two people were killed.")
     assert a.source == "Syrian state media"
 
+
+
+def test_a_name_opening_the_sentence_before_a_participle_phrase_speaks():
+    a = one("Moscow urging a fair inquiry said the presence of that team showed the army was not to blame.")
+    assert a.source == "Russian government"
+    a = one("Medics treating the wounded said they bore the signs of a gas attack.")
+    assert a.source == "local sources"
+    # near miss: a comma before the verb leaves the frames as they were
+    a = one("Moscow, urging a fair inquiry, said the team was biased.")
+    assert a.source == "Russian government"
+    a = one("Shelling hitting the market killed five an inquiry said.")
+    assert a.source_type in ("outlet", "unnamed")

@@ -1025,6 +1025,9 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
         if a is None and subject:
             a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative)
+            if (a is None or a.cue == "outlet") and not rejected and fallback is None:
+                # "Moscow urging an objective inquiry said ...": the name before the participle phrase speaks
+                a = _participle_opener(head, doc, t, cue=cue, verb=verb) or a
             if relative and (a is None or _weak(a, t)):
                 # "The Syrian American Medical Society which supports hospitals in the north said"
                 a = _antecedent(head, doc, t, cue=cue, verb=verb) or a
@@ -1177,6 +1180,20 @@ def _in_relative_clause(head: str, subject: str, t: _Taxonomy) -> bool:
     if not found:
         return False
     return not any(c in head[found[-1].end():at] for c in ",;:()\"“”")
+
+
+_OPENER_PARTICIPLE = regex(r"^\W*(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}?)(?P<ing>[a-z]+ing)\s")
+
+
+def _participle_opener(head: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str) -> Attribution | None:
+    """A sentence opening with a known source's name and a participle phrase
+    of its own, with no punctuation before the verb ("Moscow urging an
+    objective inquiry said ..."): the name is the verb's subject."""
+    m = _OPENER_PARTICIPLE.match(head)
+    if m is None or any(c in head for c in ",;:\"“”()"):
+        return None
+    a = _resolve(m.group("name").strip(), doc, t, cue=cue, verb=verb, strong_only=True)
+    return a if a is not None and a.cue != "outlet" and a.source_type != "outlet" else None
 
 
 def _coordinated(head: str, t: _Taxonomy) -> bool:
