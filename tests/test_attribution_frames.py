@@ -106,3 +106,11 @@ def test_a_name_opening_the_sentence_before_a_participle_phrase_speaks():
     assert a.source == "Russian government"
     a = one("Shelling hitting the market killed five an inquiry said.")
     assert a.source_type in ("outlet", "unnamed")
+
+
+def test_a_described_persons_full_name_before_an_apposition_speaks():
+    a = one("Qamishli resident Ahmad Saleh a teacher told reporters he heard two blasts.")
+    assert (a.source, a.person) == ("local sources", "Ahmad Saleh")
+    # near miss: the apposition names the body the person speaks for: that body, as before
+    a = one("Abu Omar Halabi a commander and spokesman for Ahrar al-Sham said the siege was broken.")
+    assert a.source == "Ahrar al-Sham"

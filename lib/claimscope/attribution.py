@@ -1752,6 +1752,14 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
                                      cue="", verb="", raw="")
                 return a.source, a.source_type, a.source_side, a.person
             return got
+    run = _name_run(app.group("name"), t.name_connectors) if app and not strong_only else []
+    if app and 2 <= len(run) < len(app.group("name").split()) <= 6 \
+            and any(w[:1].islower() for w in app.group("name").split()[:-len(run)]) \
+            and _canonical_match(app.group("desc"), t) is None and t.actor_regex.search(app.group("desc")) is None:
+        # "Qamishli resident Suleiman Youssef a writer": a described person's full name, then what else they are
+        got = _resolve_new(app.group("name"), app.group("name"), doc, t, strong_only=False)
+        if got is not None and got[3]:
+            return got
     words = bare.split()
     if words and norm_phrase(words[-1]) in t.speech_nouns and len(words) > 1:
         # "a YPG statement": the statement's author
