@@ -27,3 +27,21 @@ def test_the_speakers_own_denial_stays_a_denial():
     assert negated("Moscow denies role in raid on Idlib bakery, UN says 21 killed")  # the denier speaks first
     # no clause break between verb and denial: one voice's sentence
     assert negated("The council said the government denied the raid took place.")
+
+
+def test_a_named_bodys_denial_told_after_the_claim_is_that_bodys():
+    assert not negated("Rebels say the YPG cooperates with Damascus an accusation the YPG has denied.")
+    # near miss: the speaker tells the body's denial as the content of the claim
+    assert negated("The council said the army denied that its jets struck the market.")
+    assert negated("The council said that the army denied the raid.")
+
+
+def test_it_after_though_is_the_body_the_sentence_named_before():
+    got = attribute(["The Syrian Observatory for Human Rights said 30 died.",
+                     "Western states blamed the Syrian government for the attack though it denied any role."],
+                    outlet="Outlet")
+    assert got[-1].source == "Syrian government"
+    # near miss: no such conjunction: "it" is the last voice
+    got = attribute(["The Syrian Observatory for Human Rights said 30 died.",
+                     "It said the Syrian government was to blame."], outlet="Outlet")
+    assert got[-1].source == "Syrian Observatory for Human Rights"

@@ -157,6 +157,7 @@ class _Taxonomy:
     channel_nouns: frozenset[str]  # "reporter", "TV": words that go on naming a channel after its name
     outcome_words: re.Pattern[str]  # "killed", "wounded": an act's human outcome (events.yaml causes.outcome_words)
     inverted_participles: frozenset[str]  # "adding": the speaker's next words after an inverted frame's name
+    pronoun_clause: re.Pattern[str]  # "though it", "because they": a clause whose pronoun a body named before is
     relay_participles: frozenset[str]  # "quoted", "carried", "cited": "X, quoted by SANA" relays X
     not_by_agent: frozenset[str]  # participles whose "by X" names no speaker of the sentence ("claimed by X")
     relay_citing: re.Pattern[str]
@@ -330,6 +331,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         portfolios=frozenset(norm_phrase(w) for w in lex.get("ministry_portfolios") or ()),
         group_of_head=group_of_head,
         relay_verbs=frozenset(w.lower() for w in lex.get("relay_verbs") or ()),
+        pronoun_clause=regex(r"(?i)\b" + _alternation(lex.get("pronoun_clause_openers") or ()) + r"\s+$"),
         inverted_participles=frozenset(w.lower() for w in lex.get("inverted_participles") or ()),
         outcome_words=regex(r"(?i)" + phrase_pattern((knowledge.events.get("causes") or {}).get("outcome_words") or [])
                             if (knowledge.events.get("causes") or {}).get("outcome_words") else r"(?!)"),
@@ -541,7 +543,14 @@ def _another_voices_denial(sentence: str, verb: str, at: int, t: _Taxonomy) -> b
         return False
     breaks = list(_CLAUSE_BREAK.finditer(sentence, m.end(), at))
     if not breaks:
-        return False
+        # "... they say it cooperates with Damascus, an accusation the YPG has denied": a named body's own denial
+        between = sentence[m.end():at]
+        subject = _subject_np(between, t)
+        told = between[:between.rfind(subject)].split() if subject else []
+        if not told or told == ["that"]:
+            return False  # "The council said the army denied ...": the speaker tells that body's denial
+        return subject.lower() not in t.pronouns and (
+            _canonical_match(subject, t) is not None or t.actor_regex.search(subject) is not None)
     words = sentence[breaks[-1].end():at].split()
     while words and words[0].lower().strip(",;") in t.voice_connective_words:
         words = words[1:]
@@ -1023,6 +1032,11 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                     and before[-1].lower() in t.relative_pronouns:
                 # "The coalition has caused casualties, which it says it avoids": the sentence's subject
                 a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
+        if a is None and pronoun and subject.lower() not in t.singular and head.rstrip().endswith(subject):
+            at = len(head.rstrip()) - len(subject)
+            if t.pronoun_clause.search(head, max(0, at - 12), at):
+                # "... pointed the finger at Assad's government though it denied any role": the body named before
+                a = _named_before(head[:at], subject.lower() in t.plural, doc, t, cue=cue, verb=verb, pronoun=subject)
         if a is None and subject:
             a = _resolve(subject, doc, t, cue=cue, verb=verb, locative=locative)
             if (a is None or a.cue == "outlet") and not rejected and fallback is None:
@@ -1180,6 +1194,22 @@ def _in_relative_clause(head: str, subject: str, t: _Taxonomy) -> bool:
     if not found:
         return False
     return not any(c in head[found[-1].end():at] for c in ",;:()\"“”")
+
+
+def _named_before(text: str, plural: bool, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
+                  pronoun: str) -> Attribution | None:
+    """The last known source or actor `text` names whose number fits the
+    pronoun, as that pronoun's referent; None when none does."""
+    found = [m for rx in (t.alias_regex, t.actor_regex) for m in rx.finditer(text)]
+    for m in sorted(found, key=lambda m: -m.end()):
+        last = m.group(0).split()[-1].lower()
+        if _plural_word(last, t) != plural:
+            continue
+        a = _resolve(m.group(0), doc, t, cue=cue, verb=verb, strong_only=True)
+        if a is not None and a.cue != "outlet" and a.source_type != "outlet":
+            return replace(a, raw=pronoun, cue="anaphora")
+        return None  # the nearest body of that number names no speaker: not sure
+    return None
 
 
 _OPENER_PARTICIPLE = regex(r"^\W*(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}?)(?P<ing>[a-z]+ing)\s")
