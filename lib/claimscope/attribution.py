@@ -584,6 +584,7 @@ class _Doc:
     outlet_voiced: list[int] = field(default_factory=list)  # the sentences left to the outlet's voice, whose
     # opening source ("The ICRC voiced alarm ...") "it said" may point at next (`_past_subject`)
     openers: dict[int, Attribution | None] = field(default_factory=dict)  # sentence -> its opening source, once read
+    introducing: set[str] = field(default_factory=set)  # surnames `_introduced` is looking up (no lookup loops)
     _monitor: str | None = None
 
     def remember(self, a: Attribution) -> None:
@@ -2312,8 +2313,16 @@ def _introduced(surname: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, s
     Mark Cutts called it ..."), even where no reporting verb made that
     person a source then."""
     doc.uses += 1  # reads the document: not shared across documents
-    if len(surname) < 3 or not surname[:1].isupper():
-        return None
+    if len(surname) < 3 or not surname[:1].isupper() or surname in doc.introducing:
+        return None  # (a name whose earlier mention leads back to itself: no one introduced)
+    doc.introducing.add(surname)
+    try:
+        return _introduced_in(surname, doc, t)
+    finally:
+        doc.introducing.discard(surname)
+
+
+def _introduced_in(surname: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
     rx = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,2}\s+" + re.escape(surname) + r"\b")
     for sentence in reversed(doc.sentences[max(0, doc.index - 12):doc.index]):
         found = list(rx.finditer(sentence))
