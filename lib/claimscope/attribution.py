@@ -1043,10 +1043,6 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             if (a is None or a.cue == "outlet") and not rejected and fallback is None:
                 # "Moscow urging an objective inquiry said ...": the name before the participle phrase speaks
                 a = _participle_opener(head, doc, t, cue=cue, verb=verb) or a
-            if (a is None or a.cue == "outlet") and not locative and len(subject.split()) > 1:
-                # "... the province France Britain say" (a text without commas): the known source that ends the
-                # phrase (never after a place: "based in the UK reported", "near the Russian embassy said")
-                a = _known_tail(subject, doc, t, cue=cue, verb=verb) or a
             if relative and (a is None or _weak(a, t)):
                 # "The Syrian American Medical Society which supports hospitals in the north said"
                 a = _antecedent(head, doc, t, cue=cue, verb=verb) or a
@@ -1214,22 +1210,6 @@ def _named_before(text: str, plural: bool, doc: _Doc, t: _Taxonomy, *, cue: str,
         if a is not None and a.cue != "outlet" and a.source_type != "outlet":
             return replace(a, raw=pronoun, cue="anaphora")
         return None  # the nearest body of that number names no speaker: not sure
-    return None
-
-
-def _known_tail(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str) -> Attribution | None:
-    """The longest run of words ending `phrase` that names a known source
-    (the name alone, not a description pointing back), or None."""
-    words = phrase.split()
-    for k in range(1, len(words)):
-        tail = " ".join(words[k:])
-        key = norm_phrase(_strip_determiners(tail, t))
-        a = _resolve(tail, doc, t, cue=cue, verb=verb, strong_only=True)
-        if a is None or a.cue in ("outlet", "anaphora") or a.source_type == "outlet":
-            continue
-        office = _state_office(tail, tail, doc, t) if key not in t.by_alias and key not in t.actor_by_alias else None
-        if key in t.by_alias or key in t.actor_by_alias or (office is not None and office[0] == a.source):
-            return a
     return None
 
 
