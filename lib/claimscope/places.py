@@ -686,7 +686,9 @@ class _Patterns:
     __slots__ = ("span", "span_caps", "span_articles", "token", "mask", "mask_first", "regions", "region_first", "region_lead", "region_lead_any", "region_lead_runs", "region_by_key",
                  "pre_rev", "pre_last", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
-                 "particles", "cues", "lowered")
+                 "particles", "cues", "lowered", "not_here", "capitals", "media", "media_folds", "metonym_after",
+                 "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "governorate_km",
+                 "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -793,9 +795,122 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                                                                  *_aliases(r.get("aliases", ""), ";")) if n}
     p.foreign = frozenset(_key(_words(w)) for w in lex["foreign_places"]) - own
     p.sentence_end = regex(r"[.!?;]\s|\n")
+    _not_here_patterns(p, knowledge, lex, nb, na, cues)
     p.cues = _Cues(p.regions, p.pre_rev, p.before_rev, p.post, p.actor_after, p.speech_after, p.separator)
     p.lowered = _lowered(p.cues)
     return p
+
+
+def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any], nb: Mapping[str, Any],
+                       na: Mapping[str, Any], cues: Mapping[str, Any]) -> None:
+    """What tells that a gazetteer name is not where something happened (issue
+    10): a capital standing for its government (`metonyms`, `capitals`), a
+    place named like an outlet after a channel word (`channel_before`), the
+    reference point of a distance (`distance`), a region after a direction
+    ("east of the Euphrates"), and the phrases that locate one name inside
+    another ("X district in Y", "X village west of Y") for homonyms."""
+    gz = knowledge.derived(_build_gazetteer)
+    idx = gz._index
+    words = p.words
+
+    def hits(names: Iterable[str]) -> set[int]:
+        out: set[int] = set()
+        for n in names:
+            w = words(n)
+            if w:
+                out.update(idx.exact.get(_key(w), ()) or idx.folded.get(p.fold(w), ()))
+        return out
+
+    p.capitals = frozenset(hits(lex.get("capitals") or ()))
+    # outlets whose names are gazetteer names ("Al Mayadeen"): their places and folded spellings
+    media_names = [n for o in (knowledge.outlets.get("outlets") or ()) for n in (o["name"], *(o.get("aliases") or ()))]
+    media_names += [n for s in (knowledge.sources.get("sources") or ()) if s.get("type") == "media"
+                    for n in (s["name"], *(s.get("aliases") or ()))]
+    media_names = [n for n in media_names if _key(words(n)) not in p.foreign and hits((n,))]
+    p.media = frozenset(hits(media_names))
+    p.media_folds = frozenset(p.fold(words(n)) for n in media_names)
+    p.not_here = p.capitals | p.media
+    met = lex.get("metonyms") or {}
+    aux = _alt(met.get("auxiliaries") or ())
+    p.metonym_after = regex(rf"(?:['’]s?)?,?\s+(?:(?:{aux}),?\s+){{0,3}}(?:{_alt(met.get('verbs_after') or ())}){_B}",
+                            re.I)
+    p.metonym_before_rev = regex(rf"\s+(?:eht\s+)?(?:{_alt(met.get('before') or (), reverse=True)}){_B}", re.I)
+    arts_rev = "|".join(re.escape(a[::-1]) for a in p.tr.span_articles)
+    p.channel_rev = regex(rf"(?:[\s-]+(?:{arts_rev}))?[\s\"“‘(]+(?:eht\s+)?"
+                          rf"(?:{_alt(lex.get('channel_before') or (), reverse=True)}){_B}", re.I)
+    dist = lex.get("distance") or {}
+    unit_km = {" ".join(k.lower().split()): float(v) for k, v in (dist.get("unit_km") or {}).items()}
+    p.distance = {"unit_km": unit_km,
+                  "numbers": {" ".join(k.lower().split()): float(v) for k, v in (dist.get("number_words") or {}).items()}}
+    p.near_km = float(dist.get("near_km", 25))
+    p.governorate_km = float(dist.get("governorate_km", 50))
+    p.homonym_km = float(dist.get("homonym_km", 100))
+    dirs = _alt(lex["directions"])
+    units = _alt([*cues["distance_units"], *unit_km])
+    nums = _alt(p.distance["numbers"])
+    town_nouns = _alt([*nb["town"], *nb["near"]])
+    within = _alt(dist.get("within") or ("within",))
+    qualifier = r"(?:(?:about|some|around|nearly|roughly|approximately|just|only|less\s+than|more\s+than|over|under)\s+)?"
+    # "(within) (about) 30 km (20 miles) (away) (to the) north-east of (the) (Syrian) (city of) (the)" before a name
+    p.units_any = regex(rf"(?<![a-z])(?:{units})(?![a-z])", re.I)
+    p.dir_of_end = regex(rf"(?<![\w-])(?:(?:to\s+the\s+|the\s+)?(?:{dirs})\s+(?:of|from)|(?:{dirs})wards?\s+of)\s+"
+                         r"(?:the\s+)?\Z", re.I)
+    p.quarter = frozenset(" ".join(words(n)) for n in lex.get("quarter_nouns") or ())
+    # the gap between two names that puts the first inside the second ("X district in east Y", "X, Y province",
+    # "X neighbourhood of Y") or points from it to the second ("X village to the west of Y city", "X near Y")
+    after = _alt([*na.get("town", ()), *na.get("near", ()), *na.get("district", ())])
+    before = _alt([*nb["town"], *nb["near"], *nb["governorate"]])
+    lead = rf"(?:['’]s?)?\s*(?:(?:{after})\b\s*)?,?\s*(?:(?:which\s+)?(?:lies|is|are|located|situated|lying)\s+)?"
+    tail = rf"\s+(?:the\s+)?(?:(?:{dirs})\s+)?(?:(?:{before})\s+(?:of\s+)?)?(?:the\s+)?(?:(?:{dirs})\s+)?"
+    p.containing_gap = regex(rf"{lead}(?:in|of|inside|within)(?:{tail})?|\s*,\s*(?:the\s+)?", re.I)
+    p.pointing_gap = regex(rf"{lead}{qualifier}(?:\S+\s*(?:{units})\.?\s*(?:\([^()]*\)\s*)?)?"
+                           rf"(?:(?:to\s+the\s+|the\s+)?(?:{dirs})\s+of|near|outside|close\s+to){tail}", re.I)
+    groups: dict[str, str] = {}
+    for grp in knowledge.admin1.get("groups") or ():
+        for g in grp:
+            groups[g] = grp[0]
+    p.groups = groups
+    p.distance["pattern"] = regex(
+        rf"(?P<within>(?:{within})\s+)?{qualifier}(?P<num>\d[\d,]*(?:\.\d+)?|{nums})\s*-?\s*(?P<unit>{units})\.?\s*"
+        r"(?:\([^()]{0,30}\)\s*)?(?:(?:away|off|further|farther)\s+)?"
+        rf"(?:(?:to\s+the\s+|the\s+)?(?:{dirs})\s+)?(?:of|from|away\s+from|outside(?:\s+of)?)\s+"
+        rf"(?:(?:the\s+)?(?:{dirs})\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+)?(?:(?:{town_nouns})\s+of\s+(?:the\s+)?)?\Z",
+        re.I)
+
+
+def _reference_km(text: str, start: int, pats: _Patterns) -> float | None:
+    """How far from the name at `start` the sentence puts something ("30 km
+    north-east of Aleppo", "within 20 km of X": infinity, how close someone
+    came), None when no distance phrase stands before the name."""
+    lo = max(0, start - 110)
+    if not pats.units_any.search(text, lo, start):
+        return None
+    m = pats.distance["pattern"].search(text[lo:start])
+    if m is None:
+        return None
+    if m.group("within"):
+        return math.inf
+    num = m.group("num").lower().replace(",", "")
+    try:
+        n = float(num)
+    except ValueError:
+        n = pats.distance["numbers"].get(" ".join(num.split()), math.inf)
+    return n * pats.distance["unit_km"].get(m.group("unit").lower(), 1.0)
+
+
+def _not_here(text: str, start: int, end: int, raw: str, hit: tuple[int, ...], pats: _Patterns) -> bool:
+    """A capital standing for its government ("Damascus refuted", "aiding
+    Damascus") or a place named like an outlet after a channel word ("in
+    comments to al-Mayadeen"): not a place."""
+    if not pats.capitals.isdisjoint(hit) and not pats.locative_before.search(text, max(0, start - 24), start):
+        if pats.metonym_after.match(text, end, end + 60):
+            return True
+        if pats.metonym_before_rev.match(text[max(0, start - 40):start][::-1]):
+            return True
+    if not pats.media.isdisjoint(hit) and pats.fold(pats.words(raw)) in pats.media_folds:
+        if pats.channel_rev.match(text[max(0, start - 40):start][::-1]):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- finding places
@@ -816,6 +931,8 @@ class _Cand:
     gov_name: str | None = None      # set for governorate-level readings
     region: dict | None = None
     unknown_kind: str = ""
+    ref_km: float | None = None      # the reference point of a distance this far ("40 km south of X"): not the place
+    quarter: bool = False            # named as a quarter of a city ("X neighbourhood")
 
 
 def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | None = None,
@@ -867,7 +984,8 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
         if leads and not pats.region_lead.isdisjoint(text[max(taken, s0 - 48):s0].lower().split()[-5:]):
             reg = _region_before(text, t, cues, s0, pats, taken)
             if reg is not None:
-                out.append(reg)
+                if not _region_is_reference(text, reg, pats):
+                    out.append(reg)
                 taken = reg.end
                 prev = None
                 if e0 <= taken:
@@ -885,7 +1003,9 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             if regionable:
                 rm = cues.regions.match(t, start)
                 if rm:
-                    out.append(_region_cand(text, rm, pats))
+                    rc = _region_cand(text, rm, pats)
+                    if not _region_is_reference(text, rc, pats):
+                        out.append(rc)
                     taken = rm.end()
                     prev = None
                     continue
@@ -914,9 +1034,19 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 # "Damascus said", "Ankara warned": a place that speaks is its government (a metonym)
                 prev = None
                 continue
+            if hit and not pats.not_here.isdisjoint(hit) and _not_here(text, start, end, raw, hit, pats):
+                prev = None   # "Damascus refuted", "aiding Damascus", "in comments to al-Mayadeen"
+                continue
             words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, t, cues, ctx, gz, pats, words)
+            if ctx["cue"]:
+                km = _reference_km(text, start, pats)
+                if km is not None:
+                    if km <= pats.near_km:
+                        cand.near = True    # "5 km from X": near X
+                    else:
+                        cand.ref_km = km    # "X, 40 km south of Homs": Homs is not where it happened
             if not hit and cand.gov_name is None:
                 cand.unknown_kind = "village" if "village" in ctx["cue"].lower() else "town"
             taken = max(taken, cand.end)
@@ -1086,6 +1216,17 @@ def _region_before(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, 
     return None
 
 
+def _region_is_reference(text: str, c: _Cand, pats: _Patterns) -> bool:
+    """A region named as a reference line or point: after a direction ("east
+    of the Euphrates") or a distance ("within 20 km of the Euphrates River");
+    a landmark only after a distance beyond `near_km`."""
+    line = (c.region or {}).get("kind", "region") == "region"
+    if line and pats.dir_of_end.search(text, max(0, c.start - 40), c.start):
+        return True
+    km = _reference_km(text, c.start, pats)
+    return km is not None and (line or km > pats.near_km)
+
+
 def _blocked(t: str, rt: str, cues: _Cues, start: int, end: int) -> bool:
     """A person ("President Assad"), a medium ("TV station al-Mayadeen") or a
     metonym ("the Damascus government", "Idlib militant groups"). `t` is the
@@ -1152,7 +1293,11 @@ def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gaze
     ("southern Idlib", "Idlib province", "the countryside of Aleppo"), town
     ("the city of Idlib"), near a town ("near X", "X area", "northern Saraqib")."""
     post = cues.post.match(t, c.end, c.end + 60)
-    post_kind = pats.noun_kind_after.get(" ".join(pats.words(post.group("noun"))), "") if post else ""
+    post_noun = " ".join(pats.words(post.group("noun"))) if post else ""
+    post_kind = pats.noun_kind_after.get(post_noun, "") if post else ""
+    if pats.quarter and (post_noun in pats.quarter or (ctx["noun_kind"] == "town" and any(
+            " ".join(pats.words(w)) in pats.quarter for w in ctx["cue"].split()))):
+        c.quarter = True
     gov = gz._governorate(words)
     c.want = ctx["want"]
     if post_kind == "town":
@@ -1195,13 +1340,17 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             default_governorate: str | None, offset: int = 0,
             known: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """The mentions of the candidates, offsets shifted by `offset` (a
-    sentence's place in its document)."""
+    sentence's place in its document). The reference point of a distance
+    ("40 km south of Homs") is read for the governorate of the names around
+    it, then left out (`_drop_references`)."""
     if not cands:
         return []
     places = gz.places
     memo = gz._index.memo
     context: dict[str, int] = {}
     for c in cands:
+        if c.ref_km is not None and c.ref_km > pats.governorate_km:
+            continue   # a point far away says nothing of the governorate
         if c.gov_name:
             g: str | None = c.gov_name
         elif c.region is not None and c.region.get("governorate"):
@@ -1213,22 +1362,24 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
         context[g] = context.get(g, 0) + 1  # type: ignore[index]
     ctx = tuple(sorted(context, key=lambda g: -context[g]))  # most cited first, ties in text order
     out: list[PlaceMention] = []
+    chosen: list[Place | None] = []     # the gazetteer place of each mention (None: a region, unresolved)
+    refs: dict[int, str | None] = {}    # mention index -> the governorate a reference point lends (None: too far)
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         start, end = c.start + offset, c.end + offset
+        p = None
         if c.region is not None:
             r = c.region
             kind = r.get("kind", "region")
-            out.append(PlaceMention(start, end, c.raw, r["name"], kind, r.get("governorate") or None,
-                                    None, None, "region" if kind == "region" else "town", 100.0, "", "region"))
+            mention = PlaceMention(start, end, c.raw, r["name"], kind, r.get("governorate") or None,
+                                   None, None, "region" if kind == "region" else "town", 100.0, "", "region")
         elif c.gov_name is not None:
             gi = gz._index.gov_place.get(c.gov_name)
-            out.append(PlaceMention(start, end, c.raw, c.gov_name, "governorate", c.gov_name, None, None,
-                                    "governorate", c.score or 100.0, c.cue,
-                                    places[gi].source if gi is not None else "admin1"))
+            mention = PlaceMention(start, end, c.raw, c.gov_name, "governorate", c.gov_name, None, None,
+                                   "governorate", c.score or 100.0, c.cue,
+                                   places[gi].source if gi is not None else "admin1")
         elif not c.cands:
-            out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), c.unknown_kind or "town",
-                                    None, None, None, "near_town" if c.near else "town", 0.0, c.cue,
-                                    "unresolved"))
+            mention = PlaceMention(start, end, c.raw, " ".join(c.raw.split()), c.unknown_kind or "town",
+                                   None, None, None, "near_town" if c.near else "town", 0.0, c.cue, "unresolved")
         else:
             if len(c.cands) == 1 and c.want is None and places[c.cands[0]].kind != "governorate":
                 p = places[c.cands[0]]  # one place, no cue to weigh: `_choose`'s first case, without the call
@@ -1238,36 +1389,153 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                 if got is None:
                     got = memo.put(key, gz._choose(c.cands, want=c.want, context=ctx, known=known))
                 p = places[got]
-            if known and c.strength < 2 and p.kind != "governorate" and p.governorate and p.governorate not in known:
+            if known and p.kind != "governorate" and p.governorate and p.governorate not in known and (
+                    c.quarter and p.kind not in _QUARTER_KINDS or c.strength < 2):
                 own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
                 named = context.get(p.governorate, 0) - own  # by the text's other places
-                if named <= 0 and gz._alias_only(c.raw, p):
-                    out.append(PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
-                                            "near_town" if c.near else "town", 0.0, c.cue, "unresolved"))
-                    continue
-            prec = p.precision
-            if c.near and prec == "town":
-                prec = "near_town"
-            out.append(PlaceMention(start, end, c.raw, p.name, p.kind, p.governorate, p.lat, p.lon, prec,
-                                    c.score, c.cue, p.source))
+                # a name the document places nowhere it has been: found through an alias only, or named as a
+                # city's quarter ("al-Hamidiyeh neighbourhood" in a report on Aleppo is no village of Tartus)
+                if named <= 0 and ((c.strength < 2 and gz._alias_only(c.raw, p)) or (c.quarter and p.kind not in _QUARTER_KINDS)):
+                    p = None
+            if p is None:
+                mention = PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
+                                       "near_town" if c.near else "town", 0.0, c.cue, "unresolved")
+            else:
+                prec = p.precision
+                if c.near and prec == "town":
+                    prec = "near_town"
+                mention = PlaceMention(start, end, c.raw, p.name, p.kind, p.governorate, p.lat, p.lon, prec,
+                                       c.score, c.cue, p.source)
+        if c.ref_km is not None:
+            refs[len(out)] = _lent_governorate(mention, p, c.ref_km, gz, pats)
+        out.append(mention)
+        chosen.append(p)
+    if len(out) > 1:
+        out, refs = _relocate(text, out, chosen, refs, gz, pats, offset)
     # unresolved names take the governorate of the text around them
     for k, mnt in enumerate(out):
         if mnt.governorate is not None or mnt.source != "unresolved":
             continue
         gov = None
-        for later in out[k + 1:]:
+        for j in range(k + 1, len(out)):
+            later = out[j]
             if pats.sentence_end.search(text, mnt.end - offset, later.start - offset):
                 break
-            if later.governorate:
-                gov = later.governorate
+            g = refs[j] if j in refs else later.governorate
+            if g:
+                gov = g
                 break
         if gov is None:
-            gov = next((e.governorate for e in reversed(out[:k]) if e.governorate), None)
+            gov = next((refs[j] if j in refs else out[j].governorate for j in range(k - 1, -1, -1)
+                        if (refs[j] if j in refs else out[j].governorate)), None)
         gov = gov or default_governorate
         if gov:
             out[k] = PlaceMention(mnt.start, mnt.end, mnt.raw, mnt.name, mnt.kind, gov, None, None,
                                   mnt.precision, mnt.score, mnt.cue, mnt.source)
+    if refs:
+        out = _drop_references(out, refs, gz)
     return out
+
+
+_QUARTER_KINDS = frozenset({"neighbourhood", "quarter"})  # gazetteer kinds a city's quarter has
+
+
+def _lent_governorate(m: PlaceMention, p: Place | None, km: float, gz: Gazetteer, pats: _Patterns) -> str | None:
+    """The governorate a reference point `km` away lends the names around it:
+    none beyond `governorate_km`; a seat town's or governorate's countryside
+    unit (a point 10 km from Damascus is in Rif Dimashq), else its own."""
+    if km > pats.governorate_km or not m.governorate:
+        return None
+    idx = gz._index
+    if m.kind == "governorate" or (p is not None and idx.seat.get(m.governorate) is not None
+                                   and gz.places[idx.seat[m.governorate]] is p):
+        return idx.countryside.get(m.governorate, m.governorate)
+    return m.governorate
+
+
+def _drop_references(out: list[PlaceMention], refs: Mapping[int, str | None], gz: Gazetteer) -> list[PlaceMention]:
+    """The mentions without the reference points; when the text names no
+    other place, the governorate the nearest one lends, as a governorate-level
+    mention ("struck targets 30 km north-east of Aleppo city": Aleppo
+    governorate, not the city)."""
+    kept = [m for k, m in enumerate(out) if k not in refs]
+    if kept:
+        return kept
+    k = next((k for k in sorted(refs) if refs[k]), None)
+    if k is None:
+        return []
+    m, g = out[k], refs[k]
+    gi = gz._index.gov_place.get(g)  # type: ignore[arg-type]
+    return [PlaceMention(m.start, m.end, m.raw, g, "governorate", g, None, None, "governorate", m.score, m.cue,  # type: ignore[arg-type]
+                         gz.places[gi].source if gi is not None else "admin1")]
+
+
+def _established(m: PlaceMention, p: Place | None, gz: Gazetteer) -> bool:
+    """A mention sure enough of its governorate to locate a small place named
+    beside it: a governorate, a region or landmark with one, a seat town or a
+    town GeoNames gives a population."""
+    if not m.governorate or m.source == "unresolved":
+        return False
+    if m.precision == "governorate" or m.kind == "governorate" or p is None:
+        return True
+    return p.population is not None or gz._index.seat.get(m.governorate) is not None and \
+        gz.places[gz._index.seat[m.governorate]] is p
+
+
+def _relocate(text: str, out: list[PlaceMention], chosen: list[Place | None], refs: Mapping[int, str | None],
+              gz: Gazetteer, pats: _Patterns, offset: int) -> tuple[list[PlaceMention], dict[int, str | None]]:
+    """Homonyms read against the place that locates them: a small place
+    (no seat, no population) named inside or beside a well-known one of
+    another governorate ("Sabkha Al-Malah district in east Palmyra", "the
+    village of al-Hamidiyeh west of Quneitra city") is not the gazetteer's
+    namesake there: it becomes one unresolved name (adjacent names joined)
+    in the governorate of the place that locates it. Beside ("west of",
+    "near") it moves only when both are geocoded and farther apart than
+    `distance.homonym_km`. Returns the mentions and `refs` re-indexed."""
+    groups = pats.groups
+    res: list[PlaceMention] = []
+    new_refs: dict[int, str | None] = {}
+    k, n = 0, len(out)
+    while k < n:
+        m, p = out[k], chosen[k]
+        small = p is not None and m.kind != "governorate" and m.precision != "governorate" and \
+            not _established(m, p, gz) and k not in refs
+        if not small:
+            if k in refs:
+                new_refs[len(res)] = refs[k]
+            res.append(m)
+            k += 1
+            continue
+        j = k + 1   # names run on with only spaces between: one name the gazetteer splits ("Sabkha Al-Malah")
+        while j < n and out[j].kind != "governorate" and out[j].precision != "governorate" and j not in refs \
+                and not text[out[j - 1].end - offset:out[j].start - offset].strip() and not _established(out[j], chosen[j], gz):
+            j += 1
+        if j >= n:
+            res.extend(out[k:j])
+            k = j
+            continue
+        y, py = out[j], chosen[j]
+        gap = text[out[j - 1].end - offset:y.start - offset]
+        area = groups.get(y.governorate or "", y.governorate)
+        inside = pats.containing_gap.fullmatch(gap) is not None and (
+            "," not in gap or gap.strip(" ,") or y.precision == "governorate")
+        moved = False
+        if _established(y, py, gz) and all(groups.get(e.governorate or "", e.governorate) != area for e in out[k:j]):
+            if inside:
+                moved = True
+            elif pats.pointing_gap.fullmatch(gap) and p.lat is not None and p.lon is not None and py is not None \
+                    and py.lat is not None and py.lon is not None:
+                moved = _haversine((p.lat, p.lon), (py.lat, py.lon)) > pats.homonym_km
+        if moved:
+            first, last = out[k], out[j - 1]
+            raw = text[first.start - offset:last.end - offset]
+            res.append(PlaceMention(first.start, last.end, raw, " ".join(raw.split()), "town", y.governorate, None,
+                                    None, first.precision if first.precision in ("town", "near_town") else "town",
+                                    0.0, first.cue, "unresolved"))
+        else:
+            res.extend(out[k:j])
+        k = j
+    return res, new_refs
 
 
 def dominant_governorate(mentions: Iterable[PlaceMention], *, knowledge: Knowledge, lead_chars: int | None = None,
