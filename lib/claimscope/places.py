@@ -688,7 +688,8 @@ class _Patterns:
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles", "cues", "lowered", "not_here", "capitals", "media", "media_folds", "metonym_after",
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "governorate_km",
-                 "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km")
+                 "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
+                 "region_after_the")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -728,8 +729,9 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     p.mask_first = frozenset(_words(m)[0] for m in masks if _words(m))
     region_phrases: dict[str, dict] = {}
     all_region: list[str] = []
+    p.region_after_the = frozenset(_key(_words(ph)) for r in lex["regions"] for ph in r.get("after_the", ()))
     for r in lex["regions"]:
-        for ph in (r["name"], *r.get("phrases", ())):
+        for ph in (r["name"], *r.get("phrases", ()), *r.get("after_the", ())):
             region_phrases.setdefault(_key(_words(ph)), r)
             all_region.append(ph)
     p.region_by_key = region_phrases
@@ -880,22 +882,23 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
 
 def _reference_km(text: str, start: int, pats: _Patterns) -> float | None:
     """How far from the name at `start` the sentence puts something ("30 km
-    north-east of Aleppo", "within 20 km of X": infinity, how close someone
-    came), None when no distance phrase stands before the name."""
+    north-east of Aleppo": 30), negative after "within" ("within 20 km of
+    X": -20, how close someone came), None when no distance phrase stands
+    before the name."""
     lo = max(0, start - 110)
     if not pats.units_any.search(text, lo, start):
         return None
     m = pats.distance["pattern"].search(text[lo:start])
     if m is None:
         return None
-    if m.group("within"):
-        return math.inf
     num = m.group("num").lower().replace(",", "")
     try:
         n = float(num)
     except ValueError:
         n = pats.distance["numbers"].get(" ".join(num.split()), math.inf)
-    return n * pats.distance["unit_km"].get(m.group("unit").lower(), 1.0)
+    km = n * pats.distance["unit_km"].get(m.group("unit").lower(), 1.0)
+    # "came within 12 miles of X": how close someone came, never near X (a reference however close)
+    return -km if m.group("within") else km
 
 
 def _not_here(text: str, start: int, end: int, raw: str, hit: tuple[int, ...], pats: _Patterns) -> bool:
@@ -983,6 +986,8 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             continue
         if leads and not pats.region_lead.isdisjoint(text[max(taken, s0 - 48):s0].lower().split()[-5:]):
             reg = _region_before(text, t, cues, s0, pats, taken)
+            if reg is not None and _region_is_direction(text, reg, pats):
+                reg = None   # "30 km north-east of Aleppo city": the city is read as a name
             if reg is not None:
                 if not _region_is_reference(text, reg, pats):
                     out.append(reg)
@@ -1043,10 +1048,10 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             if ctx["cue"]:
                 km = _reference_km(text, start, pats)
                 if km is not None:
-                    if km <= pats.near_km:
+                    if 0 <= km <= pats.near_km:
                         cand.near = True    # "5 km from X": near X
                     else:
-                        cand.ref_km = km    # "X, 40 km south of Homs": Homs is not where it happened
+                        cand.ref_km = abs(km)  # "X, 40 km south of Homs": Homs is not where it happened
             if not hit and cand.gov_name is None:
                 cand.unknown_kind = "village" if "village" in ctx["cue"].lower() else "town"
             taken = max(taken, cand.end)
@@ -1216,6 +1221,17 @@ def _region_before(text: str, t: str, cues: _Cues, start: int, pats: _Patterns, 
     return None
 
 
+def _region_is_direction(text: str, c: _Cand, pats: _Patterns) -> bool:
+    """A region phrase that names the region only after "the" ("in the east
+    of Aleppo city", places_lexicon `regions[].after_the`) used without it:
+    a direction from the place ("positions east of Aleppo city")."""
+    return bool(pats.region_after_the) and _key(pats.words(c.raw)) in pats.region_after_the \
+        and not _THE_BEFORE.search(text, max(0, c.start - 8), c.start)
+
+
+_THE_BEFORE = regex(r"(?i)\bthe\s+$")
+
+
 def _region_is_reference(text: str, c: _Cand, pats: _Patterns) -> bool:
     """A region named as a reference line or point: after a direction ("east
     of the Euphrates") or a distance ("within 20 km of the Euphrates River");
@@ -1224,7 +1240,7 @@ def _region_is_reference(text: str, c: _Cand, pats: _Patterns) -> bool:
     if line and pats.dir_of_end.search(text, max(0, c.start - 40), c.start):
         return True
     km = _reference_km(text, c.start, pats)
-    return km is not None and (line or km > pats.near_km)
+    return km is not None and (line or not 0 <= km <= pats.near_km)
 
 
 def _blocked(t: str, rt: str, cues: _Cues, start: int, end: int) -> bool:
@@ -1364,6 +1380,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
     out: list[PlaceMention] = []
     chosen: list[Place | None] = []     # the gazetteer place of each mention (None: a region, unresolved)
     refs: dict[int, str | None] = {}    # mention index -> the governorate a reference point lends (None: too far)
+    quarters: set[int] = set()          # ids of the unresolved quarters of a city
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         start, end = c.start + offset, c.end + offset
         p = None
@@ -1400,6 +1417,8 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             if p is None:
                 mention = PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
                                        "near_town" if c.near else "town", 0.0, c.cue, "unresolved")
+                if c.quarter:
+                    quarters.add(id(mention))
             else:
                 prec = p.precision
                 if c.near and prec == "town":
@@ -1428,6 +1447,8 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
         if gov is None:
             gov = next((refs[j] if j in refs else out[j].governorate for j in range(k - 1, -1, -1)
                         if (refs[j] if j in refs else out[j].governorate)), None)
+        if gov is None and id(mnt) in quarters and len(known) == 1:
+            gov = next(iter(known))   # a quarter of the one governorate the report has named
         gov = gov or default_governorate
         if gov:
             out[k] = PlaceMention(mnt.start, mnt.end, mnt.raw, mnt.name, mnt.kind, gov, None, None,
@@ -1438,6 +1459,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
 
 
 _QUARTER_KINDS = frozenset({"neighbourhood", "quarter"})  # gazetteer kinds a city's quarter has
+_SMALL_KINDS = frozenset({"town", "village", "neighbourhood", "quarter", "hill"})  # kinds `_relocate` may move
 
 
 def _lent_governorate(m: PlaceMention, p: Place | None, km: float, gz: Gazetteer, pats: _Patterns) -> str | None:
@@ -1498,7 +1520,7 @@ def _relocate(text: str, out: list[PlaceMention], chosen: list[Place | None], re
     k, n = 0, len(out)
     while k < n:
         m, p = out[k], chosen[k]
-        small = p is not None and m.kind != "governorate" and m.precision != "governorate" and \
+        small = p is not None and p.kind in _SMALL_KINDS and m.precision != "governorate" and \
             not _established(m, p, gz) and k not in refs
         if not small:
             if k in refs:
@@ -1507,7 +1529,8 @@ def _relocate(text: str, out: list[PlaceMention], chosen: list[Place | None], re
             k += 1
             continue
         j = k + 1   # names run on with only spaces between: one name the gazetteer splits ("Sabkha Al-Malah")
-        while j < n and out[j].kind != "governorate" and out[j].precision != "governorate" and j not in refs \
+        while j < n and (out[j].source == "unresolved" or out[j].kind in _SMALL_KINDS) and j not in refs \
+                and out[j].precision != "governorate" \
                 and not text[out[j - 1].end - offset:out[j].start - offset].strip() and not _established(out[j], chosen[j], gz):
             j += 1
         if j >= n:
