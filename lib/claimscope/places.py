@@ -1020,14 +1020,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             if flag == "open":
                 if not ctx["strength"]:
                     continue
-                strength = ctx["strength"]
-                if strength == 1 and len(toks) - i <= 4:
-                    # "in al-Rahjan village": a settlement noun after the name makes the weak cue strong
-                    post = cues.post.match(t, e0, e0 + 30)
-                    if post and pats.noun_kind_after.get(" ".join(pats.words(post.group("noun")))) == "town" \
-                            and not post.group("dir"):
-                        strength = ctx["strength"] = 2
-                found = _cued_match(toks, i, gz, pats, strength)
+                found = _cued_match(toks, i, gz, pats, ctx["strength"])
                 if found is None:
                     continue
                 j, hit, score = found
