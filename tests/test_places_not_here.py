@@ -1,0 +1,173 @@
+"""Places that are not where it happened (issue 10): a capital standing for
+its government, a town named like an outlet after a channel word, the
+reference point of a distance, a region after a direction, and homonyms read
+against the place that locates them. Each rule has its near misses, which
+must keep their place. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.places import find_places, gazetteer
+from claimscope.places import _build_patterns  # the pack-derived word lists the rules read
+
+from builtin_knowledge import K, bind
+
+find_places = bind(find_places)
+
+
+def got(text: str, **kw) -> list[tuple[str, str | None, str]]:
+    return [(m.name, m.governorate, m.precision) for m in find_places(text, **kw)]
+
+
+def names(text: str, **kw) -> list[str]:
+    return [m.name for m in find_places(text, **kw)]
+
+
+# ----------------------------------------------------------------------------- a capital for its government
+
+@pytest.mark.parametrize("sentence", [
+    "Damascus lost more than 30 soldiers in the fighting.",
+    "Damascus has repeatedly rejected the charge.",
+    "Damascus refuted the report on Tuesday.",
+    "Iran, which has been aiding Damascus in its campaign, warned Ankara.",
+    "Washington blames Damascus for the strike.",
+    "Moscow struck in support of its ally Damascus.",
+    "Rebels distrust the group because it cooperates with Damascus.",
+    "Aid arrived despite Damascus promises of access.",
+    "Turkey rejected Damascus' demands.",
+])
+def test_a_capital_acting_in_politics_is_its_government(sentence):
+    assert "Damascus" not in names(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A car bomb exploded in Damascus on Monday.",
+    "Damascus was hit by mortar shells on Tuesday.",
+    "Rebels fired rockets into Damascus, killing three.",
+    "Two blasts rocked Damascus, killing nine people.",
+    "The rebels shelled Damascus and Homs.",
+    "Mortar Fire Hits Bus in Damascus Claims 4 Lives",   # a headline: 'in' makes it the place
+    "Rebels said they would answer any attack on Damascus.",
+])
+def test_a_capital_where_something_happened_stays_a_place(sentence):
+    assert "Damascus" in names(sentence)
+
+
+# ----------------------------------------------------------------------------- outlets named like towns
+
+def test_outlets_named_like_towns_come_from_the_outlet_lists():
+    pats = K.derived(_build_patterns)
+    mayadin = gazetteer(K).lookup("Mayadin")[0]
+    assert any(gazetteer(K).places[i] is mayadin for i in pats.media)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In remarks to al-Mayadeen, the minister said talks would resume.",
+    "The minister told Al Mayadeen in an interview that the talks would resume.",
+    "In separate comments to al-Mayadeen he said the war would go on.",
+    "Al-Mayadeen's correspondent said five people died.",
+    "He told al-Mayadeen TV that the army would advance.",
+    "Al-Mayadeen reported that the convoy was hit.",
+])
+def test_an_outlet_named_like_a_town_is_no_place(sentence):
+    assert "Mayadin" not in names(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops entered the town of al-Mayadeen on Tuesday.",
+    "Fighters fled to Mayadeen after the army advanced.",
+    "Al Mayadeen has been held by the group since 2014.",
+    "The road linking Deir Ezzor and Al Mayadeen was cut.",
+])
+def test_the_town_named_like_an_outlet_stays_a_place(sentence):
+    assert "Mayadin" in names(sentence)
+
+
+def test_a_channel_word_before_a_town_no_outlet_is_named_for_changes_nothing():
+    assert "Aleppo" in names("The army told Aleppo residents to leave the eastern districts.")
+
+
+# ----------------------------------------------------------------------------- reference points of distances
+
+def test_a_far_reference_point_alone_is_no_place():
+    assert got("The village lies more than 70 km from the city of Aleppo.") == []
+    assert got("The jets bombed targets 420 km east of Damascus.") == []
+
+
+def test_a_reference_point_alone_lends_its_governorate_as_a_coarse_place():
+    assert got("Jets struck positions 30 km north-east of Aleppo city.") == [("Aleppo", "Aleppo", "governorate")]
+    # outside a seat town is its countryside unit
+    assert got("Jets struck positions 30 km north-east of Damascus.") == [
+        ("Rif Dimashq", "Rif Dimashq", "governorate")]
+
+
+def test_the_place_located_by_a_distance_is_the_place():
+    assert got("A bomb went off in Hassia, 40 km (25 miles) south of Homs.") == [("Hisya", "Homs", "town")]
+    assert names("Air raids on the town of Maarat al-Numan about 30 km south of Idlib killed six.") == [
+        "Maarat al-Numan"]
+
+
+def test_an_unknown_name_takes_the_governorate_of_a_near_enough_reference():
+    assert got("Shells hit the village of Kafr Foo, 35 km west of Hama city.") == [("Kafr Foo", "Hama", "town")]
+    assert got("Shells hit the village of Kafr Foo, 300 km east of Hama city.") == [("Kafr Foo", None, "town")]
+
+
+def test_a_close_reference_point_is_what_the_act_was_near():
+    assert got("Strikes hit a market 3 miles from Saraqib.") == [("Saraqib", "Idlib", "near_town")]
+    assert got("Clashes broke out north of Hama.") == [("Hama", "Hama", "near_town")]
+
+
+def test_within_a_distance_is_never_near_but_lends_the_governorate():
+    assert got("At one point the fighting came within 12 miles of Qardaha.") == [
+        ("Latakia", "Latakia", "governorate")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Government forces came within 20 km (12 miles) of the Euphrates River.",
+    "Kurdish-led forces hold the land east of the Euphrates.",
+    "The patrol was on its way back from the desert west of the Euphrates.",
+])
+def test_a_region_after_a_direction_or_distance_is_a_reference_line(sentence):
+    assert got(sentence) == []
+
+
+def test_a_region_named_as_such_stays():
+    assert names("Jets struck the eastern bank of the Euphrates near the city of Mayadin.") == [
+        "Euphrates valley", "Mayadin"]
+
+
+def test_east_of_the_city_is_a_direction_the_east_of_the_city_its_districts():
+    assert got("Clashes erupted east of Aleppo city.") == [("Aleppo", "Aleppo", "near_town")]
+    assert names("Raids killed 15 in rebel-held areas in the east of Aleppo city.") == ["eastern Aleppo"]
+    assert names("Militants executed eight men in Deir Hafer in the east of Aleppo province.") == [
+        "Dayr Hafir", "Aleppo"]
+
+
+# ----------------------------------------------------------------------------- homonyms
+
+def test_a_small_place_inside_a_known_one_of_another_governorate_is_a_namesake():
+    assert got("Two soldiers were killed near Sabkha Al-Malah district in east Palmyra.") == [
+        ("Sabkha Al-Malah", "Homs", "near_town"), ("Palmyra", "Homs", "near_town")]
+    assert got("A shell hit a house in the neighborhood of al-Kallaseh in Damascus.")[0] == (
+        "al-Kallaseh", "Damascus", "town")
+
+
+def test_a_small_place_beside_a_far_known_one_is_a_namesake():
+    assert got("Shells landed north of al-Hamidiyeh village to the west of Quneitra city.")[0] == (
+        "al-Hamidiyeh", "Quneitra", "near_town")
+
+
+def test_a_place_in_its_own_governorate_or_a_known_town_keeps_its_gazetteer_entry():
+    assert got("A shell hit a house in al-Kallaseh in Aleppo.")[0] == ("Kallaseh", "Aleppo", "town")
+    assert got("The blast hit Maarat al-Numan, south of Aleppo.")[0] == ("Maarat al-Numan", "Idlib", "town")
+    assert got("Elsewhere in Syria in Manbij the SDF overran a junction.") == [
+        ("Syria", None, "country"), ("Manbij", "Aleppo", "town")]
+
+
+def test_a_quarter_the_report_places_nowhere_it_has_been_is_a_namesake():
+    sentence = "More rocket shells later hit al-Hamidiyeh neighbourhood, killing one."
+    assert got(sentence, known_governorates=["Aleppo"]) == [("al-Hamidiyeh", "Aleppo", "town")]
+    # near misses: the report has named the namesake's governorate, or none yet
+    assert got(sentence, known_governorates=["Tartus"]) == [("Al Hamidiyah", "Tartus", "town")]
+    assert got(sentence) == [("Al Hamidiyah", "Tartus", "town")]
