@@ -1045,7 +1045,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, t, cues, ctx, gz, pats, words)
-            if ctx["cue"]:
+            if ctx["cue"] and ctx["cue"].lower().endswith(_DISTANCE_CUE_ENDS):   # "... km (north) of", "... from"
                 km = _reference_km(text, start, pats)
                 if km is not None:
                     if 0 <= km <= pats.near_km:
@@ -1061,6 +1061,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
 
 
 _NOT_AFTER_WORD = regex(r"(?<![\w-])")
+_DISTANCE_CUE_ENDS = ("of", "from", "outside")  # the cue words a distance phrase ends in (`_reference_km`)
 _POSSESSIVES = ("'s", "’s", "'", "’")  # cut off a name's end, longest first
 
 
