@@ -49,6 +49,8 @@ def test_a_capital_acting_in_politics_is_its_government(sentence):
     "The rebels shelled Damascus and Homs.",
     "Mortar Fire Hits Bus in Damascus Claims 4 Lives",   # a headline: 'in' makes it the place
     "Rebels said they would answer any attack on Damascus.",
+    "The Damascus protests of 2011 were put down by force.",
+    "Car Bomb Near Damascus Claims 8 Lives",
 ])
 def test_a_capital_where_something_happened_stays_a_place(sentence):
     assert "Damascus" in names(sentence)
