@@ -173,3 +173,15 @@ def test_a_quarter_the_report_places_nowhere_it_has_been_is_a_namesake():
     # near misses: the report has named the namesake's governorate, or none yet
     assert got(sentence, known_governorates=["Tartus"]) == [("Al Hamidiyah", "Tartus", "town")]
     assert got(sentence) == [("Al Hamidiyah", "Tartus", "town")]
+    # a city after "the X neighbourhood of" is no quarter
+    assert ("Damascus", "Damascus", "town") in got("He took shelter in the Duma neighbourhood of Damascus.",
+                                                  known_governorates=["Rif Dimashq"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fighting was a few hundred metres from the airport, the Observatorys director said.",
+    "Many of the town's Catholic and Orthodox minorities have fled.",
+    "A bomb went off near the Hotel School on the outskirts of the city.",
+])
+def test_words_that_open_no_place_name_are_no_unknown_place(sentence):
+    assert [m for m in find_places(sentence) if m.source == "unresolved"] == []

@@ -1140,7 +1140,8 @@ def _name_like(tok: str, pats: _Patterns) -> bool:
             continue
         if k and part[0].islower() and part.lower() not in pats.particles:
             return False
-        if " ".join(pats.words(part)) in pats.stop:
+        w = " ".join(pats.words(part))
+        if w in pats.stop or (w.endswith("s") and w[:-1] in pats.stop):   # "Observatorys", "Daeshs"
             return False
     return True
 
@@ -1312,8 +1313,7 @@ def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gaze
     post = cues.post.match(t, c.end, c.end + 60)
     post_noun = " ".join(pats.words(post.group("noun"))) if post else ""
     post_kind = pats.noun_kind_after.get(post_noun, "") if post else ""
-    if pats.quarter and (post_noun in pats.quarter or (ctx["noun_kind"] == "town" and any(
-            " ".join(pats.words(w)) in pats.quarter for w in ctx["cue"].split()))):
+    if post_noun and post_noun in pats.quarter:   # "al-Hamidiyeh neighbourhood" (not "the X neighbourhood of Y")
         c.quarter = True
     gov = gz._governorate(words)
     c.want = ctx["want"]
@@ -1407,13 +1407,16 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                 if got is None:
                     got = memo.put(key, gz._choose(c.cands, want=c.want, context=ctx, known=known))
                 p = places[got]
+            seat = gz._index.seat.get(p.governorate or "") if c.quarter else None
+            quarter = c.quarter and p.kind not in _QUARTER_KINDS and p.population is None \
+                and (seat is None or places[seat] is not p)   # a small town named as a city's quarter
             if known and p.kind != "governorate" and p.governorate and p.governorate not in known and (
-                    c.quarter and p.kind not in _QUARTER_KINDS or c.strength < 2):
+                    quarter or c.strength < 2):
                 own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
                 named = context.get(p.governorate, 0) - own  # by the text's other places
                 # a name the document places nowhere it has been: found through an alias only, or named as a
                 # city's quarter ("al-Hamidiyeh neighbourhood" in a report on Aleppo is no village of Tartus)
-                if named <= 0 and ((c.strength < 2 and gz._alias_only(c.raw, p)) or (c.quarter and p.kind not in _QUARTER_KINDS)):
+                if named <= 0 and ((c.strength < 2 and gz._alias_only(c.raw, p)) or quarter):
                     p = None
             if p is None:
                 mention = PlaceMention(start, end, c.raw, " ".join(c.raw.split()), "town", None, None, None,
