@@ -185,3 +185,17 @@ def test_a_quarter_the_report_places_nowhere_it_has_been_is_a_namesake():
 ])
 def test_words_that_open_no_place_name_are_no_unknown_place(sentence):
     assert [m for m in find_places(sentence) if m.source == "unresolved"] == []
+
+
+def test_a_curated_spelling_is_the_place_own_name_in_any_report():
+    # the supplement's own spellings resolve even where the report has not named the governorate;
+    # GeoNames' alternate names still do not (tests/test_places.py: 'the road to al-Hal market')
+    assert got("Five civilians were killed in Ghouta on Thursday.", known_governorates=["Idlib"]) == [
+        ("Eastern Ghouta", "Rif Dimashq", "region")]
+    assert got("Kurdish fighters drove the militants from Kobane.", known_governorates=["Raqqa"]) == [
+        ("Kobani", "Aleppo", "town")]
+
+
+def test_an_armed_group_named_after_a_town_is_no_place():
+    assert names("Jaish Maghawer Al-Thawra fighters deployed at the base.", known_governorates=["Homs"]) == []
+    assert names("Kurdish forces entered al-Thawra city near the dam.") == ["Tabqa"]

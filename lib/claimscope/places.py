@@ -88,6 +88,8 @@ class Place:
     source: str = ""
     population: int | None = None
     coord_source: str = ""
+    #: names a curator wrote for it (the supplement, a pack's places.csv): its own, not mere alternate names
+    curated: tuple[str, ...] = ()
 
     @property
     def precision(self) -> str:
@@ -437,10 +439,12 @@ class Gazetteer:
         return bool(self._resolve(self._index.tr.words(name), strength=0)[0])
 
     def _alias_only(self, raw: str, place: Place) -> bool:
-        """Whether `raw` names `place` only through one of its aliases (not its
-        own name, nor a transliteration of it)."""
+        """Whether `raw` names `place` only through one of its alternate names
+        (not its own name, a transliteration of it, nor a spelling a curator
+        gave it: "Ghouta" of Eastern Ghouta in the supplement)."""
         tr = self._index.tr
-        return tr.fold(tr.words(raw)) != tr.fold(tr.words(place.name))
+        f = tr.fold(tr.words(raw))
+        return f != tr.fold(tr.words(place.name)) and all(f != tr.fold(tr.words(a)) for a in place.curated)
 
     def governorate_of_name(self, name: str) -> str | None:
         """Governorate that `name` names, itself or through its seat town."""
@@ -569,12 +573,14 @@ def _build_gazetteer(knowledge: Knowledge) -> Gazetteer:
             places[by_gid[gid]] = Place(
                 name=r["name"] or old.name, kind=old.kind, governorate=old.governorate, lat=old.lat, lon=old.lon,
                 aliases=tuple(a for a in merged if a != (r["name"] or old.name)), source=old.source,
-                population=old.population, coord_source=old.coord_source)
+                population=old.population, coord_source=old.coord_source,
+                curated=tuple(dict.fromkeys((*old.curated, *([r["name"]] if r["name"] else []), *aliases))))
             continue
         lat, lon = _float(r.get("lat", "")), _float(r.get("lon", ""))
         places.append(Place(
             name=r["name"], kind=r["kind"], governorate=r["governorate"] or None, lat=lat, lon=lon,
-            aliases=aliases, source="supplement", coord_source=r.get("coord_source", "") if lat is not None else ""))
+            aliases=aliases, source="supplement", coord_source=r.get("coord_source", "") if lat is not None else "",
+            curated=aliases))
     country = lex.get("country")
     if country:
         places.append(Place(name=country["name"], kind="country", governorate=None, lat=None, lon=None,
@@ -588,7 +594,8 @@ def _build_gazetteer(knowledge: Knowledge) -> Gazetteer:
             name=r["name"], kind=r.get("kind") or "town", governorate=r.get("admin1") or None, lat=lat, lon=lon,
             aliases=_aliases(r.get("aliases", ""), ";"), source=f"places.csv:{n}",
             population=int(r["population"]) if r.get("population") else None,
-            coord_source=(r.get("coord_source") or "places.csv") if lat is not None else ""))
+            coord_source=(r.get("coord_source") or "places.csv") if lat is not None else "",
+            curated=_aliases(r.get("aliases", ""), ";")))
         if r.get("country") and r["country"] not in countries:
             countries.append(r["country"])
     names = {p.name for p in places}
