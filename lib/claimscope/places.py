@@ -696,7 +696,7 @@ class _Patterns:
                  "particles", "cues", "lowered", "not_here", "capitals", "media", "media_folds", "metonym_after",
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
-                 "region_after_the")
+                 "region_after_the", "unit_stems")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -862,6 +862,15 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
     qualifier = r"(?:(?:about|some|around|nearly|roughly|approximately|just|only|less\s+than|more\s+than|over|under)\s+)?"
     # "(within) (about) 30 km (20 miles) (away) (to the) north-east of (the) (Syrian) (city of) (the)" before a name
     p.units_any = regex(rf"(?<![a-z])(?:{units})(?![a-z])", re.I)
+    # the unit words' letter runs (tested against `sentences.sentence_words`; none when a unit is not one run)
+    # and those of them none of which holds another ("km" holds for "kms": substring tests)
+    unit_words = {" ".join(u.lower().split()) for u in [*cues["distance_units"], *unit_km]}
+    stems: list[str] = []
+    for u in sorted(unit_words, key=len):
+        if not any(k in u for k in stems):
+            stems.append(u)
+    runs = frozenset(unit_words) if all(re.fullmatch("[a-z]+", u) for u in unit_words) else frozenset()
+    p.unit_stems = (runs, tuple(stems))
     p.dir_of_end = regex(rf"(?<![\w-])(?:(?:to\s+the\s+|the\s+)?(?:{dirs})\s+(?:of|from)|(?:{dirs})wards?\s+of)\s+"
                          r"(?:the\s+)?\Z", re.I)
     p.quarter = frozenset(" ".join(words(n)) for n in lex.get("quarter_nouns") or ())
@@ -987,6 +996,9 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
     # the cue patterns run on the lower-cased text when it is ASCII (`_lowered`)
     cues, t = (pats.lowered, lower) if pats.lowered is not None and text.isascii() else (pats.cues, text)
     rt = t[::-1]  # read backwards from a name by the reversed patterns (`_context`, `_blocked`)
+    # a unit of distance anywhere (a letter run of the text's words, else a substring): `_reference_km` may find one
+    distances = (not pats.unit_stems[0].isdisjoint(words) if words is not None and pats.unit_stems[0]
+                 else any(u in lower for u in pats.unit_stems[1]))
     segments = gz._index.segments
     for s0, e0 in _spans(text, pats):
         if e0 <= taken:
@@ -1052,7 +1064,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, t, cues, ctx, gz, pats, words)
-            if ctx["cue"] and ctx["cue"].lower().endswith(_DISTANCE_CUE_ENDS):   # "... km (north) of", "... from"
+            if distances and ctx["cue"] and ctx["cue"].lower().endswith(_DISTANCE_CUE_ENDS):  # "... km (north) of"
                 km = _reference_km(text, start, pats)
                 if km is not None:
                     if 0 <= km <= pats.near_km:
@@ -1389,6 +1401,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
     chosen: list[Place | None] = []     # the gazetteer place of each mention (None: a region, unresolved)
     refs: dict[int, str | None] = {}    # mention index -> the governorate a reference point lends (None: too far)
     quarters: set[int] = set()          # ids of the unresolved quarters of a city
+    small = False                       # a town without population was chosen (`_relocate`)
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         start, end = c.start + offset, c.end + offset
         p = None
@@ -1440,8 +1453,10 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             refs[len(out)] = _lent_governorate(mention, p, c.ref_km, gz, pats)
         out.append(mention)
         chosen.append(p)
-    if len(out) > 1:
-        out, refs = _relocate(text, out, chosen, refs, gz, pats, offset)
+        if p is not None and p.population is None and p.kind in _SMALL_KINDS:
+            small = True
+    if small and len(out) > 1 and len({pats.groups.get(m.governorate, m.governorate) for m in out}) > 1:
+        out, refs = _relocate(text, out, chosen, refs, gz, pats, offset)   # a small place beside one elsewhere
     # unresolved names take the governorate of the text around them
     for k, mnt in enumerate(out):
         if mnt.governorate is not None or mnt.source != "unresolved":
