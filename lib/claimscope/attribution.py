@@ -199,6 +199,10 @@ class _Taxonomy:
     plural_endings: tuple[str, ...]  # "s": a word ending so is plural ...
     coordinated: re.Pattern[str]  # "X and Y": groups a, b (lexicon `coordinators`)
     relative_pronouns: tuple[str, ...]  # "which", "who", "that"
+    complementizers: frozenset[str]  # "that": also opens a reported clause
+    antecedent_not_after: frozenset[str]  # "by", "with": a body named after one is no pronoun's antecedent
+    statement_verbs: re.Pattern[str]  # "voiced", "urged" and the reporting verbs: a sentence that is a body's statement
+    saying_outcomes: re.Pattern[str]  # "neutralised", "captured": outcomes a "with X saying" clause tells besides deaths
     relative_word: re.Pattern[str]  # one of them as a word
     relative: re.Pattern[str]  # one of them opening a clause after a comma or a space
     pointing: re.Pattern[str]  # "the", "this", "its" opening a description that points back
@@ -381,6 +385,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         noun_before=regex(r"(?i)(?:\b" + _alternation(lex.get("noun_determiners") or ()) + r"|'s|’s|s')\s*$"),
         plural_endings=tuple(lex.get("plural_endings") or ["s"]),
         relative_pronouns=tuple(lex.get("relative_pronouns") or ()),
+        complementizers=frozenset(w.lower() for w in lex.get("complementizers") or ()),
+        antecedent_not_after=frozenset(w.lower() for w in lex.get("antecedent_not_after") or ()),
+        statement_verbs=regex(r"(?i)" + phrase_pattern([*lex["reporting_verbs"], *(lex.get("statement_verbs") or ())])),
+        saying_outcomes=regex(r"(?i)" + phrase_pattern(lex["saying_outcomes"])) if lex.get("saying_outcomes") else regex(r"(?!)"),
         relative_word=regex(r"(?i)\b" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\b"),
         relative=regex(r"(?i)(?:,\s*|\s+)" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\s"),
         pointing=regex(r"(?i)" + _alternation(lex.get("pointing_determiners") or (), space=" ") + r"\b"),
@@ -556,9 +564,16 @@ def _another_voices_denial(sentence: str, verb: str, at: int, t: _Taxonomy) -> b
         words = words[1:]
     if not words:
         return False  # ", but denied that ...": the speaker goes on
-    if words[0].lower() in t.relative_pronouns:
-        return True  # ", which denied ...": the body named before it denies
-    return len(words) <= 6 and not _DIGIT.search(" ".join(words))
+    if words[0].lower() in t.relative_pronouns and words[0].lower() not in t.complementizers:
+        return True  # ", which denied ...": the body named before it denies ("..., that no one was killed": the speaker's)
+    if len(words) > 6 or _DIGIT.search(" ".join(words)):
+        return False
+    # another voice names its own subject, a known body ("..., Russia denies role"); a
+    # clause of the speaker's ("said, citing a police source, that no one was killed",
+    # "said, however, that ...") names none of its own
+    subject = _subject_np(" ".join(words), t)
+    return bool(subject) and subject.lower() not in t.pronouns and (
+        _canonical_match(subject, t) is not None or t.actor_regex.search(subject) is not None)
 
 
 # --- the document being read ------------------------------------------------------------
@@ -1012,9 +1027,11 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 return inv
         if participle and subject and _WITH_BEFORE.search(head, max(0, len(head.rstrip()) - len(subject) - 8),
                                                           len(head.rstrip()) - len(subject)) \
-                and head.rstrip().endswith(subject) and not t.outcome_words.search(sentence, ve):
+                and head.rstrip().endswith(subject) and not t.outcome_words.search(sentence, ve) \
+                and not t.saying_outcomes.search(sentence, ve):
             # "militants seized the city, with Ankara saying it wanted a safe zone": the act is the outlet's
-            # account, not Ankara's; but "..., with regime media saying one person was killed" tells the toll
+            # account, not Ankara's; but "..., with regime media saying one person was killed" tells the toll,
+            # and so does one of its other outcomes ("with Ankara saying 3,000 militants had been neutralised")
             continue
         any_subject = any_subject or bool(subject)
         channel = ""
@@ -1060,8 +1077,11 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             a = _before_citing(head, doc, t, cue=cue, verb=verb) or a
         if participle and (a is None or a.cue == "outlet"):
             a = _sentence_subject(sentence, doc, t, cue=cue, verb=verb)
-        if (a is None or a.cue == "outlet" or _weak(a, t)) and verb.lower() not in t.relay_verbs:
-            # (after "told" come the listeners: "X told Reuters" is X's word, relayed)
+        if (a is None or a.cue == "outlet" or _weak(a, t)) and verb.lower() not in t.relay_verbs \
+                and len(_WORD_START.findall(head)) > _INVERTED_MIN_HEAD:
+            # (after "told" come the listeners: "X told Reuters" is X's word, relayed; a verb after a
+            # few words only has them for its subject: "They said the SDF, which controls Raqqa, had
+            # killed 20" is told by "they", not by the SDF)
             inv = _inverted(sentence[ve:], doc, t, verb)  # "... for the Army of Conquest said observatory head Rami Abdel Rahman."
             if inv is not None and (a is None or not _weak(inv, t)):
                 return inv
@@ -1206,6 +1226,9 @@ def _named_before(text: str, plural: bool, doc: _Doc, t: _Taxonomy, *, cue: str,
         last = m.group(0).split()[-1].lower()
         if _plural_word(last, t) != plural:
             continue
+        before = text[:m.start()].split()[-1:]
+        if before and before[0].lower().strip(",;") in t.antecedent_not_after:
+            continue  # "rockets supplied by Turkey, but it said": Turkey is no subject
         a = _resolve(m.group(0), doc, t, cue=cue, verb=verb, strong_only=True)
         if a is not None and a.cue != "outlet" and a.source_type != "outlet":
             return replace(a, raw=pronoun, cue="anaphora")
@@ -1239,6 +1262,9 @@ def _title_case(sentence: str) -> bool:
     Minister Says ..."), whose verbs are capitalised too."""
     n = len(_WORD_START.findall(sentence))
     return n >= 3 and len(_CAP_START.findall(sentence)) >= _TITLE_CASE_SHARE * n
+
+
+_INVERTED_MIN_HEAD = 5  # an inverted frame's verb comes after the claim's words, more than a subject's few
 
 
 def _inverted(rest: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attribution | None:
@@ -2469,7 +2495,10 @@ def _past_subject(hit: Attribution | None, pronoun: str, plural: bool, doc: _Doc
     if not between or between[-1][1].source == hit.source:
         return hit  # none, or the latest is the voice itself ("The Britain-based observatory relies on ...")
     i, a = between[-1]
-    if i == doc.index - 1 and all(b.source in (a.source, hit.source) for _, b in between):
+    if i == doc.index - 1 and all(b.source in (a.source, hit.source) for _, b in between) \
+            and t.statement_verbs.search(" ".join(doc.sentences[i].split()[:16])) is not None:
+        # "The ICRC voiced alarm ... It said": that body's statement goes on; after an act
+        # ("Turkey has deployed thousands of troops ... It said") no one for sure
         return replace(a, raw=pronoun, cue="anaphora")
     if t.fallback_group not in t.sources:
         return None
