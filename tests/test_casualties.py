@@ -514,3 +514,12 @@ def test_a_toll_phrase_names_whose_toll_it_is(sentence, expected):
 def test_the_toll_of_an_act_names_no_group_of_people(sentence):
     # the words after "toll of" name the act, its perpetrators are no victims
     assert [(c.victims, c.category) for c in find_casualties(sentence)] == [("people", "unknown")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The agency said that no one was killed in the blast.", [(0, "none")]),
+    # near miss: a figure of its own beside a zero of another outcome
+    ("One was killed and no one else was hurt.", [(1, "")]),
+])
+def test_no_one_killed_holds_no_figure_of_one(sentence, expected):
+    assert [(c.min, c.qualifier) for c in find_casualties(sentence)] == expected

@@ -704,7 +704,11 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         out.extend(_bare_mentions(sentence, out, context, offset, lex, words))
     out.extend(_definite_objects(sentence, out, context, offset, lex, words))
     if lex.zero_gate <= met:
-        out.extend(_zero_mentions(sentence, context, offset, lex))
+        zeros = _zero_mentions(sentence, context, offset, lex)
+        if zeros:
+            # "no one was killed": its "one was killed" is no figure of its own
+            out = [c for c in out if not any(z.start <= c.start and c.end <= z.end for z in zeros)]
+            out.extend(zeros)
     return sorted(out, key=lambda c: (c.start, c.outcome))
 
 
