@@ -749,6 +749,10 @@ def _quoted_runs(sentences: list[str], out: list[Attribution]) -> list[Attributi
         marks = _quote_marks(sentence)
         if not marks:
             continue
+        if inside and marks[0][1] == "open":
+            # a new paragraph's quotation reopens with its opening mark (the wire's way of
+            # running a quote on): the marks are counted afresh, never across it
+            inside, opened = False, -1
         if inside and opened >= 0 and j - opened <= _QUOTE_REACH and marks[0][1] != "open" and len(marks) % 2 == 1:
             _credit_run(sentences, out, opened, j, _quote_marks(sentences[opened])[-1][0], marks[0][0])
         if len(marks) % 2 == 1:
@@ -782,7 +786,7 @@ def _frame_after(sentence: str, at: int, a: Attribution) -> bool:
     ('..., " said X.' / '..." X told Reuters.')."""
     if a.cue == "outlet" or not a.raw:
         return False
-    return sentence.find(a.raw, at) > at and sentence.find(a.raw, 0, at) < 0
+    return _find_words(sentence, a.raw, at, len(sentence)) > at and _find_words(sentence, a.raw, 0, at) < 0
 
 
 def _frame_before(sentence: str, at: int, a: Attribution) -> bool:
@@ -790,8 +794,15 @@ def _frame_before(sentence: str, at: int, a: Attribution) -> bool:
     ('X said: "...')."""
     if a.cue == "outlet" or not a.raw:
         return False
-    found = sentence.find(a.raw, 0, at)
+    found = _find_words(sentence, a.raw, 0, at)
     return 0 <= found and not sentence[found + len(a.raw):at].count('"')
+
+
+def _find_words(sentence: str, phrase: str, start: int, end: int) -> int:
+    """Where `phrase` stands in sentence[start:end] as whole words ("it" is
+    not in "militants"), or -1."""
+    m = re.search(r"(?<![\w'’-])" + re.escape(phrase) + r"(?![\w'’-])", sentence[start:end])
+    return start + m.start() if m else -1
 
 
 def voice_parts(sentence: str, *, outlet: str = "", knowledge: Knowledge) -> tuple[tuple[int, int], ...]:
