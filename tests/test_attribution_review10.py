@@ -52,3 +52,12 @@ def test_a_denial_is_the_voice_of_its_own_clause(sentence, negated):
 def test_with_x_saying_a_toll_of_neutralised_militants_is_xs():
     got = sources(["Turkish troops entered the town on Sunday, with Ankara saying 300 militants had been neutralised."])
     assert got == ["Turkish government"]
+
+
+def test_a_quotation_reopened_in_the_next_paragraph_never_swallows_the_outlets_narration():
+    got = sources(["The ministry said in a statement that “the militants fired rockets at the base overnight.",
+                   "“The attack was repelled and the militants retreated,” it said.",
+                   "Rebels shelled the outskirts of the town again on Tuesday.",
+                   "A resident said: “We fled before dawn.",
+                   "The shelling went on all day.”"])
+    assert got[2] == "Outlet"      # the outlet's own narration between two quotations
