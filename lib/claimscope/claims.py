@@ -49,7 +49,7 @@ exactly the tables of the in-process loop); `extract` maps it over the
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
+from hashlib import blake2b
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -110,21 +110,40 @@ class ExtractResult:
 
 @dataclass(frozen=True)
 class DocumentExtract:
-    claims: list[dict]
-    casualties: list[dict]
+    claims: list[list]  # rows of `claims`, fields CLAIM_FIELDS
+    casualties: list[tuple]  # rows of `casualties`, fields CASUALTY_FIELDS
     problems: list[dict]
     governorate: str  # most cited governorate: lede x3, places beside a death toll twice
     mentions: list[tuple] = field(default_factory=list)  # rows of `mentions`, columns MENTION_COLUMNS
 
 
+# The fields of a claim row as `_claim_row` lays them out (a list, not a dict: rows are read into the table column
+# by column, `schema.frame_columns`, and a list is built and read faster); the last four are set when the
+# document's claims are final. The contract's column order is the table's, not this one.
+CLAIM_FIELDS = ("doc_id", "source", "source_type", "source_side", "outlet", "hedged", "negated", "event_type",
+                "event_date", "date_precision", "places", "place_precision", "governorate", "lat", "lon",
+                "perpetrator", "target", "incident_id", "sentence_index", "paragraph", "source_raw", "source_person",
+                "source_via", "attribution_cue", "hedge_cue", "negation_cue", "event_cue", "date_raw", "places_raw",
+                "governorate_source", "perpetrator_raw", "target_raw", "published", "duplicate_of", "perpetrator_cue",
+                "cause", "cause_raw", "kind", "kind_cue", "claim_id", "start", "end", "sentence")
+_HEDGED, _NEGATED, _EVENT_TYPE, _PLACES, _GOVERNORATE, _HEDGE_CUE, _NEGATION_CUE, _EVENT_CUE, _GOV_SOURCE, _KIND = (
+    CLAIM_FIELDS.index(f) for f in ("hedged", "negated", "event_type", "places", "governorate", "hedge_cue",
+                                    "negation_cue", "event_cue", "governorate_source", "kind"))
+CASUALTY_FIELDS = ("claim_id", "victims", "outcome", "min", "max", "qualifier", "casualty_id", "raw", "victims_raw",
+                   "start", "end", "category", "side", "scope", "headline", "part")
+
+
 def claim_id(doc_id: str, start: int, end: int, sentence: str) -> str:
-    """Stable claim id from the document and the sentence it rests on."""
-    return _content_id("c", doc_id, start, end, sentence)
+    """Stable claim id from the document and the sentence it rests on: "c" +
+    12 hex digits of a hash of the parts, each as text, joined by NUL (one
+    f-string, not a join of a map of `str`: an id per claim and per figure)."""
+    return "c" + blake2b(f"{doc_id}\x00{start}\x00{end}\x00{sentence}".encode(), digest_size=6).hexdigest()
 
 
-def _content_id(prefix: str, *parts: object) -> str:
-    """`prefix` + 12 hex digits of a hash of `parts`: stable, order-free ids."""
-    return prefix + hashlib.blake2b("\x00".join(map(str, parts)).encode(), digest_size=6).hexdigest()
+def _casualty_id(cid: str, k: CasualtyMention) -> str:
+    """Stable casualty id from its claim and the figure ("k" + hash, as `claim_id`)."""
+    return "k" + blake2b(f"{cid}\x00{k.start}\x00{k.end}\x00{k.outcome}\x00{k.victims}".encode(),
+                         digest_size=6).hexdigest()
 
 
 # --- per sentence -------------------------------------------------------------------
@@ -136,7 +155,7 @@ class _Claim:
     paragraph: int
     index: int
     attribution: Attribution
-    row: dict[str, Any]
+    row: list[Any]  # the claim's row, fields CLAIM_FIELDS (the last four set at the end)
     casualties: list[CasualtyMention] = field(default_factory=list)
     mentions: list[tuple] = field(default_factory=list)  # (mention, offset, role, inherited) it names or inherits
     scopes: list[str] = field(default_factory=list)  # scope of each casualty figure: event | total
@@ -154,7 +173,7 @@ class _Context:
     para_date: DateMention | None = None
     para_places: list[PlaceMention] = field(default_factory=list)
     para_places_raw: str = ""
-    para_fields: tuple[list[PlaceMention], dict[str, Any]] | None = None  # `_place_fields` of a para_places list
+    para_fields: tuple[list[PlaceMention], tuple[Any, ...]] | None = None  # `_place_fields` of a para_places list
     para_target: tuple[tuple[str, str], ...] = ()
     last_group: str = ""
     places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
@@ -174,17 +193,18 @@ def _best_date(mentions: list[DateMention]) -> DateMention | None:
     return next((m for m in mentions if m.date is not None and m.kind != "since"), None)
 
 
-_NO_PLACE_FIELDS = {"places": "", "place_precision": "unknown", "governorate": "", "lat": None, "lon": None}
+_NO_PLACE_FIELDS = ("", "unknown", "", None, None)
 
 
-def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
+def _place_fields(places: list[PlaceMention]) -> tuple[Any, ...]:
+    """A claim's places, place_precision, governorate, lat and lon (CLAIM_FIELDS' order) from its places."""
     if not places:
-        return dict(_NO_PLACE_FIELDS)
+        return _NO_PLACE_FIELDS
     if len(places) == 1:  # the common case: the place itself
         p = places[0]
-        geo = p.lat is not None and p.lon is not None
-        return {"places": p.name, "place_precision": p.precision, "governorate": p.governorate or "",
-                "lat": p.lat if geo else None, "lon": p.lon if geo else None}
+        if p.lat is not None and p.lon is not None:
+            return (p.name, p.precision, p.governorate or "", p.lat, p.lon)
+        return (p.name, p.precision, p.governorate or "", None, None)
     ordered = sorted(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 9), p.start))
     names: list[str] = []
     for p in ordered:
@@ -203,13 +223,8 @@ def _place_fields(places: list[PlaceMention]) -> dict[str, Any]:
     gov = min(counts, key=lambda g: (-counts[g], first[g])) if counts else ""
     geocoded = [p for p in ordered if p.lat is not None and p.lon is not None]
     geo = next((p for p in geocoded if p.governorate == gov), geocoded[0] if geocoded else None)
-    return {
-        "places": ";".join(names),
-        "place_precision": ordered[0].precision if ordered else "unknown",
-        "governorate": gov,
-        "lat": geo.lat if geo else None,
-        "lon": geo.lon if geo else None,
-    }
+    return (";".join(names), ordered[0].precision if ordered else "unknown", gov,
+            geo.lat if geo else None, geo.lon if geo else None)
 
 
 def _targets(roles_target: str, actors: list[ActorMention]) -> tuple[tuple[str, str], ...]:
@@ -221,8 +236,8 @@ def _targets(roles_target: str, actors: list[ActorMention]) -> tuple[tuple[str, 
 
 
 def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExtract:
-    """Claims, casualty and mention rows (as dicts), problems and main
-    governorate of one document."""
+    """Claims, casualty and mention rows (CLAIM_FIELDS, CASUALTY_FIELDS,
+    MENTION_COLUMNS), problems and main governorate of one document."""
     text = doc.text or ""
     ctx = _Context(dateline=_dateline_span(doc))
     title = _title_span(doc, text)
@@ -251,32 +266,17 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
     claim_rows, casualty_rows = [], []
     mention_rows = [_mention_row(doc.doc_id, "", *m) for m in ctx.free_mentions]
     for c in claims:
-        if not c.row["governorate"] and not c.row["places"] and governorate:
-            c.row["governorate"], c.row["governorate_source"] = governorate, "document"
+        row = c.row
+        if governorate and not row[_GOVERNORATE] and not row[_PLACES]:
+            row[_GOVERNORATE], row[_GOV_SOURCE] = governorate, "document"
         sentence = text[c.start:c.end]
         cid = claim_id(doc.doc_id, c.start, c.end, sentence)
-        row = c.row
-        row.update(claim_id=cid, start=c.start, end=c.end, sentence=sentence)
+        row += (cid, c.start, c.end, sentence)
         claim_rows.append(row)
         for k, scope in zip(c.casualties, c.scopes):
-            casualty_rows.append({
-                "claim_id": cid,
-                "victims": k.victims,
-                "outcome": k.outcome,
-                "min": k.min,
-                "max": k.max,
-                "qualifier": k.qualifier,
-                "casualty_id": _content_id("k", cid, k.start, k.end, k.outcome, k.victims),
-                "raw": k.raw,
-                "victims_raw": k.victims_raw,
-                "start": k.start,
-                "end": k.end,
-                "category": k.category,
-                "side": k.side,
-                "scope": scope,
-                "headline": c.headline,
-                "part": k.part,
-            })
+            casualty_rows.append((cid, k.victims, k.outcome, k.min, k.max, k.qualifier,
+                                  _casualty_id(cid, k), k.raw, k.victims_raw,
+                                  k.start, k.end, k.category, k.side, scope, c.headline, k.part))
         mention_rows += [_mention_row(doc.doc_id, cid, *m) for m in c.mentions]
     return DocumentExtract(claim_rows, casualty_rows, problems, governorate, mention_rows)
 
@@ -412,7 +412,7 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim], knowle
     body: dict[str, list[CasualtyMention]] = {}
     parts: dict[str, list[CasualtyMention]] = {}   # a part may bear the headline out, never contradict it
     for c in claims:
-        if c.headline or c.row.get("kind") != "event":
+        if c.headline or c.row[_KIND] != "event":
             continue
         for k, sc in zip(c.casualties, c.scopes):
             if sc == "event" and k.min is not None and (k.min or k.max):
@@ -665,7 +665,7 @@ def _too_large(k: CasualtyMention, cap: int) -> bool:
 def _same_scope(prev: _Claim, scopes: Sequence[str]) -> bool:
     """A figures-only sentence continues the claim before it only when it
     counts the same way: an act's figures an event, totals a running total."""
-    kind = prev.row.get("kind")
+    kind = prev.row[_KIND]
     if kind == "event":
         return all(sc == "event" for sc in scopes)
     return kind == "running_total" and all(sc == "total" for sc in scopes)
@@ -698,7 +698,7 @@ def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[Cas
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
                targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge,
-               kind: ClaimKind, words: frozenset[str]) -> dict[str, Any]:
+               kind: ClaimKind, words: frozenset[str]) -> list[Any]:
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
     elif ctx.para_date is not None or ctx.doc_date is not None:
@@ -723,10 +723,10 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         places_raw = f"inherited: {ctx.para_places_raw}"
         gov_source = "paragraph"
     else:
-        place = _place_fields([])
+        place = _NO_PLACE_FIELDS
         places_raw = ""
         gov_source = ""
-    if not place["governorate"]:
+    if not place[2]:  # no governorate
         gov_source = ""
     target, target_raw = roles.target, roles.target_raw
     if not target:
@@ -736,43 +736,16 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
             target, target_raw = named.victims, named.victims_raw
     causes = find_causes(sent, knowledge=knowledge, words=words)
     etype = event.type if event else ("statement" if attribution.cue != "outlet" and not casualties else "other")
-    return {
-        "doc_id": doc.doc_id,
-        "source": attribution.source,
-        "source_type": attribution.source_type,
-        "source_side": attribution.source_side,
-        "outlet": doc.outlet,
-        "hedged": st.hedged,
-        "negated": st.negated,
-        "event_type": etype,
-        "event_date": event_date,
-        "date_precision": precision,
-        **place,
-        "perpetrator": roles.perpetrator,
-        "target": target,
-        "incident_id": "",
-        "sentence_index": s.index,
-        "paragraph": s.paragraph,
-        "source_raw": attribution.raw,
-        "source_person": attribution.person,
-        "source_via": attribution.via,
-        "attribution_cue": attribution.cue,
-        "hedge_cue": st.hedge_cue,
-        "negation_cue": st.negation_cue,
-        "event_cue": event.cue if event else "",
-        "date_raw": date_raw,
-        "places_raw": places_raw,
-        "governorate_source": gov_source,
-        "perpetrator_raw": roles.perpetrator_raw,
-        "target_raw": target_raw,
-        "published": doc.published.isoformat() if doc.published else "",
-        "duplicate_of": doc.duplicate_of,
-        "perpetrator_cue": roles.perpetrator_cue,
-        "cause": ";".join(c.cause for c in causes),
-        "cause_raw": ";".join(c.raw for c in causes),
-        "kind": kind.kind,
-        "kind_cue": kind.cue,
-    }
+    return [  # CLAIM_FIELDS' order
+        doc.doc_id, attribution.source, attribution.source_type, attribution.source_side, doc.outlet,
+        st.hedged, st.negated, etype, event_date, precision, *place,
+        roles.perpetrator, target, "", s.index, s.paragraph,
+        attribution.raw, attribution.person, attribution.via, attribution.cue,
+        st.hedge_cue, st.negation_cue, event.cue if event else "", date_raw, places_raw, gov_source,
+        roles.perpetrator_raw, target_raw, doc.published.isoformat() if doc.published else "", doc.duplicate_of,
+        roles.perpetrator_cue, ";".join(c.cause for c in causes), ";".join(c.raw for c in causes),
+        kind.kind, kind.cue,
+    ]
 
 
 def _continue_claim(prev: _Claim, s, casualties: list[CasualtyMention], scopes: Sequence[str], st, event) -> None:
@@ -782,12 +755,12 @@ def _continue_claim(prev: _Claim, s, casualties: list[CasualtyMention], scopes: 
     prev.casualties.extend(casualties)
     prev.scopes.extend(scopes)
     row = prev.row
-    row["hedged"] = bool(row["hedged"] or st.hedged)
-    row["hedge_cue"] = row["hedge_cue"] or st.hedge_cue
-    row["negated"] = bool(row["negated"] or st.negated)
-    row["negation_cue"] = row["negation_cue"] or st.negation_cue
-    if row["event_type"] in ("other", "statement") and event is not None:
-        row["event_type"], row["event_cue"] = event.type, event.cue
+    row[_HEDGED] = bool(row[_HEDGED] or st.hedged)
+    row[_HEDGE_CUE] = row[_HEDGE_CUE] or st.hedge_cue
+    row[_NEGATED] = bool(row[_NEGATED] or st.negated)
+    row[_NEGATION_CUE] = row[_NEGATION_CUE] or st.negation_cue
+    if row[_EVENT_TYPE] in ("other", "statement") and event is not None:
+        row[_EVENT_TYPE], row[_EVENT_CUE] = event.type, event.cue
 
 
 # --- over the documents table ----------------------------------------------------------
@@ -814,7 +787,7 @@ def document_inputs(documents: pd.DataFrame) -> Iterator[DocumentInput]:
         )
 
 
-CHUNK_DOCS = 1024  # documents per partial table: bounds the row dicts alive at once
+CHUNK_DOCS = 1024  # documents per partial table: bounds the rows alive at once
 
 
 @dataclass(frozen=True)
@@ -832,8 +805,8 @@ class ExtractChunk:
 def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -> ExtractChunk:
     """Extract a run of documents into partial tables (contract columns and
     dtypes, rows in document order)."""
-    claims: list[dict] = []
-    casualties: list[dict] = []
+    claims: list[list] = []
+    casualties: list[tuple] = []
     problems: list[dict] = []
     mentions: list[tuple] = []
     governorates: list[tuple[str, str]] = []
@@ -854,8 +827,8 @@ def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -
         problems += r.problems
         mentions += r.mentions
         governorates.append((doc.doc_id, r.governorate))
-    return ExtractChunk(_rows_frame(claims, "claims"), _rows_frame(casualties, "casualties"),
-                        _rows_frame(problems, "problems"), tuple(governorates), _mentions_frame(mentions))
+    return ExtractChunk(_fields_frame(claims, CLAIM_FIELDS, "claims"), _fields_frame(casualties, CASUALTY_FIELDS, "casualties"),
+                        _rows_frame(problems, "problems"), tuple(governorates), _fields_frame(mentions, MENTION_COLUMNS, "mentions"))
 
 
 def combine(chunks: Iterable[ExtractChunk]) -> ExtractResult:
@@ -885,10 +858,11 @@ def _rows_frame(rows: list[dict], table: str) -> pd.DataFrame:
     return schema.frame(rows, table)
 
 
-def _mentions_frame(rows: list[tuple]) -> pd.DataFrame:
+def _fields_frame(rows: Sequence[Sequence[Any]], fields: Sequence[str], table: str) -> pd.DataFrame:
+    """The table of rows laid out as `fields` (every contract column, in any order)."""
     if not rows:
-        return schema.empty("mentions")
-    return schema.frame_columns(dict(zip(MENTION_COLUMNS, zip(*rows))), "mentions")
+        return schema.empty(table)
+    return schema.frame_columns(dict(zip(fields, zip(*rows))), table)
 
 
 def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:
