@@ -609,3 +609,28 @@ def test_a_recap_in_a_coarser_date_leaves_the_reports_day_to_the_sentences_after
     text = text.replace("in January", "on January 12")
     got = _dated_claims(text)
     assert got["Rescuers pulled two more bodies from the rubble of the Ariha market."][1] == "inherited: January 12"
+
+
+GATE_TEXT = st.lists(st.sampled_from(["3", "12", "2015", "1999", "21.08.2013", "2017-04-05", "days", "day", "week",
+                                      "ago", "later", "in", "since", "mid", "May", "march", "Monday", "yesterday", "the",
+                                      "next", "two", "killed", "people", ",", ".", "-", "/", "٣", "20٢٣"]),
+                     max_size=12).map(" ".join) | TEXT
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=GATE_TEXT, published=st.none() | st.dates(), context=st.none() | st.dates())
+def test_property_the_word_and_digit_gate_skips_only_texts_without_a_date(text, published, context):
+    # the gate (no date word, and no digit or a digit with neither a year nor a unit) must never hide a
+    # mention the full scan finds
+    from claimscope.sentences import sentence_words
+    gated = find_dates(text, published=published, context=context, words=sentence_words(text))
+    assert gated == find_dates(text, published=published, context=context)
+
+
+def test_a_digit_without_a_year_or_unit_is_no_date_but_a_year_or_count_is():
+    from claimscope.sentences import sentence_words
+    for text, raws in [("12 people were killed and 40 wounded", []), ("the 2015 offensive left 12 dead", []),
+                       ("fighting resumed in 2015, killing 12", ["2015"]), ("3 days later 12 were killed", ["3 days later"]),
+                       ("talks on 21.08.2013 failed", ["21.08.2013"])]:
+        got = find_dates(text, published=D(2016, 5, 1), words=sentence_words(text))
+        assert [m.raw for m in got] == [m.raw for m in find_dates(text, published=D(2016, 5, 1))] == raws, text

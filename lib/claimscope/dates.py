@@ -158,6 +158,9 @@ class _Grammar:
     # words (`sentences.sentence_words`) hold one of these: a word of each
     # phrase the guard can open with (`_gate_words`)
     gate_words: frozenset[str] = frozenset()
+    # without one of those, an expression that opens with a digit holds a year ("in 2015", "21.08.2013") or
+    # a unit after a count ("3 days ago"): a word of each unit phrase; None when a unit has no letters
+    unit_words: frozenset[str] | None = None
 
 
 def _gate_words(phrases: list[str]) -> frozenset[str]:
@@ -174,6 +177,8 @@ def _gate_words(phrases: list[str]) -> frozenset[str]:
 
 _LETTER_RUNS = re.compile(r"[a-z]+")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_YEAR = r"(?:19|20)\d\d"  # the years read: 1900-2099
+_HAS_YEAR = re.compile(_YEAR)
 
 
 def _variants(phrase: str, *, cased: bool) -> set[str]:
@@ -265,7 +270,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         return rf"(?P<{g}>3[01]|[12]\d|0?[1-9])"
 
     def year(g: str) -> str:
-        return rf"(?P<{g}>(?:19|20)\d\d){year_end}"
+        return rf"(?P<{g}>{_YEAR}){year_end}"
 
     rng = rf"\s*(?:{_words([c for c in lex['range_connectors'] if c.isalpha()])}{nb}|" + "|".join(
         re.escape(c) for c in lex["range_connectors"] if not c.isalpha()
@@ -284,9 +289,9 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         [
             # 21.08.2013, 21-08-2014, 16.04.2017Get
             rf"{num_start}(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)"
-            rf"(?P<ny>(?:19|20)\d\d)(?!\d|(?P=ns)\d)",
+            rf"(?P<ny>{_YEAR})(?!\d|(?P=ns)\d)",
             # 2017-04-05
-            rf"{num_start}(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])",
+            rf"{num_start}(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])",
             # between 5 and 7 September (2023)
             rf"(?P<dr>{num_start}{day('drd1')}{ord_}){rng}(?P<dr2>{day('drd2')}{ord_}\s+(?:of\s+)?"
             rf"(?P<drm>{mon_any})(?:,?\s+{year('dry')})?)",
@@ -309,7 +314,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
             # September 08, 2020 / Jul 6 2015 / On September 5 / the March 5 deal
             rf"(?P<mdm>{mon_any})\s*{day('mdd')}{ord_}{after_day}(?:,?\s+{year('mdy')})?",
             # Apr 232017 (day glued to the year)
-            rf"(?P<mgm>{mon_any})\s*(?P<mgd>3[01]|[12]\d|0[1-9]|[1-9])(?P<mgy>(?:19|20)\d\d){year_end}",
+            rf"(?P<mgm>{mon_any})\s*(?P<mgd>3[01]|[12]\d|0[1-9]|[1-9])(?P<mgy>{_YEAR}){year_end}",
             # January 2017
             rf"(?P<mym>{mon_any}),?\s+{year('myy')}",
             # last September / this May / next March
@@ -373,6 +378,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         tolerance_days=int(lex["year_tolerance_days"]),
         gate_words=_gate_words([*names, *pub_phrases, *ctx_phrases, *(f"{n} {u}" for n in numbers for u in units),
                                 *(f"{q} {w}" for q in qualifiers for w in wd_full + month_full), *head_words]),
+        unit_words=_gate_words(list(units)) if all(_LETTER_RUNS.search(u) for u in units) else None,
     )
 
 
@@ -711,7 +717,11 @@ def find_dates(
     text without a digit or a date word is not scanned)."""
     if words is not None and isinstance(text, str):
         g = knowledge.derived(_build_grammar)
-        if g.gate_words and words.isdisjoint(g.gate_words) and _ASCII_DIGIT.search(text) is None:
+        if g.gate_words and words.isdisjoint(g.gate_words) and (
+                _ASCII_DIGIT.search(text) is None  # no word a date opens with, nor a digit
+                # a digit, but neither a year ("in 2015", "21.08.2013") nor a unit for a count ("3 days ago"):
+                # no month name, weekday or date phrase to go with it either
+                or (g.unit_words is not None and words.isdisjoint(g.unit_words) and _HAS_YEAR.search(text) is None)):
             return []
     published = _as_date(published)
     context = _as_date(context)
