@@ -84,6 +84,18 @@ def test_substrings_agree_with_substring_tests_on_any_text(text):
     assert new == old
 
 
+@given(st.lists(st.text(alphabet="abcdehilmrswyBLAMEDSWHİé '-,.n't", max_size=40), max_size=8),
+       st.integers(min_value=1, max_value=12))
+def test_one_substrings_object_read_again_and_again_agrees_with_substring_tests(texts, limit):
+    # the words memoised from the sentences before (cleared when more than `limit`) never change the answer
+    from claimscope.sentences import Substrings, sentence_words
+    sub = Substrings(_STRINGS, limit)
+    for text in texts:
+        low = text.lower()
+        held = sub.held(sentence_words(text), low)
+        assert {k for k in _STRINGS if held & sub.bits[k]} == {k for k in _STRINGS if k in low}, text
+
+
 @given(st.text(alphabet="ab .!?\"'”’)] \t\nC", max_size=60))
 def test_the_boundary_pattern_finds_what_its_plain_spelling_finds(text):
     # "[.!?][.!?]*" opens the pattern with a character class (the engine skips to one in C); "[.!?]+" is the same run

@@ -508,12 +508,14 @@ def _speaker_patterns(lex: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _speaks(sentence: str, m: ActorMention, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> bool:
+def _speaks(sentence: str, m: ActorMention, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]],
+            lead: bool = True) -> bool:
     """Whether the mention `m` is in the phrase naming the sentence's speaker
     (`_speaker_patterns`; no other actor's mention inside the phrase after it:
     "hit YPG positions Turkish military sources said" names the Turkish
-    military as the speaker, not the YPG)."""
-    if p["speaker_lead"].search(sentence, max(0, m.start - 80), m.start):
+    military as the speaker, not the YPG). `lead`: False where the sentence
+    holds no speaker lead's word ("according"), the speaker_lead regex's."""
+    if lead and p["speaker_lead"].search(sentence, max(0, m.start - 80), m.start):
         return True
     tail = p["speaker_tail"].match(sentence, m.end)
     return tail is not None and not any(m.end <= o.start < tail.end() for o in mentions if o is not m)
@@ -661,7 +663,10 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
     keys = {k: _substring_keys(getattr(gates, k)) for k in keyed}
     # each field's strings: a field of one-word strings is tested itself, the others through their keys
     tested = {"indirect": keys["indirect"], "hedged": keys["hedged"], "blame": gates.blame,
-              **{k: getattr(gates, k) for k in ("campaign", "affiliated", "clash", "started", "attributed")}}
+              **{k: getattr(gates, k) for k in ("campaign", "affiliated", "clash", "started", "attributed")},
+              # the ally_before and speaker_lead regexes need a word of one of their phrases
+              "ally": longest([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]]),
+              "lead": longest(lex.get("speaker_leads") or ["according to"])}
     held = Substrings(s for strings in tested.values() for s in strings)
     return replace(gates, keys=keys, held=held, bits={k: held.mask(v) for k, v in tested.items()},
                    verb_scan=PhraseScan(knowledge.derived(_role_patterns)["act_verb"], frames["act_verbs"]),
@@ -895,7 +900,9 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         passive_subject = None
     target = exchange[1] if exchange is not None else _target(
         sentence, mentions, perp, verb, p, passive_subject, ci, cp, campaign=campaign,
-        attributed=bool(held & bits["attributed"]), speech=not g.speech.isdisjoint(ws))
+        attributed=bool(held & bits["attributed"]), speech=not g.speech.isdisjoint(ws),
+        # speaker_lead ignores case: in a text that is not ASCII it may match what lower-casing does not give
+        ally=bool(held & bits["ally"]), lead=bool(held & bits["lead"]) or not sentence.isascii())
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
@@ -983,30 +990,33 @@ def _coordinated(sentence: str, perp: ActorMention, m: ActorMention, p: dict[str
 def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention | None,
             verb: re.Match[str] | None, p: dict[str, re.Pattern[str]],
             passive_subject: ActorMention | None, ci: str, cp: dict[str, re.Pattern[str]], *,
-            campaign: bool = True, attributed: bool = True, speech: bool = True) -> ActorMention | None:
+            campaign: bool = True, attributed: bool = True, speech: bool = True, ally: bool = True,
+            lead: bool = True) -> ActorMention | None:
     """The target among `mentions`; `ci`, `cp` as in `_is_object_position`;
-    `campaign`, `attributed`: False where the sentence lacks the campaign_by /
-    attributed_before regexes' words; `speech`: False where it holds no
-    reporting verb nor "according" (`_speaks` cannot be true)."""
+    `campaign`, `attributed`, `ally`, `lead`: False where the sentence lacks
+    the campaign_by / attributed_before / ally_before / speaker_lead regexes'
+    words; `speech`: False where it holds no reporting verb nor "according"
+    (`_speaks` cannot be true)."""
     # allies, agents named by "by X", where fire came from (and actors coordinated with them) are not hit
-    allies: set[ActorMention] = set()
+    allies: set[int] = set()  # their indexes in `mentions`
     for i, m in enumerate(mentions):
-        if p["ally_before"].search(sentence, max(0, m.start - 40), m.start) or _by_agent(sentence, m, p) or (
+        if (ally and p["ally_before"].search(sentence, max(0, m.start - 40), m.start)) or _by_agent(sentence, m, p) or (
                 " from " in sentence[max(0, m.start - 60):m.start]
                 and p["fired_from"].search(sentence, max(0, m.start - 60), m.start)) or (
-                i and mentions[i - 1] in allies and p["coordination"].match(sentence[mentions[i - 1].end:m.start])):
-            allies.add(m)
-    candidates = [m for m in mentions if (perp is None or (m.name != perp.name and m.start != perp.start
-                                                           and not _coordinated(sentence, perp, m, p)
-                                                           and not (m.start >= perp.end and p["perp_patron"].match(
-                                                               sentence[perp.end:m.start]))))
+                i - 1 in allies and p["coordination"].match(sentence[mentions[i - 1].end:m.start])):
+            allies.add(i)
+    # the tests below are pure: the cheap ones first
+    candidates = [m for i, m in enumerate(mentions)
+                  if i not in allies  # "in support of the regime", "its allies Russia and Iran", "by insurgents' mortars"
+                  and (perp is None or (m.name != perp.name and m.start != perp.start
+                                        and not _coordinated(sentence, perp, m, p)
+                                        and not (m.start >= perp.end and p["perp_patron"].match(sentence[perp.end:m.start]))))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
-                  and not (speech and _speaks(sentence, m, mentions, p))  # "..., Turkey's defence ministry said"
-                  and m not in allies  # "in support of the regime", "its allies Russia and Iran", "by insurgents' mortars"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
                   and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
-                  and not (campaign and p["campaign_by"].search(sentence[max(0, m.start - 80):m.start]))]
+                  and not (campaign and p["campaign_by"].search(sentence[max(0, m.start - 80):m.start]))
+                  and not (speech and _speaks(sentence, m, mentions, p, lead))]  # "..., Turkey's defence ministry said"
     if not candidates:
         return passive_subject
     # "on positions of X", "against X", "targeting X"

@@ -91,11 +91,12 @@ class Substrings:
     as a bit mask (string `k` -> bit `bits[k]`), read off its words: a string
     of letters a-z only lies inside one letter run of the lower-cased text,
     so the text holds it exactly where one of its `sentence_words` does.
-    Words recur from sentence to sentence: what each holds is memoised, and
-    a sentence's test is one lookup per word instead of a scan of its text
-    per string. Other strings are looked for in the text itself."""
+    Words recur from sentence to sentence: what each holds is memoised (the
+    words seen, and those that hold a string with their bits), and a
+    sentence's test is a few set operations in C instead of a scan of its
+    text per string. Other strings are looked for in the text itself."""
 
-    __slots__ = ("bits", "_letters", "_others", "_memo", "_limit")
+    __slots__ = ("bits", "_letters", "_others", "_memo", "_limit", "_seen", "_holding")
 
     def __init__(self, strings: Iterable[str], limit: int = 1 << 16) -> None:
         self.bits: dict[str, int] = {}
@@ -103,7 +104,9 @@ class Substrings:
             self.bits.setdefault(k, 1 << len(self.bits))
         self._letters = tuple((k, b) for k, b in self.bits.items() if _LETTERS.fullmatch(k))
         self._others = tuple((k, b) for k, b in self.bits.items() if not _LETTERS.fullmatch(k))
-        self._memo: dict[str, int] = {}
+        self._memo: dict[str, int] = {}  # a word seen that holds one of the strings -> their bits
+        self._holding: set[str] = set()  # the keys of _memo, as a set for the intersection with a sentence's words
+        self._seen: set[str] = set()  # every word seen
         self._limit = limit
 
     def mask(self, strings: Iterable[str]) -> int:
@@ -116,16 +119,23 @@ class Substrings:
     def held(self, words: frozenset[str], low: str) -> int:
         """The bits of the strings `low` (a sentence lower-cased) holds;
         `words`: its `sentence_words`."""
-        memo = self._memo
-        get = memo.get
+        memo, seen, holding = self._memo, self._seen, self._holding
+        if not seen.issuperset(words):
+            new = words.difference(seen)
+            if len(seen) + len(new) > self._limit:
+                memo.clear()
+                holding.clear()
+                seen.clear()
+            for w in new:
+                b = sum(bit for k, bit in self._letters if k in w)
+                if b:
+                    memo[w] = b
+                    holding.add(w)
+            seen.update(new)
         out = 0
-        for w in words:
-            b = get(w)
-            if b is None:
-                if len(memo) >= self._limit:
-                    memo.clear()
-                b = memo[w] = sum(bit for k, bit in self._letters if k in w)
-            out |= b
+        if not holding.isdisjoint(words):
+            for w in holding.intersection(words):
+                out |= memo[w]
         for k, bit in self._others:
             if k in low:
                 out |= bit
