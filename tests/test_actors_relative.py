@@ -5,7 +5,7 @@ import pytest
 from claimscope.actors import find_roles, other_act_clauses
 from claimscope.events import event_type
 
-from builtin_knowledge import bind
+from builtin_knowledge import K, bind
 
 find_roles = bind(find_roles)
 other_act_clauses = bind(other_act_clauses)
@@ -102,3 +102,19 @@ def test_the_word_gates_before_the_clause_regex_keep_every_clause(s):
     from claimscope.sentences import sentence_words
     assert other_act_clauses(s, words=sentence_words(s)) == other_act_clauses(s)
     assert bool(other_act_clauses(s)) == (" were " in s or " of wh" in s)
+
+
+@pytest.mark.parametrize("s", [
+    "THE JETS THAT HAD ATTACKED TURKISH PLANES WERE DOWNED.",
+    "Batteries fired; Some of which had shelled the town withdrew, and two of whom had attacked were seen.",
+    "Which jets that had bombed Afrin were downed? One of which had shot down a drone was hit.",
+    "Drones that-had attacked; x-which had attacked were downed, unthat had attacked were",
+])
+def test_the_clause_scan_from_word_starts_finds_what_the_clause_regex_finds(s):
+    """With the words, the clause regex is tried only where a quantifier or relative word begins
+    (`resources.PhraseScan`): the clauses it finds are the regex's own."""
+    from claimscope.actors import _relative_patterns
+    from claimscope.sentences import sentence_words
+    clause, _, _, scan = K.derived(_relative_patterns)
+    assert [m.span() for m in scan.finditer(s, sentence_words(s))] == [m.span() for m in clause.finditer(s)]
+    assert other_act_clauses(s, words=sentence_words(s)) == other_act_clauses(s)

@@ -674,8 +674,9 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
                    relative=frozenset(relative) if all(re.fullmatch("[a-z]+", w) for w in relative) else None)
 
 
-def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """(a relative clause telling its noun's own act, what may not stand just before one, the words that gate both)."""
+def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], PhraseScan]:
+    """(a relative clause telling its noun's own act, what may not stand just before one, the words that gate both,
+    the clause regex tried only where a quantifier or relative word can begin: `resources.PhraseScan`)."""
     frames = knowledge.roles
     quant = (phrase_pattern(frames.get("relative_quantifiers") or ["one"]) + r"\s+"
              + phrase_pattern([" ".join(p) for p in _relative_partitives(frames)]))
@@ -697,7 +698,9 @@ def _relative_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Patter
                       + r"|(?<![\w-])(?i:it)\s+(?:is|was)\s+(?:[\w'’-]+\s+){1,4})$")
     gate = tuple(sorted({w.lower() for w in frames.get("relative_words") or ["that", "which", "who"]}
                         | {p[-1] for p in _relative_partitives(frames)}))
-    return clause, not_after, gate
+    scan = PhraseScan(clause, [*(frames.get("relative_quantifiers") or ["one"]),
+                               *(frames.get("relative_words") or ["that", "which", "who"])])
+    return clause, not_after, gate, scan
 
 
 def _relative_partitives(frames: Mapping[str, Any]) -> list[list[str]]:
@@ -716,7 +719,7 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
     when already computed."""
     if words is not None and knowledge.derived(_role_gates).verbs.isdisjoint(words):
         return []  # the clause needs an act verb
-    clause, not_after, gate = knowledge.derived(_relative_patterns)
+    clause, not_after, gate, scan = knowledge.derived(_relative_patterns)
     g = knowledge.derived(_role_gates)
     if words is not None:
         if g.relative is not None and words.isdisjoint(g.relative):
@@ -728,7 +731,7 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
     low = sentence.lower()
     if not any(f" {w} " in low for w in gate):
         return []
-    return [(m.start(), m.end()) for m in clause.finditer(sentence)
+    return [(m.start(), m.end()) for m in (scan.finditer(sentence, words) if words is not None else clause.finditer(sentence))
             if not not_after.search(sentence, max(0, m.start() - 40), m.start())]
 
 
