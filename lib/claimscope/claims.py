@@ -206,10 +206,7 @@ def _place_fields(places: list[PlaceMention]) -> tuple[Any, ...]:
             return (p.name, p.precision, p.governorate or "", p.lat, p.lon)
         return (p.name, p.precision, p.governorate or "", None, None)
     ordered = sorted(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 9), p.start))
-    names: list[str] = []
-    for p in ordered:
-        if p.name not in names:
-            names.append(p.name)
+    names = dict.fromkeys(p.name for p in ordered)  # in order, each once
     # the governorate most of the places lie in (ties: the one named first):
     # "near Fleifel and Saraqib in southeastern Idlib ... and Kafr Taal in
     # western Aleppo" is an Idlib claim even if Kafr Taal is the most precise
@@ -264,7 +261,8 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
     _share_categories(claims)
     problems += _headline_disagreements(doc, claims, knowledge)
     claim_rows, casualty_rows = [], []
-    mention_rows = [_mention_row(doc.doc_id, "", *m) for m in ctx.free_mentions]
+    mention_rows: list[tuple] = []
+    _mention_rows(doc.doc_id, "", ctx.free_mentions, mention_rows)
     for c in claims:
         row = c.row
         if governorate and not row[_GOVERNORATE] and not row[_PLACES]:
@@ -277,7 +275,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
             casualty_rows.append((cid, k.victims, k.outcome, k.min, k.max, k.qualifier,
                                   _casualty_id(cid, k), k.raw, k.victims_raw,
                                   k.start, k.end, k.category, k.side, scope, c.headline, k.part))
-        mention_rows += [_mention_row(doc.doc_id, cid, *m) for m in c.mentions]
+        _mention_rows(doc.doc_id, cid, c.mentions, mention_rows)
     return DocumentExtract(claim_rows, casualty_rows, problems, governorate, mention_rows)
 
 
@@ -483,16 +481,20 @@ MENTION_COLUMNS = ("doc_id", "claim_id", "kind", "name", "raw", "start", "end", 
                    "precision", "type", "entry", "inherited", "side", "score", "cue")
 
 
-def _mention_row(doc_id: str, cid: str, m: PlaceMention | ActorMention, offset: int, role: str,
-                 inherited: bool) -> tuple:
-    """A `mentions` row (MENTION_COLUMNS) for a place or actor mention;
-    `offset` shifts its offsets into the document (actors are found per
-    sentence)."""
-    if isinstance(m, PlaceMention):
-        return (doc_id, cid, "place", m.name, m.raw, m.start + offset, m.end + offset, role, m.governorate or "",
-                m.lat, m.lon, m.precision, m.kind, m.source, inherited, "", m.score, m.cue)
-    return (doc_id, cid, "actor", m.name, m.raw, m.start + offset, m.end + offset, role, "", None, None, "",
-            m.kind, "", inherited, m.side, None, "")
+def _mention_rows(doc_id: str, cid: str, mentions: Iterable[tuple[PlaceMention | ActorMention, int, str, bool]],
+                  out: list[tuple]) -> None:
+    """Append to `out` the `mentions` rows (MENTION_COLUMNS) of a claim's (or
+    no claim's) place and actor mentions, each (mention, offset, role,
+    inherited): `offset` shifts its offsets into the document (actors are
+    found per sentence)."""
+    append = out.append
+    for m, offset, role, inherited in mentions:
+        if isinstance(m, PlaceMention):
+            append((doc_id, cid, "place", m.name, m.raw, m.start + offset, m.end + offset, role, m.governorate or "",
+                    m.lat, m.lon, m.precision, m.kind, m.source, inherited, "", m.score, m.cue))
+        else:
+            append((doc_id, cid, "actor", m.name, m.raw, m.start + offset, m.end + offset, role, "", None, None, "",
+                    m.kind, "", inherited, m.side, None, ""))
 
 
 _LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
