@@ -386,7 +386,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
 # Scanning: regex matches -> unresolved hits.
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)  # built per match and never changed (nor compared): a plain init is cheaper than a frozen one
 class _Hit:
     start: int
     end: int
@@ -715,8 +715,8 @@ def find_dates(
     ``date=None`` and precision ``unknown``. Never raises on odd input.
     `words`: the text's `sentences.sentence_words` when already computed (a
     text without a digit or a date word is not scanned)."""
+    g = knowledge.derived(_build_grammar)
     if words is not None and isinstance(text, str):
-        g = knowledge.derived(_build_grammar)
         if g.gate_words and words.isdisjoint(g.gate_words) and (
                 _ASCII_DIGIT.search(text) is None  # no word a date opens with, nor a digit
                 # a digit, but neither a year ("in 2015", "21.08.2013") nor a unit for a count ("3 days ago"):
@@ -726,7 +726,6 @@ def find_dates(
     published = _as_date(published)
     context = _as_date(context)
     level = _PUB_LEVEL.get(str(published_precision).strip().lower()) if published else None
-    g = knowledge.derived(_build_grammar)
     out: list[DateMention] = []
     for h in _scan(text, g):
         try:
