@@ -205,7 +205,8 @@ def _place_fields(places: list[PlaceMention]) -> tuple[Any, ...]:
         if p.lat is not None and p.lon is not None:
             return (p.name, p.precision, p.governorate or "", p.lat, p.lon)
         return (p.name, p.precision, p.governorate or "", None, None)
-    ordered = sorted(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 9), p.start))
+    rank = _PRECISION_RANK
+    ordered = sorted(places, key=lambda p: (rank.get(p.precision, 9), p.start))
     names = dict.fromkeys(p.name for p in ordered)  # in order, each once
     # the governorate most of the places lie in (ties: the one named first):
     # "near Fleifel and Saraqib in southeastern Idlib ... and Kafr Taal in
@@ -215,13 +216,24 @@ def _place_fields(places: list[PlaceMention]) -> tuple[Any, ...]:
     for p in places:
         g = p.governorate
         if g:
-            counts[g] = counts.get(g, 0) + 1
-            first[g] = min(first.get(g, p.start), p.start)
+            if g in counts:
+                counts[g] += 1
+                if p.start < first[g]:
+                    first[g] = p.start
+            else:
+                counts[g], first[g] = 1, p.start
     gov = min(counts, key=lambda g: (-counts[g], first[g])) if counts else ""
-    geocoded = [p for p in ordered if p.lat is not None and p.lon is not None]
-    geo = next((p for p in geocoded if p.governorate == gov), geocoded[0] if geocoded else None)
-    return (";".join(names), ordered[0].precision if ordered else "unknown", gov,
-            geo.lat if geo else None, geo.lon if geo else None)
+    # the coordinates: of the most precise geocoded place in that governorate, else of the most precise one
+    geo = fallback = None
+    for p in ordered:
+        if p.lat is not None and p.lon is not None:
+            if p.governorate == gov:
+                geo = p
+                break
+            if fallback is None:
+                fallback = p
+    geo = geo or fallback
+    return (";".join(names), ordered[0].precision, gov, geo.lat if geo else None, geo.lon if geo else None)
 
 
 def _targets(roles_target: str, actors: list[ActorMention]) -> tuple[tuple[str, str], ...]:
