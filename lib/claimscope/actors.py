@@ -717,10 +717,10 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
     an indirect question ("unclear who carried out") or a cleft ("it was the
     rebels that used"). `words`: the sentence's `sentences.sentence_words`
     when already computed."""
-    if words is not None and knowledge.derived(_role_gates).verbs.isdisjoint(words):
+    g = knowledge.derived(_role_gates)
+    if words is not None and g.verbs.isdisjoint(words):
         return []  # the clause needs an act verb
     clause, not_after, gate, scan = knowledge.derived(_relative_patterns)
-    g = knowledge.derived(_role_gates)
     if words is not None:
         if g.relative is not None and words.isdisjoint(g.relative):
             return []  # " that " below is a whole letter run: one of its words
