@@ -423,6 +423,20 @@ def _strongest(verdicts: Sequence[tuple[str, str]]) -> tuple[str, list[str]] | N
     return None
 
 
+def _largest_killed(c: _Claim) -> int | None:
+    """The largest lower bound of a claim's death figures, or None."""
+    mins = [f.min for f in c.figures if f.outcome == "killed"]
+    return max(mins) if mins else None
+
+
+def _days_apart(early: str, late: str) -> int | None:
+    """Days from ISO date `early` to `late`, or None when either is no date."""
+    try:
+        return (_dt.date.fromisoformat(late) - _dt.date.fromisoformat(early)).days
+    except ValueError:
+        return None
+
+
 def _risen_toll(x: _Claim, y: _Claim) -> tuple[str, str] | None:
     """A lower toll in an earlier report and a higher one in a later report,
     one of them told as a running update ("rises to 58" on the 4th, 86 on the
@@ -431,17 +445,11 @@ def _risen_toll(x: _Claim, y: _Claim) -> tuple[str, str] | None:
     if not (x.published and y.published and x.published != y.published and (x.toll_update or y.toll_update)):
         return None
     early, late = (x, y) if x.published < y.published else (y, x)
-
-    def killed(c: _Claim) -> int | None:
-        mins = [f.min for f in c.figures if f.outcome == "killed"]
-        return max(mins) if mins else None
-
-    a, b = killed(early), killed(late)
+    a, b = _largest_killed(early), _largest_killed(late)
     if a is None or b is None or b <= a:
         return None
-    try:
-        days = (_dt.date.fromisoformat(late.published) - _dt.date.fromisoformat(early.published)).days
-    except ValueError:
+    days = _days_apart(early.published, late.published)
+    if days is None:
         return None
     first, second = (a, b) if early is x else (b, a)
     return "partial", (f"{first} vs {second} killed, reported {days} day{'s' if days != 1 else ''} apart as a toll "
@@ -454,24 +462,16 @@ def _relayed_rise(x: _Claim, y: _Claim, accounts: _Accounts) -> str:
     or two outlets relaying one source) and the lower toll was reported no
     later than the higher ("58 killed" in the morning's wire copy, "at least
     72", the monitor's count that evening)."""
-    if x.doc == y.doc or not (x.published and y.published) or not (
-            y.account in accounts.relays.get(x.account, frozenset())
-            or x.account in accounts.relays.get(y.account, frozenset())):
+    if x.doc == y.doc or not (x.published and y.published) or not accounts.one_relays_other(x.account, y.account):
         return ""   # two outlets that each quote one monitor somewhere still tell counts of their own
-
-    def killed(c: _Claim) -> int | None:
-        mins = [f.min for f in c.figures if f.outcome == "killed"]
-        return max(mins) if mins else None
-
-    a, b = killed(x), killed(y)
+    a, b = _largest_killed(x), _largest_killed(y)
     if a is None or b is None or a == b:
         return ""
     low, high = (x, y) if a < b else (y, x)
     if low.published > high.published:
         return ""   # a toll that fell: still a conflict
-    try:
-        days = (_dt.date.fromisoformat(high.published) - _dt.date.fromisoformat(low.published)).days
-    except ValueError:
+    days = _days_apart(low.published, high.published)
+    if days is None:
         return ""
     when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} earlier"
     return (f"one account relays the other, and {low.source or 'one account'} reported the lower toll {when}: "
@@ -738,9 +738,13 @@ class _Accounts:
     relays: Mapping[str, frozenset[str]]  # account -> accounts it relays
     sides: Mapping[str, str] = field(default_factory=dict)  # account -> the state side it speaks for
 
+    def one_relays_other(self, a: str, b: str) -> bool:
+        """Whether account `a` relays `b` or `b` relays `a` (not: both relay a third)."""
+        return b in self.relays.get(a, frozenset()) or a in self.relays.get(b, frozenset())
+
     def relation(self, a: str, b: str) -> str:
         ra, rb = self.relays.get(a, frozenset()), self.relays.get(b, frozenset())
-        if b in ra or a in rb or (ra & rb):   # one relays the other, or both relay one source
+        if self.one_relays_other(a, b) or (ra & rb):   # one relays the other, or both relay one source
             return "relay"
         if a in self.pooled and b in self.pooled:
             return "pooled"
