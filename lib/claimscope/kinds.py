@@ -262,7 +262,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
                             + phrase_pattern(d["generic_blame"]["verbs"]) + r"[^.;]{0,60}?"
                             + phrase_pattern(d["generic_blame"]["objects"]))
         if d.get("generic_blame") else None,
-        definite_act=regex(phrase_pattern(["the", "this", "that"]) + r"\s+(?:[\w'’-]+\s+)?"
+        definite_act=regex(phrase_pattern(d["generic_blame"].get("definite_determiners") or ["the"])
+                           + r"\s+(?:[\w'’-]+\s+)?"
                            + phrase_pattern(sorted({c for e in knowledge.events["event_types"] for c in e["cues"]})))
         if d.get("generic_blame") else None,
         figure_of_speech=regex(phrase_pattern(d["figures_of_speech"])) if d.get("figures_of_speech") else None,
@@ -563,8 +564,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         if (first is None or fut.start() < first) and not _act_clause_after(sentence, fut, act, cues):
             return ClaimKind("future", fut.group(0))
     spec = cues.speculation.search(sentence) if cues.speculation is not None and "speculation" in gates else None
-    if spec is not None and not scopes and date is None and (act is None or spec.start() < act.start()) \
-            and not _any_act_before(sentence, spec.start(), cues, gates):
+    if spec is not None and not scopes and date is None and not _any_act_before(sentence, spec.start(), cues, gates):
         # "Their fate is unknown, whether they were released or arrested"; not
         # "31 civilians were among those killed, but it was unclear whether ..."
         return ClaimKind("statement", spec.group(0))
