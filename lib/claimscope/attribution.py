@@ -203,6 +203,10 @@ class _Taxonomy:
     antecedent_not_after: frozenset[str]  # "by", "with": a body named after one is no pronoun's antecedent
     statement_verbs: re.Pattern[str]  # "voiced", "urged" and the reporting verbs: a sentence that is a body's statement
     saying_outcomes: re.Pattern[str]  # "neutralised", "captured": outcomes a "with X saying" clause tells besides deaths
+    inverted_verb: re.Pattern[str]  # "said", "added": the verbs of an inverted frame with more after its speaker
+    quoted_passive: re.Pattern[str]  # "was quoted as saying": its subject speaks, its agent relays
+    voice_heads: frozenset[str]  # "spokesman": a bare person phrase speaking for the body named just before
+    voice_heads_unpointed: frozenset[str]  # "official": the same, only without a pointing determiner
     relative_word: re.Pattern[str]  # one of them as a word
     relative: re.Pattern[str]  # one of them opening a clause after a comma or a space
     pointing: re.Pattern[str]  # "the", "this", "its" opening a description that points back
@@ -389,6 +393,12 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         antecedent_not_after=frozenset(w.lower() for w in lex.get("antecedent_not_after") or ()),
         statement_verbs=regex(r"(?i)" + phrase_pattern([*lex["reporting_verbs"], *(lex.get("statement_verbs") or ())])),
         saying_outcomes=regex(r"(?i)" + phrase_pattern(lex["saying_outcomes"])) if lex.get("saying_outcomes") else regex(r"(?!)"),
+        inverted_verb=regex(r"(?i)" + _alternation(lex.get("inverted_frame_verbs") or ("said",))),
+        # (the frame's words are _QUOTED's: "quoted as saying")
+        quoted_passive=regex(r"(?i)\b" + _alternation(lex.get("quoted_passive_auxiliaries") or ("was",))
+                             + r"\s+quoted\s+as\s+say(?:ing|s)\b"),
+        voice_heads=frozenset(lex.get("person_voice_heads") or ()),
+        voice_heads_unpointed=frozenset(lex.get("person_voice_heads_unpointed") or ()),
         relative_word=regex(r"(?i)\b" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\b"),
         relative=regex(r"(?i)(?:,\s*|\s+)" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\s"),
         pointing=regex(r"(?i)" + _alternation(lex.get("pointing_determiners") or (), space=" ") + r"\b"),
@@ -942,9 +952,7 @@ def _own_voice(a: Attribution, t: _Taxonomy) -> bool:
 
 _ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
 _QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
-_QUOTED_PASSIVE = regex(r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been)\s+quoted\s+as\s+say(?:ing|s)\b")
 _INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
-_INVERTED_VERB = regex(r"(?i)said|says|added|reported|stated")
 _NONSPACE = regex(r"\S+")
 _BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
@@ -977,7 +985,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         if a:
             relay = _resolve(_subject_np(sentence[:m.start()], t), doc, t, cue="quote", verb="quoted")
             return _relayed(a, relay.source if relay else "", t)
-    m = _QUOTED_PASSIVE.search(sentence) if low is None or "quoted as" in low else None
+    m = t.quoted_passive.search(sentence) if low is None or "quoted as" in low else None
     if m:
         # '"The crew died," the military was quoted as saying by Interfax': the subject speaks, the agent relays
         subject, locative = _subject(sentence[:m.start()], t)
@@ -1298,7 +1306,7 @@ def _inverted_with_more(tail: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attrib
     ..."), a participle ("adding ...") or a relative clause ("which ...")
     of its own; never a clause ("said the Observatory's figures were
     wrong")."""
-    if not _INVERTED_VERB.fullmatch(verb):
+    if not t.inverted_verb.fullmatch(verb):
         return None  # "accused X of ...", "cited a journalist who ...": the words after the verb are its object
     np = _np_head(tail, t)
     more = tail[len(np):].split()
@@ -2382,8 +2390,7 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
         names = {norm_phrase(w) for w in bare.split()[:-1] if w[:1].isupper()}
         if org is not None and names - set(norm_phrase(f"{org.raw} {org.source}").split()):
             org = None  # "the PYD spokesman" after "the Syrian Observatory said": another body's spokesman
-        if org is not None and (head in ("spokesman", "spokeswoman", "spokesperson", "head", "chief", "director")
-                                or (head in ("official", "commander") and not pointing)):
+        if org is not None and (head in t.voice_heads or (head in t.voice_heads_unpointed and not pointing)):
             # ("the official said" points back at an official named before: with none, the last body named is
             # no better than a guess; "another rebel official" is the rebel body named before)
             return org.source, org.source_type, org.source_side, ""
