@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimscope.knowledge import BUILTIN_PACKS, Knowledge, pack_files
+from claimscope.knowledge import BUILTIN_PACKS, MAX_PACK_FILE_BYTES, Knowledge, pack_files
+from claimscope.safeio import load_user_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "lib" / "claimscope" / "data"
 YAML_FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*.yaml"))
@@ -72,3 +73,12 @@ def test_no_word_list_item_is_read_as_a_boolean(name):
 @pytest.mark.parametrize("name", [n for n in YAML_FILES if n.startswith(("lang/", "syria/"))])
 def test_pack_yaml_files_are_mappings(name):
     assert isinstance(yaml.safe_load((DATA / name).read_text(encoding="utf-8")), dict)
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_no_key_is_written_twice(name):
+    """The built-in packs are read with PyYAML's fast loader, where a repeated
+    key silently keeps the last value (one lexicon then replaces another that
+    shares its name); users' packs go through `load_user_yaml`, which refuses
+    repeated keys: the built-in files pass the same check."""
+    load_user_yaml(DATA / name, error=AssertionError, what="data file", max_bytes=MAX_PACK_FILE_BYTES)

@@ -131,7 +131,7 @@ class _Taxonomy:
     gendered: dict[str, frozenset[str]]  # "he" -> nouns only a man is called ("spokesman"); "she" -> ...
     body_person_nouns: frozenset[str]  # person nouns that name a body as well ("a monitor"): no "he"
     of_words: frozenset[str]  # "of", "for": after them a description names the body a person speaks for
-    complement_of: frozenset[str]  # "of", "for": join a body's head to its complement ("Army of Conquest")
+    complement_of: frozenset[str]  # "of", "for": join a body's head to its complement ("Army of Conquest"; `body_name_prepositions`)
     name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
@@ -314,7 +314,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
                   for p, nouns in (lex.get("gendered_person_nouns") or {}).items()},
         body_person_nouns=frozenset(norm_phrase(w) for w in lex.get("body_person_nouns") or ()),
         of_words=frozenset(norm_phrase(w) for w in lex.get("speaks_for_prepositions") or ()),
-        complement_of=frozenset(norm_phrase(w) for w in lex.get("complement_prepositions") or ()),
+        complement_of=frozenset(norm_phrase(w) for w in lex.get("body_name_prepositions") or ()),
         name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
