@@ -114,3 +114,26 @@ def test_a_described_persons_full_name_before_an_apposition_speaks():
     # near miss: the apposition names the body the person speaks for: that body, as before
     a = one("Abu Omar Halabi a commander and spokesman for Ahrar al-Sham said the siege was broken.")
     assert a.source == "Ahrar al-Sham"
+
+
+def test_the_frames_words_are_the_language_packs(tmp_path):
+    """"according to", "quoted ... as saying" and their kin are lexicon data: a
+    pack that layers another wording of a frame makes it read (the frame's
+    grammar stays in code, its words do not)."""
+    from claimscope.attribution import attribute as attribute_with
+    from claimscope.knowledge import load_knowledge
+
+    said = "As per the Syrian Observatory for Human Rights, five people were killed in Idlib."
+    quoted = "Rebels shelled the town, citing the Syrian Observatory for Human Rights as stating that four died."
+    assert one(said).source_type == "outlet" and one(quoted).source_type == "outlet"
+    (tmp_path / "lexicon.yaml").write_text(
+        "# test pack\naccording_frames: [as per]\nquoting_verbs: [citing]\nquoting_sayings: [as stating]\n",
+        encoding="utf-8")
+    k = load_knowledge(tmp_path)
+    for sentence in (said, quoted):
+        a = attribute_with([sentence], outlet="Outlet", knowledge=k)[-1]
+        assert a.source == "Syrian Observatory for Human Rights", sentence
+    # near miss: the layered words join the built-in ones, which still read
+    a = attribute_with(["Five people died, according to the Syrian Observatory for Human Rights."],
+                       outlet="Outlet", knowledge=k)[-1]
+    assert a.source == "Syrian Observatory for Human Rights"

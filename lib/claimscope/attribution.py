@@ -205,6 +205,24 @@ class _Taxonomy:
     saying_outcomes: re.Pattern[str]  # "neutralised", "captured": outcomes a "with X saying" clause tells besides deaths
     inverted_verb: re.Pattern[str]  # "said", "added": the verbs of an inverted frame with more after its speaker
     quoted_passive: re.Pattern[str]  # "was quoted as saying": its subject speaks, its agent relays
+    quoted_passive_gates: tuple[str, ...]  # "quoted as": one must be in a lower-cased ASCII sentence for it to match
+    according: re.Pattern[str]  # "according to X": group src (`according_frames`, `according_source_ends`)
+    according_gates: tuple[str, ...]  # "according"
+    quoted: re.Pattern[str]  # "quoting X as saying": group src (`quoting_verbs`, `quoting_sayings`)
+    quoted_gates: tuple[str, ...]  # "quoted", "quoting"
+    inverted: re.Pattern[str]  # '..., said X.': groups verb, src (`inverted_frame_verbs`)
+    by_after: re.Pattern[str]  # " by X" after a verb: group src (`agent_prepositions`)
+    agent_before: re.Pattern[str]  # "by " ending the text before a subject
+    with_before: re.Pattern[str]  # "with " ending the text before a subject (`accompanying_prepositions`)
+    not_reporting: re.Pattern[str]  # " the lives": after a reporting verb, no claim (`not_reporting_objects`)
+    that: re.Pattern[str]  # a complementizer as a word
+    clause_mark: re.Pattern[str]  # a complementizer or a clause's punctuation
+    time_tail: re.Pattern[str]  # " on Monday ...": a time phrase ending a speaker phrase (`time_tail_openers`)
+    unqualified_office: re.Pattern[str]  # "authorities", "ministry": an office that needs its state from context
+    minister: re.Pattern[str]  # "minister"
+    defence: re.Pattern[str]  # "defence", "defense" (lower case)
+    office_head_end: re.Pattern[str]  # " in ": the head of an office phrase ends before it (`office_head_ends`)
+    particle_name: re.Pattern[str]  # "al-Z": a name's hyphened particle and capital (`hyphen_name_particles`)
     voice_heads: frozenset[str]  # "spokesman": a bare person phrase speaking for the body named just before
     voice_heads_unpointed: frozenset[str]  # "official": the same, only without a pointing determiner
     relative_word: re.Pattern[str]  # one of them as a word
@@ -394,9 +412,34 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         statement_verbs=regex(r"(?i)" + phrase_pattern([*lex["reporting_verbs"], *(lex.get("statement_verbs") or ())])),
         saying_outcomes=regex(r"(?i)" + phrase_pattern(lex["saying_outcomes"])) if lex.get("saying_outcomes") else regex(r"(?!)"),
         inverted_verb=regex(r"(?i)" + _alternation(lex.get("inverted_frame_verbs") or ("said",))),
-        # (the frame's words are _QUOTED's: "quoted as saying")
         quoted_passive=regex(r"(?i)\b" + _alternation(lex.get("quoted_passive_auxiliaries") or ("was",))
-                             + r"\s+quoted\s+as\s+say(?:ing|s)\b"),
+                             + r"\s+" + _alternation(lex.get("quoted_participles") or ())
+                             + r"\s+" + _alternation(lex.get("quoting_sayings") or ()) + r"\b"),
+        quoted_passive_gates=tuple(f"{p.lower()} {s.split()[0].lower()}" for p in lex.get("quoted_participles") or ()
+                                   for s in lex.get("quoting_sayings") or ()),
+        according=regex(r"(?i)\b" + _alternation(lex.get("according_frames") or ())
+                        + r"\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+"
+                        + _alternation(lex.get("according_source_ends") or ()) + r"\s))"),
+        according_gates=tuple(f.split()[0].lower() for f in lex.get("according_frames") or ()),
+        quoted=regex(r"(?i)\b" + _alternation(lex.get("quoting_verbs") or ()) + r"\s+(?P<src>.{2,80}?)\s+"
+                     + _alternation(lex.get("quoting_sayings") or ()) + r"\b"),
+        quoted_gates=tuple(v.lower() for v in lex.get("quoting_verbs") or ()),
+        inverted=regex(r"(?i)[,\"”]\s*(?P<verb>" + _alternation(lex.get("inverted_frame_verbs") or ("said",))
+                       + r")\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)"),
+        by_after=regex(r"(?i)\s+" + _alternation(lex.get("agent_prepositions") or ())
+                       + r"\s+(?P<src>[^,;:.!?\"“”()]{2,80})"),
+        agent_before=regex(r"(?i)\b" + _alternation(lex.get("agent_prepositions") or ()) + r"\s+$"),
+        with_before=regex(r"(?i)\b" + _alternation(lex.get("accompanying_prepositions") or ()) + r"\s+$"),
+        not_reporting=regex(r"(?i)\s+(?:\S+\s+){0,3}?" + _alternation(lex.get("not_reporting_objects") or ()) + r"\b"),
+        that=regex(r"(?i)\b" + _alternation(lex.get("complementizers") or ()) + r"\b"),
+        clause_mark=regex(r"(?i)\b" + _alternation(lex.get("complementizers") or ()) + r"\b|[,;:]"),
+        time_tail=regex(r"(?i)\s+" + _alternation(lex.get("time_tail_openers") or ()) + r"\b.*$"),
+        unqualified_office=regex(r"(?i)\b" + _alternation(lex.get("unqualified_offices") or ()) + r"\b"),
+        minister=regex(r"(?i)\b" + _alternation(lex.get("minister_nouns") or ()) + r"\b"),
+        defence=regex(r"\b" + _alternation(w.lower() for w in lex.get("defence_words") or ()) + r"\b"),
+        office_head_end=regex(r"\s+" + _alternation(lex.get("office_head_ends") or ()) + r"\s+"),
+        particle_name=regex(r"(?i:" + "|".join(re.escape(w) for w in lex.get("hyphen_name_particles") or ()) + r")-[A-Z]"
+                            if lex.get("hyphen_name_particles") else r"(?!)"),
         voice_heads=frozenset(lex.get("person_voice_heads") or ()),
         voice_heads_unpointed=frozenset(lex.get("person_voice_heads_unpointed") or ()),
         relative_word=regex(r"(?i)\b" + _alternation(lex.get("relative_pronouns") or (), space=" ") + r"\b"),
@@ -950,13 +993,8 @@ def _own_voice(a: Attribution, t: _Taxonomy) -> bool:
 
 # --- frames ------------------------------------------------------------------------------
 
-_ACCORDING = regex(r"(?i)\baccording\s+to\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+(?:that|on|in|who|which|as)\s))")
-_QUOTED = regex(r"(?i)\bquot(?:ed|ing)\s+(?P<src>.{2,80}?)\s+as\s+say(?:ing|s)\b")
-_INVERTED = regex(r"(?i)[,\"”]\s*(?P<verb>said|says|added|reported|stated)\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)")
 _NONSPACE = regex(r"\S+")
-_BY_AFTER = regex(r"(?i)\s+by\s+(?P<src>[^,;:.!?\"“”()]{2,80})")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
-_NOT_REPORTING = regex(r"(?i)\s+(?:\S+\s+){0,3}?(?:lives|life|responsibility\s+for\s+the\s+lives)\b")
 _PARENTHETICAL = regex(r"\s*\([^()]{1,60}\)")
 _TOKEN = regex(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
 _WORD_START = regex(r"(?<!\S)[A-Za-z]")
@@ -974,24 +1012,24 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     rejected = ""  # a phrase a frame offered that names no speaker
     rejected_end = -1  # where the verb of the last such phrase (or of an unnamed speaker) ends
     any_subject = False  # whether an earlier reporting verb of the sentence had a subject
-    for m in (_ACCORDING.finditer(sentence) if low is None or "according" in low else ()):
+    for m in (t.according.finditer(sentence) if low is None or any(g in low for g in t.according_gates) else ()):
         a = _resolve(_np_forward(m.group("src"), t), doc, t, cue="according_to", verb="according to")
         if a:
             return _with_via(a, sentence, m.end(), doc, t)
         rejected = rejected or m.group("src").strip()
-    m = _QUOTED.search(sentence) if low is None or "quot" in low else None
+    m = t.quoted.search(sentence) if low is None or any(g in low for g in t.quoted_gates) else None
     if m:
         a = _resolve(m.group("src"), doc, t, cue="quote", verb="quoted")
         if a:
             relay = _resolve(_subject_np(sentence[:m.start()], t), doc, t, cue="quote", verb="quoted")
             return _relayed(a, relay.source if relay else "", t)
-    m = t.quoted_passive.search(sentence) if low is None or "quoted as" in low else None
+    m = t.quoted_passive.search(sentence) if low is None or any(g in low for g in t.quoted_passive_gates) else None
     if m:
         # '"The crew died," the military was quoted as saying by Interfax': the subject speaks, the agent relays
         subject, locative = _subject(sentence[:m.start()], t)
         a = _resolve(subject, doc, t, cue="quote", verb="quoted") if subject and not locative else None
         if a is not None and a.cue != "outlet":
-            by = _BY_AFTER.match(sentence, m.end())
+            by = t.by_after.match(sentence, m.end())
             via = _resolve(_np_forward(by.group("src"), t), doc, t, cue="quote", verb="quoted", strong_only=True) \
                 if by else None
             return _relayed(a, via.source if via is not None and via.cue != "outlet" else "", t)
@@ -1015,13 +1053,13 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         if ve < len(sentence) and sentence[ve] == " " and verb[-1:] in "sS" and (
                 t.verbs_low.match(low, ve + 1) if low is not None else t.verbs.match(sentence, ve + 1)):
             continue  # "reports say", "claims said": the first word is the subject
-        if _NOT_REPORTING.match(sentence, ve):
+        if t.not_reporting.match(sentence, ve):
             continue  # "the blast claimed the lives of five": not a claim
         if t.bare_passive.match(sentence, vs):
             continue  # "Assad accused of releasing prisoners": the accused, no speaker
         if any_subject and _coordinated(head, t):
             continue  # "The council accused the government of X and posted videos": the council's second verb
-        by = _BY_AFTER.match(sentence, ve)
+        by = t.by_after.match(sentence, ve)
         if by and verb[-1:] in "sS" and not verb.lower().endswith("ss"):
             continue  # "denied claims by the opposition", "reports by activists": a noun, no agent of a verb
         if by or t.passive_before.search(head, max(0, len(head) - t.passive_before_span)):  # "documented by SOHR", "were not reported"
@@ -1032,11 +1070,11 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
                 if a:
                     return a
             continue
-        final = "," in head and len(sentence) - ve <= 45 and not _THAT.search(sentence, ve)
+        final = "," in head and len(sentence) - ve <= 45 and not t.that.search(sentence, ve)
         cue = "sentence_final" if final else "reporting_verb"
         participle = verb.lower().endswith("ing")
         subject, locative = _subject(head, t)
-        if subject and head.rstrip().endswith(subject) and _AGENT_BEFORE.search(
+        if subject and head.rstrip().endswith(subject) and t.agent_before.search(
                 head, max(0, len(head.rstrip()) - len(subject) - 8), len(head.rstrip()) - len(subject)) \
                 and verb.lower() not in t.relay_verbs:
             # "... trained and equipped by Washington said the Syrian Observatory": a passive's agent before an
@@ -1044,7 +1082,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             inv = _inverted(sentence[ve:], doc, t, verb)
             if inv is not None and not _weak(inv, t):
                 return inv
-        if participle and subject and _WITH_BEFORE.search(head, max(0, len(head.rstrip()) - len(subject) - 8),
+        if participle and subject and t.with_before.search(head, max(0, len(head.rstrip()) - len(subject) - 8),
                                                           len(head.rstrip()) - len(subject)) \
                 and head.rstrip().endswith(subject) and not t.outcome_words.search(sentence, ve) \
                 and not t.saying_outcomes.search(sentence, ve):
@@ -1125,7 +1163,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         elif subject:
             rejected = rejected or subject
             rejected_end = ve
-    m = _INVERTED.search(sentence) if any_verb else None
+    m = t.inverted.search(sentence) if any_verb else None
     if m:
         a = _resolve(m.group("src"), doc, t, cue="sentence_final", verb=m.group("verb"))
         if a and a.source_type != "unnamed":
@@ -1210,15 +1248,6 @@ def _ends_a_name(head: str, verb: str, t: _Taxonomy) -> bool:
     return key in t.state_of_word or key in t.by_alias or key in t.actor_by_alias
 
 
-_THAT = regex(r"(?i)\bthat\b")
-_AGENT_BEFORE = regex(r"(?i)\bby\s+$")
-_WITH_BEFORE = regex(r"(?i)\bwith\s+$")
-_CLAUSE_MARK = regex(r"(?i)\bthat\b|[,;:]")
-_TIME_TAIL = regex(r"(?i)\s+(?:on|late|early|in|at)\b.*$")
-_UNQUALIFIED_OFFICE = regex(r"(?i)\b(?:ministr(?:y|ies)|government|authorities|police|presidency)\b")
-_MINISTER = regex(r"(?i)\bminister\b")
-_DEFENCE = regex(r"\bdefen[cs]e\b")
-_PREPOSITION = regex(r"\s+(?:in|of|at|for)\s+")
 
 
 def _in_relative_clause(head: str, subject: str, t: _Taxonomy) -> bool:
@@ -1292,9 +1321,9 @@ def _inverted(rest: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attribution | No
     tail = rest.strip().rstrip(".!?\"”'’ ")
     if not tail:
         return None
-    if len(tail.split()) > 8 or _CLAUSE_MARK.search(tail) or _np_head(_TIME_TAIL.sub("", tail), t) != _TIME_TAIL.sub("", tail):
+    if len(tail.split()) > 8 or t.clause_mark.search(tail) or _np_head(t.time_tail.sub("", tail), t) != t.time_tail.sub("", tail):
         return _inverted_with_more(tail, doc, t, verb)
-    tail = _TIME_TAIL.sub("", tail)
+    tail = t.time_tail.sub("", tail)
     a = _resolve(tail, doc, t, cue="sentence_final", verb=verb)
     return a if a is not None and a.cue != "outlet" and a.source_type != "unnamed" else None
 
@@ -2041,7 +2070,7 @@ def _state_office(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
     if named:
         state = t.states[named[0]]
     else:
-        if not _UNQUALIFIED_OFFICE.search(phrase) and not _MINISTER.search(phrase):
+        if not t.unqualified_office.search(phrase) and not t.minister.search(phrase):
             return None
         person = _person_name(phrase, t)
         others = [w for w in phrase.split()[1:] if w[:1].isupper() and w not in person.split()
@@ -2055,7 +2084,7 @@ def _state_office(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
         if state is None:
             return None
     low = phrase.lower()
-    if _DEFENCE.search(low):
+    if t.defence.search(low):
         name = state.defense
     elif military is not None and office is None:
         name = state.military
@@ -2071,12 +2100,12 @@ def _office_head(phrase: str, t: _Taxonomy) -> bool:
     """Whether the phrase's head is an office ("Syrian Information Minister
     Omran Zoabi", "the defence ministry in Moscow") rather than something an
     office owns ("Syrian government denials")."""
-    words = [norm_phrase(w) for w in _PREPOSITION.split(phrase, maxsplit=1)[0].split()]
+    words = [norm_phrase(w) for w in t.office_head_end.split(phrase, maxsplit=1)[0].split()]
     joined = " ".join(words)
     if any(" " in m.group(0) and m.end() == len(joined)
            for rx in (t.office_regex, t.military_regex) for m in rx.finditer(joined)):
         return True  # "the Syrian Armed Forces", "the Russian General Staff": a capitalised office of several words
-    while words and words[-1][:1].isalpha() and _is_name_word(words[-1], phrase) and not (
+    while words and words[-1][:1].isalpha() and _is_name_word(words[-1], phrase, t) and not (
             t.office_regex.fullmatch(words[-1]) or t.military_regex.fullmatch(words[-1])):
         words.pop()  # the person's name after the office
     if not words:
@@ -2087,16 +2116,13 @@ def _office_head(phrase: str, t: _Taxonomy) -> bool:
         or words[-1] in t.person_nouns or words[-1] in t.org_nouns)
 
 
-def _is_name_word(low_word: str, phrase: str) -> bool:
+def _is_name_word(low_word: str, phrase: str, t: _Taxonomy) -> bool:
     """Whether a word of `phrase` (given lower-cased) is written capitalised
     there, or as a name's particle and a capitalised name ("al-Zoubi")."""
     for w in phrase.split():
         if norm_phrase(w) == low_word:
-            return w[:1].isupper() or _PARTICLE_NAME.match(w) is not None
+            return w[:1].isupper() or t.particle_name.match(w) is not None
     return False
-
-
-_PARTICLE_NAME = regex(r"(?i:al|el|abu|bin|ibn)-[A-Z]")
 
 
 def _actor_source(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
