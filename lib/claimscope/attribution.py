@@ -223,6 +223,16 @@ class _Taxonomy:
     defence: re.Pattern[str]  # "defence", "defense" (lower case)
     office_head_end: re.Pattern[str]  # " in ": the head of an office phrase ends before it (`office_head_ends`)
     particle_name: re.Pattern[str]  # "al-Z": a name's hyphened particle and capital (`hyphen_name_particles`)
+    particle_prefixes: tuple[str, ...]  # "al-", "bin-": a word opening so is a name's
+    particle_words: frozenset[str]  # "al", "bin": the particles standing alone
+    apposition_words: frozenset[str]  # "a", "an": open a description after a name (`apposition_articles`)
+    phrase_articles: frozenset[str]  # "the", "a": open a new noun phrase
+    phrase_joiners: frozenset[str]  # "of", "and": join a name's parts, never end or open one
+    counting_determiners: frozenset[str]  # "two", "both": inside a subject, not its start
+    audience_words: frozenset[str]  # "reporters" (and a bare article): a verb's object that cites no one
+    recall_determiners: frozenset[str]  # "the", "this": a description pointing back
+    person_name_particles: frozenset[str]  # "al", "von": lower-case words inside a person's name
+    monitor_heads: frozenset[tuple[str, ...]]  # "watchdog", "monitoring group": a description naming a monitor
     voice_heads: frozenset[str]  # "spokesman": a bare person phrase speaking for the body named just before
     voice_heads_unpointed: frozenset[str]  # "official": the same, only without a pointing determiner
     relative_word: re.Pattern[str]  # one of them as a word
@@ -438,6 +448,17 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         minister=regex(r"(?i)\b" + _alternation(lex.get("minister_nouns") or ()) + r"\b"),
         defence=regex(r"\b" + _alternation(w.lower() for w in lex.get("defence_words") or ()) + r"\b"),
         office_head_end=regex(r"\s+" + _alternation(lex.get("office_head_ends") or ()) + r"\s+"),
+        particle_words=frozenset(w.lower() for w in lex.get("hyphen_name_particles") or ()),
+        particle_prefixes=tuple(w.lower() + "-" for w in lex.get("hyphen_name_particles") or ()),
+        apposition_words=frozenset(w.lower() for w in lex.get("apposition_articles") or ()),
+        phrase_articles=frozenset(w.lower() for w in lex.get("phrase_articles") or ()),
+        phrase_joiners=frozenset(w.lower() for w in lex.get("phrase_joiners") or ()),
+        counting_determiners=frozenset(w.lower() for w in lex.get("counting_determiners") or ()),
+        audience_words=frozenset(norm_phrase(w) for w in [*(lex.get("audience_nouns") or ()),
+                                                          *(lex.get("phrase_articles") or ())]),
+        recall_determiners=frozenset(w.lower() for w in lex.get("recall_determiners") or ()),
+        person_name_particles=frozenset(norm_phrase(w) for w in lex.get("person_name_particles") or ()),
+        monitor_heads=frozenset(tuple(norm_phrase(w).split()) for w in lex.get("monitor_heads") or ()),
         particle_name=regex(r"(?i:" + "|".join(re.escape(w) for w in lex.get("hyphen_name_particles") or ()) + r")-[A-Z]"
                             if lex.get("hyphen_name_particles") else r"(?!)"),
         voice_heads=frozenset(lex.get("person_voice_heads") or ()),
@@ -1344,7 +1365,7 @@ def _inverted_with_more(tail: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attrib
     first = more[0] if more[0].islower() else ""  # "WHO Representative": a name, no relative pronoun
     described = len(more) <= 3 and all(w.isalpha() and w.islower() for w in more) \
         and (norm_phrase(more[-1]) in t.org_nouns or norm_phrase(more[-1]) in t.person_nouns)  # "... monitoring group"
-    if not (described or first in ("a", "an") or first in t.inverted_participles or first in t.relative_pronouns):
+    if not (described or first in t.apposition_words or first in t.inverted_participles or first in t.relative_pronouns):
         return None
     last = np.split()[-1]
     if not (last[:1].isupper() or norm_phrase(last) in t.org_nouns or norm_phrase(last) in t.person_nouns):
@@ -1361,7 +1382,7 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
         low = w.lower()
         if low in t.stops or any(c.isdigit() for c in w):
             break
-        if words and low in ("the", "a", "an") and words[-1].lower() not in ("of", "for", "and"):
+        if words and low in t.phrase_articles and words[-1].lower() not in t.phrase_joiners:
             break  # "the Syrian Center for Policy Research the conflict ...": a new phrase
         if words and words[-1][:1].isupper() and words[-1].lower() not in t.determiners \
                 and w[:1].islower() and low not in t.name_connectors \
@@ -1411,7 +1432,7 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
             break
         core = core[: len(core) - len(p.group(0))].rstrip()
     tokens = _TOKEN.findall(core)
-    if tokens and tokens[-1].lower() in ("they", "them", "he", "she", "it"):
+    if tokens and tokens[-1].lower() in t.pronouns:
         return tokens[-1], False
     out, stop = _walk_back(tokens, t)
     if stop is not None and stop.lower() in t.locative and out:
@@ -1476,8 +1497,8 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
             stop = tok
             break
         out.append(tok)
-        if low in t.determiners and low not in ("two", "three", "both"):
-            if low in ("a", "an") and k >= 1 and tokens[k - 1][:1].isupper() and tokens[k - 1].isalpha():
+        if low in t.determiners and low not in t.counting_determiners:
+            if low in t.apposition_words and k >= 1 and tokens[k - 1][:1].isupper() and tokens[k - 1].isalpha():
                 continue  # "John McCain a Republican critic of the policy": an apposition; the name is the subject
             if low == "the" and k >= 2 and tokens[k - 1].lower() in t.complement_of and tokens[k - 2][:1].isupper():
                 continue  # "the Organisation for the Prohibition of Chemical Weapons": "the" inside a name
@@ -1487,9 +1508,9 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
         if len(out) >= 12:
             break
     out.reverse()
-    while out and out[0].lower() in ("of", "for", "and"):
+    while out and out[0].lower() in t.phrase_joiners:
         out.pop(0)
-    while out and out[-1].lower() in ("of", "for", "and"):
+    while out and out[-1].lower() in t.phrase_joiners:
         out.pop()
     return out, stop
 
@@ -1585,7 +1606,7 @@ def _told(a: Attribution, rest: str, doc: _Doc, t: _Taxonomy) -> Attribution:
     if not obj:
         return a
     words = obj.split()
-    if words and norm_phrase(words[0]) in ("reporters", "journalists", "the", "a", "an") and len(words) == 1:
+    if words and norm_phrase(words[0]) in t.audience_words and len(words) == 1:
         return a
     via = _canonical_source(obj, t)
     name = via.name if via else (obj if obj[:1].isupper() and len(words) <= 5 else "")
@@ -1915,7 +1936,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     named = _named(phrase, bare, doc, t)
     if named is not None:
         return named
-    return _description(bare, doc, t, pointing=phrase.split()[0].lower() in ("the", "this"))
+    return _description(bare, doc, t, pointing=phrase.split()[0].lower() in t.recall_determiners)
 
 
 _CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
@@ -2197,7 +2218,7 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
     run: list[str] = []
     for w in [*(x.strip(".,'\"’”“") for x in phrase.split()), ""]:
         low = norm_phrase(w)
-        if w and run and low in ("al", "bin", "ibn", "abu", "de", "van", "von"):
+        if w and run and low in t.person_name_particles:
             run.append(w)
             continue
         if w and run and low.startswith(("al-", "el-", "bin-", "abu-", "ibn-")):
@@ -2406,7 +2427,7 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
     head = _head_noun(words)
     if head is None:
         return None
-    if head in ("monitor", "watchdog", "observatory") or words[-2:] == ["monitoring", "group"]:
+    if any(tuple(words[-len(h):]) == h if len(h) > 1 else head == h[0] for h in t.monitor_heads):
         if doc.monitor(t):
             mon = t.sources[doc.monitor(t)]
             return mon.name, mon.type, mon.side, ""
@@ -2454,7 +2475,7 @@ def _named_group(bare: str, t: _Taxonomy) -> str:
     if len(run) < 2 or len(run) != len(words):
         return ""
     low = [norm_phrase(w) for w in run]
-    if not any(w in ("al", "el", "abu", "bin", "ibn") or w.startswith(("al-", "el-", "abu-", "bin-")) for w in low):
+    if not any(w in t.particle_words or w.startswith(t.particle_prefixes) for w in low):
         return ""
     if any(w in t.state_of_word or w in t.not_person for w in low):
         return ""
