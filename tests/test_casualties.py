@@ -523,3 +523,16 @@ def test_the_toll_of_an_act_names_no_group_of_people(sentence):
 ])
 def test_no_one_killed_holds_no_figure_of_one(sentence, expected):
     assert [(c.min, c.qualifier) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Five people were killed and 14 others suffered burns in the blast.", [(5, "killed"), (14, "injured")]),
+    ("Three soldiers died and two others suffered shrapnel wounds.", [(3, "killed"), (2, "injured")]),
+    ("A mortar killed one child; 7 people received wounds.", [(1, "killed"), (7, "injured")]),
+    # near misses: wounds and burns that killed are deaths; a verb "burns" holds no figure
+    ("Three soldiers died of their wounds on Sunday.", [(3, "killed")]),
+    ("Two boys died of burns after the strike.", [(2, "killed")]),
+    ("The depot burns for a second day after 3 strikes.", []),
+])
+def test_a_figure_that_suffered_wounds_or_burns_is_injured_not_the_dead_told_before(sentence, expected):
+    assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
