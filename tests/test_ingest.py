@@ -971,6 +971,7 @@ BODY = ("Shelling hit the eastern quarter of the town on Tuesday evening and dam
     ("Hama, SANA –", "SANA"),
     ("LATAKIA, May 3. /TASS/.", "TASS"),
     ("Hama Province – Syrian Observatory for Human Rights:", "Syrian Observatory for Human Rights"),
+    ("North Press/", "North Press Agency"),
 ])
 def test_a_wire_dateline_names_the_outlet(tmp_path, dateline, outlet):
     """The agency in a dateline at the start of the body, when it is a known outlet."""
@@ -991,6 +992,11 @@ def test_a_header_line_names_the_outlet(tmp_path, line, outlet):
 
 def test_an_unknown_agency_in_parentheses_is_no_outlet(tmp_path):
     d = _one(tmp_path, f"Shelling damages schools\n\nQAMISHLI (Syria) - {BODY}")
+    assert _na(d["outlet"])
+
+
+def test_a_place_joined_by_a_slash_to_the_lead_is_no_outlet(tmp_path):
+    d = _one(tmp_path, f"Shelling damages schools\n\nHasakah/ {BODY}")
     assert _na(d["outlet"])
 
 
