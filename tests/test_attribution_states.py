@@ -52,6 +52,18 @@ def test_the_army_is_the_forces_of_the_state_the_text_names():
     assert a.source_side == "syrian_government"
 
 
+def test_the_army_of_a_text_naming_two_states_equally_is_no_states():
+    before = ("Turkish troops shelled villages near Tal Rifaat after Syrian forces fired on an outpost.",)
+    a = one("The army said four soldiers were wounded.", outlet="Reuters", before=before)
+    assert a.source_side == "unknown" and a.raw == "The army"
+    # near misses: one state named before (its army), or one named more in the sentence itself
+    a = one("The army said four soldiers were wounded.", outlet="Reuters",
+            before=("Turkish troops shelled villages near Tal Rifaat on Sunday.",))
+    assert a.source == "Turkish Armed Forces"
+    a = one("The army said four Turkish soldiers and a Turkish contractor were hurt by Syrian fire.", outlet="Reuters")
+    assert a.source == "Turkish Armed Forces"
+
+
 def test_a_minister_of_no_named_state_is_a_person_not_the_outlets_government():
     a = one("Prime Minister Emre Dogan said last week that his country would not allow a new state on its border.",
             outlet="Al-Alam")

@@ -694,6 +694,11 @@ class _Doc:
         '' when the text names none or several equally -- never the outlet's
         own state by default (a Turkish outlet's "according to authorities"
         about a bombing in Damascus is no Turkish voice)."""
+        return self.context_states(t, phrase)[0]
+
+    def context_states(self, t: _Taxonomy, phrase: str) -> tuple[str, bool]:
+        """`context_state`, and whether the text names several states there
+        equally (so that no state is the bare office's)."""
         self.uses += 1
         sentence = self.sentences[self.index] if self.index < len(self.sentences) else ""
         at = sentence.find(phrase) if phrase else -1
@@ -701,12 +706,12 @@ class _Doc:
         if own:
             top = max(own.values())
             best = [st for st, n in own.items() if n == top]
-            return best[0] if len(best) == 1 else ""
+            return (best[0], False) if len(best) == 1 else ("", True)
         for before in reversed(self.sentences[max(0, self.index - 2): self.index]):
             named = _states_named(before, t)
             if named:
-                return next(iter(named)) if len(named) == 1 else ""
-        return ""
+                return (next(iter(named)), False) if len(named) == 1 else ("", True)
+        return "", False
 
     def last(self, predicate: Callable[[Attribution], bool]) -> Attribution | None:
         self.uses += 1
@@ -2168,10 +2173,13 @@ def _actor_source(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
     name, side, kind = actor
     state = t.states.get(t.state_by_side.get(side, ""))
     if state is not None and kind in ("state_forces", "government") and _bare_office(m.group(0), t):
-        named = t.states.get(doc.context_state(t, phrase))
+        context, several = doc.context_states(t, phrase)
+        named = t.states.get(context)
         if named is not None and named is not state:
             src = t.sources.get(named.military)
             return (src.name, src.type, src.side, "") if src else None
+        if named is None and several:
+            return None  # "Turkish troops shelled ... after Syrian forces fired ...": whose army speaks is not said
     if state is not None and kind in ("state_forces", "government"):
         src = t.sources.get(state.military if kind == "state_forces" else state.government)
         if src is not None:
