@@ -87,6 +87,19 @@ def test_a_headlines_speaker_before_a_colon_or_after_a_closing_dash():
     assert got[1].source == "SANA"
 
 
+def test_a_headlines_credit_after_a_colon_or_in_its_last_words():
+    body = "The Syrian Observatory for Human Rights said the raids hit a market in the old city."
+    for headline in ["Barrel bombs kill 9 fighters in Hama: monitor", "Air raids kill 14 near Maarat hospital Monitor",
+                     "Jets strike market in Hama Observatory", "Shelling kills 3 in Homs suburb: SOHR"]:
+        assert attribute([headline, body], outlet="Wire")[0].source == "Syrian Observatory for Human Rights", headline
+    got = attribute(["Car bomb kills 11 near Homs checkpoint state TV", "The blast hit a bus."], outlet="Wire")
+    assert got[0].source == "Syrian state media"
+    # near misses: a credit word inside the headline, words after the colon that name no one, a line inside the text
+    for headline in ["Jets strike Hama: five dead in market", "Jets strike market near the monitor's office in Hama"]:
+        assert attribute([headline, body], outlet="Wire")[0].source == "Wire", headline
+    assert attribute([body, "Air raids kill 14 near Maarat hospital Monitor"], outlet="Wire")[1].source == "Wire"
+
+
 def test_with_x_saying_gives_x_its_words_not_the_act_before():
     a = one("Rebels seized the town on Sunday, with Ankara saying it wanted a safe zone along the border.")
     assert a.source != "Turkish government"

@@ -224,6 +224,7 @@ class _Taxonomy:
     office_head_end: re.Pattern[str]  # " in ": the head of an office phrase ends before it (`office_head_ends`)
     particle_name: re.Pattern[str]  # "al-Z": a name's hyphened particle and capital (`hyphen_name_particles`)
     particle_prefixes: tuple[str, ...]  # "al-", "bin-": a word opening so is a name's
+    headline_credit: re.Pattern[str]  # "... Monitor" ending a headline: its source (`headline_credits`), group src
     particle_words: frozenset[str]  # "al", "bin": the particles standing alone
     apposition_words: frozenset[str]  # "a", "an": open a description after a name (`apposition_articles`)
     phrase_articles: frozenset[str]  # "the", "a": open a new noun phrase
@@ -448,6 +449,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         minister=regex(r"(?i)\b" + _alternation(lex.get("minister_nouns") or ()) + r"\b"),
         defence=regex(r"\b" + _alternation(w.lower() for w in lex.get("defence_words") or ()) + r"\b"),
         office_head_end=regex(r"\s+" + _alternation(lex.get("office_head_ends") or ()) + r"\s+"),
+        headline_credit=regex(r"(?i)\s(?P<src>" + _alternation(lex.get("headline_credits") or ()) + r")\s*$"),
         particle_words=frozenset(w.lower() for w in lex.get("hyphen_name_particles") or ()),
         particle_prefixes=tuple(w.lower() + "-" for w in lex.get("hyphen_name_particles") or ()),
         apposition_words=frozenset(w.lower() for w in lex.get("apposition_articles") or ()),
@@ -1196,7 +1198,8 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             return a
     if fallback is not None:
         return fallback
-    if doc.index == 0 and (":" in sentence or " - " in sentence or " – " in sentence):
+    if doc.index == 0 and (":" in sentence or " - " in sentence or " – " in sentence
+                           or t.headline_credit.search(sentence)):
         a = _headline_speaker(sentence, doc, t)
         if a is not None:
             return a
@@ -1205,14 +1208,19 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
 
 _HEADLINE_PREFIX = regex(r"^\s*(?P<src>[^:\"“”]{2,60}?)\s*:\s+\S")
 _HEADLINE_SUFFIX = regex(r"\s[-–—]\s+(?P<src>[^-–—:\"“”]{2,40}?)\s*$")
+_HEADLINE_COLON_SUFFIX = regex(r":\s+(?P<src>[^-–—:\"“”]{2,40}?)\s*$")
 
 
 def _headline_speaker(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     """A headline's speaker set before a colon ("Russian Defense Ministry:
-    More than 100 ...") or after a closing dash ("... Near Khan Shaykhun -
-    Russian MoD"): a known source the phrase names whole, not a state's or
-    capital's name alone ("Syria: ...", "... - Moscow" may name a place)."""
-    for rx, cue, verb in ((_HEADLINE_PREFIX, "reporting_verb", ":"), (_HEADLINE_SUFFIX, "sentence_final", "-")):
+    More than 100 ...") or after a closing dash or colon ("... Near Khan
+    Shaykhun - Russian MoD", "... kill 13 fighters: monitor"), or a credit
+    word ending it where the punctuation was lost ("Air raids kill 10 near
+    hospital Monitor", lexicon `headline_credits`): a known source the phrase
+    names whole, not a state's or capital's name alone ("Syria: ...", "... -
+    Moscow" may name a place)."""
+    for rx, cue, verb in ((_HEADLINE_PREFIX, "reporting_verb", ":"), (_HEADLINE_SUFFIX, "sentence_final", "-"),
+                          (_HEADLINE_COLON_SUFFIX, "sentence_final", ":"), (t.headline_credit, "sentence_final", "")):
         m = rx.search(sentence)
         if m is None:
             continue
