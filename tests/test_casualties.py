@@ -536,3 +536,8 @@ def test_no_one_killed_holds_no_figure_of_one(sentence, expected):
 ])
 def test_a_figure_that_suffered_wounds_or_burns_is_injured_not_the_dead_told_before(sentence, expected):
     assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
+
+
+def test_a_present_tense_execution_counts_the_dead():
+    assert [(c.min, c.outcome, c.victims) for c in find_casualties("Militants execute 4 prisoners near Palmyra")] == [
+        (4, "killed", "civilians")]

@@ -173,3 +173,15 @@ def test_a_sentence_with_an_open_gate_holds_one_of_the_shortcut_words(parts):
 ])
 def test_a_cue_in_capitals_or_across_a_line_break_opens_its_gate(sentence, expected):
     assert causes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Militants execute 4 prisoners in the desert east of Palmyra", "execution"),
+    ("The group executes two men accused of spying", "execution"),
+    # near miss: the noun "executive" is no execution
+    ("The council's executive met in Azaz on Monday", None),
+])
+def test_present_tense_executions_are_executions(sentence, expected):
+    from claimscope.events import event_type
+    got = event_type(sentence, knowledge=K)
+    assert (got.type if got is not None else None) == expected
