@@ -77,3 +77,18 @@ def test_the_ministry_of_national_defense_is_turkeys():
     a = one("Two jets were shot down over Idlib after they attacked a convoy, the National Defense Ministry said.",
             outlet="Daily Sabah")
     assert a.source == "Turkish Defense Ministry"
+
+
+def test_a_pro_government_militia_speaks_for_itself_not_the_ministry():
+    a = one("An NDF commander told AFP the strike hit a depot near Quneitra.")
+    assert (a.source, a.source_type) == ("National Defense Forces", "partisan")
+    # near miss: the army's own officer is the state's military voice
+    a = one("A Syrian army commander told AFP the strike hit a depot near Quneitra.")
+    assert a.source_side == "syrian_government" and a.source != "National Defense Forces"
+
+
+def test_the_revolution_general_commission_is_not_the_coordination_committees():
+    a = one("The Syrian Revolution General Commission said 12 people died in Douma.")
+    assert a.source == "Syrian Revolution General Commission"
+    a = one("The Local Coordination Committees said 12 people died in Douma.")
+    assert a.source == "Local Coordination Committees"
