@@ -150,3 +150,14 @@ def test_the_frames_words_are_the_language_packs(tmp_path):
     a = attribute_with(["Five people died, according to the Syrian Observatory for Human Rights."],
                        outlet="Outlet", knowledge=k)[-1]
     assert a.source == "Syrian Observatory for Human Rights"
+
+
+def test_according_to_a_known_name_that_runs_past_a_lower_case_word():
+    for tail in ("according to the Syrian opposition.", "according to a Syrian opposition statement."):
+        a = one("Barrel bombs killed 9 people in Inkhil " + tail)
+        assert a.source == "Syrian opposition", tail
+    a = one("Reuters reported citing the Syrian interior ministry that the attackers stormed the station.")
+    assert (a.source, a.via) == ("Syrian government", "Reuters")
+    # near miss: a capitalised name followed by a clause's lower-case word still ends there
+    a = one("Barrel bombs killed 9 people according to SANA reporters said nothing.")
+    assert a.source == "SANA"

@@ -1410,6 +1410,18 @@ def _np_forward(phrase: str, t: _Taxonomy) -> str:
     """The noun phrase a span opens with, with the place after a speaker noun
     ("a source in the YPG", "sources at the hospital"), never a clause."""
     first = _np_head(phrase, t)
+    if first and len(first) < len(phrase):
+        hit = _canonical_match(phrase, t)
+        if hit is not None and hit[1].start() < len(first) < hit[1].end():
+            # "the Syrian opposition", "a Syrian opposition statement": a known name the head cut short runs on,
+            # with the nouns that go on naming its speech or body
+            end = hit[1].end()
+            for w in phrase[end:].split():
+                low = norm_phrase(w)
+                if not w[:1].islower() or low not in t.speech_nouns | t.org_nouns | t.person_nouns:
+                    break
+                end = phrase.index(w, end) + len(w)
+            first = phrase[:end]
     words = first.split()
     rest = phrase[len(first):].split()
     if words and rest and norm_phrase(rest[0]) in t.locative and (
