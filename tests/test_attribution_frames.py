@@ -161,3 +161,14 @@ def test_according_to_a_known_name_that_runs_past_a_lower_case_word():
     # near miss: a capitalised name followed by a clause's lower-case word still ends there
     a = one("Barrel bombs killed 9 people according to SANA reporters said nothing.")
     assert a.source == "SANA"
+
+
+def test_a_dotted_abbreviation_and_a_time_phrase_before_the_verb():
+    assert one("The U.N. said that 10 people died in Douma.").source == "United Nations"
+    a = one("The U.N. in August said that more than 100,000 people had been killed.")
+    assert (a.source, a.raw) == ("United Nations", "The U.N.")
+    a = one("The Syrian Observatory last week said 4 people died in Douma.")
+    assert (a.source, a.raw) == ("Syrian Observatory for Human Rights", "The Syrian Observatory")
+    # near miss: a time phrase after words that name no speaker leaves that phrase no speaker
+    a = one("Farhan doubted the Security Council resolution passed earlier this week which called for observers.")
+    assert a.source != "United Nations"

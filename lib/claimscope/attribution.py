@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .ingest import outlet_index
 from .knowledge import Knowledge, Memo
@@ -224,6 +224,8 @@ class _Taxonomy:
     office_head_end: re.Pattern[str]  # " in ": the head of an office phrase ends before it (`office_head_ends`)
     particle_name: re.Pattern[str]  # "al-Z": a name's hyphened particle and capital (`hyphen_name_particles`)
     particle_prefixes: tuple[str, ...]  # "al-", "bin-": a word opening so is a name's
+    pre_verb_time_openers: frozenset[str]  # "in", "last": open a time phrase before a verb ("in August said")
+    pre_verb_time_nouns: frozenset[str]  # "week", "month": after an opener, a time phrase as months and days are
     headline_credit: re.Pattern[str]  # "... Monitor" ending a headline: its source (`headline_credits`), group src
     particle_words: frozenset[str]  # "al", "bin": the particles standing alone
     apposition_words: frozenset[str]  # "a", "an": open a description after a name (`apposition_articles`)
@@ -449,6 +451,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         minister=regex(r"(?i)\b" + _alternation(lex.get("minister_nouns") or ()) + r"\b"),
         defence=regex(r"\b" + _alternation(w.lower() for w in lex.get("defence_words") or ()) + r"\b"),
         office_head_end=regex(r"\s+" + _alternation(lex.get("office_head_ends") or ()) + r"\s+"),
+        pre_verb_time_openers=frozenset(w.lower() for w in lex.get("pre_verb_time_openers") or ()),
+        pre_verb_time_nouns=frozenset(w.lower() for w in lex.get("pre_verb_time_nouns") or ()),
         headline_credit=regex(r"(?i)\s(?P<src>" + _alternation(lex.get("headline_credits") or ()) + r")\s*$"),
         particle_words=frozenset(w.lower() for w in lex.get("hyphen_name_particles") or ()),
         particle_prefixes=tuple(w.lower() + "-" for w in lex.get("hyphen_name_particles") or ()),
@@ -1483,7 +1487,8 @@ def _strip_pre_verb(head: str, t: _Taxonomy) -> str:
         return head
     low3 = [w.lower() for w in last]
     if low3[-1] not in t.pre_verb_words and not _adverb(last[-1], t.not_adverbs) \
-            and (len(low3) < 2 or (tuple(low3[-2:]) not in t.pre_verb_pairs and low3[-2] != "on")) \
+            and (len(low3) < 2 or (tuple(low3[-2:]) not in t.pre_verb_pairs and low3[-2] != "on"
+                                   and not (len(last) == 3 and _time_pair(last, t)))) \
             and (len(low3) < 3 or tuple(low3) not in t.pre_verb_triples):
         return head  # most subjects meet their verb directly
     spans = [(m.start(), m.group().lower()) for m in _NONSPACE.finditer(head, max(0, len(head) - 60))]
@@ -1492,7 +1497,8 @@ def _strip_pre_verb(head: str, t: _Taxonomy) -> str:
         low = [w for _, w in spans[-3:]]
         if low[-1] in t.pre_verb_words or _adverb(head[spans[-1][0]:end].strip(), t.not_adverbs):
             n = 1
-        elif len(low) >= 2 and (tuple(low[-2:]) in t.pre_verb_pairs or (low[-2] == "on" and low[-1].isalnum())):
+        elif len(low) >= 2 and (tuple(low[-2:]) in t.pre_verb_pairs or (low[-2] == "on" and low[-1].isalnum())
+                                or (len(low) == 3 and _time_pair([head[i:].split()[0] for i, _ in spans[-3:]], t))):
             n = 2
         elif len(low) == 3 and tuple(low) in t.pre_verb_triples:
             n = 3
@@ -1501,6 +1507,18 @@ def _strip_pre_verb(head: str, t: _Taxonomy) -> str:
         end = spans[-n][0]
         del spans[-n:]
     return head[:end]
+
+
+def _time_pair(words: Sequence[str], t: _Taxonomy) -> bool:
+    """Whether the last two of three words are a time phrase right after a
+    speaker's name or noun ("The UN in August said", "the ministry last week
+    said"); not after other words ("a resolution passed earlier this week
+    which called for": the resolution is no speaker)."""
+    before, first, second = words[0], words[1].lower(), words[2].lower().rstrip(",")
+    if first not in t.pre_verb_time_openers or (second not in t.time_words and second not in t.pre_verb_time_nouns):
+        return False
+    low = norm_phrase(before)
+    return before[:1].isupper() or low in t.org_nouns or low in t.person_nouns
 
 
 def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
@@ -1689,12 +1707,17 @@ def _strip_determiners(phrase: str, t: _Taxonomy) -> str:
     return " ".join(words)
 
 
+_DOTTED_TAIL = regex(r"(?<![\w.])[A-Z](?:\.[A-Z])+$")  # "U.N", "U.S" left by stripping an abbreviation's last dot
+
+
 def _clean(phrase: str, t: _Taxonomy | None = None) -> str:
     if t is not None:
         got = t.clean_memo.get(phrase)
         if got is not None:
             return got  # type: ignore[no-any-return]
     out = " ".join(_PARENTHETICAL.sub("", phrase).split()).strip(" ,.'\"“”‘’-–—")
+    if out and _DOTTED_TAIL.search(out) and out.rsplit(" ", 1)[-1] + "." in phrase:
+        out += "."  # "The U.N.": the last dot belongs to the abbreviation
     if t is not None:
         t.clean_memo.put(phrase, out)
     return out
