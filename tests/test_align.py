@@ -1037,3 +1037,20 @@ def test_moreover_opens_another_act(opener, same):
                               dict(claim_id="d-1", victims="people", outcome="injured", min=2, max=2)])
     r = run_align(factory.claims([first, second]), cas)
     assert (incident_of(r, "d-0") == incident_of(r, "d-1")) == same
+
+
+def test_the_day_a_speaker_told_an_undated_act_links_as_that_day():
+    """claims: "..., a monitor said on Monday" gives the act the telling's day as
+    `reported` (`date_raw` "told: ..."): compared as no date of its own, it
+    still links as that day, as before (the day a report tells an act)."""
+    claims = factory.claims([
+        _report("a", "An airstrike killed 18 civilians in Manbij on Monday.", "2016-07-18", "Manbij", "Aleppo"),
+        _report("b", "An airstrike killed 18 civilians in Manbij, a monitor said on Monday.", "2016-07-18", "Manbij",
+                "Aleppo", date_precision="reported", date_raw="told: said on Monday"),
+    ])
+    cas = factory.casualties([dict(claim_id="a-0", victims="civilians", outcome="killed", min=18, max=18),
+                              dict(claim_id="b-0", victims="civilians", outcome="killed", min=18, max=18)])
+    r = run_align(claims, cas)
+    assert incident_of(r, "a-0") == incident_of(r, "b-0")
+    link = r.links[(r.links["claim_a"] == "a-0") & (r.links["claim_b"] == "b-0")].iloc[0]
+    assert "same date ±0 d +" in link["reasons"]   # a weight for the day, as a day the text names

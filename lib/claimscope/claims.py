@@ -9,7 +9,10 @@ statement. Context is carried the way readers carry it:
   else the last day named in the document; one with no place takes the
   places named last in its paragraph (both marked `inherited:` in
   `date_raw` / `places_raw`); an event claim with neither, in a report dated
-  to the day, takes the publication date with precision `reported`; claims
+  to the day, takes the publication date with precision `reported`; an
+  event claim whose only date dates the telling ("The ministry said on
+  Tuesday that five soldiers were killed", `dates.telling_dates`) takes that
+  day with precision `reported` too, `date_raw` `told: <frame>`; claims
   that are not events (running totals, background, the future) never set the
   date in force, nor does a week, month or year holding or before the day in
   force in its paragraph (`dates.displaces`: a recap "in June" in a report of
@@ -59,7 +62,7 @@ from . import cells, schema
 from .actors import ActorMention, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
-from .dates import DateMention, displaces, find_dates
+from .dates import DateMention, displaces, find_dates, telling_dates
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -129,6 +132,7 @@ CLAIM_FIELDS = ("doc_id", "source", "source_type", "source_side", "outlet", "hed
 _HEDGED, _NEGATED, _EVENT_TYPE, _PLACES, _GOVERNORATE, _HEDGE_CUE, _NEGATION_CUE, _EVENT_CUE, _GOV_SOURCE, _KIND = (
     CLAIM_FIELDS.index(f) for f in ("hedged", "negated", "event_type", "places", "governorate", "hedge_cue",
                                     "negation_cue", "event_cue", "governorate_source", "kind"))
+_DATE_PRECISION, _DATE_RAW = CLAIM_FIELDS.index("date_precision"), CLAIM_FIELDS.index("date_raw")
 CASUALTY_FIELDS = ("claim_id", "victims", "outcome", "min", "max", "qualifier", "casualty_id", "raw", "victims_raw",
                    "start", "end", "category", "side", "scope", "headline", "part")
 
@@ -582,6 +586,13 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if denied is not None and not st.negated:
         st = replace(st, negated=True, negation_cue=denied.cue)
     date = _best_date(dates) if dates else None
+    told = ""  # the frame of a telling's day the claim's own act has no date besides ("said on Tuesday")
+    if date is not None and date.precision == "day":
+        telling = telling_dates(sent, dates, knowledge=knowledge, speaker=attribution.raw)
+        frame = next((sent[a:b] for m, a, b in telling if m == date), "")
+        # "said on Tuesday that ... were killed on Monday": the act has a date of its own; left as it was
+        if frame and _best_date([m for m in dates if all(m != t for t, _, _ in telling)]) is None:
+            told = frame
     if st.negated and date is not None:
         # a denial comes on or after the act it denies: "denied on Wednesday ...
         # the explosion that hit Afrin on Tuesday" is about Tuesday's act
@@ -641,6 +652,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if keep and kind is not None:
         row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
                          knowledge, kind, words)
+        if told and kind.kind == "event":  # the day it was told, not the act's: the report's date, as written
+            row[_DATE_PRECISION], row[_DATE_RAW] = "reported", f"told: {told}"
         if not places:  # the places it takes from its paragraph
             named = [(p, 0, "", True) for p in ctx.para_places] + named
         claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,

@@ -95,7 +95,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .knowledge import Knowledge
-from .resources import regex, trie_pattern
+from .resources import phrase_pattern, regex, trie_pattern
 
 __all__ = [
     "DateMention",
@@ -106,6 +106,7 @@ __all__ = [
     "find_absolute_dates",
     "find_dates",
     "resolve_year",
+    "telling_dates",
 ]
 
 KINDS: tuple[str, ...] = ("absolute", "relative", "weekday", "anaphoric", "since")
@@ -785,3 +786,94 @@ def displaces(date: DateMention, in_force: DateMention | None) -> bool:
         return True
     lo, _ = date_interval(date.date.isoformat(), date.precision)
     return lo is None or lo > in_force.date.toordinal()
+
+
+# --------------------------------------------------------------------------
+# Dates of the telling ("The ministry said on Tuesday that ...").
+
+
+@dataclass(frozen=True)
+class _Telling:
+    after_verb: re.Pattern[str]  # a reporting verb, then only what may stand before its date, to the end
+    before_verb: re.Pattern[str]  # from a date's end: only pre-verb words, then a reporting verb
+    prepositions: tuple[str, ...]  # lower case, longest first
+    possessives: tuple[str, ...]
+    infinitive: frozenset[str]  # lower case: the word before a verb that makes it an infinitive ("to claim")
+
+
+def _build_telling(knowledge: Knowledge) -> _Telling:
+    """Compile the telling-date frames from dates.yaml `telling_date` and the
+    reporting verbs, relay verbs and pre-verb words of lexicon.yaml."""
+    cfg = knowledge.dates.get("telling_date") or {}
+    lex = knowledge.lexicon
+    verbs = phrase_pattern([str(v) for v in lex.get("reporting_verbs") or ()])
+    relay = phrase_pattern([str(v) for v in lex.get("relay_verbs") or ()])
+    clause = phrase_pattern([str(v) for v in lex.get("voice_continuations") or ()])
+    preps = sorted({" ".join(str(p).lower().split()) for p in cfg.get("prepositions") or ()}, key=len, reverse=True)
+    channels = [str(c) for c in cfg.get("channel_phrases") or ()]
+    n = max(int(cfg.get("relay_object_words", 0) or 0), 0)
+    prep = rf"(?:{phrase_pattern(preps)}\s+)?" if preps else ""
+    channel = rf"(?:\s+{phrase_pattern(channels)})?" if channels else ""
+    obj = rf"|{relay}(?:\s+(?!{clause})[^\s,;:.\"“”]+){{1,{n}}}" if n else ""
+    pre = [str(w) for w in lex.get("pre_verb_words") or ()]
+    pre_rx = rf"(?:{phrase_pattern(pre)}\s*,?\s+)*" if pre else ""
+    return _Telling(
+        after_verb=regex(rf"(?:{verbs}{obj}){channel}(?:\s*,)?\s+{prep}$"),
+        before_verb=regex(rf"\s*,?\s*{pre_rx}{verbs}"),
+        prepositions=tuple(preps),
+        possessives=tuple(str(p) for p in cfg.get("possessives") or ()),
+        infinitive=frozenset(str(w).lower() for w in cfg.get("infinitive_markers") or ()),
+    )
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word before offset `at`, lower case ("" at the start)."""
+    head = text[:at].split()
+    return head[-1].lower() if head else ""
+
+
+def _ends_with_speaker(head: str, speaker: str, prepositions: tuple[str, ...]) -> bool:
+    """Whether `head` (the text before a date) ends with the speaker's phrase,
+    after a comma or a preposition of the date ("The council on Monday")."""
+    head = head.rstrip().rstrip(",").rstrip()
+    low = head.lower()
+    for p in prepositions:
+        if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
+            head = head[: -len(p)].rstrip().rstrip(",").rstrip()
+            break
+    if not head.endswith(speaker):
+        return False
+    return len(head) == len(speaker) or not head[-len(speaker) - 1].isalnum()
+
+
+def telling_dates(
+    text: str, dates: list[DateMention], *, knowledge: Knowledge, speaker: str = ""
+) -> list[tuple[DateMention, int, int]]:
+    """The mentions of `dates` (found in `text`) that date the telling, not
+    the act told, each with the span of the frame (reporting verb and date):
+    a date right after a reporting verb ("said on Tuesday that ...", "...,
+    a monitor said Friday.", "told reporters on Friday the strike ...") or
+    between the speaker's phrase and its verb ("The council on Monday
+    announced ..."; `speaker`: the attribution's phrase as written). A date
+    inside the complement ("said the attack on Tuesday killed 5") or
+    followed by a possessive ("said Tuesday's attack") is the act's. The
+    frames are dates.yaml `telling_date`'s, the verbs lexicon.yaml's."""
+    if not dates or not isinstance(text, str):
+        return []
+    t = knowledge.derived(_build_telling)
+    speaker = (speaker or "").strip()
+    out = []
+    for d in dates:
+        if d.date is None or text.startswith(t.possessives, d.end):
+            continue
+        m = t.after_verb.search(text, max(0, d.start - 120), d.start)
+        if m is not None and _word_before(text, m.start()) in t.infinitive:
+            continue  # "managed to claim on Monday ...": the verb tells an act
+        if m is not None:
+            out.append((d, m.start(), d.end))
+            continue
+        if speaker and _ends_with_speaker(text[: d.start], speaker, t.prepositions):
+            v = t.before_verb.match(text, d.end)
+            if v is not None:
+                out.append((d, d.start, v.end()))
+    return out
