@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from claimscope.claims import DocumentInput, extract_chunk
-from claimscope.dates import find_dates, telling_dates
+from claimscope.dates import act_anaphor, find_dates, telling_dates
 
 from builtin_knowledge import K
 
@@ -85,3 +85,50 @@ def test_a_claim_that_is_no_event_keeps_its_day():
     """Only an act's date is weakened: a statement or a plan is dated by its telling."""
     row = claims_of("The foreign minister condemned on Tuesday the shelling of the hospital in Idlib.").iloc[0]
     assert (row["kind"], row["date_precision"], row["date_raw"]) == ("statement", "day", "Tuesday")
+
+
+# --- an act told by an anaphor ("accused Damascus of that attack") ----------------------------------------
+
+RECALL = "In 2014 a chlorine attack on the village of Talmenes killed three people, inspectors found."
+
+
+@pytest.mark.parametrize("text, anaphor", [
+    ("The monitors blamed the air force for that attack, which also wounded dozens.", "that attack"),
+    ("That bombing was claimed by a little-known group.", "That bombing"),
+    ("Gunmen that attack convoys were seen on the road.", ""),          # a relative clause, no anaphor
+    ("This attack was condemned by the council.", ""),                  # "this": as often the report's own act
+    ("The attack was condemned by the council.", ""),
+])
+def test_act_anaphors(text, anaphor):
+    assert act_anaphor(text, knowledge=K) == anaphor
+
+
+def test_an_anaphoric_act_takes_the_date_of_the_act_before_it():
+    later = "The monitors blamed the air force for that attack, which also wounded dozens."
+    c = claims_of(RECALL + " " + later).set_index("sentence")
+    assert (c.loc[later, "event_date"], c.loc[later, "date_precision"]) == ("2014-01-01", "year")
+    assert c.loc[later, "date_raw"] == "inherited: 2014 (that attack)"
+    assert c.loc[later, "kind"] == "background"        # a recall of 2014, not the report's news
+
+
+def test_an_anaphor_after_an_undated_act_is_left_alone():
+    """The act just before is undated: "that attack" points at it, not at 2014."""
+    between = "Shells hit the market of Saraqib, killing two traders."
+    later = "The monitors blamed the air force for that attack, which also wounded dozens."
+    c = claims_of(RECALL + "\n\n" + between + " " + later).set_index("sentence")
+    assert not c.loc[later, "date_raw"].startswith("inherited: 2014")
+
+
+def test_without_an_anaphor_the_date_is_inherited_as_before():
+    later = "The monitors blamed the air force for the shelling of Saraqib, which wounded dozens."
+    c = claims_of(RECALL + " " + later).set_index("sentence")
+    assert "(" not in c.loc[later, "date_raw"]
+
+
+def test_figures_that_continue_the_act_do_not_hide_it_from_the_anaphor():
+    lead = "Shells hit the market of Saraqib on Tuesday, killing two traders, rescuers said."
+    more = "Four more people died."
+    later = "The monitors blamed the air force for that attack, which also wounded dozens."
+    c = claims_of(lead + " " + more + " " + later)
+    row = c[c["sentence"] == later].iloc[0]
+    assert (row["event_date"], row["date_raw"]) == ("2022-03-08", "inherited: Tuesday (that attack)")

@@ -12,7 +12,11 @@ statement. Context is carried the way readers carry it:
   to the day, takes the publication date with precision `reported`; an
   event claim whose only date dates the telling ("The ministry said on
   Tuesday that five soldiers were killed", `dates.telling_dates`) takes that
-  day with precision `reported` too, `date_raw` `told: <frame>`; claims
+  day with precision `reported` too, `date_raw` `told: <frame>`; one that
+  tells the act a sentence before told by an anaphor ("accused Damascus of
+  that attack", `dates.act_anaphor`) takes that act's own date (`inherited:
+  <phrase> (that attack)`); after an act told with no date of its own it is
+  left as it was; claims
   that are not events (running totals, background, the future) never set the
   date in force, nor does a week, month or year holding or before the day in
   force in its paragraph (`dates.displaces`: a recap "in June" in a report of
@@ -62,7 +66,7 @@ from . import cells, schema
 from .actors import ActorMention, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
-from .dates import DateMention, displaces, find_dates, telling_dates
+from .dates import DateMention, act_anaphor, displaces, find_dates, telling_dates
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -132,7 +136,7 @@ CLAIM_FIELDS = ("doc_id", "source", "source_type", "source_side", "outlet", "hed
 _HEDGED, _NEGATED, _EVENT_TYPE, _PLACES, _GOVERNORATE, _HEDGE_CUE, _NEGATION_CUE, _EVENT_CUE, _GOV_SOURCE, _KIND = (
     CLAIM_FIELDS.index(f) for f in ("hedged", "negated", "event_type", "places", "governorate", "hedge_cue",
                                     "negation_cue", "event_cue", "governorate_source", "kind"))
-_DATE_PRECISION, _DATE_RAW = CLAIM_FIELDS.index("date_precision"), CLAIM_FIELDS.index("date_raw")
+_EVENT_DATE, _DATE_PRECISION, _DATE_RAW = (CLAIM_FIELDS.index(f) for f in ("event_date", "date_precision", "date_raw"))
 CASUALTY_FIELDS = ("claim_id", "victims", "outcome", "min", "max", "qualifier", "casualty_id", "raw", "victims_raw",
                    "start", "end", "category", "side", "scope", "headline", "part")
 
@@ -187,6 +191,7 @@ class _Context:
     listing: tuple[str, str, str] | None = None  # (outcome, scope, kind) of a list whose items follow ("as follows:")
     last_figure: tuple[str, str, str] = ()  # (victims, category, side) of the last figure told
     last_counted: bool = False  # the last claim counted over a lasting period (a running total, or a period's count of acts)
+    last_act: DateMention | None = None  # the own date of the last claim that told an act (None: it had none)
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
     victims: tuple[tuple, VictimContext | None] = ((), None)  # the last VictimContext and its fields (frozen: reused while they hold)
 
@@ -593,6 +598,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         # "said on Tuesday that ... were killed on Monday": the act has a date of its own; left as it was
         if frame and _best_date([m for m in dates if all(m != t for t, _, _ in telling)]) is None:
             told = frame
+    recalled = None  # the act "that attack" points back to, the last one told: its date, and the anaphor
+    if date is None and keep and ctx.last_act is not None:
+        anaphor = act_anaphor(sent, knowledge=knowledge, words=words)
+        recalled = (ctx.last_act, anaphor) if anaphor else None
     if st.negated and date is not None:
         # a denial comes on or after the act it denies: "denied on Wednesday ...
         # the explosion that hit Afrin on Tuesday" is about Tuesday's act
@@ -609,7 +618,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             kind = ClaimKind(listing[2], "list item")
         else:
             kind = claim_kind(sent, knowledge=knowledge, scopes=scopes, figure_starts=[k.start - s.start for k in casualties],
-                              date=date, dates=dates, published=doc.published,
+                              date=date or (recalled[0] if recalled else None), dates=dates, published=doc.published,
                               names_event=bool(casualties) or event is not None
                               or roles.perpetrator_cue in ("blamed", "responsible") or denied is not None,
                               negated=st.negated,
@@ -649,11 +658,17 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         prev.mentions.extend(named)
         return
 
+    if keep and (event is not None or casualties):  # an act told: what "that attack" after it points back to
+        ctx.last_act = recalled[0] if recalled else (date if date is not None and not told and date.kind != "since" else None)
     if keep and kind is not None:
         row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
                          knowledge, kind, words)
         if told and kind.kind == "event":  # the day it was told, not the act's: the report's date, as written
             row[_DATE_PRECISION], row[_DATE_RAW] = "reported", f"told: {told}"
+        elif recalled is not None and recalled[0].date is not None:  # "accused Damascus of that attack": its date
+            m, anaphor = recalled
+            row[_EVENT_DATE], row[_DATE_PRECISION] = m.date.isoformat(), m.precision
+            row[_DATE_RAW] = f"inherited: {m.raw} ({anaphor})"
         if not places:  # the places it takes from its paragraph
             named = [(p, 0, "", True) for p in ctx.para_places] + named
         claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,

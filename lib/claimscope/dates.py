@@ -100,6 +100,7 @@ from .resources import phrase_pattern, regex, trie_pattern
 __all__ = [
     "DateMention",
     "KINDS",
+    "act_anaphor",
     "PRECISIONS",
     "date_interval",
     "displaces",
@@ -877,3 +878,39 @@ def telling_dates(
             if v is not None:
                 out.append((d, d.start, v.end()))
     return out
+
+
+# --------------------------------------------------------------------------
+# An act told by an anaphor ("accused Damascus of that attack").
+
+
+@dataclass(frozen=True)
+class _Anaphora:
+    regex: re.Pattern[str] | None  # None when the pack names no determiner or noun
+    gate: frozenset[str]  # lower case: the determiners' words
+
+
+def _build_anaphora(knowledge: Knowledge) -> _Anaphora:
+    """Compile dates.yaml `act_anaphora`."""
+    cfg = knowledge.dates.get("act_anaphora") or {}
+    dets = [str(d) for d in cfg.get("determiners") or ()]
+    nouns = [str(n) for n in cfg.get("nouns") or ()]
+    after = [str(a) for a in cfg.get("after") or ()]
+    if not dets or not nouns:
+        return _Anaphora(None, frozenset())
+    lead = rf"(?:^\W*|{phrase_pattern(after)}\s+)" if after else r"^\W*"
+    rx = regex(rf"{lead}(?P<a>{phrase_pattern(dets)}\s+{phrase_pattern(nouns)})")
+    return _Anaphora(rx, frozenset(w for d in dets for w in _LETTER_RUNS.findall(d.lower())))
+
+
+def act_anaphor(text: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> str:
+    """The anaphor by which `text` tells an act a sentence before told ("that
+    attack" in "The opposition accused Damascus of that attack, which killed
+    1,429"), or "": a determiner of dates.yaml `act_anaphora` before an act
+    noun, at the start of the sentence or after a preposition of its list.
+    `words`: the text's `sentences.sentence_words` when already computed."""
+    a = knowledge.derived(_build_anaphora)
+    if a.regex is None or not isinstance(text, str) or (words is not None and words.isdisjoint(a.gate)):
+        return ""
+    m = a.regex.search(text)
+    return " ".join(m.group("a").split()) if m else ""
