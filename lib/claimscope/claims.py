@@ -74,7 +74,7 @@ from .errors import KnowledgeError
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places
 from .resources import regex
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, headline_parts, split_sentences
 
 __all__ = ["DocumentInput", "ExtractResult", "ExtractChunk", "extract", "extract_document", "extract_chunk",
            "combine", "document_inputs", "claim_id"]
@@ -335,6 +335,9 @@ def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: 
                     hi -= 1
                 if hi - lo >= 2:
                     pieces.append(Sentence(lo, hi, 0, s.paragraph))
+        if knowledge is not None:
+            pieces = _headline_items(pieces, text, knowledge)
+            cut = cut or len(pieces) > 1
         for p in pieces:
             voices = voice_parts(text[p.start:p.end], outlet=outlet, knowledge=knowledge) if knowledge is not None else ()
             if voices:
@@ -345,6 +348,28 @@ def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: 
     if not cut:
         return sentences
     return [s if s.index == i else Sentence(s.start, s.end, i, s.paragraph) for i, s in enumerate(out)]
+
+
+def _headline_items(pieces: list[Sentence], text: str, knowledge: Knowledge) -> list[Sentence]:
+    """`pieces` with a one-line headline that tells two acts cut into one
+    sentence per act (`sentences.headline_parts`: "Regime officer killed
+    near the airport | Regime forces shell two villages"), so each act's
+    actors and figures stay its own and the main incident follows the act
+    the headline leads with."""
+    out: list[Sentence] = []
+    for p in pieces:
+        parts = headline_parts(text, p.start, p.end, knowledge=knowledge,
+                               tells_act=lambda item: _tells_act(item, knowledge))
+        out += [Sentence(a, b, 0, p.paragraph) for a, b in parts] if parts else [p]
+    return out
+
+
+def _tells_act(item: str, knowledge: Knowledge) -> bool:
+    """Whether a headline item tells an act of its own: an actor doing it
+    ("Regime forces shell ...") or a casualty figure ("Regime officer killed
+    ..."); not a label that names an act ("ISIS attack"), a place or an outlet."""
+    return find_roles(item, knowledge=knowledge).perpetrator_cue == "agent" \
+        or bool(find_casualties(item, knowledge=knowledge))
 
 
 _TERMINAL = ".!?"

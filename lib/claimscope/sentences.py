@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .knowledge import Knowledge
 from .resources import case_variants
 
-__all__ = ["Sentence", "split_sentences", "sentence_words", "Gate", "WordGates", "word_gates", "Substrings"]
+__all__ = ["Sentence", "split_sentences", "sentence_words", "Gate", "WordGates", "word_gates", "Substrings",
+           "headline_parts"]
 
 
 @dataclass(frozen=True)
@@ -240,3 +241,53 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
         end -= 1
     if end > start:
         out.append(Sentence(start, end, len(out), paragraph))
+
+
+_TERMINAL = ".!?"
+
+
+def headline_parts(text: str, start: int, end: int, *, knowledge: Knowledge,
+                   tells_act: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The items of a one-line headline `text[start:end]` as spans into
+    `text`, cut at the knowledge's `headline_separators` (" | ", " - "),
+    when two or more of them tell an act of their own (`tells_act` of the
+    item's text): a headline that gives two acts in one line ("Regime officer
+    killed near the airport | Regime forces shell two villages") is two
+    sentences, so each act keeps its own actors and figures. An item that
+    tells no act (a place, an outlet's name, a topic label) stays joined to
+    the item before it (the first such item, to the one after). [] when the
+    span is not a whole line without a final stop, or is not cut."""
+    seps = knowledge.derived(_headline_separators)
+    if not seps or start >= end or text[end - 1] in _TERMINAL:
+        return []
+    line_end = text.find("\n", end)
+    if text[text.rfind("\n", 0, start) + 1:start].strip() or text[end:line_end if line_end >= 0 else len(text)].strip():
+        return []  # a sentence among others on its line: not a headline
+    cuts = sorted((m.start(), m.end()) for m in seps.finditer(text, start, end))
+    if not cuts:
+        return []
+    spans, lo = [], start
+    for a, b in cuts:
+        spans.append((lo, a))
+        lo = b
+    spans.append((lo, end))
+    acts = [tells_act(text[a:b]) for a, b in spans]
+    if sum(acts) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    lead = -1  # start of the act-less items before the first act
+    for (a, b), act in zip(spans, acts):
+        if act:
+            out.append((lead if lead >= 0 and not out else a, b))
+        elif out:
+            out[-1] = (out[-1][0], b)
+        elif lead < 0:
+            lead = a
+    return out
+
+
+def _headline_separators(knowledge: Knowledge) -> re.Pattern[str] | None:
+    seps = [str(s) for s in knowledge.sentences.get("headline_separators") or () if str(s).strip()]
+    if not seps:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(seps, key=len, reverse=True)))

@@ -1,0 +1,73 @@
+"""Headlines that tell two acts in one line (sentences.headline_parts, cut in
+claims._cut_sentences). Sentences written for these tests, with near misses
+the rules must not change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimscope.actors import find_roles
+from claimscope.claims import DocumentInput, extract_chunk
+from claimscope.sentences import headline_parts
+
+from builtin_knowledge import K, bind
+
+find_roles = bind(find_roles)
+
+PUBLISHED = dt.date(2021, 3, 10)
+BODY = "The monitor said the dead were counted by its sources in the area on Tuesday."
+
+
+def _claims(title: str, body: str = BODY):
+    doc = DocumentInput(doc_id="d0", text=f"{title}\n{body}", published=PUBLISHED, published_precision="day")
+    return extract_chunk([doc], knowledge=K).claims
+
+
+def _items(line: str) -> list[str]:
+    text = f"{line}\n{BODY}"
+    spans = headline_parts(text, 0, len(line), knowledge=K,
+                           tells_act=lambda item: bool(find_roles(item).perpetrator_cue == "agent"
+                                                       or any(c.isdigit() for c in item)))
+    return [text[a:b] for a, b in spans]
+
+
+# --- headline items -----------------------------------------------------------
+
+def test_a_headline_with_two_acts_is_cut_into_one_claim_per_act_with_exact_offsets():
+    title = "Two soldiers killed near Kafr Nabl | Government forces shell three villages south of Maarat al-Numan"
+    claims = _claims(title, "Local sources said two soldiers were killed near Kafr Nabl by a sniper on Tuesday.")
+    text = f"{title}\n"
+    heads = claims[claims.start < len(title)]
+    first = heads[heads.start == 0].iloc[0]
+    assert first.sentence == "Two soldiers killed near Kafr Nabl"
+    assert text[first.start:first.end] == first.sentence
+    assert "shell" not in first.sentence and "Maarat" not in str(first.places_raw)
+    # near miss: a topic label names the act the other item tells: the headline stays one claim
+    claims = _claims("Turkish drone attack | Two fighters killed near Amuda")
+    assert "Turkish drone attack | Two fighters killed near Amuda" in set(claims.sentence)
+
+
+def test_items_keep_exact_offsets_and_an_item_without_an_act_stays_with_its_neighbour():
+    line = "Latakia | 4 soldiers killed near Kinsabba | Turkish Armed Forces shell two villages | Coast Herald"
+    assert _items(line) == ["Latakia | 4 soldiers killed near Kinsabba",
+                            "Turkish Armed Forces shell two villages | Coast Herald"]
+
+
+@pytest.mark.parametrize("line", [
+    # near misses: one item names a place, an outlet or a topic: one act, one sentence
+    "Latakia | 4 soldiers killed in a rocket attack near Kinsabba",
+    "Strike kills 9 near Raqqa | Coast Herald",
+    "Rocket fire kills 3 in Aleppo - Region - World - Coast Herald",
+    "Turkish drone attack | 2 fighters killed near Amuda",
+])
+def test_a_headline_item_without_an_act_of_its_own_does_not_cut_the_line(line):
+    assert _items(line) == []
+
+
+def test_only_a_whole_line_without_a_final_stop_is_a_headline():
+    line = "4 soldiers killed near Kinsabba | Turkish Armed Forces shell two villages"
+    text = f"{line}. Sources said so.\n"
+    assert headline_parts(text, 0, len(line), knowledge=K, tells_act=lambda item: True) == []
+    assert headline_parts(f"{line}.\n", 0, len(line) + 1, knowledge=K, tells_act=lambda item: True) == []
