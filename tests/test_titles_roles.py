@@ -1,6 +1,7 @@
 """Headlines that tell two acts in one line (sentences.headline_parts, cut in
-claims._cut_sentences). Sentences written for these tests, with near misses
-the rules must not change."""
+claims._cut_sentences) and agents named after "carried out by" and the like
+(actors.find_roles, roles.yaml agent_premodifiers).
+Sentences written for these tests, with near misses the rules must not change."""
 
 from __future__ import annotations
 
@@ -71,3 +72,30 @@ def test_only_a_whole_line_without_a_final_stop_is_a_headline():
     text = f"{line}. Sources said so.\n"
     assert headline_parts(text, 0, len(line), knowledge=K, tells_act=lambda item: True) == []
     assert headline_parts(f"{line}.\n", 0, len(line) + 1, knowledge=K, tells_act=lambda item: True) == []
+
+
+# --- agents after "carried out by" ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, perpetrator, not_target", [
+    ("Nine civilians died in airstrikes carried out by the US-led international coalition near Tabqa.",
+     "US-led coalition", "US-led coalition"),
+    ("The runway was put out of use by cruise missiles launched by two US warships.",
+     "United States", "United States"),
+    ("The push towards the dam is conducted by the Kurdish-led armed alliance Syrian Democratic Forces.",
+     "Syrian Democratic Forces", "Syrian Democratic Forces"),
+    ("The strike was conducted by three Israeli jets on a depot near Masyaf.", "Israel", "Israel"),
+])
+def test_the_agent_after_carried_out_by_is_the_perpetrator_never_the_target(sentence, perpetrator, not_target):
+    r = find_roles(sentence)
+    assert r.perpetrator == perpetrator
+    assert r.target != not_target
+
+
+def test_who_leads_the_agent_is_not_the_target_and_near_misses():
+    r = find_roles("Jihadist fighters were hit by raids carried out by an international coalition led by the United States.")
+    assert r.target != "United States"
+    # near miss: a denial quoting the phrase: the named force is still no target
+    r = find_roles('The Turkish defence ministry denied that the raid was "carried out by Turkish forces".')
+    assert r.target == ""
+    # near miss: "held by X": X holds the positions that were hit
+    assert find_roles("Rebels shelled positions held by the Syrian Army near Hama.").target == "Syrian Arab Army"

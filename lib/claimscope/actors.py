@@ -352,6 +352,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     # preposition took a time ("on Sunday regime planes killed", "said on Tuesday that Russian planes")
     stop = ("(?!" + phrase_pattern([*relative, "where", "as", *subordinators, *coordinators,
                                     *frames["reach_ending_places"], *time_words]) + ")")
+    # "by two US warships", "by the US-led international coalition": words before the agent's name that keep
+    # it the agent (roles.yaml agent_premodifiers, and hyphened compounds)
+    premods = (r"(?:(?:" + phrase_pattern(frames.get("agent_premodifiers") or ["two"])
+               + r"|[A-Za-z]+(?:-[A-Za-z]+)+)\s+){0,3}")
     # "on a base near Russian base": the base is hit, not the Russians
     return {
         "time_before": regex(rf"{phrase_pattern(time_words)}[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?[\s,]*)?(?:the\s+)?$"),
@@ -367,7 +371,7 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "bombed positions held by X": X holds them, it did not bomb
         # "an attack by X"; not "bombardment by Russian and Syrian warplanes" (a joint act: naming one of its
         # actors would set it against an account naming the other) nor "by Syrian or Russian warplanes"
-        "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?"
+        "by_head": regex(phrase_pattern(frames["by_heads"]) + rf"(?:\s+(?!{owners}\s+by\b)\w+){{0,2}}?\s+by\s+(?:the\s+|an?\s+)?{premods}"
                          + rf"(?!{first}\s+and\s+)(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         # "a building used by X", "the base used by X": X uses the place, it did not act (roles.yaml used_premises);
         # unless "... to" an act follows (`used_to`)
@@ -379,8 +383,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]])
                              + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?" + _Q + "$"),
         # "by X": X acted (or owns, after an owner participle: "positions held by X"), it is not hit
-        "by_before": regex(r"(?<![\w-])(?:(?P<owner>" + holders + r")\s+)?by\s+(?:(?:the|a|an)\s+)?"
-                           r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)?" + _Q + "$"),  # "by Syrian or Russian warplanes"
+        "by_before": regex(r"(?<![\w-])(?:(?P<owner>" + holders + r")\s+)?by\s+(?:(?:the|a|an)\s+)?" + premods
+                           + r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)?" + _Q + "$"),  # "by Syrian or Russian warplanes"
         # "the Syrian air force loyal to the Assad regime": after the perpetrator, the side it fights for
         "perp_patron": regex(r"^\s*,?\s*(?:(?:which|who|that)\s+(?:is|are|was|were)\s+)?"
                              + phrase_pattern(knowledge.actors.get("affiliation_links") or ["loyal to"])
@@ -979,9 +983,9 @@ def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> 
     """'by X' right before the mention, not after an owner or holding
     participle ('positions held by X', 'a base used by X', 'a district seized
     by X' are X's: X may be the one hit)."""
-    if "by" not in sentence[max(0, m.start - 30):m.start]:
+    if "by" not in sentence[max(0, m.start - 60):m.start]:
         return False
-    hit = p["by_before"].search(sentence, max(0, m.start - 30), m.start)
+    hit = p["by_before"].search(sentence, max(0, m.start - 60), m.start)
     return hit is not None and hit.group("owner") is None
 
 
