@@ -1,6 +1,7 @@
 """Headlines that tell two acts in one line (sentences.headline_parts, cut in
-claims._cut_sentences) and agents named after "carried out by" and the like
-(actors.find_roles, roles.yaml agent_premodifiers).
+claims._cut_sentences), agents named after "carried out by" and the like
+(actors.find_roles, roles.yaml agent_premodifiers) and clauses set aside from
+the main act (actors.aside_clauses: "while trying to ...", "in order to ...").
 Sentences written for these tests, with near misses the rules must not change."""
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ import datetime as dt
 
 import pytest
 
-from claimscope.actors import find_roles
+from claimscope.actors import aside_clauses, find_roles
 from claimscope.claims import DocumentInput, extract_chunk
 from claimscope.sentences import headline_parts
 
 from builtin_knowledge import K, bind
 
 find_roles = bind(find_roles)
+aside_clauses = bind(aside_clauses)
 
 PUBLISHED = dt.date(2021, 3, 10)
 BODY = "The monitor said the dead were counted by its sources in the area on Tuesday."
@@ -99,3 +101,34 @@ def test_who_leads_the_agent_is_not_the_target_and_near_misses():
     assert r.target == ""
     # near miss: "held by X": X holds the positions that were hit
     assert find_roles("Rebels shelled positions held by the Syrian Army near Hama.").target == "Syrian Arab Army"
+
+
+# --- clauses set aside from the main act ------------------------------------------
+
+def test_an_actor_in_a_while_trying_to_clause_is_not_the_target():
+    s = "Four militants were killed while trying to storm positions of the Syrian Democratic Forces near Tabqa."
+    assert aside_clauses(s)
+    assert find_roles(s).target == ""
+
+
+def test_an_actor_in_a_purpose_clause_is_not_the_target():
+    s = "Coalition jets struck two depots in order to serve the interests of the Syrian Army in the long run."
+    r = find_roles(s)
+    assert r.target != "Syrian Arab Army"
+
+
+def test_near_misses_an_aside_clause_keeps_the_main_act_and_a_sentence_with_no_other_act():
+    # the cause after the clause belongs to the main clause ("killed ... by regime shelling")
+    s = "A farmer was killed while he was walking to his field near the front line by Turkish artillery shelling."
+    assert find_roles(s).perpetrator == "Turkish Armed Forces"
+    assert all(not s[a:b].endswith("shelling.") and "Turkish" not in s[a:b] for a, b in aside_clauses(s))
+    # no act before the purpose clause: its act is the sentence's
+    s = "The council urged the world to act in order to halt crimes carried out by the Syrian Army in Idlib."
+    assert aside_clauses(s) == []
+    assert find_roles(s).perpetrator == "Syrian Arab Army"
+
+
+def test_a_while_clause_that_tells_a_passive_harm_is_not_set_aside():
+    # "while two fighters were killed": part of the act, not someone's activity at the time
+    s = "Three guards died in the raid, while two fighters were killed in an attack by ISIS on the prison."
+    assert aside_clauses(s) == []

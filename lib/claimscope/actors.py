@@ -739,6 +739,71 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
             if not not_after.search(sentence, max(0, m.start() - 40), m.start())]
 
 
+@dataclass(frozen=True)
+class _Aside:
+    """What `aside_clauses` reads: the clause regex, the act regex the main
+    clause needs before it, and the lower-case words one of which it needs."""
+
+    clause: re.Pattern[str] | None
+    act: re.Pattern[str] | None
+    head_by: re.Pattern[str] | None  # "carried out by": a "by" that stays in the clause
+    gate: tuple[str, ...]
+
+
+def _aside_pattern(knowledge: Knowledge) -> _Aside:
+    """The aside clause: roles.yaml `aside_clause_openers` followed by a
+    progressive ("while trying to ...", "while the militias were attempting
+    to ..."), or `purpose_openers` ("in order to ..."), opening after a word
+    of the sentence; it runs to the next punctuation, or to a "by" that does
+    not follow one of `by_heads` ("killed while he was heading to his land
+    by regime shelling": the harm's cause, in the main clause)."""
+    frames = knowledge.roles
+    openers = list(frames.get("aside_clause_openers") or [])
+    purpose = list(frames.get("purpose_openers") or [])
+    if not openers and not purpose:
+        return _Aside(None, None, None, ())
+    alts = []
+    if openers:
+        aux = phrase_pattern(frames.get("aside_clause_auxiliaries") or ["was", "were"])
+        alts.append(rf"{phrase_pattern(openers)}\s+(?:(?:[\w'’“”-]+\s+){{1,4}}?{aux}\s+)?\w{{2,}}ing\b")
+    if purpose:
+        alts.append(phrase_pattern(purpose))
+    clause = regex(r"(?<=[\w,”\"']\s)(?:" + "|".join(alts) + r")[^,;:.!?|()]*")
+    act = regex(phrase_pattern([*frames["act_verbs"], *(frames.get("person_participles") or []),
+                                *(frames.get("harm_words") or [])]))
+    head_by = regex(phrase_pattern(frames["by_heads"]) + r"\s+by$")
+    return _Aside(clause, act, head_by, tuple(sorted({w.lower().split()[0] for w in [*openers, *purpose]})))
+
+
+def aside_clauses(sentence: str, *, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """(start, end) of each clause of `sentence` that tells what someone was
+    doing or meant to do beside the main act ("... were killed while trying
+    to attack SDF positions", "... shelled the town in order to ..."): an
+    actor named in one is neither the main act's agent nor its target. Only
+    after a main clause that tells an act of its own (an act verb or a word
+    of harm before the clause): else the clause's act is the sentence's."""
+    a = knowledge.derived(_aside_pattern)
+    if a.clause is None or a.act is None:
+        return []
+    low = sentence.lower()
+    if not any(f" {w} " in low for w in a.gate):
+        return []
+    out = []
+    for m in a.clause.finditer(sentence):
+        if not a.act.search(sentence, 0, m.start()):
+            continue
+        end = m.end()
+        for by in _BY.finditer(sentence, m.start(), end):
+            if a.head_by is None or not a.head_by.search(sentence, m.start(), by.end()):
+                end = by.start()
+                break
+        out.append((m.start(), end))
+    return out
+
+
+_BY = re.compile(r"\sby\b")
+
+
 def _outside(sentence: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
     """sentence[start:end] without the spans inside it."""
     out, at = [], start
@@ -766,6 +831,9 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # "the jets that had attacked Turkish planes were downed": the clause tells the jets' own act, not this one's
     if clauses is None:
         clauses = other_act_clauses(sentence, knowledge=knowledge, words=words)
+    aside = aside_clauses(sentence, knowledge=knowledge)
+    if aside:  # "... were killed while trying to attack SDF positions": not this act's agent nor target
+        clauses = sorted([*clauses, *aside])
     if clauses:
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in clauses)]
         if not mentions:
