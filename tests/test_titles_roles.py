@@ -132,3 +132,25 @@ def test_a_while_clause_that_tells_a_passive_harm_is_not_set_aside():
     # "while two fighters were killed": part of the act, not someone's activity at the time
     s = "Three guards died in the raid, while two fighters were killed in an attack by ISIS on the prison."
     assert aside_clauses(s) == []
+
+
+# --- who is held responsible ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, perpetrator", [
+    ("Three women were found shot dead in the camp, amid reports of involvement of ISIS cells in the killing.", "ISIS"),
+    ("Western governments said the Syrian government was behind the chlorine attack on the town.", "Syrian government"),
+    ("Hayat Tahrir al-Sham is believed to be behind the car bombing in Idlib.", "Hayat Tahrir al-Sham"),
+])
+def test_the_actor_behind_or_responsible_for_an_act_is_its_perpetrator(sentence, perpetrator):
+    r = find_roles(sentence)
+    assert (r.perpetrator, r.perpetrator_cue) == (perpetrator, "responsible")
+    assert r.target != perpetrator
+
+
+def test_near_misses_no_act_after_behind_a_negation_or_alternatives_name_no_one():
+    assert find_roles("Hayat Tahrir al-Sham was behind the car bombing in Idlib.").perpetrator == "Hayat Tahrir al-Sham"
+    for s in ("Turkish forces were behind the wall when the shelling started.",
+              "The Russian air force was not responsible for the bombing of the convoy, the ministry said.",
+              "The Russian air force could not be responsible for the bombing of the convoy, the ministry said.",
+              "The monitor could not determine whether Russia or the Syrian government was behind the attack."):
+        assert find_roles(s).perpetrator == "", s

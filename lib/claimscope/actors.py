@@ -356,6 +356,9 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     # it the agent (roles.yaml agent_premodifiers, and hyphened compounds)
     premods = (r"(?:(?:" + phrase_pattern(frames.get("agent_premodifiers") or ["two"])
                + r"|[A-Za-z]+(?:-[A-Za-z]+)+)\s+){0,3}")
+    responsible_acts = phrase_pattern([*(frames.get("act_nouns") or ["attack"]), *frames["by_heads"],
+                                       *(frames.get("act_antecedents") or []), *(frames.get("by_affiliated_acts") or []),
+                                       *(frames.get("harm_words") or [])])
     # "on a base near Russian base": the base is hit, not the Russians
     return {
         "time_before": regex(rf"{phrase_pattern(time_words)}[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?[\s,]*)?(?:the\s+)?$"),
@@ -435,6 +438,14 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "responsible_after": regex(phrase_pattern(lex["responsibility_verbs"]) + r""),
         # "X that violated the ceasefire": compiled once here, not per actor mention
         "responsible_clause": regex(r"(?i)\s+(?:that|which|who)?\s*" + phrase_pattern(lex["responsibility_verbs"])),
+        # "X was behind the attack", "X is believed to be responsible for the shelling": an act (or a harm)
+        # follows within three words, no negation before; "reports of involvement of X in this murder" (roles.yaml responsible_links, involvement_leads)
+        "responsible_for": regex(r"(?:\s+(?!(?:not|never|no)\b)[\w'’-]+){0,3}?\s+"
+                                 + phrase_pattern(frames.get("responsible_links") or ["was behind"])
+                                 + rf"\s+(?:[\w'’-]+\s+){{0,3}}?{responsible_acts}\b"),
+        "involvement_of": regex(phrase_pattern(frames.get("involvement_leads") or ["involvement of"])
+                                + r"\s+(?:the\s+)?" + _Q + "$"),
+        "involved_in": regex(r"\s+(?:[\w'’-]+\s+){0,2}?in\s+(?:[\w'’-]+\s+){0,3}?" + responsible_acts + r"\b"),
         "started_after": regex(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
         "target_lead": regex(phrase_pattern(frames["target_leads"]) + rf"\s+(?:{stop}\w+\s+){{0,3}}?$"),
         # "X attack", "X's ground shelling": the actor before an act noun carried it out
@@ -911,6 +922,14 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         started = bool(held & bits["started"])
         for m in mentions:
             if cp["responsible_clause"].match(ci[m.end:m.end + 40]):
+                perp, cue = m, "responsible"
+                break
+            # "X was behind the attack", "involvement of X in this murder"
+            if (" behind " in low or " responsible " in low) and p["responsible_for"].match(sentence, m.end):
+                perp, cue = m, "responsible"
+                break
+            if " involvement " in low and p["involvement_of"].search(sentence, max(0, m.start - 40), m.start) \
+                    and p["involved_in"].match(sentence, m.end):
                 perp, cue = m, "responsible"
                 break
             if started and p["started_after"].search(sentence[max(0, m.start - 40):m.start]):
