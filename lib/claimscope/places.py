@@ -696,7 +696,8 @@ class _Patterns:
                  "particles", "cues", "lowered", "not_here", "capitals", "media", "media_folds", "metonym_after",
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
-                 "region_after_the", "unit_stems")
+                 "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
+                 "name_heads")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -786,6 +787,9 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                   if all(re.search("[a-z]$", ph.strip().lower()) and not re.search("['’]", ph) for ph in pre_phrases)
                   else None)
     p.strong_near = frozenset(" ".join(_words(c)) for c in cues["near"])
+    p.name_heads = frozenset(tr.fold(_words(w)) for w in tr.data.get("name_heads", ()))
+    p.countryside_before = frozenset(w for n in lex["countryside_before"] for w in _words(n))
+    p.outskirts_before = frozenset(w for n in lex["outskirts_before"] for w in _words(n))
     p.before_rev = regex(
         rf"\s+(?:\.?(?:{_alt(lex['person_titles'], reverse=True)})|(?:eht\s+)?(?:{_alt(lex['media_before'], reverse=True)})){_B}",
         re.I)
@@ -1136,6 +1140,20 @@ def _segment(span: str, gz: Gazetteer, pats: _Patterns) -> tuple[tuple[_Tok, ...
                 i = j
                 continue
         found = _longest_match(toks, i, gz, pats)
+        if found is not None and found[1] and found[2] < 100 and items and items[-1][1] == i \
+                and items[-1][4] == "open" and pats.fold(pats.words(toks[i - 1][2])) in pats.name_heads:
+            # a spelling variant right after a generic head word of a name that names nothing alone ("Abo",
+            # "Tel", "Umm": transliteration.yaml `name_heads`) is the tail of that name: it stands only if
+            # the name with its head is a spelling of the same place ("Tel Rifaat" is Tall Rifat); "Abo
+            # Raseen" (Abu Rasin) is no "Ras al-Ayn" (a fold of its alias "Rass el Ein")
+            h = items[-1][0]
+            whole = gz._resolve(tuple(w for t in toks[h:found[0]] for w in pats.words(t[2])), strength=2)
+            if set(whole[0]) & set(found[1]):
+                items[-1] = (h, found[0], whole[0], whole[1], "hit", items[-1][5])
+            else:
+                items.append((i, found[0], (), 0.0, "skip", regionable))   # the head stays open for a cue
+            i = found[0]
+            continue
         if found is not None:
             j, hit, score = found
             items.append((i, j, hit, score, "hit" if hit else "foreign", regionable))
@@ -1339,7 +1357,12 @@ def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gaze
     if post_kind == "town":
         c.want = "town"
     cue = ctx["cue"].lower()
-    countryside = ctx["noun_kind"] == "near" and ("countryside" in cue or "suburb" in cue)
+    cue_words = frozenset(pats.words(cue)) if cue else frozenset()
+    countryside = ctx["noun_kind"] == "near" and bool(cue_words & pats.countryside_before)
+    if not countryside and gov and cue_words & pats.outskirts_before:
+        # "the outskirts of Damascus": the seat's countryside unit where that is another governorate
+        # (Rif Dimashq); "the outskirts of Aleppo" stays near the city
+        countryside = gz._index.countryside.get(gov, gov) != gov
     rural = bool(ctx["dir"]) and ctx["dir"].lower() in ("rural", "outer")
     if post_kind == "countryside" or countryside or rural:
         if gov:

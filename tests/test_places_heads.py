@@ -1,0 +1,65 @@
+"""Places that are where it happened (issue 10, 2026-12): "the outskirts of
+Damascus" lies in Rif Dimashq, and a spelling variant that is only the tail
+of a longer name ("Umm Raseen") is not the place its tail happens to fold to
+(Ras al-Ayn, through its alias "Rass el Ein"). Each rule has near misses
+that must keep their place. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.places import find_places
+
+from builtin_knowledge import bind
+
+find_places = bind(find_places)
+
+
+def got(text: str, **kw) -> list[tuple[str, str | None, str]]:
+    return [(m.name, m.governorate, m.precision) for m in find_places(text, **kw)]
+
+
+# ----------------------------------------------------------------------------- the outskirts of the capital
+
+@pytest.mark.parametrize("sentence", [
+    "Mortar rounds fell on the outskirts of Damascus overnight.",
+    "Jets bombed the eastern outskirts of Damascus on Sunday.",
+    "Fighting flared again in the environs of Damascus.",
+])
+def test_the_outskirts_of_damascus_are_in_rif_dimashq(sentence):
+    assert got(sentence) == [("Rif Dimashq", "Rif Dimashq", "governorate")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the outskirts of a seat whose countryside is its own governorate stay near the city
+    ("Mortar rounds fell on the outskirts of Aleppo overnight.", [("Aleppo", "Aleppo", "near_town")]),
+    ("Fighting flared again in the environs of Homs.", [("Homs", "Homs", "near_town")]),
+    # the capital itself, and the countryside words read as before
+    ("Mortar rounds fell in Damascus overnight.", [("Damascus", "Damascus", "town")]),
+    ("Jets bombed the suburbs of Damascus on Sunday.", [("Rif Dimashq", "Rif Dimashq", "governorate")]),
+    ("Jets bombed the southern countryside of Damascus.", [("Rif Dimashq", "Rif Dimashq", "governorate")]),
+])
+def test_outskirts_near_misses(sentence, expected):
+    assert got(sentence) == expected
+
+
+# ----------------------------------------------------------------------------- the head of a name
+
+@pytest.mark.parametrize("sentence", [
+    "A roadside bomb went off in Umm Raseen at dawn.",
+    "A roadside bomb went off in Tal Raseen at dawn.",
+])
+def test_a_name_tail_after_a_generic_head_is_not_another_place(sentence):
+    assert "Ras al-Ayn" not in [name for name, _, _ in got(sentence)]
+
+
+@pytest.mark.parametrize("sentence, name, governorate", [
+    ("Artillery hit Tel Rifaat at dawn.", "Tall Rifat", "Aleppo"),       # head and tail are one place
+    ("Artillery hit Kinsafra at dawn.", "Kansafra", "Idlib"),            # a one-word spelling variant
+    ("Two soldiers died in Lattakia at dawn.", "Latakia", "Latakia"),
+    ("Artillery hit the village of Abo Raseen at dawn.", "Abu Rasin", "Al-Hasakah"),
+    ("Artillery hit the edge of Ras al-Ain at dawn.", "Ras al-Ayn", "Al-Hasakah"),
+])
+def test_spelling_variants_still_match(sentence, name, governorate):
+    found = [(n, g) for n, g, _ in got(sentence)]
+    assert (name, governorate) in found
