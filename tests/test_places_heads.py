@@ -25,15 +25,24 @@ def got(text: str, **kw) -> list[tuple[str, str | None, str]]:
     "Mortar rounds fell on the outskirts of Damascus overnight.",
     "Jets bombed the eastern outskirts of Damascus on Sunday.",
     "Fighting flared again in the environs of Damascus.",
+    "Jets pounded a rebel enclave outside Damascus.",
+    "Jets pounded a besieged Damascus suburb at dawn.",
 ])
 def test_the_outskirts_of_damascus_are_in_rif_dimashq(sentence):
     assert got(sentence) == [("Rif Dimashq", "Rif Dimashq", "governorate")]
+
+
+def test_the_damascus_suburb_of_a_town_is_in_rif_dimashq():
+    found = got("A car bomb went off in the Damascus suburb of Jaramana.")
+    assert [g for _, g, _ in found] == ["Rif Dimashq", "Rif Dimashq"]
+    assert "Damascus" not in [g for _, g, _ in found]
 
 
 @pytest.mark.parametrize("sentence, expected", [
     # the outskirts of a seat whose countryside is its own governorate stay near the city
     ("Mortar rounds fell on the outskirts of Aleppo overnight.", [("Aleppo", "Aleppo", "near_town")]),
     ("Fighting flared again in the environs of Homs.", [("Homs", "Homs", "near_town")]),
+    ("Jets pounded a rebel enclave outside Hama.", [("Hama", "Hama", "near_town")]),
     # the capital itself, and the countryside words read as before
     ("Mortar rounds fell in Damascus overnight.", [("Damascus", "Damascus", "town")]),
     ("Jets bombed the suburbs of Damascus on Sunday.", [("Rif Dimashq", "Rif Dimashq", "governorate")]),
