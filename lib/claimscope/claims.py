@@ -548,6 +548,9 @@ _LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "F
 _BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
 _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
 _NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no place of the report's news
+# nor a background sentence (what went before the news) past the lede (`main_place.lead_chars`; a lede
+# the kind reader calls background, "civilians continue to face bombardment", still frames the news)
+_NOT_WHERE_PAST_LEAD = frozenset({"background"})
 
 
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
@@ -653,7 +656,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                 if big is not None:
                     kind = ClaimKind("running_total", big.raw)  # the figure too large for one act
 
-    if kind is not None and kind.kind in _NOT_WHERE and places:
+    if kind is not None and places and (kind.kind in _NOT_WHERE or (
+            kind.kind in _NOT_WHERE_PAST_LEAD and s.start >= knowledge.places_lexicon["main_place"]["lead_chars"])):
         del ctx.places[len(ctx.places) - len(places):]  # its places make no main governorate
     # update the reader's context with what this sentence names
     for a in actors:
