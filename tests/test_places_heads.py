@@ -1,5 +1,6 @@
 """Places that are where it happened (issue 10, 2026-12): "the outskirts of
-Damascus" lies in Rif Dimashq, and a spelling variant that is only the tail
+Damascus" lies in Rif Dimashq, where people were taken is not where the act
+happened ("evacuated to Idlib"), and a spelling variant that is only the tail
 of a longer name ("Umm Raseen") is not the place its tail happens to fold to
 (Ras al-Ayn, through its alias "Rass el Ein"). Each rule has near misses
 that must keep their place. Sentences written for these tests."""
@@ -8,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.places import find_places
+from claimscope.places import dominant_governorate, find_places
 
-from builtin_knowledge import bind
+from builtin_knowledge import K, bind
 
 find_places = bind(find_places)
 
@@ -72,3 +73,22 @@ def test_a_name_tail_after_a_generic_head_is_not_another_place(sentence):
 def test_spelling_variants_still_match(sentence, name, governorate):
     found = [(n, g) for n, g, _ in got(sentence)]
     assert (name, governorate) in found
+
+
+# ----------------------------------------------------------------------------- where people were taken
+
+def _main(text: str) -> str | None:
+    return dominant_governorate(find_places(text), knowledge=K, lead_chars=0)
+
+
+@pytest.mark.parametrize("verb", ["were bussed to", "were evacuated to", "fled to", "were transferred to"])
+def test_a_destination_is_not_the_main_place(verb):
+    text = (f"Shelling hit Qudsaya on Monday. On Thursday 150 fighters {verb} Idlib province "
+            f"and later {verb} the city of Idlib.")
+    assert _main(text) == "Rif Dimashq"
+
+
+def test_a_place_struck_still_counts():
+    # near miss: the same names as where the act happened
+    text = "Shelling hit Qudsaya on Monday. On Thursday jets struck Idlib province and later hit the city of Idlib."
+    assert _main(text) == "Idlib"
