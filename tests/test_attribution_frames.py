@@ -172,3 +172,21 @@ def test_a_dotted_abbreviation_and_a_time_phrase_before_the_verb():
     # near miss: a time phrase after words that name no speaker leaves that phrase no speaker
     a = one("Farhan doubted the Security Council resolution passed earlier this week which called for observers.")
     assert a.source != "United Nations"
+
+
+def test_a_description_speaks_not_the_wire_or_the_place_around_it():
+    body = ("The Syrian Observatory for Human Rights said the blast hit a wedding hall.",
+            "Reporters Without Borders has counted the journalists killed since 2011.")
+    got = attribute(["A car bomb kills 9 in Azaz says monitoring group AFP", *body], outlet="Wire")
+    assert got[0].source == "Syrian Observatory for Human Rights"  # AFP carried the words; the monitor spoke
+    a = one("The Syrian Observatory for Human Rights a monitoring group based in Britain reported 12 dead.")
+    assert a.source == "Syrian Observatory for Human Rights"  # "in Britain" is where it sits, not who speaks
+    a = one("Press freedom watchdog Reporters Without Borders said 4 journalists were killed in May.", before=body[:1])
+    assert a.source == "Reporters Without Borders"  # a description then a known name: the name
+    got = attribute([*body, "A monitoring group said 12 people died in Azaz."], outlet="Wire")
+    assert got[-1].source == "Syrian Observatory for Human Rights"  # the named monitor called a monitoring group
+    # near misses: a wire after an actor's description is no relay; a place after a speaker noun stays a place
+    a = one("The hospital was shelled by a radical rebel group Syrian state TV reports.")
+    assert a.source == "Syrian state media"
+    a = one("Sources based in Idlib said 12 people died.")
+    assert a.source_type == "unnamed"

@@ -177,6 +177,7 @@ class _Taxonomy:
     actor_by_alias: dict[str, tuple[str, str, str]]  # alias -> (name, side, kind)
     actor_regex: re.Pattern[str]
     monitor_names: frozenset[str]  # specific sources of type monitor
+    refers: dict[str, frozenset[str]]  # source -> the nouns that point back at it (`refer`)
     monitor_regex: re.Pattern[str]  # their aliases
     memo: Memo  # phrase -> resolution, for resolutions that read no document
     clean_memo: Memo  # phrase -> the phrase tidied
@@ -224,6 +225,7 @@ class _Taxonomy:
     office_head_end: re.Pattern[str]  # " in ": the head of an office phrase ends before it (`office_head_ends`)
     particle_name: re.Pattern[str]  # "al-Z": a name's hyphened particle and capital (`hyphen_name_particles`)
     particle_prefixes: tuple[str, ...]  # "al-", "bin-": a word opening so is a name's
+    seat_participles: frozenset[str]  # "based", "headquartered": "X based in Y": Y is where the speaker X sits
     pre_verb_time_openers: frozenset[str]  # "in", "last": open a time phrase before a verb ("in August said")
     pre_verb_time_nouns: frozenset[str]  # "week", "month": after an opener, a time phrase as months and days are
     headline_credit: re.Pattern[str]  # "... Monitor" ending a headline: its source (`headline_credits`), group src
@@ -451,6 +453,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         minister=regex(r"(?i)\b" + _alternation(lex.get("minister_nouns") or ()) + r"\b"),
         defence=regex(r"\b" + _alternation(w.lower() for w in lex.get("defence_words") or ()) + r"\b"),
         office_head_end=regex(r"\s+" + _alternation(lex.get("office_head_ends") or ()) + r"\s+"),
+        seat_participles=frozenset(w.lower() for w in lex.get("seat_participles") or ()),
         pre_verb_time_openers=frozenset(w.lower() for w in lex.get("pre_verb_time_openers") or ()),
         pre_verb_time_nouns=frozenset(w.lower() for w in lex.get("pre_verb_time_nouns") or ()),
         headline_credit=regex(r"(?i)\s(?P<src>" + _alternation(lex.get("headline_credits") or ()) + r")\s*$"),
@@ -493,6 +496,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         verb_memo=Memo(1 << 10),
         match_memo=Memo(),
         monitor_names=frozenset(n for n, s in sources.items() if s.type == "monitor" and n[:1].isupper()),
+        refers={n: frozenset(norm_phrase(r) for r in s.refer) for n, s in sources.items()},
         monitor_regex=regex(_possessive_tolerant(phrase_pattern(
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
              for a in [e["name"], *entry_aliases[e["name"]]]]))),
@@ -680,7 +684,7 @@ class _Doc:
     # opening source ("The ICRC voiced alarm ...") "it said" may point at next (`_past_subject`)
     openers: dict[int, Attribution | None] = field(default_factory=dict)  # sentence -> its opening source, once read
     introducing: set[str] = field(default_factory=set)  # surnames `_introduced` is looking up (no lookup loops)
-    _monitor: str | None = None
+    _monitors: tuple[str, ...] | None = None
 
     def remember(self, a: Attribution) -> None:
         if a.cue != "outlet" and a.source_type != "outlet":
@@ -736,17 +740,24 @@ class _Doc:
                 return groups[-1]
         return None
 
-    def monitor(self, t: _Taxonomy) -> str:
+    def monitor(self, t: _Taxonomy, word: str = "") -> str:
         """The one specific monitor named anywhere in the document ('' when
         none or several): "a monitor said" in a report naming the Syrian
-        Observatory for Human Rights is the Observatory."""
+        Observatory for Human Rights is the Observatory. With the word that
+        points ("monitoring group"), of several named only those it calls by
+        that word (`refer` in sources.yaml) count, when any does: "a monitoring
+        group" in a report naming SOHR and Reporters Without Borders is SOHR."""
         self.uses += 1
-        if self._monitor is None:
+        if self._monitors is None:
             self.text = self.text or " ".join(self.sentences)
             names = {t.by_alias.get(norm_phrase(m.group(0))) for m in t.monitor_regex.finditer(self.text)}
-            monitors = sorted(n for n in names if n in t.monitor_names)
-            self._monitor = monitors[0] if len(monitors) == 1 else ""
-        return self._monitor
+            self._monitors = tuple(sorted(n for n in names if n in t.monitor_names))
+        monitors = self._monitors
+        if word and len(monitors) > 1:
+            key = norm_phrase(_strip_determiners(word, t))
+            fit = tuple(n for n in monitors if key in t.refers.get(n, ()))
+            monitors = fit or monitors
+        return monitors[0] if len(monitors) == 1 else ""
 
 
 def _states_named(text: str, t: _Taxonomy) -> dict[str, int]:
@@ -1470,6 +1481,12 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
                        or t.office_regex.fullmatch(before[-1])):
             # "the defence ministry in Moscow", "SOHR activists in the Putin-Erdogan area"
             return " ".join([*before, stop, *out]), False
+        opens = len(tokens) - len(out) - 1 - len(before)  # where the phrase before the preposition starts
+        if len(before) > 1 and before[-1].lower() in t.seat_participles and (
+                opens == 0 or not tokens[opens - 1][:1].isalnum()):
+            # "The Observatory, a monitoring group based in the UK, reported": the place is where it sits (a
+            # subject opening its sentence or clause; after "Mahmoud said" it is inside his words)
+            return " ".join(before[:-1]), False
         return " ".join(out), True
     return " ".join(out), False
 
@@ -1751,8 +1768,8 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
                     return Attribution(*named[:3], phrase, cue, verb, named[3])
             return None
         src = hit[0]
-        if src.name == "monitors" and _singular(hit[1].group(0), t) and doc.monitor(t):
-            src = t.sources[doc.monitor(t)]
+        if src.name == "monitors" and _singular(hit[1].group(0), t) and doc.monitor(t, hit[1].group(0)):
+            src = t.sources[doc.monitor(t, hit[1].group(0))]
         return Attribution(src.name, src.type, src.side, phrase, cue, verb)
     if f.owner:
         ref = _anaphor(f.owner, doc, t)  # "the group's report said"
@@ -1952,13 +1969,28 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         office = _state_office(phrase, bare, doc, t)  # "the defence ministry in Moscow": the office, not the capital
         if office is not None:
             return office
+    if hit is not None and _desc_then_name(phrase, hit[1], t):
+        # "media watchdog Reporters Without Borders": a description, then the name of the body it describes
+        name = phrase[hit[1].end():].strip()
+        got = _resolve_new(name, name, doc, t, strong_only=strong_only)
+        if got is not None and got[0] in t.sources:  # a known body; "activist Abdul Wahab" stays an activist, named
+            return got
+    if hit is not None and hit[0].type == "media" and not phrase[hit[1].end():].strip():
+        desc = phrase[:hit[1].start()].strip()
+        words = [norm_phrase(w) for w in desc.split()]
+        if words and desc.islower() and (words[-1] in t.person_nouns or (words[-1],) in t.monitor_heads
+                                         or tuple(words[-2:]) in t.monitor_heads):
+            # "says monitoring group AFP": the wire that carries the words ends the phrase; the description speaks
+            got = _resolve_new(desc, _strip_determiners(desc, t), doc, t, strong_only=strong_only)
+            if got is not None:
+                return got
     if hit is not None:
         src, m = hit
         if src.type != "monitor" and (head := _monitor_head(phrase[m.end():], t)):
             # "an opposition monitoring group", "a Kurdish rights group": a monitor of that leaning, not the side
             src, m = t.sources["monitors"], head
-        if src.name == "monitors" and _singular(m.group(0), t) and doc.monitor(t):
-            mon = t.sources[doc.monitor(t)]
+        if src.name == "monitors" and _singular(m.group(0), t) and doc.monitor(t, m.group(0)):
+            mon = t.sources[doc.monitor(t, m.group(0))]
             return mon.name, mon.type, mon.side, ""
         if norm_phrase(m.group(0)) in t.person_aliases:  # "Rami Abdel Rahman": the monitor, its head kept as the person
             if _modifier_use(phrase, m.end(), t) or _in_body_complement(phrase[:m.start()], t):
@@ -1985,6 +2017,16 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     if named is not None:
         return named
     return _description(bare, doc, t, pointing=phrase.split()[0].lower() in t.recall_determiners)
+
+
+def _desc_then_name(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
+    """Whether the alias match `m` is a lower-case description ("watchdog",
+    "rights group") followed by a capitalised name to the end of the phrase."""
+    tail = phrase[m.end():].strip()
+    if not tail or not m.group(0).islower():
+        return False
+    run = _name_run(tail, t.name_connectors, trailing=False)
+    return len(run) >= 2 and " ".join(run) == " ".join(tail.split())
 
 
 _CAP_WORD_AFTER = regex(r"\s+[A-Z][\w'’-]*")
@@ -2105,8 +2147,8 @@ def _compound_source(bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str,
 def _part_source(part: str, doc: _Doc, t: _Taxonomy) -> Source | None:
     """The known source one voice of a coordination names, if any."""
     src = _canonical_source(part, t) or _state_source(part, t) or _state_source(_strip_determiners(part, t), t)
-    if src is not None and src.name == "monitors" and _singular(part, t) and doc.monitor(t):
-        return t.sources[doc.monitor(t)]  # "Kurdish sources and the monitor"
+    if src is not None and src.name == "monitors" and _singular(part, t) and doc.monitor(t, part):
+        return t.sources[doc.monitor(t, part)]  # "Kurdish sources and the monitor"
     return src
 
 
@@ -2479,8 +2521,9 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
     if head is None:
         return None
     if any(tuple(words[-len(h):]) == h if len(h) > 1 else head == h[0] for h in t.monitor_heads):
-        if doc.monitor(t):
-            mon = t.sources[doc.monitor(t)]
+        said = " ".join(words[-2:]) if tuple(words[-2:]) in t.monitor_heads else head
+        if doc.monitor(t, said):
+            mon = t.sources[doc.monitor(t, said)]
             return mon.name, mon.type, mon.side, ""
     if head in t.person_nouns and len(words) <= 3 and all(w[:1].isalpha() for w in words):
         # "spokesman", "a spokesman": the organisation named just before speaks through it
