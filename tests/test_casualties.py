@@ -533,11 +533,14 @@ def test_no_one_killed_holds_no_figure_of_one(sentence, expected):
     ("Three soldiers died of their wounds on Sunday.", [(3, "killed")]),
     ("Two boys died of burns after the strike.", [(2, "killed")]),
     ("The depot burns for a second day after 3 strikes.", []),
+    ("Ten people were killed; 4 of the dead had burns.", [(10, "killed"), (4, "killed")]),
 ])
 def test_a_figure_that_suffered_wounds_or_burns_is_injured_not_the_dead_told_before(sentence, expected):
     assert [(c.min, c.outcome) for c in find_casualties(sentence)] == expected
 
 
 def test_a_present_tense_execution_counts_the_dead():
-    assert [(c.min, c.outcome, c.victims) for c in find_casualties("Militants execute 4 prisoners near Palmyra")] == [
-        (4, "killed", "civilians")]
+    assert [(c.min, c.outcome) for c in find_casualties("The group executes 4 prisoners near Palmyra")] == [(4, "killed")]
+    # near misses: an execution threatened or refused counts no dead
+    assert find_casualties("ISIS threatens to execute 3 Kurdish hostages") == []
+    assert find_casualties("Turkey says it will not execute 4 detainees") == []

@@ -228,6 +228,7 @@ class _Taxonomy:
     seat_participles: frozenset[str]  # "based", "headquartered": "X based in Y": Y is where the speaker X sits
     pre_verb_time_openers: frozenset[str]  # "in", "last": open a time phrase before a verb ("in August said")
     pre_verb_time_nouns: frozenset[str]  # "week", "month": after an opener, a time phrase as months and days are
+    toll_cues: re.Pattern[str]  # "kill", "dead", "wounded": the casualty cues of numbers.yaml `outcomes`
     headline_credit: re.Pattern[str]  # "... Monitor" ending a headline: its source (`headline_credits`), group src
     particle_words: frozenset[str]  # "al", "bin": the particles standing alone
     apposition_words: frozenset[str]  # "a", "an": open a description after a name (`apposition_articles`)
@@ -456,6 +457,9 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         seat_participles=frozenset(w.lower() for w in lex.get("seat_participles") or ()),
         pre_verb_time_openers=frozenset(w.lower() for w in lex.get("pre_verb_time_openers") or ()),
         pre_verb_time_nouns=frozenset(w.lower() for w in lex.get("pre_verb_time_nouns") or ()),
+        toll_cues=regex(r"(?i)" + phrase_pattern(sorted({str(c) for o in (knowledge.numbers.get("outcomes") or {}).values()
+                                                         for side in ("before", "after", "weak_before")
+                                                         for c in o.get(side) or ()})) or r"(?!)"),
         headline_credit=regex(r"(?i)\s(?P<src>" + _alternation(lex.get("headline_credits") or ()) + r")\s*$"),
         particle_words=frozenset(w.lower() for w in lex.get("hyphen_name_particles") or ()),
         particle_prefixes=tuple(w.lower() + "-" for w in lex.get("hyphen_name_particles") or ()),
@@ -744,19 +748,19 @@ class _Doc:
         """The one specific monitor named anywhere in the document ('' when
         none or several): "a monitor said" in a report naming the Syrian
         Observatory for Human Rights is the Observatory. With the word that
-        points ("monitoring group"), of several named only those it calls by
-        that word (`refer` in sources.yaml) count, when any does: "a monitoring
-        group" in a report naming SOHR and Reporters Without Borders is SOHR."""
+        points ("monitoring group"), only the named monitors called by that
+        word (`refer` in sources.yaml) count: "a monitoring group" in a report
+        naming SOHR and Reporters Without Borders is SOHR, "a war monitor" in
+        one naming only Reporters Without Borders is none."""
         self.uses += 1
         if self._monitors is None:
             self.text = self.text or " ".join(self.sentences)
             names = {t.by_alias.get(norm_phrase(m.group(0))) for m in t.monitor_regex.finditer(self.text)}
             self._monitors = tuple(sorted(n for n in names if n in t.monitor_names))
         monitors = self._monitors
-        if word and len(monitors) > 1:
+        if word:  # only those called so ("a war monitor" is no Reporters Without Borders)
             key = norm_phrase(_strip_determiners(word, t))
-            fit = tuple(n for n in monitors if key in t.refers.get(n, ()))
-            monitors = fit or monitors
+            monitors = tuple(n for n in monitors if key in t.refers.get(n, ()))
         return monitors[0] if len(monitors) == 1 else ""
 
 
@@ -1239,6 +1243,17 @@ def _headline_speaker(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | N
         m = rx.search(sentence)
         if m is None:
             continue
+        if rx is _HEADLINE_COLON_SUFFIX or rx is t.headline_credit:
+            # a credit closes a headline that tells a toll ("Air raids kill 10 near hospital Monitor"); a
+            # source word after an article, a preposition or a state's adjective is the headline's object
+            # ("Hackers target Syrian Observatory", "Why Syria's war needs a new monitor")
+            told = sentence[:m.start()]
+            last = told.split()[-1] if told.split() else ""
+            before = norm_phrase(last) if not last.isupper() else ""  # "IS" is a name, not "is"
+            if not (_DIGIT.search(told) or t.number_words.search(told)) or not t.toll_cues.search(told) \
+                    or before in t.stops or before in t.determiners \
+                    or (before in t.state_of_word and before not in t.state_names):  # "Syrian", not "Syria"
+                continue
         phrase = _clean(m.group("src"), t)
         key = norm_phrase(_strip_determiners(phrase, t))
         if not key or key in t.state_names or len(key.split()) > 6:
@@ -1421,13 +1436,17 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
     return " ".join(words)
 
 
+_POSSESSIVE_AFTER = regex(r"(?:'s|’s|s'|’)(?!\w)")  # "the Syrian opposition's rivals": the name owns what follows
+
+
 def _np_forward(phrase: str, t: _Taxonomy) -> str:
     """The noun phrase a span opens with, with the place after a speaker noun
     ("a source in the YPG", "sources at the hospital"), never a clause."""
     first = _np_head(phrase, t)
     if first and len(first) < len(phrase):
         hit = _canonical_match(phrase, t)
-        if hit is not None and hit[1].start() < len(first) < hit[1].end():
+        if hit is not None and hit[1].start() < len(first) < hit[1].end() \
+                and not _POSSESSIVE_AFTER.match(phrase, hit[1].end()):
             # "the Syrian opposition", "a Syrian opposition statement": a known name the head cut short runs on,
             # with the nouns that go on naming its speech or body
             end = hit[1].end()
@@ -1978,9 +1997,9 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     if hit is not None and hit[0].type == "media" and not phrase[hit[1].end():].strip():
         desc = phrase[:hit[1].start()].strip()
         words = [norm_phrase(w) for w in desc.split()]
-        if words and desc.islower() and (words[-1] in t.person_nouns or (words[-1],) in t.monitor_heads
-                                         or tuple(words[-2:]) in t.monitor_heads):
-            # "says monitoring group AFP": the wire that carries the words ends the phrase; the description speaks
+        if words and desc.islower() and ((words[-1],) in t.monitor_heads or tuple(words[-2:]) in t.monitor_heads):
+            # "says monitoring group AFP": the wire that carries a monitor's words ends the phrase; the monitor
+            # speaks ("says journalist AFP" stays the wire's: its journalist)
             got = _resolve_new(desc, _strip_determiners(desc, t), doc, t, strong_only=strong_only)
             if got is not None:
                 return got
@@ -2147,8 +2166,10 @@ def _compound_source(bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str,
 def _part_source(part: str, doc: _Doc, t: _Taxonomy) -> Source | None:
     """The known source one voice of a coordination names, if any."""
     src = _canonical_source(part, t) or _state_source(part, t) or _state_source(_strip_determiners(part, t), t)
-    if src is not None and src.name == "monitors" and _singular(part, t) and doc.monitor(t, part):
-        return t.sources[doc.monitor(t, part)]  # "Kurdish sources and the monitor"
+    hit = _canonical_match(part, t) if src is not None and src.name == "monitors" else None
+    said = hit[1].group(0) if hit is not None else part  # "... a monitor": the word that points
+    if src is not None and src.name == "monitors" and _singular(part, t) and doc.monitor(t, said):
+        return t.sources[doc.monitor(t, said)]  # "Kurdish sources and the monitor"
     return src
 
 
