@@ -154,3 +154,15 @@ def test_near_misses_no_act_after_behind_a_negation_or_alternatives_name_no_one(
               "The Russian air force could not be responsible for the bombing of the convoy, the ministry said.",
               "The monitor could not determine whether Russia or the Syrian government was behind the attack."):
         assert find_roles(s).perpetrator == "", s
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ankara said the YPG was behind the bombing in Azaz.", "Syrian Democratic Forces"),
+    ("The opposition accused Assad of being behind the attack on the market.", "Syrian government"),
+    ("ISIS reportedly was behind the attack in Azaz.", "ISIS"),
+    # near misses: a duty is no act; the speaker before another actor is not the one held responsible
+    ("The army said it is responsible for protecting civilians from attacks.", ""),
+    ("The YPG was not behind the bombing.", ""),
+])
+def test_who_is_held_responsible_is_the_actor_right_before_the_link(sentence, expected):
+    assert find_roles(sentence).perpetrator == expected

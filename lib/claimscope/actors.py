@@ -438,11 +438,19 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "responsible_after": regex(phrase_pattern(lex["responsibility_verbs"]) + r""),
         # "X that violated the ceasefire": compiled once here, not per actor mention
         "responsible_clause": regex(r"(?i)\s+(?:that|which|who)?\s*" + phrase_pattern(lex["responsibility_verbs"])),
-        # "X was behind the attack", "X is believed to be responsible for the shelling": an act (or a harm)
-        # follows within three words, no negation before; "reports of involvement of X in this murder" (roles.yaml responsible_links, involvement_leads)
-        "responsible_for": regex(r"(?:\s+(?!(?:not|never|no)\b)[\w'’-]+){0,3}?\s+"
+        # "X was behind the attack", "X is believed to be responsible for the shelling": only hedges between
+        # the actor and the link (`responsible_hedges`: "Turkey said the YPG was behind" names the YPG), an act
+        # (or a harm) within three words after it and no gerund between ("responsible for protecting
+        # civilians from attacks" is a duty, not an act); "reports of involvement of X in this murder"
+        # (roles.yaml responsible_links, involvement_leads)
+        "responsible_for": regex(r"(?:\s+" + phrase_pattern(frames.get("responsible_hedges") or ["reportedly"]) + r")*?\s+"
                                  + phrase_pattern(frames.get("responsible_links") or ["was behind"])
-                                 + rf"\s+(?:[\w'’-]+\s+){{0,3}}?{responsible_acts}\b"),
+                                 + rf"\s+(?:(?![\w'’-]*ing\b)[\w'’-]+\s+){{0,3}}?{responsible_acts}\b"),
+        # the words one of them needs in the lower-cased sentence ("behind", "responsible", "involvement")
+        "responsible_gates": tuple(sorted({f" {max(w.split(), key=len).lower()} "
+                                           for w in frames.get("responsible_links") or ["was behind"]})),
+        "involvement_gates": tuple(sorted({f" {max(w.split(), key=len).lower()} "
+                                           for w in frames.get("involvement_leads") or ["involvement of"]})),
         "involvement_of": regex(phrase_pattern(frames.get("involvement_leads") or ["involvement of"])
                                 + r"\s+(?:the\s+)?" + _Q + "$"),
         "involved_in": regex(r"\s+(?:[\w'’-]+\s+){0,2}?in\s+(?:[\w'’-]+\s+){0,3}?" + responsible_acts + r"\b"),
@@ -925,10 +933,10 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                 perp, cue = m, "responsible"
                 break
             # "X was behind the attack", "involvement of X in this murder"
-            if (" behind " in low or " responsible " in low) and p["responsible_for"].match(sentence, m.end):
+            if any(w in low for w in p["responsible_gates"]) and p["responsible_for"].match(sentence, m.end):
                 perp, cue = m, "responsible"
                 break
-            if " involvement " in low and p["involvement_of"].search(sentence, max(0, m.start - 40), m.start) \
+            if any(w in low for w in p["involvement_gates"]) and p["involvement_of"].search(sentence, max(0, m.start - 40), m.start) \
                     and p["involved_in"].match(sentence, m.end):
                 perp, cue = m, "responsible"
                 break
