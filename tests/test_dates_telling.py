@@ -132,3 +132,12 @@ def test_figures_that_continue_the_act_do_not_hide_it_from_the_anaphor():
     c = claims_of(lead + " " + more + " " + later)
     row = c[c["sentence"] == later].iloc[0]
     assert (row["event_date"], row["date_raw"]) == ("2022-03-08", "inherited: Tuesday (that attack)")
+
+
+def test_a_running_total_is_no_act_that_attack_points_back_to():
+    text = ("Rebels shelled Aleppo on Monday.\n\nIn August 2013 a sarin attack on Ghouta killed hundreds of people. "
+            "In 2014 alone, 76,000 people were killed across the country. "
+            "The opposition again blamed Damascus for that attack, which killed 1,400.")
+    got = claims_of(text)
+    last = got[got.sentence.str.startswith("The opposition")].iloc[0]
+    assert not str(last.event_date).startswith("2014")

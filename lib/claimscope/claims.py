@@ -547,6 +547,7 @@ _LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
 _LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "Four ex-ISIS members."
 _BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
 _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
+_ONE_ACT_KINDS = frozenset({"event", "background"})  # kinds that tell one act an anaphor can point back to
 _NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no place of the report's news
 # nor a background sentence (what went before the news) past the lede (`main_place.lead_chars`; a lede
 # the kind reader calls background, "civilians continue to face bombardment", still frames the news)
@@ -687,7 +688,9 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         prev.mentions.extend(named)
         return
 
-    if keep and (event is not None or casualties):  # an act told: what "that attack" after it points back to
+    if keep and (event is not None or casualties) and (kind is None or kind.kind in _ONE_ACT_KINDS) \
+            and not (scopes and all(sc == "total" for sc in scopes)):
+        # an act told, not a tally ("In 2014 alone, 76,000 were killed"): what "that attack" after it points back to
         ctx.last_act = recalled[0] if recalled else (date if date is not None and not told and date.kind != "since" else None)
     if keep and kind is not None:
         row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
