@@ -383,7 +383,7 @@ class _C:
                  "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap")
+                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap", "doc_gov")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -519,7 +519,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     col = {c: cells.texts(claims[c]) if c in claims.columns else [""] * n
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
                      "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
-                     "perpetrator_cue", "target", "sentence", "kind", "outlet", "published", "event_cue")}
+                     "perpetrator_cue", "target", "sentence", "kind", "outlet", "published", "event_cue",
+                     "governorate_source")}
     reported = reported or {}
     since_memo: dict[str, bool] = {}
     sidx = cells.integers(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
@@ -643,6 +644,12 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         if lat[i] is not None and lon[i] is not None and (lat[i], lon[i]) not in points:
             points = points + ((lat[i], lon[i]),)
         c.govs = prof.areas
+        # a governorate only the report's header or dateline gives ("Al-Hasakah
+        # province: ..."), for a sentence naming no place: the report's
+        # province, not necessarily its act's (a later paragraph may tell a raid
+        # in Raqqa); it never keeps a sentence that refers back to an act ("the
+        # clashes", set below) from that act
+        c.doc_gov = col["governorate_source"][i] == "document" and not c.own_places
         c.names = prof.towns
         c.first_point = prof.first_point if prof.first_point is not None else (
             (lat[i], lon[i]) if not prof.towns and lat[i] is not None and lon[i] is not None else None)
@@ -694,6 +701,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.new_cue = juxtaposed or bool(cfg.new_event.match(sent)) or (
             not c.follow and cfg.additive_event is not None and bool(cfg.additive_event.match(sent)))
         c.aside = juxtaposed
+        c.doc_gov = c.doc_gov and c.follow == "same" and not c.new_cue
         if c.new_cue:  # "Meanwhile, gunmen attacked ... After the attack, ...": opens an incident
             c.follow, c.follow_raw = "", ""
         prev = out[-1] if out and out[-1].doc == c.doc else None
@@ -763,7 +771,7 @@ class _Local:
                 lo, hi = max(self.lo, c.lo), min(self.hi, c.hi)
                 if lo <= hi:
                     self.lo, self.hi = lo, hi
-        if c.govs and not c.statement:
+        if c.govs and not c.statement and not (c.doc_gov and self.govs is not None):
             self.govs = c.govs if self.govs is None else (self.govs & c.govs or self.govs)
         # the incident is where its acts happened: each claim's first town
         # (other towns a sentence names locate it, "near X", or recall
@@ -840,13 +848,19 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         score += cfg.w_in["lede"]
         reasons.append("the lede tells the title's story")
     # places: governorates and distances are hard constraints
-    if c.govs and li.govs is not None and not (c.govs & li.govs) and not lede:
+    if c.govs and li.govs is not None and not (c.govs & li.govs) and not lede and not c.doc_gov:
         return None
     own_new_place = False
     place_hit = False
-    if not (lede or c.follow) and c.fine and li.fine and _is_act(c) and not c.statement \
+    if not (lede or c.follow == "same") and c.fine and li.fine and _is_act(c) and not c.statement \
             and _other_place(c, li, cfg):
-        return None   # another quarter or village of one day: another act, unless the text links them
+        # another quarter or village of one day: another act, unless the text
+        # refers back to the act itself ("the shelling"); a reply ("Turkish
+        # forces responded by shelling Deir Jamal") at another village is the
+        # reply, another act
+        return None
+    if c.follow == "response" and not lede and _is_act(c) and not c.statement and _reversed(c, li):
+        return None   # "X responded by shelling Y" after Y's shelling of X: the other side's act, another act
     if c.own_places and c.names and (li.names or li.points):
         hit = best_match(c.names, li.names, cfg.same_place, cfg.translit.similarity) if li.names else None
         if hit:
@@ -925,11 +939,9 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         actors_ok = True
     if c.statement and c.perp_cue in ("blamed", "responsible") and actors_ok:
         score += w["blame_statement"]
-    if c.follow != "response" and not lede:   # a title's roles are often misread ("X killed in attack by Y")
-        if (c.perp and c.perp in li.targets) or (c.targets and c.targets & li.perps):
-            if not (c.targets & li.targets) and not (c.perp and c.perp in li.perps):
-                score += w["role_reversal"]
-                reasons.append("roles reversed")
+    if c.follow != "response" and not lede and _reversed(c, li):   # a title's roles are often misread
+        score += w["role_reversal"]
+        reasons.append("roles reversed")
     # event types
     if not c.statement:
         rel = _type_relation(c.etype, li.etypes, cfg)
@@ -947,6 +959,15 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
     if gap > 0:
         score += max(w["distance_cap"], w["distance_per_sentence"] * gap)
     return score, reasons
+
+
+def _reversed(c: _C, li: _Local) -> bool:
+    """Whether claim `c`'s perpetrator is among the incident's targets or its
+    targets among the incident's perpetrators, with no target or perpetrator
+    in common: the other side acting."""
+    if not ((c.perp and c.perp in li.targets) or (c.targets and c.targets & li.perps)):
+        return False
+    return not (c.targets & li.targets) and not (c.perp and c.perp in li.perps)
 
 
 def _other_place(c: _C, li: _Local, cfg: AlignSettings) -> bool:
