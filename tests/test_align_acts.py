@@ -85,3 +85,25 @@ def test_near_miss_one_act_told_of_a_province_and_then_of_its_town_stays_one(tmp
                              "a monitoring group said.\n\n"
                              "The strikes hit a vegetable market in Saraqib, the group said.\n")])
     assert _incident_of(t, "The strikes hit") == _incident_of(t, "Government air strikes killed")
+
+
+def _province_and_town(tmp_path, town_figure, province_voice="a monitoring group said"):
+    t = _reports(tmp_path, [("a_wire", "2019-05-08",
+                             "Air raids kill 13 civilians in Idlib\n\n"
+                             "Government air raids killed 13 civilians on Wednesday in the northern province of "
+                             f"Idlib, {province_voice}.\n\n"
+                             f"Civil defence workers said {town_figure} civilians were killed when warplanes struck "
+                             "the town of Saraqib.\n")])
+    cmp = t["comparisons"]
+    return cmp[(cmp["facet"] == "casualties") & cmp["detail"].str.contains(f"{town_figure} civilians")]
+
+
+def test_a_towns_figure_is_a_part_of_the_figure_of_the_province_holding_it(tmp_path):
+    got = _province_and_town(tmp_path, "7")
+    assert len(got) and set(got["verdict"]) == {"partial"}
+    assert got["detail"].str.contains("wider place").all()
+
+
+def test_near_miss_a_towns_figure_above_the_provinces_still_conflicts(tmp_path):
+    got = _province_and_town(tmp_path, "15")
+    assert "conflict" in set(got["verdict"])

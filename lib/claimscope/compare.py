@@ -724,6 +724,7 @@ class _Claim:
     time_shift: str = ""        # the opener telling an earlier or later act or count than its report's before ("Earlier")
     recalled: bool = False      # its figures are all told in a clause recalling an earlier act ("after 17 were killed")
     fine: tuple[tuple[str, str], ...] = ()   # its own towns and quarters with their level (align.fine_places)
+    named_in_source: bool = False   # every place it names is part of its source's name ("the Idlib Health Directorate")
     text: str = ""              # its sentence
     told_at: Sequence[tuple[int, str]] = ()   # (offset in the document, raw phrase) of its figures
     toll_read: bool = False     # toll_update, summary, additive and time_shift are read (`_read_toll`)
@@ -938,6 +939,9 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
             claim.recalled = figures_recalled(text, [a - starts[k] for a, _ in told_at], settings=align_cfg)
         if claim.own_places:
             claim.fine = fine[k]
+            said_by = src[k].lower()
+            claim.named_in_source = bool(said_by) and all(
+                n.lower() in said_by for n in filter(None, (x.strip() for x in praw[k].split(";"))))
         if claim.negated:   # only a negated claim may deny the act
             _read_denial(claim, neg_cue[k], "" if pooled or side_col[k] in cfg.unaligned_sides else side_col[k], cfg,
                          denied_of.get(cid[k], ""))
@@ -1063,9 +1067,10 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                 earlier = _relayed_rise(x, y, accounts)
                 if earlier:
                     v = ("partial", f"{v[1]}; {earlier}")
-        if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)):
-            why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o)}"
-                            for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o))
+        if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)
+                                         or _wider_place(x, y) or _wider_place(y, x)):
+            why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o) or _wider_place(c, o)}"
+                            for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o) or _wider_place(c, o))
             v = ("partial", f"{v[1]}; not one act's toll: {why}")
         if v and v[0] == "conflict":
             apart = _added_figures(x, y) or _recalled_toll(x, y) or _other_places(x, y, cfg)
@@ -1289,6 +1294,27 @@ def _more_places(x: _Claim, y: _Claim) -> str:
     if not (ty < tx) or max(f.min for f in x.figures) <= max(f.min for f in y.figures):
         return ""
     return f"names more places ({', '.join(sorted(tx))}) than the other account ({', '.join(sorted(ty))})"
+
+
+def _wider_place(x: _Claim, y: _Claim) -> str:
+    """Why `x`'s toll may hold `y`'s as a part, or '': `x` tells its figures
+    of a wider place only (a governorate, district or region, no town or
+    quarter) that holds every town or quarter `y` tells its own of ("13
+    civilians killed in air raids on Aleppo province" vs "8 civilians killed
+    when warplanes struck the village of Daret Izza", one Aleppo village),
+    and its largest figure is the larger: the village's dead may be among
+    the province's. A province named only in the source's name ("the Idlib
+    Health Directorate put the toll at about 100") is no place of the act."""
+    if not (x.own_places and y.own_places and y.fine and x.places.areas and not x.fine and not x.places.towns):
+        return ""
+    if x.named_in_source:
+        return ""   # "the Idlib Health Directorate put the toll at 100": the province names the source, not the act's place
+    if not y.places.areas or not (y.places.areas <= x.places.areas):
+        return ""
+    if not x.figures or not y.figures or max(f.min for f in x.figures) <= max(f.min for f in y.figures):
+        return ""
+    return (f"tells a wider place ({', '.join(sorted(x.places.areas))}) than the other account's "
+            f"({', '.join(n for n, _ in y.fine)}): the smaller figure may be a part")
 
 
 def _headline_figures(cs: Sequence[_Claim], keep: set[str], cfg: _Cfg) -> dict[str, list[_Claim]]:
