@@ -12,7 +12,16 @@ bound of the incident's toll. Reports and sentences written for these tests.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+
+from claimscope.align import align
+from claimscope.compare import compare
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
+import factory  # noqa: E402
 
 from builtin_knowledge import K
 
@@ -107,3 +116,51 @@ def test_a_towns_figure_is_a_part_of_the_figure_of_the_province_holding_it(tmp_p
 def test_near_miss_a_towns_figure_above_the_provinces_still_conflicts(tmp_path):
     got = _province_and_town(tmp_path, "15")
     assert "conflict" in set(got["verdict"])
+
+
+def _toll(rows, figures):
+    claims = factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"})
+    cas = factory.casualties(figures)
+    docs = factory.documents(claims)
+    m = factory.mentions(claims, K)
+    r = align(claims, cas, docs, mentions=m, knowledge=K)
+    c = compare(r.claims, cas, r.incidents, mentions=m, knowledge=K)
+    assert len(c.incidents) == 1
+    inc = c.incidents.iloc[0]
+    return inc["casualties_low"], inc["casualties_best"], inc["casualties_high"]
+
+
+def _strike(doc, sentence, source="Syrian Observatory for Human Rights", **kw):
+    row = dict(doc_id=doc, sentence=sentence, event_type="airstrike", event_date="2016-08-28", places="Manbij",
+               governorate="Aleppo", place_precision="town", source=source, source_type="monitor")
+    row.update(kw)
+    return row
+
+
+def _fig(cid, victims, n, category="unknown", *, part=False):
+    return dict(claim_id=cid, victims=victims, outcome="killed", min=n, max=n, category=category, part=part)
+
+
+def test_an_account_telling_only_children_among_the_dead_is_no_low_bound():
+    got = _toll([_strike("a", "Air strikes killed seven people in Manbij on Sunday, SOHR said."),
+                 _strike("b", "Two children were killed in the air strikes on Manbij on Sunday, activists said.",
+                         source="activists", source_type="unnamed_group")],
+                [_fig("a-0", "people", 7), _fig("b-0", "children", 2, "civilians")])
+    assert got == (7, 7, 7)
+
+
+def test_near_miss_an_account_telling_more_children_than_the_others_dead_still_counts():
+    got = _toll([_strike("a", "Air strikes killed seven people in Manbij on Sunday, SOHR said."),
+                 _strike("b", "Nine children were killed in the air strikes on Manbij on Sunday, activists said.",
+                         source="activists", source_type="unnamed_group")],
+                [_fig("a-0", "people", 7), _fig("b-0", "children", 9, "civilians")])
+    assert got == (7, 7, 9)
+
+
+def test_more_dead_told_besides_the_others_are_no_low_bound():
+    got = _toll([_strike("a", "At least eight people were killed in Manbij on Sunday, SOHR said."),
+                 _strike("a", "Another three were killed in shelling earlier on Sunday.", source="Outlet A",
+                         source_type="outlet")],
+                [dict(_fig("a-0", "people", 8), max=None, start=0, raw="At least eight people"),
+                 dict(_fig("a-1", "people", 3), start=100, raw="Another three")])
+    assert got[0] == 8 and got[1] == 8

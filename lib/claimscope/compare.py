@@ -1376,13 +1376,24 @@ def _casualty_estimates(accounts: Mapping[str, Sequence[Sequence[Figure]]],
 
 
 def _estimates_open(accounts: Mapping[str, Sequence[Sequence[Figure]]],
-                    cfg: _Cfg) -> tuple[int | None, int | None, int | None, bool]:
+                    cfg: _Cfg, added: Mapping[str, Sequence[bool]] | None = None
+                    ) -> tuple[int | None, int | None, int | None, bool]:
     """`_casualty_estimates` and whether the high figure is only a lower
-    bound (every account reaching it gives an open range)."""
+    bound (every account reaching it gives an open range).
+
+    An account whose toll is only a part is no bound of the incident's toll
+    while another account tells a whole: its dead are all of a group inside
+    another ("two children were killed": the children among the dead,
+    victims_parents), or its claim tells them as more dead besides others
+    (`added`, per account and claim: "Another three were killed in
+    shelling"). It counts toward the high figure only."""
     per_account: list[tuple[int, int | None]] = []
-    for claims in accounts.values():
+    partial: list[bool] = []
+    for name, claims in accounts.items():
         best_claim: tuple[int, int | None] | None = None
-        for figures in claims:
+        best_part = False
+        flags = (added or {}).get(name) or ()
+        for k, figures in enumerate(claims):
             killed = [f for f in figures if f.outcome == "killed" and not f.part]   # a part is no toll
             if not killed:
                 continue
@@ -1406,12 +1417,20 @@ def _estimates_open(accounts: Mapping[str, Sequence[Sequence[Figure]]],
                 rng = (total.min, total.max)
             if best_claim is None or rng[0] > best_claim[0]:
                 best_claim = rng
+                best_part = (k < len(flags) and flags[k]) or (
+                    total is None and all(f.victims in cfg.victims_parent for f in killed))
         if best_claim is not None:
             per_account.append(best_claim)
+            partial.append(best_part)
     if not per_account:
         return None, None, None, False
-    low = min(lo for lo, _ in per_account)
     high = max((hi if hi is not None else lo) for lo, hi in per_account)
+    whole = [r for r, p in zip(per_account, partial) if not p]
+    if whole and len(whole) < len(per_account):
+        # a part's figure below every whole's lower bound is no toll of the incident
+        floor = min(lo for lo, _ in whole)
+        per_account = whole + [r for r, p in zip(per_account, partial) if p and r[0] >= floor]
+    low = min(lo for lo, _ in per_account)
     points = sorted((hi if hi is not None else lo) for lo, hi in per_account)
     best = int(statistics.median_low(points))
     open_high = all(hi is None for lo, hi in per_account if (hi if hi is not None else lo) == high)
@@ -1465,6 +1484,7 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
 
 def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
+    added: dict[str, list[bool]] = defaultdict(list)   # per account and claim: its dead told as more besides others
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
         dead = [f for f in figs if f.outcome == "killed" and not f.part]
@@ -1490,7 +1510,10 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
             figs += tuple(replace(f, max=None, part=False) for f in largest.values())
         if figs:
             per_acc[c.account].append(figs)
-    lo, be, hi, open_high = _estimates_open(per_acc, cfg)
+            if any(f.outcome == "killed" for f in figs):
+                _read_toll(c, cfg)
+            added[c.account].append(bool(c.additive))
+    lo, be, hi, open_high = _estimates_open(per_acc, cfg, added)
     return lo, be, hi, toll_text(lo, hi, open_high=open_high)
 
 
