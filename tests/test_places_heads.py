@@ -48,6 +48,9 @@ def test_the_damascus_suburb_of_a_town_is_in_rif_dimashq():
     ("Mortar rounds fell in Damascus overnight.", [("Damascus", "Damascus", "town")]),
     ("Jets bombed the suburbs of Damascus on Sunday.", [("Rif Dimashq", "Rif Dimashq", "governorate")]),
     ("Jets bombed the southern countryside of Damascus.", [("Rif Dimashq", "Rif Dimashq", "governorate")]),
+    # the capital's name modifying a landmark: the landmark is in the city
+    ("A bomb exploded outside the Damascus Opera House.", [("Damascus", "Damascus", "near_town")]),
+    ("A bomb exploded outside Damascus's Old City walls.", [("Damascus", "Damascus", "near_town")]),
 ])
 def test_outskirts_near_misses(sentence, expected):
     assert got(sentence) == expected

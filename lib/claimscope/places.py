@@ -1342,6 +1342,9 @@ def _context(text: str, t: str, rt: str, cues: _Cues, start: int, pats: _Pattern
     return res
 
 
+_NAME_GOES_ON = regex(r"(?:['’]s?)?\s+[A-Z]")  # "outside the Damascus Opera House": the name modifies another
+
+
 def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gazetteer, pats: _Patterns,
                    words: tuple[str, ...]) -> None:
     """Choose the reading of a name from the words around it: governorate
@@ -1359,9 +1362,10 @@ def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gaze
     cue = ctx["cue"].lower()
     cue_words = frozenset(pats.words(cue)) if cue else frozenset()
     countryside = ctx["noun_kind"] == "near" and bool(cue_words & pats.countryside_before)
-    if not countryside and gov and cue_words & pats.outskirts_before:
+    if not countryside and gov and cue_words & pats.outskirts_before and not _NAME_GOES_ON.match(text, c.end):
         # "the outskirts of Damascus": the seat's countryside unit where that is another governorate
-        # (Rif Dimashq); "the outskirts of Aleppo" stays near the city
+        # (Rif Dimashq); "the outskirts of Aleppo" stays near the city; only when the name is the cue's whole
+        # object ("outside Damascus's Old City walls" is in Damascus)
         countryside = gz._index.countryside.get(gov, gov) != gov
     rural = bool(ctx["dir"]) and ctx["dir"].lower() in ("rural", "outer")
     if post_kind == "countryside" or countryside or rural:
