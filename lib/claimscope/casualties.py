@@ -312,6 +312,8 @@ class _CasLex:
     partitive_heads: frozenset[str]  # the last words of partitive_groups: the fronted pattern needs one
     fronted_partitive: re.Pattern[str]  # "Of those killed," "Among the dead were", "the dead included" ending before a figure
     condition: re.Pattern[str]  # "in critical condition": the state of a share of the wounded
+    companion: re.Pattern[str]  # "with", "along with": the gap before a figure of people killed with the one before
+    contrast: re.Pattern[str]  # "non-Syrian": an adjective after "and" that answers the one before it
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -446,6 +448,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                                 + phrase_pattern(d["partitive_verbs"]) + r"\s+)$"),
         partitive_copula=regex(r"\s*,?\s*" + phrase_pattern(d["partitive_copulas"]) + r"\s+"),
         condition=regex(phrase_pattern(d["conditions"])),
+        contrast=regex(r"(?i:" + trie_pattern(d.get("contrast_prefixes") or ()) + r")"),
+        companion=regex(r"\s*,?\s*" + phrase_pattern(d.get("companion_links") or ()) + r"\s+"),
         determiners=frozenset(norm_phrase(w) for w in d["determiners"]),
     )
 
@@ -468,6 +472,7 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
     end = pos
     i = pos
     n_words = 0
+    prev = ""  # the last word read
     while n_words < 8:
         m = _SPACED_WORD.match(text, i)  # the spaces, then a word
         if m is None:
@@ -480,7 +485,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
         if not (w[0].isalnum() or w.startswith("(")) or (
                 bare in lex.stops if bare.isascii() else lex.np_stop.match(bare) is not None):
             # "members of the SDF", "the regime forces and its proxies" (`possessive_pronouns`): one phrase
-            if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or lex.theirs.match(text, m.end()))):
+            if bare == "of" or (bare == "and" and (_next_is_name(text, m.end()) or lex.theirs.match(text, m.end())
+                                                   or _contrast(text, prev, m.end(), lex))):
                 i = m.end()
                 continue
             break
@@ -496,6 +502,7 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             break   # ... or a verb of the figure's own ("eight others experienced breathing difficulties")
         n_words += 1
         i = m.end()
+        prev = w
         before, end = end, i
         if w.endswith(".") and w.count(".") == 1:  # "terrorists." ends the sentence, "U.S." does not
             # a stop word ends the phrase before it ("killed five civilians, a medic said.")
@@ -509,6 +516,21 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
 
 _AND_ANOTHER = regex(r"(?i)\s*,?\s*(?:and|as well as|plus)\s+(?:another|one more|a further|a third|a fourth|a fifth)\s+"
                      r"(?P<noun>[a-z]+)\b")
+
+
+def _contrast(text: str, prev: str, pos: int, lex: _CasLex) -> bool:
+    """The word at `pos` is `prev` with a contrast prefix, or both carry one
+    ("Syrian and non-Syrian", "pro-regime and anti-regime"): one phrase."""
+    m = _WORD_RUN.match(text, _skip_space(text, pos))
+    if m is None or not prev:
+        return False
+    nxt = m.group(0)
+    p = lex.contrast.match(nxt)
+    if p is None or not p.group(0) or p.end() == len(nxt):
+        return False
+    q = lex.contrast.match(prev)
+    base = prev[q.end():] if q is not None else prev
+    return nxt[p.end():].lstrip("-").lower() == base.lstrip("-").lower()
 
 
 def _same_group(victims_raw: str, noun: str, lex: _CasLex) -> bool:
@@ -638,7 +660,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome, listed = out[-1].outcome, out[-1].part
         elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
-        elif out and _distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw)) \
+        elif out and (_distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw))
+                      or (victims_raw and _companion(sentence, q, out[-1], offset, lex))) \
                 and not _own_predicate(sentence, aside.end() if aside else closed, pos, lex) \
                 and not _speaker(sentence, np_start, np_end, lex):
             # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians
@@ -700,6 +723,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             parts.setdefault(wholes[-1][0], []).append(mention)
         last_outcome = outcome
     _civilian_wholes(sentence, out, wholes, parts, lex)
+    _combatant_subgroups(out, wholes, parts, lex)
     if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
         out.extend(_bare_mentions(sentence, out, context, offset, lex, words))
     out.extend(_definite_objects(sentence, out, context, offset, lex, words))
@@ -754,7 +778,9 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
         m = out[i]
         if m.category != "unknown" or m.victims != "people":
             continue
-        named = [p for p in parts.get(i, ()) if p.raw.split()[0].lower() not in lex.vague_words]
+        # a vague share ("some of them children") names no count; "a young female fighter" is one, counted
+        named = [p for p in parts.get(i, ()) if p.raw.split()[0].lower() not in lex.vague_words
+                 or (p.min == p.max and not p.qualifier)]
         if named:
             civilian = all(p.category == "civilians" for p in named)
         else:
@@ -763,6 +789,22 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
             civilian = generic is not None and lex.categories.get(generic[1]) == "civilians"
         if civilian:
             out[i] = replace(m, category="civilians")
+
+
+def _combatant_subgroups(out: list[CasualtyMention], wholes: Sequence[tuple[int, int]],
+                         parts: Mapping[int, Sequence[CasualtyMention]], lex: _CasLex) -> None:
+    """Women or children (actors.yaml `subgroups`) told as a part of
+    combatants ("13 combatants, including seven women") are combatants of
+    that side: the whole says who they were, the part only their age or sex."""
+    for i, _ in wholes:
+        whole = out[i]
+        if whole.category != "combatants":
+            continue
+        for p in parts.get(i, ()):
+            if p.victims in lex.subgroups and p.category == "civilians":
+                j = next((n for n, m in enumerate(out) if m is p), -1)
+                if j >= 0:
+                    out[j] = replace(p, victims=whole.victims, category="combatants", side=whole.side)
 
 
 def _speaker(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> bool:
@@ -1098,6 +1140,13 @@ def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims
     if not with_victims:
         return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
     return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap))
+
+
+def _companion(sentence: str, q: Quantity, previous: CasualtyMention, offset: int, lex: _CasLex) -> bool:
+    """The figure tells people killed with those of the figure right before
+    it ("killing a woman with four of her children": numbers.yaml
+    `companion_links` alone between the two)."""
+    return lex.companion.fullmatch(sentence, previous.end - offset, q.start) is not None
 
 
 def _fits_within(part: CasualtyMention, whole: CasualtyMention) -> bool:

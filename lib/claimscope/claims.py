@@ -413,7 +413,10 @@ def _share_categories(claims: Sequence[_Claim]) -> None:
     headline, sub-headlines and body, and relays others' accounts of them.
     Several categories for one count, or "another three", "more people":
     left alone. "others" after a figure so identified follow it ("killing
-    one person injuring three others")."""
+    one person injuring three others"). A running total (scope total)
+    takes none: the same count in two items of a monthly tally ("January:
+    three people dead", "April: ... including three women") is two
+    periods' victims, not one group retold."""
     told: dict[tuple[str, int | None, int | None], dict[int, set[tuple[str, str]]]] = {}
     for n, c in enumerate(claims):
         for k in c.casualties:
@@ -423,8 +426,8 @@ def _share_categories(claims: Sequence[_Claim]) -> None:
         return
     for n, c in enumerate(claims):
         shared = None
-        for i, k in enumerate(c.casualties):
-            if k.category != "unknown" or not k.min or k.victims not in ("people", ""):
+        for i, (k, sc) in enumerate(zip(c.casualties, c.scopes)):
+            if k.category != "unknown" or not k.min or k.victims not in ("people", "") or sc == "total":
                 continue
             if shared is not None and _OTHERS_RAW.match(k.victims_raw or ""):
                 got: set[tuple[str, str]] = {shared}
