@@ -1,6 +1,7 @@
 """Casualty figures an analyst can trust (issue 10, session 9): people told
 with the first victim ("a farmer with three of his sons"), a victims phrase
-of two answering adjectives ("Afghan and non-Afghan fighters"),
+of two answering adjectives ("Afghan and non-Afghan fighters"), a toll told
+as the number of a group ("the number of nurses who died has risen to 7"),
 a counted part that is no vague share ("including a fighter"), women or
 children told among combatants, and running-total items that take no
 category from a figure of the same count elsewhere in the report. Sentences
@@ -41,6 +42,16 @@ def test_two_answering_adjectives_keep_one_victims_phrase():
     # near miss: not the same adjective with a prefix: "four policemen" is the whole figure
     got = figures("The bomb killed four policemen and non-residents were told to leave the area.")
     assert [(o, n) for _, o, n, _ in got] == [("killed", 4)]
+
+
+def test_a_toll_told_as_the_number_of_a_group():
+    got = figures("The number of nurses who died in the hospital fire has risen to seven, the ministry said.")
+    assert [(o, n) for _, o, n, _ in got] == [("killed", 7)]
+    got = figures("The number of soldiers killed in the ambush has risen to 14.")
+    assert [(o, n, cat) for _, o, n, cat in got] == [("killed", 14, "combatants")]
+    # near misses: a number of acts, or of people who did not die
+    assert figures("The number of raids that killed farmers has risen to 30 this year.") == []
+    assert figures("The number of families who fled the town has risen to 300.") == []
 
 
 def test_a_counted_part_of_a_fighter_keeps_people_unknown():

@@ -248,6 +248,7 @@ class _CasLex:
     weak: frozenset[str]
     toll: re.Pattern[str]
     toll_of: re.Pattern[str]  # "the death toll of the SDF members has risen to": whose toll
+    toll_who: re.Pattern[str]  # "the number of girls who died ... has risen to": whose toll
     act_words: frozenset[str]  # the words of event cues ("bombing", "shelling"): a toll of an act names no people
     non_person: re.Pattern[str]
     np_stop: re.Pattern[str]
@@ -369,6 +370,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         toll_of=regex(r"(?i)\btoll\s+" + trie_pattern(d.get("toll_group_links") or ["of"]) + r"\s+(?:"
                       + trie_pattern(d["determiners"]) + r"\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:"
                       + trie_pattern(d["verb_auxiliaries"]) + r"\s+)?" + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
+        toll_who=regex(r"(?i)\bnumber\s+of\s+(?P<np>[^.;,:]{1,60}?)\s+(?:(?:who|that)\s+)?"
+                       + phrase_pattern(d.get("toll_group_verbs") or ("died",)) + r"[^.;]{0,100}?"
+                       + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
         act_words=frozenset(w.lower() for e in knowledge.events["event_types"] for c in e["cues"] for w in c.split()),
         non_person=regex(r"\s*" + phrase_pattern(d["non_person_units"])),
         np_stop=regex(r"(?i)^(?:" + "|".join(stops) + r")$"),
@@ -746,12 +750,26 @@ def _toll_group(sentence: str, q: Quantity, lex: _CasLex) -> str:
     toll of the SDF members has risen to six": SDF members), or ''."""
     m = lex.toll_of.search(sentence, max(0, q.start - 120), q.start)
     if m is None:
-        return ""
+        return _toll_who(sentence, q, lex)
     np = m.group("np").strip()
     if not lex.act_words.isdisjoint(w.lower() for w in _TOKEN.findall(np)):
         return ""   # "the toll of the terrorist bombing", "of the rebel shelling": an act's toll, not its people's
     if not _is_person_phrase(np, lex) or _names_no_group(np, lex):
         return ""   # "the toll of the attack", "the toll of people in the town": no group of their own
+    return np
+
+
+def _toll_who(sentence: str, q: Quantity, lex: _CasLex, *, group: bool = True) -> str:
+    """The people a toll told as their number names ("the number of girls
+    who died in the shelling has risen to five": girls), or '' (not "the
+    number of attacks that killed civilians": no people). `group`: only a
+    phrase that names a group of its own (not "people")."""
+    m = lex.toll_who.search(sentence, max(0, q.start - 200), q.start)
+    if m is None:
+        return ""
+    np = m.group("np").strip()
+    if not _is_person_phrase(np, lex) or _head_is_thing(np, lex) or (group and _names_no_group(np, lex)):
+        return ""
     return np
 
 
@@ -1038,7 +1056,7 @@ def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0, tol
     if m:
         cue = norm_phrase(m.group("cue"))
         return lex.before_outcome[cue], cue in lex.weak
-    if tolls and lex.toll.search(sentence[max(0, q.start - 140):q.start]):
+    if tolls and (lex.toll.search(sentence[max(0, q.start - 140):q.start]) or _toll_who(sentence, q, lex, group=False)):
         return "killed", False
     return "", False
 
