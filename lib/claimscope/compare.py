@@ -248,6 +248,7 @@ class _Cfg:
     toll_total_gate: re.Pattern[str] | None = None
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
     summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
+    earlier_toll: re.Pattern[str] | None = None  # 'had initially given a death toll of': an earlier count follows
     day_names: tuple[str, ...] = ()              # weekday names as dates.yaml writes them: a gate before summary_days
     vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
     earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
@@ -284,6 +285,8 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         toll_total_gate=_gate([*(c.get("toll_update_cues") or ()), *(c.get("toll_total_cues") or ())]),
         summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
         summary_days=_summary_days(c, knowledge),
+        earlier_toll=re.compile(phrase_pattern(c["earlier_toll_cues"]) + r"(?P<gap>[^.;]{0,40}?)$")
+        if c.get("earlier_toll_cues") else None,
         day_names=tuple(str(n).casefold() for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
@@ -1487,6 +1490,8 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     added: dict[str, list[bool]] = defaultdict(list)   # per account and claim: its dead told as more besides others
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
+        if cfg.earlier_toll is not None and figs:   # "It had initially given a death toll of 22": no toll now
+            figs = tuple(f for f in figs if not _earlier_count(c.text, f, cfg))
         dead = [f for f in figs if f.outcome == "killed" and not f.part]
         if len(dead) > 1 and _found(cfg.toll_total_gate, cfg.toll_total, c.text):
             # "three more bodies ..., raising the toll to eight": the toll is eight, not eleven (one figure
@@ -1515,6 +1520,19 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
             added[c.account].append(bool(c.additive))
     lo, be, hi, open_high = _estimates_open(per_acc, cfg, added)
     return lo, be, hi, toll_text(lo, hi, open_high=open_high)
+
+
+def _earlier_count(text: str, f: Figure, cfg: _Cfg) -> bool:
+    """The figure is a count its teller has since replaced: a cue of
+    `compare.earlier_toll_cues` ends within a few words before it, with no
+    toll update between ("It had initially given a death toll of 22"; not
+    "the initial toll of 5 has risen to 12": the 12)."""
+    hit = re.search(r"(?<![\w-])" + re.escape(f.raw) + r"(?![\w-])", text) if f.raw else None
+    if hit is None or cfg.earlier_toll is None:
+        return False
+    at = hit.start()
+    m = cfg.earlier_toll.search(text, max(0, at - 80), at)
+    return m is not None and not (cfg.toll_total is not None and cfg.toll_total.search(m.group("gap")))
 
 
 def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, str]], town_kinds: frozenset[str],
