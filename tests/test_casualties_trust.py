@@ -81,3 +81,23 @@ def test_running_total_items_take_no_category_from_the_same_count():
     cas = r.casualties
     march = cas[cas.raw.str.startswith("four people")]
     assert len(march) == 1 and march.category.iloc[0] == "unknown"
+
+
+def _doc_figures(body: str) -> list[tuple[str, int, bool]]:
+    doc = DocumentInput(doc_id="d2", text="Killing in the camp\n\n" + body,
+                        published=dt.date(2021, 7, 1), published_precision="day")
+    cas = extract_chunk([doc], knowledge=K).casualties
+    return [(raw, int(n), bool(p)) for raw, n, p in zip(cas.raw, cas["min"], cas.part)]
+
+
+def test_a_body_found_of_the_one_person_just_told_killed_is_that_person():
+    got = _doc_figures("Activists said on Monday that an unknown woman was killed in the camp. "
+                       "Guards found a woman's body near the water tank.")
+    assert [(n, p) for _, n, p in got] == [(1, False), (1, True)]
+    # near misses: more bodies than the one person, or a body of another group, are other dead
+    got = _doc_figures("Activists said on Monday that an unknown woman was killed in the camp. "
+                       "Guards found the bodies of two men near the water tank.")
+    assert not any(p for _, _, p in got)
+    got = _doc_figures("Activists said on Monday that an unknown woman was killed in the camp. "
+                       "Guards found a child's body near the water tank.")
+    assert not any(p for _, _, p in got)

@@ -56,6 +56,7 @@ exactly the tables of the in-process loop); `extract` maps it over the
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from hashlib import blake2b
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Sequence
@@ -73,7 +74,7 @@ from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period
 from .errors import KnowledgeError
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places
-from .resources import regex
+from .resources import phrase_pattern, regex
 from .sentences import Sentence, headline_parts, split_sentences
 
 __all__ = ["DocumentInput", "ExtractResult", "ExtractChunk", "extract", "extract_document", "extract_chunk",
@@ -687,7 +688,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if (prev is not None and prev.paragraph == s.paragraph and prev.index == s.index - 1 and casualties
             and not attributed and not dates and not places and not roles.perpetrator and not item
             and _same_scope(prev, scopes)):
-        _continue_claim(prev, s, casualties, scopes, st, event)
+        _continue_claim(prev, s, _retold_bodies(prev, casualties, knowledge), scopes, st, event)
         prev.mentions.extend(named)
         return
 
@@ -732,6 +733,27 @@ def _largest_act_toll(knowledge: Knowledge) -> int | None:
     if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
         raise KnowledgeError(f"kinds.yaml: largest_act_toll must be a positive whole number, not {cap!r}")
     return cap
+
+
+def _body_nouns(knowledge: Knowledge) -> re.Pattern[str] | None:
+    words = knowledge.numbers.get("body_nouns") or ()
+    return regex(phrase_pattern(words)) if words else None
+
+
+def _retold_bodies(prev: _Claim, casualties: list[CasualtyMention], knowledge: Knowledge) -> list[CasualtyMention]:
+    """A sentence that goes on a claim and tells one person's body found
+    ("Internal Security Forces found a woman's body") after the claim told
+    one person of that group killed ("an unidentified woman was killed"):
+    the same person, kept as a part (numbers.yaml `body_nouns`), not a
+    second death."""
+    body = knowledge.derived(_body_nouns)
+    if body is None:
+        return casualties
+    killed = {k.victims for k in prev.casualties if k.outcome == "killed" and k.min == k.max == 1 and not k.part}
+    if not killed:
+        return casualties
+    return [replace(k, part=True) if (k.outcome == "killed" and k.min == k.max == 1 and not k.part
+                                      and k.victims in killed and body.search(k.raw)) else k for k in casualties]
 
 
 def _too_large(k: CasualtyMention, cap: int) -> bool:
