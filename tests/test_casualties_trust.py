@@ -101,3 +101,20 @@ def test_a_body_found_of_the_one_person_just_told_killed_is_that_person():
     got = _doc_figures("Activists said on Monday that an unknown woman was killed in the camp. "
                        "Guards found a child's body near the water tank.")
     assert not any(p for _, _, p in got)
+
+
+def _categories(title: str, body: str) -> list[tuple[str, str]]:
+    doc = DocumentInput(doc_id="d3", text=title + "\n\n" + body, published=dt.date(2021, 7, 1), published_precision="day")
+    cas = extract_chunk([doc], knowledge=K).casualties
+    return [(raw, cat) for raw, cat in zip(cas.raw, cas.category)]
+
+
+def test_one_man_the_report_calls_a_former_commander_is_no_combatant():
+    got = _categories("Masked men shoot a former commander of a rebel brigade in Busra",
+                      "Local activists reported the death of a commander of a rebel brigade in Busra on Sunday.")
+    assert [cat for raw, cat in got if raw.startswith("a commander")] == ["unknown"]
+    # near miss: former men of a tally are other people; the commander killed now is a combatant
+    got = _categories("Masked men shoot commander of a rebel brigade in Busra",
+                      "Local activists reported the death of a commander of a rebel brigade in Busra on Sunday. "
+                      "Since January, four former commanders who laid down their arms have been killed in the area.")
+    assert [cat for raw, cat in got if raw.startswith("a commander")] == ["combatants"]

@@ -281,6 +281,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
             })
     governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
     _share_categories(claims)
+    _former_roles(text, claims, knowledge)
     problems += _headline_disagreements(doc, claims, knowledge)
     claim_rows, casualty_rows = [], []
     mention_rows: list[tuple] = []
@@ -733,6 +734,39 @@ def _largest_act_toll(knowledge: Knowledge) -> int | None:
     if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
         raise KnowledgeError(f"kinds.yaml: largest_act_toll must be a positive whole number, not {cap!r}")
     return cap
+
+
+def _former_pattern(knowledge: Knowledge) -> re.Pattern[str] | None:
+    words = knowledge.actors.get("former") or ()
+    articles = knowledge.numbers.get("singular_articles") or ("a", "an")
+    return regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in articles) + r"|the)\s+(?:"
+                 + "|".join(re.escape(w) for w in words)
+                 + r")[\s-]+(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,2})") if words else None
+
+
+_ROLE_HEAD = regex(r"(?i)^(?:[\w'’-]+\s+)*?(?P<head>[\w'’-]+)(?:\s+(?:of|from|in)\b.*)?$")
+
+
+def _former_roles(text: str, claims: Sequence[_Claim], knowledge: Knowledge) -> None:
+    """A combatant of one person whose noun the report elsewhere calls former,
+    of one person too ("Gunmen shoot a former commander of a local faction"
+    over "the death of a commander of local factions"; not "four ex-ISIS
+    members" of a tally): the report tells one man, no longer of a
+    side (actors.yaml `former`: UCDP GED codes the side one was on when
+    killed), so unknown, as "a former commander" itself is."""
+    rx = knowledge.derived(_former_pattern)
+    if rx is None:
+        return
+    roles = {w.lower() for m in rx.finditer(text) for w in m.group("words").split()}
+    if not roles:
+        return
+    for c in claims:
+        for i, k in enumerate(c.casualties):
+            if k.category != "combatants" or k.min != 1 or k.max != 1 or not k.victims_raw:
+                continue
+            head = _ROLE_HEAD.match(k.victims_raw.strip())
+            if head is not None and head.group("head").lower() in roles:
+                c.casualties[i] = replace(k, category="unknown", side="")
 
 
 def _body_nouns(knowledge: Knowledge) -> re.Pattern[str] | None:
