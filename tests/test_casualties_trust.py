@@ -118,3 +118,22 @@ def test_one_man_the_report_calls_a_former_commander_is_no_combatant():
                       "Local activists reported the death of a commander of a rebel brigade in Busra on Sunday. "
                       "Since January, four former commanders who laid down their arms have been killed in the area.")
     assert [cat for raw, cat in got if raw.startswith("a commander")] == ["combatants"]
+
+
+def test_former_men_who_fight_again_are_combatants():
+    assert [cat for *_, cat in figures("The air strike killed five former soldiers who now fight with the rebels.")] \
+        == ["combatants"]
+    # near misses: former men who do not fight, or who joined no side, are no side's losses
+    assert [cat for *_, cat in figures("The air strike killed five former soldiers who now work as farmers.")] \
+        == ["unknown"]
+    assert [cat for *_, cat in figures("The blast killed 22 former fighters who did not join any armed group.")] \
+        == ["unknown"]
+
+
+def test_people_in_a_list_under_a_civilians_header_are_civilians():
+    body = "Shelling killed nine civilians on Monday, as follows:\n\n• Three people in Ariha.\n\n• Six people in Sarmin."
+    got = _categories("Monitor tally", body)
+    assert got == [("nine civilians", "civilians"), ("Three people", "civilians"), ("Six people", "civilians")]
+    # near miss: a header that names no civilians leaves its people unknown
+    body = "Shelling killed nine people on Monday, as follows:\n\n• Three people in Ariha.\n\n• Six people in Sarmin."
+    assert {cat for _, cat in _categories("Monitor tally", body)} == {"unknown"}

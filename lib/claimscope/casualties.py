@@ -277,6 +277,7 @@ class _CasLex:
     after_first: frozenset[str]  # first words of the outcome cues that follow a figure
     singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
+    rejoined: re.Pattern[str] | None  # ", who now fight with": former men who fight again
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
     affiliation_break: re.Pattern[str]  # "by", "at the hands of": a link after them is another group's
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
@@ -404,6 +405,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        rejoined=regex(r"\s*,?\s*" + phrase_pattern(knowledge.actors["former_rejoined"]))
+        if knowledge.actors.get("former_rejoined") else None,
         postmodifier_pp=_postmodifier(d["postmodifier_links"], r"(?=(?:was|were|had|have|has|is|are)\s)"),
         postmodifier_and=_postmodifier(d["postmodifier_links"], r"and\s+"),
         continuations=frozenset(norm_phrase(w) for w in d.get("continuation_nouns") or ()),
@@ -1279,6 +1282,10 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
              cue_end: int | None = None, part: bool = False, group_raw: str = "") -> CasualtyMention:
     victims_raw = sentence[np_start:np_end].strip() or group_raw
     victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
+    if category == "unknown" and lex.rejoined is not None and victims_raw and lex.former.search(victims_raw) \
+            and lex.rejoined.match(sentence, np_end):
+        # "five former soldiers who now fight with the rebels": combatants again
+        victims, category, side = _victims_category(victims_raw, context, previous, lex)
     if category == "combatants" and victims_raw and not side:
         victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
     if category == "combatants" and victims_raw and not side:
@@ -1397,6 +1404,8 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
         if lex.communities.search(of.group("of")):
             return "people", "unknown", ""  # "a member of the clan": no armed group's man
         generic = generic_group(of.group("of"), knowledge=knowledge) or generic
+    if (generic is None or generic[0] == "people") and _civilian_list_item(victims_raw, context):
+        return context.previous_figure  # "killed 40 civilians, as follows: • Idlib city: 25 people"
     if generic is None:
         return "people", "unknown", ""
     group, kind = generic
@@ -1406,6 +1415,14 @@ def _victims_category(victims_raw: str, context: VictimContext, previous: Sequen
             if actor_kind == kind:
                 return name, category, actor_sides(knowledge).get(name, "") if category == "combatants" else ""
     return group, category, ""
+
+
+def _civilian_list_item(victims_raw: str, context: VictimContext) -> bool:
+    """An item of a list whose header (the figure told last) counts
+    civilians, told of people with no group of their own ("... 40 civilians,
+    as follows: • Idlib city: 25 people"): the header's civilians."""
+    return bool(victims_raw and context.list_outcome and context.previous_figure
+                and context.previous_figure[1] == "civilians")
 
 
 def _zero_mentions(sentence: str, context: VictimContext, offset: int, lex: _CasLex) -> list[CasualtyMention]:
