@@ -127,6 +127,7 @@ class Substrings:
                 memo.clear()
                 holding.clear()
                 seen.clear()
+                new = set(words)  # the words seen before are forgotten too: this sentence's are all new again
             for w in new:
                 b = sum(bit for k, bit in self._letters if k in w)
                 if b:
