@@ -31,6 +31,16 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   since a date, or a state of affairs with no act in the sentence
   `background`; an attributed sentence that names no event a `statement`;
   anything else is an `event`.
+* frames that tell no act of their own: a year the date grammar leaves
+  unread dating the act ("in the Six-Day War of 1967") makes history; an act
+  feared or expected ("in anticipation of a probable attack") the future; a
+  toll forecast only its own clause ("another 65 were injured, with the toll
+  expected to rise" keeps the 65); negated existence ("there have been no US
+  strikes so far") and trends ("escalating attacks", "near-daily air
+  strikes") background; interpretations of an act ("was an effort by the
+  regime to", "used as a pretext") and accusations of support ("accuses
+  Israel of backing them") statements; "In addition, 13 others were injured"
+  after a running total adds to it (`refers_to_counted_acts`).
 
 Each kind keeps the phrase it was read from (`claims.kind_cue`).
 """
@@ -101,6 +111,16 @@ class _Cues:
     act_count: re.Pattern[str]
     counted_acts: re.Pattern[str]
     background_days: int
+    trend: re.Pattern[str] | None  # "escalating attacks": a trend of acts
+    absent_act: re.Pattern[str] | None  # "there have been no US strikes": no act happened
+    feared_act: re.Pattern[str] | None  # "in anticipation of a probable attack": an act to come
+    interpretation: re.Pattern[str] | None  # "was an effort by the regime to", "used as a pretext": no act told
+    support_accusation: re.Pattern[str] | None  # "accuses Israel of backing them": a general accusation
+    context_subject: re.Pattern[str] | None  # "This escalation in attacks came ...": context of the act before
+    old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
+    old_year_guard: re.Pattern[str] | None  # "since", a comparison: the year starts or measures a period
+    trend_verb_auxiliaries: frozenset[str]  # "were mounting attacks": the trend word is a verb
+    continuation: re.Pattern[str] | None  # "In addition, 13 others were injured": the tail of a count
     # gates: a cue's regex runs only when a sentence holds every word of one
     # of its phrases (`sentences.word_gates`): most never run
     gate_lists: WordGates
@@ -221,6 +241,13 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "earlier_operations": d.get("earlier_operations") or [],
         "earlier_operation_nouns": d.get("earlier_operation_nouns") or [],
         "months": months,
+        "trend": d.get("trends") or [],
+        "absent_act": d.get("absent_act_leads") or [],
+        "feared_act": d.get("feared_act_leads") or [],
+        "interpretation": [*(d.get("interpretation_nouns") or []), *(d.get("justification_phrases") or [])],
+        "support_accusation": d.get("support_accusation_objects") or [],
+        "context_subject": d.get("context_verbs") or [],
+        "continuation": d.get("continuation_others") or [],
     }
     gate_lists, needs = word_gates([(phrases,) for phrases in gates.values()])
     return _Cues(
@@ -281,10 +308,60 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
                         + phrase_pattern(d["act_counts"])),
         counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(acts)),
         background_days=int(d["background_after_days"]),
+        **_build_act_frames(d),
+        trend_verb_auxiliaries=frozenset(str(w).lower() for w in d.get("trend_verb_auxiliaries") or ()),
         gate_lists=gate_lists,
         gate_names=_names_by_list(gates, needs),
         gate_memo=Memo(64),
     )
+
+
+def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
+    """The regexes of the frames that tell no act of their own (trends,
+    negated existence, interpretations, accusations of
+    support, context subjects, unread old years, a count's tail); None for a
+    frame the pack leaves out."""
+    w = r"[\w'’-]+"
+    plural = phrase_pattern(d["act_counts"])
+    out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
+        ("trend", "feared_act", "absent_act", "interpretation", "support_accusation", "context_subject",
+         "old_year", "old_year_guard", "continuation"))
+    if d.get("trends"):
+        out["trend"] = regex(phrase_pattern(d["trends"]) + rf"\s+(?:{w}\s+)?" + plural)
+    if d.get("feared_act_leads") and d.get("act_nouns"):
+        out["feared_act"] = regex(phrase_pattern(d["feared_act_leads"]) + rf"\s+(?:{w}\s+){{0,3}}?"
+                                  + phrase_pattern(d["act_nouns"]))
+    if d.get("absent_act_leads") and d.get("act_nouns"):
+        breaks = "|".join(re.escape(b) for b in d.get("absent_act_breaks") or ())
+        mod = rf"(?!(?i:{breaks})(?![\w'’-])){w}\s+" if breaks else rf"{w}\s+"
+        out["absent_act"] = regex(phrase_pattern(d["absent_act_leads"])
+                                  + rf"\s+(?:{mod}){{0,{int(d.get('absent_act_max_words', 2))}}}?"
+                                  + phrase_pattern(d["act_nouns"]))
+    alts = []
+    if d.get("interpretation_copulas") and d.get("interpretation_nouns"):
+        alts.append(phrase_pattern(d["interpretation_copulas"]) + rf"\s+(?:{w}\s+)?(?i:an?|the)\s+(?:{w}\s+)?"
+                    + phrase_pattern(d["interpretation_nouns"]))
+    if d.get("justification_phrases"):
+        alts.append(phrase_pattern(d["justification_phrases"]))
+    if alts:
+        out["interpretation"] = regex("|".join(f"(?:{a})" for a in alts))
+    if d.get("support_accusation_verbs") and d.get("support_accusation_objects"):
+        out["support_accusation"] = regex(phrase_pattern(d["support_accusation_verbs"]) + rf"\s+(?:{w}\s+){{0,6}}?"
+                                          + rf"(?i:of)\s+(?:{w}\s+)?" + phrase_pattern(d["support_accusation_objects"]))
+    if d.get("context_subjects") and d.get("context_verbs"):
+        out["context_subject"] = regex(r"^\W*" + phrase_pattern(d["context_subjects"]) + rf"\s+(?:{w}\s+){{1,3}}?"
+                                       + phrase_pattern(d["context_verbs"]))
+    if d.get("old_year_acts"):
+        nouns = phrase_pattern([*d["campaign_nouns"], *d["old_year_acts"]])
+        year = r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])"
+        # "the Six-Day War of 1967" | "the 2013 Ghouta attack", "a lightning 2014 campaign"
+        out["old_year"] = regex(nouns + r"\s+(?i:of)\s+" + year + "|(?<![\\w.,-])" + year.replace("year", "year2")
+                                + r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?" + nouns)
+        out["old_year_guard"] = regex(phrase_pattern([*(d.get("old_year_guards") or ["since"]), *d["since_comparisons"]]))
+    if d.get("continuation_openers") and d.get("continuation_others"):
+        out["continuation"] = regex(r"^\W*" + phrase_pattern(d["continuation_openers"]) + rf",?\s+(?:{w}\s+){{0,3}}?"
+                                    + phrase_pattern(d["continuation_others"]))
+    return out
 
 
 # --- figures ----------------------------------------------------------------------------
@@ -428,10 +505,13 @@ def _earlier_operation(cue: Cumulative | None, cues: _Cues) -> bool:
 def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> bool:
     """The sentence opens on the acts a running total just counted ("These
     attacks left 17 people dead", "According to SOHR statistics, these
-    operations left 91 persons dead"): its figures are that total's. `words`:
+    operations left 91 persons dead"), or adds to their count ("In
+    addition, 13 others were injured"): its figures are that total's. `words`:
     the sentence's `sentence_words` when already computed."""
     cues = knowledge.derived(_build_cues)
     gates = _open_gates(cues, _words(sentence) if words is None else words)
+    if "continuation" in gates and cues.continuation is not None and cues.continuation.match(sentence) is not None:
+        return True  # "In addition, 13 others were injured." after a month's tally
     return "counted_acts" in gates and cues.counted_acts.match(sentence) is not None
 
 
@@ -453,8 +533,30 @@ def _is_old(date: DateMention | None, published: _dt.date | None, background_day
 
 
 _EVENT = ClaimKind("event")  # frozen: shared by every event claim
+_DIGITS4 = regex(r"\d{4}")
 
 _DETERMINER_BEFORE = regex(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$")
+
+
+def _old_year(sentence: str, cues: _Cues, dates: Sequence[DateMention], published: _dt.date | None,
+              figure_starts: Sequence[int]) -> re.Match[str] | None:
+    """A year the date grammar left unread ("the Six-Day War of 1967") that
+    lies more than `background_days` before the publication, not a count
+    (no figure starts on it), nor after "since" or a comparison, nor in
+    brackets."""
+    if cues.old_year is None or published is None:
+        return None
+    for m in cues.old_year.finditer(sentence):
+        g = "year" if m.group("year") else "year2"
+        a, b = m.span(g)
+        if any(x.start < b and a < x.end for x in dates) or any(a <= f < b for f in figure_starts):
+            continue
+        if sentence[max(0, a - 1):a] == "(" or (cues.old_year_guard is not None and cues.old_year_guard.search(
+                " ".join(sentence[:a].split()[-6:])) is not None):
+            continue
+        if published.toordinal() - _dt.date(int(m.group(g)), 12, 31).toordinal() > cues.background_days:
+            return m
+    return None
 
 
 def _act(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | None:
@@ -482,6 +584,10 @@ def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] 
                     or (cues.modal_not_future is not None and cues.modal_not_future.match(sentence, m.end()))):
                 continue  # "could have been": a hedge on a past act; "could not confirm": what a source knows
             return m
+    if cues.feared_act is not None and "feared_act" in gates:
+        m = cues.feared_act.search(sentence)
+        if m is not None:
+            return m  # "in anticipation of a probable attack by drones"
     if "conditional" not in gates:
         return None
     for m in cues.conditional.finditer(sentence):
@@ -545,9 +651,12 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
     if date is not None and _is_old(date, published, cues.background_days):
         return ClaimKind("background", date.raw)
+    old = _old_year(sentence, cues, dates, published, figure_starts) if date is None and _DIGITS4.search(sentence) else None
+    if old is not None:
+        return ClaimKind("background", old.group(0))  # "Israel seized the Golan in the Six-Day War of 1967"
     m = cues.toll_forecast.search(sentence) if "toll_forecast" in gates else None
-    if m is not None:
-        return ClaimKind("future", m.group(0))
+    if m is not None and not any(s == "event" and p < m.start() for s, p in zip(scopes, figure_starts)):
+        return ClaimKind("future", m.group(0))  # "another 65 were injured, with the toll expected to rise": the 65 stay
     if cues.question is not None:
         m = cues.question.match(sentence)
         if m is not None:  # "Did the strike kill 5 civilians?": a direct question asserts nothing
@@ -580,11 +689,20 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if m is not None and (cues.definite_act is None or cues.definite_act.search(sentence, m.end()) is None):
         # "have both denied using chemical weapons"; not "has accused X of using sarin in the attack on Y"
         return ClaimKind("background", m.group(0))
+    m = cues.absent_act.search(sentence) if cues.absent_act is not None and "absent_act" in gates \
+        and date is None and act is None else None
+    if m is not None:
+        return ClaimKind("background", m.group(0))  # "There have been no US strikes so far": no act told
     if negated:
         return _EVENT  # "the minister said the allegations were fabricated": a denial of an act
     m = cues.statement.search(sentence) if "statement" in gates else None
     if m is not None:
         return ClaimKind("statement", m.group(0))
+    for name, rx in (("interpretation", cues.interpretation), ("support_accusation", cues.support_accusation)):
+        m = rx.search(sentence) if rx is not None and name in gates else None
+        if m is not None and (act is None or m.start() <= act.start()):
+            # "the bombing campaign was an effort by the regime to ...", "accuses Israel of backing them"
+            return ClaimKind("statement", m.group(0))
     m = cues.meta_reporting.search(sentence) if cues.meta_reporting is not None and "meta_reporting" in gates \
         and date is None else None
     if m is None and cues.figure_of_speech is not None and "figure_of_speech" in gates:
@@ -597,9 +715,17 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
              if cues.pattern_scope is not None and date is None and "pattern_scope" in gates else None)
          or (cues.context_opener.search(sentence) if "context_opener" in gates else None)
          or (cues.earlier_act_opener.match(sentence)
-             if cues.earlier_act_opener is not None and "earlier_act_opener" in gates else None))
+             if cues.earlier_act_opener is not None and "earlier_act_opener" in gates else None)
+         or (cues.context_subject.match(sentence)
+             if cues.context_subject is not None and "context_subject" in gates else None))
     if m is not None:
         return ClaimKind("background", m.group(0).strip())
+    m = cues.trend.search(sentence) if cues.trend is not None and "trend" in gates else None
+    if m is not None and sentence[:m.start()].split()[-1:] and \
+            sentence[:m.start()].split()[-1].lower() in cues.trend_verb_auxiliaries:
+        m = None  # "rebels were mounting attacks": a verb, acts told
+    if m is not None and (act is None or m.start() <= act.start()):
+        return ClaimKind("background", m.group(0))  # "escalating attacks by ISIS", "near-daily air strikes"
     if cumulative is not None and cumulative[2]:
         return ClaimKind("background", cumulative[1])  # a state that has lasted since a date
     m = cues.state.search(sentence) if "state" in gates else None
