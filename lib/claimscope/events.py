@@ -1,7 +1,11 @@
 """Event type, stated causes and denied acts of a sentence's claim.
 
 The event type is the most specific type whose cue occurs in the sentence
-(the knowledge pack's `events.yaml` lists types from most to least specific).
+(the knowledge pack's `events.yaml` lists types from most to least specific),
+but for an aircraft named only as a flight ("with flight of a Russian
+warplane over the region": no airstrike of its own) and two means given as
+alternatives ("by an air strike or shelling": the pack's `alternatives_type`,
+the means left open).
 `statement` is left to the caller for attributed sentences that name no event.
 
 A cause is read only where the sentence states one (`events.yaml` `causes`):
@@ -88,6 +92,11 @@ class _Patterns:
     denied_max_gap: int
     clause_end: re.Pattern[str]  # where a cause phrase's own clause ends
     gates: dict[str, Gate]  # a cause regex's field name -> its gate
+    idle_aircraft: tuple[re.Pattern[str], ...]  # an aircraft seen flying (group 1): its cue types no act
+    idle_words: frozenset[str] | None  # a sentence with none of these words has no such aircraft (None: no test)
+    alternative: re.Pattern[str] | None  # "or" between two cues: the means left open
+    alternative_rank: int  # the rank of the type two alternatives fall back to (-1: none)
+    alternative_type: str
     gate_lists: WordGates
     # words a sentence holds one of where a cause regex's / the denied regex's gate
     # is open (None: no such shortcut): two set tests rule out most sentences
@@ -200,7 +209,24 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     retaliation_gates = gates[len(needs):len(needs) + len(retaliation)]
     all_cues = [c for e in data["event_types"] for c in e["cues"]]
     cues = regex(phrase_pattern(all_cues))
+    alt_type = str(data.get("alternatives_type") or "")
+    ranks = {e["type"]: rank for rank, e in enumerate(data["event_types"])}
+    idle = data.get("aircraft_not_striking") or {}
+    idle_aircraft: tuple[re.Pattern[str], ...] = ()
+    idle_words = _cue_words(idle.get("flights") or []) if idle else None
+    if idle.get("flights"):
+        aircraft = phrase_pattern([*(c.get("aircraft") or []), *(idle.get("aircraft_extra") or [])])
+        acts = phrase_pattern(idle["flights"])
+        craft = aircraft + r"(?:[\s-]+" + aircraft + ")*"  # "a regime MiG warplane": the whole run
+        # the span of the aircraft and the words after the flight ("with flight of a Russian warplane")
+        idle_aircraft = (regex(acts + rf"(\s+(?:[\w'’-]+\s+){{0,{int(idle.get('after_words', 3))}}}?" + craft + ")"),)
     return _Patterns(
+        idle_aircraft=idle_aircraft,
+        idle_words=idle_words,
+        alternative=regex(r"\s+" + phrase_pattern(data["alternative_links"]) + r"\s+(?:[\w'’-]+\s+){0,2}?")
+        if data.get("alternative_links") and alt_type in ranks else None,
+        alternative_rank=ranks.get(alt_type, -1),
+        alternative_type=alt_type,
         cues=cues,
         cue_words=_cue_words(all_cues),
         cue_scan=PhraseScan(cues, all_cues),
@@ -266,17 +292,31 @@ def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, 
         return None  # no event cue's word: the cue regex cannot match
     if clauses is None:
         clauses = other_act_clauses(sentence, knowledge=knowledge, words=words)
-    return _event_type(sentence, p, clauses, words)
+    idle = [] if words is not None and p.idle_words is not None and p.idle_words.isdisjoint(words) else \
+        [m.span(1) for rx in p.idle_aircraft for m in rx.finditer(sentence)]  # "with flight of a warplane"
+    return _event_type(sentence, p, clauses, words, idle)
 
 
 def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None = None,
-                words: frozenset[str] | None = None) -> EventType | None:
+                words: frozenset[str] | None = None, idle: list[tuple[int, int]] | None = None) -> EventType | None:
+    """The most specific cue's type; cues starting inside `skip` or
+    overlapping `idle` (an aircraft seen flying) are set aside; two
+    cues of means given as alternatives ("an air strike or shelling") give
+    the pack's `alternatives_type`."""
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
+    prev: tuple[int, int, int, str] | None = None  # (start, end, rank, type) of the cue kept before
     for m in p.cue_scan.finditer(sentence, words):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
+        if idle and any(a < m.end() and m.start() < b for a, b in idle):
+            continue  # "with flight of a Russian warplane over the region"
         cue = m.group(0)
         rank, etype = p.type_of_spelling.get(cue) or p.type_of[norm_phrase(cue)]  # odd spacing: normalised
+        if (prev is not None and p.alternative is not None and prev[3] != etype
+                and max(rank, prev[2]) < p.alternative_rank and p.alternative.fullmatch(sentence, prev[1], m.start())):
+            # "by an air strike or shelling": the source leaves the means open
+            return EventType(p.alternative_type, sentence[prev[0]:m.end()])
+        prev = (m.start(), m.end(), rank, etype)
         if best is None or rank < best[0]:
             best = (rank, m.start(), etype, cue)
     return EventType(best[2], best[3]) if best else None

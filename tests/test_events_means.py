@@ -1,0 +1,25 @@
+"""Issue 10, event types: a sentence is typed by the act it tells, not by a
+word that names no act of its own (an aircraft seen in flight) nor by one of
+two means its source leaves open. Sentences written for these tests (none
+from the corpora), with near misses."""
+
+from __future__ import annotations
+
+from claimscope.events import event_type
+
+from builtin_knowledge import bind
+
+event_type = bind(event_type)
+
+
+def test_an_aircraft_seen_in_flight_does_not_type_the_act():
+    got = event_type("Militias shelled the hamlet, with flight of a reconnaissance drone over the area.")
+    assert got is not None and got.type == "shelling"
+    assert event_type("A drone struck a car near the hamlet.").type == "drone_strike"
+
+
+def test_two_means_given_as_alternatives_leave_the_means_open():
+    got = event_type("It was unclear whether the house was hit by a mortar or an air strike.")
+    assert got is not None and (got.type, got.cue) == ("attack", "mortar or an air strike")
+    # "Syrian or Russian" qualifies one means: no alternative
+    assert event_type("Syrian or Russian warplanes bombed the market.").type == "airstrike"
