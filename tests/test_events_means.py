@@ -23,3 +23,12 @@ def test_two_means_given_as_alternatives_leave_the_means_open():
     assert got is not None and (got.type, got.cue) == ("attack", "mortar or an air strike")
     # "Syrian or Russian" qualifies one means: no alternative
     assert event_type("Syrian or Russian warplanes bombed the market.").type == "airstrike"
+
+
+def test_an_aircraft_shot_down_is_no_strike_when_another_act_types_the_sentence():
+    got = event_type("The militants said they had shot down an army warplane near the dam, killing its pilot.")
+    assert got is not None and got.type == "attack"
+    # the jets are the strikers, the helicopter the one downed
+    assert event_type("Jets struck the depot after rebels shot down a helicopter.").type == "airstrike"
+    # no other act told: the aircraft's type, as the other reports of the downing have it
+    assert event_type("Air defences shot down a drone over the base.").type == "drone_strike"

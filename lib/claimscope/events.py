@@ -3,7 +3,9 @@
 The event type is the most specific type whose cue occurs in the sentence
 (the knowledge pack's `events.yaml` lists types from most to least specific),
 but for an aircraft named only as a flight ("with flight of a Russian
-warplane over the region": no airstrike of its own) and two means given as
+warplane over the region": no airstrike of its own), an aircraft shot down
+in a sentence another cue types ("shot down a regime MiG warplane, killing
+its pilot": an attack, not the warplane's airstrike) and two means given as
 alternatives ("by an air strike or shelling": the pack's `alternatives_type`,
 the means left open).
 `statement` is left to the caller for attributed sentences that name no event.
@@ -94,6 +96,8 @@ class _Patterns:
     gates: dict[str, Gate]  # a cause regex's field name -> its gate
     idle_aircraft: tuple[re.Pattern[str], ...]  # an aircraft seen flying (group 1): its cue types no act
     idle_words: frozenset[str] | None  # a sentence with none of these words has no such aircraft (None: no test)
+    lost_aircraft: tuple[re.Pattern[str], ...]  # an aircraft shot down or downed (group 1)
+    lost_words: frozenset[str] | None  # a sentence with none of these words downs no aircraft (None: no test)
     alternative: re.Pattern[str] | None  # "or" between two cues: the means left open
     alternative_rank: int  # the rank of the type two alternatives fall back to (-1: none)
     alternative_type: str
@@ -220,9 +224,20 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         craft = aircraft + r"(?:[\s-]+" + aircraft + ")*"  # "a regime MiG warplane": the whole run
         # the span of the aircraft and the words after the flight ("with flight of a Russian warplane")
         idle_aircraft = (regex(acts + rf"(\s+(?:[\w'’-]+\s+){{0,{int(idle.get('after_words', 3))}}}?" + craft + ")"),)
+    lost_aircraft: tuple[re.Pattern[str], ...] = ()
+    lost_words = _cue_words(idle.get("losses") or []) if idle else None
+    if idle.get("losses"):
+        craft = phrase_pattern([*(c.get("aircraft") or []), *(idle.get("aircraft_extra") or [])])
+        craft = craft + r"(?:[\s-]+" + craft + ")*"
+        losses = phrase_pattern(idle["losses"])
+        # "downed an Iranian-made armed drone" (the object) | "the drone was downed", "jets shot down" (before it)
+        lost_aircraft = (regex(losses + rf"(\s+(?:[\w'’-]+\s+){{0,{int(idle.get('loss_after_words', 5))}}}?" + craft + ")"),
+                         regex("(" + craft + rf"(?:\s+[\w'’-]+){{0,{int(idle.get('loss_before_words', 2))}}}?)\s+" + losses))
     return _Patterns(
         idle_aircraft=idle_aircraft,
         idle_words=idle_words,
+        lost_aircraft=lost_aircraft,
+        lost_words=lost_words,
         alternative=regex(r"\s+" + phrase_pattern(data["alternative_links"]) + r"\s+(?:[\w'’-]+\s+){0,2}?")
         if data.get("alternative_links") and alt_type in ranks else None,
         alternative_rank=ranks.get(alt_type, -1),
@@ -294,7 +309,12 @@ def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, 
         clauses = other_act_clauses(sentence, knowledge=knowledge, words=words)
     idle = [] if words is not None and p.idle_words is not None and p.idle_words.isdisjoint(words) else \
         [m.span(1) for rx in p.idle_aircraft for m in rx.finditer(sentence)]  # "with flight of a warplane"
-    return _event_type(sentence, p, clauses, words, idle)
+    lost = [] if words is not None and p.lost_words is not None and p.lost_words.isdisjoint(words) else \
+        [m.span(1) for rx in p.lost_aircraft for m in rx.finditer(sentence)]  # "shot down a regime MiG warplane"
+    got = _event_type(sentence, p, clauses, words, idle + lost)
+    if got is None and lost:  # a downing the sentence tells no other act of: the aircraft's type, as in other reports
+        got = _event_type(sentence, p, clauses, words, idle)
+    return got
 
 
 def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None = None,
