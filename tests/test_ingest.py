@@ -995,8 +995,10 @@ def test_an_unknown_agency_in_parentheses_is_no_outlet(tmp_path):
     assert _na(d["outlet"])
 
 
-def test_a_place_joined_by_a_slash_to_the_lead_is_no_outlet(tmp_path):
-    d = _one(tmp_path, f"Shelling damages schools\n\nHasakah/ {BODY}")
+@pytest.mark.parametrize("lead", ["Hasakah/", "Reuters/Ipsos polling shows that", "AFP/Getty Images"])
+def test_a_slash_lead_names_only_an_outlet_that_writes_so(tmp_path, lead):
+    # a place, a poll's or a photo's credit: not the outlet's own "Name/" lead
+    d = _one(tmp_path, f"Shelling damages schools\n\n{lead} {BODY}")
     assert _na(d["outlet"])
 
 

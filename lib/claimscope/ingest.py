@@ -274,6 +274,8 @@ class _Rules:
     name_connectors: frozenset[str]
     outlet_names: Mapping[str, str]  # casefolded name/alias -> canonical name (outlet_index)
     datelines: tuple[re.Pattern[str], ...]  # wire datelines at the start of the body, group `name`
+    slash_datelines: tuple[re.Pattern[str], ...]  # "Name/ ...": only for `slash_outlets`
+    slash_outlets: frozenset[str]  # the outlets that open their leads so (`slash_lead`)
     own_leads: tuple[re.Pattern[str], ...]  # a lead crediting the outlet's own network, group `name`
     outlet_line_split: re.Pattern[str]  # separators of a header line naming the outlet ("DAILY SABAH WITH AA")
     byline_split: re.Pattern[str]  # separators of the names in a byline ("Karim Haddad, Associated Press")
@@ -390,6 +392,9 @@ def _build_rules(knowledge: Knowledge) -> _Rules:
         name_connectors=frozenset(str(n).casefold() for n in ol.get("name_connectors") or ()),
         outlet_names=index.outlets,
         datelines=tuple(regex(p) for p in ol.get("datelines") or ()),
+        slash_datelines=tuple(regex(p) for p in ol.get("slash_datelines") or ()),
+        slash_outlets=frozenset(index.outlets.get(str(e["name"]).casefold(), e["name"])
+                                for e in ol.get("outlets") or () if e.get("slash_lead")),
         own_leads=tuple(regex(p, re.IGNORECASE) for p in ol.get("own_network_leads") or ()),
         outlet_line_split=regex(ol.get("outlet_line_separators") or r"(?!)", re.IGNORECASE),
         byline_split=regex(ol.get("byline_separators") or r"(?!)"),
@@ -1011,11 +1016,11 @@ def _dateline_outlet(text: str, rules: _Rules) -> tuple[str, str]:
     """The known outlet a wire dateline at the start of the body names
     ("ANKARA (AA) –", "MOSCOW, February 28. /TASS/.", "Damascus, SANA –"),
     with the dateline; ('', '') when none."""
-    for rx in rules.datelines:
+    for rx in (*rules.datelines, *rules.slash_datelines):
         m = rx.match(text)
         if m:
             name = rules.outlet_names.get(m.group("name").strip(_PUNCT_EDGES + ".").casefold())
-            if name:
+            if name and (rx not in rules.slash_datelines or name in rules.slash_outlets):
                 return name, m.group(0)
     return "", ""
 
