@@ -337,7 +337,7 @@ def _cut_sentences(sentences: list[Sentence], dateline: tuple[int, int], title: 
                     hi -= 1
                 if hi - lo >= 2:
                     pieces.append(Sentence(lo, hi, 0, s.paragraph))
-        if knowledge is not None:
+        if knowledge is not None and (s.start < t if t >= 0 else s.index == 0):  # the headline only
             pieces = _headline_items(pieces, text, knowledge)
             cut = cut or len(pieces) > 1
         for p in pieces:
