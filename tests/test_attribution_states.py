@@ -62,6 +62,10 @@ def test_the_army_of_a_text_naming_two_states_equally_is_no_states():
     assert a.source == "Turkish Armed Forces"
     a = one("The army said four Turkish soldiers and a Turkish contractor were hurt by Syrian fire.", outlet="Reuters")
     assert a.source == "Turkish Armed Forces"
+    # the state whose own army the text named with that word
+    a = one("The army said 30 fighters were killed.", outlet="Reuters",
+            before=("The Syrian army, backed by Russian jets, took the town of Saraqeb.",))
+    assert a.source_side == "syrian_government"
 
 
 def test_a_minister_of_no_named_state_is_a_person_not_the_outlets_government():

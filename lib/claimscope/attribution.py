@@ -727,6 +727,23 @@ class _Doc:
                 return (next(iter(named)), False) if len(named) == 1 else ("", True)
         return "", False
 
+    def state_of_word_named(self, t: _Taxonomy, office: str) -> str:
+        """The one state whose forces the sentence and the two before it name
+        by an actor alias holding the bare office's word ("the Syrian army"
+        for "the army"); '' when none or several."""
+        self.uses += 1
+        word = norm_phrase(_strip_determiners(office, t))
+        found: set[str] = set()
+        for sentence in self.sentences[max(0, self.index - 2): self.index + 1]:
+            for m in t.actor_regex.finditer(sentence):
+                key = norm_phrase(m.group(0))
+                actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
+                if actor is not None and word in key.split() and key.removeprefix("the ") != word:
+                    state = t.state_by_side.get(actor[1], "")
+                    if state:
+                        found.add(state)
+        return next(iter(found)) if len(found) == 1 else ""
+
     def last(self, predicate: Callable[[Attribution], bool]) -> Attribution | None:
         self.uses += 1
         for a in reversed(self.named[-8:]):
@@ -2285,7 +2302,13 @@ def _actor_source(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
             src = t.sources.get(named.military)
             return (src.name, src.type, src.side, "") if src else None
         if named is None and several:
-            return None  # "Turkish troops shelled ... after Syrian forces fired ...": whose army speaks is not said
+            # "The Syrian army, backed by Russian jets, took Saraqeb. The army said": the state whose own army
+            # the text named with that word; none or several: whose army speaks is not said
+            named = t.states.get(doc.state_of_word_named(t, m.group(0)))
+            if named is None:
+                return None
+            src = t.sources.get(named.military)
+            return (src.name, src.type, src.side, "") if src else None
     if state is not None and kind in ("state_forces", "government"):
         src = t.sources.get(state.military if kind == "state_forces" else state.government)
         if src is not None:
