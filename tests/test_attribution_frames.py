@@ -201,3 +201,11 @@ def test_a_description_speaks_not_the_wire_or_the_place_around_it():
     assert a.source == "Syrian state media"
     a = one("Sources based in Idlib said 12 people died.")
     assert a.source_type == "unnamed"
+
+
+def test_a_dotted_abbreviation_after_according_to_or_an_inverted_verb():
+    assert one("Five people died in Azaz according to the U.N.").source == "United Nations"
+    assert one("Five people died in Azaz, said the U.S.").source == "US government"
+    # near miss: a sentence's stop after a name still ends it
+    a = one("Five died according to the Syrian Observatory for Human Rights. Ten more were hurt.")
+    assert a.source == "Syrian Observatory for Human Rights"

@@ -434,14 +434,14 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         quoted_passive_gates=tuple(f"{p.lower()} {s.split()[0].lower()}" for p in lex.get("quoted_participles") or ()
                                    for s in lex.get("quoting_sayings") or ()),
         according=regex(r"(?i)\b" + _alternation(lex.get("according_frames") or ())
-                        + r"\s+(?P<src>[^,;:.!?\"“”]+?)(?=\s*(?:[,;:.!?\"“”]|$|\s+"
+                        + r"\s+(?P<src>(?:[^,;:.!?\"“”]|\.(?=[A-Z]\b))+?)(?=\s*(?:[,;:!?\"“”]|\.(?![A-Z]\b)|$|\s+"
                         + _alternation(lex.get("according_source_ends") or ()) + r"\s))"),
         according_gates=tuple(f.split()[0].lower() for f in lex.get("according_frames") or ()),
         quoted=regex(r"(?i)\b" + _alternation(lex.get("quoting_verbs") or ()) + r"\s+(?P<src>.{2,80}?)\s+"
                      + _alternation(lex.get("quoting_sayings") or ()) + r"\b"),
         quoted_gates=tuple(v.lower() for v in lex.get("quoting_verbs") or ()),
         inverted=regex(r"(?i)[,\"”]\s*(?P<verb>" + _alternation(lex.get("inverted_frame_verbs") or ("said",))
-                       + r")\s+(?P<src>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)"),
+                       + r")\s+(?P<src>(?:[^,.;!?]|\.(?=[A-Z]\b)){2,80}?)\s*(?:[,;!?]|\.(?![A-Z]\b)|$)"),
         by_after=regex(r"(?i)\s+" + _alternation(lex.get("agent_prepositions") or ())
                        + r"\s+(?P<src>[^,;:.!?\"“”()]{2,80})"),
         agent_before=regex(r"(?i)\b" + _alternation(lex.get("agent_prepositions") or ()) + r"\s+$"),
@@ -1769,8 +1769,8 @@ def _clean(phrase: str, t: _Taxonomy | None = None) -> str:
         if got is not None:
             return got  # type: ignore[no-any-return]
     out = " ".join(_PARENTHETICAL.sub("", phrase).split()).strip(" ,.'\"“”‘’-–—")
-    if out and _DOTTED_TAIL.search(out) and out.rsplit(" ", 1)[-1] + "." in phrase:
-        out += "."  # "The U.N.": the last dot belongs to the abbreviation
+    if out and _DOTTED_TAIL.search(out):
+        out += "."  # "The U.N.", "according to the U.N.": the last dot belongs to the abbreviation
     if t is not None:
         t.clean_memo.put(phrase, out)
     return out
