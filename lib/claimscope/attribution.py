@@ -1447,7 +1447,7 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
         if words and words[-1][:1].isupper() and words[-1].lower() not in t.determiners \
                 and w[:1].islower() and low not in t.name_connectors \
                 and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
-                and not low.startswith(("al-", "el-")):
+                and not low.startswith(t.particle_prefixes):
             break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
         words.append(w)
     return " ".join(words)
@@ -2358,7 +2358,7 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
         if w and run and low in t.person_name_particles:
             run.append(w)
             continue
-        if w and run and low.startswith(("al-", "el-", "bin-", "abu-", "ibn-")):
+        if w and run and low.startswith(t.particle_prefixes):
             run.append(w)  # "Nour al-Din Zenki"
             continue
         if (w[:1].isupper() and not (w.isupper() and len(w) > 1) and low not in t.org_name_words
