@@ -82,3 +82,23 @@ def test_no_key_is_written_twice(name):
     shares its name); users' packs go through `load_user_yaml`, which refuses
     repeated keys: the built-in files pass the same check."""
     load_user_yaml(DATA / name, error=AssertionError, what="data file", max_bytes=MAX_PACK_FILE_BYTES)
+
+
+def _repeated_words(node, path=""):
+    """Word lists holding an entry twice: harmless to the reader, but a sign
+    that an edit meant for one place landed in another (and a list is read as
+    a set wherever it is used)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _repeated_words(v, f"{path}/{k}")
+    elif isinstance(node, list):
+        words = [v for v in node if isinstance(v, str)]
+        yield from (f"{path}: {w!r}" for w in sorted({w for w in words if words.count(w) > 1}))
+        for i, v in enumerate(node):
+            yield from _repeated_words(v, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_no_word_list_holds_an_entry_twice(name):
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    assert list(_repeated_words(data)) == []
