@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from .knowledge import Knowledge
+from .knowledge import Knowledge, Memo
 from .resources import case_variants
 
 __all__ = ["Sentence", "split_sentences", "sentence_words", "Gate", "WordGates", "word_gates", "Substrings",
@@ -66,6 +66,12 @@ class WordGates:
     # the same index split: longest run -> (ids of the lists a one-run spelling
     # opens, (list id, runs) of the longer spellings): a one-run spelling needs no subset test
     split: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str]], ...]]] = field(default_factory=dict)
+    # `split` with the list ids as bits of an int (longest run -> (bits of the
+    # one-run spellings, (bit, runs) of the longer ones)): `met` ors ints
+    # instead of building a set, and reads the set of a mask from `sets`
+    # (masks recur: a few lists are met, in few combinations)
+    bits: dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]] = field(default_factory=dict)
+    sets: Memo = field(default_factory=lambda: Memo(1 << 12), compare=False)  # mask -> the frozenset of its ids
 
     def met(self, words: frozenset[str]) -> frozenset[int]:
         """The lists one of whose phrases a sentence with `words` holds: a
@@ -73,15 +79,18 @@ class WordGates:
         keys = self.keys.intersection(words)
         if not keys:
             return _NONE_MET
-        split = self.split or _split(self.index)
-        out: set[int] = set()
+        bits = self.bits or _bits(self.split or _split(self.index))
+        mask = 0
         for k in keys:
-            one, longer = split[k]
-            out |= one
-            for i, runs in longer:
+            one, longer = bits[k]
+            mask |= one
+            for bit, runs in longer:
                 if runs <= words:
-                    out.add(i)
-        return frozenset(out)
+                    mask |= bit
+        got = self.sets.get(mask)
+        if got is None:
+            got = self.sets.put(mask, frozenset(i for i in range(mask.bit_length()) if mask >> i & 1))
+        return got  # type: ignore[no-any-return]
 
 
 _NONE_MET: frozenset[int] = frozenset()
@@ -154,6 +163,13 @@ def _split(index: dict[str, tuple[tuple[int, frozenset[str]], ...]]
                 tuple((i, runs) for i, runs in v if len(runs) > 1)) for k, v in index.items()}
 
 
+def _bits(split: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str]], ...]]]
+          ) -> dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]]:
+    """`WordGates.bits` of a split index."""
+    return {k: (sum(1 << i for i in one), tuple((1 << i, runs) for i, runs in longer))
+            for k, (one, longer) in split.items()}
+
+
 def word_gates(needs: Sequence[tuple[Iterable[str] | None, ...]]) -> tuple[WordGates, list[Gate]]:
     """The gates of regexes that need a phrase of each of their word lists
     (`needs`, one tuple of lists per regex), and the lists they are read in."""
@@ -175,7 +191,8 @@ def word_gates(needs: Sequence[tuple[Iterable[str] | None, ...]]) -> tuple[WordG
             gate.add(ids[key])
         gates.append(frozenset(gate))
     frozen = {k: tuple(v) for k, v in index.items()}
-    return WordGates(frozen, frozenset(index), _split(frozen)), gates
+    split = _split(frozen)
+    return WordGates(frozen, frozenset(index), split, _bits(split)), gates
 
 
 def _lexicon(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
