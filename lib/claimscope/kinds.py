@@ -126,6 +126,8 @@ class _Cues:
     gate_lists: WordGates
     gate_names: dict[int, frozenset[str]]  # word list id -> the gates it opens (each needs one list; -1: none)
     gate_memo: Memo  # sentence words -> open gates (a sentence asks more than once)
+    names_memo: Memo  # the word lists a sentence holds -> the gates they open (few sets recur)
+    cumulative_memo: Memo  # open gates -> the cumulative cues whose gates all are (few sets recur)
 
 
 _words = sentence_words
@@ -137,10 +139,14 @@ def _open_gates(cues: "_Cues", words: frozenset[str]) -> frozenset[str]:
     got = cues.gate_memo.get(words)
     if got is not None:
         return got  # type: ignore[no-any-return]
-    names = cues.gate_names
-    out = names[-1]  # the gates no word tells of (a list with a phrase without letters): always open
-    for i in cues.gate_lists.met(words):
-        out = out | names[i]
+    met = cues.gate_lists.met(words)
+    out = cues.names_memo.get(met)  # (`met` gives one set object per set of lists: its hash is kept)
+    if out is None:
+        names = cues.gate_names
+        out = names[-1]  # the gates no word tells of (a list with a phrase without letters): always open
+        for i in met:
+            out = out | names[i]
+        cues.names_memo.put(met, out)
     return cues.gate_memo.put(words, out)
 
 
@@ -313,6 +319,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         gate_lists=gate_lists,
         gate_names=_names_by_list(gates, needs),
         gate_memo=Memo(64),
+        names_memo=Memo(1 << 12),
+        cumulative_memo=Memo(1 << 12),
     )
 
 
@@ -395,18 +403,27 @@ def _acts_day(sentence: str, dates: Sequence[DateMention], cues: "_Cues") -> boo
     return False
 
 
+def _cumulative_open(cues: _Cues, gates: frozenset[str]) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    """The cumulative cues (in their order) whose gates are all among `gates`
+    (memoised: `_open_gates` gives one set object per set of gates, and few recur)."""
+    got = cues.cumulative_memo.get(gates)
+    if got is None:
+        got = cues.cumulative_memo.put(gates, tuple(c for c in cues.cumulative if gates.issuperset(c[1])))
+    return got  # type: ignore[no-any-return]
+
+
 def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
                     published: _dt.date | None, words: frozenset[str] | None = None) -> Cumulative | None:
     found: list[tuple[int, str, bool]] = []
     gates = _open_gates(cues, _words(sentence) if words is None else words)
-    for rx, names in (() if gates.isdisjoint(cues.cumulative_gates) else cues.cumulative):
-        if not gates.issuperset(names):
+    for rx, names in (() if gates.isdisjoint(cues.cumulative_gates) else _cumulative_open(cues, gates)):
+        m = rx.search(sentence)  # (first: the tests below read the dates, and most searches find nothing)
+        if m is None:
             continue
         if names == _WAR_SCENE_NAMES and any(x.precision == "day" and x.kind != "since" for x in dates if x.date is not None):
             continue  # "two soldiers died in the uprising in the town on Monday": that day's act
         if names == _ACT_COUNT_NAMES and _acts_day(sentence, dates, cues):
             continue  # "nine were killed in three suicide attacks on Wednesday": that day's acts
-        m = rx.search(sentence)
         while m is not None:
             if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
                 m = rx.search(sentence, m.end())  # "the first report ... since the start of the operation"
