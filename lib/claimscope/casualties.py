@@ -139,15 +139,20 @@ def _build_numlex(knowledge: Knowledge) -> _NumLex:
     return _NumLex(units, tens, scales, vague, qualifiers, articles, regex(pattern))
 
 
+_NUMBER_WORD_BREAK = regex(r"[\s-]+")
+
+
 def _number_value(text: str, lex: _NumLex) -> int | None:
     """Integer value of a digit or number-word phrase ("1,300", "twenty-one",
     "two hundred and fifty"), None when it is not one."""
+    if text.isdigit():  # most figures: nothing to lower, strip or drop
+        return int(text)
     t = text.lower().replace(",", "").strip()
     if t.isdigit():
         return int(t)
     total, current = 0, 0
     seen = False
-    for w in re.split(r"[\s-]+", t):
+    for w in _NUMBER_WORD_BREAK.split(t):
         if w in ("and", ""):
             continue
         if w.isdigit():
@@ -169,30 +174,31 @@ def _number_value(text: str, lex: _NumLex) -> int | None:
 
 
 def _quantity(m: re.Match[str], lex: _NumLex, offset: int = 0) -> Quantity | None:
-    qual_raw = (m.group("qual") or "").strip()
+    qual, whole, vague, art, num = m.group("qual", "range", "vague", "art", "num")  # one call for the five
+    qual_raw = qual.strip() if qual else ""
     qual_kind = lex.qualifiers.get(" ".join(qual_raw.lower().split()), "") if qual_raw else ""
     raw = m.group(0)
-    if m.group("range"):
+    if whole:
         lo, hi = _number_value(m.group("lo"), lex), _number_value(m.group("hi"), lex)
         if lo is None or hi is None or hi < lo:
-            n = _number_value(m.group("range"), lex)  # "twenty-one", "two hundred and fifty"
+            n = _number_value(whole, lex)  # "twenty-one", "two hundred and fifty"
             if n is None:
                 return None
             lo, hi = _bounds(n, qual_kind)
             return Quantity(m.start() + offset, m.end() + offset, raw, lo, hi, qual_raw)
         return Quantity(m.start() + offset, m.end() + offset, raw, lo, hi, qual_raw or "between")
-    if m.group("vague"):
-        word = " ".join(m.group("vague").lower().split())
+    if vague:
+        word = " ".join(vague.lower().split())
         lo, hi = lex.vague[word]
         if qual_kind == "gt" and lo is not None:  # "over a dozen" -> 13+
             lo, hi = (hi or lo) + 1, None
-        label = f"{qual_raw} {m.group('vague')}".strip() if qual_raw else m.group("vague")
+        label = f"{qual_raw} {vague}".strip() if qual_raw else vague
         return Quantity(m.start() + offset, m.end() + offset, raw, lo, hi, label)
-    if m.group("art"):
+    if art:
         if qual_raw:
             return None
         return Quantity(m.start() + offset, m.end() + offset, raw, 1, 1, "", article=True)
-    n = _number_value(m.group("num"), lex)
+    n = _number_value(num, lex)
     if n is None:
         return None
     lo, hi = _bounds(n, qual_kind)
@@ -497,7 +503,7 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
                 i = m.end()
                 continue
             break
-        if _AGE.match(w):
+        if w[0].isdigit() and _AGE.match(w):  # (an age opens with a digit)
             i = m.end()
             continue
         key = bare.rstrip(".")  # "died." at the end of the sentence
@@ -638,6 +644,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             pending.clear()  # "two gunmen killed a man": the gunmen are not victims
             consumed = after.start()
             continue
+        including = _including(sentence, q, lex)  # a subset lead right before the figure ("including two women")
         front = lex.fronted_partitive.search(sentence, max(0, q.start - 60, out[-1].end - offset if out else 0),
                                              q.start) if fronts else None
         if front is not None:  # "Of those killed, six were children", "Among the dead were four women"
@@ -656,7 +663,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome = before
             if not victims_raw and outcome == "killed" and tolls:
                 group_raw = _toll_group(sentence, q, lex)   # "the death toll of the SDF members has risen to six"
-        elif _including(sentence, q, lex) and last_outcome:
+        elif including and last_outcome:
             outcome = last_outcome
         elif out and lex.partitive_of.match(victims_raw):
             outcome, listed = out[-1].outcome, True  # "more than 90 bodies, many of them children"
@@ -679,7 +686,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             listed = out[-1] is not (main[-1] if main else None)  # a part of a part stays a part
         elif context.list_outcome and victims_raw and not out:
             outcome = context.list_outcome  # an item of a list: "• 165 civilians, including four women"
-        subset = _including(sentence, q, lex) or listed
+        subset = including or listed
         if not outcome:
             tail = sentence[np_end:np_end + 14].lstrip().lstrip(_CLOSING_QUOTES).lstrip().lower()  # '“SDF” and ...'
             if victims_raw and (tail.startswith(("and", ",", "including", "among them", "mostly", "most of them"))
@@ -712,7 +719,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         part = subset and (not main or main[-1].outcome == outcome)
         mention = _mention(sentence, q, np_start, np_end, outcome, context, main, offset, lex, cue_end=cue_end,
                            part=part, group_raw=group_raw)
-        if part and main and partitive is None and not _including(sentence, q, lex) \
+        if part and main and partitive is None and not including \
                 and not _fits_within(mention, main[-1]):
             # "12 civilians including five children and 20 fighters": the fighters are no part of the civilians
             subset = part = False
@@ -729,8 +736,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         elif wholes:
             parts.setdefault(wholes[-1][0], []).append(mention)
         last_outcome = outcome
-    _civilian_wholes(sentence, out, wholes, parts, lex)
-    _combatant_subgroups(out, wholes, parts, lex)
+    if wholes:  # both read the wholes only
+        _civilian_wholes(sentence, out, wholes, parts, lex)
+        _combatant_subgroups(out, wholes, parts, lex)
     if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
         out.extend(_bare_mentions(sentence, out, context, offset, lex, words))
     out.extend(_definite_objects(sentence, out, context, offset, lex, words))
