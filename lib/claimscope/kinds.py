@@ -254,6 +254,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "support_accusation": d.get("support_accusation_objects") or [],
         "context_subject": d.get("context_verbs") or [],
         "continuation": d.get("continuation_others") or [],
+        "old_year": [*d["campaign_nouns"], *(d.get("old_year_acts") or [])],  # both of its branches name one
     }
     gate_lists, needs = word_gates([(phrases,) for phrases in gates.values()])
     return _Cues(
@@ -668,7 +669,8 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
     if date is not None and _is_old(date, published, cues.background_days):
         return ClaimKind("background", date.raw)
-    old = _old_year(sentence, cues, dates, published, figure_starts) if date is None and _DIGITS4.search(sentence) else None
+    old = _old_year(sentence, cues, dates, published, figure_starts) \
+        if date is None and "old_year" in gates and _DIGITS4.search(sentence) else None
     if old is not None:
         return ClaimKind("background", old.group(0))  # "Israel seized the Golan in the Six-Day War of 1967"
     m = cues.toll_forecast.search(sentence) if "toll_forecast" in gates else None
