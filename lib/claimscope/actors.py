@@ -794,18 +794,21 @@ def _aside_pattern(knowledge: Knowledge) -> _Aside:
     return _Aside(clause, act, head_by, tuple(sorted({w.lower().split()[0] for w in [*openers, *purpose]})))
 
 
-def aside_clauses(sentence: str, *, knowledge: Knowledge) -> list[tuple[int, int]]:
+def aside_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each clause of `sentence` that tells what someone was
     doing or meant to do beside the main act ("... were killed while trying
     to attack SDF positions", "... shelled the town in order to ..."): an
     actor named in one is neither the main act's agent nor its target. Only
     after a main clause that tells an act of its own (an act verb or a word
-    of harm before the clause): else the clause's act is the sentence's."""
+    of harm before the clause): else the clause's act is the sentence's.
+    `words`: the sentence's `sentences.sentence_words`, when already computed."""
     a = knowledge.derived(_aside_pattern)
     if a.clause is None or a.act is None:
         return []
-    low = sentence.lower()
-    if not any(f" {w} " in low for w in a.gate):
+    if words is not None:
+        if words.isdisjoint(a.gate):
+            return []
+    elif not any(f" {w} " in sentence.lower() for w in a.gate):
         return []
     out = []
     for m in a.clause.finditer(sentence):
@@ -850,7 +853,7 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # "the jets that had attacked Turkish planes were downed": the clause tells the jets' own act, not this one's
     if clauses is None:
         clauses = other_act_clauses(sentence, knowledge=knowledge, words=words)
-    aside = aside_clauses(sentence, knowledge=knowledge)
+    aside = aside_clauses(sentence, knowledge=knowledge, words=words)
     if aside:  # "... were killed while trying to attack SDF positions": not this act's agent nor target
         clauses = sorted([*clauses, *aside])
     if clauses:

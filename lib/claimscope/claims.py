@@ -754,19 +754,19 @@ def _former_roles(text: str, claims: Sequence[_Claim], knowledge: Knowledge) -> 
     members" of a tally): the report tells one man, no longer of a
     side (actors.yaml `former`: UCDP GED codes the side one was on when
     killed), so unknown, as "a former commander" itself is."""
-    rx = knowledge.derived(_former_pattern)
+    ones = [(c, i) for c in claims for i, k in enumerate(c.casualties)
+            if k.category == "combatants" and k.min == 1 and k.max == 1 and k.victims_raw]
+    rx = knowledge.derived(_former_pattern) if ones else None  # most reports tell no one combatant: no scan
     if rx is None:
         return
     roles = {w.lower() for m in rx.finditer(text) for w in m.group("words").split()}
     if not roles:
         return
-    for c in claims:
-        for i, k in enumerate(c.casualties):
-            if k.category != "combatants" or k.min != 1 or k.max != 1 or not k.victims_raw:
-                continue
-            head = _ROLE_HEAD.match(k.victims_raw.strip())
-            if head is not None and head.group("head").lower() in roles:
-                c.casualties[i] = replace(k, category="unknown", side="")
+    for c, i in ones:
+        k = c.casualties[i]
+        head = _ROLE_HEAD.match(k.victims_raw.strip())
+        if head is not None and head.group("head").lower() in roles:
+            c.casualties[i] = replace(k, category="unknown", side="")
 
 
 def _body_nouns(knowledge: Knowledge) -> re.Pattern[str] | None:
