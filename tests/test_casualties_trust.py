@@ -137,3 +137,20 @@ def test_people_in_a_list_under_a_civilians_header_are_civilians():
     # near miss: a header that names no civilians leaves its people unknown
     body = "Shelling killed nine people on Monday, as follows:\n\n• Three people in Ariha.\n\n• Six people in Sarmin."
     assert {cat for _, cat in _categories("Monitor tally", body)} == {"unknown"}
+
+
+def test_review12_near_misses_of_companions_former_men_and_bodies():
+    """Sentences of our own for review12's probes: a bare 'with' after a victim
+    is no companion unless the figure is the victim's own; 'former soldiers
+    who joined the protest' are no combatants; a body 'also' found is another."""
+    from claimscope.casualties import find_casualties as fc
+    got = [(c.min, c.outcome) for c in fc("A car bomb killed a soldier with 20 people standing nearby.", knowledge=K)]
+    assert got == [(1, "killed")]
+    got = [(c.min, c.outcome) for c in fc("A strike killed a woman with four of her children in Manbij.", knowledge=K)]
+    assert got == [(1, "killed"), (4, "killed")]
+    got = fc("Gunmen killed three former soldiers who joined the protest in Daraa.", knowledge=K)
+    assert [c.category for c in got] != ["combatants"]
+    text = ("Gunmen killed a woman in the camp on Monday. Police also found a woman's body near the market.")
+    doc = DocumentInput(doc_id="d", text=text, outlet="X", published=dt.date(2022, 3, 11), published_precision="day")
+    cas = extract_chunk([doc], knowledge=K).casualties
+    assert not cas["part"].astype(bool).any()

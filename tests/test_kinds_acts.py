@@ -136,3 +136,18 @@ def test_opinions_accusations_and_trends_are_no_events(sentence, kind):
 ])
 def test_an_act_told_beside_such_words_stays_an_event(sentence):
     assert kind_of(sentence) == "event"
+
+
+def test_review12_an_addition_with_its_own_place_or_date_and_a_refusal():
+    """Sentences of our own: an addition after a tally that tells its own act
+    (a place, a day) is a new act; 'would not provide' is no past act."""
+    import datetime as _dt
+    from claimscope.claims import DocumentInput, extract_chunk
+    text = ("Since January, 300 people have been killed in Idlib province, the monitor said. "
+            "Also, 5 more were killed in a strike on Ariha on Monday.")
+    doc = DocumentInput(doc_id="d", text=text, outlet="X", published=_dt.date(2022, 3, 11), published_precision="day")
+    kinds = extract_chunk([doc], knowledge=K).claims["kind"].tolist()
+    assert kinds == ["running_total", "event"]
+    doc = DocumentInput(doc_id="e", text="Russia said it would not provide air cover for the offensive on Idlib.",
+                        outlet="X", published=_dt.date(2022, 3, 11), published_precision="day")
+    assert extract_chunk([doc], knowledge=K).claims["kind"].tolist() != ["event"]

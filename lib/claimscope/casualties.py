@@ -320,7 +320,9 @@ class _CasLex:
     partitive_heads: frozenset[str]  # the last words of partitive_groups: the fronted pattern needs one
     fronted_partitive: re.Pattern[str]  # "Of those killed," "Among the dead were", "the dead included" ending before a figure
     condition: re.Pattern[str]  # "in critical condition": the state of a share of the wounded
-    companion: re.Pattern[str]  # "with", "along with": the gap before a figure of people killed with the one before
+    companion: re.Pattern[str]  # "along with": the gap before a figure of people killed with the one before
+    companion_with: re.Pattern[str]  # "with": the same, only for the first victim's own ("four of her children")
+    companion_own: re.Pattern[str]  # "of her": after the figure, makes it the first victim's own
     contrast: re.Pattern[str]  # "non-Syrian": an adjective after "and" that answers the one before it
 
 
@@ -462,7 +464,12 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         partitive_copula=regex(r"\s*,?\s*" + phrase_pattern(d["partitive_copulas"]) + r"\s+"),
         condition=regex(phrase_pattern(d["conditions"])),
         contrast=regex(r"(?i:" + trie_pattern(d.get("contrast_prefixes") or ()) + r")"),
-        companion=regex(r"\s*,?\s*" + phrase_pattern(d.get("companion_links") or ()) + r"\s+"),
+        companion=regex(r"\s*,?\s*" + phrase_pattern(d.get("companion_links") or ()) + r"\s+")
+        if d.get("companion_links") else regex(r"(?!)"),
+        companion_with=regex(r"\s*,?\s*" + phrase_pattern(d.get("companion_with") or ()) + r"\s+")
+        if d.get("companion_with") else regex(r"(?!)"),
+        companion_own=regex(r"\s+" + phrase_pattern(d.get("companion_own") or ()) + r"\b")
+        if d.get("companion_own") else regex(r"(?!)"),
         determiners=frozenset(norm_phrase(w) for w in d["determiners"]),
     )
 
@@ -1173,9 +1180,15 @@ def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims
 
 def _companion(sentence: str, q: Quantity, previous: CasualtyMention, offset: int, lex: _CasLex) -> bool:
     """The figure tells people killed with those of the figure right before
-    it ("killing a woman with four of her children": numbers.yaml
-    `companion_links` alone between the two)."""
-    return lex.companion.fullmatch(sentence, previous.end - offset, q.start) is not None
+    it (numbers.yaml `companion_links` alone between the two: "along with
+    three others"; a bare `companion_with` only for the first victim's own:
+    "killing a woman with four of her children", not "a soldier with 20
+    people standing nearby")."""
+    start = previous.end - offset
+    if lex.companion.fullmatch(sentence, start, q.start) is not None:
+        return True
+    return lex.companion_with.fullmatch(sentence, start, q.start) is not None \
+        and lex.companion_own.match(sentence, q.end) is not None
 
 
 def _fits_within(part: CasualtyMention, whole: CasualtyMention) -> bool:

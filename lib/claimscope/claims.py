@@ -604,7 +604,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     cumulative = cumulative_cue(sent, knowledge=knowledge, dates=dates, published=doc.published, words=words) if keep else None
     if item and listing is not None:
         scopes = [listing[1]] * len(casualties)
-    elif casualties and ctx.last_counted and refers_to_counted_acts(sent, knowledge=knowledge, words=words):
+    elif casualties and ctx.last_counted and refers_to_counted_acts(sent, knowledge=knowledge, words=words,
+                                                                    own_act=bool(dates or places)):
         # "These attacks left 17 people dead" after a count of acts over a period
         # ("attacks since January have reached 54"): the toll of the acts just counted
         scopes = ["total"] * len(casualties)
@@ -689,7 +690,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if (prev is not None and prev.paragraph == s.paragraph and prev.index == s.index - 1 and casualties
             and not attributed and not dates and not places and not roles.perpetrator and not item
             and _same_scope(prev, scopes)):
-        _continue_claim(prev, s, _retold_bodies(prev, casualties, knowledge), scopes, st, event)
+        _continue_claim(prev, s, _retold_bodies(prev, casualties, knowledge, sent), scopes, st, event)
         prev.mentions.extend(named)
         return
 
@@ -769,19 +770,26 @@ def _former_roles(text: str, claims: Sequence[_Claim], knowledge: Knowledge) -> 
             c.casualties[i] = replace(k, category="unknown", side="")
 
 
+def _another_body(knowledge: Knowledge) -> re.Pattern[str]:
+    words = knowledge.numbers.get("another_body_cues") or ()
+    return regex(r"(?i)" + phrase_pattern(words)) if words else regex(r"(?!)")
+
+
 def _body_nouns(knowledge: Knowledge) -> re.Pattern[str] | None:
     words = knowledge.numbers.get("body_nouns") or ()
     return regex(phrase_pattern(words)) if words else None
 
 
-def _retold_bodies(prev: _Claim, casualties: list[CasualtyMention], knowledge: Knowledge) -> list[CasualtyMention]:
+def _retold_bodies(prev: _Claim, casualties: list[CasualtyMention], knowledge: Knowledge,
+                   sentence: str = "") -> list[CasualtyMention]:
     """A sentence that goes on a claim and tells one person's body found
     ("Internal Security Forces found a woman's body") after the claim told
     one person of that group killed ("an unidentified woman was killed"):
     the same person, kept as a part (numbers.yaml `body_nouns`), not a
-    second death."""
+    second death; not after a word that tells another one ("Police also
+    found a woman's body", "Separately, ...": numbers.yaml `another_body_cues`)."""
     body = knowledge.derived(_body_nouns)
-    if body is None:
+    if body is None or knowledge.derived(_another_body).search(sentence):
         return casualties
     killed = {k.victims for k in prev.casualties if k.outcome == "killed" and k.min == k.max == 1 and not k.part}
     if not killed:

@@ -1488,10 +1488,22 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
 def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     added: dict[str, list[bool]] = defaultdict(list)   # per account and claim: its dead told as more besides others
+    earlier: dict[int, set[int]] = {}  # claim -> the indices of its figures its teller has since replaced
+    replaced: set[str] = set()  # reports that give a toll besides such a figure
+    if cfg.earlier_toll is not None:
+        for c in cs:
+            if c.figures:
+                e = {i for i, f in enumerate(c.figures) if _earlier_count(c.text, f, cfg)}
+                earlier[id(c)] = e
+                if any(f.outcome == "killed" and not f.part and i not in e for i, f in enumerate(c.figures)):
+                    replaced.add(c.doc)
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
-        if cfg.earlier_toll is not None and figs:   # "It had initially given a death toll of 22": no toll now
-            figs = tuple(f for f in figs if not _earlier_count(c.text, f, cfg))
+        if earlier.get(id(c)) and c.doc in replaced and figs:
+            # "It had initially given a death toll of 22" in a report that gives the toll now: only the toll now;
+            # an initial toll nothing in its report replaced is that report's toll
+            gone = {id(c.figures[i]) for i in earlier[id(c)]}
+            figs = tuple(f for f in figs if id(f) not in gone)
         dead = [f for f in figs if f.outcome == "killed" and not f.part]
         if len(dead) > 1 and _found(cfg.toll_total_gate, cfg.toll_total, c.text):
             # "three more bodies ..., raising the toll to eight": the toll is eight, not eleven (one figure

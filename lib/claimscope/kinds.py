@@ -520,15 +520,19 @@ def _earlier_operation(cue: Cumulative | None, cues: _Cues) -> bool:
     return cue is not None and cues.earlier_operation.fullmatch(cue[1]) is not None
 
 
-def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> bool:
+def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None,
+                           own_act: bool = False) -> bool:
     """The sentence opens on the acts a running total just counted ("These
     attacks left 17 people dead", "According to SOHR statistics, these
     operations left 91 persons dead"), or adds to their count ("In
-    addition, 13 others were injured"): its figures are that total's. `words`:
-    the sentence's `sentence_words` when already computed."""
+    addition, 13 others were injured"): its figures are that total's; an
+    addition that tells an act of its own (`own_act`: its own date or place,
+    "Also, 5 more were killed in a strike on Ariha on Monday") is a new act.
+    `words`: the sentence's `sentence_words` when already computed."""
     cues = knowledge.derived(_build_cues)
     gates = _open_gates(cues, _words(sentence) if words is None else words)
-    if "continuation" in gates and cues.continuation is not None and cues.continuation.match(sentence) is not None:
+    if not own_act and "continuation" in gates and cues.continuation is not None \
+            and cues.continuation.match(sentence) is not None:
         return True  # "In addition, 13 others were injured." after a month's tally
     return "counted_acts" in gates and cues.counted_acts.match(sentence) is not None
 
