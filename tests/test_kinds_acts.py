@@ -151,3 +151,13 @@ def test_review12_an_addition_with_its_own_place_or_date_and_a_refusal():
     doc = DocumentInput(doc_id="e", text="Russia said it would not provide air cover for the offensive on Idlib.",
                         outlet="X", published=_dt.date(2022, 3, 11), published_precision="day")
     assert extract_chunk([doc], knowledge=K).claims["kind"].tolist() != ["event"]
+
+
+def test_review12_a_year_in_an_aside_after_the_act_dates_no_act():
+    import datetime as _dt
+    from claimscope.claims import DocumentInput, extract_chunk
+    for text, kind in [("Jets killed 12 people in Ariha, a town devastated in the 2019 offensive.", "event"),
+                       # near miss: the year dates the act itself
+                       ("Israel seized 1200 square kilometres of the Golan in the Six-Day War of 1967.", "background")]:
+        doc = DocumentInput(doc_id="d", text=text, outlet="X", published=_dt.date(2022, 3, 11), published_precision="day")
+        assert extract_chunk([doc], knowledge=K).claims["kind"].tolist() == [kind], text

@@ -565,7 +565,8 @@ def _old_year(sentence: str, cues: _Cues, dates: Sequence[DateMention], publishe
     """A year the date grammar left unread ("the Six-Day War of 1967") that
     lies more than `background_days` before the publication, not a count
     (no figure starts on it), nor after "since" or a comparison, nor in
-    brackets."""
+    brackets, nor in an aside after the act and a comma ("killed 12 in
+    Ariha, a town devastated in the 2019 offensive")."""
     if cues.old_year is None or published is None:
         return None
     for m in cues.old_year.finditer(sentence):
@@ -576,6 +577,9 @@ def _old_year(sentence: str, cues: _Cues, dates: Sequence[DateMention], publishe
         if sentence[max(0, a - 1):a] == "(" or (cues.old_year_guard is not None and cues.old_year_guard.search(
                 " ".join(sentence[:a].split()[-6:])) is not None):
             continue
+        act = cues.past_act.search(sentence, 0, a)
+        if act is not None and "," in sentence[act.end():a]:
+            continue  # "Jets killed 12 in Ariha, a town devastated in the 2019 offensive": an aside's year
         if published.toordinal() - _dt.date(int(m.group(g)), 12, 31).toordinal() > cues.background_days:
             return m
     return None
