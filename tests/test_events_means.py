@@ -32,3 +32,8 @@ def test_an_aircraft_shot_down_is_no_strike_when_another_act_types_the_sentence(
     assert event_type("Jets struck the depot after rebels shot down a helicopter.").type == "airstrike"
     # no other act told: the aircraft's type, as the other reports of the downing have it
     assert event_type("Air defences shot down a drone over the base.").type == "drone_strike"
+
+
+def test_alternatives_leave_the_means_open_only_when_nothing_else_types_the_act():
+    # review12: the jets type the act; the alternatives are only what they dropped
+    assert event_type("Jets struck Ariha with missiles or barrel bombs.").type == "airstrike"

@@ -325,6 +325,8 @@ def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None 
     the pack's `alternatives_type`."""
     best: tuple[int, int, str, str] | None = None  # (rank, position, type, cue)
     prev: tuple[int, int, int, str] | None = None  # (start, end, rank, type) of the cue kept before
+    kept: list[tuple[int, int, int, str, str]] = []  # (start, end, rank, type, cue) of every cue kept
+    pair: tuple[int, int] | None = None  # span of two means given as alternatives
     for m in p.cue_scan.finditer(sentence, words):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
@@ -332,13 +334,21 @@ def _event_type(sentence: str, p: _Patterns, skip: list[tuple[int, int]] | None 
             continue  # "with flight of a Russian warplane over the region"
         cue = m.group(0)
         rank, etype = p.type_of_spelling.get(cue) or p.type_of[norm_phrase(cue)]  # odd spacing: normalised
-        if (prev is not None and p.alternative is not None and prev[3] != etype
+        if (pair is None and prev is not None and p.alternative is not None and prev[3] != etype
                 and max(rank, prev[2]) < p.alternative_rank and p.alternative.fullmatch(sentence, prev[1], m.start())):
-            # "by an air strike or shelling": the source leaves the means open
-            return EventType(p.alternative_type, sentence[prev[0]:m.end()])
+            pair = (prev[0], m.end())
         prev = (m.start(), m.end(), rank, etype)
+        kept.append((m.start(), m.end(), rank, etype, cue))
         if best is None or rank < best[0]:
             best = (rank, m.start(), etype, cue)
+    if pair is not None:
+        # "by an air strike or shelling": the source leaves the means open, unless a cue outside the pair
+        # types the act ("Jets struck Ariha with missiles or barrel bombs" is an airstrike)
+        outside = [k for k in kept if (k[1] <= pair[0] or k[0] >= pair[1]) and k[2] < p.alternative_rank]
+        if not outside:
+            return EventType(p.alternative_type, sentence[pair[0]:pair[1]])
+        r, _, etype, cue = min((k[2], k[0], k[3], k[4]) for k in outside)
+        return EventType(etype, cue)
     return EventType(best[2], best[3]) if best else None
 
 
