@@ -154,3 +154,13 @@ def test_review12_near_misses_of_companions_former_men_and_bodies():
     doc = DocumentInput(doc_id="d", text=text, outlet="X", published=dt.date(2022, 3, 11), published_precision="day")
     cas = extract_chunk([doc], knowledge=K).casualties
     assert not cas["part"].astype(bool).any()
+
+
+def test_review12_a_part_of_a_mixed_group_is_no_combatant():
+    from claimscope.casualties import find_casualties as fc
+    got = [(c.min, c.category) for c in fc("Air strikes killed 20 fighters and their families, including seven women.",
+                                           knowledge=K)]
+    assert got[1] != (7, "combatants")
+    # near miss: the part of a combatants-only whole is theirs
+    got = [(c.min, c.category) for c in fc("The clashes left 13 combatants dead, including seven women.", knowledge=K)]
+    assert got == [(13, "combatants"), (7, "combatants")]

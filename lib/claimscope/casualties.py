@@ -321,6 +321,7 @@ class _CasLex:
     fronted_partitive: re.Pattern[str]  # "Of those killed," "Among the dead were", "the dead included" ending before a figure
     condition: re.Pattern[str]  # "in critical condition": the state of a share of the wounded
     companion: re.Pattern[str]  # "along with": the gap before a figure of people killed with the one before
+    phrase_stops: frozenset[str]  # one-word `victims_phrase_stops`: a whole phrase holding one tells more than one group
     companion_with: re.Pattern[str]  # "with": the same, only for the first victim's own ("four of her children")
     companion_own: re.Pattern[str]  # "of her": after the figure, makes it the first victim's own
     contrast: re.Pattern[str]  # "non-Syrian": an adjective after "and" that answers the one before it
@@ -466,6 +467,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         contrast=regex(r"(?i:" + trie_pattern(d.get("contrast_prefixes") or ()) + r")"),
         companion=regex(r"\s*,?\s*" + phrase_pattern(d.get("companion_links") or ()) + r"\s+")
         if d.get("companion_links") else regex(r"(?!)"),
+        phrase_stops=frozenset(w.lower() for w in d["victims_phrase_stops"] if " " not in w),
         companion_with=regex(r"\s*,?\s*" + phrase_pattern(d.get("companion_with") or ()) + r"\s+")
         if d.get("companion_with") else regex(r"(?!)"),
         companion_own=regex(r"\s+" + phrase_pattern(d.get("companion_own") or ()) + r"\b")
@@ -831,11 +833,13 @@ def _combatant_subgroups(out: list[CasualtyMention], wholes: Sequence[tuple[int,
                          parts: Mapping[int, Sequence[CasualtyMention]], lex: _CasLex) -> None:
     """Women or children (actors.yaml `subgroups`) told as a part of
     combatants ("13 combatants, including seven women") are combatants of
-    that side: the whole says who they were, the part only their age or sex."""
+    that side: the whole says who they were, the part only their age or sex;
+    not when the whole's phrase names more than one group ("20 fighters and
+    their families, including seven women")."""
     for i, _ in wholes:
         whole = out[i]
-        if whole.category != "combatants":
-            continue
+        if whole.category != "combatants" or any(w in lex.phrase_stops for w in whole.victims_raw.lower().split()):
+            continue  # "20 fighters and their families": the part may be of the families
         for p in parts.get(i, ()):
             if p.victims in lex.subgroups and p.category == "civilians":
                 j = next((n for n, m in enumerate(out) if m is p), -1)
