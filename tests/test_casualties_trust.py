@@ -164,3 +164,15 @@ def test_review12_a_part_of_a_mixed_group_is_no_combatant():
     # near miss: the part of a combatants-only whole is theirs
     got = [(c.min, c.category) for c in fc("The clashes left 13 combatants dead, including seven women.", knowledge=K)]
     assert got == [(13, "combatants"), (7, "combatants")]
+
+
+def test_review12_a_list_is_of_its_headers_whole_and_a_civilian_part_leaves_the_rest_open():
+    text = "Shelling killed 20 people, including nine civilians, as follows:\n• Three people in Idlib\n• Seventeen people in Hama\n"
+    doc = DocumentInput(doc_id="d", text=text, outlet="X", published=dt.date(2022, 3, 11), published_precision="day")
+    cas = extract_chunk([doc], knowledge=K).casualties
+    assert cas.set_index("raw").loc["20 people", "category"] == "unknown"
+    assert cas.set_index("raw").loc["Seventeen people", "category"] != "civilians"
+    # near miss: a header of civilians lists civilians
+    text = "Shelling killed nine civilians, as follows:\n• Three people in Idlib\n• Six people in Hama\n"
+    doc = DocumentInput(doc_id="e", text=text, outlet="X", published=dt.date(2022, 3, 11), published_precision="day")
+    assert set(extract_chunk([doc], knowledge=K).casualties["category"]) == {"civilians"}

@@ -820,7 +820,10 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
         named = [p for p in parts.get(i, ()) if p.raw.split()[0].lower() not in lex.vague_words
                  or (p.min == p.max and not p.qualifier)]
         if named:
-            civilian = all(p.category == "civilians" for p in named)
+            # "20 people, including nine civilians": a part told as civilians, fewer than the whole, says the
+            # rest may not be; children or women among them say nothing of the kind
+            civilian = all(p.category == "civilians" for p in named) and not any(
+                p.victims == "civilians" and m.min is not None and p.max is not None and p.max < m.min for p in named)
         else:
             lead = lex.subset_lead.match(sentence, np_end)
             generic = generic_group(sentence[lead.end():lead.end() + 40], knowledge=lex.knowledge) if lead else None

@@ -683,6 +683,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         ctx.last_counted = kind.kind == "running_total" or (cumulative is not None and cumulative[2])
     if casualties and _LIST_HEAD.search(sent) and kind is not None:
         ctx.listing = (casualties[-1].outcome, scopes[-1], kind.kind)
+        # the items are of the header's whole, not of a part told after it ("20 people, including nine civilians,
+        # as follows: ..." lists people, not civilians)
+        whole = next((k for k in casualties if not k.part), casualties[-1])
+        ctx.last_figure = (whole.victims, whole.category, whole.side)
     elif not (item and casualties) and not _BULLETS.match(sent):
         ctx.listing = None
 
