@@ -113,6 +113,19 @@ def test_a_towns_figure_is_a_part_of_the_figure_of_the_province_holding_it(tmp_p
     assert got["detail"].str.contains("wider place").all()
 
 
+def test_near_miss_one_act_told_of_the_province_against_the_towns_smaller_toll_conflicts(tmp_path):
+    # review12: a single car bomb, 13 dead "in Idlib province" by one account, 7 in its town by another
+    t = _reports(tmp_path, [("a_wire", "2019-05-08",
+                             "Car bomb kills 13 in Idlib\n\n"
+                             "A car bomb killed 13 civilians on Wednesday in the northern province of Idlib, "
+                             "a monitoring group said.\n\n"
+                             "Civil defence workers said 7 civilians were killed when the car bomb exploded in "
+                             "the town of Saraqib.\n")])
+    cmp = t["comparisons"]
+    got = cmp[(cmp["facet"] == "casualties") & cmp["detail"].str.contains("7 civilians")]
+    assert not got["detail"].str.contains("wider place").any()
+
+
 def test_near_miss_a_towns_figure_above_the_provinces_still_conflicts(tmp_path):
     got = _province_and_town(tmp_path, "15")
     assert "conflict" in set(got["verdict"])

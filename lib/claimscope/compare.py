@@ -247,6 +247,7 @@ class _Cfg:
     toll_total: re.Pattern[str] | None = None   # 'rose to', 'raising the toll to': the claim's largest death figure is its toll
     toll_total_gate: re.Pattern[str] | None = None
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
+    several_acts: re.Pattern[str] | None = None  # 'air raids', 'strikes': a sentence telling several acts
     summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
     earlier_toll: re.Pattern[str] | None = None  # 'had initially given a death toll of': an earlier count follows
     day_names: tuple[str, ...] = ()              # weekday names as dates.yaml writes them: a gate before summary_days
@@ -284,6 +285,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         if c.get("toll_update_cues") or c.get("toll_total_cues") else None,
         toll_total_gate=_gate([*(c.get("toll_update_cues") or ()), *(c.get("toll_total_cues") or ())]),
         summary_span=re.compile(phrase_pattern(c["summary_span_cues"])) if c.get("summary_span_cues") else None,
+        several_acts=re.compile(phrase_pattern(c["several_act_nouns"])) if c.get("several_act_nouns") else None,
         summary_days=_summary_days(c, knowledge),
         earlier_toll=re.compile(phrase_pattern(c["earlier_toll_cues"]) + r"(?P<gap>[^.;]{0,40}?)$")
         if c.get("earlier_toll_cues") else None,
@@ -1071,9 +1073,9 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
                 if earlier:
                     v = ("partial", f"{v[1]}; {earlier}")
         if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)
-                                         or _wider_place(x, y) or _wider_place(y, x)):
-            why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o) or _wider_place(c, o)}"
-                            for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o) or _wider_place(c, o))
+                                         or _wider_place(x, y, cfg) or _wider_place(y, x, cfg)):
+            why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o) or _wider_place(c, o, cfg)}"
+                            for c, o in ((x, y), (y, x)) if c.summary or _more_places(c, o) or _wider_place(c, o, cfg))
             v = ("partial", f"{v[1]}; not one act's toll: {why}")
         if v and v[0] == "conflict":
             apart = _added_figures(x, y) or _recalled_toll(x, y) or _other_places(x, y, cfg)
@@ -1299,7 +1301,7 @@ def _more_places(x: _Claim, y: _Claim) -> str:
     return f"names more places ({', '.join(sorted(tx))}) than the other account ({', '.join(sorted(ty))})"
 
 
-def _wider_place(x: _Claim, y: _Claim) -> str:
+def _wider_place(x: _Claim, y: _Claim, cfg: _Cfg) -> str:
     """Why `x`'s toll may hold `y`'s as a part, or '': `x` tells its figures
     of a wider place only (a governorate, district or region, no town or
     quarter) that holds every town or quarter `y` tells its own of ("13
@@ -1307,8 +1309,12 @@ def _wider_place(x: _Claim, y: _Claim) -> str:
     when warplanes struck the village of Daret Izza", one Aleppo village),
     and its largest figure is the larger: the village's dead may be among
     the province's. A province named only in the source's name ("the Idlib
-    Health Directorate put the toll at about 100") is no place of the act."""
+    Health Directorate put the toll at about 100") is no place of the act.
+    Only when `x` tells several acts (`compare.several_act_nouns`): one act
+    told of a province against a town's smaller toll is a conflict."""
     if not (x.own_places and y.own_places and y.fine and x.places.areas and not x.fine and not x.places.towns):
+        return ""
+    if cfg.several_acts is None or not cfg.several_acts.search(x.text):
         return ""
     if x.named_in_source:
         return ""   # "the Idlib Health Directorate put the toll at 100": the province names the source, not the act's place
