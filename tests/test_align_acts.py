@@ -177,3 +177,18 @@ def test_more_dead_told_besides_the_others_are_no_low_bound():
                 [dict(_fig("a-0", "people", 8), max=None, start=0, raw="At least eight people"),
                  dict(_fig("a-1", "people", 3), start=100, raw="Another three")])
     assert got[0] == 8 and got[1] == 8
+
+
+def test_hearsay_corroborates_nobody(tmp_path):
+    # audit12: "Reports of ..." (the unnamed fallback voice) agreeing with the monitor made an incident "corroborated"
+    body = "Air strikes killed 9 civilians in the town of Azaz on Monday."
+    t = _reports(tmp_path, [("a_wire", "2019-05-08", f"Strikes kill 9 in Azaz\n\n{body[:-1]}, the Syrian Observatory for Human Rights said.\n"),
+                            ("b_post", "2019-05-08", f"Strikes on Azaz\n\nReports said {body[0].lower()}{body[1:]}\n")])
+    inc = t["incidents"]
+    row = inc[inc["sources"].str.contains("Syrian Observatory", na=False)].iloc[0]
+    assert row["status"] != "corroborated"
+    # near miss: a named second source does corroborate
+    t = _reports(tmp_path, [("a_wire", "2019-05-08", f"Strikes kill 9 in Azaz\n\n{body[:-1]}, the Syrian Observatory for Human Rights said.\n"),
+                            ("b_post", "2019-05-08", f"Strikes on Azaz\n\n{body[:-1]}, Syria Civil Defence said.\n")])
+    inc = t["incidents"]
+    assert (inc["status"] == "corroborated").any()

@@ -1668,13 +1668,17 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
     denied_blame: set[str] = set()   # incidents where a denial meets a blame: the perpetrator is contested too
     denials = {c.cid for cs in by_inc.values() for c in cs if c.denial}
     blames = {c.cid for cs in by_inc.values() for c in cs if c.perp_cue in _BLAME_CUES and _asserts_perp(c)}
+    # hearsay corroborates nobody: the unnamed fallback voice ("other sources": "Reports of civilian deaths ...
+    # soared"), or a vague pooled voice that only hedges
+    unnamed = {str(e["name"]) for e in knowledge.sources.get("sources") or () if e.get("type") == "unnamed"}
+    hearsay = {c.cid for cs in by_inc.values() for c in cs if c.pooled and (c.hedged or c.source in unnamed)}
     rel_col = cells.texts(comparisons["relation"]) if "relation" in comparisons.columns else ["independent"] * len(comparisons)
     for iid, facet, verdict, rel, ca, cb in zip(cells.texts(comparisons["incident_id"]), cells.texts(comparisons["facet"]),
                                                 cells.texts(comparisons["verdict"]), rel_col,
                                                 cells.texts(comparisons["claim_a"]), cells.texts(comparisons["claim_b"])):
         if verdict == "conflict" and facet not in conflicts[iid]:
             conflicts[iid].append(facet)
-        elif verdict == "agree" and rel == "independent":
+        elif verdict == "agree" and rel == "independent" and ca not in hearsay and cb not in hearsay:
             agrees[iid].add(facet)
         if verdict == "conflict" and facet == "responsibility" and (
                 (ca in denials and cb in blames) or (cb in denials and ca in blames)):
