@@ -380,7 +380,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         toll_of=regex(r"(?i)\btoll\s+" + trie_pattern(d.get("toll_group_links") or ["of"]) + r"\s+(?:"
                       + trie_pattern(d["determiners"]) + r"\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:"
                       + trie_pattern(d["verb_auxiliaries"]) + r"\s+)?" + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
-        toll_who=regex(r"(?i)\bnumber\s+of\s+(?P<np>[^.;,:]{1,60}?)\s+(?:(?:who|that)\s+)?"
+        toll_who=regex(r"(?i)\bnumber\s+of\s+(?P<np>[^.;,:]{1,60}?)\s+(?:" + trie_pattern(d.get("toll_group_relatives") or ["who"])
+                       + r"\s+)?"
                        + phrase_pattern(d.get("toll_group_verbs") or ("died",)) + r"[^.;]{0,100}?"
                        + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
         act_words=frozenset(w.lower() for e in knowledge.events["event_types"] for c in e["cues"] for w in c.split()),

@@ -743,8 +743,8 @@ def _largest_act_toll(knowledge: Knowledge) -> int | None:
 
 def _former_pattern(knowledge: Knowledge) -> re.Pattern[str] | None:
     words = knowledge.actors.get("former") or ()
-    articles = knowledge.numbers.get("singular_articles") or ("a", "an")
-    return regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in articles) + r"|the)\s+(?:"
+    articles = [*(knowledge.numbers.get("singular_articles") or ()), *(knowledge.actors.get("former_pointing") or ())]
+    return regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in articles) + r")\s+(?:"
                  + "|".join(re.escape(w) for w in words)
                  + r")[\s-]+(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,2})") if words else None
 

@@ -348,7 +348,8 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                                   + phrase_pattern(d["act_nouns"]))
     alts = []
     if d.get("interpretation_copulas") and d.get("interpretation_nouns"):
-        alts.append(phrase_pattern(d["interpretation_copulas"]) + rf"\s+(?:{w}\s+)?(?i:an?|the)\s+(?:{w}\s+)?"
+        alts.append(phrase_pattern(d["interpretation_copulas"]) + rf"\s+(?:{w}\s+)?"
+                    + phrase_pattern(d.get("interpretation_determiners") or ["a"]) + rf"\s+(?:{w}\s+)?"
                     + phrase_pattern(d["interpretation_nouns"]))
     if d.get("justification_phrases"):
         alts.append(phrase_pattern(d["justification_phrases"]))
@@ -356,7 +357,8 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
         out["interpretation"] = regex("|".join(f"(?:{a})" for a in alts))
     if d.get("support_accusation_verbs") and d.get("support_accusation_objects"):
         out["support_accusation"] = regex(phrase_pattern(d["support_accusation_verbs"]) + rf"\s+(?:{w}\s+){{0,6}}?"
-                                          + rf"(?i:of)\s+(?:{w}\s+)?" + phrase_pattern(d["support_accusation_objects"]))
+                                          + phrase_pattern(d.get("support_accusation_links") or ["of"])
+                                          + rf"\s+(?:{w}\s+)?" + phrase_pattern(d["support_accusation_objects"]))
     if d.get("context_subjects") and d.get("context_verbs"):
         out["context_subject"] = regex(r"^\W*" + phrase_pattern(d["context_subjects"]) + rf"\s+(?:{w}\s+){{1,3}}?"
                                        + phrase_pattern(d["context_verbs"]))
