@@ -84,6 +84,7 @@ class _Cues:
     indirect_question: re.Pattern[str]
     toll_forecast: re.Pattern[str]
     modal_past: re.Pattern[str]
+    hedging_modals: frozenset[str]  # "could", "may": a future cue that hedges a past act or a source's knowledge
     modal_not_future: re.Pattern[str] | None  # "could not confirm": a limit of knowledge, not the future
     past_act: re.Pattern[str]
     cumulative: tuple[tuple[re.Pattern[str], frozenset[str]], ...]  # (regex, the gates it needs open)
@@ -272,6 +273,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         indirect_question=regex(phrase_pattern(d["indirect_questions"]) + r"\s*$"),
         toll_forecast=regex(phrase_pattern(d["toll_forecasts"])),
         modal_past=regex(r"\s+(?:not\s+)?" + phrase_pattern(d["modal_past"])),
+        hedging_modals=frozenset(w.lower() for w in d.get("hedging_modals") or ()),
         modal_not_future=regex(r"\s+" + phrase_pattern(d["modal_not_future"])) if d.get("modal_not_future") else None,
         past_act=regex(phrase_pattern(d["past_acts"])),
         cumulative=tuple((regex(p), frozenset(names)) for p, names in cumulative),
@@ -607,7 +609,7 @@ def _any_act_before(sentence: str, end: int, cues: _Cues, gates: frozenset[str])
 def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | None:
     if "future" in gates:
         for m in cues.future.finditer(sentence):
-            if m.group(0).lower() in ("could", "might", "would", "may") and (
+            if m.group(0).lower() in cues.hedging_modals and (
                     cues.modal_past.match(sentence, m.end())
                     or (cues.modal_not_future is not None and cues.modal_not_future.match(sentence, m.end()))):
                 continue  # "could have been": a hedge on a past act; "could not confirm": what a source knows
