@@ -694,7 +694,7 @@ class _Patterns:
                  "pre_rev", "pre_last", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles", "cues", "lowered", "not_here", "capitals", "media", "media_folds", "metonym_after",
-                 "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "governorate_km",
+                 "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
                  "name_heads")
@@ -856,6 +856,7 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
     p.distance = {"unit_km": unit_km,
                   "numbers": {" ".join(k.lower().split()): float(v) for k, v in (dist.get("number_words") or {}).items()}}
     p.near_km = float(dist.get("near_km", 25))
+    p.distance_cue_ends = tuple(str(w).lower() for w in dist.get("cue_ends") or ())
     p.governorate_km = float(dist.get("governorate_km", 50))
     p.homonym_km = float(dist.get("homonym_km", 100))
     dirs = _alt(lex["directions"])
@@ -1068,7 +1069,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, t, cues, ctx, gz, pats, words)
-            if distances and ctx["cue"] and ctx["cue"].lower().endswith(_DISTANCE_CUE_ENDS):  # "... km (north) of"
+            if distances and ctx["cue"] and ctx["cue"].lower().endswith(pats.distance_cue_ends):  # "... km (north) of"
                 km = _reference_km(text, start, pats)
                 if km is not None:
                     if 0 <= km <= pats.near_km:
@@ -1084,7 +1085,6 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
 
 
 _NOT_AFTER_WORD = regex(r"(?<![\w-])")
-_DISTANCE_CUE_ENDS = ("of", "from", "outside")  # the cue words a distance phrase ends in (`_reference_km`)
 _POSSESSIVES = ("'s", "’s", "'", "’")  # cut off a name's end, longest first
 
 
