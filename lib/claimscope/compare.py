@@ -246,6 +246,7 @@ class _Cfg:
     toll_update_gate: re.Pattern[str] | None = None   # its spellings without word bounds (see _gate)
     toll_total: re.Pattern[str] | None = None   # 'rose to', 'raising the toll to': the claim's largest death figure is its toll
     toll_total_gate: re.Pattern[str] | None = None
+    earlier_gate: re.Pattern[str] | None = None   # `_gate` of earlier_toll's cues
     summary_span: re.Pattern[str] | None = None  # 'in three days', 'separate attacks': a toll of several acts
     several_acts: re.Pattern[str] | None = None  # 'air raids', 'strikes': a sentence telling several acts
     summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
@@ -289,6 +290,7 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         summary_days=_summary_days(c, knowledge),
         earlier_toll=re.compile(phrase_pattern(c["earlier_toll_cues"]) + r"(?P<gap>[^.;]{0,40}?)$")
         if c.get("earlier_toll_cues") else None,
+        earlier_gate=_gate(c.get("earlier_toll_cues")),
         day_names=tuple(str(n).casefold() for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
@@ -1498,11 +1500,14 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     replaced: set[str] = set()  # reports that give a toll besides such a figure
     if cfg.earlier_toll is not None:
         for c in cs:
-            if c.figures:
+            if not c.figures:
+                continue
+            e: set[int] = set()
+            if cfg.earlier_gate is None or cfg.earlier_gate.search(c.text) is not None:  # most sentences tell none
                 e = {i for i, f in enumerate(c.figures) if _earlier_count(c.text, f, cfg)}
                 earlier[id(c)] = e
-                if any(f.outcome == "killed" and not f.part and i not in e for i, f in enumerate(c.figures)):
-                    replaced.add(c.doc)
+            if any(f.outcome == "killed" and not f.part and i not in e for i, f in enumerate(c.figures)):
+                replaced.add(c.doc)
     for c in cs:
         figs = c.figures if category is None else tuple(f for f in c.figures if f.category == category and not f.part)
         if earlier.get(id(c)) and c.doc in replaced and figs:
