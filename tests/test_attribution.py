@@ -56,6 +56,17 @@ def test_definite_descriptions_resolve_to_the_last_fitting_source():
     assert [g[2] for g in got] == ["according_to", "anaphora", "anaphora"]
 
 
+def test_where_a_body_sits_does_not_stop_a_description_pointing_back():
+    # any "<place>-based" modifier, not a list of seats; a modifier that names another body still does
+    got = sources_of(
+        "Shelling hit a market in Douma, the Syrian Observatory for Human Rights said.",
+        "The Coventry-based observatory said four people were wounded.",
+        "The Turkish observatory said nothing of the shelling.",
+    )
+    assert got[1] == ("Syrian Observatory for Human Rights", "monitor", "anaphora")
+    assert got[2][2] != "anaphora"
+
+
 def test_determiners_are_dropped_and_catch_alls_map_to_other_sources():
     got = sources_of(
         "Some pro-militant sources claimed that the explosion was caused by an airstrike.",

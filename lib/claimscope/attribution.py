@@ -133,6 +133,8 @@ class _Taxonomy:
     of_words: frozenset[str]  # "of", "for": after them a description names the body a person speaks for
     complement_of: frozenset[str]  # "of", "for": join a body's head to its complement ("Army of Conquest"; `body_name_prepositions`)
     name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
+    name_prefixes: tuple[str, ...]  # "al-", "abu-": a lower-case word starting so is inside a name
+    pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
     time_words: frozenset[str]
@@ -350,6 +352,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         of_words=frozenset(norm_phrase(w) for w in lex.get("speaks_for_prepositions") or ()),
         complement_of=frozenset(norm_phrase(w) for w in lex.get("body_name_prepositions") or ()),
         name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
+        name_prefixes=tuple(str(w).lower() for w in lex.get("name_prefixes") or ()),
+        pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
         time_words=frozenset(w.lower() for w in [*months, *days]),
@@ -1644,7 +1648,7 @@ def _with_apposition(a: Attribution, desc: str, doc: _Doc, t: _Taxonomy, *, cue:
     the person's office or group when it names one, and makes the name an
     armed group (partisan) when its head is an armed group's (`_armed_head`),
     an organisation when it is another body."""
-    head = _head_noun([norm_phrase(w) for w in _strip_determiners(desc, t).split()])
+    head = _head_noun([norm_phrase(w) for w in _strip_determiners(desc, t).split()], t)
     if head in t.person_nouns:
         office = _resolve(desc, doc, t, cue=cue, verb=verb, strong_only=True)
         if office is None or office.cue == "outlet":
@@ -1720,7 +1724,7 @@ def _cited(a: Attribution, rest: str, doc: _Doc, t: _Taxonomy) -> Attribution:
     cited = _resolve(np, doc, t, cue=a.cue, verb=a.verb) if np else None
     if cited is None or cited.cue == "outlet":
         return a
-    head = _head_noun([norm_phrase(w) for w in _strip_determiners(np, t).split()])
+    head = _head_noun([norm_phrase(w) for w in _strip_determiners(np, t).split()], t)
     if cited.source_type in ("unnamed", "local") and head not in t.person_nouns:
         return a
     return _relayed(cited, a.source, t)
@@ -1797,7 +1801,7 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
         if hit is None or hit[1].start() == 0:
             # "embedded within the group Long War Journal": a name after the place
             words = phrase.split()
-            run = _name_run(phrase, t.name_connectors)
+            run = _name_run(phrase, t)
             if run and len(run) < len(words) and norm_phrase(words[-len(run) - 1]) not in t.locative | t.determiners:
                 named = _named(" ".join(run), " ".join(run), doc, t)
                 if named is not None:
@@ -1970,7 +1974,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         if body is not None:
             return body
     app = t.apposition.match(bare)
-    if app and _name_run(app.group("name"), t.name_connectors) == app.group("name").split():
+    if app and _name_run(app.group("name"), t) == app.group("name").split():
         # "Jaysh al Tahrir a rebel group", "John McCain a Republican critic of the policy": the name speaks
         got = _resolve_new(app.group("name"), app.group("name"), doc, t, strong_only=strong_only)
         if got is not None:
@@ -1979,7 +1983,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
                                      cue="", verb="", raw="")
                 return a.source, a.source_type, a.source_side, a.person
             return got
-    run = _name_run(app.group("name"), t.name_connectors) if app and not strong_only else []
+    run = _name_run(app.group("name"), t) if app and not strong_only else []
     if app and 2 <= len(run) < len(app.group("name").split()) <= 6 \
             and any(w[:1].islower() for w in app.group("name").split()[:-len(run)]) \
             and _canonical_match(app.group("desc"), t) is None and t.actor_regex.search(app.group("desc")) is None:
@@ -2061,7 +2065,7 @@ def _desc_then_name(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
     tail = phrase[m.end():].strip()
     if not tail or not m.group(0).islower():
         return False
-    run = _name_run(tail, t.name_connectors, trailing=False)
+    run = _name_run(tail, t, trailing=False)
     return len(run) >= 2 and " ".join(run) == " ".join(tail.split())
 
 
@@ -2322,26 +2326,26 @@ def _bare_office(alias: str, t: _Taxonomy) -> bool:
     return bool(words) and all(t.military_regex.fullmatch(w) or t.office_regex.fullmatch(w) for w in words)
 
 
-def _is_name_token(w: str, connectors: frozenset[str]) -> bool:
-    return (w[:1].isupper() and any(c.isalpha() for c in w)) or norm_phrase(w) in connectors \
-        or w.lower().startswith(("al-", "el-", "abu-", "bin-"))
+def _is_name_token(w: str, t: _Taxonomy) -> bool:
+    return (w[:1].isupper() and any(c.isalpha() for c in w)) or norm_phrase(w) in t.name_connectors \
+        or w.lower().startswith(t.name_prefixes)
 
 
-def _name_run(phrase: str, connectors: frozenset[str], *, trailing: bool = True) -> list[str]:
+def _name_run(phrase: str, t: _Taxonomy, *, trailing: bool = True) -> list[str]:
     """The run of capitalised words (with name connectors) at the end of
     `phrase` (or at its start when `trailing` is False)."""
     words = phrase.split()
     seq = list(reversed(words)) if trailing else words
     run: list[str] = []
     for w in seq:
-        if not _is_name_token(w, connectors):
+        if not _is_name_token(w, t):
             break
         run.append(w)
     if trailing:
         run.reverse()
-    while run and norm_phrase(run[0]) in connectors:
+    while run and norm_phrase(run[0]) in t.name_connectors:
         run.pop(0)
-    while run and norm_phrase(run[-1]) in connectors:
+    while run and norm_phrase(run[-1]) in t.name_connectors:
         run.pop()
     return run
 
@@ -2391,7 +2395,7 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     words = bare.split()
     if not words or len(words) > 12:
         return None
-    run = _name_run(bare, t.name_connectors)
+    run = _name_run(bare, t)
     if not run:
         return None
     before = words[: len(words) - len(run)]
@@ -2489,7 +2493,7 @@ def _armed_head(desc: str, t: _Taxonomy) -> bool:
     rebel group", "the jihadist organisation": `group_descriptors`); "a relief
     group" is not."""
     words = [norm_phrase(w) for w in _strip_determiners(desc, t).split()]
-    head = _head_noun(words)
+    head = _head_noun(words, t)
     if head is None:
         return False
     if head in t.group_heads_last:
@@ -2561,7 +2565,7 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
     words = [norm_phrase(w) for w in bare.split()]
     if not words or len(words) > 8:
         return None
-    head = _head_noun(words)
+    head = _head_noun(words, t)
     if head is None:
         return None
     if any(tuple(words[-len(h):]) == h if len(h) > 1 else head == h[0] for h in t.monitor_heads):
@@ -2609,7 +2613,7 @@ def _named_group(bare: str, t: _Taxonomy) -> str:
     words = words[:-1]
     while words and norm_phrase(words[-1]) in t.group_descriptors:
         words = words[:-1]
-    run = _name_run(" ".join(words), t.name_connectors)
+    run = _name_run(" ".join(words), t)
     if len(run) < 2 or len(run) != len(words):
         return ""
     low = [norm_phrase(w) for w in run]
@@ -2620,10 +2624,10 @@ def _named_group(bare: str, t: _Taxonomy) -> str:
     return " ".join(run)
 
 
-def _head_noun(words: list[str]) -> str | None:
+def _head_noun(words: list[str], t: _Taxonomy) -> str | None:
     """The head noun of a description ("the governor of Hatay province" ->
     governor; "a monitoring group" -> group), if it names a speaker."""
-    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for", "in", "at", "from")), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w in t.of_words), len(words))
     core = words[:cut] or words
     return core[-1] if core else None
 
@@ -2650,7 +2654,9 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
     for n in (2, 1):  # "monitoring group" before "group"
         if len(words) > n:
             head = " ".join(words[-n:])
-            mods = set(bare_words[:-n]) - {"london-based", "uk-based", "britain-based", "us-based", "the", "said"}
+            # "the UK-based monitor": where a body sits says nothing of which body it is
+            mods = {w for w in bare_words[:-n] if w not in t.pointing_fillers
+                    and not any(w.endswith("-" + p) for p in t.seat_participles)}
 
             def fits(a: Attribution, head: str = head, mods: set[str] = mods) -> bool:
                 # "the interior ministry" cannot point back at a defence ministry
@@ -2871,7 +2877,7 @@ def _is_plural(a: Attribution, t: _Taxonomy) -> bool:
     words = a.raw.split()
     while words and words[0].lower() in t.determiners:
         words = words[1:]
-    if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words), t.name_connectors)) == len(words)):
+    if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words), t)) == len(words)):
         return False
     return _plural_word(words[-1].lower(), t)
 
@@ -2887,7 +2893,7 @@ def _looks_like_source(phrase: str, t: _Taxonomy) -> bool:
     words = phrase.split()
     if not words or len(words) > 8:
         return False
-    if _name_run(phrase, t.name_connectors) and phrase[:1].isupper():
+    if _name_run(phrase, t) and phrase[:1].isupper():
         return True
-    head = _head_noun([norm_phrase(w) for w in _strip_determiners(phrase, t).split()])
+    head = _head_noun([norm_phrase(w) for w in _strip_determiners(phrase, t).split()], t)
     return head is not None and (head in t.person_nouns or head in t.org_nouns)
