@@ -68,3 +68,12 @@ def test_rounded_apart_names_the_rounding():
     assert rounded_apart((4, 4, ""), (40, 40, ""), tolerance=0.1) == ""
     assert rounded_apart((1, 1, "approx"), (2, 2, ""), tolerance=0.1) == "approx"   # one apart at least
     assert rounded_apart((60, 70, ""), (71, None, "gt"), tolerance=0.1) == ""   # a range is no count to bound
+
+
+def test_a_headline_figure_of_another_act_is_no_disagreement_when_the_body_bears_out_one():
+    # the body tells the Aleppo strikes only: the headline's 3 is the Damascus shelling's, not another toll
+    assert not warned("Air strikes kill 10 in Aleppo, rebel shelling kills 3 in Damascus",
+                      "At least 10 people were killed in air strikes on Aleppo on Monday, the monitor said.")
+    # near miss: when neither headline figure is borne out, the body's toll still disagrees
+    assert warned("Air strikes kill 4 in Aleppo, rebel shelling kills 3 in Damascus",
+                  "At least 10 people were killed in air strikes on Aleppo on Monday, the monitor said.")

@@ -467,11 +467,18 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim], knowle
             if sc == "event" and k.min is not None and (k.min or k.max):
                 (parts if k.part else body).setdefault(k.outcome, []).append(k)
     kinds, tolerance = knowledge.derived(_rounding)
+
+    def borne_out(k: CasualtyMention) -> bool:
+        return any(_ranges_meet(k, o) or rounded_apart(_bounds(k, kinds), _bounds(o, kinds), tolerance=tolerance)
+                   for o in body.get(k.outcome, []) + parts.get(k.outcome, []))
+
+    # "Strikes kill 10 in Aleppo, shelling kills 3 in Damascus": when the body bears out one of a
+    # headline's figures of an outcome, the headline's others tell other acts, which the body may not tell
+    told = {k.outcome for k in head if borne_out(k)}
     out = []
     for k in head:
         others = body.get(k.outcome, [])
-        if not others or any(_ranges_meet(k, o) or rounded_apart(_bounds(k, kinds), _bounds(o, kinds), tolerance=tolerance)
-                             for o in others + parts.get(k.outcome, [])):
+        if not others or k.outcome in told:
             continue   # a headline rounds: 'more than 100' in the body bears out its '100'
         said = "; ".join(dict.fromkeys(o.raw for o in others[:3]))
         out.append({
