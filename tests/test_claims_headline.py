@@ -77,3 +77,23 @@ def test_a_headline_figure_of_another_act_is_no_disagreement_when_the_body_bears
     # near miss: when neither headline figure is borne out, the body's toll still disagrees
     assert warned("Air strikes kill 4 in Aleppo, rebel shelling kills 3 in Damascus",
                   "At least 10 people were killed in air strikes on Aleppo on Monday, the monitor said.")
+
+
+def _sources(title: str, body: str) -> list[str]:
+    doc = DocumentInput(doc_id="d0", text=f"{title}\n\n{body}", published=PUBLISHED, published_precision="day",
+                        outlet="Wire")
+    r = extract_chunk([doc], knowledge=K)
+    return r.claims.sort_values("start").source.tolist()
+
+
+def test_a_credit_closing_a_cut_headline_speaks_each_of_its_items():
+    got = _sources("Air strikes kill 10 in Aleppo | Rebel shelling kills 3 in Damascus: monitor",
+                   "Air strikes on Aleppo killed 10 people on Monday, the Syrian Observatory for Human Rights said.")
+    assert got[:2] == ["Syrian Observatory for Human Rights"] * 2
+    # an item that names its own source keeps it; an uncredited cut headline stays the outlet's
+    got = _sources("Air strikes kill 10 in Aleppo, says state TV | Rebel shelling kills 3 in Damascus: monitor",
+                   "Air strikes on Aleppo killed 10 people on Monday, the Syrian Observatory for Human Rights said.")
+    assert got[0] == "Syrian state media" and got[1] == "Syrian Observatory for Human Rights"
+    got = _sources("Air strikes kill 10 in Aleppo | Rebel shelling kills 3 in Damascus",
+                   "Air strikes on Aleppo killed 10 people on Monday, the Syrian Observatory for Human Rights said.")
+    assert got[:2] == ["Wire"] * 2

@@ -682,6 +682,7 @@ class _Doc:
     knowledge: Knowledge | None = None
     sentences: list[str] = field(default_factory=list)
     index: int = 0  # the sentence being read
+    headline: int = 1  # the sentences that are the headline's items (a credit may end any of them)
     uses: int = 0  # how often a resolution read the document (its result then cannot be shared across documents)
     named: list[Attribution] = field(default_factory=list)
     voices: list[tuple[int, Attribution | None]] = field(default_factory=list)  # (sentence, voice) for "he"/"she":
@@ -817,12 +818,16 @@ def _states_named(text: str, t: _Taxonomy) -> dict[str, int]:
     return counts
 
 
-def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) -> list[Attribution]:
+def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge,
+              headline_items: int = 1) -> list[Attribution]:
     """One attribution per sentence of a document, resolving anaphora to the
-    sources named earlier in the same document."""
+    sources named earlier in the same document. The first `headline_items`
+    sentences are one headline cut into one item per act: a credit it opens
+    or closes with ("...: monitor") speaks each item that names no source."""
     t = knowledge.derived(_build_taxonomy)
     sentences = list(sentences)
-    doc = _Doc("", outlet, t.outlet_state.get((outlet or "").casefold(), ""), knowledge, sentences)
+    doc = _Doc("", outlet, t.outlet_state.get((outlet or "").casefold(), ""), knowledge, sentences,
+               headline=headline_items)
     voice = _canonical_source(outlet, t) if outlet and norm_phrase(outlet) in t.by_alias else None
     own = Attribution(outlet or UNKNOWN_OUTLET, "outlet", voice.side if voice else "unknown", "", "outlet", "")
     out = []
@@ -838,7 +843,22 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge) ->
         if a.cue == "outlet":
             doc.outlet_voiced.append(i)
         out.append(a)
+    if headline_items > 1:
+        out = _headline_credit_shared(out, min(headline_items, len(out)))
     return _quoted_runs(sentences, out)
+
+
+def _headline_credit_shared(out: list[Attribution], n: int) -> list[Attribution]:
+    """A headline cut into items keeps one credit: "Strikes kill 10 in Aleppo
+    | Shelling kills 3 in Damascus: monitor" is the monitor's in both items,
+    as "SOHR: ... | ..." is SOHR's. Only items left to the outlet's voice
+    take it; an item naming its own source keeps that source."""
+    first, last = out[0], out[n - 1]
+    credit = first if (first.cue, first.verb) == ("reporting_verb", ":") else \
+        last if last.cue == "sentence_final" and last.verb in (":", "-", "") else None
+    if credit is None:
+        return out
+    return [replace(credit) if i < n and a.cue == "outlet" and not a.raw else a for i, a in enumerate(out)]
 
 
 _QUOTE_REACH = 8  # the most sentences one quotation is read across
@@ -1238,7 +1258,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             return a
     if fallback is not None:
         return fallback
-    if doc.index == 0 and (":" in sentence or " - " in sentence or " – " in sentence
+    if doc.index < doc.headline and (":" in sentence or " - " in sentence or " – " in sentence
                            or t.headline_credit.search(sentence)):
         a = _headline_speaker(sentence, doc, t)
         if a is not None:

@@ -266,7 +266,9 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
         ctx.date = doc.published  # the date line sets the date in force ("a day later")
     ctx.headline = title if title[0] >= 0 else _first_line_headline(sentences, text)
     texts = [text[s.start:s.end] for s in sentences]
-    attributions = attribute(texts, outlet=doc.outlet, knowledge=knowledge)
+    head_start, head_end = ctx.headline
+    items = sum(1 for s in sentences if head_start >= 0 and head_start <= s.start and s.end <= head_end)
+    attributions = attribute(texts, outlet=doc.outlet, knowledge=knowledge, headline_items=max(items, 1))
     claims: list[_Claim] = []
     problems: list[dict] = []
     for s, sent_text, attribution in zip(sentences, texts, attributions):
