@@ -134,6 +134,7 @@ class _Taxonomy:
     complement_of: frozenset[str]  # "of", "for": join a body's head to its complement ("Army of Conquest"; `body_name_prepositions`)
     name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
     name_prefixes: tuple[str, ...]  # "al-", "abu-": a lower-case word starting so is inside a name
+    name_openers: frozenset[str]  # "Abu", "Umm": a capitalised connector that opens a name (a kunya)
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
@@ -353,6 +354,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         complement_of=frozenset(norm_phrase(w) for w in lex.get("body_name_prepositions") or ()),
         name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
         name_prefixes=tuple(str(w).lower() for w in lex.get("name_prefixes") or ()),
+        name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
@@ -1084,6 +1086,7 @@ def _own_voice(a: Attribution, t: _Taxonomy) -> bool:
 _NONSPACE = regex(r"\S+")
 _POSSESSIVE_OWNER = regex(r"(?i)^(?P<owner>.+?)(?:'s|’s|s')\s+(?P<rest>(?:\w+\s+)?\w+(?:\s+[A-Z][\w'’.-]*){0,4})$")
 _PARENTHETICAL = regex(r"\s*\([^()]{1,60}\)")
+_DASH_ASIDE = regex(r"\s[-–—]\s(?:(?!\s[-–—]\s).){1,150}\s[-–—]$")
 _TOKEN = regex(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
 _WORD_START = regex(r"(?<!\S)[A-Za-z]")
 _CAP_START = regex(r"(?<!\S)[A-Z]")
@@ -1455,6 +1458,11 @@ def _inverted_with_more(tail: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attrib
     if not (last[:1].isupper() or norm_phrase(last) in t.org_nouns or norm_phrase(last) in t.person_nouns):
         return None  # "said rescuers heard a boy ...": a clause's subject and verb, no name
     a = _resolve(np, doc, t, cue="sentence_final", verb=verb, strong_only=True)
+    if (a is None or a.cue == "outlet") and first and (first in t.relative_pronouns or first in t.inverted_participles) \
+            and 2 <= len(np.split()) <= 4 and _name_run(np, t) == np.split():
+        # '"..." said Abu Khaled who gave only his nom de guerre', '... said Ahmad Haddad adding that ...': a
+        # person's whole name, then a clause of their own
+        a = _resolve(np, doc, t, cue="sentence_final", verb=verb)
     return a if a is not None and a.cue != "outlet" and a.source_type not in ("unnamed", "outlet") else None
 
 
@@ -1531,6 +1539,16 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         if p is None or not core[-62:].endswith(p.group(0)):
             break
         core = core[: len(core) - len(p.group(0))].rstrip()
+    aside = _DASH_ASIDE.search(core) if core.endswith(("-", "–", "—")) else None
+    if aside is not None:  # "The civil defence - a rescue group that works in rebel areas - said": the
+        subject, locative = _subject(core[:aside.start()], t)  # aside describes the subject before it
+        desc = aside.group(0).strip(" -–—")
+        words = desc.split()
+        if subject and not locative and words[0].lower() in t.apposition_words \
+                and _name_run(subject, t) == subject.split() \
+                and any(w.lower() in t.of_words and n[:1].isupper() for w, n in zip(words, words[1:])):
+            return f"{subject}, {desc}", False  # "Abu Omar - a spokesman for Ahrar al-Sham - said": as with commas
+        return subject, locative
     tokens = _TOKEN.findall(core)
     if tokens and tokens[-1].lower() in t.pronouns:
         return tokens[-1], False
@@ -2363,7 +2381,8 @@ def _name_run(phrase: str, t: _Taxonomy, *, trailing: bool = True) -> list[str]:
         run.append(w)
     if trailing:
         run.reverse()
-    while run and norm_phrase(run[0]) in t.name_connectors:
+    while run and norm_phrase(run[0]) in t.name_connectors \
+            and not (run[0][:1].isupper() and norm_phrase(run[0]) in t.name_openers):  # "Abu Omar" is a name
         run.pop(0)
     while run and norm_phrase(run[-1]) in t.name_connectors:
         run.pop()
@@ -2463,6 +2482,12 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
         return None
     office_words = bare[: bare.rfind(name)].split()
     office = " ".join(office_words)
+    hit = _canonical_match(office, t) if office_words else None
+    rest = [norm_phrase(w).strip(".") for w in office[hit[1].end():].split()] if hit is not None else []
+    if hit is not None and rest and all(w in t.person_nouns or w in t.title_words for w in rest) \
+            and not hit[0].person:
+        # "SARC chief Abdulrahman Attar", "IFRC spokesman Benoit Carpentier": a known body's office, then the name
+        return hit[0].name, hit[0].type, hit[0].side, name
     if office_words and (norm_phrase(office_words[-1]) in t.person_nouns
                          or norm_phrase(office_words[-1]) in t.org_nouns):
         tail = office_words[-1:]  # "the rebel-held town of Talbisseh activist": the role next to the name
@@ -2644,6 +2669,19 @@ def _named_group(bare: str, t: _Taxonomy) -> str:
     return " ".join(run)
 
 
+def _introduced_as(head: str, a: Attribution, doc: _Doc, t: _Taxonomy) -> bool:
+    """Whether the sentence that named `a` called its speaker `head` of it
+    just before the name ("A representative of the Syrian Armed Forces told
+    ..." for "the representative")."""
+    for i, v in reversed(doc.voices):
+        if v is a and i < len(doc.sentences):
+            text = doc.sentences[i]
+            k = text.find(a.raw)
+            before = norm_phrase(text[max(0, k - 40):k]).split() if k > 0 else []
+            return len(before) >= 2 and before[-2] == head and before[-1] in t.of_words
+    return False
+
+
 def _head_noun(words: list[str], t: _Taxonomy) -> str | None:
     """The head noun of a description ("the governor of Hatay province" ->
     governor; "a monitoring group" -> group), if it names a speaker."""
@@ -2689,8 +2727,16 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
         # "the source" after "a source in the Police Command", "the official" after "a Kurdish official"
         head = words[-1]
         mods = set(bare_words[:-1])
-        hit = doc.last(lambda a: bool(a.raw) and head in norm_phrase(a.raw).split()
-                       and mods <= set(norm_phrase(f"{a.raw} {a.source}").split()))
+
+        def fits_person(a: Attribution) -> bool:
+            if not a.raw:
+                return False
+            named = norm_phrase(f"{a.raw} {a.source}")
+            # "the military representative" after "a representative of the Syrian Armed Forces": a military
+            # word fits a source whose name or phrase is its military's
+            return (head in norm_phrase(a.raw).split() or (head in t.person_nouns and _introduced_as(head, a, doc, t))) and all(
+                m in named.split() or (t.military_regex.fullmatch(m) and t.military_regex.search(named)) for m in mods)
+        hit = doc.last(fits_person)
         if hit is not None:
             return hit
     if words and words[-1] in t.group_nouns and len(words) <= 3:
