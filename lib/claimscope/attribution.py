@@ -136,6 +136,8 @@ class _Taxonomy:
     name_prefixes: tuple[str, ...]  # "al-", "abu-": a lower-case word starting so is inside a name
     name_openers: frozenset[str]  # "Abu", "Umm": a capitalised connector that opens a name (a kunya)
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
+    identity_hedges: frozenset[str]  # "believed to be": after a noun, doubts what a thing is, not the claim
+    be_forms: frozenset[str]  # "is", "were": before an identity hedge, it hedges the claim
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
     time_words: frozenset[str]
@@ -356,6 +358,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         name_prefixes=tuple(str(w).lower() for w in lex.get("name_prefixes") or ()),
         name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
+        identity_hedges=frozenset(norm_phrase(w) for w in lex.get("identity_hedges") or ()),
+        be_forms=frozenset(norm_phrase(w) for w in lex.get("passive_auxiliaries") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
         time_words=frozenset(w.lower() for w in [*months, *days]),
@@ -629,6 +633,25 @@ def stance(sentence: str, *, verb: str = "", knowledge: Knowledge, words: frozen
 
 
 _CLAUSE_BREAK = regex(r"[,;]")
+
+
+def identity_hedges(sentence: str, *, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """The spans of the sentence's hedges, in order, and whether each only
+    doubts what a thing is: (start, end) of a hedge in a reduced relative
+    after its noun ("struck caves believed to be IS hideouts", "gunmen
+    believed to be IS members"; lexicon `identity_hedges`), which doubts that
+    noun, not the claim, when the noun is not the act's perpetrator (the
+    caller knows the roles). Every other hedge is returned as (-1, -1): it
+    hedges the claim. After a form of 'be' ("five are still believed to be
+    trapped") an identity hedge hedges the claim too."""
+    t = knowledge.derived(_build_taxonomy)
+    out = []
+    for h in t.hedges.finditer(sentence):
+        before = [norm_phrase(w) for w in sentence[max(0, h.start() - 30):h.start()].split()[-3:]]
+        aside = norm_phrase(h.group(0)) in t.identity_hedges and bool(before) and before[-1].isalpha() \
+            and not any(w in t.be_forms for w in before)
+        out.append((h.start(), h.end()) if aside else (-1, -1))
+    return out
 
 
 def _another_voices_denial(sentence: str, verb: str, at: int, t: _Taxonomy) -> bool:

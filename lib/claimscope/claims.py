@@ -64,8 +64,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import pandas as pd
 
 from . import cells, schema
-from .actors import ActorMention, find_actors, find_roles, other_act_clauses, phrase_actors
-from .attribution import Attribution, attribute, stance, voice_parts
+from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clauses, phrase_actors
+from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import DateMention, act_anaphor, displaces, find_dates, telling_dates
 from .events import event_type, find_causes, find_denied_act
@@ -390,6 +390,22 @@ def _title_span(doc: DocumentInput, text: str) -> tuple[int, int]:
     return (-1, -1)
 
 
+def _hedges_only_an_identity(sent: str, roles: Roles, knowledge: Knowledge) -> bool:
+    """Whether every hedge of the sentence only doubts who its target is
+    ("Jets struck caves believed to be IS hideouts": the target's name comes
+    right after the hedge): the strike is asserted, and its perpetrator with
+    it. Any other hedge ("gunmen believed to be IS members", "jets believed
+    to be Russian", "gases believed to be sarin") still hedges the claim."""
+    spans = identity_hedges(sent, knowledge=knowledge)
+    if not spans or roles.target_start < 0 or any(a < 0 for a, _ in spans):
+        return False
+    return all(0 <= roles.target_start - b <= _HEDGED_TARGET_REACH
+               and not (0 <= roles.perpetrator_start - b <= _HEDGED_TARGET_REACH) for _, b in spans)
+
+
+_HEDGED_TARGET_REACH = 12  # how far after an identity hedge the name it doubts starts ("believed to be ISIS ...")
+
+
 def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int, int]:
     """A first line that is a paragraph of its own, short and without a final
     full stop, is the headline ("Homs | Three regime soldiers killed in car
@@ -632,6 +648,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                           for k, sc in zip(casualties, scopes)):
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge, words=words)
+    if st.hedged and st.hedge_cue != attribution.verb and _hedges_only_an_identity(sent, roles, knowledge):
+        st = replace(st, hedged=False)  # the cue stays: the target is doubted, the act is not
     if denied is not None and not st.negated:
         st = replace(st, negated=True, negation_cue=denied.cue)
     date = _best_date(dates) if dates else None
