@@ -76,6 +76,35 @@ def test_only_a_whole_line_without_a_final_stop_is_a_headline():
     assert headline_parts(f"{line}.\n", 0, len(line) + 1, knowledge=K, tells_act=lambda item: True) == []
 
 
+def _items_conj(line: str) -> list[str]:
+    text = f"{line}\n{BODY}"
+    spans = headline_parts(text, 0, len(line), knowledge=K,
+                           tells_act=lambda item: bool(find_roles(item).perpetrator_cue == "agent"
+                                                       or any(c.isdigit() for c in item) or "killed" in item),
+                           opens_act=lambda item: find_roles(item).perpetrator_cue == "agent"
+                           and find_roles(item).perpetrator_start == 0)
+    return [text[a:b] for a, b in spans]
+
+
+def test_a_headline_is_cut_at_and_or_while_only_before_an_actor_doing_an_act():
+    assert _items_conj("Hama | Regime soldier killed near Kafr Nabl and Turkish forces shell two villages") == [
+        "Hama | Regime soldier killed near Kafr Nabl", "Turkish forces shell two villages"]
+    assert _items_conj("Regime soldier killed while Turkish forces shell two villages") == [
+        "Regime soldier killed", "Turkish forces shell two villages"]
+    # near misses: two figures of one act, two actors of one act, an act's aim
+    assert _items_conj("5 killed and 10 injured in shelling on Ariha") == []
+    assert _items_conj("Regime forces and Russian jets pound villages near Ariha") == []
+    assert _items_conj("Soldier killed while trying to defuse a mine near Ariha") == []
+
+
+def test_both_acts_of_a_cut_headline_are_claims_and_the_victim_is_no_agent():
+    claims = _claims("Idlib | Regime soldier shot dead and Turkish forces shell two villages near Tal Tamr")
+    heads = claims[claims.start == 0].iloc[0], claims[claims.sentence.str.startswith("Turkish forces shell")].iloc[0]
+    assert heads[0].sentence == "Idlib | Regime soldier shot dead"
+    assert (heads[0].perpetrator or "") == "" and heads[0].target == "Syrian Arab Army"  # 'X shot dead': X was shot
+    assert (heads[1].event_type, heads[1].perpetrator) == ("shelling", "Turkish Armed Forces")  # 'shell' is a cue
+
+
 # --- agents after "carried out by" ---------------------------------------------
 
 @pytest.mark.parametrize("sentence, perpetrator, not_target", [

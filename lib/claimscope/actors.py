@@ -606,7 +606,7 @@ def _passive_follower(frames: Mapping[str, Any], *, person: bool) -> str:
     words = [*(frames.get("passive_followers") or ["in", "by"]), *(frames.get("person_followers") or [] if person else [])]
     second = phrase_pattern(frames.get("passive_second_outcomes") or ["injured"])
     # "killed and four others injured in", not "killed and injured a number of"
-    return (rf"\s*(?:dead\s+)?(?:and\s+(?:[\w-]+\s+){{0,3}}?{second}\s*)?(?!at\s+(?:least|most)\b)(?:"
+    return (rf"\s*(?:dead\b\s*)?(?:and\s+(?:[\w-]+\s+){{0,3}}?{second}\s*)?(?!at\s+(?:least|most)\b)(?:"
             + phrase_pattern(words) + r"|[|,.;:–—]|$)")
 
 

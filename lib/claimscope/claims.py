@@ -363,7 +363,8 @@ def _headline_items(pieces: list[Sentence], text: str, knowledge: Knowledge) -> 
     out: list[Sentence] = []
     for p in pieces:
         parts = headline_parts(text, p.start, p.end, knowledge=knowledge,
-                               tells_act=lambda item: _tells_act(item, knowledge))
+                               tells_act=lambda item: _tells_act(item, knowledge),
+                               opens_act=lambda item: _opens_act(item, knowledge))
         out += [Sentence(a, b, 0, p.paragraph) for a, b in parts] if parts else [p]
     return out
 
@@ -374,6 +375,15 @@ def _tells_act(item: str, knowledge: Knowledge) -> bool:
     ..."); not a label that names an act ("ISIS attack"), a place or an outlet."""
     return find_roles(item, knowledge=knowledge).perpetrator_cue == "agent" \
         or bool(find_casualties(item, knowledge=knowledge))
+
+
+def _opens_act(words: str, knowledge: Knowledge) -> bool:
+    """Whether words open with an actor doing an act ("regime forces shell
+    Kansafra", "the SDF shells ..."): the start of a clause of its own."""
+    roles = find_roles(words, knowledge=knowledge)
+    lead = words[:max(roles.perpetrator_start, 0)].split()
+    return roles.perpetrator_cue == "agent" and roles.perpetrator_start >= 0 \
+        and len(lead) <= 1 and all(w[:1].islower() for w in lead)
 
 
 _TERMINAL = ".!?"

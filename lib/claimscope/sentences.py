@@ -265,7 +265,8 @@ _TERMINAL = ".!?"
 
 
 def headline_parts(text: str, start: int, end: int, *, knowledge: Knowledge,
-                   tells_act: Callable[[str], bool]) -> list[tuple[int, int]]:
+                   tells_act: Callable[[str], bool],
+                   opens_act: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
     """The items of a one-line headline `text[start:end]` as spans into
     `text`, cut at the knowledge's `headline_separators` (" | ", " - "),
     when two or more of them tell an act of their own (`tells_act` of the
@@ -273,15 +274,28 @@ def headline_parts(text: str, start: int, end: int, *, knowledge: Knowledge,
     killed near the airport | Regime forces shell two villages") is two
     sentences, so each act keeps its own actors and figures. An item that
     tells no act (a place, an outlet's name, a topic label) stays joined to
-    the item before it (the first such item, to the one after). [] when the
-    span is not a whole line without a final stop, or is not cut."""
+    the item before it (the first such item, to the one after). With
+    `opens_act`, a headline is also cut at its `headline_conjunctions` (" and
+    ") where the words after it open with an actor doing an act ("Soldier
+    killed in Aleppo and regime forces shell Kansafra"), never between two
+    figures ("5 killed and 10 injured in shelling"). [] when the span is not
+    a whole line without a final stop, or is not cut."""
     seps = knowledge.derived(_headline_separators)
-    if not seps or start >= end or text[end - 1] in _TERMINAL:
+    conj = knowledge.derived(_headline_conjunctions) if opens_act is not None else None
+    if (not seps and not conj) or start >= end or text[end - 1] in _TERMINAL:
         return []
     line_end = text.find("\n", end)
     if text[text.rfind("\n", 0, start) + 1:start].strip() or text[end:line_end if line_end >= 0 else len(text)].strip():
         return []  # a sentence among others on its line: not a headline
-    cuts = sorted((m.start(), m.end()) for m in seps.finditer(text, start, end))
+    cuts = sorted((m.start(), m.end()) for m in seps.finditer(text, start, end)) if seps else []
+    if conj is not None and opens_act is not None:
+        bounds = [start, *(x for c in cuts for x in c), end]
+        for lo_, hi_ in zip(bounds[::2], bounds[1::2]):
+            for m in conj.finditer(text, lo_, hi_):
+                if opens_act(text[m.end():hi_]) and tells_act(text[lo_:m.start()]):
+                    cuts.append((m.start(), m.end()))
+                    break  # one cut per item: "X and Y shell A and B" keeps its own "and"s
+        cuts.sort()
     if not cuts:
         return []
     spans, lo = [], start
@@ -302,6 +316,13 @@ def headline_parts(text: str, start: int, end: int, *, knowledge: Knowledge,
         elif lead < 0:
             lead = a
     return out
+
+
+def _headline_conjunctions(knowledge: Knowledge) -> re.Pattern[str] | None:
+    conj = [str(s) for s in knowledge.sentences.get("headline_conjunctions") or () if str(s).strip()]
+    if not conj:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(conj, key=len, reverse=True)))
 
 
 def _headline_separators(knowledge: Knowledge) -> re.Pattern[str] | None:
