@@ -78,3 +78,16 @@ def test_a_known_body_office_then_a_name_is_the_body_with_the_person():
     assert got[1] == ("Syrian Arab Red Crescent", "official", "Abdulrahman Ali")
     assert said("IFRC spokesman Benoit Marchal told reporters in Geneva that a volunteer died.")[0][0] \
         == "International Federation of Red Cross and Red Crescent Societies"
+
+
+def test_a_state_office_qualifies_unnamed_sources_but_a_later_bare_government_stays_the_theatres():
+    got = said("Damascus denied that its forces had shelled Ariha.",
+               "Erdogan and Putin discussed the shelling, Turkish presidential sources said.",
+               "They said the leaders stressed the ceasefire.",
+               "The government which denied its forces shelled Ariha said the rebels did it.")
+    assert [s for s, _, _ in got] == ["Syrian government", "Turkish government", "Turkish government",
+                                      "Syrian government"]
+    assert said("French officials say the draft was never read.")[0][0] == "European governments"
+    # near misses: analysts of defence are no ministry, and security sources stay unnamed
+    assert said("Defense analysts said the army could not hold the town.")[0][0] != "Syrian Ministry of Defense"
+    assert said("Turkish security sources said the leaders spoke.")[0][0] == "other sources"

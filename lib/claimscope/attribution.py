@@ -2085,6 +2085,15 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
             got = _resolve_new(desc, _strip_determiners(desc, t), doc, t, strong_only=strong_only)
             if got is not None:
                 return got
+    named_state = t.state_regex.search(phrase, 0, hit[1].start()) if hit is not None else None
+    qualified = phrase[named_state.start():] if named_state is not None else bare
+    if hit is not None and hit[0].type == "unnamed" and 0 < hit[1].start() and len(qualified.split()) <= 4 \
+            and (named_state is not None or not t.defence.search(qualified.lower())):
+        # "Turkish presidential sources", "French officials", "Government sources": the office qualifies them
+        # (read from the state's name: "the suspected attack Turkish presidential sources"; not "defense analysts")
+        state = _state_office(qualified, qualified, doc, t)
+        if state is not None:
+            return state
     if hit is not None:
         src, m = hit
         if src.type != "monitor" and (head := _monitor_head(phrase[m.end():], t)):
@@ -2692,6 +2701,11 @@ def _named_group(bare: str, t: _Taxonomy) -> str:
     return " ".join(run)
 
 
+def _foreign_government(source: str, t: _Taxonomy) -> bool:
+    """Whether `source` is the government of a state other than the theatre's."""
+    return any(st.government == source for key, st in t.states.items() if key != t.home_state)
+
+
 def _introduced_as(head: str, a: Attribution, doc: _Doc, t: _Taxonomy) -> bool:
     """Whether the sentence that named `a` called its speaker `head` of it
     just before the name ("A representative of the Syrian Armed Forces told
@@ -2740,9 +2754,12 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
                     and not any(w.endswith("-" + p) for p in t.seat_participles)}
 
             def fits(a: Attribution, head: str = head, mods: set[str] = mods) -> bool:
-                # "the interior ministry" cannot point back at a defence ministry
+                # "the interior ministry" cannot point back at a defence ministry; "the government" points back
+                # at another state's government only where the text called it so ("Turkish presidential sources
+                # said ..." leaves "the government" the theatre's)
                 return a.source in t.sources and head in t.sources[a.source].refer and (
-                    not mods or mods <= set(norm_phrase(f"{a.raw} {a.source}").split()))
+                    not mods or mods <= set(norm_phrase(f"{a.raw} {a.source}").split())) and (
+                    head in norm_phrase(a.raw).split() or not _foreign_government(a.source, t))
             hit = doc.last(fits)
             if hit:
                 return hit
