@@ -91,3 +91,10 @@ def test_a_state_office_qualifies_unnamed_sources_but_a_later_bare_government_st
     # near misses: analysts of defence are no ministry, and security sources stay unnamed
     assert said("Defense analysts said the army could not hold the town.")[0][0] != "Syrian Ministry of Defense"
     assert said("Turkish security sources said the leaders spoke.")[0][0] == "other sources"
+
+
+def test_a_body_part_of_an_alliance_speaks_for_itself():
+    got = said("The raids came as the Liwa Suqour Wadi faction part of the rebel alliance said it had begun an offensive.")
+    assert got[0][0].startswith("Liwa Suqour Wadi")  # named, as the text names it; not the alliance it belongs to
+    # near miss: with no body before the link the alliance is what the phrase names
+    assert said("Some fighters part of the rebel alliance said the offensive began.")[0][0] == "other sources"

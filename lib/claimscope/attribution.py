@@ -137,6 +137,7 @@ class _Taxonomy:
     name_openers: frozenset[str]  # "Abu", "Umm": a capitalised connector that opens a name (a kunya)
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
     identity_hedges: frozenset[str]  # "believed to be": after a noun, doubts what a thing is, not the claim
+    membership_links: frozenset[tuple[str, ...]]  # "part of": "X part of the alliance said" is X speaking
     be_forms: frozenset[str]  # "is", "were": before an identity hedge, it hedges the claim
     locative_before: re.Pattern[str]  # a locative preposition just before a place-like name
     locative: frozenset[str]
@@ -359,6 +360,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
         identity_hedges=frozenset(norm_phrase(w) for w in lex.get("identity_hedges") or ()),
+        membership_links=frozenset(tuple(str(w).lower().split()) for w in lex.get("membership_links") or ()),
         be_forms=frozenset(norm_phrase(w) for w in lex.get("passive_auxiliaries") or ()),
         locative_before=regex(phrase_pattern(lex.get("locative_prepositions") or ["in"]) + r"\s+(?:the\s+)?$"),
         locative=frozenset(norm_phrase(w) for w in lex.get("locative_prepositions") or ()),
@@ -1576,6 +1578,12 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
     if tokens and tokens[-1].lower() in t.pronouns:
         return tokens[-1], False
     out, stop = _walk_back(tokens, t)
+    link = len(tokens) - len(out)
+    if out and link >= 3 and tuple(w.lower() for w in tokens[link - 2:link]) in t.membership_links:
+        before, _ = _walk_back(tokens[:link - 2], t)
+        if before and (before[-1].lower() in t.org_nouns or before[-1].lower() in t.group_nouns):
+            # "the Faylaq al-Sham faction part of the rebel alliance said": the faction speaks, not the alliance
+            return " ".join(before), False
     if stop is not None and stop.lower() in t.locative and out:
         before, _ = _walk_back(tokens[: len(tokens) - len(out) - 1], t)
         if before and (before[-1].lower() in t.org_nouns or before[-1].lower() in t.person_nouns
