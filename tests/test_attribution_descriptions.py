@@ -98,3 +98,8 @@ def test_a_body_part_of_an_alliance_speaks_for_itself():
     assert got[0][0].startswith("Liwa Suqour Wadi")  # named, as the text names it; not the alliance it belongs to
     # near miss: with no body before the link the alliance is what the phrase names
     assert said("Some fighters part of the rebel alliance said the offensive began.")[0][0] == "other sources"
+
+
+def test_a_named_person_then_the_office_held_is_that_person_not_the_whole_phrase():
+    got = said("Ahmad Haddad head of Ariha's health directorate said the attack killed 50 people.")
+    assert got[0][:2] == ("Ahmad Haddad", "person")

@@ -2134,6 +2134,13 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
     named = _named(phrase, bare, doc, t)
     if named is not None:
         return named
+    lead = _name_run(bare, t, trailing=False)
+    after = bare.split()[len(lead):]
+    if 2 <= len(lead) <= 4 and after and after[0][:1].islower() and norm_phrase(after[0]) in t.person_nouns \
+            and _person_name(" ".join(lead), t) == " ".join(lead):
+        # "Mounzer Khalil head of Idlib's health authority": a person the text names, then the office held
+        name = " ".join(lead)
+        return name, "person", "unknown", name
     return _description(bare, doc, t, pointing=phrase.split()[0].lower() in t.recall_determiners)
 
 
