@@ -340,7 +340,11 @@ def test_since_wraps_any_expression():
         ("On December 30, clashes", D(2021, 1, 3), D(2020, 12, 30)),  # across the new year
         ("On 31 December", D(2021, 1, 1), D(2020, 12, 31)),
         ("On January 2", D(2020, 12, 30), D(2021, 1, 2)),  # a few days ahead: tolerance
-        ("On January 20", D(2020, 12, 30), D(2020, 1, 20)),  # beyond the tolerance: last January
+        ("On January 20", D(2020, 12, 30), D(2021, 1, 20)),  # three weeks ahead: an announced day, this January
+        ("On February 20", D(2020, 12, 30), D(2020, 2, 20)),  # beyond the day tolerance: last February
+        ("in a June 3 poll", D(2014, 5, 23), D(2014, 6, 3)),  # a month-day 11 days ahead: this June
+        ("since May 2", D(2014, 3, 10), D(2013, 5, 2)),  # 53 days ahead: last May
+        ("in January", D(2020, 12, 20), D(2020, 1, 1)),  # a bare month keeps the 7-day tolerance
         ("On July 22", D(2024, 7, 22), D(2024, 7, 22)),
         ("On February 29", D(2017, 3, 1), D(2016, 2, 29)),  # the last leap day
         ("in December", D(2021, 1, 3), D(2020, 12, 1)),
@@ -386,7 +390,7 @@ def test_month_and_year_precision_publication():
     text = "On May 9, yesterday, killed Monday, last month, last year, in March"
     by_month = {m.raw: m.date for m in find_dates(text, published=pub, published_precision="month")}
     assert by_month == {
-        "May 9": D(2016, 5, 9),  # after the end of April 2017 + 7 days: last May
+        "May 9": D(2017, 5, 9),  # within 45 days of the end of April 2017: this May
         "yesterday": None,
         "Monday": None,
         "last month": D(2017, 3, 1),
@@ -504,12 +508,24 @@ def test_property_rendered_dates_round_trip(d, fmt, before, after):
 
 
 @settings(max_examples=300, deadline=None)
-@given(d=st.dates(min_value=D(1901, 1, 1), max_value=D(2098, 12, 31)), lag=st.integers(-7, 300),
+@given(d=st.dates(min_value=D(1901, 1, 1), max_value=D(2098, 12, 31)), lag=st.integers(-45, 300),
        fmt=st.sampled_from(["On {month} {day}", "on {day} {month}", "{month} {day}th", "the {day}th of {month}"]))
 def test_property_yearless_dates_resolve_to_the_recent_past(d, lag, fmt):
     text = fmt.format(month=MONTHS[d.month - 1], day=d.day)
     m = one(text, published=d + dt.timedelta(days=lag))
     assert (m.date, m.precision, m.anchor) == (d, "day", "published"), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=st.dates(min_value=D(1901, 3, 1), max_value=D(2098, 12, 31)), ahead=st.integers(46, 300),
+       fmt=st.sampled_from(["On {month} {day}", "on {day} {month}", "the {month} {day} talks"]))
+def test_property_yearless_dates_far_ahead_are_last_years(d, ahead, fmt):
+    """A year-less month-day more than the day tolerance (45 days) ahead of
+    the report is the same day a year back (or the last year it exists)."""
+    text = fmt.format(month=MONTHS[d.month - 1], day=d.day)
+    m = one(text, published=d - dt.timedelta(days=ahead))
+    assert m.date is not None and m.date < d - dt.timedelta(days=ahead) and (m.date.month, m.date.day) == (d.month, d.day)
+    assert (d - m.date).days <= 366 * 4 + 1, text  # Feb 29: the last leap year
 
 
 @settings(max_examples=300, deadline=None)

@@ -16,7 +16,9 @@ statement. Context is carried the way readers carry it:
   tells the act a sentence before told by an anaphor ("accused Damascus of
   that attack", `dates.act_anaphor`) takes that act's own date (`inherited:
   <phrase> (that attack)`); after an act told with no date of its own it is
-  left as it was; claims
+  left as it was; a day after the report's own ("a visit scheduled for
+  April 10", `dates.ahead_of_publication`) dates no act told as done, only a
+  claim of the future; claims
   that are not events (running totals, background, the future) never set the
   date in force, nor does a week, month or year holding or before the day in
   force in its paragraph (`dates.displaces`: a recap "in June" in a report of
@@ -67,7 +69,7 @@ from . import cells, schema
 from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
-from .dates import DateMention, act_anaphor, displaces, find_dates, telling_dates
+from .dates import DateMention, act_anaphor, ahead_of_publication, displaces, find_dates, telling_dates
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -663,6 +665,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if denied is not None and not st.negated:
         st = replace(st, negated=True, negation_cue=denied.cue)
     date = _best_date(dates) if dates else None
+    announced = None  # a day after the report's own: an announced item's, no act's told as done ("scheduled for April 10")
+    if date is not None and ahead_of_publication(date, doc.published, doc.published_precision):
+        announced = date
+        date = _best_date([m for m in dates if not ahead_of_publication(m, doc.published, doc.published_precision)])
     told = ""  # the frame of a telling's day the claim's own act has no date besides ("said on Tuesday")
     if date is not None and date.precision == "day":
         telling = telling_dates(sent, dates, knowledge=knowledge, speaker=attribution.raw)
@@ -699,6 +705,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                 big = next((k for k in casualties if _too_large(k, cap)), None)
                 if big is not None:
                     kind = ClaimKind("running_total", big.raw)  # the figure too large for one act
+        if announced is not None and date is None and kind.kind == "future":
+            date = announced  # the future's own day
 
     if kind is not None and places and (kind.kind in _NOT_WHERE or (
             kind.kind in _NOT_WHERE_PAST_LEAD and s.start >= knowledge.places_lexicon["main_place"]["lead_chars"])):

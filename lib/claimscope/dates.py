@@ -54,10 +54,13 @@ Rules
   "since early July", "mid-2015"), so counts like "2,000" or "120 vehicles"
   are never years. Times of day ("at 0914", "18:14") are never dates.
 * Year-less dates take the most recent year in which the date is not later
-  than the publication date plus ``year_tolerance_days`` (lexicon, 7 days):
-  "On December 30" in a January article is the previous December. With a
-  month- or year-precision publication date, the last day of that month/year
-  is the reference.
+  than the publication date plus a tolerance: ``year_tolerance_days``
+  (lexicon, 7 days) for a bare month ("in August"), ``day_year_tolerance_days``
+  (lexicon, 45 days) for a month and day ("the June 3 poll" in a May 23
+  report is this June: a month-day weeks ahead is an announced item, one
+  eleven months back would carry its year). "On December 30" in a January
+  article is the previous December. With a month- or year-precision
+  publication date, the last day of that month/year is the reference.
 * Months with a qualifier: "last September" is the latest September before
   the publication month, "this May" the May of the publication year, "next
   March" the first March after it (month precision, kind ``relative``).
@@ -101,6 +104,7 @@ __all__ = [
     "DateMention",
     "KINDS",
     "act_anaphor",
+    "ahead_of_publication",
     "PRECISIONS",
     "date_interval",
     "displaces",
@@ -155,7 +159,8 @@ class _Grammar:
     ctx_phrases: dict[str, int]
     merge_gap: re.Pattern[str]
     year_gap: re.Pattern[str]
-    tolerance_days: int
+    tolerance_days: int  # a year-less month ("in August")
+    day_tolerance_days: int  # a year-less month and day ("on June 3")
     # a sentence without an ASCII digit holds a date expression only when its
     # words (`sentences.sentence_words`) hold one of these: a word of each
     # phrase the guard can open with (`_gate_words`)
@@ -378,6 +383,7 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
         year_gap=regex(r"\s*,?\s*"),
         merge_gap=regex(r"\s*[,(]?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?"),
         tolerance_days=int(lex["year_tolerance_days"]),
+        day_tolerance_days=int(lex.get("day_year_tolerance_days", lex["year_tolerance_days"])),
         gate_words=_gate_words([*names, *pub_phrases, *ctx_phrases, *(f"{n} {u}" for n in numbers for u in units),
                                 *(f"{q} {w}" for q in qualifiers for w in wd_full + month_full), *head_words]),
         unit_words=_gate_words(list(units)) if all(_LETTER_RUNS.search(u) for u in units) else None,
@@ -600,7 +606,7 @@ def _reference(published: _dt.date, level: str) -> _dt.date:
 
 
 def _resolve(
-    h: _Hit, published: _dt.date | None, level: str | None, context: _dt.date | None, tolerance_days: int
+    h: _Hit, published: _dt.date | None, level: str | None, context: _dt.date | None, g: _Grammar
 ) -> tuple[_dt.date | None, str, str]:
     """(date, precision, anchor) of one hit."""
     if h.kind == "absolute":
@@ -615,7 +621,8 @@ def _resolve(
         if h.year_offset is not None:
             y = published.year + h.year_offset
             return _dt.date(y, h.month, h.day or 1), ("day" if h.day else "month"), "published"
-        y = resolve_year(h.month, h.day, _reference(published, level), tolerance_days=tolerance_days)
+        tolerance = g.day_tolerance_days if h.day else g.tolerance_days
+        y = resolve_year(h.month, h.day, _reference(published, level), tolerance_days=tolerance)
         return _dt.date(y, h.month, h.day or 1), ("day" if h.day else "month"), "published"
     if h.kind == "anaphoric":
         if context is None:
@@ -689,7 +696,7 @@ def find_absolute_dates(text: str, *, knowledge: Knowledge) -> list[DateMention]
         if h.kind != "absolute":
             continue
         try:
-            date, precision, anchor = _resolve(h, None, None, None, g.tolerance_days)
+            date, precision, anchor = _resolve(h, None, None, None, g)
         except (ValueError, OverflowError):
             date, precision, anchor = None, "unknown", ""
         out.append(_to_mention(text, h, date, precision, anchor))
@@ -731,7 +738,7 @@ def find_dates(
     out: list[DateMention] = []
     for h in _scan(text, g):
         try:
-            date, precision, anchor = _resolve(h, published, level, context, g.tolerance_days)
+            date, precision, anchor = _resolve(h, published, level, context, g)
         except (ValueError, OverflowError):
             date, precision, anchor = None, "unknown", ""
         out.append(_to_mention(text, h, date, precision, anchor))
@@ -787,6 +794,16 @@ def displaces(date: DateMention, in_force: DateMention | None) -> bool:
         return True
     lo, _ = date_interval(date.date.isoformat(), date.precision)
     return lo is None or lo > in_force.date.toordinal()
+
+
+def ahead_of_publication(date: DateMention, published: _dt.date | None, published_precision: str = "day") -> bool:
+    """Whether `date` starts after the report's publication day: an announced
+    day ("talks to be held on May 3", "a visit scheduled for April 10"),
+    never the day of an act the report tells as done. Only with a
+    publication date of precision ``day``: an estimated or coarser one may
+    lie before the events the text dates."""
+    return (date.date is not None and published is not None and published_precision == "day"
+            and date.date > published)
 
 
 # --------------------------------------------------------------------------
