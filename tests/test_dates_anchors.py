@@ -72,3 +72,54 @@ def test_an_announced_future_keeps_its_day():
     fut = row(c, "talks would resume")
     assert fut["kind"] == "future" and fut["event_date"] == "2019-06-09", (fut["kind"], fut["date_raw"])
     assert row(c, "Shelling killed")["event_date"] == "2019-05-23"
+
+
+# --------------------------------------------------------------------------
+# the day of a telling, not of the act told
+
+
+def test_a_date_opening_the_sentence_before_the_speaker_and_verb_dates_the_telling():
+    c = claims_of("On Tuesday, the health directorate said that a car bomb killed 12 people in Azaz.")
+    r = row(c, "car bomb")
+    assert (r["event_date"], r["date_precision"]) == ("2019-05-21", "reported")
+    assert r["date_raw"] == "told: On Tuesday, the health directorate said"
+    c = claims_of("Yesterday, the Observatory reported that a drone strike killed two farmers near Harem.")
+    assert row(c, "drone strike")["date_raw"] == "told: Yesterday, the Observatory reported"
+    # near misses: the act's own clause follows the date, the speaker comes last
+    c = claims_of("On Tuesday, rebels shelled Azaz, killing 12 people, the health directorate said.")
+    r = row(c, "rebels shelled")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-21", "day", "Tuesday")
+    c = claims_of("On Tuesday a car bomb killed 12 people in Azaz.")
+    assert row(c, "car bomb")["date_precision"] == "day"
+
+
+def test_a_telling_day_first_gives_way_only_to_a_sure_day_of_the_act():
+    # the complement's own calendar day or weekday, no later than the telling: the act's
+    c = claims_of("The directorate said on Thursday that an air strike late on Wednesday killed six people in Binnish.")
+    r = row(c, "air strike")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-22", "day", "Wednesday")
+    # a clause of another act ("after ..."), a day relative to the report's own, or a month: the telling only
+    for text in ("The directorate said on Thursday that six people were killed in Binnish after the market was hit "
+                 "on Wednesday.",
+                 "The directorate said on Thursday that an air strike overnight killed six people in Binnish.",
+                 "The directorate said on Thursday that six people were killed in Binnish, a town shelled in March."):
+        r = row(claims_of(text), "Binnish")
+        assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-23", "reported",
+                                                                          "told: said on Thursday"), text
+    # near miss: the act's own day told first stays the claim's
+    c = claims_of("An air strike killed six people in Binnish on Wednesday, the directorate said on Thursday.")
+    r = row(c, "air strike")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-22", "day", "Wednesday")
+    # near miss: a denial of an earlier act takes the act's day, not the denial's
+    c = claims_of("Police officials denied on Thursday that their men fired on the crowd in Manbij on Tuesday.")
+    r = row(c, "denied")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-21", "day", "Tuesday")
+
+
+def test_a_new_toll_dates_the_telling():
+    c = claims_of("A car bomb killed nine people in Azaz, a monitoring group said in a new toll Sunday.")
+    r = row(c, "car bomb")
+    assert (r["date_precision"], r["date_raw"]) == ("reported", "told: said in a new toll Sunday")
+    # near miss: a toll told with the act's own day
+    c = claims_of("A car bomb killed nine people in Azaz on Saturday, a monitoring group said in a new toll.")
+    assert row(c, "car bomb")["date_precision"] == "day"

@@ -431,7 +431,7 @@ def _claim_day(sentence: str, date_raw: str, cfg: AlignSettings) -> bool:
     m = cfg.responsibility_claim.search(sentence)
     if m is None:
         return False
-    at = sentence.find(date_raw)
+    at = sentence.find(date_raw.removeprefix("told: "))
     if at < 0:
         return False
     for_at = sentence.find(" for ", m.end())
@@ -447,6 +447,7 @@ def _recap_day(sentence: str, date_raw: str, figures: Sequence[int], published: 
     (a recap), not an act of Sunday with that toll. None otherwise."""
     if cfg.recap_clause is None or not figures or not published:
         return None
+    date_raw = date_raw.removeprefix("told: ")  # the day it was told: the frame as written ("announced on Sunday")
     at = sentence.find(date_raw)
     if at < 0:
         return None

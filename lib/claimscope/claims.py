@@ -69,7 +69,7 @@ from . import cells, schema
 from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
-from .dates import DateMention, act_anaphor, ahead_of_publication, displaces, find_dates, telling_dates
+from .dates import DateMention, act_anaphor, act_day_after_telling, ahead_of_publication, displaces, find_dates, telling_dates
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -669,13 +669,14 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if date is not None and ahead_of_publication(date, doc.published, doc.published_precision):
         announced = date
         date = _best_date([m for m in dates if not ahead_of_publication(m, doc.published, doc.published_precision)])
-    told = ""  # the frame of a telling's day the claim's own act has no date besides ("said on Tuesday")
+    told = ""  # the frame of a telling's day, the sentence's first date ("said on Tuesday")
+    own_day = None  # the day the complement gives the act told
     if date is not None and date.precision == "day":
         telling = telling_dates(sent, dates, knowledge=knowledge, speaker=attribution.raw)
-        frame = next((sent[a:b] for m, a, b in telling if m == date), "")
-        # "said on Tuesday that ... were killed on Monday": the act has a date of its own; left as it was
-        if frame and _best_date([m for m in dates if all(m != t for t, _, _ in telling)]) is None:
-            told = frame
+        span = next(((a, b) for m, a, b in telling if m == date), None)
+        if span is not None:  # the act's day, when the complement surely gives one ("said Thursday that ... on Wednesday")
+            told = sent[span[0]:span[1]]
+            own_day = act_day_after_telling(sent, date, max(span[1], date.end), dates, knowledge=knowledge)
     recalled = None  # the act "that attack" points back to, the last one told: its date, and the anaphor
     if date is None and keep and ctx.last_act is not None:
         anaphor = act_anaphor(sent, knowledge=knowledge, words=words)
@@ -686,7 +687,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         days = [m for m in dates if m.date is not None and m.kind != "since" and m.precision == "day"]
         earliest = min(days, key=lambda m: (m.date, m.start), default=None)
         if earliest is not None and date.precision == "day" and earliest.date < date.date:
-            date = earliest
+            date, told, own_day = earliest, "", None  # the denied act's own day, not the denial's
     named = [(p, 0, "", False) for p in places]
     if actors:
         named += _actor_mentions(actors, roles, casualties, s.start, denied.actor_start if denied else -1)
@@ -707,6 +708,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                     kind = ClaimKind("running_total", big.raw)  # the figure too large for one act
         if announced is not None and date is None and kind.kind == "future":
             date = announced  # the future's own day
+        if told and own_day is not None and kind.kind == "event":
+            date, told = own_day, ""  # "said on Thursday that an air strike late on Wednesday ...": the act's day
 
     if kind is not None and places and (kind.kind in _NOT_WHERE or (
             kind.kind in _NOT_WHERE_PAST_LEAD and s.start >= knowledge.places_lexicon["main_place"]["lead_chars"])):

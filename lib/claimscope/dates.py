@@ -104,6 +104,7 @@ __all__ = [
     "DateMention",
     "KINDS",
     "act_anaphor",
+    "act_day_after_telling",
     "ahead_of_publication",
     "PRECISIONS",
     "date_interval",
@@ -817,6 +818,7 @@ class _Telling:
     prepositions: tuple[str, ...]  # lower case, longest first
     possessives: tuple[str, ...]
     infinitive: frozenset[str]  # lower case: the word before a verb that makes it an infinitive ("to claim")
+    other_act: frozenset[str] = frozenset()  # lower case: words opening a clause of another act ("after", "which")
 
 
 def _build_telling(knowledge: Knowledge) -> _Telling:
@@ -841,6 +843,7 @@ def _build_telling(knowledge: Knowledge) -> _Telling:
         prepositions=tuple(preps),
         possessives=tuple(str(p) for p in cfg.get("possessives") or ()),
         infinitive=frozenset(str(w).lower() for w in cfg.get("infinitive_markers") or ()),
+        other_act=frozenset(str(w).lower() for w in cfg.get("other_act_openers") or ()),
     )
 
 
@@ -870,9 +873,11 @@ def telling_dates(
     """The mentions of `dates` (found in `text`) that date the telling, not
     the act told, each with the span of the frame (reporting verb and date):
     a date right after a reporting verb ("said on Tuesday that ...", "...,
-    a monitor said Friday.", "told reporters on Friday the strike ...") or
+    a monitor said Friday.", "told reporters on Friday the strike ..."),
     between the speaker's phrase and its verb ("The council on Monday
-    announced ..."; `speaker`: the attribution's phrase as written). A date
+    announced ..."; `speaker`: the attribution's phrase as written) or
+    opening the sentence right before them ("On Tuesday, the ministry said
+    ...": the frame runs from the sentence's start). A date
     inside the complement ("said the attack on Tuesday killed 5") or
     followed by a possessive ("said Tuesday's attack") is the act's. The
     frames are dates.yaml `telling_date`'s, the verbs lexicon.yaml's."""
@@ -894,7 +899,55 @@ def telling_dates(
             v = t.before_verb.match(text, d.end)
             if v is not None:
                 out.append((d, d.start, v.end()))
+                continue
+        if speaker and _opens_sentence(text, d.start, t.prepositions):
+            at = _speaker_after(text, d.end, speaker)
+            v = t.before_verb.match(text, at) if at >= 0 else None
+            if v is not None:  # "On Tuesday, the ministry said ...": the frame from the sentence's start
+                out.append((d, len(text) - len(text.lstrip()), v.end()))
     return out
+
+
+def act_day_after_telling(text: str, told: DateMention, frame_end: int, dates: list[DateMention], *,
+                          knowledge: Knowledge) -> DateMention | None:
+    """The day the told act has of its own in the complement after a telling
+    frame ("said on Thursday that an air strike late on Wednesday killed
+    six"), or None: the first date after the frame, if it is a calendar date
+    or a weekday dated to the day, no later than the telling's day, with no
+    word of dates.yaml `telling_date.other_act_openers` between ("..., after
+    33 soldiers were killed on Thursday": another act's day). A count from
+    the date in force ("a day earlier"), a phrase relative to the report's
+    day ("overnight": the telling may be days before it), a week or a month
+    may date the act or another, or be read from the wrong day: None."""
+    if told.date is None or not isinstance(text, str):
+        return None
+    t = knowledge.derived(_build_telling)
+    nxt = next((m for m in dates if m.start >= frame_end and m is not told), None)
+    if nxt is None or nxt.date is None or nxt.kind not in ("absolute", "weekday") or nxt.precision != "day":
+        return None
+    if nxt.date > told.date:
+        return None
+    between = {w.lower() for w in _LETTER_RUNS.findall(text[frame_end:nxt.start].lower())}
+    return None if between & t.other_act else nxt
+
+
+def _opens_sentence(text: str, at: int, prepositions: tuple[str, ...]) -> bool:
+    """Whether only a preposition of the date (or nothing) stands before
+    offset `at` in the sentence ("On Tuesday", "Late on Sunday")."""
+    head = " ".join(text[:at].split()).lower()
+    return head == "" or head in prepositions
+
+
+def _speaker_after(text: str, at: int, speaker: str) -> int:
+    """The end of the speaker's phrase when it comes right after offset `at`
+    (after an optional comma: "On Tuesday, the ministry said"), else -1."""
+    i = at
+    while i < len(text) and (text[i].isspace() or text[i] == ","):
+        i += 1
+    if text[i:i + len(speaker)].lower() != speaker.lower():
+        return -1
+    j = i + len(speaker)
+    return j if j == len(text) or not text[j].isalnum() else -1
 
 
 # --------------------------------------------------------------------------
