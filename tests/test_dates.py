@@ -529,6 +529,16 @@ def test_property_yearless_dates_far_ahead_are_last_years(d, ahead, fmt):
 
 
 @settings(max_examples=300, deadline=None)
+@given(published=st.dates(min_value=D(1, 1, 15), max_value=D(9999, 12, 1)),
+       fmt=st.sampled_from(["at the weekend", "over the weekend", "Over the weekend, jets", "killed at the weekend."]))
+def test_property_the_weekend_is_the_week_of_the_last_saturday_up_to_publication(published, fmt):
+    (m,) = find_dates(fmt, published=published)
+    saturday = m.date + dt.timedelta(days=5)
+    assert (m.kind, m.precision, m.date.weekday()) == ("relative", "week", 0)
+    assert 0 <= (published - saturday).days < 7
+
+
+@settings(max_examples=300, deadline=None)
 @given(published=st.dates(min_value=D(1, 1, 8)), wd=st.integers(0, 6),
        fmt=st.sampled_from(["on {w}", "killed {w} in", "late {w}", "{w} night", "early {w} morning"]))
 def test_property_weekdays_fall_in_the_week_up_to_publication(published, wd, fmt):

@@ -123,3 +123,27 @@ def test_a_new_toll_dates_the_telling():
     # near miss: a toll told with the act's own day
     c = claims_of("A car bomb killed nine people in Azaz on Saturday, a monitoring group said in a new toll.")
     assert row(c, "car bomb")["date_precision"] == "day"
+
+
+# --------------------------------------------------------------------------
+# a weekend is a span, not the day in force
+
+
+def test_the_weekend_is_the_week_of_the_last_weekend_up_to_the_report():
+    wednesday, sunday = dt.date(2019, 5, 22), dt.date(2019, 5, 26)
+    for pub in (wednesday, sunday):
+        (m,) = find_dates("shelled the village over the weekend", knowledge=K, published=pub)
+        want = dt.date(2019, 5, 13) if pub == wednesday else dt.date(2019, 5, 20)
+        assert (m.raw, m.date, m.precision, m.kind) == ("over the weekend", want, "week", "relative"), pub
+    # near miss: a weekday of the weekend stays a day
+    (m,) = find_dates("shelled the village on Saturday", knowledge=K, published=wednesday)
+    assert (m.date, m.precision) == (dt.date(2019, 5, 18), "day")
+
+
+def test_an_act_at_the_weekend_does_not_take_the_day_in_force():
+    text = ("Air strikes killed five people in Binnish on Thursday. "
+            "Jets also dropped barrel bombs on Kafranbel at the weekend, killing eleven.")
+    c = claims_of(text)
+    r = row(c, "Kafranbel")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-13", "week", "at the weekend")
+    assert row(c, "Binnish")["event_date"] == "2019-05-23"

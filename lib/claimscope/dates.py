@@ -77,7 +77,9 @@ Rules
   "this morning", "tonight" are the publication day; "yesterday", "last
   night" and "overnight" the day before (a night is dated by the evening it
   began, as spans are dated by their first day); "N days ago" counts back N
-  days; "a week ago", "last week" give the Monday of that week.
+  days; "a week ago", "last week" give the Monday of that week; "at the
+  weekend", "over the weekend" the week (Monday, precision ``week``) of the
+  last weekend up to the publication day: a span, not a day of it.
 * A day-level relative phrase or a weekday directly followed by an explicit
   date ("A day later, on September 6", "Wed 05 Apr 2017", "Monday, May 27")
   forms one mention and the explicit date wins. A year-less date followed by
@@ -577,7 +579,8 @@ def resolve_year(month: int, day: int | None, published: _dt.date, *, tolerance_
 
 
 _PUB_LEVEL = {"day": "day", "estimated": "day", "month": "month", "year": "year"}
-_RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
+_RANK = {"day": 0, "week": 0, "weekend": 0, "month": 1, "year": 2}
+_SATURDAY = 5
 
 
 def _shift_months(d: _dt.date, n: int) -> _dt.date:
@@ -587,7 +590,12 @@ def _shift_months(d: _dt.date, n: int) -> _dt.date:
 
 
 def _span_start(d: _dt.date, unit: str, n: int) -> _dt.date:
-    """First day of the `unit` period `n` units after the one holding `d`."""
+    """First day of the `unit` period `n` units after the one holding `d`;
+    for a weekend, the Monday of the week of the last weekend up to `d`
+    (`n` weeks on)."""
+    if unit == "weekend":
+        saturday = d - _dt.timedelta(days=(d.weekday() - _SATURDAY) % 7)
+        return saturday - _dt.timedelta(days=_SATURDAY) + _dt.timedelta(weeks=n)
     if unit == "day":
         return d + _dt.timedelta(days=n)
     if unit == "week":
@@ -652,6 +660,8 @@ def _resolve(
     # relative to publication: needs a publication date at least as precise as the unit
     if _RANK[h.unit] < _RANK[level]:
         return None, "unknown", ""
+    if h.unit == "weekend":  # the week whose weekend it is, told at the week's precision
+        return _span_start(published, h.unit, h.offset), "week", "published"
     return _span_start(published, h.unit, h.offset), h.unit, "published"
 
 
