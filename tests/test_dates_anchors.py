@@ -147,3 +147,18 @@ def test_an_act_at_the_weekend_does_not_take_the_day_in_force():
     r = row(c, "Kafranbel")
     assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-13", "week", "at the weekend")
     assert row(c, "Binnish")["event_date"] == "2019-05-23"
+
+
+# --------------------------------------------------------------------------
+# the sentences after a telling's day inherit it as told
+
+
+def test_an_act_after_a_telling_inherits_its_day_as_told():
+    text = "A car bomb killed nine people in Azaz, activists said on Tuesday. A local doctor said twenty others were wounded in the blast."
+    r = row(claims_of(text), "twenty others")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-21", "reported",
+                                                                      "inherited: told: said on Tuesday")
+    # near miss: after the act's own day, the day is inherited as it was
+    text = "A car bomb killed nine people in Azaz on Tuesday, activists said. A local doctor said twenty others were wounded in the blast."
+    r = row(claims_of(text), "twenty others")
+    assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-21", "day", "inherited: Tuesday")

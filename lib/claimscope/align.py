@@ -591,7 +591,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.event = col["kind"][i] in EVENT_KINDS
         c.outlet = col["outlet"][i]
         prec = col["date_precision"][i] or "unknown"
-        if prec == "reported" and col["date_raw"][i].startswith("told:"):
+        if prec == "reported" and col["date_raw"][i].startswith(("told:", "inherited: told:")):
             prec = "day"  # the day a speaker told an act it does not date ("said on Tuesday"): links as that day
         # a `reported` date is the report's own date, not the act's: it never
         # constrains which claims tell one incident, and links only weakly

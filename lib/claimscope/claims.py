@@ -12,7 +12,8 @@ statement. Context is carried the way readers carry it:
   to the day, takes the publication date with precision `reported`; an
   event claim whose only date dates the telling ("The ministry said on
   Tuesday that five soldiers were killed", `dates.telling_dates`) takes that
-  day with precision `reported` too, `date_raw` `told: <frame>`; one that
+  day with precision `reported` too, `date_raw` `told: <frame>` (and the
+  event claims that inherit that day take it so: `inherited: told: <frame>`); one that
   tells the act a sentence before told by an anaphor ("accused Damascus of
   that attack", `dates.act_anaphor`) takes that act's own date (`inherited:
   <phrase> (that attack)`); after an act told with no date of its own it is
@@ -195,6 +196,7 @@ class _Context:
     last_figure: tuple[str, str, str] = ()  # (victims, category, side) of the last figure told
     last_counted: bool = False  # the last claim counted over a lasting period (a running total, or a period's count of acts)
     last_act: DateMention | None = None  # the own date of the last claim that told an act (None: it had none)
+    told: list[tuple[DateMention, str]] = field(default_factory=list)  # dates set in force that are a telling's day, and its frame
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
     victims: tuple[tuple, VictimContext | None] = ((), None)  # the last VictimContext and its fields (frozen: reused while they hold)
 
@@ -721,6 +723,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if targets:
         ctx.para_target = targets
     dated = date is not None and (kind is None or kind.kind not in _NO_CONTEXT_DATE)
+    if dated and date is not None and told:
+        ctx.told.append((date, told))  # the sentences after it tell the act as told that day, no surer
     if dated and date is not None and date.kind != "since" and date.precision == "day":
         ctx.date = date.date
         ctx.doc_date = date
@@ -898,6 +902,9 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         inherited = ctx.para_date or ctx.doc_date
         event_date, precision = inherited.date.isoformat(), inherited.precision
         date_raw = f"inherited: {inherited.raw}"
+        frame = next((f for m, f in ctx.told if m is inherited), None) if ctx.told and kind.kind == "event" else None
+        if frame:  # "..., activists said on Tuesday. The Observatory said 20 were wounded.": the day it was told
+            precision, date_raw = "reported", f"inherited: told: {frame}"
     elif kind.kind == "event" and doc.published is not None and doc.published_precision in ("day", "estimated"):
         # an act the report tells without a date: the report's date, marked as such
         event_date, precision = doc.published.isoformat(), "reported"

@@ -99,7 +99,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("hedge_cue", S, "The hedging word(s) found. A hedge that only doubts who the target is ('struck caves believed to be IS hideouts') is kept here while `hedged` stays false: the act is asserted, its target doubted.", False),
         _c("negation_cue", S, "The denial phrase found.", False),
         _c("event_cue", S, "The word(s) the event type was read from.", False),
-        _c("date_raw", S, "The date phrase ('late Monday', 'A day later'), `inherited: <phrase>` when taken from context, `reported: <date line>` when the date is the report's own, or `told: <verb and date>` when it is the day a speaker told an act the sentence gives no sure day of its own.", False),
+        _c("date_raw", S, "The date phrase ('late Monday', 'A day later'), `inherited: <phrase>` when taken from context (`inherited: told: <frame>`, precision `reported`, when that is a telling's day), `reported: <date line>` when the date is the report's own, or `told: <verb and date>` when it is the day a speaker told an act the sentence gives no sure day of its own.", False),
         _c("places_raw", S, "Place phrases as written, joined by `;` (prefixed `inherited:` when taken from the paragraph).", False),
         _c("governorate_source", S, "Where `governorate` comes from: sentence, paragraph, document; empty when none.", False),
         _c("perpetrator_raw", S, "Phrase naming the perpetrator.", False),
