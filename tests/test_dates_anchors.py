@@ -162,3 +162,20 @@ def test_an_act_after_a_telling_inherits_its_day_as_told():
     text = "A car bomb killed nine people in Azaz on Tuesday, activists said. A local doctor said twenty others were wounded in the blast."
     r = row(claims_of(text), "twenty others")
     assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-21", "day", "inherited: Tuesday")
+
+
+# --------------------------------------------------------------------------
+# what went before the news takes no day in force
+
+
+def test_a_background_claim_inherits_no_day():
+    text = ("Jets bombed Saraqib on Tuesday, killing four civilians. "
+            "Government warplanes regularly carry out air strikes on the town. "
+            "Rescuers said two of the dead were children.")
+    c = claims_of(text)
+    bg = row(c, "regularly carry out")
+    assert bg["kind"] == "background"
+    assert (bg["event_date"], bg["date_precision"], bg["date_raw"]) == ("", "unknown", ""), bg["date_raw"]
+    # near miss: the act told after it still inherits the day in force
+    ev = row(c, "Rescuers said")
+    assert (ev["event_date"], ev["date_raw"]) == ("2019-05-21", "inherited: Tuesday")

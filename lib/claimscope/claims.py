@@ -21,7 +21,8 @@ statement. Context is carried the way readers carry it:
   April 10", `dates.ahead_of_publication`) dates no act told as done, only a
   claim of the future; claims
   that are not events (running totals, background, the future) never set the
-  date in force, nor does a week, month or year holding or before the day in
+  date in force, and a background claim without a date of its own inherits
+  none (what went before the news happened on no day its neighbours name), nor does a week, month or year holding or before the day in
   force in its paragraph (`dates.displaces`: a recap "in June" in a report of
   Wednesday's act); a paragraph that opens with a dated act is about that date;
 * each claim has a kind (`claimscope.kinds`: event, running_total,
@@ -591,6 +592,9 @@ _LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
 _LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "Four ex-ISIS members."
 _BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
 _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
+# what went before the news ("Israel seized the Golan in the Six-Day War of 1967") happened on no day the
+# report's sentences around it name: a background claim without a date of its own is left undated
+_NO_INHERITED_DAY = frozenset({"background"})
 _ONE_ACT_KINDS = frozenset({"event", "background"})  # kinds that tell one act an anaphor can point back to
 _NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no place of the report's news
 # nor a background sentence (what went before the news) past the lede (`main_place.lead_chars`; a lede
@@ -898,7 +902,7 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
                kind: ClaimKind, words: frozenset[str]) -> list[Any]:
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
-    elif ctx.para_date is not None or ctx.doc_date is not None:
+    elif (ctx.para_date is not None or ctx.doc_date is not None) and kind.kind not in _NO_INHERITED_DAY:
         inherited = ctx.para_date or ctx.doc_date
         event_date, precision = inherited.date.isoformat(), inherited.precision
         date_raw = f"inherited: {inherited.raw}"
