@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimscope.claims import DocumentInput, extract_chunk
 from claimscope import dates
@@ -179,3 +181,26 @@ def test_a_background_claim_inherits_no_day():
     # near miss: the act told after it still inherits the day in force
     ev = row(c, "Rescuers said")
     assert (ev["event_date"], ev["date_raw"]) == ("2019-05-21", "inherited: Tuesday")
+
+
+# --------------------------------------------------------------------------
+# properties of the telling frames
+
+
+_WORDS = ["On", "Tuesday", ",", "the", "ministry", "said", "that", "a", "strike", "on", "Monday", "killed", "five",
+          "after", "which", "Yesterday", "SOHR", "reported", "overnight", "June", "3", "in", "a", "new", "toll",
+          "Sunday", "late", "at", "the", "weekend", "told", "reporters", "Friday", "March", "2015"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=0, max_size=18),
+       speaker=st.sampled_from(["", "the ministry", "SOHR", "a monitor"]),
+       published=st.dates(min_value=dt.date(1950, 1, 8), max_value=dt.date(2090, 12, 1)))
+def test_property_telling_frames_are_spans_and_act_days_never_follow_the_telling(words, speaker, published):
+    text = " ".join(words)
+    ms = find_dates(text, knowledge=K, published=published)
+    for m, a, b in dates.telling_dates(text, ms, knowledge=K, speaker=speaker):
+        assert m in ms and 0 <= a < b <= len(text) and a <= m.start and m.end <= b, (text, a, b)
+        own = dates.act_day_after_telling(text, m, max(b, m.end), ms, knowledge=K)
+        assert own is None or (own in ms and own.start >= m.end and own.precision == "day"
+                               and own.date is not None and m.date is not None and own.date <= m.date), text
