@@ -25,7 +25,8 @@ def claim(sentence: str):
 def test_a_doubted_target_leaves_the_strike_and_its_perpetrator_asserted():
     c = claim("Russian warplanes carried out 15 raids on the Bishri mountains, targeting caves believed to be "
               "ISIS hideouts, the monitor said.")
-    assert (bool(c.hedged), c.hedge_cue, c.perpetrator, c.target) == (False, "believed to be", "Russian Aerospace Forces", "ISIS")
+    assert (bool(c.hedged), c.hedge_cue, c.perpetrator) == (False, "believed to be", "Russian Aerospace Forces")
+    assert c.target == "ISIS"  # named as the text believes it, the doubt shown by hedge_cue
 
 
 @pytest.mark.parametrize("sentence", [

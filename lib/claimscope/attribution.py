@@ -871,18 +871,24 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge,
             doc.outlet_voiced.append(i)
         out.append(a)
     if headline_items > 1:
-        out = _headline_credit_shared(out, min(headline_items, len(out)))
+        out = _headline_credit_shared(sentences, out, min(headline_items, len(out)))
     return _quoted_runs(sentences, out)
 
 
-def _headline_credit_shared(out: list[Attribution], n: int) -> list[Attribution]:
+def _headline_credit_shared(sentences: list[str], out: list[Attribution], n: int) -> list[Attribution]:
     """A headline cut into items keeps one credit: "Strikes kill 10 in Aleppo
     | Shelling kills 3 in Damascus: monitor" is the monitor's in both items,
-    as "SOHR: ... | ..." is SOHR's. Only items left to the outlet's voice
+    as "SOHR: ... | ..." is SOHR's and "... while rebels shell Hama, state
+    TV says" state TV's: a credit opening the first item or closing the last
+    (its phrase ends the headline). Only items left to the outlet's voice
     take it; an item naming its own source keeps that source."""
     first, last = out[0], out[n - 1]
+    at = sentences[n - 1].rfind(last.raw) if last.raw else -1
+    tail = sentences[n - 1][at + len(last.raw):].strip(" .") if at >= 0 else "-"
+    closing = at >= 0 and (not tail or tail.lower() == last.verb.lower())  # "..., state TV says"
     credit = first if (first.cue, first.verb) == ("reporting_verb", ":") else \
-        last if last.cue == "sentence_final" and last.verb in (":", "-", "") else None
+        last if (last.cue == "sentence_final" and (last.verb in (":", "-", "") or closing)) \
+        or (last.cue == "according_to" and closing) else None
     if credit is None:
         return out
     return [replace(credit) if i < n and a.cue == "outlet" and not a.raw else a for i, a in enumerate(out)]
@@ -1571,6 +1577,7 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         words = desc.split()
         if subject and not locative and words[0].lower() in t.apposition_words \
                 and _name_run(subject, t) == subject.split() \
+                and _head_noun([norm_phrase(w) for w in words[1:]], t) in t.person_nouns \
                 and any(w.lower() in t.of_words and n[:1].isupper() for w, n in zip(words, words[1:])):
             return f"{subject}, {desc}", False  # "Abu Omar - a spokesman for Ahrar al-Sham - said": as with commas
         return subject, locative
@@ -2095,10 +2102,14 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
                 return got
     named_state = t.state_regex.search(phrase, 0, hit[1].start()) if hit is not None else None
     qualified = phrase[named_state.start():] if named_state is not None else bare
+    between = phrase[named_state.end() if named_state is not None else 0:hit[1].start()].split() if hit else []
     if hit is not None and hit[0].type == "unnamed" and 0 < hit[1].start() and len(qualified.split()) <= 4 \
-            and (named_state is not None or not t.defence.search(qualified.lower())):
+            and (named_state is not None or not t.defence.search(qualified.lower())) \
+            and all(t.office_regex.fullmatch(w) or t.military_regex.fullmatch(w) for w in between
+                    if norm_phrase(w) not in t.determiners):
         # "Turkish presidential sources", "French officials", "Government sources": the office qualifies them
-        # (read from the state's name: "the suspected attack Turkish presidential sources"; not "defense analysts")
+        # (read from the state's name: "the suspected attack Turkish presidential sources"); any other word
+        # between ("Syrian rebel officials", "defense analysts") says they are not the state's
         state = _state_office(qualified, qualified, doc, t)
         if state is not None:
             return state
@@ -2769,12 +2780,14 @@ def _anaphor(phrase: str, doc: _Doc, t: _Taxonomy) -> Attribution | None:
                     and not any(w.endswith("-" + p) for p in t.seat_participles)}
 
             def fits(a: Attribution, head: str = head, mods: set[str] = mods) -> bool:
-                # "the interior ministry" cannot point back at a defence ministry; "the government" points back
-                # at another state's government only where the text called it so ("Turkish presidential sources
-                # said ..." leaves "the government" the theatre's)
+                # "the interior ministry" cannot point back at a defence ministry; "the government" does not
+                # point back at another state's government heard only through people of it ("Turkish presidential
+                # sources said ..." leaves "the government" the theatre's; "Washington said" does not)
+                raw = norm_phrase(a.raw).split()
                 return a.source in t.sources and head in t.sources[a.source].refer and (
                     not mods or mods <= set(norm_phrase(f"{a.raw} {a.source}").split())) and (
-                    head in norm_phrase(a.raw).split() or not _foreign_government(a.source, t))
+                    head in raw or not raw or (raw[-1] not in t.person_nouns and raw[-1] not in t.pronouns)
+                    or not _foreign_government(a.source, t))
             hit = doc.last(fits)
             if hit:
                 return hit

@@ -409,8 +409,9 @@ def _hedges_only_an_identity(sent: str, roles: Roles, knowledge: Knowledge) -> b
     """Whether every hedge of the sentence only doubts who its target is
     ("Jets struck caves believed to be IS hideouts": the target's name comes
     right after the hedge): the strike is asserted, and its perpetrator with
-    it. Any other hedge ("gunmen believed to be IS members", "jets believed
-    to be Russian", "gases believed to be sarin") still hedges the claim."""
+    it; the target is kept with the hedge's cue beside it. Any other hedge
+    ("gunmen believed to be IS members", "jets believed to be Russian",
+    "gases believed to be sarin") still hedges the claim."""
     spans = identity_hedges(sent, knowledge=knowledge)
     if not spans or roles.target_start < 0 or any(a < 0 for a, _ in spans):
         return False
@@ -487,8 +488,9 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim], knowle
     ("three of them were children") is no toll to set against another. A
     body figure that tells the headline's count rounded allows it
     (`rounded_apart`: "100 killed" over "killed more than 100")."""
-    head = [k for c in claims if c.headline for k, sc in zip(c.casualties, c.scopes)
-            if sc == "event" and not k.part and k.min is not None and (k.min or k.max)]
+    heads = [(c, k) for c in claims if c.headline for k, sc in zip(c.casualties, c.scopes)
+             if sc == "event" and not k.part and k.min is not None and (k.min or k.max)]
+    head = [k for _, k in heads]
     if not head:
         return []
     body: dict[str, list[CasualtyMention]] = {}
@@ -505,13 +507,26 @@ def _headline_disagreements(doc: DocumentInput, claims: Sequence[_Claim], knowle
         return any(_ranges_meet(k, o) or rounded_apart(_bounds(k, kinds), _bounds(o, kinds), tolerance=tolerance)
                    for o in body.get(k.outcome, []) + parts.get(k.outcome, []))
 
-    # "Strikes kill 10 in Aleppo, shelling kills 3 in Damascus": when the body bears out one of a
-    # headline's figures of an outcome, the headline's others tell other acts, which the body may not tell
-    told = {k.outcome for k in head if borne_out(k)}
+    borne = [(c, k) for c, k in heads if borne_out(k)]
+
+    def another_act(c: _Claim, k: CasualtyMention) -> bool:
+        # "Strikes kill 10 in Aleppo, shelling kills 3 in Damascus": a figure told with an act of its own
+        # beside one the body bears out is that act's, which the body may not tell; "kill 10 in Aleppo, 30 in
+        # Idlib" is one act's list, and its 30 still has to meet the body's figures
+        for bc, bk in borne:
+            if bk.outcome != k.outcome:
+                continue
+            if bc is not c:
+                return True  # another item of a headline cut into one sentence per act
+            lo, hi = sorted((bk.end, k.start)) if bk.start < k.start else sorted((k.end, bk.start))
+            if event_type((doc.text or "")[c.start:c.end][lo:hi], knowledge=knowledge) is not None:
+                return True
+        return False
+
     out = []
-    for k in head:
+    for c, k in heads:
         others = body.get(k.outcome, [])
-        if not others or k.outcome in told:
+        if not others or borne_out(k) or another_act(c, k):
             continue   # a headline rounds: 'more than 100' in the body bears out its '100'
         said = "; ".join(dict.fromkeys(o.raw for o in others[:3]))
         out.append({
@@ -667,7 +682,9 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         ctx.casualty_places.extend(places)
     st = stance(sent, verb=attribution.verb, knowledge=knowledge, words=words)
     if st.hedged and st.hedge_cue != attribution.verb and _hedges_only_an_identity(sent, roles, knowledge):
-        st = replace(st, hedged=False)  # the cue stays: the target is doubted, the act is not
+        # the act and its perpetrator are asserted; the doubt about who it hit stays in hedge_cue (UCDP's
+        # coders take "caves believed to be IS hideouts" as a strike on IS too; dropping the target lost it)
+        st = replace(st, hedged=False)
     if denied is not None and not st.negated:
         st = replace(st, negated=True, negation_cue=denied.cue)
     date = _best_date(dates) if dates else None

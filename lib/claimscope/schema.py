@@ -96,7 +96,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("source_person", S, "The person speaking for the source when the text names one ('White House spokesman Sean Spicer' -> Sean Spicer, source US government); empty otherwise.", False),
         _c("source_via", S, "Who relays the speaker's words: 'X told Reuters', 'X, quoted by SANA', 'Kurdish media reported citing X', 'in a statement carried by state media' (canonical name); empty when none. Unnamed informants of a monitor ('sources informed SOHR') are the monitor itself, with no via.", False),
         _c("attribution_cue", S, "How the source was found: according_to, reporting_verb, sentence_final, anaphora, quote, outlet.", False),
-        _c("hedge_cue", S, "The hedging word(s) found. A hedge that only doubts who the target is ('struck caves believed to be IS hideouts') is kept here while `hedged` stays false: the act is asserted, its target doubted.", False),
+        _c("hedge_cue", S, "The hedging word(s) found. A hedge that only doubts who the target is ('struck caves believed to be IS hideouts') is kept here while `hedged` stays false: the act and its perpetrator are asserted, and this cue is the reader's sign that the target named is only believed to be so.", False),
         _c("negation_cue", S, "The denial phrase found.", False),
         _c("event_cue", S, "The word(s) the event type was read from.", False),
         _c("date_raw", S, "The date phrase ('late Monday', 'A day later'), `inherited: <phrase>` when taken from context (`inherited: told: <frame>`, precision `reported`, when that is a telling's day), `reported: <date line>` when the date is the report's own, or `told: <verb and date>` when it is the day a speaker told an act the sentence gives no sure day of its own.", False),
