@@ -195,3 +195,16 @@ def test_near_misses_no_act_after_behind_a_negation_or_alternatives_name_no_one(
 ])
 def test_who_is_held_responsible_is_the_actor_right_before_the_link(sentence, expected):
     assert find_roles(sentence).perpetrator == expected
+
+
+def test_the_aside_clause_word_gate_reads_whole_openers():
+    # the gate on the sentence's words (every word of an opener, not only its first) changes no result:
+    # the same clauses with the words as without them, for an opener and for its first word alone
+    from claimscope.sentences import sentence_words
+    for s in ("Jets struck two depots near Ariha in order to cut the supply line of the rebels.",
+              "Jets struck two depots near Ariha in an attempt to cut the supply line of the rebels.",
+              "Jets struck two depots in Ariha in the order the rebels had given to cut the line.",
+              "Jets struck two depots in Ariha to cut the supply line of the rebels."):
+        assert aside_clauses(s, words=sentence_words(s)) == aside_clauses(s)
+    assert aside_clauses("Jets struck two depots near Ariha in order to cut the supply line of the rebels.")
+    assert aside_clauses("Jets struck two depots in Ariha in the order the rebels had given to cut the line.") == []

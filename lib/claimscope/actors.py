@@ -767,6 +767,9 @@ class _Aside:
     act: re.Pattern[str] | None
     head_by: re.Pattern[str] | None  # "carried out by": a "by" that stays in the clause
     gate: tuple[str, ...]
+    # the openers' words (`sentences.word_gates`): a sentence holds an opener only if it holds
+    # every word of one ("in order to": "in" alone is in most sentences, "order" in few)
+    openers: WordGates | None = None
 
 
 def _aside_pattern(knowledge: Knowledge) -> _Aside:
@@ -781,6 +784,7 @@ def _aside_pattern(knowledge: Knowledge) -> _Aside:
     purpose = list(frames.get("purpose_openers") or [])
     if not openers and not purpose:
         return _Aside(None, None, None, ())
+    openers_gate, needs = word_gates([([*openers, *purpose],)])
     alts = []
     if openers:
         aux = phrase_pattern(frames.get("aside_clause_auxiliaries") or ["was", "were"])
@@ -791,7 +795,8 @@ def _aside_pattern(knowledge: Knowledge) -> _Aside:
     act = regex(phrase_pattern([*frames["act_verbs"], *(frames.get("person_participles") or []),
                                 *(frames.get("harm_words") or [])]))
     head_by = regex(phrase_pattern(frames["by_heads"]) + r"\s+by$")
-    return _Aside(clause, act, head_by, tuple(sorted({w.lower().split()[0] for w in [*openers, *purpose]})))
+    return _Aside(clause, act, head_by, tuple(sorted({w.lower().split()[0] for w in [*openers, *purpose]})),
+                  openers_gate if needs[0] else None)  # (a phrase without letters: no word tells it is there)
 
 
 def aside_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -806,7 +811,7 @@ def aside_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] 
     if a.clause is None or a.act is None:
         return []
     if words is not None:
-        if words.isdisjoint(a.gate):
+        if words.isdisjoint(a.gate) or (a.openers is not None and not a.openers.met(words)):
             return []
     elif not any(f" {w} " in sentence.lower() for w in a.gate):
         return []
