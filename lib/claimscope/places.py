@@ -1399,6 +1399,12 @@ def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gaze
         c.cue = text[post.start():post.end()].strip()
 
 
+def _one_governorate(ids: Sequence[int], places: Sequence[Place]) -> bool:
+    """Whether the places `ids` all lie in one governorate (most names have
+    one candidate: the callers test that first, without building a set)."""
+    return len({places[i].governorate for i in ids}) == 1
+
+
 def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             default_governorate: str | None, offset: int = 0,
             known: frozenset[str] = frozenset()) -> list[PlaceMention]:
@@ -1418,7 +1424,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             g: str | None = c.gov_name
         elif c.region is not None and c.region.get("governorate"):
             g = c.region["governorate"]
-        elif c.cands and len({places[i].governorate for i in c.cands}) == 1 and places[c.cands[0]].governorate:
+        elif c.cands and (len(c.cands) == 1 or _one_governorate(c.cands, places)) and places[c.cands[0]].governorate:
             g = places[c.cands[0]].governorate   # one place, or a seat town and its governorate ("Hama")
         else:
             continue
@@ -1459,7 +1465,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                 and (seat is None or places[seat] is not p)   # a small town named as a city's quarter
             if known and p.kind != "governorate" and p.governorate and p.governorate not in known and (
                     quarter or c.strength < 2):
-                own = not c.gov_name and c.region is None and len({places[i].governorate for i in c.cands}) == 1
+                own = not c.gov_name and c.region is None and (len(c.cands) == 1 or _one_governorate(c.cands, places))
                 named = context.get(p.governorate, 0) - own  # by the text's other places
                 # a name the document places nowhere it has been: found through an alias only, or named as a
                 # city's quarter ("al-Hamidiyeh neighbourhood" in a report on Aleppo is no village of Tartus)
