@@ -253,6 +253,7 @@ class _CasLex:
     aside: re.Pattern[str]
     weak: frozenset[str]
     toll: re.Pattern[str]
+    toll_words: frozenset[str]  # the words a toll phrase needs one of (the gate of its search)
     toll_of: re.Pattern[str]  # "the death toll of the SDF members has risen to": whose toll
     toll_who: re.Pattern[str]  # "the number of girls who died ... has risen to": whose toll
     act_words: frozenset[str]  # the words of event cues ("bombing", "shelling"): a toll of an act names no people
@@ -351,7 +352,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     zero = []
     for key, outcome in (("zero_casualties", "killed_or_injured"), ("zero_killed", "killed"), ("zero_injured", "injured")):
         zero.append((regex(phrase_pattern(lex[key])), outcome))
-    trig_words = list(after_outcome) + list(before_outcome) + ["toll"]
+    trig_words = list(after_outcome) + list(before_outcome) + list(d["toll_group_heads"])
     zero_words: list[str] = []
     for key in ("zero_casualties", "zero_killed", "zero_injured"):
         trig_words += lex[key]
@@ -373,16 +374,18 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                     + r"|,\s*" + phrase_pattern(d["relative_asides"]) + r"[^.;:,()–—]{1,80},\s*)(?="
                     + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
         weak=frozenset(weak),
-        # (every branch names "toll" or "number": `_TOLL_WORDS`, the gate of its search)
-        toll=regex(r"(?i)(?:\btoll\b|\bnumber of (?:dead|deaths|people killed|victims|fatalities|martyrs)\b|"
-                        r"\bnumber (?:killed|dead)\b)(?:[^.;]{0,80}?(?:" + toll_links + r")|[^.;]{0,130}?(?:"
-                        + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
-        toll_of=regex(r"(?i)\btoll\s+" + trie_pattern(d.get("toll_group_links") or ["of"]) + r"\s+(?:"
+        # (every branch opens with a word of `toll_words`, the gate of its search)
+        toll=regex(r"(?i)\b" + trie_pattern(d["toll_heads"]) + r"\b(?:[^.;]{0,80}?(?:" + toll_links
+                   + r")|[^.;]{0,130}?(?:" + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
+        toll_words=frozenset(h.split()[0].lower() for k in ("toll_heads", "toll_group_heads", "toll_number_heads")
+                             for h in d[k]),
+        toll_of=regex(r"(?i)\b" + trie_pattern(d["toll_group_heads"]) + r"\s+" + trie_pattern(d["toll_group_links"])
+                      + r"\s+(?:"
                       + trie_pattern(d["determiners"]) + r"\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:"
                       + trie_pattern(d["verb_auxiliaries"]) + r"\s+)?" + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
-        toll_who=regex(r"(?i)\bnumber\s+of\s+(?P<np>[^.;,:]{1,60}?)\s+(?:" + trie_pattern(d.get("toll_group_relatives") or ["who"])
-                       + r"\s+)?"
-                       + phrase_pattern(d.get("toll_group_verbs") or ("died",)) + r"[^.;]{0,100}?"
+        toll_who=regex(r"(?i)\b" + trie_pattern(d["toll_number_heads"]) + r"\s+(?P<np>[^.;,:]{1,60}?)\s+(?:"
+                       + trie_pattern(d["toll_group_relatives"]) + r"\s+)?"
+                       + phrase_pattern(d["toll_group_verbs"]) + r"[^.;]{0,100}?"
                        + phrase_pattern(d["toll_links_far"]) + r"\s+$"),
         act_words=frozenset(w.lower() for e in knowledge.events["event_types"] for c in e["cues"] for w in c.split()),
         non_person=regex(r"\s*" + phrase_pattern(d["non_person_units"])),
@@ -407,7 +410,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                          + phrase_pattern(after_outcome, group="cue")),
         bare_before=regex(phrase_pattern(one_word_before, group="cue") + rf"\s+(?P<np>{np_words}{sing})(?!['’\w-])"),
         definite_before=regex(phrase_pattern([c for c in before_outcome if c not in weak and c.split()[0] != "the"
-                                              and c.split()[-1] not in ("of", "toll")], group="cue")
+                                              and c.split()[-1] not in d["definite_cue_not_ends"]], group="cue")
                               + rf"\s+the\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}?{sing})(?!['’\w-])"),
         generic_nouns=frozenset(norm_phrase(w) for w in generic_words),
         vague_words=frozenset(w.split()[0].lower() for w in d["vague"]),
@@ -590,7 +593,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     met = lex.gates.met(words)  # an outcome cue or a zero phrase is there only when its words are
     if not context.list_outcome and not (lex.trigger_gate <= met and lex.trigger.search(sentence)):
         return []
-    tolls = not words.isdisjoint(_TOLL_WORDS)
+    tolls = not words.isdisjoint(lex.toll_words)
     fronts = not words.isdisjoint(lex.partitive_heads)  # "Of the dead, ...": its group's words are there
     out: list[CasualtyMention] = []
     main: list[CasualtyMention] = []  # figures that are not subsets ("including two women")
@@ -1068,14 +1071,10 @@ def _is_date_part(sentence: str, q: Quantity, lex: _CasLex) -> bool:
         len(nxt) == 2 and nxt[0].isspace() and nxt[1].isupper())
 
 
-# a death-toll phrase (`_CasLex.toll`) needs one of these words
-_TOLL_WORDS = frozenset({"toll", "number"})
-
-
 def _before_cue(sentence: str, q: Quantity, lex: _CasLex, *, after: int = 0, tolls: bool = True) -> tuple[str, bool]:
     """Outcome of a cue right before the figure (and not before `after`, the
     end of the figure already read), and whether it is a weak cue. `tolls`:
-    whether the sentence holds a word of `_TOLL_WORDS` (else no toll phrase
+    whether the sentence holds a word of `_CasLex.toll_words` (else no toll phrase
     is looked for)."""
     window = sentence[max(0, after, q.start - 60):q.start]
     m = lex.before.search(window)
