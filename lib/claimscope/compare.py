@@ -251,6 +251,8 @@ class _Cfg:
     several_acts: re.Pattern[str] | None = None  # 'air raids', 'strikes': a sentence telling several acts
     summary_days: re.Pattern[str] | None = None  # 'on Tuesday and Wednesday': a toll of a span of days
     earlier_toll: re.Pattern[str] | None = None  # 'had initially given a death toll of': an earlier count follows
+    earlier_after: re.Pattern[str] | None = None  # ', in an initial toll.' closing a clause: the counts before it were earlier
+    risen_to: re.Pattern[str] | None = None  # 'has risen to' right before a figure: the toll now, replacing lower counts
     day_names: tuple[str, ...] = ()              # weekday names as dates.yaml writes them: a gate before summary_days
     vague: re.Pattern[str] | None = None         # 'scores', 'dozens': a figure nobody counted
     earlier_act: re.Pattern[str] | None = None   # 'previously', 'in past attacks': a sentence about earlier acts
@@ -290,7 +292,10 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         summary_days=_summary_days(c, knowledge),
         earlier_toll=re.compile(phrase_pattern(c["earlier_toll_cues"]) + r"(?P<gap>[^.;]{0,40}?)$")
         if c.get("earlier_toll_cues") else None,
-        earlier_gate=_gate(c.get("earlier_toll_cues")),
+        earlier_after=re.compile(r"(?P<gap>[^.;]{0,200}?)" + phrase_pattern(c["earlier_toll_after_cues"]) + r"\s*(?:[.;:]|$)")
+        if c.get("earlier_toll_after_cues") else None,
+        risen_to=re.compile(phrase_pattern(c["toll_update_cues"]) + r"[^.;,]{0,12}$") if c.get("toll_update_cues") else None,
+        earlier_gate=_gate([*(c.get("earlier_toll_cues") or ()), *(c.get("earlier_toll_after_cues") or ())]),
         day_names=tuple(str(n).casefold() for d in (knowledge.dates.get("weekdays") or {}).values() for n in d.get("names") or ()),
         vague=re.compile(phrase_pattern(c["vague_quantities"])) if c.get("vague_quantities") else None,
         earlier_act=re.compile(phrase_pattern(c["earlier_act_cues"])) if c.get("earlier_act_cues") else None,
@@ -1498,6 +1503,7 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
     added: dict[str, list[bool]] = defaultdict(list)   # per account and claim: its dead told as more besides others
     earlier: dict[int, set[int]] = {}  # claim -> the indices of its figures its teller has since replaced
     replaced: set[str] = set()  # reports that give a toll besides such a figure
+    told: list[tuple[_Claim, tuple[Figure, ...]]] = []   # the claims with figures of this category, and those figures
     if cfg.earlier_toll is not None:
         for c in cs:
             if not c.figures:
@@ -1537,25 +1543,64 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
                     largest[key] = f
             figs += tuple(replace(f, max=None, part=False) for f in largest.values())
         if figs:
-            per_acc[c.account].append(figs)
-            if any(f.outcome == "killed" for f in figs):
-                _read_toll(c, cfg)
-            added[c.account].append(bool(c.additive))
+            told.append((c, figs))
+    for c, figs in _risen_replaces(told, cfg):
+        per_acc[c.account].append(figs)
+        if any(f.outcome == "killed" for f in figs):
+            _read_toll(c, cfg)
+        added[c.account].append(bool(c.additive))
     lo, be, hi, open_high = _estimates_open(per_acc, cfg, added)
     return lo, be, hi, toll_text(lo, hi, open_high=open_high)
+
+
+def _risen_replaces(told: Sequence[tuple[_Claim, tuple[Figure, ...]]], cfg: _Cfg
+                    ) -> list[tuple[_Claim, tuple[Figure, ...]]]:
+    """The claims (with the figures counted of them) that still tell the
+    toll: a report that tells its toll as risen ("the toll of the guards has
+    risen to six") replaces the smaller death tolls it told along the way
+    ("this morning two guards were killed", "the clashes left four dead in
+    the initial toll"); its other reports' figures stay (their disagreement
+    is a conflict to show, not an earlier count)."""
+    if cfg.risen_to is None or cfg.toll_update_gate is None:
+        return list(told)
+    risen: dict[str, int] = {}   # report -> the largest toll it tells as risen
+    tolls: list[int | None] = []
+    for c, figs in told:
+        _, _, high, _ = _estimates_open({"": [figs]}, cfg)
+        tolls.append(high)
+        if high is not None and cfg.toll_update_gate.search(c.text) is not None and any(
+                f.outcome == "killed" and not f.part and _risen_figure(c.text, f, cfg) for f in figs):
+            risen[c.doc] = max(risen.get(c.doc, 0), high)
+    if not risen:
+        return list(told)
+    return [(c, figs) for (c, figs), high in zip(told, tolls)
+            if high is None or c.doc not in risen or high >= risen[c.doc]]
+
+
+def _risen_figure(text: str, f: Figure, cfg: _Cfg) -> bool:
+    """The figure follows a toll update cue within a few characters ("has
+    risen to six", "rose to at least 12")."""
+    hit = re.search(r"(?<![\w-])" + re.escape(f.raw) + r"(?![\w-])", text) if f.raw else None
+    return hit is not None and cfg.risen_to is not None and cfg.risen_to.search(text, max(0, hit.start() - 60),
+                                                                                 hit.start()) is not None
 
 
 def _earlier_count(text: str, f: Figure, cfg: _Cfg) -> bool:
     """The figure is a count its teller has since replaced: a cue of
     `compare.earlier_toll_cues` ends within a few words before it, with no
     toll update between ("It had initially given a death toll of 22"; not
-    "the initial toll of 5 has risen to 12": the 12)."""
+    "the initial toll of 5 has risen to 12": the 12), or a cue of
+    `compare.earlier_toll_after_cues` closes the figure's clause after it
+    ("two guards were killed, in an initial toll.")."""
     hit = re.search(r"(?<![\w-])" + re.escape(f.raw) + r"(?![\w-])", text) if f.raw else None
-    if hit is None or cfg.earlier_toll is None:
+    if hit is None:
         return False
     at = hit.start()
-    m = cfg.earlier_toll.search(text, max(0, at - 80), at)
-    return m is not None and not (cfg.toll_total is not None and cfg.toll_total.search(m.group("gap")))
+    for m in (cfg.earlier_toll.search(text, max(0, at - 80), at) if cfg.earlier_toll is not None else None,
+              cfg.earlier_after.match(text, hit.end()) if cfg.earlier_after is not None else None):
+        if m is not None and not (cfg.toll_total is not None and cfg.toll_total.search(m.group("gap"))):
+            return True
+    return False
 
 
 def _incident_place(cs: Sequence[_Claim], place_types: Mapping[str, tuple[str, str]], town_kinds: frozenset[str],
