@@ -1368,7 +1368,7 @@ def _backer_side(victims_raw: str, lex: _CasLex) -> str:
     return actors[0].side if actors and actors[0].start == 0 else ""
 
 
-_OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more|another|an?\s+other|the\s+others?|others\s+\w+|"
+_OTHERS = regex(r"(?i)^(?:others?|other\s+\w+|more(?:\s+\w+)?|another|an?\s+other|the\s+others?|others\s+\w+|"
                 r"of\s+(?:them|those|whom|these|us))$")
 
 

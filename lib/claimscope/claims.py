@@ -750,7 +750,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         ctx.date = date.date
         ctx.doc_date = date
     if casualties:
-        last = casualties[-1]
+        last = next((k for k in reversed(casualties) if not k.part), casualties[-1])   # a whole, not its part
         ctx.last_figure = (last.victims, last.category, last.side)
     if kind is not None:
         ctx.last_counted = kind.kind == "running_total" or (cumulative is not None and cumulative[2])
