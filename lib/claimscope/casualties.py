@@ -254,6 +254,8 @@ class _CasLex:
     weak: frozenset[str]
     toll: re.Pattern[str]
     toll_words: frozenset[str]  # the words a toll phrase needs one of (the gate of its search)
+    fate: re.Pattern[str]  # "..., causing their death": the fate of a count told before it in the clause
+    fate_outcome: dict[str, str]
     toll_of: re.Pattern[str]  # "the death toll of the SDF members has risen to": whose toll
     toll_who: re.Pattern[str]  # "the number of girls who died ... has risen to": whose toll
     act_words: frozenset[str]  # the words of event cues ("bombing", "shelling"): a toll of an act names no people
@@ -352,7 +354,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
     zero = []
     for key, outcome in (("zero_casualties", "killed_or_injured"), ("zero_killed", "killed"), ("zero_injured", "injured")):
         zero.append((regex(phrase_pattern(lex[key])), outcome))
-    trig_words = list(after_outcome) + list(before_outcome) + list(d["toll_group_heads"])
+    fates = {norm_phrase(c): outcome for outcome, cues in (d.get("pronoun_fates") or {}).items() for c in cues}
+    trig_words = list(after_outcome) + list(before_outcome) + list(d["toll_group_heads"]) + list(fates)
     zero_words: list[str] = []
     for key in ("zero_casualties", "zero_killed", "zero_injured"):
         trig_words += lex[key]
@@ -379,6 +382,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                    + r")|[^.;]{0,130}?(?:" + phrase_pattern(d["toll_links_far"]) + r"))\s+$"),
         toll_words=frozenset(h.split()[0].lower() for k in ("toll_heads", "toll_group_heads", "toll_number_heads")
                              for h in d[k]),
+        fate=regex(r"[^.;:]{0,160}?" + phrase_pattern(fates, group="cue")) if fates else regex(r"(?!)"),
+        fate_outcome=fates,
         toll_of=regex(r"(?i)\b" + trie_pattern(d["toll_group_heads"]) + r"\s+" + trie_pattern(d["toll_group_links"])
                       + r"\s+(?:"
                       + trie_pattern(d["determiners"]) + r"\s+)?(?P<np>[^.;,:]{1,60}?)\s+(?:"
@@ -699,6 +704,9 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             listed = out[-1] is not (main[-1] if main else None)  # a part of a part stays a part
         elif context.list_outcome and victims_raw and not out:
             outcome = context.list_outcome  # an item of a list: "• 165 civilians, including four women"
+        elif victims_raw and not out and not q.article and not _OWNER.match(victims_raw):
+            # "a car carrying three soldiers ..., causing their death"; not "one child's leg": a count of legs
+            outcome = _pronoun_fate(sentence, np_end, lex)
         subset = including or listed
         if not outcome:
             tail = sentence[np_end:np_end + 14].lstrip().lstrip(_CLOSING_QUOTES).lstrip().lower()  # '“SDF” and ...'
@@ -767,6 +775,22 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
 
 
 _TOKEN = regex(r"[\w'’-]+")
+
+
+def _pronoun_fate(sentence: str, np_end: int, lex: _CasLex) -> str:
+    """The outcome a plural possessive later in the clause gives the count
+    whose victims phrase ends at `np_end`, an auxiliary right after it ("a
+    car carrying three soldiers was hit, causing their death": killed), or
+    '' (also when another count stands between: whose fate it tells is
+    unclear; and for a count with a verb of its own, "three gunmen stormed
+    the post, causing their death": maybe the guards')."""
+    gap = len(sentence[np_end:]) - len(sentence[np_end:].lstrip())
+    if not lex.verb_auxiliary.match(sentence, np_end + gap):
+        return ""   # "three gunmen stormed the post, causing their death": not told as undergoing an act
+    m = lex.fate.match(sentence, np_end)
+    if m is None or any(not x.article for x in _find_quantities(sentence[np_end:m.start("cue")], lex.num)):
+        return ""   # "a missile" between is no count of people; "three soldiers and two officers" is
+    return lex.fate_outcome[norm_phrase(m.group("cue"))]
 
 
 def _toll_group(sentence: str, q: Quantity, lex: _CasLex) -> str:
