@@ -279,6 +279,7 @@ class _CasLex:
     bare_after: re.Pattern[str]  # headline: bare singular noun, then an outcome cue
     bare_before: re.Pattern[str]  # headline: an outcome verb, then a bare singular noun
     definite_before: re.Pattern[str]  # an outcome verb, then "the" and a singular person noun ("shot dead the driver")
+    named_before: re.Pattern[str]  # an outcome cue, a name, then its singular role ("the killing of Abu Ali, a commander")
     determiners: frozenset[str]
     generic_nouns: frozenset[str]  # every generic victims noun (normalised)
     vague_words: frozenset[str]  # first words of vague quantities ("some", "many")
@@ -417,6 +418,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         definite_before=regex(phrase_pattern([c for c in before_outcome if c not in weak and c.split()[0] != "the"
                                               and c.split()[-1] not in d["definite_cue_not_ends"]], group="cue")
                               + rf"\s+the\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}?{sing})(?!['’\w-])"),
+        named_before=regex(phrase_pattern([c for c in before_outcome if c not in weak], group="cue")
+                           + r"\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?,?\s+(?:"
+                           + trie_pattern(d["single_person_determiners"]) + r"\s+)?(?P<np>(?:[\w'’-]+\s+){0,2}?" + sing + r")(?!['’\w-])"),
         generic_nouns=frozenset(norm_phrase(w) for w in generic_words),
         vague_words=frozenset(w.split()[0].lower() for w in d["vague"]),
         aux_first=frozenset(norm_phrase(w).split()[0] for w in [*d["auxiliaries"], *d["outcome_adverbs"]]),
@@ -763,6 +767,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
         out.extend(_bare_mentions(sentence, out, context, offset, lex, words))
     out.extend(_definite_objects(sentence, out, context, offset, lex, words))
+    out.extend(_named_objects(sentence, out, context, offset, lex))
     if lex.zero_gate <= met:
         zeros = _zero_mentions(sentence, context, offset, lex)
         if zeros:
@@ -1045,6 +1050,32 @@ def _definite_objects(sentence: str, found: Sequence[CasualtyMention], context: 
         owner = _OWNER.match(victims_raw)
         head_raw = victims_raw[owner.end():] if owner else victims_raw  # "the soldier's brother" is no soldier
         out.append(_one_person(sentence, span, offset, victims_raw, head_raw, outcome, context, lex))
+        taken.append(span)
+    return out
+
+
+def _named_objects(sentence: str, found: Sequence[CasualtyMention], context: VictimContext, offset: int,
+                   lex: _CasLex) -> list[CasualtyMention]:
+    """'the killing of Abu Ali, a local commander', 'killed Omar Haddad, an
+    ISIS leader': a name after an outcome cue, then its singular person noun
+    (the name's role), is one person of that role. Nothing without the role
+    ("killed Friday during a raid", "the death of Assad's rule": no person
+    noun) or where a figure is already read. A part (`CasualtyMention.part`):
+    it tells who died, not how many; a named commander is often one of a
+    toll told elsewhere ("six fighters killed" and "the killing of their
+    leader Abu Ali"), so it is no toll of its own to set against one."""
+    out: list[CasualtyMention] = []
+    taken = [(c.start - offset, c.end - offset) for c in found]
+    for m in lex.named_before.finditer(sentence):
+        span = (m.start("cue"), m.end("np"))
+        if any(a < span[1] and span[0] < b for a, b in taken) or sentence[span[1]:span[1] + 2] in ("'s", "’s"):
+            continue
+        role = m.group("np")
+        if any(w.lower() in lex.determiners or w[:1].isdigit() for w in role.split()):
+            continue
+        outcome = lex.before_outcome[norm_phrase(m.group("cue"))]
+        person = _one_person(sentence, span, offset, sentence[m.start("name"):span[1]], role, outcome, context, lex)
+        out.append(replace(person, part=True))
         taken.append(span)
     return out
 
