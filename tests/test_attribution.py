@@ -100,8 +100,9 @@ def test_hedging_and_denial():
     assert stance("The attack was likely conducted by the TIP or its allies.").hedge_cue == "likely"
     assert stance("Some sources claimed that the depot exploded.", verb="claimed").hedged
     assert not stance("The Turkish military shelled Syrian troops near Saraqib.").hedged
+    # a zero count is no denial: the act happened and killed nobody (the count is a casualty figure)
     neg = stance("Nonetheless, pro-government sources did not report any casualties.")
-    assert neg.negated and neg.negation_cue == "did not report any casualties"
+    assert not neg.negated and neg.negation_cue == ""
     assert stance("The ministry denied the reports.").negated
 
 
@@ -125,14 +126,16 @@ def _stance_both(text: str, verb: str = "") -> tuple:
 def test_the_stance_word_gate_changes_no_answer():
     # `words` lets stance skip its search when no hedge or negation has all its words in the sentence
     for text in ("The Turkish military shelled Syrian troops near Saraqib.",
-                 "It is said that no one was killed.",  # a hedge and a negation, each of several words
-                 "Is it said? No, one was killed.",     # their words, but not as the phrases: no match
+                 "It is said that the army rejected the claims.",  # a hedge and a negation, each of several words
+                 "Is it said? Claims the army rejected.",          # their words, but not as the phrases: no match
                  "Reportedly-confirmed strikes", "The ministry DENIED the reports", "unconfirmedly"):
         for verb in ("", "claimed"):
             old, new = _stance_both(text, verb)
             assert new == old
-    assert _stance_both("It is said that no one was killed.")[1].negation_cue == "no one was killed"
-    assert not _stance_both("Is it said? No, one was killed.")[1].negated
+    assert _stance_both("It is said that the army rejected the claims.")[1].negation_cue == "rejected the claims"
+    assert not _stance_both("Is it said? Claims the army rejected.")[1].negated
+    # a zero count is no denial, gate or not
+    assert not _stance_both("It is said that no one was killed.")[1].negated
 
 
 @given(st.lists(st.sampled_from(["it", "is", "said", "no", "one", "was", "killed", "Reportedly", "if", "true", "NOT",

@@ -40,8 +40,8 @@ def test_a_pronoun_never_points_at_a_body_named_after_a_preposition():
 
 @pytest.mark.parametrize("sentence, negated", [
     # the speaker's own clause after a comma: its denial is its own
-    ("SANA said, citing a police source, that no one was killed in the blast.", True),
-    ("Rebels said, however, that no one was killed in the attack.", True),
+    ("SANA said, citing a police source, that the reports of a blast were fabricated.", True),
+    ("Rebels said, however, that the claims of an attack were untrue.", True),
     # another voice's clause: "Russia denies role" is no denial by the UN
     ("The UN says 39 people were killed in the strike, Russia denies any role.", False),
 ])

@@ -41,8 +41,9 @@ source, the outlet is kept as `via`; unnamed informants of a monitor
 ("reliable sources informed SOHR") are the monitor itself.
 
 Hedging (reportedly, allegedly, likely, "if confirmed", a distancing verb such
-as "claimed") and denial ("denied", "did not report any casualties") are read
-from the pack's `lexicon.yaml`.
+as "claimed") and denial ("denied", "fake news"; not a zero count such as "did
+not report any casualties", an act that happened) are read from the pack's
+`lexicon.yaml`.
 """
 
 from __future__ import annotations
@@ -325,6 +326,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     days = [n for d in (knowledge.dates.get("weekdays") or {}).values() for n in [*d["names"], *d["abbreviations"]]]
     pre_verb = list(lex.get("pre_verb_words") or ())
     stance_gates, (stance_gate,) = word_gates([([*lex["hedges"], *lex["negations"]],)])
+    zero = {n for key in ("zero_casualties", "zero_killed", "zero_injured") for n in lex.get(key) or ()}
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
@@ -337,7 +339,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         verbs_low=regex(_lower_pattern(lex["reporting_verbs"])),
         distancing=frozenset(lex["distancing_verbs"]),
         hedges=regex(phrase_pattern(lex["hedges"])),
-        negations=regex(phrase_pattern(lex["negations"])),
+        # a zero count ("no casualties were reported") is no denial: the act happened and killed nobody
+        negations=regex(phrase_pattern([n for n in lex["negations"] if n not in zero])),
         stance_any=regex(phrase_pattern([*lex["hedges"], *lex["negations"]])),
         stance_low=regex(_lower_pattern([*lex["hedges"], *lex["negations"]])),
         stance_gates=stance_gates,

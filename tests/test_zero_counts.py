@@ -1,0 +1,49 @@
+"""A zero count ("no one was hurt") is no denial: the act happened and its
+claim is not `negated`; a denial stays one. Sentences written for these tests
+(none from the corpora)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+from claimscope.attribution import stance as _stance
+from claimscope.claims import DocumentInput, extract_chunk
+
+from builtin_knowledge import K
+
+PUBLISHED = dt.date(2021, 3, 10)  # a Wednesday
+
+
+def claims(text, published=PUBLISHED):
+    doc = DocumentInput(doc_id="d0", text=text, published=published, published_precision="day", title="")
+    r = extract_chunk([doc], knowledge=K)
+    return r.claims, r.casualties
+
+
+def one(sentence, published=PUBLISHED):
+    got, cas = claims(sentence, published)
+    assert len(got) == 1, list(got["sentence"])
+    return got.iloc[0], cas
+
+
+def kind_of(sentence, published=PUBLISHED):
+    return one(sentence, published)[0]["kind"]
+
+
+# --------------------------------------------------------------------------- zero counts
+
+def test_a_zero_count_is_no_denial():
+    st = _stance("Clashes broke out at the checkpoint on Monday, but no casualties were reported.", knowledge=K)
+    assert not st.negated
+    st = _stance("Gunmen fired on the patrol, and nobody was killed.", knowledge=K)
+    assert not st.negated
+    # near miss: a denial stays one, with or without a zero count
+    st = _stance("The army denied the shelling, saying no one was killed.", knowledge=K)
+    assert st.negated and st.negation_cue == "denied"
+
+
+def test_a_clash_without_casualties_keeps_its_act():
+    row, _ = one("Clashes broke out between the two factions at the Azaz checkpoint on Monday, "
+                 "but no casualties were reported.")
+    assert row["kind"] == "event" and not row["negated"]
