@@ -629,7 +629,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             continue  # the date line dates the article, not an event
         dates.append(d)
     if dates:
-        dates = period_starts(sent, dates, words=words)  # "since the signing of the March 5 agreement" dates no act
+        dates = period_starts(sent, dates, knowledge=knowledge, words=words)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start,
                          known_governorates=ctx.governorates, words=words)
     ctx.places.extend(places)

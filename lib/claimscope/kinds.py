@@ -93,6 +93,10 @@ class _Cues:
     since_tally: re.Pattern[str]  # a perfect tense and a count after a recent "since <day>": a tally, not the act's days
     since_tally_days: int  # a recent start date at least this many days before the report can open a tally
     perfect: re.Pattern[str]  # a perfect tense ("had been killed"): a count over time, not one day's acts
+    act_determiner_before: re.Pattern[str]  # "the targeted man": a determiner makes the participle an adjective
+    period_start: re.Pattern[str]  # "since": a cue that opens with it starts a period
+    period_start_before: re.Pattern[str]  # "since the signing of": the date after it starts a period
+    period_start_words: frozenset[str]  # the words of `period_starts` (a sentence without them has no period start)
     speech_date: re.Pattern[str] | None  # "said on": the date after it is the telling's
     earlier_operation: re.Pattern[str]  # a cumulative cue that is an operation over before the report's act
     toll_update: re.Pattern[str]
@@ -182,30 +186,34 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
               + phrase_pattern(knowledge.numbers["tens"]) + ")")
     # "the recently concluded operation", "the army's previous offensive": the
     # adjective after a determiner or a possessive, not the adverb ("earlier today")
-    determiners = "|".join(re.escape(w) for w in d.get("earlier_operation_determiners") or ["the"])
+    determiners = "|".join(re.escape(w) for w in d["earlier_operation_determiners"])
     earlier = (r"(?<![\w'’-])(?:(?i:" + determiners + r")|[\w-]+['’]s?)\s+"
                + phrase_pattern(d.get("earlier_operations") or []) + r"\s+(?:[\w'’-]+\s+){0,2}?"
                + phrase_pattern(d.get("earlier_operation_nouns") or []))
+    since = phrase_pattern(d["period_starts"])  # "since the war began"
     # the ways a sentence counts over a period, each with the word sets a
     # sentence must meet (one word of each) for it to be worth a scan
     cumulative = (
         (phrase_pattern([*d["cumulative"], *d["campaign_scenes"]]), ("cumulative",)),
-        (rf"{nouns},?\s+(?:(?:that|which)\s+)?(?:\w+\s+)?{tolls}", ("campaign_nouns", "campaign_tolls")),
-        (phrase_pattern(["since"]) + rf"\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{nouns}\s+{phrase_pattern(d['campaign_starts'])}",
+        (rf"{nouns},?\s+(?:{phrase_pattern(d['campaign_relatives'])}\s+)?(?:\w+\s+)?{tolls}",
+         ("campaign_nouns", "campaign_tolls")),
+        (since + rf"\s+(?:[\w'’-]+\s+){{0,4}}?{nouns}\s+{phrase_pattern(d['campaign_starts'])}",
          ("since", "campaign_nouns")),
-        (phrase_pattern(["in", "during", "across", "through"]) + rf"\s+{counts}\s+(?:[\w-]+\s+){{0,2}}?"
+        (phrase_pattern(d["act_count_frames"]) + rf"\s+{counts}\s+(?:[\w-]+\s+){{0,2}}?"
          + phrase_pattern(d["act_counts"]), ("act_count",)),
         (span, ("span_leads", "span_units")),
         (rf"(?:^|[,;]\s*)(?i:{frames})\s+(?:[\w'’-]+\s+){{0,3}}?"
-         rf"(?:(?:\d[\d,]*|{spelled}|several|many)[-\s](?i:{units})s?(?:-long)?|(?i:{units})s-long)"
+         rf"(?:(?:\d[\d,]*|{spelled}|{phrase_pattern(d['campaign_duration_quantifiers'])})[-\s](?i:{units})s?(?:-long)?"
+         rf"|(?i:{units})s-long)"
          rf"\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}",
          ("campaign_nouns", "campaign_durations")),
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
         # "killed in Syria's 30-month war", "died in the country's civil war"
-        (phrase_pattern(d.get("war_scene_verbs") or []) + r"\s+(?:(?i:the)\s+)?(?:[\w-]+['’]s?\s+|[\w-]+s\s+)?"
+        (phrase_pattern(d.get("war_scene_verbs") or []) + r"\s+(?:" + phrase_pattern(d["war_scene_determiners"])
+         + r"\s+)?(?:[\w-]+['’]s?\s+|[\w-]+s\s+)?"
          rf"(?:(?:\d+|{spelled})-(?i:{units})s?(?:-old|-long)?\s+)?" + phrase_pattern(d.get("war_nouns") or [])
          # the war noun ends its phrase ("killed in war planes raids" is no war's toll)
-         + r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+" + phrase_pattern(d.get("war_scene_followers") or ["which"]) + ")",
+         + r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+" + phrase_pattern(d["war_scene_followers"]) + ")",
          _WAR_SCENE),
         (earlier, ("earlier_operations", "earlier_operation_nouns")),
     )
@@ -238,7 +246,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "cumulative": [*d["cumulative"], *d["campaign_scenes"]],
         "campaign_nouns": d["campaign_nouns"],
         "campaign_tolls": d["campaign_tolls"],
-        "since": ["since"],
+        "since": d["period_starts"],
         "span_leads": d["span_leads"],
         "span_units": d["span_units"],
         "campaign_durations": [*d["campaign_durations"], *(f"{u}s" for u in d["campaign_durations"])],
@@ -283,7 +291,12 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         since_tally=regex(r"(?:" + perfect + r"[^.;:]{0,80}?" + count + r"|" + count + r"[^.;:]{0,80}?" + perfect + r")"),
         since_tally_days=int(d["since_tally"]["min_days"]),
         perfect=regex(perfect),
-        speech_date=regex(phrase_pattern(d["speech_date_leads"]) + r"\s+(?:(?i:on)\s+)?$")
+        act_determiner_before=regex(phrase_pattern(d["act_determiners"]) + r"\s+$"),
+        period_start=regex(r"^" + since),
+        period_start_before=regex(since + r"\s+(?:[\w'’-]+\s+){0,4}$"),
+        period_start_words=frozenset(w.lower() for p in d["period_starts"] for w in p.split()),
+        speech_date=regex(phrase_pattern(d["speech_date_leads"]) + r"\s+(?:"
+                          + phrase_pattern(d.get("speech_date_links") or []) + r"\s+)?$")
         if d.get("speech_date_leads") else None,
         earlier_operation=regex(earlier),
         toll_update=regex(r"[,;]\s*" + phrase_pattern(d["toll_updates"])),
@@ -298,7 +311,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
                             + phrase_pattern(d["generic_blame"]["verbs"]) + r"[^.;]{0,60}?"
                             + phrase_pattern(d["generic_blame"]["objects"]))
         if d.get("generic_blame") else None,
-        definite_act=regex(phrase_pattern(d["generic_blame"].get("definite_determiners") or ["the"])
+        definite_act=regex(phrase_pattern(d["generic_blame"]["definite_determiners"])
                            + r"\s+(?:[\w'’-]+\s+)?"
                            + phrase_pattern(sorted({c for e in knowledge.events["event_types"] for c in e["cues"]})))
         if d.get("generic_blame") else None,
@@ -313,9 +326,10 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         if d.get("question_openers") and d.get("question_marks") else None,
         question_marks=tuple(d.get("question_marks") or ()),
         # "57 attacks", and "the number of attacks ... (has reached 57)"
-        act_count=regex(r"(?:(?<![\w.,])" + counts + r"|(?i:the\s+(?:total\s+)?number\s+of))\s+(?:[\w-]+\s+){0,2}?"
+        act_count=regex(r"(?:(?<![\w.,])" + counts + "|" + phrase_pattern(d["act_count_totals"]) + r")\s+(?:[\w-]+\s+){0,2}?"
                         + phrase_pattern(d["act_counts"])),
-        counted_acts=regex(r"^.{0,60}?(?<![\w-])(?i:these|those|such)\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(acts)),
+        counted_acts=regex(r"^.{0,60}?" + phrase_pattern(d["counted_act_pointers"]) + r"\s+(?:[\w-]+\s+){0,2}?"
+                           + phrase_pattern(acts)),
         background_days=int(d["background_after_days"]),
         **_build_act_frames(d),
         trend_verb_auxiliaries=frozenset(str(w).lower() for w in d.get("trend_verb_auxiliaries") or ()),
@@ -351,7 +365,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     alts = []
     if d.get("interpretation_copulas") and d.get("interpretation_nouns"):
         alts.append(phrase_pattern(d["interpretation_copulas"]) + rf"\s+(?:{w}\s+)?"
-                    + phrase_pattern(d.get("interpretation_determiners") or ["a"]) + rf"\s+(?:{w}\s+)?"
+                    + phrase_pattern(d["interpretation_determiners"]) + rf"\s+(?:{w}\s+)?"
                     + phrase_pattern(d["interpretation_nouns"]))
     if d.get("justification_phrases"):
         alts.append(phrase_pattern(d["justification_phrases"]))
@@ -359,7 +373,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
         out["interpretation"] = regex("|".join(f"(?:{a})" for a in alts))
     if d.get("support_accusation_verbs") and d.get("support_accusation_objects"):
         out["support_accusation"] = regex(phrase_pattern(d["support_accusation_verbs"]) + rf"\s+(?:{w}\s+){{0,6}}?"
-                                          + phrase_pattern(d.get("support_accusation_links") or ["of"])
+                                          + phrase_pattern(d["support_accusation_links"])
                                           + rf"\s+(?:{w}\s+)?" + phrase_pattern(d["support_accusation_objects"]))
     if d.get("context_subjects") and d.get("context_verbs"):
         out["context_subject"] = regex(r"^\W*" + phrase_pattern(d["context_subjects"]) + rf"\s+(?:{w}\s+){{1,3}}?"
@@ -368,9 +382,10 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
         nouns = phrase_pattern([*d["campaign_nouns"], *d["old_year_acts"]])
         year = r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])"
         # "the Six-Day War of 1967" | "the 2013 Ghouta attack", "a lightning 2014 campaign"
-        out["old_year"] = regex(nouns + r"\s+(?i:of)\s+" + year + "|(?<![\\w.,-])" + year.replace("year", "year2")
+        out["old_year"] = regex(nouns + r"\s+" + phrase_pattern(d["old_year_links"]) + r"\s+" + year + "|(?<![\\w.,-])" + year.replace("year", "year2")
                                 + r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?" + nouns)
-        out["old_year_guard"] = regex(phrase_pattern([*(d.get("old_year_guards") or ["since"]), *d["since_comparisons"]]))
+        out["old_year_guard"] = regex(phrase_pattern([*(d.get("old_year_guards") or d["period_starts"]),
+                                                      *d["since_comparisons"]]))
     if d.get("continuation_openers") and d.get("continuation_others"):
         out["continuation"] = regex(r"^\W*" + phrase_pattern(d["continuation_openers"]) + rf",?\s+(?:{w}\s+){{0,3}}?"
                                     + phrase_pattern(d["continuation_others"]))
@@ -430,7 +445,7 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
         if names == _ACT_COUNT_NAMES and _acts_day(sentence, dates, cues):
             continue  # "nine were killed in three suicide attacks on Wednesday": that day's acts
         while m is not None:
-            if m.group(0)[:5].lower() == "since" and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
+            if cues.period_start.match(m.group(0)) and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
                 m = rx.search(sentence, m.end())  # "the first report ... since the start of the operation"
                 continue
             found.append((m.start(), m.group(0), True))
@@ -498,21 +513,19 @@ def figure_scopes(sentence: str, spans: Sequence[tuple[int, int]], *, knowledge:
 
 # --- claims -----------------------------------------------------------------------------
 
-_SINCE_BEFORE = regex(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}$")
-
-
-def period_starts(sentence: str, dates: Sequence[DateMention], *,
+def period_starts(sentence: str, dates: Sequence[DateMention], *, knowledge: Knowledge,
                   words: frozenset[str] | None = None) -> list[DateMention]:
     """`dates` with those that start a period marked `since`: "since the
     signing of the March 5 agreement", "since a July 19 summit" (the date
     grammar marks only "since March 5"). Such a date dates no act. `words`:
     the sentence's `sentence_words` when already computed (an ASCII sentence
     without "since" has none)."""
-    if words is not None and "since" not in words and sentence.isascii():
+    cues = knowledge.derived(_build_cues)
+    if words is not None and cues.period_start_words.isdisjoint(words) and sentence.isascii():
         return list(dates)
     out = []
     for d in dates:
-        if d.kind != "since" and _SINCE_BEFORE.search(sentence, max(0, d.start - 48), d.start):
+        if d.kind != "since" and cues.period_start_before.search(sentence, max(0, d.start - 48), d.start):
             d = replace(d, kind="since")
         out.append(d)
     return out
@@ -561,7 +574,6 @@ def _is_old(date: DateMention | None, published: _dt.date | None, background_day
 _EVENT = ClaimKind("event")  # frozen: shared by every event claim
 _DIGITS4 = regex(r"\d{4}")
 
-_DETERMINER_BEFORE = regex(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$")
 
 
 def _old_year(sentence: str, cues: _Cues, dates: Sequence[DateMention], published: _dt.date | None,
@@ -595,7 +607,7 @@ def _act(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] | N
     if "past_act" not in gates:
         return None
     for m in cues.past_act.finditer(sentence):
-        if not _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+        if not cues.act_determiner_before.search(sentence, max(0, m.start() - 8), m.start()):
             return m
     return None
 
