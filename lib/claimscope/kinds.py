@@ -40,7 +40,18 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   strikes") background; interpretations of an act ("was an effort by the
   regime to", "used as a pretext") and accusations of support ("accuses
   Israel of backing them") statements; "In addition, 13 others were injured"
-  after a running total adds to it (`refers_to_counted_acts`).
+  after a running total adds to it (`refers_to_counted_acts`); a quantity
+  changing over time ("surged to a record high") and routine activity
+  ("patrolled the coast") background, and so, in a sentence with no date,
+  a state lasting months or years ("have besieged the garrison for nearly
+  three years") and a perfect progressive ("have been fighting the
+  insurgents"); an act told only by a year before the report's ("last
+  year") history, unless its figures are a running total's; a month not
+  the report's counts as a tally when the sentence names many acts ("380
+  killed by airstrikes in January"), and a part of one ("in early
+  October") dates an act, not the month so far; a perfect tense of an act
+  with a count in words in the report's year ("has killed thousands this
+  year") is a running total.
 
 Each kind keeps the phrase it was read from (`claims.kind_cue`).
 """
@@ -93,6 +104,7 @@ class _Cues:
     since_tally: re.Pattern[str]  # a perfect tense and a count after a recent "since <day>": a tally, not the act's days
     since_tally_days: int  # a recent start date at least this many days before the report can open a tally
     perfect: re.Pattern[str]  # a perfect tense ("had been killed"): a count over time, not one day's acts
+    perfect_tally: re.Pattern[str]  # "has killed thousands": an act's verb in a perfect tense and a count in words
     act_determiner_before: re.Pattern[str]  # "the targeted man": a determiner makes the participle an adjective
     period_start: re.Pattern[str]  # "since": a cue that opens with it starts a period
     period_start_before: re.Pattern[str]  # "since the signing of": the date after it starts a period
@@ -126,6 +138,12 @@ class _Cues:
     old_year_guard: re.Pattern[str] | None  # "since", a comparison: the year starts or measures a period
     trend_verb_auxiliaries: frozenset[str]  # "were mounting attacks": the trend word is a verb
     continuation: re.Pattern[str] | None  # "In addition, 13 others were injured": the tail of a count
+    trend_predicate: re.Pattern[str] | None  # "surged to a record high": a quantity changing over time
+    duration: re.Pattern[str] | None  # "for around two years": a stretch of time a state or activity lasted
+    progressive: re.Pattern[str] | None  # "have been fighting": an activity that has gone on
+    routine: re.Pattern[str] | None  # "patrolled the border": military activity that is no act of violence
+    acts_plural: re.Pattern[str]  # "airstrikes": many acts (a whole month's with figures is a tally)
+    part_modifiers: frozenset[str]  # "early October": a part of a month or year, the time of an act, no tally
     # gates: a cue's regex runs only when a sentence holds every word of one
     # of its phrases (`sentences.word_gates`): most never run
     gate_lists: WordGates
@@ -208,6 +226,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
          rf"\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}",
          ("campaign_nouns", "campaign_durations")),
         (phrase_pattern(d["record_tolls"]), ("record_tolls",)),
+        # "a month of fighting in the province has killed nearly 300": the span's toll
+        (r"(?:\d[\d,]*|" + spelled + "|" + phrase_pattern([*d["campaign_duration_quantifiers"],
+                                                          *(d.get("campaign_span_articles") or [])])
+         + rf")\s+(?i:{units})s?\s+" + phrase_pattern(d.get("campaign_span_links") or []) + rf"\s+(?:[\w'’-]+\s+)?{nouns}"
+         + r"[^.;,]{0,60}?" + tolls, ("campaign_nouns", "campaign_durations", "campaign_tolls")),
         # "killed in Syria's 30-month war", "died in the country's civil war"
         (phrase_pattern(d.get("war_scene_verbs") or []) + r"\s+(?:" + phrase_pattern(d["war_scene_determiners"])
          + r"\s+)?(?:[\w-]+['’]s?\s+|[\w-]+s\s+)?"
@@ -225,6 +248,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     perfect = (r"(?<![\w-])" + phrase_pattern(d["since_tally"]["perfects"])
                + r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|en|wn|t)\b")
     count = r"(?:\d|" + phrase_pattern(d["since_tally"]["counts"]) + r")"
+    perfect_act = (r"(?<![\w-])" + phrase_pattern(d["since_tally"]["perfects"]) + r"\s+(?:[a-z]+\s+){0,2}?"
+                   + phrase_pattern(d["past_acts"]))
     gates = {
         "future": [*d["future"], *d["future_lower_case"]],
         "conditional": d["conditional"],
@@ -263,6 +288,11 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "support_accusation": d.get("support_accusation_objects") or [],
         "context_subject": d.get("context_verbs") or [],
         "continuation": d.get("continuation_others") or [],
+        "acts_plural": d["act_counts"],
+        "trend_predicate": d.get("trend_predicates") or [],
+        "duration": d.get("duration_units") or [],
+        "progressive": d.get("progressives") or [],
+        "routine": d.get("routine_activities") or [],
         "old_year": [*d["campaign_nouns"], *(d.get("old_year_acts") or [])],  # both of its branches name one
     }
     gate_lists, needs = word_gates([(phrases,) for phrases in gates.values()])
@@ -295,6 +325,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         period_start=regex(r"^" + since),
         period_start_before=regex(since + r"\s+(?:[\w'’-]+\s+){0,4}$"),
         period_start_words=frozenset(w.lower() for p in d["period_starts"] for w in p.split()),
+        perfect_tally=regex(perfect_act + r"[^.;:]{0,80}?" + phrase_pattern(d["since_tally"]["counts"]) + "|"
+                            + phrase_pattern(d["since_tally"]["counts"]) + r"[^.;:]{0,80}?" + perfect_act),
         speech_date=regex(phrase_pattern(d["speech_date_leads"]) + r"\s+(?:"
                           + phrase_pattern(d.get("speech_date_links") or []) + r"\s+)?$")
         if d.get("speech_date_leads") else None,
@@ -333,6 +365,12 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         background_days=int(d["background_after_days"]),
         **_build_act_frames(d),
         trend_verb_auxiliaries=frozenset(str(w).lower() for w in d.get("trend_verb_auxiliaries") or ()),
+        acts_plural=regex(phrase_pattern(d["act_counts"])),
+        # "for around two years", "for several months"
+        duration=regex(phrase_pattern(d["duration_leads"]) + r"\s+(?:" + phrase_pattern(d.get("duration_hedges") or [])
+                       + r"\s+)?(?:" + counts + "|" + phrase_pattern(d.get("duration_quantifiers") or []) + r")\s+"
+                       + phrase_pattern(d["duration_units"])) if d.get("duration_leads") and d.get("duration_units") else None,
+        part_modifiers=frozenset(str(w).lower() for w in knowledge.dates.get("modifiers") or ()),
         gate_lists=gate_lists,
         gate_names=_names_by_list(gates, needs),
         gate_memo=Memo(64),
@@ -350,7 +388,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
         ("trend", "feared_act", "absent_act", "interpretation", "support_accusation", "context_subject",
-         "old_year", "old_year_guard", "continuation"))
+         "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine"))
     if d.get("trends"):
         out["trend"] = regex(phrase_pattern(d["trends"]) + rf"\s+(?:{w}\s+)?" + plural)
     if d.get("feared_act_leads") and d.get("act_nouns"):
@@ -386,6 +424,13 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                                 + r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?" + nouns)
         out["old_year_guard"] = regex(phrase_pattern([*(d.get("old_year_guards") or d["period_starts"]),
                                                       *d["since_comparisons"]]))
+    if d.get("trend_predicates"):
+        out["trend_predicate"] = regex(phrase_pattern(d["trend_predicates"]))
+    if d.get("progressives") and d.get("progressive_suffix"):
+        out["progressive"] = regex(phrase_pattern(d["progressives"]) + r"\s+[a-z]+"
+                                   + re.escape(str(d["progressive_suffix"])) + r"(?![\w'’-])")
+    if d.get("routine_activities"):
+        out["routine"] = regex(phrase_pattern(d["routine_activities"]))
     if d.get("continuation_openers") and d.get("continuation_others"):
         out["continuation"] = regex(r"^\W*" + phrase_pattern(d["continuation_openers"]) + rf",?\s+(?:{w}\s+){{0,3}}?"
                                     + phrase_pattern(d["continuation_others"]))
@@ -406,6 +451,13 @@ def cumulative_cue(sentence: str, *, knowledge: Knowledge, dates: Sequence[DateM
     year that merely holds the report's date. Compute it once per sentence
     and pass it to `figure_scopes` and `claim_kind`."""
     return _cumulative_cue(sentence, knowledge.derived(_build_cues), dates, published, words)
+
+
+def _part_of_period(date: DateMention, cues: "_Cues") -> bool:
+    """The date names a part of its month or year ("early October",
+    "mid-2015"; dates.yaml `modifiers`)."""
+    words = date.raw.replace("-", " ").split()
+    return bool(words) and words[0].lower() in cues.part_modifiers
 
 
 def _acts_day(sentence: str, dates: Sequence[DateMention], cues: "_Cues") -> bool:
@@ -475,9 +527,13 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
                 continue
             found.append((x.start, x.raw, True))
         elif published is not None and not has_day and x.precision in ("month", "year"):
+            if _part_of_period(x, cues):
+                continue  # "in early October": a part of the month, the time of an act, not the month so far
             lo, hi = date_interval(x.date.isoformat(), x.precision)
             if lo is not None and hi is not None and lo <= published.toordinal() <= hi:
                 found.append((x.start, x.raw, False))  # "in 2022" in a 2022 report: so far this year
+            elif x.precision == "month" and "acts_plural" in gates and cues.acts_plural.search(sentence) is not None:
+                found.append((x.start, x.raw, False))  # "380 civilians killed by airstrikes in January": a month's tally
     return min(found) if found else None
 
 
@@ -560,11 +616,14 @@ def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowled
     return _is_old(date, published, knowledge.derived(_build_cues).background_days)
 
 
-def _is_old(date: DateMention | None, published: _dt.date | None, background_days: int) -> bool:
+def _is_old(date: DateMention | None, published: _dt.date | None, background_days: int, *,
+            by_year: bool = True) -> bool:
     if date is None or date.date is None or published is None or date.kind == "since":
         return False
     if date.precision in ("day", "reported"):  # `date_interval` of a day: [d, d], without the ISO round trip
         return published.toordinal() - date.date.toordinal() > background_days
+    if by_year and date.precision == "year" and date.date.year < published.year:
+        return True  # "captured the town last year": a year's act told only by its year is history
     _, hi = date_interval(date.date.isoformat(), date.precision)
     if hi is None:
         return False
@@ -660,6 +719,35 @@ def _act_clause_after(sentence: str, fut: re.Match[str], act: re.Match[str] | No
     return False
 
 
+def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Match[str] | None,
+                  dated: bool) -> re.Match[str] | None:
+    """A frame that tells no act of its own, in a sentence without a figure
+    of an act: a quantity changing over time ("complaints surged to a record
+    high"), a routine activity ("warplanes patrolled the coast"), and, in a
+    sentence with no date (not even "since Monday": the week's running
+    story), a stretch of time a state lasted ("have besieged the garrison
+    for nearly three years") or an activity in a perfect progressive ("have
+    been fighting the insurgents") - each unless an act is told before it (a
+    lasting state's own perfect tense aside)."""
+    for name, rx, undated in (("trend_predicate", cues.trend_predicate, False), ("routine", cues.routine, False),
+                              ("duration", cues.duration, True), ("progressive", cues.progressive, True)):
+        if rx is None or name not in gates or (undated and dated):
+            continue
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        if name in ("routine", "progressive") and act is not None:
+            continue  # "a patrol was ambushed", "have been fighting and took two villages": the act is told
+        lasting = cues.perfect.search(sentence, 0, m.start()) if name == "duration" else None
+        if lasting is not None and _any_act_before(sentence, lasting.start(), cues, gates):
+            lasting = None  # the perfect comes after an act told
+        if undated and lasting is None and _any_act_before(sentence, m.start(), cues, gates):
+            continue  # "Among those killed were militiamen who have fought for years": the act is told
+        if act is None or m.start() <= act.start() or name == "duration":
+            return m
+    return None
+
+
 def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (),
                figure_starts: Sequence[int] = (), date: DateMention | None = None,
                dates: Sequence[DateMention] = (), published: _dt.date | None = None,
@@ -691,7 +779,15 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if cumulative is not None and cumulative[2] and "event" not in scopes and (
             scopes or (cues.act_count.search(sentence) if "act_count" in gates else None)):
         return ClaimKind("running_total", cumulative[1])  # "since June 2019, ... 1,323 attacks"
-    if date is not None and _is_old(date, published, cues.background_days):
+    if date is not None and _is_old(date, published, cues.background_days) and not (
+            scopes and all(s == "total" for s in scopes) and not _is_old(date, published, cues.background_days,
+                                                                           by_year=False)):
+        # (a figure too large for one act, told with "last year", stays a running total)
+        return ClaimKind("background", date.raw)
+    if date is not None and date.precision in ("month", "year") and _part_of_period(date, cues) and not (
+            scopes and all(s == "total" for s in scopes)):
+        # "In early October four bombers blew themselves up ...": an earlier act recalled, told by a part of its
+        # month; its vague date would merge it with any act of that month
         return ClaimKind("background", date.raw)
     old = _old_year(sentence, cues, dates, published, figure_starts) \
         if date is None and "old_year" in gates and _DIGITS4.search(sentence) else None
@@ -724,6 +820,8 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("running_total", cumulative[1] if cumulative else "")
     if cumulative is not None and (cues.act_count.search(sentence) if "act_count" in gates else None) is not None:
         return ClaimKind("running_total", cumulative[1])
+    if cumulative is not None and not cumulative[2] and not scopes and cues.perfect_tally.search(sentence) is not None:
+        return ClaimKind("running_total", cumulative[1])  # "feuding that has killed scores of fighters this year"
     policy = cues.policy_negation.search(sentence) if "policy_negation" in gates else None
     if policy is not None and act is None and not 0 <= denial < policy.start():
         return ClaimKind("statement", policy.group(0))
@@ -769,6 +867,9 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         m = None  # "rebels were mounting attacks": a verb, acts told
     if m is not None and (act is None or m.start() <= act.start()):
         return ClaimKind("background", m.group(0))  # "escalating attacks by ISIS", "near-daily air strikes"
+    m = _no_act_frame(sentence, cues, gates, act, date is not None or any(x.date is not None for x in dates))
+    if m is not None:
+        return ClaimKind("background", m.group(0))
     if cumulative is not None and cumulative[2]:
         return ClaimKind("background", cumulative[1])  # a state that has lasted since a date
     m = cues.state.search(sentence) if "state" in gates else None
