@@ -143,3 +143,10 @@ def test_a_campaign_counted_by_its_length_has_a_tally():
     # near miss: the length of a siege before an act told
     row, cas = one("After a year of siege, government troops stormed the town on Monday, killing 12 fighters.")
     assert row["kind"] == "event" and set(cas["scope"]) == {"event"}
+
+
+def test_a_telling_set_in_time_is_no_act():
+    assert kind_of("The ministry's statement on the raid came hours after the envoy accused the army of "
+                   "shelling the camp.") == "background"
+    # near miss: the act as the subject, with its own toll
+    assert kind_of("The raid on the camp came hours after the envoy's visit, killing 6 people.") == "event"

@@ -414,7 +414,12 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                                           + phrase_pattern(d["support_accusation_links"])
                                           + rf"\s+(?:{w}\s+)?" + phrase_pattern(d["support_accusation_objects"]))
     if d.get("context_subjects") and d.get("context_verbs"):
-        out["context_subject"] = regex(r"^\W*" + phrase_pattern(d["context_subjects"]) + rf"\s+(?:{w}\s+){{1,3}}?"
+        alts = [phrase_pattern(d["context_subjects"]) + rf"\s+(?:{w}\s+){{1,3}}?"]
+        if d.get("context_speech_determiners") and d.get("context_speech_nouns"):
+            # "The announcement from the Kremlin came a day after ...": a telling set in time, no act of its own
+            alts.append(phrase_pattern(d["context_speech_determiners"]) + rf"\s+(?:{w}\s+){{0,2}}?"
+                        + phrase_pattern(d["context_speech_nouns"]) + rf"\s+(?:{w}\s+){{0,3}}?")
+        out["context_subject"] = regex(r"^\W*(?:" + "|".join(f"(?:{a})" for a in alts) + ")"
                                        + phrase_pattern(d["context_verbs"]))
     if d.get("old_year_acts"):
         nouns = phrase_pattern([*d["campaign_nouns"], *d["old_year_acts"]])
