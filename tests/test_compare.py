@@ -310,6 +310,7 @@ def test_an_act_told_as_a_reply_is_not_set_against_the_act_it_answers():
         assert r.claims["incident_id"].nunique() == 1
         return c.comparisons[c.comparisons["facet"].isin(["casualties", "perpetrator"])]
     assert run("In retaliation for the shelling, rebels fired rockets on Manbij killing 3 civilians.").empty
+    assert run("As a response, rebels fired rockets on Manbij killing 3 civilians.").empty  # SOHR's wording
     # the motive of the act told ("... in revenge for ...") does not make it another act
     got = run("Rebels shelled Manbij in revenge for a raid, killing 3 civilians, activists said.")
     assert set(got["verdict"]) == {"conflict"} and set(got["facet"]) == {"casualties", "perpetrator"}
