@@ -770,6 +770,7 @@ class _Aside:
     # the openers' words (`sentences.word_gates`): a sentence holds an opener only if it holds
     # every word of one ("in order to": "in" alone is in most sentences, "order" in few)
     openers: WordGates | None = None
+    by: re.Pattern[str] | None = None  # the agent preposition (roles.yaml agent_prepositions) the clause ends at
 
 
 def _aside_pattern(knowledge: Knowledge) -> _Aside:
@@ -785,6 +786,7 @@ def _aside_pattern(knowledge: Knowledge) -> _Aside:
     if not openers and not purpose:
         return _Aside(None, None, None, ())
     openers_gate, needs = word_gates([([*openers, *purpose],)])
+    agent = list(frames.get("agent_prepositions") or [])
     alts = []
     if openers:
         aux = phrase_pattern(frames.get("aside_clause_auxiliaries") or ["was", "were"])
@@ -794,9 +796,10 @@ def _aside_pattern(knowledge: Knowledge) -> _Aside:
     clause = regex(r"(?<=[\w,”\"']\s)(?:" + "|".join(alts) + r")[^,;:.!?|()]*")
     act = regex(phrase_pattern([*frames["act_verbs"], *(frames.get("person_participles") or []),
                                 *(frames.get("harm_words") or [])]))
-    head_by = regex(phrase_pattern(frames["by_heads"]) + r"\s+by$")
+    head_by = regex(phrase_pattern(frames["by_heads"]) + r"\s+" + phrase_pattern(agent) + "$") if agent else None
+    by = regex(r"\s" + phrase_pattern(agent)) if agent else None
     return _Aside(clause, act, head_by, tuple(sorted({w.lower().split()[0] for w in [*openers, *purpose]})),
-                  openers_gate if needs[0] else None)  # (a phrase without letters: no word tells it is there)
+                  openers_gate if needs[0] else None, by)  # (a phrase without letters: no word tells it is there)
 
 
 def aside_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -820,15 +823,12 @@ def aside_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[str] 
         if not a.act.search(sentence, 0, m.start()):
             continue
         end = m.end()
-        for by in _BY.finditer(sentence, m.start(), end):
+        for by in (a.by.finditer(sentence, m.start(), end) if a.by is not None else ()):
             if a.head_by is None or not a.head_by.search(sentence, m.start(), by.end()):
                 end = by.start()
                 break
         out.append((m.start(), end))
     return out
-
-
-_BY = re.compile(r"\sby\b")
 
 
 def _outside(sentence: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
