@@ -501,6 +501,9 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                     + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+(?:the\s+)?$"),
         "alternative_after": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"])
                                    + r"\s+(?:the\s+|those\s+of\s+)?"),
+        # "by the TIP or its allies": the alternative is the actor's own camp
+        "alternative_own": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+"
+                                 + phrase_pattern(frames.get("alternative_own") or ["its"])),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
     }
@@ -1061,23 +1064,29 @@ def _is_object_position(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     return bool(cp["object_lead"].search(before_ci))
 
 
+_FEW_WORDS = regex(r"(?:[\w'’-]+\s+){0,2}")  # at most two words between "or" and the second alternative
+
+
 def _asserted(sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> list[ActorMention]:
     """`mentions` without those that are one of two alternatives: right after
-    "<Adjective> or", or joined by "or" to a mention of another actor ("Syrian
-    or Russian jets", "by the regime or Russian warplanes": which acted is not
-    said; "SDF or YPG positions" name one actor)."""
+    "<Adjective> or", or followed by "or" and anything but another mention of
+    the same actor or its own camp ("or its allies") ("Syrian or Russian jets", "by the regime or Russian
+    warplanes", "by Syrian government or Russian war planes" where "Russian
+    war planes" names no actor of the table: which acted is not said; "SDF
+    or YPG positions" name one actor)."""
     out = []
     for i, m in enumerate(mentions):
         if p["alternative_before"].search(sentence, max(0, m.start - 40), m.start):
             continue
         after = p["alternative_after"].match(sentence, m.end)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if after is not None and nxt is not None and nxt.name != m.name and (
-                nxt.start == after.end() or p["alternative_before"].search(sentence, max(0, nxt.start - 40), nxt.start)):
+        if after is not None and not (nxt is not None and nxt.name == m.name and nxt.start == after.end()) \
+                and not p["alternative_own"].match(sentence, m.end):
             continue
         prev = mentions[i - 1] if i else None
-        if prev is not None and prev.name != m.name and p["alternative_after"].fullmatch(sentence, prev.end, m.start):
-            continue
+        alt = p["alternative_after"].match(sentence, prev.end, m.start) if prev is not None and prev.name != m.name else None
+        if alt is not None and _FEW_WORDS.fullmatch(sentence, alt.end(), m.start):
+            continue  # "against the opposition factions or against IS": the second alternative
         out.append(m)
     return out
 
