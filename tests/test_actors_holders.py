@@ -30,3 +30,26 @@ def test_an_alternative_the_table_does_not_name_still_asserts_no_perpetrator():
 def test_the_second_of_two_alternatives_after_a_preposition_is_no_target():
     r = find_roles("The shelling aims to turn residents against the rebel factions or against IS, activists said.")
     assert r.target == ""
+
+
+def test_who_holds_the_ground_hit_is_not_the_target():
+    for s in ["Nine civilians died in air raids on the Tell Ahmar district that is controlled by the Islamic State group.",
+              "Jets bombed a village in rural Raqqa held by the Islamic State group [IS], killing five farmers.",
+              "Warplanes pounded IS-held areas on the edge of the city overnight.",
+              "A helicopter was hit by gunfire and crashed in an area controlled by the Syrian army."]:
+        assert find_roles(s).target == "", s
+    # near misses: positions and posts held by X are X's, and hit; an act on X itself names X
+    r = find_roles("Turkish jets bombed positions held by Kurdish forces near the border.")
+    assert r.target == "Syrian Democratic Forces"
+    r = find_roles("Warplanes struck Islamic State militants in the village on Monday.")
+    assert r.target == "ISIS"
+
+
+def test_who_is_at_a_place_or_would_act_is_not_the_target():
+    r = find_roles("A raid hit a farm close to an area where Turkish forces are advancing, the monitor said.")
+    assert r.target == ""
+    r = find_roles("Activists say the ceasefire is a pretext for Russia to bomb the eastern districts.")
+    assert r.target == ""
+    # near miss: an act against X in that clause still names X
+    r = find_roles("The desert is where the militants launch attacks against regime forces every week.")
+    assert r.target == "Syrian Arab Army"

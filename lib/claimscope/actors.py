@@ -501,11 +501,37 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                     + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+(?:the\s+)?$"),
         "alternative_after": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"])
                                    + r"\s+(?:the\s+|those\s+of\s+)?"),
+        # "a village held by X", "the region that is controlled by the X group": X holds the ground, it is not hit
+        **_holder_patterns(frames, owners),
+        # "a pretext for Russia to carpet bomb": Russia would act
+        "infinitive_lead": regex(phrase_pattern(frames.get("infinitive_subject_leads") or ["for"]) + r"\s+(?:the\s+)?$"),
+        "infinitive_after": regex(r"\s+" + phrase_pattern(frames.get("infinitive_marks") or ["to"])
+                                  + r"\s+(?:[\w-]+\s+)?" + phrase_pattern(frames["act_verbs"])),
         # "by the TIP or its allies": the alternative is the actor's own camp
         "alternative_own": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+"
                                  + phrase_pattern(frames.get("alternative_own") or ["its"])),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
+    }
+
+
+def _holder_patterns(frames: Mapping[str, Any], owners: str) -> dict[str, re.Pattern[str]]:
+    """Where an actor holds the ground an act hit (roles.yaml `held_areas`):
+    "holder_before" ends right before it ("a village held by (the)", "the
+    region that is controlled by the", "a town in eastern Syria held by"),
+    "holder_after" starts right after it ("-held areas", " -controlled
+    neighbourhoods")."""
+    areas = phrase_pattern(frames.get("held_areas") or ["area"])
+    # after a hyphen ("rebel-held"): the participles without phrase_pattern's look-behind
+    hyphened = trie_pattern({v for w in frames.get("owner_participles") or ["held"] for v in case_variants(w)})
+    links = phrase_pattern(frames.get("held_area_links") or ["which"])
+    gap = int(frames.get("held_area_gap", 6))
+    return {
+        "holder_before": regex(rf"{areas}[\"”’']?(?:\s+[\w'’\"“”()-]+){{0,{gap}}}?\s*,?\s+(?:{links}\s+){{0,4}}{owners}\s+by\s+"
+                               rf"(?:the\s+)?(?:[\w'’()\[\]-]+\s+){{0,3}}?[\[(]?{_Q}$"),  # "held by the Daesh (ISIS ISIL)"
+        "holder_after": regex(rf"(?:\s+\w+)?\s?-\s?(?:{hyphened})\s+(?:[\w-]+\s+)?{areas}"),
+        # the mention in a clause after "where" (no punctuation between)
+        "place_relative": regex(phrase_pattern(frames.get("place_relatives") or ["where"]) + r"\s+(?:[^\s,;:.|()]+\s+){0,6}$"),
     }
 
 
@@ -1101,6 +1127,22 @@ def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> 
     return hit is not None and hit.group("owner") is None
 
 
+def _holds_or_would_act(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the mention names who holds the ground an act hit ("a village
+    held by X", "X-held areas"), who is at a place ("an area where X are
+    advancing") or who would act ("a pretext for X to
+    bomb"): neither is the one hit."""
+    if p["holder_after"].match(sentence, m.end):
+        return True  # "IS-held areas"
+    if p["place_relative"].search(sentence, max(0, m.start - 80), m.start) \
+            and not p["target_lead"].search(sentence, max(0, m.start - 50), m.start):
+        return True  # "an area where Turkish forces are advancing"; not "where they attack the regime forces"
+    if p["infinitive_after"].match(sentence, m.end) and p["infinitive_lead"].search(sentence, max(0, m.start - 20), m.start):
+        return True
+    return "by" in sentence[max(0, m.start - 40):m.start] and \
+        p["holder_before"].search(sentence, max(0, m.start - 140), m.start) is not None
+
+
 def _coordinated(sentence: str, perp: ActorMention, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
     """'by the Syrian Army and Russia': Russia acts beside the perpetrator, it is not the target."""
     return m.start >= perp.end and bool(p["coordination"].match(sentence[perp.end:m.start]))
@@ -1132,6 +1174,7 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
                                         and not (m.start >= perp.end and p["perp_patron"].match(sentence[perp.end:m.start]))))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
+                  and not _holds_or_would_act(sentence, m, p)  # "a village held by X", "a pretext for X to bomb"
                   and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
                   and not (campaign and p["campaign_by"].search(sentence[max(0, m.start - 80):m.start]))
