@@ -697,7 +697,7 @@ class _Patterns:
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
-                 "name_heads")
+                 "name_heads", "origin_before", "kin_before")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -808,6 +808,22 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                                                                  *_aliases(r.get("aliases", ""), ";")) if n}
     p.foreign = frozenset(_key(_words(w)) for w in lex["foreign_places"]) - own
     p.sentence_end = regex(r"[.!?;]\s|\n")
+    # "a civilian from (the village of)", "hails from": a person's origin before a name (places_lexicon `origin`)
+    origin = lex.get("origin") or {}
+    town_nouns = _alt([*nb["town"], *nb["near"]])
+    joins = _alt(origin.get("list_joins") or (",",))
+    # (the) (village of) (the) and the earlier names of a list: capitalised runs joined by commas or list words
+    listed = rf"(?:(?-i:{_CAP})[\w'’-]*(?:\s*,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+|\s+))*"
+    tail = rf"\s+(?:the\s+)?(?:(?:{town_nouns})\s+of\s+(?:the\s+)?)?{listed}$"
+    alts = []
+    if origin.get("persons") and origin.get("links"):
+        alts.append(rf"(?:{_alt(origin['persons'])})\s*(?:\([^()]{{0,30}}\)\s*)?,?\s+(?:{_alt(origin['links'])})")
+    if origin.get("verbs"):
+        alts.append(_alt(origin["verbs"]))
+    p.origin_before = regex(rf"(?<![\w-])(?:{'|'.join(alts)}){tail}", re.I) if alts else None
+    # "son of Mustafa and Hamida": names after a kinship word, up to the next punctuation
+    kin = lex.get("kin_before") or ()
+    p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
     _not_here_patterns(p, knowledge, lex, nb, na, cues)
     p.cues = _Cues(p.regions, p.pre_rev, p.before_rev, p.post, p.actor_after, p.speech_after, p.separator)
     p.lowered = _lowered(p.cues)
@@ -899,6 +915,17 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
         rf"(?:(?:to\s+the\s+|the\s+)?(?:{dirs})\s+)?(?:of|from|away\s+from|outside(?:\s+of)?)\s+"
         rf"(?:(?:the\s+)?(?:{dirs})\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+)?(?:(?:{town_nouns})\s+of\s+(?:the\s+)?)?\Z",
         re.I)
+
+
+def _persons(text: str, start: int, pats: _Patterns) -> bool:
+    """Whether the name at `start` is a person's origin ("a civilian from
+    Deir Ezzor was shot dead near X", "the victim hails from Y village") or
+    a person's name after a kinship word ("son of Mustafa and Hamida"):
+    neither is where the act happened (places_lexicon `origin`, `kin_before`)."""
+    lo = max(0, start - 80)
+    if pats.origin_before is not None and pats.origin_before.search(text, lo, start):
+        return True
+    return pats.kin_before is not None and pats.kin_before.search(text, max(0, start - 50), start) is not None
 
 
 def _reference_km(text: str, start: int, pats: _Patterns) -> float | None:
@@ -1065,6 +1092,9 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 continue
             if hit and not pats.not_here.isdisjoint(hit) and _not_here(text, start, end, raw, hit, pats):
                 prev = None   # "Damascus refuted", "aiding Damascus", "in comments to al-Mayadeen"
+                continue
+            if _persons(text, start, pats):
+                prev = None   # "a civilian from Deir Ezzor", "son of Mustafa and Hamida": an origin, a name
                 continue
             words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
