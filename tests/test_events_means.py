@@ -30,8 +30,19 @@ def test_an_aircraft_shot_down_is_no_strike_when_another_act_types_the_sentence(
     assert got is not None and got.type == "attack"
     # the jets are the strikers, the helicopter the one downed
     assert event_type("Jets struck the depot after rebels shot down a helicopter.").type == "airstrike"
-    # no other act told: the aircraft's type, as the other reports of the downing have it
-    assert event_type("Air defences shot down a drone over the base.").type == "drone_strike"
+    # no other act told: a shoot-down (session 10), not the aircraft's strike
+    assert event_type("Air defences shot down a drone over the base.").type == "shoot_down"
+
+
+def test_an_aircraft_downed_with_no_other_act_told_is_a_shoot_down_not_its_strike():
+    for s in ["Jamming signals led the drone to falling down in fields near Kafr Nabl.",
+              "Soldiers downed an armed drone east of Tal Abyad on Friday.",
+              "Two fighter jets were brought down over the border, the ministry said."]:
+        got = event_type(s)
+        assert got is not None and got.type == "shoot_down", s
+    # near misses: a drone that strikes is a drone strike, a warplane that bombs an airstrike
+    assert event_type("A drone struck a car near Qamishli on Friday.").type == "drone_strike"
+    assert event_type("Warplanes bombed the market of Maarat al-Numan.").type == "airstrike"
 
 
 def test_alternatives_leave_the_means_open_only_when_nothing_else_types_the_act():

@@ -170,6 +170,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
     win, xd = d["within_document"], d["cross_document"]
     events = knowledge.events["event_types"]
     type_rank = {e["type"]: i for i, e in enumerate(events)}
+    if knowledge.events.get("downing_type"):  # a shoot-down no other cue types (events.yaml): an act, before statements
+        type_rank.setdefault(str(knowledge.events["downing_type"]), len(type_rank))
     type_rank.setdefault("statement", len(type_rank))
     type_rank.setdefault("other", len(type_rank) + 1)
     return _Config(

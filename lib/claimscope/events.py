@@ -106,6 +106,7 @@ class _Patterns:
     # is open (None: no such shortcut): two set tests rule out most sentences
     cause_words: frozenset[str] | None
     denied_words: frozenset[str] | None
+    downing_type: str = ""  # the type of a downing no other cue types (events.yaml downing_type; "": the aircraft's)
 
 
 def _opt(words: list[str] | None) -> str:
@@ -250,7 +251,9 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                           for v in case_variants(cue) if norm_phrase(v) in type_of},
         cause=regex(phrase_pattern(lex["cause_cues"]) + r"\s+(?P<phrase>[^,;.!?]{3,120})"),
         accident=regex(phrase_pattern(lex["accident_words"])),
-        types=tuple(e["type"] for e in data["event_types"]) + ("statement",),
+        types=tuple(e["type"] for e in data["event_types"]) + ((str(data["downing_type"]),) if data.get("downing_type") else ())
+        + ("statement",),
+        downing_type=str(data.get("downing_type") or ""),
         labels=dict(data.get("title_labels") or {}),
         cause_cats=cats,
         cause_more=regex(phrase_pattern(c["cue_phrases"]) + phrase) if c.get("cue_phrases") else None,
@@ -312,8 +315,10 @@ def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, 
     lost = [] if words is not None and p.lost_words is not None and p.lost_words.isdisjoint(words) else \
         [m.span(1) for rx in p.lost_aircraft for m in rx.finditer(sentence)]  # "shot down a regime MiG warplane"
     got = _event_type(sentence, p, clauses, words, idle + lost)
-    if got is None and lost:  # a downing the sentence tells no other act of: the aircraft's type, as in other reports
+    if got is None and lost:  # a downing the sentence tells no other act of: a shoot-down, not the aircraft's strike
         got = _event_type(sentence, p, clauses, words, idle)
+        if got is not None and p.downing_type:
+            got = EventType(p.downing_type, got.cue)
     return got
 
 

@@ -79,7 +79,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("outlet", S, "Publishing outlet of the document."),
         _c("hedged", B, "The claim is hedged (reportedly, allegedly, claimed, likely, unconfirmed, if confirmed)."),
         _c("negated", B, "The claim denies an act or a report of it ('denied', 'fake news'); a zero count ('no casualties were reported') is no denial: the act happened."),
-        _c("event_type", S, "clash, shelling, airstrike, drone_strike, ied, explosion, raid, attack, arrest, deployment, operation, chemical_attack, execution, statement, other."),
+        _c("event_type", S, "clash, shelling, airstrike, drone_strike, ied, explosion, raid, attack, arrest, deployment, operation, chemical_attack, execution, shoot_down (an aircraft downed, no other act told), statement, other."),
         _c("event_date", S, "Event date, ISO; empty when unknown. Week/month precision dates give the first day. An event claim with no date of its own or from its context in a report dated to the day gets the publication date, with precision `reported`."),
         _c("date_precision", S, "day, week, month, year, unknown; `reported` when `event_date` is only the report's publication date (the text dates the act nowhere; `date_raw` says `reported: ...`) or only the day a speaker told the act (`date_raw` says `told: <verb and date>`, e.g. `told: said on Tuesday`, `told: On Tuesday, the ministry said`)."),
         _c("places", S, "Canonical place names joined by `;`, most specific first."),
