@@ -53,3 +53,15 @@ def test_who_is_at_a_place_or_would_act_is_not_the_target():
     # near miss: an act against X in that clause still names X
     r = find_roles("The desert is where the militants launch attacks against regime forces every week.")
     assert r.target == "Syrian Arab Army"
+
+
+def test_a_backed_side_a_bordering_state_and_both_agents_are_no_target():
+    r = find_roles("Tehran launched a campaign aimed at bolstering regime positions around Aleppo.")
+    assert r.target == ""
+    r = find_roles("Jets bombed the town of Sarmada, which borders Turkey, on Sunday.")
+    assert r.target == ""
+    r = find_roles("Saraqib has been hit by both Syrian government air strikes and Russian raids.")
+    assert r.target == "" and r.perpetrator == "Syrian Arab Army"
+    # near miss: a bombing aimed at regime positions hits them
+    r = find_roles("Rebels launched rockets at regime positions around Aleppo.")
+    assert r.target == "Syrian Arab Army"
