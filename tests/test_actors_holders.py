@@ -65,3 +65,12 @@ def test_a_backed_side_a_bordering_state_and_both_agents_are_no_target():
     # near miss: a bombing aimed at regime positions hits them
     r = find_roles("Rebels launched rockets at regime positions around Aleppo.")
     assert r.target == "Syrian Arab Army"
+
+
+def test_the_sides_of_a_pair_are_not_the_one_hit():
+    for s in ["Twelve civilians were killed in mutual shelling between regime forces and rebels near Daraa.",
+              "Shelling on the market left nine dead amid clashes between pro-government and opposition forces.",
+              "Rockets paved the way for the Turkish-backed factions to advance on the village."]:
+        assert find_roles(s).target == "", s
+    # near miss: an act on one side, with no pair, still names it
+    assert find_roles("Rebels shelled regime forces near Daraa on Monday.").target == "Syrian Arab Army"

@@ -503,10 +503,14 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                    + r"\s+(?:the\s+|those\s+of\s+)?"),
         # "a village held by X", "the region that is controlled by the X group": X holds the ground, it is not hit
         **_holder_patterns(frames, owners),
-        # "a pretext for Russia to carpet bomb": Russia would act
+        # "clashes between A and B": neither side of the pair is the one hit
+        "pair_side": regex(phrase_pattern(frames.get("pair_leads") or ["between"])
+                           + r"\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|[^.;:|]{0,90}?\s"
+                           + phrase_pattern(frames.get("pair_joins") or ["and"]) + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)"
+                           + _Q + "$"),
+        # "a pretext for Russia to carpet bomb", "paved the way for the factions to advance": the infinitive's subject
         "infinitive_lead": regex(phrase_pattern(frames.get("infinitive_subject_leads") or ["for"]) + r"\s+(?:the\s+)?$"),
-        "infinitive_after": regex(r"\s+" + phrase_pattern(frames.get("infinitive_marks") or ["to"])
-                                  + r"\s+(?:[\w-]+\s+)?" + phrase_pattern(frames["act_verbs"])),
+        "infinitive_after": regex(r"\s+" + phrase_pattern(frames.get("infinitive_marks") or ["to"]) + r"\s+[a-z]"),
         # "by the TIP or its allies": the alternative is the actor's own camp
         "alternative_own": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+"
                                  + phrase_pattern(frames.get("alternative_own") or ["its"])),
@@ -1129,11 +1133,14 @@ def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> 
 
 def _holds_or_would_act(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
     """Whether the mention names who holds the ground an act hit ("a village
-    held by X", "X-held areas"), who is at a place ("an area where X are
+    held by X", "X-held areas"), a side of a pair ("fighting between X and
+    Y"), who is at a place ("an area where X are
     advancing") or who would act ("a pretext for X to
     bomb"): neither is the one hit."""
     if p["holder_after"].match(sentence, m.end):
         return True  # "IS-held areas"
+    if " between " in sentence[max(0, m.start - 130):m.start] and p["pair_side"].search(sentence, max(0, m.start - 130), m.start):
+        return True  # "clashes between pro-regime and opposition forces"
     if p["place_relative"].search(sentence, max(0, m.start - 80), m.start) \
             and not p["target_lead"].search(sentence, max(0, m.start - 50), m.start):
         return True  # "an area where Turkish forces are advancing"; not "where they attack the regime forces"
