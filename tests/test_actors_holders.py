@@ -74,3 +74,10 @@ def test_the_sides_of_a_pair_are_not_the_one_hit():
         assert find_roles(s).target == "", s
     # near miss: an act on one side, with no pair, still names it
     assert find_roles("Rebels shelled regime forces near Daraa on Monday.").target == "Syrian Arab Army"
+
+
+def test_the_side_that_takes_control_is_not_the_one_hit():
+    r = find_roles("Four civilians were killed in the fighting, which led to the Nusra Front and its allies taking control of Tal Hamam.")
+    assert r.target == ""
+    # near miss: a strike on a group after it took control still hits the group
+    assert find_roles("Jets struck the Nusra Front after it took control of the town.").target == "al-Nusra Front"

@@ -503,6 +503,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                    + r"\s+(?:the\s+|those\s+of\s+)?"),
         # "a village held by X", "the region that is controlled by the X group": X holds the ground, it is not hit
         **_holder_patterns(frames, owners),
+        # "the Nusra Front and its allies taking control of the village": the side that advanced
+        "control_after": regex(r"(?:\s*,?\s+" + phrase_pattern(frames.get("control_allies") or ["and its allies"]) + r")?\s+"
+                               + phrase_pattern(frames.get("control_gains") or ["taking"]) + r"\s+"
+                               + phrase_pattern(frames.get("control_nouns") or ["control"])),
         # "clashes between A and B": neither side of the pair is the one hit
         "pair_side": regex(phrase_pattern(frames.get("pair_leads") or ["between"])
                            + r"\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|[^.;:|]{0,90}?\s"
@@ -1133,12 +1137,12 @@ def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> 
 
 def _holds_or_would_act(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
     """Whether the mention names who holds the ground an act hit ("a village
-    held by X", "X-held areas"), a side of a pair ("fighting between X and
+    held by X", "X-held areas") or takes it ("X taking control of"), a side of a pair ("fighting between X and
     Y"), who is at a place ("an area where X are
     advancing") or who would act ("a pretext for X to
     bomb"): neither is the one hit."""
-    if p["holder_after"].match(sentence, m.end):
-        return True  # "IS-held areas"
+    if p["holder_after"].match(sentence, m.end) or p["control_after"].match(sentence, m.end):
+        return True  # "IS-held areas", "the Nusra Front and its allies taking control of"
     if " between " in sentence[max(0, m.start - 130):m.start] and p["pair_side"].search(sentence, max(0, m.start - 130), m.start):
         return True  # "clashes between pro-regime and opposition forces"
     if p["place_relative"].search(sentence, max(0, m.start - 80), m.start) \
