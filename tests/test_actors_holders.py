@@ -81,3 +81,11 @@ def test_the_side_that_takes_control_is_not_the_one_hit():
     assert r.target == ""
     # near miss: a strike on a group after it took control still hits the group
     assert find_roles("Jets struck the Nusra Front after it took control of the town.").target == "al-Nusra Front"
+
+
+def test_an_actors_act_names_who_acted_not_who_was_hit():
+    for s in ["The Kremlin warned against new US missile strikes on the air base.",
+              "The town is often hit in Russian air strikes, residents said."]:
+        assert find_roles(s).target == "", s
+    # near miss: a countered attack's actor was the one hit back
+    assert find_roles("Troops repelled the ISIS attack on villages near Salamiyah.").target == "ISIS"

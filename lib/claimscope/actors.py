@@ -1186,6 +1186,10 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
                   and not _holds_or_would_act(sentence, m, p)  # "a village held by X", "a pretext for X to bomb"
+                  # "targeted in Russian air strikes", "warns against new US missile strikes": an act names who
+                  # acted, never who was hit; unless it was countered ("repelled the ISIS attack": they were hit)
+                  and not (p["act_noun_end"].search(m.raw)
+                           and not p["countered_before"].search(sentence, max(0, m.start - 30), m.start))
                   and not (attributed and p["attributed_before"].search(sentence[max(0, m.start - 40):m.start]))
                   # "weeks of shelling by X": X acted in a campaign told aside, it was not hit
                   and not (campaign and p["campaign_by"].search(sentence[max(0, m.start - 80):m.start]))
