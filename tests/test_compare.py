@@ -694,6 +694,52 @@ def test_perpetrator_target_and_deaths_by_category():
     assert inc["toll"] == "9 (civilians ≥ 4; combatants ≥ 2)"
 
 
+def test_a_toll_smaller_than_its_civilians_and_combatants_widens_to_their_sum():
+    """One monitor tells 15 civilians in its lede and, in a later sentence, 4 fighters too: its highest single
+    claim (15) is no bound of the dead, 15 civilians and 4 fighters are 19; which is right the text of the
+    claims does not settle, so the best figure stays and the range shows both."""
+    claims = factory.claims([
+        _strike("a", "Coalition raids on two villages near Manbij killed 15 civilians, SOHR said.",
+                source="Syrian Observatory for Human Rights", source_type="monitor"),
+        _strike("a", "The raids on the first village also killed 4 fighters, the monitor said.",
+                source="Syrian Observatory for Human Rights", source_type="monitor"),
+    ], outlets={"a": "Outlet A"})
+    cas = factory.casualties([
+        dict(claim_id="a-0", victims="civilians", outcome="killed", min=15, max=15, category="civilians"),
+        dict(claim_id="a-1", victims="militants", outcome="killed", min=4, max=4, category="combatants"),
+    ])
+    inc = _aligned(claims, cas)[1].incidents.iloc[0]
+    assert (inc["casualties_low"], inc["casualties_best"], inc["casualties_high"]) == (15, 15, 19)
+    assert inc["toll"] == "15–19 (civilians 15; combatants 4)"
+    # near miss: a whole that already holds its parts ("19 people, 15 of them civilians") is left as it is
+    cas = factory.casualties([
+        dict(claim_id="a-0", victims="people", outcome="killed", min=19, max=19, category="unknown"),
+        dict(claim_id="a-0", victims="civilians", outcome="killed", min=15, max=15, category="civilians", part=True),
+        dict(claim_id="a-1", victims="militants", outcome="killed", min=4, max=4, category="combatants"),
+    ])
+    inc = _aligned(claims, cas)[1].incidents.iloc[0]
+    assert inc["toll"] == "19 (civilians ≥ 15; combatants 4)"
+    # near miss: the civilians and the fighters told by two tellers may be one set of dead counted two ways;
+    # their sum is a figure nobody stated
+    claims = factory.claims([
+        _strike("a", "Coalition raids on two villages near Manbij killed 15 civilians, SOHR said.",
+                source="Syrian Observatory for Human Rights", source_type="monitor"),
+        _strike("b", "Coalition raids near Manbij killed 4 fighters, SANA said.", source="SANA", source_type="media"),
+    ], outlets={"a": "Outlet A", "b": "Outlet B"})
+    cas = factory.casualties([
+        dict(claim_id="a-0", victims="civilians", outcome="killed", min=15, max=15, category="civilians"),
+        dict(claim_id="b-0", victims="militants", outcome="killed", min=4, max=4, category="combatants"),
+    ])
+    inc = _aligned(claims, cas)[1].incidents.iloc[0]
+    assert inc["casualties_high"] == 15 and inc["toll"].startswith("4–15 ")
+
+
+def test_parts_covered_keeps_an_open_part_open():
+    from claimscope.compare import parts_covered
+    assert parts_covered((18, 18, 18, False), [(200, 200, 200, True), (18, 18, 18, False)]) == (18, 18, 218, True)
+    assert parts_covered((30, 30, 30, False), [(20, 20, 20, False), (None, None, None, False)]) == (30, 30, 30, False)
+
+
 def test_contested_perpetrator_is_said_so():
     claims = factory.claims([
         _strike("a", "Russian jets struck Manbij, SOHR said.", source="Syrian Observatory for Human Rights",

@@ -164,6 +164,7 @@ __all__ = [
     "compare",
     "compare_figures",
     "compare_actors",
+    "parts_covered",
     "pair_verdicts",
     "compare_causes",
     "compare_dates",
@@ -1498,7 +1499,8 @@ def _consensus(actors: Sequence[tuple[str, str, bool]], sides: Mapping[str, str]
     return ";".join(by_side.values())
 
 
-def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, str]:
+def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[int | None, int | None, int | None, bool]:
+    """(low, best, high, whether high is only a lower bound) of the deaths the claims tell, of one category or all."""
     per_acc: dict[str, list[tuple[Figure, ...]]] = defaultdict(list)
     added: dict[str, list[bool]] = defaultdict(list)   # per account and claim: its dead told as more besides others
     earlier: dict[int, set[int]] = {}  # claim -> the indices of its figures its teller has since replaced
@@ -1549,8 +1551,42 @@ def _estimates(cs: Sequence[_Claim], cfg: _Cfg, category: str | None) -> tuple[i
         if any(f.outcome == "killed" for f in figs):
             _read_toll(c, cfg)
         added[c.account].append(bool(c.additive))
-    lo, be, hi, open_high = _estimates_open(per_acc, cfg, added)
-    return lo, be, hi, toll_text(lo, hi, open_high=open_high)
+    return _estimates_open(per_acc, cfg, added)
+
+
+Estimate = tuple[int | None, int | None, int | None, bool]
+
+
+def parts_covered(total: Estimate, parts: Sequence[Estimate]) -> Estimate:
+    """The incident's death range widened so its high figure is no smaller
+    than what one account's disjoint categories add up to (`parts`: that
+    account's civilians and combatants; the two never overlap). An account
+    gives its highest single claim, so "20 civilians" in one sentence and
+    "three militants" in another read as a total of 20 beside parts of 23;
+    which figure is right the claims do not settle, so best stays and the
+    range shows the doubt (audit12: "20 (civilians 20; combatants 3)")."""
+    lo, be, hi, open_high = total
+    told = [p for p in parts if p[1] is not None]
+    if be is None or len(told) < 2:
+        return total
+    summed = sum(p[1] or 0 for p in told)
+    if summed <= (hi if hi is not None else be):
+        return total
+    return lo, be, summed, any(p[3] for p in told)
+
+
+def _told_parts(cs: Sequence[_Claim], cfg: _Cfg, total: Estimate, parts: Sequence[Estimate]) -> Estimate:
+    """`parts_covered` over each account's own civilians and combatants: the
+    incident's categories may come from different accounts (one tells 25
+    civilians, another 40 fighters, of one set of dead) and add up to a figure
+    nobody stated; one teller's two categories are that teller's dead."""
+    if total[1] is None or sum(p[1] or 0 for p in parts) <= (total[2] if total[2] is not None else total[1]):
+        return total   # most incidents: the parts fit, no account is read again
+    out = total
+    for account in sorted({c.account for c in cs}):
+        mine = [c for c in cs if c.account == account]
+        out = parts_covered(out, [_estimates(mine, cfg, cat) for cat in ("civilians", "combatants")])
+    return out
 
 
 def _risen_replaces(told: Sequence[tuple[_Claim, tuple[Figure, ...]]], cfg: _Cfg
@@ -1767,15 +1803,18 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         out["agree_facets"].append(";".join(ag))
         out["n_sources"].append(n)
         out["sources"].append(sources)
-        tolls = {}
         told = {f.category for c in cs for f in c.figures}
-        for prefix, cat in (("casualties", None), ("civilians", "civilians"), ("combatants", "combatants")):
+        ests: dict[str, Estimate] = {
             # a category no figure tells has no estimate
-            lo, be, hi, text = _estimates(cs, cfg, cat) if cat is None or cat in told else (None, None, None, "")
+            prefix: _estimates(cs, cfg, cat) if cat is None or cat in told else (None, None, None, False)
+            for prefix, cat in (("casualties", None), ("civilians", "civilians"), ("combatants", "combatants"))}
+        ests["casualties"] = _told_parts(cs, cfg, ests["casualties"], [ests["civilians"], ests["combatants"]])
+        tolls = {}
+        for prefix, (lo, be, hi, open_high) in ests.items():
             out[f"{prefix}_low"].append(lo)
             out[f"{prefix}_best"].append(be)
             out[f"{prefix}_high"].append(hi)
-            tolls[prefix] = text
+            tolls[prefix] = toll_text(lo, hi, open_high=open_high)
         split = [f"{k} {tolls[k]}" for k in ("civilians", "combatants") if tolls[k]]
         toll = tolls["casualties"] + (f" ({'; '.join(split)})" if split and tolls["casualties"] else "")
         neutralized = _neutralized(cs)
