@@ -274,6 +274,24 @@ def test_a_toll_summed_over_days_or_places_is_not_one_acts_toll():
     assert row["verdict"] == "partial" and "several governorates" in row["detail"]
 
 
+def test_a_span_toll_is_said_so_before_a_relay_is_guessed_at():
+    """An outlet that quotes the monitor elsewhere gives 45 dead over three days; the monitor 7 in one strike. The
+    text says why the two differ (a span of days): the detail gives that, not a guess that one count rose."""
+    claims = factory.claims([
+        _strike("a", "Air strikes killed 45 people in three days of raids on Manbij.", published="2016-07-18"),
+        _strike("a", "SOHR said the raids hit homes in Manbij.", source="Syrian Observatory for Human Rights",
+                source_type="monitor", sentence_index=2, published="2016-07-18"),
+        _strike("b", "SOHR said 7 people were killed in the strike on Manbij.",
+                source="Syrian Observatory for Human Rights", source_type="monitor", published="2016-07-18"),
+    ], outlets={"a": "Outlet A", "b": "Outlet B"})
+    cas = factory.casualties([dict(claim_id="a-0", victims="people", outcome="killed", min=45, max=45),
+                              dict(claim_id="b-0", victims="people", outcome="killed", min=7, max=7)])
+    _, c = _aligned(claims, cas)
+    row = c.comparisons[c.comparisons["facet"] == "casualties"].iloc[0]
+    assert row["relation"] == "relay" and row["verdict"] == "partial"
+    assert "not one act's toll" in row["detail"] and "earlier count" not in row["detail"]
+
+
 def test_a_toll_of_more_places_is_no_conflict_with_one_places_toll():
     row, _ = _two_tolls("Shells on Manbij and Jarabulus killed 9 people, activists said.",
                         "SOHR said 2 people were killed by shells on Manbij.", (9, 9), (2, 2),

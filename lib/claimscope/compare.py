@@ -1076,10 +1076,6 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             _read_toll(x, cfg)
             _read_toll(y, cfg)
             v = _risen_toll(x, y) or v
-            if v[0] == "conflict":
-                earlier = _relayed_rise(x, y, accounts)
-                if earlier:
-                    v = ("partial", f"{v[1]}; {earlier}")
         if v and v[0] == "conflict" and (x.summary or y.summary or _more_places(x, y) or _more_places(y, x)
                                          or _wider_place(x, y, cfg) or _wider_place(y, x, cfg)):
             why = "; ".join(f"{c.source or 'one account'} {c.summary or _more_places(c, o) or _wider_place(c, o, cfg)}"
@@ -1089,6 +1085,11 @@ def _compare_incident(inc: str, cs: list[_Claim], cfg: _Cfg, accounts: _Accounts
             apart = _added_figures(x, y) or _recalled_toll(x, y) or _other_places(x, y, cfg)
             if apart:
                 v = ("partial", f"{v[1]}; {apart}")
+        if v and v[0] == "conflict":
+            # one source's count relayed on two days: read after what the texts say sets the tolls apart
+            earlier = _relayed_rise(x, y, accounts)
+            if earlier:
+                v = ("partial", f"{v[1]}; {earlier}")
         if v and v[0] == "conflict" and x.doc == y.doc:
             whole = _relayed_part(x, y, accounts)
             if whole is not None:
