@@ -559,6 +559,50 @@ def test_a_second_outlet_relaying_the_same_source_adds_nothing_a_second_source_d
     assert set(inc["sources"].split(";")) == {"Syrian Observatory for Human Rights", "Manbij Military Council"}
 
 
+def test_one_wire_story_printed_by_two_outlets_is_one_account():
+    """Two outlets print the same agency sentence, lightly rewritten: one names the monitor, the other tells it in
+    its own voice. One text is one account, whoever each report names: the incident is not corroborated."""
+    rows = [
+        _strike("a", "Coalition air strikes killed 12 civilians in a village west of Manbij on Monday, "
+                     "the monitor said.", source="Syrian Observatory for Human Rights", source_type="monitor"),
+        _strike("b", "Coalition air raids killed 12 civilians in a village west of Manbij on Monday."),
+    ]
+    cas = factory.casualties([dict(claim_id=cid, victims="civilians", outcome="killed", min=12, max=12)
+                              for cid in ("a-0", "b-0")])
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), cas)
+    inc = c.incidents.iloc[0]
+    assert set(c.comparisons["relation"]) == {"relay"}
+    assert inc["status"] == "single_source" and inc["n_sources"] == 1
+    # near miss: the same strike told in the second outlet's own words is a second account
+    rows[1] = _strike("b", "Twelve villagers died when coalition jets bombed homes near Manbij early on Monday.")
+    _, c = _aligned(factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"}), cas)
+    inc = c.incidents.iloc[0]
+    assert inc["status"] == "corroborated" and inc["n_sources"] == 2
+
+
+def test_copied_accounts_needs_two_reports_and_enough_words():
+    from claimscope.compare import _Claim, copied_accounts
+
+    def claim(cid, doc, account, text, voice=False):
+        return _Claim(cid=cid, doc=doc, start=0, account=account, source=account, perp="", perp_cue="", target="",
+                      cause="", date=None, own_date=False, places=None, own_places=False, statement=False,
+                      figures=(), voice=voice, text=text)
+    long = "Shelling on the market killed nine people and wounded twenty in the town on Sunday."
+    assert copied_accounts([claim("1", "a", "Outlet A", long, voice=True), claim("2", "b", "SOHR", long)],
+                           match=80, min_words=8) == {("Outlet A", "SOHR")}   # the voice relays the source
+    assert copied_accounts([claim("1", "a", "SANA", long), claim("2", "b", "SOHR", long)],
+                           match=80, min_words=8) == set()                     # two named tellers: two accounts
+    assert copied_accounts([claim("1", "a", "Outlet A", long), claim("2", "a", "SOHR", long)],
+                           match=80, min_words=8) == set()                     # one report: its own quoting rules
+    short = "Two people were killed."
+    assert copied_accounts([claim("1", "a", "Outlet A", short), claim("2", "b", "SOHR", short)],
+                           match=80, min_words=8) == set()                     # short sentences are alike by chance
+    other = long.replace("nine", "9").replace("twenty", "20")
+    assert copied_accounts([claim("1", "a", "Outlet A", other, voice=True),
+                            claim("2", "b", "SOHR", other.replace("9", "12"))],
+                           match=80, min_words=8) == set()                     # alike but for the figures: two counts
+
+
 def test_pooled_voices_never_corroborate_each_other():
     rows = [
         _strike("a", "Other sources said 4 civilians were killed in Manbij.", source="other sources",

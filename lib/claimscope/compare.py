@@ -145,6 +145,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz import process as rf_process
 
 from . import cells, schema
 from .accounts import account_of, is_pooled, publishers  # is_pooled: public here too (reports)
@@ -164,6 +166,7 @@ __all__ = [
     "compare",
     "compare_figures",
     "compare_actors",
+    "copied_accounts",
     "parts_covered",
     "pair_verdicts",
     "compare_causes",
@@ -265,6 +268,8 @@ class _Cfg:
     toll_words: re.Pattern[str] | None = None    # 'killed', 'died', 'wounded': a toll told (numbers.yaml outcomes)
     qualifier_kinds: Mapping[str, str] = field(default_factory=dict)   # numbers.yaml qualifiers: 'about' -> approx
     rounding: float = 0.0   # compare.approx_tolerance: how far an 'about N' figure may be off
+    copy_match: float = 101.0   # compare.copied_wording.match: two reports' sentences this alike are one text
+    copy_min_words: int = 0     # compare.copied_wording.min_words: shorter sentences are alike by chance
 
 
 def _build_cfg(knowledge: Knowledge) -> _Cfg:
@@ -311,6 +316,8 @@ def _build_cfg(knowledge: Knowledge) -> _Cfg:
         qualifier_kinds={" ".join(str(k).lower().split()): str(v)
                          for k, v in (knowledge.numbers.get("qualifiers") or {}).items()},
         rounding=float(c.get("approx_tolerance", 0.0)),
+        copy_match=float((c.get("copied_wording") or {}).get("match", 101.0)),
+        copy_min_words=int((c.get("copied_wording") or {}).get("min_words", 0)),
         cause_reasons=frozenset(str(x) for x in causes.get("reasons") or ()),
         cause_compatible=frozenset(frozenset(str(x) for x in pair) for pair in causes.get("compatible") or ()),
         cause_labels={str(k): str(v) for k, v in (causes.get("labels") or {}).items()},
@@ -827,8 +834,52 @@ def _denial_hit(x: _Claim, y: _Claim, sides: Mapping[str, str]) -> str:
     return ""
 
 
-def _incident_accounts(cs: Sequence[_Claim]) -> _Accounts:
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _wording(text: str) -> str:
+    """A sentence's words, case and punctuation aside."""
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
+
+
+def copied_accounts(cs: Sequence[_Claim], *, match: float, min_words: int) -> set[tuple[str, str]]:
+    """(relaying, relayed) accounts whose claims in two reports tell a
+    sentence in the same words (rapidfuzz ratio >= `match` on `_wording`,
+    sentences of at least `min_words` words): one wire story republished or
+    rewritten lightly ("air raids" for "air strikes"), so whatever voice each
+    report gives it (the outlet's own, the monitor it names, "the
+    broadcaster") it is one account, never a confirmation of the other
+    (audit12: NNA and Ahram Online printing one AFP sentence made an incident
+    corroborated). An outlet's own voice beside a named source relays that
+    source only (it printed the source's words unnamed; the source relays
+    nothing the outlet quotes elsewhere); two voices relay each other, and
+    so do two tellers of whom one is a pooled voice ("the broadcaster said"
+    for "SANA said"). Two named tellers credited with one sentence are two
+    accounts (a copy does not swap one named source for another). Sentences
+    alike but for their figures ("58 were killed in ..." and "100 were
+    killed in ...") are two counts, not one text."""
+    items = [(c.account, c.doc, c.voice, c.pooled, w) for c in cs if c.text
+             for w in [_wording(c.text)] if len(w.split()) >= min_words]
+    if len({x[0] for x in items}) < 2:
+        return set()
+    texts = [x[4] for x in items]
+    scores = rf_process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=match)
+    out: set[tuple[str, str]] = set()
+    for i, j in zip(*scores.nonzero()):
+        (a, da, va, pa, wa), (b, db, vb, pb, wb) = items[i], items[j]
+        if i == j or a == b or da == db or _DIGITS.findall(wa) != _DIGITS.findall(wb):
+            continue
+        if va or (not vb and (pa or pb)):   # both orders are seen: (a, b) and (b, a)
+            out.add((a, b))
+    return out
+
+
+def _incident_accounts(cs: Sequence[_Claim], cfg: _Cfg | None = None) -> _Accounts:
     relays: dict[str, set[str]] = defaultdict(set)
+    if cfg is not None and cfg.copy_match <= 100:
+        for a, b in copied_accounts(cs, match=cfg.copy_match, min_words=cfg.copy_min_words):
+            relays[a].add(b)   # one text printed twice
     for c in cs:
         if not c.voice and c.account != c.publisher:
             relays[c.publisher].add(c.account)   # an outlet relays what it quotes
@@ -969,7 +1020,7 @@ def compare(claims: pd.DataFrame, casualties: pd.DataFrame, incidents: pd.DataFr
     place_verdicts: dict[tuple[int, int], tuple[str, str] | None] = {}
     for inc in sorted(by_inc):
         cs = by_inc[inc]
-        rel[inc] = _incident_accounts(cs)
+        rel[inc] = _incident_accounts(cs, cfg)
         if len({c.account for c in cs}) < 2:
             continue
         rows += _compare_incident(inc, cs, cfg, rel[inc], place_verdicts)
@@ -1781,7 +1832,7 @@ def _update_incidents(incidents: pd.DataFrame, by_inc: Mapping[str, list[_Claim]
         f = sorted(conflicts.get(i, []), key=FACETS.index)
         ag = sorted(agrees.get(i, set()), key=FACETS.index)
         if cs:
-            acc = accounts.get(i) or _incident_accounts(cs)
+            acc = accounts.get(i) or _incident_accounts(cs, cfg)
             voices = {c.account for c in cs if c.voice}
             picked = acc.independent_set({c.account for c in cs}, voices)
             n = len(picked)
