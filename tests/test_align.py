@@ -679,6 +679,51 @@ def test_the_lede_joins_its_title_whatever_roles_the_title_was_read_with():
     assert incident_of(r, "d-0") == incident_of(r, "d-1")
 
 
+def test_a_title_printed_with_a_byline_or_a_sites_name_is_still_the_title():
+    """The text's opening line is its title with an agency's name after it, the title field has the site's name
+    after it: that line is the title, so the lede tells its story. Near miss: the same line further down the
+    text is no title."""
+    title_line = _undated("d", "Tunnel bomb kills 30 soldiers in Idlib monitor Reuters", event_type="attack",
+                          places="Idlib", governorate="Idlib", place_precision="governorate", source="Example Online")
+    lede = _undated("d", "About 30 army fighters died when insurgents blew up a tunnel under a checkpoint in a "
+                         "northwestern province, activists said.", event_type="explosion", source="activists",
+                    source_type="unnamed", paragraph=1)
+    claims = factory.claims([title_line, lede])
+    docs = factory.documents(claims).assign(title="Tunnel bomb kills 30 soldiers in Idlib: monitor - Region - World - "
+                                                  "Example Online")
+    r = run_align(claims, documents=docs)
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+    assert "the lede tells the title's story" in r.links.set_index("claim_b").loc["d-1", "reasons"]
+    deep = factory.claims([{**title_line, "start": 400}, {**lede, "start": 500}])
+    r = run_align(deep, documents=docs)
+    assert "the lede tells the title's story" not in " ".join(r.links["reasons"])
+
+
+def test_a_title_of_two_governorates_tells_two_stories():
+    """'Army repels attack in Daraa, kills 40 gunmen in Latakia': the lede (the Daraa attack) is one of the title's
+    two stories; it does not take the title's Latakia toll. Near miss: a title of one governorate keeps its lede."""
+    title = "Army repels attack in Daraa kills 40 gunmen in Latakia"
+    claims = factory.claims([
+        _undated("d", title, event_type="attack", places="Daraa;Latakia", governorate="Daraa",
+                 place_precision="governorate"),
+        _undated("d", "On Wednesday army units clashed with gunmen who stormed checkpoints near Busra al-Harir.",
+                 event_type="clash", places="Busra al-Harir", governorate="Daraa", place_precision="town",
+                 date_precision="day", date_raw="On Wednesday", paragraph=1),
+    ])
+    cas = factory.casualties([dict(claim_id="d-0", victims="militants", outcome="killed", min=40, max=40)])
+    r = run_align(claims, cas, documents=factory.documents(claims).assign(title=title))
+    assert incident_of(r, "d-0") != incident_of(r, "d-1")
+    one = "Army repels attack in Daraa kills 40 gunmen"
+    claims = factory.claims([
+        _undated("d", one, event_type="attack", places="Daraa", governorate="Daraa", place_precision="governorate"),
+        _undated("d", "On Wednesday army units clashed with gunmen who stormed checkpoints near Busra al-Harir.",
+                 event_type="clash", places="Busra al-Harir", governorate="Daraa", place_precision="town",
+                 date_precision="day", date_raw="On Wednesday", paragraph=1),
+    ])
+    r = run_align(claims, cas, documents=factory.documents(claims).assign(title=one))
+    assert incident_of(r, "d-0") == incident_of(r, "d-1")
+
+
 def test_the_day_a_group_claims_an_act_does_not_date_the_act():
     """'The group claimed responsibility Thursday for an ambush ...' then
     'Wednesday's attack': one ambush, on Wednesday; a claim naming the act's

@@ -147,6 +147,9 @@ class AlignSettings:
     copy_match: float
     type_rank: Mapping[str, int]
     translit: Translit
+    title_match: float = 101.0    # headline_title.match: a report's opening sentence this like its title is the title
+    title_max_start: int = -1     # headline_title.max_start: ... when it starts within this many characters
+    title_max_extra: int = 0      # headline_title.max_extra: ... and is at most this many characters longer
 
 
 _Config = AlignSettings
@@ -224,6 +227,9 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         generic_victims=frozenset(d["compare"]["generic_victims"]),
         copy_match=float(d["republished_copy_match"]),
         type_rank=type_rank,
+        title_match=float((d.get("headline_title") or {}).get("match", 101.0)),
+        title_max_start=int((d.get("headline_title") or {}).get("max_start", -1)),
+        title_max_extra=int((d.get("headline_title") or {}).get("max_extra", 0)),
         translit=translit(knowledge),
     )
 
@@ -413,6 +419,23 @@ def _titles(documents: pd.DataFrame) -> dict[str, str]:
     if documents.empty or "title" not in documents.columns:
         return {}
     return {d: norm_phrase(t) for d, t in zip(cells.texts(documents["doc_id"]), cells.texts(documents["title"])) if t}
+
+
+def _is_title(sentence: str, title: str, start: int | None, cfg: AlignSettings) -> bool:
+    """Whether a report's first claim's sentence (squashed) is its title: the
+    same words, or, when it opens the text (within `title_max_start`
+    characters: a time stamp or a byline may come first), words that hold the
+    title with a few more (`title_max_extra` characters: a time stamp, "by
+    <author>", an agency's name) or are held by it with a site's name after it
+    ("... Monitoring group Reuters" for the title "... Monitoring group -
+    Region - World - Ahram Online"). A title run into its lede is not the
+    title alone: its figures may be the lede's too."""
+    if sentence == title:
+        return True
+    if start is None or start > cfg.title_max_start or not sentence or not title \
+            or len(sentence) > len(title) + cfg.title_max_extra:
+        return False
+    return fuzz.partial_ratio(sentence, title) >= cfg.title_match
 
 
 def _since_phrase(raw: str, memo: dict[str, bool], knowledge: Knowledge) -> bool:
@@ -686,7 +709,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
         # the title: the report's first claim, when its sentence is the title
         c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
-            and norm_phrase(sent) == titles[c.doc]
+            and _is_title(norm_phrase(sent), titles[c.doc], start[i], cfg)
         low = sent.lower()
         m = cfg.follow_up.search(low)
         juxtaposed = False
@@ -820,8 +843,11 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         return None
     # the lede: the first sentence after a report's title tells the title's
     # story, whatever places each names (a title names the province, "Aleppo |
-    # ...", the lede the village); only another day keeps them apart
-    lede = most_recent and len(li.members) == 1 and li.members[0].headline and not c.statement
+    # ...", the lede the village); only another day keeps them apart. A title
+    # naming places of two governorates sums two stories ("Army foils attack in
+    # Daraa, kills 50 in Latakia"): the lede tells one of them, no more
+    lede = most_recent and len(li.members) == 1 and li.members[0].headline and not c.statement \
+        and len(li.members[0].govs or ()) <= 1
     w = cfg.w_in
     reasons: list[str] = []
     score = 0.0
