@@ -724,6 +724,24 @@ def test_a_title_of_two_governorates_tells_two_stories():
     assert incident_of(r, "d-0") == incident_of(r, "d-1")
 
 
+def test_an_undated_lede_tells_the_strike_its_body_dates_two_days_before_the_report():
+    """A Thursday report: 'Dozens of civilians were reportedly killed by air strikes near Manbij' (no date of its
+    own) and 'The strikes hit a village west of the town early on Tuesday': one strike. Near miss: an act the body
+    dates three days before the report is another act."""
+    lede = dict(doc_id="t", sentence="Dozens of civilians were reportedly killed by air strikes near Manbij.",
+                event_type="airstrike", event_date="2022-05-26", date_precision="reported",
+                date_raw="reported: 2022-05-26", places="Manbij", governorate="Aleppo", place_precision="town")
+    body = dict(doc_id="t", sentence="The strikes hit a village west of the town early on Tuesday.",
+                event_type="airstrike", event_date="2022-05-24", date_precision="day", date_raw="Tuesday",
+                places="Manbij", governorate="Aleppo", place_precision="town")
+    r = run_align(factory.claims([lede, body]))
+    assert incident_of(r, "t-0") == incident_of(r, "t-1")
+    monday = {**body, "sentence": "Other strikes hit a village west of the town on Monday.", "event_date": "2022-05-23",
+              "date_raw": "Monday"}
+    r = run_align(factory.claims([lede, monday]))
+    assert incident_of(r, "t-0") != incident_of(r, "t-1")
+
+
 def test_the_day_a_group_claims_an_act_does_not_date_the_act():
     """'The group claimed responsibility Thursday for an ambush ...' then
     'Wednesday's attack': one ambush, on Wednesday; a claim naming the act's

@@ -150,6 +150,7 @@ class AlignSettings:
     title_match: float = 101.0    # headline_title.match: a report's opening sentence this like its title is the title
     title_max_start: int = -1     # headline_title.max_start: ... when it starts within this many characters
     title_max_extra: int = 0      # headline_title.max_extra: ... and is at most this many characters longer
+    undated_before: int = 1       # within_document.undated_days_before: how long before its report an undated act
 
 
 _Config = AlignSettings
@@ -230,6 +231,7 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         title_match=float((d.get("headline_title") or {}).get("match", 101.0)),
         title_max_start=int((d.get("headline_title") or {}).get("max_start", -1)),
         title_max_extra=int((d.get("headline_title") or {}).get("max_extra", 0)),
+        undated_before=int(win.get("undated_days_before", 1)),
         translit=translit(knowledge),
     )
 
@@ -867,11 +869,12 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
                 reasons.append("same date ±0 d")
     elif not c.statement and not lede:
         # the report's own date against a stated one: an act told without a
-        # date happened on the report's day or the day before, so a sentence
-        # dated otherwise tells of another day (a title is the exception: "Toll
-        # rises to 86" tells on the day of the report an act of days before)
+        # date happened on the report's day or within `undated_days_before`
+        # days before it, so a sentence dated otherwise tells of another day
+        # (a title is the exception: "Toll rises to 86" tells on the day of the
+        # report an act of days before)
         stated, rep = ((c.lo, c.hi), li.rep) if c.lo is not None else ((li.lo, li.hi), c.rep)
-        if stated[0] is not None and rep is not None and (stated[1] < rep - 1 or stated[0] > rep):
+        if stated[0] is not None and rep is not None and (stated[1] < rep - cfg.undated_before or stated[0] > rep):
             return None
     if lede:
         score += cfg.w_in["lede"]
