@@ -699,6 +699,22 @@ def test_a_title_printed_with_a_byline_or_a_sites_name_is_still_the_title():
     assert "the lede tells the title's story" not in " ".join(r.links["reasons"])
 
 
+def test_the_first_item_of_a_headline_cut_into_acts_is_not_the_title():
+    """'Regime soldier shot dead while regime forces shell two villages in Hama' is cut into two claims (one per
+    act); the first is not the whole title, so the lede after it is not joined to it as the title's story."""
+    title = "Regime soldier shot dead while regime forces shell two villages in Hama"
+    claims = factory.claims([
+        _undated("d", "Regime soldier shot dead", event_type="shooting", governorate="Hama",
+                 place_precision="governorate"),
+        _undated("d", "regime forces shell two villages in Hama", event_type="shelling", places="Hama",
+                 governorate="Hama", place_precision="governorate"),
+        _undated("d", "Gunmen shot dead a regime soldier near Saraqib in the eastern countryside of Idlib.",
+                 event_type="shooting", places="Saraqib", governorate="Idlib", place_precision="town", paragraph=1),
+    ])
+    r = run_align(claims, documents=factory.documents(claims).assign(title=title))
+    assert "the lede tells the title's story" not in " ".join(r.links["reasons"])
+
+
 def test_a_title_of_two_governorates_tells_two_stories():
     """'Army repels attack in Daraa, kills 40 gunmen in Latakia': the lede (the Daraa attack) is one of the title's
     two stories; it does not take the title's Latakia toll. Near miss: a title of one governorate keeps its lede."""

@@ -711,7 +711,11 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
         # the title: the report's first claim, when its sentence is the title
         c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
-            and _is_title(norm_phrase(sent), titles[c.doc], start[i], cfg)
+            and _is_title(norm_phrase(sent), titles[c.doc], start[i], cfg) \
+            and not (i + 1 < n and col["doc_id"][i + 1] == c.doc and norm_phrase(sent) != titles[c.doc]
+                     and norm_phrase(col["sentence"][i + 1]) in titles[c.doc])
+        # (a headline cut into one sentence per act, "... shot dead | regime forces shell two villages": its
+        # first item is not the title, the next item is the rest of it)
         low = sent.lower()
         m = cfg.follow_up.search(low)
         juxtaposed = False
