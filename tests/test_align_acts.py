@@ -64,6 +64,24 @@ def test_a_reply_by_the_other_side_is_another_act(tmp_path, reply, same):
     assert (_incident_of(t, reply[:30]) == main) is same
 
 
+_RAID = ("Two Turkish-backed fighters killed in SDF raid near Tell Tamr\n\n"
+         "SDF fighters raided positions of Turkish-backed factions near Tell Tamr in the countryside of Al-Hasakah "
+         "on Monday, killing two members of the factions, activists said.\n\n")
+
+
+@pytest.mark.parametrize("reply, same", [
+    # a reply by another side than the act's, no name swapped (Turkish forces for Turkish-backed factions), opened
+    # by the cue: another act
+    ("As a response, Turkish forces fired artillery shells on the village of Tal Tawil near Tell Tamr.", False),
+    # near miss: "responded" inside the sentence tells the act's setting, not a reply told after it
+    ("The SDF raid near Tell Tamr killed two fighters as SDF units responded to Turkish shelling.", True),
+])
+def test_a_reply_opened_by_its_cue_by_another_side_is_another_act(tmp_path, reply, same):
+    t = _reports(tmp_path, [("a_monitor", "2022-09-12", _RAID + reply + "\n")])
+    main = _incident_of(t, "SDF fighters raided positions")
+    assert (_incident_of(t, reply[:30]) == main) is same
+
+
 _HEADER = ("Al-Hasakah | ISIS member killed by security forces near Tell Tamr\n\n"
            "Al-Hasakah province: activists documented the death of an ISIS member in clashes with security forces "
            "in Tell Tamr in Al-Hasakah countryside.\n\n"

@@ -895,8 +895,14 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         # forces responded by shelling Deir Jamal") at another village is the
         # reply, another act
         return None
-    if c.follow == "response" and not lede and _is_act(c) and not c.statement and _reversed(c, li):
-        return None   # "X responded by shelling Y" after Y's shelling of X: the other side's act, another act
+    if c.follow == "response" and not lede and _is_act(c) and not c.statement and (
+            _reversed(c, li) or (c.perp_side and li.perp_sides and c.perp_side not in li.perp_sides
+                                 and c.sentence.lstrip().lower().startswith(c.follow_raw.lower()))):
+        # "X responded by shelling Y" after Y's shelling of X, "As a response, Turkish forces shelled ..." after an
+        # SDF raid: a reply by the other side is the other side's act, another act. Only a sentence the reply cue
+        # opens is read by its side ("... killed by government airstrikes as government forces responded to a rebel
+        # offensive" tells the strikes); a perpetrator of another side told without it is a conflicting account
+        return None
     if c.own_places and c.names and (li.names or li.points):
         hit = best_match(c.names, li.names, cfg.same_place, cfg.translit.similarity) if li.names else None
         if hit:
