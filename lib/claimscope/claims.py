@@ -77,7 +77,7 @@ from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period
                     sentence_words)
 from .errors import KnowledgeError
 from .knowledge import Knowledge
-from .places import PlaceMention, dominant_governorate, find_places
+from .places import PlaceMention, dominant_governorate, find_places, without_section_label
 from .resources import phrase_pattern, regex
 from .sentences import Sentence, headline_parts, split_sentences
 
@@ -632,6 +632,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         dates = period_starts(sent, dates, knowledge=knowledge, words=words)  # "since the signing of the March 5 agreement" dates no act
     places = find_places(sent, knowledge=knowledge, offset=s.start,
                          known_governorates=ctx.governorates, words=words)
+    if len(places) > 1:
+        places = without_section_label(sent, places, knowledge=knowledge, offset=s.start)
     ctx.places.extend(places)
     if places:
         named_governorates = {m.governorate for m in places if m.governorate}

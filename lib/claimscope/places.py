@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 from . import cells
 from .knowledge import FrozenMap, Knowledge, Memo
-from .resources import lowered_pattern, regex
+from .resources import lowered_pattern, phrase_pattern, regex
 
 __all__ = [
     "PRECISIONS",
@@ -51,6 +51,7 @@ __all__ = [
     "gazetteer",
     "translit",
     "find_places",
+    "without_section_label",
     "dominant_governorate",
     "canonical_governorate",
     "place_similarity",
@@ -1016,6 +1017,35 @@ def find_places(text: str, *, knowledge: Knowledge, default_governorate: str | N
                    frozenset(known_governorates))
 
 
+def without_section_label(sentence: str, places: list[PlaceMention], *, knowledge: Knowledge,
+                          offset: int = 0) -> list[PlaceMention]:
+    """`places` without the governorate a monitor's section label names
+    ("Idlib province: SOHR activists documented the death of a soldier ... on
+    the Aajel frontline in western Aleppo countryside") when the sentence
+    names a place of another governorate: the label files the item, the words
+    after it say where the act was. A label the sentence bears out stays.
+    `offset`: where the sentence starts in the text the mentions' offsets are of."""
+    if len(places) < 2:
+        return places
+    first = places[0]
+    if first.start - offset > 2 or first.precision != "governorate":
+        return places
+    rx = knowledge.derived(_section_label)
+    if rx is None or not rx.match(sentence, first.end - offset):
+        return places
+    rest = [p for p in places[1:] if p.governorate]
+    if rest and all(p.governorate != first.governorate for p in rest):
+        return places[1:]
+    return places
+
+
+def _section_label(knowledge: Knowledge) -> re.Pattern[str] | None:
+    words = list(knowledge.places_lexicon.get("section_label_words") or ())
+    if not words:
+        return None
+    return regex(r"(?i)\s*(?:" + phrase_pattern(words) + r")?\s*[:|]")
+
+
 def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | None = None) -> list[_Cand]:
     out: list[_Cand] = []
     taken = 0                      # text before this offset is consumed
@@ -1803,6 +1833,8 @@ def _profile(names: Sequence[str], reps: Mapping[str, tuple], governorate: str, 
             town_info.append((p, g, la, lo))
             if la is not None and lo is not None and (la, lo) not in points:
                 points.append((la, lo))
+            if p == g:  # "killed in Aleppo": the seat may be the province told as "western Aleppo countryside"
+                coarse.append((p, groups.get(g, g)))
         elif kind != "country":
             coarse.append((p, groups.get(g, g) if g else None))
     if governorate and town_info and town_info[0][1]:
