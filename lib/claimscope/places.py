@@ -698,7 +698,7 @@ class _Patterns:
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
-                 "name_heads", "origin_before", "kin_before")
+                 "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -825,6 +825,11 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     # "son of Mustafa and Hamida": names after a kinship word, up to the next punctuation
     kin = lex.get("kin_before") or ()
     p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
+    # the longest word of each cue phrase, lower-cased: a window holding none of them holds no cue (a substring
+    # test per name instead of the anchored regexes, which try every position of the window)
+    p.origin_gate = tuple(sorted({max(str(w).lower().split(), key=len) for w in
+                                  [*(origin.get("links") or ()), *(origin.get("verbs") or ())]}))
+    p.kin_gate = tuple(sorted({max(str(w).lower().split(), key=len) for w in kin}))
     _not_here_patterns(p, knowledge, lex, nb, na, cues)
     p.cues = _Cues(p.regions, p.pre_rev, p.before_rev, p.post, p.actor_after, p.speech_after, p.separator)
     p.lowered = _lowered(p.cues)
@@ -924,9 +929,12 @@ def _persons(text: str, start: int, pats: _Patterns) -> bool:
     a person's name after a kinship word ("son of Mustafa and Hamida"):
     neither is where the act happened (places_lexicon `origin`, `kin_before`)."""
     lo = max(0, start - 80)
-    if pats.origin_before is not None and pats.origin_before.search(text, lo, start):
+    window = text[lo:start].lower()
+    if pats.origin_before is not None and any(w in window for w in pats.origin_gate) \
+            and pats.origin_before.search(text, lo, start):
         return True
-    return pats.kin_before is not None and pats.kin_before.search(text, max(0, start - 50), start) is not None
+    return pats.kin_before is not None and any(w in window[-50:] for w in pats.kin_gate) \
+        and pats.kin_before.search(text, max(0, start - 50), start) is not None
 
 
 def _reference_km(text: str, start: int, pats: _Patterns) -> float | None:
