@@ -104,7 +104,12 @@ def test_a_telling_day_first_gives_way_only_to_a_sure_day_of_the_act():
     for text in ("The directorate said on Thursday that six people were killed in Binnish after the market was hit "
                  "on Wednesday.",
                  "The directorate said on Thursday that an air strike overnight killed six people in Binnish.",
-                 "The directorate said on Thursday that six people were killed in Binnish, a town shelled in March."):
+                 "The directorate said on Thursday that six people were killed in Binnish, a town shelled in March.",
+                 # review14: a clause after a comma or "and" may be another act's day
+                 "The directorate said on Thursday that strikes killed six people in Binnish, recaptured by the "
+                 "army on Wednesday.",
+                 "The directorate said on Thursday that six people were killed in Binnish and were buried on "
+                 "Wednesday."):
         r = row(claims_of(text), "Binnish")
         assert (r["event_date"], r["date_precision"], r["date_raw"]) == ("2019-05-23", "reported",
                                                                           "told: said on Thursday"), text

@@ -924,8 +924,10 @@ def act_day_after_telling(text: str, told: DateMention, frame_end: int, dates: l
     frame ("said on Thursday that an air strike late on Wednesday killed
     six"), or None: the first date after the frame, if it is a calendar date
     or a weekday dated to the day, no later than the telling's day, with no
-    word of dates.yaml `telling_date.other_act_openers` between ("..., after
-    33 soldiers were killed on Thursday": another act's day). A count from
+    word of dates.yaml `telling_date.other_act_openers` nor a comma between
+    ("..., after 33 soldiers were killed on Thursday", "... Kafr Nabuda,
+    recaptured by the army on Monday", "... and were buried on Wednesday":
+    another act's day). A count from
     the date in force ("a day earlier"), a phrase relative to the report's
     day ("overnight": the telling may be days before it), a week or a month
     may date the act or another, or be read from the wrong day: None."""
@@ -937,7 +939,12 @@ def act_day_after_telling(text: str, told: DateMention, frame_end: int, dates: l
         return None
     if nxt.date > told.date:
         return None
-    between = {w.lower() for w in _LETTER_RUNS.findall(text[frame_end:nxt.start].lower())}
+    gap = text[frame_end:nxt.start]
+    if gap.count(",") % 2 or ";" in gap:
+        # "..., recaptured by the army on Monday": a clause of its own, maybe another act's day (an aside closed
+        # before the date, "SDF, backed by the Coalition, carried out ... on Tuesday", is no such clause)
+        return None
+    between = {w.lower() for w in _LETTER_RUNS.findall(gap.lower())}
     return None if between & t.other_act else nxt
 
 
