@@ -57,3 +57,12 @@ def test_a_count_closed_by_in_an_initial_toll_is_an_earlier_count(tmp_path):
     (tmp_path / "r0.txt").unlink()
     inc = _incident(tmp_path, text.replace("in an initial toll", "in the village of Tal Tamr"))
     assert (inc["casualties_low"], inc["casualties_high"]) == (2, 6)
+
+
+def test_a_risen_toll_of_one_group_leaves_another_groups_count(tmp_path):
+    # review14: "the toll of the guards has risen to nine" replaced "five civilians were killed" too
+    inc = _incident(tmp_path, "Raid on Tal Tamr prison\n\nFive civilians were killed in the raid on the prison in "
+                              "Tal Tamr on 12 March 2023, activists said. The death toll of the prison guards has "
+                              "risen to nine, a security source said.\n")
+    assert inc["civilians_best"] == 5 and inc["combatants_best"] == 9
+    assert inc["casualties_low"] == 5  # the civilians' count is not an earlier count of the guards' toll (was 9)

@@ -1651,18 +1651,27 @@ def _risen_replaces(told: Sequence[tuple[_Claim, tuple[Figure, ...]]], cfg: _Cfg
     is a conflict to show, not an earlier count)."""
     if cfg.risen_to is None or cfg.toll_update_gate is None:
         return list(told)
-    risen: dict[str, int] = {}   # report -> the largest toll it tells as risen
+    risen: dict[tuple[str, str], int] = {}   # (report, victims' category) -> the largest toll it tells as risen
     tolls: list[int | None] = []
     for c, figs in told:
         _, _, high, _ = _estimates_open({"": [figs]}, cfg)
         tolls.append(high)
-        if high is not None and cfg.toll_update_gate.search(c.text) is not None and any(
-                f.outcome == "killed" and not f.part and _risen_figure(c.text, f, cfg) for f in figs):
-            risen[c.doc] = max(risen.get(c.doc, 0), high)
+        if high is not None and cfg.toll_update_gate.search(c.text) is not None:
+            for f in figs:
+                if f.outcome == "killed" and not f.part and _risen_figure(c.text, f, cfg):
+                    key = (c.doc, f.category)
+                    risen[key] = max(risen.get(key, 0), high)
     if not risen:
         return list(told)
-    return [(c, figs) for (c, figs), high in zip(told, tolls)
-            if high is None or c.doc not in risen or high >= risen[c.doc]]
+
+    def replaced(c: _Claim, figs: tuple[Figure, ...], high: int | None) -> bool:
+        # only a smaller toll of the same victims: "five civilians were killed" stays beside "the toll of the SDF
+        # fighters has risen to 12" (17 dead in all), where "two fighters were killed this morning" goes
+        cats = {f.category for f in figs if f.outcome == "killed" and not f.part}
+        return high is not None and bool(cats) and all(
+            (c.doc, k) in risen and high < risen[(c.doc, k)] for k in cats)
+
+    return [(c, figs) for (c, figs), high in zip(told, tolls) if not replaced(c, figs, high)]
 
 
 def _risen_figure(text: str, f: Figure, cfg: _Cfg) -> bool:
