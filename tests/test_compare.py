@@ -580,6 +580,11 @@ def test_one_wire_story_printed_by_two_outlets_is_one_account():
     assert inc["status"] == "corroborated" and inc["n_sources"] == 2
 
 
+def _with(c, figures):
+    import dataclasses
+    return dataclasses.replace(c, figures=figures)
+
+
 def test_copied_accounts_needs_two_reports_and_enough_words():
     from claimscope.compare import _Claim, copied_accounts
 
@@ -601,6 +606,18 @@ def test_copied_accounts_needs_two_reports_and_enough_words():
     assert copied_accounts([claim("1", "a", "Outlet A", other, voice=True),
                             claim("2", "b", "SOHR", other.replace("9", "12"))],
                            match=80, min_words=8) == set()                     # alike but for the figures: two counts
+    # review14: figures written as words are figures too ("Two civilians" against "Three civilians")
+    from claimscope.compare import Figure
+    two = "Two civilians were killed when shells hit the market in the town of Ariha on Sunday."
+
+    def fig(n):
+        return (Figure(victims="civilians", outcome="killed", min=n, max=n, category="civilians"),)
+    assert copied_accounts([_with(claim("1", "a", "Outlet A", two, voice=True), fig(2)),
+                            _with(claim("2", "b", "SANA", two.replace("Two", "Three")), fig(3))],
+                           match=80, min_words=8) == set()
+    assert copied_accounts([_with(claim("1", "a", "Outlet A", two, voice=True), fig(2)),
+                            _with(claim("2", "b", "SANA", two), fig(2))],
+                           match=80, min_words=8) == {("Outlet A", "SANA")}   # near miss: the same count, one text
 
 
 def test_pooled_voices_never_corroborate_each_other():

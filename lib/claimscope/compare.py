@@ -859,17 +859,17 @@ def copied_accounts(cs: Sequence[_Claim], *, match: float, min_words: int) -> se
     accounts (a copy does not swap one named source for another). Sentences
     alike but for their figures ("58 were killed in ..." and "100 were
     killed in ...") are two counts, not one text."""
-    items = [(c.account, c.doc, c.voice, c.pooled, w) for c in cs if c.text
-             for w in [_wording(c.text)] if len(w.split()) >= min_words]
+    items = [(c.account, c.doc, c.voice, c.pooled, w, tuple(sorted((f.outcome, f.min, -1 if f.max is None else f.max) for f in c.figures)))
+             for c in cs if c.text for w in [_wording(c.text)] if len(w.split()) >= min_words]
     if len({x[0] for x in items}) < 2:
         return set()
     texts = [x[4] for x in items]
     scores = rf_process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=match)
     out: set[tuple[str, str]] = set()
     for i, j in zip(*scores.nonzero()):
-        (a, da, va, pa, wa), (b, db, vb, pb, wb) = items[i], items[j]
-        if i == j or a == b or da == db or _DIGITS.findall(wa) != _DIGITS.findall(wb):
-            continue
+        (a, da, va, pa, wa, fa), (b, db, vb, pb, wb, fb) = items[i], items[j]
+        if i == j or a == b or da == db or _DIGITS.findall(wa) != _DIGITS.findall(wb) or fa != fb:
+            continue  # (figures read, not digits only: "Two civilians ..." and "Three civilians ..." are two counts)
         if va or (not vb and (pa or pb)):   # both orders are seen: (a, b) and (b, a)
             out.add((a, b))
     return out
