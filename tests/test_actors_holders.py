@@ -98,5 +98,11 @@ def test_a_city_named_as_a_place_is_not_its_government():
               "Mortar shells slammed into the Syrian capital of Damascus, wounding four."]:
         assert all(m.name != "Syrian government" for m in find_actors(s)), s
     assert find_roles("Rockets hit the Damascus suburbs of Douma and Harasta before dawn.").target == ""
+    # the object of an act: the city hit (audit14: "hit the capital Damascus"), not the government
+    for s in ["Two car bombs hit the capital Damascus on Saturday, killing 40 people.",
+              "Rockets hit central Damascus on Saturday, killing four people.",
+              "Rebels shelled Damascus, killing four civilians."]:
+        assert find_roles(s).target == "", s
+    assert find_roles("Damascus shelled rebel positions in Douma.").perpetrator == "Syrian government"  # near miss
     # near miss: the capital standing for its government keeps it
     assert find_roles("Ankara blamed Damascus for the attack on the border post.").perpetrator == "Syrian government"

@@ -113,7 +113,10 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         actors=actors,
         by_alias=by_alias,
         place_like=frozenset(place_like),
-        locative=regex("(?i)" + phrase_pattern(_words(knowledge, "place_prepositions")) + r"\s+(?:the\s+)?"
+        # "in central Damascus", and the object of an act ("rockets hit central Damascus", "shelled the capital
+        # Damascus"): the city hit, not its government
+        locative=regex("(?i)" + phrase_pattern([*_words(knowledge, "place_prepositions"),
+                                                *(knowledge.roles.get("act_verbs") or ())]) + r"\s+(?:the\s+)?"
                        + (r"(?:" + phrase_pattern(_words(knowledge, "place_alias_modifiers")) + r"\s+){0,3}"
                           if knowledge.roles.get("place_alias_modifiers") else "") + "$"),
         place_head=regex(r"\s+" + phrase_pattern(knowledge.roles.get("place_alias_heads") or ["market"])),
