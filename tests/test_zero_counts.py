@@ -47,3 +47,17 @@ def test_a_clash_without_casualties_keeps_its_act():
     row, _ = one("Clashes broke out between the two factions at the Azaz checkpoint on Monday, "
                  "but no casualties were reported.")
     assert row["kind"] == "event" and not row["negated"]
+
+
+def test_a_zero_count_beside_a_dismissal_of_the_act_is_a_denial():
+    # review14: the zero count no longer denies, so "dismissing reports of X" must
+    st = _stance("SANA said no one was killed in Jableh, dismissing opposition reports of a car bomb there.",
+                 knowledge=K)
+    assert st.negated and "dismissing" in st.negation_cue
+
+
+def test_a_dismissal_by_another_voice_joined_without_a_comma_is_theirs():
+    # near miss of the dismissal cue: the speaker reports, residents dismiss: the report is no denial
+    st = _stance("Moscow and state media reported dozens of civilians had fled via the corridors but residents and "
+                 "rebels on the ground dismissed the reports as lies.", verb="reported", knowledge=K)
+    assert not st.negated

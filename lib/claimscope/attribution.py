@@ -675,6 +675,15 @@ def _another_voices_denial(sentence: str, verb: str, at: int, t: _Taxonomy) -> b
     if not breaks:
         # "... they say it cooperates with Damascus, an accusation the YPG has denied": a named body's own denial
         between = sentence[m.end():at]
+        tokens = between.split()
+        joint = max((k for k, w in enumerate(tokens) if w.lower() in t.voice_connective_words), default=-1)
+        if joint > 0:
+            # "Moscow reported dozens had fled but residents and rebels on the ground dismissed the reports": a
+            # clause joined without a comma, its own subject a known voice or group
+            after = " ".join(tokens[joint + 1:joint + 7])
+            if after and (_canonical_match(after, t) is not None or t.actor_regex.search(after) is not None) \
+                    and tokens[joint + 1].lower() not in t.pronouns:
+                return True
         subject = _subject_np(between, t)
         told = between[:between.rfind(subject)].split() if subject else []
         if not told or told == ["that"]:
