@@ -106,3 +106,14 @@ def test_a_city_named_as_a_place_is_not_its_government():
     assert find_roles("Damascus shelled rebel positions in Douma.").perpetrator == "Syrian government"  # near miss
     # near miss: the capital standing for its government keeps it
     assert find_roles("Ankara blamed Damascus for the attack on the border post.").perpetrator == "Syrian government"
+
+
+def test_where_the_attackers_are_posted_or_that_they_respond_does_not_hide_them():
+    # audit14: "Turkish forces stationed in Thalthana base fired ..." had no perpetrator
+    assert find_roles("Turkish forces stationed in a border base fired missiles on the vicinity of Tal Rifaat."
+                      ).perpetrator == "Turkish Armed Forces"
+    assert find_roles("Moreover, Turkish forces responded by shelling two villages near Tal Rifaat."
+                      ).perpetrator == "Turkish Armed Forces"
+    # near miss: the post is no actor of its own
+    assert find_roles("Regime forces stationed near Saraqib shelled the town of Kansafra.").perpetrator \
+        == "Syrian Arab Army"
