@@ -60,7 +60,6 @@ class _Tables:
     by_alias: dict[str, str]  # lower-cased alias -> canonical name
     place_like: frozenset[str]  # lower-cased aliases that are also places
     locative: re.Pattern[str]  # a preposition of place just before a place-like alias ("in Damascus")
-    place_head: re.Pattern[str]  # a place noun after a place-like alias ("a Damascus market")
     regex: re.Pattern[str]
     # what a sentence holds wherever `regex` matches: a word of `alias_words` (the letter runs of the
     # aliases' spellings, `sentences.word_gates` keys) or a match of `alias_literal` (the spellings matched
@@ -113,13 +112,7 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         actors=actors,
         by_alias=by_alias,
         place_like=frozenset(place_like),
-        # "in central Damascus", and the object of an act ("rockets hit central Damascus", "shelled the capital
-        # Damascus"): the city hit, not its government
-        locative=regex("(?i)" + phrase_pattern([*_words(knowledge, "place_prepositions"),
-                                                *(knowledge.roles.get("act_verbs") or ())]) + r"\s+(?:the\s+)?"
-                       + (r"(?:" + phrase_pattern(_words(knowledge, "place_alias_modifiers")) + r"\s+){0,3}"
-                          if knowledge.roles.get("place_alias_modifiers") else "") + "$"),
-        place_head=regex(r"\s+" + phrase_pattern(knowledge.roles.get("place_alias_heads") or ["market"])),
+        locative=regex("(?i)" + phrase_pattern(_words(knowledge, "place_prepositions")) + r"\s+(?:the\s+)?$"),
         regex=regex(phrase_pattern(by_alias_keys(data))),
         **_alias_gate(by_alias_keys(data)),
         compound=compound,
@@ -266,8 +259,7 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None, *, 
         if bare and not _bare_ok(text, m.start(), m.end(), t, cut):
             continue  # "Palestinian factions", "factions of X": not the bare spelling's actor
         if place_like and (
-            t.locative.search(text[max(0, m.start() - 40):m.start()]) or _NAME_CONTINUES.match(text, m.end())
-            or t.place_head.match(text, m.end())
+            t.locative.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
             or (raw.isupper() and len(raw) > 3)
         ):
             continue  # "in Damascus", "the Damascus Opera House", a dateline's "DAMASCUS": a place, not the government
