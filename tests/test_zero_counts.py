@@ -4,31 +4,10 @@ claim is not `negated`; a denial stays one. Sentences written for these tests
 
 from __future__ import annotations
 
-import datetime as dt
-
-
 from claimscope.attribution import stance as _stance
-from claimscope.claims import DocumentInput, extract_chunk
 
 from builtin_knowledge import K
-
-PUBLISHED = dt.date(2021, 3, 10)  # a Wednesday
-
-
-def claims(text, published=PUBLISHED):
-    doc = DocumentInput(doc_id="d0", text=text, published=published, published_precision="day", title="")
-    r = extract_chunk([doc], knowledge=K)
-    return r.claims, r.casualties
-
-
-def one(sentence, published=PUBLISHED):
-    got, cas = claims(sentence, published)
-    assert len(got) == 1, list(got["sentence"])
-    return got.iloc[0], cas
-
-
-def kind_of(sentence, published=PUBLISHED):
-    return one(sentence, published)[0]["kind"]
+from one_document import one
 
 
 # --------------------------------------------------------------------------- zero counts
