@@ -38,3 +38,23 @@ def test_more_people_continue_the_figure_before():
     # near miss: 'more' before a group of its own names that group
     got = find_casualties("Rescuers said two more soldiers died of their wounds.", knowledge=K, context=ctx)
     assert [m.category for m in got] == ["combatants"]
+
+
+def test_others_described_as_mostly_another_group_are_not_more_of_the_group_before():
+    # review14: "20 others, mostly soldiers" after "12 civilians" had been 20 civilians
+    import datetime as dt
+
+    from claimscope.claims import DocumentInput, extract_chunk
+
+    from builtin_knowledge import K
+    text = ("Air strikes killed 12 civilians in Douma on Monday, activists said. In nearby Harasta, rebel fire "
+            "killed 20 others, mostly soldiers.")
+    doc = DocumentInput(doc_id="d0", text=text, published=dt.date(2019, 5, 3), published_precision="day")
+    cas = extract_chunk([doc], knowledge=K).casualties
+    row = cas[cas["raw"] == "20 others"].iloc[0]
+    assert row["category"] == "unknown"
+    # near miss: described as the same category, they stay of it
+    doc = DocumentInput(doc_id="d0", text=text.replace("mostly soldiers", "mostly women"), published=dt.date(2019, 5, 3),
+                        published_precision="day")
+    cas = extract_chunk([doc], knowledge=K).casualties
+    assert cas[cas["raw"] == "20 others"].iloc[0]["category"] == "civilians"

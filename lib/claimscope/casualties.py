@@ -251,6 +251,7 @@ class _CasLex:
     before_outcome: dict[str, str]
     aux: re.Pattern[str]
     aside: re.Pattern[str]
+    majority: re.Pattern[str] | None  # ", mostly soldiers" after a figure: who most of its victims were
     weak: frozenset[str]
     toll: re.Pattern[str]
     toll_words: frozenset[str]  # the words a toll phrase needs one of (the gate of its search)
@@ -374,6 +375,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         before_outcome=before_outcome,
         aux=regex(r"\s*(?:" + aux + r"|(?!" + phrase_pattern(d["adjectives_in_ly"]) + r")"
                   + r"(?i:[a-z]+ly)(?<!(?i:on)ly)(?<!(?i:fami)ly)(?<!(?i:ita)ly))(?=\W|$)"),
+        majority=regex(r"\s*,?\s*(?:" + phrase_pattern(d["majority_leads"]) + r")\s+(?P<who>[\w'’ -]{2,40})")
+        if d.get("majority_leads") else None,
         aside=regex(r"\s*(?:(?:[,(–—-]+\s*)?" + phrase_pattern(d["asides"]) + r"[^.;:()–—]{0,60}?(?:[,)–—-]+\s*)?"
                     + r"|,\s*" + phrase_pattern(d["relative_asides"]) + r"[^.;:,()–—]{1,80},\s*)(?="
                     + r"\s*(?:" + aux + r"|" + phrase_pattern(after_outcome) + r"))"),
@@ -1365,6 +1368,12 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
              cue_end: int | None = None, part: bool = False, group_raw: str = "") -> CasualtyMention:
     victims_raw = sentence[np_start:np_end].strip() or group_raw
     victims, category, side = _resolve_victims(victims_raw, context, previous, lex)
+    if category != "unknown" and victims_raw and _OTHERS.match(victims_raw) and lex.majority is not None:
+        most = lex.majority.match(sentence, np_end)
+        got = generic_group(most.group("who"), knowledge=lex.knowledge) if most else None
+        if got is not None and lex.categories.get(got[1], "unknown") != category:
+            # "20 others, mostly soldiers" after 12 civilians: not more of those; of both, unknown
+            victims, category, side = "people", "unknown", ""
     if category == "unknown" and lex.rejoined is not None and victims_raw and lex.former.search(victims_raw) \
             and lex.rejoined.match(sentence, np_end):
         # "five former soldiers who now fight with the rebels": combatants again
