@@ -130,3 +130,18 @@ def test_a_telling_set_in_time_is_no_act():
                    "shelling the camp.") == "background"
     # near miss: the act as the subject, with its own toll
     assert kind_of("The raid on the camp came hours after the envoy's visit, killing 6 people.") == "event"
+
+
+# --------------------------------------------------------------------------- pledges
+
+@pytest.mark.parametrize("sentence", [
+    "The president has pledged a new incursion to push the fighters back from the border.",
+    "The minister promised an investigation into the strike on the market.",
+])
+def test_a_pledge_or_promise_of_an_act_is_future(sentence):
+    assert kind_of(sentence) == "future"
+
+
+def test_a_pledge_of_allegiance_before_an_act_is_no_future():
+    # near miss: "pledged allegiance" is no promise of the act the sentence tells
+    assert kind_of("Gunmen who had pledged allegiance to ISIS attacked the checkpoint, killing 4 soldiers.") == "event"
