@@ -97,6 +97,8 @@ def test_where_the_attackers_are_posted_or_that_they_respond_does_not_hide_them(
                       ).perpetrator == "Turkish Armed Forces"
     assert find_roles("Moreover, Turkish forces responded by shelling two villages near Tal Rifaat."
                       ).perpetrator == "Turkish Armed Forces"
+    assert find_roles("Meanwhile, the Turkish forces responded by shelling two villages near Tal Rifaat."
+                      ).perpetrator == "Turkish Armed Forces"   # with the article too
     # near miss: the post is no actor of its own
     assert find_roles("Regime forces stationed near Saraqib shelled the town of Kansafra.").perpetrator \
         == "Syrian Arab Army"

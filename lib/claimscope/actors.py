@@ -369,6 +369,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # the actor names who speaks
         **_speaker_patterns(lex),
         # only adverbs, weapon nouns and a supporting actor between subject and verb
+        # "the Turkish forces responded by shelling ...": the -ing form after these is the subject's act, a verb
+        "reply_link": regex(phrase_pattern(frames.get("reply_links") or ["(?!)"])),
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
         # "bombed positions held by X": X holds them, it did not bomb
@@ -1017,7 +1019,9 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                     passive_subject = passive_subject or m
                 elif harmed_at >= 0 and cp["other_event"].search(ci, harmed_at, m.start):
                     pass  # "Regime soldier shot dead while regime forces shell two villages": another act's actor
-                elif perp is None and not (noun_like and cp["determiner_before"].search(ci[max(0, m.start - 12):m.start])):
+                elif perp is None and not (noun_like and not p["reply_link"].search(gap)
+                                           and cp["determiner_before"].search(ci[max(0, m.start - 12):m.start])):
+                    # ("the Turkish shelling": a noun; "the Turkish forces responded by shelling": a verb)
                     perp, cue, verb = m, "agent", v
                 break  # "the Turkish drone attack, SDF shelled": a noun, not X's verb; read on
         if perp is not None and passive_subject is not None:
