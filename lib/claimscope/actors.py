@@ -509,7 +509,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "control_after": regex(r"(?:\s*,?\s+" + phrase_pattern(frames.get("control_allies") or ["and its allies"]) + r")?\s+"
                                + phrase_pattern(frames.get("control_gains") or ["taking"]) + r"\s+"
                                + phrase_pattern(frames.get("control_nouns") or ["control"])),
-        # "clashes between A and B": neither side of the pair is the one hit
+        # "clashes between A and B": neither side of the pair is the one hit ("pair_lead": the lead alone, a cheap test)
+        "pair_lead": regex(phrase_pattern(frames.get("pair_leads") or ["between"])),
         "pair_side": regex(phrase_pattern(frames.get("pair_leads") or ["between"])
                            + r"\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|[^.;:|]{0,90}?\s"
                            + phrase_pattern(frames.get("pair_joins") or ["and"]) + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)"
@@ -535,9 +536,12 @@ def _holder_patterns(frames: Mapping[str, Any], owners: str) -> dict[str, re.Pat
     # after a hyphen ("rebel-held"): the participles without phrase_pattern's look-behind
     hyphened = trie_pattern({v for w in frames.get("owner_participles") or ["held"] for v in case_variants(w)})
     links = phrase_pattern(frames.get("held_area_links") or ["which"])
+    agent = phrase_pattern(frames["agent_prepositions"])
     gap = int(frames.get("held_area_gap", 6))
     return {
-        "holder_before": regex(rf"{areas}[\"”’']?(?:\s+[\w'’\"“”()-]+){{0,{gap}}}?\s*,?\s+(?:{links}\s+){{0,4}}{owners}\s+by\s+"
+        # the agent preposition alone: a cheap test before the holder regex ("held by")
+        "agent_word": regex(agent),
+        "holder_before": regex(rf"{areas}[\"”’']?(?:\s+[\w'’\"“”()-]+){{0,{gap}}}?\s*,?\s+(?:{links}\s+){{0,4}}{owners}\s+{agent}\s+"
                                rf"(?:the\s+)?(?:[\w'’()\[\]-]+\s+){{0,3}}?[\[(]?{_Q}$"),  # "held by the Daesh (ISIS ISIL)"
         "holder_after": regex(rf"(?:\s+\w+)?\s?-\s?(?:{hyphened})\s+(?:[\w-]+\s+)?{areas}"),
         # the mention in a clause after "where" (no punctuation between)
@@ -1147,14 +1151,15 @@ def _holds_or_would_act(sentence: str, m: ActorMention, p: dict[str, re.Pattern[
     bomb"): neither is the one hit."""
     if p["holder_after"].match(sentence, m.end) or p["control_after"].match(sentence, m.end):
         return True  # "IS-held areas", "the Nusra Front and its allies taking control of"
-    if " between " in sentence[max(0, m.start - 130):m.start] and p["pair_side"].search(sentence, max(0, m.start - 130), m.start):
+    if p["pair_lead"].search(sentence, max(0, m.start - 130), m.start) \
+            and p["pair_side"].search(sentence, max(0, m.start - 130), m.start):
         return True  # "clashes between pro-regime and opposition forces"
     if p["place_relative"].search(sentence, max(0, m.start - 80), m.start) \
             and not p["target_lead"].search(sentence, max(0, m.start - 50), m.start):
         return True  # "an area where Turkish forces are advancing"; not "where they attack the regime forces"
     if p["infinitive_after"].match(sentence, m.end) and p["infinitive_lead"].search(sentence, max(0, m.start - 20), m.start):
         return True
-    return "by" in sentence[max(0, m.start - 40):m.start] and \
+    return p["agent_word"].search(sentence, max(0, m.start - 40), m.start) is not None and \
         p["holder_before"].search(sentence, max(0, m.start - 140), m.start) is not None
 
 
