@@ -781,8 +781,8 @@ class _Doc:
         for sentence in self.sentences[max(0, self.index - 2): self.index + 1]:
             for m in t.actor_regex.finditer(sentence):
                 key = norm_phrase(m.group(0))
-                actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
-                if actor is not None and word in key.split() and key.removeprefix("the ") != word:
+                actor = _actor_entry(key, t)
+                if actor is not None and word in key.split() and _strip_determiners(key, t) != word:
                     state = t.state_by_side.get(actor[1], "")
                     if state:
                         found.add(state)
@@ -843,7 +843,7 @@ def _states_named(text: str, t: _Taxonomy) -> dict[str, int]:
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
         key = norm_phrase(m.group(0))
-        actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
+        actor = _actor_entry(key, t)
         st = t.state_by_side.get(actor[1], "") if actor and actor[2] in ("state_forces", "government") else ""
         if st:
             counts[st] = counts.get(st, 0) + 1
@@ -1845,6 +1845,12 @@ def _relayed(a: Attribution, via: str, t: _Taxonomy) -> Attribution:
 
 # --- resolving a phrase ---------------------------------------------------------------------
 
+def _actor_entry(key: str, t: _Taxonomy) -> tuple[str, str, str] | None:
+    """The actor a matched alias (normalized) names, read with or without its
+    determiners ("the Syrian army" / "Syrian army")."""
+    return t.actor_by_alias.get(key) or t.actor_by_alias.get(_strip_determiners(key, t))
+
+
 def _strip_determiners(phrase: str, t: _Taxonomy) -> str:
     words = phrase.split()
     while words and words[0].lower() in t.determiners:
@@ -2397,7 +2403,7 @@ def _actor_source(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str,
     if m is None:
         return None
     key = norm_phrase(m.group(0))
-    actor = t.actor_by_alias.get(key) or t.actor_by_alias.get(key.removeprefix("the "))
+    actor = _actor_entry(key, t)
     if actor is None:
         return None
     rest_words = norm_phrase(phrase[m.end():]).split()
