@@ -335,12 +335,12 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     hedged = (rf"{phrase_pattern(frames['hedged_agents'])}\s*,?\s*(?:who\s+(?:are|were|is|was)\s+)?"
               rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?")
     blame_gap = int(frames.get("blame_on_gap", 4))
-    owners = phrase_pattern(frames.get("owner_participles") or ["held"])
+    owners = phrase_pattern(frames["owner_participles"])
     # an actor's modifier that is no alias of its own ("Russian", not "Syrian army"): it shares the head noun after it
     aliases = {norm_phrase(a) for a in by_alias_keys(knowledge.actors)}
     first = phrase_pattern([m for e in knowledge.actors["actors"] for m in e.get("modifiers", [])
                             if norm_phrase(m) not in aliases] or ["Russian"])
-    holders = phrase_pattern([*(frames.get("owner_participles") or ["held"]), *(frames.get("holding_participles") or [])])
+    holders = phrase_pattern([*(frames["owner_participles"]), *(frames.get("holding_participles") or [])])
     dates = knowledge.dates
     time_words = [n for table in ("months", "weekdays") for v in (dates.get(table) or {}).values() for n in v["names"]]
     time_words += [*(dates.get("part_of_day") or []), *(frames.get("time_words") or [])]
@@ -370,7 +370,7 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         **_speaker_patterns(lex),
         # only adverbs, weapon nouns and a supporting actor between subject and verb
         # "the Turkish forces responded by shelling ...": the -ing form after these is the subject's act, a verb
-        "reply_link": regex(phrase_pattern(frames.get("reply_links") or ["(?!)"])),
+        "reply_link": regex(phrase_pattern(frames["reply_links"])),
         "subject_gap": regex(rf"^(?:\s*(?:\(\w+\)|{words}|{support}\s+[\w\s'’-]+?|,))*\s*$"),
         "act_verb": regex(phrase_pattern(frames["act_verbs"])),
         # "bombed positions held by X": X holds them, it did not bomb
@@ -445,15 +445,15 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # (or a harm) within three words after it and no gerund between ("responsible for protecting
         # civilians from attacks" is a duty, not an act); "reports of involvement of X in this murder"
         # (roles.yaml responsible_links, involvement_leads)
-        "responsible_for": regex(r"(?:\s+" + phrase_pattern(frames.get("responsible_hedges") or ["reportedly"]) + r")*?\s+"
-                                 + phrase_pattern(frames.get("responsible_links") or ["was behind"])
+        "responsible_for": regex(r"(?:\s+" + phrase_pattern(frames["responsible_hedges"]) + r")*?\s+"
+                                 + phrase_pattern(frames["responsible_links"])
                                  + rf"\s+(?:(?![\w'’-]*ing\b)[\w'’-]+\s+){{0,3}}?{responsible_acts}\b"),
         # the words one of them needs in the lower-cased sentence ("behind", "responsible", "involvement")
         "responsible_gates": tuple(sorted({f" {max(w.split(), key=len).lower()} "
-                                           for w in frames.get("responsible_links") or ["was behind"]})),
+                                           for w in frames["responsible_links"]})),
         "involvement_gates": tuple(sorted({f" {max(w.split(), key=len).lower()} "
-                                           for w in frames.get("involvement_leads") or ["involvement of"]})),
-        "involvement_of": regex(phrase_pattern(frames.get("involvement_leads") or ["involvement of"])
+                                           for w in frames["involvement_leads"]})),
+        "involvement_of": regex(phrase_pattern(frames["involvement_leads"])
                                 + r"\s+(?:the\s+)?" + _Q + "$"),
         "involved_in": regex(r"\s+(?:[\w'’-]+\s+){0,2}?in\s+(?:[\w'’-]+\s+){0,3}?" + responsible_acts + r"\b"),
         "started_after": regex(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
@@ -500,27 +500,27 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "Syrian or Russian jets", "the regime or Russian warplanes": one of two alternatives
         "alternative_before": regex(r"(?:[A-Z][\w-]*|" + phrase_pattern(frames.get("alternative_leads") or ["either"])
                                     + r"(?:\s+the)?\s+\w+)\s+"
-                                    + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+(?:the\s+)?$"),
-        "alternative_after": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"])
+                                    + phrase_pattern(frames["alternative_words"]) + r"\s+(?:the\s+)?$"),
+        "alternative_after": regex(r"\s*,?\s+" + phrase_pattern(frames["alternative_words"])
                                    + r"\s+(?:the\s+|those\s+of\s+)?"),
         # "a village held by X", "the region that is controlled by the X group": X holds the ground, it is not hit
         **_holder_patterns(frames, owners),
         # "the Nusra Front and its allies taking control of the village": the side that advanced
-        "control_after": regex(r"(?:\s*,?\s+" + phrase_pattern(frames.get("control_allies") or ["and its allies"]) + r")?\s+"
-                               + phrase_pattern(frames.get("control_gains") or ["taking"]) + r"\s+"
-                               + phrase_pattern(frames.get("control_nouns") or ["control"])),
+        "control_after": regex(r"(?:\s*,?\s+" + phrase_pattern(frames["control_allies"]) + r")?\s+"
+                               + phrase_pattern(frames["control_gains"]) + r"\s+"
+                               + phrase_pattern(frames["control_nouns"])),
         # "clashes between A and B": neither side of the pair is the one hit ("pair_lead": the lead alone, a cheap test)
-        "pair_lead": regex(phrase_pattern(frames.get("pair_leads") or ["between"])),
-        "pair_side": regex(phrase_pattern(frames.get("pair_leads") or ["between"])
+        "pair_lead": regex(phrase_pattern(frames["pair_leads"])),
+        "pair_side": regex(phrase_pattern(frames["pair_leads"])
                            + r"\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|[^.;:|]{0,90}?\s"
-                           + phrase_pattern(frames.get("pair_joins") or ["and"]) + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)"
+                           + phrase_pattern(frames["pair_joins"]) + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)"
                            + _Q + "$"),
         # "a pretext for Russia to carpet bomb", "paved the way for the factions to advance": the infinitive's subject
-        "infinitive_lead": regex(phrase_pattern(frames.get("infinitive_subject_leads") or ["for"]) + r"\s+(?:the\s+)?$"),
-        "infinitive_after": regex(r"\s+" + phrase_pattern(frames.get("infinitive_marks") or ["to"]) + r"\s+[a-z]"),
+        "infinitive_lead": regex(phrase_pattern(frames["infinitive_subject_leads"]) + r"\s+(?:the\s+)?$"),
+        "infinitive_after": regex(r"\s+" + phrase_pattern(frames["infinitive_marks"]) + r"\s+[a-z]"),
         # "by the TIP or its allies": the alternative is the actor's own camp
-        "alternative_own": regex(r"\s*,?\s+" + phrase_pattern(frames.get("alternative_words") or ["or"]) + r"\s+"
-                                 + phrase_pattern(frames.get("alternative_own") or ["its"])),
+        "alternative_own": regex(r"\s*,?\s+" + phrase_pattern(frames["alternative_words"]) + r"\s+"
+                                 + phrase_pattern(frames["alternative_own"])),
         "indirect_question": regex(phrase_pattern(frames.get("indirect_questions") or ["did not say which"])
                                    + r"\s+(?:the\s+|of\s+the\s+)?$"),
     }
@@ -532,10 +532,10 @@ def _holder_patterns(frames: Mapping[str, Any], owners: str) -> dict[str, re.Pat
     region that is controlled by the", "a town in eastern Syria held by"),
     "holder_after" starts right after it ("-held areas", " -controlled
     neighbourhoods")."""
-    areas = phrase_pattern(frames.get("held_areas") or ["area"])
+    areas = phrase_pattern(frames["held_areas"])
     # after a hyphen ("rebel-held"): the participles without phrase_pattern's look-behind
-    hyphened = trie_pattern({v for w in frames.get("owner_participles") or ["held"] for v in case_variants(w)})
-    links = phrase_pattern(frames.get("held_area_links") or ["which"])
+    hyphened = trie_pattern({v for w in frames["owner_participles"] for v in case_variants(w)})
+    links = phrase_pattern(frames["held_area_links"])
     agent = phrase_pattern(frames["agent_prepositions"])
     gap = int(frames.get("held_area_gap", 6))
     return {
@@ -545,7 +545,7 @@ def _holder_patterns(frames: Mapping[str, Any], owners: str) -> dict[str, re.Pat
                                rf"(?:the\s+)?(?:[\w'’()\[\]-]+\s+){{0,3}}?[\[(]?{_Q}$"),  # "held by the Daesh (ISIS ISIL)"
         "holder_after": regex(rf"(?:\s+\w+)?\s?-\s?(?:{hyphened})\s+(?:[\w-]+\s+)?{areas}"),
         # the mention in a clause after "where" (no punctuation between)
-        "place_relative": regex(phrase_pattern(frames.get("place_relatives") or ["where"]) + r"\s+(?:[^\s,;:.|()]+\s+){0,6}$"),
+        "place_relative": regex(phrase_pattern(frames["place_relatives"]) + r"\s+(?:[^\s,;:.|()]+\s+){0,6}$"),
     }
 
 
