@@ -796,15 +796,7 @@ def test_in_the_same_context_opens_a_related_act_not_the_same_one():
 
 
 def _reports(tmp_path, reports):
-    """Write (name, published, text) reports with a manifest and run the pipeline."""
-    from claimscope import run
-
-    rows = ["doc_id,file,outlet,published"]
-    for name, published, text in reports:
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        rows.append(f"{name},{name}.txt,{name.split('_')[1]},{published}")
-    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return run([tmp_path], knowledge=K)
+    return factory.run_reports(tmp_path, reports, K)
 
 
 _SHELLING = ("Rebel shelling kills 12 soldiers near Saraqib\n\n"

@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from claimscope.align import align
-from claimscope.compare import compare
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
 import factory  # noqa: E402
@@ -27,15 +25,7 @@ from builtin_knowledge import K
 
 
 def _reports(tmp_path, reports):
-    """Write (name, published, text) reports with a manifest and run the pipeline."""
-    from claimscope import run
-
-    rows = ["doc_id,file,outlet,published"]
-    for name, published, text in reports:
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        rows.append(f"{name},{name}.txt,{name.split('_')[1]},{published}")
-    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return run([tmp_path], knowledge=K)
+    return factory.run_reports(tmp_path, reports, K)
 
 
 def _incident_of(t, sentence_start):
@@ -150,14 +140,7 @@ def test_near_miss_a_towns_figure_above_the_provinces_still_conflicts(tmp_path):
 
 
 def _toll(rows, figures):
-    claims = factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"})
-    cas = factory.casualties(figures)
-    docs = factory.documents(claims)
-    m = factory.mentions(claims, K)
-    r = align(claims, cas, docs, mentions=m, knowledge=K)
-    c = compare(r.claims, cas, r.incidents, mentions=m, knowledge=K)
-    assert len(c.incidents) == 1
-    inc = c.incidents.iloc[0]
+    inc = factory.one_incident(rows, figures, K)
     return inc["casualties_low"], inc["casualties_best"], inc["casualties_high"]
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from claimscope.align import align
-from claimscope.compare import compare
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "align"))
 import factory  # noqa: E402
@@ -20,14 +18,7 @@ from builtin_knowledge import K
 
 
 def _incident(rows, figures):
-    claims = factory.claims(rows, outlets={"a": "Outlet A", "b": "Outlet B"})
-    cas = factory.casualties(figures)
-    docs = factory.documents(claims)
-    m = factory.mentions(claims, K)
-    r = align(claims, cas, docs, mentions=m, knowledge=K)
-    c = compare(r.claims, cas, r.incidents, mentions=m, knowledge=K)
-    assert len(c.incidents) == 1
-    return c.incidents.iloc[0]
+    return factory.one_incident(rows, figures, K)
 
 
 def _shelling(doc, sentence, **kw):
