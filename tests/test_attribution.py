@@ -158,6 +158,16 @@ def test_coordinated_voices_stay_one_compound_source_named_by_its_parts():
     # one name with "and" inside is not two voices
     [(name, _, _)] = sources_of("The National Coalition of Revolutionary and Opposition Forces said the raid was a crime.")
     assert name == "Syrian National Coalition"
+    # a second voice with its article ("the ...") still shares the verb with a known first voice opening the clause
+    [(name, _, _)] = sources_of("Activists and the state news agency SANA said gunmen shot a teacher in Jableh.")
+    assert name == "activists and SANA"
+    [(name, _, _)] = sources_of("Late on Monday, state television and the Syrian Observatory said a bomb hit Azaz.")
+    assert name == "Syrian state media and Syrian Observatory for Human Rights"
+    # near misses: a first phrase that names no voice, or one that is the object of an earlier verb
+    [(name, _, _)] = sources_of("Clinics and the health ministry said 14 people died in Homs.")
+    assert name == "Syrian government"
+    [(name, _, _)] = sources_of("Jets bombed the market and the civil defence said nine people died.")
+    assert name == "Syria Civil Defence"
 
 
 # --- what a source is: a person, office, organisation, outlet or unnamed group; never a fragment ---------------

@@ -1598,6 +1598,15 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         return tokens[-1], False
     out, stop = _walk_back(tokens, t)
     link = len(tokens) - len(out)
+    if out and link >= 2 and out[0].lower() in t.determiners and tokens[link - 1].lower() in t.verb_coordinators:
+        before, _ = _walk_back(tokens[:link - 1], t)
+        opens = link - 1 - len(before)
+        if before and (opens == 0 or not tokens[opens - 1][:1].isalnum()) \
+                and _canonical_source(" ".join(before), t) is not None:
+            # "Activists and the state news agency SANA said": the walk stopped at the second voice's article;
+            # a known first voice opening the clause speaks too (the coordination is judged as one compound
+            # source); "Hospitals and the health ministry": the ministry alone, as before
+            return " ".join([*before, tokens[link - 1], *out]), False
     if out and link >= 3 and tuple(w.lower() for w in tokens[link - 2:link]) in t.membership_links:
         before, _ = _walk_back(tokens[:link - 2], t)
         if before and (before[-1].lower() in t.org_nouns or before[-1].lower() in t.group_nouns):
