@@ -129,3 +129,12 @@ def test_review13_near_misses_of_this_sessions_rules():
     assert said("The Qatar Red Crescent said aid trucks crossed.")[0][0] == "Qatar Red Crescent"
     # a place that reads like a kunya is no person
     assert said("Abu Dhabi said it would send aid.")[0][1] != "person"
+
+
+def test_a_month_word_that_is_a_given_name_opens_the_speakers_name():
+    assert said("UN relief adviser Jan Pronk told Reuters the convoy was turned back.")[0] \
+        == ("United Nations", "official", "Jan Pronk")
+    assert said("Jan Pronk told reporters the convoy was turned back.")[0] == ("Jan Pronk", "person", "Jan Pronk")
+    # near misses: a month or a day before a known speaker is a date, not a name
+    assert said("In June Assad said the convoy was turned back.")[0] == ("Syrian government", "official", "Assad")
+    assert said("Monday Assad said the convoy was turned back.")[0][2] == "Assad"

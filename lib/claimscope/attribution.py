@@ -136,6 +136,7 @@ class _Taxonomy:
     name_connectors: frozenset[str]  # "of", "al", "bin": lower-case words inside a name
     name_prefixes: tuple[str, ...]  # "al-", "abu-": a lower-case word starting so is inside a name
     name_openers: frozenset[str]  # "Abu", "Umm": a capitalised connector that opens a name (a kunya)
+    given_name_months: frozenset[str]  # "Jan", "April": a month's word that opens a person's name before a surname
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
     identity_hedges: frozenset[str]  # "believed to be": after a noun, doubts what a thing is, not the claim
     membership_links: frozenset[tuple[str, ...]]  # "part of": "X part of the alliance said" is X speaking
@@ -361,6 +362,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         name_connectors=frozenset(norm_phrase(w) for w in lex.get("name_connectors") or ()),
         name_prefixes=tuple(str(w).lower() for w in lex.get("name_prefixes") or ()),
         name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
+        given_name_months=frozenset(norm_phrase(w) for w in lex.get("given_name_months") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
         identity_hedges=frozenset(norm_phrase(w) for w in lex.get("identity_hedges") or ()),
         membership_links=frozenset(tuple(str(w).lower().split()) for w in lex.get("membership_links") or ()),
@@ -1691,6 +1693,10 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
                 break
             low = low.replace("’", "'").rstrip(".")
         if low in stops or low in time_words:
+            if low in t.given_name_months and tok[:1].isupper() and out and out[-1][:1].isupper() \
+                    and (k == 0 or tokens[k - 1].lower() in t.person_nouns):
+                out.append(tok)  # "UN adviser Jan Egeland said", "April Smith said": a given name, no month
+                continue
             stop = tok
             break
         out.append(tok)
@@ -2481,8 +2487,13 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
     "Omran Zoabi"), the first such run (the last with `trailing`)."""
     runs: list[list[str]] = []
     run: list[str] = []
-    for w in [*(x.strip(".,'\"’”“") for x in phrase.split()), ""]:
+    ws = [*(x.strip(".,'\"’”“") for x in phrase.split()), ""]
+    for i, w in enumerate(ws):
         low = norm_phrase(w)
+        if w[:1].isupper() and not run and low in t.given_name_months and ws[i + 1][:1].isupper() \
+                and norm_phrase(ws[i + 1]) not in t.time_words:
+            run.append(w)  # "Jan Egeland", "April Smith": a given name before a surname, no month
+            continue
         if w and run and low in t.person_name_particles:
             run.append(w)
             continue
@@ -2532,7 +2543,8 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     low_run = [norm_phrase(w).strip(".") for w in run]
     if all(w in t.state_of_word or w in t.name_connectors for w in low_run):
         return None
-    if any(_is_time_word(w, t) or w in t.not_person for w in low_run if w not in t.org_name_words):
+    if any((_is_time_word(w, t) and not (k == 0 and w in t.given_name_months and len(low_run) > 1))
+           or w in t.not_person for k, w in enumerate(low_run) if w not in t.org_name_words):
         if not any(w in t.org_name_words for w in low_run):
             return None
     person_org = _person_of_body(run, low_run, t)
