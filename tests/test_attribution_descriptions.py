@@ -138,3 +138,12 @@ def test_a_month_word_that_is_a_given_name_opens_the_speakers_name():
     # near misses: a month or a day before a known speaker is a date, not a name
     assert said("In June Assad said the convoy was turned back.")[0] == ("Syrian government", "official", "Assad")
     assert said("Monday Assad said the convoy was turned back.")[0][2] == "Assad"
+
+
+def test_a_groups_plural_name_glued_to_a_persons_name_ends_an_object_not_the_speaker():
+    # texts stripped of their commas: "... committed by militants Haddad said"
+    got = said("UN investigator Karen Haddad visited the camp.",
+               "Citing abuses committed by militants Haddad said the killings could be war crimes.")
+    assert got[1][:2] == ("United Nations", "official")
+    # near miss: a group's office before the name describes the speaker
+    assert said("Rebel commander Abu Omar said four fighters were killed.")[0][:2] == ("Syrian opposition", "partisan")

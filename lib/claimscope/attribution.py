@@ -1627,6 +1627,12 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
             # subject opening its sentence or clause; after "Mahmoud said" it is inside his words)
             return " ".join(before[:-1]), False
         return " ".join(out), True
+    run = _name_run(" ".join(out), t)
+    if 0 < len(run) < len(out) and out[-len(run) - 1].islower() \
+            and out[-len(run) - 1].lower() in t.actor_by_alias and out[-len(run) - 1].lower() not in t.person_nouns:
+        # "atrocities committed by rebels Pillay said" (a text without its commas): a group's plural name, then a
+        # person's name, are an object's end and the speaker; no description ("rebel commander Abu Omar") is so built
+        return " ".join(run), False
     return " ".join(out), False
 
 
