@@ -147,3 +147,26 @@ def test_a_groups_plural_name_glued_to_a_persons_name_ends_an_object_not_the_spe
     assert got[1][:2] == ("United Nations", "official")
     # near miss: a group's office before the name describes the speaker
     assert said("Rebel commander Abu Omar said four fighters were killed.")[0][:2] == ("Syrian opposition", "partisan")
+
+
+def test_a_kurdish_partys_spokesman_speaks_for_the_party_through_the_channel_he_spoke_to():
+    got = attribute(["Speaking exclusively to Al Arabiya PYD official Salih Muslim said the strike hit a school."],
+                    outlet="Wire")[0]
+    assert (got.source, got.source_side, got.person, got.via) == ("Democratic Union Party", "kurdish",
+                                                                   "Salih Muslim", "Al Arabiya")
+
+
+def test_where_a_body_sits_is_no_persons_name():
+    got = attribute(["The Geneva-based Human Rights Watch said cluster bombs hit a school."], outlet="Wire")[0]
+    assert (got.source, got.person) == ("Human Rights Watch", "")
+    # near miss: a person after the seat is still named
+    assert said("Paris-based researcher Lina Haddad said cluster bombs hit a school.")[0][2] == "Lina Haddad"
+
+
+def test_according_to_plural_reports_ends_before_a_capitalised_clause_in_a_text_without_commas():
+    got = attribute(["According to media reports Kurdish militants of the Peoples Protection Units killed 9 soldiers."],
+                    outlet="Wire")[0]
+    assert (got.source, got.raw) == ("other sources", "media reports")
+    # near miss: a title before a name is one phrase
+    assert attribute(["According to the spokesman Karim Nasser jets struck the village."],
+                     outlet="Wire")[0].person == "Karim Nasser"

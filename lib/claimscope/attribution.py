@@ -1526,6 +1526,10 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
                 and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
                 and not low.startswith(t.particle_prefixes):
             break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
+        if words and w[:1].isupper() and words[-1].islower() and words[-1].endswith("s") \
+                and low not in t.name_connectors \
+                and (words[-1] in t.person_nouns or words[-1][:-1] in t.speech_nouns):
+            break  # "according to media reports Kurdish militias killed ..." (its comma lost): a new clause
         words.append(w)
     return " ".join(words)
 
@@ -2509,6 +2513,7 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
         if (w[:1].isupper() and not (w.isupper() and len(w) > 1) and low not in t.org_name_words
                 and low not in t.not_name and (run or low.strip(".") not in t.title_words)
                 and low not in t.state_of_word and low not in t.person_nouns and low.strip(".") not in t.time_words
+                and low.rpartition("-")[2] not in t.seat_participles  # "New York-based": where a body sits
                 and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)):
             run.append(w)
             continue
