@@ -170,3 +170,11 @@ def test_according_to_plural_reports_ends_before_a_capitalised_clause_in_a_text_
     # near miss: a title before a name is one phrase
     assert attribute(["According to the spokesman Karim Nasser jets struck the village."],
                      outlet="Wire")[0].person == "Karim Nasser"
+
+
+def test_a_groups_name_glued_to_a_surname_ends_the_object_and_the_surname_speaks():
+    got = said("YPG spokesman Redur Xelil said the convoy was hit.",
+               "The strike came on the pretext of fighting the PKK Xelil said adding that Kurds would resist.")
+    assert got[1][0] == "Syrian Democratic Forces" and got[1][2] == "Redur Xelil"
+    # near miss: a group's name and its office opening the sentence is the group
+    assert said("The Hezbollah Commander said two were killed.")[0][0] == "Hezbollah"

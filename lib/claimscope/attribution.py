@@ -1637,6 +1637,15 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         # "atrocities committed by rebels Pillay said" (a text without its commas): a group's plural name, then a
         # person's name, are an object's end and the speaker; no description ("rebel commander Abu Omar") is so built
         return " ".join(run), False
+    at = len(tokens) - len(run)  # where the name run starts: after an article after a lower-case word, an object
+    if len(run) >= 2 and at >= 2 and tokens[at - 1].lower() in t.determiners and tokens[at - 2].isalpha() \
+            and tokens[at - 2].islower() \
+            and norm_phrase(run[-2]) in t.actor_by_alias and norm_phrase(run[-1]) not in t.actor_by_alias \
+            and run[-1][1:].islower() and all(norm_phrase(run[-1]) not in ws for ws in (
+                t.person_nouns, t.org_nouns, t.title_words, t.state_of_word, t.time_words)):
+        # "on the pretext of fighting the PKK Khalil said" (its comma lost): the group ends the object, the
+        # surname speaks
+        return run[-1], False
     return " ".join(out), False
 
 
