@@ -544,3 +544,27 @@ def test_a_present_tense_execution_counts_the_dead():
     # near misses: an execution threatened or refused counts no dead
     assert find_casualties("ISIS threatens to execute 3 Kurdish hostages") == []
     assert find_casualties("Turkey says it will not execute 4 detainees") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four civilians, three women and a boy, were killed when the shell hit the bakery.",
+    "Four civilians - three women and a boy - were killed when the shell hit the bakery.",
+    "Four civilians (three women and a boy) were killed when the shell hit the bakery.",
+    "Four civilians three women and a boy were killed when the shell hit the bakery.",  # commas lost
+])
+def test_a_breakdown_told_beside_a_figure_that_it_adds_up_to_is_its_parts(sentence):
+    got = find_casualties(sentence)
+    assert [(c.min, c.outcome, c.part, c.category) for c in got] == [
+        (4, "killed", False, "civilians"), (3, "killed", True, "civilians"), (1, "killed", True, "civilians")]
+
+
+def test_a_list_that_does_not_add_up_to_the_figure_before_it_is_tolls_of_their_own():
+    got = find_casualties("The raid killed 9 soldiers, 4 civilians and 5 rebels.")
+    assert [(c.min, c.part) for c in got] == [(9, False), (4, False), (5, False)]
+    got = find_casualties("Two soldiers, three civilians and a child were killed.")
+    assert not any(c.part for c in got)
+
+
+def test_a_share_told_between_commas_before_the_verb_is_a_part_of_the_figure():
+    got = find_casualties("At least 30 civilians, nine of them women, were killed in the raid on Tuesday.")
+    assert [(c.min, c.part, c.outcome) for c in got] == [(30, False, "killed"), (9, True, "killed")]

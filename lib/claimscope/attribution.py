@@ -1526,10 +1526,6 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
                 and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
                 and not low.startswith(t.particle_prefixes):
             break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
-        if words and w[:1].isupper() and words[-1].islower() and words[-1].endswith("s") \
-                and low not in t.name_connectors \
-                and (words[-1] in t.person_nouns or words[-1][:-1] in t.speech_nouns):
-            break  # "according to media reports Kurdish militias killed ..." (its comma lost): a new clause
         words.append(w)
     return " ".join(words)
 

@@ -653,6 +653,10 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         closed = np_end + 1 if sentence[np_end:np_end + 1] == "”" and "“" in victims_raw else np_end
         pos = _skip_aux(sentence, aside.end() if aside else closed, lex)
         after = lex.after.match(sentence, pos)
+        if after is None and victims_raw and pending:
+            close = _APPOSITIVE_CLOSE.match(sentence, np_end)  # "Three civilians, two women and a man, were killed"
+            if close is not None:
+                after = lex.after.match(sentence, _skip_aux(sentence, close.end(), lex))
         if after is None and victims_raw:
             pp = lex.postmodifier_pp.match(sentence, np_end)  # "a civilian from Deir Ezzor was shot dead"
             if pp is not None:
@@ -717,7 +721,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         subset = including or listed
         if not outcome:
             tail = sentence[np_end:np_end + 14].lstrip().lstrip(_CLOSING_QUOTES).lstrip().lower()  # '“SDF” and ...'
-            if victims_raw and (tail.startswith(("and", ",", "including", "among them", "mostly", "most of them"))
+            if victims_raw and (tail.startswith(("and", ",", "(", "-", "–", "—", "including", "among them", "mostly",
+                                                 "most of them"))
                                 or lex.num.regex.match(sentence, np_end + len(sentence[np_end:]) - len(sentence[np_end:].lstrip()))
                                 or _postmodifier_then_figure(sentence, np_end, lex)):
                 pending.append((q, np_start, np_end))  # "40 Civilians 25 YPG Fighters Killed": a headline's list
@@ -764,6 +769,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         elif wholes:
             parts.setdefault(wholes[-1][0], []).append(mention)
         last_outcome = outcome
+    _appositive_parts(sentence, out, offset, lex)
     if wholes:  # both read the wholes only
         _civilian_wholes(sentence, out, wholes, parts, lex)
         _combatant_subgroups(out, wholes, parts, lex)
@@ -1254,6 +1260,49 @@ def _companion(sentence: str, q: Quantity, previous: CasualtyMention, offset: in
         return True
     return lex.companion_with.fullmatch(sentence, start, q.start) is not None \
         and lex.companion_own.match(sentence, q.end) is not None
+
+
+_APPOSITIVE_CLOSE = regex(r"\s*[,)\u2013\u2014-]\s*")
+_APPOSITIVE_OPEN = regex(r"\s*[,(\u2013\u2014-]?\s*")
+_LIST_JOIN = regex(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _appositive_parts(sentence: str, out: list[CasualtyMention], offset: int, lex: _CasLex) -> None:
+    """Figures told right after an exact figure of the same outcome, as a list
+    that adds up to it ("Three civilians, two women and a man, were killed";
+    "Three civilians (two women and a man)"; a text without its commas: "Three
+    civilians two women and a man were killed") are who the whole's victims
+    were: parts, no toll of their own; a part of unknown category takes the
+    whole's. The sum must match: "12 soldiers, 5 civilians and 7 rebels" is
+    three tolls. A share told so ("At least 40 civilians, 11 of them children,
+    were killed") is a part too."""
+    i = 0
+    while i < len(out):
+        whole = out[i]
+        run: list[int] = []
+        end = whole.end
+        for j in range(i + 1, len(out)):
+            m = out[j]
+            gap = sentence[end - offset:m.start - offset]
+            if m.outcome != whole.outcome or m.part or m.min is None or m.min != m.max or m.qualifier \
+                    or not (_APPOSITIVE_OPEN if not run else _LIST_JOIN).fullmatch(gap):
+                break
+            run.append(j)
+            end = m.end
+        if whole.min is not None and whole.min == whole.max and not whole.part and not whole.qualifier \
+                and len(run) >= 2 and sum(out[j].min or 0 for j in run) == whole.min \
+                and all(out[j].victims != whole.victims and _fits_within(out[j], whole) for j in run):
+            for j in run:
+                m = out[j]
+                out[j] = replace(m, part=True, category=whole.category if m.category == "unknown" else m.category,
+                                 side=m.side or (whole.side if m.category == "unknown" else ""))
+            i = run[-1] + 1
+            continue
+        if run and not whole.part and lex.partitive_of.match(out[run[0]].victims_raw) \
+                and _fits_within(out[run[0]], whole):
+            m = out[run[0]]
+            out[run[0]] = replace(m, part=True)
+        i += 1
 
 
 def _fits_within(part: CasualtyMention, whole: CasualtyMention) -> bool:
