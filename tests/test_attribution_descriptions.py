@@ -169,3 +169,14 @@ def test_a_groups_name_glued_to_a_surname_ends_the_object_and_the_surname_speaks
     assert got[1][0] == "Syrian Democratic Forces" and got[1][2] == "Redur Xelil"
     # near miss: a group's name and its office opening the sentence is the group
     assert said("The Hezbollah Commander said two were killed.")[0][0] == "Hezbollah"
+
+
+def test_a_later_cue_names_the_speaker_a_generic_according_to_leaves_unnamed():
+    got = attribute(["According to media reports militants of the YPG killed 9 soldiers in Afrin Kurdish media "
+                     "reported citing a source in the YPG."], outlet="Wire")[0]
+    assert got.source == "Syrian Democratic Forces"
+    # near misses: with no later cue the generic phrase stays; a known source after "according to" stays
+    assert attribute(["According to media reports jets struck the bakery and killed 5."], outlet="Wire")[0].source \
+        == "other sources"
+    assert attribute(["According to the Syrian Observatory, jets struck the bakery, residents said."],
+                     outlet="Wire")[0].source == "Syrian Observatory for Human Rights"

@@ -48,3 +48,12 @@ def test_an_aircraft_downed_with_no_other_act_told_is_a_shoot_down_not_its_strik
 def test_alternatives_leave_the_means_open_only_when_nothing_else_types_the_act():
     # review12: the jets type the act; the alternatives are only what they dropped
     assert event_type("Jets struck Ariha with missiles or barrel bombs.").type == "airstrike"
+
+
+def test_aircraft_firing_missiles_strike_from_the_air_and_poisonous_gas_is_chemical():
+    assert event_type("Government planes fired missiles at the bakery in Kafr Zita.").type == "airstrike"
+    assert event_type("Army helicopters dropped two barrels on the hamlet.").type == "airstrike"
+    assert event_type("Witnesses said rockets loaded with poisonous gas hit the camp.").type == "chemical_attack"
+    # near misses: ground forces' missiles stay shelling, aircraft that strike nothing type nothing
+    assert event_type("Regime troops fired surface-to-surface missiles at the hamlet.").type == "shelling"
+    assert event_type("Russian planes delivered aid to the airbase.") is None

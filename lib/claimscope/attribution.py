@@ -1148,8 +1148,16 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     rejected = ""  # a phrase a frame offered that names no speaker
     rejected_end = -1  # where the verb of the last such phrase (or of an unnamed speaker) ends
     any_subject = False  # whether an earlier reporting verb of the sentence had a subject
+    fallback: Attribution | None = None
     for m in (t.according.finditer(sentence) if low is None or any(g in low for g in t.according_gates) else ()):
-        a = _resolve(_np_forward(m.group("src"), t), doc, t, cue="according_to", verb="according to")
+        np = _np_forward(m.group("src"), t)
+        a = _resolve(np, doc, t, cue="according_to", verb="according to")
+        if a and a.source_type == "unnamed" and fallback is None \
+                and any(vs >= m.start("src") + len(np) for vs, _ in _verb_spans(sentence, low, t)):
+            # "According to media reports ..., Kurdish media reported citing a source in the YPG": a later
+            # cue may name the speaker the generic phrase leaves unnamed
+            fallback = _with_via(a, sentence, m.end(), doc, t)
+            continue
         if a:
             return _with_via(a, sentence, m.end(), doc, t)
         rejected = rejected or m.group("src").strip()
@@ -1169,7 +1177,6 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             via = _resolve(_np_forward(by.group("src"), t), doc, t, cue="quote", verb="quoted", strong_only=True) \
                 if by else None
             return _relayed(a, via.source if via is not None and via.cue != "outlet" else "", t)
-    fallback: Attribution | None = None
     headline: bool | None = None  # whether the sentence is a title-case headline, worked out when needed
     any_verb = False
     for vs, ve in _verb_spans(sentence, low, t):
@@ -1526,6 +1533,10 @@ def _np_head(phrase: str, t: _Taxonomy) -> str:
                 and low not in t.person_nouns and low not in t.org_nouns and low not in t.speech_nouns \
                 and not low.startswith(t.particle_prefixes):
             break  # "by the Syrian Network for Human Rights rose to 90": the name ends before the verb
+        if words and w[:1].isupper() and words[-1].islower() and words[-1].endswith("s") \
+                and low not in t.name_connectors \
+                and (words[-1] in t.person_nouns or words[-1][:-1] in t.speech_nouns):
+            break  # "according to media reports Kurdish militias killed ..." (its comma lost): a new clause
         words.append(w)
     return " ".join(words)
 
