@@ -51,7 +51,12 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   killed by airstrikes in January"), and a part of one ("in early
   October") dates an act, not the month so far; a perfect tense of an act
   with a count in words in the report's year ("has killed thousands this
-  year") is a running total.
+  year") is a running total; an effort under way toward a goal ("is
+  fighting to push rebels out") and an act told before set in context by a
+  present-tense "comes as" ("Thursday's attack comes as troops are on the
+  offensive elsewhere") background, when no act is told; readiness for an
+  act ("preparing for a battle", "its next target") the future; what a
+  report left out ("made no mention of the attack") a statement.
 
 Each kind keeps the phrase it was read from (`claims.kind_cue`).
 """
@@ -141,6 +146,8 @@ class _Cues:
     trend_predicate: re.Pattern[str] | None  # "surged to a record high": a quantity changing over time
     duration: re.Pattern[str] | None  # "for around two years": a stretch of time a state or activity lasted
     progressive: re.Pattern[str] | None  # "have been fighting": an activity that has gone on
+    effort: re.Pattern[str] | None  # "is fighting to push rebels out": an effort toward a goal, no act told
+    context_act: re.Pattern[str] | None  # "Thursday's attack comes as ...": an act told before, set in context
     routine: re.Pattern[str] | None  # "patrolled the border": military activity that is no act of violence
     acts_plural: re.Pattern[str]  # "airstrikes": many acts (a whole month's with figures is a tally)
     part_modifiers: frozenset[str]  # "early October": a part of a month or year, the time of an act, no tally
@@ -292,6 +299,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "trend_predicate": d.get("trend_predicates") or [],
         "duration": d.get("duration_units") or [],
         "progressive": d.get("progressives") or [],
+        "effort": d.get("ongoing_efforts") or [],
+        "context_act": d.get("context_act_verbs") or [],
         "routine": d.get("routine_activities") or [],
         "old_year": [*d["campaign_nouns"], *(d.get("old_year_acts") or [])],  # both of its branches name one
     }
@@ -388,7 +397,8 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
         ("trend", "feared_act", "absent_act", "interpretation", "support_accusation", "context_subject",
-         "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine"))
+         "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
+         "context_act"))
     if d.get("trends"):
         out["trend"] = regex(phrase_pattern(d["trends"]) + rf"\s+(?:{w}\s+)?" + plural)
     if d.get("feared_act_leads") and d.get("act_nouns"):
@@ -434,6 +444,11 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     if d.get("progressives") and d.get("progressive_suffix"):
         out["progressive"] = regex(phrase_pattern(d["progressives"]) + r"\s+[a-z]+"
                                    + re.escape(str(d["progressive_suffix"])) + r"(?![\w'’-])")
+    if d.get("ongoing_efforts"):
+        out["effort"] = regex(phrase_pattern(d["ongoing_efforts"]))
+    if d.get("context_act_verbs") and d.get("act_nouns"):
+        out["context_act"] = regex(r"^\W*(?:" + w + r"\s+){0,3}?" + phrase_pattern(d["act_nouns"]) + rf"\s+(?:{w}\s+)?"
+                                   + phrase_pattern(d["context_act_verbs"]))
     if d.get("routine_activities"):
         out["routine"] = regex(phrase_pattern(d["routine_activities"]))
     if d.get("continuation_openers") and d.get("continuation_others"):
@@ -731,17 +746,21 @@ def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Mat
     high"), a routine activity ("warplanes patrolled the coast"), and, in a
     sentence with no date (not even "since Monday": the week's running
     story), a stretch of time a state lasted ("have besieged the garrison
-    for nearly three years") or an activity in a perfect progressive ("have
-    been fighting the insurgents") - each unless an act is told before it (a
-    lasting state's own perfect tense aside)."""
+    for nearly three years"), an activity in a perfect progressive ("have
+    been fighting the insurgents") or an effort under way ("is fighting to
+    push rebels out") - each unless an act is told before it (a lasting
+    state's own perfect tense aside); and an act told before set in context
+    ("Thursday's attack comes as ..."). Routine activity, a progressive, an
+    effort and a context never beside an act told (`past_acts`)."""
     for name, rx, undated in (("trend_predicate", cues.trend_predicate, False), ("routine", cues.routine, False),
-                              ("duration", cues.duration, True), ("progressive", cues.progressive, True)):
+                              ("duration", cues.duration, True), ("progressive", cues.progressive, True),
+                              ("effort", cues.effort, True), ("context_act", cues.context_act, False)):
         if rx is None or name not in gates or (undated and dated):
             continue
         m = rx.search(sentence)
         if m is None:
             continue
-        if name in ("routine", "progressive") and act is not None:
+        if name in ("routine", "progressive", "effort", "context_act") and act is not None:
             continue  # "a patrol was ambushed", "have been fighting and took two villages": the act is told
         lasting = cues.perfect.search(sentence, 0, m.start()) if name == "duration" else None
         if lasting is not None and _any_act_before(sentence, lasting.start(), cues, gates):
