@@ -1,0 +1,40 @@
+"""Claim kinds, session 13: a judgement of an act ("was nothing short of
+barbaric", "a horrible crime") is a statement and a place described by who
+holds it ("is a stronghold of") background; near misses that tell an act
+or its figure stay events. Sentences written for these tests (none from the
+corpora)."""
+
+from __future__ import annotations
+
+import pytest
+
+from one_document import kind_of
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack on the displaced camp was nothing short of barbaric, the spokeswoman said.",
+    "Such inhumane attacks on hospitals are unacceptable, the president said.",
+    "The coalition said the videos of the aftermath of the raid clearly show a horrible crime.",
+    "The opposition described the bombing as a heinous crime.",
+])
+def test_a_judgement_of_an_act_is_a_statement(sentence):
+    assert kind_of(sentence) == "statement"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a figure of the act
+    "The regime committed a horrific massacre in the village on Tuesday, killing 25 civilians.",
+    # the act told before the judgement
+    "Jets bombed the market in Ariha on Monday, an attack the envoy called unacceptable.",
+])
+def test_an_act_told_beside_a_judgement_stays_an_event(sentence):
+    assert kind_of(sentence) == "event"
+
+
+def test_a_place_described_by_who_holds_it_is_background():
+    assert kind_of("Marea is a stronghold of the Islamic Front, a coalition that is fighting the jihadists.") \
+        == "background"
+
+
+def test_an_act_on_a_stronghold_stays_an_event():
+    assert kind_of("Jets struck Marea, a stronghold of the Islamic Front, on Monday.") == "event"
