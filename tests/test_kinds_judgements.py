@@ -38,3 +38,27 @@ def test_a_place_described_by_who_holds_it_is_background():
 
 def test_an_act_on_a_stronghold_stays_an_event():
     assert kind_of("Jets struck Marea, a stronghold of the Islamic Front, on Monday.") == "event"
+
+
+# --------------------------------------------------------------------------- a demand that governs the future
+
+@pytest.mark.parametrize("sentence", [
+    "Officials have said they would never use poison gas - if they had it - against civilians.",
+    "The council called for the implementation of the truce, which says the parties would withdraw their heavy weapons.",
+    "I hope this will wake up those who have supported the regime, the minister said.",
+    "The envoy urged both sides to respect the ceasefire, saying any new assault would cost hundreds of lives.",
+])
+def test_a_demand_or_a_policy_denial_before_a_future_cue_is_a_statement(sentence):
+    assert kind_of(sentence) == "statement"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a condition first: a threat
+    "If it is necessary we will wipe out the militants, the president said.",
+    # a belief about what will happen: a prediction
+    "The minister said he believed the offensive would resume within days.",
+    # a vow
+    "The militants vowed to attack the base again, the army said.",
+])
+def test_a_threat_a_prediction_or_a_vow_stays_future(sentence):
+    assert kind_of(sentence) == "future"

@@ -130,6 +130,8 @@ class _Cues:
     figure_of_speech: re.Pattern[str] | None  # "storm in a teacup": an act's words, no act
     pattern_scope: re.Pattern[str] | None  # "in many areas": no one place nor day
     policy_negation: re.Pattern[str]
+    policy_modal: re.Pattern[str] | None  # "would never use poison gas": a denial of policy, not the future
+    governing: re.Pattern[str] | None  # "called for", "hope": a demand or wish that governs a future cue after it
     question: re.Pattern[str] | None  # a direct question: an opener word first, a question mark at the end
     question_marks: tuple[str, ...]
     act_count: re.Pattern[str]
@@ -271,6 +273,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "context_opener": d["context_openers"],
         "earlier_act_opener": d.get("earlier_act_openers") or [],
         "statement": d["statement"],
+        "governing": d.get("governing_statements") or [],
         "meta_reporting": d.get("meta_reporting") or [],
         "figure_of_speech": d.get("figures_of_speech") or [],
         "pattern_scope": d.get("pattern_scopes") or [],
@@ -363,6 +366,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         figure_of_speech=regex(phrase_pattern(d["figures_of_speech"])) if d.get("figures_of_speech") else None,
         pattern_scope=regex(phrase_pattern(d["pattern_scopes"])) if d.get("pattern_scopes") else None,
         policy_negation=regex(phrase_pattern(d["policy_negations"])),
+        policy_modal=regex(phrase_pattern(d["policy_modals"]) + r"\s+" + phrase_pattern(d["policy_modal_negations"]))
+        if d.get("policy_modals") and d.get("policy_modal_negations") else None,
+        governing=regex(phrase_pattern(d["governing_statements"])) if d.get("governing_statements") else None,
         # the opener in lower case or capitalised ("IS kills 30" is no "is"), the mark at the end but for a
         # closing quote and a short speech tag ("... ? he asked.")
         question=regex(r"^\W*(?:" + trie_pattern({v for w in d["question_openers"] for v in (w, w[:1].upper() + w[1:])})
@@ -781,6 +787,26 @@ def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Mat
     return None
 
 
+def _governing_statement(sentence: str, fut: re.Match[str], cues: _Cues,
+                         gates: frozenset[str]) -> re.Match[str] | None:
+    """A statement that governs the future cue `fut`, told before any act: a
+    modal denial of policy ("would never use poison gas") or a demand or wish
+    before it ("called for the implementation of resolution 2118, which says
+    the council would take measures", "I hope this will ..."), unless a
+    condition opens before it ("If it is necessary, we will wipe them out":
+    a threat). A belief about what will happen stays a prediction."""
+    if cues.policy_modal is not None and "policy_negation" in gates:
+        m = cues.policy_modal.match(sentence, fut.start())
+        if m is not None:
+            return m
+    if cues.governing is None or "governing" not in gates:
+        return None
+    m = cues.governing.search(sentence, 0, fut.start())
+    if m is None or ("conditional" in gates and cues.conditional.search(sentence, 0, m.start()) is not None):
+        return None
+    return m
+
+
 def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (),
                figure_starts: Sequence[int] = (), date: DateMention | None = None,
                dates: Sequence[DateMention] = (), published: _dt.date | None = None,
@@ -843,6 +869,9 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         first = min([p for p in (act.start() if act else None, *figure_starts, denial if denial >= 0 else None)
                      if p is not None], default=None)
         if (first is None or fut.start() < first) and not _act_clause_after(sentence, fut, act, cues):
+            m = _governing_statement(sentence, fut, cues, gates)
+            if m is not None:
+                return ClaimKind("statement", m.group(0))  # "called for ..., which would", "would never use"
             return ClaimKind("future", fut.group(0))
     spec = cues.speculation.search(sentence) if cues.speculation is not None and "speculation" in gates else None
     if spec is not None and not scopes and date is None and not _any_act_before(sentence, spec.start(), cues, gates):
