@@ -1,8 +1,10 @@
 """Claim kinds, session 13: a judgement of an act ("was nothing short of
-barbaric", "a horrible crime") is a statement and a place described by who
-holds it ("is a stronghold of") background; near misses that tell an act
-or its figure stay events. Sentences written for these tests (none from the
-corpora)."""
+barbaric", "a horrible crime"), a demand or a policy denial before a future
+cue ("called for ..., which would", "would never use") and diplomacy
+("broke off talks") are statements, and a place described by who holds it
+("is a stronghold of") background; near misses that tell an act or its
+figure, a threat, a prediction or a vow keep their kind. Sentences written
+for these tests (none from the corpora)."""
 
 from __future__ import annotations
 
@@ -62,3 +64,22 @@ def test_a_demand_or_a_policy_denial_before_a_future_cue_is_a_statement(sentence
 ])
 def test_a_threat_a_prediction_or_a_vow_stays_future(sentence):
     assert kind_of(sentence) == "future"
+
+
+# --------------------------------------------------------------------------- diplomacy
+
+@pytest.mark.parametrize("sentence", [
+    "The foreign secretary cancelled a visit to Moscow after the gas attack in Idlib.",
+    "The minister broke off talks with his counterpart over the offensive on the city.",
+    "Three governments put forward a resolution to impose sanctions over the chemical attacks.",
+])
+def test_diplomacy_is_a_statement(sentence):
+    assert kind_of(sentence) == "statement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jets struck Douma hours before the talks resumed in Geneva.",
+    "Jets bombed the market on Monday as the council is to hold an emergency meeting.",
+])
+def test_an_act_told_before_diplomacy_stays_an_event(sentence):
+    assert kind_of(sentence) == "event"

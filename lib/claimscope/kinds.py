@@ -58,7 +58,9 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   act ("preparing for a battle", "its next target") the future; what a
   report left out ("made no mention of the attack") a statement; a
   judgement of an act ("was nothing short of barbaric", "show a horrible
-  crime") a statement.
+  crime"), a demand or a policy denial before a future cue ("called for
+  ..., which would", "would never use") and diplomacy ("broke off talks
+  over the offensive", "talks to end the conflict have failed") statements.
 
 Each kind keeps the phrase it was read from (`claims.kind_cue`).
 """
@@ -142,6 +144,7 @@ class _Cues:
     feared_act: re.Pattern[str] | None  # "in anticipation of a probable attack": an act to come
     interpretation: re.Pattern[str] | None  # "was an effort by the regime to", "used as a pretext": no act told
     evaluation: re.Pattern[str] | None  # "was nothing short of barbaric", "a horrible crime": a judgement of an act
+    diplomacy: re.Pattern[str] | None  # "broke off talks with", "talks have failed": diplomacy, no act of war
     support_accusation: re.Pattern[str] | None  # "accuses Israel of backing them": a general accusation
     context_subject: re.Pattern[str] | None  # "This escalation in attacks came ...": context of the act before
     old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
@@ -300,6 +303,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "interpretation": [*(d.get("interpretation_nouns") or []), *(d.get("justification_phrases") or [])],
         "support_accusation": d.get("support_accusation_objects") or [],
         "evaluation": d.get("evaluative_adjectives") or [],
+        "diplomacy": d.get("diplomacy_nouns") or [],
         "context_subject": d.get("context_verbs") or [],
         "continuation": d.get("continuation_others") or [],
         "acts_plural": d["act_counts"],
@@ -406,7 +410,8 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     w = r"[\w'’-]+"
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
-        ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "support_accusation", "context_subject",
+        ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "diplomacy", "support_accusation",
+         "context_subject",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
          "context_act"))
     if d.get("trends"):
@@ -434,6 +439,11 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
         out["evaluation"] = regex(phrase_pattern(d["evaluation_links"]) + rf"\s+(?:{w}\s+){{0,3}}?" + adjectives
                                   + (r"|" + adjectives + r"\s+" + phrase_pattern(d["evaluated_nouns"])
                                      if d.get("evaluated_nouns") else ""))
+    if d.get("diplomacy_verbs") and d.get("diplomacy_nouns"):
+        nouns = phrase_pattern(d["diplomacy_nouns"])
+        out["diplomacy"] = regex(phrase_pattern(d["diplomacy_verbs"]) + rf"\s+(?:{w}\s+){{0,3}}?" + nouns
+                                 + (r"|" + nouns + rf"\s+(?:{w}\s+){{0,4}}?" + phrase_pattern(d["diplomacy_outcomes"])
+                                    if d.get("diplomacy_outcomes") else ""))
     if d.get("support_accusation_verbs") and d.get("support_accusation_objects"):
         out["support_accusation"] = regex(phrase_pattern(d["support_accusation_verbs"]) + rf"\s+(?:{w}\s+){{0,6}}?"
                                           + phrase_pattern(d["support_accusation_links"])
@@ -902,11 +912,11 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if m is not None:
         return ClaimKind("statement", m.group(0))
     for name, rx in (("interpretation", cues.interpretation), ("evaluation", cues.evaluation),
-                     ("support_accusation", cues.support_accusation)):
+                     ("diplomacy", cues.diplomacy), ("support_accusation", cues.support_accusation)):
         m = rx.search(sentence) if rx is not None and name in gates else None
         if m is not None and (act is None or m.start() <= act.start()):
             # "the bombing campaign was an effort by the regime to ...", "was nothing short of barbaric",
-            # "accuses Israel of backing them"
+            # "broke off talks over the offensive", "accuses Israel of backing them"
             return ClaimKind("statement", m.group(0))
     m = cues.meta_reporting.search(sentence) if cues.meta_reporting is not None and "meta_reporting" in gates \
         and date is None else None
