@@ -60,6 +60,7 @@ class _Tables:
     by_alias: dict[str, str]  # lower-cased alias -> canonical name
     place_like: frozenset[str]  # lower-cased aliases that are also places
     locative: re.Pattern[str]  # a preposition of place just before a place-like alias ("in Damascus")
+    blamed_on: re.Pattern[str]  # "blamed the attack on": a place-like alias after it is its government ("on Ankara")
     regex: re.Pattern[str]
     # what a sentence holds wherever `regex` matches: a word of `alias_words` (the letter runs of the
     # aliases' spellings, `sentences.word_gates` keys) or a match of `alias_literal` (the spellings matched
@@ -84,6 +85,11 @@ class _Tables:
     bare: frozenset[str] = frozenset()
     bare_lead: re.Pattern[str] | None = None  # what may stand just before a bare spelling
     bare_follower: re.Pattern[str] | None = None  # what may not follow a bare spelling
+    # a modifier standing alone after a hedge ("a strike believed to be Israeli hit", "warplanes, believed to be
+    # Russian, struck"): it names its actor (roles.yaml hedged_links, hedged_modifier_ends); with the words the
+    # regex needs one of (the hedges' first words)
+    hedged_modifier: re.Pattern[str] | None = None
+    hedged_gate: tuple[str, ...] = ()
 
 
 def _build_tables(knowledge: Knowledge) -> _Tables:
@@ -112,7 +118,12 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         actors=actors,
         by_alias=by_alias,
         place_like=frozenset(place_like),
-        locative=regex("(?i)" + phrase_pattern(_words(knowledge, "place_prepositions")) + r"\s+(?:the\s+)?$"),
+        # "in Damascus", "shelled Damascus" (an act verb's object: the city; roles.yaml place_verbs)
+        locative=regex("(?i)" + phrase_pattern([*_words(knowledge, "place_prepositions"),
+                                                  *(knowledge.roles.get("place_verbs") or [])]) + r"\s+(?:the\s+)?$"),
+        blamed_on=regex("(?i)" + phrase_pattern([*knowledge.lexicon["blame_verbs"], *(knowledge.roles.get("blame_forms") or [])])
+                        + rf"(?:\s+[\w'’-]+){{0,{int(knowledge.roles.get('blame_on_gap', 4))}}}?\s+"
+                        + phrase_pattern(knowledge.roles.get("blame_on") or ["on"]) + r"\s+$"),
         regex=regex(phrase_pattern(by_alias_keys(data))),
         **_alias_gate(by_alias_keys(data)),
         compound=compound,
@@ -127,7 +138,26 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         generic_memo=Memo(),
         bare=bare,
         **(_bare_patterns(knowledge) if bare else {}),
+        **_hedged_modifier(knowledge, by_alias),
     )
+
+
+def _hedged_modifier(knowledge: Knowledge, by_alias: Mapping[str, str]) -> dict[str, Any]:
+    """`_Tables.hedged_modifier` and `hedged_gate`: an actor's modifier that
+    is no alias of its own ("Russian", "Israeli") right after a hedge of the
+    roles pack (`hedged_links`) and before punctuation, the end or an act verb
+    names its actor: "a strike believed to be Israeli hit ...". Not before
+    any other word ("believed to be Russian-made", "believed to be Turkish
+    soldiers" is a compound of its own)."""
+    frames = knowledge.roles
+    links, ends = frames.get("hedged_links") or [], frames.get("hedged_modifier_ends") or []
+    mods = sorted({m for e in knowledge.actors["actors"] for m in e.get("modifiers", []) if norm_phrase(m) not in by_alias})
+    if not links or not mods:
+        return {}
+    end = "|".join(re.escape(e) for e in ends)
+    rx = regex(phrase_pattern(links) + r"\s+(?P<mod>" + phrase_pattern(mods) + r")(?=\s*(?:" + (end or "(?!x)x")
+               + r")|\s*$|\s+" + phrase_pattern(frames["act_verbs"]) + ")")
+    return {"hedged_modifier": rx, "hedged_gate": tuple(sorted({w.lower().split()[0] for w in links}))}
 
 
 def _bare_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
@@ -259,13 +289,19 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None, *, 
         if bare and not _bare_ok(text, m.start(), m.end(), t, cut):
             continue  # "Palestinian factions", "factions of X": not the bare spelling's actor
         if place_like and (
-            t.locative.search(text[max(0, m.start() - 16):m.start()]) or _NAME_CONTINUES.match(text, m.end())
+            (t.locative.search(text[max(0, m.start() - 16):m.start()])
+             and not t.blamed_on.search(text, max(0, m.start() - 60), m.start()))
+            or _NAME_CONTINUES.match(text, m.end())
             or (raw.isupper() and len(raw) > 3)
         ):
             continue  # "in Damascus", "the Damascus Opera House", a dateline's "DAMASCUS": a place, not the government
         if a is None:
             continue
         out.append(ActorMention(m.start(), m.end(), raw, a.name, a.side, a.kind))
+    if t.hedged_modifier is not None:
+        low = text.lower()
+        if any(w in low for w in t.hedged_gate):
+            out = _with_hedged_modifiers(text, out, t)
     if t.compound is None:
         return out
     if words is not None and (t.compound_gate[0].isdisjoint(words) or t.compound_gate[1].isdisjoint(words)):
@@ -291,6 +327,20 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None, *, 
     if not extra:
         return out
     return sorted([o for i, o in enumerate(out) if i not in replaced] + extra, key=lambda x: x.start)
+
+
+def _with_hedged_modifiers(text: str, out: list[ActorMention], t: _Tables) -> list[ActorMention]:
+    """`out` with the modifiers named alone after a hedge (`_hedged_modifier`) where no mention is."""
+    assert t.hedged_modifier is not None
+    extra = []
+    for m in t.hedged_modifier.finditer(text):
+        a, b = m.span("mod")
+        name = t.by_modifier.get(norm_phrase(m.group("mod")))
+        if name is None or any(o.start < b and a < o.end for o in out):
+            continue
+        actor = t.actors[name]
+        extra.append(ActorMention(a, b, m.group("mod"), actor.name, actor.side, actor.kind))
+    return sorted([*out, *extra], key=lambda x: x.start) if extra else out
 
 
 def phrase_actors(phrase: str, *, knowledge: Knowledge) -> tuple[ActorMention, ...]:
@@ -332,8 +382,12 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     words = phrase_pattern([*frames["subject_gap_words"], *units])
     support = phrase_pattern(frames["support_phrases"])
     members = phrase_pattern(frames.get("by_members") or ["members of"])
-    hedged = (rf"{phrase_pattern(frames['hedged_agents'])}\s*,?\s*(?:who\s+(?:are|were|is|was)\s+)?"
-              rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?")
+    # "gunmen believed to be members of X", "an attack believed to be the work of X" (roles.yaml hedged_*)
+    works = phrase_pattern(frames.get("hedged_works") or ["work of"])
+    hedged = (rf"{phrase_pattern([*frames['hedged_agents'], *(frames.get('hedged_acts') or [])])}\s*,?\s*"
+              rf"(?:(?:who|which|that)\s+(?:are|were|is|was)\s+)?"
+              rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?"
+              rf"(?:{works}\s+(?:the\s+)?)?")
     blame_gap = int(frames.get("blame_on_gap", 4))
     owners = phrase_pattern(frames["owner_participles"])
     # an actor's modifier that is no alias of its own ("Russian", not "Syrian army"): it shares the head noun after it
@@ -382,7 +436,9 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # unless "... to" an act follows (`used_to`)
         "used_premises": regex(phrase_pattern(frames.get("used_premises") or ["building"])
                                + r"\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?"
-                               + r"(?:[\w-]+\s+)?" + phrase_pattern(frames.get("used_verbs") or ["used"])
+                               # "a hospital thought to be used by X": a hedge on who uses it
+                               + r"(?:[\w-]+\s+|" + phrase_pattern(frames["hedged_links"]) + r"\s+)?"
+                               + phrase_pattern(frames.get("used_verbs") or ["used"])
                                + r"\s+by\s+(?:the\s+|an?\s+)?" + _Q + "$"),
         # "in support of X", "its ally X", "backed by X": X backs someone in the sentence, it is not hit
         "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]])
@@ -434,6 +490,16 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                             + r"\s+" + phrase_pattern(frames.get("identified_links") or ["were"]) + r"\s+(?:the\s+)?$"),
         "weapon_of": regex(phrase_pattern(frames["weapon_heads"]) + r"\s+of\s+(?:the\s+)?$"),
         "blame": regex(phrase_pattern(lex["blame_verbs"]) + r"\s+(?:the\s+)?$"),
+        # "..., blaming the regime for the massacre": the party blamed beside a told act (roles.yaml blame_forms)
+        "blame_aside": regex(phrase_pattern(frames.get("blame_forms") or ["blaming"]) + r"\s+(?:the\s+)?$"
+                             + "|" + phrase_pattern(frames.get("blame_forms") or ["blaming"])
+                             + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+" + phrase_pattern(frames.get("blame_on") or ["on"])
+                             + rf"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,2}}{_Q}$"),
+        # "ISIS blamed for car bomb", "Russian jets blamed": after the one blamed (roles.yaml blame_passive*)
+        "blamed_after": regex(r"\s+(?:" + phrase_pattern(frames.get("blame_passive_auxiliaries") or ["was"]) + r"\s+){0,2}"
+                              + phrase_pattern(frames.get("blame_passives") or ["blamed"])
+                              + r"(?=\s+" + phrase_pattern(frames.get("blame_passive_followers") or ["for"])
+                              + r"|\s*[,.;:|]|\s*$)"),
         "blame_on": regex(phrase_pattern(lex["blame_verbs"]) + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+"
                           + phrase_pattern(frames.get("blame_on") or ["on"])
                           + rf"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,2}}{_Q}$"),  # "on President Bashar Assad's forces"
@@ -457,6 +523,18 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                 + r"\s+(?:the\s+)?" + _Q + "$"),
         "involved_in": regex(r"\s+(?:[\w'’-]+\s+){0,2}?in\s+(?:[\w'’-]+\s+){0,3}?" + responsible_acts + r"\b"),
         "started_after": regex(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
+        # "Russian and regime jets pound", "rebels and regime forces clash": a joint subject (roles.yaml joint_*)
+        "joint_join": regex(r"^\s*,?\s*" + phrase_pattern(frames.get("joint_joins") or ["and"]) + r"\s+(?:the\s+)?$"),
+        "joint_modifier": regex(rf"(?P<mod>{first})\s+" + phrase_pattern(frames.get("joint_joins") or ["and"])
+                                + r"\s+(?:the\s+)?$"),
+        "joint_verb": regex(phrase_pattern([*frames["act_verbs"], *(frames.get("mutual_verbs") or [])])),
+        # "Rebels say they shelled": the speaker is the pronoun's antecedent, the act verb's subject
+        "speaker_pronoun": regex(r"\s*,?\s+(?:(?:has|have|had|also|later)\s+)?"
+                                 + phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", [])])
+                                 + r"\s+(?:that\s+)?" + phrase_pattern(frames.get("speaker_pronouns") or ["they"])
+                                 + r"\s+(?:" + phrase_pattern(frames.get("speaker_pronoun_auxiliaries") or ["had"])
+                                 + r"\s+){0,2}"
+                                 + phrase_pattern(frames["act_verbs"])),
         "target_lead": regex(phrase_pattern(frames["target_leads"]) + rf"\s+(?:{stop}\w+\s+){{0,3}}?$"),
         # "X attack", "X's ground shelling": the actor before an act noun carried it out
         "act_noun_after": regex(r"(?:['’]s)?\s+(?:" + phrase_pattern(knowledge.actors.get("unit_adjectives") or ["military"])
@@ -465,6 +543,10 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "passive_participle": regex("^" + phrase_pattern(frames.get("passive_participles") or ["hit"]) + "$"),
         "person_participle": regex("^" + phrase_pattern(frames.get("person_participles") or ["killed"]) + "$"),
         "passive_follower": regex(_passive_follower(frames, person=False)),
+        # "... kills 3 in Damascus - Russia": a name alone after a spaced dash ends the sentence (a tag, a credit)
+        "tag_before": regex(r"\s(?:" + "|".join(re.escape(d) for d in frames.get("tag_dashes") or ["-"])
+                            + r")\s+(?:the\s+)?" + _Q + "$"),
+        "tag_after": regex(r"[\"”’']?\s*[.!]?\s*$"),
         # "Turkish troops hit near Behun were in ...": a reduced relative clause, its subject the one hit
         "reduced_relative": regex(r"\s+" + phrase_pattern(frames.get("reduced_relative_places") or ["near"])
                                   + r"\s+(?:(?!" + phrase_pattern([*relative, "where", *subordinators, *coordinators])
@@ -708,7 +790,7 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
     whole = lambda phrases: tuple(sorted({" ".join(p.lower().split()) for p in phrases}))  # noqa: E731
     longest = lambda phrases: tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))  # noqa: E731
     gates = _Gates(indirect=whole(frames.get("indirect_questions") or ["did not say which"]),
-                  blame=first(lex["blame_verbs"]),
+                  blame=first([*lex["blame_verbs"], *(frames.get("blame_forms") or [])]),
                   hedged=whole(frames.get("hedged_links") or ["believed to be"]),
                   clash=tuple(sorted({p.lower().split()[-2] if len(p.split()) > 1 else p.lower()
                                       for p in frames.get("clash_with") or ["clashes with"]})),
@@ -909,6 +991,12 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         if not mentions:
             return _NO_ROLES
     p = knowledge.derived(_role_patterns)
+    # "Rebel shelling kills 3 in Damascus - Russia": a trailing tag names no one who acted or was hit
+    last = mentions[-1]
+    if p["tag_after"].fullmatch(sentence, last.end) and p["tag_before"].search(sentence, max(0, last.start - 8), last.start):
+        mentions = mentions[:-1]
+        if not mentions:
+            return _NO_ROLES
     # "Syrian or Russian jets", "by the regime or Russian warplanes": alternatives, neither asserted
     if " or " in sentence or " nor " in sentence:
         mentions = _asserted(sentence, mentions, p)
@@ -936,11 +1024,18 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     campaign = "by" in sentence and bool(held & bits["campaign"])
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
     if held & bits["blame"]:
+        aside: list[ActorMention] = []
         for m in mentions:
             before = sentence[max(0, m.start - 60):m.start]
-            if p["blame"].search(before[-30:]) or p["blame_on"].search(before):
+            if p["blame"].search(before[-30:]) or p["blame_on"].search(before) or p["blamed_after"].match(sentence, m.end):
                 perp, cue = m, "blamed"
                 break
+            if p["blame_aside"].search(before):
+                aside.append(m)  # "..., blaming the regime for the massacre": neither this act's agent nor target
+        if aside:
+            mentions = [m for m in mentions if m not in aside]
+            if not mentions:
+                return _NO_ROLES
     # 2a. "killed in regime airstrikes": an act compound that caused the harm (before any other verb's agent)
     acts = [bool(_ends_in_act_noun(m.raw, p, g.act_end) or p["act_noun_after"].match(sentence, m.end)) for m in mentions]
     if perp is None and (any(acts) or by_or_from):
@@ -993,6 +1088,24 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                 break
             if started and p["started_after"].search(sentence[max(0, m.start - 40):m.start]):
                 perp, cue = m, "responsible"
+                break
+    # 3a. "Russian and regime jets pound Idlib", "rebels and regime forces clash": a joint subject, neither
+    #     named alone as the perpetrator nor the target
+    joint = _joint_subject(sentence, mentions, p, ci, cp, clauses) if perp is None else frozenset()
+    if joint:
+        mentions = [m for m in mentions if m.start not in joint]
+        if not mentions:
+            return _NO_ROLES
+        acts = [bool(_ends_in_act_noun(m.raw, p, g.act_end) or p["act_noun_after"].match(sentence, m.end)) for m in mentions]
+    # 3b. "Rebels say they shelled Damascus": the speaker's own act, told through a pronoun
+    if perp is None and not g.speech.isdisjoint(ws):
+        for m in mentions:
+            said = p["speaker_pronoun"].match(sentence, m.end)
+            told = p["act_verb"].search(sentence, 0, m.start) if said is not None else None
+            if told is not None and cp["other_event"].search(ci, told.end(), m.start):
+                continue  # "Strikes kill 12 while Turkey says it shot down a jet": another event's actor
+            if said is not None and not _is_object_position(sentence, m, p, ci, cp):
+                perp, cue = m, "agent"
                 break
     # 4. "X (once again) shelled ...", "a combat drone of X struck ..."; not "X killed in ..." (passive)
     verb = None
@@ -1067,6 +1180,32 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         perpetrator_start=perp.start if perp else -1,
         target_start=target.start if target else -1,
     )
+
+
+def _joint_subject(sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]],
+                   ci: str, cp: dict[str, re.Pattern[str]], clauses: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Starts of the mentions that make one joint subject ("rebels and regime
+    forces clash", "Russian and regime jets pound": two actors, or a modifier
+    alone and an actor, joined and followed by an act or mutual verb with only
+    subject-gap words between, in subject position); empty when none."""
+    if " and " not in sentence and "&" not in sentence and " as well as " not in sentence:
+        return frozenset()
+    for i, b in enumerate(mentions):
+        verb = p["joint_verb"].search(sentence, b.end, b.end + 70)
+        if verb is None or not _is_subject_gap(_outside(sentence, b.end, verb.start(), clauses), p) \
+                or _is_passive(sentence, verb, p):
+            continue  # "rebels and soldiers killed in clashes": they were hit
+        a = mentions[i - 1] if i else None
+        if a is not None and a.name != b.name and p["joint_join"].match(sentence[a.end:b.start]):
+            if not _is_object_position(sentence, a, p, ci, cp):
+                return frozenset({a.start, b.start})
+            continue
+        mod = p["joint_modifier"].search(sentence, max(0, b.start - 40), b.start)
+        if mod is not None and (a is None or a.end <= mod.start()):
+            head = ActorMention(mod.start(), mod.end(), mod.group("mod"), "", "", "")
+            if not _is_object_position(sentence, head, p, ci, cp):
+                return frozenset({b.start})
+    return frozenset()
 
 
 def _ends_in_act_noun(raw: str, p: dict[str, re.Pattern[str]], memo: Memo) -> bool:
