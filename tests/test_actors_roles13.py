@@ -145,3 +145,12 @@ def test_the_subject_of_a_passive_of_blame_is_the_one_blamed(sentence, perpetrat
 ])
 def test_active_blame_and_another_events_speaker_keep_their_roles(sentence, expected):
     assert roles(sentence) == expected
+
+
+def test_a_hedged_author_after_an_article():
+    assert roles("The explosion, thought to be an ISIS car bomb, killed nine people in Manbij.") == (
+        "ISIS", "by_phrase", "")
+
+
+def test_a_party_blamed_for_a_long_named_attack_is_no_target():
+    assert roles("Moscow backed Damascus throughout, blaming the March 3 chlorine attack on Hezbollah fighters.")[2] == ""

@@ -387,7 +387,7 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
     hedged = (rf"{phrase_pattern([*frames['hedged_agents'], *(frames.get('hedged_acts') or [])])}\s*,?\s*"
               rf"(?:(?:who|which|that)\s+(?:are|were|is|was)\s+)?"
               rf"{phrase_pattern(frames['hedged_links'])}\s+(?:to\s+)?(?:the\s+)?(?:members?\s+of\s+(?:the\s+)?)?"
-              rf"(?:{works}\s+(?:the\s+)?)?")
+              rf"(?:{works}\s+(?:the\s+)?)?(?:an?\s+)?")  # "the blast, believed to be an ISIS car bomb"
     blame_gap = int(frames.get("blame_on_gap", 4))
     owners = phrase_pattern(frames["owner_participles"])
     # an actor's modifier that is no alias of its own ("Russian", not "Syrian army"): it shares the head noun after it
@@ -493,7 +493,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         # "..., blaming the regime for the massacre": the party blamed beside a told act (roles.yaml blame_forms)
         "blame_aside": regex(phrase_pattern(frames.get("blame_forms") or ["blaming"]) + r"\s+(?:the\s+)?$"
                              + "|" + phrase_pattern(frames.get("blame_forms") or ["blaming"])
-                             + rf"(?:\s+[\w'’-]+){{0,{blame_gap}}}?\s+" + phrase_pattern(frames.get("blame_on") or ["on"])
+                             + rf"(?:\s+[\w'’-]+){{0,{int(frames.get('blame_forms_gap', blame_gap))}}}?\s+"
+                             + phrase_pattern(frames.get("blame_on") or ["on"])
                              + rf"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,2}}{_Q}$"),
         # "ISIS blamed for car bomb", "Russian jets blamed": after the one blamed (roles.yaml blame_passive*)
         "blamed_after": regex(r"\s+(?:" + phrase_pattern(frames.get("blame_passive_auxiliaries") or ["was"]) + r"\s+){0,2}"
