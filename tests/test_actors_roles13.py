@@ -154,3 +154,17 @@ def test_a_hedged_author_after_an_article():
 
 def test_a_party_blamed_for_a_long_named_attack_is_no_target():
     assert roles("Moscow backed Damascus throughout, blaming the March 3 chlorine attack on Hezbollah fighters.")[2] == ""
+
+
+def test_a_headlines_comma_joins_two_modifiers_into_one_subject():
+    assert roles("Nine killed as regime, Iranian drones pound Saraqeb") == ("", "", "")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hezbollah said on Sunday that it had ambushed a rebel convoy near Qusayr.",
+     ("Hezbollah", "agent", "Syrian opposition")),
+    # another speaker between: the pronoun points at the nearer one
+    ("The SDF said ISIS claimed that it had bombed a Kurdish checkpoint.", ("ISIS", "agent", "Syrian Democratic Forces")),
+])
+def test_a_speaker_telling_its_own_act_after_a_time_or_a_statement(sentence, expected):
+    assert roles(sentence) == expected

@@ -526,13 +526,18 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "started_after": regex(phrase_pattern(frames["started_after"]) + r"\s+(?:the\s+)?$"),
         # "Russian and regime jets pound", "rebels and regime forces clash": a joint subject (roles.yaml joint_*)
         "joint_join": regex(r"^\s*,?\s*" + phrase_pattern(frames.get("joint_joins") or ["and"]) + r"\s+(?:the\s+)?$"),
-        "joint_modifier": regex(rf"(?P<mod>{first})\s+" + phrase_pattern(frames.get("joint_joins") or ["and"])
-                                + r"\s+(?:the\s+)?$"),
+        # (a headline's comma joins two modifiers too: "regime, Russian jets pound")
+        "joint_modifier": regex(r"(?P<mod>" + phrase_pattern([m for e in knowledge.actors["actors"]
+                                                              for m in e.get("modifiers", [])] or ["Russian"])
+                                + r")(?:\s+" + phrase_pattern(frames.get("joint_joins") or ["and"])
+                                + r"\s+(?:the\s+)?|,\s*)$"),
+        "joint_any": regex(phrase_pattern(frames.get("joint_joins") or ["and"])),
         "joint_verb": regex(phrase_pattern([*frames["act_verbs"], *(frames.get("mutual_verbs") or [])])),
         # "Rebels say they shelled": the speaker is the pronoun's antecedent, the act verb's subject
         "speaker_pronoun": regex(r"\s*,?\s+(?:(?:has|have|had|also|later)\s+)?"
                                  + phrase_pattern([*lex["reporting_verbs"], *lex.get("relay_verbs", [])])
-                                 + r"\s+(?:that\s+)?" + phrase_pattern(frames.get("speaker_pronouns") or ["they"])
+                                 # "said that it", "said on Monday that it", "said in a statement that they"
+                                 + r"\s+(?:(?:[\w'’-]+\s+){0,4}?that\s+)?" + phrase_pattern(frames.get("speaker_pronouns") or ["they"])
                                  + r"\s+(?:" + phrase_pattern(frames.get("speaker_pronoun_auxiliaries") or ["had"])
                                  + r"\s+){0,2}"
                                  + phrase_pattern(frames["act_verbs"])),
@@ -1105,7 +1110,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             told = p["act_verb"].search(sentence, 0, m.start) if said is not None else None
             if told is not None and cp["other_event"].search(ci, told.end(), m.start):
                 continue  # "Strikes kill 12 while Turkey says it shot down a jet": another event's actor
-            if said is not None and not _is_object_position(sentence, m, p, ci, cp):
+            if said is not None and not any(m.end <= o.start < said.end() for o in mentions) \
+                    and not _is_object_position(sentence, m, p, ci, cp):  # "Turkey said the YPG claimed that it ..."
                 perp, cue = m, "agent"
                 break
     # 4. "X (once again) shelled ...", "a combat drone of X struck ..."; not "X killed in ..." (passive)
@@ -1189,8 +1195,8 @@ def _joint_subject(sentence: str, mentions: Sequence[ActorMention], p: dict[str,
     forces clash", "Russian and regime jets pound": two actors, or a modifier
     alone and an actor, joined and followed by an act or mutual verb with only
     subject-gap words between, in subject position); empty when none."""
-    if " and " not in sentence and "&" not in sentence and " as well as " not in sentence:
-        return frozenset()
+    if "," not in sentence and not p["joint_any"].search(sentence):
+        return frozenset()  # no join (roles.yaml joint_joins, or a headline's comma)
     for i, b in enumerate(mentions):
         verb = p["joint_verb"].search(sentence, b.end, b.end + 70)
         if verb is None or not _is_subject_gap(_outside(sentence, b.end, verb.start(), clauses), p) \
