@@ -168,3 +168,17 @@ def test_a_headlines_comma_joins_two_modifiers_into_one_subject():
 ])
 def test_a_speaker_telling_its_own_act_after_a_time_or_a_statement(sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council called on the YPG to withdraw from Manbij after the shelling.",
+    "The envoy urged Hezbollah to stop the sieges, days after the raid.",
+    "The shelling could lead Western states to do more to support rebels in the south.",
+])
+def test_the_one_a_call_is_addressed_to_or_supported_is_not_hit(sentence):
+    assert roles(sentence)[2] == ""
+
+
+def test_a_target_after_a_call_elsewhere_in_the_sentence_stays():
+    assert roles("Turkish jets struck SDF positions after Ankara urged Washington to stop arming the group.") == (
+        "Turkish Armed Forces", "agent", "Syrian Democratic Forces")

@@ -441,7 +441,8 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                + phrase_pattern(frames.get("used_verbs") or ["used"])
                                + r"\s+by\s+(?:the\s+|an?\s+)?" + _Q + "$"),
         # "in support of X", "its ally X", "backed by X": X backs someone in the sentence, it is not hit
-        "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]])
+        "ally_before": regex(phrase_pattern([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"],
+                                             *(frames.get("addressee_leads") or [])])
                              + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?" + _Q + "$"),
         # "by X": X acted (or owns, after an owner participle: "positions held by X"), it is not hit
         "by_before": regex(r"(?<![\w-])(?:(?P<owner>" + holders + r")\s+)?by\s+(?:(?:the|a|an)\s+)?" + premods
@@ -819,7 +820,8 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
     tested = {"indirect": keys["indirect"], "hedged": keys["hedged"], "blame": gates.blame,
               **{k: getattr(gates, k) for k in ("campaign", "affiliated", "clash", "started", "attributed")},
               # the ally_before and speaker_lead regexes need a word of one of their phrases
-              "ally": longest([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"]]),
+              "ally": longest([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"],
+                               *(frames.get("addressee_leads") or [])]),
               "lead": longest(lex.get("speaker_leads") or ["according to"])}
     held = Substrings(s for strings in tested.values() for s in strings)
     return replace(gates, keys=keys, held=held, bits={k: held.mask(v) for k, v in tested.items()},
