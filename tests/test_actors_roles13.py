@@ -182,3 +182,11 @@ def test_the_one_a_call_is_addressed_to_or_supported_is_not_hit(sentence):
 def test_a_target_after_a_call_elsewhere_in_the_sentence_stays():
     assert roles("Turkish jets struck SDF positions after Ankara urged Washington to stop arming the group.") == (
         "Turkish Armed Forces", "agent", "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("sentence, perpetrator", [
+    ("Iranian militias supporting regime forces shelled Kafr Nabl.", "Iranian forces"),
+    ("Hezbollah fighters backing regime troops stormed the town of Zabadani.", "Hezbollah"),
+])
+def test_the_supporter_named_as_the_subject_acted_not_the_one_it_supports(sentence, perpetrator):
+    assert roles(sentence)[:2] == (perpetrator, "agent")
