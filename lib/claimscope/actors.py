@@ -89,7 +89,7 @@ class _Tables:
     # Russian, struck"): it names its actor (roles.yaml hedged_links, hedged_modifier_ends); with the words the
     # regex needs one of (the hedges' first words)
     hedged_modifier: re.Pattern[str] | None = None
-    hedged_gate: tuple[str, ...] = ()
+    hedged_gate: tuple[str, ...] = ()  # the hedges, lower case: a text holds one where the regex matches
 
 
 def _build_tables(knowledge: Knowledge) -> _Tables:
@@ -157,7 +157,7 @@ def _hedged_modifier(knowledge: Knowledge, by_alias: Mapping[str, str]) -> dict[
     end = "|".join(re.escape(e) for e in ends)
     rx = regex(phrase_pattern(links) + r"\s+(?P<mod>" + phrase_pattern(mods) + r")(?=\s*(?:" + (end or "(?!x)x")
                + r")|\s*$|\s+" + phrase_pattern(frames["act_verbs"]) + ")")
-    return {"hedged_modifier": rx, "hedged_gate": tuple(sorted({w.lower().split()[0] for w in links}))}
+    return {"hedged_modifier": rx, "hedged_gate": tuple(sorted({" ".join(w.lower().split()) for w in links}))}
 
 
 def _bare_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
