@@ -19,7 +19,9 @@ statement. Context is carried the way readers carry it:
   <phrase> (that attack)`); after an act told with no date of its own it is
   left as it was; a day after the report's own ("a visit scheduled for
   April 10", `dates.ahead_of_publication`) dates no act told as done, only a
-  claim of the future; claims
+  claim of the future, and a year-less one in a clause telling an act as done
+  is last year's (`dates.past_act_dates`: "killed 11 on December 28" in a
+  November report); claims
   that are not events (running totals, background, the future) never set the
   date in force, and a background claim without a date of its own inherits
   none (what went before the news happened on no day its neighbours name), nor does a week, month or year holding or before the day in
@@ -71,7 +73,8 @@ from . import cells, schema
 from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clauses, phrase_actors
 from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
-from .dates import DateMention, act_anaphor, act_day_after_telling, ahead_of_publication, displaces, find_dates, telling_dates
+from .dates import (DateMention, act_anaphor, act_day_after_telling, ahead_of_publication, displaces, find_dates,
+                    past_act_dates, telling_dates)
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -630,6 +633,9 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         dates.append(d)
     if dates:
         dates = period_starts(sent, dates, knowledge=knowledge, words=words)  # "since the signing of the March 5 agreement" dates no act
+        # "a barrel bomb killed 11 on December 28" in a November report: last December's act, not an announced item
+        dates = past_act_dates(sent, dates, knowledge=knowledge, published=doc.published,
+                               published_precision=doc.published_precision)
     places = find_places(sent, knowledge=knowledge, offset=s.start,
                          known_governorates=ctx.governorates, words=words)
     if len(places) > 1:

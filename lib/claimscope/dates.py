@@ -61,6 +61,9 @@ Rules
   eleven months back would carry its year). "On December 30" in a January
   article is the previous December. With a month- or year-precision
   publication date, the last day of that month/year is the reference.
+  `past_act_dates` moves such a date a year back when it lies after the
+  report's day in a clause telling an act as done ("a barrel bomb killed 11
+  on December 28" in a November report): only announced items lie ahead.
 * Months with a qualifier: "last September" is the latest September before
   the publication month, "this May" the May of the publication year, "next
   March" the first March after it (month precision, kind ``relative``).
@@ -96,7 +99,7 @@ import calendar
 import datetime as _dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .knowledge import Knowledge
@@ -108,6 +111,7 @@ __all__ = [
     "act_anaphor",
     "act_day_after_telling",
     "ahead_of_publication",
+    "past_act_dates",
     "PRECISIONS",
     "date_interval",
     "displaces",
@@ -815,6 +819,99 @@ def ahead_of_publication(date: DateMention, published: _dt.date | None, publishe
     lie before the events the text dates."""
     return (date.date is not None and published is not None and published_precision == "day"
             and date.date > published)
+
+
+# --------------------------------------------------------------------------
+# A year-less date ahead of the report in a clause telling an act as done.
+
+
+@dataclass(frozen=True)
+class _PastAct:
+    prep: re.Pattern[str] | None  # a preposition of the date, ending right before it
+    verb: re.Pattern[str] | None  # a past-tense act verb
+    future: re.Pattern[str] | None  # a word telling the clause's act is still to come
+    infinitive: frozenset[str]  # lower case: the word before a verb that makes it an infinitive ("to hit")
+    breaks: re.Pattern[str] | None  # punctuation or a word opening another clause
+
+
+def _build_past_act(knowledge: Knowledge) -> _PastAct:
+    """Compile dates.yaml `past_act_year_back`."""
+    cfg = knowledge.dates.get("past_act_year_back") or {}
+
+    def words(key: str) -> list[str]:
+        return [str(w) for w in cfg.get(key) or ()]
+
+    def rx(phrases: list[str]) -> re.Pattern[str] | None:
+        return regex(phrase_pattern(phrases)) if phrases else None
+
+    preps = words("prepositions")
+    marks = [b for b in words("clause_breaks") if not any(c.isalnum() for c in b)]
+    brk = [phrase_pattern(b for b in words("clause_breaks") if b not in marks)] if len(marks) < len(words("clause_breaks")) else []
+    brk += [re.escape(m) for m in marks]
+    return _PastAct(
+        prep=regex(rf"{phrase_pattern(preps)}\s+$") if preps else None,
+        verb=rx(words("verbs")),
+        future=rx(words("future_words")),
+        infinitive=frozenset(w.lower() for w in words("infinitive_markers")),
+        breaks=regex("|".join(brk)) if brk else None,
+    )
+
+
+def _clause(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause holding text[start:end]: from the last clause break before
+    it to the first one after it; when only a preposition stands before it
+    in its clause and a break follows ("On December 28, a bomb killed 11"),
+    the clause after that break."""
+    lo = 0
+    for m in breaks.finditer(text, 0, start):
+        lo = m.end()
+    nxt = breaks.search(text, end)
+    hi = nxt.start() if nxt is not None else len(text)
+    if nxt is not None and hi == len(text[:hi].rstrip()) and not text[end:hi].strip() \
+            and len(text[lo:start].split()) <= 2:
+        after = breaks.search(text, nxt.end())
+        return nxt.end(), after.start() if after is not None else len(text)
+    return lo, hi
+
+
+def past_act_dates(text: str, dates: list[DateMention], *, knowledge: Knowledge, published: _dt.date | None,
+                   published_precision: str = "day") -> list[DateMention]:
+    """`dates` (found in `text`) with each year-less date that lies after the
+    report's day, in a clause telling an act as done, moved a year back: "a
+    barrel bomb killed 11 in Daraya on December 28" in a November report is
+    last December's (the year `resolve_year` gives a date up to
+    ``day_year_tolerance_days`` ahead fits an announced item, not an act
+    told in the past tense). The date must follow a preposition of
+    dates.yaml `past_act_year_back` ("on", "in"), its clause hold one of its
+    past-tense verbs and none of its future words ("elections on December
+    28", "talks will resume on ...", "the June 3 poll" keep their year).
+    Only with a publication date of precision ``day`` (`ahead_of_publication`)."""
+    if not dates or published is None or published_precision != "day" or not isinstance(text, str):
+        return dates
+    ahead = [i for i, m in enumerate(dates) if m.kind == "absolute" and m.year is None and m.anchor == "published"
+             and m.date is not None and m.date > published]
+    if not ahead:
+        return dates
+    p = knowledge.derived(_build_past_act)
+    if p.prep is None or p.verb is None or p.breaks is None:
+        return dates
+    out = list(dates)
+    for i in ahead:
+        m = dates[i]
+        if p.prep.search(text, max(0, m.start - 20), m.start) is None:
+            continue
+        lo, hi = _clause(text, m.start, m.end, p.breaks)
+        clause = text[lo:hi]
+        if p.future is not None and p.future.search(clause):
+            continue
+        if not any(_word_before(clause, v.start()) not in p.infinitive for v in p.verb.finditer(clause)):
+            continue
+        try:
+            back = m.date.replace(year=m.date.year - 1)
+        except ValueError:  # February 29
+            continue
+        out[i] = replace(m, date=back)
+    return out
 
 
 # --------------------------------------------------------------------------
