@@ -23,7 +23,10 @@ statement. Context is carried the way readers carry it:
   is last year's (`dates.past_act_dates`: "killed 11 on December 28" in a
   November report); claims
   that are not events (running totals, background, the future) never set the
-  date in force, and a background claim without a date of its own inherits
+  date in force; a statement takes the day in force only when it dates a
+  telling or an act of the report's own days (`dates.statement_takes_day`:
+  a reaction, a quote or a claim of policy may come any day after an act
+  told days before the report); a background claim without a date of its own inherits
   none (what went before the news happened on no day its neighbours name), nor does a week, month or year holding or before the day in
   force in its paragraph (`dates.displaces`: a recap "in June" in a report of
   Wednesday's act); a paragraph that opens with a dated act is about that date;
@@ -74,7 +77,7 @@ from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clau
 from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import (DateMention, act_anaphor, act_day_after_telling, ahead_of_publication, displaces, find_dates,
-                    past_act_dates, telling_dates)
+                    past_act_dates, statement_takes_day, telling_dates)
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -613,6 +616,9 @@ _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
 # what went before the news ("Israel seized the Golan in the Six-Day War of 1967") happened on no day the
 # report's sentences around it name: a background claim without a date of its own is left undated
 _NO_INHERITED_DAY = frozenset({"background"})
+# a statement ("'We will not accept this,' he said") is dated by the day it was made, not by the day of the act in
+# force before it (`dates.statement_takes_day`)
+_TOLD_DAY_ONLY = frozenset({"statement"})
 _ONE_ACT_KINDS = frozenset({"event", "background"})  # kinds that tell one act an anaphor can point back to
 _NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no place of the report's news
 # nor a background sentence (what went before the news) past the lede (`main_place.lead_chars`; a lede
@@ -927,7 +933,10 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
                kind: ClaimKind, words: frozenset[str]) -> list[Any]:
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
-    elif (ctx.para_date is not None or ctx.doc_date is not None) and kind.kind not in _NO_INHERITED_DAY:
+    elif (ctx.para_date is not None or ctx.doc_date is not None) and kind.kind not in _NO_INHERITED_DAY and (
+            kind.kind not in _TOLD_DAY_ONLY or statement_takes_day(ctx.para_date or ctx.doc_date, doc.published,
+                                                                   doc.published_precision, knowledge=knowledge,
+                                                                   told=[m for m, _ in ctx.told])):
         inherited = ctx.para_date or ctx.doc_date
         event_date, precision = inherited.date.isoformat(), inherited.precision
         date_raw = f"inherited: {inherited.raw}"

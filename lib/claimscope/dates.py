@@ -118,6 +118,7 @@ __all__ = [
     "find_absolute_dates",
     "find_dates",
     "resolve_year",
+    "statement_takes_day",
     "telling_dates",
 ]
 
@@ -809,6 +810,27 @@ def displaces(date: DateMention, in_force: DateMention | None) -> bool:
         return True
     lo, _ = date_interval(date.date.isoformat(), date.precision)
     return lo is None or lo > in_force.date.toordinal()
+
+
+def statement_takes_day(in_force: DateMention | None, published: _dt.date | None, published_precision: str = "day",
+                        *, knowledge: Knowledge, told: list[DateMention] | None = None) -> bool:
+    """Whether a statement without a date of its own ("'We will not accept
+    this,' he said", "The coalition condemned the attack") takes the date in
+    force. A statement is dated by the day it was made: a telling's day in
+    force (`told`: "On Saturday, the minister said ...") is one, and so,
+    in copy filed on the day, is an act's day at most dates.yaml
+    `statement_day_lag` days before the report's; an act told days before
+    the report ("On August 21, a gas attack killed hundreds" in a report of
+    September) dates none of the reactions, quotes and policies told after
+    it. Without a day-precision publication date nothing tells: it takes it."""
+    if in_force is None or in_force.date is None:
+        return False
+    if any(m is in_force for m in told or ()):
+        return True
+    lag = knowledge.dates.get("statement_day_lag")
+    if lag is None or published is None or published_precision not in ("day", "estimated"):
+        return True
+    return (published - in_force.date).days <= int(lag)
 
 
 def ahead_of_publication(date: DateMention, published: _dt.date | None, published_precision: str = "day") -> bool:

@@ -1,0 +1,68 @@
+"""Which undated claims take the date in force (dates13). A statement (a
+reaction, a quote, a claim of policy) is dated by the day it was made: it
+takes a telling's day in force, or an act's day in copy filed that day or
+the next, but not an act's day told days before the report
+(`dates.statement_takes_day`, dates.yaml `statement_day_lag`). Event
+follow-ups of the act keep inheriting its day. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from claimscope.claims import DocumentInput, extract_chunk
+from claimscope.dates import find_dates, statement_takes_day
+
+from builtin_knowledge import K
+
+MONDAY = dt.date(2019, 3, 11)
+THURSDAY = dt.date(2019, 3, 14)
+
+ACT = ('On Monday, a barrel bomb killed nine people in Kafr Nabl. Two more children were killed in the strike. '
+       'The opposition coalition condemned the regime and called for sanctions.')
+TOLD = ('On Monday, the health ministry said a barrel bomb killed nine people in Kafr Nabl. '
+        'The opposition coalition condemned the regime and called for sanctions.')
+
+
+def claims_of(text: str, published: dt.date, precision: str = "day") -> pd.DataFrame:
+    doc = DocumentInput(doc_id="d1", text=text, outlet="Example Times", published=published,
+                        published_precision=precision)
+    return extract_chunk([doc], knowledge=K).claims
+
+
+def row(claims: pd.DataFrame, fragment: str) -> pd.Series:
+    hit = claims[claims["sentence"].str.contains(fragment, regex=False)]
+    assert len(hit) == 1, (fragment, claims["sentence"].tolist())
+    return hit.iloc[0]
+
+
+def test_a_statement_after_an_act_told_days_before_the_report_is_undated():
+    c = claims_of(ACT, THURSDAY)
+    st = row(c, "condemned")
+    assert st["kind"] == "statement"
+    assert (st["event_date"], st["date_precision"], st["date_raw"]) == ("", "unknown", "")
+    # near miss: the act's follow-up keeps the act's day
+    assert row(c, "Two more children")["event_date"] == "2019-03-11"
+
+
+@pytest.mark.parametrize("published", [MONDAY, MONDAY + dt.timedelta(days=1)])
+def test_a_statement_in_copy_filed_on_the_acts_day_or_the_next_keeps_it(published):
+    st = row(claims_of(ACT, published), "condemned")
+    assert (st["event_date"], st["date_raw"]) == ("2019-03-11", "inherited: Monday")
+
+
+def test_a_statement_after_a_telling_takes_the_tellings_day():
+    st = row(claims_of(TOLD, THURSDAY), "condemned")
+    assert (st["event_date"], st["date_raw"]) == ("2019-03-11", "inherited: Monday")
+
+
+def test_statement_takes_day_needs_a_day_precise_report_to_refuse():
+    (monday,) = find_dates("on Monday", knowledge=K, published=THURSDAY)
+    assert not statement_takes_day(monday, THURSDAY, "day", knowledge=K)
+    assert statement_takes_day(monday, THURSDAY, "day", knowledge=K, told=[monday])
+    assert statement_takes_day(monday, THURSDAY, "month", knowledge=K)   # no day to measure the lag from
+    assert statement_takes_day(monday, None, knowledge=K)
+    assert not statement_takes_day(None, THURSDAY, knowledge=K)
