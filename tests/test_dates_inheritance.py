@@ -2,9 +2,10 @@
 reaction, a quote, a claim of policy) is dated by the day it was made: it
 takes a telling's day in force, or an act's day in copy filed that day or
 the next, but not an act's day told days before the report
-(`dates.statement_takes_day`, dates.yaml `statement_day_lag`). Event
-follow-ups of the act keep inheriting its day. Sentences written for these
-tests."""
+(`dates.statement_takes_day`, dates.yaml `statement_day_lag`). A paragraph
+that opens with background takes no earlier paragraph's day unless a claim
+points back at the act (`dates.recalls_act`). Event follow-ups of the act
+keep inheriting its day. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pandas as pd
 import pytest
 
 from claimscope.claims import DocumentInput, extract_chunk
-from claimscope.dates import find_dates, statement_takes_day
+from claimscope.dates import find_dates, recalls_act, statement_takes_day
 
 from builtin_knowledge import K
 
@@ -66,3 +67,41 @@ def test_statement_takes_day_needs_a_day_precise_report_to_refuse():
     assert statement_takes_day(monday, THURSDAY, "month", knowledge=K)   # no day to measure the lag from
     assert statement_takes_day(monday, None, knowledge=K)
     assert not statement_takes_day(None, THURSDAY, knowledge=K)
+
+
+BACKGROUND = ("On Monday, shelling killed four civilians in Ariha, activists said.\n\n"
+              "The town has been besieged by government forces since 2013. Rebels blew up a bridge on the road to Idlib. "
+              "The shelling also damaged a school.\n\n"
+              "Three of the dead were children.")
+
+
+def test_a_paragraph_opening_with_background_takes_no_earlier_paragraphs_day():
+    c = claims_of(BACKGROUND, THURSDAY)
+    assert row(c, "besieged")["kind"] == "background"
+    bridge = row(c, "blew up a bridge")
+    assert (bridge["event_date"], bridge["date_precision"], bridge["date_raw"]) == ("", "unknown", "")
+
+
+def test_a_claim_pointing_back_at_the_act_and_the_next_paragraph_keep_the_day():
+    c = claims_of(BACKGROUND, THURSDAY)
+    assert row(c, "also damaged a school")["date_raw"] == "inherited: Monday"   # "The shelling": the act again
+    assert row(c, "Three of the dead")["date_raw"] == "inherited: Monday"       # a new paragraph
+    assert row(c, "On Monday")["event_date"] == "2019-03-11"
+
+
+def test_a_first_paragraph_opening_with_background_keeps_the_reports_day():
+    # near miss: no earlier paragraph named a day; an act told without one is the report's, as before
+    c = claims_of("The town has been besieged by government forces since 2013. Rebels blew up a bridge on the road "
+                  "to Idlib.", THURSDAY)
+    bridge = row(c, "blew up a bridge")
+    assert (bridge["event_date"], bridge["date_precision"]) == ("2019-03-14", "reported")
+
+
+@pytest.mark.parametrize("text, recalled", [
+    ("The attack, the second in a week, left two dead.", True),
+    ("Turkey has responded to these strikes for the first time.", True),
+    ("Rebels blew up a bridge on the road to Idlib.", False),
+    ("An attack on the road is feared.", False),   # no determiner pointing back
+])
+def test_recalls_act(text, recalled):
+    assert recalls_act(text, knowledge=K) is recalled

@@ -27,7 +27,10 @@ statement. Context is carried the way readers carry it:
   telling or an act of the report's own days (`dates.statement_takes_day`:
   a reaction, a quote or a claim of policy may come any day after an act
   told days before the report); a background claim without a date of its own inherits
-  none (what went before the news happened on no day its neighbours name), nor does a week, month or year holding or before the day in
+  none (what went before the news happened on no day its neighbours name), and
+  in a paragraph that opens with one no undated claim takes an earlier
+  paragraph's day unless it points back at an act ("the attack",
+  `dates.recalls_act`), nor does a week, month or year holding or before the day in
   force in its paragraph (`dates.displaces`: a recap "in June" in a report of
   Wednesday's act); a paragraph that opens with a dated act is about that date;
 * each claim has a kind (`claimscope.kinds`: event, running_total,
@@ -77,7 +80,7 @@ from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clau
 from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import (DateMention, act_anaphor, act_day_after_telling, ahead_of_publication, displaces, find_dates,
-                    past_act_dates, statement_takes_day, telling_dates)
+                    past_act_dates, recalls_act, statement_takes_day, telling_dates)
 from .events import event_type, find_causes, find_denied_act
 from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period_starts, refers_to_counted_acts,
                     sentence_words)
@@ -205,6 +208,8 @@ class _Context:
     last_act: DateMention | None = None  # the own date of the last claim that told an act (None: it had none)
     told: list[tuple[DateMention, str]] = field(default_factory=list)  # dates set in force that are a telling's day, and its frame
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
+    para_first: bool = True  # no claim of the paragraph yet
+    para_background: bool = False  # the paragraph opened with a background claim (what went before the news)
     victims: tuple[tuple, VictimContext | None] = ((), None)  # the last VictimContext and its fields (frozen: reused while they hold)
 
 
@@ -630,6 +635,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                       claims: list[_Claim], knowledge: Knowledge) -> None:
     if s.paragraph != ctx.para:
         ctx.para, ctx.para_date, ctx.para_places, ctx.para_places_raw, ctx.para_target = s.paragraph, None, [], "", ()
+        ctx.para_first, ctx.para_background = True, False
     words = sentence_words(sent)  # what the stages' cue gates look up, computed once
     dates = []
     for d in find_dates(sent, knowledge=knowledge, published=doc.published, published_precision=doc.published_precision,
@@ -802,6 +808,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             named = [(p, 0, "", True) for p in ctx.para_places] + named
         claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,
                              list(scopes), headline))
+        if ctx.para_first:  # a paragraph that opens with what went before the news goes on about it
+            ctx.para_first, ctx.para_background = False, kind.kind == "background"
     else:
         ctx.free_mentions.extend(named)
     # a recap "in June" leaves the paragraph's day in force; a paragraph that opens with an act dated "in
@@ -931,8 +939,14 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
                targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge,
                kind: ClaimKind, words: frozenset[str]) -> list[Any]:
+    # a paragraph that opened with background ("The town has been besieged since 2013.") tells of no day an
+    # earlier paragraph named, unless a claim points back at the act ("The attack also wounded ...")
+    aside = (ctx.para_background and ctx.para_date is None and ctx.doc_date is not None
+             and not recalls_act(sent, knowledge=knowledge, words=words))
     if date is not None:
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
+    elif aside:
+        event_date, precision, date_raw = "", "unknown", ""
     elif (ctx.para_date is not None or ctx.doc_date is not None) and kind.kind not in _NO_INHERITED_DAY and (
             kind.kind not in _TOLD_DAY_ONLY or statement_takes_day(ctx.para_date or ctx.doc_date, doc.published,
                                                                    doc.published_precision, knowledge=knowledge,

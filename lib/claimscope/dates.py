@@ -109,6 +109,7 @@ __all__ = [
     "DateMention",
     "KINDS",
     "act_anaphor",
+    "recalls_act",
     "act_day_after_telling",
     "ahead_of_publication",
     "past_act_dates",
@@ -1120,3 +1121,35 @@ def act_anaphor(text: str, *, knowledge: Knowledge, words: frozenset[str] | None
         return ""
     m = a.regex.search(text)
     return " ".join(m.group("a").split()) if m else ""
+
+
+@dataclass(frozen=True)
+class _Recall:
+    regex: re.Pattern[str] | None  # None when the pack names no determiner or noun
+    gate: frozenset[str]  # lower case: the determiners' words
+
+
+def _build_recall(knowledge: Knowledge) -> _Recall:
+    """Compile dates.yaml `background_paragraphs.recall_determiners` before the act nouns of `act_anaphora`
+    and `background_paragraphs.recall_nouns`."""
+    cfg = knowledge.dates.get("background_paragraphs") or {}
+    dets = [str(d) for d in cfg.get("recall_determiners") or ()]
+    nouns = [str(n) for n in [*((knowledge.dates.get("act_anaphora") or {}).get("nouns") or ()),
+                              *(cfg.get("recall_nouns") or ())]]
+    if not dets or not nouns:
+        return _Recall(None, frozenset())
+    return _Recall(regex(rf"{phrase_pattern(dets)}\s+{phrase_pattern(nouns)}"),
+                   frozenset(w for d in dets for w in _LETTER_RUNS.findall(d.lower())))
+
+
+def recalls_act(text: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> bool:
+    """Whether `text` points back at an act told before ("The attack, the
+    second in a week, left two dead", "this strike"): a determiner of
+    dates.yaml `background_paragraphs.recall_determiners` before an act noun
+    of `act_anaphora` or `background_paragraphs.recall_nouns`, anywhere in
+    the sentence. `words`: the text's
+    `sentences.sentence_words` when already computed."""
+    r = knowledge.derived(_build_recall)
+    if r.regex is None or not isinstance(text, str) or (words is not None and words.isdisjoint(r.gate)):
+        return False
+    return r.regex.search(text) is not None
