@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.places import find_places
+from claimscope.places import AMBIGUOUS_SCORE, find_places
 
 from builtin_knowledge import K, bind
 
@@ -16,6 +16,58 @@ find_places = bind(find_places)
 
 def place(text: str, raw: str, **kw):
     return next(m for m in find_places(text, **kw) if m.raw == raw)
+
+
+# ----------------------------------------------------------------------------- the sentence's governorate decides
+
+@pytest.mark.parametrize("sentence", [
+    "Jets pounded al-Hamidiyah, Kafr Sajna and Khan Sheikhoun in the southern Idlib countryside.",
+    "In the Idlib countryside, artillery shelled al-Hamidiyah overnight.",
+    "Rebels attacked the village of al-Hamidiyah near Maarat al-Numan.",
+])
+def test_a_small_place_of_a_far_governorate_the_sentence_contradicts_is_a_namesake(sentence):
+    """The gazetteer's al-Hamidiyah is a village of Tartus, 150 km from Idlib:
+    named in a list placed in Idlib's countryside, after a frame naming it,
+    or beside a well-known Idlib town, it is Idlib's namesake, unresolved."""
+    m = place(sentence, "al-Hamidiyah")
+    assert (m.governorate, m.source, m.lat) == ("Idlib", "unresolved", None)
+
+
+def test_the_namesake_the_gazetteer_has_in_the_named_governorate_is_taken():
+    """'al-Mazraa' spells a Damascus quarter of the supplement exactly and
+    Al Mazraah of As-Suwayda as a transliteration: in Suwayda's countryside
+    it is the latter, with its coordinates."""
+    m = place("Mortar shells fell on al-Mazraa in the Suwayda countryside.", "al-Mazraa")
+    assert (m.name, m.governorate) == ("Al Mazraah", "As-Suwayda") and m.lat is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Warplanes struck al-Hamidiyah in Tartus.",
+    "Warplanes struck al-Hamidiyah.",
+    "Rockets fired from the Idlib countryside hit al-Hamidiyah near Tartus.",
+])
+def test_a_small_place_its_own_governorate_bears_out_keeps_its_entry(sentence):
+    assert place(sentence, "al-Hamidiyah").governorate == "Tartus"
+
+
+def test_a_small_place_near_the_named_governorate_keeps_its_entry():
+    """Dayr Makir (Rif Dimashq) lies 30 km from Quneitra: named in a report
+    on Quneitra's countryside it is still the gazetteer's village."""
+    m = place("Troops shelled the hills east of Dayr Makir in the Quneitra countryside.", "Dayr Makir")
+    assert m.governorate == "Rif Dimashq" and m.source.startswith("geonames:")
+
+
+# ----------------------------------------------------------------------------- a guess is marked
+
+def test_a_namesake_nothing_placed_is_marked_as_a_guess():
+    """Suran is a town of Hama and a village of Aleppo: alone, the larger is
+    taken and its score says it was a guess; a governorate of the sentence or
+    the report decides, and is no guess."""
+    assert place("Shells hit Suran at dawn.", "Suran").score == AMBIGUOUS_SCORE
+    assert place("Shells hit Suran near Morek at dawn.", "Suran").score == 100.0
+    m = place("Shells hit Suran at dawn.", "Suran", known_governorates={"Aleppo"})
+    assert (m.governorate, m.score) == ("Aleppo", 100.0)
+    assert place("Shells hit Saraqib at dawn.", "Saraqib").score == 100.0   # one place of that name
 
 
 # ----------------------------------------------------------------------------- gazetteer gaps
@@ -36,4 +88,10 @@ def test_supplement_rows_added_for_audits_cite_their_source():
     for name in ("Maarat al-Naasan", "al-Sabha"):
         assert not rows[name]["lat"] and "syriahr.com" in rows[name]["note"]   # governorate cited, no coordinates
 
+
+def test_a_small_place_named_beside_a_governorate_not_in_it_keeps_its_entry():
+    """'between X and Raqqa province' names two areas, neither inside the
+    other: the village keeps its gazetteer governorate."""
+    m = place("A mine hit a bus on the road between al-Hamidiyah and Idlib province.", "al-Hamidiyah")
+    assert m.governorate == "Tartus"
 

@@ -1467,6 +1467,17 @@ def _apply_context(c: _Cand, text: str, t: str, cues: _Cues, ctx: dict, gz: Gaze
         c.cue = text[post.start():post.end()].strip()
 
 
+#: the score of a mention whose name has namesakes in other governorates and
+#: which nothing in the text placed (no governorate of the sentence or the
+#: report so far): the larger one is taken, and marked as a guess
+AMBIGUOUS_SCORE = 50.0
+
+
+def _namesake_govs(ids: Sequence[int], places: Sequence[Place]) -> int:
+    """How many governorates the places `ids` (not governorates) lie in."""
+    return len({places[i].governorate for i in ids if places[i].kind != "governorate"})
+
+
 def _one_governorate(ids: Sequence[int], places: Sequence[Place]) -> bool:
     """Whether the places `ids` all lie in one governorate (most names have
     one candidate: the callers test that first, without building a set)."""
@@ -1548,8 +1559,13 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                 prec = p.precision
                 if c.near and prec == "town":
                     prec = "near_town"
+                score = c.score
+                if len(c.cands) > 1 and p.governorate not in ctx and p.governorate not in known \
+                        and _namesake_govs(c.cands, places) > 1 \
+                        and not any(places[i] is p for i in gz._index.seat_of):
+                    score = min(score, AMBIGUOUS_SCORE)   # namesakes elsewhere, nothing in the text decided
                 mention = PlaceMention(start, end, c.raw, p.name, p.kind, p.governorate, p.lat, p.lon, prec,
-                                       c.score, c.cue, p.source)
+                                       score, c.cue, p.source)
         if c.ref_km is not None:
             refs[len(out)] = _lent_governorate(mention, p, c.ref_km, gz, pats)
         out.append(mention)
@@ -1557,6 +1573,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
         if p is not None and p.population is None and p.kind in _SMALL_KINDS:
             small = True
     if small and len(out) > 1 and len({pats.groups.get(m.governorate, m.governorate) for m in out}) > 1:
+        _namesakes(text, out, chosen, refs, gz, pats, offset)   # a small place of a governorate the sentence contradicts
         out, refs = _relocate(text, out, chosen, refs, gz, pats, offset)   # a small place beside one elsewhere
     # unresolved names take the governorate of the text around them
     for k, mnt in enumerate(out):
@@ -1583,6 +1600,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
     if refs:
         out = _drop_references(out, refs, gz)
     return out
+
 
 
 _QUARTER_KINDS = frozenset({"neighbourhood", "quarter"})  # gazetteer kinds a city's quarter has
@@ -1621,14 +1639,90 @@ def _drop_references(out: list[PlaceMention], refs: Mapping[int, str | None], gz
 
 def _established(m: PlaceMention, p: Place | None, gz: Gazetteer) -> bool:
     """A mention sure enough of its governorate to locate a small place named
-    beside it: a governorate, a region or landmark with one, a seat town or a
-    town GeoNames gives a population."""
+    beside it: a governorate, a region or landmark with one, a seat town, a
+    town GeoNames gives a population, or a GeoNames town the curated
+    supplement gives its own spellings (the towns the reporting names most:
+    Maarat al-Numan, Ariha, whose GeoNames rows lack a population)."""
     if not m.governorate or m.source == "unresolved":
         return False
     if m.precision == "governorate" or m.kind == "governorate" or p is None:
         return True
-    return p.population is not None or gz._index.seat.get(m.governorate) is not None and \
-        gz.places[gz._index.seat[m.governorate]] is p
+    if p.population is not None or (p.curated and p.source.startswith("geonames:")):
+        return True
+    return gz._index.seat.get(m.governorate) is not None and gz.places[gz._index.seat[m.governorate]] is p
+
+
+_LIST_GAP = regex(r"(?:[\s,]+|\b(?:and|or)\b|\b(?:al|el|as|ash|ad|ar|at|an|az)-|[A-Z][\w'’-]*)*")  # list items between
+_FRAME_LEAD = regex(r"\s*(?:in|across|throughout)\b", re.I)  # "In the countryside of Idlib ..." opens the sentence
+
+
+def _framed(text: str, out: list[PlaceMention], k: int, g: int, pats: _Patterns, offset: int) -> bool:
+    """Whether the governorate-level mention `g` is where the sentence puts
+    the place `k`: after it, past the other names of its list, behind a
+    containing gap ("X, Y and Z in the Idlib countryside", "X, Idlib"), or
+    opening the sentence as its frame ("In the countryside of Idlib ...")."""
+    if g > k:
+        for j in range(k, g - 1):
+            if not _LIST_GAP.fullmatch(text, out[j].end - offset, out[j + 1].start - offset):
+                return False
+        return pats.containing_gap.fullmatch(text, out[g - 1].end - offset, out[g].start - offset) is not None
+    return g == 0 and out[g].start - offset < 60 and _FRAME_LEAD.match(text) is not None \
+        and not pats.sentence_end.search(text, out[g].end - offset, out[k].start - offset)
+
+
+def _namesakes(text: str, out: list[PlaceMention], chosen: list[Place | None], refs: Mapping[int, str | None],
+               gz: Gazetteer, pats: _Patterns, offset: int) -> None:
+    """Small places read against the one governorate the sentence names: a
+    village (no seat, no population) of another governorate, when nothing
+    else in the sentence is of its own, is the gazetteer's namesake in the
+    named governorate when there is one (an exact spelling of one, a
+    transliteration variant of the other: "al-Mazraa"); else, when the
+    sentence puts it there (`_framed`: "warplanes struck X, Y and Z in the
+    Idlib countryside", "In the countryside of Idlib ... X") and it lies
+    farther than `distance.homonym_km` from the governorate's seat and the
+    places of it the sentence names, the name unresolved in that
+    governorate. One that lies near stays ("Deir Maker" of Rif Dimashq in a
+    report on Quneitra's countryside), and so does one merely named beside
+    the governorate ("between X and Raqqa province").
+    Changes `out` and `chosen` in place."""
+    groups = pats.groups
+    idx = gz._index
+    frame = {groups.get(m.governorate, m.governorate): (m.governorate, k) for k, m in enumerate(out)
+             if k not in refs and m.governorate and (m.precision == "governorate" or m.kind == "governorate")}
+    if len(frame) != 1:
+        return
+    area, (gov, g) = next(iter(frame.items()))
+    for k, (m, p) in enumerate(zip(out, chosen)):
+        if p is None or k in refs or p.kind not in _SMALL_KINDS or m.precision == "governorate" \
+                or not p.governorate or groups.get(p.governorate, p.governorate) == area or _established(m, p, gz):
+            continue
+        own = groups.get(p.governorate, p.governorate)
+        if any(groups.get(o.governorate or "", o.governorate) == own for j, o in enumerate(out) if j != k):
+            continue   # the sentence names its governorate too: no contradiction
+        w = idx.tr.words(m.raw)
+        alt = [i for i in dict.fromkeys((*idx.exact.get(_key(w), ()), *idx.folded.get(idx.tr.fold(w), ())))
+               if gz.places[i].kind != "governorate" and gz.places[i].governorate
+               and groups.get(gz.places[i].governorate, gz.places[i].governorate) == area]
+        if alt:
+            q = gz.places[gz._choose(tuple(alt), want="town", context=(gov,))]
+            prec = "near_town" if m.precision == "near_town" and q.precision == "town" else q.precision
+            out[k] = PlaceMention(m.start, m.end, m.raw, q.name, q.kind, q.governorate, q.lat, q.lon, prec,
+                                  m.score, m.cue, q.source)
+            chosen[k] = q
+            continue
+        if p.lat is None or p.lon is None or not _framed(text, out, k, g, pats, offset):
+            continue   # how far it lies is not known, or the sentence does not put it there: it stays
+        points = [(o.lat, o.lon) for j, o in enumerate(out) if j != k and o.lat is not None and o.lon is not None
+                  and groups.get(o.governorate or "", o.governorate) == area]
+        seat = idx.seat.get(gov)
+        if seat is not None and gz.places[seat].lat is not None and gz.places[seat].lon is not None:
+            points.append((gz.places[seat].lat, gz.places[seat].lon))  # type: ignore[arg-type]
+        if not points or min(_haversine((p.lat, p.lon), q) for q in points) <= pats.homonym_km:  # type: ignore[arg-type]
+            continue
+        out[k] = PlaceMention(m.start, m.end, m.raw, " ".join(m.raw.split()), "town", gov, None, None,
+                              m.precision if m.precision in ("town", "near_town") else "town", 0.0, m.cue,
+                              "unresolved")
+        chosen[k] = None
 
 
 def _relocate(text: str, out: list[PlaceMention], chosen: list[Place | None], refs: Mapping[int, str | None],

@@ -147,7 +147,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("entry", S, "For places: the knowledge entry the name resolved to: `geonames:<id>`, `supplement` (gazetteer_supplement.csv), `places.csv:<row>` (a pack's places), `admin1`, `country`, `region` (a region or landmark phrase of the place lexicon), or `unresolved` (a name after a strong cue that no entry holds). Empty for actors."),
         _c("inherited", B, "The claim takes this place from its paragraph (claims.places_raw says `inherited:`)."),
         _c("side", S, "For actors: the actor's side (as `claims.source_side`). Empty for places.", False),
-        _c("score", F, "For places: how well the name matched its entry, 0-100 (100 exact or alias, 97 a transliteration variant, lower fuzzy, 0 unresolved).", False),
+        _c("score", F, "For places: how well the name matched its entry, 0-100 (100 exact or alias, 97 a transliteration variant, lower fuzzy, 0 unresolved; at most 50 when namesakes lie in other governorates and nothing in the text chose one).", False),
         _c("cue", S, "For places: the cue phrase before or after the name ('near the town of', 'province').", False),
     ),
     "incidents": (
