@@ -95,3 +95,30 @@ def test_a_small_place_named_beside_a_governorate_not_in_it_keeps_its_entry():
     m = place("A mine hit a bus on the road between al-Hamidiyah and Idlib province.", "al-Hamidiyah")
     assert m.governorate == "Tartus"
 
+
+# ----------------------------------------------------------------------------- a speaker's base
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_places(text)]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("A military source in Damascus said six soldiers were killed in an ambush near Mayadin.", ["Mayadin"]),
+    ("Officials in Damascus told reporters that rockets hit Saraqib overnight.", ["Saraqib"]),
+])
+def test_an_officials_base_is_not_where_the_act_was(sentence, kept):
+    assert names(sentence) == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # nothing else named: the base is all the sentence says
+    ("A military source in Damascus said six soldiers were killed.", ["Damascus"]),
+    # a local voice's town is often the act's
+    ("Activists in Saraqib said the jets had taken off from Hama airport.", ["Saraqib", "Hama"]),
+    # the base and the act in one governorate
+    ("Officials in Idlib said shells hit Saraqib.", ["Idlib", "Saraqib"]),
+    # no speech verb after the name: the act's place
+    ("A military source in Damascus was wounded when shells hit Saraqib.", ["Damascus", "Saraqib"]),
+])
+def test_a_speakers_base_stays_where_nothing_tells_it_apart(sentence, kept):
+    assert names(sentence) == kept

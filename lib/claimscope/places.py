@@ -698,7 +698,7 @@ class _Patterns:
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
-                 "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate")
+                 "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -823,6 +823,10 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         alts.append(_alt(origin["verbs"]))
     p.origin_before = regex(rf"(?<![\w-])(?:{'|'.join(alts)}){tail}", re.I) if alts else None
     # "son of Mustafa and Hamida": names after a kinship word, up to the next punctuation
+    speakers = lex.get("speaker_base") or ()
+    # "a military source in Damascus said": where the voice is, before a speech verb after the name
+    p.speaker_before = regex(rf"(?<![\w-])(?:{_alt(speakers)})\s+(?:(?:based|stationed)\s+)?in\s+(?:the\s+)?"
+                             rf"(?:(?:city|town|province)\s+of\s+)?\Z", re.I) if speakers else None
     kin = lex.get("kin_before") or ()
     p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
     # the longest word of each cue phrase, lower-cased: a window holding none of them holds no cue (a substring
@@ -1599,8 +1603,32 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                                   mnt.precision, mnt.score, mnt.cue, mnt.source)
     if refs:
         out = _drop_references(out, refs, gz)
+    if pats.speaker_before is not None and len(out) > 1:
+        out = _without_speaker_bases(text, out, pats, offset)
     return out
 
+
+def _without_speaker_bases(text: str, out: list[PlaceMention], pats: _Patterns, offset: int) -> list[PlaceMention]:
+    """The mentions without a speaker's base ("a military source in
+    Damascus said", "the agency's reporter in Hama told AFP": places_lexicon
+    `speaker_base` before the name, a speech verb after it) when the
+    sentence names a place of another governorate: where the voice is, not
+    where the act was. Where the sentence names nothing else, or places of
+    the same governorate, the base stays (a local reporter's town is often
+    the act's)."""
+    groups = pats.groups
+    bases = [k for k, m in enumerate(out)
+             if pats.speaker_before.search(text, max(0, m.start - offset - 60), m.start - offset)  # type: ignore[union-attr]
+             and pats.speech_after.match(text, m.end - offset)]
+    if not bases:
+        return out
+    drop = set()
+    for k in bases:
+        area = groups.get(out[k].governorate or "", out[k].governorate)
+        others = [groups.get(o.governorate or "", o.governorate) for j, o in enumerate(out) if j not in bases]
+        if any(o and o != area for o in others):
+            drop.add(k)
+    return [m for k, m in enumerate(out) if k not in drop] if drop else out
 
 
 _QUARTER_KINDS = frozenset({"neighbourhood", "quarter"})  # gazetteer kinds a city's quarter has
