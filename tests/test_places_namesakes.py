@@ -122,3 +122,25 @@ def test_an_officials_base_is_not_where_the_act_was(sentence, kept):
 ])
 def test_a_speakers_base_stays_where_nothing_tells_it_apart(sentence, kept):
     assert names(sentence) == kept
+
+
+# ----------------------------------------------------------------------------- the nearest namesake
+
+def test_the_namesake_nearest_the_sentences_other_places_is_chosen():
+    """Two villages of one name, neither in a governorate the text names: the
+    one within `homonym_km` of the text's other places wins over the larger."""
+    from claimscope.places import Gazetteer, Place, translit
+    big = Place("Tell Sabun", "town", "Hama", 35.0, 36.7, population=9000, source="t:1")
+    small = Place("Tell Sabun", "village", "Aleppo", 36.5, 37.2, source="t:2")
+    gz = Gazetteer.from_places([big, small], translit=translit(K))
+    cands = (0, 1)
+    assert gz._choose(cands, want=None, context=()) == 0                             # nothing near: the larger
+    assert gz._choose(cands, want=None, context=(), near=((36.55, 37.1),), near_km=100) == 1   # 10 km away
+    assert gz._choose(cands, want=None, context=("Hama",), near=((36.55, 37.1),), near_km=100) == 0  # named wins
+    assert gz._choose(cands, want=None, context=(), near=((33.5, 36.3),), near_km=100) == 0   # nothing within
+
+
+def test_a_namesake_placed_by_its_neighbours_is_no_guess():
+    """Khan Sheikhoun (Idlib) lies 18 km from Hama's Suran: that decides."""
+    m = place("Shells hit Suran near Khan Sheikhoun.", "Suran")
+    assert (m.governorate, m.score) == ("Hama", 100.0)

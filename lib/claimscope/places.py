@@ -504,12 +504,14 @@ class Gazetteer:
         return result
 
     def _choose(self, cands: tuple[int, ...], *, want: str | None, context: Iterable[str],
-                known: Iterable[str] = ()) -> int:
+                known: Iterable[str] = (), near: Sequence[tuple[float, float]] = (), near_km: float = 0.0) -> int:
         """Pick one of several places sharing a name: `want` 'governorate' or
         'town' from the cue; else a governorate whose bare name means the
         province (Idlib), else the town; ties go to a governorate named
-        elsewhere in the text, then to a seat town, then to a governorate the
-        document named before (`known`), then to the larger population."""
+        elsewhere in the text, then to the place nearest the text's other
+        places (`near`, coordinates) within `near_km`, then to a seat town,
+        then to a governorate the document named before (`known`), then to
+        the larger population."""
         idx = self._index
         places = self.places
         if len(cands) == 1 and want is None and places[cands[0]].kind != "governorate":
@@ -536,8 +538,18 @@ class Gazetteer:
         pool = others or govs
         ctx = set(context)
         doc = set(known)
-        return min(pool, key=lambda i: (places[i].governorate not in ctx, i not in idx.seat_of,
-                                        places[i].governorate not in doc, -(places[i].population or 0), i))
+        return min(pool, key=lambda i: (places[i].governorate not in ctx, _within(places[i], near, near_km),
+                                        i not in idx.seat_of, places[i].governorate not in doc,
+                                        -(places[i].population or 0), i))
+
+
+def _within(p: Place, points: Sequence[tuple[float, float]], km: float) -> float:
+    """Distance in km from `p` to the nearest of `points` when within `km`,
+    else infinity (no coordinates, no points, or farther)."""
+    if not points or p.lat is None or p.lon is None:
+        return math.inf
+    d = min(_haversine((p.lat, p.lon), q) for q in points)
+    return round(d) if d <= km else math.inf
 
 
 def _float(s: str) -> float | None:
@@ -1513,6 +1525,8 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             continue
         context[g] = context.get(g, 0) + 1  # type: ignore[index]
     ctx = tuple(sorted(context, key=lambda g: -context[g]))  # most cited first, ties in text order
+    points = tuple((pl.lat, pl.lon) for c in cands if len(c.cands) == 1 and c.ref_km is None and c.gov_name is None
+                   for pl in (places[c.cands[0]],) if pl.lat is not None and pl.lon is not None)
     out: list[PlaceMention] = []
     chosen: list[Place | None] = []     # the gazetteer place of each mention (None: a region, unresolved)
     refs: dict[int, str | None] = {}    # mention index -> the governorate a reference point lends (None: too far)
@@ -1538,10 +1552,11 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             if len(c.cands) == 1 and c.want is None and places[c.cands[0]].kind != "governorate":
                 p = places[c.cands[0]]  # one place, no cue to weigh: `_choose`'s first case, without the call
             else:
-                key = ("choose", c.cands, c.want, ctx, known)  # a name read in the same context: memoised
+                key = ("choose", c.cands, c.want, ctx, known, points)  # a name read in the same context: memoised
                 got = memo.get(key)
                 if got is None:
-                    got = memo.put(key, gz._choose(c.cands, want=c.want, context=ctx, known=known))
+                    got = memo.put(key, gz._choose(c.cands, want=c.want, context=ctx, known=known, near=points,
+                                                   near_km=pats.homonym_km))
                 p = places[got]
             seat = gz._index.seat.get(p.governorate or "") if c.quarter else None
             quarter = c.quarter and p.kind not in _QUARTER_KINDS and p.population is None \
@@ -1565,7 +1580,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
                     prec = "near_town"
                 score = c.score
                 if len(c.cands) > 1 and p.governorate not in ctx and p.governorate not in known \
-                        and _namesake_govs(c.cands, places) > 1 \
+                        and _namesake_govs(c.cands, places) > 1 and _within(p, points, pats.homonym_km) == math.inf \
                         and not any(places[i] is p for i in gz._index.seat_of):
                     score = min(score, AMBIGUOUS_SCORE)   # namesakes elsewhere, nothing in the text decided
                 mention = PlaceMention(start, end, c.raw, p.name, p.kind, p.governorate, p.lat, p.lon, prec,
