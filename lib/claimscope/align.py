@@ -23,7 +23,10 @@ reasons (`links` table):
    clustered by average linkage (`linkage.cluster`): one strong link cannot
    chain two incidents through a weak one. Two local incidents of one
    report, claims an analyst split, and towns farther apart than
-   `max_km_act` never share an incident. Running totals, background and
+   `max_km_act` never share a cluster. Whole clusters that tell one day's
+   acts of one type at one place are then joined when most of their cross
+   pairs hold (`linkage.join_clusters`, `_one_event`: the two halves of a
+   big event), a report's act told at no town barring nothing. Running totals, background and
    statements never anchor a link; a recap may link, the report's main
    incident does not follow it (a claim whose figures are all in an "after"
    clause dated before its own day is aligned by that day: `_recap_day`).
@@ -66,7 +69,7 @@ from .errors import KnowledgeError, OverridesError
 from .events import event_label
 from .knowledge import Knowledge
 from .linkage import FEATURES as LINK_FEATURES
-from .linkage import LINKAGES, LinkageModel, cluster, model_from_rows, probability
+from .linkage import LINKAGES, LinkageModel, cluster, join_clusters, model_from_rows, probability
 from .linkage import reasons as link_reasons
 from .linkage import score as link_score
 from .places import PlaceProfile, Translit, best_match, km_between, place_profiles, translit
@@ -151,6 +154,8 @@ class AlignSettings:
     title_max_start: int = -1     # headline_title.max_start: ... when it starts within this many characters
     title_max_extra: int = 0      # headline_title.max_extra: ... and is at most this many characters longer
     undated_before: int = 1       # within_document.undated_days_before: how long before its report an undated act
+    join_weak: float = 0.0        # cross_document.incident_join.weak_bits: a cross pair this strong speaks for a join
+    join_share: float = 2.0       # cross_document.incident_join.min_share: ... when this share of all pairs is (2: never)
 
 
 _Config = AlignSettings
@@ -232,6 +237,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
         title_max_start=int((d.get("headline_title") or {}).get("max_start", -1)),
         title_max_extra=int((d.get("headline_title") or {}).get("max_extra", 0)),
         undated_before=int(win.get("undated_days_before", 1)),
+        join_weak=float((xd.get("incident_join") or {}).get("weak_bits", 0.0)),
+        join_share=float((xd.get("incident_join") or {}).get("min_share", 2.0)),
         translit=translit(knowledge),
     )
 
@@ -1465,11 +1472,19 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
             scored.setdefault((ka, kb), (w, far))   # a pair two blocks share is scored in both, alike
     node = {x.k: n for n, x in enumerate(xs)}
     cannot: list[tuple[int, int]] = []
+    # two nodes of one report told at no town or quarter of its act's in one of them (a headline or lede telling
+    # the event at large, the body telling it at its towns): kept apart by the pair clustering, but no bar to the
+    # incident-level join (`_one_event`), which the report's own places do not contradict
+    loose: set[tuple[int, int]] = set()
     by_doc: dict[str, list[int]] = {}
     for n, x in enumerate(xs):
         by_doc.setdefault(x.doc, []).append(n)
     for ns in by_doc.values():
-        cannot += [(a, b) for i, a in enumerate(ns) for b in ns[i + 1:]]
+        for i, a in enumerate(ns):
+            for b in ns[i + 1:]:
+                cannot.append((a, b))
+                if not (locals_[xs[a].k].fine and locals_[xs[b].k].fine):
+                    loose.add((a, b))
     if split_pairs:
         marked: dict[str, int] = {}
         for x in xs:
@@ -1494,7 +1509,68 @@ def _link_across(xs: Sequence[_Cross], locals_: Sequence[_Local], split_pairs: M
         if n_pairs > 1:
             why += f"; mean over {n_pairs} pairs {value:+.1f}"
         rows.append((xs[a].rep, xs[b].rep, round(100 * probability(w), 1), why, "cross_document"))
+    if cfg.join_share <= 1:
+        # an analyst's split and towns too far apart still bar the join (marked twice when one report holds both:
+        # its pair is in `cannot` once per reason, and only the loose same-report reason is lifted)
+        times = Counter((min(p), max(p)) for p in cannot)
+        hard = [p for p in cannot if (min(p), max(p)) not in loose or times[(min(p), max(p))] > 1]
+        labels, joins = join_clusters(labels, pairs, weak=cfg.join_weak, share=cfg.join_share,
+                                      threshold=cfg.link_threshold, cannot_link=hard,
+                                      accept=functools.partial(_one_event, xs, locals_, cfg))
+        for a, b, mean, n_weak, n_scored, n_all, why in joins:
+            rows.append((xs[a].rep, xs[b].rep, round(100 * probability(mean), 1),
+                         f"one event: {why}; {n_weak} of {n_all} pairs {cfg.join_weak:+.1f} bits or more, "
+                         f"mean {mean:+.1f} over {n_scored} compared", "cross_document"))
     return labels, rows
+
+
+def _one_event(xs: Sequence[_Cross], locals_: Sequence[_Local], cfg: AlignSettings,
+               mine: Sequence[int], theirs: Sequence[int]) -> str | None:
+    """Whether two incidents (clusters of nodes) tell one day's acts of one
+    type at one place: every node dated to one and the same day, a specific
+    event type of one the same as or compatible with one of the other's, and
+    a town in common or towns within near_km (none farther than max_km_act),
+    or, for a distinctive type both hold (a chemical attack), one
+    governorate. Returns the reason in words, or None."""
+    nodes_a, nodes_b = [xs[n] for n in mine], [xs[n] for n in theirs]
+    days = {(x.lo, x.hi) for x in (*nodes_a, *nodes_b)}
+    if len(days) != 1:
+        return None
+    lo, hi = next(iter(days))
+    if lo != hi:
+        return None
+    types_a = sorted({t for x in nodes_a for t in x.etypes} - cfg.generic_types)
+    types_b = sorted({t for x in nodes_b for t in x.etypes} - cfg.generic_types)
+    same = sorted(set(types_a) & set(types_b))
+    if same:
+        type_why = "both " + "/".join(same)
+    else:
+        pair = next(((t1, t2) for t1 in types_a for t2 in types_b if _relation(t1, t2, cfg) == "compatible"), None)
+        if pair is None:
+            return None
+        type_why = f"{pair[0]}/{pair[1]}"
+    for xa in nodes_a:
+        for xb in nodes_b:
+            km = km_between(xa.points, xb.points) if xa.points and xb.points else None
+            if km is not None and km > cfg.max_km_act:
+                return None
+    names_a = [m for x in nodes_a for m in x.names]
+    names_b = [m for x in nodes_b for m in x.names]
+    hit = best_match(names_a, names_b, cfg.same_place, cfg.translit.similarity) if names_a and names_b else None
+    if hit:
+        place_why = hit[0] if hit[0] == hit[1] else f"{hit[0]}~{hit[1]} {hit[2]:.0f}"
+    else:
+        km = km_between([p for x in nodes_a for p in x.points], [p for x in nodes_b for p in x.points])
+        govs = {g for x in nodes_a for g in x.govs} & {g for x in nodes_b for g in x.govs}
+        distinct = {t for x in nodes_a for t in x.distinct} & {t for x in nodes_b for t in x.distinct}
+        if km is not None and km <= cfg.near_km_x:
+            place_why = f"{km:.0f} km apart"
+        elif distinct and govs:
+            place_why = "/".join(sorted(distinct)) + " in " + "/".join(sorted(govs))
+        else:
+            return None
+    day = _dt.date.fromordinal(lo).isoformat()
+    return f"one day {day}; {type_why}; {place_why}"
 
 
 # =============================================================================== main entry

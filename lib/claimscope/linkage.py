@@ -27,6 +27,12 @@ turns the levels into a score and the scores into incidents:
   the way complete linkage does. Cannot-link pairs (an analyst's `split`, two
   local incidents of one report, towns too far apart) never end in one
   cluster.
+* **Joining whole clusters** (`join_clusters`): average linkage keeps two
+  halves of one big event apart when no pair joins them strongly enough to
+  outweigh the pairs never compared; two clusters then join when most of
+  all their cross pairs reach a weak score, the compared ones average the
+  threshold, and the caller's test of one event (one day, type and place in
+  `align`) holds.
 
 Everything here is a pure function of its inputs; ties break by index, so the
 output does not depend on the order pairs arrive in.
@@ -37,7 +43,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -57,6 +63,7 @@ __all__ = [
     "reasons",
     "probability",
     "cluster",
+    "join_clusters",
 ]
 
 # Levels of each comparison feature, in the order of their integers. Level 0
@@ -347,3 +354,114 @@ def cluster(n: int, pairs: Iterable[tuple[int, int, float]], *, threshold: float
     for i, j, _, _ in merges:
         clusters.union(i, j)
     return [clusters.find(k) for k in range(n)], merges
+
+
+# =============================================================================== joining whole clusters
+
+def join_clusters(labels: Sequence[int], pairs: Iterable[tuple[int, int, float]], *, weak: float, share: float,
+                  threshold: float, cannot_link: Iterable[tuple[int, int]] = (),
+                  accept: Callable[[Sequence[int], Sequence[int]], str | None] | None = None
+                  ) -> tuple[list[int], list[tuple[int, int, float, int, int, int, str]]]:
+    """Join whole clusters of `cluster` that the evidence between them says
+    tell one incident, though average linkage kept them apart.
+
+    Average linkage keeps two halves of a big event apart when no pair joins
+    them strongly enough to outweigh the pairs never compared (each counting
+    `missing_weight`) or when a cannot-link pair stands between them. Here two
+    clusters join when at least `share` of all their cross node pairs
+    (compared or not) score `weak` bits or more, the mean over the compared
+    ones reaches `threshold`, no `cannot_link` pair lies between them, and
+    `accept(members_a, members_b)` (the caller's test of one event: one day,
+    one type, one place) returns its reason rather than None. The best
+    candidate (largest share, then mean, then smallest labels) joins first
+    and the joined cluster is weighed again against its neighbours, until
+    none qualifies.
+
+    Returns (the label of each node: the smallest node of its cluster, the
+    joins in order as (i, j, mean, pairs at or above `weak`, pairs compared,
+    all cross pairs, accept's reason): i, j the best-scoring pair between the
+    two clusters joined)."""
+    lab = [int(x) for x in labels]
+    members: dict[int, list[int]] = {}
+    for node, c in enumerate(lab):
+        members.setdefault(c, []).append(node)
+    # between clusters a < b: [sum of scores, compared, at or above weak, best score, best pair i, best pair j]
+    nb: dict[int, dict[int, list]] = {c: {} for c in members}
+    seen: set[tuple[int, int]] = set()
+    for a, b, x in pairs:
+        a, b = int(a), int(b)
+        ca, cb = lab[a], lab[b]
+        if ca == cb or (min(a, b), max(a, b)) in seen:
+            continue
+        seen.add((min(a, b), max(a, b)))
+        x = float(x)
+        e = nb[ca].get(cb)
+        if e is None:
+            e = [0.0, 0, 0, -math.inf, a, b]
+            nb[ca][cb] = nb[cb][ca] = e
+        e[0] += x
+        e[1] += 1
+        e[2] += x >= weak
+        if x > e[3] or (x == e[3] and (min(a, b), max(a, b)) < (min(e[4], e[5]), max(e[4], e[5]))):
+            e[3], e[4], e[5] = x, a, b
+    forbid: dict[int, set[int]] = {c: set() for c in members}
+    for a, b in cannot_link:
+        ca, cb = lab[int(a)], lab[int(b)]
+        if ca != cb:
+            forbid[ca].add(cb)
+            forbid[cb].add(ca)
+
+    def qualifies(a: int, b: int) -> tuple[float, float] | None:
+        e = nb[a][b]
+        total = len(members[a]) * len(members[b])
+        mean = e[0] / e[1]
+        if e[2] < share * total or mean < threshold:
+            return None
+        return e[2] / total, mean
+
+    # the qualifying pairs of clusters (few: most pairs of clusters fall short), kept up to date as clusters join
+    cands: dict[tuple[int, int], tuple[float, float]] = {}
+
+    def weigh(a: int, b: int) -> None:
+        lo, hi = (a, b) if a < b else (b, a)
+        q = None if hi in forbid[lo] else qualifies(lo, hi)
+        if q is None:
+            cands.pop((lo, hi), None)
+        else:
+            cands[(lo, hi)] = q
+
+    for a in nb:
+        for b in nb[a]:
+            if a < b:
+                weigh(a, b)
+    joins: list[tuple[int, int, float, int, int, int, str]] = []
+    while cands:
+        a, b = min(cands, key=lambda p: (-cands[p][0], -cands[p][1], p))
+        mean = cands.pop((a, b))[1]
+        why = accept(members[a], members[b]) if accept is not None else ""
+        if why is None:
+            continue   # weighed again only when either cluster changes
+        e = nb[a][b]
+        joins.append((e[4], e[5], mean, e[2], e[1], len(members[a]) * len(members[b]), why))
+        # b joins a (a < b: labels stay the smallest member)
+        members[a] += members.pop(b)
+        for node in members[a]:
+            lab[node] = a
+        del nb[a][b], nb[b][a]
+        for c, eb in nb.pop(b).items():
+            del nb[c][b]
+            cands.pop((min(b, c), max(b, c)), None)
+            ea = nb[a].get(c)
+            if ea is None:
+                ea = list(eb)
+            else:
+                top = ea if (ea[3], -min(ea[4], ea[5])) >= (eb[3], -min(eb[4], eb[5])) else eb
+                ea = [ea[0] + eb[0], ea[1] + eb[1], ea[2] + eb[2], top[3], top[4], top[5]]
+            nb[a][c] = nb[c][a] = ea
+        for c in forbid.pop(b):
+            forbid[c].discard(b)
+            forbid[c].add(a)
+            forbid[a].add(c)
+        for c in nb[a]:
+            weigh(a, c)
+    return lab, joins
