@@ -4,11 +4,12 @@ area hit, a city that stands for its government, the subject of an
 infinitive. Sentences written for these tests; each rule has a near miss
 that keeps its role."""
 
-from claimscope.actors import find_roles
+from claimscope.actors import find_actors, find_roles
 
 from builtin_knowledge import bind
 
 find_roles = bind(find_roles)
+find_actors = bind(find_actors)
 
 
 def test_an_alternative_the_table_does_not_name_still_asserts_no_perpetrator():
@@ -89,6 +90,22 @@ def test_an_actors_act_names_who_acted_not_who_was_hit():
         assert find_roles(s).target == "", s
     # near miss: a countered attack's actor was the one hit back
     assert find_roles("Troops repelled the ISIS attack on villages near Salamiyah.").target == "ISIS"
+
+
+def test_a_city_named_as_a_place_is_not_its_government():
+    for s in ["Two suicide bombers blew themselves up outside a police station in central Damascus on Monday.",
+              "A car bomb killed nine people near a Damascus market, state media said.",
+              "Mortar shells slammed into the Syrian capital of Damascus, wounding four."]:
+        assert all(m.name != "Syrian government" for m in find_actors(s)), s
+    assert find_roles("Rockets hit the Damascus suburbs of Douma and Harasta before dawn.").target == ""
+    # the object of an act: the city hit (audit14: "hit the capital Damascus"), not the government
+    for s in ["Two car bombs hit the capital Damascus on Saturday, killing 40 people.",
+              "Rockets hit central Damascus on Saturday, killing four people.",
+              "Rebels shelled Damascus, killing four civilians."]:
+        assert find_roles(s).target == "", s
+    assert find_roles("Damascus shelled rebel positions in Douma.").perpetrator == "Syrian government"  # near miss
+    # near miss: the capital standing for its government keeps it
+    assert find_roles("Ankara blamed Damascus for the attack on the border post.").perpetrator == "Syrian government"
 
 
 def test_where_the_attackers_are_posted_or_that_they_respond_does_not_hide_them():

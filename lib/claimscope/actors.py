@@ -61,6 +61,7 @@ class _Tables:
     place_like: frozenset[str]  # lower-cased aliases that are also places
     locative: re.Pattern[str]  # a preposition of place just before a place-like alias ("in Damascus")
     blamed_on: re.Pattern[str]  # "blamed the attack on": a place-like alias after it is its government ("on Ankara")
+    place_head: re.Pattern[str]  # a place noun after a place-like alias ("a Damascus market")
     regex: re.Pattern[str]
     # what a sentence holds wherever `regex` matches: a word of `alias_words` (the letter runs of the
     # aliases' spellings, `sentences.word_gates` keys) or a match of `alias_literal` (the spellings matched
@@ -118,12 +119,16 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         actors=actors,
         by_alias=by_alias,
         place_like=frozenset(place_like),
-        # "in Damascus", "shelled Damascus" (an act verb's object: the city; roles.yaml place_verbs)
+        # "in central Damascus", "shelled the capital Damascus", "rockets hit central Damascus" (an act verb's
+        # object: the city; roles.yaml place_verbs, act_verbs): the city hit, not its government
         locative=regex("(?i)" + phrase_pattern([*_words(knowledge, "place_prepositions"),
-                                                  *(knowledge.roles.get("place_verbs") or [])]) + r"\s+(?:the\s+)?$"),
+                                                  *(knowledge.roles.get("place_verbs") or []),
+                                                  *_words(knowledge, "act_verbs")])
+                       + r"\s+(?:the\s+)?(?:" + phrase_pattern(_words(knowledge, "place_alias_modifiers")) + r"\s+){0,3}$"),
         blamed_on=regex("(?i)" + phrase_pattern([*knowledge.lexicon["blame_verbs"], *(knowledge.roles.get("blame_forms") or [])])
                         + rf"(?:\s+[\w'’-]+){{0,{int(knowledge.roles.get('blame_on_gap', 4))}}}?\s+"
                         + phrase_pattern(knowledge.roles.get("blame_on") or ["on"]) + r"\s+$"),
+        place_head=regex(r"\s+" + phrase_pattern(_words(knowledge, "place_alias_heads"))),
         regex=regex(phrase_pattern(by_alias_keys(data))),
         **_alias_gate(by_alias_keys(data)),
         compound=compound,
@@ -289,9 +294,10 @@ def _find_actors(text: str, t: _Tables, words: frozenset[str] | None = None, *, 
         if bare and not _bare_ok(text, m.start(), m.end(), t, cut):
             continue  # "Palestinian factions", "factions of X": not the bare spelling's actor
         if place_like and (
-            (t.locative.search(text[max(0, m.start() - 16):m.start()])
+            (t.locative.search(text[max(0, m.start() - 40):m.start()])
              and not t.blamed_on.search(text, max(0, m.start() - 60), m.start()))
             or _NAME_CONTINUES.match(text, m.end())
+            or t.place_head.match(text, m.end())
             or (raw.isupper() and len(raw) > 3)
         ):
             continue  # "in Damascus", "the Damascus Opera House", a dateline's "DAMASCUS": a place, not the government
