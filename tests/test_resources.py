@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.resources import lowered_pattern, phrase_pattern, regex
+from claimscope.resources import lowered_pattern, phrase_pattern, regex, trie_pattern
 
 _PHRASES = ["killed", "Shot dead", "al-Bab", "under fire", "near", "Who's"]
 
@@ -84,3 +84,24 @@ def test_phrase_scan_agrees_with_finditer_on_any_text(words, seps):
     text = "".join(w + sep for w, sep in zip(words, seps))
     old, new = _scan_spans(text)
     assert new == old
+
+
+# --- trie_pattern: spellings factored as a character trie ----------------------------------
+
+def test_a_trie_shares_prefixes_longest_first_and_writes_lone_tails_out():
+    # "fire" ends where "fired" goes on, "fired" where "fired at" does: the longer is tried first;
+    # repeated and blank spellings count once, a space matches any run of whitespace, specials are escaped
+    got = trie_pattern(["fired at", "fire", "fired", "fire", "fled", "a.b", "  "])
+    assert got == r"(?:(?:a\.b|f(?:ire(?:d(?:\s+at|)|)|led)|))"
+    assert trie_pattern([]) == "(?!)"
+    assert trie_pattern(["a", "b"]) == "(?:(?:a|b))"
+    assert trie_pattern(["under  fire"]) == r"(?:under\s+fire)"
+
+
+@given(st.lists(st.text(alphabet="ab -.(", max_size=6), max_size=8), st.text(alphabet="ab .(", max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_a_trie_matches_exactly_its_spellings(spellings, text):
+    rx = re.compile(trie_pattern(spellings))
+    assert all(rx.fullmatch(" ".join(s.split())) for s in spellings)
+    if "  " not in text and text == " ".join(text.split()):  # single spaces, none at the ends
+        assert bool(rx.fullmatch(text)) == (text in {" ".join(s.split()) for s in spellings})
