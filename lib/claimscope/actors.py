@@ -1088,15 +1088,18 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     # 3. "X that violated the ceasefire", "started after X conducted ..."
     if perp is None:
         started = bool(held & bits["started"])
+        # the sentence's gate words, read once for all its mentions
+        responsible = any(w in low for w in p["responsible_gates"])
+        involvement = any(w in low for w in p["involvement_gates"])
         for m in mentions:
             if cp["responsible_clause"].match(ci[m.end:m.end + 40]):
                 perp, cue = m, "responsible"
                 break
             # "X was behind the attack", "involvement of X in this murder"
-            if any(w in low for w in p["responsible_gates"]) and p["responsible_for"].match(sentence, m.end):
+            if responsible and p["responsible_for"].match(sentence, m.end):
                 perp, cue = m, "responsible"
                 break
-            if any(w in low for w in p["involvement_gates"]) and p["involvement_of"].search(sentence, max(0, m.start - 40), m.start) \
+            if involvement and p["involvement_of"].search(sentence, max(0, m.start - 40), m.start) \
                     and p["involved_in"].match(sentence, m.end):
                 perp, cue = m, "responsible"
                 break
