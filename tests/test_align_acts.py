@@ -193,3 +193,22 @@ def test_hearsay_corroborates_nobody(tmp_path):
                             ("b_post", "2019-05-08", f"Strikes on Azaz\n\n{body[:-1]}, Syria Civil Defence said.\n")])
     inc = t["incidents"]
     assert (inc["status"] == "corroborated").any()
+
+
+_MARKET = ("Car bomb kills civilians in Azaz market\n\n"
+           "A car bomb exploded in the crowded vegetable market of Azaz on Sunday, killing at least 9 civilians, "
+           "a monitoring group said.\n\n")
+
+
+@pytest.mark.parametrize("second, same", [
+    # an opener bringing in another voice whose clause names no place or day of its own: its account of the act
+    ("Meanwhile the Azaz Media Office said that eleven people had died.", True),
+    ("Earlier, state television had reported the blast without giving a toll.", True),
+    # near misses: the opener tells another act, or the voice's clause names a place of its own
+    ("Meanwhile, gunmen shot dead two men near a checkpoint.", False),
+    ("Meanwhile the Azaz Media Office said that shelling killed three people in Tell Rifaat.", False),
+])
+def test_an_opener_bringing_in_another_voice_on_the_act_keeps_the_act(tmp_path, second, same):
+    t = _reports(tmp_path, [("a_wire", "2021-03-14", _MARKET + second + "\n")])
+    bomb = _incident_of(t, "A car bomb exploded")
+    assert (_incident_of(t, second[:20]) == bomb) is same

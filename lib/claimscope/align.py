@@ -555,7 +555,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
            for c in ("claim_id", "doc_id", "duplicate_of", "source", "source_type", "event_type", "event_date",
                      "date_precision", "date_raw", "places", "places_raw", "place_precision", "governorate", "perpetrator",
                      "perpetrator_cue", "target", "sentence", "kind", "outlet", "published", "event_cue",
-                     "governorate_source")}
+                     "governorate_source", "source_raw", "attribution_cue")}
     reported = reported or {}
     since_memo: dict[str, bool] = {}
     sidx = cells.integers(claims["sentence_index"]) if "sentence_index" in claims.columns else [None] * n
@@ -737,7 +737,13 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             c.follow_raw = sent[m.start(c.follow):m.end(c.follow)]
         else:
             c.follow, c.follow_raw = "", ""
-        c.new_cue = juxtaposed or bool(cfg.new_event.match(sent)) or (
+        opener = cfg.new_event.match(sent)
+        if opener is not None and _voice_opener(sent, opener.end(), col["source_raw"][i], col["attribution_cue"][i],
+                                                c.stype) and c.inh_date and not c.own_places:
+            # "Meanwhile the Idlib Media Center said dozens had been killed": the opener brings in another voice,
+            # whose clause names no place or day of its own: its account of the act told, not another act
+            opener = None
+        c.new_cue = juxtaposed or opener is not None or (
             not c.follow and cfg.additive_event is not None and bool(cfg.additive_event.match(sent)))
         c.aside = juxtaposed
         c.doc_gov = c.doc_gov and c.follow == "same" and not c.new_cue
@@ -759,6 +765,19 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
                     and ((c.prec in cfg.anchor_precisions and c.lo is not None) or c.rep is not None))
         out.append(c)
     return out
+
+
+def _voice_opener(sent: str, at: int, source_raw: str, cue: str, stype: str) -> bool:
+    """Whether the words after an opener of another act (ending at `at`) are
+    the claim's speaker and its reporting verb: the opener brings in a voice,
+    not necessarily an act."""
+    if not source_raw or cue in ("outlet", "according_to") or stype in ("outlet", ""):
+        return False
+    rest = sent[at:].lstrip(" ,")
+    if not rest.lower().startswith(source_raw.lower()):
+        return False
+    after = rest[len(source_raw):]
+    return bool(after) and after[0] == " " and after[1:2].islower()
 
 
 def _cue_elsewhere(low: str, cue: str, start: int, end: int) -> bool:
