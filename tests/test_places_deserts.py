@@ -9,7 +9,7 @@ import pytest
 
 from claimscope.places import find_places
 
-from builtin_knowledge import K, bind
+from builtin_knowledge import bind
 
 find_places = bind(find_places)
 
