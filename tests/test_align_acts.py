@@ -212,3 +212,20 @@ def test_an_opener_bringing_in_another_voice_on_the_act_keeps_the_act(tmp_path, 
     t = _reports(tmp_path, [("a_wire", "2021-03-14", _MARKET + second + "\n")])
     bomb = _incident_of(t, "A car bomb exploded")
     assert (_incident_of(t, second[:20]) == bomb) is same
+
+
+@pytest.mark.parametrize("second, same", [
+    # an opener whose clause tells no act but the one it points back at, with no place or day of its own:
+    # the aftermath of the act told
+    ("Meanwhile, medics rushed to the scene of the bombing to carry the wounded to hospitals.", True),
+    ("Meanwhile, residents gathered at the site of the explosion.", True),
+    # near misses: the clause tells an act of its own, or names a place of its own
+    ("Meanwhile, gunmen shot dead two men near the scene of the bombing.", False),
+    ("Meanwhile, gunmen attacked a checkpoint near the site of the explosion.", False),
+    ("Meanwhile, regime aircraft struck the area of the bombing.", False),
+    ("Meanwhile, the bombing of a bakery in Tell Rifaat wounded four people.", False),
+])
+def test_an_opener_pointing_back_at_the_act_keeps_the_act(tmp_path, second, same):
+    t = _reports(tmp_path, [("a_wire", "2021-03-14", _MARKET + second + "\n")])
+    bomb = _incident_of(t, "A car bomb exploded")
+    assert (_incident_of(t, second[:20]) == bomb) is same

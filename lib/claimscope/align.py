@@ -135,6 +135,8 @@ class AlignSettings:
     uncounted_negation: re.Pattern[str] | None  # a negation just before such a cue ("Nobody was killed")
     origin_place: re.Pattern[str] | None  # text before a place naming where fire came from ("positioned in")
     origin_cue: re.Pattern[str] | None    # any of those cues, to skip sentences without one
+    past_act: re.Pattern[str] | None  # a verb of an act told (kinds.yaml past_acts): "shot", "struck"
+    act_determiners: frozenset[str]   # before a participle, an adjective: "the wounded" (kinds.yaml)
     new_event: re.Pattern[str]
     additive_event: re.Pattern[str] | None  # "Moreover, ...": another act unless it refers back to one
     recap_anaphors: frozenset[str]  # "That attack ..." after a recap: the recalled act
@@ -222,6 +224,8 @@ def _build_settings(knowledge: Knowledge) -> AlignSettings:
                            + r")[^.;:]){0,60}\Z") if d.get("origin_place_cues") else None,
         origin_cue=regex(first_chars(d["origin_place_cues"]) + phrase_pattern(d["origin_place_cues"]))
         if d.get("origin_place_cues") else None,
+        past_act=regex(phrase_pattern(knowledge.kinds["past_acts"])) if knowledge.kinds.get("past_acts") else None,
+        act_determiners=frozenset(w.lower() for w in knowledge.kinds.get("act_determiners") or ()),
         model=_linkage_model(knowledge),
         link_threshold=float(xd["link_threshold"]),
         missing_weight=float(xd["missing_weight"]),
@@ -743,6 +747,12 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             # "Meanwhile the Idlib Media Center said dozens had been killed": the opener brings in another voice,
             # whose clause names no place or day of its own: its account of the act told, not another act
             opener = None
+        if opener is not None and m and c.follow == "same" and c.inh_date and not c.own_places \
+                and not c.counted and not c.perp and not _tells_act(sent, opener.end(), cfg):
+            # "Meanwhile, ambulances rushed to the site of the attack": the opener's clause tells no act, figure
+            # or perpetrator but points back at the act told, and names no place or day of its own: the
+            # aftermath of that act
+            opener = None
         c.new_cue = juxtaposed or opener is not None or (
             not c.follow and cfg.additive_event is not None and bool(cfg.additive_event.match(sent)))
         c.aside = juxtaposed
@@ -765,6 +775,19 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
                     and ((c.prec in cfg.anchor_precisions and c.lo is not None) or c.rep is not None))
         out.append(c)
     return out
+
+
+def _tells_act(sent: str, at: int, cfg: AlignSettings) -> bool:
+    """Whether `sent` from `at` on has a verb of an act told ("gunmen shot",
+    "aircraft struck"); a participle after a determiner is an adjective ("to
+    carry the wounded"). Without the cue list, every clause tells one."""
+    if cfg.past_act is None:
+        return True
+    for m in cfg.past_act.finditer(sent, at):
+        before = sent[at:m.start()].split()
+        if not (before and before[-1].lower() in cfg.act_determiners):
+            return True
+    return False
 
 
 def _voice_opener(sent: str, at: int, source_raw: str, cue: str, stype: str) -> bool:
