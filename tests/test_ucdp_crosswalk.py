@@ -111,3 +111,19 @@ def test_infighting_between_two_factions_of_one_side_is_told_by_the_actors():
     assert not _dyad(own, _label("Ahrar al-Sharqiya", "Hamza Division"))
     other = _multi([("Hamza Division", "")], [("Turkish-backed factions", "combatants", "turkey")])
     assert not _dyad(other, _label("Ahrar al-Sharqiya", "Hamza Division"))
+
+
+def test_a_clash_consensus_names_the_side_whose_dead_are_not_the_victims():
+    """'Kurdish fighters repelled a raid by Turkish-backed gunmen, two of whom died, as Turkish guns shelled the
+    village': the incident's perpetrator consensus holds both sides of the clash (`;`-joined); its dead are the
+    gunmen, so the side that killed them is the Kurdish one: SNA / SDF."""
+    t = _multi([("Turkish-backed factions", ""), ("Syrian Democratic Forces", "Turkish-backed factions"),
+                ("Turkish Armed Forces", "")], [("Turkish-backed factions", "combatants", "turkey")])
+    t["incidents"]["perpetrator"] = "Syrian Democratic Forces;Turkish Armed Forces"
+    t["incidents"]["target"] = "Turkish-backed factions"
+    assert _dyad(t, _label("SNA", "SDF"))
+    # dead of neither side: the clash names no killer
+    civ = _multi([("Turkish-backed factions", "")], [("Syrian Arab Army", "combatants", "syrian_government")])
+    civ["incidents"]["perpetrator"] = "Syrian Democratic Forces;Turkish Armed Forces"
+    civ["incidents"]["target"] = ""
+    assert not _dyad(civ, _label("Government of Syria", "SDF"))

@@ -27,7 +27,10 @@ definition of issue 10). It is scored on:
   side (crosswalk `actors`: Ahrar al-Sharqiya / Hamza Division) is met by
   those two actors as perpetrator and victims. Sides come from the incident's `perpetrator`/`target` columns when
   it has them, else from its claims' perpetrators and killed victims through
-  the actor side table (civilian victims groups are the side `civilians`).
+  the actor side table (civilian victims groups are the side `civilians`);
+  a consensus of two sides of a clash (`;`-joined) names as perpetrator the
+  one whose dead are not the victims ("gunmen of X killed in Y's fire" told
+  beside X's shelling of the area).
   A claim's perpetrator counts here even when the claim is hedged ("gunmen,
   believed to be ISIS members"): UCDP codes such events on the named side,
   while the incident's own `perpetrator` consensus leaves hedged claims out.
@@ -124,7 +127,7 @@ def incident_sides(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledge) 
     """incident_id -> (perpetrator side, victims side); '' when unknown.
 
     The perpetrator from the incident's `perpetrator` consensus when it names
-    one, else the most cited side among its non-negated claims' perpetrators;
+    one (of two sides of a clash, the one whose dead are not the victims), else the most cited side among its non-negated claims' perpetrators;
     the victims (UCDP's other side is whose deaths it counts) from the most
     cited side among the victims of its killed figures (any casualty figure
     when none is killed, then the claims' targets), else the incident's
@@ -138,10 +141,23 @@ def incident_sides(tables: Mapping[str, pd.DataFrame], *, knowledge: Knowledge) 
         out = {}
         for i, p, t in zip(inc["incident_id"], inc["perpetrator"], inc["target"]):
             perp, victims = from_claims.get(str(i), ("", ""))
-            out[str(i)] = (_side(_text(p), sides, known, civilians) or perp,
-                           victims or _side(_text(t), sides, known, civilians))
+            victims = victims or _side(_text(t), sides, known, civilians)
+            out[str(i)] = (_consensus_side(_text(p), victims, sides, known, civilians) or perp, victims)
         return out
     return from_claims
+
+
+def _consensus_side(perpetrator: str, victims: str, sides: Mapping[str, str], known: frozenset[str],
+                    civilians: frozenset[str]) -> str:
+    """The side of an incident's `perpetrator` consensus. Two actors of two
+    sides `;`-joined are the two sides of a clash: whose dead the incident
+    counts is one of them, so the other is the side that killed them ('' when
+    the victims are neither's)."""
+    names = [n for n in perpetrator.split(";") if n.strip()]
+    if len(names) < 2:
+        return _side(perpetrator, sides, known, civilians)
+    got = {_side(n.strip(), sides, known, civilians) for n in names} - {""}
+    return next(iter(got - {victims})) if len(got) == 2 and victims in got else ""
 
 
 def _claim_sides(tables: Mapping[str, pd.DataFrame], sides: Mapping[str, str], known: frozenset[str],
