@@ -289,6 +289,7 @@ class _CasLex:
     singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
     rejoined: re.Pattern[str] | None  # ", who now fight with": former men who fight again
+    identity: re.Pattern[str] | None  # ", who was accused of being": who the victims were said to be follows
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
     affiliation_break: re.Pattern[str]  # "by", "at the hands of": a link after them is another group's
     communities: re.Pattern[str]  # "of the clan", "of the tribe": members of no armed group
@@ -432,6 +433,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
         rejoined=regex(r"\s*,?\s*" + phrase_pattern(knowledge.actors["former_rejoined"]))
         if knowledge.actors.get("former_rejoined") else None,
+        identity=_identity_pattern(knowledge.actors.get("identity_links") or ()),
         postmodifier_pp=_postmodifier(d["postmodifier_links"], r"(?=(?:was|were|had|have|has|is|are)\s)"),
         postmodifier_and=_postmodifier(d["postmodifier_links"], r"and\s+"),
         continuations=frozenset(norm_phrase(w) for w in d.get("continuation_nouns") or ()),
@@ -1427,6 +1429,9 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
             and lex.rejoined.match(sentence, np_end):
         # "five former soldiers who now fight with the rebels": combatants again
         victims, category, side = _victims_category(victims_raw, context, previous, lex)
+    if category != "combatants" and victims_raw and lex.identity is not None:
+        # "an Iraqi refugee, who was accused of being an ISIS commander": counted as what he was said to be
+        victims, category, side = _said_to_be(sentence, np_end, lex) or (victims, category, side)
     if category == "combatants" and victims_raw and not side:
         victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
     if category == "combatants" and victims_raw and not side:
@@ -1446,6 +1451,30 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
         side=side,
         part=part,
     )
+
+
+def _identity_pattern(links: Sequence[str]) -> re.Pattern[str] | None:
+    """actors.yaml `identity_links` right after a victims phrase, a quote mark
+    allowed between their words ("accused of “being"), then the phrase
+    (`who`) up to the next punctuation, at most six words."""
+    if not links:
+        return None
+    alts = "|".join(r"\s+[\"“‘]?".join(re.escape(w) for w in link.split()) for link in sorted(links, key=len, reverse=True))
+    return regex(r"(?i)[\"”’]?\s*,?\s*(?:who\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+)?(?:"
+                 + alts + r")\s+[\"“‘]?(?P<who>[^,.;:()\"“”‘’]{1,80}?)(?=\s*(?:[,.;:()\"“”‘’]|$))")
+
+
+def _said_to_be(sentence: str, np_end: int, lex: _CasLex) -> tuple[str, str, str] | None:
+    """(victims, "combatants", side) when an identity link right after the
+    victims phrase names combatants of an armed side ("..., who was accused
+    of being an ISIS commander" -> ISIS, jihadist); else None."""
+    m = lex.identity.match(sentence, np_end) if lex.identity is not None else None
+    if m is None or len(m.group("who").split()) > 6:
+        return None
+    if lex.affiliation_break.search(m.group("who")) or not lex.cue_words.isdisjoint(norm_phrase(m.group("who")).split()):
+        return None  # "..., said to be killed by ISIS members": who killed them, not who they were
+    victims, category, side = _victims_category(m.group("who").strip(), VictimContext(), (), lex)
+    return (victims, category, side) if category == "combatants" and side else None
 
 
 _AFFILIATION_REACH = 30  # the link opens at most this far after the victims phrase (its last words may be the link's)
