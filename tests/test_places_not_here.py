@@ -199,3 +199,17 @@ def test_a_curated_spelling_is_the_place_own_name_in_any_report():
 def test_an_armed_group_named_after_a_town_is_no_place():
     assert names("Jaish Maghawer Al-Thawra fighters deployed at the base.", known_governorates=["Homs"]) == []
     assert names("Kurdish forces entered al-Thawra city near the dam.") == ["Tabqa"]
+
+
+# ----------------------------------------------------------------------------- a street named after a town
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The car bomb went off on Raju Street, near the main bakery.", []),
+    ("Mortar rounds hit Baghdad Street and the old souq in the capital.", []),
+    ("Shops on Afrin Avenue in Azaz were gutted by the fire.", ["Azaz"]),
+    # a road runs to the town it names; the town itself stays a place
+    ("Gunmen stopped a bus on the Raju road and fired at it.", ["Raju"]),
+    ("Clashes broke out in Raju and the nearby villages.", ["Raju"]),
+])
+def test_a_street_named_after_a_town_is_no_mention_of_the_town(sentence, expected):
+    assert names(sentence) == expected

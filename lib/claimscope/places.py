@@ -808,7 +808,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         re.I)
     p.post = regex(
         rf"(?:['’]s)?\s+(?:(?P<dir>{_alt(lex['directions'])})\s+)?(?P<noun>{_alt(p.noun_kind_after)}){_B}", re.I)
-    p.actor_after = regex(rf"(?:['’]s?)?[\s\-]+(?:{_alt(lex['actor_followers'])}){_B}", re.I)
+    p.actor_after = regex(rf"(?:['’]s?)?[\s\-]+(?:{_alt([*lex['actor_followers'], *(lex.get('street_nouns') or ())])}){_B}",
+                          re.I)
     p.speech_after = regex(rf"[\s,\"”]+(?:{_alt(lex['speech_verbs'])}){_B}", re.I)
     p.speaks_after = regex(rf"\s+(?:{_alt([v for v in lex['speech_verbs'] if v != 'according'])}){_B}")
     # "in Damascus said": a place after a locative preposition is the place, not its government speaking
