@@ -631,6 +631,25 @@ _NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no plac
 _NOT_WHERE_PAST_LEAD = frozenset({"background"})
 
 
+def _without_speaker_periods(sent: str, dates: list[DateMention], attribution: Attribution) -> list[DateMention]:
+    """`dates` without a period ("since 2018") told in an appositive between
+    the speaker and its reporting verb ("Officials of the council, displaced
+    since 2018, said ...", "The group, active since 2012, said ..."): it
+    describes who speaks, and makes the claim no state that has lasted since
+    then."""
+    if not attribution.raw or not attribution.verb or not any(d.kind == "since" for d in dates):
+        return dates
+    at = sent.find(attribution.raw)
+    if at < 0:
+        return dates
+    end = at + len(attribution.raw)
+    verb = sent.find(attribution.verb, end)
+    gap = sent[end:verb] if verb >= 0 else ""
+    if not (gap.lstrip().startswith(",") and gap.rstrip().endswith(",")):
+        return dates
+    return [d for d in dates if not (d.kind == "since" and end <= d.start and d.end <= verb)]
+
+
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
                       claims: list[_Claim], knowledge: Knowledge) -> None:
     if s.paragraph != ctx.para:
@@ -648,6 +667,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         # "a barrel bomb killed 11 on December 28" in a November report: last December's act, not an announced item
         dates = past_act_dates(sent, dates, knowledge=knowledge, published=doc.published,
                                published_precision=doc.published_precision)
+        dates = _without_speaker_periods(sent, dates, attribution)
     places = find_places(sent, knowledge=knowledge, offset=s.start,
                          known_governorates=ctx.governorates, words=words)
     if len(places) > 1:
