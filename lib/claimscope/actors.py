@@ -465,6 +465,12 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
         "used_to": regex(r"\s+to\s+[a-z]"),
         "campaign_by": regex(phrase_pattern(frames.get("campaign_leads") or ["weeks of"]) + r"\s+(?:[\w-]+\s+){0,2}?"
                              + phrase_pattern(frames["by_heads"]) + rf"\s+by\s+(?:the\s+)?{_Q}$"),
+        # "shelled X in retaliation for an attack carried out by Y": Y acted in the act replied to, not in this one
+        # (roles.yaml reason_leads; a comma ends the reason: "In response to the shelling, two were killed by Y")
+        "reason_by": regex(phrase_pattern(frames.get("reason_leads") or ["in retaliation for"])
+                           + r"\s+[^,.;:!?()]{0,80}?\bby\s+(?:the\s+|an?\s+)?" + _Q + "$"),
+        "reason_gates": tuple(sorted({f" {max(w.split(), key=len).lower()}"
+                                      for w in frames.get("reason_leads") or ["in retaliation for"]})),
         "from_head": regex(phrase_pattern(frames.get("from_heads") or ["fire"])
                            + rf"\s+from\s+(?:the\s+)?(?:{members}\s+(?:the\s+)?)?{_Q}$"),
         "hedged_agent": regex(hedged + _Q + "$"),
@@ -1036,6 +1042,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
     ci, cp = (low, caseless) if caseless is not None else (sentence, p)
     # "a week of bombing by X": a campaign lead's word and "by" (the campaign_by regex's literal) both in it
     campaign = "by" in sentence and bool(held & bits["campaign"])
+    # "... in retaliation for an attack by X": one of the reason leads' words and "by" both in it
+    reason = by_or_from and any(w in low for w in p["reason_gates"])
     # 1. "blamed X for", "accused X of", "blamed the attack on X"
     if held & bits["blame"]:
         aside: list[ActorMention] = []
@@ -1056,7 +1064,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         for m, act in zip(mentions, acts):
             before = sentence[max(0, m.start - 60):m.start]
             if ((act and p["harmed_in"].search(before)) or (by_or_from and p["harmed_by"].search(before))) \
-                    and not p["countered_before"].search(sentence[max(0, m.start - 30):m.start]):
+                    and not p["countered_before"].search(sentence[max(0, m.start - 30):m.start]) \
+                    and not (reason and p["reason_by"].search(sentence, max(0, m.start - 120), m.start)):
                 perp, cue = m, "by_phrase"
                 break
     # 2. "an airstrike by X", "shot dead by members of X", "came under fire from X",
@@ -1072,6 +1081,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
             by = by_or_from and "by" in before  # by_head's and campaign_by's literal "by"
             if by and campaign and p["campaign_by"].search(before):
                 continue  # "a week of bombing by X": a campaign in the background, not this incident's act
+            if by and reason and p["reason_by"].search(sentence, max(0, m.start - 120), m.start):
+                continue  # "in retaliation for an attack by X": the act replied to, not this one
             if (by_or_from and ((by and p["by_head"].search(before) and not (
                     p["used_premises"].search(before) and not p["used_to"].match(sentence, m.end)))
                                 or ("from" in before and p["from_head"].search(before)))) \
