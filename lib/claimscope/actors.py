@@ -590,6 +590,12 @@ def _role_patterns(knowledge: Knowledge) -> dict[str, re.Pattern[str]]:
                                 + phrase_pattern(frames.get("presence_participles") or ["stationed"])),
         "attributed_before": regex(phrase_pattern(frames.get("attribution_leads") or ["attributed to"])
                                    + r"\s+(?:the\s+)?(?:[\w/-]+\s+or\s+(?:the\s+)?)?$"),
+        # "hit 63 ISIS targets", "shelled two regime positions": a count right after a verb of an act (kinds.yaml
+        # past_acts) counts things of the actor after it, which modifies their noun: it is no subject
+        # (numbers.yaml units, tens; not "said two ISIS fighters attacked", nor a year)
+        "count_before": regex(r"(?i)(?<![\w-])" + phrase_pattern(knowledge.kinds.get("past_acts") or ["hit"])
+                              + r"\s+(?:\d{1,3}(?:,\d{3})*|" + phrase_pattern(
+                                  [*knowledge.numbers.get("units", {}), *knowledge.numbers.get("tens", {})]) + r")\s+$"),
         "object_lead": regex("(?i)" + phrase_pattern(_words(knowledge, "object_leads")) + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"),
         "clause_opens": regex("(?i)" + phrase_pattern([*subordinators, "where", "that"]) + r"\s+(?:the\s+)?$"),
         "coordination": regex(r"(?i)^\s*(?:,\s*)?(?:" + phrase_pattern(_words(knowledge, "coordination_words"))
@@ -1165,6 +1171,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
                     passive_subject = passive_subject or m
                 elif harmed_at >= 0 and cp["other_event"].search(ci, harmed_at, m.start):
                     pass  # "Regime soldier shot dead while regime forces shell two villages": another act's actor
+                elif p["count_before"].search(sentence, max(0, m.start - 40), m.start):
+                    pass  # "hit 63 ISIS targets": the actor modifies the counted noun, whose verb is no act of it
                 elif perp is None and not (noun_like and not p["reply_link"].search(gap)
                                            and cp["determiner_before"].search(ci[max(0, m.start - 12):m.start])):
                     # ("the Turkish shelling": a noun; "the Turkish forces responded by shelling": a verb)
