@@ -57,3 +57,14 @@ def test_aircraft_firing_missiles_strike_from_the_air_and_poisonous_gas_is_chemi
     # near misses: ground forces' missiles stay shelling, aircraft that strike nothing type nothing
     assert event_type("Regime troops fired surface-to-surface missiles at the hamlet.").type == "shelling"
     assert event_type("Russian planes delivered aid to the airbase.") is None
+
+
+def test_the_act_replied_to_does_not_type_the_reply():
+    got = event_type("The rebels fired rockets at army positions near the dam, in response to airstrikes by "
+                     "government jets on their villages.")
+    assert got is not None and got.type == "shelling"
+    got = event_type("In retaliation for the drone strike, the militia shelled two villages.")
+    assert got is not None and got.type == "shelling"
+    # near miss: with no cue outside the reason, the reason's act types the sentence
+    got = event_type("The militia said it acted in retaliation for the shelling.")
+    assert got is not None and got.type == "shelling"

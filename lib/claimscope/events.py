@@ -107,6 +107,9 @@ class _Patterns:
     cause_words: frozenset[str] | None
     denied_words: frozenset[str] | None
     downing_type: str = ""  # the type of a downing no other cue types (events.yaml downing_type; "": the aircraft's)
+    # "in response to airstrikes by Russian aircraft", "in retaliation for the shelling": the act replied to, to the
+    # clause's end (events.yaml causes: retaliation_cues, response_cues)
+    reason_clause: re.Pattern[str] | None = None
 
 
 def _opt(words: list[str] | None) -> str:
@@ -275,6 +278,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         gate_lists=gate_lists,
         cause_words=_open_words(gate_lists, [*named.values(), *retaliation_gates]),
         denied_words=_open_words(gate_lists, gates[len(needs) + len(retaliation):]),
+        reason_clause=regex(phrase_pattern([*(c.get("retaliation_cues") or ()), *(c.get("response_cues") or ())])
+                            + r"[^,;:.!?()]*") if c.get("retaliation_cues") or c.get("response_cues") else None,
     )
 
 
@@ -303,7 +308,9 @@ def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, 
     cue inside a relative clause that tells another act of its noun ("the
     jets that had attacked ... were downed, one of which had shot down a
     drone": `actors.other_act_clauses`, `clauses` when already computed)
-    does not type the sentence. `words`: the sentence's `sentence_words`
+    does not type the sentence, nor does a cue in the reason the act replies
+    to ("in response to airstrikes by ...") when a cue outside it types it.
+    `words`: the sentence's `sentence_words`
     when already computed."""
     p = knowledge.derived(_build_patterns)
     if words is not None and p.cue_words is not None and p.cue_words.isdisjoint(words):
@@ -314,7 +321,11 @@ def event_type(sentence: str, *, knowledge: Knowledge, clauses: list[tuple[int, 
         [m.span(1) for rx in p.idle_aircraft for m in rx.finditer(sentence)]  # "with flight of a warplane"
     lost = [] if words is not None and p.lost_words is not None and p.lost_words.isdisjoint(words) else \
         [m.span(1) for rx in p.lost_aircraft for m in rx.finditer(sentence)]  # "shot down a regime MiG warplane"
-    got = _event_type(sentence, p, clauses, words, idle + lost)
+    reasons = [] if p.reason_clause is None else [m.span() for m in p.reason_clause.finditer(sentence)]
+    got = _event_type(sentence, p, clauses + reasons, words, idle + lost) if reasons else None
+    # "fired artillery shells on regime positions in response to airstrikes by Russian aircraft": the act
+    # replied to does not type the act told, unless no other cue does ("in retaliation for the shelling")
+    got = got or _event_type(sentence, p, clauses, words, idle + lost)
     if got is None and lost:  # a downing the sentence tells no other act of: a shoot-down, not the aircraft's strike
         got = _event_type(sentence, p, clauses, words, idle)
         if got is not None and p.downing_type:
