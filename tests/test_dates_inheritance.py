@@ -105,3 +105,20 @@ def test_a_first_paragraph_opening_with_background_keeps_the_reports_day():
 ])
 def test_recalls_act(text, recalled):
     assert recalls_act(text, knowledge=K) is recalled
+
+
+@pytest.mark.parametrize("context, inherited", [
+    # a sentence that makes no claim: its month or year is context, not the day of the acts told after it
+    ("The town changed hands in a truce between the sides in 2014.", False),
+    ("The town has been quiet since a truce in March.", False),
+    # near miss: its week may be the acts' ("At the weekend" tells when the convoy left)
+    ("At the weekend the families left the town in a convoy of buses.", True),
+])
+def test_a_sentence_without_a_claim_puts_no_month_or_year_in_force(context, inherited):
+    text = ("Regime jets bombed the town of Kafr Nabl, activists said. " + context + " "
+            "Rescuers said a second raid hit a bakery in the town, wounding six people.")
+    c = claims_of(text, THURSDAY)
+    second = row(c, "a second raid")
+    assert second["date_raw"].startswith("inherited:") is inherited, second["date_raw"]
+    if not inherited:
+        assert (second["event_date"], second["date_precision"]) == ("2019-03-14", "reported")

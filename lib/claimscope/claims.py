@@ -618,6 +618,7 @@ _LIST_HEAD = regex(r"[:：]\W*$")  # "... and they are as follows: •"
 _LIST_ITEM = regex(r"^\W*(?:\d|[A-Za-z]+[\s-])")  # "• 165 civilians, ...", "Four ex-ISIS members."
 _BULLETS = regex(r"^[\W_]*$")  # a line of bullets or dashes only
 _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
+_CONTEXT_ONLY = frozenset({"month", "year"})  # precisions a sentence without a claim does not put in force
 # what went before the news ("Israel seized the Golan in the Six-Day War of 1967") happened on no day the
 # report's sentences around it name: a background claim without a date of its own is left undated
 _NO_INHERITED_DAY = frozenset({"background"})
@@ -835,7 +836,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     # a recap "in June" leaves the paragraph's day in force; a paragraph that opens with an act dated "in
     # February" goes on, as far as its words tell, about February ("Twenty civilians were killed in the shelling"):
     # giving those sentences the report's day would make February's dead that day's
-    if dated and date is not None and displaces(date, ctx.para_date):
+    if dated and date is not None and (kind is not None or date.precision not in _CONTEXT_ONLY) \
+            and displaces(date, ctx.para_date):
+        # (a sentence that makes no claim tells no act: its month or year is context ("a truce in the city in
+        # 2014"), which the acts told after it do not take; its day or week may be theirs ("At the weekend, ...")
         ctx.para_date = date
     if places:
         ctx.para_places = places
