@@ -266,3 +266,12 @@ def test_the_alias_gate_skips_sentences_without_an_alias_word_or_acronym():
         open_ = not t.alias_words.isdisjoint(sentence_words(text)) or t.alias_literal.search(text) is not None
         assert open_ == bool(t.regex.search(text)), text
         assert find_actors(text, words=sentence_words(text)) == find_actors(text)
+
+
+@pytest.mark.parametrize("spelling, name", [("Luwaa Al-Quds", "Liwa al-Quds"), ("Daish", "ISIS")])
+def test_transliterated_spellings_of_armed_groups(spelling, name):
+    from claimscope.casualties import find_casualties
+    assert canonical_actor(spelling) == name
+    # the group's own side, not its backer's ("Russian-backed")
+    got = find_casualties(f"Gunmen killed five militiamen of the Russian-backed {spelling} faction.", knowledge=K)
+    assert [(k.victims, k.category) for k in got] == [(name, "combatants")]
