@@ -902,6 +902,7 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
     units = _alt([*cues["distance_units"], *unit_km])
     nums = _alt(p.distance["numbers"])
     town_nouns = _alt([*nb["town"], *nb["near"]])
+    centre_nouns = _alt(dist.get("centre_nouns") or ("centre",))
     within = _alt(dist.get("within") or ("within",))
     qualifier = r"(?:(?:about|some|around|nearly|roughly|approximately|just|only|less\s+than|more\s+than|over|under)\s+)?"
     # "(within) (about) 30 km (20 miles) (away) (to the) north-east of (the) (Syrian) (city of) (the)" before a name
@@ -936,7 +937,7 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
         rf"(?P<within>(?:{within})\s+)?{qualifier}(?P<num>\d[\d,]*(?:\.\d+)?|{nums})\s*-?\s*(?P<unit>{units})\.?\s*"
         r"(?:\([^()]{0,30}\)\s*)?(?:(?:away|off|further|farther)\s+)?"
         rf"(?:(?:to\s+the\s+|the\s+)?(?:{dirs})\s+)?(?:of|from|away\s+from|outside(?:\s+of)?)\s+"
-        rf"(?:(?:the\s+)?(?:{dirs})\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+)?(?:(?:{town_nouns})\s+of\s+(?:the\s+)?)?\Z",
+        rf"(?:(?:the\s+)?(?:{dirs})\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+)?(?:(?:{town_nouns}|{centre_nouns})\s+of\s+(?:the\s+)?)?\Z",
         re.I)
 
 
