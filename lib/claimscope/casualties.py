@@ -775,6 +775,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
     if wholes:  # both read the wholes only
         _civilian_wholes(sentence, out, wholes, parts, lex)
         _combatant_subgroups(out, wholes, parts, lex)
+    out = _without_restatements(sentence, out, offset)
     if context.headline or (context.headline is None and not _FINAL_STOP.search(sentence)):
         out.extend(_bare_mentions(sentence, out, context, offset, lex, words))
     out.extend(_definite_objects(sentence, out, context, offset, lex, words))
@@ -791,6 +792,28 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
 
 
 _TOKEN = regex(r"[\w'’-]+")
+
+
+_PARTICIPLE_BEFORE = regex(r"(?i)(?<![\w-])[a-z]+ing\s+(?:(?:at\s+least|some|about|around|nearly|more\s+than)\s+)?\Z")
+
+
+def _without_restatements(sentence: str, out: list[CasualtyMention], offset: int) -> list[CasualtyMention]:
+    """`out` without a figure that says again, in a participle clause of the
+    same sentence, a whole figure told before it ("Twenty-six civilians were
+    killed when jets pounded X, killing 26 civilians"): one toll told twice,
+    not two. Only when the earlier figure's outcome follows its victims and
+    the later one's precedes them as a participle ("killing"): a finite verb
+    ("and shelling killed three soldiers") tells another act."""
+    keep: list[CasualtyMention] = []
+    for m in out:
+        told = not m.part and m.raw.rstrip().endswith(m.victims_raw) and m.victims_raw and any(
+            not e.part and (e.outcome, e.min, e.max, e.victims, e.category, e.side)
+            == (m.outcome, m.min, m.max, m.victims, m.category, m.side)
+            and not e.raw.rstrip().endswith(e.victims_raw) and e.end <= m.start for e in keep)
+        if told and _PARTICIPLE_BEFORE.search(sentence, 0, m.start - offset):
+            continue
+        keep.append(m)
+    return keep
 
 
 def _pronoun_fate(sentence: str, np_end: int, lex: _CasLex) -> str:

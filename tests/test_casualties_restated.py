@@ -1,0 +1,31 @@
+"""One toll told twice in one sentence ("Twelve civilians were killed when
+jets struck the market, killing 12 civilians") is one figure, not two; a
+second act's equal figure told with a verb of its own stays a figure of its
+own. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.casualties import find_casualties
+
+from builtin_knowledge import K
+
+
+def figures(sentence: str) -> list[tuple[str, int | None, str]]:
+    return [(k.outcome, k.min, k.victims) for k in find_casualties(sentence, knowledge=K) if not k.part]
+
+
+def test_a_toll_restated_in_a_participle_clause_is_one_figure():
+    got = figures("Twelve civilians were killed on Monday when jets struck the market of Saraqib, killing 12 "
+                  "civilians, most of them women.")
+    assert got == [("killed", 12, "civilians")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # near misses: another act's equal toll, with a verb of its own; another outcome
+    "Three soldiers were killed in Tell Rifaat and shelling on Azaz killed three soldiers.",
+    "Three soldiers were killed in Tell Rifaat while a bombing in Azaz left three soldiers dead.",
+])
+def test_an_equal_toll_of_another_act_stays_a_figure(sentence):
+    assert len(figures(sentence)) == 2
