@@ -710,7 +710,8 @@ class _Patterns:
                  "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
-                 "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before")
+                 "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before",
+                 "dateline_after")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_patterns, ({k: getattr(self, k) for k in self.__slots__ if k not in ("words", "fold")},))
@@ -812,6 +813,12 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                           re.I)
     p.speech_after = regex(rf"[\s,\"”]+(?:{_alt(lex['speech_verbs'])}){_B}", re.I)
     p.speaks_after = regex(rf"\s+(?:{_alt([v for v in lex['speech_verbs'] if v != 'according'])}){_B}")
+    # "DAMASCUS (Sputnik) -", "BEIRUT, Aug 16 (Reuters) –": a wire dateline names where the copy was filed, not
+    # where the act happened (a known outlet of the pack's outlets.yaml in brackets after the name)
+    outlets = sorted({str(n) for o in knowledge.outlets.get("outlets") or () for n in (o["name"], *(o.get("aliases") or ()))
+                      if str(n) and "." not in str(n)}, key=len, reverse=True)
+    p.dateline_after = regex(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^()]{1,20}\)\s*)?\((?:"
+                             + "|".join(re.escape(n) for n in outlets) + r")\)") if outlets else None
     # "in Damascus said": a place after a locative preposition is the place, not its government speaking
     p.locative_before = regex(rf"(?i)\b(?:{_alt([*knowledge.lexicon['locative_prepositions'], 'of'])})\s+(?:the\s+)?$")
     p.separator = regex(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/)\s*(?:the\s+)?"
@@ -1088,6 +1095,8 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
     distances = (not pats.unit_stems[0].isdisjoint(words) if words is not None and pats.unit_stems[0]
                  else any(u in lower for u in pats.unit_stems[1]))
     segments = gz._index.segments
+    filed: list[_Cand] = []        # names of a wire dateline
+    filed_end = -1                 # where the last wire dateline ends
     for s0, e0 in _spans(text, pats):
         if e0 <= taken:
             continue
@@ -1152,6 +1161,11 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             if _persons(text, start, pats):
                 prev = None   # "a civilian from Deir Ezzor", "son of Mustafa and Hamida": an origin, a name
                 continue
+            # "DAMASCUS (Sputnik) -": where the copy was filed; kept only when no other place follows
+            filed_by = pats.dateline_after.match(text, end) if pats.dateline_after is not None else None
+            if filed_by is not None:
+                filed_end = filed_by.end()
+            dateline = start < filed_end   # the name or the country in brackets after it ("(Syria) (AFP)")
             words = pats.words(toks[i][2]) if j == i + 1 else tuple(w for t in toks[i:j] for w in pats.words(t[2]))
             cand = _Cand(start, end, raw, hit, score, cue=ctx["cue"], near=ctx["near"], strength=ctx["strength"])
             _apply_context(cand, text, t, cues, ctx, gz, pats, words)
@@ -1166,7 +1180,13 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 cand.unknown_kind = "village" if "village" in ctx["cue"].lower() else "town"
             taken = max(taken, cand.end)
             out.append(cand)
-            prev = cand
+            prev = None if dateline else cand
+            if dateline:
+                filed.append(cand)
+    if filed and len(out) > len(filed):
+        # a wire dateline names where the copy was filed ("DAMASCUS (Sputnik) - ... strikes on Raqqa"); only a
+        # lead naming no place of its own is told of it ("Maaret al-Numan (Syria) (AFP) - ... in the town")
+        out = [c for c in out if not any(c is f for f in filed)]
     return out
 
 
