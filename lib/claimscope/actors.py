@@ -840,7 +840,12 @@ def _role_gates(knowledge: Knowledge) -> _Gates:
               # the ally_before and speaker_lead regexes need a word of one of their phrases
               "ally": longest([*(frames.get("ally_leads") or ["in support of"]), *frames["support_phrases"],
                                *(frames.get("addressee_leads") or [])]),
-              "lead": longest(lex.get("speaker_leads") or ["according to"])}
+              "lead": longest(lex.get("speaker_leads") or ["according to"]),
+              # the holder, pair, place-relative and control frames of `_holds_or_would_act` need one of these
+              "pair": longest(frames["pair_leads"]),
+              "where": longest(frames["place_relatives"]),
+              "agent": longest(frames["agent_prepositions"]),
+              "control": longest(frames["control_gains"])}
     held = Substrings(s for strings in tested.values() for s in strings)
     return replace(gates, keys=keys, held=held, bits={k: held.mask(v) for k, v in tested.items()},
                    verb_scan=PhraseScan(knowledge.derived(_role_patterns)["act_verb"], frames["act_verbs"]),
@@ -1207,7 +1212,8 @@ def find_roles(sentence: str, mentions: Sequence[ActorMention] | None = None, *,
         sentence, mentions, perp, verb, p, passive_subject, ci, cp, campaign=campaign,
         attributed=bool(held & bits["attributed"]), speech=not g.speech.isdisjoint(ws),
         # speaker_lead ignores case: in a text that is not ASCII it may match what lower-casing does not give
-        ally=bool(held & bits["ally"]), lead=bool(held & bits["lead"]) or not sentence.isascii())
+        ally=bool(held & bits["ally"]), lead=bool(held & bits["lead"]) or not sentence.isascii(),
+        holds=_holds_gates(sentence, held, bits))
     return Roles(
         perpetrator=perp.name if perp else "",
         perpetrator_raw=perp.raw if perp else "",
@@ -1319,23 +1325,39 @@ def _by_agent(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> 
     return hit is not None and hit.group("owner") is None
 
 
-def _holds_or_would_act(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]]) -> bool:
+# `_holds_or_would_act`'s gates when nothing is known of the sentence: every frame is tried
+_HOLDS_ALL = (True, True, True, True, True)
+
+
+def _holds_gates(sentence: str, held: int, bits: Mapping[str, int]) -> tuple[bool, bool, bool, bool, bool]:
+    """`_holds_or_would_act`'s gates of a sentence: `held` is what
+    `_role_gates`' substrings read off it, `bits` their masks."""
+    return (bool(held & bits["pair"]), bool(held & bits["where"]), bool(held & bits["agent"]),
+            bool(held & bits["control"]), "-" in sentence)
+
+
+def _holds_or_would_act(sentence: str, m: ActorMention, p: dict[str, re.Pattern[str]],
+                        holds: tuple[bool, bool, bool, bool, bool] = _HOLDS_ALL) -> bool:
     """Whether the mention names who holds the ground an act hit ("a village
     held by X", "X-held areas") or takes it ("X taking control of"), a side of a pair ("fighting between X and
     Y"), who is at a place ("an area where X are
     advancing") or who would act ("a pretext for X to
-    bomb"): neither is the one hit."""
-    if p["holder_after"].match(sentence, m.end) or p["control_after"].match(sentence, m.end):
+    bomb"): neither is the one hit. `holds`: whether the sentence holds a
+    word of the pair leads, the place relatives, the agent prepositions and
+    the control gains, and a hyphen (`_role_gates`, read once per sentence):
+    a frame whose word is missing is not tried."""
+    pair, where, agent, control, hyphen = holds
+    if (hyphen and p["holder_after"].match(sentence, m.end)) or (control and p["control_after"].match(sentence, m.end)):
         return True  # "IS-held areas", "the Nusra Front and its allies taking control of"
-    if p["pair_lead"].search(sentence, max(0, m.start - 130), m.start) \
+    if pair and p["pair_lead"].search(sentence, max(0, m.start - 130), m.start) \
             and p["pair_side"].search(sentence, max(0, m.start - 130), m.start):
         return True  # "clashes between pro-regime and opposition forces"
-    if p["place_relative"].search(sentence, max(0, m.start - 80), m.start) \
+    if where and p["place_relative"].search(sentence, max(0, m.start - 80), m.start) \
             and not p["target_lead"].search(sentence, max(0, m.start - 50), m.start):
         return True  # "an area where Turkish forces are advancing"; not "where they attack the regime forces"
     if p["infinitive_after"].match(sentence, m.end) and p["infinitive_lead"].search(sentence, max(0, m.start - 20), m.start):
         return True
-    return p["agent_word"].search(sentence, max(0, m.start - 40), m.start) is not None and \
+    return agent and p["agent_word"].search(sentence, max(0, m.start - 40), m.start) is not None and \
         p["holder_before"].search(sentence, max(0, m.start - 140), m.start) is not None
 
 
@@ -1348,12 +1370,12 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
             verb: re.Match[str] | None, p: dict[str, re.Pattern[str]],
             passive_subject: ActorMention | None, ci: str, cp: dict[str, re.Pattern[str]], *,
             campaign: bool = True, attributed: bool = True, speech: bool = True, ally: bool = True,
-            lead: bool = True) -> ActorMention | None:
+            lead: bool = True, holds: tuple[bool, bool, bool, bool, bool] = _HOLDS_ALL) -> ActorMention | None:
     """The target among `mentions`; `ci`, `cp` as in `_is_object_position`;
     `campaign`, `attributed`, `ally`, `lead`: False where the sentence lacks
     the campaign_by / attributed_before / ally_before / speaker_lead regexes'
     words; `speech`: False where it holds no reporting verb nor "according"
-    (`_speaks` cannot be true)."""
+    (`_speaks` cannot be true); `holds`: `_holds_or_would_act`'s gates."""
     # allies, agents named by "by X", where fire came from (and actors coordinated with them) are not hit
     allies: set[int] = set()  # their indexes in `mentions`
     for i, m in enumerate(mentions):
@@ -1370,7 +1392,7 @@ def _target(sentence: str, mentions: Sequence[ActorMention], perp: ActorMention 
                                         and not (m.start >= perp.end and p["perp_patron"].match(sentence[perp.end:m.start]))))
                   and not p["speaker_after"].match(sentence, m.end)  # "..., the Turkish military said"
                   and not p["presence_after"].match(sentence, m.end)  # "where Turkish forces are stationed"
-                  and not _holds_or_would_act(sentence, m, p)  # "a village held by X", "a pretext for X to bomb"
+                  and not _holds_or_would_act(sentence, m, p, holds)  # "a village held by X", "a pretext for X to bomb"
                   # "targeted in Russian air strikes", "warns against new US missile strikes": an act names who
                   # acted, never who was hit; unless it was countered ("repelled the ISIS attack": they were hit)
                   and not (p["act_noun_end"].search(m.raw)
