@@ -35,3 +35,23 @@ def test_holder_frames_read_the_same_with_and_without_their_word_gates():
 def test_holder_frames_still_read_their_sentences():
     assert find_roles(SENTENCES[0]).target != "Islamic State"
     assert find_roles(SENTENCES[3]).target != "Russian Armed Forces"
+
+
+def test_extraction_leaves_the_collector_as_it_found_it():
+    import gc
+
+    from claimscope.claims import DocumentInput, extract_chunk
+
+    know = as_knowledge(None)
+    doc = DocumentInput(doc_id="d0", text="Two shepherds were killed by a landmine near Tadmur on Sunday.",
+                        published=None, published_precision="", title="")
+    assert gc.get_freeze_count() == 0
+    got = extract_chunk([doc], knowledge=know)
+    assert gc.get_freeze_count() == 0 and len(got.claims) == 1
+    gc.freeze()  # a caller that froze its heap keeps it frozen
+    try:
+        frozen = gc.get_freeze_count()
+        extract_chunk([doc], knowledge=know)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -67,7 +67,9 @@ exactly the tables of the in-process loop); `extract` maps it over the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import re
 from hashlib import blake2b
 from dataclasses import dataclass, field, replace
@@ -1086,25 +1088,45 @@ def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -
     problems: list[dict] = []
     mentions: list[tuple] = []
     governorates: list[tuple[str, str]] = []
-    for doc in documents:
-        try:
-            r = extract_document(doc, knowledge=knowledge)
-        except Exception as exc:  # degrade locally: one odd document never stops the run
-            problems.append({
-                "path": doc.path or doc.doc_id,
-                "reason": f"document skipped by extraction: {type(exc).__name__}: {exc}",
-                "stage": "extract",
-                "severity": "skipped",
-            })
-            governorates.append((doc.doc_id, ""))
-            continue
-        claims += r.claims
-        casualties += r.casualties
-        problems += r.problems
-        mentions += r.mentions
-        governorates.append((doc.doc_id, r.governorate))
+    with _older_objects_frozen():
+        for doc in documents:
+            try:
+                r = extract_document(doc, knowledge=knowledge)
+            except Exception as exc:  # degrade locally: one odd document never stops the run
+                problems.append({
+                    "path": doc.path or doc.doc_id,
+                    "reason": f"document skipped by extraction: {type(exc).__name__}: {exc}",
+                    "stage": "extract",
+                    "severity": "skipped",
+                })
+                governorates.append((doc.doc_id, ""))
+                continue
+            claims += r.claims
+            casualties += r.casualties
+            problems += r.problems
+            mentions += r.mentions
+            governorates.append((doc.doc_id, r.governorate))
     return ExtractChunk(_fields_frame(claims, CLAIM_FIELDS, "claims"), _fields_frame(casualties, CASUALTY_FIELDS, "casualties"),
                         _rows_frame(problems, "problems"), tuple(governorates), _fields_frame(mentions, MENTION_COLUMNS, "mentions"))
+
+
+@contextlib.contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """While a chunk's documents are read, keep the objects made before it
+    (the compiled knowledge and its memos, the documents table, the
+    caller's) out of the cyclic garbage collector (`gc.freeze`, undone
+    after): a full collection during extraction would walk all of them, and
+    none of them becomes garbage while the chunk is read. The objects the
+    chunk makes are collected as ever. Left alone when the caller froze
+    objects itself (`engines._frozen_heap`)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def combine(chunks: Iterable[ExtractChunk]) -> ExtractResult:
