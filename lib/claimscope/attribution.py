@@ -109,6 +109,8 @@ class _Taxonomy:
     by_alias: dict[str, str]
     alias_regex: re.Pattern[str]
     generic: frozenset[str]  # canonical names that are catch-alls ("other sources")
+    observing: frozenset[str]  # reporting verbs only an observer reports with ("monitored")
+    observers: frozenset[str]  # the source types that observe
     determiners: frozenset[str]
     plural: frozenset[str]
     singular: frozenset[str]
@@ -337,6 +339,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         plural=frozenset(lex["plural_pronouns"]),
         singular=frozenset(lex["singular_pronouns"]),
         verbs=regex(phrase_pattern(lex["reporting_verbs"], group="verb")),
+        observing=frozenset(w.lower() for w in lex.get("observing_verbs") or ()),
+        observers=frozenset(lex.get("observer_types") or ()),
         verbs_low=regex(_lower_pattern(lex["reporting_verbs"])),
         distancing=frozenset(lex["distancing_verbs"]),
         hedges=regex(phrase_pattern(lex["hedges"])),
@@ -876,6 +880,8 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge,
         doc.index = i
         doc.speaker = None
         a = _attribute_one(sentence, doc, t)
+        if a is not None and a.verb in t.observing and a.source_type not in t.observers:
+            a = None  # "Turkish drones monitored the area": an act, not an observer's report
         if a is None:
             a = own
         elif a.cue == "outlet":  # a phrase that names no source: the outlet's voice, the phrase kept
