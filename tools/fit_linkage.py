@@ -13,7 +13,9 @@ tests/gold/fakes_linkage_adjudication.csv, counts Fellegi–Sunter m and u per
 comparison level (`linkage.fit`: Laplace smoothing, conflict levels at 0
 bits) and writes the weights with a provenance header. The clustering
 threshold is not fitted here: it lives in align.yaml, chosen on the
-cross-document example corpus and UCDP-AEC.
+cross-document example corpus and UCDP-AEC; after a refit, choose it again
+with tools/sweep_link_threshold.py (the scores move as a whole with the
+candidate pairs extraction forms).
 
 ``--check`` fits and compares with the shipped file instead of writing
 (exit status 1 when they differ by more than 0.001 bits).
