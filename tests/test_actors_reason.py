@@ -28,3 +28,17 @@ from builtin_knowledge import K
 ])
 def test_an_actor_in_the_reason_of_an_act_is_not_its_perpetrator(sentence, perpetrator):
     assert find_roles(sentence, knowledge=K).perpetrator == perpetrator
+
+
+@pytest.mark.parametrize("sentence, perpetrator, target", [
+    # the actor of a clause 'as' opens acts in another act: neither this act's author nor the one it hit
+    ("At least nine civilians were killed by airstrikes on Monday as army units responded to a rebel offensive "
+     "near the town.", "", ""),
+    ("The bombing came as the Syrian regime pressed an offensive in southern Idlib.", "", ""),
+    # near misses: 'as' inside this act's own words, and the act's own target
+    ("Regime forces repelled a rebel attack on the town of Suqaylabiyah.", "Syrian Arab Army", "Syrian opposition"),
+    ("Turkish drones struck SDF positions near Kobani.", "Turkish Armed Forces", "Syrian Democratic Forces"),
+])
+def test_the_actors_of_another_clause_are_neither_author_nor_target(sentence, perpetrator, target):
+    r = find_roles(sentence, knowledge=K)
+    assert (r.perpetrator, r.target) == (perpetrator, target)
