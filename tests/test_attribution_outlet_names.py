@@ -1,0 +1,20 @@
+"""An outlet named by the short form its own copy and others use ("Al
+Masdar", "Al-Masdar") is that outlet, not a phrase of its own. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.attribution import attribute
+
+from builtin_knowledge import K
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Al-Masdar news outlet reported on Tuesday that six soldiers were killed near Tabqa.",
+    "According to Al Masdar, six soldiers were killed near Tabqa.",
+])
+def test_a_short_form_of_an_outlet_names_it(sentence):
+    a = attribute([sentence], outlet="Orontes Post", knowledge=K)[0]
+    assert (a.source, a.source_type) == ("Al-Masdar News", "media")
