@@ -18,3 +18,17 @@ from builtin_knowledge import K
 def test_a_short_form_of_an_outlet_names_it(sentence):
     a = attribute([sentence], outlet="Orontes Post", knowledge=K)[0]
     assert (a.source, a.source_type) == ("Al-Masdar News", "media")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two fighters were killed near Aleppo, a Lebanese Shiite commander said.",
+    "Powerful Iran-backed Lebanese Shia militia Hezbollah says it lost two fighters near Aleppo.",
+])
+def test_adjectives_of_peoples_faiths_and_backers_name_no_person(sentence):
+    a = attribute([sentence], outlet="Orontes Post", knowledge=K)[0]
+    assert a.person == "" and a.source_type != "person"
+
+
+def test_a_person_named_after_an_adjective_of_a_people_keeps_the_name():
+    a = attribute(["The fighting went on, Kurdish commander Sipan Hemo said."], outlet="Orontes Post", knowledge=K)[0]
+    assert a.person == "Sipan Hemo"

@@ -236,6 +236,7 @@ class _Taxonomy:
     particle_name: re.Pattern[str]  # "al-Z": a name's hyphened particle and capital (`hyphen_name_particles`)
     particle_prefixes: tuple[str, ...]  # "al-", "bin-": a word opening so is a name's
     seat_participles: frozenset[str]  # "based", "headquartered": "X based in Y": Y is where the speaker X sits
+    modifier_participles: frozenset[str]  # "backed", "led": "Iran-backed" is no word of a name
     pre_verb_time_openers: frozenset[str]  # "in", "last": open a time phrase before a verb ("in August said")
     pre_verb_time_nouns: frozenset[str]  # "week", "month": after an opener, a time phrase as months and days are
     toll_cues: re.Pattern[str]  # "kill", "dead", "wounded": the casualty cues of numbers.yaml `outcomes`
@@ -476,6 +477,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         defence=regex(r"\b" + _alternation(w.lower() for w in lex.get("defence_words") or ()) + r"\b"),
         office_head_end=regex(r"\s+" + _alternation(lex.get("office_head_ends") or ()) + r"\s+"),
         seat_participles=frozenset(w.lower() for w in lex.get("seat_participles") or ()),
+        modifier_participles=frozenset(w.lower() for w in lex.get("modifier_participles") or ()),
         pre_verb_time_openers=frozenset(w.lower() for w in lex.get("pre_verb_time_openers") or ()),
         pre_verb_time_nouns=frozenset(w.lower() for w in lex.get("pre_verb_time_nouns") or ()),
         toll_cues=regex(r"(?i)" + phrase_pattern(sorted({str(c) for o in (knowledge.numbers.get("outcomes") or {}).values()
@@ -2536,6 +2538,7 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
                 and low not in t.not_name and (run or low.strip(".") not in t.title_words)
                 and low not in t.state_of_word and low not in t.person_nouns and low.strip(".") not in t.time_words
                 and low.rpartition("-")[2] not in t.seat_participles  # "New York-based": where a body sits
+                and low.rpartition("-")[2] not in t.modifier_participles  # "Iran-backed": who backs a body
                 and not t.office_regex.fullmatch(w) and not t.military_regex.fullmatch(w)):
             run.append(w)
             continue
