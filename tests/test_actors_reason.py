@@ -42,3 +42,13 @@ def test_an_actor_in_the_reason_of_an_act_is_not_its_perpetrator(sentence, perpe
 def test_the_actors_of_another_clause_are_neither_author_nor_target(sentence, perpetrator, target):
     r = find_roles(sentence, knowledge=K)
     assert (r.perpetrator, r.target) == (perpetrator, target)
+
+
+@pytest.mark.parametrize("sentence, target", [
+    # where an act came from is who made it, never who it hit
+    ("The attack, which Washington says came from government forces, killed dozens near Douma.", ""),
+    # near miss: the one hit after the act verb
+    ("The attack on government forces near Douma killed dozens.", "Syrian Arab Army"),
+])
+def test_where_an_act_came_from_is_not_its_target(sentence, target):
+    assert find_roles(sentence, knowledge=K).target == target
