@@ -52,3 +52,12 @@ def test_the_actors_of_another_clause_are_neither_author_nor_target(sentence, pe
 ])
 def test_where_an_act_came_from_is_not_its_target(sentence, target):
     assert find_roles(sentence, knowledge=K).target == target
+
+
+@pytest.mark.parametrize("sentence, target", [
+    # the side one fights on, or alongside, is an ally, not the one hit
+    ("Russian jets struck Idlib on the side of the Syrian army, killing five rebels.", "Syrian opposition"),
+    ("Iraqi militias fought alongside the Syrian army near Palmyra.", ""),
+])
+def test_the_side_fought_on_is_not_the_target(sentence, target):
+    assert find_roles(sentence, knowledge=K).target == target
