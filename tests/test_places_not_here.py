@@ -219,8 +219,9 @@ def test_a_street_named_after_a_town_is_no_mention_of_the_town(sentence, expecte
     # a wire dateline names where the copy was filed, not where the act was
     ("DAMASCUS (Sputnik) - Jets struck a market in Saraqib, killing six people.", ["Saraqib"]),
     ("HAMA, May 3 (Reuters) - Jets struck a market in Saraqib, killing six people.", ["Saraqib"]),
-    # near misses: a lead naming no place of its own tells of the dateline's town; brackets that are no outlet
-    ("Saraqib (Syria) (AFP) - Jets struck a market in the town, killing six people.", ["Saraqib", "Syria"]),
+    ("DAMASCUS (Sputnik) Earlier in the day the agency reported six casualties.", []),
+    ("Saraqib (Syria) (AFP) - Jets struck a market in the town of Saraqib, killing six people.", ["Saraqib"]),
+    # near miss: brackets that name no outlet
     ("Jets struck Saraqib (Idlib) on Monday, killing six people.", ["Saraqib", "Idlib"]),
 ])
 def test_a_wire_dateline_is_where_the_copy_was_filed(text, expected):

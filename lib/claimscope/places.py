@@ -1161,7 +1161,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             if _persons(text, start, pats):
                 prev = None   # "a civilian from Deir Ezzor", "son of Mustafa and Hamida": an origin, a name
                 continue
-            # "DAMASCUS (Sputnik) -": where the copy was filed; kept only when no other place follows
+            # "DAMASCUS (Sputnik) -": where the copy was filed
             filed_by = pats.dateline_after.match(text, end) if pats.dateline_after is not None else None
             if filed_by is not None:
                 filed_end = filed_by.end()
@@ -1183,9 +1183,9 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
             prev = None if dateline else cand
             if dateline:
                 filed.append(cand)
-    if filed and len(out) > len(filed):
-        # a wire dateline names where the copy was filed ("DAMASCUS (Sputnik) - ... strikes on Raqqa"); only a
-        # lead naming no place of its own is told of it ("Maaret al-Numan (Syria) (AFP) - ... in the town")
+    if filed:
+        # a wire dateline names where the copy was filed ("DAMASCUS (Sputnik) - ... strikes on Raqqa",
+        # "DAMASCUS (Sputnik) Earlier in the day SANA reported about ten casualties"), not where the act was
         out = [c for c in out if not any(c is f for f in filed)]
     return out
 
