@@ -973,6 +973,9 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         event_date, precision, date_raw = date.date.isoformat(), date.precision, date.raw
     elif aside:
         event_date, precision, date_raw = "", "unknown", ""
+    elif kind.earlier:
+        # "This attack came hours after jets struck the town": the strike is earlier than the day in force
+        event_date, precision, date_raw = "", "unknown", ""
     elif (ctx.para_date is not None or ctx.doc_date is not None) and kind.kind not in _NO_INHERITED_DAY and (
             kind.kind not in _TOLD_DAY_ONLY or statement_takes_day(ctx.para_date or ctx.doc_date, doc.published,
                                                                    doc.published_precision, knowledge=knowledge,

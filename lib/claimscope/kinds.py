@@ -88,6 +88,9 @@ SCOPES: tuple[str, ...] = ("event", "total")
 class ClaimKind:
     kind: str  # one of KINDS
     cue: str = ""  # the phrase the kind was read from ("" for an event)
+    # an event told as earlier than the act a context frame sets ("This attack came hours after jets struck the
+    # town"): the day the paragraph gives is not its own
+    earlier: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class _Cues:
     act_link_words: int  # words at most between the link and its clause's act
     act_link_coordinators: frozenset[str]  # a coordinator between them: the act is another verb's
     act_link_pronouns: frozenset[str]  # a pronoun right after the link: a comparison or condition ("as they stormed")
+    act_link_earlier: frozenset[str]  # links whose clause tells an earlier act ("after", "hours after")
     conditional: re.Pattern[str]
     speculation: re.Pattern[str] | None  # "whether": an open question about the act after it
     conditional_hedge: re.Pattern[str]
@@ -147,6 +151,7 @@ class _Cues:
     diplomacy: re.Pattern[str] | None  # "broke off talks with", "talks have failed": diplomacy, no act of war
     support_accusation: re.Pattern[str] | None  # "accuses Israel of backing them": a general accusation
     context_subject: re.Pattern[str] | None  # "This escalation in attacks came ...": context of the act before
+    concurrent_act: re.Pattern[str] | None  # "coincided with an exchange of rocket fire": an act told beside another
     old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
     old_year_guard: re.Pattern[str] | None  # "since", a comparison: the year starts or measures a period
     trend_verb_auxiliaries: frozenset[str]  # "were mounting attacks": the trend word is a verb
@@ -305,6 +310,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "evaluation": d.get("evaluative_adjectives") or [],
         "diplomacy": d.get("diplomacy_nouns") or [],
         "context_subject": d.get("context_verbs") or [],
+        "concurrent_act": d.get("concurrent_links") or [],
         "continuation": d.get("continuation_others") or [],
         "acts_plural": d["act_counts"],
         "trend_predicate": d.get("trend_predicates") or [],
@@ -325,6 +331,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         act_link_words=int(d.get("act_clause_max_words", 4)),
         act_link_coordinators=frozenset(w.lower() for w in d.get("act_clause_coordinators") or ()),
         act_link_pronouns=frozenset(w.lower() for w in d.get("act_clause_pronouns") or ()),
+        act_link_earlier=frozenset(" ".join(w.lower().split()) for w in d.get("act_clause_earlier_links") or ()),
         conditional=regex(phrase_pattern(d["conditional"])),
         speculation=regex(phrase_pattern(d["speculations"])) if d.get("speculations") else None,
         conditional_hedge=regex(phrase_pattern(d["conditional_hedges"])),
@@ -411,7 +418,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
         ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "diplomacy", "support_accusation",
-         "context_subject",
+         "context_subject", "concurrent_act",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
          "context_act"))
     if d.get("trends"):
@@ -456,6 +463,9 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                         + phrase_pattern(d["context_speech_nouns"]) + rf"\s+(?:{w}\s+){{0,3}}?")
         out["context_subject"] = regex(r"^\W*(?:" + "|".join(f"(?:{a})" for a in alts) + ")"
                                        + phrase_pattern(d["context_verbs"]))
+    if d.get("concurrent_links") and d.get("act_nouns"):
+        out["concurrent_act"] = regex(phrase_pattern(d["concurrent_links"]) + rf"\s+(?:{w}\s+){{0,3}}?"
+                                      + phrase_pattern(d["act_nouns"]))
     if d.get("old_year_acts"):
         nouns = phrase_pattern([*d["campaign_nouns"], *d["old_year_acts"]])
         year = r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])"
@@ -676,6 +686,7 @@ def _is_old(date: DateMention | None, published: _dt.date | None, background_day
 
 
 _EVENT = ClaimKind("event")  # frozen: shared by every event claim
+_EARLIER_EVENT = ClaimKind("event", earlier=True)
 _DIGITS4 = regex(r"\d{4}")
 
 
@@ -745,12 +756,13 @@ def _future(sentence: str, cues: _Cues, gates: frozenset[str]) -> re.Match[str] 
     return None
 
 
-def _act_clause_after(sentence: str, fut: re.Match[str], act: re.Match[str] | None, cues: _Cues) -> bool:
-    """Whether the act `act` is told after the future cue `fut` in a clause of
-    its own ("warned of further bloodshed as Russian jets struck a market"):
-    a link of `act_clause_links` stands between them."""
+def _act_clause_after(sentence: str, fut: re.Match[str], act: re.Match[str] | None,
+                      cues: _Cues) -> re.Match[str] | None:
+    """The link of `act_clause_links` that stands between the future cue
+    `fut` and the act `act` told after it in a clause of its own ("warned of
+    further bloodshed as Russian jets struck a market"), or None."""
     if act is None or cues.act_link is None or act.start() < fut.end():
-        return False
+        return None
     for m in cues.act_link.finditer(sentence, fut.end(), act.start()):
         exc = cues.act_link_exception
         if exc is not None and any(e.start() <= m.start() < e.end()
@@ -760,8 +772,25 @@ def _act_clause_after(sentence: str, fut: re.Match[str], act: re.Match[str] | No
         if between and between[0] in cues.act_link_pronouns:
             continue   # "will storm the town as they stormed Daraya": a comparison, not an act told
         if len(between) <= cues.act_link_words and not cues.act_link_coordinators.intersection(between):
-            return True
-    return False
+            return m
+    return None
+
+
+def _context_tells_act(sentence: str, frame: re.Match[str], act: re.Match[str] | None, cues: _Cues,
+                       gates: frozenset[str]) -> str:
+    """Whether the context frame `frame` ("This attack came ...", "It is
+    worth noting that ...") tells an act of its own after it: a clause
+    linked to it whose verb is an act ("came less than 24 hours after jets
+    targeted the countryside": "earlier", an act before the one the frame
+    sets), or an act noun after a concurrent link ("coincided with an
+    exchange of rocket fire": "concurrent"); "" when it tells none."""
+    link = _act_clause_after(sentence, frame, act, cues)
+    if link is not None:
+        return "earlier" if " ".join(link.group(0).lower().split()) in cues.act_link_earlier else "concurrent"
+    if cues.concurrent_act is not None and "concurrent_act" in gates \
+            and cues.concurrent_act.search(sentence, frame.end()) is not None:
+        return "concurrent"
+    return ""
 
 
 def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Match[str] | None,
@@ -925,14 +954,20 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if m is not None and (act is None or m.start() <= act.start()):
         # "There was no comment from the army on the attack", "hit out at the envoy"
         return ClaimKind("statement", m.group(0))
+    recalled = False  # the act is told in a clause after a context frame, as earlier than the frame's act
     m = ((cues.habitual.search(sentence) if "habitual" in gates else None)
          or (cues.pattern_scope.search(sentence)
-             if cues.pattern_scope is not None and date is None and "pattern_scope" in gates else None)
-         or (cues.context_opener.search(sentence) if "context_opener" in gates else None)
-         or (cues.earlier_act_opener.match(sentence)
-             if cues.earlier_act_opener is not None and "earlier_act_opener" in gates else None)
-         or (cues.context_subject.match(sentence)
-             if cues.context_subject is not None and "context_subject" in gates else None))
+             if cues.pattern_scope is not None and date is None and "pattern_scope" in gates else None))
+    if m is None:
+        m = ((cues.context_opener.search(sentence) if "context_opener" in gates else None)
+             or (cues.earlier_act_opener.match(sentence)
+                 if cues.earlier_act_opener is not None and "earlier_act_opener" in gates else None)
+             or (cues.context_subject.match(sentence)
+                 if cues.context_subject is not None and "context_subject" in gates else None))
+        told = _context_tells_act(sentence, m, act, cues, gates) if m is not None else ""
+        if told:
+            m = None  # "This attack came hours after jets targeted the town": an act recalled
+            recalled = told == "earlier"
     if m is not None:
         return ClaimKind("background", m.group(0).strip())
     m = cues.trend.search(sentence) if cues.trend is not None and "trend" in gates else None
@@ -951,4 +986,4 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("background", m.group(0))
     if not names_event and act is None:
         return ClaimKind("statement")
-    return _EVENT
+    return _EARLIER_EVENT if recalled else _EVENT

@@ -1,0 +1,56 @@
+"""Claim kinds, session 16 (audit 17, pattern P3): surface cues must not
+decide a kind the sentence's content contradicts. A context frame ("This
+attack came ...", "It is worth noting that ...") that tells an act of its own
+recalls that act: an event (the guidelines' "a specific earlier incident
+recalled"); one that tells none stays background. Sentences written for
+these tests (none from the corpora)."""
+
+from __future__ import annotations
+
+import pytest
+
+from one_document import claims, kind_of
+
+
+# --------------------------------------------------------------------------- a context frame that tells an act
+
+@pytest.mark.parametrize("sentence", [
+    # a clause linked by "after" whose verb is an act
+    "This raid came less than a day after militia drones struck a fuel depot near the river.",
+    "The latest shelling came hours after rebel gunners shelled the power station.",
+    # an act noun after a concurrent link, behind a remark opener
+    "It is worth noting that the shelling coincided with an exchange of artillery fire near the dam.",
+    "It should be noted that the raid coincided with heavy clashes on the eastern front.",
+])
+def test_a_context_frame_that_tells_an_act_is_an_event(sentence):
+    assert kind_of(sentence) == "event"
+
+
+@pytest.mark.parametrize("sentence", [
+    # no act told after the frame
+    "This comes in light of growing tension along the frontline after weeks of shelling.",
+    "This wave of raids came two days after the envoy left the city.",
+    "It is worth noting that this was the heaviest shelling of the town in weeks.",
+    # a participle aside, not a concurrent act of the frame's own
+    "This comes amid rising tension in the camp, coinciding with the security operation there.",
+    # a concurrent link to no act
+    "It is worth noting that the raid coincided with the visit of the envoy.",
+])
+def test_a_context_frame_without_an_act_stays_background(sentence):
+    assert kind_of(sentence) == "background"
+
+
+def test_an_act_recalled_as_earlier_takes_no_day_of_the_paragraph():
+    got, _ = claims("Jets raided Kafr Nabl on Monday. "
+                    "This raid came less than a day after militia drones struck a fuel depot near the river.")
+    got = got.sort_values("start")
+    assert list(got["kind"]) == ["event", "event"]
+    assert list(got["event_date"]) == ["2021-03-08", ""]  # the strike came before Monday's raid: no day told
+
+
+def test_a_concurrent_act_keeps_the_day_of_the_paragraph():
+    got, _ = claims("Jets raided Kafr Nabl on Monday. "
+                    "It is worth noting that the raid coincided with heavy clashes on the eastern front.")
+    got = got.sort_values("start")
+    assert list(got["kind"]) == ["event", "event"]
+    assert list(got["event_date"]) == ["2021-03-08", "2021-03-08"]
