@@ -54,3 +54,31 @@ def test_a_concurrent_act_keeps_the_day_of_the_paragraph():
     got = got.sort_values("start")
     assert list(got["kind"]) == ["event", "event"]
     assert list(got["event_date"]) == ["2021-03-08", "2021-03-08"]
+
+
+# --------------------------------------------------------------------------- an act counted by an ordinal
+
+@pytest.mark.parametrize("sentence", [
+    "It is worth noting that this is the 12th rocket attack on the airport since January.",
+    "This was the third abduction in the camp this month.",
+    "The monitor said it was the fifth such raid on the border town in two weeks.",
+])
+def test_an_act_counted_by_an_ordinal_is_a_running_total(sentence):
+    assert kind_of(sentence) == "running_total"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a first is a remark, no count
+    ("It is worth noting that this is the first aerial bombardment of the valley this spring.", "background"),
+    ("It is worth noting that this is the 1st aerial bombardment of the valley this spring.", "background"),
+    # an act told
+    ("The second raid hit the market on Monday, the monitor said.", "event"),
+    # an ordinal that is no copula's complement
+    ("Jets struck the depot on Monday, the fourth raid on the port this month.", "event"),
+])
+def test_an_ordinal_that_counts_no_acts_is_no_running_total(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+def test_a_day_of_one_act_counted_by_an_ordinal_is_no_tally():
+    assert kind_of("Rebels said it was the fifth day of the offensive on the hills.") != "running_total"

@@ -152,6 +152,7 @@ class _Cues:
     support_accusation: re.Pattern[str] | None  # "accuses Israel of backing them": a general accusation
     context_subject: re.Pattern[str] | None  # "This escalation in attacks came ...": context of the act before
     concurrent_act: re.Pattern[str] | None  # "coincided with an exchange of rocket fire": an act told beside another
+    ordinal_tally: re.Pattern[str] | None  # "this is the 19th Israeli attack on Syrian territory": acts counted
     old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
     old_year_guard: re.Pattern[str] | None  # "since", a comparison: the year starts or measures a period
     trend_verb_auxiliaries: frozenset[str]  # "were mounting attacks": the trend word is a verb
@@ -311,6 +312,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "diplomacy": d.get("diplomacy_nouns") or [],
         "context_subject": d.get("context_verbs") or [],
         "concurrent_act": d.get("concurrent_links") or [],
+        "ordinal_tally": [*(d.get("act_nouns") or []), *acts] if d.get("ordinal_tally_links") else [],
         "continuation": d.get("continuation_others") or [],
         "acts_plural": d["act_counts"],
         "trend_predicate": d.get("trend_predicates") or [],
@@ -418,7 +420,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
         ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "diplomacy", "support_accusation",
-         "context_subject", "concurrent_act",
+         "context_subject", "concurrent_act", "ordinal_tally",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
          "context_act"))
     if d.get("trends"):
@@ -466,6 +468,14 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     if d.get("concurrent_links") and d.get("act_nouns"):
         out["concurrent_act"] = regex(phrase_pattern(d["concurrent_links"]) + rf"\s+(?:{w}\s+){{0,3}}?"
                                       + phrase_pattern(d["act_nouns"]))
+    if d.get("ordinal_tally_links") and d.get("ordinal_tally_ordinals"):
+        breaks = "|".join(re.escape(b) for b in d.get("ordinal_tally_breaks") or ())
+        mod = rf"(?!(?i:{breaks})(?![\w'’-])){w}\s+" if breaks else rf"{w}\s+"
+        singular = [c[:-1] for c in d["act_counts"] if c.endswith("s")]
+        out["ordinal_tally"] = regex(phrase_pattern(d["ordinal_tally_links"]) + r"\s+(?i:the)\s+(?:"
+                                     + phrase_pattern(d["ordinal_tally_ordinals"])
+                                     + r"|(?<![\w-])(?!1st)\d+(?:st|nd|rd|th)(?![\w-]))\s+"
+                                     + rf"(?:{mod}){{0,2}}?" + phrase_pattern([*(d.get("act_nouns") or []), *singular]))
     if d.get("old_year_acts"):
         nouns = phrase_pattern([*d["campaign_nouns"], *d["old_year_acts"]])
         year = r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])"
@@ -921,6 +931,10 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("running_total", cumulative[1] if cumulative else "")
     if cumulative is not None and (cues.act_count.search(sentence) if "act_count" in gates else None) is not None:
         return ClaimKind("running_total", cumulative[1])
+    m = cues.ordinal_tally.search(sentence) if cues.ordinal_tally is not None and act is None \
+        and "ordinal_tally" in gates else None
+    if m is not None:
+        return ClaimKind("running_total", m.group(0))  # "this is the 19th Israeli attack on Syrian territory"
     if cumulative is not None and not cumulative[2] and not scopes and cues.perfect_tally.search(sentence) is not None:
         return ClaimKind("running_total", cumulative[1])  # "feuding that has killed scores of fighters this year"
     policy = cues.policy_negation.search(sentence) if "policy_negation" in gates else None
