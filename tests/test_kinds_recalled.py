@@ -82,3 +82,31 @@ def test_an_ordinal_that_counts_no_acts_is_no_running_total(sentence, kind):
 
 def test_a_day_of_one_act_counted_by_an_ordinal_is_no_tally():
     assert kind_of("Rebels said it was the fifth day of the offensive on the hills.") != "running_total"
+
+
+# --------------------------------------------------------------------------- campaigns under way, records of acts
+
+@pytest.mark.parametrize("sentence", [
+    "The alliance is currently carrying out air raids on the hills to support the militia's advance.",
+    "Government troops are presently waging a campaign against the cells in the eastern desert.",
+    "The army's offensive to retake the valley is currently underway.",
+    "The hospital has still been the target of several air strikes.",
+    "The bridge has come under repeated rocket attacks from the rebels' gunners.",
+    "The old airbase has been used for numerous raids on the northern villages.",
+])
+def test_a_campaign_under_way_or_a_record_of_acts_is_background(sentence):
+    assert kind_of(sentence) == "background"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a dated act of the campaign
+    "The alliance is currently carrying out air raids on the hills on Tuesday, the monitor said.",
+    # an act told beside it
+    "Jets bombed the market, and the alliance is currently carrying out raids on the hills.",
+    # one strike, in the simple past and dated
+    "The hospital was hit by several air strikes on Monday.",
+    # a record since a day of the week: the week's running story
+    "The hospital has been hit several times since the Monday attack.",
+])
+def test_an_act_beside_a_campaign_or_a_record_stays_an_event(sentence):
+    assert kind_of(sentence) == "event"

@@ -52,7 +52,9 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   October") dates an act, not the month so far; a perfect tense of an act
   with a count in words in the report's year ("has killed thousands this
   year") is a running total; an effort under way toward a goal ("is
-  fighting to push rebels out") and an act told before set in context by a
+  fighting to push rebels out"), a campaign under way ("is currently
+  carrying out airstrikes"), a record of many acts ("has been the target of
+  several attacks") and an act told before set in context by a
   present-tense "comes as" ("Thursday's attack comes as troops are on the
   offensive elsewhere") background, when no act is told; readiness for an
   act ("preparing for a battle", "its next target") the future; what a
@@ -161,6 +163,8 @@ class _Cues:
     duration: re.Pattern[str] | None  # "for around two years": a stretch of time a state or activity lasted
     progressive: re.Pattern[str] | None  # "have been fighting": an activity that has gone on
     effort: re.Pattern[str] | None  # "is fighting to push rebels out": an effort toward a goal, no act told
+    ongoing: re.Pattern[str] | None  # "is currently carrying out airstrikes": a campaign under way
+    record: re.Pattern[str] | None  # "has been the target of several attacks": a record of many acts
     context_act: re.Pattern[str] | None  # "Thursday's attack comes as ...": an act told before, set in context
     routine: re.Pattern[str] | None  # "patrolled the border": military activity that is no act of violence
     acts_plural: re.Pattern[str]  # "airstrikes": many acts (a whole month's with figures is a tally)
@@ -319,6 +323,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "duration": d.get("duration_units") or [],
         "progressive": d.get("progressives") or [],
         "effort": d.get("ongoing_efforts") or [],
+        "ongoing": d.get("ongoing_leads") or [],
+        "record": d.get("record_quantifiers") or [],
         "context_act": d.get("context_act_verbs") or [],
         "routine": d.get("routine_activities") or [],
         "old_year": [*d["campaign_nouns"], *(d.get("old_year_acts") or [])],  # both of its branches name one
@@ -422,6 +428,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
         ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "diplomacy", "support_accusation",
          "context_subject", "concurrent_act", "ordinal_tally",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
+         "ongoing", "record",
          "context_act"))
     if d.get("trends"):
         out["trend"] = regex(phrase_pattern(d["trends"]) + rf"\s+(?:{w}\s+)?" + plural)
@@ -491,6 +498,12 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                                    + re.escape(str(d["progressive_suffix"])) + r"(?![\w'’-])")
     if d.get("ongoing_efforts"):
         out["effort"] = regex(phrase_pattern(d["ongoing_efforts"]))
+    if d.get("ongoing_leads") and d.get("ongoing_campaigns"):
+        out["ongoing"] = regex(phrase_pattern(d["ongoing_leads"]) + r"\s+" + phrase_pattern(d["ongoing_campaigns"]))
+    if d.get("record_perfects") and d.get("record_frames") and d.get("record_quantifiers"):
+        out["record"] = regex(phrase_pattern(d["record_perfects"]) + rf"\s+(?:{w}\s+)?"
+                              + phrase_pattern(d["record_frames"]) + r"\s+" + phrase_pattern(d["record_quantifiers"])
+                              + rf"\s+(?:{w}\s+){{0,2}}?" + plural)
     if d.get("context_act_verbs") and d.get("act_nouns"):
         out["context_act"] = regex(r"^\W*(?:" + w + r"\s+){0,3}?" + phrase_pattern(d["act_nouns"]) + rf"\s+(?:{w}\s+)?"
                                    + phrase_pattern(d["context_act_verbs"]))
@@ -811,20 +824,23 @@ def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Mat
     sentence with no date (not even "since Monday": the week's running
     story), a stretch of time a state lasted ("have besieged the garrison
     for nearly three years"), an activity in a perfect progressive ("have
-    been fighting the insurgents") or an effort under way ("is fighting to
-    push rebels out") - each unless an act is told before it (a lasting
+    been fighting the insurgents"), an effort under way ("is fighting to
+    push rebels out"), a campaign under way ("is currently carrying out
+    airstrikes") or a record of many acts ("has still been the target of
+    several attacks") - each unless an act is told before it (a lasting
     state's own perfect tense aside); and an act told before set in context
     ("Thursday's attack comes as ..."). Routine activity, a progressive, an
     effort and a context never beside an act told (`past_acts`)."""
     for name, rx, undated in (("trend_predicate", cues.trend_predicate, False), ("routine", cues.routine, False),
                               ("duration", cues.duration, True), ("progressive", cues.progressive, True),
-                              ("effort", cues.effort, True), ("context_act", cues.context_act, False)):
+                              ("effort", cues.effort, True), ("ongoing", cues.ongoing, True),
+                              ("record", cues.record, True), ("context_act", cues.context_act, False)):
         if rx is None or name not in gates or (undated and dated):
             continue
         m = rx.search(sentence)
         if m is None:
             continue
-        if name in ("routine", "progressive", "effort", "context_act") and act is not None:
+        if name in ("routine", "progressive", "effort", "ongoing", "record", "context_act") and act is not None:
             continue  # "a patrol was ambushed", "have been fighting and took two villages": the act is told
         lasting = cues.perfect.search(sentence, 0, m.start()) if name == "duration" else None
         if lasting is not None and _any_act_before(sentence, lasting.start(), cues, gates):
