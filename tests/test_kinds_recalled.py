@@ -110,3 +110,27 @@ def test_a_campaign_under_way_or_a_record_of_acts_is_background(sentence):
 ])
 def test_an_act_beside_a_campaign_or_a_record_stays_an_event(sentence):
     assert kind_of(sentence) == "event"
+
+
+# --------------------------------------------------------------------------- the war's first days, a group's origins
+
+@pytest.mark.parametrize("sentence", [
+    "The town fell to the rebels early in the uprising and was later besieged by the army.",
+    "At the outbreak of the country's civil war, soldiers shelled the old quarter and killed 30 people.",
+    "The militia grew out of a tribal guard and fought beside the army in the hills.",
+    "The brigade, which fought beside the army, has emerged as its main ally in the south.",
+])
+def test_the_wars_first_days_and_a_groups_origins_are_background(sentence):
+    assert kind_of(sentence) == "background"
+
+
+@pytest.mark.parametrize("sentence", [
+    # an offensive's start is no war's
+    "Jets struck the bridge at the start of the offensive, killing four people.",
+    # "since": a comparison, the news of the day
+    "Jets struck the bridge on Monday in the deadliest raid since early in the war.",
+    # an act of the report that names where its gunmen came from
+    "Gunmen who emerged from a car shot dead a teacher in the market on Monday.",
+])
+def test_an_act_beside_such_frames_stays_an_event(sentence):
+    assert kind_of(sentence) == "event"

@@ -155,6 +155,7 @@ class _Cues:
     context_subject: re.Pattern[str] | None  # "This escalation in attacks came ...": context of the act before
     concurrent_act: re.Pattern[str] | None  # "coincided with an exchange of rocket fire": an act told beside another
     ordinal_tally: re.Pattern[str] | None  # "this is the 19th Israeli attack on Syrian territory": acts counted
+    war_start: re.Pattern[str] | None  # "at the start of Syria's revolution": an act of the war's first days
     old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
     old_year_guard: re.Pattern[str] | None  # "since", a comparison: the year starts or measures a period
     trend_verb_auxiliaries: frozenset[str]  # "were mounting attacks": the trend word is a verb
@@ -316,6 +317,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "diplomacy": d.get("diplomacy_nouns") or [],
         "context_subject": d.get("context_verbs") or [],
         "concurrent_act": d.get("concurrent_links") or [],
+        "war_start": (d.get("war_nouns") or []) if d.get("war_start_frames") else [],
         "ordinal_tally": [*(d.get("act_nouns") or []), *acts] if d.get("ordinal_tally_links") else [],
         "continuation": d.get("continuation_others") or [],
         "acts_plural": d["act_counts"],
@@ -426,7 +428,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
         ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "diplomacy", "support_accusation",
-         "context_subject", "concurrent_act", "ordinal_tally",
+         "context_subject", "concurrent_act", "ordinal_tally", "war_start",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
          "ongoing", "record",
          "context_act"))
@@ -475,6 +477,10 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     if d.get("concurrent_links") and d.get("act_nouns"):
         out["concurrent_act"] = regex(phrase_pattern(d["concurrent_links"]) + rf"\s+(?:{w}\s+){{0,3}}?"
                                       + phrase_pattern(d["act_nouns"]))
+    if d.get("war_start_frames") and d.get("war_nouns"):
+        # not after "since" ("the deadliest since early in the war"): the frame's first word starts no period
+        out["war_start"] = regex(r"(?<!since )(?<!Since )" + phrase_pattern(d["war_start_frames"])
+                                 + rf"\s+(?:{w}\s+){{0,2}}?" + phrase_pattern(d["war_nouns"]))
     if d.get("ordinal_tally_links") and d.get("ordinal_tally_ordinals"):
         breaks = "|".join(re.escape(b) for b in d.get("ordinal_tally_breaks") or ())
         mod = rf"(?!(?i:{breaks})(?![\w'’-])){w}\s+" if breaks else rf"{w}\s+"
@@ -917,6 +923,10 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         if date is None and "old_year" in gates and _DIGITS4.search(sentence) else None
     if old is not None:
         return ClaimKind("background", old.group(0))  # "Israel seized the Golan in the Six-Day War of 1967"
+    m = cues.war_start.search(sentence) if cues.war_start is not None and date is None and "war_start" in gates \
+        else None
+    if m is not None:
+        return ClaimKind("background", m.group(0))  # "Hama was in rebel hands at the start of Syria's revolution"
     m = cues.toll_forecast.search(sentence) if "toll_forecast" in gates else None
     if m is not None and not any(s == "event" and p < m.start() for s, p in zip(scopes, figure_starts)):
         return ClaimKind("future", m.group(0))  # "another 65 were injured, with the toll expected to rise": the 65 stay
