@@ -134,3 +134,24 @@ def test_the_wars_first_days_and_a_groups_origins_are_background(sentence):
 ])
 def test_an_act_beside_such_frames_stays_an_event(sentence):
     assert kind_of(sentence) == "event"
+
+
+# --------------------------------------------------------------------------- assessments and interpretations
+
+@pytest.mark.parametrize("sentence", [
+    "A researcher warned on Monday that the fate of the besieged quarter hangs by a thread as the army advances.",
+    "The agency cautioned donors that the camps near the border are overcrowded after the offensive.",
+    "This truce cannot be used as a ploy to rearm, said the envoy, whose government backs possible strikes.",
+])
+def test_an_assessment_or_an_interpretation_is_a_statement(sentence):
+    assert kind_of(sentence) == "statement"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a warning of what may come
+    ("The monitor warned that the toll will rise as rescuers search the rubble.", "future"),
+    # an act told before the warning
+    ("Jets struck the market on Monday, and the monitor warned that the toll was high.", "event"),
+])
+def test_a_warning_of_the_future_or_after_an_act_keeps_its_kind(sentence, kind):
+    assert kind_of(sentence) == kind

@@ -156,6 +156,7 @@ class _Cues:
     concurrent_act: re.Pattern[str] | None  # "coincided with an exchange of rocket fire": an act told beside another
     ordinal_tally: re.Pattern[str] | None  # "this is the 19th Israeli attack on Syrian territory": acts counted
     war_start: re.Pattern[str] | None  # "at the start of Syria's revolution": an act of the war's first days
+    warning: re.Pattern[str] | None  # "warned Friday that the fate of ... hangs on a knife-edge": an assessment
     old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
     old_year_guard: re.Pattern[str] | None  # "since", a comparison: the year starts or measures a period
     trend_verb_auxiliaries: frozenset[str]  # "were mounting attacks": the trend word is a verb
@@ -317,6 +318,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "diplomacy": d.get("diplomacy_nouns") or [],
         "context_subject": d.get("context_verbs") or [],
         "concurrent_act": d.get("concurrent_links") or [],
+        "warning": d.get("warning_leads") or [],
         "war_start": (d.get("war_nouns") or []) if d.get("war_start_frames") else [],
         "ordinal_tally": [*(d.get("act_nouns") or []), *acts] if d.get("ordinal_tally_links") else [],
         "continuation": d.get("continuation_others") or [],
@@ -428,7 +430,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     plural = phrase_pattern(d["act_counts"])
     out: dict[str, re.Pattern[str] | None] = dict.fromkeys(
         ("trend", "feared_act", "absent_act", "interpretation", "evaluation", "diplomacy", "support_accusation",
-         "context_subject", "concurrent_act", "ordinal_tally", "war_start",
+         "context_subject", "concurrent_act", "ordinal_tally", "war_start", "warning",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
          "ongoing", "record",
          "context_act"))
@@ -477,6 +479,9 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
     if d.get("concurrent_links") and d.get("act_nouns"):
         out["concurrent_act"] = regex(phrase_pattern(d["concurrent_links"]) + rf"\s+(?:{w}\s+){{0,3}}?"
                                       + phrase_pattern(d["act_nouns"]))
+    if d.get("warning_leads") and d.get("warning_links"):
+        out["warning"] = regex(phrase_pattern(d["warning_leads"]) + rf"\s+(?:{w}\s+){{0,3}}?"
+                               + phrase_pattern(d["warning_links"]))
     if d.get("war_start_frames") and d.get("war_nouns"):
         # not after "since" ("the deadliest since early in the war"): the frame's first word starts no period
         out["war_start"] = regex(r"(?<!since )(?<!Since )" + phrase_pattern(d["war_start_frames"])
@@ -981,11 +986,12 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
     if m is not None:
         return ClaimKind("statement", m.group(0))
     for name, rx in (("interpretation", cues.interpretation), ("evaluation", cues.evaluation),
-                     ("diplomacy", cues.diplomacy), ("support_accusation", cues.support_accusation)):
+                     ("diplomacy", cues.diplomacy), ("support_accusation", cues.support_accusation),
+                     ("warning", cues.warning)):
         m = rx.search(sentence) if rx is not None and name in gates else None
         if m is not None and (act is None or m.start() <= act.start()):
             # "the bombing campaign was an effort by the regime to ...", "was nothing short of barbaric",
-            # "broke off talks over the offensive", "accuses Israel of backing them"
+            # "broke off talks over the offensive", "accuses Israel of backing them", "warned that the fate of ..."
             return ClaimKind("statement", m.group(0))
     m = cues.meta_reporting.search(sentence) if cues.meta_reporting is not None and "meta_reporting" in gates \
         and date is None else None
