@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from one_document import claims, kind_of
+from one_document import claims, kind_of, one
 
 
 # --------------------------------------------------------------------------- a context frame that tells an act
@@ -155,3 +155,15 @@ def test_an_assessment_or_an_interpretation_is_a_statement(sentence):
 ])
 def test_a_warning_of_the_future_or_after_an_act_keeps_its_kind(sentence, kind):
     assert kind_of(sentence) == kind
+
+
+# --------------------------------------------------------------------------- an attempt to infiltrate
+
+def test_an_attempt_to_infiltrate_is_an_act_told_by_its_source():
+    claim = one("Local sources reported that militants attempted to infiltrate the army's posts near the dam "
+                "at dawn on Monday.")[0]
+    assert (claim["kind"], claim["event_type"]) == ("event", "raid")
+
+
+def test_infiltration_to_come_is_no_act():
+    assert kind_of("The ministry said it would not let the cells infiltrate the camps near the border.") == "future"
