@@ -41,6 +41,21 @@ def test_a_capital_acting_in_politics_is_its_government(sentence):
     assert "Damascus" not in names(sentence)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the capital made to act (a verb of making someone act, the capital, "to" and a verb) is its government
+    ("The draft would require Damascus to hand over its stockpile within a month.", []),
+    ("Moscow pressed Damascus to accept the monitors, the envoy said.", []),
+    ("Sanctions forced Damascus to release the detainees held in Homs.", ["Homs"]),
+    # near misses: no "to" and a verb after it, a verb of motion, or the capital after a locative
+    ("The siege forced Damascus residents to queue for bread.", ["Damascus"]),
+    ("The convoy left Damascus to reach Douma by noon.", ["Damascus", "Douma"]),
+    ("The fighting pushed Damascus to the brink of famine.", ["Damascus"]),
+    ("Officials required in Damascus to sign the deal arrived late.", ["Damascus"]),
+])
+def test_a_capital_made_to_act_is_its_government(sentence, expected):
+    assert names(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "A car bomb exploded in Damascus on Monday.",
     "Damascus was hit by mortar shells on Tuesday.",

@@ -707,7 +707,7 @@ class _Patterns:
                  "pre_rev", "pre_last", "before_rev", "post", "actor_after", "speech_after", "speaks_after", "locative_before", "separator", "stop", "foreign",
                  "sentence_end", "noun_kind_before", "noun_kind_after", "strong_near", "tr", "words", "fold",
                  "particles", "cues", "lowered", "not_here", "capitals", "media", "media_folds", "metonym_after",
-                 "metonym_before_rev", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
+                 "metonym_before_rev", "metonym_object_rev", "to_infinitive", "channel_rev", "distance", "units_any", "near_km", "distance_cue_ends", "governorate_km",
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
                  "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before",
@@ -894,6 +894,12 @@ def _not_here_patterns(p: _Patterns, knowledge: Knowledge, lex: Mapping[str, Any
     p.metonym_after = regex(rf"(?:['’]s?)?,?\s+(?:(?:{aux}),?\s+){{0,3}}(?:{_alt(met.get('verbs_after') or ())}){_B}",
                             re.I)
     p.metonym_before_rev = regex(rf"\s+(?:eht\s+)?(?:{_alt(met.get('before') or (), reverse=True)}){_B}", re.I)
+    # "would require Damascus to reveal", "forced Ankara to accept": the object of a verb of making someone do
+    # something, then "to" and a verb, is who is made to act (a government), only with "to" after it
+    objects = met.get("object_before_infinitive") or ()
+    p.metonym_object_rev = (regex(rf"\s+(?:eht\s+)?(?:{_alt(objects, reverse=True)}){_B}", re.I)
+                            if objects else None)
+    p.to_infinitive = regex(r"\s+to\s+(?!(?:the|a|an|its|their|his|her)\b)[a-z]")
     arts_rev = "|".join(re.escape(a[::-1]) for a in p.tr.span_articles)
     p.channel_rev = regex(rf"(?:[\s-]+(?:{arts_rev}))?[\s\"“‘(]+(?:eht\s+)?"
                           rf"(?:{_alt(lex.get('channel_before') or (), reverse=True)}){_B}", re.I)
@@ -991,6 +997,9 @@ def _not_here(text: str, start: int, end: int, raw: str, hit: tuple[int, ...], p
         if pats.metonym_after.match(text, end, end + 60):
             return True
         if pats.metonym_before_rev.match(text[max(0, start - 40):start][::-1]):
+            return True
+        if pats.metonym_object_rev is not None and pats.to_infinitive.match(text, end, end + 8) \
+                and pats.metonym_object_rev.match(text[max(0, start - 40):start][::-1]):
             return True
     if not pats.media.isdisjoint(hit) and pats.fold(pats.words(raw)) in pats.media_folds:
         if pats.channel_rev.match(text[max(0, start - 40):start][::-1]):
