@@ -241,3 +241,31 @@ def test_a_street_named_after_a_town_is_no_mention_of_the_town(sentence, expecte
 ])
 def test_a_wire_dateline_is_where_the_copy_was_filed(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # where the wounded were taken for treatment is not where the act was
+    ("The victims were taken to Qamishli hospitals for treatment, according to sources.", []),
+    ("The wounded were rushed to a field hospital in Kafr Takharim after the strike on Salqin.", ["Salqin"]),
+    ("Two of the injured were transported to Homs Military Hospital.", []),
+    ("Three civilians treated at hospitals in Azaz died of their wounds after the shelling of Tal Rifaat.",
+     ["Tall Rifat"]),
+    # near misses: a hospital that is hit, a destination that is no hospital
+    ("A barrel bomb hit the hospital in Kafr Nabl.", ["Kafr Nabl"]),
+    ("Shelling hit near Azaz hospital, killing two.", ["Azaz"]),
+    ("The rebels were evacuated to Idlib on Sunday.", ["Idlib"]),
+])
+def test_where_the_wounded_were_taken_is_no_place_of_the_act(sentence, expected):
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the names that locate the hospital go with it
+    ("A boy hurt by the gas is treated at a hospital in the Duma neighbourhood of Damascus.", []),
+    ("Medics said 12 bodies were brought to a field hospital in Kafr Batna, 5 km east of central Damascus.", []),
+    # near misses: a clause after it tells the act's place
+    ("Six wounded were taken to a hospital in Azaz after the shelling of Tal Rifaat.", ["Tall Rifat"]),
+    ("The wounded were taken to Afrin hospital, while shells kept falling on Jandaris.", ["Jindayris"]),
+])
+def test_the_names_locating_where_the_wounded_were_taken_go_with_it(sentence, expected):
+    assert names(sentence) == expected

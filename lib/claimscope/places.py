@@ -711,6 +711,7 @@ class _Patterns:
                  "dir_of_end", "quarter", "containing_gap", "pointing_gap", "groups", "homonym_km",
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
                  "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before",
+                 "hospital_gate", "hospital_to", "hospital_noun_after", "hospital_in", "hospital_located",
                  "dateline_after")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -847,6 +848,30 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     # "a military source in Damascus said": where the voice is, before a speech verb after the name
     p.speaker_before = regex(rf"(?<![\w-])(?:{_alt(speakers)})\s+(?:(?:based|stationed)\s+)?in\s+(?:the\s+)?"
                              rf"(?:(?:city|town|province)\s+of\s+)?\Z", re.I) if speakers else None
+    # "taken to Qamishli hospitals", "rushed to a hospital in Azaz": where the wounded were taken (`hospital_destination`)
+    hosp = lex.get("hospital_destination") or {}
+    if hosp.get("verbs") and hosp.get("nouns"):
+        carry, nouns = _alt(hosp["verbs"]), _alt(hosp["nouns"])
+        fillers = _alt(hosp.get("fillers") or ("nearby",))
+        treat = rf"|(?:{_alt(hosp['treated'])})\s+(?:in|at)" if hosp.get("treated") else ""
+        p.hospital_gate = tuple(sorted({max(str(w).lower().split(), key=len) for w in hosp["nouns"]}))
+        p.hospital_to = regex(rf"(?<![\w-])(?:{carry})\s+to\s+(?:(?:the|a|an)\s+)?(?:(?:{fillers})\s+)?\Z", re.I)
+        p.hospital_noun_after = regex(rf"(?:['’]s?)?(?:\s+(?-i:{_CAP})[\w'’-]*){{0,2}}\s+(?:{nouns}){_B}", re.I)
+        p.hospital_in = regex(rf"(?<![\w-])(?:(?:{carry})\s+to{treat})\s+(?:(?:the|a|an|one|two|several)\s+)?"
+                              rf"(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:in|at|of)\s+(?:the\s+)?"
+                              rf"(?:(?:nearby|neighbouring|neighboring)\s+)?(?:(?:town|city|village)\s+of\s+)?\Z", re.I)
+        # the gap from that name to one that locates it ("... neighbourhood of", "..., a few miles east of
+        # central"): no clause break, ends in a locating word
+        breaks = _alt(hosp.get("locating_breaks") or ("after",))
+        dirs = _alt(lex["directions"])
+        places_nouns = _alt([*nb["town"], *nb["near"], *nb["governorate"]])
+        p.hospital_located = regex(
+            rf"(?:(?<![\w'’-])(?!(?:{breaks}){_B})[^.;:()!?]|(?<=[\w'’-])[^.;:()!?]){{0,60}}?"
+            rf"(?:(?<![\w-])(?:in|of|near|outside)\s+|,\s*)(?:the\s+)?(?:(?:{dirs})\s+)?"
+            rf"(?:(?:{places_nouns})\s+of\s+(?:the\s+)?)?(?:(?:{dirs})\s+)?", re.I)
+    else:
+        p.hospital_gate, p.hospital_to, p.hospital_noun_after, p.hospital_in = (), None, None, None
+        p.hospital_located = None
     kin = lex.get("kin_before") or ()
     p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
     # the longest word of each cue phrase, lower-cased: a window holding none of them holds no cue (a substring
@@ -966,6 +991,22 @@ def _persons(text: str, start: int, pats: _Patterns) -> bool:
         return True
     return pats.kin_before is not None and any(w in window[-50:] for w in pats.kin_gate) \
         and pats.kin_before.search(text, max(0, start - 50), start) is not None
+
+
+def _hospital_destination(text: str, start: int, end: int, pats: _Patterns) -> bool:
+    """Whether the name at `start`-`end` is where the wounded were taken
+    ("taken to Qamishli hospitals", "rushed to a field hospital in Kafr
+    Takharim", "treated at hospitals in Azaz": places_lexicon
+    `hospital_destination`): not where the act happened."""
+    if pats.hospital_in is None or pats.hospital_to is None or pats.hospital_noun_after is None:
+        return False
+    lo = max(0, start - 80)
+    window = text[lo:end + 40].lower()
+    if not any(w in window for w in pats.hospital_gate):
+        return False
+    if pats.hospital_to.search(text, lo, start) and pats.hospital_noun_after.match(text, end, end + 40):
+        return True
+    return pats.hospital_in.search(text, lo, start) is not None
 
 
 def _reference_km(text: str, start: int, pats: _Patterns) -> float | None:
@@ -1106,6 +1147,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
     segments = gz._index.segments
     filed: list[_Cand] = []        # names of a wire dateline
     filed_end = -1                 # where the last wire dateline ends
+    treated_end = -1               # where the last name the wounded were taken to ends (`_hospital_destination`)
     for s0, e0 in _spans(text, pats):
         if e0 <= taken:
             continue
@@ -1169,6 +1211,13 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 continue
             if _persons(text, start, pats):
                 prev = None   # "a civilian from Deir Ezzor", "son of Mustafa and Hamida": an origin, a name
+                continue
+            if _hospital_destination(text, start, end, pats) or (
+                    treated_end >= 0 and pats.hospital_located is not None
+                    and pats.hospital_located.fullmatch(text, treated_end, start) is not None):
+                # "taken to Qamishli hospitals": where the wounded were taken, and the names that locate it ("a
+                # hospital in the Duma neighbourhood of Damascus")
+                prev, treated_end = None, end
                 continue
             # "DAMASCUS (Sputnik) -": where the copy was filed
             filed_by = pats.dateline_after.match(text, end) if pats.dateline_after is not None else None
