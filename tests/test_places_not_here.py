@@ -269,3 +269,20 @@ def test_where_the_wounded_were_taken_is_no_place_of_the_act(sentence, expected)
 ])
 def test_the_names_locating_where_the_wounded_were_taken_go_with_it(sentence, expected):
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a road's name made of two towns is no place; nor are the far towns a road links
+    ("Clashes broke out near the Latakia-Aleppo international highway in the east of Ain Issa district.",
+     ["Ayn Issa"]),
+    ("Clashes flared near the Tal Abyad-Ain Issa road overnight.", []),
+    ("Shells fell on Haidariyat and on the main road between Aleppo and Al-Hasakah.", []),
+    ("A roadside bomb exploded on the highway linking Homs to Palmyra near Furqlus.", ["Al Furqlus"]),
+    # near misses: ends close to each other, a town's own road, towns joined without a road
+    ("A drone struck a school on the road linking between Al-Hasakah and Tel Tamr.", ["Al-Hasakah", "Tall Tamr"]),
+    ("Gunmen shot a driver on the road between Saraqib and the city of Idlib.", ["Saraqib", "Idlib"]),
+    ("Shells hit the Al-Hasakah highway at dawn.", ["Al-Hasakah"]),
+    ("Clashes broke out in Aleppo and Al-Hasakah.", ["Aleppo", "Al-Hasakah"]),
+])
+def test_a_road_name_and_the_far_towns_a_road_links_are_no_place_of_the_act(sentence, expected):
+    assert names(sentence) == expected

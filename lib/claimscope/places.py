@@ -712,6 +712,7 @@ class _Patterns:
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
                  "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before",
                  "hospital_gate", "hospital_to", "hospital_noun_after", "hospital_in", "hospital_located",
+                 "road_after", "road_ends_before", "road_ends_gap", "road_km",
                  "dateline_after")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -872,6 +873,26 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     else:
         p.hospital_gate, p.hospital_to, p.hospital_noun_after, p.hospital_in = (), None, None, None
         p.hospital_located = None
+    # "the Latakia-Aleppo international highway", "the M4 road between Aleppo and Al-Hasakah": a road's name and
+    # the far towns a road links are not where the act was (`roads`)
+    roads = lex.get("roads") or {}
+    if roads.get("nouns"):
+        road_nouns = _alt(roads["nouns"])
+        adjs = _alt(roads.get("adjectives") or ("main",))
+        p.road_after = regex(rf"(?:['’]s?)?\s+(?:(?:{adjs})\s+){{0,3}}[\"“‘']?(?:{road_nouns}){_B}", re.I)
+        links = _alt(roads.get("links") or ("linking",))
+        town_nouns_r = _alt([*nb["town"], *nb["near"], *nb["governorate"]])
+        p.road_ends_before = regex(rf"(?<![\w-])(?:{road_nouns})[\"”’']?\s+(?:(?:that|which)\s+)?"
+                                   rf"(?:(?:{links})\s+(?:(?:between|from)\s+)?|between\s+|from\s+)(?:the\s+)?"
+                                   rf"(?:(?:{_alt(lex['directions'])})\s+)?(?:(?:{town_nouns_r})\s+of\s+(?:the\s+)?)?\Z",
+                                   re.I)
+        p.road_ends_gap = regex(rf"(?:['’]s?)?\s*(?:(?:{_alt([*na.get('town', ()), *na.get('countryside', ())])})\s+)?"
+                                rf"(?:and|to|with)\s+(?:the\s+)?(?:(?:{_alt(lex['directions'])})\s+)?"
+                                rf"(?:(?:{town_nouns_r})\s+of\s+(?:the\s+)?)?", re.I)
+        p.road_km = float(roads.get("ends_km", 50))
+    else:
+        p.road_after = p.road_ends_before = p.road_ends_gap = None
+        p.road_km = math.inf
     kin = lex.get("kin_before") or ()
     p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
     # the longest word of each cue phrase, lower-cased: a window holding none of them holds no cue (a substring
@@ -1007,6 +1028,39 @@ def _hospital_destination(text: str, start: int, end: int, pats: _Patterns) -> b
     if pats.hospital_to.search(text, lo, start) and pats.hospital_noun_after.match(text, end, end + 40):
         return True
     return pats.hospital_in.search(text, lo, start) is not None
+
+
+def _town_pair(raw: str, gz: Gazetteer, pats: _Patterns) -> bool:
+    """Whether `raw` is two gazetteer names joined by a hyphen ("Latakia-Aleppo",
+    "Tal Abyad-Ain Issa"; not "Al-Hasakah", "Deir ez-Zor")."""
+    idx = gz._index
+    for m in re.finditer(r"[-‐–](?=[A-Z])", raw):
+        left, right = pats.words(raw[:m.start()]), pats.words(raw[m.end():])
+        if left and right and all(idx.exact.get(_key(w)) or idx.folded.get(pats.fold(w)) for w in (left, right)):
+            return True
+    return False
+
+
+def _without_far_road_ends(text: str, out: list[PlaceMention], pats: _Patterns, offset: int) -> list[PlaceMention]:
+    """The mentions without the two towns a road links ("the M4 road between
+    Aleppo and Al-Hasakah", "the highway linking Homs to Palmyra") when they
+    lie farther apart than places_lexicon `roads.ends_km`: the act was
+    somewhere along the road, near neither. Ends close to each other stay
+    ("the road between Tasil and Masaken Jilin": the act was near both)."""
+    if pats.road_ends_before is None or pats.road_ends_gap is None:
+        return out
+    drop: set[int] = set()
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+            continue
+        if not pats.road_ends_gap.fullmatch(text, a.end - offset, b.start - offset):
+            continue
+        if not pats.road_ends_before.search(text, max(0, a.start - offset - 60), a.start - offset):
+            continue
+        if _haversine((a.lat, a.lon), (b.lat, b.lon)) > pats.road_km:
+            drop.update((k, k + 1))
+    return [m for k, m in enumerate(out) if k not in drop] if drop else out
 
 
 def _reference_km(text: str, start: int, pats: _Patterns) -> float | None:
@@ -1211,6 +1265,10 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                 continue
             if _persons(text, start, pats):
                 prev = None   # "a civilian from Deir Ezzor", "son of Mustafa and Hamida": an origin, a name
+                continue
+            if "-" in raw and pats.road_after is not None and pats.road_after.match(text, end) \
+                    and _town_pair(raw, gz, pats):
+                prev = None   # "the Latakia-Aleppo international highway": a road's name, not a place
                 continue
             if _hospital_destination(text, start, end, pats) or (
                     treated_end >= 0 and pats.hospital_located is not None
@@ -1700,6 +1758,8 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
         out = _drop_references(out, refs, gz)
     if pats.speaker_before is not None and len(out) > 1:
         out = _without_speaker_bases(text, out, pats, offset)
+    if len(out) > 1 and pats.road_ends_before is not None:
+        out = _without_far_road_ends(text, out, pats, offset)
     return out
 
 
