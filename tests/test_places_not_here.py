@@ -286,3 +286,13 @@ def test_the_names_locating_where_the_wounded_were_taken_go_with_it(sentence, ex
 ])
 def test_a_road_name_and_the_far_towns_a_road_links_are_no_place_of_the_act(sentence, expected):
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the country named by its territory: a place of no governorate
+    ("This is the 12th Israeli strike on Syrian territory this year.", [("Syrian territory", None, "country")]),
+    ("Rockets launched from Syrian soil fell near Quneitra.", [("Syrian territory", None, "country"),
+                                                              ("Quneitra", "Quneitra", "governorate")]),
+])
+def test_the_syrian_territory_is_the_country(sentence, expected):
+    assert got(sentence) == expected

@@ -1677,7 +1677,7 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
             r = c.region
             kind = r.get("kind", "region")
             mention = PlaceMention(start, end, c.raw, r["name"], kind, r.get("governorate") or None,
-                                   None, None, "region" if kind == "region" else "town", 100.0, "", "region")
+                                   None, None, kind if kind in ("region", "country") else "town", 100.0, "", "region")
         elif c.gov_name is not None:
             gi = gz._index.gov_place.get(c.gov_name)
             mention = PlaceMention(start, end, c.raw, c.gov_name, "governorate", c.gov_name, None, None,
