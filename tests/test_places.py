@@ -400,7 +400,7 @@ def test_geonames_rows_are_syrian_and_mapped():
 def test_region_lexicon_governorates_are_canonical():
     for r in K.places_lexicon["regions"]:
         assert r["governorate"] in CANONICAL | {""}, r
-        assert r["kind"] in {"region", "landmark", "neighbourhood"}, r
+        assert r["kind"] in {"region", "landmark", "neighbourhood", "country"}, r
 
 
 # ----------------------------------------------------------------------------- outline
