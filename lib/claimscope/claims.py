@@ -8,7 +8,12 @@ statement. Context is carried the way readers carry it:
 * a claim with no date of its own takes the date in force: its paragraph's,
   else the last day named in the document; one with no place takes the
   places named last in its paragraph (both marked `inherited:` in
-  `date_raw` / `places_raw`); an event claim with neither, in a report dated
+  `date_raw` / `places_raw`), unless it tells no act of its own there (a
+  statement, background, a running total, the future) and points back at
+  no place or act told before ("the town", "the victims", "Tuesday's
+  strike": `places.points_at_context_place`): then it takes no place nor
+  the document's governorate, and a running total after another with no
+  place named between takes that one's places (a tally's monthly lines); an event claim with neither, in a report dated
   to the day, takes the publication date with precision `reported`; an
   event claim whose only date dates the telling ("The ministry said on
   Tuesday that five soldiers were killed", `dates.telling_dates`) takes that
@@ -88,7 +93,7 @@ from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period
                     sentence_words)
 from .errors import KnowledgeError
 from .knowledge import Knowledge
-from .places import PlaceMention, dominant_governorate, find_places, without_section_label
+from .places import PlaceMention, dominant_governorate, find_places, points_at_context_place, without_section_label
 from .resources import phrase_pattern, regex
 from .sentences import Sentence, headline_parts, split_sentences
 
@@ -184,6 +189,7 @@ class _Claim:
     mentions: list[tuple] = field(default_factory=list)  # (mention, offset, role, inherited) it names or inherits
     scopes: list[str] = field(default_factory=list)  # scope of each casualty figure: event | total
     headline: bool = False  # the claim rests on the document's headline
+    unplaced: bool = False  # tells no act of its own and points at no place told before: no context place, no document's
 
 
 @dataclass
@@ -198,6 +204,11 @@ class _Context:
     para_places: list[PlaceMention] = field(default_factory=list)
     para_places_raw: str = ""
     para_fields: tuple[list[PlaceMention], tuple[Any, ...]] | None = None  # `_place_fields` of a para_places list
+    # the places of the last running total (its own, else those it took) and whether it had none: the next running
+    # total that names none is of the same tally while no sentence has named a place since (`named`)
+    tally: tuple[list[PlaceMention], bool] | None = None
+    named: int = 0  # sentences that named a place so far
+    tally_named: int = -1  # `named` when `tally` was set
     para_target: tuple[tuple[str, str], ...] = ()
     last_group: str = ""
     places: list[PlaceMention] = field(default_factory=list)  # every place named in the document
@@ -308,7 +319,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
     _mention_rows(doc.doc_id, "", ctx.free_mentions, mention_rows)
     for c in claims:
         row = c.row
-        if governorate and not row[_GOVERNORATE] and not row[_PLACES]:
+        if governorate and not row[_GOVERNORATE] and not row[_PLACES] and not c.unplaced:
             row[_GOVERNORATE], row[_GOV_SOURCE] = governorate, "document"
         sentence = text[c.start:c.end]
         cid = claim_id(doc.doc_id, c.start, c.end, sentence)
@@ -628,6 +639,9 @@ _NO_INHERITED_DAY = frozenset({"background"})
 # force before it (`dates.statement_takes_day`)
 _TOLD_DAY_ONLY = frozenset({"statement"})
 _ONE_ACT_KINDS = frozenset({"event", "background"})  # kinds that tell one act an anaphor can point back to
+# claims that tell no act of their own there (a quote, background, a tally, the future) take the places of their
+# paragraph, and the document's governorate, only when they point back at them (`places.points_at_context_place`)
+_NO_CONTEXT_PLACE = frozenset({"statement", "background", "future", "running_total"})
 _NOT_WHERE = frozenset({"running_total"})  # a tally over a period names no place of the report's news
 # nor a background sentence (what went before the news) past the lede (`main_place.lead_chars`; a lede
 # the kind reader calls background, "civilians continue to face bombardment", still frames the news)
@@ -677,6 +691,7 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         places = without_section_label(sent, places, knowledge=knowledge, offset=s.start)
     ctx.places.extend(places)
     if places:
+        ctx.named += 1
         named_governorates = {m.governorate for m in places if m.governorate}
         if not named_governorates <= ctx.governorates:
             ctx.governorates = ctx.governorates | named_governorates
@@ -818,19 +833,27 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             and not (scopes and all(sc == "total" for sc in scopes)):
         # an act told, not a tally ("In 2014 alone, 76,000 were killed"): what "that attack" after it points back to
         ctx.last_act = recalled[0] if recalled else (date if date is not None and not told and date.kind != "since" else None)
+    unplaced = False
+    context_places: list[PlaceMention] = []
+    if keep and kind is not None and not places:
+        context_places, unplaced = _context_places(sent, kind, ctx, knowledge, words)
+    if keep and kind is not None and kind.kind == "running_total":
+        # a tally's head and lines: the lines after it that name no place are of its places
+        ctx.tally = (places, False) if places else (context_places, unplaced)
+        ctx.tally_named = ctx.named
     if keep and kind is not None:
         row = _claim_row(doc, s, sent, attribution, st, event, date, places, roles, casualties, targets, ctx,
-                         knowledge, kind, words)
+                         knowledge, kind, words, context_places)
         if told and kind.kind == "event":  # the day it was told, not the act's: the report's date, as written
             row[_DATE_PRECISION], row[_DATE_RAW] = "reported", f"told: {told}"
         elif recalled is not None and recalled[0].date is not None:  # "accused Damascus of that attack": its date
             m, anaphor = recalled
             row[_EVENT_DATE], row[_DATE_PRECISION] = m.date.isoformat(), m.precision
             row[_DATE_RAW] = f"inherited: {m.raw} ({anaphor})"
-        if not places:  # the places it takes from its paragraph
-            named = [(p, 0, "", True) for p in ctx.para_places] + named
+        if context_places:  # the places it takes from its paragraph (or its tally's head)
+            named = [(p, 0, "", True) for p in context_places] + named
         claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,
-                             list(scopes), headline))
+                             list(scopes), headline, unplaced))
         if ctx.para_first:  # a paragraph that opens with what went before the news goes on about it
             ctx.para_first, ctx.para_background = False, kind.kind == "background"
     else:
@@ -846,6 +869,25 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if places:
         ctx.para_places = places
         ctx.para_places_raw = ";".join(p.raw for p in places)
+
+
+def _context_places(sent: str, kind: ClaimKind, ctx: _Context, knowledge: Knowledge,
+                    words: frozenset[str]) -> tuple[list[PlaceMention], bool]:
+    """The places a claim that names none takes from what the reader
+    carries, and whether it is left without any (nor the document's
+    governorate): an act's claim takes its paragraph's; one that tells no
+    act of its own there (`_NO_CONTEXT_PLACE`) only when it points back at
+    a place or an act ("the town", "the victims", "these strikes"); a tally
+    after another (no sentence naming a place between) is of the other's
+    places, or of none as it was ("• March: two attacks injured two people"
+    after "attacks on areas of north-east Syria since January have reached 55")."""
+    if kind.kind not in _NO_CONTEXT_PLACE:
+        return ctx.para_places, False
+    if kind.kind == "running_total" and ctx.tally is not None and ctx.tally_named == ctx.named:
+        return ctx.tally
+    if points_at_context_place(sent, knowledge=knowledge, words=words):
+        return ctx.para_places, False
+    return [], True
 
 
 _HARMED = frozenset({"killed", "injured", "killed_or_injured"})
@@ -964,7 +1006,7 @@ def _actor_mentions(actors: list[ActorMention], roles: Any, casualties: list[Cas
 def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, event, date: DateMention | None,
                places: list[PlaceMention], roles, casualties: list[CasualtyMention],
                targets: tuple[tuple[str, str], ...], ctx: _Context, knowledge: Knowledge,
-               kind: ClaimKind, words: frozenset[str]) -> list[Any]:
+               kind: ClaimKind, words: frozenset[str], context_places: list[PlaceMention]) -> list[Any]:
     # a paragraph that opened with background ("The town has been besieged since 2013.") tells of no day an
     # earlier paragraph named, unless a claim points back at the act ("The attack also wounded ...")
     aside = (ctx.para_background and ctx.para_date is None and ctx.doc_date is not None
@@ -997,11 +1039,12 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
         place = _place_fields(places)
         places_raw = ";".join(p.raw for p in places)
         gov_source = "sentence"
-    elif ctx.para_places:
-        if ctx.para_fields is None or ctx.para_fields[0] is not ctx.para_places:  # once per list the claims inherit
-            ctx.para_fields = (ctx.para_places, _place_fields(ctx.para_places))
+    elif context_places:
+        if ctx.para_fields is None or ctx.para_fields[0] is not context_places:  # once per list the claims inherit
+            ctx.para_fields = (context_places, _place_fields(context_places))
         place = ctx.para_fields[1]
-        places_raw = f"inherited: {ctx.para_places_raw}"
+        raw = ctx.para_places_raw if context_places is ctx.para_places else ";".join(p.raw for p in context_places)
+        places_raw = f"inherited: {raw}"
         gov_source = "paragraph"
     else:
         place = _NO_PLACE_FIELDS

@@ -1965,6 +1965,41 @@ def _relocate(text: str, out: list[PlaceMention], chosen: list[Place | None], re
     return res, new_refs
 
 
+@dataclass(frozen=True)
+class _PointsBack:
+    regex: re.Pattern[str] | None
+    gate: frozenset[str]
+
+
+def _build_points_back(knowledge: Knowledge) -> _PointsBack:
+    lex = knowledge.places_lexicon.get("context_places") or {}
+    dets, nouns = lex.get("determiners") or (), lex.get("nouns") or ()
+    if not dets or not nouns:
+        return _PointsBack(None, frozenset())
+    gate = frozenset(w for n in nouns for w in str(n).lower().split())
+    # "the town", "the suspected chemical attack" (two words between), "this was the most violent attack" (`identities`)
+    ident = lex.get("identities") or ()
+    who = rf"|(?:{_alt(ident)})\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?" if ident else ""
+    bare = lex.get("bare_nouns") or ()
+    gate |= frozenset(w for n in bare for w in str(n).lower().split())
+    # the nouns as written, lower-case: a capitalised one is a name's ("the Brookings Doha Centre")
+    alone = rf"|(?<![\w-])(?-i:{_alt([*bare, *(str(b).capitalize() for b in bare)])}){_B}" if bare else ""
+    return _PointsBack(regex(rf"(?<![\w-])(?:(?:{_alt(dets)})\s+(?:[\w’'-]+\s+){{0,2}}?{who})(?-i:{_alt(nouns)}){_B}"
+                             rf"{alone}", re.I), gate)
+
+
+def points_at_context_place(text: str, *, knowledge: Knowledge, words: frozenset[str] | None = None) -> bool:
+    """Whether `text` points back at the place or the act told before it
+    ("the town", "the victims", "the offensive": places_lexicon
+    `context_places`): a claim that tells no act of its own there (a
+    statement, background, a tally, the future) takes the places of its
+    paragraph only then (claimscope.claims)."""
+    r = knowledge.derived(_build_points_back)
+    if r.regex is None or (words is not None and words.isdisjoint(r.gate)):
+        return False
+    return r.regex.search(text) is not None
+
+
 def dominant_governorate(mentions: Iterable[PlaceMention], *, knowledge: Knowledge, lead_chars: int | None = None,
                          lead_weight: float | None = None) -> str | None:
     """Most cited admin-1 unit among `mentions` of one text (ties: the one
