@@ -568,3 +568,16 @@ def test_a_list_that_does_not_add_up_to_the_figure_before_it_is_tolls_of_their_o
 def test_a_share_told_between_commas_before_the_verb_is_a_part_of_the_figure():
     got = find_casualties("At least 30 civilians, nine of them women, were killed in the raid on Tuesday.")
     assert [(c.min, c.part, c.outcome) for c in got] == [(30, False, "killed"), (9, True, "killed")]
+
+
+def test_straight_quotation_marks_open_a_victims_noun():
+    """A straight double quote right before a victims noun opens it ('killed
+    40 "terrorists"', as state media are quoted) like a curly one: the noun
+    is read, and a figure after its closing mark still shares the outcome."""
+    assert _full('The ministry said troops killed 40 "terrorists" near the dam.') == [
+        ("militants", "killed", 40, 40, "")]
+    assert _full('A raid killed three "informants" and two guards at the gate.') == [
+        ("associates", "killed", 3, 3, ""), ("soldiers", "killed", 2, 2, "")]
+    # near misses: a quote mark before a verb, or a closing mark after a number, opens no victims noun
+    assert _full('The monitor said 40 "were executed" in the square.') == []
+    assert _full('Officials said the toll rose to 12" late on Friday.') == [("people", "killed", 12, 12, "")]

@@ -504,6 +504,9 @@ _AGE = regex(r"\d{1,3}-(?:year|month|week|day)s?-old$")  # "a 13-year-old boy": 
 _ORDINAL = regex(r"\d{1,3}(?:st|nd|rd|th)$")  # "members of the 4th Division": a unit's name goes on, no count
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 _OPENING_QUOTES = frozenset("“‘«")  # never a closing mark: may open a victims phrase ('two “collaborators”')
+# a straight double quote opens the phrase too when a letter follows it at once ('killed 50 "terrorists"'): a
+# closing mark is followed by a space or a stop
+_STRAIGHT_OPENING = frozenset('"')
 _CLOSING_QUOTES = "\"”’'»"
 
 
@@ -519,7 +522,8 @@ def _victims_phrase(text: str, pos: int, lex: _CasLex) -> tuple[int, int]:
             break
         w = m.group(1)
         bare = w.strip("()").lower()
-        if w in _QUOTE_MARKS and (n_words or (w in _OPENING_QUOTES and text[m.end():m.end() + 1].isalpha())):
+        if w in _QUOTE_MARKS and (n_words or ((w in _OPENING_QUOTES or w in _STRAIGHT_OPENING)
+                                              and text[m.end():m.end() + 1].isalpha())):
             i = m.end()  # 'members of “Tel Tamr Military Council”', 'two “collaborators”'
             continue
         if not (w[0].isalnum() or w.startswith("(")) or (
@@ -652,7 +656,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
                 continue  # "a" counts one only before a singular noun ("a drone", "his forces": no)
         aside = lex.aside.match(sentence, np_end)
         # the closing mark of a quotation the victims phrase opened ('two “informants” were killed')
-        closed = np_end + 1 if sentence[np_end:np_end + 1] == "”" and "“" in victims_raw else np_end
+        closed = np_end + 1 if (sentence[np_end:np_end + 1] == "”" and "“" in victims_raw) or (
+            sentence[np_end:np_end + 1] == '"' and victims_raw.count('"') % 2) else np_end
         pos = _skip_aux(sentence, aside.end() if aside else closed, lex)
         after = lex.after.match(sentence, pos)
         if after is None and victims_raw and pending:
@@ -1260,7 +1265,7 @@ def _own_verb_at(text: str, pos: int, lex: _CasLex) -> bool:
 
 
 _AND_BEFORE = regex(r"(?i)(?:\band|,)\s*$")
-_COORDINATION = regex(r"(?i)\s*(?:,\s*)?(?:and|as well as|plus|along with)?\s*(?:,\s*)?")
+_COORDINATION = regex(r"(?i)[\"”’]?\s*(?:,\s*)?(?:and|as well as|plus|along with)?\s*(?:,\s*)?")
 
 
 def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims: bool = False) -> bool:
