@@ -58,3 +58,15 @@ def test_others_described_as_mostly_another_group_are_not_more_of_the_group_befo
                         published_precision="day")
     cas = extract_chunk([doc], knowledge=K).casualties
     assert cas[cas["raw"] == "20 others"].iloc[0]["category"] == "civilians"
+
+
+def test_others_told_after_wholes_of_both_categories_are_unknown(tmp_path):
+    # "others" in the next sentence after civilians and fighters: of both, as within one sentence
+    got = _figures(tmp_path, "Shelling on Tal Rifaat\n\nThe shelling left five civilians, including a boy, and nine "
+                             "fighters, including a commander, dead on 3 May 2023.\n\nAlso, 16 others were wounded, "
+                             "the monitor said.\n")
+    assert got["16 others were wounded"] == ("people", "unknown")
+    # near miss: wholes of one category (fighters, and a part of them) keep "others" theirs
+    got = _figures(tmp_path, "Shelling on Tal Rifaat\n\nThe shelling left nine fighters, including a commander, "
+                             "dead on 3 May 2023.\n\nAlso, 16 others were wounded, the monitor said.\n")
+    assert got["16 others were wounded"][1] == "combatants"

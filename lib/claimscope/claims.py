@@ -810,6 +810,10 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     if casualties:
         last = next((k for k in reversed(casualties) if not k.part), casualties[-1])   # a whole, not its part
         ctx.last_figure = (last.victims, last.category, last.side)
+        if len({k.category for k in casualties if not k.part}) > 1:
+            # "... left eight civilians and 14 combatants dead. In addition, 13 others were injured": others
+            # told after wholes of both are of both, unknown (as within one sentence)
+            ctx.last_figure = ("people", "unknown", "")
     if kind is not None:
         ctx.last_counted = kind.kind == "running_total" or (cumulative is not None and cumulative[2])
     if casualties and _LIST_HEAD.search(sent) and kind is not None:
