@@ -176,3 +176,17 @@ def test_review12_a_list_is_of_its_headers_whole_and_a_civilian_part_leaves_the_
     text = "Shelling killed nine civilians, as follows:\n• Three people in Idlib\n• Six people in Hama\n"
     doc = DocumentInput(doc_id="e", text=text, outlet="X", published=dt.date(2022, 3, 11), published_precision="day")
     assert set(extract_chunk([doc], knowledge=K).casualties["category"]) == {"civilians"}
+
+
+def test_women_among_a_toll_of_people_leave_the_whole_open():
+    # women may be fighters: the part stays civilians (no stated affiliation), the whole unknown
+    cs = find("The drone strikes left five people dead, including two women, in the villages.")
+    assert [(c.min, c.category, c.part) for c in cs] == [(5, "unknown", False), (2, "civilians", True)]
+    assert find("Rocket fire killed nine people including women near the bakery.")[0].category == "unknown"
+    # near misses: children among them make the toll civilians, also when the child is no counted part
+    assert find("The drone strikes left five people dead, including two girls, in the villages.")[0].category \
+        == "civilians"
+    assert find("Rocket fire killed nine people including a woman and child near the bakery.")[0].category \
+        == "civilians"
+    assert find("Rocket fire killed nine people including several women children and old men.")[0].category \
+        == "civilians"

@@ -301,6 +301,7 @@ class _CasLex:
     month_after: re.Pattern[str]  # a month name right after a number: "14 October" is a day
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
     subgroups: frozenset[str]  # victims groups "others" beside them are not of ("two children ... 5 others")
+    civilian_marks: frozenset[str]  # victims groups whose presence among a toll of people makes it civilians
     reporting: re.Pattern[str]  # a reporting verb right after a victims phrase: its people are the speaker
     unit_name_before: re.Pattern[str]  # "the"/"of" or an opening quote before an ordinal: a unit's name goes on
     complement_before: re.Pattern[str]  # "of" right before a number: it belongs to a noun's complement
@@ -449,6 +450,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         affiliation=regex(r"(?<![\w-])" + phrase_pattern(knowledge.actors.get("affiliation_links", ()))
                           + r"\s+(?:the\s+)?[\"“‘]?"),
         subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
+        civilian_marks=frozenset(knowledge.actors.get("civilian_marks") or ()),
         unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+|[“‘]\s*)$"),
         complement_before=regex(r"(?i)\b" + trie_pattern(d["complement_links"]) + r"\s+$"),
         participle=regex(r"\s*[a-z][a-z'’-]*(?:" + "|".join(re.escape(e) for e in d["participle_endings"]) + r")\b"),
@@ -878,12 +880,38 @@ def _cue_between(sentence: str, start: int, end: int, lex: _CasLex) -> str:
     return lex.after_outcome.get(norm_phrase(m.group("cue")), "")
 
 
+def _lead_names_marks(sentence: str, np_end: int, lex: _CasLex) -> bool:
+    """A subset lead right after the victims phrase ending at `np_end` names
+    a group of actors.yaml `civilian_marks` in the list it opens
+    ("including women and children", "including several women children and
+    elderly men", "including a woman and child")."""
+    lead = lex.subset_lead.match(sentence, np_end)
+    if lead is None:
+        return False
+    pos = lead.end()
+    for _ in range(4):  # the list's items: victims phrases joined by "and" or a comma
+        start, end = _victims_phrase(sentence, pos, lex)
+        if end <= start:
+            return False
+        for w in _WORD_RUN.findall(sentence, start, end):
+            g = generic_group(w, knowledge=lex.knowledge)
+            if g is not None and g[0] in lex.civilian_marks and lex.categories.get(g[1]) == "civilians":
+                return True
+        join = _LIST_JOIN.match(sentence, end)
+        if join is None:
+            return False
+        pos = join.end()
+    return False
+
+
 def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence[tuple[int, int]],
                      parts: Mapping[int, Sequence[CasualtyMention]], lex: _CasLex) -> None:
     """A figure whose victims the phrase leaves open ("two people", "11")
-    counts civilians when the parts it counts are civilians ("two people, one
-    of them a child", "kill 11 including children"; not "scores of bodies,
-    some of them children": a vague share says nothing of the rest)."""
+    counts civilians when the parts it counts are civilians, children among
+    them (actors.yaml `civilian_marks`: "two people, one of them a child",
+    "kill 11 including children"; not "scores of bodies, some of them
+    children": a vague share says nothing of the rest; nor "six people,
+    including three women": women may be fighters)."""
     for i, np_end in wholes:
         m = out[i]
         if m.category != "unknown" or m.victims != "people":
@@ -896,10 +924,11 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
             # rest may not be; children or women among them say nothing of the kind
             civilian = all(p.category == "civilians" for p in named) and not any(
                 p.victims == "civilians" and m.min is not None and p.max is not None and p.max < m.min for p in named)
+            # children among them ("a woman and child": the child is no counted part of its own)
+            civilian = civilian and (any(p.victims in lex.civilian_marks for p in named)
+                                     or _lead_names_marks(sentence, np_end, lex))
         else:
-            lead = lex.subset_lead.match(sentence, np_end)
-            generic = generic_group(sentence[lead.end():lead.end() + 40], knowledge=lex.knowledge) if lead else None
-            civilian = generic is not None and lex.categories.get(generic[1]) == "civilians"
+            civilian = _lead_names_marks(sentence, np_end, lex)
         if civilian:
             out[i] = replace(m, category="civilians")
 
