@@ -190,3 +190,15 @@ def test_women_among_a_toll_of_people_leave_the_whole_open():
         == "civilians"
     assert find("Rocket fire killed nine people including several women children and old men.")[0].category \
         == "civilians"
+
+
+def test_people_named_by_their_nationality_take_no_category_of_another_sentence():
+    got = _categories("Strikes on two bases",
+                      "Monitors said four soldiers were killed at the first base on Sunday. "
+                      "At the second base, four people of Afghan nationality were killed in the raid on Monday.")
+    assert [cat for raw, cat in got if raw.startswith("four people")] == ["unknown"]
+    # near miss: bare people of the same count are the same victims retold
+    got = _categories("Strikes on two bases",
+                      "Monitors said four soldiers were killed at the first base on Sunday. "
+                      "A medic said four people were killed in the raid.")
+    assert [cat for raw, cat in got if raw.startswith("four people")] == ["combatants"]

@@ -311,7 +311,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
                 "severity": "warning",
             })
     governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
-    _share_categories(claims)
+    _share_categories(claims, knowledge)
     _former_roles(text, claims, knowledge)
     problems += _headline_disagreements(doc, claims, knowledge)
     claim_rows, casualty_rows = [], []
@@ -465,7 +465,7 @@ def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int,
     return (-1, -1)
 
 
-def _share_categories(claims: Sequence[_Claim]) -> None:
+def _share_categories(claims: Sequence[_Claim], knowledge: Knowledge) -> None:
     """A figure whose victims the phrase does not identify ("Five killed",
     "two people", "killing one person") takes the category of the figures of
     other sentences of the report with the same count and outcome that do
@@ -476,7 +476,9 @@ def _share_categories(claims: Sequence[_Claim]) -> None:
     one person injuring three others"). A running total (scope total)
     takes none: the same count in two items of a monthly tally ("January:
     three people dead", "April: ... including three women") is two
-    periods' victims, not one group retold."""
+    periods' victims, not one group retold. Nor a figure whose phrase names
+    its people's nationality ("three people of non-Syrian nationalities":
+    actors.yaml `nationality_nouns`): it says who they were."""
     told: dict[tuple[str, int | None, int | None], dict[int, set[tuple[str, str]]]] = {}
     for n, c in enumerate(claims):
         for k in c.casualties:
@@ -484,11 +486,14 @@ def _share_categories(claims: Sequence[_Claim]) -> None:
                 told.setdefault((k.outcome, k.min, k.max), {}).setdefault(n, set()).add((k.category, k.side))
     if not told:
         return
+    nationality = frozenset(w.lower() for w in knowledge.actors.get("nationality_nouns") or ())
     for n, c in enumerate(claims):
         shared = None
         for i, (k, sc) in enumerate(zip(c.casualties, c.scopes)):
             if k.category != "unknown" or not k.min or k.victims not in ("people", "") or sc == "total":
                 continue
+            if k.victims_raw and not nationality.isdisjoint(w.lower() for w in _WORDS.findall(k.victims_raw)):
+                continue  # "three people of non-Syrian nationalities": told as who they were
             if shared is not None and _OTHERS_RAW.match(k.victims_raw or ""):
                 got: set[tuple[str, str]] = {shared}
             elif _ANOTHER.search(f"{k.raw} {k.victims_raw}"):
@@ -501,6 +506,7 @@ def _share_categories(claims: Sequence[_Claim]) -> None:
                 shared = (cat, side if len(got) == 1 else "")
 
 
+_WORDS = regex(r"[\w'’-]+")
 _OTHERS_RAW = regex(r"(?i)^(?:\w+\s+)?others?$")
 _ANOTHER = regex(r"(?i)\b(?:another|other|others|more|further|additional)\b")
 
