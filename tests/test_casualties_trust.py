@@ -202,3 +202,17 @@ def test_people_named_by_their_nationality_take_no_category_of_another_sentence(
                       "Monitors said four soldiers were killed at the first base on Sunday. "
                       "A medic said four people were killed in the raid.")
     assert [cat for raw, cat in got if raw.startswith("four people")] == ["combatants"]
+
+
+def test_people_told_place_by_place_after_a_toll_of_civilians_are_those_civilians():
+    body = ("At least 30 civilians were killed in raids across the province on Tuesday, a monitor said. "
+            "Jets left 12 people dead in the market of Ariha. "
+            "Eight civilians died in shelling on Sarmin. "
+            "Another 10 people were killed in raids on villages to the south.")
+    got = dict(_categories("Raids on the province", body))
+    assert got["12 people dead"] == "civilians"
+    assert got["Another 10 people were killed"] == "civilians"
+    # near miss: counts that do not add up to the toll are other victims, of no category
+    got = dict(_categories("Raids on the province", body.replace("Another 10", "Another 14")))
+    assert got["12 people dead"] == "unknown"
+    assert got["Another 14 people were killed"] == "unknown"

@@ -312,6 +312,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
             })
     governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
     _share_categories(claims, knowledge)
+    _breakdowns(claims)
     _former_roles(text, claims, knowledge)
     problems += _headline_disagreements(doc, claims, knowledge)
     claim_rows, casualty_rows = [], []
@@ -504,6 +505,45 @@ def _share_categories(claims: Sequence[_Claim], knowledge: Knowledge) -> None:
                 cat, side = sorted(got)[0]
                 c.casualties[i] = replace(k, category=cat, side=side if len(got) == 1 else "")
                 shared = (cat, side if len(got) == 1 else "")
+
+
+_BREAKDOWN_REACH = 4  # the items of a breakdown follow its total within this many claims
+
+
+def _breakdowns(claims: Sequence[_Claim]) -> None:
+    """Figures of people told in the sentences right after a toll of
+    civilians whose counts add up to it ("At least 51 civilians were killed.
+    Raids left 15 people dead ... Nine civilians died ... Another 27 people
+    were killed": 15 + 9 + 27 = 51) are those civilians, told place by
+    place: people of no category among them are civilians (the README's
+    category from the text's identification of the same victims). The items:
+    whole figures of the total's outcome and scope, at least two, of
+    civilians or of people of no category, one after another with no other
+    figure between."""
+    for n, c in enumerate(claims):
+        for k, sc in zip(c.casualties, c.scopes):
+            if k.category != "civilians" or k.part or not k.min or (k.max is not None and k.max != k.min):
+                continue
+            items: list[tuple[_Claim, int]] = []
+            total = 0
+            for later in claims[n + 1:n + 1 + _BREAKDOWN_REACH]:
+                for i, (f, fsc) in enumerate(zip(later.casualties, later.scopes)):
+                    if f.part:
+                        continue
+                    if f.outcome != k.outcome or fsc != sc or f.min is None or f.min != f.max or not (
+                            f.category == "civilians" or (f.category == "unknown" and f.victims == "people")):
+                        total = k.min + 1  # another figure between: no breakdown
+                        break
+                    items.append((later, i))
+                    total += f.min
+                if total >= k.min:
+                    break
+            if total != k.min or len(items) < 2:
+                continue
+            for later, i in items:
+                f = later.casualties[i]
+                if f.category == "unknown":
+                    later.casualties[i] = replace(f, category="civilians")
 
 
 _WORDS = regex(r"[\w'’-]+")
