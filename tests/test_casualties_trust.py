@@ -216,3 +216,19 @@ def test_people_told_place_by_place_after_a_toll_of_civilians_are_those_civilian
     got = dict(_categories("Raids on the province", body.replace("Another 10", "Another 14")))
     assert got["12 people dead"] == "unknown"
     assert got["Another 14 people were killed"] == "unknown"
+
+
+def test_a_woman_told_after_members_of_a_unit_of_women_fighters_is_one_of_them():
+    got = _categories("Drone hits a car near Amuda",
+                      "Sources said the car hit by the drone carried two fighters of the YPJ and their driver. "
+                      "One woman died on the spot, the sources added.")
+    assert [cat for raw, cat in got if raw.startswith("One woman")] == ["combatants"]
+    # near misses: a unit of men, or a unit named further back, says nothing of the woman
+    got = _categories("Drone hits a car near Amuda",
+                      "Sources said the car hit by the drone carried two fighters of the YPG and their driver. "
+                      "One woman died on the spot, the sources added.")
+    assert [cat for raw, cat in got if raw.startswith("One woman")] == ["civilians"]
+    got = _categories("Drone hits a car near Amuda",
+                      "Sources said the car hit by the drone carried two fighters of the YPJ and their driver. "
+                      "Ambulances rushed to the town. One woman died on the spot, the sources added.")
+    assert [cat for raw, cat in got if raw.startswith("One woman")] == ["civilians"]

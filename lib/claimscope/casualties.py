@@ -87,6 +87,7 @@ class VictimContext:
     list_outcome: str = ""  # the outcome of a list this sentence is an item of ("... left 344 dead: • 165 civilians")
     previous_figure: tuple[str, str, str] = ()  # (victims, category, side) of the figure told last before the sentence
     headline: bool | None = None  # the sentence is a headline (None: one when it has no final full stop)
+    women_unit: tuple[str, str] = ()  # (actor, side) of a unit of women fighters the sentence before named
 
 
 # --- quantities -------------------------------------------------------------------
@@ -302,6 +303,7 @@ class _CasLex:
     year_before: re.Pattern[str]  # "May 2018", "May 18, 2018", "in 2018": a year
     subgroups: frozenset[str]  # victims groups "others" beside them are not of ("two children ... 5 others")
     civilian_marks: frozenset[str]  # victims groups whose presence among a toll of people makes it civilians
+    women: frozenset[str]  # the victims group of women (the subgroup a unit of women fighters is made of)
     reporting: re.Pattern[str]  # a reporting verb right after a victims phrase: its people are the speaker
     unit_name_before: re.Pattern[str]  # "the"/"of" or an opening quote before an ordinal: a unit's name goes on
     complement_before: re.Pattern[str]  # "of" right before a number: it belongs to a noun's complement
@@ -451,6 +453,7 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                           + r"\s+(?:the\s+)?[\"“‘]?"),
         subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
         civilian_marks=frozenset(knowledge.actors.get("civilian_marks") or ()),
+        women=frozenset(knowledge.actors.get("women_groups") or ()),
         unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+|[“‘]\s*)$"),
         complement_before=regex(r"(?i)\b" + trie_pattern(d["complement_links"]) + r"\s+$"),
         participle=regex(r"\s*[a-z][a-z'’-]*(?:" + "|".join(re.escape(e) for e in d["participle_endings"]) + r")\b"),
@@ -1489,6 +1492,9 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
     if category != "combatants" and victims_raw and lex.identity is not None:
         # "an Iraqi refugee, who was accused of being an ISIS commander": counted as what he was said to be
         victims, category, side = _said_to_be(sentence, np_end, lex) or (victims, category, side)
+    if victims in lex.women and context.women_unit and victims_raw:
+        # "... carrying three members of the YPJ. One woman was killed": one of them
+        victims, category, side = context.women_unit[0], "combatants", context.women_unit[1]
     if category == "combatants" and victims_raw and not side:
         victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
     if category == "combatants" and victims_raw and not side:

@@ -94,7 +94,7 @@ from .kinds import (ClaimKind, claim_kind, cumulative_cue, figure_scopes, period
 from .errors import KnowledgeError
 from .knowledge import Knowledge
 from .places import PlaceMention, dominant_governorate, find_places, points_at_context_place, without_section_label
-from .resources import phrase_pattern, regex
+from .resources import norm_phrase, phrase_pattern, regex
 from .sentences import Sentence, headline_parts, split_sentences
 
 __all__ = ["DocumentInput", "ExtractResult", "ExtractChunk", "extract", "extract_document", "extract_chunk",
@@ -223,6 +223,7 @@ class _Context:
     headline: tuple[int, int] = (-1, -1)  # span of the headline in the text
     para_first: bool = True  # no claim of the paragraph yet
     para_background: bool = False  # the paragraph opened with a background claim (what went before the news)
+    women_unit: tuple[str, str] = ()  # (actor, side) of a unit of women fighters the last sentence named
     victims: tuple[tuple, VictimContext | None] = ((), None)  # the last VictimContext and its fields (frozen: reused while they hold)
 
 
@@ -273,6 +274,19 @@ def _place_fields(places: list[PlaceMention]) -> tuple[Any, ...]:
                 fallback = p
     geo = geo or fallback
     return (";".join(names), ordered[0].precision, gov, geo.lat if geo else None, geo.lon if geo else None)
+
+
+def _women_unit(actors: list[ActorMention], knowledge: Knowledge) -> tuple[str, str]:
+    """(actor, side) of the first actor the sentence names by an alias of
+    actors.yaml `women_units` ("members of the YPJ"), or ()."""
+    units = knowledge.derived(_women_units)
+    if not units:
+        return ()
+    return next(((a.name, a.side) for a in actors if norm_phrase(a.raw) in units), ())
+
+
+def _women_units(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(norm_phrase(u) for u in knowledge.actors.get("women_units") or ())
 
 
 def _targets(roles_target: str, actors: list[ActorMention]) -> tuple[tuple[str, str], ...]:
@@ -749,13 +763,15 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     item = listing is not None and _LIST_ITEM.match(sent) is not None
     headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
     list_outcome = listing[0] if item and listing is not None else ""
-    key = (targets, ctx.para_target, ctx.last_group, list_outcome, ctx.last_figure, headline or None)
+    key = (targets, ctx.para_target, ctx.last_group, list_outcome, ctx.last_figure, headline or None, ctx.women_unit)
     victim_ctx = ctx.victims[1]
     if victim_ctx is None or key != ctx.victims[0]:  # most sentences tell the same context as the one before
         victim_ctx = VictimContext(targets=targets, previous_targets=ctx.para_target, last_group=ctx.last_group,
-                                   list_outcome=list_outcome, previous_figure=ctx.last_figure, headline=headline or None)
+                                   list_outcome=list_outcome, previous_figure=ctx.last_figure, headline=headline or None,
+                                   women_unit=ctx.women_unit)
         ctx.victims = (key, victim_ctx)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start, words=words)
+    ctx.women_unit = _women_unit(actors, knowledge)
     event = event_type(sent, knowledge=knowledge, clauses=clauses, words=words)
     attributed = attribution.cue != "outlet"
     keep = bool(casualties) or event is not None or (attributed and len(sent.split(None, 4)) >= 5)  # 5+ words
