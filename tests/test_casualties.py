@@ -581,3 +581,20 @@ def test_straight_quotation_marks_open_a_victims_noun():
     # near misses: a quote mark before a verb, or a closing mark after a number, opens no victims noun
     assert _full('The monitor said 40 "were executed" in the square.') == []
     assert _full('Officials said the toll rose to 12" late on Friday.') == [("people", "killed", 12, 12, "")]
+
+
+def test_combatants_killed_at_a_site_of_an_actor_are_its_own():
+    """Combatants of no stated side killed at positions hosting an actor's
+    installations (region `actor_assets`) or belonging to an actor are that
+    actor's; not those killed attacking such positions, nor civilians."""
+    assert _full("Four members were killed at posts hosting air defense systems near the airport.") == [
+        ("Syrian Arab Army", "killed", 4, 4, "syrian_government")]
+    assert _full("Two fighters died in a base run by the SDF east of the river.") == [
+        ("Syrian Democratic Forces", "killed", 2, 2, "kurdish")]
+    # near misses: an attack on the site, a side of their own, or civilians
+    assert _full("Two fighters were killed in an assault on posts of the SDF east of the river.") == [
+        ("militants", "killed", 2, 2, "")]
+    assert _full("Two ISIS members were killed at a base belonging to the SDF.") == [
+        ("ISIS", "killed", 2, 2, "jihadist")]
+    assert [c.category for c in find_casualties("Two workers were killed at a base belonging to the SDF.")] == [
+        "civilians"]

@@ -304,6 +304,8 @@ class _CasLex:
     subgroups: frozenset[str]  # victims groups "others" beside them are not of ("two children ... 5 others")
     civilian_marks: frozenset[str]  # victims groups whose presence among a toll of people makes it civilians
     women: frozenset[str]  # the victims group of women (the subgroup a unit of women fighters is made of)
+    site: re.Pattern[str] | None  # "in military positions hosting": whose the combatants killed there were follows
+    assets: tuple[tuple[re.Pattern[str], str, str], ...]  # (an actor's installations or weapons, the actor, its side)
     reporting: re.Pattern[str]  # a reporting verb right after a victims phrase: its people are the speaker
     unit_name_before: re.Pattern[str]  # "the"/"of" or an opening quote before an ordinal: a unit's name goes on
     complement_before: re.Pattern[str]  # "of" right before a number: it belongs to a noun's complement
@@ -454,6 +456,11 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
         civilian_marks=frozenset(knowledge.actors.get("civilian_marks") or ()),
         women=frozenset(knowledge.actors.get("women_groups") or ()),
+        site=regex(r"\s*" + phrase_pattern(knowledge.actors["site_prepositions"]) + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                   + phrase_pattern(knowledge.actors["site_nouns"]) + r"\s+" + phrase_pattern(knowledge.actors["site_links"])
+                   + r"\s+(?:the\s+)?") if knowledge.actors.get("site_nouns") else None,
+        assets=tuple((regex(phrase_pattern(words)), owner, actor_sides(knowledge).get(owner, ""))
+                     for owner, words in (knowledge.actors.get("actor_assets") or {}).items()),
         unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+|[“‘]\s*)$"),
         complement_before=regex(r"(?i)\b" + trie_pattern(d["complement_links"]) + r"\s+$"),
         participle=regex(r"\s*[a-z][a-z'’-]*(?:" + "|".join(re.escape(e) for e in d["participle_endings"]) + r")\b"),
@@ -1499,6 +1506,8 @@ def _mention(sentence: str, q: Quantity, np_start: int, np_end: int, outcome: st
         victims, side = _affiliated(sentence, np_start, np_end, lex) or (victims, side)
     if category == "combatants" and victims_raw and not side:
         side = _backer_side(victims_raw, lex)
+    if category == "combatants" and victims_raw and not side and cue_end is not None:
+        victims, side = _site_owner(sentence, cue_end, lex) or (victims, side)
     end = max(np_end, cue_end or np_end)
     return CasualtyMention(
         start=q.start + offset,
@@ -1560,6 +1569,24 @@ def _affiliated(sentence: str, np_start: int, np_end: int, lex: _CasLex) -> tupl
     if not actors or actors[0].start > 0 or not actors[0].side:
         return None
     return actors[0].name, actors[0].side
+
+
+def _site_owner(sentence: str, cue_end: int, lex: _CasLex) -> tuple[str, str] | None:
+    """(actor, side) of the site where the figure's people were killed,
+    right after its outcome cue ("were killed in military positions hosting
+    air defence batteries" -> Syrian Arab Army; "at a base belonging to the
+    SDF"), or None."""
+    m = lex.site.match(sentence, cue_end) if lex.site is not None else None
+    if m is None:
+        return None
+    rest = sentence[m.end():m.end() + 60]
+    actors = phrase_actors(rest, knowledge=lex.knowledge)
+    if actors and actors[0].start == 0 and actors[0].side:
+        return actors[0].name, actors[0].side
+    for rx, owner, side in lex.assets:
+        if side and rx.match(rest) is not None:
+            return owner, side
+    return None
 
 
 def _backer_side(victims_raw: str, lex: _CasLex) -> str:
