@@ -29,3 +29,18 @@ def test_a_toll_restated_in_a_participle_clause_is_one_figure():
 ])
 def test_an_equal_toll_of_another_act_stays_a_figure(sentence):
     assert len(figures(sentence)) == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure told like the one before it at another place, its outcome left out
+    ("Two civilians were killed in Kafr Nabl and two civilians in Maarat al-Numan.",
+     [("killed", 2, "civilians"), ("killed", 2, "civilians")]),
+    ("Three soldiers were wounded in Tell Rifaat, two children in al-Bab and a woman in Azaz, activists said.",
+     [("injured", 3, "soldiers"), ("injured", 2, "children"), ("injured", 1, "women")]),
+    # near misses: the second figure has a verb of its own, or is no people
+    ("Five soldiers were killed in Daraa and three children in Quneitra said the army was to blame.",
+     [("killed", 5, "soldiers")]),
+    ("Five soldiers were killed in Daraa and three trucks in Quneitra were burned.", [("killed", 5, "soldiers")]),
+])
+def test_a_figure_at_another_place_takes_the_outcome_left_out(sentence, expected):
+    assert figures(sentence) == expected

@@ -723,7 +723,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
         elif main and victims_raw and ":" in sentence[main[-1].end - offset:q.start]:
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
         elif out and (_distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw))
-                      or (victims_raw and _companion(sentence, q, out[-1], offset, lex))) \
+                      or (victims_raw and _companion(sentence, q, out[-1], offset, lex))
+                      or (victims_raw and _parallel_place(sentence, q, out[-1].end - offset, np_end))) \
                 and not _own_predicate(sentence, aside.end() if aside else closed, pos, lex) \
                 and not _speaker(sentence, np_start, np_end, lex):
             # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians
@@ -1316,6 +1317,21 @@ def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims
     if not with_victims:
         return len(gap) <= 60 and bool(_AND_BEFORE.search(gap))
     return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap))
+
+
+_PARALLEL_GAP = regex(r"\s+(?:in|near|at|on|around|outside)\s+[^,;:.!?()]{1,50}?\s*(?:,\s*(?:and\s+)?|and\s+)\Z")
+_PARALLEL_PLACE = regex(r"\s+(?:in|near|at|on|around|outside)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|al|el|ad|as|ar|an|az|ash)[-\s]*)+"
+                     r"\s*(?:[,;:.!?)]|\Z|and\s)")
+
+
+def _parallel_place(sentence: str, q: Quantity, previous_end: int, np_end: int) -> bool:
+    """A figure told like the one before it at another place, its outcome
+    left out ("Two civilians were killed in Kafr Nabl and two civilians in
+    Maarat al-Numan"): the previous figure's place, a conjunction, this
+    figure's victims and a place of its own that ends the clause ("three
+    children in Quneitra said ..." has a verb of its own)."""
+    return _PARALLEL_GAP.fullmatch(sentence, previous_end, q.start) is not None \
+        and _PARALLEL_PLACE.match(sentence, np_end) is not None
 
 
 def _companion(sentence: str, q: Quantity, previous: CasualtyMention, offset: int, lex: _CasLex) -> bool:
