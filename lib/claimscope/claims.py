@@ -1200,7 +1200,7 @@ def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -
     problems: list[dict] = []
     mentions: list[tuple] = []
     governorates: list[tuple[str, str]] = []
-    with _older_objects_frozen():
+    with older_objects_frozen():
         for doc in documents:
             try:
                 r = extract_document(doc, knowledge=knowledge)
@@ -1223,14 +1223,14 @@ def extract_chunk(documents: Sequence[DocumentInput], *, knowledge: Knowledge) -
 
 
 @contextlib.contextmanager
-def _older_objects_frozen() -> Iterator[None]:
-    """While a chunk's documents are read, keep the objects made before it
-    (the compiled knowledge and its memos, the documents table, the
-    caller's) out of the cyclic garbage collector (`gc.freeze`, undone
-    after): a full collection during extraction would walk all of them, and
-    none of them becomes garbage while the chunk is read. The objects the
-    chunk makes are collected as ever. Left alone when the caller froze
-    objects itself (`engines._frozen_heap`)."""
+def older_objects_frozen() -> Iterator[None]:
+    """Keep the objects made before the block out of the cyclic garbage
+    collector while it runs (`gc.freeze`, undone after); left alone when the
+    caller froze objects itself. While a chunk's documents are read, a full
+    collection would walk the compiled knowledge, its memos and the
+    documents table, none of which becomes garbage meanwhile; the objects
+    the block makes are collected as ever (`engines` uses it for forked
+    workers too)."""
     if gc.get_freeze_count():
         yield
         return

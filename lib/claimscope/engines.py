@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import inspect
 import multiprocessing as mp
 import sys
@@ -127,14 +126,11 @@ def _frozen_heap(start_method: str) -> Iterator[None]:
     worker would copy every page of the driver's heap that holds one (at
     alignment of 38,100 documents, about 0.7 GB a worker). Left alone when
     the caller froze objects itself, and for workers that are not forked."""
-    if start_method != "fork" or gc.get_freeze_count():
+    if start_method != "fork":
         yield
         return
-    gc.freeze()
-    try:
+    with _claims.older_objects_frozen():
         yield
-    finally:
-        gc.unfreeze()
 
 
 def _pool_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
