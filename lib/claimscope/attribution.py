@@ -2706,6 +2706,9 @@ def _introduced(surname: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, s
     doc.uses += 1  # reads the document: not shared across documents
     if len(surname) < 3 or not surname[:1].isupper() or surname in doc.introducing:
         return None  # (a name whose earlier mention leads back to itself: no one introduced)
+    for a in reversed(doc.named):  # a speaker already heard ("Leys el-Faris, a nurse, said"): that voice again
+        if a.person and a.person.split()[-1].rpartition("-")[2] == surname and a.source_type != "media":
+            return a.source, a.source_type, a.source_side, a.person
     doc.introducing.add(surname)
     try:
         return _introduced_in(surname, doc, t)
@@ -2714,15 +2717,19 @@ def _introduced(surname: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, s
 
 
 def _introduced_in(surname: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
-    rx = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,2}\s+" + re.escape(surname) + r"\b")
+    # "Leys el-Faris" then "Faris": an article glued to the surname ("el-", "al-") drops in the short form
+    rx = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,2}\s+(?:[a-z]{1,3}-)?"
+                    + re.escape(surname) + r"\b")
     for sentence in reversed(doc.sentences[max(0, doc.index - 12):doc.index]):
         found = list(rx.finditer(sentence))
         if found:
             m = found[-1]
             phrase = _subject_np(sentence[:m.end()], t)
             got = _resolve_fresh(phrase, _strip_determiners(phrase, t), doc, t, strong_only=False) if phrase else None
-            if got is not None and got[3] and got[3].split()[-1] == surname:
-                return got
+            if got is not None and got[3] and got[3].split()[-1].rpartition("-")[2] == surname:
+                # (not the channel a speaker talked to: "Speaking to Anadolu Agency Yusuf el-Bustani, a local
+                # activist, said" introduces no Anadolu speaker)
+                return got if got[1] != "media" else None
             return None
     return None
 
