@@ -31,3 +31,9 @@ def test_the_killers_identity_and_a_vague_one_leave_the_victims_as_they_were():
         ("combatants", "jihadist", "killed")]
     # an identity of no armed side
     assert _read("A farmer, who was believed to be an informant, was found dead.") == [("civilians", "", "killed")]
+
+
+def test_a_units_ordinal_after_a_backers_participle_names_the_unit():
+    from claimscope.casualties import find_casualties
+    got = find_casualties("Gunmen killed three militiamen of the Russian-backed 5th Corps near Busra.", knowledge=K)
+    assert [(k.victims, k.side) for k in got] == [("Syrian Arab Army", "syrian_government")]

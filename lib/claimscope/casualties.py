@@ -461,7 +461,10 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                    + r"\s+(?:the\s+)?") if knowledge.actors.get("site_nouns") else None,
         assets=tuple((regex(phrase_pattern(words)), owner, actor_sides(knowledge).get(owner, ""))
                      for owner, words in (knowledge.actors.get("actor_assets") or {}).items()),
-        unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+|[“‘]\s*)$"),
+        # (a backer's participle may stand between: "of the Russian-backed 5th Corps"; lexicon modifier_participles)
+        unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+(?:[\w'’]+-(?:"
+                               + "|".join(re.escape(w) for w in knowledge.lexicon.get("modifier_participles") or ["backed"])
+                               + r")\s+)?|[“‘]\s*)$"),
         complement_before=regex(r"(?i)\b" + trie_pattern(d["complement_links"]) + r"\s+$"),
         participle=regex(r"\s*[a-z][a-z'’-]*(?:" + "|".join(re.escape(e) for e in d["participle_endings"]) + r")\b"),
         backer_forces=str(knowledge.actors.get("backer_forces") or "{backer}"),
