@@ -306,6 +306,8 @@ class _CasLex:
     women: frozenset[str]  # the victims group of women (the subgroup a unit of women fighters is made of)
     site: re.Pattern[str] | None  # "in military positions hosting": whose the combatants killed there were follows
     assets: tuple[tuple[re.Pattern[str], str, str], ...]  # (an actor's installations or weapons, the actor, its side)
+    parallel_gap: re.Pattern[str]  # "in Kafr Nabl and ": a figure's place, then a conjunction (`_parallel_place`)
+    parallel_place: re.Pattern[str]  # " in Maarat al-Numan." : a place that ends the clause
     reporting: re.Pattern[str]  # a reporting verb right after a victims phrase: its people are the speaker
     unit_name_before: re.Pattern[str]  # "the"/"of" or an opening quote before an ordinal: a unit's name goes on
     complement_before: re.Pattern[str]  # "of" right before a number: it belongs to a noun's complement
@@ -461,6 +463,11 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
                    + r"\s+(?:the\s+)?") if knowledge.actors.get("site_nouns") else None,
         assets=tuple((regex(phrase_pattern(words)), owner, actor_sides(knowledge).get(owner, ""))
                      for owner, words in (knowledge.actors.get("actor_assets") or {}).items()),
+        parallel_gap=regex(r"\s+" + phrase_pattern(knowledge.lexicon["locative_prepositions"])
+                           + r"\s+[^,;:.!?()]{1,50}?\s*(?:,\s*(?:and\s+)?|and\s+)\Z"),
+        # a run of capitalised words, an article glued to one ("al-Numan"), then the clause's end
+        parallel_place=regex(r"\s+" + phrase_pattern(knowledge.lexicon["locative_prepositions"])
+                             + r"\s+(?:the\s+)?(?:(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’-]*\s*)+(?:[,;:.!?)]|\Z|and\s)"),
         # (a backer's participle may stand between: "of the Russian-backed 5th Corps"; lexicon modifier_participles)
         unit_name_before=regex(r"(?:\b" + trie_pattern(d["unit_name_openers"]) + r"\s+(?:[\w'’]+-(?:"
                                + "|".join(re.escape(w) for w in knowledge.lexicon.get("modifier_participles") or ["backed"])
@@ -727,7 +734,7 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome, listed = main[-1].outcome, True  # "left 17 people dead: three civilians ... and 14 members"
         elif out and (_distributive(sentence, q, out[-1].end - offset, with_victims=bool(victims_raw))
                       or (victims_raw and _companion(sentence, q, out[-1], offset, lex))
-                      or (victims_raw and _parallel_place(sentence, q, out[-1].end - offset, np_end))) \
+                      or (victims_raw and _parallel_place(sentence, q, out[-1].end - offset, np_end, lex))) \
                 and not _own_predicate(sentence, aside.end() if aside else closed, pos, lex) \
                 and not _speaker(sentence, np_start, np_end, lex):
             # "killed 45 civilians in Aleppo and 22 in Idlib", "killed 15 civilians
@@ -1322,19 +1329,14 @@ def _distributive(sentence: str, q: Quantity, previous_end: int, *, with_victims
     return bool(gap.strip()) and bool(_COORDINATION.fullmatch(gap))
 
 
-_PARALLEL_GAP = regex(r"\s+(?:in|near|at|on|around|outside)\s+[^,;:.!?()]{1,50}?\s*(?:,\s*(?:and\s+)?|and\s+)\Z")
-_PARALLEL_PLACE = regex(r"\s+(?:in|near|at|on|around|outside)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|al|el|ad|as|ar|an|az|ash)[-\s]*)+"
-                     r"\s*(?:[,;:.!?)]|\Z|and\s)")
-
-
-def _parallel_place(sentence: str, q: Quantity, previous_end: int, np_end: int) -> bool:
+def _parallel_place(sentence: str, q: Quantity, previous_end: int, np_end: int, lex: _CasLex) -> bool:
     """A figure told like the one before it at another place, its outcome
     left out ("Two civilians were killed in Kafr Nabl and two civilians in
     Maarat al-Numan"): the previous figure's place, a conjunction, this
     figure's victims and a place of its own that ends the clause ("three
     children in Quneitra said ..." has a verb of its own)."""
-    return _PARALLEL_GAP.fullmatch(sentence, previous_end, q.start) is not None \
-        and _PARALLEL_PLACE.match(sentence, np_end) is not None
+    return lex.parallel_gap.fullmatch(sentence, previous_end, q.start) is not None \
+        and lex.parallel_place.match(sentence, np_end) is not None
 
 
 def _companion(sentence: str, q: Quantity, previous: CasualtyMention, offset: int, lex: _CasLex) -> bool:
