@@ -43,7 +43,7 @@ from typing import Sequence
 
 from .actors import other_act_clauses
 from .knowledge import Knowledge
-from .resources import PhraseScan, case_variants, norm_phrase, phrase_pattern, regex
+from .resources import PhraseScan, case_variants, first_chars, norm_phrase, phrase_pattern, regex
 from .sentences import Gate, WordGates, sentence_words, word_gates
 
 __all__ = ["EventType", "Cause", "DeniedAct", "event_type", "event_types", "event_label", "find_cause", "find_causes",
@@ -159,6 +159,7 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
     cats = tuple((str(k["cause"]), regex(phrase_pattern(k["cues"]))) for k in c.get("categories", ()))
     downs = c.get("responses") or []
     hostile = _opt(c.get("hostile_acts"))
+    reason_cues = [*(c.get("retaliation_cues") or ()), *(c.get("response_cues") or ())]
     retaliation = []
     if c.get("retaliation_cues"):
         retaliation.append((regex(phrase_pattern(c["retaliation_cues"])), (c["retaliation_cues"],)))
@@ -278,8 +279,8 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         gate_lists=gate_lists,
         cause_words=_open_words(gate_lists, [*named.values(), *retaliation_gates]),
         denied_words=_open_words(gate_lists, gates[len(needs) + len(retaliation):]),
-        reason_clause=regex(phrase_pattern([*(c.get("retaliation_cues") or ()), *(c.get("response_cues") or ())])
-                            + r"[^,;:.!?()]*") if c.get("retaliation_cues") or c.get("response_cues") else None,
+        reason_clause=regex(first_chars(reason_cues) + phrase_pattern(reason_cues) + r"[^,;:.!?()]*")
+        if reason_cues else None,
     )
 
 

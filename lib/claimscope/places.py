@@ -1202,6 +1202,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
     filed: list[_Cand] = []        # names of a wire dateline
     filed_end = -1                 # where the last wire dateline ends
     treated_end = -1               # where the last name the wounded were taken to ends (`_hospital_destination`)
+    hospital = any(w in lower for w in pats.hospital_gate)  # a hospital word anywhere: one test per text
     for s0, e0 in _spans(text, pats):
         if e0 <= taken:
             continue
@@ -1270,7 +1271,7 @@ def _scan(text: str, gz: Gazetteer, pats: _Patterns, words: frozenset[str] | Non
                     and _town_pair(raw, gz, pats):
                 prev = None   # "the Latakia-Aleppo international highway": a road's name, not a place
                 continue
-            if _hospital_destination(text, start, end, pats) or (
+            if (hospital and _hospital_destination(text, start, end, pats)) or (
                     treated_end >= 0 and pats.hospital_located is not None
                     and pats.hospital_located.fullmatch(text, treated_end, start) is not None):
                 # "taken to Qamishli hospitals": where the wounded were taken, and the names that locate it ("a
