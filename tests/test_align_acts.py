@@ -229,3 +229,39 @@ def test_an_opener_pointing_back_at_the_act_keeps_the_act(tmp_path, second, same
     t = _reports(tmp_path, [("a_wire", "2021-03-14", _MARKET + second + "\n")])
     bomb = _incident_of(t, "A car bomb exploded")
     assert (_incident_of(t, second[:20]) == bomb) is same
+
+
+_REPLY_LEDE = ("Rebel factions shell army positions in Hama countryside\n\n"
+               "Rebel factions of the Fateh operations room fired rockets at army positions near Kafr Nabudah in the "
+               "northern countryside of Hama, in response to Russian airstrikes on villages of the area.\n\n")
+
+
+@pytest.mark.parametrize("after, same", [
+    # the act replied to, told after the reply by another side: another act
+    ("Activists had documented the death of four civilians in Russian airstrikes on a farm near Kafr Zita.", False),
+    # near miss: the reply itself referred back to ("the shelling"), another side named: one act
+    ("The shelling by the Fateh operations room also hit an army depot, activists said.", True),
+    # near miss: the same side goes on with the reply: one act
+    ("Rebel factions also fired rockets at army positions near Kafr Nabudah, activists said.", True),
+])
+def test_the_act_a_reply_answers_is_not_the_reply(tmp_path, after, same):
+    t = _reports(tmp_path, [("a_monitor", "2022-10-04", _REPLY_LEDE + after + "\n")])
+    reply = _incident_of(t, "Rebel factions of the Fateh")
+    assert (_incident_of(t, after[:30]) == reply) is same
+
+
+_UNDATED_LEDE = ("12 civilians killed in barrel bomb attack on village in Idlib\n\n"
+                 "The regime committed a massacre in the village of Maarzita in the countryside of Idlib, where 12 "
+                 "civilians were killed and dozens wounded in a barrel bomb attack.\n\n")
+
+
+@pytest.mark.parametrize("after, same", [
+    # one voice, another toll of the same victims on a stated earlier day: another act
+    ("Nineteen civilians were also killed yesterday when regime aircraft pounded a market in Idlib.", False),
+    # near miss: the same toll told with the day: the same act
+    ("The 12 civilians were killed yesterday when regime aircraft dropped barrel bombs on the village.", True),
+])
+def test_one_voice_telling_another_toll_on_an_earlier_day_tells_another_act(tmp_path, after, same):
+    t = _reports(tmp_path, [("the_coalition", "2015-08-12", _UNDATED_LEDE + after + "\n")])
+    lede = _incident_of(t, "The regime committed a massacre")
+    assert (_incident_of(t, after[:30]) == lede) is same

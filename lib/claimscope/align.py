@@ -404,7 +404,7 @@ class _C:
                  "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap", "doc_gov")
+                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap", "doc_gov", "own_killed")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -574,6 +574,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
     dead_victims: dict[str, set[str]] = {}
     figure_at: dict[str, list[int]] = {}  # claim_id -> its figures' offsets in the document
     tolls: dict[str, list[tuple[int | None, str, str]]] = {}  # claim_id -> (offset, outcome, victims) of its tolls
+    killed_by: dict[str, list[tuple[str, int, int | None]]] = {}  # claim_id -> (victims, min, max) of its killed
     if not casualties.empty:
         n_cas = len(casualties)
         at_col = cells.integers(casualties["start"]) if "start" in casualties.columns else [None] * n_cas
@@ -590,6 +591,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             # a part ("four of the dead were children") is no toll to match another report's toll with
             if o == "killed" and lo is not None and not part:
                 killed.setdefault(cid, []).append((lo, hi))
+                if v:
+                    killed_by.setdefault(cid, []).append((v, lo, hi))
             if v and o in ("killed", "injured", "killed_or_injured") and (lo or 0) > 0:
                 dead_victims.setdefault(cid, set()).add(v)
             if o in ("killed", "injured", "killed_or_injured") and (lo or 0) > 0:
@@ -720,6 +723,7 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
         if not own and c.cid not in figure_at and cfg.uncounted_toll is not None and not negated[i]:
             c.own_toll = _uncounted_toll(sent, cfg)   # "leaving casualties": a toll, uncounted
         c.dead = frozenset(v for _, o, v in own if o == "killed" and v) if c.own_toll else _NONE
+        c.own_killed = tuple(killed_by.get(c.cid, ())) if c.counted else ()
         # the title: the report's first claim, when its sentence is the title
         c.headline = bool(titles) and (i == 0 or col["doc_id"][i - 1] != c.doc) and c.doc in titles \
             and _is_title(norm_phrase(sent), titles[c.doc], start[i], cfg) \
@@ -823,7 +827,7 @@ class _Local:
     """A local incident: claims of one document told as one incident."""
 
     __slots__ = ("members", "lo", "hi", "rep", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
-                 "etypes", "last", "dead", "fine")
+                 "etypes", "last", "dead", "fine", "reply", "tolls")
 
     def __init__(self, c: _C):
         self.members = [c]
@@ -839,6 +843,9 @@ class _Local:
         self.etypes: set[str] = set()
         self.dead: set[str] = set()   # victims of the killed figures its acts tell as their own
         self.fine: dict[str, set[str]] = {}   # level -> every town or quarter its acts name as their own
+        self.reply = False   # one of its acts is told as a reply to another act ("in response to ...")
+        # (voice, victims) -> the killed figures its acts tell as their own, by who tells them
+        self.tolls: dict[tuple[str, str], list[tuple[int, int | None]]] = {}
         self.last = c
         self._absorb(c)
 
@@ -869,6 +876,10 @@ class _Local:
         self.targets |= c.targets
         if _is_act(c):
             self.dead |= c.dead
+            if c.follow == "response" and not c.statement:
+                self.reply = True
+            for v, lo, hi in c.own_killed:
+                self.tolls.setdefault((_voice(c), v), []).append((lo, hi))
             if not c.statement:
                 for name, level in c.fine:
                     self.fine.setdefault(level, set()).add(name)
@@ -951,6 +962,17 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         # SDF raid: a reply by the other side is the other side's act, another act. Only a sentence the reply cue
         # opens is read by its side ("... killed by government airstrikes as government forces responded to a rebel
         # offensive" tells the strikes); a perpetrator of another side told without it is a conflicting account
+        return None
+    if li.reply and not lede and not c.follow and _is_act(c) and not c.statement and c.perp \
+            and c.perp not in li.perps and not (c.perp_side and c.perp_side in li.perp_sides):
+        # an incident told as a reply ("... shelled regime positions in response to Russian airstrikes") and, after
+        # it, an act by another side with no cue referring back: the act replied to, or another act; never the
+        # reply's own account
+        return None
+    if c.lo is not None and li.lo is None and li.rep is not None and c.hi < li.rep and not c.inh_date \
+            and not c.follow and not lede and _is_act(c) and not c.statement and _other_toll(c, li):
+        # one voice tells one toll of one act: "Twenty-six civilians were also killed yesterday ..." after a report's
+        # undated "18 civilians were killed in ..." is another day's act, not the same act told with another figure
         return None
     if c.own_places and c.names and (li.names or li.points):
         hit = best_match(c.names, li.names, cfg.same_place, cfg.translit.similarity) if li.names else None
@@ -1050,6 +1072,22 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
     if gap > 0:
         score += max(w["distance_cap"], w["distance_per_sentence"] * gap)
     return score, reasons
+
+
+def _voice(c: _C) -> str:
+    """Who tells a claim: its source, or the outlet's own voice."""
+    return "" if c.stype == "outlet" else c.source
+
+
+def _other_toll(c: _C, li: _Local) -> bool:
+    """Whether claim `c`'s own killed figure of some victims disagrees with every
+    figure the same voice told of those victims for the incident."""
+    voice = _voice(c)
+    for v, lo, hi in c.own_killed:
+        theirs = li.tolls.get((voice, v))
+        if theirs and not any(_overlap((lo, hi), q) for q in theirs):
+            return True
+    return False
 
 
 def _reversed(c: _C, li: _Local) -> bool:
