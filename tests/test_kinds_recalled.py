@@ -112,6 +112,19 @@ def test_an_act_beside_a_campaign_or_a_record_stays_an_event(sentence):
     assert kind_of(sentence) == "event"
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    # acts counted since a start: a tally, no act
+    ("Coalition: regime used barrel bombs 212 times since the truce", "running_total"),
+    ("The border town has been shelled more than forty times since the ceasefire took effect.", "running_total"),
+    # near misses: a start within the week is the week's story; one time is no tally; a dated act stays an act
+    ("The crossing has been shelled three times since Monday, the monitor said.", "event"),
+    ("Jets struck the bridge on Tuesday, the 1 time since the truce that it was hit.", "event"),
+    ("Jets struck the bridge on Tuesday, hitting it four times since dawn.", "event"),
+])
+def test_acts_counted_since_a_start_are_a_running_total(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
 # --------------------------------------------------------------------------- the war's first days, a group's origins
 
 @pytest.mark.parametrize("sentence", [

@@ -155,6 +155,7 @@ class _Cues:
     context_subject: re.Pattern[str] | None  # "This escalation in attacks came ...": context of the act before
     concurrent_act: re.Pattern[str] | None  # "coincided with an exchange of rocket fire": an act told beside another
     ordinal_tally: re.Pattern[str] | None  # "this is the 19th Israeli attack on Syrian territory": acts counted
+    repetition: re.Pattern[str] | None  # "used chemical weapons 136 times since ...": acts counted since a start
     war_start: re.Pattern[str] | None  # "at the start of Syria's revolution": an act of the war's first days
     warning: re.Pattern[str] | None  # "warned Friday that the fate of ... hangs on a knife-edge": an assessment
     old_year: re.Pattern[str] | None  # a year the date grammar leaves unread ("the Six-Day War of 1967")
@@ -321,6 +322,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "warning": d.get("warning_leads") or [],
         "war_start": (d.get("war_nouns") or []) if d.get("war_start_frames") else [],
         "ordinal_tally": [*(d.get("act_nouns") or []), *acts] if d.get("ordinal_tally_links") else [],
+        "repetition": (d.get("repetition_tallies") or {}).get("units") or [],
         "continuation": d.get("continuation_others") or [],
         "acts_plural": d["act_counts"],
         "trend_predicate": d.get("trend_predicates") or [],
@@ -406,6 +408,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
                            + phrase_pattern(acts)),
         background_days=int(d["background_after_days"]),
         **_build_act_frames(d),
+        repetition=_repetition_tally(d, knowledge),
         trend_verb_auxiliaries=frozenset(str(w).lower() for w in d.get("trend_verb_auxiliaries") or ()),
         acts_plural=regex(phrase_pattern(d["act_counts"])),
         # "for around two years", "for several months"
@@ -419,6 +422,20 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         names_memo=Memo(1 << 12),
         cumulative_memo=Memo(1 << 12),
     )
+
+
+def _repetition_tally(d: dict[str, Any], knowledge: Knowledge) -> re.Pattern[str] | None:
+    """The regex of a count of times since a start ("136 times since the
+    Ghouta massacre", "more than forty times since the truce"); None when the
+    pack leaves it out."""
+    rep = d.get("repetition_tallies") or {}
+    if not rep.get("units") or not rep.get("links"):
+        return None
+    # a count of two or more: digits, or a spelled number other than "one"
+    spelled = [w for w in (*knowledge.numbers["units"], *knowledge.numbers["tens"]) if str(w).lower() != "one"]
+    count = r"(?:(?<![\w.,])(?!1\s)\d[\d,]*|" + phrase_pattern(spelled) + ")"
+    return regex(count + r"\s+" + phrase_pattern(rep["units"]) + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                 + phrase_pattern(rep["links"]))
 
 
 def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
@@ -941,6 +958,13 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
             return ClaimKind("statement", next(q for q in cues.question_marks if q in m.group(0)))
     if "event" in scopes:
         return _EVENT
+    m = cues.repetition.search(sentence) if cues.repetition is not None and date is None \
+        and "repetition" in gates else None
+    if m is not None and not any(x.kind == "since" and x.date is not None and published is not None
+                                 and (published - x.date).days <= 7 for x in dates):
+        # "Assad used chemical weapons 136 times since the Ghouta massacre": a tally of acts (a start within the
+        # last week, "hit three times since Monday", is the week's running story, left to the rules below)
+        return ClaimKind("running_total", m.group(0))
     act = _act(sentence, cues, gates)
     # a dated denial ("denied on Tuesday using ...") is about an act of that day, told first
     denial = sentence.find(negation_cue) if negated and negation_cue and date is not None else -1
