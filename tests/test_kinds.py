@@ -225,6 +225,32 @@ def test_the_toll_of_acts_counted_over_a_period_is_a_total():
     assert list(r.casualties.sort_values("start").scope) == ["event", "total", "total"]
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    # an actor starting a campaign, told verb first: the toll since is a tally
+    ("At least 80 civilians have been killed since the army and allied militias began an offensive on the "
+     "valley nearly three weeks ago, the monitor said.", "running_total"),
+    ("More than 200 fighters have died since Ankara launched its operation against the militia, the monitor said.",
+     "running_total"),
+    # near miss: a dated act set against the campaign ("the heaviest loss since ..." is no period)
+    ("A transport plane crashed near the base on Monday, killing all 12 crew in the heaviest single loss the "
+     "air force has suffered since it launched operations in the country.", "event"),
+])
+def test_a_toll_since_an_actor_began_a_campaign_is_a_tally(sentence, kind):
+    claim, _ = one_claim(sentence)
+    assert claim.kind == kind, (claim.kind, claim.kind_cue)
+
+
+def test_the_perfect_toll_of_the_acts_of_a_period_told_just_before_is_a_total():
+    # "The raids have killed ..." right after a period: the period's toll; a dated act after it is an act
+    r = extract(
+        "Shelling on the valley has intensified since the rebels launched an offensive on the dam on March 1, the "
+        "monitor said. The raids have killed 57 civilians, he said. Jets struck a bakery in the town on Tuesday, "
+        "killing four people.")
+    got = r.claims.sort_values("start")
+    assert list(got.kind) == ["background", "running_total", "event"]
+    assert list(r.casualties.sort_values("start").scope) == ["total", "event"]
+
+
 def test_since_a_date_starts_a_period_and_dates_no_act():
     claim, _ = one_claim("The monitor said 40 people have been killed in the area since the January 12 truce.")
     assert claim.kind == "running_total"

@@ -144,6 +144,7 @@ class _Cues:
     question_marks: tuple[str, ...]
     act_count: re.Pattern[str]
     counted_acts: re.Pattern[str]
+    counted_perfect: re.Pattern[str] | None  # "The strikes have killed 122" after a period: its toll
     background_days: int
     trend: re.Pattern[str] | None  # "escalating attacks": a trend of acts
     absent_act: re.Pattern[str] | None  # "there have been no US strikes": no act happened
@@ -215,6 +216,8 @@ def _names_by_list(gates: dict[str, Any], needs: Sequence[Gate]) -> dict[int, fr
 _WAR_SCENE = ("war_scene_verbs", "war_nouns")
 _WAR_SCENE_NAMES = frozenset(_WAR_SCENE)
 _ACT_COUNT_NAMES = frozenset(("act_count",))
+_SINCE_START = ("since", "campaign_nouns", "campaign_start_verbs")
+_SINCE_START_NAMES = frozenset(_SINCE_START)
 
 
 def _build_cues(knowledge: Knowledge) -> _Cues:
@@ -245,6 +248,10 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
          ("campaign_nouns", "campaign_tolls")),
         (since + rf"\s+(?:[\w'’-]+\s+){{0,4}}?{nouns}\s+{phrase_pattern(d['campaign_starts'])}",
          ("since", "campaign_nouns")),
+        # "since Turkey launched its operation", "since the regime and Russian jets began an offensive"
+        *(((since + rf"\s+(?:[\w'’-]+\s+){{1,6}}?{phrase_pattern(d['campaign_start_verbs'])}\s+"
+            rf"(?:[\w'’-]+\s+){{0,3}}?{nouns}(?![\w'’-])", _SINCE_START),)
+          if d.get("campaign_start_verbs") else ()),
         (phrase_pattern(d["act_count_frames"]) + rf"\s+{counts}\s+(?:[\w-]+\s+){{0,2}}?"
          + phrase_pattern(d["act_counts"]), ("act_count",)),
         (span, ("span_leads", "span_units")),
@@ -300,6 +307,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "cumulative": [*d["cumulative"], *d["campaign_scenes"]],
         "campaign_nouns": d["campaign_nouns"],
         "campaign_tolls": d["campaign_tolls"],
+        "campaign_start_verbs": d.get("campaign_start_verbs") or [],
         "since": d["period_starts"],
         "span_leads": d["span_leads"],
         "span_units": d["span_units"],
@@ -406,6 +414,9 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
                         + phrase_pattern(d["act_counts"])),
         counted_acts=regex(r"^.{0,60}?" + phrase_pattern(d["counted_act_pointers"]) + r"\s+(?:[\w-]+\s+){0,2}?"
                            + phrase_pattern(acts)),
+        counted_perfect=regex(r"^\W*" + phrase_pattern(d["counted_act_perfect_pointers"])
+                              + r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(acts) + r"\s+" + tolls)
+        if d.get("counted_act_perfect_pointers") else None,
         background_days=int(d["background_after_days"]),
         **_build_act_frames(d),
         repetition=_repetition_tally(d, knowledge),
@@ -602,6 +613,11 @@ def _cumulative_cue(sentence: str, cues: _Cues, dates: Sequence[DateMention],
             continue  # "two soldiers died in the uprising in the town on Monday": that day's act
         if names == _ACT_COUNT_NAMES and _acts_day(sentence, dates, cues):
             continue  # "nine were killed in three suicide attacks on Wednesday": that day's acts
+        if names == _SINCE_START_NAMES and any(x.precision == "day" and x.kind != "since" and x.start < m.start()
+                                               for x in dates if x.date is not None):
+            # "a helicopter was shot down on Monday, ... the biggest loss since they started operations": the
+            # day's act, set against the campaign
+            continue
         while m is not None:
             if cues.period_start.match(m.group(0)) and cues.since_comparison.search(sentence[max(0, m.start() - 60):m.start()]):
                 m = rx.search(sentence, m.end())  # "the first report ... since the start of the operation"
@@ -713,7 +729,11 @@ def refers_to_counted_acts(sentence: str, *, knowledge: Knowledge, words: frozen
     if not own_act and "continuation" in gates and cues.continuation is not None \
             and cues.continuation.match(sentence) is not None:
         return True  # "In addition, 13 others were injured." after a month's tally
-    return "counted_acts" in gates and cues.counted_acts.match(sentence) is not None
+    if "counted_acts" not in gates:
+        return False
+    if not own_act and cues.counted_perfect is not None and cues.counted_perfect.match(sentence) is not None:
+        return True  # "The strikes have killed 122 civilians." after "airstrikes have intensified since July 31"
+    return cues.counted_acts.match(sentence) is not None
 
 
 def is_old_date(date: DateMention | None, published: _dt.date | None, *, knowledge: Knowledge) -> bool:
