@@ -188,6 +188,22 @@ def test_a_background_claim_inherits_no_day():
     assert (ev["event_date"], ev["date_raw"]) == ("2019-05-21", "inherited: Tuesday")
 
 
+def test_a_running_total_inherits_no_day():
+    # a tally counts over its period: the day in force before it would read as the day's toll
+    text = ("Jets bombed Saraqib on Tuesday, killing four civilians. "
+            "The monitor has documented the death of 210 civilians in the province since the start of the year. "
+            "\u2022 March: eleven raids left nine people dead. "
+            "Rescuers said two of the dead were children.")
+    c = claims_of(text)
+    for phrase in ("210 civilians", "March:"):
+        t = row(c, phrase)
+        assert t["kind"] == "running_total", (phrase, t["kind"])
+        assert t["date_raw"] == "" or not t["date_raw"].startswith("inherited:"), (phrase, t["date_raw"])
+    # near miss: the act told after the tally still inherits the act's day
+    ev = row(c, "Rescuers said")
+    assert (ev["event_date"], ev["date_raw"]) == ("2019-05-21", "inherited: Tuesday")
+
+
 # --------------------------------------------------------------------------
 # properties of the telling frames
 

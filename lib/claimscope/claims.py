@@ -31,8 +31,9 @@ statement. Context is carried the way readers carry it:
   date in force; a statement takes the day in force only when it dates a
   telling or an act of the report's own days (`dates.statement_takes_day`:
   a reaction, a quote or a claim of policy may come any day after an act
-  told days before the report); a background claim without a date of its own inherits
-  none (what went before the news happened on no day its neighbours name), and
+  told days before the report); a background claim or a running total without a date of
+  its own inherits none (what went before the news happened on no day its neighbours
+  name; a tally counts over its period, not on the day in force), and
   in a paragraph that opens with one no undated claim takes an earlier
   paragraph's day unless it points back at an act ("the attack",
   `dates.recalls_act`), nor does a week, month or year holding or before the day in
@@ -694,7 +695,10 @@ _NO_CONTEXT_DATE = frozenset({"background", "running_total", "future"})
 _CONTEXT_ONLY = frozenset({"month", "year"})  # precisions a sentence without a claim does not put in force
 # what went before the news ("Israel seized the Golan in the Six-Day War of 1967") happened on no day the
 # report's sentences around it name: a background claim without a date of its own is left undated
-_NO_INHERITED_DAY = frozenset({"background"})
+# a tally ("Accordingly, the number of attacks since early 2022 has reached 55", "• January: three attacks
+# left ...") counts over its own period, not on the day in force before it: a day it inherited would read as
+# the day's toll in the tables (audit19: 78 of 120 FA-KES running totals, 43 of 127 UCDP ones, took one)
+_NO_INHERITED_DAY = frozenset({"background", "running_total"})
 # a statement ("'We will not accept this,' he said") is dated by the day it was made, not by the day of the act in
 # force before it (`dates.statement_takes_day`)
 _TOLD_DAY_ONLY = frozenset({"statement"})
