@@ -660,3 +660,19 @@ def test_a_digit_without_a_year_or_unit_is_no_date_but_a_year_or_count_is():
                        ("talks on 21.08.2013 failed", ["21.08.2013"])]:
         got = find_dates(text, published=D(2016, 5, 1), words=sentence_words(text))
         assert [m.raw for m in got] == [m.raw for m in find_dates(text, published=D(2016, 5, 1))] == raws, text
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Eight were killed in yesterdays tragedy, rescuers said.", "2024-07-23"),
+    ("Todays shelling of the market killed five.", "2024-07-24"),
+    ("Last nights raid on the camp killed three.", "2024-07-23"),
+])
+def test_a_possessive_that_lost_its_apostrophe_still_dates(text, iso):
+    # copy that strips every apostrophe ("yesterdays") tells the same day as "yesterday's"
+    m = one(text, published=dt.date(2024, 7, 24))
+    assert (m.date.isoformat(), m.precision) == (iso, "day")
+
+
+def test_a_weekday_with_an_s_is_no_date():
+    # "on Mondays" is a habit, not a day: only the publication-relative words take the lost apostrophe
+    assert find_dates("Markets close on Mondays.", knowledge=K, published=dt.date(2024, 7, 24)) == []

@@ -272,6 +272,11 @@ def _build_grammar(knowledge: Knowledge) -> _Grammar:
     pub_phrases = {
         " ".join(k.lower().split()): (v["unit"], int(v["offset"])) for k, v in lex["publication_relative"].items()
     }
+    for k in lex.get("apostrophe_less_possessives") or ():
+        # "8 killed in yesterdays tragedy": a possessive whose apostrophe the copy lost
+        key = " ".join(str(k).lower().split())
+        if key in pub_phrases:
+            pub_phrases[key + "s"] = pub_phrases[key]
     ctx_phrases = {" ".join(k.lower().split()): int(v) for k, v in lex["context_relative"].items()}
     preps = [" ".join(p.lower().split()) for p in lex["period_prepositions"]]
     mods = [m.lower() for m in lex["modifiers"]]
