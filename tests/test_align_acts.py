@@ -265,3 +265,21 @@ def test_one_voice_telling_another_toll_on_an_earlier_day_tells_another_act(tmp_
     t = _reports(tmp_path, [("the_coalition", "2015-08-12", _UNDATED_LEDE + after + "\n")])
     lede = _incident_of(t, "The regime committed a massacre")
     assert (_incident_of(t, after[:30]) == lede) is same
+
+
+_CHECKPOINTS = ("Three Iran-backed fighters killed in ISIS attack in the desert\n\n"
+                "ISIS members attacked checkpoints of Iran-backed militias near Sukhnah in the eastern countryside of "
+                "Homs, killing three members of the Iran-backed militias, activists said.\n\n")
+
+
+@pytest.mark.parametrize("after, same", [
+    # an additive opener, the same attackers, a target of another side: another act
+    ("Moreover, ISIS members attacked positions of the National Defence Forces near Sukhnah in the eastern "
+     "countryside of Homs.", False),
+    # near miss: the same targets named again: the same act
+    ("Moreover, ISIS members attacked checkpoints of Iran-backed militias near Sukhnah with machine guns.", True),
+])
+def test_an_additive_opener_hitting_another_sides_targets_tells_another_act(tmp_path, after, same):
+    t = _reports(tmp_path, [("a_monitor", "2022-09-16", _CHECKPOINTS + after + "\n")])
+    main = _incident_of(t, "ISIS members attacked checkpoints of Iran-backed militias near Sukhnah in the eastern")
+    assert (_incident_of(t, after[:40]) == main) is same

@@ -404,7 +404,8 @@ class _C:
                  "perp_cue",
                  "targets", "killed", "follow", "follow_raw", "new_cue", "statement", "mentions", "anchor",
                  "sentence", "gov", "gov_raw", "event", "rep", "rep_claimed", "victims", "outlet", "first_point", "period",
-                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap", "doc_gov", "own_killed")
+                 "headline", "own_toll", "counted", "recalled", "dead", "fine", "recap", "doc_gov", "own_killed",
+                 "target_sides")
 
 
 _NONE: frozenset[str] = frozenset()
@@ -710,6 +711,8 @@ def _features(claims: pd.DataFrame, casualties: pd.DataFrame, mentions: pd.DataF
             c.targets = frozenset((target,)) if target else _NONE
         else:
             c.targets = frozenset(hit | {target}) if target else frozenset(hit)
+        # each target by its side (a name no side is known for stands for itself)
+        c.target_sides = frozenset(sides.get(t) or t for t in c.targets) if c.targets else _NONE
         c.killed = tuple(killed.get(c.cid, ()))
         c.victims = frozenset(dead_victims.get(c.cid, ()))
         sent = col["sentence"][i]
@@ -827,7 +830,7 @@ class _Local:
     """A local incident: claims of one document told as one incident."""
 
     __slots__ = ("members", "lo", "hi", "rep", "govs", "names", "coarse", "points", "perps", "perp_sides", "targets",
-                 "etypes", "last", "dead", "fine", "reply", "tolls")
+                 "etypes", "last", "dead", "fine", "reply", "tolls", "target_sides")
 
     def __init__(self, c: _C):
         self.members = [c]
@@ -840,6 +843,7 @@ class _Local:
         self.perps: set[str] = set()
         self.perp_sides: set[str] = set()
         self.targets: set[str] = set()
+        self.target_sides: set[str] = set()
         self.etypes: set[str] = set()
         self.dead: set[str] = set()   # victims of the killed figures its acts tell as their own
         self.fine: dict[str, set[str]] = {}   # level -> every town or quarter its acts name as their own
@@ -874,6 +878,7 @@ class _Local:
             if c.perp_side:
                 self.perp_sides.add(c.perp_side)
         self.targets |= c.targets
+        self.target_sides |= c.target_sides
         if _is_act(c):
             self.dead |= c.dead
             if c.follow == "response" and not c.statement:
@@ -1034,6 +1039,13 @@ def _join_score(c: _C, li: _Local, cfg: AlignSettings, *, most_recent: bool,
         if c.dead and li.dead and not (c.dead & li.dead):
             score += w["other_dead"]
             reasons.append("other dead")
+        # "Moreover, ISIS members attacked positions of Liwa al-Quds ..." after their attack on another group's
+        # checkpoints: an opener of another act that hits targets of another side than the incident's tells
+        # another act (the regime's positions named "Syrian Arab Army" once and "Syrian government" once are one)
+        elif c.target_sides and li.target_sides and not (c.target_sides & li.target_sides) \
+                and w.get("other_target"):
+            score += w["other_target"]
+            reasons.append("other targets")
     # actors
     actors_ok = False
     if c.targets & li.targets:
