@@ -2194,8 +2194,7 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
                 return src.name, src.type, src.side, (_person_name(phrase[m.end():], t)
                                                       or _person_name(phrase[:m.start()], t, trailing=True))
             return src.name, src.type, src.side, _clean(m.group(0))
-        person = _person_name(phrase[m.end():], t) or _person_name(phrase[:m.start()], t, trailing=True)
-        return src.name, src.type, src.side, person
+        return src.name, src.type, src.side, _alias_person(phrase, m, doc, t)
     state = _state_office(phrase, bare, doc, t)
     if state is not None:
         return state
@@ -2220,6 +2219,74 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         name = " ".join(lead)
         return name, "person", "unknown", name
     return _description(bare, doc, t, pointing=phrase.split()[0].lower() in t.recall_determiners)
+
+
+def _alias_person(phrase: str, m: re.Match[str], doc: _Doc, t: _Taxonomy) -> str:
+    """The person who speaks for the source an alias match `m` names, when
+    the phrase names one: a name after the alias ("SOHR director Rami Abdel
+    Rahman", "a civil defence official in Idlib Leys el-Faris": the place
+    before the name is not part of it), else a name before it tied to it by a
+    role or "of" ("Khaled Omar of the opposition council", "Bebars Mishal a
+    civil defence official"). No person when the name is the complement of a
+    preposition ("a source in Salamiyeh National Hospital", "activists in
+    Deir Ezzor", "the Observatory for Human Rights"), the start of a body's name
+    ("the UN World Food Programme"), a place, or stands before a plural
+    group with no tie ("killing the commander Abu Taha informed sources
+    said": the one killed, not a source)."""
+    after = _person_after(phrase[m.end():], doc, t)
+    if after:
+        return after
+    return _person_before_alias(phrase[:m.start()], phrase[m.end():], m.group(0), t)
+
+
+def _strip_places(words: list[str], doc: _Doc) -> list[str]:
+    """`words` (a name run) without the known places that open it ("Idlib Leys el-Faris")."""
+    gz = _gazetteer(doc)
+    if gz is None:
+        return words
+    for k in range(len(words), 0, -1):
+        if gz.knows(" ".join(words[:k])):
+            return words[k:]
+    return words
+
+
+def _person_after(after: str, doc: _Doc, t: _Taxonomy) -> str:
+    ws, spans = _person_runs(after, t)
+    for i, j in spans:
+        prev = next((norm_phrase(w) for w in reversed(ws[:i]) if norm_phrase(w) not in t.determiners), "")
+        if any(norm_phrase(w) in t.org_name_words or norm_phrase(w) in t.org_nouns for w in ws[j:j + 2]):
+            continue  # "World Food Programme", "Local Coordinating Committees", "X Countryside local council"
+        name = ws[i:j]
+        if prev in t.locative or prev in t.complement_of:
+            # "a source at Deir Ezzor ...", "the Observatory for Human Rights", "villagers of Tel Hormizd": the
+            # preposition's place or body; only a name after a place, ending the phrase, is a person
+            # ("a civil defence official in Idlib Leys el-Faris")
+            name = _strip_places(name, doc)
+            if len(name) == j - i or j < len(ws):
+                continue
+        else:
+            gz = _gazetteer(doc)
+            if gz is not None and gz.knows(" ".join(name)):
+                continue
+        if len(name) >= 2:
+            return " ".join(name)
+    return ""
+
+
+def _person_before_alias(before: str, after: str, alias: str, t: _Taxonomy) -> str:
+    ws, spans = _person_runs(before, t)
+    if not spans:
+        return ""
+    i, j = spans[-1]
+    gap = [norm_phrase(w).strip(".") for w in ws[j:] if norm_phrase(w) not in t.determiners]
+    if any(w in t.complement_of for w in gap):
+        return " ".join(ws[i:j])  # "Khaled Omar of the opposition council"
+    if not _singular(alias, t):
+        return ""  # "the commander Abu Taha informed sources": no one of them named
+    role_after = [norm_phrase(w).strip(".").rpartition("-")[2] for w in after.split()[:2]]  # "'s vice-president"
+    if any(w in t.person_nouns or w in t.title_words for w in gap + role_after):
+        return " ".join(ws[i:j])  # "Bebars Mishal a civil defence official", "X the Coalition's vice-president"
+    return ""
 
 
 def _desc_then_name(phrase: str, m: re.Match[str], t: _Taxonomy) -> bool:
@@ -2519,7 +2586,17 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
     office, title, state or organisation word ("White House spokesman Sean
     Spicer" -> "Sean Spicer"; "Syrian Information Minister Omran Zoabi" ->
     "Omran Zoabi"), the first such run (the last with `trailing`)."""
-    runs: list[list[str]] = []
+    ws, spans = _person_runs(phrase, t)
+    if not spans:
+        return ""
+    i, j = spans[-1] if trailing else spans[0]
+    return " ".join(ws[i:j])
+
+
+def _person_runs(phrase: str, t: _Taxonomy) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of `phrase` (stripped of punctuation) and the spans (start,
+    end) of the runs among them that can be a person's name (`_person_name`)."""
+    spans: list[tuple[int, int]] = []
     run: list[str] = []
     ws = [*(x.strip(".,'\"’”“") for x in phrase.split()), ""]
     for i, w in enumerate(ws):
@@ -2543,11 +2620,9 @@ def _person_name(phrase: str, t: _Taxonomy, *, trailing: bool = False) -> str:
             run.append(w)
             continue
         if 2 <= len(run) <= 4:
-            runs.append(run)
+            spans.append((i - len(run), i))
         run = []
-    if not runs:
-        return ""
-    return " ".join(runs[-1] if trailing else runs[0])
+    return ws[:-1], spans
 
 def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str, str] | None:
     """A person or an organisation the text names and the taxonomy lacks.

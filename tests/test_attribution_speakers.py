@@ -1,0 +1,38 @@
+"""The person kept for a source is the one who speaks: not a name the
+phrase holds for another reason (the one killed, a place, a body's own
+name). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from claimscope.attribution import attribute
+
+from builtin_knowledge import bind
+
+attribute = bind(attribute)
+
+
+def said(*sentences: str) -> list[tuple[str, str, str]]:
+    return [(a.source, a.source_type, a.person) for a in attribute(list(sentences), outlet="Wire")]
+
+
+def test_the_one_killed_before_a_group_of_sources_is_not_their_speaker():
+    got = said("The army shelled the hills killing the militant leader Abu Hamza field sources told Al-Manar.",
+               "The sources added that a second leader was also wounded.")
+    assert got == [("other sources", "unnamed", ""), ("other sources", "unnamed", "")]
+    # a person tied to the body by a role or "of" still speaks for it
+    assert said("Omar Zaidan of the opposition council in Saqba said 40 bodies were counted.")[0] \
+        == ("Syrian opposition", "partisan", "Omar Zaidan")
+
+
+def test_a_place_or_a_body_after_a_preposition_is_no_person():
+    assert said("A source in Salamiyeh National Hospital told Sputnik 12 died.")[0] == ("other sources", "unnamed", "")
+    assert said("Activists in Deir Ezzor said 30 people were killed.")[0][2] == ""
+    assert said("A source at Daraa Governorate told the agency one man was hurt.")[0][2] == ""
+    assert said("The UN World Food Programme said convoys were stuck.")[0] == ("United Nations", "official", "")
+
+
+def test_a_place_glued_before_a_name_is_not_part_of_it():
+    got = said("A civil defence official in Idlib Nour al-Hamwi told Anadolu Agency two people died.")[0]
+    assert got[0] == "Syria Civil Defence" and got[2] == "Nour al-Hamwi"
+    # the name after a facility's name is the speaker, the facility is not
+    assert said("A nurse at Douma Field Care unit Rana Saad said 20 died.")[0][2] == "Rana Saad"
