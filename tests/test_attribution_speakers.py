@@ -36,3 +36,14 @@ def test_a_place_glued_before_a_name_is_not_part_of_it():
     assert got[0] == "Syria Civil Defence" and got[2] == "Nour al-Hamwi"
     # the name after a facility's name is the speaker, the facility is not
     assert said("A nurse at Douma Field Care unit Rana Saad said 20 died.")[0][2] == "Rana Saad"
+
+
+def test_two_people_named_side_by_side_are_not_one_person():
+    got = said("Two women fled the town. Layla a teacher and Huda a nurse left with their children.",
+               "We lost our house said Layla 40.",
+               "Like Layla Huda was glad to have left the siege.",
+               "With no home left Huda said she would go to Turkey.")
+    assert all(person != "Layla Huda" and source != "Layla Huda" for source, _, person in got)
+    # a given name the text uses only before the surname (a particle after it) still opens the full name
+    got = said("Minister Nasr al-Hakim visited the camp on Sunday.", "Hakim said 300 families had arrived.")
+    assert got[1][2] == "Nasr al-Hakim"

@@ -2801,12 +2801,38 @@ def _introduced_in(surname: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, str
             m = found[-1]
             phrase = _subject_np(sentence[:m.end()], t)
             got = _resolve_fresh(phrase, _strip_determiners(phrase, t), doc, t, strong_only=False) if phrase else None
+            given = got[3].split() if got is not None else []
+            if len(given) == 2 and _named_alone(given[0], doc, t):
+                # "Noha a Shiite and Samira a Sunni ... Like Noha Samira was relieved": two people side by side,
+                # not one named Noha Samira; "Samira said" then names no one the text introduced in full
+                return None
             if got is not None and got[3] and got[3].split()[-1].rpartition("-")[2] == surname:
                 # (not the channel a speaker talked to: "Speaking to Anadolu Agency Yusuf el-Bustani, a local
                 # activist, said" introduces no Anadolu speaker)
                 return got if got[1] != "media" else None
             return None
     return None
+
+
+_WORD_BEFORE_NAME = regex(r"([\w'’.-]+)\s+$")
+
+
+def _named_alone(given: str, doc: _Doc, t: _Taxonomy) -> bool:
+    """Whether the document names someone by `given` alone ("said Noha 45",
+    "Nohas husband", "Noha a Shiite"): the word then is a person of its own,
+    not the given name of the one whose surname follows it elsewhere (a
+    particle after it goes on the name: "Nasr al-Hariri")."""
+    doc.uses += 1
+    rx = re.compile(r"(?<![\w'’-])" + re.escape(given) + r"(?:'s|’s|s)?(?=\s+([a-z0-9][\w'’-]*)|\s*[.,;:!?\"”)]|\s*$)")
+    for sentence in doc.sentences:
+        for m in rx.finditer(sentence):
+            nxt = (m.group(1) or "").lower()
+            if nxt and (nxt in t.person_name_particles or nxt.startswith(t.particle_prefixes)):
+                continue
+            w = _WORD_BEFORE_NAME.search(sentence, 0, m.start())
+            if w is None or not w.group(1)[:1].isupper():
+                return True
+    return False
 
 
 def _is_time_word(low: str, t: _Taxonomy) -> bool:
