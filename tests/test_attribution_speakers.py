@@ -47,3 +47,12 @@ def test_two_people_named_side_by_side_are_not_one_person():
     # a given name the text uses only before the surname (a particle after it) still opens the full name
     got = said("Minister Nasr al-Hakim visited the camp on Sunday.", "Hakim said 300 families had arrived.")
     assert got[1][2] == "Nasr al-Hakim"
+
+
+def test_an_inverted_frame_speaker_may_be_followed_by_a_whose_clause():
+    got = said("Foreign Minister Pierre Durand said the draft was ready.",
+               "This cannot be used as a pretext to stop us said Durand whose country has backed strikes on the base.")
+    assert got[1][0] == "Pierre Durand"
+    # a surname no one was introduced with is no speaker
+    assert said("This cannot be used as a pretext to stop us said Mercier whose office gave no details.")[0][1] \
+        == "outlet"

@@ -1519,10 +1519,14 @@ def _inverted_with_more(tail: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attrib
         return None  # "said rescuers heard a boy ...": a clause's subject and verb, no name
     a = _resolve(np, doc, t, cue="sentence_final", verb=verb, strong_only=True)
     if (a is None or a.cue == "outlet") and first and (first in t.relative_pronouns or first in t.inverted_participles) \
-            and 2 <= len(np.split()) <= 4 and _name_run(np, t) == np.split():
+            and 1 <= len(np.split()) <= 4 and _name_run(np, t) == np.split():
         # '"..." said Abu Khaled who gave only his nom de guerre', '... said Ahmad Haddad adding that ...': a
-        # person's whole name, then a clause of their own
-        a = _resolve(np, doc, t, cue="sentence_final", verb=verb)
+        # person's whole name, then a clause of their own; a surname alone only as the person named before in
+        # full ('... said Fabius whose country backs strikes' after 'Foreign Minister Laurent Fabius')
+        b = _resolve(np, doc, t, cue="sentence_final", verb=verb)
+        if len(np.split()) > 1 or (b is not None and b.person and b.person != np
+                                   and b.person.split()[-1].rpartition("-")[2] == np):
+            a = b
     return a if a is not None and a.cue != "outlet" and a.source_type not in ("unnamed", "outlet") else None
 
 
