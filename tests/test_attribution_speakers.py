@@ -56,3 +56,15 @@ def test_an_inverted_frame_speaker_may_be_followed_by_a_whose_clause():
     # a surname no one was introduced with is no speaker
     assert said("This cannot be used as a pretext to stop us said Mercier whose office gave no details.")[0][1] \
         == "outlet"
+
+
+def test_a_coordination_opened_by_no_names_no_one():
+    assert said("No person or group claimed responsibility for the bombing.")[0][1] == "outlet"
+    assert said("Neither the army nor the rebels said who fired first.")[0][1] == "outlet"
+    assert said("Activists or residents said four people died.")[0][1] != "outlet"
+
+
+def test_quoted_as_telling_relays_the_speaker():
+    got = attribute(["The Kurdish channel Ronahi TV quoted police chief Dilan Osman as telling reporters that "
+                     "five officers were hurt."], outlet="Wire")[0]
+    assert got.person == "Dilan Osman" and got.via

@@ -1623,6 +1623,15 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         return tokens[-1], False
     out, stop = _walk_back(tokens, t)
     link = len(tokens) - len(out)
+    if out and link >= 2 and (tokens[link - 1].lower() in t.verb_coordinators or tokens[link - 1].lower() in t.no_speaker):
+        before, _ = _walk_back(tokens[:link - 1], t)
+        opens = link - 1 - len(before)
+        if before and opens >= 1 and tokens[opens - 1].lower() in t.no_speaker:
+            before = [tokens[opens - 1], *before]  # "Neither the army nor ..."
+        if before and norm_phrase(before[0]) in t.no_speaker:
+            # "No individual or group claimed responsibility", "Neither the army nor the rebels said": the whole
+            # coordination, which names no one
+            return " ".join([*before, tokens[link - 1], *out]), False
     if out and link >= 2 and out[0].lower() in t.determiners and tokens[link - 1].lower() in t.verb_coordinators:
         before, _ = _walk_back(tokens[:link - 1], t)
         opens = link - 1 - len(before)
