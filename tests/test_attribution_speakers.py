@@ -68,3 +68,9 @@ def test_quoted_as_telling_relays_the_speaker():
     got = attribute(["The Kurdish channel Ronahi TV quoted police chief Dilan Osman as telling reporters that "
                      "five officers were hurt."], outlet="Wire")[0]
     assert got.person == "Dilan Osman" and got.via
+
+
+def test_an_acronym_in_capitals_is_a_name_not_the_stop_word_it_spells():
+    assert said("Two clinics in Douma are closed the WHO said on Monday.")[0][0] == "United Nations"
+    assert said("Kerry will meet Lavrov in Geneva US officials said on Monday.")[0][0] == "US government"
+

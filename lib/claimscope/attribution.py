@@ -1739,7 +1739,10 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
             if _DIGIT.search(tok) and not _ORDINAL.fullmatch(tok):
                 break
             low = low.replace("’", "'").rstrip(".")
-        if low in stops or low in time_words:
+        if (low in stops or low in time_words) and not (
+                tok.isupper() and len(tok) > 1 and any(c.islower() for c in "".join(tokens[max(0, k - 2):k + 3]))):
+            # ("US military forces", "IS fighters": capitals spell an acronym, not the stop word "us", "is";
+            # in an all-capitals headline they are the word)
             if low in t.given_name_months and tok[:1].isupper() and out and out[-1][:1].isupper() \
                     and (k == 0 or tokens[k - 1].lower() in t.person_nouns):
                 out.append(tok)  # "UN adviser Jan Egeland said", "April Smith said": a given name, no month
