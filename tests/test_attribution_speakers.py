@@ -74,3 +74,10 @@ def test_an_acronym_in_capitals_is_a_name_not_the_stop_word_it_spells():
     assert said("Two clinics in Douma are closed the WHO said on Monday.")[0][0] == "United Nations"
     assert said("Kerry will meet Lavrov in Geneva US officials said on Monday.")[0][0] == "US government"
 
+
+def test_a_name_before_a_definite_description_of_one_person_is_its_speaker():
+    got = said('"The fight is not over" General John Smith the top commander for US military forces in the Gulf '
+               'warned last year.')[0]
+    assert got == ("US government", "official", "John Smith")
+    # a place before the description is no speaker's name
+    assert said("In Eastern Ghouta the head of the local council said 40 died.")[0][2] == ""

@@ -1271,6 +1271,13 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             if relative and (a is None or _weak(a, t)):
                 # "The Syrian American Medical Society which supports hospitals in the north said"
                 a = _antecedent(head, doc, t, cue=cue, verb=verb) or a
+            if a is not None and a.cue != "outlet" and not a.person and a.source_type != "person" \
+                    and head.rstrip().endswith(subject):
+                name = _apposed_name(head.rstrip()[:-len(subject)], subject, doc, t)
+                if name:
+                    # "General Joseph Votel the top commander for US forces warned" (its commas lost): the
+                    # description's body speaks, through the person it describes
+                    a = replace(a, person=name, raw=f"{name} {a.raw}")
             if a is not None and _weak(a, t):
                 if headline is None:
                     headline = _title_case(sentence)
@@ -1675,6 +1682,30 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         # surname speaks
         return run[-1], False
     return " ".join(out), False
+
+
+def _apposed_name(before: str, subject: str, doc: _Doc, t: _Taxonomy) -> str:
+    """The person's name right before a definite description of one person
+    ("General Joseph Votel | the top commander for US forces"), which the
+    description is then an apposition of; '' when the words before end in no
+    such name (a place: "in Eastern Ghouta | the head of the council")."""
+    words = subject.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return ""
+    role = []
+    for w in words[1:]:
+        if norm_phrase(w) in t.complement_of or norm_phrase(w) in t.locative:
+            break
+        role.append(norm_phrase(w))
+    if not role or role[-1] not in t.person_nouns or _plural_word(role[-1], t):
+        return ""
+    name = _person_name(before, t, trailing=True)
+    if not name or not before.rstrip(" ,").endswith(name) or len(_name_run(before, t)) > len(name.split()) + 1:
+        return ""  # ("Acting UN Envoy X": a title before the name may go; more capitalised words are another name)
+    gz = _gazetteer(doc)
+    if gz is not None and gz.knows(name):
+        return ""
+    return name
 
 
 def _adverb(word: str, not_adverbs: frozenset[str]) -> bool:
