@@ -81,3 +81,9 @@ def test_a_name_before_a_definite_description_of_one_person_is_its_speaker():
     assert got == ("US government", "official", "John Smith")
     # a place before the description is no speaker's name
     assert said("In Eastern Ghouta the head of the local council said 40 died.")[0][2] == ""
+
+
+def test_a_gloss_inside_a_name_does_not_cut_the_speaker_off():
+    got = said("A medical source at al-Razi (Public) Hospital told the reporter that two people were hurt.")[0]
+    assert got[0] == "local sources"
+

@@ -1761,9 +1761,21 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
     out: list[str] = []
     stop: str | None = None
     stops, time_words = t.stops, t.time_words
+    gloss = -1  # where a gloss inside a name opens
     for k in range(len(tokens) - 1, -1, -1):
         tok = tokens[k]
         low = tok.lower()
+        if k > gloss >= 0 or k == gloss:
+            out.append(tok)
+            continue
+        if tok == ")" and out and out[-1][:1].isupper():
+            opening = next((j for j in range(k - 1, max(-1, k - 5), -1) if tokens[j] == "("), -1)
+            if opening >= 1 and _is_name_token(tokens[opening - 1], t) \
+                    and all(w[:1].isupper() for w in tokens[opening + 1:k]):
+                # "al-Jamiaa (University) Hospital": a gloss inside a name, which goes on past it
+                gloss = opening
+                out.append(tok)
+                continue
         if not tok.isalpha():
             if len(tok) == 1:
                 break  # punctuation
