@@ -87,3 +87,10 @@ def test_a_gloss_inside_a_name_does_not_cut_the_speaker_off():
     got = said("A medical source at al-Razi (Public) Hospital told the reporter that two people were hurt.")[0]
     assert got[0] == "local sources"
 
+
+def test_the_object_of_a_describing_participle_is_no_speaker():
+    got = said("The Jaysh al-Tahrir rebel group fighting government forces in Syria has admitted using the shells.")[0]
+    assert got[:2] == ("Jaysh al-Tahrir", "partisan")
+    # a noun in -ing is no such participle
+    assert said("Thick forests have helped the fighters to withstand heavy army shelling and to survive aerial "
+                "bombing defense analysts say.")[0][0] == "other sources"

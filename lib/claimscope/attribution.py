@@ -107,6 +107,7 @@ class _State:
 class _Taxonomy:
     sources: dict[str, Source]
     by_alias: dict[str, str]
+    modifier_ing: frozenset[str]  # "fighting": a participle whose phrase describes the noun before it
     alias_regex: re.Pattern[str]
     generic: frozenset[str]  # canonical names that are catch-alls ("other sources")
     observing: frozenset[str]  # reporting verbs only an observer reports with ("monitored")
@@ -334,6 +335,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
     return _Taxonomy(
         sources=sources,
         by_alias=by_alias,
+        modifier_ing=frozenset(w.lower() for w in lex.get("modifier_ing_participles") or ()),
         alias_regex=regex(_possessive_tolerant(phrase_pattern(aliases))),
         generic=generic,
         determiners=frozenset(lex["source_determiners"]),
@@ -1982,6 +1984,9 @@ def _clean(phrase: str, t: _Taxonomy | None = None) -> str:
     return out
 
 
+_PARTICIPLE_MODIFIER = regex(r"(?<=\s)([\w'’-]+)\s+([a-z]+ing)\s+\S")
+
+
 def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
              strong_only: bool = False, locative: bool = False) -> Attribution | None:
     """Attribution for a source phrase (see the module docstring for the
@@ -1991,6 +1996,11 @@ def _resolve(phrase: str, doc: _Doc, t: _Taxonomy, *, cue: str, verb: str,
     phrase = _clean(phrase, t)
     if not phrase:
         return None
+    cut = _PARTICIPLE_MODIFIER.search(phrase)
+    if cut is not None and cut.group(2) in t.modifier_ing \
+            and (norm_phrase(cut.group(1)) in t.org_nouns or norm_phrase(cut.group(1)) in t.person_nouns):
+        # "The Jaysh al-Islam militant group fighting government forces": the participle's object is no speaker
+        phrase = phrase[:cut.end(1)]
     f = _form(phrase, t)
     if f.adversary:
         # "opponents of Assad said", "the regime's critics said": they speak against the side they name
