@@ -94,3 +94,9 @@ def test_the_object_of_a_describing_participle_is_no_speaker():
     # a noun in -ing is no such participle
     assert said("Thick forests have helped the fighters to withstand heavy army shelling and to survive aerial "
                 "bombing defense analysts say.")[0][0] == "other sources"
+
+
+def test_a_role_after_a_body_name_is_that_body_s_not_the_last_speaker_s():
+    got = said("We call on the council to meet now National Coalition leader Ahmed al-Jarba added.",
+               "Gulf Cooperation Council chief Salem al-Nuaimi urged the inspectors to go to the town.")
+    assert got[1] == ("Gulf Cooperation Council", "organisation", "Salem al-Nuaimi")

@@ -2767,6 +2767,12 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
         return hit[0].name, hit[0].type, hit[0].side, name
     if office_words and (norm_phrase(office_words[-1]) in t.person_nouns
                          or norm_phrase(office_words[-1]) in t.org_nouns):
+        body = _name_run(" ".join(office_words[:-1]), t)
+        if len(body) >= 2 and norm_phrase(office_words[-1]) in t.person_nouns \
+                and any(norm_phrase(w) in t.org_name_words for w in body):
+            # "Arab League chief Nabil al-Arabi": the chief of the body named before the role, not of the last
+            # body a "chief" spoke for
+            return " ".join(body), "organisation", "unknown", name
         tail = office_words[-1:]  # "the rebel-held town of Talbisseh activist": the role next to the name
         desc = _description(" ".join(tail), doc, t, office_only=True)
         if desc is not None:
