@@ -100,3 +100,8 @@ def test_a_role_after_a_body_name_is_that_body_s_not_the_last_speaker_s():
     got = said("We call on the council to meet now National Coalition leader Ahmed al-Jarba added.",
                "Gulf Cooperation Council chief Salem al-Nuaimi urged the inspectors to go to the town.")
     assert got[1] == ("Gulf Cooperation Council", "organisation", "Salem al-Nuaimi")
+
+
+def test_quoted_words_after_the_verb_are_its_object_not_an_inverted_speaker():
+    got = said('Online a statement announcing the new grouping pledged "victory for the people of Hama".')[0]
+    assert got[1] == "outlet"

@@ -1496,8 +1496,8 @@ def _inverted(rest: str, doc: _Doc, t: _Taxonomy, verb: str) -> Attribution | No
     """"... said observatory head Rami Abdel Rahman." without the comma: the
     words after the verb, up to the end of the sentence, name the speaker."""
     tail = rest.strip().rstrip(".!?\"”'’ ")
-    if not tail:
-        return None
+    if not tail or tail[0] in "\"“":
+        return None  # 'pledged "victory for the Muslims of Aleppo"': the quoted words are the verb's object
     if len(tail.split()) > 8 or t.clause_mark.search(tail) or _np_head(t.time_tail.sub("", tail), t) != t.time_tail.sub("", tail):
         return _inverted_with_more(tail, doc, t, verb)
     tail = t.time_tail.sub("", tail)
