@@ -104,3 +104,8 @@ def test_a_role_after_a_body_name_is_that_body_s_not_the_last_speaker_s():
 
 def test_quoted_words_after_the_verb_are_its_object_not_an_inverted_speaker():
     assert said('Online a statement announcing the grouping vowed "support for the Kurds of Afrin".')[0][1] == "outlet"
+
+
+def test_a_capitalised_today_inside_a_name_is_part_of_it():
+    assert said("Hama Today TV reported that the death toll rose to nine.")[0][:2] == ("Hama Today TV", "organisation")
+    assert said("Today SANA reported that two died.")[0][0] == "SANA"

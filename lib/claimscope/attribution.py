@@ -108,6 +108,7 @@ class _Taxonomy:
     sources: dict[str, Source]
     by_alias: dict[str, str]
     modifier_ing: frozenset[str]  # "fighting": a participle whose phrase describes the noun before it
+    name_stops: frozenset[str]  # "today": a stop word that, capitalised inside a capitalised run, is a name's
     alias_regex: re.Pattern[str]
     generic: frozenset[str]  # canonical names that are catch-alls ("other sources")
     observing: frozenset[str]  # reporting verbs only an observer reports with ("monitored")
@@ -336,6 +337,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         sources=sources,
         by_alias=by_alias,
         modifier_ing=frozenset(w.lower() for w in lex.get("modifier_ing_participles") or ()),
+        name_stops=frozenset(w.lower() for w in lex.get("name_stop_words") or ()),
         alias_regex=regex(_possessive_tolerant(phrase_pattern(aliases))),
         generic=generic,
         determiners=frozenset(lex["source_determiners"]),
@@ -1785,7 +1787,9 @@ def _walk_back(tokens: list[str], t: _Taxonomy) -> tuple[list[str], str | None]:
                 break
             low = low.replace("’", "'").rstrip(".")
         if (low in stops or low in time_words) and not (
-                tok.isupper() and len(tok) > 1 and any(c.islower() for c in "".join(tokens[max(0, k - 2):k + 3]))):
+                tok.isupper() and len(tok) > 1 and any(c.islower() for c in "".join(tokens[max(0, k - 2):k + 3]))) \
+                and not (low in t.name_stops and tok[:1].isupper() and out and out[-1][:1].isupper()
+                         and k >= 1 and tokens[k - 1][:1].isupper()):  # "Halab Today TV"
             # ("US military forces", "IS fighters": capitals spell an acronym, not the stop word "us", "is";
             # in an all-capitals headline they are the word)
             if low in t.given_name_months and tok[:1].isupper() and out and out[-1][:1].isupper() \
