@@ -109,3 +109,8 @@ def test_quoted_words_after_the_verb_are_its_object_not_an_inverted_speaker():
 def test_a_capitalised_today_inside_a_name_is_part_of_it():
     assert said("Hama Today TV reported that the death toll rose to nine.")[0][:2] == ("Hama Today TV", "organisation")
     assert said("Today SANA reported that two died.")[0][0] == "SANA"
+
+
+def test_two_words_ending_in_a_province_name_are_no_person():
+    assert said("Bawaba Idlib recorded that those killed were identified.")[0][1] == "outlet"
+    assert said("Ahmad Hamwi said two died.")[0][:2] == ("Ahmad Hamwi", "person")

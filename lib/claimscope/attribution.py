@@ -2761,6 +2761,8 @@ def _named(phrase: str, bare: str, doc: _Doc, t: _Taxonomy) -> tuple[str, str, s
     name = _person_name(" ".join(run), t, trailing=True)
     if not name or not " ".join(run).endswith(name) or (gz is not None and gz.knows(name)):
         return None
+    if gz is not None and len(name.split()) == 2 and gz.governorate_of_name(name.split()[-1]):
+        return None  # "Bawaba Aleppo recorded": a name ending in a province or its seat is no person's
     office_words = bare[: bare.rfind(name)].split()
     office = " ".join(office_words)
     hit = _canonical_match(office, t) if office_words else None
