@@ -114,3 +114,13 @@ def test_a_capitalised_today_inside_a_name_is_part_of_it():
 def test_two_words_ending_in_a_province_name_are_no_person():
     assert said("Bawaba Idlib recorded that those killed were identified.")[0][1] == "outlet"
     assert said("Ahmad Hamwi said two died.")[0][:2] == ("Ahmad Hamwi", "person")
+
+
+def test_a_verb_after_and_shares_the_sentence_subject_not_a_relative_clause_antecedent():
+    got = said("Britain left the door open on Monday to seeking a United Nations Security Council resolution that "
+               "could back strikes on the base and indicated Gulf states wanted a tough response.")[0]
+    assert got[0] == "European governments"
+    # after an earlier reporting verb in a relative clause, that verb's subject goes on
+    got = said("The envoy's visit followed talks with European foreign ministers who blamed the attack on Assad "
+               "but urged waiting for the inspectors.")[0]
+    assert got[0] == "European foreign ministers"

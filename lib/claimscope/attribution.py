@@ -1191,6 +1191,7 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             return _relayed(a, via.source if via is not None and via.cue != "outlet" else "", t)
     headline: bool | None = None  # whether the sentence is a title-case headline, worked out when needed
     any_verb = False
+    verb_read = False  # whether a reporting verb (no noun, no capitalised name) came before the one read
     for vs, ve in _verb_spans(sentence, low, t):
         any_verb = True
         verb = sentence[vs:ve]
@@ -1212,8 +1213,16 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             continue  # "the blast claimed the lives of five": not a claim
         if t.bare_passive.match(sentence, vs):
             continue  # "Assad accused of releasing prisoners": the accused, no speaker
+        earlier_verb, verb_read = verb_read, True
         if any_subject and _coordinated(head, t):
             continue  # "The council accused the government of X and posted videos": the council's second verb
+        if not earlier_verb and _coordinated(head, t):
+            # "The United States left the door open to a Security Council resolution that could endorse strikes
+            # and indicated that ...": the verb shares the sentence's subject, not the relative clause's antecedent
+            # (after an earlier reporting verb, "ministers who blamed Assad but urged ...", that verb's subject)
+            a = _sentence_subject(sentence, doc, t, cue="reporting_verb", verb=verb)
+            if a is not None:
+                return _with_via(_cited(a, sentence[ve:], doc, t), sentence, ve, doc, t)
         by = t.by_after.match(sentence, ve)
         if by and verb[-1:] in "sS" and not verb.lower().endswith("ss"):
             continue  # "denied claims by the opposition", "reports by activists": a noun, no agent of a verb
