@@ -124,3 +124,13 @@ def test_a_verb_after_and_shares_the_sentence_subject_not_a_relative_clause_ante
     got = said("The envoy's visit followed talks with European foreign ministers who blamed the attack on Assad "
                "but urged waiting for the inspectors.")[0]
     assert got[0] == "European foreign ministers"
+
+
+def test_the_subject_of_an_embedded_question_reports_nothing():
+    got = said("Those weapons were destroyed but several governments have repeatedly asked whether Damascus "
+               "declared all its stocks in 2014.")[0]
+    assert got[1] == "outlet"
+    # "member states": a bare singular noun before a word in -s makes a compound, no subject and verb
+    got = said("The stocks were shipped out but member states of the watchdog have asked whether Damascus "
+               "declared everything.")[0]
+    assert got[1] == "outlet"

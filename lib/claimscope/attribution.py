@@ -109,6 +109,7 @@ class _Taxonomy:
     by_alias: dict[str, str]
     modifier_ing: frozenset[str]  # "fighting": a participle whose phrase describes the noun before it
     name_stops: frozenset[str]  # "today": a stop word that, capitalised inside a capitalised run, is a name's
+    question_openers: frozenset[str]  # "whether": the verb of the clause it opens is asked about, not reported
     alias_regex: re.Pattern[str]
     generic: frozenset[str]  # canonical names that are catch-alls ("other sources")
     observing: frozenset[str]  # reporting verbs only an observer reports with ("monitored")
@@ -338,6 +339,7 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         by_alias=by_alias,
         modifier_ing=frozenset(w.lower() for w in lex.get("modifier_ing_participles") or ()),
         name_stops=frozenset(w.lower() for w in lex.get("name_stop_words") or ()),
+        question_openers=frozenset(w.lower() for w in lex.get("embedded_question_openers") or ()),
         alias_regex=regex(_possessive_tolerant(phrase_pattern(aliases))),
         generic=generic,
         determiners=frozenset(lex["source_determiners"]),
@@ -1254,6 +1256,12 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
             # account, not Ankara's; but "..., with regime media saying one person was killed" tells the toll,
             # and so does one of its other outcomes ("with Ankara saying 3,000 militants had been neutralised")
             continue
+        if subject and head.rstrip().endswith(subject) \
+                and head.rstrip()[:-len(subject)].split()[-1:] in ([w] for w in t.question_openers):
+            continue  # "OPCW members questioned whether Assad declared everything": asked about, not reported
+        if verb[-1:] == "s" and subject.isalpha() and subject.islower() and not _plural_word(subject, t) \
+                and subject not in t.pronouns and subject not in t.relative_pronouns:
+            continue  # "member states of the OPCW": a bare singular noun has no verb in -s, it makes a compound
         any_subject = any_subject or bool(subject)
         channel = ""
         if subject:  # "Speaking to state TV Barazi said": after the channel, no place but the speaker
