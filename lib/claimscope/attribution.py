@@ -1640,7 +1640,7 @@ def _subject(head: str, t: _Taxonomy) -> tuple[str, bool]:
         subject, locative = _subject(core[:aside.start()], t)  # aside describes the subject before it
         desc = aside.group(0).strip(" -–—")
         words = desc.split()
-        if subject and not locative and words[0].lower() in t.apposition_words \
+        if subject and not locative and words and words[0].lower() in t.apposition_words \
                 and _name_run(subject, t) == subject.split() \
                 and _head_noun([norm_phrase(w) for w in words[1:]], t) in t.person_nouns \
                 and any(w.lower() in t.of_words and n[:1].isupper() for w, n in zip(words, words[1:])):
