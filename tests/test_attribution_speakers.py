@@ -134,3 +134,12 @@ def test_the_subject_of_an_embedded_question_reports_nothing():
     got = said("The stocks were shipped out but member states of the watchdog have asked whether Damascus "
                "declared everything.")[0]
     assert got[1] == "outlet"
+
+
+def test_a_plural_noun_inside_an_unnamed_description_ends_another_phrase():
+    # comma-less texts: "the raids benefit Arab tribes which ... declared", "... civilian casualties aid groups said"
+    assert said('The raids benefit Arab tribes which had in 2015 declared "self-rule" in the east.')[0][1] == "outlet"
+    assert said("Heavy shelling has caused hundreds of civilian casualties relief groups said on Friday.")[0][1] \
+        == "outlet"
+    # a plural right before the head modifies it
+    assert said("Human rights groups said the raids were unlawful.")[0][1] != "outlet"

@@ -2983,6 +2983,11 @@ def _description(bare: str, doc: _Doc, t: _Taxonomy, *, office_only: bool = Fals
     named = _named_group(bare, t)
     if named:  # "the Nureddin al-Zanki rebel group": the group the text names, armed or not
         return named, "partisan" if _armed_head(bare, t) else "organisation", "unknown", ""
+    at = words.index(head)
+    if any(w.isalpha() and _plural_word(w, t) and words[k + 1] != head for k, w in enumerate(words[:at])):
+        # "The strikes benefit Kurdish groups which ... declared", "civilian casualties aid agencies said" (commas
+        # lost): a plural before other words than the head ends a phrase of its own; what speaks is not clear
+        return None
     return " ".join(bare.split()), "unnamed", "unknown", ""
 
 
