@@ -289,6 +289,7 @@ class _CasLex:
     after_first: frozenset[str]  # first words of the outcome cues that follow a figure
     singular_words: frozenset[str]  # the words of the singular nouns (bare headline figures need one)
     former: re.Pattern[str]  # "former fighters", "ex-ISIS members": no longer of a side
+    side_changers: re.Pattern[str]  # "a dissident officer", "defector soldiers": broken with their noun's side
     rejoined: re.Pattern[str] | None  # ", who now fight with": former men who fight again
     identity: re.Pattern[str] | None  # ", who was accused of being": who the victims were said to be follows
     affiliation: re.Pattern[str]  # "operating under the banner of", "affiliated to": whose people they are
@@ -338,6 +339,7 @@ class _CasLex:
     companion_with: re.Pattern[str]  # "with": the same, only for the first victim's own ("four of her children")
     companion_own: re.Pattern[str]  # "of her": after the figure, makes it the first victim's own
     contrast: re.Pattern[str]  # "non-Syrian": an adjective after "and" that answers the one before it
+    outcome_adjective: re.Pattern[str]  # "dead" in "eight dead civilians": an outcome word before the victims noun
 
 
 def _build_caslex(knowledge: Knowledge) -> _CasLex:
@@ -438,6 +440,8 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         after_first=frozenset(m.group(0) for c in after_outcome for m in [_WORD_RUN.match(c)] if m),
         singular_words=frozenset(t for w in singular for t in norm_phrase(w).split()),
         former=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors["former"]) + r")(?=[\s-])"),
+        side_changers=regex(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in knowledge.actors.get("side_changers") or ())
+                            + r")(?![\w-])") if knowledge.actors.get("side_changers") else regex(r"(?!)"),
         rejoined=regex(r"\s*,?\s*" + phrase_pattern(knowledge.actors["former_rejoined"]))
         if knowledge.actors.get("former_rejoined") else None,
         identity=_identity_pattern(knowledge.actors.get("identity_links") or ()),
@@ -513,6 +517,9 @@ def _build_caslex(knowledge: Knowledge) -> _CasLex:
         companion_own=regex(r"\s+" + phrase_pattern(d.get("companion_own") or ()) + r"\b")
         if d.get("companion_own") else regex(r"(?!)"),
         determiners=frozenset(norm_phrase(w) for w in d["determiners"]),
+        outcome_adjective=regex(r"\s+" + phrase_pattern([a for a in d.get("outcome_adjectives") or ()
+                                                         if norm_phrase(a) in after_outcome], group="cue") + r"\s+")
+        if d.get("outcome_adjectives") else regex(r"(?!)"),
     )
 
 
@@ -648,14 +655,30 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             continue  # the complement of a figure's victims noun ("a member of a local faction and two aides")
         np_start, np_end = _victims_phrase(sentence, q.end, lex)
         victims_raw = sentence[np_start:np_end].strip()
+        adjective = ""   # "eight dead civilians": the outcome word before the victims noun
+        if not victims_raw:
+            adj = lex.outcome_adjective.match(sentence, q.end)
+            if adj is not None:
+                ns, ne = _victims_phrase(sentence, adj.end(), lex)
+                noun = sentence[ns:ne].strip()
+                if noun and _is_person_phrase(noun, lex) and not _head_is_thing(noun, lex) \
+                        and not _POSTMODIFIER.search(_CORE_CUT.sub("", noun)):
+                    # (not "11 dead Al-Nusra Front launched an offensive": a clause of its own follows)
+                    np_start, np_end, victims_raw = ns, ne, noun
+                    adjective = lex.after_outcome[norm_phrase(adj.group("cue"))]
         more = _AND_ANOTHER.match(sentence, np_end) if victims_raw and q.min is not None else None
         if more is not None and _same_group(victims_raw, more.group("noun"), lex):
             # "three children and another child": one figure, four children
             q = replace(q, min=q.min + 1 if q.min is not None else None, max=q.max + 1 if q.max is not None else None)
             np_end = more.end()
-        if lex.non_person.match(sentence, q.end):
-            pending.clear()
+        if lex.non_person.match(sentence, q.end) or (victims_raw and q.max != 1 and _counts_things(victims_raw, lex)):
+            pending.clear()   # "13 vehicles", "four rebel firing positions": things counted
             continue
+        if victims_raw and q.max != 1 and _LIST_JOIN.match(sentence, np_end):
+            # "40 police officers, teachers and members of the NDF": a list of groups, read whole when mixed
+            list_end = _coordinated_end(sentence, q, np_end, lex)
+            if list_end > np_end and _mixed_groups(sentence[np_start:list_end], lex):
+                np_end, victims_raw = list_end, sentence[np_start:list_end].strip()
         object_person = False
         if victims_raw and not _is_person_phrase(victims_raw, lex):
             object_person = _object_of_cue(sentence, q, victims_raw, lex) or (
@@ -721,6 +744,8 @@ def find_casualties(sentence: str, *, knowledge: Knowledge, context: VictimConte
             outcome = before
             if not victims_raw and outcome == "killed" and tolls:
                 group_raw = _toll_group(sentence, q, lex)   # "the death toll of the SDF members has risen to six"
+        elif adjective:
+            outcome = adjective   # "a toll of eight dead civilians"
         elif including and last_outcome:
             outcome = last_outcome
         elif out and lex.partitive_of.match(victims_raw):
@@ -935,8 +960,8 @@ def _civilian_wholes(sentence: str, out: list[CasualtyMention], wholes: Sequence
     including three women": women may be fighters)."""
     for i, np_end in wholes:
         m = out[i]
-        if m.category != "unknown" or m.victims != "people":
-            continue
+        if m.category != "unknown" or m.victims != "people" or (m.victims_raw and _mixed_groups(m.victims_raw, lex)):
+            continue   # "10 fighters and civilians, including three children": the fighters stay fighters
         # a vague share ("some of them children") names no count; "a young female fighter" is one, counted
         named = [p for p in parts.get(i, ()) if p.raw.split()[0].lower() not in lex.vague_words
                  or (p.min == p.max and not p.qualifier)]
@@ -1435,12 +1460,57 @@ _POSTMODIFIER = regex(r"\s+[a-z][a-z-]*(?:ing|ed)\b.*$")  # "members wearing uni
 _POSSESSIVE = regex(r"['’]s?$")
 
 
-def _core(phrase: str) -> str:
+def _core(phrase: str, lex: _CasLex | None = None) -> str:
     """The noun phrase before its complements: 'ISIS members wearing
     uniforms' -> 'ISIS members', 'members of the SDF' -> 'members', 'of its
-    commanders Qasim Halabouni' -> 'commanders Qasim Halabouni'."""
+    commanders Qasim Halabouni' -> 'commanders Qasim Halabouni'. Given the
+    lexicon, a word in -ing or -ed that modifies a thing noun after it is no
+    postmodifier: 'Daesh fighting positions', 'ISIS armoured vehicles' keep
+    their head (`_prenominal_thing`)."""
     core = _CORE_CUT.sub("", _LEADING_OF.sub("", phrase.strip()))
-    return _POSTMODIFIER.sub("", core)
+    m = _POSTMODIFIER.search(core)
+    if m is None or (lex is not None and _prenominal_thing(core, m.start(), lex)):
+        return core
+    return core[:m.start()]
+
+
+def _counts_things(phrase: str, lex: _CasLex) -> bool:
+    """A victims phrase of a plural count whose -ing/-ed word modifies a
+    thing noun after it even with a singular person noun before it ("four
+    rebel firing positions": with more than one, "rebel" modifies)."""
+    if "ing" not in phrase and "ed" not in phrase:
+        return False
+    core = _CORE_CUT.sub("", _LEADING_OF.sub("", phrase.strip()))
+    m = _POSTMODIFIER.search(core)
+    return m is not None and _prenominal_thing(core, m.start(), lex, singular_heads=False)
+
+
+_THING_REACH = 3  # a prenominal -ing/-ed modifier stands at most this many words before its thing noun
+
+
+def _prenominal_thing(core: str, at: int, lex: _CasLex, *, singular_heads: bool = True) -> bool:
+    """Whether the word in -ing or -ed that opens at `at` (after its space)
+    in a victims phrase's core modifies a thing noun after it (actors.yaml
+    `things`), not a person noun before it: "13 Daesh fighting positions",
+    "four ISIS armoured vehicles", "booby-trapped cars" ('<count> <group>
+    <modifier>* <thing>'), not "ISIS fighters manning checkpoints" (a
+    person noun before it is the head, the participle its postmodifier).
+    `singular_heads`: whether a singular person noun before it may be the
+    head ("a policeman guarding checkpoints"); a plural count makes it a
+    modifier ("four rebel firing positions")."""
+    before = [w.strip("\"'()“”").lower() for w in core[:at].split()]
+    for w in before:
+        if w in lex.generic_nouns and (singular_heads or w not in lex.singular):
+            return False   # a person noun: the head the participle follows
+    after = [w.strip("\"'()“”,").lower() for w in core[at:].split()][1:1 + _THING_REACH]
+    for i, w in enumerate(after):
+        if w in lex.determiners:
+            return False   # "hilltops overlooking the areas": a verb and its object, no modifier
+        if w in lex.things or (i + 1 < len(after) and f"{w} {after[i + 1]}" in lex.things):
+            return True
+        if w in lex.generic_nouns:
+            return False
+    return False
 
 
 def _core_words(phrase: str, lex: _CasLex) -> tuple[str, ...]:
@@ -1449,12 +1519,12 @@ def _core_words(phrase: str, lex: _CasLex) -> tuple[str, ...]:
     recur)."""
     got = lex.core_memo.get(phrase)
     if got is None:
-        got = lex.core_memo.put(phrase, _core_words_of(phrase))
+        got = lex.core_memo.put(phrase, _core_words_of(phrase, lex))
     return got  # type: ignore[no-any-return]
 
 
-def _core_words_of(phrase: str) -> tuple[str, ...]:
-    words = [_POSSESSIVE.sub("", w) for w in _core(phrase).lower().replace("“", " ").replace("”", " ").split()]
+def _core_words_of(phrase: str, lex: _CasLex) -> tuple[str, ...]:
+    words = [_POSSESSIVE.sub("", w) for w in _core(phrase, lex).lower().replace("“", " ").replace("”", " ").split()]
     words = [w.strip("\"'()") for w in words if w.strip("\"'()")]
     out = []
     for i in range(len(words) - 1, -1, -1):
@@ -1646,7 +1716,94 @@ def _resolve_victims(victims_raw: str, context: VictimContext, previous: Sequenc
     victims, category, side = _victims_category(victims_raw, context, previous, lex)
     if category == "combatants" and victims_raw and lex.former.search(victims_raw):
         return victims, "unknown", ""
+    if category == "combatants" and victims_raw and lex.side_changers.search(victims_raw):
+        return "combatants", "combatants", ""   # "a dissident officer": a fighter of no known side, no army's soldier
+    if victims_raw and _mixed_groups(victims_raw, lex):
+        return "people", "unknown", ""   # "guards, employees and members of the NDF": of several categories
     return victims, category, side
+
+
+_LIST_SPLIT = regex(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+")
+
+
+def _list_items(phrase: str, lex: _CasLex) -> list[str]:
+    """The groups a coordinated victims phrase names, split at commas and
+    conjunctions, and at two plural person nouns side by side (a list whose
+    commas the copy lost: "security guards employees"); one item when it
+    names one group ("Syrian soldiers", "women fighters", "police officers")."""
+    items = []
+    for item in _LIST_SPLIT.split(phrase.strip()):
+        core = _CORE_CUT.sub("", item)
+        words = core.split()
+        cut = 0
+        for i in range(1, len(words)):
+            a, b = words[i - 1].lower().strip(",\"“”"), words[i].lower().strip(",\"“”")
+            if (a in lex.generic_nouns and b in lex.generic_nouns and f"{a} {b}" not in lex.generic_nouns
+                    and a not in lex.singular and b not in lex.singular and a not in lex.subgroups):
+                items.append(" ".join(words[cut:i]))
+                cut = i
+        items.append(" ".join(words[cut:]) + item[len(core):] if cut else item)
+    return [i for i in items if i.strip()]
+
+
+def _mixed_groups(phrase: str, lex: _CasLex) -> bool:
+    """The victims phrase lists groups of different categories ("fighters
+    and civilians", "security guards, employees and members of the NDF",
+    "soldiers and collaborators"): each item a person phrase, their
+    categories not all one; an item of the generic `people` group ("drivers",
+    "elderly men") names no category. A list with an item that names no
+    people ("pro-regime and anti-regime fighters", "his family") is read as
+    before."""
+    if " and " not in phrase and "," not in phrase and " as well as " not in phrase and len(phrase.split()) < 2:
+        return False
+    items = _list_items(phrase, lex)
+    if len(items) < 2:
+        return False
+    cats = set()
+    for item in items:
+        if not _is_person_phrase(item, lex) or _head_is_thing(item, lex):
+            return False
+        group, category, _ = _victims_category(item, VictimContext(), (), lex)
+        if group != "people":   # "volunteers and drivers": a noun of no group says nothing of the list's category
+            cats.add(category)
+    return len(cats) > 1
+
+
+def _coordinated_end(sentence: str, q: Quantity, np_end: int, lex: _CasLex) -> int:
+    """End of a list of victims groups that goes on after the victims phrase
+    ending at `np_end` ("40 police officers, teachers and members of the
+    NDF"): bare person noun phrases (no count, no determiner, a person noun
+    last before any complement) joined by commas or "and", the last by
+    "and"; np_end when none does. An item followed by a verb of its own
+    ("and civilians fled", "and medics said") opens another clause."""
+    end = np_end
+    pos = np_end
+    for _ in range(4):
+        join = _LIST_JOIN.match(sentence, pos)
+        if join is None:
+            break
+        at = join.end()
+        first = _WORD_RUN.match(sentence, at)
+        if first is None or first.group(0).lower() in lex.determiners or lex.num.regex.match(sentence, at):
+            break
+        ns, ne = _victims_phrase(sentence, at, lex)
+        item = sentence[ns:ne].strip()
+        if not item or not _is_person_phrase(item, lex) or _head_is_thing(item, lex):
+            break
+        core = _CORE_CUT.sub("", item).split()
+        last = core[-1].lower().strip("\"“”") if core else ""
+        if last not in lex.generic_nouns and not phrase_actors(" ".join(core), knowledge=lex.knowledge):
+            break   # "soldiers took control": a clause, not a noun
+        nxt = _TOKEN.match(sentence, _skip_space(sentence, ne))
+        word = nxt.group(0).lower() if nxt is not None and nxt.start() == _skip_space(sentence, ne) else ""
+        if word and word not in lex.stops and not (
+                (lex.verb_auxiliary.match(sentence, nxt.start()) or lex.after.match(sentence, ne))
+                and not _before_cue(sentence, q, lex)[0]):
+            break   # "killed 12 fighters and civilians fled", "... and civilians were wounded": the item's own clause
+        pos = ne
+        if "and" in join.group(0) or "as well as" in join.group(0):
+            end = ne
+    return end
 
 
 def _victims_category(victims_raw: str, context: VictimContext, previous: Sequence[CasualtyMention],
