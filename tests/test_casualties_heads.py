@@ -124,3 +124,10 @@ def test_a_side_changing_modifier_makes_no_government_soldier():
 def test_an_officer_with_no_such_modifier_is_still_a_soldier():
     assert rows("The blast killed an officer at the base.") == [("soldiers", "combatants", "killed", 1, 1)]
     assert rows("Four army officers were wounded.")[0][1:] == ("combatants", "injured", 4, 4)
+
+
+def test_a_mixed_list_leaves_the_claim_its_named_target_not_people():
+    from one_document import claims
+    got, cas = claims("Last year 58 regime soldiers, nurses and informants were killed in Hama.")
+    assert list(cas["category"]) == ["unknown"]
+    assert list(got["target"]) == ["Syrian Arab Army"]

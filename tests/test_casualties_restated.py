@@ -10,6 +10,7 @@ import pytest
 from claimscope.casualties import find_casualties
 
 from builtin_knowledge import K
+from one_document import claims
 
 
 def figures(sentence: str) -> list[tuple[str, int | None, str]]:
@@ -44,3 +45,21 @@ def test_an_equal_toll_of_another_act_stays_a_figure(sentence):
 ])
 def test_a_figure_at_another_place_takes_the_outcome_left_out(sentence, expected):
     assert figures(sentence) == expected
+
+
+# A lede printed twice with no full stop between (session 13, audit19 F1): one
+# figure phrase, the same words going on after it, in one claim is one figure,
+# never summed into the incident's toll.
+
+def test_a_figure_phrase_printed_twice_in_one_sentence_span_is_one_figure():
+    text = ("Rebels repel an assault. About 40 government soldiers have been killed in an assault they had "
+            "launched to take a hill overlooking Kafr Nabl About 40 government soldiers have been killed in an "
+            "assault they had launched to take a hill overlooking Kafr Nabl. The monitor said fighting went on.")
+    _, cas = claims(text)
+    assert list(cas["raw"]) == ["About 40 government soldiers have been killed"]
+
+
+def test_two_equal_figures_of_two_places_stay_two():
+    _, cas = claims("Regime shelling killed 3 civilians in Atareb and Russian airstrikes killed 3 civilians in "
+                    "Sarmin on Monday.")
+    assert list(cas["raw"]) == ["3 civilians", "3 civilians"]

@@ -326,6 +326,7 @@ def extract_document(doc: DocumentInput, *, knowledge: Knowledge) -> DocumentExt
                 "severity": "warning",
             })
     governorate = dominant_governorate(ctx.places + ctx.casualty_places, knowledge=knowledge) or ""
+    _repeated_figures(text, claims)
     _share_categories(claims, knowledge)
     _breakdowns(claims)
     _former_roles(text, claims, knowledge)
@@ -479,6 +480,43 @@ def _first_line_headline(sentences: Sequence[Sentence], text: str) -> tuple[int,
     if len(line) <= 200 and line.rstrip()[-1:] not in _TERMINAL:
         return first.start, last.end
     return (-1, -1)
+
+
+_REPEAT_AFTER = 40   # characters after a figure's phrase that must be repeated word for word ...
+_REPEAT_MIN = 20     # ... at least, when the text ends sooner
+_SPACES = re.compile(r"\s+")
+
+
+def _repeated_figures(text: str, claims: Sequence[_Claim]) -> None:
+    """Drop from each claim a figure that repeats one told before it in the
+    claim: the same phrase, outcome, victims and count, and the text after
+    the phrase the same as after the earlier one for `_REPEAT_AFTER`
+    characters (a lede printed twice in one sentence span: "Nearly 30
+    terrorists have been killed in an offensive ... Nearly 30 terrorists have
+    been killed in an offensive ..."). One figure told twice is one figure,
+    never summed; "killed 2 civilians in Atareb and ... killed 2 civilians in
+    Sarmin" goes on differently and stays two."""
+    for c in claims:
+        if len(c.casualties) < 2:
+            continue
+        keep: list[int] = []
+        for i, k in enumerate(c.casualties):
+            if not any(_same_passage(text, c.casualties[j], k) for j in keep):
+                keep.append(i)
+        if len(keep) < len(c.casualties):
+            c.casualties[:] = [c.casualties[i] for i in keep]
+            c.scopes[:] = [c.scopes[i] for i in keep]
+
+
+def _same_passage(text: str, a: CasualtyMention, b: CasualtyMention) -> bool:
+    """`b` restates `a` word for word (see `_repeated_figures`)."""
+    if (a.raw, a.outcome, a.victims, a.min, a.max, a.part) != (b.raw, b.outcome, b.victims, b.min, b.max, b.part) \
+            or a.start == b.start:
+        return False
+    x = _SPACES.sub(" ", text[a.end:a.end + 2 * _REPEAT_AFTER])[:_REPEAT_AFTER]
+    y = _SPACES.sub(" ", text[b.end:b.end + 2 * _REPEAT_AFTER])[:_REPEAT_AFTER]
+    n = min(len(x), len(y))
+    return n >= _REPEAT_MIN and x[:n] == y[:n]
 
 
 def _share_categories(claims: Sequence[_Claim], knowledge: Knowledge) -> None:
@@ -1128,6 +1166,8 @@ def _claim_row(doc: DocumentInput, s, sent: str, attribution: Attribution, st, e
                       if k.victims and k.victims_raw and phrase_actors(k.victims_raw, knowledge=knowledge)), None)
         if named is not None:
             target, target_raw = named.victims, named.victims_raw
+            if target == "people":   # "417 regime soldiers, loyalists and collaborators": of several groups, the actor named
+                target = phrase_actors(named.victims_raw, knowledge=knowledge)[0].name
     causes = find_causes(sent, knowledge=knowledge, words=words)
     etype = event.type if event else ("statement" if attribution.cue != "outlet" and not casualties else "other")
     return [  # CLAIM_FIELDS' order
