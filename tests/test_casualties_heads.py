@@ -131,3 +131,13 @@ def test_a_mixed_list_leaves_the_claim_its_named_target_not_people():
     got, cas = claims("Last year 58 regime soldiers, nurses and informants were killed in Hama.")
     assert list(cas["category"]) == ["unknown"]
     assert list(got["target"]) == ["Syrian Arab Army"]
+
+
+# --- a part's noun before another person noun modifies it ------------------------------
+
+def test_women_fighters_and_child_soldiers_are_combatants():
+    assert [r[1] for r in rows("Drones killed 6 Kurdish women fighters near the border town.")] == ["combatants"]
+    assert [r[1] for r in rows("The raid killed four child soldiers of the militia.")] == ["combatants"]
+    # near misses: a list of women and children, and women alone, stay civilians
+    assert [r[1] for r in rows("The shelling killed six women and two children.")] == ["civilians", "civilians"]
+    assert [r[1] for r in rows("Three women were killed in the strike.")] == ["civilians"]

@@ -74,6 +74,7 @@ class _Tables:
     compound_gate: tuple[frozenset[str], frozenset[str]]
     generic: dict[str, tuple[str, str]]  # noun -> (group, kind)
     generic_regex: re.Pattern[str]
+    subgroups: frozenset[str]  # victims groups that are part of a wider one (children, women)
     sides: dict[str, str]  # canonical actor -> side
     phrase_memo: Memo  # phrase -> its actor mentions (victims phrases recur)
     alias_memo: Memo  # an alias as matched -> (it is place-like, its actor or None): spellings recur
@@ -136,6 +137,7 @@ def _build_tables(knowledge: Knowledge) -> _Tables:
         compound_gate=_compound_gate(knowledge, list(by_modifier)),
         generic=generic,
         generic_regex=regex(phrase_pattern(generic)),
+        subgroups=frozenset(knowledge.actors.get("subgroups") or ()),
         sides={name: a.side for name, a in actors.items()},
         phrase_memo=Memo(),
         alias_memo=Memo(),
@@ -372,7 +374,17 @@ def generic_group(noun_phrase: str, *, knowledge: Knowledge) -> tuple[str, str] 
     got = t.generic_memo.get(noun_phrase)
     if got is None:
         m = t.generic_regex.search(noun_phrase)
-        got = t.generic_memo.put(noun_phrase, (t.generic.get(norm_phrase(m.group(0))) if m else None) or _NO_GROUP)
+        got = (t.generic.get(norm_phrase(m.group(0))) if m else None) or _NO_GROUP
+        if m is not None and got is not _NO_GROUP and got[0] in t.subgroups:
+            # "women fighters", "child soldiers": a part's noun before another person noun modifies it, the
+            # last noun is the head
+            rest = noun_phrase[m.end():]
+            gap = len(rest) - len(rest.lstrip())
+            nxt = t.generic_regex.match(noun_phrase, m.end() + gap) if gap else None
+            head = t.generic.get(norm_phrase(nxt.group(0))) if nxt is not None else None
+            if head is not None and head[0] not in t.subgroups:
+                got = head
+        got = t.generic_memo.put(noun_phrase, got)
     return None if got is _NO_GROUP else got
 
 
