@@ -132,6 +132,7 @@ class _Cues:
     context_opener: re.Pattern[str]
     earlier_act_opener: re.Pattern[str] | None  # "The previous two were reported ...": the sentence's first words
     statement: re.Pattern[str]
+    statement_relative: re.Pattern[str] | None  # "whose residents": a relative clause the cue after it is in
     meta_reporting: re.Pattern[str] | None  # "there was no comment": about the reporting, not an act
     generic_blame: re.Pattern[str] | None  # "have both denied using chemical weapons": a standing accusation or denial
     definite_act: re.Pattern[str] | None  # "the attack on ...", "this raid": one act named
@@ -171,6 +172,11 @@ class _Cues:
     record: re.Pattern[str] | None  # "has been the target of several attacks": a record of many acts
     context_act: re.Pattern[str] | None  # "Thursday's attack comes as ...": an act told before, set in context
     routine: re.Pattern[str] | None  # "patrolled the border": military activity that is no act of violence
+    attempts: re.Pattern[str] | None  # "has attempted several times to advance": a record of attempts
+    trend_change: re.Pattern[str] | None  # "the bombings have intensified", "was later expanded": a campaign's change
+    displacement: re.Pattern[str] | None  # "Thousands have fled the fighting": people displaced over time
+    generic_present: re.Pattern[str] | None  # "All movement is targeted": a generality in the present tense
+    means_present: re.Pattern[str] | None  # "use the airfield to bomb": a standing practice
     acts_plural: re.Pattern[str]  # "airstrikes": many acts (a whole month's with figures is a tally)
     part_modifiers: frozenset[str]  # "early October": a part of a month or year, the time of an act, no tally
     # gates: a cue's regex runs only when a sentence holds every word of one
@@ -286,7 +292,7 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     perfect_act = (r"(?<![\w-])" + phrase_pattern(d["since_tally"]["perfects"]) + r"\s+(?:[a-z]+\s+){0,2}?"
                    + phrase_pattern(d["past_acts"]))
     gates = {
-        "future": [*d["future"], *d["future_lower_case"]],
+        "future": [*d["future"], *d["future_lower_case"], *(d.get("scheduled_leads") or [])],
         "conditional": d["conditional"],
         "speculation": d.get("speculations") or [],
         "toll_forecast": d["toll_forecasts"],
@@ -341,12 +347,18 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         "record": d.get("record_quantifiers") or [],
         "context_act": d.get("context_act_verbs") or [],
         "routine": d.get("routine_activities") or [],
+        "attempts": d.get("attempt_verbs") or [],
+        "trend_change": [*(d.get("trend_changes") or []), *(d.get("trend_passive_changes") or [])],
+        "displacement": d.get("displacement_counts") or [],
+        "generic_present": d.get("generic_subjects") or [],
+        "means_present": d.get("means_verbs") or [],
         "old_year": [*d["campaign_nouns"], *(d.get("old_year_acts") or [])],  # both of its branches name one
     }
     gate_lists, needs = word_gates([(phrases,) for phrases in gates.values()])
     return _Cues(
         future=regex(phrase_pattern(d["future"]) + "|" + r"(?<![\w-])(?:"
-                     + "|".join(re.escape(w) for w in d["future_lower_case"]) + r")(?![\w-])"),
+                     + "|".join(re.escape(w) for w in d["future_lower_case"]) + r")(?![\w-])"
+                     + _scheduled(d)),
         act_link=regex(phrase_pattern(d["act_clause_links"])) if d.get("act_clause_links") else None,
         act_link_exception=regex(phrase_pattern(d["act_clause_link_exceptions"]))
         if d.get("act_clause_link_exceptions") else None,
@@ -387,6 +399,8 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
         earlier_act_opener=regex(r"^\W*" + phrase_pattern(d["earlier_act_openers"]))
         if d.get("earlier_act_openers") else None,
         statement=regex(phrase_pattern(d["statement"])),
+        statement_relative=regex(phrase_pattern(d["statement_relatives"]) + r"\s+(?:[\w'’-]+\s+){0,3}$")
+        if d.get("statement_relatives") else None,
         meta_reporting=regex(phrase_pattern(d["meta_reporting"])) if d.get("meta_reporting") else None,
         generic_blame=regex(phrase_pattern(d["generic_blame"]["perfects"]) + r"\s+(?:[\w'’-]+\s+){0,2}?"
                             + phrase_pattern(d["generic_blame"]["verbs"]) + r"[^.;]{0,60}?"
@@ -435,6 +449,19 @@ def _build_cues(knowledge: Knowledge) -> _Cues:
     )
 
 
+def _scheduled(d: dict[str, Any]) -> str:
+    """The alternative of the future regex for a scheduled step ("is due to
+    meet"): a lead of `scheduled_leads` before a verb, not before a
+    determiner or a word of `scheduled_not_before` nor an "-ing" word ("was due
+    to a rocket", "due to shelling": a cause); "" when the pack leaves it out."""
+    if not d.get("scheduled_leads"):
+        return ""
+    stop = "|".join(re.escape(w) for w in sorted(d.get("scheduled_not_before") or (), key=len, reverse=True))
+    guard = rf"(?!(?i:{stop})(?![\w'’-]))" if stop else ""
+    return ("|" + phrase_pattern(d["scheduled_leads"]) + r"(?=\s+" + guard
+            + r"(?![A-Za-z]+ing(?![\w'’-]))[A-Za-z])")
+
+
 def _repetition_tally(d: dict[str, Any], knowledge: Knowledge) -> re.Pattern[str] | None:
     """The regex of a count of times since a start ("136 times since the
     Ghouta massacre", "more than forty times since the truce"); None when the
@@ -461,7 +488,7 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
          "context_subject", "concurrent_act", "ordinal_tally", "war_start", "warning",
          "old_year", "old_year_guard", "continuation", "trend_predicate", "progressive", "routine", "effort",
          "ongoing", "record",
-         "context_act"))
+         "context_act", "attempts", "trend_change", "displacement", "generic_present", "means_present"))
     if d.get("trends"):
         out["trend"] = regex(phrase_pattern(d["trends"]) + rf"\s+(?:{w}\s+)?" + plural)
     if d.get("feared_act_leads") and d.get("act_nouns"):
@@ -548,6 +575,28 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                                    + phrase_pattern(d["context_act_verbs"]))
     if d.get("routine_activities"):
         out["routine"] = regex(phrase_pattern(d["routine_activities"]))
+    if d.get("record_perfects") and d.get("attempt_verbs") and d.get("attempt_counts"):
+        tries = phrase_pattern(d["attempt_counts"])
+        out["attempts"] = regex(phrase_pattern(d["record_perfects"]) + rf"\s+(?:{w}\s+)?(?:{tries}\s+"
+                                + phrase_pattern(d["attempt_verbs"]) + "|" + phrase_pattern(d["attempt_verbs"])
+                                + rf"\s+{tries})\s+(?i:to)(?![\w'’-])")
+    if d.get("trend_changes") or d.get("trend_passive_changes"):
+        alts = [phrase_pattern(d["trend_changes"])] if d.get("trend_changes") else []
+        if d.get("trend_passive_changes") and d.get("trend_change_auxiliaries"):
+            alts.append(phrase_pattern(d["trend_change_auxiliaries"]) + rf"\s+(?:{w}\s+)?"
+                        + phrase_pattern(d["trend_passive_changes"]))
+        out["trend_change"] = regex("|".join(f"(?:{a})" for a in alts))
+    if d.get("displacement_counts") and d.get("displacement_verbs") and d.get("record_perfects"):
+        out["displacement"] = regex(phrase_pattern(d["displacement_counts"]) + rf"\s+(?:{w}\s+){{0,3}}?"
+                                    + phrase_pattern(d["record_perfects"]) + r"\s+"
+                                    + phrase_pattern(d["displacement_verbs"]))
+    if d.get("generic_subjects") and d.get("generic_present_auxiliaries"):
+        out["generic_present"] = regex(r"(?:(?<![\s\S])|(?<=[\"“])|(?<=[\"“]\s))" + phrase_pattern(d["generic_subjects"])
+                                       + rf"\s+(?:{w}\s+){{0,6}}?" + phrase_pattern(d["generic_present_auxiliaries"])
+                                       + rf"\s+(?:{w}\s+)?" + phrase_pattern(d["past_acts"]))
+    if d.get("means_verbs") and d.get("means_acts"):
+        out["means_present"] = regex(phrase_pattern(d["means_verbs"]) + r"\s+[^.;:!?]{0,80}?(?<![\w'’-])(?i:to)\s+"
+                                     + phrase_pattern(d["means_acts"]))
     if d.get("continuation_openers") and d.get("continuation_others"):
         out["continuation"] = regex(r"^\W*" + phrase_pattern(d["continuation_openers"]) + rf",?\s+(?:{w}\s+){{0,3}}?"
                                     + phrase_pattern(d["continuation_others"]))
@@ -882,14 +931,25 @@ def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Mat
     for name, rx, undated in (("trend_predicate", cues.trend_predicate, False), ("routine", cues.routine, False),
                               ("duration", cues.duration, True), ("progressive", cues.progressive, True),
                               ("effort", cues.effort, True), ("ongoing", cues.ongoing, True),
-                              ("record", cues.record, True), ("context_act", cues.context_act, False)):
+                              ("record", cues.record, True), ("context_act", cues.context_act, False),
+                              ("attempts", cues.attempts, True), ("trend_change", cues.trend_change, True),
+                              ("displacement", cues.displacement, True),
+                              ("generic_present", cues.generic_present, True),
+                              ("means_present", cues.means_present, True)):
         if rx is None or name not in gates or (undated and dated):
             continue
         m = rx.search(sentence)
+        if m is not None and name == "means_present" and cues.act_determiner_before.search(
+                sentence, max(0, m.start() - 8), m.start()):
+            m = None  # "the use of barrel bombs to kill": a noun
         if m is None:
             continue
-        if name in ("routine", "progressive", "effort", "ongoing", "record", "context_act") and act is not None:
+        if name in ("routine", "progressive", "effort", "ongoing", "record", "context_act", "trend_change",
+                    "means_present") and act is not None:
             continue  # "a patrol was ambushed", "have been fighting and took two villages": the act is told
+        if name in ("displacement", "generic_present") and act is not None and (
+                act.start() < m.start() or cues.past_act.search(sentence, m.end()) is not None):
+            continue  # the frame's own verb ("have fled", "is targeted") is its only act
         lasting = cues.perfect.search(sentence, 0, m.start()) if name == "duration" else None
         if lasting is not None and _any_act_before(sentence, lasting.start(), cues, gates):
             lasting = None  # the perfect comes after an act told
@@ -897,6 +957,20 @@ def _no_act_frame(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Mat
             continue  # "Among those killed were militiamen who have fought for years": the act is told
         if act is None or m.start() <= act.start() or name == "duration":
             return m
+    return None
+
+
+def _statement(sentence: str, cues: _Cues, gates: frozenset[str], act: re.Match[str] | None) -> re.Match[str] | None:
+    """The first statement cue that is not in a relative clause after the
+    act told `act` ("withdrew on Friday to villages whose residents oppose
+    IS": the cue tells about the villages, the claim is the withdrawal)."""
+    if "statement" not in gates:
+        return None
+    for m in cues.statement.finditer(sentence):
+        if act is not None and act.end() <= m.start() and cues.statement_relative is not None \
+                and cues.statement_relative.search(sentence, max(act.end(), m.start() - 40), m.start()):
+            continue
+        return m
     return None
 
 
@@ -1026,7 +1100,7 @@ def claim_kind(sentence: str, *, knowledge: Knowledge, scopes: Sequence[str] = (
         return ClaimKind("background", m.group(0))  # "There have been no US strikes so far": no act told
     if negated:
         return _EVENT  # "the minister said the allegations were fabricated": a denial of an act
-    m = cues.statement.search(sentence) if "statement" in gates else None
+    m = _statement(sentence, cues, gates, act)
     if m is not None:
         return ClaimKind("statement", m.group(0))
     for name, rx in (("interpretation", cues.interpretation), ("evaluation", cues.evaluation),
