@@ -43,6 +43,7 @@ def test_due_to_a_cause_or_a_plan_without_an_act_is_no_future(sentence):
 
 @pytest.mark.parametrize("sentence", [
     "Rescue teams work in parts of the province where shelling has intensified recently.",
+    "The air force has in recent weeks intensified its raids on the northern countryside.",
     "As the army tries to retake the valley, the air raids have escalated.",
     "The bombing campaign was later expanded to cover towns along the river.",
 ])
@@ -54,7 +55,11 @@ def test_a_change_in_a_campaigns_pace_is_background(sentence):
     # dated
     "Jets intensified their raids on the town of Ariha on Monday.",
     # an act told
-    "The shelling escalated after rebels stormed a checkpoint near the town.",
+    "The shelling has escalated after rebels stormed a checkpoint near the town.",
+    # the adjective: the operations are the act
+    "An army unit carried out intensified operations against the militants in the village.",
+    # no perfect: the day's fighting
+    "Clashes escalated in the eastern districts of the town.",
     # a figure of the act
     "Shelling on the town intensified on Tuesday, killing 4 civilians.",
 ])

@@ -62,7 +62,16 @@ module tells them apart with the cue lexicons of the pack's ``kinds.yaml``:
   judgement of an act ("was nothing short of barbaric", "show a horrible
   crime"), a demand or a policy denial before a future cue ("called for
   ..., which would", "would never use") and diplomacy ("broke off talks
-  over the offensive", "talks to end the conflict have failed") statements.
+  over the offensive", "talks to end the conflict have failed") statements;
+  a plan for an act ("the president's plan for air strikes") and a
+  scheduled step ("is due to meet") the future; with no date, figure nor
+  act told, a campaign's change of pace ("the bombings have intensified",
+  "was later expanded"), a generality in the present tense ("All movement
+  is targeted", "use the air base to bomb"), people displaced over time
+  ("Thousands have fled the fighting") and a record of attempts ("has
+  attempted several times to advance") background; a statement cue in a
+  relative clause after an act ("withdrew to villages whose residents
+  oppose IS") no statement.
 
 Each kind keeps the phrase it was read from (`claims.kind_cue`).
 """
@@ -581,7 +590,8 @@ def _build_act_frames(d: dict[str, Any]) -> dict[str, re.Pattern[str] | None]:
                                 + phrase_pattern(d["attempt_verbs"]) + "|" + phrase_pattern(d["attempt_verbs"])
                                 + rf"\s+{tries})\s+(?i:to)(?![\w'’-])")
     if d.get("trend_changes") or d.get("trend_passive_changes"):
-        alts = [phrase_pattern(d["trend_changes"])] if d.get("trend_changes") else []
+        alts = [phrase_pattern(d["record_perfects"]) + rf"\s+(?:{w}\s+){{0,3}}?" + phrase_pattern(d["trend_changes"])] \
+            if d.get("trend_changes") and d.get("record_perfects") else []
         if d.get("trend_passive_changes") and d.get("trend_change_auxiliaries"):
             alts.append(phrase_pattern(d["trend_change_auxiliaries"]) + rf"\s+(?:{w}\s+)?"
                         + phrase_pattern(d["trend_passive_changes"]))
