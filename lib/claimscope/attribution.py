@@ -143,6 +143,7 @@ class _Taxonomy:
     name_openers: frozenset[str]  # "Abu", "Umm": a capitalised connector that opens a name (a kunya)
     given_name_months: frozenset[str]  # "Jan", "April": a month's word that opens a person's name before a surname
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
+    distancing_modifiers: tuple[tuple[str, ...], ...]  # "so-called": a writer's distance before a name, no word of it
     identity_hedges: frozenset[str]  # "believed to be": after a noun, doubts what a thing is, not the claim
     membership_links: frozenset[tuple[str, ...]]  # "part of": "X part of the alliance said" is X speaking
     be_forms: frozenset[str]  # "is", "were": before an identity hedge, it hedges the claim
@@ -375,6 +376,8 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
         given_name_months=frozenset(norm_phrase(w) for w in lex.get("given_name_months") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
+        distancing_modifiers=tuple(sorted({tuple(str(w).lower().split()) for w in lex.get("distancing_modifiers") or ()},
+                                          key=len, reverse=True)),
         identity_hedges=frozenset(norm_phrase(w) for w in lex.get("identity_hedges") or ()),
         membership_links=frozenset(tuple(str(w).lower().split()) for w in lex.get("membership_links") or ()),
         be_forms=frozenset(norm_phrase(w) for w in lex.get("passive_auxiliaries") or ()),
@@ -2270,6 +2273,11 @@ def _resolve_fresh(phrase: str, bare: str, doc: _Doc, t: _Taxonomy, *,
         state = _state_office(qualified, qualified, doc, t)
         if state is not None:
             return state
+    if hit is not None and hit[0].name in t.generic and hit[1].start() > 0:
+        named_outlet = t.outlet_regex.search(phrase, 0, hit[1].start())
+        if named_outlet is not None and not phrase[named_outlet.end():hit[1].start()].strip():
+            # "the Al Masdar media outlet": an outlet the knowledge lists, then a generic word for what it is
+            hit = None
     if hit is not None:
         src, m = hit
         if src.type != "monitor" and (head := _monitor_head(phrase[m.end():], t)):
@@ -3294,12 +3302,26 @@ def _is_plural(a: Attribution, t: _Taxonomy) -> bool:
     body ("the Syrian Observatory for Human Rights" is an "it")."""
     if a.source.lower().endswith("sources"):
         return True
-    words = a.raw.split()
-    while words and words[0].lower() in t.determiners:
-        words = words[1:]
+    words = _without_distancing(a.raw.split(), t)
     if not words or (words[0][:1].isupper() and len(_name_run(" ".join(words), t)) == len(words)):
         return False
     return _plural_word(words[-1].lower(), t)
+
+
+def _without_distancing(words: list[str], t: _Taxonomy) -> list[str]:
+    """The words of a source phrase without its determiners and the writer's
+    distancing modifiers before the name ("the so-called Syrian Observatory
+    ...": "Syrian Observatory ...")."""
+    while words:
+        low = [w.lower() for w in words[:3]]
+        if low[0] in t.determiners:
+            words = words[1:]
+            continue
+        cut = next((len(m) for m in t.distancing_modifiers if tuple(low[:len(m)]) == m), 0)
+        if not cut:
+            break
+        words = words[cut:]
+    return words
 
 
 def _plural_word(word: str, t: _Taxonomy) -> bool:

@@ -932,7 +932,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
     prev = claims[-1] if claims else None
     if (prev is not None and prev.paragraph == s.paragraph and prev.index == s.index - 1 and casualties
             and not attributed and not dates and not places and not roles.perpetrator and not item
-            and _same_scope(prev, scopes)):
+            and _same_scope(prev, scopes)
+            and not _turns_from(prev, attribution, casualties, sent, knowledge)):
         _continue_claim(prev, s, _retold_bodies(prev, casualties, knowledge, sent), scopes, st, event)
         prev.mentions.extend(named)
         return
@@ -1071,6 +1072,25 @@ def _retold_bodies(prev: _Claim, casualties: list[CasualtyMention], knowledge: K
         return casualties
     return [replace(k, part=True) if (k.outcome == "killed" and k.min == k.max == 1 and not k.part
                                       and k.victims in killed and body.search(k.raw)) else k for k in casualties]
+
+
+def _turns_from(prev: _Claim, attribution: Attribution, casualties: Sequence[CasualtyMention], sent: str,
+                knowledge: Knowledge) -> bool:
+    """Whether a figures sentence turns from the claim before it to tell
+    its own toll in another voice: it opens with a contrastive connective
+    (lexicon `contrast_openers`), counts someone (not "However, no casualties
+    were reported", which completes the act told before), and the claim before
+    it is spoken by another voice than its own ("The United States claims the
+    strikes assist ... However the strikes have killed dozens": the narrator's
+    toll, not the US's)."""
+    return prev.attribution.source != attribution.source and any(k.qualifier != "none" for k in casualties) \
+        and knowledge.derived(_contrast_opener).match(sent) is not None
+
+
+def _contrast_opener(knowledge: Knowledge) -> re.Pattern[str]:
+    """lexicon.yaml `contrast_openers` opening a sentence ("However, ...", "But ...")."""
+    words = knowledge.lexicon.get("contrast_openers") or ()
+    return regex(r"(?i)\W*" + phrase_pattern(words) + r"(?![\w'’-])") if words else regex(r"(?!)")
 
 
 def _too_large(k: CasualtyMention, cap: int) -> bool:
