@@ -47,6 +47,22 @@ def test_a_contrastive_follow_up_keeps_the_narrators_voice():
     assert len(got) == 1 and got["source"].iloc[0] == "activists"
 
 
+def test_a_headline_ending_in_a_bare_speaker_noun_is_its_credit():
+    body = "Rescuers pulled bodies from the rubble of the market."
+    a = attribute(["Barrel bombs kill 17 in Idlib market civil defence", body], outlet="Wire")[0]
+    assert a.source == "Syria Civil Defence"
+    a = attribute(["Shelling kills 6 near Afrin school state media", body], outlet="Wire")[0]
+    assert a.source == "Syrian state media"
+    # a figure and the act, no outcome word
+    a = attribute(["Latest 12 in government strikes on Idlib market civil defence", body], outlet="Wire")[0]
+    assert a.source == "Syria Civil Defence"
+    # near misses: the speaker noun as the headline's victims or object
+    for headline in ["Air strikes kill nine activists", "Barrel bombs kill 17 in raid on civil defence",
+                     "Jets kill 7 in raid on the opposition", "Air strikes on Idlib kill 5 rescuers",
+                     "Russian jets pound 3 towns of Idlib opposition", "Jets strike market in Idlib civil defence"]:
+        assert attribute([headline, body], outlet="Wire")[0].source == "Wire", headline
+
+
 def test_an_outlet_described_by_a_generic_word_speaks_as_itself():
     a = one("According to the Al Masdar media outlet, 14 militants were killed near Deir ez-Zor airport.")
     assert a.source == "Al-Masdar News"

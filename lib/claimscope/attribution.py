@@ -245,6 +245,7 @@ class _Taxonomy:
     pre_verb_time_nouns: frozenset[str]  # "week", "month": after an opener, a time phrase as months and days are
     toll_cues: re.Pattern[str]  # "kill", "dead", "wounded": the casualty cues of numbers.yaml `outcomes`
     headline_credit: re.Pattern[str]  # "... Monitor" ending a headline: its source (`headline_credits`), group src
+    act_cues: re.Pattern[str]  # "strikes", "shelling": the act cues of events.yaml `event_types` (a headline's act)
     particle_words: frozenset[str]  # "al", "bin": the particles standing alone
     apposition_words: frozenset[str]  # "a", "an": open a description after a name (`apposition_articles`)
     phrase_articles: frozenset[str]  # "the", "a": open a new noun phrase
@@ -492,7 +493,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         toll_cues=regex(r"(?i)" + phrase_pattern(sorted({str(c) for o in (knowledge.numbers.get("outcomes") or {}).values()
                                                          for side in ("before", "after", "weak_before")
                                                          for c in o.get(side) or ()})) or r"(?!)"),
-        headline_credit=regex(r"(?i)\s(?P<src>" + _alternation(lex.get("headline_credits") or ()) + r")\s*$"),
+        headline_credit=regex(r"(?i)\s(?P<src>" + _alternation([*(lex.get("headline_credits") or ()),
+                                                                  *_bare_credits(knowledge)]) + r")\s*$"),
+        act_cues=regex(r"(?i)" + (phrase_pattern(sorted({str(c) for e in knowledge.events.get("event_types") or ()
+                                                          for c in e.get("cues") or ()})) or r"(?!)")),
         particle_words=frozenset(w.lower() for w in lex.get("hyphen_name_particles") or ()),
         particle_prefixes=tuple(w.lower() + "-" for w in lex.get("hyphen_name_particles") or ()),
         apposition_words=frozenset(w.lower() for w in lex.get("apposition_articles") or ()),
@@ -537,6 +541,35 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
             [a for e in data["sources"] if e["type"] == "monitor" and e["name"][:1].isupper()
              for a in [e["name"], *entry_aliases[e["name"]]]]))),
     )
+
+
+def _bare_credits(knowledge: Knowledge) -> list[str]:
+    """The bare speaker nouns the sources know that may close a headline as
+    its credit where the punctuation was lost ("... in and near Aleppo civil
+    defence", as "... Monitor" of `headline_credits`): the aliases written in
+    lower case of every source that is not an unnamed group nor a side's partisan voice, with no article
+    before them, no plural at their end, no victims' noun of actors.yaml
+    `generic` there and no actor's alias (people or a side ending a headline,
+    "kill eight activists", "kills media activist", "pound 3 towns of Idlib
+    opposition", are more often its victims or object than its credit)."""
+    lex = knowledge.lexicon
+    articles = {str(w).lower() for w in lex.get("source_determiners") or ()}
+    plural = tuple(lex.get("plural_endings") or ["s"])
+    not_plural = tuple(lex.get("not_plural_endings") or ())
+    victims = {str(n).lower() for g in knowledge.actors.get("generic") or () for n in g.get("nouns") or ()}
+    actors = {norm_phrase(str(w)) for a in knowledge.actors.get("actors") or () for w in [a["name"], *a.get("aliases", ())]}
+    out = []
+    for e in knowledge.sources["sources"]:
+        if e.get("type") in ("unnamed", "partisan"):
+            continue  # (a side's voice, "opposition", ends a headline as its object as often: "... towns of Idlib opposition")
+        for alias in e.get("aliases") or ():
+            words = str(alias).split()
+            if str(alias) != str(alias).lower() or not words or words[0] in articles or words[-1] in victims \
+                    or norm_phrase(str(alias)) in actors \
+                    or (words[-1].endswith(plural) and not words[-1].endswith(not_plural)):
+                continue
+            out.append(str(alias))
+    return out
 
 
 def _alternation(words: Iterable[str], *, space: str = r"\s+") -> str:
@@ -1385,7 +1418,9 @@ def _headline_speaker(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | N
             told = sentence[:m.start()]
             last = told.split()[-1] if told.split() else ""
             before = norm_phrase(last) if not last.isupper() else ""  # "IS" is a name, not "is"
-            if not (_DIGIT.search(told) or t.number_words.search(told)) or not t.toll_cues.search(told) \
+            # (a toll's figure with its outcome, or with the act alone: "Updated 31 in Syria regime strikes")
+            if not (_DIGIT.search(told) or t.number_words.search(told)) \
+                    or not (t.toll_cues.search(told) or t.act_cues.search(told)) \
                     or before in t.stops or before in t.determiners \
                     or (before in t.state_of_word and before not in t.state_names):  # "Syrian", not "Syria"
                 continue
