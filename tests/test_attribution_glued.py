@@ -15,6 +15,55 @@ def one(sentence, outlet="Outlet", before=()):
     return attribute([*before, sentence], outlet=outlet)[-1]
 
 
+BEFORE = ("The regime blamed rebels for the blast.",)  # the document writes "regime" in lower case
+
+
+def test_a_headline_glued_before_the_lede_does_not_speak_its_toll():
+    a = one("Turkey says border crossing stays shut Regime shelling of the village of Maarzita killed nine people "
+            "including two women the civil defence said.", before=BEFORE)
+    assert a.source == "Syria Civil Defence"
+    # no closing frame: the story glued after the headline is the outlet's
+    a = one("Jordan says aid talks to resume Regime shelling of the village of Maarzita killed nine people on Sunday.",
+            before=BEFORE)
+    assert a.source == "Outlet"
+    # the headline in the present, the lede's own frame closing it in the past, a figure between
+    a = one("Iran says talks with Ankara went well government rockets on the market of Jisr al-Shughur killed 14 "
+            "the Syrian Observatory for Human Rights said on Monday.")
+    assert a.source == "Syrian Observatory for Human Rights"
+
+
+def test_an_opening_frame_that_tells_the_toll_keeps_it():
+    # near misses: no restart, the frame's own clause holds the figure
+    assert one("The UN says 14 civilians were killed in the raid on Saraqeb.", before=BEFORE).source == "United Nations"
+    # a capitalised name after a lower-case word is no restart ("rebel Army of Islam", "jihadist Daesh group")
+    a = one("Activists say government jets struck the rebel Army of Islam near Douma killing 12 fighters.",
+            before=("The army shelled the area.",))
+    assert a.source == "activists"
+    a = one("Activists say regime jets struck the jihadist Daesh group near Palmyra killing 12 fighters.",
+            before=("The army shelled the area.",))
+    assert a.source == "activists"
+    # an outlet closing the sentence relays the opening voice
+    a = one("Russia says its jets killed 30 militants near Palmyra state TV reported.")
+    assert a.source == "Russian government"
+    # a story's frame in the past is never taken for a headline
+    a = one("Activists said government forces shelled the town Regime jets then struck the market of Ariha killing 8.",
+            before=BEFORE)
+    assert a.source == "activists"
+
+
+def test_a_related_list_glued_before_the_story_speaks_none_of_it():
+    a = one("Related Egypt says Rafah crossing to reopen 20 dead in raids on Idlib Monitor Geneva talks stall "
+            "At least 17 soldiers were killed when rebels stormed a checkpoint near Hama a monitor said Friday.")
+    assert a.source in ("monitors", "Syrian Observatory for Human Rights")
+    a = one("Related Coverage Pentagon warns of long fight against militants Russian Defence Minister Sergei Shoigu "
+            "said the strikes killed 40 militants near Palmyra.")
+    assert a.source == "Russian Defense Ministry"
+    a = one("Related Jordan demands inquiry into border raid Syrian rebels launched an assault on Friday.")
+    assert a.source == "Outlet"
+    # near miss: a story's present-tense frame with no list before it
+    assert one("The Syrian Observatory for Human Rights says 12 soldiers were killed.").source \
+        == "Syrian Observatory for Human Rights"
+
 
 def test_it_points_back_at_a_body_named_with_a_distancing_modifier():
     got = attribute(["The so-called Syrian Observatory for Human Rights announced on Monday that rebels stormed "

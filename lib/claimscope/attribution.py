@@ -144,6 +144,8 @@ class _Taxonomy:
     given_name_months: frozenset[str]  # "Jan", "April": a month's word that opens a person's name before a surname
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
     distancing_modifiers: tuple[tuple[str, ...], ...]  # "so-called": a writer's distance before a name, no word of it
+    related_markers: re.Pattern[str]  # "Related", "Read also" opening a sentence: other articles' headlines follow
+    headline_verbs: re.Pattern[str]  # "says", "urges": the present tense a headline's frame is told in
     identity_hedges: frozenset[str]  # "believed to be": after a noun, doubts what a thing is, not the claim
     membership_links: frozenset[tuple[str, ...]]  # "part of": "X part of the alliance said" is X speaking
     be_forms: frozenset[str]  # "is", "were": before an identity hedge, it hedges the claim
@@ -377,6 +379,10 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
         given_name_months=frozenset(norm_phrase(w) for w in lex.get("given_name_months") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
+        related_markers=regex(r"^\s*(?:" + "|".join(re.escape(str(w)) for w in sorted(
+            lex.get("related_markers") or (), key=len, reverse=True)) + r")\s+(?=[A-Z\d])") if lex.get("related_markers")
+        else regex(r"(?!)"),
+        headline_verbs=regex(r"(?i)^(?:say\b|\w*[^\Ws]s\b)"),
         distancing_modifiers=tuple(sorted({tuple(str(w).lower().split()) for w in lex.get("distancing_modifiers") or ()},
                                           key=len, reverse=True)),
         identity_hedges=frozenset(norm_phrase(w) for w in lex.get("identity_hedges") or ()),
@@ -783,6 +789,14 @@ class _Doc:
     openers: dict[int, Attribution | None] = field(default_factory=dict)  # sentence -> its opening source, once read
     introducing: set[str] = field(default_factory=set)  # surnames `_introduced` is looking up (no lookup loops)
     _monitors: tuple[str, ...] | None = None
+    _lower_words: frozenset[str] | None = None
+
+    def lower_words(self) -> frozenset[str]:
+        """The words the document writes in lower case somewhere (common words, not names), lower-cased."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(w.strip(".,;:!?\"'“”‘’()") for text in (self.text, *self.sentences)
+                                          for w in text.split() if w[:1].islower())
+        return self._lower_words
 
     def remember(self, a: Attribution) -> None:
         if a.cue != "outlet" and a.source_type != "outlet":
@@ -1230,9 +1244,15 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
     headline: bool | None = None  # whether the sentence is a title-case headline, worked out when needed
     any_verb = False
     verb_read = False  # whether a reporting verb (no noun, no capitalised name) came before the one read
+    related = t.related_markers.match(sentence) is not None  # "Related ...": other articles' headlines open it
+    furniture_end = -1  # where a related headline glued before the story ends: its frames speak no claim here
     for vs, ve in _verb_spans(sentence, low, t):
         any_verb = True
         verb = sentence[vs:ve]
+        if vs < furniture_end or (related and t.headline_verbs.match(verb)):
+            # "Related Assad says Erdogan exploiting coup ... 40 soldiers were killed ... a monitor said": a listed
+            # headline's frame (told in the present, as headlines are) speaks none of the story's words
+            continue
         if verb[:1].isupper() and vs > 0:
             if headline is None:
                 headline = _title_case(sentence)
@@ -1276,6 +1296,14 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         cue = "sentence_final" if final else "reporting_verb"
         participle = verb.lower().endswith("ing")
         subject, locative = _subject(head, t)
+        if subject and not earlier_verb and head.rstrip().endswith(subject) and vs <= _HEAD_CHARS \
+                and not head.rstrip()[:-len(subject)].strip():
+            glued = _glued_headline(sentence, vs, ve, doc, t)
+            if glued >= 0:
+                # "UN says Syria airdrops not imminent Regime bombing raids ... killed 31 civilians ... the civil
+                # defence said": the opening frame is another article's headline run into the lede
+                furniture_end = glued
+                continue
         if subject and head.rstrip().endswith(subject) and t.agent_before.search(
                 head, max(0, len(head.rstrip()) - len(subject) - 8), len(head.rstrip()) - len(subject)) \
                 and verb.lower() not in t.relay_verbs:
@@ -1391,6 +1419,70 @@ def _attribute_one(sentence: str, doc: _Doc, t: _Taxonomy) -> Attribution | None
         if a is not None:
             return a
     return Attribution("", "outlet", "", rejected, "outlet") if rejected else None
+
+
+_GLUED_MIN_HEAD = 2  # the fewest words a glued headline tells after its frame's verb
+_GLUED_MAX_HEAD = 14  # the most: a related headline is short
+_GLUED_MIN_STORY = 5  # the fewest words the story glued after it must have
+_CLOSING_REACH = 30  # the most characters after a closing frame's verb (a time: "said on Friday")
+_GLUE_BREAKS = ".,;:!?\"“”()"  # punctuation ending a word before a restart: the text is not glued there
+
+
+def _glued_headline(sentence: str, vs: int, ve: int, doc: _Doc, t: _Taxonomy) -> int:
+    """Where the story starts when the frame opening the sentence (verb at
+    vs:ve) is another article's headline glued to the lede, the page's
+    punctuation lost ("UN says Syria airdrops not imminent Regime bombing
+    raids ... killed 31 civilians ... the civil defence said"); -1 when it is
+    not. Glued, when the frame is told in the present, as headlines are
+    ("UN says"; a story's frames are told in the past), and either
+
+    * the words after the verb run, with no punctuation, into a capitalised
+      restart: a capitalised word after a lower-case word that is no stop,
+      article or name connector, before a lower-case word or a figure that
+      is no name connector, and that the document writes in lower case
+      elsewhere ("imminent Regime bombing": a common word, not a name; not
+      "rebel Army of Islam", "rebel Free Syrian Army", "jihadist Daesh
+      group"); the story starts at the restart; or
+    * the sentence closes with another frame in the past ("... the civil defence
+      said Friday") whose speaker is a known source, no outlet relaying the
+      first, with a figure between the two: the closing frame speaks the
+      clause that holds the figures; the story starts after the first verb."""
+    if not t.headline_verbs.match(sentence[vs:ve]):
+        return -1  # a story's frames are told in the past ("X said ..."): no headline's
+    tokens = list(_NONSPACE.finditer(sentence, ve))
+    lower = doc.lower_words()
+    for i in range(_GLUED_MIN_HEAD, min(_GLUED_MAX_HEAD + 1, len(tokens) - _GLUED_MIN_STORY)):
+        prev, word, nxt = tokens[i - 1].group(), tokens[i].group(), tokens[i + 1].group()
+        if prev[-1:] in _GLUE_BREAKS or prev[:1] in _GLUE_BREAKS:
+            break  # punctuation kept: the text says where its sentences end
+        if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()):
+            continue
+        if not (prev[:1].islower() and prev.replace("-", "").isalpha()):
+            continue
+        low_prev, low_next = prev.lower(), nxt.lower()
+        if low_prev in t.stops or low_prev in t.determiners or low_prev in t.name_connectors \
+                or low_next in t.name_connectors or not (nxt[:1].islower() or nxt[:1].isdigit()):
+            continue
+        if word.lower() in lower:
+            return tokens[i].start()
+    spans = _verb_spans(sentence, sentence.lower() if sentence.isascii() else None, t)
+    if not spans:
+        return -1
+    ls, le = spans[-1]
+    tail = sentence[le:].strip(" .")
+    if ls <= ve or len(tail) > _CLOSING_REACH or t.headline_verbs.match(sentence[ls:le]) \
+            or sentence[ls:le].lower().endswith("ing") or t.that.search(sentence, le):
+        return -1
+    subject, locative = _subject(sentence[max(ve, ls - _HEAD_CHARS):ls], t)
+    if not subject or locative or subject.lower() in t.pronouns:
+        return -1
+    at = sentence.rfind(subject, ve, ls)
+    if at < 0 or not (_DIGIT.search(sentence, ve, at) or t.number_words.search(sentence, ve, at)):
+        return -1
+    closing = _resolve(subject, doc, t, cue="reporting_verb", verb=sentence[ls:le], strong_only=True)
+    if closing is None or closing.cue == "outlet" or closing.source_type in ("outlet", "media", "unnamed"):
+        return -1
+    return ve
 
 
 _HEADLINE_PREFIX = regex(r"^\s*(?P<src>[^:\"“”]{2,60}?)\s*:\s+\S")
