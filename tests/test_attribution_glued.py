@@ -121,3 +121,19 @@ def test_an_outlet_described_by_a_generic_word_speaks_as_itself():
     a = one("According to the Qasioun media outlet, 14 militants were killed.")
     assert a.source != "Al-Masdar News" and a.source_type in ("unnamed", "organisation", "media", "outlet")
 
+
+def test_a_first_person_post_closing_on_a_speakers_tag_is_that_persons():
+    got = attribute(["Jets struck the shelter in the village twice on Sunday.",
+                     "When we arrived to help the wounded a warplane struck us again with rockets.",
+                     "Two of the wounded died no one else could reach them so we carried them ourselves "
+                     "Omar Khaled rescuer Another post followed here.",
+                     "The regime denied the strike."], outlet="Outlet")
+    assert [a.source for a in got] == ["Outlet", "Omar Khaled", "Omar Khaled", "Syrian government"]
+    assert got[2].person == "Omar Khaled"
+    # near misses: no first-person statement before the tag, a frame of its own, a tag naming no person
+    got = attribute(["The shelter was hit twice and two of the wounded died Omar Khaled rescuer"], outlet="Outlet")
+    assert got[0].source == "Outlet"
+    got = attribute(["We carried the wounded ourselves the civil defence said."], outlet="Outlet")
+    assert got[0].source == "Syria Civil Defence"
+    got = attribute(["We carried the wounded ourselves to Kafr Nabl hospital"], outlet="Outlet")
+    assert got[0].source == "Outlet"

@@ -145,6 +145,8 @@ class _Taxonomy:
     pointing_fillers: frozenset[str]  # "the said group": words of a pointing description that pick no body
     distancing_modifiers: tuple[tuple[str, ...], ...]  # "so-called": a writer's distance before a name, no word of it
     related_markers: re.Pattern[str]  # "Related", "Read also" opening a sentence: other articles' headlines follow
+    first_person: re.Pattern[str]  # "we", "ourselves": a first-person word (`first_person_words`)
+    signature: re.Pattern[str]  # "Omar Khaled rescuer" closing a statement: groups tag, name (a singular person noun)
     headline_verbs: re.Pattern[str]  # "says", "urges": the present tense a headline's frame is told in
     identity_hedges: frozenset[str]  # "believed to be": after a noun, doubts what a thing is, not the claim
     membership_links: frozenset[tuple[str, ...]]  # "part of": "X part of the alliance said" is X speaking
@@ -379,6 +381,13 @@ def _build_taxonomy(knowledge: Knowledge) -> _Taxonomy:
         name_openers=frozenset(norm_phrase(w) for w in lex.get("name_openers") or ()),
         given_name_months=frozenset(norm_phrase(w) for w in lex.get("given_name_months") or ()),
         pointing_fillers=frozenset(norm_phrase(w) for w in lex.get("pointing_fillers") or ()),
+        first_person=regex(r"(?i)(?<![\w'’-])(?:" + _alternation(lex.get("first_person_words") or ()) + r")(?![\w'’-])")
+        if lex.get("first_person_words") else regex(r"(?!)"),
+        signature=regex(r"(?<=[a-z,.;:!?]\s)(?P<tag>(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:"
+                        + _alternation(sorted((w for w in (speakers.get("person") or ())
+                                               if not str(w).endswith(tuple(lex.get("plural_endings") or ["s"]))),
+                                              key=len, reverse=True))
+                        + r"))(?=\s+[A-Z]|\s*[.!?]?\s*$)"),
         related_markers=regex(r"^\s*(?:" + "|".join(re.escape(str(w)) for w in sorted(
             lex.get("related_markers") or (), key=len, reverse=True)) + r")\s+(?=[A-Z\d])") if lex.get("related_markers")
         else regex(r"(?!)"),
@@ -950,7 +959,44 @@ def attribute(sentences: Iterable[str], *, outlet: str, knowledge: Knowledge,
         out.append(a)
     if headline_items > 1:
         out = _headline_credit_shared(sentences, out, min(headline_items, len(out)))
-    return _quoted_runs(sentences, out)
+    return _signed_runs(sentences, _quoted_runs(sentences, out), doc, t)
+
+
+_SIGNED_REACH = 2  # the most first-person sentences before a signed one that the signature speaks too
+
+
+def _signed_runs(sentences: list[str], out: list[Attribution], doc: _Doc, t: _Taxonomy) -> list[Attribution]:
+    """A first-person statement without quotation marks that closes on a
+    speaker's tag with no verb ("... no one was there so we carried him
+    ourselves Omar Khaled rescuer", an embedded post whose marks and dash
+    were lost) is the tagged person's, and so are the first-person
+    sentences left to the outlet's voice just before it (the post's first
+    sentences), up to `_SIGNED_REACH`: only when the tag names a person
+    (a name and a singular person noun) and no reporting verb stands
+    between the statement's last first-person word and the tag."""
+    for j, sentence in enumerate(sentences):
+        if out[j].cue != "outlet" or _quote_marks(sentence) or t.first_person.search(sentence) is None:
+            continue
+        m = t.signature.search(sentence)
+        if m is None:
+            continue
+        said = [p for p in t.first_person.finditer(sentence, 0, m.start())]
+        if not said or _verb_spans(sentence[said[-1].end():m.start()], None, t):
+            continue  # the tag does not close a first-person statement, or a frame of its own stands between
+        doc.index = j
+        a = _resolve(m.group("tag"), doc, t, cue="sentence_final", verb="")
+        if a is None or a.cue == "outlet" or a.source_type in ("outlet", "unnamed") \
+                or (not a.person and a.source_type != "person"):
+            if a is None or a.cue == "outlet" or a.source_type in ("outlet", "unnamed") \
+                    or _person_name(m.group("name"), t) != m.group("name"):
+                continue
+            a = replace(a, person=m.group("name"))
+        out[j] = a
+        for k in range(j - 1, max(-1, j - 1 - _SIGNED_REACH), -1):
+            if out[k].cue != "outlet" or _quote_marks(sentences[k]) or t.first_person.search(sentences[k]) is None:
+                break
+            out[k] = a
+    return out
 
 
 def _headline_credit_shared(sentences: list[str], out: list[Attribution], n: int) -> list[Attribution]:
