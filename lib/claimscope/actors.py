@@ -23,7 +23,8 @@ from .resources import PhraseScan, case_variants, lowered_pattern, norm_phrase, 
 from .sentences import Gate, Substrings, WordGates, sentence_words, word_gates
 
 __all__ = ["Actor", "ActorMention", "Roles", "actor_table", "actor_sides", "canonical_actor", "find_actors",
-           "phrase_actors", "generic_group", "find_roles", "other_act_clauses"]
+           "phrase_actors", "generic_group", "find_roles", "other_act_clauses",
+           "second_act", "SecondAct"]
 
 
 @dataclass(frozen=True)
@@ -924,6 +925,103 @@ def other_act_clauses(sentence: str, *, knowledge: Knowledge, words: frozenset[s
         return []
     return [(m.start(), m.end()) for m in (scan.finditer(sentence, words) if words is not None else clause.finditer(sentence))
             if not not_after.search(sentence, max(0, m.start() - 40), m.start())]
+
+
+@dataclass(frozen=True)
+class SecondAct:
+    """A coordinated clause of a sentence that tells a second act (`second_act`)."""
+
+    start: int  # where the clause starts in the sentence (its coordinator, or its verb in a run-on headline)
+    end: int  # where it ends (the next clause's opener, or the sentence's end)
+    verb_start: int  # where its act verb starts
+    verb: str  # the verb as written
+    subject: ActorMention | None  # its own subject, when it names one ("and the regime has hit ...")
+    first_verb: int  # where the first act's verb starts
+
+
+@dataclass(frozen=True)
+class _SecondActs:
+    first_verb: re.Pattern[str]  # any act verb that may open the first act
+    coordinator: re.Pattern[str]  # "and" (after an optional comma)
+    determiner: re.Pattern[str]  # a determiner right before the clause's subject
+    verb_after: re.Pattern[str]  # up to two auxiliaries, then the clause's act verb
+    headline_verb: re.Pattern[str]  # a capitalised act verb (a run-on headline's next item)
+    clause_end: re.Pattern[str]  # where the second clause ends ("while ...", ";")
+
+
+def _second_act_patterns(knowledge: Knowledge) -> _SecondActs | None:
+    d = knowledge.roles.get("second_acts") or {}
+    verbs = [str(v) for v in d.get("verbs") or ()]
+    if not verbs or not d.get("coordinators"):
+        return None
+    nouns = {str(w).lower() for w in knowledge.roles.get("act_nouns") or ()}
+    first = [w for w in [*knowledge.roles["act_verbs"], *(knowledge.roles.get("countering_verbs") or ()), *verbs]
+             if str(w).lower() not in nouns and not str(w).endswith("ing")]
+    aux = phrase_pattern(d.get("auxiliaries") or ["has"])
+    return _SecondActs(
+        first_verb=regex(r"(?i)" + phrase_pattern(first)),
+        coordinator=regex(r"(?:,\s*)?" + phrase_pattern(d["coordinators"]) + r"\s+"),
+        determiner=regex(phrase_pattern(d.get("determiners") or ["the"]) + r"\s+"),
+        verb_after=regex(rf"\s*(?:{aux}\s+){{0,2}}(?P<verb>{phrase_pattern(verbs)})"),
+        headline_verb=regex(r"(?:,\s*|\s+)(?P<verb>" + "|".join(
+            re.escape(" ".join(w[:1].upper() + w[1:] for w in v.split()))
+            for v in sorted(verbs, key=len, reverse=True) if v.lower() not in nouns) + r")(?![\w-])"),
+        clause_end=regex(r";|" + phrase_pattern(d.get("clause_ends") or ["while"])),
+    )
+
+
+def second_act(sentence: str, mentions: Sequence[ActorMention], *, knowledge: Knowledge,
+               headline: bool = False, place_ends: Sequence[int] = ()) -> SecondAct | None:
+    """The first coordinated clause of `sentence` after an act verb that
+    tells an act of its own (roles.yaml `second_acts`): "..., and the regime
+    has hit rebel areas" (a subject of its own, one of `mentions`), "... and
+    targeted ISIS positions in Raqqa" (none: whether it is another act the
+    caller decides from its places). In a headline (`headline`), also a
+    capitalised act verb right after a place name (one of `place_ends`, its
+    end in the sentence) with only a comma or a space between, after a first
+    verb right after an actor: "Army Kills 12 Militants in Palmyra, Advances
+    in Douma" (not "Car Bomb in Azaz Kills 5"). Present-tense forms ending in
+    -s open no clause of their own in running text without a subject ("and
+    strikes": a noun as often as a verb). None when there is no such clause."""
+    p = knowledge.derived(_second_act_patterns)
+    if p is None:
+        return None
+    v1 = p.first_verb.search(sentence)
+    if v1 is None:
+        return None
+    for m in p.coordinator.finditer(sentence, v1.end()):
+        if not sentence[v1.end():m.start()].strip(" ,"):
+            continue  # "killed and injured many": one act's two verbs
+        at = m.end()
+        subject = None
+        det = p.determiner.match(sentence, at)
+        for a in mentions:
+            if a.start == at or (det is not None and a.start == det.end()):
+                subject = a
+                break
+        v = p.verb_after.match(sentence, subject.end if subject is not None else at)
+        if v is None:
+            continue
+        verb = v.group("verb")
+        if subject is None and not headline and verb.lower().endswith("s"):
+            continue
+        return SecondAct(m.start(), _clause_end(sentence, v.end(), p), v.start("verb"), verb, subject, v1.start())
+    # a run-on headline's first item opens with its actor and verb ("Syrian Army Kills ..."; not "Car Bomb in X Kills")
+    lead = next((v for v in p.first_verb.finditer(sentence) if any(
+        a.end <= v.start() and not sentence[a.end:v.start()].strip() for a in mentions)), None) \
+        if headline and place_ends else None
+    if lead is not None:
+        ends = set(place_ends)
+        for v in p.headline_verb.finditer(sentence, lead.end()):
+            if v.start() in ends:
+                return SecondAct(v.start(), _clause_end(sentence, v.end(), p), v.start("verb"), v.group("verb"), None,
+                                 lead.start())
+    return None
+
+
+def _clause_end(sentence: str, at: int, p: _SecondActs) -> int:
+    m = p.clause_end.search(sentence, at)
+    return m.start() if m is not None else len(sentence)
 
 
 @dataclass(frozen=True)

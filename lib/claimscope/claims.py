@@ -51,6 +51,13 @@ statement. Context is carried the way readers carry it:
   civilians, ...") take the list's outcome, scope and kind;
 * relative dates ("a day later") resolve against the date in force in the
   document, weekday and "yesterday" against the publication date;
+* a sentence that tells two acts in coordinated clauses ("the army killed
+  20 militants in Saraqib and targeted ISIS positions in Raqqa province",
+  "rebels shelled X and the regime hit Y", a run-on headline "Army Kills 12
+  in Palmyra Advances in Douma": `_second_act_split`) gives its claim the
+  first act's places, actors, target and event cue only; a second act with
+  figures of its own is a claim of its own (the subject and the sentence's
+  date and voice shared);
 * a sentence that only adds figures to the claim before it ("At least 6
   members of the terrorist group died.") — no source, date, place or actor of
   its own — continues that claim instead of standing alone;
@@ -84,7 +91,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import pandas as pd
 
 from . import cells, schema
-from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clauses, phrase_actors
+from .actors import ActorMention, Roles, find_actors, find_roles, other_act_clauses, phrase_actors, second_act
 from .attribution import Attribution, attribute, identity_hedges, stance, voice_parts
 from .casualties import CasualtyMention, VictimContext, find_casualties
 from .dates import (DateMention, act_anaphor, act_day_after_telling, ahead_of_publication, displaces, find_dates,
@@ -770,7 +777,8 @@ def _without_speaker_periods(sent: str, dates: list[DateMention], attribution: A
 
 
 def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution, ctx: _Context,
-                      claims: list[_Claim], knowledge: Knowledge) -> None:
+                      claims: list[_Claim], knowledge: Knowledge,
+                      part: tuple[int, int, int, int] | None = None) -> None:
     if s.paragraph != ctx.para:
         ctx.para, ctx.para_date, ctx.para_places, ctx.para_places_raw, ctx.para_target = s.paragraph, None, [], "", ()
         ctx.para_first, ctx.para_background = True, False
@@ -791,19 +799,50 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                          known_governorates=ctx.governorates, words=words)
     if len(places) > 1:
         places = without_section_label(sent, places, knowledge=knowledge, offset=s.start)
+    actors = find_actors(sent, knowledge=knowledge, words=words)
+    headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
+    other_part: tuple[int, int] | None = None  # the clause of the sentence's other act (sentence offsets)
+    aside_places: list[PlaceMention] = []  # places of that clause: the report names them, this claim does not
+    if part is None:
+        split = _second_act_split(sent, s.start, places, actors, headline, knowledge)
+        if split is not None:
+            end, cut, body, shared = split
+            if any(k.start >= cut for k in find_casualties(sent, knowledge=knowledge, words=words)):
+                # a second act told with figures of its own: each act its own claim (its toll is not the
+                # first's), the second sharing the first's subject when it names none of its own
+                _process_sentence(doc, s, sent, attribution, ctx, claims, knowledge, part=(0, end, cut, len(sent)))
+                _process_sentence(doc, s, sent, attribution, ctx, claims, knowledge,
+                                  part=(body, len(sent), shared, body))
+                if places:  # the sentences after it take the places it named, as of one that tells one act
+                    ctx.para_places, ctx.para_places_raw = places, ";".join(p.raw for p in places)
+                return
+            other_part = (cut, len(sent))
+            aside_places = [p for p in places if cut <= p.start - s.start]
+            places = [p for p in places if p.start - s.start < cut]
+            aside_actors = [a for a in actors if cut <= a.start]
+            actors = [a for a in actors if a.start < cut]
+            ctx.free_mentions.extend((m, 0, "", False) for m in aside_places)
+            ctx.free_mentions.extend((a, s.start, "", False) for a in aside_actors)
+    else:  # one act of a sentence that tells two: its clause's places and figures, its actors and shared subject
+        other_part = (part[2], part[3])
+        places = [p for p in places if part[0] <= p.start - s.start < part[1]]
+        actors = [a for a in actors if not part[2] <= a.start < part[3]]
     ctx.places.extend(places)
+    ctx.places.extend(aside_places)
     if places:
         ctx.named += 1
         named_governorates = {m.governorate for m in places if m.governorate}
         if not named_governorates <= ctx.governorates:
             ctx.governorates = ctx.governorates | named_governorates
-    actors = find_actors(sent, knowledge=knowledge, words=words)
     clauses = other_act_clauses(sent, knowledge=knowledge, words=words)  # relative clauses telling another act
-    roles = find_roles(sent, actors, knowledge=knowledge, words=words, clauses=clauses)
+    if other_part is None:
+        roles = find_roles(sent, actors, knowledge=knowledge, words=words, clauses=clauses)
+    else:  # the act's own clause read alone (with the subject it shares): the other's words frame none of its roles
+        clauses = sorted([*clauses, other_part])
+        roles = _clause_roles(sent, actors, other_part, knowledge)
     targets = _targets(roles.target, actors)
     listing = ctx.listing
     item = listing is not None and _LIST_ITEM.match(sent) is not None
-    headline = ctx.headline[0] >= 0 and s.start < ctx.headline[1] and ctx.headline[0] < s.end
     list_outcome = listing[0] if item and listing is not None else ""
     key = (targets, ctx.para_target, ctx.last_group, list_outcome, ctx.last_figure, headline or None, ctx.women_unit)
     victim_ctx = ctx.victims[1]
@@ -813,6 +852,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
                                    women_unit=ctx.women_unit)
         ctx.victims = (key, victim_ctx)
     casualties = find_casualties(sent, knowledge=knowledge, context=victim_ctx, offset=s.start, words=words)
+    if part is not None and casualties:  # the figures of this act's clause
+        casualties = [k for k in casualties if part[0] <= k.start - s.start < part[1]]
     ctx.women_unit = _women_unit(actors, knowledge)
     event = event_type(sent, knowledge=knowledge, clauses=clauses, words=words)
     attributed = attribution.cue != "outlet"
@@ -961,7 +1002,8 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
             row[_DATE_RAW] = f"inherited: {m.raw} ({anaphor})"
         if context_places:  # the places it takes from its paragraph (or its tally's head)
             named = [(p, 0, "", True) for p in context_places] + named
-        claims.append(_Claim(s.start, s.end, s.paragraph, s.index, attribution, row, list(casualties), named,
+        start, end = (s.start + part[0], s.start + part[1]) if part is not None else (s.start, s.end)
+        claims.append(_Claim(start, end, s.paragraph, s.index, attribution, row, list(casualties), named,
                              list(scopes), headline, unplaced))
         if ctx.para_first:  # a paragraph that opens with what went before the news goes on about it
             ctx.para_first, ctx.para_background = False, kind.kind == "background"
@@ -975,9 +1017,59 @@ def _process_sentence(doc: DocumentInput, s, sent: str, attribution: Attribution
         # (a sentence that makes no claim tells no act: its month or year is context ("a truce in the city in
         # 2014"), which the acts told after it do not take; its day or week may be theirs ("At the weekend, ...")
         ctx.para_date = date
-    if places:
-        ctx.para_places = places
-        ctx.para_places_raw = ";".join(p.raw for p in places)
+    if places or aside_places:
+        ctx.para_places = places + aside_places
+        ctx.para_places_raw = ";".join(p.raw for p in ctx.para_places)
+
+
+def _clause_roles(sent: str, actors: list[ActorMention], other: tuple[int, int], knowledge: Knowledge) -> Roles:
+    """The roles of a sentence read without the words `other` (sentence
+    offsets) of another act's clause: "Rebels shelled X and the regime hit Y"
+    read as "Rebels shelled X" and as "the regime hit Y", "Jets killed 20 in X
+    and bombed Y" as "Jets bombed Y"; mention starts are the sentence's."""
+    lo, hi = other
+    view = (sent[:lo].rstrip() + " " + sent[hi:].lstrip()).strip() if lo > 0 else sent[hi:]
+    shift = len(view) - (len(sent) - hi)  # where the text after the other clause starts in `view`
+    head = [a for a in actors if a.end <= lo] if lo > 0 else []
+    tail = [replace(a, start=a.start - hi + shift, end=a.end - hi + shift) for a in actors if a.start >= hi]
+    roles = find_roles(view, head + tail, knowledge=knowledge)
+
+    def back(at: int) -> int:  # a start in `view` -> in the sentence (the words before the other clause stay)
+        return at if at < shift else at - shift + hi
+    return replace(roles, perpetrator_start=back(roles.perpetrator_start), target_start=back(roles.target_start))
+
+
+def _second_act_split(sent: str, offset: int, places: list[PlaceMention], actors: list[ActorMention], headline: bool,
+                      knowledge: Knowledge) -> tuple[int, int, int, int] | None:
+    """Where a sentence that tells two acts in coordinated clauses
+    (`actors.second_act`) is cut, in sentence offsets: (end of the first
+    act's words, start of the second clause (its coordinator), start of its
+    words after the coordinator, start of what of the first clause the
+    second does not share: 0 when it names its own subject, else the first
+    act's verb, the subject before it being both acts'); None when it tells
+    one act. A second clause with a subject of its own ("and the regime has
+    hit rebel areas") tells another act, unless that subject is the first
+    act's perpetrator; one without tells another act only when it names
+    places, all of them outside the governorates of the places the first
+    clause names ("killed 20 in Saraqib in Idlib countryside and targeted
+    ISIS positions in Raqqa province"; not "killed 5 in Ariha and wounded
+    10" nor "shelled Saraqib and struck Ariha": one act's harm and places)."""
+    second = second_act(sent, actors, knowledge=knowledge, headline=headline,
+                        place_ends=[p.end - offset for p in places])
+    if second is None:
+        return None
+    end = len(sent[:second.start].rstrip(" ,;"))
+    if second.subject is not None:
+        first = find_roles(sent, [a for a in actors if a.start < second.start], knowledge=knowledge,
+                           clauses=[(second.start, len(sent))])
+        if first.perpetrator != second.subject.name:
+            return end, second.start, second.subject.start, 0
+    before = [p for p in places if p.start - offset < second.start]
+    after = [p for p in places if second.start <= p.start - offset < second.end]
+    governorates = {p.governorate for p in before if p.governorate}
+    if not governorates or not after or not all(p.governorate and p.governorate not in governorates for p in after):
+        return None
+    return end, second.start, second.verb_start, second.first_verb
 
 
 def _context_places(sent: str, kind: ClaimKind, ctx: _Context, knowledge: Knowledge,
