@@ -289,6 +289,20 @@ def test_a_road_name_and_the_far_towns_a_road_links_are_no_place_of_the_act(sent
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the one end a road's clause names by name, where the road goes: not where the act was (audit19 P3)
+    ("Kurdish fighters seized the road south of Tabqa which links the town to Raqqa on Tuesday.", ["Tabqa"]),
+    ("Rebels ambushed an army convoy on the highway leading to Aleppo on Tuesday.", []),
+    ("Gunmen blocked the main road that connects it with Deir ez-Zor at dawn.", []),
+    # near misses: two named ends close together, the road itself the place, a destination with no road clause
+    ("Jets struck a truck on the highway linking Saraqib to Ariha.", ["Saraqib", "Ariha"]),
+    ("A mine hit a car on the road to Ariha.", ["Ariha"]),
+    ("Jets struck a convoy on the road near Saraqib, then the rebels moved to Ariha.", ["Saraqib", "Ariha"]),
+])
+def test_where_a_roads_clause_says_it_goes_is_no_place_of_the_act(sentence, expected):
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # the country named by its territory: a place of no governorate
     ("This is the 12th Israeli strike on Syrian territory this year.", [("Syrian territory", None, "country")]),
     ("Rockets launched from Syrian soil fell near Quneitra.", [("Syrian territory", None, "country"),

@@ -712,7 +712,7 @@ class _Patterns:
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
                  "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before",
                  "hospital_gate", "hospital_to", "hospital_noun_after", "hospital_in", "hospital_located",
-                 "road_after", "road_ends_before", "road_ends_gap", "road_km",
+                 "road_after", "road_ends_before", "road_ends_gap", "road_km", "road_destination_before",
                  "dateline_after")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -890,8 +890,15 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
                                 rf"(?:and|to|with)\s+(?:the\s+)?(?:(?:{_alt(lex['directions'])})\s+)?"
                                 rf"(?:(?:{town_nouns_r})\s+of\s+(?:the\s+)?)?", re.I)
         p.road_km = float(roads.get("ends_km", 50))
+        # "the road south of Manbij which connects the strategic city to Raqqa", "the highway leading to Aleppo":
+        # the one end a road's clause names, after a description of the other or none (`roads.destinations`)
+        p.road_destination_before = regex(
+            rf"(?<![\w-])(?:{road_nouns})[\"”’']?\s+(?:[^.;:()!?|\"“”]{{0,60}}?\s)?(?:(?:that|which)\s+)?"
+            rf"(?P<link>{links})\s+(?:(?!(?:between|from)\s)[\w'’-]+\s+){{0,4}}?"
+            rf"(?:{_alt(roads.get('destinations') or ('to',))})\s+(?:the\s+)?(?:(?:{_alt(lex['directions'])})\s+)?"
+            rf"(?:(?:{town_nouns_r})\s+of\s+(?:the\s+)?)?\Z", re.I)
     else:
-        p.road_after = p.road_ends_before = p.road_ends_gap = None
+        p.road_after = p.road_ends_before = p.road_ends_gap = p.road_destination_before = None
         p.road_km = math.inf
     kin = lex.get("kin_before") or ()
     p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
@@ -1761,7 +1768,30 @@ def _finish(text: str, cands: list[_Cand], gz: Gazetteer, pats: _Patterns,
         out = _without_speaker_bases(text, out, pats, offset)
     if len(out) > 1 and pats.road_ends_before is not None:
         out = _without_far_road_ends(text, out, pats, offset)
+    if out and pats.road_destination_before is not None:
+        out = _without_road_destinations(text, out, pats, offset)
     return out
+
+
+def _without_road_destinations(text: str, out: list[PlaceMention], pats: _Patterns,
+                               offset: int) -> list[PlaceMention]:
+    """The mentions without the place a road's clause names as where it
+    goes when it names no other end by name ("the road south of Manbij which
+    connects the strategic city to Raqqa", "on the highway leading to
+    Aleppo": places_lexicon `roads`): where the road goes, not where the act
+    was. Two named ends are `_without_far_road_ends`'s ("the highway linking
+    Homs to Palmyra")."""
+    rx = pats.road_destination_before
+    if rx is None:
+        return out
+    keep = []
+    for k, m in enumerate(out):
+        lo = max(0, m.start - offset - 160)
+        hit = rx.search(text, lo, m.start - offset)
+        if hit is not None and not any(o.start - offset >= hit.start("link") for o in out[:k]):
+            continue
+        keep.append(m)
+    return keep if len(keep) != len(out) else out
 
 
 def _without_speaker_bases(text: str, out: list[PlaceMention], pats: _Patterns, offset: int) -> list[PlaceMention]:
