@@ -361,6 +361,28 @@ def test_empty_and_odd_input_degrade_locally():
     assert r.problems.iloc[0]["stage"] == "align"
 
 
+def test_align_pauses_the_cycle_collector_only_while_it_runs(seeds_tables):
+    """align runs with the cyclic garbage collector paused (speed: it builds
+    many long-lived objects and next to no cycles) and leaves it as it found it."""
+    import gc
+
+    during: list[bool] = []
+
+    def spy(fn, blocks):
+        during.append(gc.isenabled())
+        return [fn(b) for b in blocks]
+
+    assert gc.isenabled()
+    align_tables(seeds_tables, map_blocks=spy)
+    assert during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        align_tables(seeds_tables)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_event_type_relations():
     assert event_type_relation("airstrike", "airstrike") == "same"
     assert event_type_relation("airstrike", "explosion") == "compatible"

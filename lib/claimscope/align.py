@@ -47,16 +47,18 @@ table extraction wrote, never looked up again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as _dt
 import functools
+import gc
 import hashlib
 import math
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -1749,7 +1751,26 @@ def _within_documents(claims: pd.DataFrame, casualties: pd.DataFrame, documents:
     return _Pass1(claims, feats, known, split_pairs, by_doc, link_rows, dup_of, locals_, local_of, xs)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while alignment runs (as it was
+    after). Alignment builds several long-lived objects per claim (features,
+    local incidents, cross-document nodes, scored pairs) and next to no cyclic
+    garbage (a few thousand objects for 74,000 claims), yet every full
+    collection walks all it built so far again: about a third of alignment's
+    time on 20 copies of FA-KES, more on larger corpora. Reference counting
+    frees everything else as ever. Left alone when the caller paused it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
+
+@_collector_paused()
 def align(
     claims: pd.DataFrame,
     casualties: pd.DataFrame,
