@@ -272,8 +272,9 @@ def cluster(n: int, pairs: Iterable[tuple[int, int, float]], *, threshold: float
     for a, b, x in pairs:
         if x >= threshold and a != b:
             comp.union(a, b)
-    pairs = [(a, b, x) for a, b, x in pairs if comp.find(a) == comp.find(b)]
-    cannot_link = [(a, b) for a, b in cannot_link if comp.find(a) == comp.find(b)]
+    root = [comp.find(k) for k in range(n)]   # each node's component, found once
+    pairs = [(a, b, x) for a, b, x in pairs if root[a] == root[b]]
+    cannot_link = [(a, b) for a, b in cannot_link if root[a] == root[b]]
     size = [1] * n
     alive = [True] * n
     # nb[a][b] = [sum of scores, pairs scored, worst, best, best pair i, best pair j] between clusters a, b
@@ -391,9 +392,10 @@ def join_clusters(labels: Sequence[int], pairs: Iterable[tuple[int, int, float]]
     for a, b, x in pairs:
         a, b = int(a), int(b)
         ca, cb = lab[a], lab[b]
-        if ca == cb or (min(a, b), max(a, b)) in seen:
+        key = (a, b) if a < b else (b, a)
+        if ca == cb or key in seen:
             continue
-        seen.add((min(a, b), max(a, b)))
+        seen.add(key)
         x = float(x)
         e = nb[ca].get(cb)
         if e is None:
@@ -402,7 +404,7 @@ def join_clusters(labels: Sequence[int], pairs: Iterable[tuple[int, int, float]]
         e[0] += x
         e[1] += 1
         e[2] += x >= weak
-        if x > e[3] or (x == e[3] and (min(a, b), max(a, b)) < (min(e[4], e[5]), max(e[4], e[5]))):
+        if x > e[3] or (x == e[3] and key < (min(e[4], e[5]), max(e[4], e[5]))):
             e[3], e[4], e[5] = x, a, b
     forbid: dict[int, set[int]] = {c: set() for c in members}
     for a, b in cannot_link:
