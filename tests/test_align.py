@@ -361,6 +361,27 @@ def test_empty_and_odd_input_degrade_locally():
     assert r.problems.iloc[0]["stage"] == "align"
 
 
+def test_claims_come_back_all_in_reading_order_only_events_in_incidents(seeds_tables):
+    """The claims table align returns: every claim it was given, sorted by
+    document and span, its columns as given but for incident_id (events only)
+    and duplicate_of, whether the rows come sorted or shuffled; a table
+    holding a claim twice too (put back the slow way)."""
+    t = seeds_tables
+    given = t["claims"]
+    order = ["doc_id", "start", "end", "claim_id"]
+    sorted_in = given.sort_values(order, kind="stable").reset_index(drop=True)
+    out = align_tables(t, claims=given.sample(frac=1.0, random_state=2)).claims
+    assert list(out["claim_id"]) == list(sorted_in["claim_id"])
+    events = sorted_in["kind"].fillna("").isin(["", "event"]).to_numpy()
+    assert out["incident_id"][events].notna().all() and out["incident_id"][~events].isna().all()
+    kept = [c for c in given.columns if c not in ("incident_id", "duplicate_of")]
+    pd.testing.assert_frame_equal(out[kept], sorted_in[kept])
+    twice = pd.concat([given, given.iloc[:3]], ignore_index=True)
+    out2 = align_tables(t, claims=twice).claims
+    expected = twice.sort_values(order, kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(out2[kept], expected[kept])
+
+
 def test_align_pauses_the_cycle_collector_only_while_it_runs(seeds_tables):
     """align runs with the cyclic garbage collector paused (speed: it builds
     many long-lived objects and next to no cycles) and leaves it as it found it."""

@@ -60,6 +60,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
@@ -1688,7 +1689,8 @@ class _Pass1:
 def _within_documents(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame,
                       problems: list[dict], cfg: AlignSettings, knowledge: Knowledge, ov: Overrides) -> _Pass1:
     """Claim features, republished copies tied to their originals, local
-    incidents of each document, and the nodes among them (pass 1)."""
+    incidents of each document, and the nodes among them (pass 1); `claims`
+    in reading order (`_in_reading_order`)."""
     claims = claims.copy()
     # documents.duplicate_of fills in where the claims table has no value
     if "duplicate_of" in documents.columns and not documents.empty:
@@ -1696,7 +1698,6 @@ def _within_documents(claims: pd.DataFrame, casualties: pd.DataFrame, documents:
         have = cells.texts(claims["duplicate_of"]) if "duplicate_of" in claims.columns else [""] * len(claims)
         claims["duplicate_of"] = pd.array([h or dup.get(d, "") for h, d in zip(have, cells.texts(claims["doc_id"]))],
                                           dtype="string")
-    claims = claims.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
     feats = _features(claims, casualties, mentions, problems, cfg, knowledge, _reported_days(documents),
                       _titles(documents))
     known = {c.cid for c in feats}
@@ -1803,9 +1804,11 @@ def align(
         cfg = dataclasses.replace(cfg, model=linkage or cfg.model,
                                   link_threshold=cfg.link_threshold if link_threshold is None else float(link_threshold))
     problems: list[dict] = []
-    claims, non_events = _split_kinds(claims)
+    table = _in_reading_order(claims)
+    is_event = _event_rows(table)
+    claims = table if is_event.all() else table[is_event].reset_index(drop=True)
     if claims.empty:
-        return AlignResult(_with_non_events(claims, non_events), _with_main(documents, {}), schema.empty("incidents"),
+        return AlignResult(_with_non_events(claims, table, is_event), _with_main(documents, {}), schema.empty("incidents"),
                            schema.empty("links"), _empty_overrides(), _problems_frame(problems, documents))
     st = _within_documents(claims, casualties, documents, mentions, problems, cfg, knowledge, ov)
     claims, feats, known, split_pairs = st.claims, st.feats, st.known, st.split_pairs
@@ -1895,7 +1898,7 @@ def align(
         if row["action"] == "assign" and row["status"] == "applied":
             row["detail"] += f" (now {final_id[group_of[row['claims']]]})"
     incidents = _incidents(claims, feats, cfg, knowledge)
-    claims_out = _with_non_events(claims, non_events)
+    claims_out = _with_non_events(claims, table, is_event)
     links = _links_frame(link_rows)
     incident_of = {c.cid: final_id[group_of[c.cid]] for c in feats}
     mains = _main_incidents(by_doc, xs, locals_, incident_of, cfg)
@@ -1915,7 +1918,7 @@ def linkage_pairs(claims: pd.DataFrame, casualties: pd.DataFrame, documents: pd.
     cols = ["doc_a", "doc_b", "claim_a", "claim_b", "lead_a", "lead_b", *LINK_FEATURES]
     if claims.empty:
         return pd.DataFrame(columns=cols)
-    st = _within_documents(claims, casualties, documents, mentions, [], cfg, knowledge, Overrides())
+    st = _within_documents(_in_reading_order(claims), casualties, documents, mentions, [], cfg, knowledge, Overrides())
     xs = st.xs
     seen: set[tuple[int, int]] = set()
     rows = []
@@ -2002,24 +2005,61 @@ def _with_main(documents: pd.DataFrame, mains: Mapping[str, str]) -> pd.DataFram
     return docs
 
 
-def _split_kinds(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(event claims, the others): only events make incidents (`claims.kind`;
-    a table without the column is all events)."""
-    if "kind" not in claims.columns or claims.empty:
-        return claims, claims.iloc[:0]
-    event = pd.Series([k in ("", "event") for k in cells.texts(claims["kind"])], index=claims.index)
-    return claims[event], claims[~event]
+_READING_ORDER = ["doc_id", "start", "end", "claim_id"]  # claims in the order their documents tell them
 
 
-def _with_non_events(claims: pd.DataFrame, non_events: pd.DataFrame) -> pd.DataFrame:
-    """The aligned event claims with the others back beside them, in no
-    incident (`incident_id` empty), in table order."""
-    if non_events.empty:
+def _in_reading_order(claims: pd.DataFrame) -> pd.DataFrame:
+    """`claims` sorted by `_READING_ORDER` (stable, index 0..n-1; an empty
+    table as it is). Only the key columns are sorted: the rows of a table
+    already in that order, as extraction writes it, are not moved (taking
+    every column of 372,000 claims costs more than sorting the keys)."""
+    if claims.empty:
         return claims
-    rest = non_events.copy()
-    rest["incident_id"] = pd.array([pd.NA] * len(rest), dtype="string")
-    both = pd.concat([claims, rest], ignore_index=True) if len(claims) else rest
-    return both.sort_values(["doc_id", "start", "end", "claim_id"], kind="stable").reset_index(drop=True)
+    keys = claims[_READING_ORDER].reset_index(drop=True).sort_values(_READING_ORDER, kind="stable")
+    if keys.index.equals(pd.RangeIndex(len(claims))):
+        return claims.reset_index(drop=True)
+    return claims.take(keys.index.to_numpy()).reset_index(drop=True)
+
+
+def _event_rows(claims: pd.DataFrame) -> np.ndarray:
+    """Which claims tell events (`claims.kind`; a table without the column is
+    all events): only events make incidents."""
+    if "kind" not in claims.columns:
+        return np.ones(len(claims), dtype=bool)
+    return np.array([k in EVENT_KINDS for k in cells.texts(claims["kind"])], dtype=bool)
+
+
+def _with_non_events(claims: pd.DataFrame, table: pd.DataFrame, is_event: np.ndarray) -> pd.DataFrame:
+    """All claims of `table` (in reading order): the aligned event claims
+    (`claims`: `table`'s rows where `is_event`, with `incident_id` and the
+    `duplicate_of` alignment filled in) and the others in no incident
+    (`incident_id` empty), in table order.
+
+    The two columns alignment sets are put back into `table` row by row
+    rather than the two tables joined and sorted again (every column of
+    every claim taken twice). Tables with a claim_id twice, or a
+    `duplicate_of` of another type than alignment's, are joined as
+    before: the same result, the rare way."""
+    if len(claims) == len(table):
+        return claims
+    dup = "duplicate_of" in claims.columns and "duplicate_of" in table.columns \
+        and claims["duplicate_of"].dtype == table["duplicate_of"].dtype
+    if not table["claim_id"].is_unique or ("duplicate_of" in claims.columns and not dup):
+        rest = table[~is_event].copy()
+        rest["incident_id"] = pd.array([pd.NA] * len(rest), dtype="string")
+        both = pd.concat([claims, rest], ignore_index=True) if len(claims) else rest
+        return both.sort_values(_READING_ORDER, kind="stable").reset_index(drop=True)
+    out = table.copy()
+    rows = np.flatnonzero(is_event)
+    ids = np.full(len(table), pd.NA, dtype=object)
+    if len(claims):
+        ids[rows] = claims["incident_id"].to_numpy(dtype=object, na_value=pd.NA)
+    out["incident_id"] = pd.array(ids, dtype="string")
+    if dup and len(claims):
+        values = table["duplicate_of"].to_numpy(dtype=object, na_value=pd.NA)
+        values[rows] = claims["duplicate_of"].to_numpy(dtype=object, na_value=pd.NA)
+        out["duplicate_of"] = pd.array(values, dtype=claims["duplicate_of"].dtype)
+    return out
 
 
 def _split_clash(cids: Sequence[str], split_pairs: Mapping[str, set[str]]) -> tuple[str, str] | None:
