@@ -184,6 +184,25 @@ def test_forked_workers_leave_the_drivers_objects_to_it():
     assert before == after == "0" and int(in_workers) >= 1000
 
 
+def test_forked_workers_inherit_alignments_blocks_instead_of_receiving_them():
+    """Alignment's scoring blocks reach forked workers through the fork (a
+    task is an index): blocks no pickle could carry (here: lambdas) are
+    scored, in order. In a fresh interpreter, as above."""
+    code = (
+        "from claimscope import engines\n"
+        "blocks = [(i, lambda: i) for i in range(7)]  # unpicklable\n"
+        "method = engines._mp_context().get_start_method()\n"
+        "got = engines._pool_map_blocks(lambda b: b[0] * 10, blocks, jobs=2) if method == 'fork' else []\n"
+        "print(method, ','.join(map(str, got)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    method, *got = proc.stdout.split()
+    if method != "fork":
+        pytest.skip("workers are not forked here")
+    assert got == ["0,10,20,30,40,50,60"]
+
+
 def test_dask_local_schedulers_give_the_in_process_tables(seeds_docs, seeds_extract):
     pytest.importorskip("dask.bag")
     _same_extract(seeds_extract, engines.extract(seeds_docs, knowledge=K, engine="dask", scheduler="sync"))
