@@ -2051,13 +2051,13 @@ def _with_non_events(claims: pd.DataFrame, table: pd.DataFrame, is_event: np.nda
         return both.sort_values(_READING_ORDER, kind="stable").reset_index(drop=True)
     out = table.copy()
     rows = np.flatnonzero(is_event)
-    ids = np.full(len(table), pd.NA, dtype=object)
+    ids = np.full(len(table), None, dtype=object)   # None: missing, as pd.array reads it
     if len(claims):
-        ids[rows] = claims["incident_id"].to_numpy(dtype=object, na_value=pd.NA)
+        ids[rows] = claims["incident_id"].to_numpy(dtype=object)
     out["incident_id"] = pd.array(ids, dtype="string")
     if dup and len(claims):
-        values = table["duplicate_of"].to_numpy(dtype=object, na_value=pd.NA)
-        values[rows] = claims["duplicate_of"].to_numpy(dtype=object, na_value=pd.NA)
+        values = table["duplicate_of"].to_numpy(dtype=object)
+        values[rows] = claims["duplicate_of"].to_numpy(dtype=object)
         out["duplicate_of"] = pd.array(values, dtype=claims["duplicate_of"].dtype)
     return out
 
