@@ -712,7 +712,7 @@ class _Patterns:
                  "region_after_the", "unit_stems", "countryside_before", "outskirts_before",
                  "name_heads", "origin_before", "kin_before", "origin_gate", "kin_gate", "speaker_before",
                  "hospital_gate", "hospital_to", "hospital_noun_after", "hospital_in", "hospital_located",
-                 "road_after", "road_ends_before", "road_ends_gap", "road_km", "road_destination_before",
+                 "road_after", "road_ends_before", "road_ends_gap", "road_km", "road_destination_before", "road_noun",
                  "dateline_after")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -892,13 +892,14 @@ def _build_patterns(knowledge: Knowledge) -> _Patterns:
         p.road_km = float(roads.get("ends_km", 50))
         # "the road south of Manbij which connects the strategic city to Raqqa", "the highway leading to Aleppo":
         # the one end a road's clause names, after a description of the other or none (`roads.destinations`)
+        p.road_noun = regex(rf"(?<![\w-])(?:{road_nouns}){_B}", re.I)  # a text naming no road has no road clause
         p.road_destination_before = regex(
             rf"(?<![\w-])(?:{road_nouns})[\"”’']?\s+(?:[^.;:()!?|\"“”]{{0,60}}?\s)?(?:(?:that|which)\s+)?"
             rf"(?P<link>{links})\s+(?:(?!(?:between|from)\s)[\w'’-]+\s+){{0,4}}?"
             rf"(?:{_alt(roads.get('destinations') or ('to',))})\s+(?:the\s+)?(?:(?:{_alt(lex['directions'])})\s+)?"
             rf"(?:(?:{town_nouns_r})\s+of\s+(?:the\s+)?)?\Z", re.I)
     else:
-        p.road_after = p.road_ends_before = p.road_ends_gap = p.road_destination_before = None
+        p.road_after = p.road_ends_before = p.road_ends_gap = p.road_destination_before = p.road_noun = None
         p.road_km = math.inf
     kin = lex.get("kin_before") or ()
     p.kin_before = regex(rf"(?<![\w-])(?:{_alt(kin)})\s+[^,;:.()|]*$", re.I) if kin else None
@@ -1782,7 +1783,7 @@ def _without_road_destinations(text: str, out: list[PlaceMention], pats: _Patter
     was. Two named ends are `_without_far_road_ends`'s ("the highway linking
     Homs to Palmyra")."""
     rx = pats.road_destination_before
-    if rx is None:
+    if rx is None or pats.road_noun is None or pats.road_noun.search(text) is None:
         return out
     keep = []
     for k, m in enumerate(out):
