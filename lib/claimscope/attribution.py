@@ -980,15 +980,15 @@ def _signed_runs(sentences: list[str], out: list[Attribution], doc: _Doc, t: _Ta
         m = t.signature.search(sentence)
         if m is None:
             continue
-        said = [p for p in t.first_person.finditer(sentence, 0, m.start())]
+        said = list(t.first_person.finditer(sentence, 0, m.start()))
         if not said or _verb_spans(sentence[said[-1].end():m.start()], None, t):
             continue  # the tag does not close a first-person statement, or a frame of its own stands between
         doc.index = j
         a = _resolve(m.group("tag"), doc, t, cue="sentence_final", verb="")
-        if a is None or a.cue == "outlet" or a.source_type in ("outlet", "unnamed") \
-                or (not a.person and a.source_type != "person"):
-            if a is None or a.cue == "outlet" or a.source_type in ("outlet", "unnamed") \
-                    or _person_name(m.group("name"), t) != m.group("name"):
+        if a is None or a.cue == "outlet" or a.source_type in ("outlet", "unnamed"):
+            continue
+        if not a.person and a.source_type != "person":  # a group's tag: the person is the name, when it is one
+            if _person_name(m.group("name"), t) != m.group("name"):
                 continue
             a = replace(a, person=m.group("name"))
         out[j] = a
